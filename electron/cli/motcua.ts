@@ -1,0 +1,137 @@
+/**
+ * `motcua`: the command line over the same services as the app (IT staff, data migration, tests).
+ * Every command: `--help`, `--json` where it reports data, exit 0 on success, and on failure a
+ * non-zero exit with one Vietnamese line on stderr.
+ */
+import { Command, CommanderError } from 'commander';
+import { unitIdentitySchema, parseOfflineBlock } from '../common/domain/unit';
+import { AppFailure, toAppError } from '../common/ipc/result';
+import { dataLayout, resolveDataDir } from '../node/config/paths';
+import { openDatabase } from '../node/db/open';
+import { runDoctor } from '../node/services/doctor';
+import { SqliteStore } from '../node/store/sqlite-store';
+import { serialportLister } from '../../native/serial/serialport-lister';
+import { APP_VERSION } from './version';
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const stdio: CliIo = { out: (t) => process.stdout.write(t + '\n'), err: (t) => process.stderr.write(t + '\n') };
+
+function printJson(io: CliIo, value: unknown) {
+  io.out(JSON.stringify(value, null, 2));
+}
+
+export function buildProgram(io: CliIo = stdio): Command {
+  const program = new Command('motcua')
+    .description('Một Cửa Desk — dòng lệnh cho quầy tiếp nhận và trả kết quả')
+    .version(APP_VERSION, '-v, --version', 'in phiên bản')
+    .helpOption('-h, --help', 'hiển thị trợ giúp')
+    .addHelpCommand(false)
+    .option('--data-dir <dir>', 'thư mục dữ liệu (mặc định: MOTCUA_DATA_DIR hoặc thư mục của hệ điều hành)')
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
+    .exitOverride()
+    .showHelpAfterError(false);
+
+  const dataDir = () => resolveDataDir(program.opts<{ dataDir?: string }>().dataDir);
+  const withStore = async <T>(fn: (store: SqliteStore, dir: string) => Promise<T>): Promise<T> => {
+    const dir = dataDir();
+    const store = SqliteStore.open(dataLayout(dir).dbPath);
+    try {
+      return await fn(store, dir);
+    } finally {
+      await store.close();
+    }
+  };
+
+  program
+    .command('doctor')
+    .description('kiểm tra thư mục dữ liệu, cơ sở dữ liệu, đĩa, đồng hồ và thiết bị')
+    .option('--json', 'in kết quả dạng JSON')
+    .action(async (opts: { json?: boolean }) => {
+      const report = await withStore((store, dir) => runDoctor({ store, dataDir: dir, appVersion: APP_VERSION }));
+      if (opts.json) return printJson(io, report);
+      io.out(`Một Cửa Desk ${report.appVersion}`);
+      io.out(`Thư mục dữ liệu: ${report.dataDir}`);
+      for (const c of report.checks) io.out(`[${c.status.toUpperCase().padEnd(12)}] ${c.label}: ${c.detail}`);
+    });
+
+  const db = program.command('db').description('cơ sở dữ liệu cục bộ').helpOption('-h, --help', 'hiển thị trợ giúp');
+  db.command('migrate')
+    .description('áp dụng các bản nâng cấp cấu trúc cơ sở dữ liệu còn thiếu')
+    .option('--json', 'in kết quả dạng JSON')
+    .action((opts: { json?: boolean }) => {
+      const { db: conn, migration } = openDatabase(dataLayout(dataDir()).dbPath, { migrate: true });
+      conn.close();
+      if (opts.json) return printJson(io, migration);
+      io.out(
+        migration && migration.applied.length
+          ? `Đã nâng cấp cơ sở dữ liệu từ phiên bản ${migration.from} lên ${migration.to}.`
+          : `Cơ sở dữ liệu đã ở phiên bản mới nhất (${migration?.to ?? '?'}).`,
+      );
+    });
+
+  const unit = program.command('unit').description('đơn vị và quầy của máy này').helpOption('-h, --help', 'hiển thị trợ giúp');
+  unit
+    .command('set')
+    .description('đặt đơn vị, quầy và khối số ngoại tuyến khi chưa có máy chủ tỉnh')
+    .requiredOption('--code <unitCode>', 'mã đơn vị, ví dụ 000.00.01.H22')
+    .requiredOption('--name <name>', 'tên đơn vị')
+    .requiredOption('--counter <counterId>', 'mã quầy, ví dụ Q01')
+    .option('--offline-block <from-to>', 'khối số dùng khi mất mạng, ví dụ 9001-9200')
+    .option('--json', 'in kết quả dạng JSON')
+    .action(async (opts: { code: string; name: string; counter: string; offlineBlock?: string; json?: boolean }) => {
+      let offlineBlock: { from: number; to: number } | null = null;
+      if (opts.offlineBlock !== undefined) {
+        offlineBlock = parseOfflineBlock(opts.offlineBlock);
+        if (!offlineBlock) throw new AppFailure('invalid_input', 'Khối số ngoại tuyến phải có dạng <từ>-<đến>, ví dụ 9001-9200 (1–9999).');
+      }
+      const parsed = unitIdentitySchema.safeParse({ unitCode: opts.code, unitName: opts.name, counterId: opts.counter, offlineBlock });
+      if (!parsed.success) throw new AppFailure('invalid_input', parsed.error.issues.map((i) => i.message).join(' '));
+      const saved = await withStore((store) => store.setUnitIdentity(parsed.data, 'cli'));
+      if (opts.json) return printJson(io, saved);
+      io.out(`Đã lưu: ${saved.unitCode} — ${saved.unitName}, quầy ${saved.counterId}.`);
+    });
+  unit
+    .command('show')
+    .description('in đơn vị và quầy đang cấu hình')
+    .option('--json', 'in kết quả dạng JSON')
+    .action(async (opts: { json?: boolean }) => {
+      const u = await withStore((store) => store.getUnitIdentity());
+      if (opts.json) return printJson(io, u);
+      io.out(u ? `${u.unitCode} — ${u.unitName}, quầy ${u.counterId}` : 'Chưa cấu hình đơn vị (motcua unit set …).');
+    });
+
+  const devices = program.command('devices').description('thiết bị ngoại vi').helpOption('-h, --help', 'hiển thị trợ giúp');
+  devices
+    .command('list')
+    .description('liệt kê cổng nối tiếp (máy quét, máy in) với vid/pid/số sê-ri')
+    .option('--json', 'in kết quả dạng JSON')
+    .action(async (opts: { json?: boolean }) => {
+      const ports = await serialportLister.list();
+      if (opts.json) return printJson(io, ports);
+      if (!ports.length) io.out('Không thấy cổng nối tiếp nào.');
+      for (const p of ports) io.out(`${p.path}\t${p.vendorId ?? '-'}:${p.productId ?? '-'}\t${p.serialNumber ?? '-'}\t${p.manufacturer ?? ''}`);
+    });
+
+  return program;
+}
+
+/** Runs the CLI and returns the exit code instead of exiting, so tests can call it in-process. */
+export async function runCli(argv: readonly string[], io: CliIo = stdio): Promise<number> {
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync(argv as string[], { from: 'user' });
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+      return 2;
+    }
+    const message = e instanceof AppFailure ? e.message : `${toAppError(e).message} (${(e as Error)?.message ?? String(e)})`;
+    io.err(`Lỗi: ${message}`);
+    return 1;
+  }
+}

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+export const doctorCheckSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  status: z.enum(['ok', 'warn', 'fail', 'unconfigured']),
+  detail: z.string(),
+});
+
+export const doctorReportSchema = z.object({
+  appVersion: z.string(),
+  dataDir: z.string(),
+  dbPath: z.string(),
+  dbVersion: z.number().int(),
+  appSchemaVersion: z.number().int(),
+  integrity: z.string(),
+  freeDiskBytes: z.number().nullable(),
+  clock: z.object({ now: z.string(), timeZone: z.string(), utcOffsetMinutes: z.number().int(), vietnamTime: z.string() }),
+  devices: z.object({ scanner: z.string().nullable(), printer: z.string().nullable(), tokenModule: z.string().nullable() }),
+  unit: z.object({ unitCode: z.string(), unitName: z.string(), counterId: z.string() }).nullable(),
+  checks: z.array(doctorCheckSchema),
+});
+export type DoctorReport = z.infer<typeof doctorReportSchema>;
+export type DoctorCheck = z.infer<typeof doctorCheckSchema>;

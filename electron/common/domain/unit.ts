@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+/** Unit codes follow QCVN 102 (`000.00.01.H22`) or the short hierarchical notation (`H40.22`). */
+export const unitCodeSchema = z
+  .string()
+  .trim()
+  .regex(/^[0-9A-Z]+(\.[0-9A-Z]+)*$/, 'Mã đơn vị chỉ gồm chữ in hoa, chữ số và dấu chấm (ví dụ 000.00.01.H22).')
+  .max(40, 'Mã đơn vị quá dài.');
+
+export const counterIdSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_-]{1,20}$/, 'Mã quầy chỉ gồm chữ, số, gạch ngang (tối đa 20 ký tự).');
+
+export const offlineBlockSchema = z
+  .object({ from: z.number().int().min(1).max(9999), to: z.number().int().min(1).max(9999) })
+  .refine((b) => b.from <= b.to, { message: 'Khối số ngoại tuyến: số đầu phải nhỏ hơn hoặc bằng số cuối.' });
+
+export const unitIdentitySchema = z.object({
+  unitCode: unitCodeSchema,
+  unitName: z.string().trim().min(1, 'Tên đơn vị không được để trống.').max(200),
+  counterId: counterIdSchema,
+  offlineBlock: offlineBlockSchema.nullable(),
+});
+export type UnitIdentity = z.infer<typeof unitIdentitySchema>;
+
+/** Parses `9001-9200` as given on the command line. */
+export function parseOfflineBlock(text: string): { from: number; to: number } | null {
+  const m = /^\s*(\d{1,4})\s*-\s*(\d{1,4})\s*$/.exec(text);
+  if (!m) return null;
+  const from = Number(m[1]);
+  const to = Number(m[2]);
+  const parsed = offlineBlockSchema.safeParse({ from, to });
+  return parsed.success ? parsed.data : null;
+}

@@ -1,0 +1,168 @@
+/**
+ * The Chromium host: the second composition root. It builds the same services and handler table
+ * as electron/main, serves the built renderer from a custom origin, and binds the IPC contract
+ * into Debian's Chromium through playwright-core, with the same sender and schema checks. It
+ * backs the end-to-end tests and `npm start` where no Electron binary exists.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { EventName } from '../common/ipc/contract';
+import { CHROMIUM_HOST_ORIGIN, CONTENT_SECURITY_POLICY } from '../common/security/csp';
+import { createAppServices, type AppServices } from '../node/app/app-services';
+import { contentTypeOf, resolveAppRequest } from '../node/app/static-files';
+import type { Logger } from '../node/log/logger';
+import type { NetworkProbe } from '../node/services/connectivity';
+
+export interface ChromiumHostOptions {
+  readonly dataDir: string;
+  readonly rendererRoot: string;
+  readonly initScriptPath: string;
+  readonly appVersion: string;
+  readonly headless: boolean;
+  readonly log: Logger;
+  readonly executablePath?: string;
+  readonly probe?: NetworkProbe;
+  readonly viewport?: { width: number; height: number };
+}
+
+export interface ChromiumHost {
+  readonly browser: Browser;
+  readonly context: BrowserContext;
+  readonly page: Page;
+  readonly services: AppServices;
+  readonly origin: string;
+  /** URLs the app asked the OS to open (the host records instead of launching a browser). */
+  readonly externalOpened: readonly string[];
+  /** Requests the host refused because they left the app's origin (checklist item 1). */
+  readonly blockedRequests: readonly string[];
+  close(): Promise<void>;
+}
+
+export const CHROMIUM_ARGS = [
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--disable-gpu',
+  '--no-default-browser-check',
+];
+
+export function defaultChromiumPath(): string {
+  return process.env.MOTCUA_CHROMIUM ?? '/usr/bin/chromium';
+}
+
+export async function startChromiumHost(o: ChromiumHostOptions): Promise<ChromiumHost> {
+  const executablePath = o.executablePath ?? defaultChromiumPath();
+  if (!existsSync(executablePath)) {
+    throw new Error(`Không tìm thấy Chromium tại ${executablePath}. Cài bằng: apt-get install -y chromium (hoặc đặt MOTCUA_CHROMIUM).`);
+  }
+  if (!existsSync(o.initScriptPath) || !existsSync(o.rendererRoot)) {
+    throw new Error('Chưa build giao diện: chạy `npm run build` trước.');
+  }
+  const externalOpened: string[] = [];
+  const blockedRequests: string[] = [];
+  const services = createAppServices({
+    dataDir: o.dataDir,
+    appVersion: o.appVersion,
+    host: 'chromium-host',
+    allowedOrigin: CHROMIUM_HOST_ORIGIN,
+    log: o.log,
+    openExternal: async (url) => {
+      externalOpened.push(url);
+    },
+    ...(o.probe ? { probe: o.probe } : {}),
+  });
+
+  // Root needs --no-sandbox for Chromium's own sandbox; the page is still isolated by the CSP and origin checks.
+  const args = [...CHROMIUM_ARGS, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])];
+  const browser = await chromium.launch({ executablePath, headless: o.headless, args });
+  const context = await browser.newContext({
+    viewport: o.viewport ?? { width: 1366, height: 820 },
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+    serviceWorkers: 'block',
+    permissions: [],
+  });
+
+  await context.route('**/*', async (route) => {
+    const url = route.request().url();
+    const file = resolveAppRequest(url, CHROMIUM_HOST_ORIGIN, o.rendererRoot);
+    if (file && existsSync(file)) {
+      await route.fulfill({
+        status: 200,
+        headers: {
+          'Content-Type': contentTypeOf(file),
+          'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+          'X-Content-Type-Options': 'nosniff',
+        },
+        body: readFileSync(file),
+      });
+    } else if (url.startsWith(CHROMIUM_HOST_ORIGIN + '/')) {
+      await route.fulfill({ status: 404, body: 'Not found' });
+    } else {
+      blockedRequests.push(url);
+      await route.abort('blockedbyclient');
+    }
+  });
+
+  await context.exposeBinding('__motcuaInvoke', (source, channel: unknown, input: unknown) =>
+    services.dispatcher.dispatch(
+      { url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() },
+      typeof channel === 'string' ? channel : '',
+      input,
+    ),
+  );
+
+  // Long-poll per page: events wait in a queue until the page asks for them.
+  const queues = new Map<Page, { items: Array<[EventName, unknown]>; wake: (() => void) | null }>();
+  const queueOf = (page: Page) => {
+    let q = queues.get(page);
+    if (!q) {
+      q = { items: [], wake: null };
+      queues.set(page, q);
+      page.on('close', () => {
+        q!.wake?.();
+        queues.delete(page);
+      });
+    }
+    return q;
+  };
+  await context.exposeBinding('__motcuaNextEvents', async (source) => {
+    if (source.frame !== source.page.mainFrame()) return [];
+    const q = queueOf(source.page);
+    if (q.items.length === 0) await new Promise<void>((resolve) => (q.wake = resolve));
+    q.wake = null;
+    return q.items.splice(0);
+  });
+  const unsubscribe = services.hub.subscribe((name, payload) => {
+    for (const q of queues.values()) {
+      q.items.push([name, payload]);
+      q.wake?.();
+    }
+  });
+  await context.addInitScript({ path: o.initScriptPath });
+
+  const page = await context.newPage();
+  queueOf(page);
+  const last = services.hub.last('sync.state');
+  if (last) queueOf(page).items.push(['sync.state', last]);
+  await page.goto(`${CHROMIUM_HOST_ORIGIN}/index.html`);
+  services.monitor.start();
+
+  return {
+    browser,
+    context,
+    page,
+    services,
+    origin: CHROMIUM_HOST_ORIGIN,
+    externalOpened,
+    blockedRequests,
+    async close() {
+      unsubscribe();
+      for (const q of queues.values()) q.wake?.();
+      await browser.close().catch(() => undefined);
+      await services.close();
+    },
+  };
+}

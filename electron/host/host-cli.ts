@@ -1,0 +1,53 @@
+/**
+ * `npm start` without an Electron binary: the Chromium host. With a display (or under xvfb-run)
+ * it opens a real window and runs until the window is closed; headless it saves a screenshot of
+ * every section and exits.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { APP_VERSION } from '../cli/version';
+import { dataDirFromArgv, resolveDataDir } from '../node/config/paths';
+import { createLogger } from '../node/log/logger';
+import { startChromiumHost } from './chromium-host';
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const headless = argv.includes('--headless') || !process.env.DISPLAY;
+  const dataDir = resolveDataDir(dataDirFromArgv(argv));
+  const distRoot = join(__dirname, '..');
+  const host = await startChromiumHost({
+    dataDir,
+    rendererRoot: join(distRoot, 'renderer'),
+    initScriptPath: join(distRoot, 'host', 'init-script.js'),
+    appVersion: APP_VERSION,
+    headless,
+    log: createLogger({ scope: 'host' }),
+  });
+  const shutdown = async () => {
+    await host.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown());
+  process.on('SIGTERM', () => void shutdown());
+  if (!headless) {
+    process.stdout.write(`Một Cửa Desk đang chạy trong cửa sổ Chromium (dữ liệu: ${dataDir}). Đóng cửa sổ để thoát.\n`);
+    host.page.on('close', () => void shutdown());
+    return;
+  }
+  const outDir = join(dataDir, 'screenshots');
+  mkdirSync(outDir, { recursive: true });
+  await host.page.waitForSelector('nav button');
+  const sections = await host.page.$$eval('nav button[data-section]', (bs) => bs.map((b) => b.getAttribute('data-section') ?? ''));
+  for (const s of sections) {
+    await host.page.click(`nav button[data-section="${s}"]`);
+    await host.page.waitForSelector(`[data-testid="section-${s}"]`);
+    await host.page.screenshot({ path: join(outDir, `${s}.png`) });
+  }
+  process.stdout.write(`Không có màn hình (DISPLAY): đã chụp ${sections.length} mục vào ${outDir}. Dùng xvfb-run npm start để mở cửa sổ.\n`);
+  await shutdown();
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`Lỗi: ${(e as Error).message}\n`);
+  process.exit(1);
+});

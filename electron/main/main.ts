@@ -1,0 +1,99 @@
+/**
+ * Electron composition root: builds the shared services, wires them to Electron's hooks, and
+ * opens the window. No feature logic lives here; see electron/node for that.
+ */
+import { app, BrowserWindow, ipcMain, net, protocol, session, shell, type WebContents } from 'electron';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { channels, wireChannel } from '../common/ipc/contract';
+import { CONTENT_SECURITY_POLICY, ELECTRON_APP_ORIGIN } from '../common/security/csp';
+import { createAppServices, type AppServices } from '../node/app/app-services';
+import { resolveAppRequest } from '../node/app/static-files';
+import { dataDirFromArgv, resolveDataDir } from '../node/config/paths';
+import { createLogger } from '../node/log/logger';
+import { mainWindowOptions, navigationAllowed, permissionAllowed, windowOpenDecision } from './security';
+
+const log = createLogger({ scope: 'main' });
+const dataDir = resolveDataDir(dataDirFromArgv(process.argv));
+app.setPath('userData', dataDir);
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+app.enableSandbox();
+
+if (!app.requestSingleInstanceLock()) app.quit();
+
+function hardenContents(wc: WebContents): void {
+  wc.setWindowOpenHandler(({ url }) => {
+    const d = windowOpenDecision(url);
+    if (d.openExternally) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  wc.on('will-navigate', (e, url) => {
+    if (!navigationAllowed(url)) e.preventDefault();
+  });
+  wc.on('will-redirect', (e, url) => {
+    if (!navigationAllowed(url)) e.preventDefault();
+  });
+  wc.on('will-attach-webview', (e) => e.preventDefault());
+}
+
+function registerIpc(services: AppServices): void {
+  for (const channel of channels) {
+    ipcMain.handle(wireChannel(channel), (event, input: unknown) =>
+      services.dispatcher.dispatch(
+        { url: event.senderFrame?.url, isMainFrame: event.senderFrame != null && event.senderFrame.parent === null },
+        channel,
+        input,
+      ),
+    );
+  }
+}
+
+async function start(): Promise<void> {
+  const rendererRoot = join(__dirname, '..', 'renderer');
+  const services = createAppServices({
+    dataDir,
+    appVersion: app.getVersion(),
+    host: 'electron',
+    allowedOrigin: ELECTRON_APP_ORIGIN,
+    log,
+    openExternal: (url) => shell.openExternal(url),
+  });
+
+  protocol.handle('app', async (req) => {
+    const file = resolveAppRequest(req.url, ELECTRON_APP_ORIGIN, rendererRoot);
+    if (!file) return new Response('Not found', { status: 404 });
+    const res = await net.fetch(pathToFileURL(file).toString());
+    const headers = new Headers(res.headers);
+    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    headers.set('X-Content-Type-Options', 'nosniff');
+    return new Response(res.body, { status: res.status, headers });
+  });
+
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((wc, permission, cb) => cb(permissionAllowed(permission, new URL(wc.getURL()).origin)));
+  ses.setPermissionCheckHandler((_wc, permission, origin) => permissionAllowed(permission, origin));
+
+  registerIpc(services);
+  app.on('web-contents-created', (_e, wc) => hardenContents(wc));
+
+  const win = new BrowserWindow(mainWindowOptions(join(__dirname, '..', 'preload', 'preload.cjs')));
+  const unsubscribe = services.hub.subscribe((name, payload) => {
+    if (!win.isDestroyed()) win.webContents.send(wireChannel(name), payload);
+  });
+  win.once('ready-to-show', () => win.show());
+  win.on('closed', unsubscribe);
+  await win.loadURL(`${ELECTRON_APP_ORIGIN}/index.html`);
+  services.monitor.start();
+
+  app.on('window-all-closed', () => {
+    void services.close().finally(() => app.quit());
+  });
+}
+
+app.whenReady().then(start, (e: unknown) => {
+  log.error('start failed', { error: (e as Error).message });
+  app.exit(1);
+});

@@ -1,0 +1,47 @@
+import { extname, join, normalize, sep } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.ttf': 'font/ttf',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.pdf': 'application/pdf',
+};
+
+export const contentTypeOf = (path: string): string => TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
+
+/**
+ * Maps a request on the app's origin to a file under the built renderer, or null. Used by the
+ * Electron `app://` handler and the Chromium host alike. Anything that is not exactly our
+ * origin, or whose decoded path escapes the root (`..`, encoded `%2e%2e`, backslashes), is refused.
+ */
+export function resolveAppRequest(rawUrl: string, origin: string, root: string): string | null {
+  let u: URL;
+  try {
+    u = new URL(rawUrl);
+  } catch {
+    return null;
+  }
+  const reqOrigin = u.origin !== 'null' ? u.origin : `${u.protocol}//${u.host}`;
+  if (reqOrigin !== origin || u.username || u.password) return null;
+  let path: string;
+  try {
+    path = decodeURIComponent(u.pathname);
+  } catch {
+    return null;
+  }
+  if (path.includes('\0') || path.includes('\\')) return null;
+  const segments = path.split('/');
+  if (segments.some((s) => s === '..' || s === '.')) return null;
+  const rel = path === '/' || path === '' ? 'index.html' : path.replace(/^\/+/, '');
+  const full = normalize(join(root, rel));
+  const rootNorm = normalize(root.endsWith(sep) ? root : root + sep);
+  return full.startsWith(rootNorm) ? full : null;
+}

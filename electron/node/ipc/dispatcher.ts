@@ -1,0 +1,86 @@
+import type { z } from 'zod';
+import { contract, type Channel, type Contract, type Output } from '../../common/ipc/contract';
+import { fail, ok, toAppError, AppFailure, type Result } from '../../common/ipc/result';
+import type { Logger } from '../log/logger';
+
+/** Who sent a message, as each host can tell it: Electron's senderFrame, or Playwright's binding source. */
+export interface SenderInfo {
+  readonly url: string | null | undefined;
+  readonly isMainFrame: boolean;
+}
+
+export interface HandlerContext {
+  readonly sender: SenderInfo;
+}
+
+export type Handlers = {
+  readonly [C in Channel]: (input: z.output<Contract[C]['input']>, ctx: HandlerContext) => Promise<Output<C>>;
+};
+
+/**
+ * Accepts only our exact origin and only the top frame (VS Code's validateEvent). `new URL`
+ * compares whole origins, so `app://motcua.evil` or `https://desk.motcua.invalid.attacker` fail.
+ */
+export function isTrustedSender(sender: SenderInfo, allowedOrigin: string): boolean {
+  if (!sender.isMainFrame || !sender.url) return false;
+  try {
+    const u = new URL(sender.url);
+    if (u.username || u.password) return false;
+    const origin = u.origin !== 'null' ? u.origin : `${u.protocol}//${u.host}`;
+    return origin === allowedOrigin;
+  } catch {
+    return false;
+  }
+}
+
+export interface Dispatcher {
+  dispatch(sender: SenderInfo, channel: string, input: unknown): Promise<Result<unknown>>;
+}
+
+/**
+ * The one wrapper every channel goes through, in Electron and in the Chromium host alike:
+ * sender check, input schema, handler, output schema, errors as values, a log line without payloads.
+ */
+export function createDispatcher(handlers: Handlers, opts: { allowedOrigin: string; log: Logger }): Dispatcher {
+  return {
+    async dispatch(sender, channel, input) {
+      const t0 = Date.now();
+      const done = (r: Result<unknown>) => {
+        opts.log.info('ipc', { channel, ms: Date.now() - t0, result: r.ok ? 'ok' : r.error.code });
+        return r;
+      };
+      if (!isTrustedSender(sender, opts.allowedOrigin)) {
+        opts.log.warn('ipc refused: untrusted sender', { channel, origin: safeOrigin(sender.url), mainFrame: sender.isMainFrame });
+        return done(fail('bad_sender', 'Yêu cầu bị từ chối: không đến từ cửa sổ của ứng dụng.'));
+      }
+      if (!Object.hasOwn(contract, channel)) return done(fail('unknown_channel', `Kênh không tồn tại: ${channel}`));
+      const c = channel as Channel;
+      const parsed = contract[c].input.safeParse(input);
+      if (!parsed.success) {
+        const details = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+        return done(fail('invalid_input', 'Dữ liệu gửi lên không hợp lệ.', details));
+      }
+      try {
+        const handler = handlers[c] as (i: unknown, ctx: HandlerContext) => Promise<unknown>;
+        const value = await handler(parsed.data, { sender });
+        const out = contract[c].output.safeParse(value);
+        if (!out.success) {
+          opts.log.error('ipc handler returned a value outside the contract', { channel });
+          return done(fail('invalid_output', 'Lỗi nội bộ: kết quả không đúng hợp đồng IPC.'));
+        }
+        return done(ok(out.data));
+      } catch (e) {
+        if (!(e instanceof AppFailure)) opts.log.error('ipc handler threw', { channel, error: (e as Error)?.message });
+        return done({ ok: false, error: toAppError(e) });
+      }
+    },
+  };
+}
+
+function safeOrigin(url: string | null | undefined): string {
+  try {
+    return url ? new URL(url).origin : '(none)';
+  } catch {
+    return '(malformed)';
+  }
+}

@@ -1,0 +1,36 @@
+import type { UnitIdentity } from '../../common/domain/unit';
+import type { AuditEntry, AuditVerification } from './audit';
+
+export interface OutboxCounts {
+  readonly pending: number;
+  readonly rejected: number;
+  readonly unknown: number;
+  readonly done: number;
+}
+
+export interface StoreStats {
+  readonly calls: number;
+  /** Longest time one synchronous SQLite call held the event loop, in ms. */
+  readonly maxBlockMs: number;
+  readonly maxBlockOp: string | null;
+}
+
+/**
+ * What services may ask of local storage. Every method is async so the implementation can
+ * move into a worker thread without touching a caller; today it runs in-process and records
+ * how long each synchronous call blocks (reported by `npm run bench`).
+ */
+export interface AppStore {
+  readonly dbPath: string;
+  schemaVersion(): Promise<number>;
+  integrityCheck(): Promise<string>;
+  getSetting(key: string): Promise<string | null>;
+  setSetting(key: string, value: string, actor: string): Promise<void>;
+  getUnitIdentity(): Promise<UnitIdentity | null>;
+  setUnitIdentity(unit: UnitIdentity, actor: string): Promise<UnitIdentity>;
+  outboxCounts(): Promise<OutboxCounts>;
+  audit(entry: AuditEntry): Promise<void>;
+  verifyAudit(): Promise<AuditVerification>;
+  stats(): StoreStats;
+  close(): Promise<void>;
+}

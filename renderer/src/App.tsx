@@ -1,0 +1,99 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppInfo, Locale, SyncState } from '../../electron/common/ipc/contract';
+import { api } from './api';
+import { HelpDialog } from './components/HelpDialog';
+import { StatusBar } from './components/StatusBar';
+import { setLocale } from './i18n';
+import { SECTIONS, sectionForShortcut, type SectionId } from './sections';
+import { SettingsSection } from './sections/SettingsSection';
+
+export function App() {
+  const { t } = useTranslation();
+  const [section, setSection] = useState<SectionId>('intake');
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  const [sync, setSync] = useState<SyncState | null>(null);
+  const [help, setHelp] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const refresh = useCallback(async () => {
+    const r = await api()['app.info']({});
+    if (r.ok) {
+      setInfo(r.value);
+      if (r.value.locale) void setLocale(r.value.locale);
+    } else setError(r.error.message);
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+    void api()['sync.state']({}).then((r) => r.ok && setSync(r.value));
+    return api().on('sync.state', setSync);
+  }, [refresh]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'F1') {
+        e.preventDefault();
+        setHelp((h) => !h);
+        return;
+      }
+      if (e.key === 'Escape') {
+        setHelp(false);
+        return;
+      }
+      const s = sectionForShortcut(e);
+      if (s) {
+        e.preventDefault();
+        setSection(s);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const changeLocale = async (l: Locale) => {
+    const r = await api()['app.setLocale']({ locale: l });
+    if (r.ok) {
+      await setLocale(l);
+      await refresh();
+    }
+  };
+
+  return (
+    <div className="shell">
+      <header className="top-bar">
+        <span className="brand">{t('app.name')}</span>
+        <span className="tagline">{t('app.tagline')}</span>
+      </header>
+      <nav className="side-nav" aria-label={t('app.name')}>
+        {SECTIONS.map((s, i) => (
+          <button
+            key={s}
+            data-section={s}
+            aria-current={section === s ? 'page' : undefined}
+            className={section === s ? 'active' : ''}
+            onClick={() => setSection(s)}
+            title={`Alt+${i + 1}`}
+          >
+            <span className="key">{i + 1}</span>
+            {t(`nav.${s}`)}
+          </button>
+        ))}
+      </nav>
+      <main className="content" data-testid={`section-${section}`}>
+        {error && <p role="alert" className="message error">{t('errors.generic', { message: error })}</p>}
+        <h1>{t(`section.${section}.title`)}</h1>
+        {section === 'settings' ? (
+          <SettingsSection key={info?.unit?.unitCode ?? 'none'} info={info} onChanged={refresh} onLocale={changeLocale} />
+        ) : (
+          <div className="empty-state">
+            <p>{t(`section.${section}.empty`)}</p>
+            <p className="muted">{t('section.notYet', { version: info?.version ?? '' })}</p>
+          </div>
+        )}
+      </main>
+      <StatusBar info={info} sync={sync} />
+      {help && <HelpDialog onClose={() => setHelp(false)} />}
+    </div>
+  );
+}

@@ -1,0 +1,103 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DoctorReport } from '../../../electron/common/domain/doctor';
+import { parseOfflineBlock } from '../../../electron/common/domain/unit';
+import type { AppInfo, Locale } from '../../../electron/common/ipc/contract';
+import { api } from '../api';
+
+export function SettingsSection({ info, onChanged, onLocale }: { info: AppInfo | null; onChanged: () => void; onLocale: (l: Locale) => void }) {
+  const { t } = useTranslation();
+  const unit = info?.unit;
+  const [unitCode, setUnitCode] = useState(unit?.unitCode ?? '');
+  const [unitName, setUnitName] = useState(unit?.unitName ?? '');
+  const [counterId, setCounterId] = useState(unit?.counterId ?? '');
+  const [block, setBlock] = useState(unit?.offlineBlock ? `${unit.offlineBlock.from}-${unit.offlineBlock.to}` : '');
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [report, setReport] = useState<DoctorReport | null>(null);
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    const offlineBlock = block.trim() ? parseOfflineBlock(block) : null;
+    if (block.trim() && !offlineBlock) return setMessage({ kind: 'error', text: t('settings.invalidBlock') });
+    const r = await api()['unit.set']({ unitCode: unitCode.trim(), unitName: unitName.trim(), counterId: counterId.trim(), offlineBlock });
+    if (r.ok) {
+      setMessage({ kind: 'ok', text: t('settings.saved') });
+      onChanged();
+    } else {
+      setMessage({ kind: 'error', text: [r.error.message, ...(r.error.details ?? []).map((d) => d.message)].join(' ') });
+    }
+  };
+
+  const runDoctor = async () => {
+    const r = await api()['app.doctor']({});
+    if (r.ok) setReport(r.value);
+    else setMessage({ kind: 'error', text: r.error.message });
+  };
+
+  return (
+    <div className="settings">
+      <section className="card">
+        <h2>{t('settings.unitTitle')}</h2>
+        <form onSubmit={save} className="form-grid" aria-label={t('settings.unitTitle')}>
+          <label>
+            {t('settings.unitCode')}
+            <input name="unitCode" value={unitCode} onChange={(e) => setUnitCode(e.target.value.toUpperCase())} placeholder="000.00.01.H22" required />
+          </label>
+          <label>
+            {t('settings.unitName')}
+            <input name="unitName" value={unitName} onChange={(e) => setUnitName(e.target.value)} required />
+          </label>
+          <label>
+            {t('settings.counterId')}
+            <input name="counterId" value={counterId} onChange={(e) => setCounterId(e.target.value)} placeholder="Q01" required />
+          </label>
+          <label>
+            {t('settings.offlineBlock')}
+            <input name="offlineBlock" value={block} onChange={(e) => setBlock(e.target.value)} placeholder="9001-9200" />
+          </label>
+          <div>
+            <button type="submit">{t('settings.save')}</button>
+          </div>
+        </form>
+        {message && (
+          <p role={message.kind === 'error' ? 'alert' : 'status'} className={`message ${message.kind}`}>
+            {message.text}
+          </p>
+        )}
+      </section>
+      <section className="card">
+        <h2>{t('settings.languageTitle')}</h2>
+        <div className="segmented" role="radiogroup" aria-label={t('settings.languageTitle')}>
+          {(['vi', 'en'] as const).map((l) => (
+            <button key={l} role="radio" aria-checked={info?.locale === l} onClick={() => onLocale(l)}>
+              {l === 'vi' ? 'Tiếng Việt' : 'English'}
+            </button>
+          ))}
+        </div>
+      </section>
+      <section className="card">
+        <h2>{t('settings.doctorTitle')}</h2>
+        <dl className="facts">
+          <dt>{t('settings.dataDir')}</dt>
+          <dd data-testid="data-dir">{info?.dataDir}</dd>
+          <dt>{t('settings.dbVersion')}</dt>
+          <dd data-testid="db-version">{info?.dbVersion}</dd>
+        </dl>
+        <button onClick={runDoctor}>{t('settings.runDoctor')}</button>
+        {report && (
+          <table className="doctor" data-testid="doctor-table">
+            <tbody>
+              {report.checks.map((c) => (
+                <tr key={c.id} className={`check ${c.status}`}>
+                  <td>{c.label}</td>
+                  <td>{t(`settings.status.${c.status}`)}</td>
+                  <td>{c.detail}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </div>
+  );
+}
