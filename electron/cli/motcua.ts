@@ -11,7 +11,7 @@ import { openDatabase } from '../node/db/open';
 import { runDoctor } from '../node/services/doctor';
 import { SqliteStore } from '../node/store/sqlite-store';
 import { serialportLister } from '../../native/serial/serialport-lister';
-import { APP_VERSION } from './version';
+import { APP_VERSION } from '../common/version';
 
 export interface CliIo {
   out(text: string): void;

@@ -5,7 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { APP_VERSION } from '../cli/version';
+import { APP_VERSION } from '../common/version';
 import { dataDirFromArgv, resolveDataDir } from '../node/config/paths';
 import { createLogger } from '../node/log/logger';
 import { startChromiumHost } from './chromium-host';

@@ -84,7 +84,7 @@ export function App() {
         {error && <p role="alert" className="message error">{t('errors.generic', { message: error })}</p>}
         <h1>{t(`section.${section}.title`)}</h1>
         {section === 'settings' ? (
-          <SettingsSection key={info?.unit?.unitCode ?? 'none'} info={info} onChanged={refresh} onLocale={changeLocale} />
+          <SettingsSection key={info ? 'loaded' : 'loading'} info={info} onChanged={refresh} onLocale={changeLocale} />
         ) : (
           <div className="empty-state">
             <p>{t(`section.${section}.empty`)}</p>

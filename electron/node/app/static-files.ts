@@ -23,6 +23,9 @@ export const contentTypeOf = (path: string): string => TYPES[extname(path).toLow
  * origin, or whose decoded path escapes the root (`..`, encoded `%2e%2e`, backslashes), is refused.
  */
 export function resolveAppRequest(rawUrl: string, origin: string, root: string): string | null {
+  // WHATWG URL parsing silently folds `..` segments; our renderer never sends them, so a raw
+  // dot segment (plain or percent-encoded) is an attack and is refused before parsing.
+  if (/(^|[/\\])(\.|%2e){1,2}([/\\?#]|%2f|%5c|$)/i.test(rawUrl.replace(/^[a-z]+:\/\/[^/]*/i, ''))) return null;
   let u: URL;
   try {
     u = new URL(rawUrl);

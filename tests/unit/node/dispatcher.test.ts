@@ -1,0 +1,160 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { channels, contract } from '../../../electron/common/ipc/contract';
+import { createAppServices, type AppServices } from '../../../electron/node/app/app-services';
+import { createDispatcher, isTrustedSender } from '../../../electron/node/ipc/dispatcher';
+import { createHandlers } from '../../../electron/node/ipc/handlers';
+import { silentLogger } from '../../../electron/node/log/logger';
+import { tempDir } from '../../helpers/tmp';
+
+const ORIGIN = 'app://motcua';
+const good = { url: 'app://motcua/index.html', isMainFrame: true };
+
+describe('isTrustedSender (checklist 17)', () => {
+  it.each([
+    [{ url: 'app://motcua/index.html', isMainFrame: true }, true],
+    [{ url: 'app://motcua/', isMainFrame: false }, false],
+    [{ url: 'app://motcua.evil/index.html', isMainFrame: true }, false],
+    [{ url: 'https://evil.example/', isMainFrame: true }, false],
+    [{ url: 'app://user@motcua/', isMainFrame: true }, false],
+    [{ url: 'file:///index.html', isMainFrame: true }, false],
+    [{ url: null, isMainFrame: true }, false],
+    [{ url: 'not a url', isMainFrame: true }, false],
+  ])('%j → %s', (sender, expected) => {
+    expect(isTrustedSender(sender, ORIGIN)).toBe(expected);
+  });
+
+  it('compares https origins exactly', () => {
+    expect(isTrustedSender({ url: 'https://desk.motcua.invalid/x', isMainFrame: true }, 'https://desk.motcua.invalid')).toBe(true);
+    expect(isTrustedSender({ url: 'https://desk.motcua.invalid.attacker.com/', isMainFrame: true }, 'https://desk.motcua.invalid')).toBe(false);
+  });
+});
+
+describe('dispatcher over the real handler table', () => {
+  let services: AppServices;
+  let cleanup: () => void;
+  const opened: string[] = [];
+
+  beforeEach(() => {
+    const t = tempDir();
+    cleanup = t.cleanup;
+    services = createAppServices({
+      dataDir: t.dir,
+      appVersion: '9.9.9',
+      host: 'electron',
+      allowedOrigin: ORIGIN,
+      log: silentLogger,
+      openExternal: async (u) => {
+        opened.push(u);
+      },
+      probe: async () => true,
+    });
+  });
+  afterEach(async () => {
+    await services.close();
+    cleanup();
+  });
+
+  it('has a handler for every channel of the contract and nothing else', () => {
+    const handlers = createHandlers({
+      store: services.store,
+      monitor: services.monitor,
+      dataDir: '/x',
+      appVersion: '1',
+      host: 'electron',
+      openExternal: async () => undefined,
+    });
+    expect(Object.keys(handlers).sort()).toEqual([...channels].sort());
+  });
+
+  it.each(channels)('%s rejects a malformed payload with a typed error', async (channel) => {
+    for (const bad of ['string', 42, null, [1, 2], { surplus: true, url: 5, locale: 'fr', unitCode: '' }]) {
+      const r = await services.dispatcher.dispatch(good, channel, bad);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.error.code).toBe('invalid_input');
+    }
+  });
+
+  it.each(channels)('%s refuses an untrusted sender before looking at the input', async (channel) => {
+    const r = await services.dispatcher.dispatch({ url: 'https://evil.example/', isMainFrame: true }, channel, {});
+    expect(r).toEqual({ ok: false, error: { code: 'bad_sender', message: expect.stringMatching(/từ chối/) } });
+    const sub = await services.dispatcher.dispatch({ url: 'app://motcua/index.html', isMainFrame: false }, channel, {});
+    expect(sub.ok).toBe(false);
+  });
+
+  it('refuses unknown channels, including prototype names', async () => {
+    for (const c of ['nope', '__proto__', 'constructor', 'toString']) {
+      const r = await services.dispatcher.dispatch(good, c, {});
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.error.code).toBe('unknown_channel');
+    }
+  });
+
+  it('app.info makes a real round trip to the store', async () => {
+    const r = await services.dispatcher.dispatch(good, 'app.info', {});
+    expect(r.ok).toBe(true);
+    if (r.ok) {
+      const v = contract['app.info'].output.parse(r.value);
+      expect(v.dbVersion).toBeGreaterThanOrEqual(1);
+      expect(v.version).toBe('9.9.9');
+      expect(v.unit).toBeNull();
+      expect(v.locale).toBe('vi');
+    }
+  });
+
+  it('unit.set persists, is audited, and app.info reports it', async () => {
+    const unit = { unitCode: '000.00.01.H22', unitName: 'UBND xã Tân Phú', counterId: 'Q01', offlineBlock: { from: 9001, to: 9200 } };
+    expect((await services.dispatcher.dispatch(good, 'unit.set', unit)).ok).toBe(true);
+    const info = await services.dispatcher.dispatch(good, 'app.info', {});
+    expect(info.ok && (info.value as { unit: unknown }).unit).toEqual(unit);
+    expect(await services.store.verifyAudit()).toEqual({ ok: true, entries: 1, firstBadId: null });
+  });
+
+  it('unit.set returns field-level Vietnamese details for invalid values', async () => {
+    const r = await services.dispatcher.dispatch(good, 'unit.set', { unitCode: 'x y', unitName: 'a', counterId: 'Q01', offlineBlock: { from: 9, to: 1 } });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.details?.map((d) => d.path)).toEqual(expect.arrayContaining(['unitCode', 'offlineBlock']));
+    }
+  });
+
+  it('shell.openExternal opens vetted https URLs only', async () => {
+    const bad = await services.dispatcher.dispatch(good, 'shell.openExternal', { url: 'https://dichvucong.gov.vn.attacker.com/' });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.error.code).toBe('forbidden');
+    const okr = await services.dispatcher.dispatch(good, 'shell.openExternal', { url: 'https://dichvucong.gov.vn/' });
+    expect(okr).toEqual({ ok: true, value: { opened: true } });
+    expect(opened).toEqual(['https://dichvucong.gov.vn/']);
+  });
+
+  it('a handler that throws becomes an internal error value, and an off-contract output is caught', async () => {
+    const d = createDispatcher(
+      {
+        ...createHandlers({ store: services.store, monitor: services.monitor, dataDir: '/x', appVersion: '1', host: 'electron', openExternal: async () => undefined }),
+        'app.info': async () => {
+          throw new Error('secret detail 001090123456');
+        },
+        'unit.get': async () => ({ wrong: true }) as never,
+      },
+      { allowedOrigin: ORIGIN, log: silentLogger },
+    );
+    const r = await d.dispatch(good, 'app.info', {});
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe('internal');
+      expect(r.error.message).not.toContain('001090123456');
+    }
+    const o = await d.dispatch(good, 'unit.get', {});
+    expect(!o.ok && o.error.code).toBe('invalid_output');
+  });
+
+  it('emits sync.state events to subscribers when the state changes', async () => {
+    const seen: unknown[] = [];
+    services.hub.subscribe((name, payload) => seen.push([name, payload]));
+    const s = await services.monitor.check();
+    expect(s.online).toBe(true);
+    expect(s.pending).toBe(0);
+    expect(seen).toHaveLength(1);
+    await services.monitor.check();
+    expect(seen).toHaveLength(1); // unchanged state is not re-sent
+  });
+});
