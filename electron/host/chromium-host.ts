@@ -46,6 +46,7 @@ export const CHROMIUM_ARGS = [
   '--disable-quic',
   '--disable-gpu',
   '--no-default-browser-check',
+  '--disable-features=Translate',
 ];
 
 export function defaultChromiumPath(): string {
@@ -75,10 +76,11 @@ export async function startChromiumHost(o: ChromiumHostOptions): Promise<Chromiu
   });
 
   // Root needs --no-sandbox for Chromium's own sandbox; the page is still isolated by the CSP and origin checks.
-  const args = [...CHROMIUM_ARGS, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])];
+  const args = [...CHROMIUM_ARGS, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), ...(o.headless ? [] : ['--start-maximized'])];
   const browser = await chromium.launch({ executablePath, headless: o.headless, args });
   const context = await browser.newContext({
-    viewport: o.viewport ?? { width: 1366, height: 820 },
+    // A real window follows its own size; headless pages get the counter PCs' common 1366×820.
+    viewport: o.headless ? (o.viewport ?? { width: 1366, height: 820 }) : null,
     locale: 'vi-VN',
     timezoneId: 'Asia/Ho_Chi_Minh',
     serviceWorkers: 'block',

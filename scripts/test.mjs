@@ -1,0 +1,44 @@
+// `npm test`: the whole gate, in the order a failure is cheapest to see — test tools, build,
+// type-check (per-layer projects), lint (layering included), then unit, integration and
+// end-to-end tests in one vitest run. Ends with one `N passed, N failed` line.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+const step = (title, cmd, args, opts = {}) => {
+  process.stdout.write(`\n== ${title}\n`);
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', ...opts });
+  if (r.status !== 0) {
+    process.stdout.write(`\n${title}: FAILED (exit ${r.status ?? r.signal})\n`);
+    process.exit(r.status || 1);
+  }
+};
+
+step('test tools (Debian)', 'bash', [join(root, 'scripts', 'ensure-tools.sh')]);
+step('build', process.execPath, [join(root, 'scripts', 'build.mjs')]);
+step('type-check', bin('tsc'), ['-b', 'tsconfig.json']);
+step('lint', bin('eslint'), ['--max-warnings', '0', '.']);
+
+mkdirSync(join(root, 'test-results'), { recursive: true });
+const report = join(root, 'test-results', 'vitest.json');
+const extra = process.argv.slice(2);
+process.stdout.write('\n== tests (unit, integration, e2e)\n');
+const r = spawnSync(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...extra], {
+  cwd: root,
+  stdio: 'inherit',
+});
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+if (existsSync(report)) {
+  const j = JSON.parse(readFileSync(report, 'utf8'));
+  passed = j.numPassedTests ?? 0;
+  failed = (j.numFailedTests ?? 0) + (j.numFailedTestSuites ?? 0);
+  skipped = (j.numPendingTests ?? 0) + (j.numTodoTests ?? 0);
+}
+if (r.status !== 0 && failed === 0) failed = 1; // the runner itself failed
+process.stdout.write(`\ntests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
+process.exit(r.status === 0 && failed === 0 && passed > 0 ? 0 : 1);

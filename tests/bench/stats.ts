@@ -1,0 +1,30 @@
+import { performance } from 'node:perf_hooks';
+
+export interface Timing {
+  readonly n: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly max: number;
+}
+
+export function summarize(samplesMs: number[]): Timing {
+  const s = [...samplesMs].sort((a, b) => a - b);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
+  return { n: s.length, p50: at(0.5), p99: at(0.99), max: s[s.length - 1]! };
+}
+
+export async function timeEach(n: number, fn: (i: number) => unknown): Promise<Timing> {
+  const samples: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    await fn(i);
+    samples.push(performance.now() - t0);
+  }
+  return summarize(samples);
+}
+
+export const fmt = (t: Timing) => `p50 ${t.p50.toFixed(3)} ms  p99 ${t.p99.toFixed(3)} ms  max ${t.max.toFixed(3)} ms  (n=${t.n})`;
+
+export function line(name: string, value: string) {
+  process.stdout.write(`${name.padEnd(48)} ${value}\n`);
+}
