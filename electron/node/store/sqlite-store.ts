@@ -35,6 +35,14 @@ export class SqliteStore implements AppStore {
     return new SqliteStore(dbPath, db, opts.now ?? (() => new Date()));
   }
 
+  /**
+   * For node-layer services (intake, catalog, search): one synchronous unit of SQLite work, timed
+   * like every other call. Keep `fn` short; it holds the event loop while it runs.
+   */
+  exec<T>(op: string, fn: (db: Database.Database) => T): Promise<T> {
+    return this.#run(op, fn);
+  }
+
   /** Runs one synchronous unit of SQLite work and records how long it held the thread. */
   #run<T>(op: string, fn: (db: Database.Database) => T): Promise<T> {
     const t0 = performance.now();

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+export const dossierSummarySchema = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  procedureCode: z.string(),
+  procedureName: z.string(),
+  applicantName: z.string(),
+  idNumber: z.string().nullable(),
+  phone: z.string().nullable(),
+  receivedAt: z.string(),
+  dueAt: z.string().nullable(),
+  status: z.string(),
+  syncState: z.string(),
+  counterId: z.string(),
+  voided: z.boolean(),
+});
+export type DossierSummary = z.infer<typeof dossierSummarySchema>;
+
+export const dossierDetailSchema = dossierSummarySchema.extend({
+  applicantType: z.string(),
+  birthDate: z.string().nullable(),
+  sex: z.string().nullable(),
+  address: z.string().nullable(),
+  email: z.string().nullable(),
+  summary: z.string().nullable(),
+  sets: z.number().int(),
+  officerId: z.string().nullable(),
+  documents: z.array(z.object({ code: z.string(), name: z.string(), originals: z.number().int(), copies: z.number().int() })),
+  fees: z.array(z.object({ code: z.string(), name: z.string(), amountVnd: z.number().int() })),
+  attachments: z.array(
+    z.object({ id: z.number().int(), fileName: z.string(), contentType: z.string(), sha256: z.string(), sizeBytes: z.number().int(), documentCode: z.string().nullable() }),
+  ),
+  idempotencyKey: z.string().nullable(),
+  receiptPath: z.string().nullable(),
+});
+export type DossierDetail = z.infer<typeof dossierDetailSchema>;
+
+/** DVCQG status codes (domain doc §2.4). */
+export const STATUS_LABEL: Record<string, string> = {
+  '1': 'Mới đăng ký',
+  '2': 'Được tiếp nhận',
+  '3': 'Không được tiếp nhận',
+  '4': 'Đang xử lý',
+  '5': 'Yêu cầu bổ sung giấy tờ',
+  '6': 'Yêu cầu thực hiện nghĩa vụ tài chính',
+  '7': 'Công dân yêu cầu rút hồ sơ',
+  '8': 'Dừng xử lý',
+  '9': 'Đã xử lý xong',
+  '10': 'Đã trả kết quả',
+};

@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { checkPersonalId } from './cccd';
+import { cleanText } from './text';
+
+const optText = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .transform((s) => cleanText(s))
+    .optional()
+    .nullable()
+    .transform((s) => (s ? s : null));
+
+/** `yyyyMMdd` (national format) or `YYYY-MM-DD` → `YYYY-MM-DD`. */
+const birthDate = z
+  .string()
+  .trim()
+  .transform((s, ctx) => {
+    const m = /^(\d{4})-?(\d{2})-?(\d{2})$/.exec(s);
+    const iso = m ? `${m[1]}-${m[2]}-${m[3]}` : '';
+    const t = Date.parse(`${iso}T00:00:00Z`);
+    if (!m || Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== iso || Number(m[1]) < 1900) {
+      ctx.addIssue({ code: 'custom', message: `Ngày sinh "${s}" không hợp lệ (yyyyMMdd).` });
+      return z.NEVER;
+    }
+    return iso;
+  });
+
+export const documentPickSchema = z.union([
+  z.string().trim().min(1),
+  z.object({
+    MaThanhPhanHoSo: z.string().trim().min(1),
+    SoBanChinh: z.number().int().min(0).max(99).optional(),
+    SoBanSao: z.number().int().min(0).max(99).optional(),
+  }),
+]);
+export const feePickSchema = z.union([z.string().trim().min(1), z.object({ MaPhiLePhi: z.string().trim().min(1), Gia: z.union([z.number(), z.string()]).optional() })]);
+
+/**
+ * A dossier as the counter submits it — national field names where they exist (contract §3.2),
+ * used by the intake screen (IPC), `motcua intake --json` and data migration alike.
+ */
+export const intakeDraftSchema = z
+  .object({
+    MaTTHC: z.string().trim().min(1, 'Chưa chọn thủ tục hành chính.'),
+    LoaiDoiTuong: z.enum(['1', '2', '3', '4']).default('1'),
+    ChuHoSo: optText(300),
+    SoGiayToChuHoSo: optText(30),
+    NgaySinhChuHoSo: birthDate.optional().nullable(),
+    GioiTinhChuHoSo: z.enum(['Nam', 'Nữ']).optional().nullable(),
+    DiaChiChuHoSo: optText(500),
+    SoDienThoai: z
+      .string()
+      .trim()
+      .transform((s) => s.replace(/[\s.-]/g, ''))
+      .refine((s) => s === '' || /^(0|\+84)\d{9,10}$/.test(s), 'Số điện thoại không hợp lệ (ví dụ 0912345678).')
+      .optional()
+      .nullable()
+      .transform((s) => s || null),
+    Email: z
+      .string()
+      .trim()
+      .refine((s) => s === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s), 'Email không hợp lệ.')
+      .optional()
+      .nullable()
+      .transform((s) => s || null),
+    TrichYeuHoSo: optText(1000),
+    SoBo: z.number().int().min(1).max(99).default(1),
+    TaiLieuNop: z.array(documentPickSchema).default([]),
+    DanhSachLePhi: z.array(feePickSchema).default([]),
+    cccd: z.string().max(2000).optional().nullable(),
+    NgayCapGiayTo: optText(10),
+    attachments: z
+      .array(z.union([z.string().min(1), z.object({ path: z.string().min(1), MaThanhPhanHoSo: z.string().optional() })]))
+      .max(50)
+      .default([]),
+    /** A past receipt time: data migration only, with `--allow-backdate`; audited. */
+    NgayTiepNhan: z.string().trim().optional().nullable(),
+  })
+  .superRefine((d, ctx) => {
+    if (d.cccd) return; // the applicant comes from the card; checked after parsing
+    if (!d.ChuHoSo) ctx.addIssue({ code: 'custom', path: ['ChuHoSo'], message: 'Chưa nhập tên người nộp / tổ chức (ChuHoSo).' });
+    if (d.LoaiDoiTuong === '1') {
+      if (!d.SoGiayToChuHoSo) ctx.addIssue({ code: 'custom', path: ['SoGiayToChuHoSo'], message: 'Chưa nhập số định danh cá nhân của người nộp.' });
+      else if (!/^\d{9}$/.test(d.SoGiayToChuHoSo)) {
+        const p = checkPersonalId(d.SoGiayToChuHoSo, d.NgaySinhChuHoSo ?? undefined, d.GioiTinhChuHoSo ?? undefined);
+        if (p) ctx.addIssue({ code: 'custom', path: ['SoGiayToChuHoSo'], message: p });
+      }
+    }
+  });
+export type IntakeDraftInput = z.input<typeof intakeDraftSchema>;
+export type IntakeDraft = z.output<typeof intakeDraftSchema>;
+
+/** National `yyyyMMddHHmmss` (Asia/Ho_Chi_Minh) or RFC 3339 → Date. */
+export function parseNationalTime(s: string): Date | null {
+  const m = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(s);
+  if (m) {
+    const d = new Date(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}+07:00`);
+    return Number.isNaN(d.getTime()) || d.toISOString().slice(0, 4) !== m[1] ? null : d;
+  }
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(s)) {
+    const d = new Date(s);
+    return Number.isNaN(d.getTime()) ? null : d;
+  }
+  return null;
+}
+
+/** RFC 3339 +07:00 → national `yyyyMMddHHmmss`. */
+export function toNationalTime(rfc3339: string): string {
+  return rfc3339.slice(0, 19).replace(/[-T:]/g, '');
+}

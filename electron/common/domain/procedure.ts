@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { durationUnitSchema } from './calendar';
+
+/** DVCQG-style booleans and numbers arrive as strings ("1", "0", "50000"). */
+const numString = z.union([z.string(), z.number()]).transform((v, ctx) => {
+  const n = typeof v === 'number' ? v : Number(String(v).trim());
+  if (!Number.isFinite(n) || n < 0) {
+    ctx.addIssue({ code: 'custom', message: `Giá trị số không hợp lệ: ${String(v)}` });
+    return z.NEVER;
+  }
+  return n;
+});
+const flag = z.union([z.string(), z.number(), z.boolean()]).transform((v) => v === true || v === 1 || v === '1' || v === 'true');
+
+/** A procedure as the contract's catalog (§2) sends it. Unknown fields are ignored. */
+export const catalogProcedureSchema = z.object({
+  MaTTHC: z.string().trim().min(1).max(60),
+  TenTTHC: z.string().trim().min(1).max(1000),
+  MaLinhVuc: z.string().trim().max(60).optional().nullable(),
+  TenLinhVuc: z.string().trim().max(500).optional().nullable(),
+  CapThucHien: z.string().trim().max(40).optional().nullable(),
+  ThoiHanGiaiQuyet: z.object({ SoLuong: numString, DonViTinh: durationUnitSchema }),
+  ThanhPhanHoSo: z
+    .array(
+      z.object({
+        MaThanhPhanHoSo: z.string().trim().min(1).max(60),
+        TenThanhPhan: z.string().trim().min(1).max(2000),
+        BatBuoc: flag.optional().default(false),
+        SoBanChinh: numString.optional().default(0),
+        SoBanSao: numString.optional().default(0),
+      }),
+    )
+    .default([]),
+  LePhi: z
+    .array(
+      z.object({
+        MaPhiLePhi: z.string().trim().min(1).max(60),
+        TenPhiLePhi: z.string().trim().min(1).max(1000),
+        Gia: numString,
+        LoaiPhiLePhi: z.string().trim().max(20).optional().nullable(),
+      }),
+    )
+    .default([]),
+  CoQuanThucHien: z.string().trim().max(1000).optional().nullable(),
+  KetQua: z.string().trim().max(1000).optional().nullable(),
+  active: z.boolean().optional().default(true),
+  updatedAt: z.string().optional(),
+});
+export type CatalogProcedure = z.infer<typeof catalogProcedureSchema>;
+
+export const catalogPageSchema = z.object({
+  items: z.array(z.unknown()),
+  cursor: z.string().nullable().optional(),
+  hasMore: z.boolean().optional(),
+  sample: z.boolean().optional(),
+});
+
+/** A procedure as the app uses it. */
+export const procedureSchema = z.object({
+  maTthc: z.string(),
+  tenTthc: z.string(),
+  maLinhVuc: z.string().nullable(),
+  tenLinhVuc: z.string().nullable(),
+  capThucHien: z.string().nullable(),
+  duration: z.object({ value: z.number(), unit: durationUnitSchema }),
+  coQuan: z.string().nullable(),
+  ketQua: z.string().nullable(),
+  isSample: z.boolean(),
+  documents: z.array(
+    z.object({ code: z.string(), name: z.string(), required: z.boolean(), originals: z.number().int(), copies: z.number().int() }),
+  ),
+  fees: z.array(z.object({ code: z.string(), name: z.string(), amountVnd: z.number().int(), kind: z.string().nullable() })),
+});
+export type Procedure = z.infer<typeof procedureSchema>;
+
+export const DURATION_LABEL: Record<z.infer<typeof durationUnitSchema>, string> = {
+  NgayLamViec: 'ngày làm việc',
+  Ngay: 'ngày',
+  Gio: 'giờ làm việc',
+  Thang: 'tháng',
+};

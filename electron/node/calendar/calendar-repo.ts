@@ -1,0 +1,59 @@
+import type Database from 'better-sqlite3';
+import { calendarFileSchema, DEFAULT_WORK_RULES, makeWorkRules, WorkCalendar, type CalendarDay, type WorkRules } from '../../common/domain/calendar';
+import { AppFailure } from '../../common/ipc/result';
+
+/** Replaces one whole year of the calendar with the imported one (contract §2 format). */
+export function importCalendarYear(db: Database.Database, raw: unknown): { year: number; days: number } {
+  const parsed = calendarFileSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new AppFailure(
+      'invalid_input',
+      `Tệp lịch không hợp lệ: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
+  }
+  const { year, days } = parsed.data;
+  const seen = new Set<string>();
+  for (const d of days) {
+    if (seen.has(d.date)) throw new AppFailure('invalid_input', `Ngày ${d.date} xuất hiện hai lần trong tệp lịch.`);
+    seen.add(d.date);
+  }
+  db.transaction(() => {
+    db.prepare('DELETE FROM calendar_days WHERE year = ?').run(year);
+    const ins = db.prepare('INSERT INTO calendar_days (day, kind, name, year) VALUES (?, ?, ?, ?)');
+    for (const d of days) ins.run(d.date, d.type, d.name, year);
+  })();
+  return { year, days: days.length };
+}
+
+export function calendarYears(db: Database.Database): number[] {
+  return (db.prepare('SELECT DISTINCT year FROM calendar_days ORDER BY year').all() as Array<{ year: number }>).map((r) => r.year);
+}
+
+export function calendarDays(db: Database.Database, year?: number): CalendarDay[] {
+  const rows = (
+    year === undefined
+      ? db.prepare('SELECT day, kind, name FROM calendar_days ORDER BY day').all()
+      : db.prepare('SELECT day, kind, name FROM calendar_days WHERE year = ? ORDER BY day').all(year)
+  ) as Array<{ day: string; kind: CalendarDay['type']; name: string }>;
+  return rows.map((r) => ({ date: r.day, type: r.kind, name: r.name }));
+}
+
+/** Working hours come from the unit (contract `gioLamViec`), the cut-off from settings; defaults otherwise. */
+export function workRules(db: Database.Database): WorkRules {
+  const unit = db
+    .prepare('SELECT u.work_hours FROM counters c JOIN units u ON u.unit_code = c.unit_code WHERE c.is_this_pc = 1')
+    .get() as { work_hours: string | null } | undefined;
+  const cutoff = (db.prepare("SELECT value FROM settings WHERE key = 'intake.cutoff'").get() as { value: string } | undefined)?.value ?? null;
+  if (!unit?.work_hours && !cutoff) return DEFAULT_WORK_RULES;
+  const periods = unit?.work_hours
+    ? (JSON.parse(unit.work_hours) as Array<{ from: string; to: string }>)
+    : [
+        { from: '07:00', to: '11:30' },
+        { from: '13:30', to: '17:00' },
+      ];
+  return makeWorkRules(periods, cutoff);
+}
+
+export function loadWorkCalendar(db: Database.Database): WorkCalendar {
+  return new WorkCalendar(calendarDays(db), workRules(db));
+}
