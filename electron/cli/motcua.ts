@@ -11,6 +11,7 @@ import { openDatabase } from '../node/db/open';
 import { runDoctor } from '../node/services/doctor';
 import { SqliteStore } from '../node/store/sqlite-store';
 import { serialportLister } from '../../native/serial/serialport-lister';
+import { registerIntakeCommands } from './intake-commands';
 import { APP_VERSION } from '../common/version';
 
 export interface CliIo {
@@ -116,6 +117,7 @@ export function buildProgram(io: CliIo = stdio): Command {
       for (const p of ports) io.out(`${p.path}\t${p.vendorId ?? '-'}:${p.productId ?? '-'}\t${p.serialNumber ?? '-'}\t${p.manufacturer ?? ''}`);
     });
 
+  registerIntakeCommands(program, { io, dataDir, printJson: (v) => printJson(io, v) });
   return program;
 }
 

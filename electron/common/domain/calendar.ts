@@ -157,7 +157,12 @@ export class WorkCalendar {
         const y = d.getUTCFullYear();
         const m = d.getUTCMonth() + months;
         const lastDay = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
-        const shifted = Date.UTC(y, m, Math.min(d.getUTCDate(), lastDay)) + (start - dayStart(start));
+        // No such date in the target month (31 → 30 June): the period ends on the month's last
+        // day (Civil Code art. 148), at the close of that day, so a later receipt never gets an
+        // earlier due time than an earlier one.
+        const clamped = d.getUTCDate() > lastDay;
+        const lastEnd = this.rules.periods[this.rules.periods.length - 1]!.to * 60_000;
+        const shifted = Date.UTC(y, m, Math.min(d.getUTCDate(), lastDay)) + (clamped ? lastEnd : start - dayStart(start));
         return fromLocal(this.#nextWorking(shifted));
       }
     }
