@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import './zod-locale';
 
 /**
  * The working-day calendar as data (domain doc §6, contract §2): only exceptions to Monday–Friday

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import './zod-locale';
 import { checkPersonalId } from './cccd';
 import { cleanText } from './text';
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import './zod-locale';
 import { durationUnitSchema } from './calendar';
 
 /** DVCQG-style booleans and numbers arrive as strings ("1", "0", "50000"). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import './zod-locale';
 
 /** Unit codes follow QCVN 102 (`000.00.01.H22`) or the short hierarchical notation (`H40.22`). */
 export const unitCodeSchema = z

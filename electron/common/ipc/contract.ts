@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import '../domain/zod-locale';
 import { doctorReportSchema } from '../domain/doctor';
 import { unitIdentitySchema } from '../domain/unit';
 

@@ -26,11 +26,12 @@ export function unindexDossier(db: Database.Database, id: number): void {
 
 /**
  * An FTS5 query from what an officer types: folded, split into words (a code splits on its
- * dots and dashes too), every word a prefix, all required. Phone numbers lose their spaces.
+ * dots and dashes too), every word a prefix, all required. Digit groups split by spaces
+ * (a phone number read out as "0987 654 321") are joined.
  */
 export function toFtsQuery(text: string): string | null {
   const words = foldVietnamese(text)
-    .replace(/(\d)[\s.]+(?=\d)/g, '$1')
+    .replace(/(\d) +(?=\d)/g, '$1')
     .split(/[^a-z0-9]+/)
     .filter(Boolean)
     .slice(0, 8);

@@ -1,0 +1,119 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { motcua } from '../helpers/cli';
+import { tempDir } from '../helpers/tmp';
+import { tool } from '../helpers/tools';
+
+describe('motcua intake commands', () => {
+  const t = tempDir('motcua-cli-');
+  const dd = ['--data-dir', t.dir];
+  beforeAll(() => {
+    expect(motcua(['unit', 'set', '--code', '000.00.01.H22', '--name', 'UBND xã Tân Phú', '--counter', 'Q01', '--offline-block', '9001-9200', ...dd]).code).toBe(0);
+  });
+  afterAll(() => t.cleanup());
+
+  it('cccd parse prints the national fields as NFC JSON, or exits non-zero with the reason', () => {
+    const r = motcua(['cccd', 'parse', '001090123456|012345678|Nguyễn Văn Đức|01011990|Nam|Phường Bến Nghé, Quận 1|15042021|extra']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({
+      SoDinhDanh: '001090123456',
+      SoCMND: '012345678',
+      HoTen: 'Nguyễn Văn Đức',
+      NgaySinh: '1990-01-01',
+      GioiTinh: 'Nam',
+      NoiThuongTru: 'Phường Bến Nghé, Quận 1',
+      NgayCap: '2021-04-15',
+      extra: ['extra'],
+    });
+    const bad = motcua(['cccd', 'parse', '001090123456|012345678|A|31021990|Nam|x|15042021']);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toMatch(/Ngày sinh/);
+  });
+
+  it('calendar due prints RFC 3339 with offset', () => {
+    const r = motcua(['calendar', 'due', '--received', '2026-04-29T16:00:00+07:00', '--duration', '1', '--unit', 'NgayLamViec', ...dd]);
+    expect(r.stdout.trim()).toBe('2026-05-04T16:00:00+07:00');
+    expect(motcua(['calendar', 'due', '--received', 'yesterday', '--duration', '1', '--unit', 'Gio', ...dd]).code).toBe(1);
+    expect(motcua(['calendar', 'due', '--received', '2026-04-29T16:00:00+07:00', '--duration', '1', '--unit', 'Tuan', ...dd]).stderr).toMatch(/NgayLamViec/);
+  });
+
+  it('calendar import replaces a whole year', () => {
+    const f = join(t.dir, 'cal.json');
+    writeFileSync(f, JSON.stringify({ year: 2026, days: [{ date: '2026-11-24', type: 'holiday', name: 'Ngày nghỉ thử' }] }));
+    expect(motcua(['calendar', 'import', f, ...dd]).code).toBe(0);
+    // 30/4 is no longer a holiday in the replaced 2026; 24/11 is.
+    expect(motcua(['calendar', 'due', '--received', '2026-11-23T09:00:00+07:00', '--duration', '1', '--unit', 'NgayLamViec', ...dd]).stdout.trim()).toBe('2026-11-25T09:00:00+07:00');
+    writeFileSync(f, JSON.stringify({ year: 2026, days: [{ date: '2027-01-01', type: 'holiday', name: 'x' }] }));
+    const bad = motcua(['calendar', 'import', f, ...dd]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/không thuộc năm 2026/);
+  });
+
+  it('catalog import reports imported and rejected items', () => {
+    const f = join(t.dir, 'cat.json');
+    writeFileSync(
+      f,
+      JSON.stringify({
+        items: [
+          { MaTTHC: 'T.1', TenTTHC: 'Thủ tục thử', ThoiHanGiaiQuyet: { SoLuong: '2', DonViTinh: 'Gio' }, ThanhPhanHoSo: [], LePhi: [] },
+          { MaTTHC: 'T.2' },
+        ],
+        cursor: null,
+        hasMore: false,
+      }),
+    );
+    const r = motcua(['catalog', 'import', f, '--json', ...dd]);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.imported).toBe(1);
+    expect(j.rejected[0].MaTTHC).toBe('T.2');
+    writeFileSync(f, '{not json');
+    expect(motcua(['catalog', 'import', f, ...dd]).stderr).toMatch(/JSON/);
+  });
+
+  it('intake creates a dossier and prints its code; receipt pdf, dossier show and search find it', () => {
+    writeFileSync(join(t.dir, 'scan.pdf'), '%PDF-1.4\n% scan\n');
+    const draft = join(t.dir, 'd.json');
+    writeFileSync(
+      draft,
+      JSON.stringify({
+        MaTTHC: '1.001193',
+        LoaiDoiTuong: '1',
+        ChuHoSo: 'Phạm Thị Đào',
+        SoGiayToChuHoSo: '079304001234',
+        NgaySinhChuHoSo: '20040229',
+        GioiTinhChuHoSo: 'Nữ',
+        DiaChiChuHoSo: 'Thôn 3, xã Tân Phú',
+        SoDienThoai: '0987654321',
+        TaiLieuNop: [{ MaThanhPhanHoSo: 'TP1' }, 'TP2', 'TP3'],
+        DanhSachLePhi: [{ MaPhiLePhi: 'LP1' }],
+        attachments: ['scan.pdf'],
+      }),
+    );
+    const r = motcua(['intake', '--json', draft, '--officer', 'cb01', ...dd]);
+    expect(r.code, r.stderr).toBe(0);
+    const code = r.stdout.trim();
+    expect(code).toMatch(/^000\.00\.01\.H22-\d{6}-9001$/);
+    const show = JSON.parse(motcua(['dossier', 'show', code, '--json', ...dd]).stdout);
+    expect(show).toMatchObject({ code, applicantName: 'Phạm Thị Đào', birthDate: '2004-02-29', officerId: 'cb01' });
+    expect(show.attachments).toHaveLength(1);
+    const hits = JSON.parse(motcua(['search', 'pham thi dao', '--json', ...dd]).stdout);
+    expect(hits.map((h: { code: string }) => h.code)).toEqual([code]);
+    const out = join(t.dir, 'out.pdf');
+    expect(motcua(['receipt', 'pdf', code, '--out', out, ...dd]).code).toBe(0);
+    expect(tool('qpdf', ['--check', out]).code).toBe(0);
+    expect(motcua(['dossier', 'show', 'NOPE-261123-0001', ...dd]).code).toBe(1);
+  });
+
+  it('intake refuses a backdated receipt without --allow-backdate, and accepts it with', () => {
+    const draft = join(t.dir, 'old.json');
+    writeFileSync(draft, JSON.stringify({ MaTTHC: 'T.1', ChuHoSo: 'Công ty A', LoaiDoiTuong: '2', NgayTiepNhan: '20250310090000' }));
+    const refused = motcua(['intake', '--json', draft, ...dd]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/--allow-backdate/);
+    const ok = motcua(['intake', '--json', draft, '--allow-backdate', '--no-receipt', ...dd]);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout.trim()).toContain('-250310-');
+  });
+});

@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CCCD, intakeFixture } from '../helpers/intake';
+import { decodeBarcodes, tool } from '../helpers/tools';
+
+type F = Awaited<ReturnType<typeof intakeFixture>>;
+
+describe('receipt Mẫu 01 (A5 PDF)', () => {
+  let f: F;
+  let path: string;
+  let code: string;
+  beforeAll(async () => {
+    f = await intakeFixture({ now: () => new Date('2026-11-23T14:35:00+07:00') });
+    const r = await f.intake.receive(
+      { MaTTHC: '1.001193', cccd: CCCD, TaiLieuNop: ['TP1', 'TP2', 'TP3'], DanhSachLePhi: ['LP1'], SoDienThoai: '0912345678' },
+      { actor: 'test', officerId: 'cb01' },
+    );
+    code = r.code;
+    path = r.receiptPath!;
+  });
+  afterAll(() => f.close());
+
+  it('passes qpdf --check', () => {
+    const r = tool('qpdf', ['--check', path]);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+  });
+
+  it('is A5, two copies, with the applicant name with diacritics, the code and both dates in its text', () => {
+    const info = tool('pdfinfo', [path]).stdout;
+    expect(info).toMatch(/Pages:\s+2/);
+    expect(info).toMatch(/Page size:\s+419\.5\d? x 595\.2\d? pts/);
+    const text = tool('pdftotext', ['-layout', path, '-']).stdout.normalize('NFC');
+    expect(text).toContain('GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ');
+    expect(text).toContain('Nguyễn Văn Đức');
+    expect(text).toContain(code);
+    expect(text).toContain('14 giờ 35 phút, ngày 23 tháng 11 năm 2026');
+    expect(text).toContain('14 giờ 35 phút, ngày 24 tháng 11 năm 2026');
+    expect(text).toContain('Liên 1: Lưu');
+    expect(text).toContain('Liên 2: Giao người nộp hồ sơ');
+    expect(text).toContain('Giấy chứng sinh');
+    expect(text).toContain('NGƯỜI TIẾP NHẬN HỒ SƠ');
+  });
+
+  it('embeds its fonts', () => {
+    const fonts = tool('pdffonts', [path]).stdout;
+    expect(fonts).toMatch(/NotoSerif/);
+    for (const line of fonts.split('\n').slice(2).filter(Boolean)) expect(line).toMatch(/\byes\b/);
+  });
+
+  it('carries the dossier code as Code 128 and QR that a standard decoder reads', () => {
+    const decoded = decodeBarcodes(path);
+    expect(decoded.sort()).toEqual([code, code]);
+  });
+
+  it('a reprint is marked BẢN IN LẠI, kept apart, and audited', async () => {
+    const reprint = await f.intake.writeReceipt(code, { reprint: true, officerId: 'cb01', reason: 'giấy bị rách', actor: 'cb01' });
+    expect(reprint).not.toBe(path);
+    expect(tool('pdftotext', [reprint, '-']).stdout).toContain('BẢN IN LẠI');
+    expect(readFileSync(path).length).toBeGreaterThan(1000); // the original is untouched
+    const rows = await f.store.exec('a', (db) => db.prepare("SELECT subject, details FROM audit_log WHERE action = 'receipt.reprint'").all());
+    expect(rows).toEqual([{ subject: code, details: JSON.stringify({ reason: 'giấy bị rách' }) }]);
+  });
+
+  it('Mẫu 02 and 03 carry their titles and reasons', async () => {
+    const t2 = await f.intake.turnBack({ form: '02', MaTTHC: '1.001193', ChuHoSo: 'Lê Thị Hoa', reasons: ['Bổ sung bản sao Giấy chứng sinh'] }, { actor: 't' });
+    const t3 = await f.intake.turnBack({ form: '03', MaTTHC: '1.001193', ChuHoSo: 'Lê Thị Hoa', reasons: ['Không thuộc thẩm quyền của xã'] }, { actor: 't' });
+    const s2 = tool('pdftotext', [t2.pdfPath, '-']).stdout;
+    const s3 = tool('pdftotext', [t3.pdfPath, '-']).stdout;
+    expect(s2).toContain('PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ');
+    expect(s2).toContain('Bổ sung bản sao Giấy chứng sinh');
+    expect(s3).toContain('PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ');
+    expect(s3).toContain('Không thuộc thẩm quyền của xã');
+    for (const p of [t2.pdfPath, t3.pdfPath]) expect(tool('qpdf', ['--check', p]).code).toBe(0);
+    expect(join(t2.pdfPath, '..')).toBe(join(path, '..'));
+  });
+});
