@@ -150,7 +150,7 @@ describe('receiving a dossier', () => {
   });
 
   it('refuses a dossier missing a required document and points to Mẫu 02; nothing is written', async () => {
-    const err = await receive(f, { ...base, TaiLieuNop: ['TP1'] }).catch((e: unknown) => e as AppFailure);
+    const err = (await receive(f, { ...base, TaiLieuNop: ['TP1'] }).catch((e: unknown) => e)) as AppFailure;
     expect(err).toBeInstanceOf(AppFailure);
     expect(err.message).toMatch(/Giấy chứng sinh/);
     expect(err.message).toMatch(/Mẫu 02/);
