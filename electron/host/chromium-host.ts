@@ -12,6 +12,8 @@ import { createAppServices, type AppServices } from '../node/app/app-services';
 import { contentTypeOf, resolveAppRequest } from '../node/app/static-files';
 import type { Logger } from '../node/log/logger';
 import type { NetworkProbe } from '../node/services/connectivity';
+import type { ScannerFactory } from '../common/hardware/scanner';
+import { serialScannerFactory } from '../../native/serial/serial-scanner';
 
 export interface ChromiumHostOptions {
   readonly dataDir: string;
@@ -23,6 +25,8 @@ export interface ChromiumHostOptions {
   readonly executablePath?: string;
   readonly probe?: NetworkProbe;
   readonly viewport?: { width: number; height: number };
+  readonly scannerFactory?: ScannerFactory;
+  readonly now?: () => Date;
 }
 
 export interface ChromiumHost {
@@ -35,6 +39,10 @@ export interface ChromiumHost {
   readonly externalOpened: readonly string[];
   /** Requests the host refused because they left the app's origin (checklist item 1). */
   readonly blockedRequests: readonly string[];
+  /** PDFs sent to "print" (headless: recorded; headed: also opened in a tab). */
+  readonly printed: readonly string[];
+  /** Paths the next "choose files" dialog returns (Chromium has no OS dialog for main-side files). */
+  queueFilePick(paths: readonly string[]): void;
   close(): Promise<void>;
 }
 
@@ -63,22 +71,43 @@ export async function startChromiumHost(o: ChromiumHostOptions): Promise<Chromiu
   }
   const externalOpened: string[] = [];
   const blockedRequests: string[] = [];
+  const printed: string[] = [];
+  let pickQueue: string[] = [];
+  let context: BrowserContext | null = null;
   const services = createAppServices({
     dataDir: o.dataDir,
     appVersion: o.appVersion,
     host: 'chromium-host',
     allowedOrigin: CHROMIUM_HOST_ORIGIN,
     log: o.log,
-    openExternal: async (url) => {
-      externalOpened.push(url);
+    scannerFactory: o.scannerFactory ?? serialScannerFactory,
+    shell: {
+      openExternal: async (url) => {
+        externalOpened.push(url);
+      },
+      pickFiles: async () => {
+        const p = pickQueue;
+        pickQueue = [];
+        return p;
+      },
+      printPdf: async (path) => {
+        printed.push(path);
+        if (!o.headless && context) {
+          const tab = await context.browser()!.newPage();
+          await tab.goto(`file://${path}`).catch(() => undefined);
+        }
+        return true;
+      },
     },
     ...(o.probe ? { probe: o.probe } : {}),
+    ...(o.now ? { now: o.now } : {}),
   });
+  await services.start();
 
   // Root needs --no-sandbox for Chromium's own sandbox; the page is still isolated by the CSP and origin checks.
   const args = [...CHROMIUM_ARGS, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), ...(o.headless ? [] : ['--start-maximized'])];
   const browser = await chromium.launch({ executablePath, headless: o.headless, args });
-  const context = await browser.newContext({
+  context = await browser.newContext({
     // A real window follows its own size; headless pages get the counter PCs' common 1366×820.
     viewport: o.headless ? (o.viewport ?? { width: 1366, height: 820 }) : null,
     locale: 'vi-VN',
@@ -160,6 +189,10 @@ export async function startChromiumHost(o: ChromiumHostOptions): Promise<Chromiu
     origin: CHROMIUM_HOST_ORIGIN,
     externalOpened,
     blockedRequests,
+    printed,
+    queueFilePick(paths) {
+      pickQueue = [...paths];
+    },
     async close() {
       unsubscribe();
       for (const q of queues.values()) q.wake?.();

@@ -2,7 +2,7 @@
  * Electron composition root: builds the shared services, wires them to Electron's hooks, and
  * opens the window. No feature logic lives here; see electron/node for that.
  */
-import { app, BrowserWindow, ipcMain, net, protocol, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell, type WebContents } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { channels, wireChannel } from '../common/ipc/contract';
@@ -11,6 +11,7 @@ import { createAppServices, type AppServices } from '../node/app/app-services';
 import { resolveAppRequest } from '../node/app/static-files';
 import { dataDirFromArgv, resolveDataDir } from '../node/config/paths';
 import { createLogger } from '../node/log/logger';
+import { serialScannerFactory } from '../../native/serial/serial-scanner';
 import { mainWindowOptions, navigationAllowed, permissionAllowed, windowOpenDecision } from './security';
 
 const log = createLogger({ scope: 'main' });
@@ -59,8 +60,22 @@ async function start(): Promise<void> {
     host: 'electron',
     allowedOrigin: ELECTRON_APP_ORIGIN,
     log,
-    openExternal: (url) => shell.openExternal(url),
+    scannerFactory: serialScannerFactory,
+    shell: {
+      openExternal: (url) => shell.openExternal(url),
+      pickFiles: async () => {
+        const r = await dialog.showOpenDialog({
+          title: 'Chọn tệp scan hồ sơ',
+          properties: ['openFile', 'multiSelections'],
+          filters: [{ name: 'PDF, JPG, PNG', extensions: ['pdf', 'jpg', 'jpeg', 'png'] }],
+        });
+        return r.canceled ? [] : r.filePaths;
+      },
+      // The OS PDF viewer owns the print dialog; Chromium's built-in viewer prints PDFs blank on some drivers.
+      printPdf: async (path) => (await shell.openPath(path)) === '',
+    },
   });
+  await services.start();
 
   protocol.handle('app', async (req) => {
     const file = resolveAppRequest(req.url, ELECTRON_APP_ORIGIN, rendererRoot);

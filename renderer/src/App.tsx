@@ -6,6 +6,8 @@ import { HelpDialog } from './components/HelpDialog';
 import { StatusBar } from './components/StatusBar';
 import { setLocale } from './i18n';
 import { SECTIONS, sectionForShortcut, type SectionId } from './sections';
+import { DossiersSection } from './sections/DossiersSection';
+import { IntakeSection } from './sections/IntakeSection';
 import { SettingsSection } from './sections/SettingsSection';
 
 export function App() {
@@ -85,6 +87,10 @@ export function App() {
         <h1>{t(`section.${section}.title`)}</h1>
         {section === 'settings' ? (
           <SettingsSection key={info ? 'loaded' : 'loading'} info={info} onChanged={refresh} onLocale={changeLocale} />
+        ) : section === 'intake' ? (
+          <IntakeSection />
+        ) : section === 'dossiers' ? (
+          <DossiersSection />
         ) : (
           <div className="empty-state">
             <p>{t(`section.${section}.empty`)}</p>

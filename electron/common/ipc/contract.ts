@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import '../domain/zod-locale';
 import { doctorReportSchema } from '../domain/doctor';
+import { dossierDetailSchema, dossierSummarySchema } from '../domain/dossier';
+import { intakeDraftSchema } from '../domain/intake';
+import { procedureSchema } from '../domain/procedure';
+import { scanEventSchema } from '../domain/scan';
 import { unitIdentitySchema } from '../domain/unit';
+import { serialScannerConfigSchema } from '../hardware/scanner';
 
 /**
  * The one IPC contract. Every renderer→main call is a row here; main registers a handler for
@@ -35,6 +40,10 @@ export const syncStateSchema = z.object({
 });
 export type SyncState = z.infer<typeof syncStateSchema>;
 
+const inboxFileSchema = z.object({ token: z.string(), fileName: z.string(), sizeBytes: z.number().int(), contentType: z.string() });
+const dayString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD.');
+export const scannerStateSchema = z.object({ scanner: z.enum(['unconfigured', 'connecting', 'connected', 'disconnected']), detail: z.string().nullable() });
+
 export const contract = {
   'app.info': { input: empty, output: appInfoSchema },
   'app.setLocale': { input: z.strictObject({ locale: localeSchema }), output: z.object({ locale: localeSchema }) },
@@ -42,6 +51,43 @@ export const contract = {
   'unit.get': { input: empty, output: unitIdentitySchema.nullable() },
   'unit.set': { input: unitIdentitySchema.strict(), output: unitIdentitySchema },
   'sync.state': { input: empty, output: syncStateSchema },
+  'catalog.search': { input: z.strictObject({ query: z.string().max(200) }), output: z.array(procedureSchema) },
+  'intake.previewDue': {
+    input: z.strictObject({ maTthc: z.string().min(1).max(60) }),
+    output: z.object({ receivedAt: z.string(), dueAt: z.string(), durationText: z.string() }),
+  },
+  'intake.receive': {
+    input: z.strictObject({
+      draft: intakeDraftSchema,
+      attachments: z.array(z.strictObject({ token: z.uuid(), MaThanhPhanHoSo: z.string().max(60).nullable() })).max(50),
+    }),
+    output: z.object({ code: z.string(), receivedAt: z.string(), dueAt: z.string(), hasReceipt: z.boolean() }),
+  },
+  'intake.turnBack': {
+    input: z.strictObject({
+      form: z.enum(['02', '03']),
+      MaTTHC: z.string().min(1).max(60),
+      ChuHoSo: z.string().trim().min(1, 'Chưa nhập tên người nộp hồ sơ.').max(300),
+      DiaChiChuHoSo: z.string().max(500).nullable(),
+      SoDienThoai: z.string().max(20).nullable(),
+      SoGiayToChuHoSo: z.string().max(30).nullable(),
+      reasons: z.array(z.string().trim().min(1).max(1000)).min(1, 'Phải ghi ít nhất một lý do.').max(20),
+    }),
+    output: z.object({ id: z.number().int() }),
+  },
+  'intake.applicant': {
+    input: z.strictObject({ idNumber: z.string().regex(/^\d{9}(\d{3})?$/) }),
+    output: z.object({ dossiers: z.array(dossierSummarySchema), phone: z.string().nullable(), email: z.string().nullable() }),
+  },
+  'dossier.listDay': { input: z.strictObject({ date: dayString.optional() }), output: z.array(dossierSummarySchema) },
+  'dossier.search': { input: z.strictObject({ text: z.string().max(200) }), output: z.array(dossierSummarySchema) },
+  'dossier.get': { input: z.strictObject({ code: z.string().min(1).max(60) }), output: dossierDetailSchema.nullable() },
+  'receipt.print': { input: z.strictObject({ code: z.string().min(1).max(60) }), output: z.object({ printed: z.boolean() }) },
+  'attachments.pick': { input: empty, output: z.array(inboxFileSchema) },
+  'attachments.scanFolder': { input: empty, output: z.array(inboxFileSchema) },
+  'attachments.preview': { input: z.strictObject({ token: z.uuid() }), output: z.object({ contentType: z.string(), dataUrl: z.string() }) },
+  'devices.state': { input: empty, output: scannerStateSchema },
+  'devices.setScanner': { input: z.strictObject({ config: serialScannerConfigSchema.nullable() }), output: scannerStateSchema },
   'shell.openExternal': {
     input: z.strictObject({ url: z.string().max(2048) }),
     output: z.object({ opened: z.boolean() }),
@@ -52,6 +98,8 @@ export const contract = {
 export const events = {
   'sync.state': syncStateSchema,
   'app.notice': z.object({ level: z.enum(['info', 'warn', 'error']), message: z.string() }),
+  'scan.received': scanEventSchema,
+  'devices.state': scannerStateSchema,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,12 +1,19 @@
+import { join } from 'node:path';
 import type { AppInfo } from '../../common/ipc/contract';
+import type { ScannerFactory } from '../../common/hardware/scanner';
 import { dataLayout } from '../config/paths';
+import { resourcesDir } from '../config/resources';
 import { EventHub } from '../events/event-hub';
+import { AttachmentInbox } from '../files/attachment-inbox';
+import { ContentStore } from '../files/content-store';
+import { IntakeService } from '../intake/intake-service';
 import { createDispatcher, type Dispatcher } from '../ipc/dispatcher';
-import { createHandlers } from '../ipc/handlers';
+import { createHandlers, type HostShell } from '../ipc/handlers';
 import type { Logger } from '../log/logger';
 import { apiProbe, ConnectivityMonitor, interfaceProbe, type NetworkProbe } from '../services/connectivity';
-import type { AppStore } from '../store/app-store';
+import { ScanService } from '../services/scan-service';
 import { SqliteStore } from '../store/sqlite-store';
+import { seedDefaults } from './seed';
 
 export interface AppServicesOptions {
   readonly dataDir: string;
@@ -14,15 +21,22 @@ export interface AppServicesOptions {
   readonly host: AppInfo['host'];
   readonly allowedOrigin: string;
   readonly log: Logger;
-  readonly openExternal: (url: string) => Promise<void>;
+  readonly shell: HostShell;
+  readonly scannerFactory: ScannerFactory;
   readonly probe?: NetworkProbe;
+  readonly now?: () => Date;
 }
 
 export interface AppServices {
-  readonly store: AppStore;
+  readonly store: SqliteStore;
   readonly hub: EventHub;
   readonly monitor: ConnectivityMonitor;
+  readonly intake: IntakeService;
+  readonly inbox: AttachmentInbox;
+  readonly scans: ScanService;
   readonly dispatcher: Dispatcher;
+  /** First-run data and devices; call once after construction. */
+  start(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -32,8 +46,9 @@ export interface AppServices {
  */
 export function createAppServices(o: AppServicesOptions): AppServices {
   const layout = dataLayout(o.dataDir);
-  const store = SqliteStore.open(layout.dbPath);
+  const store = SqliteStore.open(layout.dbPath, o.now ? { now: o.now } : {});
   const hub = new EventHub();
+  const resources = resourcesDir();
   const apiUrl = async () => process.env.MOTCUA_API_URL ?? (await store.getSetting('sync.apiUrl'));
   const probe: NetworkProbe =
     o.probe ??
@@ -42,22 +57,43 @@ export function createAppServices(o: AppServicesOptions): AppServices {
       return url ? apiProbe(url)() : interfaceProbe();
     });
   const monitor = new ConnectivityMonitor({ store, hub, probe, apiConfigured: async () => Boolean(await apiUrl()) });
+  const intake = new IntakeService({
+    store,
+    files: new ContentStore(layout.filesDir),
+    receiptsDir: join(layout.filesDir, 'receipts'),
+    fontsDir: join(resources, 'fonts'),
+    ...(o.now ? { now: o.now } : {}),
+  });
+  const inbox = new AttachmentInbox();
+  const scans = new ScanService({ store, hub, factory: o.scannerFactory, log: o.log.child('scan') });
   const handlers = createHandlers({
     store,
     monitor,
+    intake,
+    inbox,
+    scans,
     dataDir: o.dataDir,
     appVersion: o.appVersion,
     host: o.host,
-    openExternal: o.openExternal,
+    shell: o.shell,
+    ...(o.now ? { now: o.now } : {}),
   });
   const dispatcher = createDispatcher(handlers, { allowedOrigin: o.allowedOrigin, log: o.log.child('ipc') });
   return {
     store,
     hub,
     monitor,
+    intake,
+    inbox,
+    scans,
     dispatcher,
+    async start() {
+      await seedDefaults(store, resources);
+      await scans.start();
+    },
     async close() {
       monitor.stop();
+      await scans.stop();
       await store.close();
     },
   };

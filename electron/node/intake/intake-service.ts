@@ -328,7 +328,7 @@ function resolveDocuments(proc: Procedure, d: IntakeDraft): Array<{ code: string
   for (const t of d.TaiLieuNop) {
     const code = typeof t === 'string' ? t : t.MaThanhPhanHoSo;
     if (!proc.documents.some((x) => x.code === code)) {
-      throw new AppFailure('invalid_input', `Thành phần hồ sơ ${code} không thuộc thủ tục ${proc.maTthc}.`, [{ path: 'TaiLieuNop', message: code }]);
+      throw new AppFailure('invalid_input', `Thành phần hồ sơ ${code} không thuộc thủ tục ${proc.maTthc}.`);
     }
     picked.set(code, typeof t === 'string' ? {} : { originals: t.SoBanChinh, copies: t.SoBanSao });
   }
@@ -337,7 +337,6 @@ function resolveDocuments(proc: Procedure, d: IntakeDraft): Array<{ code: string
     throw new AppFailure(
       'invalid_input',
       `Thiếu thành phần hồ sơ bắt buộc: ${missing.map((m) => m.name).join('; ')}. Nếu công dân chưa đủ giấy tờ, hãy lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02).`,
-      missing.map((m) => ({ path: 'TaiLieuNop', message: m.code })),
     );
   }
   return proc.documents

@@ -1,25 +1,45 @@
 import type { AppInfo, Locale } from '../../common/ipc/contract';
+import { DURATION_LABEL } from '../../common/domain/procedure';
+import { toVietnamRfc3339, vietnamDate } from '../../common/domain/time';
 import { AppFailure } from '../../common/ipc/result';
 import { isSafeExternalUrl } from '../../common/security/external-url';
+import { loadWorkCalendar } from '../calendar/calendar-repo';
+import { requireProcedure, searchProcedures } from '../catalog/catalog-repo';
+import type { AttachmentInbox } from '../files/attachment-inbox';
+import type { IntakeService } from '../intake/intake-service';
 import type { ConnectivityMonitor } from '../services/connectivity';
 import { runDoctor } from '../services/doctor';
-import type { AppStore } from '../store/app-store';
+import { SCANNER_SETTING, type ScanService } from '../services/scan-service';
+import type { SqliteStore } from '../store/sqlite-store';
 import type { Handlers } from './dispatcher';
 
+/** What only the host can do: Electron's shell and dialogs, or the Chromium host's stand-ins. */
+export interface HostShell {
+  openExternal(url: string): Promise<void>;
+  /** The OS file dialog for scans (PDF/JPG/PNG); returns chosen paths, [] when cancelled. */
+  pickFiles(): Promise<string[]>;
+  /** Opens the OS print dialog for a PDF; false when the officer cancelled. */
+  printPdf(path: string): Promise<boolean>;
+}
+
 export interface HandlerDeps {
-  readonly store: AppStore;
+  readonly store: SqliteStore;
   readonly monitor: ConnectivityMonitor;
+  readonly intake: IntakeService;
+  readonly inbox: AttachmentInbox;
+  readonly scans: ScanService;
   readonly dataDir: string;
   readonly appVersion: string;
   readonly host: AppInfo['host'];
-  /** Provided by the host: Electron's shell.openExternal, or a recorder in the Chromium host. */
-  readonly openExternal: (url: string) => Promise<void>;
+  readonly shell: HostShell;
+  readonly now?: () => Date;
 }
 
 const ACTOR = 'officer'; // replaced by the logged-in officer once accounts land (issue 7)
 
 /** The handler table: one function per contract channel, shared by Electron and the Chromium host. */
 export function createHandlers(d: HandlerDeps): Handlers {
+  const now = d.now ?? (() => new Date());
   const locale = async (): Promise<Locale> => ((await d.store.getSetting('ui.locale')) === 'en' ? 'en' : 'vi');
   return {
     'app.info': async () => ({
@@ -44,9 +64,52 @@ export function createHandlers(d: HandlerDeps): Handlers {
       return saved;
     },
     'sync.state': () => d.monitor.check(),
+    'catalog.search': ({ query }) => d.store.exec('catalog.search', (db) => searchProcedures(db, query, 20)),
+    'intake.previewDue': ({ maTthc }) =>
+      d.store.exec('intake.previewDue', (db) => {
+        const p = requireProcedure(db, maTthc);
+        const at = now();
+        return {
+          receivedAt: toVietnamRfc3339(at),
+          dueAt: toVietnamRfc3339(loadWorkCalendar(db).dueDate(at, p.duration.value, p.duration.unit)),
+          durationText: `${p.duration.value} ${DURATION_LABEL[p.duration.unit]}`,
+        };
+      }),
+    'intake.receive': async ({ draft, attachments }) => {
+      if (draft.attachments.length) throw new AppFailure('forbidden', 'Tệp đính kèm phải được chọn qua hộp thoại hoặc thư mục máy quét.');
+      const withFiles = { ...draft, attachments: attachments.map((a) => ({ path: d.inbox.pathOf(a.token), ...(a.MaThanhPhanHoSo ? { MaThanhPhanHoSo: a.MaThanhPhanHoSo } : {}) })) };
+      const r = await d.intake.receive(withFiles, { actor: ACTOR, officerId: null });
+      await d.monitor.check();
+      return { code: r.code, receivedAt: r.receivedAt, dueAt: r.dueAt, hasReceipt: r.receiptPath !== null };
+    },
+    'intake.turnBack': (input) => d.intake.turnBack(input, { actor: ACTOR, officerId: null }).then((r) => ({ id: r.id })),
+    'intake.applicant': ({ idNumber }) => d.intake.applicant(idNumber),
+    'dossier.listDay': ({ date }) => d.intake.ofDay(date ?? vietnamDate(now())),
+    'dossier.search': ({ text }) => d.intake.search(text, 30),
+    'dossier.get': ({ code }) => d.intake.detail(code),
+    'receipt.print': async ({ code }) => {
+      const detail = await d.intake.detail(code);
+      if (!detail) throw new AppFailure('not_found', `Không có hồ sơ mã ${code}.`);
+      const path = detail.receiptPath ?? (await d.intake.writeReceipt(code, { reprint: false, officerId: null }));
+      return { printed: await d.shell.printPdf(path) };
+    },
+    'attachments.pick': async () => d.inbox.registerAll(await d.shell.pickFiles()),
+    'attachments.scanFolder': async () => {
+      const dir = await d.store.getSetting('intake.scanFolder');
+      if (!dir) throw new AppFailure('not_found', 'Chưa cấu hình thư mục máy quét tài liệu (Cài đặt → Thiết bị).');
+      return d.inbox.scanFolder(dir);
+    },
+    'attachments.preview': ({ token }) => d.inbox.preview(token),
+    'devices.state': async () => ({ scanner: d.scans.state.state, detail: d.scans.state.detail }),
+    'devices.setScanner': async ({ config }) => {
+      if (config) await d.store.setSetting(SCANNER_SETTING, JSON.stringify(config), ACTOR);
+      else await d.store.exec('devices.clearScanner', (db) => db.prepare('DELETE FROM settings WHERE key = ?').run(SCANNER_SETTING));
+      await d.scans.start();
+      return { scanner: d.scans.state.state, detail: d.scans.state.detail };
+    },
     'shell.openExternal': async ({ url }) => {
       if (!isSafeExternalUrl(url)) throw new AppFailure('forbidden', 'Địa chỉ này không được phép mở ngoài ứng dụng.');
-      await d.openExternal(url);
+      await d.shell.openExternal(url);
       return { opened: true };
     },
   };

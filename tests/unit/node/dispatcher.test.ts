@@ -5,6 +5,8 @@ import { createDispatcher, isTrustedSender } from '../../../electron/node/ipc/di
 import { createHandlers } from '../../../electron/node/ipc/handlers';
 import { silentLogger } from '../../../electron/node/log/logger';
 import { tempDir } from '../../helpers/tmp';
+import { fakeScannerFactory } from '../../fakes/fake-scanner';
+import type { HostShell } from '../../../electron/node/ipc/handlers';
 
 const ORIGIN = 'app://motcua';
 const good = { url: 'app://motcua/index.html', isMainFrame: true };
@@ -34,7 +36,26 @@ describe('dispatcher over the real handler table', () => {
   let cleanup: () => void;
   const opened: string[] = [];
 
-  beforeEach(() => {
+  const shell: HostShell = {
+    openExternal: async (u) => {
+      opened.push(u);
+    },
+    pickFiles: async () => [],
+    printPdf: async () => true,
+  };
+  const handlerDeps = () => ({
+    store: services.store,
+    monitor: services.monitor,
+    intake: services.intake,
+    inbox: services.inbox,
+    scans: services.scans,
+    dataDir: '/x',
+    appVersion: '1',
+    host: 'electron' as const,
+    shell,
+  });
+
+  beforeEach(async () => {
     const t = tempDir();
     cleanup = t.cleanup;
     services = createAppServices({
@@ -43,11 +64,11 @@ describe('dispatcher over the real handler table', () => {
       host: 'electron',
       allowedOrigin: ORIGIN,
       log: silentLogger,
-      openExternal: async (u) => {
-        opened.push(u);
-      },
+      shell,
+      scannerFactory: fakeScannerFactory().factory,
       probe: async () => true,
     });
+    await services.start();
   });
   afterEach(async () => {
     await services.close();
@@ -55,19 +76,12 @@ describe('dispatcher over the real handler table', () => {
   });
 
   it('has a handler for every channel of the contract and nothing else', () => {
-    const handlers = createHandlers({
-      store: services.store,
-      monitor: services.monitor,
-      dataDir: '/x',
-      appVersion: '1',
-      host: 'electron',
-      openExternal: async () => undefined,
-    });
+    const handlers = createHandlers(handlerDeps());
     expect(Object.keys(handlers).sort()).toEqual([...channels].sort());
   });
 
   it.each(channels)('%s rejects a malformed payload with a typed error', async (channel) => {
-    for (const bad of ['string', 42, null, [1, 2], { surplus: true, url: 5, locale: 'fr', unitCode: '' }]) {
+    for (const bad of ['string', 42, null, [1, 2], { surplus: true, url: 5, locale: 'fr', unitCode: '', query: 7, token: 'x', code: '', text: 3, date: 'hôm nay', maTthc: '', idNumber: 'abc', config: 5, draft: 1, form: '04' }]) {
       const r = await services.dispatcher.dispatch(good, channel, bad);
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.error.code).toBe('invalid_input');
@@ -129,7 +143,7 @@ describe('dispatcher over the real handler table', () => {
   it('a handler that throws becomes an internal error value, and an off-contract output is caught', async () => {
     const d = createDispatcher(
       {
-        ...createHandlers({ store: services.store, monitor: services.monitor, dataDir: '/x', appVersion: '1', host: 'electron', openExternal: async () => undefined }),
+        ...createHandlers(handlerDeps()),
         'app.info': async () => {
           throw new Error('secret detail 001090123456');
         },

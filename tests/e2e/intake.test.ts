@@ -1,0 +1,124 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SCREENSHOT_DIR, startTestHost } from '../helpers/host';
+import { ptyPair, type PtyPair } from '../helpers/pty';
+import { UNIT } from '../helpers/intake';
+
+type Host = Awaited<ReturnType<typeof startTestHost>>;
+const CCCD = '001090123456|012345678|Nguyễn Văn Đức|01011990|Nam|Phường Bến Nghé, Quận 1, TP. Hồ Chí Minh|15042021';
+
+describe('intake at the counter, end to end (Chromium host + scanner on a real pty)', () => {
+  let host: Host;
+  let pty: PtyPair;
+  let actions = 0;
+
+  beforeAll(async () => {
+    host = await startTestHost();
+    pty = await ptyPair(host.dataDir, 'scanner');
+    await host.page.waitForSelector('nav button[data-section]');
+    const { page } = host;
+    const unit = await page.evaluate((u) => window.motcua['unit.set'](u), UNIT);
+    expect(unit.ok).toBe(true);
+    const dev = await page.evaluate(
+      (path) =>
+        window.motcua['devices.setScanner']({
+          config: { path, baudRate: 9600, dataBits: 8, parity: 'none', stopBits: 1, suffix: 'CR', interByteTimeoutMs: 50 },
+        }),
+      pty.appPath,
+    );
+    expect(dev.ok).toBe(true);
+  });
+  afterAll(async () => {
+    await host?.close();
+    await pty?.close();
+    host?.cleanupDir();
+  });
+
+  it('the scanner on the pty connects', async () => {
+    await expect
+      .poll(async () => {
+        const r = await host.page.evaluate(() => window.motcua['devices.state']({}));
+        return r.ok ? r.value.scanner : r.error.code;
+      })
+      .toBe('connected');
+  });
+
+  it('a CCCD QR arriving on the serial port fills the applicant', async () => {
+    const { page } = host;
+    await page.keyboard.press('Alt+1');
+    await page.waitForSelector('input[name="procedure"]');
+    pty.send(`${CCCD}\r`);
+    await page.waitForFunction(() => (document.querySelector('input[name="ChuHoSo"]') as HTMLInputElement)?.value === 'Nguyễn Văn Đức');
+    expect(await page.inputValue('input[name="SoGiayToChuHoSo"]')).toBe('001090123456');
+    expect(await page.inputValue('input[name="NgaySinhChuHoSo"]')).toBe('1990-01-01');
+    expect(await page.inputValue('select[name="GioiTinhChuHoSo"]')).toBe('Nam');
+    expect(await page.inputValue('input[name="DiaChiChuHoSo"]')).toContain('Bến Nghé');
+  });
+
+  it('the officer picks the procedure and saves with the keyboard alone; the receipt PDF exists', async () => {
+    const { page } = host;
+    // The picker has focus after the scan. Each keyboard.type/press below is one officer action.
+    await page.keyboard.type('khai sinh');
+    actions++;
+    await page.waitForSelector('#procedure-list li.active:has-text("Đăng ký khai sinh")');
+    await page.keyboard.press('Enter');
+    actions++;
+    await page.waitForSelector('[data-testid="due-preview"]');
+    // Required documents and the fee are pre-ticked; the save button has focus.
+    expect(await page.$$eval('[data-testid="documents"] input:checked', (els) => els.length)).toBe(3);
+    await page.keyboard.press('Enter');
+    actions++;
+    await page.waitForSelector('[data-testid="saved-code"]');
+    const code = (await page.textContent('[data-testid="saved-code"]'))!.trim();
+    expect(code).toMatch(/^000\.00\.01\.H22-\d{6}-9001$/);
+    await page.keyboard.press('Control+p');
+    actions++;
+    await expect.poll(() => host.printed.length).toBe(1);
+    expect(existsSync(host.printed[0]!)).toBe(true);
+    const detail = await host.services.intake.detail(code);
+    expect(detail?.receiptPath).toBe(host.printed[0]);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'intake-saved.png') });
+    expect(actions).toBeLessThanOrEqual(6);
+    process.stdout.write(`officer actions after the scan for a standard dossier: ${actions}\n`);
+  });
+
+  it("the dossier shows in today's table and is found by an unaccented name", async () => {
+    const { page } = host;
+    await page.waitForSelector('[data-testid="today-table"] td:has-text("Nguyễn Văn Đức")');
+    await page.keyboard.press('Alt+2');
+    await page.fill('[data-testid="dossier-search"]', 'nguyen van duc');
+    await page.waitForSelector('[data-testid="search-results"] td:has-text("Nguyễn Văn Đức")');
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'dossier-search.png') });
+  });
+
+  it('a malformed QR gives a precise Vietnamese message and fills nothing', async () => {
+    const { page } = host;
+    await page.keyboard.press('Alt+1');
+    await page.keyboard.press('Escape');
+    pty.send('001090123456|012345678|Lê Văn B|31021990|Nam|x|15042021\r');
+    await page.waitForSelector('[data-testid="intake-errors"]:has-text("Ngày sinh")');
+    expect(await page.inputValue('input[name="ChuHoSo"]')).toBe('');
+  });
+
+  it('a missing required document is explained, and Mẫu 02 records nothing as received', async () => {
+    const { page } = host;
+    await page.keyboard.press('Escape');
+    pty.send(`${CCCD}\r`);
+    await page.waitForFunction(() => (document.querySelector('input[name="ChuHoSo"]') as HTMLInputElement)?.value === 'Nguyễn Văn Đức');
+    await page.keyboard.type('khai sinh');
+    await page.waitForSelector('#procedure-list li.active');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid="documents"]');
+    await page.click('[data-testid="documents"] li:has-text("Giấy chứng sinh") input');
+    await page.click('[data-testid="save"]');
+    await page.waitForSelector('[data-testid="intake-errors"]:has-text("Mẫu 02")');
+    const before = (await host.services.intake.ofDay(new Date().toISOString().slice(0, 10))).length;
+    await page.keyboard.press('Alt+b');
+    await page.waitForSelector('[role="dialog"] textarea');
+    expect(await page.inputValue('[role="dialog"] textarea')).toContain('Giấy chứng sinh');
+    await page.keyboard.press('Control+Enter');
+    await page.waitForSelector('[data-testid="intake-notice"]:has-text("Mẫu 02")');
+    expect((await host.services.intake.ofDay(new Date().toISOString().slice(0, 10))).length).toBe(before);
+  });
+});
