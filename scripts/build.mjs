@@ -26,6 +26,7 @@ await Promise.all([
   build({ ...common, platform: 'node', format: 'cjs', target: 'chrome140', entryPoints: ['electron/preload/preload.ts'], outfile: 'dist/preload/preload.cjs', external: ['electron'] }),
   build({ ...node, entryPoints: ['electron/cli/main.ts'], outfile: 'dist/cli/motcua.cjs' }),
   build({ ...node, entryPoints: ['electron/host/host-cli.ts'], outfile: 'dist/host/host.cjs' }),
+  build({ ...node, entryPoints: ['electron/node/workers/pdf-worker.ts'], outfile: 'dist/workers/pdf-worker.cjs' }),
   build({ ...common, platform: 'browser', format: 'iife', target: 'chrome120', entryPoints: ['electron/host/init-script.ts'], outfile: 'dist/host/init-script.js', sourcemap: false }),
 ]);
 

@@ -29,7 +29,12 @@ export function App() {
   useEffect(() => {
     void refresh();
     void api()['sync.state']({}).then((r) => r.ok && setSync(r.value));
-    return api().on('sync.state', setSync);
+    const offSync = api().on('sync.state', setSync);
+    const offUnit = api().on('unit.changed', () => void refresh());
+    return () => {
+      offSync();
+      offUnit();
+    };
   }, [refresh]);
 
   useEffect(() => {

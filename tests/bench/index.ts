@@ -1,9 +1,15 @@
 import { cpus } from 'node:os';
 import { benchStore } from './store.bench';
+import { benchIntake } from './intake.bench';
+import { benchUi } from './ui.bench';
 
 async function main() {
   process.stdout.write(`Một Cửa Desk benchmarks — ${new Date().toISOString()} — node ${process.version}, ${cpus().length} cores\n\n`);
-  await benchStore();
+  const only = process.argv[2];
+  const dossiers = Number(process.env.BENCH_DOSSIERS ?? 1_000_000);
+  if (!only || only === 'store') await benchStore();
+  if (!only || only === 'intake') await benchIntake({ dossiers });
+  if (!only || only === 'ui') await benchUi();
 }
 
 void main().catch((e) => {

@@ -99,6 +99,7 @@ export const events = {
   'sync.state': syncStateSchema,
   'app.notice': z.object({ level: z.enum(['info', 'warn', 'error']), message: z.string() }),
   'scan.received': scanEventSchema,
+  'unit.changed': unitIdentitySchema,
   'devices.state': scannerStateSchema,
 } as const;
 

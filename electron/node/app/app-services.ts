@@ -7,6 +7,7 @@ import { EventHub } from '../events/event-hub';
 import { AttachmentInbox } from '../files/attachment-inbox';
 import { ContentStore } from '../files/content-store';
 import { IntakeService } from '../intake/intake-service';
+import { defaultPdfRenderer } from '../receipt/pdf-renderer';
 import { createDispatcher, type Dispatcher } from '../ipc/dispatcher';
 import { createHandlers, type HostShell } from '../ipc/handlers';
 import type { Logger } from '../log/logger';
@@ -57,11 +58,13 @@ export function createAppServices(o: AppServicesOptions): AppServices {
       return url ? apiProbe(url)() : interfaceProbe();
     });
   const monitor = new ConnectivityMonitor({ store, hub, probe, apiConfigured: async () => Boolean(await apiUrl()) });
+  const pdf = defaultPdfRenderer(join(resources, 'fonts'));
   const intake = new IntakeService({
     store,
     files: new ContentStore(layout.filesDir),
     receiptsDir: join(layout.filesDir, 'receipts'),
     fontsDir: join(resources, 'fonts'),
+    pdf,
     ...(o.now ? { now: o.now } : {}),
   });
   const inbox = new AttachmentInbox();
@@ -72,6 +75,7 @@ export function createAppServices(o: AppServicesOptions): AppServices {
     intake,
     inbox,
     scans,
+    hub,
     dataDir: o.dataDir,
     appVersion: o.appVersion,
     host: o.host,
@@ -94,6 +98,7 @@ export function createAppServices(o: AppServicesOptions): AppServices {
     async close() {
       monitor.stop();
       await scans.stop();
+      await pdf.close();
       await store.close();
     },
   };

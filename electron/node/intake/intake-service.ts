@@ -6,12 +6,13 @@ import type { DossierDetail, DossierSummary } from '../../common/domain/dossier'
 import { intakeDraftSchema, parseNationalTime, type IntakeDraft } from '../../common/domain/intake';
 import { DURATION_LABEL, type Procedure } from '../../common/domain/procedure';
 import type { ReceiptModel, TurnBackModel } from '../../common/domain/receipt';
+import { foldVietnamese } from '../../common/domain/text';
 import { toVietnamRfc3339, vietnamDate } from '../../common/domain/time';
 import { AppFailure } from '../../common/ipc/result';
 import { loadWorkCalendar } from '../calendar/calendar-repo';
 import { requireProcedure } from '../catalog/catalog-repo';
 import { ContentStore, writeFileAtomic, type StoredFile } from '../files/content-store';
-import { renderReceiptPdf, renderTurnBackPdf } from '../receipt/receipt-pdf';
+import { inProcessRenderer, type PdfRenderer } from '../receipt/pdf-renderer';
 import { indexDossier, searchDossiers } from '../search/dossier-search';
 import { appendAudit } from '../store/audit';
 import type { SqliteStore } from '../store/sqlite-store';
@@ -23,6 +24,8 @@ export interface IntakeDeps {
   readonly files: ContentStore;
   readonly receiptsDir: string;
   readonly fontsDir: string;
+  /** Defaults to rendering in this thread; the app passes the worker-thread renderer. */
+  readonly pdf?: PdfRenderer;
   readonly now?: () => Date;
 }
 
@@ -32,6 +35,11 @@ export interface ReceiveOptions {
   readonly allowBackdate?: boolean;
   /** Skip the PDF (bulk migration, benchmarks); `receipt pdf` renders it later on demand. */
   readonly skipReceipt?: boolean;
+  /**
+   * Return as soon as the dossier is committed and render the receipt afterwards: the counter
+   * screen answers at once, and printing waits for the PDF if it is not ready yet.
+   */
+  readonly receiptInBackground?: boolean;
 }
 
 export interface ReceiveResult {
@@ -47,8 +55,11 @@ const CLOCK_SKEW_MS = 60_000;
 /** Everything the intake screen and `motcua intake` do, over one transaction per dossier. */
 export class IntakeService {
   readonly #d: IntakeDeps;
+  readonly #pendingReceipts = new Map<string, Promise<string>>();
+  readonly #pdf: PdfRenderer;
   constructor(deps: IntakeDeps) {
     this.#d = deps;
+    this.#pdf = deps.pdf ?? inProcessRenderer(deps.fontsDir);
   }
 
   #now(): Date {
@@ -108,8 +119,26 @@ export class IntakeService {
     const attachments = await this.#importAttachments(d);
     const result = await this.#d.store.exec('intake.receive', (db) => db.transaction(() => this.#save(db, d, at, backdated, attachments, opts))());
     if (opts.skipReceipt) return { ...result, receiptPath: null };
-    const receiptPath = await this.writeReceipt(result.code, { reprint: false, officerId: opts.officerId ?? null });
-    return { ...result, receiptPath };
+    const rendering = this.writeReceipt(result.code, { reprint: false, officerId: opts.officerId ?? null });
+    if (opts.receiptInBackground) {
+      this.#pendingReceipts.set(result.code, rendering);
+      // A failed render is not lost: the receipt is rendered again on the next print.
+      rendering.catch(() => undefined).finally(() => this.#pendingReceipts.delete(result.code));
+      return { ...result, receiptPath: null };
+    }
+    return { ...result, receiptPath: await rendering };
+  }
+
+  /** The dossier's receipt PDF, waiting for a background render or rendering it now. */
+  async receiptPath(code: string): Promise<string> {
+    const pending = this.#pendingReceipts.get(code);
+    if (pending) {
+      const p = await pending.catch(() => null);
+      if (p) return p;
+    }
+    const d = await this.detail(code);
+    if (!d) throw new AppFailure('not_found', `Không có hồ sơ mã ${code}.`);
+    return d.receiptPath ?? this.writeReceipt(code, { reprint: false, officerId: null });
   }
 
   #save(
@@ -142,8 +171,8 @@ export class IntakeService {
         .prepare(
           `INSERT INTO dossiers (ma_ho_so, ma_tthc, ten_tthc, unit_code, counter_id, officer_id, kenh_thuc_hien, loai_doi_tuong, chu_ho_so,
              so_giay_to, ngay_sinh, gioi_tinh, dia_chi, so_dien_thoai, email, trich_yeu, so_bo, ngay_tiep_nhan, ngay_hen_tra, trang_thai,
-             sync_state, created_at, updated_at, ngay_cap_giay_to, idempotency_key)
-           VALUES (?, ?, ?, ?, ?, ?, '1', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '2', 'pending', ?, ?, ?, ?)`,
+             sync_state, created_at, updated_at, ngay_cap_giay_to, idempotency_key, name_folded)
+           VALUES (?, ?, ?, ?, ?, ?, '1', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '2', 'pending', ?, ?, ?, ?, ?)`,
         )
         .run(
           code,
@@ -168,6 +197,7 @@ export class IntakeService {
           nowIso,
           d.NgayCapGiayTo ?? null,
           key,
+          foldVietnamese(d.ChuHoSo!),
         ).lastInsertRowid,
     );
     const insDoc = db.prepare('INSERT INTO dossier_documents (dossier_id, ma_thanh_phan, ten, originals, copies, position, provided) VALUES (?, ?, ?, ?, ?, ?, 1)');
@@ -240,7 +270,7 @@ export class IntakeService {
   /** Renders Mẫu 01 and keeps it with the dossier (atomic write); reprints are audited. */
   async writeReceipt(code: string, o: { reprint: boolean; officerId: string | null; reason?: string; actor?: string }): Promise<string> {
     const model = await this.receiptModel(code, o.reprint, o.officerId);
-    const pdf = await renderReceiptPdf(model, this.#d.fontsDir);
+    const pdf = await this.#pdf.render({ kind: 'receipt', model });
     const path = join(this.#d.receiptsDir, `${safeFileName(code)}${o.reprint ? `-in-lai-${Date.now()}` : ''}.pdf`);
     await writeFileAtomic(path, pdf);
     const at = toVietnamRfc3339(this.#now());
@@ -301,7 +331,7 @@ export class IntakeService {
       })(),
     );
     const pdfPath = join(this.#d.receiptsDir, `mau-${raw.form}-${id}.pdf`);
-    await writeFileAtomic(pdfPath, await renderTurnBackPdf(model, this.#d.fontsDir));
+    await writeFileAtomic(pdfPath, await this.#pdf.render({ kind: 'turnBack', model }));
     await this.#d.store.exec('intake.turnBackPdf', (db) => db.prepare('UPDATE turn_backs SET pdf_path = ? WHERE id = ?').run(pdfPath, id));
     return { id, pdfPath };
   }

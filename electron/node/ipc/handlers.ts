@@ -12,6 +12,7 @@ import { runDoctor } from '../services/doctor';
 import { SCANNER_SETTING, type ScanService } from '../services/scan-service';
 import type { SqliteStore } from '../store/sqlite-store';
 import type { Handlers } from './dispatcher';
+import type { EventHub } from '../events/event-hub';
 
 /** What only the host can do: Electron's shell and dialogs, or the Chromium host's stand-ins. */
 export interface HostShell {
@@ -28,6 +29,7 @@ export interface HandlerDeps {
   readonly intake: IntakeService;
   readonly inbox: AttachmentInbox;
   readonly scans: ScanService;
+  readonly hub: EventHub;
   readonly dataDir: string;
   readonly appVersion: string;
   readonly host: AppInfo['host'];
@@ -60,6 +62,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
     'unit.get': () => d.store.getUnitIdentity(),
     'unit.set': async (unit) => {
       const saved = await d.store.setUnitIdentity(unit, ACTOR);
+      d.hub.emit('unit.changed', saved);
       await d.monitor.check();
       return saved;
     },
@@ -78,9 +81,9 @@ export function createHandlers(d: HandlerDeps): Handlers {
     'intake.receive': async ({ draft, attachments }) => {
       if (draft.attachments.length) throw new AppFailure('forbidden', 'Tệp đính kèm phải được chọn qua hộp thoại hoặc thư mục máy quét.');
       const withFiles = { ...draft, attachments: attachments.map((a) => ({ path: d.inbox.pathOf(a.token), ...(a.MaThanhPhanHoSo ? { MaThanhPhanHoSo: a.MaThanhPhanHoSo } : {}) })) };
-      const r = await d.intake.receive(withFiles, { actor: ACTOR, officerId: null });
-      await d.monitor.check();
-      return { code: r.code, receivedAt: r.receivedAt, dueAt: r.dueAt, hasReceipt: r.receiptPath !== null };
+      const r = await d.intake.receive(withFiles, { actor: ACTOR, officerId: null, receiptInBackground: true });
+      void d.monitor.check();
+      return { code: r.code, receivedAt: r.receivedAt, dueAt: r.dueAt, hasReceipt: false };
     },
     'intake.turnBack': (input) => d.intake.turnBack(input, { actor: ACTOR, officerId: null }).then((r) => ({ id: r.id })),
     'intake.applicant': ({ idNumber }) => d.intake.applicant(idNumber),
@@ -88,10 +91,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
     'dossier.search': ({ text }) => d.intake.search(text, 30),
     'dossier.get': ({ code }) => d.intake.detail(code),
     'receipt.print': async ({ code }) => {
-      const detail = await d.intake.detail(code);
-      if (!detail) throw new AppFailure('not_found', `Không có hồ sơ mã ${code}.`);
-      const path = detail.receiptPath ?? (await d.intake.writeReceipt(code, { reprint: false, officerId: null }));
-      return { printed: await d.shell.printPdf(path) };
+      return { printed: await d.shell.printPdf(await d.intake.receiptPath(code)) };
     },
     'attachments.pick': async () => d.inbox.registerAll(await d.shell.pickFiles()),
     'attachments.scanFolder': async () => {

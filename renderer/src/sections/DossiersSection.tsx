@@ -19,7 +19,7 @@ export function DossiersSection({ initialQuery }: { initialQuery?: string }) {
     const h = setTimeout(async () => {
       const r = text.trim() ? await api()['dossier.search']({ text }) : await api()['dossier.listDay']({});
       if (r.ok) setRows(r.value);
-    }, 80);
+    }, 40);
     return () => clearTimeout(h);
   }, [text]);
 

@@ -56,8 +56,11 @@ export function IntakeSection({ onSaved }: { onSaved?: () => void }) {
   }, []);
   useEffect(() => {
     void loadToday();
-    pickerRef.current?.focus();
   }, [loadToday]);
+  // The picker is where every dossier starts: focus it whenever the form is (re)shown.
+  useEffect(() => {
+    if (!saved) pickerRef.current?.focus();
+  }, [saved]);
 
   const reset = useCallback(() => {
     setQuery('');
@@ -121,7 +124,7 @@ export function IntakeSection({ onSaved }: { onSaved?: () => void }) {
         setSuggestions(r.value);
         setActive(0);
       }
-    }, 60);
+    }, 25);
     return () => clearTimeout(h);
   }, [query, procedure]);
 

@@ -49,6 +49,7 @@ describe('dispatcher over the real handler table', () => {
     intake: services.intake,
     inbox: services.inbox,
     scans: services.scans,
+    hub: services.hub,
     dataDir: '/x',
     appVersion: '1',
     host: 'electron' as const,

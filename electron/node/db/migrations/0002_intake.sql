@@ -11,12 +11,16 @@ CREATE VIRTUAL TABLE dossier_search USING fts5(
   content = '',
   contentless_delete = 1,
   tokenize = 'unicode61',
-  prefix = '2 3 4'
+  prefix = '2 3 4 5 6 7'
 );
 
 ALTER TABLE dossier_documents ADD COLUMN provided INTEGER NOT NULL DEFAULT 1 CHECK (provided IN (0, 1));
 ALTER TABLE dossiers ADD COLUMN ngay_cap_giay_to TEXT;
 ALTER TABLE dossiers ADD COLUMN idempotency_key TEXT;
+-- Folded applicant name: exact and beginning-of-name matches come from this B-tree, instantly,
+-- however many dossiers share a family name (FTS5 positional queries would visit them all).
+ALTER TABLE dossiers ADD COLUMN name_folded TEXT NOT NULL DEFAULT '';
+CREATE INDEX dossiers_name_folded ON dossiers(name_folded, id);
 CREATE INDEX dossiers_phone ON dossiers(so_dien_thoai);
 
 -- Dossiers turned back at the counter (Mẫu 02 supplement request, Mẫu 03 refusal). Kept apart from

@@ -1,0 +1,92 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { ReceiptModel, TurnBackModel } from '../../common/domain/receipt';
+import { renderReceiptPdf, renderTurnBackPdf } from './receipt-pdf';
+
+export type PdfJob = { readonly kind: 'receipt'; readonly model: ReceiptModel } | { readonly kind: 'turnBack'; readonly model: TurnBackModel };
+
+/** Renders the counter's PDFs. Font subsetting takes a few hundred ms, so the app does it off the main thread. */
+export interface PdfRenderer {
+  render(job: PdfJob): Promise<Uint8Array>;
+  close(): Promise<void>;
+}
+
+export function inProcessRenderer(fontsDir: string): PdfRenderer {
+  return {
+    render: (job) => (job.kind === 'receipt' ? renderReceiptPdf(job.model, fontsDir) : renderTurnBackPdf(job.model, fontsDir)),
+    close: async () => undefined,
+  };
+}
+
+/** The bundled worker script (built by scripts/build.mjs), wherever this module runs from. */
+export function findPdfWorkerScript(): string | null {
+  let dir = __dirname;
+  for (let i = 0; i < 6; i++) {
+    for (const candidate of [join(dir, 'workers', 'pdf-worker.cjs'), join(dir, 'dist', 'workers', 'pdf-worker.cjs')]) {
+      if (existsSync(candidate)) return candidate;
+    }
+    dir = dirname(dir);
+  }
+  return null;
+}
+
+/**
+ * One long-lived worker thread for PDFs: the event loop that answers the counter screen (and the
+ * scanner) never waits for font subsetting. Jobs are queued in order; a crashed worker is
+ * replaced on the next job.
+ */
+export class WorkerPdfRenderer implements PdfRenderer {
+  #worker: Worker | null = null;
+  #seq = 0;
+  readonly #pending = new Map<number, { resolve: (b: Uint8Array) => void; reject: (e: Error) => void }>();
+
+  constructor(
+    private readonly script: string,
+    private readonly fontsDir: string,
+  ) {}
+
+  #spawn(): Worker {
+    const w = new Worker(this.script, { workerData: { fontsDir: this.fontsDir } });
+    w.unref();
+    w.on('message', (m: { id: number; ok: boolean; bytes?: Uint8Array; error?: string }) => {
+      const p = this.#pending.get(m.id);
+      if (!p) return;
+      this.#pending.delete(m.id);
+      if (m.ok && m.bytes) p.resolve(m.bytes);
+      else p.reject(new Error(m.error ?? 'pdf worker failed'));
+    });
+    const failAll = (e: Error) => {
+      for (const p of this.#pending.values()) p.reject(e);
+      this.#pending.clear();
+      this.#worker = null;
+    };
+    w.on('error', failAll);
+    w.on('exit', (code) => code !== 0 && failAll(new Error(`pdf worker exited with ${code}`)));
+    return w;
+  }
+
+  render(job: PdfJob): Promise<Uint8Array> {
+    const w = (this.#worker ??= this.#spawn());
+    const id = ++this.#seq;
+    return new Promise((resolve, reject) => {
+      this.#pending.set(id, { resolve, reject });
+      w.ref();
+      w.postMessage({ id, job });
+    }).finally(() => {
+      if (this.#pending.size === 0) this.#worker?.unref();
+    }) as Promise<Uint8Array>;
+  }
+
+  async close(): Promise<void> {
+    const w = this.#worker;
+    this.#worker = null;
+    if (w) await w.terminate();
+  }
+}
+
+/** The worker when its bundle is there (app, host, CLI, tests after `npm run build`), else in-process. */
+export function defaultPdfRenderer(fontsDir: string): PdfRenderer {
+  const script = findPdfWorkerScript();
+  return script ? new WorkerPdfRenderer(script, fontsDir) : inProcessRenderer(fontsDir);
+}

@@ -1,0 +1,141 @@
+import Database from 'better-sqlite3';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { foldVietnamese } from '../../electron/common/domain/text';
+import { vietnamDate } from '../../electron/common/domain/time';
+import { seedDefaults } from '../../electron/node/app/seed';
+import { resourcesDir } from '../../electron/node/config/resources';
+import { ContentStore } from '../../electron/node/files/content-store';
+import { IntakeService } from '../../electron/node/intake/intake-service';
+import { searchDossiers } from '../../electron/node/search/dossier-search';
+import { SqliteStore } from '../../electron/node/store/sqlite-store';
+import { fmt, line, summarize, timeEach } from './stats';
+
+const FAMILY = ['Nguyễn', 'Nguyễn', 'Nguyễn', 'Trần', 'Trần', 'Lê', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý'];
+const MIDDLE = ['Văn', 'Thị', 'Đức', 'Minh', 'Ngọc', 'Thanh', 'Hữu', 'Quang', 'Xuân', 'Thu', 'Hoài', 'Công', 'Kim', 'Bảo', 'Gia'];
+const GIVEN = ['An', 'Bình', 'Cường', 'Dũng', 'Đức', 'Giang', 'Hà', 'Hải', 'Hạnh', 'Hoa', 'Hùng', 'Hương', 'Khánh', 'Lan', 'Linh', 'Long', 'Mai', 'Minh', 'Nam', 'Nga', 'Ngọc', 'Phong', 'Phúc', 'Quân', 'Sơn', 'Tâm', 'Thảo', 'Thắng', 'Trang', 'Trung', 'Tuấn', 'Vân', 'Việt', 'Yến', 'Đào', 'Đạt', 'Định', 'Điệp', 'Khoa', 'Lộc'];
+
+/** Deterministic PRNG so every run measures the same database. */
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+}
+
+const UNIT = '000.00.01.H22';
+
+/**
+ * Builds (once, cached under .tmp/bench) a database of `n` dossiers spread over ~3 years, with
+ * their search rows, through SQL in large transactions: the intake service would need ~10 min
+ * for a million, and the point here is the search index at that size.
+ */
+function buildLargeDb(path: string, n: number): void {
+  const tmp = `${path}.building`;
+  rmSync(tmp, { force: true });
+  const storeTmp = SqliteStore.open(tmp);
+  void storeTmp.close();
+  const db = new Database(tmp);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = OFF');
+  const r = rng(42);
+  const pick = <T>(a: readonly T[]) => a[Math.floor(r() * a.length)]!;
+  db.prepare("INSERT INTO procedures (ma_tthc, ten_tthc, duration_value, duration_unit, updated_at) VALUES ('1.001193', 'Đăng ký khai sinh', 1, 'NgayLamViec', 'x')").run();
+  const ins = db.prepare(
+    `INSERT INTO dossiers (id, ma_ho_so, ma_tthc, ten_tthc, unit_code, counter_id, loai_doi_tuong, chu_ho_so, so_giay_to, so_dien_thoai,
+       ngay_tiep_nhan, ngay_hen_tra, trang_thai, sync_state, created_at, updated_at, name_folded)
+     VALUES (?, ?, '1.001193', 'Đăng ký khai sinh', ?, 'Q01', '1', ?, ?, ?, ?, ?, '2', 'synced', ?, ?, ?)`,
+  );
+  const fts = db.prepare('INSERT INTO dossier_search (rowid, code, name, id_number, phone) VALUES (?, ?, ?, ?, ?)');
+  const start = Date.UTC(2024, 0, 1);
+  const batch = 50_000;
+  for (let b = 0; b < n; b += batch) {
+    db.transaction(() => {
+      for (let i = b; i < Math.min(n, b + batch); i++) {
+        const perDay = Math.ceil(n / 1050);
+        const day = new Date(start + Math.floor(i / perDay) * 86_400_000).toISOString().slice(0, 10);
+        const uniqueCode = `${UNIT}-${day.slice(2, 4)}${day.slice(5, 7)}${day.slice(8, 10)}-${String((i % perDay) + 1).padStart(4, '0')}`;
+        const name = `${pick(FAMILY)} ${pick(MIDDLE)} ${pick(GIVEN)}`;
+        const id = String(1 + Math.floor(r() * 96)).padStart(3, '0') + String(Math.floor(r() * 1e9)).padStart(9, '0');
+        const phone = `09${String(Math.floor(r() * 1e8)).padStart(8, '0')}`;
+        const at = `${day}T08:00:00+07:00`;
+        ins.run(i + 1, uniqueCode, UNIT, name, id, phone, at, at, at, at, foldVietnamese(name));
+        fts.run(i + 1, foldVietnamese(uniqueCode), foldVietnamese(name), id, phone);
+      }
+    })();
+  }
+  db.pragma('optimize');
+  db.close();
+  renameSync(tmp, path);
+  rmSync(`${tmp}-wal`, { force: true });
+  rmSync(`${tmp}-shm`, { force: true });
+}
+
+export async function benchIntake(opts: { dossiers: number }): Promise<void> {
+  const dir = join(process.cwd(), '.tmp', 'bench');
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `dossiers-${opts.dossiers}.sqlite3`);
+  if (!existsSync(path)) {
+    const t0 = performance.now();
+    buildLargeDb(path, opts.dossiers);
+    line(`search db: built ${opts.dossiers.toLocaleString('en')} dossiers`, `${((performance.now() - t0) / 1000).toFixed(1)} s (cached at ${path})`);
+  }
+
+  // Search p99 on realistic counter queries.
+  const db = new Database(path, { readonly: true });
+  const r = rng(7);
+  const pick = <T>(a: readonly T[]) => a[Math.floor(r() * a.length)]!;
+  const sample = db.prepare('SELECT ma_ho_so, chu_ho_so, so_giay_to, so_dien_thoai FROM dossiers WHERE id = ?');
+  const queries: Array<[string, string]> = [];
+  for (let i = 0; i < 400; i++) {
+    const row = sample.get(1 + Math.floor(r() * opts.dossiers)) as { ma_ho_so: string; chu_ho_so: string; so_giay_to: string; so_dien_thoai: string };
+    const folded = foldVietnamese(row.chu_ho_so);
+    const kind = i % 8;
+    queries.push(
+      kind === 0 ? ['full name, unaccented', folded]
+      : kind === 1 ? ['full name, accented', row.chu_ho_so]
+      : kind === 2 ? ['family + given prefix', `${folded.split(' ')[0]} ${folded.split(' ')[2]!.slice(0, 2)}`]
+      : kind === 3 ? ['one common word', pick(['nguyen', 'tran', 'van', 'thi', 'duc'])]
+      : kind === 4 ? ['code suffix', row.ma_ho_so.slice(-11)]
+      : kind === 5 ? ['ID number prefix', row.so_giay_to.slice(0, 8)]
+      : kind === 6 ? ['phone', row.so_dien_thoai]
+      : ['đ folded', pick(['dang duc', 'do dinh', 'duong dao', 'đặng đạt'])],
+    );
+  }
+  for (const [q] of queries.slice(0, 20)) searchDossiers(db, q); // warm the page cache
+  const byKind = new Map<string, number[]>();
+  const all: number[] = [];
+  for (const [kind, q] of queries) {
+    const t0 = performance.now();
+    searchDossiers(db, q, 20);
+    const dt = performance.now() - t0;
+    all.push(dt);
+    byKind.set(kind, [...(byKind.get(kind) ?? []), dt]);
+  }
+  line(`search (${opts.dossiers.toLocaleString('en')} dossiers): all queries`, fmt(summarize(all)));
+  for (const [k, v] of byKind) line(`  search: ${k}`, fmt(summarize(v)));
+  db.close();
+
+  // Save-dossier transaction p50/p99 on disk (synchronous=FULL), against the large index.
+  const work = join(dir, 'save-bench.sqlite3');
+  for (const f of [work, `${work}-wal`, `${work}-shm`]) rmSync(f, { force: true });
+  const store = SqliteStore.open(work);
+  await seedDefaults(store, resourcesDir());
+  await store.setUnitIdentity({ unitCode: UNIT, unitName: 'UBND xã Tân Phú', counterId: 'Q01', offlineBlock: { from: 1, to: 9999 } }, 'bench');
+  const intake = new IntakeService({ store, files: new ContentStore(join(dir, 'files')), receiptsDir: join(dir, 'receipts'), fontsDir: join(resourcesDir(), 'fonts') });
+  const draft = {
+    MaTTHC: '1.001193',
+    cccd: '001090123456|012345678|Nguyễn Văn Đức|01011990|Nam|Phường Bến Nghé, Quận 1, TP. Hồ Chí Minh|15042021',
+    TaiLieuNop: ['TP1', 'TP2', 'TP3'],
+    DanhSachLePhi: ['LP1'],
+  };
+  const whole = await timeEach(1000, () => intake.receive(draft, { actor: 'bench', skipReceipt: true }));
+  line('save dossier (validate + one txn, FULL sync, on disk)', fmt(whole));
+  const tReceipt = await timeEach(20, async (i) => {
+    const d = await intake.ofDay(vietnamDate(new Date()));
+    await intake.writeReceipt(d[i]!.code, { reprint: false, officerId: null });
+  });
+  line('receipt Mẫu 01 PDF render + atomic write', fmt(tReceipt));
+  const s = store.stats();
+  line('store: longest synchronous call during saves', `${s.maxBlockMs.toFixed(3)} ms in ${s.maxBlockOp}`);
+  await store.close();
+}
