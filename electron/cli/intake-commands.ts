@@ -2,14 +2,14 @@ import type { Command } from 'commander';
 import { readFile } from 'node:fs/promises';
 import { copyFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { durationUnitSchema } from '../common/domain/calendar';
+import { durationUnitSchema, makeWorkRules } from '../common/domain/calendar';
 import { parseCccdQr } from '../common/domain/cccd';
 import { parseNationalTime } from '../common/domain/intake';
 import { catalogPageSchema } from '../common/domain/procedure';
 import { toVietnamRfc3339 } from '../common/domain/time';
 import { AppFailure } from '../common/ipc/result';
 import { seedDefaults } from '../node/app/seed';
-import { importCalendarYear, loadWorkCalendar } from '../node/calendar/calendar-repo';
+import { importCalendarYear, loadWorkCalendar, workRules } from '../node/calendar/calendar-repo';
 import { importCatalog } from '../node/catalog/catalog-repo';
 import { dataLayout } from '../node/config/paths';
 import { resourcesDir } from '../node/config/resources';
@@ -102,6 +102,44 @@ export function registerIntakeCommands(program: Command, ctx: Ctx): void {
       const r = await withIntake(({ store }) => store.exec('calendar.import', (db) => importCalendarYear(db, raw)));
       await withIntake(({ store }) => store.audit({ actor: 'cli', action: 'calendar.import', subject: String(r.year), details: { days: r.days } }));
       ctx.io.out(`Đã nhập lịch năm ${r.year}: ${r.days} ngày ngoại lệ.`);
+    });
+
+  calendar
+    .command('hours')
+    .description('giờ làm việc của đơn vị và giờ chốt nhận hồ sơ buổi chiều (tùy chọn)')
+    .option('--set <periods>', 'các ca, ví dụ 07:00-11:30,13:30-17:00')
+    .option('--cutoff <HH:mm|off>', 'nhận sau giờ này thì tính từ ngày làm việc kế tiếp; off để bỏ')
+    .option('--json', 'in kết quả dạng JSON')
+    .action(async (o: { set?: string; cutoff?: string; json?: boolean }) => {
+      const result = await withIntake(({ store }) =>
+        store.exec('calendar.hours', (db) => {
+          const unit = db.prepare('SELECT unit_code FROM counters WHERE is_this_pc = 1').get() as { unit_code: string } | undefined;
+          if (o.set !== undefined) {
+            if (!unit) throw new AppFailure('conflict', 'Chưa cấu hình đơn vị (motcua unit set …).');
+            const periods = o.set.split(',').map((p) => {
+              const [from = '', to = ''] = p.split('-').map((x) => x.trim());
+              return { from, to };
+            });
+            makeWorkRules(periods); // validates, with a Vietnamese message
+            db.prepare('UPDATE units SET work_hours = ? WHERE unit_code = ?').run(JSON.stringify(periods), unit.unit_code);
+          }
+          if (o.cutoff !== undefined) {
+            if (o.cutoff === 'off') db.prepare("DELETE FROM settings WHERE key = 'intake.cutoff'").run();
+            else {
+              makeWorkRules([{ from: '07:00', to: '17:00' }], o.cutoff);
+              db.prepare("INSERT INTO settings (key, value) VALUES ('intake.cutoff', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(o.cutoff);
+            }
+          }
+          const rules = workRules(db);
+          const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+          return { periods: rules.periods.map((p) => ({ from: hhmm(p.from), to: hhmm(p.to) })), cutoff: rules.cutoffMinutes === null ? null : hhmm(rules.cutoffMinutes) };
+        }),
+      );
+      if (o.set !== undefined || o.cutoff !== undefined) {
+        await withIntake(({ store }) => store.audit({ actor: 'cli', action: 'settings.change', subject: 'work_hours', details: result }));
+      }
+      if (o.json) return ctx.printJson(result);
+      ctx.io.out(`Giờ làm việc: ${result.periods.map((p) => `${p.from}–${p.to}`).join(', ')}; chốt nhận: ${result.cutoff ?? 'không'}`);
     });
 
   const catalog = help(program.command('catalog').description('danh mục thủ tục hành chính'));

@@ -50,6 +50,20 @@ describe('motcua intake commands', () => {
     expect(bad.stderr).toMatch(/không thuộc năm 2026/);
   });
 
+  it('calendar hours sets working periods and the afternoon cut-off, and due dates follow them', () => {
+    expect(motcua(['calendar', 'hours', '--set', '07:30-11:30,13:00-17:00', '--cutoff', '15:00', ...dd]).code).toBe(0);
+    expect(JSON.parse(motcua(['calendar', 'hours', '--json', ...dd]).stdout)).toEqual({
+      periods: [
+        { from: '07:30', to: '11:30' },
+        { from: '13:00', to: '17:00' },
+      ],
+      cutoff: '15:00',
+    });
+    expect(motcua(['calendar', 'due', '--received', '2026-11-23T15:30:00+07:00', '--duration', '1', '--unit', 'NgayLamViec', ...dd]).stdout.trim()).toBe('2026-11-25T17:00:00+07:00');
+    expect(motcua(['calendar', 'hours', '--set', '11:00-07:00', ...dd]).stderr).toMatch(/Giờ làm việc không hợp lệ/);
+    expect(motcua(['calendar', 'hours', '--set', '07:00-11:30,13:30-17:00', '--cutoff', 'off', ...dd]).code).toBe(0);
+  });
+
   it('catalog import reports imported and rejected items', () => {
     const f = join(t.dir, 'cat.json');
     writeFileSync(
