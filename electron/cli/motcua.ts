@@ -12,6 +12,7 @@ import { runDoctor } from '../node/services/doctor';
 import { SqliteStore } from '../node/store/sqlite-store';
 import { serialportLister } from '../../native/serial/serialport-lister';
 import { registerIntakeCommands } from './intake-commands';
+import { registerDeviceCommands } from './device-commands';
 import { APP_VERSION } from '../common/version';
 
 export interface CliIo {
@@ -118,6 +119,7 @@ export function buildProgram(io: CliIo = stdio): Command {
     });
 
   registerIntakeCommands(program, { io, dataDir, printJson: (v) => printJson(io, v) });
+  registerDeviceCommands(program, { io, dataDir, printJson: (v) => printJson(io, v) });
   return program;
 }
 

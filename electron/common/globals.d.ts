@@ -14,3 +14,11 @@ declare class URL {
   readonly pathname: string;
   readonly origin: string;
 }
+
+declare class TextEncoder {
+  encode(input?: string): Uint8Array;
+}
+
+declare class TextDecoder {
+  decode(input?: Uint8Array): string;
+}

@@ -1,0 +1,124 @@
+import type { Command } from 'commander';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { printerConfigSchema, type PrinterConfig } from '../common/hardware/printer';
+import { AppFailure } from '../common/ipc/result';
+import { dataLayout } from '../node/config/paths';
+import { resourcesDir } from '../node/config/resources';
+import { ContentStore } from '../node/files/content-store';
+import { IntakeService } from '../node/intake/intake-service';
+import { PrinterService } from '../node/printing/printer-service';
+import { SqliteStore } from '../node/store/sqlite-store';
+import { printerFactory } from '../../native/escpos/printer-factory';
+import type { CliIo } from './motcua';
+
+interface Ctx {
+  readonly io: CliIo;
+  readonly dataDir: () => string;
+  readonly printJson: (v: unknown) => void;
+}
+
+interface PortOpts {
+  port?: string;
+  file?: string;
+  virtual?: string;
+  width?: string;
+  baud?: string;
+  raster?: boolean;
+  noStatus?: boolean;
+  status?: boolean;
+}
+
+/** Printer settings from the command line, over the configured ones. */
+function printerOverride(o: PortOpts): Partial<PrinterConfig> {
+  const over: Record<string, unknown> = {};
+  if (o.port) Object.assign(over, { transport: 'serial', path: o.port });
+  if (o.file) Object.assign(over, { transport: 'file', path: o.file });
+  if (o.virtual) Object.assign(over, { transport: 'virtual', path: o.virtual });
+  if (o.width) {
+    if (o.width !== '58' && o.width !== '80') throw new AppFailure('invalid_input', '--width phải là 58 hoặc 80.');
+    over.width = Number(o.width);
+  }
+  if (o.baud) over.baudRate = Number(o.baud);
+  if (o.raster) over.barcodes = 'raster';
+  if (o.status === false) over.statusCheck = false;
+  return over as Partial<PrinterConfig>;
+}
+
+function withPortOptions(c: Command): Command {
+  return c
+    .option('--port <path>', 'cổng nối tiếp của máy in (COM3, /dev/ttyUSB0)')
+    .option('--file <path>', 'thiết bị/tệp thô (/dev/usb/lp0) thay cho cổng nối tiếp')
+    .option('--virtual <dir>', 'máy in ảo: ghi ảnh PNG vào thư mục này')
+    .option('--width <mm>', 'khổ giấy 58 hoặc 80')
+    .option('--baud <n>', 'tốc độ cổng nối tiếp')
+    .option('--raster', 'in mã vạch/QR dạng ảnh thay vì lệnh của máy in')
+    .option('--no-status', 'không đọc trạng thái máy in trước khi in');
+}
+
+export function registerDeviceCommands(program: Command, ctx: Ctx): void {
+  const withPrinter = async <T>(fn: (p: PrinterService, store: SqliteStore) => Promise<T>): Promise<T> => {
+    const layout = dataLayout(ctx.dataDir());
+    const store = SqliteStore.open(layout.dbPath);
+    const fontsDir = join(resourcesDir(), 'fonts');
+    const intake = new IntakeService({ store, files: new ContentStore(layout.filesDir), receiptsDir: join(layout.filesDir, 'receipts'), fontsDir });
+    try {
+      return await fn(new PrinterService({ store, intake, factory: printerFactory, fontsDir }), store);
+    } finally {
+      await store.close();
+    }
+  };
+  const print = program.command('print').description('máy in biên nhận (ESC/POS)').helpOption('-h, --help', 'hiển thị trợ giúp');
+
+  withPortOptions(print.command('test').description('in trang thử (tiếng Việt, mã vạch, QR)')).action(async (o: PortOpts) => {
+    const r = await withPrinter((p) => p.printTest({ printer: printerOverride(o) }));
+    ctx.io.out(`Đã in trang thử (lệnh in số ${r.jobId}).`);
+  });
+
+  withPortOptions(print.command('receipt <code>').description('in giấy tiếp nhận của hồ sơ trên máy in nhiệt'))
+    .option('--reason <text>', 'lý do in lại (bắt buộc khi in lại)')
+    .action(async (code: string, o: PortOpts & { reason?: string }) => {
+      const r = await withPrinter((p) => p.printReceipt(code, { actor: 'cli', reason: o.reason ?? null, printer: printerOverride(o) }));
+      ctx.io.out(`Đã in giấy tiếp nhận ${code} (lệnh in số ${r.jobId}).`);
+    });
+
+  print
+    .command('escpos <code>')
+    .description('xuất đúng các byte ESC/POS sẽ gửi tới máy in cho giấy tiếp nhận')
+    .requiredOption('--out <file>', 'tệp .bin đích')
+    .option('--width <mm>', 'khổ giấy 58 hoặc 80', '80')
+    .option('--raster', 'mã vạch/QR dạng ảnh')
+    .option('--reprint', 'đánh dấu BẢN IN LẠI')
+    .action(async (code: string, o: { out: string; width: string; raster?: boolean; reprint?: boolean }) => {
+      if (o.width !== '58' && o.width !== '80') throw new AppFailure('invalid_input', '--width phải là 58 hoặc 80.');
+      const bytes = await withPrinter((p) => p.receiptBytes(code, { width: Number(o.width) as 58 | 80, barcodes: o.raster ? 'raster' : 'native', reprint: Boolean(o.reprint) }));
+      await writeFile(o.out, bytes);
+      ctx.io.out(`${o.out} (${bytes.length} byte)`);
+    });
+
+  print
+    .command('jobs')
+    .description('các lệnh in, gồm lệnh đang giữ lại chờ in lại')
+    .option('--held', 'chỉ lệnh đang giữ lại')
+    .option('--json', 'in kết quả dạng JSON')
+    .action(async (o: { held?: boolean; json?: boolean }) => {
+      const jobs = await withPrinter((p) => p.jobs(o.held ? 'held' : undefined));
+      if (o.json) return ctx.printJson(jobs);
+      for (const j of jobs) ctx.io.out(`${j.id}\t${j.state}\t${j.kind}\t${j.code ?? ''}\t${j.reason ?? ''}`);
+    });
+
+  withPortOptions(print.command('retry <jobId>').description('in lại một lệnh in đang giữ lại')).action(async (id: string, o: PortOpts) => {
+    await withPrinter((p) => p.retry(Number(id), { printer: printerOverride(o), actor: 'cli' }));
+    ctx.io.out(`Đã in lệnh số ${id}.`);
+  });
+
+  withPortOptions(print.command('configure').description('lưu máy in biên nhận vào cấu hình của máy này'))
+    .option('--json', 'in kết quả dạng JSON')
+    .action(async (o: PortOpts & { json?: boolean }) => {
+      const cfg = printerConfigSchema.safeParse({ statusCheck: true, ...printerOverride(o) });
+      if (!cfg.success) throw new AppFailure('invalid_input', cfg.error.issues.map((i) => i.message).join(' '));
+      await withPrinter((_p, store) => store.setSetting('devices.printer', JSON.stringify(cfg.data), 'cli'));
+      if (o.json) return ctx.printJson(cfg.data);
+      ctx.io.out(`Đã lưu máy in: ${cfg.data.transport} ${cfg.data.path}, khổ ${cfg.data.width} mm.`);
+    });
+}

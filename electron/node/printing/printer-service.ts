@@ -1,0 +1,202 @@
+import type Database from 'better-sqlite3';
+import { decodeStatus, isValidStatusByte, statusRequest, type PrinterStatus } from '../../common/escpos/encoder';
+import { printerConfigSchema, type PrinterConfig, type PrinterFactory } from '../../common/hardware/printer';
+import { toVietnamRfc3339 } from '../../common/domain/time';
+import { AppFailure } from '../../common/ipc/result';
+import type { IntakeService } from '../intake/intake-service';
+import { appendAudit } from '../store/audit';
+import type { SqliteStore } from '../store/sqlite-store';
+import { thermalReceipt, thermalTestPage } from './thermal-receipt';
+
+export const PRINTER_SETTING = 'devices.printer';
+const STATUS_TIMEOUT_MS = 300;
+
+export interface PrintJobView {
+  readonly id: number;
+  readonly kind: 'receipt' | 'test';
+  readonly code: string | null;
+  readonly state: 'held' | 'done' | 'cancelled';
+  readonly reason: string | null;
+  readonly attempts: number;
+  readonly createdAt: string;
+}
+
+/** Why a printer cannot take a job now, in words an officer acts on. */
+export function statusProblem(s: PrinterStatus): string | null {
+  if (s.paperOut) return 'Máy in hết giấy. Thay cuộn giấy rồi bấm In lại.';
+  if (s.coverOpen) return 'Nắp máy in đang mở. Đóng nắp rồi bấm In lại.';
+  if (s.offline) return 'Máy in đang ngoại tuyến (kiểm tra nút Feed, đèn lỗi).';
+  if (s.error) return 'Máy in báo lỗi (dao cắt hoặc đầu in). Tắt/bật máy in rồi In lại.';
+  return null;
+}
+
+/**
+ * The thermal printer: builds ESC/POS from the receipt model, checks the printer's status
+ * before each job (DLE EOT), writes, and keeps every job that could not be printed.
+ */
+export class PrinterService {
+  constructor(
+    private readonly d: { store: SqliteStore; intake: IntakeService; factory: PrinterFactory; fontsDir: string; now?: () => Date },
+  ) {}
+
+  #at(): string {
+    return toVietnamRfc3339((this.d.now ?? (() => new Date()))());
+  }
+
+  async config(override?: Partial<PrinterConfig>): Promise<PrinterConfig> {
+    const raw = await this.d.store.getSetting(PRINTER_SETTING);
+    const merged = { ...(raw ? (JSON.parse(raw) as object) : {}), ...override };
+    const parsed = printerConfigSchema.safeParse(merged);
+    if (!parsed.success) throw new AppFailure('conflict', 'Chưa cấu hình máy in biên nhận (Cài đặt → Thiết bị).');
+    return parsed.data;
+  }
+
+  /** The exact bytes a receipt would send (also `motcua print escpos`). */
+  async receiptBytes(code: string, o: { width: 58 | 80; barcodes: 'native' | 'raster'; reprint: boolean }): Promise<Uint8Array> {
+    const model = await this.d.intake.receiptModel(code, o.reprint, null);
+    return thermalReceipt(model, { width: o.width, barcodes: o.barcodes, fontsDir: this.d.fontsDir });
+  }
+
+  async printReceipt(code: string, o: { actor: string; reprint?: boolean; reason?: string | null; printer?: Partial<PrinterConfig> }): Promise<{ jobId: number }> {
+    const cfg = await this.config(o.printer);
+    const printedBefore = await this.d.store.exec('printer.count', (db) =>
+      (db.prepare("SELECT COUNT(*) AS n FROM receipt_prints r JOIN dossiers d ON d.id = r.dossier_id WHERE d.ma_ho_so = ? AND r.medium = 'thermal'").get(code) as { n: number }).n,
+    );
+    const reprint = o.reprint ?? printedBefore > 0;
+    if (reprint && !o.reason?.trim()) throw new AppFailure('invalid_input', 'In lại giấy tiếp nhận phải ghi lý do.');
+    const bytes = await this.receiptBytes(code, { width: cfg.width, barcodes: cfg.barcodes, reprint });
+    const jobId = await this.#enqueue(bytes, 'receipt', code, reprint);
+    await this.#attempt(jobId, cfg, async (db, at) => {
+      const dossier = db.prepare('SELECT id FROM dossiers WHERE ma_ho_so = ?').get(code) as { id: number };
+      db.prepare("INSERT INTO receipt_prints (dossier_id, form, medium, reprint, reason, officer_id, at) VALUES (?, '01', 'thermal', ?, ?, ?, ?)").run(
+        dossier.id,
+        reprint ? 1 : 0,
+        o.reason ?? null,
+        o.actor,
+        at,
+      );
+      if (reprint) appendAudit(db, { actor: o.actor, action: 'receipt.reprint', subject: code, details: { medium: 'thermal', reason: o.reason ?? null } }, at);
+    });
+    return { jobId };
+  }
+
+  async printTest(o: { printer?: Partial<PrinterConfig> } = {}): Promise<{ jobId: number }> {
+    const cfg = await this.config(o.printer);
+    const bytes = await thermalTestPage({ width: cfg.width, barcodes: cfg.barcodes, fontsDir: this.d.fontsDir });
+    const jobId = await this.#enqueue(bytes, 'test', null, false);
+    await this.#attempt(jobId, cfg);
+    return { jobId };
+  }
+
+  /** Sends a held job again (after paper was changed, the cover closed…). */
+  async retry(jobId: number, o: { printer?: Partial<PrinterConfig>; actor?: string } = {}): Promise<void> {
+    const cfg = await this.config(o.printer);
+    const job = await this.d.store.exec(
+      'printer.job',
+      (db) => db.prepare('SELECT state, kind, ma_ho_so, reprint FROM print_jobs WHERE id = ?').get(jobId) as { state: string; kind: string; ma_ho_so: string | null; reprint: number } | undefined,
+    );
+    if (!job) throw new AppFailure('not_found', `Không có lệnh in số ${jobId}.`);
+    if (job.state !== 'held') throw new AppFailure('conflict', `Lệnh in số ${jobId} không ở trạng thái chờ in lại.`);
+    await this.#attempt(jobId, cfg, (db, at) => {
+      if (job.kind !== 'receipt' || !job.ma_ho_so) return;
+      const dossier = db.prepare('SELECT id FROM dossiers WHERE ma_ho_so = ?').get(job.ma_ho_so) as { id: number } | undefined;
+      if (dossier) {
+        db.prepare("INSERT INTO receipt_prints (dossier_id, form, medium, reprint, reason, officer_id, at) VALUES (?, '01', 'thermal', ?, 'in lại sau lỗi máy in', ?, ?)").run(
+          dossier.id,
+          job.reprint,
+          o.actor ?? null,
+          at,
+        );
+      }
+    });
+  }
+
+  jobs(state?: PrintJobView['state']): Promise<PrintJobView[]> {
+    return this.d.store.exec('printer.jobs', (db) =>
+      (
+        db
+          .prepare(`SELECT id, kind, ma_ho_so, state, reason, attempts, created_at FROM print_jobs ${state ? 'WHERE state = ?' : ''} ORDER BY id DESC LIMIT 100`)
+          .all(...(state ? [state] : [])) as Array<{ id: number; kind: PrintJobView['kind']; ma_ho_so: string | null; state: PrintJobView['state']; reason: string | null; attempts: number; created_at: string }>
+      ).map((r) => ({ id: r.id, kind: r.kind, code: r.ma_ho_so, state: r.state, reason: r.reason, attempts: r.attempts, createdAt: r.created_at })),
+    );
+  }
+
+  async status(o: { printer?: Partial<PrinterConfig> } = {}): Promise<{ status: PrinterStatus | null; problem: string | null }> {
+    const cfg = await this.config(o.printer);
+    const port = await this.#open(cfg);
+    try {
+      const s = await readStatus(port.query.bind(port));
+      return { status: s, problem: s ? statusProblem(s) : 'Máy in không trả lời trạng thái.' };
+    } finally {
+      await port.close();
+    }
+  }
+
+  #enqueue(bytes: Uint8Array, kind: 'receipt' | 'test', code: string | null, reprint: boolean): Promise<number> {
+    const at = this.#at();
+    return this.d.store.exec('printer.enqueue', (db) =>
+      Number(
+        db
+          .prepare("INSERT INTO print_jobs (kind, ma_ho_so, reprint, bytes, state, created_at, updated_at) VALUES (?, ?, ?, ?, 'held', ?, ?)")
+          .run(kind, code, reprint ? 1 : 0, Buffer.from(bytes), at, at).lastInsertRowid,
+      ),
+    );
+  }
+
+  async #open(cfg: PrinterConfig) {
+    try {
+      return await this.d.factory(cfg);
+    } catch (e) {
+      throw new AppFailure('device_error', `Không mở được máy in tại ${cfg.path}: ${(e as Error).message}. Kiểm tra cáp và cổng.`);
+    }
+  }
+
+  async #attempt(jobId: number, cfg: PrinterConfig, onDone?: (db: Database.Database, at: string) => void): Promise<void> {
+    const bytes = await this.d.store.exec('printer.bytes', (db) => (db.prepare('SELECT bytes FROM print_jobs WHERE id = ?').get(jobId) as { bytes: Buffer }).bytes);
+    const fail = async (reason: string): Promise<never> => {
+      await this.d.store.exec('printer.held', (db) =>
+        db.prepare("UPDATE print_jobs SET state = 'held', reason = ?, attempts = attempts + 1, updated_at = ? WHERE id = ?").run(reason, this.#at(), jobId),
+      );
+      throw new AppFailure('device_error', `${reason} Lệnh in số ${jobId} được giữ lại để in lại.`);
+    };
+    let port;
+    try {
+      port = await this.#open(cfg);
+    } catch (e) {
+      return fail((e as Error).message);
+    }
+    try {
+      if (cfg.statusCheck && cfg.transport !== 'file') {
+        const s = await readStatus(port.query.bind(port));
+        if (!s) return await fail('Máy in không trả lời (kiểm tra nguồn, cáp và cổng; máy in không hỗ trợ trạng thái thì tắt "kiểm tra trạng thái").');
+        const problem = statusProblem(s);
+        if (problem) return await fail(problem);
+      }
+      try {
+        await port.write(new Uint8Array(bytes));
+      } catch (e) {
+        return await fail(`Gửi dữ liệu tới máy in thất bại: ${(e as Error).message}.`);
+      }
+      const at = this.#at();
+      await this.d.store.exec('printer.done', (db) =>
+        db.transaction(() => {
+          db.prepare("UPDATE print_jobs SET state = 'done', reason = NULL, attempts = attempts + 1, updated_at = ? WHERE id = ?").run(at, jobId);
+          onDone?.(db, at);
+        })(),
+      );
+    } finally {
+      await port.close().catch(() => undefined);
+    }
+  }
+}
+
+/** DLE EOT 1, 2, 4 — "no answer" is unknown, never OK. */
+export async function readStatus(query: (req: Uint8Array, timeoutMs: number) => Promise<number | null>): Promise<PrinterStatus | null> {
+  const replies: number[] = [];
+  for (const n of [1, 2, 4] as const) {
+    const b = await query(statusRequest(n), STATUS_TIMEOUT_MS);
+    if (b === null || !isValidStatusByte(b)) return null;
+    replies.push(b);
+  }
+  return decodeStatus(replies[0]!, replies[1]!, replies[2]!);
+}
