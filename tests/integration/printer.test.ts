@@ -55,7 +55,7 @@ describe('ESC/POS receipt printer on a real pty with the virtual printer', () =>
 
   it('paper out: a clear message, the job is kept, and a retry prints it once paper is back', async () => {
     vp.printer.state.paperOut = true;
-    const err = await printer.printReceipt(code, { actor: 'cb01', reason: 'khách xin thêm bản' }).catch((e: unknown) => e as AppFailure);
+    const err = (await printer.printReceipt(code, { actor: 'cb01', reason: 'khách xin thêm bản' }).catch((e: unknown) => e)) as AppFailure;
     expect(err).toBeInstanceOf(AppFailure);
     expect(err.message).toMatch(/hết giấy/);
     expect(err.message).toMatch(/giữ lại/);
