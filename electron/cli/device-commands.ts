@@ -62,9 +62,11 @@ export function registerDeviceCommands(program: Command, ctx: Ctx): void {
     const store = SqliteStore.open(layout.dbPath);
     const fontsDir = join(resourcesDir(), 'fonts');
     const intake = new IntakeService({ store, files: new ContentStore(layout.filesDir), receiptsDir: join(layout.filesDir, 'receipts'), fontsDir });
+    const printer = new PrinterService({ store, intake, factory: printerFactory, fontsDir });
     try {
-      return await fn(new PrinterService({ store, intake, factory: printerFactory, fontsDir }), store);
+      return await fn(printer, store);
     } finally {
+      await printer.close();
       await store.close();
     }
   };

@@ -13,7 +13,10 @@ import { contentTypeOf, resolveAppRequest } from '../node/app/static-files';
 import type { Logger } from '../node/log/logger';
 import type { NetworkProbe } from '../node/services/connectivity';
 import type { ScannerFactory } from '../common/hardware/scanner';
+import type { PrinterFactory } from '../common/hardware/printer';
 import { serialScannerFactory } from '../../native/serial/serial-scanner';
+import { printerFactory } from '../../native/escpos/printer-factory';
+import { serialportLister } from '../../native/serial/serialport-lister';
 
 export interface ChromiumHostOptions {
   readonly dataDir: string;
@@ -26,6 +29,7 @@ export interface ChromiumHostOptions {
   readonly probe?: NetworkProbe;
   readonly viewport?: { width: number; height: number };
   readonly scannerFactory?: ScannerFactory;
+  readonly printerFactory?: PrinterFactory;
   readonly now?: () => Date;
 }
 
@@ -81,6 +85,8 @@ export async function startChromiumHost(o: ChromiumHostOptions): Promise<Chromiu
     allowedOrigin: CHROMIUM_HOST_ORIGIN,
     log: o.log,
     scannerFactory: o.scannerFactory ?? serialScannerFactory,
+    printerFactory: o.printerFactory ?? printerFactory,
+    serialPorts: serialportLister,
     shell: {
       openExternal: async (url) => {
         externalOpened.push(url);

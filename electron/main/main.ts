@@ -12,6 +12,8 @@ import { resolveAppRequest } from '../node/app/static-files';
 import { dataDirFromArgv, resolveDataDir } from '../node/config/paths';
 import { createLogger } from '../node/log/logger';
 import { serialScannerFactory } from '../../native/serial/serial-scanner';
+import { printerFactory } from '../../native/escpos/printer-factory';
+import { serialportLister } from '../../native/serial/serialport-lister';
 import { mainWindowOptions, navigationAllowed, permissionAllowed, windowOpenDecision } from './security';
 
 const log = createLogger({ scope: 'main' });
@@ -61,6 +63,8 @@ async function start(): Promise<void> {
     allowedOrigin: ELECTRON_APP_ORIGIN,
     log,
     scannerFactory: serialScannerFactory,
+    printerFactory,
+    serialPorts: serialportLister,
     shell: {
       openExternal: (url) => shell.openExternal(url),
       pickFiles: async () => {

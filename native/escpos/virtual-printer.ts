@@ -152,7 +152,8 @@ export async function openVirtualPrinter(cfg: PrinterConfig, shared?: VirtualPri
 export async function startPtyVirtualPrinter(dir: string, widthDots = 576): Promise<{ appPath: string; printer: VirtualPrinter; stop(): Promise<void> }> {
   const appPath = join(dir, 'printer-app');
   const devPath = join(dir, 'printer-dev');
-  const socat: ChildProcess = spawn('socat', ['-d', '-d', `pty,raw,echo=0,link=${appPath}`, `pty,raw,echo=0,link=${devPath}`], { stdio: 'ignore' });
+  // ignoreeof: a real printer stays on the line when the app closes its port between jobs.
+  const socat: ChildProcess = spawn('socat', ['-d', '-d', `pty,raw,echo=0,ignoreeof,link=${appPath}`, `pty,raw,echo=0,link=${devPath}`], { stdio: 'ignore' });
   const t0 = Date.now();
   while (!(existsSync(appPath) && existsSync(devPath))) {
     if (Date.now() - t0 > 5000) throw new Error('socat did not create the printer pty pair');

@@ -2,6 +2,7 @@ import { cpus } from 'node:os';
 import { benchStore } from './store.bench';
 import { benchIntake } from './intake.bench';
 import { benchUi } from './ui.bench';
+import { benchPrinter } from './printer.bench';
 
 async function main() {
   process.stdout.write(`Một Cửa Desk benchmarks — ${new Date().toISOString()} — node ${process.version}, ${cpus().length} cores\n\n`);
@@ -9,6 +10,7 @@ async function main() {
   const dossiers = Number(process.env.BENCH_DOSSIERS ?? 1_000_000);
   if (!only || only === 'store') await benchStore();
   if (!only || only === 'intake') await benchIntake({ dossiers });
+  if (!only || only === 'printer') await benchPrinter();
   if (!only || only === 'ui') await benchUi();
 }
 

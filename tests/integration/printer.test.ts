@@ -34,6 +34,7 @@ describe('ESC/POS receipt printer on a real pty with the virtual printer', () =>
     printer = new PrinterService({ store: f.store, intake: f.intake, factory: printerFactory, fontsDir: join(resourcesDir(), 'fonts') });
   });
   afterAll(async () => {
+    await printer?.close();
     await vp?.stop();
     await f?.close();
   });

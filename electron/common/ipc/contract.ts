@@ -7,6 +7,8 @@ import { procedureSchema } from '../domain/procedure';
 import { scanEventSchema } from '../domain/scan';
 import { unitIdentitySchema } from '../domain/unit';
 import { serialScannerConfigSchema } from '../hardware/scanner';
+import { printerConfigSchema } from '../hardware/printer';
+import { doctorCheckSchema } from '../domain/doctor';
 
 /**
  * The one IPC contract. Every renderer→main call is a row here; main registers a handler for
@@ -88,6 +90,27 @@ export const contract = {
   'attachments.preview': { input: z.strictObject({ token: z.uuid() }), output: z.object({ contentType: z.string(), dataUrl: z.string() }) },
   'devices.state': { input: empty, output: scannerStateSchema },
   'devices.setScanner': { input: z.strictObject({ config: serialScannerConfigSchema.nullable() }), output: scannerStateSchema },
+  'devices.list': {
+    input: empty,
+    output: z.array(z.object({ path: z.string(), manufacturer: z.string().nullable(), serialNumber: z.string().nullable(), vendorId: z.string().nullable(), productId: z.string().nullable() })),
+  },
+  'devices.config': {
+    input: empty,
+    output: z.object({ scanner: serialScannerConfigSchema.nullable(), printer: printerConfigSchema.nullable(), scanFolder: z.string().nullable() }),
+  },
+  'devices.setPrinter': { input: z.strictObject({ config: printerConfigSchema.nullable() }), output: z.object({ saved: z.boolean() }) },
+  'devices.setScanFolder': { input: z.strictObject({ path: z.string().max(1000).nullable() }), output: z.object({ saved: z.boolean() }) },
+  'devices.startOfDay': { input: empty, output: z.array(doctorCheckSchema) },
+  'printer.test': { input: empty, output: z.object({ jobId: z.number().int() }) },
+  'printer.receipt': {
+    input: z.strictObject({ code: z.string().min(1).max(60), reason: z.string().trim().max(500).nullable() }),
+    output: z.object({ jobId: z.number().int() }),
+  },
+  'printer.jobs': {
+    input: empty,
+    output: z.array(z.object({ id: z.number().int(), kind: z.string(), code: z.string().nullable(), state: z.string(), reason: z.string().nullable(), attempts: z.number().int(), createdAt: z.string() })),
+  },
+  'printer.retry': { input: z.strictObject({ jobId: z.number().int().positive() }), output: z.object({ printed: z.boolean() }) },
   'shell.openExternal': {
     input: z.strictObject({ url: z.string().max(2048) }),
     output: z.object({ opened: z.boolean() }),

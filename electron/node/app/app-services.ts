@@ -1,6 +1,9 @@
 import { join } from 'node:path';
 import type { AppInfo } from '../../common/ipc/contract';
 import type { ScannerFactory } from '../../common/hardware/scanner';
+import type { PrinterFactory } from '../../common/hardware/printer';
+import type { SerialPortLister } from '../../common/hardware/serial';
+import { PrinterService } from '../printing/printer-service';
 import { dataLayout } from '../config/paths';
 import { resourcesDir } from '../config/resources';
 import { EventHub } from '../events/event-hub';
@@ -24,6 +27,8 @@ export interface AppServicesOptions {
   readonly log: Logger;
   readonly shell: HostShell;
   readonly scannerFactory: ScannerFactory;
+  readonly printerFactory: PrinterFactory;
+  readonly serialPorts: SerialPortLister;
   readonly probe?: NetworkProbe;
   readonly now?: () => Date;
 }
@@ -35,6 +40,7 @@ export interface AppServices {
   readonly intake: IntakeService;
   readonly inbox: AttachmentInbox;
   readonly scans: ScanService;
+  readonly printer: PrinterService;
   readonly dispatcher: Dispatcher;
   /** First-run data and devices; call once after construction. */
   start(): Promise<void>;
@@ -69,12 +75,15 @@ export function createAppServices(o: AppServicesOptions): AppServices {
   });
   const inbox = new AttachmentInbox();
   const scans = new ScanService({ store, hub, factory: o.scannerFactory, log: o.log.child('scan') });
+  const printer = new PrinterService({ store, intake, factory: o.printerFactory, fontsDir: join(resources, 'fonts'), ...(o.now ? { now: o.now } : {}) });
   const handlers = createHandlers({
     store,
     monitor,
     intake,
     inbox,
     scans,
+    printer,
+    serialPorts: o.serialPorts,
     hub,
     dataDir: o.dataDir,
     appVersion: o.appVersion,
@@ -90,6 +99,7 @@ export function createAppServices(o: AppServicesOptions): AppServices {
     intake,
     inbox,
     scans,
+    printer,
     dispatcher,
     async start() {
       await seedDefaults(store, resources);
@@ -98,6 +108,7 @@ export function createAppServices(o: AppServicesOptions): AppServices {
     async close() {
       monitor.stop();
       await scans.stop();
+      await printer.close();
       await pdf.close();
       await store.close();
     },

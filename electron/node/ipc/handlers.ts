@@ -13,6 +13,9 @@ import { SCANNER_SETTING, type ScanService } from '../services/scan-service';
 import type { SqliteStore } from '../store/sqlite-store';
 import type { Handlers } from './dispatcher';
 import type { EventHub } from '../events/event-hub';
+import { PRINTER_SETTING, type PrinterService } from '../printing/printer-service';
+import type { SerialPortLister } from '../../common/hardware/serial';
+import { startOfDay } from '../services/start-of-day';
 
 /** What only the host can do: Electron's shell and dialogs, or the Chromium host's stand-ins. */
 export interface HostShell {
@@ -29,6 +32,8 @@ export interface HandlerDeps {
   readonly intake: IntakeService;
   readonly inbox: AttachmentInbox;
   readonly scans: ScanService;
+  readonly printer: PrinterService;
+  readonly serialPorts: SerialPortLister;
   readonly hub: EventHub;
   readonly dataDir: string;
   readonly appVersion: string;
@@ -106,6 +111,30 @@ export function createHandlers(d: HandlerDeps): Handlers {
       else await d.store.exec('devices.clearScanner', (db) => db.prepare('DELETE FROM settings WHERE key = ?').run(SCANNER_SETTING));
       await d.scans.start();
       return { scanner: d.scans.state.state, detail: d.scans.state.detail };
+    },
+    'devices.list': () => d.serialPorts.list(),
+    'devices.config': async () => {
+      const [scanner, printer, scanFolder] = await Promise.all([d.store.getSetting(SCANNER_SETTING), d.store.getSetting(PRINTER_SETTING), d.store.getSetting('intake.scanFolder')]);
+      return { scanner: scanner ? JSON.parse(scanner) : null, printer: printer ? JSON.parse(printer) : null, scanFolder };
+    },
+    'devices.setPrinter': async ({ config }) => {
+      if (config) await d.store.setSetting(PRINTER_SETTING, JSON.stringify(config), ACTOR);
+      else await d.store.exec('devices.clearPrinter', (db) => db.prepare('DELETE FROM settings WHERE key = ?').run(PRINTER_SETTING));
+      await d.printer.close();
+      return { saved: true };
+    },
+    'devices.setScanFolder': async ({ path }) => {
+      if (path) await d.store.setSetting('intake.scanFolder', path, ACTOR);
+      else await d.store.exec('devices.clearScanFolder', (db) => db.prepare("DELETE FROM settings WHERE key = 'intake.scanFolder'").run());
+      return { saved: true };
+    },
+    'devices.startOfDay': () => startOfDay({ store: d.store, printer: d.printer, scans: d.scans, dataDir: d.dataDir, now }),
+    'printer.test': () => d.printer.printTest(),
+    'printer.receipt': ({ code, reason }) => d.printer.printReceipt(code, { actor: ACTOR, reason }),
+    'printer.jobs': () => d.printer.jobs(),
+    'printer.retry': async ({ jobId }) => {
+      await d.printer.retry(jobId, { actor: ACTOR });
+      return { printed: true };
     },
     'shell.openExternal': async ({ url }) => {
       if (!isSafeExternalUrl(url)) throw new AppFailure('forbidden', 'Địa chỉ này không được phép mở ngoài ứng dụng.');

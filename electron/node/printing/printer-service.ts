@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { decodeStatus, isValidStatusByte, statusRequest, type PrinterStatus } from '../../common/escpos/encoder';
-import { printerConfigSchema, type PrinterConfig, type PrinterFactory } from '../../common/hardware/printer';
+import { printerConfigSchema, type PrinterConfig, type PrinterFactory, type PrinterPort } from '../../common/hardware/printer';
 import { toVietnamRfc3339 } from '../../common/domain/time';
 import { AppFailure } from '../../common/ipc/result';
 import type { IntakeService } from '../intake/intake-service';
@@ -35,6 +35,10 @@ export function statusProblem(s: PrinterStatus): string | null {
  * before each job (DLE EOT), writes, and keeps every job that could not be printed.
  */
 export class PrinterService {
+  /** The open connection, kept across jobs: reopening a port per receipt costs time and, on some
+   * USB-serial bridges, drops the tail of the previous job. Dropped on any error. */
+  #conn: { key: string; port: PrinterPort } | null = null;
+
   constructor(
     private readonly d: { store: SqliteStore; intake: IntakeService; factory: PrinterFactory; fontsDir: string; now?: () => Date },
   ) {}
@@ -124,12 +128,20 @@ export class PrinterService {
   async status(o: { printer?: Partial<PrinterConfig> } = {}): Promise<{ status: PrinterStatus | null; problem: string | null }> {
     const cfg = await this.config(o.printer);
     const port = await this.#open(cfg);
-    try {
-      const s = await readStatus(port.query.bind(port));
-      return { status: s, problem: s ? statusProblem(s) : 'Máy in không trả lời trạng thái.' };
-    } finally {
-      await port.close();
-    }
+    const s = await readStatus(port.query.bind(port));
+    if (!s) await this.#drop();
+    return { status: s, problem: s ? statusProblem(s) : 'Máy in không trả lời trạng thái.' };
+  }
+
+  /** Closes the printer connection (CLI exit, app shutdown, settings change). */
+  async close(): Promise<void> {
+    await this.#drop();
+  }
+
+  async #drop(): Promise<void> {
+    const c = this.#conn;
+    this.#conn = null;
+    if (c) await c.port.close().catch(() => undefined);
   }
 
   #enqueue(bytes: Uint8Array, kind: 'receipt' | 'test', code: string | null, reprint: boolean): Promise<number> {
@@ -143,9 +155,14 @@ export class PrinterService {
     );
   }
 
-  async #open(cfg: PrinterConfig) {
+  async #open(cfg: PrinterConfig): Promise<PrinterPort> {
+    const key = JSON.stringify([cfg.transport, cfg.path, cfg.baudRate]);
+    if (this.#conn?.key === key) return this.#conn.port;
+    await this.#drop();
     try {
-      return await this.d.factory(cfg);
+      const port = await this.d.factory(cfg);
+      this.#conn = { key, port };
+      return port;
     } catch (e) {
       throw new AppFailure('device_error', `Không mở được máy in tại ${cfg.path}: ${(e as Error).message}. Kiểm tra cáp và cổng.`);
     }
@@ -154,18 +171,19 @@ export class PrinterService {
   async #attempt(jobId: number, cfg: PrinterConfig, onDone?: (db: Database.Database, at: string) => void): Promise<void> {
     const bytes = await this.d.store.exec('printer.bytes', (db) => (db.prepare('SELECT bytes FROM print_jobs WHERE id = ?').get(jobId) as { bytes: Buffer }).bytes);
     const fail = async (reason: string): Promise<never> => {
+      await this.#drop();
       await this.d.store.exec('printer.held', (db) =>
         db.prepare("UPDATE print_jobs SET state = 'held', reason = ?, attempts = attempts + 1, updated_at = ? WHERE id = ?").run(reason, this.#at(), jobId),
       );
       throw new AppFailure('device_error', `${reason} Lệnh in số ${jobId} được giữ lại để in lại.`);
     };
-    let port;
+    let port: PrinterPort;
     try {
       port = await this.#open(cfg);
     } catch (e) {
       return fail((e as Error).message);
     }
-    try {
+    {
       if (cfg.statusCheck && cfg.transport !== 'file') {
         const s = await readStatus(port.query.bind(port));
         if (!s) return await fail('Máy in không trả lời (kiểm tra nguồn, cáp và cổng; máy in không hỗ trợ trạng thái thì tắt "kiểm tra trạng thái").');
@@ -184,8 +202,6 @@ export class PrinterService {
           onDone?.(db, at);
         })(),
       );
-    } finally {
-      await port.close().catch(() => undefined);
     }
   }
 }
@@ -194,7 +210,8 @@ export class PrinterService {
 export async function readStatus(query: (req: Uint8Array, timeoutMs: number) => Promise<number | null>): Promise<PrinterStatus | null> {
   const replies: number[] = [];
   for (const n of [1, 2, 4] as const) {
-    const b = await query(statusRequest(n), STATUS_TIMEOUT_MS);
+    // One more try before "no answer": a reply can miss its window on a busy USB-serial link.
+    const b = (await query(statusRequest(n), STATUS_TIMEOUT_MS)) ?? (await query(statusRequest(n), STATUS_TIMEOUT_MS));
     if (b === null || !isValidStatusByte(b)) return null;
     replies.push(b);
   }

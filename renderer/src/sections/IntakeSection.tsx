@@ -4,6 +4,7 @@ import type { DossierSummary } from '../../../electron/common/domain/dossier';
 import type { Procedure } from '../../../electron/common/domain/procedure';
 import type { ScanEvent } from '../../../electron/common/domain/scan';
 import { api } from '../api';
+import { onScan as subscribeScans } from '../scan-bus';
 import { DossierTable } from '../components/DossierTable';
 import { TurnBackDialog } from '../components/TurnBackDialog';
 import { dateTime, vnd } from '../format';
@@ -111,7 +112,7 @@ export function IntakeSection({ onSaved }: { onSaved?: () => void }) {
     setNotice(t('intake.scanned', { name: c.HoTen }));
     pickerRef.current?.focus();
   }, [t]);
-  useEffect(() => api().on('scan.received', (e) => void onScan(e)), [onScan]);
+  useEffect(() => subscribeScans((e) => void onScan(e)), [onScan]);
 
   useEffect(() => {
     if (!query.trim() || (procedure && query === procedure.tenTthc)) {
@@ -197,6 +198,13 @@ export function IntakeSection({ onSaved }: { onSaved?: () => void }) {
     setNotice(r.ok ? t('intake.printed') : r.error.message);
   }, [saved, t]);
 
+  const printThermal = useCallback(async () => {
+    if (!saved) return;
+    const r = await api()['printer.receipt']({ code: saved.code, reason: null });
+    setNotice(r.ok ? t('intake.printedThermal') : null);
+    setErrors(r.ok ? [] : [r.error.message]);
+  }, [saved, t]);
+
   const addFiles = useCallback(async (from: 'pick' | 'folder') => {
     const r = from === 'pick' ? await api()['attachments.pick']({}) : await api()['attachments.scanFolder']({});
     if (!r.ok) return setErrors([r.error.message]);
@@ -227,6 +235,9 @@ export function IntakeSection({ onSaved }: { onSaved?: () => void }) {
         reset();
       } else if (e.key === 'Escape' && preview) {
         setPreview(null);
+      } else if ((e.ctrlKey || e.metaKey) && e.shiftKey && e.key.toLowerCase() === 'p' && saved) {
+        e.preventDefault();
+        void printThermal();
       } else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'p' && saved) {
         e.preventDefault();
         void print();
@@ -246,7 +257,7 @@ export function IntakeSection({ onSaved }: { onSaved?: () => void }) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [turnBack, preview, saved, procedure, print, reset, addFiles, suggestions.length]);
+  }, [turnBack, preview, saved, procedure, print, printThermal, reset, addFiles, suggestions.length]);
 
   const set = (k: keyof Applicant) => (e: { target: { value: string } }) => setApplicant((a) => ({ ...a, [k]: e.target.value }));
   const toggle = (s: Set<string>, setS: (x: Set<string>) => void, code: string) => {
@@ -274,6 +285,7 @@ export function IntakeSection({ onSaved }: { onSaved?: () => void }) {
           <p>{t('intake.savedDue', { due: dateTime(saved.dueAt) })}</p>
           <div className="actions">
             <button autoFocus onClick={() => void print()}>{t('intake.print')} (Ctrl+P)</button>
+            <button className="secondary" onClick={() => void printThermal()}>{t('intake.printThermal')} (Ctrl+Shift+P)</button>
             <button className="secondary" onClick={reset}>{t('intake.new')} (Esc)</button>
           </div>
         </section>

@@ -4,6 +4,7 @@ import type { DoctorReport } from '../../../electron/common/domain/doctor';
 import { parseOfflineBlock } from '../../../electron/common/domain/unit';
 import type { AppInfo, Locale } from '../../../electron/common/ipc/contract';
 import { api } from '../api';
+import { DevicesSettings } from './DevicesSettings';
 
 export function SettingsSection({ info, onChanged, onLocale }: { info: AppInfo | null; onChanged: () => void; onLocale: (l: Locale) => void }) {
   const { t } = useTranslation();
@@ -65,6 +66,8 @@ export function SettingsSection({ info, onChanged, onLocale }: { info: AppInfo |
           </p>
         )}
       </section>
+      <h2 className="group">{t('devices.title')}</h2>
+      <DevicesSettings />
       <section className="card">
         <h2>{t('settings.languageTitle')}</h2>
         <div className="segmented" role="radiogroup" aria-label={t('settings.languageTitle')}>

@@ -1,0 +1,51 @@
+import { statfs } from 'node:fs/promises';
+import type { DoctorCheck } from '../../common/domain/doctor';
+import { toVietnamRfc3339 } from '../../common/domain/time';
+import type { PrinterService } from '../printing/printer-service';
+import type { SqliteStore } from '../store/sqlite-store';
+import type { ScanService } from './scan-service';
+
+/** Kiểm tra đầu ngày: every device and condition the counter needs, on one screen. */
+export async function startOfDay(d: { store: SqliteStore; printer: PrinterService; scans: ScanService; dataDir: string; now: () => Date }): Promise<DoctorCheck[]> {
+  const rows: DoctorCheck[] = [];
+  try {
+    const { problem } = await d.printer.status();
+    rows.push({ id: 'printer', label: 'Máy in biên nhận', status: problem ? 'fail' : 'ok', detail: problem ?? 'sẵn sàng' });
+  } catch (e) {
+    const msg = (e as Error).message;
+    rows.push({ id: 'printer', label: 'Máy in biên nhận', status: /Chưa cấu hình/.test(msg) ? 'unconfigured' : 'fail', detail: /Chưa cấu hình/.test(msg) ? 'chưa cấu hình' : msg });
+  }
+  const sc = d.scans.state;
+  rows.push({
+    id: 'scanner',
+    label: 'Máy quét mã',
+    status: sc.state === 'connected' ? 'ok' : sc.state === 'unconfigured' ? 'unconfigured' : 'fail',
+    detail: sc.state === 'connected' ? 'đã kết nối' : sc.state === 'unconfigured' ? 'chưa cấu hình' : `mất kết nối${sc.detail ? ` (${sc.detail})` : ''}`,
+  });
+  const token = await d.store.getSetting('devices.tokenModule');
+  rows.push({ id: 'token', label: 'Thiết bị ký số (token)', status: token ? 'ok' : 'unconfigured', detail: token ?? 'chưa cấu hình' });
+  try {
+    const s = await statfs(d.dataDir);
+    const free = s.bavail * s.bsize;
+    rows.push({ id: 'disk', label: 'Dung lượng đĩa', status: free < 1024 ** 3 ? 'fail' : free < 5 * 1024 ** 3 ? 'warn' : 'ok', detail: `còn trống ${(free / 1024 ** 3).toFixed(1)} GiB` });
+  } catch {
+    rows.push({ id: 'disk', label: 'Dung lượng đĩa', status: 'warn', detail: 'không đọc được' });
+  }
+  const now = d.now();
+  const offset = -now.getTimezoneOffset();
+  rows.push({
+    id: 'clock',
+    label: 'Đồng hồ',
+    status: now.getUTCFullYear() < 2025 ? 'fail' : offset === 420 ? 'ok' : 'warn',
+    detail: `${toVietnamRfc3339(now)}${offset === 420 ? '' : ' — múi giờ của máy không phải UTC+7'}`,
+  });
+  const c = await d.store.outboxCounts();
+  const api = process.env.MOTCUA_API_URL ?? (await d.store.getSetting('sync.apiUrl'));
+  rows.push({
+    id: 'sync',
+    label: 'Hồ sơ chờ đồng bộ',
+    status: !api ? 'unconfigured' : c.rejected > 0 ? 'warn' : 'ok',
+    detail: `${c.pending + c.unknown} chờ gửi, ${c.rejected} bị trả lại${api ? '' : ' — chưa cấu hình máy chủ tỉnh'}`,
+  });
+  return rows;
+}

@@ -1,0 +1,81 @@
+import { classifyScan, type ScanEvent } from '../../electron/common/domain/scan';
+
+/**
+ * Keyboard-wedge scanners "type" a whole payload in a few milliseconds per key and end with
+ * Enter; people do not. A burst is at least MIN_CHARS characters, each within MAX_GAP_MS of the
+ * previous one, ended by Enter within MAX_GAP_MS too.
+ */
+export const MIN_CHARS = 8;
+export const MAX_GAP_MS = 35;
+
+export interface KeyStamp {
+  readonly key: string;
+  readonly t: number;
+  readonly composing?: boolean;
+}
+
+/** Decides whether the keys before an Enter were a scanner burst; pure, unit-tested. */
+export function burstText(keys: readonly KeyStamp[], enterAt: number): { text: string; imeSuspected: boolean } | null {
+  if (keys.length < MIN_CHARS) return null;
+  let prev = enterAt;
+  for (let i = keys.length - 1; i >= 0; i--) {
+    if (prev - keys[i]!.t > MAX_GAP_MS) return null;
+    prev = keys[i]!.t;
+  }
+  return {
+    text: keys.map((k) => (k.key.length === 1 ? k.key : '')).join(''),
+    imeSuspected: keys.some((k) => k.composing || k.key === 'Process' || k.key === 'Unidentified'),
+  };
+}
+
+type Listener = (e: ScanEvent) => void;
+
+/**
+ * Watches keystrokes on the whole window. When a burst ends, the characters it put into the
+ * focused field are taken out again, the Enter does not submit, and one scan event is emitted —
+ * whatever field had focus.
+ */
+export function installWedgeDetector(onScan: Listener, win: Window = window): () => void {
+  let keys: KeyStamp[] = [];
+  let snapshot: { el: HTMLInputElement | HTMLTextAreaElement; value: string } | null = null;
+  const onKey = (e: KeyboardEvent) => {
+    const now = e.timeStamp || performance.now();
+    const last = keys[keys.length - 1];
+    if (last && now - last.t > MAX_GAP_MS) {
+      keys = [];
+      snapshot = null;
+    }
+    if (e.key === 'Enter') {
+      const burst = burstText(keys, now);
+      keys = [];
+      if (!burst) {
+        snapshot = null;
+        return;
+      }
+      e.preventDefault();
+      e.stopImmediatePropagation();
+      if (snapshot) {
+        // Put back what the field held before the scanner typed into it.
+        const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(snapshot.el), 'value')?.set;
+        setter?.call(snapshot.el, snapshot.value);
+        snapshot.el.dispatchEvent(new Event('input', { bubbles: true }));
+      }
+      snapshot = null;
+      const ev = classifyScan(burst.text, 'wedge');
+      onScan(
+        burst.imeSuspected && ev.kind !== 'cccd' && ev.kind !== 'dossierCode'
+          ? { ...ev, kind: 'invalid', imeSuspected: true, error: 'Bộ gõ tiếng Việt (Telex/VNI) đang bật đã làm sai dữ liệu quét. Hãy tắt bộ gõ rồi quét lại.' }
+          : ev,
+      );
+      return;
+    }
+    if (e.key.length !== 1 && e.key !== 'Process' && e.key !== 'Unidentified') return;
+    if (!keys.length) {
+      const el = win.document.activeElement;
+      snapshot = el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement ? { el, value: el.value } : null;
+    }
+    keys.push({ key: e.key, t: now, composing: e.isComposing });
+  };
+  win.addEventListener('keydown', onKey, true);
+  return () => win.removeEventListener('keydown', onKey, true);
+}
