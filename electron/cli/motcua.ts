@@ -13,6 +13,7 @@ import { SqliteStore } from '../node/store/sqlite-store';
 import { serialportLister } from '../../native/serial/serialport-lister';
 import { registerIntakeCommands } from './intake-commands';
 import { registerDeviceCommands } from './device-commands';
+import { registerSyncCommands } from './sync-commands';
 import { APP_VERSION } from '../common/version';
 
 export interface CliIo {
@@ -120,6 +121,7 @@ export function buildProgram(io: CliIo = stdio): Command {
 
   registerIntakeCommands(program, { io, dataDir, printJson: (v) => printJson(io, v) });
   registerDeviceCommands(program, { io, dataDir, printJson: (v) => printJson(io, v) });
+  registerSyncCommands(program, { io, dataDir, printJson: (v) => printJson(io, v) });
   return program;
 }
 

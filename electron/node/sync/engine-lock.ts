@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import type Database from 'better-sqlite3';
+
+const STALE_MS = 30_000;
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Exactly one sync engine per data dir, across processes (two app windows, the app and the
+ * CLI): a row in the database, taken in an IMMEDIATE transaction. A holder that died (its pid is
+ * gone on this host) or stopped beating for 30 s loses the lock at once.
+ */
+export class EngineLock {
+  readonly owner = `${hostname()}:${process.pid}:${randomUUID()}`;
+  #timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly name = 'sync',
+  ) {}
+
+  tryAcquire(): boolean {
+    const now = Date.now();
+    return this.db.transaction(() => {
+      const row = this.db.prepare('SELECT owner, pid, heartbeat FROM engine_lock WHERE name = ?').get(this.name) as { owner: string; pid: number; heartbeat: number } | undefined;
+      if (row && row.owner !== this.owner) {
+        const sameHost = row.owner.startsWith(`${hostname()}:`);
+        const holderGone = sameHost ? !alive(row.pid) : false;
+        if (!holderGone && now - row.heartbeat < STALE_MS) return false;
+      }
+      this.db.prepare('INSERT INTO engine_lock (name, owner, pid, heartbeat) VALUES (?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET owner = excluded.owner, pid = excluded.pid, heartbeat = excluded.heartbeat').run(
+        this.name,
+        this.owner,
+        process.pid,
+        now,
+      );
+      return true;
+    }).immediate();
+  }
+
+  /** Keeps the lock fresh while the engine runs; returns false once another process took it. */
+  heartbeat(): boolean {
+    const r = this.db.prepare('UPDATE engine_lock SET heartbeat = ? WHERE name = ? AND owner = ?').run(Date.now(), this.name, this.owner);
+    return r.changes === 1;
+  }
+
+  startHeartbeat(intervalMs = 5000): void {
+    this.#timer ??= setInterval(() => this.heartbeat(), intervalMs);
+    this.#timer.unref();
+  }
+
+  release(): void {
+    if (this.#timer) clearInterval(this.#timer);
+    this.#timer = null;
+    this.db.prepare('DELETE FROM engine_lock WHERE name = ? AND owner = ?').run(this.name, this.owner);
+  }
+}

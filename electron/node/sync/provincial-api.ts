@@ -1,0 +1,288 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import * as tus from 'tus-js-client';
+import type { z } from 'zod';
+import {
+  catalogResponse,
+  changesResponse,
+  dossierReadResponse,
+  errorBody,
+  eventResponse,
+  leaseResponse,
+  officerLoginResponse,
+  putResponse,
+  tokenResponse,
+  unitResponse,
+} from '../../common/domain/sync-wire';
+
+/**
+ * What a call to the provincial API came to, as the engine needs it (contract §0):
+ * - ok: done; retry: 429/503, try again after Retry-After;
+ * - unknown: timeout, reset or other 5xx — a write may or may not have been applied (§3.3);
+ * - rejected: the server refused this item (409/412/422, or 404 where it matters);
+ * - fatal: a bug or a forbidden call (400/403) or a malformed answer: surface, do not loop.
+ */
+export type ApiOutcome<T> =
+  | { readonly kind: 'ok'; readonly status: number; readonly value: T }
+  | { readonly kind: 'retry'; readonly afterMs: number | null; readonly reason: string }
+  | { readonly kind: 'unknown'; readonly reason: string }
+  | { readonly kind: 'rejected'; readonly status: number; readonly error: string; readonly message: string; readonly details: ReadonlyArray<{ field?: string; message?: string }> }
+  | { readonly kind: 'fatal'; readonly status: number; readonly message: string };
+
+export interface ApiConfig {
+  readonly baseUrl: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly timeoutMs?: number;
+  readonly chunkSize?: number;
+}
+
+const trimSlash = (u: string) => u.replace(/\/+$/, '');
+
+export class ProvincialApi {
+  readonly #c: Required<ApiConfig>;
+  #token: { value: string; expiresAt: number } | null = null;
+  #tokenPending: Promise<string> | null = null;
+
+  constructor(c: ApiConfig) {
+    this.#c = { timeoutMs: 15_000, chunkSize: 8 * 1024 * 1024, ...c, baseUrl: trimSlash(c.baseUrl) };
+  }
+
+  get baseUrl(): string {
+    return this.#c.baseUrl;
+  }
+
+  async #fetchToken(): Promise<string> {
+    const res = await fetch(`${this.#c.baseUrl}/oauth/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: this.#c.clientId, client_secret: this.#c.clientSecret }).toString(),
+      signal: AbortSignal.timeout(this.#c.timeoutMs),
+    });
+    if (!res.ok) throw new TokenError(res.status);
+    const t = tokenResponse.parse(await res.json());
+    // Renew a little before the server's expiry.
+    this.#token = { value: t.access_token, expiresAt: Date.now() + Math.max(5, t.expires_in - 30) * 1000 };
+    return t.access_token;
+  }
+
+  /** One token for every caller at a time; refreshed when it is about to expire or was refused. */
+  async token(forceRefresh = false): Promise<string> {
+    if (!forceRefresh && this.#token && this.#token.expiresAt > Date.now()) return this.#token.value;
+    this.#tokenPending ??= this.#fetchToken().finally(() => (this.#tokenPending = null));
+    return this.#tokenPending;
+  }
+
+  async #request<S extends z.ZodType>(
+    method: string,
+    path: string,
+    schema: S | null,
+    o: { json?: unknown; headers?: Record<string, string>; write?: boolean; notFound?: 'rejected' | 'ok-null' } = {},
+  ): Promise<ApiOutcome<z.infer<S> | null>> {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      let token: string;
+      try {
+        token = await this.token(attempt > 0);
+      } catch (e) {
+        if (e instanceof TokenError) {
+          return e.status === 429 || e.status === 503 ? { kind: 'retry', afterMs: null, reason: `token ${e.status}` } : e.status >= 500 ? { kind: 'retry', afterMs: null, reason: `token ${e.status}` } : { kind: 'fatal', status: e.status, message: 'Máy chủ tỉnh từ chối thông tin thiết bị (client_id/client_secret).' };
+        }
+        return { kind: 'retry', afterMs: null, reason: `token: ${(e as Error).message}` };
+      }
+      let res: Response;
+      try {
+        res = await fetch(`${this.#c.baseUrl}${path}`, {
+          method,
+          headers: { Authorization: `Bearer ${token}`, Accept: 'application/json', ...(o.json !== undefined ? { 'Content-Type': 'application/json; charset=utf-8' } : {}), ...o.headers },
+          ...(o.json !== undefined ? { body: typeof o.json === 'string' ? o.json : JSON.stringify(o.json) } : {}),
+          signal: AbortSignal.timeout(this.#c.timeoutMs),
+        });
+      } catch (e) {
+        // Timeout or reset: a write may have been applied (contract §3.3); a read is just retried.
+        return o.write ? { kind: 'unknown', reason: (e as Error).name === 'TimeoutError' ? 'hết thời gian chờ' : 'mất kết nối' } : { kind: 'retry', afterMs: null, reason: (e as Error).message };
+      }
+      if (res.status === 401 && attempt === 0) {
+        await res.body?.cancel();
+        continue; // refresh the token once, then retry
+      }
+      return this.#outcome(res, schema, o);
+    }
+    return { kind: 'fatal', status: 401, message: 'Máy chủ tỉnh từ chối phiên làm việc sau khi đã làm mới.' };
+  }
+
+  async #outcome<S extends z.ZodType>(res: Response, schema: S | null, o: { write?: boolean; notFound?: 'rejected' | 'ok-null' }): Promise<ApiOutcome<z.infer<S> | null>> {
+    let text: string;
+    try {
+      text = await res.text();
+    } catch {
+      return o.write ? { kind: 'unknown', reason: 'mất kết nối khi đọc trả lời' } : { kind: 'retry', afterMs: null, reason: 'body' };
+    }
+    const parse = (): unknown => {
+      try {
+        return text ? JSON.parse(text) : null;
+      } catch {
+        return undefined;
+      }
+    };
+    if (res.ok) {
+      if (!schema) return { kind: 'ok', status: res.status, value: null };
+      const r = schema.safeParse(parse());
+      return r.success ? { kind: 'ok', status: res.status, value: r.data } : { kind: 'fatal', status: res.status, message: 'Máy chủ tỉnh trả lời sai định dạng.' };
+    }
+    if (res.status === 404 && o.notFound === 'ok-null') return { kind: 'ok', status: 404, value: null };
+    if (res.status === 429 || res.status === 503) {
+      const ra = Number(res.headers.get('retry-after'));
+      return { kind: 'retry', afterMs: Number.isFinite(ra) && ra >= 0 ? Math.min(ra, 3600) * 1000 : null, reason: `HTTP ${res.status}` };
+    }
+    if (res.status >= 500) return o.write ? { kind: 'unknown', reason: `HTTP ${res.status}` } : { kind: 'retry', afterMs: null, reason: `HTTP ${res.status}` };
+    const e = errorBody.safeParse(parse());
+    const info = e.success ? e.data : { error: `http_${res.status}`, message: undefined, details: undefined };
+    if ([404, 409, 412, 422].includes(res.status)) {
+      return { kind: 'rejected', status: res.status, error: info.error, message: info.message ?? `HTTP ${res.status}`, details: info.details ?? [] };
+    }
+    return { kind: 'fatal', status: res.status, message: info.message ?? `HTTP ${res.status}` };
+  }
+
+  getUnit(unitCode: string) {
+    return this.#request('GET', `/units/${encodeURIComponent(unitCode)}`, unitResponse);
+  }
+  leaseCodes(unitCode: string, b: { date: string; counterId: string; size: number }) {
+    return this.#request('POST', `/units/${encodeURIComponent(unitCode)}/code-leases`, leaseResponse, { json: b });
+  }
+  procedures(cursor: string | null, since: string | null) {
+    const q = new URLSearchParams();
+    if (cursor) q.set('cursor', cursor);
+    if (since) q.set('since', since);
+    return this.#request('GET', `/catalog/procedures${q.size ? `?${q}` : ''}`, catalogResponse);
+  }
+  putDossier(code: string, body: string, o: { key: string; ifMatch?: number | null }) {
+    return this.#request('PUT', `/dossiers/${encodeURIComponent(code)}`, putResponse, {
+      json: body,
+      write: true,
+      headers: { 'Idempotency-Key': o.key, ...(o.ifMatch ? { 'If-Match': String(o.ifMatch) } : {}) },
+    });
+  }
+  getDossier(code: string) {
+    return this.#request('GET', `/dossiers/${encodeURIComponent(code)}`, dossierReadResponse, { notFound: 'ok-null' });
+  }
+  postEvent(code: string, body: string, key: string) {
+    return this.#request('POST', `/dossiers/${encodeURIComponent(code)}/events`, eventResponse, { json: body, write: true, headers: { 'Idempotency-Key': key } });
+  }
+  changes(unitCode: string, cursor: string | null, limit = 200) {
+    const q = new URLSearchParams({ unitCode, limit: String(limit) });
+    if (cursor) q.set('cursor', cursor);
+    return this.#request('GET', `/dossiers/changes?${q}`, changesResponse);
+  }
+  officerLogin(username: string, password: string) {
+    return this.#request('POST', '/officers/login', officerLoginResponse, { json: { username, password }, notFound: 'rejected' });
+  }
+
+  /** Raw JSON GET (the calendar's shape is validated by the importer). */
+  async getJson(path: string): Promise<ApiOutcome<unknown>> {
+    const token = await this.token().catch(() => null);
+    if (!token) return { kind: 'retry', afterMs: null, reason: 'token' };
+    try {
+      const res = await fetch(`${this.#c.baseUrl}${path}`, { headers: { Authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(this.#c.timeoutMs) });
+      if (res.status === 404) return { kind: 'ok', status: 404, value: null };
+      if (!res.ok) return { kind: 'retry', afterMs: null, reason: `HTTP ${res.status}` };
+      return { kind: 'ok', status: res.status, value: await res.json() };
+    } catch (e) {
+      return { kind: 'retry', afterMs: null, reason: (e as Error).message };
+    }
+  }
+
+  /** Downloads a result file (a URL from the feed) with the device token; only from the API's own host. */
+  async download(url: string, maxBytes = 200 * 1024 * 1024): Promise<ApiOutcome<Buffer>> {
+    const base = new URL(this.#c.baseUrl);
+    let target: URL;
+    try {
+      target = new URL(url, this.#c.baseUrl + '/');
+    } catch {
+      return { kind: 'fatal', status: 0, message: 'Đường dẫn tệp kết quả không hợp lệ.' };
+    }
+    if (target.origin !== base.origin) return { kind: 'fatal', status: 0, message: 'Tệp kết quả không nằm trên máy chủ tỉnh: từ chối tải.' };
+    const token = await this.token().catch(() => null);
+    if (!token) return { kind: 'retry', afterMs: null, reason: 'token' };
+    try {
+      const res = await fetch(target, { headers: { Authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(this.#c.timeoutMs * 4) });
+      if (!res.ok) return res.status >= 500 || res.status === 429 || res.status === 503 ? { kind: 'retry', afterMs: null, reason: `HTTP ${res.status}` } : { kind: 'fatal', status: res.status, message: `HTTP ${res.status}` };
+      const len = Number(res.headers.get('content-length'));
+      if (len > maxBytes) return { kind: 'fatal', status: res.status, message: 'Tệp kết quả quá lớn.' };
+      const buf = Buffer.from(await res.arrayBuffer());
+      if (Number.isFinite(len) && len > 0 && buf.length !== len) return { kind: 'retry', afterMs: null, reason: 'tệp tải về bị thiếu' };
+      return { kind: 'ok', status: res.status, value: buf };
+    } catch (e) {
+      return { kind: 'retry', afterMs: null, reason: (e as Error).message };
+    }
+  }
+
+  /**
+   * tus 1.0.0 upload with tus-js-client: resumes from `uploadUrl` when one was persisted (HEAD →
+   * Upload-Offset), reports a new upload URL as soon as it exists (so a crash can resume), and
+   * sends an Upload-Checksum (sha256) with every PATCH so the server rejects a corrupted chunk.
+   */
+  upload(o: {
+    path: string;
+    size: number;
+    metadata: Record<string, string>;
+    uploadUrl: string | null;
+    onUrl: (url: string) => Promise<void> | void;
+    onProgress?: (sent: number, total: number) => void;
+  }): Promise<ApiOutcome<string>> {
+    return new Promise((resolve) => {
+      let urlSaved: Promise<void> = Promise.resolve();
+      const upload: tus.Upload = new tus.Upload(createReadStream(o.path) as unknown as Buffer, {
+        endpoint: `${this.#c.baseUrl}/files/`,
+        uploadUrl: o.uploadUrl,
+        uploadSize: o.size,
+        metadata: o.metadata,
+        chunkSize: this.#c.chunkSize,
+        retryDelays: null, // the engine owns retries and backoff
+        storeFingerprintForResuming: false,
+        removeFingerprintOnSuccess: false,
+        onBeforeRequest: async (req) => {
+          req.setHeader('Authorization', `Bearer ${await this.token()}`);
+          if (req.getMethod() === 'PATCH') {
+            const offset = Number(req.getHeader('Upload-Offset'));
+            const len = Math.min(this.#c.chunkSize, o.size - offset);
+            req.setHeader('Upload-Checksum', `sha256 ${await sha256Slice(o.path, offset, len)}`);
+          }
+        },
+        onUploadUrlAvailable: () => {
+          if (upload.url && upload.url !== o.uploadUrl) urlSaved = Promise.resolve(o.onUrl(upload.url));
+        },
+        onProgress: (sent, total) => o.onProgress?.(sent, total),
+        onSuccess: () => {
+          void urlSaved.then(() => resolve({ kind: 'ok', status: 204, value: upload.url! }));
+        },
+        onError: (e) => {
+          const status = (e as tus.DetailedError).originalResponse?.getStatus?.() ?? 0;
+          if (status === 404 || status === 410) resolve({ kind: 'rejected', status, error: 'upload_gone', message: 'Phiên tải lên đã hết hạn trên máy chủ.', details: [] });
+          else if (status === 401) {
+            this.#token = null;
+            resolve({ kind: 'retry', afterMs: 0, reason: 'token' });
+          } else resolve({ kind: 'retry', afterMs: null, reason: `tus: ${status || e.message}` });
+        },
+      });
+      upload.start();
+    });
+  }
+}
+
+class TokenError extends Error {
+  constructor(readonly status: number) {
+    super(`token endpoint HTTP ${status}`);
+  }
+}
+
+async function sha256Slice(path: string, offset: number, len: number): Promise<string> {
+  const fh = await open(path, 'r');
+  try {
+    const buf = Buffer.alloc(len);
+    await fh.read(buf, 0, len, offset);
+    return createHash('sha256').update(buf).digest('base64');
+  } finally {
+    await fh.close();
+  }
+}

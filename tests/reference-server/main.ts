@@ -1,0 +1,23 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { startReferenceServer } from './server';
+import { NO_FAULTS } from './faults';
+
+const arg = (name: string) => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+const dataDir = arg('--data') ?? join(process.cwd(), '.tmp', 'api-dev');
+mkdirSync(dataDir, { recursive: true });
+const rate = Number(arg('--faults') ?? 0);
+const server = await startReferenceServer({
+  port: Number(arg('--port') ?? 8787),
+  dbPath: join(dataDir, 'server.sqlite3'),
+  filesDir: join(dataDir, 'files'),
+  resourcesDir: join(process.cwd(), 'resources'),
+});
+server.faults = { ...NO_FAULTS, errorRate: rate, kinds: rate ? ['500', '503', '429', 'reset', 'delay', 'commitThenTimeout'] : [] };
+process.stdout.write(
+  `Máy chủ tham chiếu: ${server.url}\n  thiết bị: MOTCUA_CLIENT_ID=counter-q01 MOTCUA_CLIENT_SECRET=secret-q01\n  đơn vị 000.00.01.H22, quầy Q01 (khối 9001–9200), Q02 (9201–9400); lỗi giả lập ${rate * 100}%\n`,
+);
+process.on('SIGINT', () => void server.close().then(() => process.exit(0)));
