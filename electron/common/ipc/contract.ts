@@ -62,6 +62,8 @@ export const contract = {
     input: z.strictObject({
       draft: intakeDraftSchema,
       attachments: z.array(z.strictObject({ token: z.uuid(), MaThanhPhanHoSo: z.string().max(60).nullable() })).max(50),
+      /** A supervisor's permission to receive although sync is stale (audited). */
+      override: z.strictObject({ reason: z.string().trim().min(5, 'Ghi lý do cho phép.').max(500) }).nullable().optional(),
     }),
     output: z.object({ code: z.string(), receivedAt: z.string(), dueAt: z.string(), hasReceipt: z.boolean() }),
   },
@@ -111,6 +113,31 @@ export const contract = {
     output: z.array(z.object({ id: z.number().int(), kind: z.string(), code: z.string().nullable(), state: z.string(), reason: z.string().nullable(), attempts: z.number().int(), createdAt: z.string() })),
   },
   'printer.retry': { input: z.strictObject({ jobId: z.number().int().positive() }), output: z.object({ printed: z.boolean() }) },
+  'sync.now': {
+    input: empty,
+    output: z.object({ ran: z.boolean(), sent: z.number().int(), remaining: z.number().int(), rejected: z.number().int(), message: z.string().nullable() }),
+  },
+  'sync.queue': {
+    input: empty,
+    output: z.array(z.object({ code: z.string(), kind: z.string(), state: z.string(), attempts: z.number().int(), nextAttemptAt: z.string().nullable(), lastError: z.string().nullable() })),
+  },
+  'sync.inbox': {
+    input: empty,
+    output: z.array(z.object({ code: z.string(), kind: z.string(), at: z.string(), status: z.number().nullable(), message: z.string(), details: z.array(z.object({ field: z.string().optional(), message: z.string().optional() })) })),
+  },
+  'sync.resend': { input: z.strictObject({ code: z.string().min(1).max(60) }), output: z.object({ queued: z.boolean() }) },
+  'sync.informed': {
+    input: z.strictObject({ code: z.string().min(1).max(60), note: z.string().trim().min(1, 'Ghi rõ đã báo công dân thế nào.').max(1000) }),
+    output: z.object({ recorded: z.boolean() }),
+  },
+  'sync.staleness': {
+    input: empty,
+    output: z.object({ level: z.enum(['ok', 'warn', 'block']), message: z.string().nullable(), hoursSinceSync: z.number().nullable(), pending: z.number().int() }),
+  },
+  'sync.configure': {
+    input: z.strictObject({ apiUrl: z.string().url().max(500).nullable(), clientId: z.string().trim().max(100).nullable() }),
+    output: z.object({ saved: z.boolean() }),
+  },
   'shell.openExternal': {
     input: z.strictObject({ url: z.string().max(2048) }),
     output: z.object({ opened: z.boolean() }),
@@ -123,6 +150,7 @@ export const events = {
   'app.notice': z.object({ level: z.enum(['info', 'warn', 'error']), message: z.string() }),
   'scan.received': scanEventSchema,
   'unit.changed': unitIdentitySchema,
+  'sync.progress': z.object({ code: z.string(), fileName: z.string(), sent: z.number(), total: z.number() }),
   'devices.state': scannerStateSchema,
 } as const;
 

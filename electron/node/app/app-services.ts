@@ -17,6 +17,7 @@ import type { Logger } from '../log/logger';
 import { apiProbe, ConnectivityMonitor, interfaceProbe, type NetworkProbe } from '../services/connectivity';
 import { ScanService } from '../services/scan-service';
 import { SqliteStore } from '../store/sqlite-store';
+import { SyncService } from '../sync/sync-service';
 import { seedDefaults } from './seed';
 
 export interface AppServicesOptions {
@@ -41,6 +42,7 @@ export interface AppServices {
   readonly inbox: AttachmentInbox;
   readonly scans: ScanService;
   readonly printer: PrinterService;
+  readonly sync: SyncService;
   readonly dispatcher: Dispatcher;
   /** First-run data and devices; call once after construction. */
   start(): Promise<void>;
@@ -65,15 +67,17 @@ export function createAppServices(o: AppServicesOptions): AppServices {
     });
   const monitor = new ConnectivityMonitor({ store, hub, probe, apiConfigured: async () => Boolean(await apiUrl()) });
   const pdf = defaultPdfRenderer(join(resources, 'fonts'));
+  const files = new ContentStore(layout.filesDir);
   const intake = new IntakeService({
     store,
-    files: new ContentStore(layout.filesDir),
+    files,
     receiptsDir: join(layout.filesDir, 'receipts'),
     fontsDir: join(resources, 'fonts'),
     pdf,
     ...(o.now ? { now: o.now } : {}),
   });
   const inbox = new AttachmentInbox();
+  const sync = new SyncService({ store, files, monitor, log: o.log.child('sync'), hub });
   const scans = new ScanService({ store, hub, factory: o.scannerFactory, log: o.log.child('scan') });
   const printer = new PrinterService({ store, intake, factory: o.printerFactory, fontsDir: join(resources, 'fonts'), ...(o.now ? { now: o.now } : {}) });
   const handlers = createHandlers({
@@ -83,6 +87,7 @@ export function createAppServices(o: AppServicesOptions): AppServices {
     inbox,
     scans,
     printer,
+    sync,
     serialPorts: o.serialPorts,
     hub,
     dataDir: o.dataDir,
@@ -100,13 +105,16 @@ export function createAppServices(o: AppServicesOptions): AppServices {
     inbox,
     scans,
     printer,
+    sync,
     dispatcher,
     async start() {
       await seedDefaults(store, resources);
       await scans.start();
+      sync.start();
     },
     async close() {
       monitor.stop();
+      sync.stop();
       await scans.stop();
       await printer.close();
       await pdf.close();

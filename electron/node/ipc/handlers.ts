@@ -16,6 +16,9 @@ import type { EventHub } from '../events/event-hub';
 import { PRINTER_SETTING, type PrinterService } from '../printing/printer-service';
 import type { SerialPortLister } from '../../common/hardware/serial';
 import { startOfDay } from '../services/start-of-day';
+import type { SyncService } from '../sync/sync-service';
+import { staleness } from '../sync/staleness';
+import { appendAudit } from '../store/audit';
 
 /** What only the host can do: Electron's shell and dialogs, or the Chromium host's stand-ins. */
 export interface HostShell {
@@ -33,6 +36,7 @@ export interface HandlerDeps {
   readonly inbox: AttachmentInbox;
   readonly scans: ScanService;
   readonly printer: PrinterService;
+  readonly sync: SyncService;
   readonly serialPorts: SerialPortLister;
   readonly hub: EventHub;
   readonly dataDir: string;
@@ -47,6 +51,10 @@ const ACTOR = 'officer'; // replaced by the logged-in officer once accounts land
 /** The handler table: one function per contract channel, shared by Electron and the Chromium host. */
 export function createHandlers(d: HandlerDeps): Handlers {
   const now = d.now ?? (() => new Date());
+  const currentStaleness = async () => {
+    const api = Boolean(process.env.MOTCUA_API_URL ?? (await d.store.getSetting('sync.apiUrl')));
+    return d.store.exec('sync.staleness', (db) => staleness(db, now(), api));
+  };
   const locale = async (): Promise<Locale> => ((await d.store.getSetting('ui.locale')) === 'en' ? 'en' : 'vi');
   return {
     'app.info': async () => ({
@@ -83,11 +91,17 @@ export function createHandlers(d: HandlerDeps): Handlers {
           durationText: `${p.duration.value} ${DURATION_LABEL[p.duration.unit]}`,
         };
       }),
-    'intake.receive': async ({ draft, attachments }) => {
+    'intake.receive': async ({ draft, attachments, override }) => {
       if (draft.attachments.length) throw new AppFailure('forbidden', 'Tệp đính kèm phải được chọn qua hộp thoại hoặc thư mục máy quét.');
+      const stale = await currentStaleness();
+      if (stale.level === 'block') {
+        if (!override) throw new AppFailure('forbidden', stale.message ?? 'Đồng bộ quá hạn.');
+        await d.store.audit({ actor: ACTOR, action: 'sync.override', subject: 'intake', details: { reason: override.reason, hoursSinceSync: stale.hoursSinceSync, pending: stale.pending } });
+      }
       const withFiles = { ...draft, attachments: attachments.map((a) => ({ path: d.inbox.pathOf(a.token), ...(a.MaThanhPhanHoSo ? { MaThanhPhanHoSo: a.MaThanhPhanHoSo } : {}) })) };
       const r = await d.intake.receive(withFiles, { actor: ACTOR, officerId: null, receiptInBackground: true });
       void d.monitor.check();
+      void d.sync.trigger('intake');
       return { code: r.code, receivedAt: r.receivedAt, dueAt: r.dueAt, hasReceipt: false };
     },
     'intake.turnBack': (input) => d.intake.turnBack(input, { actor: ACTOR, officerId: null }).then((r) => ({ id: r.id })),
@@ -135,6 +149,49 @@ export function createHandlers(d: HandlerDeps): Handlers {
     'printer.retry': async ({ jobId }) => {
       await d.printer.retry(jobId, { actor: ACTOR });
       return { printed: true };
+    },
+    'sync.now': async () => {
+      const r = await d.sync.trigger('manual');
+      return r
+        ? { ran: true, sent: r.sent, remaining: r.remaining, rejected: r.rejected, message: r.errors[0] ?? null }
+        : { ran: false, sent: 0, remaining: 0, rejected: 0, message: d.sync.lastError ?? 'Chưa cấu hình máy chủ tỉnh.' };
+    },
+    'sync.queue': () =>
+      d.store.exec('sync.queue', (db) =>
+        (
+          db
+            .prepare("SELECT ma_ho_so, kind, state, attempts, next_attempt_at, last_error FROM outbox WHERE state NOT IN ('done') ORDER BY id LIMIT 500")
+            .all() as Array<{ ma_ho_so: string; kind: string; state: string; attempts: number; next_attempt_at: string | null; last_error: string | null }>
+        ).map((r) => ({ code: r.ma_ho_so, kind: r.kind, state: r.state, attempts: r.attempts, nextAttemptAt: r.next_attempt_at, lastError: r.last_error })),
+      ),
+    'sync.inbox': () =>
+      d.store.exec('sync.inbox', (db) =>
+        (db.prepare("SELECT ma_ho_so, kind, last_error, updated_at FROM outbox WHERE state = 'rejected' ORDER BY updated_at").all() as Array<{ ma_ho_so: string; kind: string; last_error: string | null; updated_at: string }>).map(
+          (r) => {
+            const e = (r.last_error ? JSON.parse(r.last_error) : {}) as { status?: number; message?: string; details?: Array<{ field?: string; message?: string }> };
+            return { code: r.ma_ho_so, kind: r.kind, at: r.updated_at, status: e.status ?? null, message: e.message ?? 'Bị trả lại', details: e.details ?? [] };
+          },
+        ),
+      ),
+    'sync.resend': async ({ code }) => {
+      await d.sync.resend(code);
+      return { queued: true };
+    },
+    'sync.informed': ({ code, note }) =>
+      d.store.exec('sync.informed', (db) =>
+        db.transaction(() => {
+          const r = db.prepare("UPDATE outbox SET state = 'waiting', updated_at = ? WHERE ma_ho_so = ? AND state = 'rejected'").run(toVietnamRfc3339(now()), code);
+          if (!r.changes) throw new AppFailure('not_found', `Hồ sơ ${code} không có mục bị trả lại.`);
+          appendAudit(db, { actor: ACTOR, action: 'sync.citizenInformed', subject: code, details: { note } }, toVietnamRfc3339(now()));
+          return { recorded: true };
+        })(),
+      ),
+    'sync.staleness': () => currentStaleness(),
+    'sync.configure': async ({ apiUrl, clientId }) => {
+      if (apiUrl) await d.store.setSetting('sync.apiUrl', apiUrl, ACTOR);
+      if (clientId) await d.store.setSetting('sync.clientId', clientId, ACTOR);
+      void d.sync.trigger('configure');
+      return { saved: true };
     },
     'shell.openExternal': async ({ url }) => {
       if (!isSafeExternalUrl(url)) throw new AppFailure('forbidden', 'Địa chỉ này không được phép mở ngoài ứng dụng.');

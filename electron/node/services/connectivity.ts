@@ -29,6 +29,7 @@ export function apiProbe(baseUrl: string, timeoutMs = 3000): NetworkProbe {
 export class ConnectivityMonitor {
   #timer: NodeJS.Timeout | null = null;
   #lastKey = '';
+  readonly #listeners = new Set<(s: SyncState) => void>();
   constructor(
     private readonly deps: {
       store: AppStore;
@@ -58,8 +59,15 @@ export class ConnectivityMonitor {
     if (key !== this.#lastKey) {
       this.#lastKey = key;
       this.deps.hub.emit('sync.state', state);
+      for (const l of this.#listeners) l(state);
     }
     return state;
+  }
+
+  /** Called when the visible state changes (the sync service listens for the network coming back). */
+  onState(cb: (s: SyncState) => void): () => void {
+    this.#listeners.add(cb);
+    return () => this.#listeners.delete(cb);
   }
 
   start(intervalMs = 5000): void {

@@ -64,7 +64,7 @@ export class SyncEngine {
   #running = false;
 
   constructor(
-    private readonly d: { store: SqliteStore; api: ProvincialApi; files: ContentStore; log: Logger; onChange?: () => void },
+    private readonly d: { store: SqliteStore; api: ProvincialApi; files: ContentStore; log: Logger; onChange?: () => void; onProgress?: (p: { code: string; fileName: string; sent: number; total: number }) => void },
     opts: SyncOptions = {},
   ) {
     this.#o = {
@@ -266,6 +266,7 @@ export class SyncEngine {
       uploadUrl: att.upload_url,
       metadata: { filename: att.file_name, contentType: att.content_type, MaHoSo: item.ma_ho_so, sha256: att.sha256 },
       onUrl: (url) => this.#exec('uploadUrl', (db) => db.prepare('UPDATE attachments SET upload_url = ? WHERE id = ?').run(url, att.id)).then(() => undefined),
+      onProgress: (sent, total) => this.d.onProgress?.({ code: item.ma_ho_so, fileName: att.file_name, sent, total }),
     });
     if (r.kind === 'ok') {
       await this.#exec('uploaded', (db) => db.prepare('UPDATE attachments SET upload_url = ?, uploaded_at = ? WHERE id = ?').run(r.value, this.#at(), att.id));
@@ -510,6 +511,30 @@ export class SyncEngine {
         ).run(dossierId, stored.fileName, stored.sha256, stored.sizeBytes, this.#at(), doc.DuongDanTepTinKetQua, doc.MaGiayToKetQua ?? null),
       );
     }
+  }
+
+  /**
+   * After the officer corrected a rejected dossier: read the server's version and send the
+   * dossier again as a replacement (If-Match), under a new Idempotency-Key.
+   */
+  async resend(code: string): Promise<void> {
+    const read = await this.d.api.getDossier(code);
+    if (read.kind !== 'ok') throw new Error('reason' in read ? read.reason : read.message);
+    const version = read.value?.version ?? null;
+    await this.#exec('resend', (db) =>
+      db.transaction(() => {
+        const item = db.prepare("SELECT id FROM outbox WHERE ma_ho_so = ? AND state = 'rejected' ORDER BY seq LIMIT 1").get(code) as { id: number } | undefined;
+        if (!item) throw new Error(`Hồ sơ ${code} không có mục bị trả lại.`);
+        db.prepare("UPDATE outbox SET state = 'pending', idempotency_key = ?, payload = ?, next_attempt_at = NULL, last_error = NULL, updated_at = ? WHERE id = ?").run(
+          randomUUID(),
+          JSON.stringify({ version, ifMatch: version }),
+          this.#at(),
+          item.id,
+        );
+        db.prepare("UPDATE dossiers SET sync_state = 'pending' WHERE ma_ho_so = ?").run(code);
+        appendAudit(db, { actor: 'officer', action: 'sync.resend', subject: code, details: { ifMatch: version } }, this.#at());
+      })(),
+    );
   }
 
   /** Queues a counter event (3 refused, 5 supplement, 7 withdrawn, 10 returned) after the dossier's other items. */

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { STATUS_LABEL, type DossierDetail, type DossierSummary } from '../../../electron/common/domain/dossier';
 import { api } from '../api';
 import { DossierTable } from '../components/DossierTable';
+import { SyncPanel } from '../components/SyncPanel';
 import { dateTime, vnd } from '../format';
 
 /** Hồ sơ: one search box over every dossier (code, unaccented name, ID number, phone), and a dossier's detail. */
@@ -40,6 +41,7 @@ export function DossiersSection({ initialQuery }: { initialQuery?: string }) {
         <input ref={ref} type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder={t('dossiers.searchHint')} data-testid="dossier-search" />
       </label>
       <DossierTable rows={rows} onOpen={(c) => void open(c)} testId="search-results" />
+      <SyncPanel />
       {message && <p role="status" className="message ok">{message}</p>}
       {detail && (
         <section className="card" data-testid="dossier-detail">

@@ -1,0 +1,45 @@
+import type Database from 'better-sqlite3';
+
+export interface Staleness {
+  readonly level: 'ok' | 'warn' | 'block';
+  readonly message: string | null;
+  readonly hoursSinceSync: number | null;
+  readonly pending: number;
+}
+
+const num = (db: Database.Database, key: string, dflt: number) => {
+  const v = Number((db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined)?.value);
+  return Number.isFinite(v) && v > 0 ? v : dflt;
+};
+
+/**
+ * Staleness guards (configurable): warn when the last successful sync is older than N hours or
+ * the outbox holds more than M items; past the hard limits new intakes are blocked unless a
+ * supervisor overrides. Only once a provincial API is configured: an offline-only counter is
+ * not "stale".
+ */
+export function staleness(db: Database.Database, now: Date, apiConfigured: boolean): Staleness {
+  const pending = (db.prepare("SELECT COUNT(DISTINCT ma_ho_so) AS n FROM outbox WHERE state IN ('pending', 'in_flight', 'unknown')").get() as { n: number }).n;
+  if (!apiConfigured) return { level: 'ok', message: null, hoursSinceSync: null, pending };
+  const last = (db.prepare("SELECT value FROM settings WHERE key = 'sync.lastSuccessAt'").get() as { value: string } | undefined)?.value ?? null;
+  // Never synced: count from the oldest unsent dossier.
+  const since = last ?? (db.prepare("SELECT MIN(created_at) AS t FROM outbox WHERE state IN ('pending', 'in_flight', 'unknown')").get() as { t: string | null }).t;
+  const hours = since ? (now.getTime() - Date.parse(since)) / 3_600_000 : null;
+  const warnH = num(db, 'sync.warnHours', 8);
+  const warnN = num(db, 'sync.warnOutbox', 50);
+  const blockH = num(db, 'sync.blockHours', 72);
+  const blockN = num(db, 'sync.blockOutbox', 500);
+  const h = hours ?? 0;
+  if (h > blockH || pending > blockN) {
+    return {
+      level: 'block',
+      message: `Đã ${Math.floor(h)} giờ chưa đồng bộ được, ${pending} hồ sơ đang chờ gửi. Cần cán bộ giám sát cho phép để tiếp nhận tiếp.`,
+      hoursSinceSync: hours,
+      pending,
+    };
+  }
+  if (h > warnH || pending > warnN) {
+    return { level: 'warn', message: `Cảnh báo: đã ${Math.floor(h)} giờ chưa đồng bộ, ${pending} hồ sơ chờ gửi. Kiểm tra kết nối mạng.`, hoursSinceSync: hours, pending };
+  }
+  return { level: 'ok', message: null, hoursSinceSync: hours, pending };
+}

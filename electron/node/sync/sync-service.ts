@@ -1,0 +1,110 @@
+import type { ContentStore } from '../files/content-store';
+import type { Logger } from '../log/logger';
+import type { ConnectivityMonitor } from '../services/connectivity';
+import type { SqliteStore } from '../store/sqlite-store';
+import type { EventHub } from '../events/event-hub';
+import { ProvincialApi } from './provincial-api';
+import { backoffFromEnv, resolveApiConfig } from './sync-config';
+import { SyncEngine, SyncLockedError, type SyncReport } from './sync-engine';
+
+/**
+ * Runs the engine inside the app: on a timer, when the network comes back, right after an
+ * intake, and when the officer presses "Đồng bộ ngay". One run at a time; a second trigger while
+ * running schedules exactly one more run.
+ */
+export class SyncService {
+  #timer: NodeJS.Timeout | null = null;
+  #running: Promise<SyncReport | null> | null = null;
+  #again = false;
+  #lastReport: SyncReport | null = null;
+  #lastError: string | null = null;
+  #wasOnline = true;
+
+  constructor(
+    private readonly d: { store: SqliteStore; files: ContentStore; monitor: ConnectivityMonitor; log: Logger; hub?: EventHub; intervalMs?: number },
+  ) {}
+
+  get lastReport(): SyncReport | null {
+    return this.#lastReport;
+  }
+  get lastError(): string | null {
+    return this.#lastError;
+  }
+
+  start(): void {
+    this.#timer ??= setInterval(() => void this.trigger('timer'), this.d.intervalMs ?? 60_000);
+    this.#timer.unref();
+    this.d.monitor.onState((s) => {
+      if (s.online && !this.#wasOnline) void this.trigger('network');
+      this.#wasOnline = s.online;
+    });
+    void this.trigger('start');
+  }
+
+  stop(): void {
+    if (this.#timer) clearInterval(this.#timer);
+    this.#timer = null;
+  }
+
+  /** Starts a run now (or one more after the current run); resolves with that run's report. */
+  trigger(reason: string): Promise<SyncReport | null> {
+    if (this.#running) {
+      this.#again = true;
+      return this.#running;
+    }
+    this.#running = this.#run(reason).finally(() => {
+      this.#running = null;
+      if (this.#again) {
+        this.#again = false;
+        void this.trigger('again');
+      }
+    });
+    return this.#running;
+  }
+
+  engine(cfg: NonNullable<Awaited<ReturnType<typeof resolveApiConfig>>>): SyncEngine {
+    return new SyncEngine(
+      {
+        store: this.d.store,
+        api: new ProvincialApi(cfg),
+        files: this.d.files,
+        log: this.d.log,
+        onChange: () => void this.d.monitor.check(),
+        onProgress: (p) => this.d.hub?.emit('sync.progress', p),
+      },
+      backoffFromEnv(),
+    );
+  }
+
+  /** Sends a corrected, rejected dossier again (If-Match with the server's version). */
+  async resend(code: string): Promise<void> {
+    const cfg = await resolveApiConfig(this.d.store);
+    if (!cfg) throw new Error('Chưa cấu hình máy chủ tỉnh.');
+    await this.engine(cfg).resend(code);
+    void this.trigger('resend');
+  }
+
+  async #run(reason: string): Promise<SyncReport | null> {
+    let cfg;
+    try {
+      cfg = await resolveApiConfig(this.d.store);
+    } catch (e) {
+      this.#lastError = (e as Error).message;
+      return null;
+    }
+    if (!cfg) return null;
+    const engine = this.engine(cfg);
+    try {
+      const report = await engine.runOnce({ deadlineMs: 5 * 60_000, waitForBackoff: false });
+      this.#lastReport = report;
+      this.#lastError = report.errors[0] ?? null;
+      this.d.log.info('sync run', { reason, sent: report.sent, remaining: report.remaining, rejected: report.rejected });
+      return report;
+    } catch (e) {
+      this.#lastError = e instanceof SyncLockedError ? e.message : `Đồng bộ lỗi: ${(e as Error).message}`;
+      return null;
+    } finally {
+      await this.d.monitor.check();
+    }
+  }
+}

@@ -1,0 +1,96 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api';
+
+type QueueItem = { code: string; kind: string; state: string; attempts: number; nextAttemptAt: string | null; lastError: string | null };
+type InboxItem = { code: string; kind: string; at: string; status: number | null; message: string; details: Array<{ field?: string; message?: string }> };
+
+/** Đồng bộ: the queue with upload progress, "Đồng bộ ngay" (F9), and the rejection inbox. */
+export function SyncPanel() {
+  const { t } = useTranslation();
+  const [queue, setQueue] = useState<QueueItem[]>([]);
+  const [inbox, setInbox] = useState<InboxItem[]>([]);
+  const [progress, setProgress] = useState<Record<string, { fileName: string; sent: number; total: number }>>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [stale, setStale] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    const [q, i, s] = await Promise.all([api()['sync.queue']({}), api()['sync.inbox']({}), api()['sync.staleness']({})]);
+    if (q.ok) setQueue(q.value);
+    if (i.ok) setInbox(i.value);
+    if (s.ok) setStale(s.value.message);
+  }, []);
+
+  const now = useCallback(async () => {
+    setMessage(t('sync.running'));
+    const r = await api()['sync.now']({});
+    setMessage(r.ok ? (r.value.ran ? t('sync.ranReport', { sent: r.value.sent, remaining: r.value.remaining, rejected: r.value.rejected }) : r.value.message) : r.error.message);
+    void load();
+  }, [load, t]);
+
+  useEffect(() => {
+    void load();
+    const offProgress = api().on('sync.progress', (p) => setProgress((all) => ({ ...all, [p.code]: p })));
+    const offState = api().on('sync.state', () => void load());
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'F9') {
+        e.preventDefault();
+        void now();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => {
+      offProgress();
+      offState();
+      window.removeEventListener('keydown', onKey);
+    };
+  }, [load, now]);
+
+  const resend = async (code: string) => {
+    const r = await api()['sync.resend']({ code });
+    setMessage(r.ok ? t('sync.resent', { code }) : r.error.message);
+    void load();
+  };
+  const informed = async (code: string) => {
+    const note = window.prompt(t('sync.informPrompt', { code }));
+    if (!note) return;
+    const r = await api()['sync.informed']({ code, note });
+    setMessage(r.ok ? t('sync.informedDone') : r.error.message);
+    void load();
+  };
+
+  return (
+    <section className="card" data-testid="sync-panel">
+      <h2>{t('sync.title')}</h2>
+      {stale && <p className="message warn" data-testid="staleness">{stale}</p>}
+      <div className="actions">
+        <button onClick={() => void now()} data-testid="sync-now">{t('sync.now')} (F9)</button>
+        {message && <span role="status" className="muted">{message}</span>}
+      </div>
+      <h3>{t('sync.queue', { count: queue.length })}</h3>
+      <ul className="sync-queue">
+        {queue.slice(0, 50).map((q) => {
+          const p = progress[q.code];
+          return (
+            <li key={`${q.code}-${q.kind}`}>
+              <span className="mono">{q.code}</span> · {t(`sync.kind.${q.kind}`)} · {t(`sync.item.${q.state}`)}
+              {q.attempts > 0 && ` · ${t('sync.attempts', { count: q.attempts })}`}
+              {p && q.kind === 'upload' && <progress max={p.total} value={p.sent} aria-label={p.fileName} />}
+            </li>
+          );
+        })}
+      </ul>
+      <h3>{t('sync.inbox', { count: inbox.length })}</h3>
+      <ul className="sync-inbox" data-testid="sync-inbox">
+        {inbox.map((i) => (
+          <li key={i.code}>
+            <span className="mono">{i.code}</span> — {i.message}
+            {i.details.length > 0 && `: ${i.details.map((d) => `${d.field ?? ''} ${d.message ?? ''}`.trim()).join('; ')}`}
+            <button className="link" onClick={() => void resend(i.code)}>{t('sync.resend')}</button>
+            <button className="link" onClick={() => void informed(i.code)}>{t('sync.informed')}</button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
