@@ -3,6 +3,7 @@ import { benchStore } from './store.bench';
 import { benchIntake } from './intake.bench';
 import { benchUi } from './ui.bench';
 import { benchPrinter } from './printer.bench';
+import { benchSync } from './sync.bench';
 
 async function main() {
   process.stdout.write(`Một Cửa Desk benchmarks — ${new Date().toISOString()} — node ${process.version}, ${cpus().length} cores\n\n`);
@@ -11,6 +12,7 @@ async function main() {
   if (!only || only === 'store') await benchStore();
   if (!only || only === 'intake') await benchIntake({ dossiers });
   if (!only || only === 'printer') await benchPrinter();
+  if (!only || only === 'sync') await benchSync();
   if (!only || only === 'ui') await benchUi();
 }
 

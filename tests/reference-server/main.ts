@@ -20,4 +20,4 @@ server.faults = { ...NO_FAULTS, errorRate: rate, kinds: rate ? ['500', '503', '4
 process.stdout.write(
   `Máy chủ tham chiếu: ${server.url}\n  thiết bị: MOTCUA_CLIENT_ID=counter-q01 MOTCUA_CLIENT_SECRET=secret-q01\n  đơn vị 000.00.01.H22, quầy Q01 (khối 9001–9200), Q02 (9201–9400); lỗi giả lập ${rate * 100}%\n`,
 );
-process.on('SIGINT', () => void server.close().then(() => process.exit(0)));
+for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => void server.close().then(() => process.exit(0)));

@@ -7,7 +7,8 @@
 import Database from 'better-sqlite3';
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { appendFile, readFile } from 'node:fs/promises';
+import { appendFile, readFile, truncate } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -110,6 +111,14 @@ export async function startReferenceServer(o: ReferenceServerOptions): Promise<R
     hits.set(route, (hits.get(route) ?? 0) + 1);
     const f = state.faults;
     if (path === '/' || path === '') return send(res, 200, { name: 'motcua reference server', contract: 'v1' });
+    // Benchmark baseline only (not in the contract): a plain streaming PUT to disk.
+    const raw = /^\/__raw\/([a-z0-9-]+)$/.exec(path);
+    if (raw && req.method === 'PUT') {
+      const { createWriteStream } = await import('node:fs');
+      const { pipeline } = await import('node:stream/promises');
+      await pipeline(req, createWriteStream(join(o.filesDir, `raw-${raw[1]}`)));
+      return send(res, 204);
+    }
 
     // Faults: only on API calls, never on the token endpoint's happy path under test unless asked.
     let fault: FaultKind | null = null;
@@ -324,15 +333,31 @@ export async function startReferenceServer(o: ReferenceServerOptions): Promise<R
       if (req.method === 'PATCH') {
         if (req.headers['content-type'] !== 'application/offset+octet-stream') return send(res, 415, undefined, tusHeaders);
         if (Number(req.headers['upload-offset']) !== file.offset) return send(res, 409, undefined, tusHeaders);
-        const chunk = await body(req);
-        if (file.offset + chunk.length > file.length) return send(res, 400, undefined, tusHeaders);
+        // Streamed to disk while hashed; a chunk whose checksum fails is cut off again.
         const checksum = req.headers['upload-checksum'];
-        if (typeof checksum === 'string') {
-          const [alg, value] = checksum.split(' ');
-          if (alg !== 'sha256') return send(res, 400, undefined, tusHeaders);
-          if (createHash('sha256').update(chunk).digest('base64') !== value) return send(res, 460, undefined, tusHeaders);
+        const [alg, expected] = typeof checksum === 'string' ? checksum.split(' ') : [null, null];
+        if (alg && alg !== 'sha256') return send(res, 400, undefined, tusHeaders);
+        const hash = createHash('sha256');
+        const out = createWriteStream(join(o.filesDir, file.id), { flags: 'a' });
+        let received = 0;
+        try {
+          for await (const part of req) {
+            received += (part as Buffer).length;
+            if (file.offset + received > file.length) throw new Error('too long');
+            hash.update(part as Buffer);
+            if (!out.write(part)) await new Promise<void>((r) => out.once('drain', () => r()));
+          }
+        } catch {
+          out.destroy();
+          await truncate(join(o.filesDir, file.id), file.offset);
+          return send(res, 400, undefined, tusHeaders);
         }
-        await appendFile(join(o.filesDir, file.id), chunk);
+        await new Promise<void>((r) => out.end(r));
+        if (expected && hash.digest('base64') !== expected) {
+          await truncate(join(o.filesDir, file.id), file.offset);
+          return send(res, 460, undefined, tusHeaders);
+        }
+        const chunk = { length: received };
         const offset = file.offset + chunk.length;
         db.prepare('UPDATE files SET offset = ?, done = ? WHERE id = ?').run(offset, offset === file.length ? 1 : 0, file.id);
         if (await afterCommit()) return;

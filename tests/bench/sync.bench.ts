@@ -1,0 +1,101 @@
+import { createReadStream, writeFileSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { silentLogger } from '../../electron/node/log/logger';
+import { ProvincialApi } from '../../electron/node/sync/provincial-api';
+import { SyncEngine } from '../../electron/node/sync/sync-engine';
+import { UNIT, intakeFixture } from '../helpers/intake';
+import { CLIENT, dossiers } from '../helpers/sync';
+import { spawn } from 'node:child_process';
+import { line } from './stats';
+
+function sampleMemory() {
+  let peakRss = process.memoryUsage().rss;
+  let peakHeap = process.memoryUsage().heapUsed;
+  const timer = setInterval(() => {
+    const m = process.memoryUsage();
+    peakRss = Math.max(peakRss, m.rss);
+    peakHeap = Math.max(peakHeap, m.heapUsed);
+  }, 20);
+  return () => {
+    clearInterval(timer);
+    return { peakRss, peakHeap };
+  };
+}
+const mb = (b: number) => `${(b / 1024 / 1024).toFixed(1)} MB`;
+
+/** Dossiers per second to the loopback reference server, peak memory, and tus vs plain PUT throughput. */
+/** The reference server in its own process, as a real server would be: its work does not share our thread. */
+async function serverProcess(dir: string): Promise<{ url: string; stop: () => void }> {
+  const child = spawn(process.execPath, [join(process.cwd(), 'scripts', 'api-dev.mjs'), '--port', '0', '--data', dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/api\/v1)/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    child.on('exit', () => reject(new Error(`reference server exited: ${out}`)));
+  });
+  return { url, stop: () => child.kill('SIGTERM') };
+}
+
+export async function benchSync(): Promise<void> {
+  const f = await intakeFixture({ unit: { ...UNIT, offlineBlock: { from: 1, to: 9999 } } });
+  const server = await serverProcess(join(f.dir, 'server'));
+  try {
+    const api = new ProvincialApi({ baseUrl: server.url, ...CLIENT });
+    const big = join(f.dir, 'big.pdf');
+    const buf = Buffer.alloc(50 * 1024 * 1024, 7);
+    buf.write('%PDF-1.4\n');
+    writeFileSync(big, buf);
+    const size = (await stat(big)).size;
+    const token = await api.token();
+    const plain: number[] = [];
+    const tusRuns: number[] = [];
+    const tusNoSum: number[] = [];
+    const apiNoSum = new ProvincialApi({ baseUrl: server.url, ...CLIENT, chunkChecksums: false });
+    for (let i = 0; i < 3; i++) {
+      let t = performance.now();
+      await new Promise<void>((resolve, reject) => {
+        const u = new URL(`${server.url}/__raw/run-${i}`);
+        const req = request({ method: 'PUT', hostname: u.hostname, port: u.port, path: u.pathname, headers: { 'Content-Length': String(size), Authorization: `Bearer ${token}` } }, (res) => {
+          res.resume();
+          res.on('end', () => resolve());
+        });
+        req.on('error', reject);
+        createReadStream(big).pipe(req);
+      });
+      plain.push(size / ((performance.now() - t) / 1000));
+      t = performance.now();
+      const r = await api.upload({ path: big, size, metadata: { filename: 'big.pdf' }, uploadUrl: null, onUrl: () => undefined });
+      if (r.kind !== 'ok') throw new Error(`upload failed: ${JSON.stringify(r)}`);
+      tusRuns.push(size / ((performance.now() - t) / 1000));
+      t = performance.now();
+      const r2 = await apiNoSum.upload({ path: big, size, metadata: { filename: 'big.pdf' }, uploadUrl: null, onUrl: () => undefined });
+      if (r2.kind !== 'ok') throw new Error(`upload failed: ${JSON.stringify(r2)}`);
+      tusNoSum.push(size / ((performance.now() - t) / 1000));
+    }
+    const best = (a: number[]) => Math.max(...a);
+    line('upload 50 MB: plain HTTP PUT (best of 3)', `${mb(best(plain))}/s`);
+    line('upload 50 MB: tus, 8 MB chunks, sha256 per chunk (best of 3)', `${mb(best(tusRuns))}/s = ${(best(tusRuns) / best(plain)).toFixed(2)}× plain`);
+    line('upload 50 MB: tus, 8 MB chunks, no chunk checksum (https default)', `${mb(best(tusNoSum))}/s = ${(best(tusNoSum) / best(plain)).toFixed(2)}× plain`);
+    await dossiers(f, 1000, { attachmentSize: 200 * 1024 });
+    const engine = new SyncEngine({ store: f.store, api, files: f.files, log: silentLogger }, { concurrency: 4 });
+    global.gc?.();
+    const before = process.memoryUsage().rss;
+    const stop = sampleMemory();
+    const t0 = performance.now();
+    const report = await engine.runOnce({ pulls: false });
+    const secs = (performance.now() - t0) / 1000;
+    const mem = stop();
+    line('sync: 1,000 dossiers × 200 KB attachment → loopback', `${(1000 / secs).toFixed(0)} dossiers/s (${secs.toFixed(1)} s, ${report.sent} items, ${report.remaining} left)`);
+    line('sync: peak memory during that run', `RSS ${mb(mem.peakRss)} (+${mb(mem.peakRss - before)} over start), heap ${mb(mem.peakHeap)}`);
+
+  } finally {
+    server.stop();
+    await f.close();
+  }
+}
