@@ -16,6 +16,7 @@ declare -A BIN_TO_PKG=(
   [certutil]=libnss3-tools
   [zbarimg]=zbar-tools
   [openssl]=openssl
+  [gs]=ghostscript
 )
 missing=()
 for bin in "${!BIN_TO_PKG[@]}"; do

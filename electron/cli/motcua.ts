@@ -14,6 +14,7 @@ import { serialportLister } from '../../native/serial/serialport-lister';
 import { registerIntakeCommands } from './intake-commands';
 import { registerDeviceCommands } from './device-commands';
 import { registerSyncCommands } from './sync-commands';
+import { registerSigningCommands } from './signing-commands';
 import { APP_VERSION } from '../common/version';
 
 export interface CliIo {
@@ -122,6 +123,7 @@ export function buildProgram(io: CliIo = stdio): Command {
   registerIntakeCommands(program, { io, dataDir, printJson: (v) => printJson(io, v) });
   registerDeviceCommands(program, { io, dataDir, printJson: (v) => printJson(io, v) });
   registerSyncCommands(program, { io, dataDir, printJson: (v) => printJson(io, v) });
+  registerSigningCommands(program, { io, dataDir, printJson: (v) => printJson(io, v) });
   return program;
 }
 

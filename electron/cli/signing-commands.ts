@@ -1,0 +1,141 @@
+import type { Command } from 'commander';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { TOKEN_MODULE_CANDIDATES } from '../common/hardware/token-modules';
+import { AppFailure } from '../common/ipc/result';
+import { dataLayout } from '../node/config/paths';
+import { resourcesDir } from '../node/config/resources';
+import { signFile } from '../node/signing/signing-service';
+import { verifyPdf } from '../node/signing/verify';
+import { SqliteStore } from '../node/store/sqlite-store';
+import { Pkcs11Token } from '../../native/pkcs11/pkcs11-token';
+import type { CliIo } from './motcua';
+
+interface Ctx {
+  readonly io: CliIo;
+  readonly dataDir: () => string;
+  readonly printJson: (v: unknown) => void;
+}
+
+function pemOrDerToDer(buf: Buffer): Uint8Array[] {
+  const text = buf.toString('latin1');
+  if (!text.includes('-----BEGIN')) return [new Uint8Array(buf)];
+  return [...text.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]+?)-----END CERTIFICATE-----/g)].map((m) => new Uint8Array(Buffer.from(m[1]!.replace(/\s+/g, ''), 'base64')));
+}
+
+export function registerSigningCommands(program: Command, ctx: Ctx): void {
+  const modulePath = async (given?: string): Promise<string> => {
+    if (given) return given;
+    const store = SqliteStore.open(dataLayout(ctx.dataDir()).dbPath);
+    try {
+      const configured = await store.getSetting('devices.tokenModule');
+      if (configured) return configured;
+    } finally {
+      await store.close();
+    }
+    const found = (TOKEN_MODULE_CANDIDATES[process.platform as 'win32' | 'linux' | 'darwin'] ?? []).find((p) => existsSync(p));
+    if (!found) throw new AppFailure('not_found', 'Không tìm thấy thư viện PKCS#11 của token: cài trình điều khiển của nhà cung cấp hoặc dùng --module <đường dẫn>.');
+    return found;
+  };
+
+  const token = program.command('token').description('thiết bị ký số (USB token, PKCS#11)').helpOption('-h, --help', 'hiển thị trợ giúp');
+  token
+    .command('list')
+    .description('liệt kê token và chứng thư số trên đó')
+    .option('--module <path>', 'thư viện PKCS#11 của nhà cung cấp (.dll/.so)')
+    .option('--json', 'in kết quả dạng JSON')
+    .action(async (o: { module?: string; json?: boolean }) => {
+      const t = new Pkcs11Token(await modulePath(o.module));
+      const tokens = await t.listTokens();
+      const out = [];
+      for (const tk of tokens) {
+        const certs = await t.listCertificates(tk.serial || tk.label);
+        out.push({ ...tk, certificates: certs.map(({ der: _der, ...c }) => c) });
+      }
+      if (o.json) return ctx.printJson(out);
+      if (!out.length) ctx.io.out('Không thấy token nào.');
+      for (const tk of out) {
+        ctx.io.out(`${tk.label} (sê-ri ${tk.serial}, ${tk.manufacturer})${tk.flags.pinLocked ? ' — ĐÃ KHÓA PIN' : tk.flags.pinFinalTry ? ' — còn 1 lần nhập PIN' : ''}`);
+        for (const c of tk.certificates) ctx.io.out(`  [${c.id}] ${c.subject} — hết hạn ${c.notAfter.slice(0, 10)}`);
+      }
+    });
+
+  program
+    .command('sign')
+    .description('ký số tệp PDF bằng token (PAdES); không tạo tệp kết quả khi có lỗi')
+    .helpOption('-h, --help', 'hiển thị trợ giúp')
+    .requiredOption('--in <pdf>', 'tệp PDF gốc')
+    .requiredOption('--out <pdf>', 'tệp PDF đã ký (khác tệp gốc)')
+    .requiredOption('--token <label|serial>', 'token dùng để ký')
+    .option('--module <path>', 'thư viện PKCS#11 của nhà cung cấp')
+    .option('--pin-env <VAR>', 'tên biến môi trường chứa mã PIN (không ghi PIN lên dòng lệnh)')
+    .option('--pin-pad', 'token có bàn phím PIN riêng')
+    .option('--cert <CKA_ID hex>', 'chứng thư số dùng để ký khi token có nhiều chứng thư')
+    .option('--visible <page,x,y,w,h>', 'hiện chữ ký ở trang và vị trí này (đơn vị pt)')
+    .option('--reason <text>', 'lý do ký')
+    .option('--location <text>', 'nơi ký')
+    .option('--trust <pem>', 'chứng thư gốc tin cậy để kiểm tra chuỗi trước khi ký')
+    .option('--confirm-final-try', 'xác nhận ký khi token chỉ còn một lần nhập PIN')
+    .action(async (o: { in: string; out: string; token: string; module?: string; pinEnv?: string; pinPad?: boolean; cert?: string; visible?: string; reason?: string; location?: string; trust?: string; confirmFinalTry?: boolean }) => {
+      const pin = o.pinPad ? null : o.pinEnv ? (process.env[o.pinEnv] ?? null) : null;
+      if (!o.pinPad && !pin) throw new AppFailure('invalid_input', 'Thiếu mã PIN: đặt biến môi trường và dùng --pin-env <TÊN_BIẾN>, hoặc --pin-pad.');
+      let visible = null;
+      if (o.visible) {
+        const n = o.visible.split(',').map(Number);
+        if (n.length !== 5 || n.some((x) => !Number.isFinite(x)) || n[3]! <= 0 || n[4]! <= 0) throw new AppFailure('invalid_input', '--visible phải có dạng trang,x,y,rộng,cao (ví dụ 1,360,60,200,70).');
+        visible = { page: n[0]!, x: n[1]!, y: n[2]!, width: n[3]!, height: n[4]! };
+      }
+      const t = new Pkcs11Token(await modulePath(o.module));
+      const anchors = o.trust ? pemOrDerToDer(await readFile(o.trust)) : undefined;
+      const now = new Date();
+      const certs = await t.listCertificates(o.token);
+      const cert = o.cert ? certs.find((c) => c.id === o.cert) : certs[0];
+      const cn = cert ? (/CN=([^,]+)/.exec(cert.subject)?.[1] ?? '') : '';
+      const org = cert ? (/O=([^,]+)/.exec(cert.subject)?.[1] ?? '') : '';
+      const vn = new Date(now.getTime() + 7 * 3600_000).toISOString().replace('T', ' ').slice(0, 19);
+      const r = await signFile({
+        token: t,
+        tokenId: o.token,
+        certId: o.cert ?? null,
+        pin,
+        input: o.in,
+        output: o.out,
+        visible: visible ? { ...visible, lines: [`Ký bởi: ${cn}`, ...(org ? [`Cơ quan: ${org}`] : []), `Thời gian: ${vn} +07:00`] } : null,
+        ...(o.reason ? { reason: o.reason } : {}),
+        ...(o.location ? { location: o.location } : {}),
+        ...(anchors ? { trustAnchors: anchors } : {}),
+        ...(o.confirmFinalTry ? { confirmFinalTry: true } : {}),
+        fontsDir: join(resourcesDir(), 'fonts'),
+        now,
+      });
+      if (r.warning) ctx.io.err(r.warning);
+      ctx.io.out(`Đã ký: ${r.output} (${r.signer.subject})`);
+    });
+
+  program
+    .command('verify <pdf>')
+    .description('kiểm tra các chữ ký số trong tệp PDF')
+    .helpOption('-h, --help', 'hiển thị trợ giúp')
+    .option('--trust <pem>', 'chứng thư gốc tin cậy (PEM/DER) để kiểm tra chuỗi')
+    .option('--json', 'in kết quả dạng JSON')
+    .action(async (pdf: string, o: { trust?: string; json?: boolean }) => {
+      const bytes = await readFile(pdf).catch(() => {
+        throw new AppFailure('not_found', `Không đọc được tệp ${pdf}.`);
+      });
+      const anchors = o.trust ? pemOrDerToDer(await readFile(o.trust)) : undefined;
+      let reports;
+      try {
+        reports = await verifyPdf(new Uint8Array(bytes), anchors ? { trustAnchors: anchors } : {});
+      } catch (e) {
+        throw new AppFailure('invalid_input', `Không đọc được tệp PDF: ${(e as Error).message}`);
+      }
+      if (o.json) return ctx.printJson({ file: pdf, signatures: reports });
+      if (!reports.length) ctx.io.out('Tệp không có chữ ký số.');
+      for (const r of reports) {
+        ctx.io.out(
+          `${r.field}: ${r.signer ?? '?'} — ${r.integrity === 'valid' ? 'toàn vẹn' : 'KHÔNG toàn vẹn'}; ${r.coversWholeDocument ? 'phủ toàn bộ tệp' : 'KHÔNG phủ toàn bộ tệp (có thay đổi sau khi ký)'}; ${r.trusted === null ? 'chưa kiểm tra tin cậy' : r.trusted ? 'tin cậy' : 'KHÔNG tin cậy'}; thời điểm khai báo ${r.claimedTime ?? '?'}`,
+        );
+      }
+    });
+}

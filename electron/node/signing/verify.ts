@@ -1,0 +1,88 @@
+import * as asn1js from 'asn1js';
+import { createHash, webcrypto } from 'node:crypto';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString } from 'pdf-lib';
+import * as pkijs from 'pkijs';
+
+pkijs.setEngine('node', new pkijs.CryptoEngine({ name: 'node', crypto: webcrypto as unknown as ConstructorParameters<typeof pkijs.CryptoEngine>[0]['crypto'] }));
+
+export interface SignatureReport {
+  readonly field: string;
+  readonly signer: string | null;
+  readonly subject: string | null;
+  readonly claimedTime: string | null;
+  readonly subFilter: string | null;
+  readonly integrity: 'valid' | 'invalid';
+  readonly coversWholeDocument: boolean;
+  /** null when no trust anchors were given. */
+  readonly trusted: boolean | null;
+  readonly detail: string | null;
+}
+
+const toAB = (u: Uint8Array): ArrayBuffer => u.buffer.slice(u.byteOffset, u.byteOffset + u.byteLength) as ArrayBuffer;
+const cnOf = (n: pkijs.RelativeDistinguishedNames) => n.typesAndValues.find((t) => t.type === '2.5.4.3')?.value.valueBlock.value ?? null;
+
+/** Every signature in a PDF: who signed, when they claimed, whether the bytes are intact, whether it covers the whole file, whether it chains to a trust anchor. */
+export async function verifyPdf(bytes: Uint8Array, o: { trustAnchors?: readonly Uint8Array[] } = {}): Promise<SignatureReport[]> {
+  const doc = await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true });
+  const ctx = doc.context;
+  const lookup = <T>(v: unknown) => (v instanceof PDFRef ? (ctx.lookup(v) as T) : (v as T));
+  const acro = lookup<PDFDict | undefined>(doc.catalog.get(PDFName.of('AcroForm')));
+  const fields = lookup<PDFArray | undefined>(acro?.get(PDFName.of('Fields')));
+  const reports: SignatureReport[] = [];
+  for (const f of fields?.asArray() ?? []) {
+    const field = lookup<PDFDict>(f);
+    if (lookup<PDFName>(field.get(PDFName.of('FT')))?.asString() !== '/Sig') continue;
+    const v = lookup<PDFDict | undefined>(field.get(PDFName.of('V')));
+    if (!v) continue;
+    const name = (lookup<PDFString | PDFHexString | undefined>(field.get(PDFName.of('T'))))?.decodeText() ?? '?';
+    const br = lookup<PDFArray>(v.get(PDFName.of('ByteRange')))
+      .asArray()
+      .map((n) => (lookup<PDFNumber>(n)).asNumber());
+    const [a, b, c, d] = br as [number, number, number, number];
+    const contents = lookup<PDFHexString | PDFString>(v.get(PDFName.of('Contents')));
+    const der = contents instanceof PDFHexString ? Buffer.from(contents.asString(), 'hex') : Buffer.from(contents.asBytes());
+    const claimed = lookup<PDFString | undefined>(v.get(PDFName.of('M')))?.asString() ?? null;
+    const subFilter = lookup<PDFName | undefined>(v.get(PDFName.of('SubFilter')))?.asString().slice(1) ?? null;
+    const content = Buffer.concat([Buffer.from(bytes.subarray(a, a + b)), Buffer.from(bytes.subarray(c, c + d))]);
+    const whole = a === 0 && c + d === bytes.length;
+    try {
+      const asn = asn1js.fromBER(toAB(trimDer(der)));
+      const ci = new pkijs.ContentInfo({ schema: asn.result });
+      const sd = new pkijs.SignedData({ schema: ci.content });
+      const r = await sd.verify({ signer: 0, data: toAB(new Uint8Array(content)), extendedMode: true, checkChain: false });
+      const signerCert = r.signerCertificate ?? null;
+      let trusted: boolean | null = null;
+      if (o.trustAnchors?.length && signerCert) {
+        const engine = new pkijs.CertificateChainValidationEngine({
+          trustedCerts: o.trustAnchors.map((t) => new pkijs.Certificate({ schema: asn1js.fromBER(toAB(t)).result })),
+          certs: (sd.certificates ?? []).filter((x): x is pkijs.Certificate => x instanceof pkijs.Certificate),
+        });
+        trusted = (await engine.verify()).result;
+      }
+      reports.push({
+        field: name,
+        signer: signerCert ? cnOf(signerCert.subject) : null,
+        subject: signerCert ? signerCert.subject.typesAndValues.map((t) => t.value.valueBlock.value).join(', ') : null,
+        claimedTime: claimed,
+        subFilter,
+        integrity: r.signatureVerified ? 'valid' : 'invalid',
+        coversWholeDocument: whole,
+        trusted,
+        detail: r.signatureVerified ? null : (r.message ?? 'chữ ký không khớp nội dung'),
+      });
+    } catch (e) {
+      reports.push({ field: name, signer: null, subject: null, claimedTime: claimed, subFilter, integrity: 'invalid', coversWholeDocument: whole, trusted: null, detail: (e as Error).message });
+    }
+  }
+  return reports;
+}
+
+/** /Contents is zero-padded: keep just the DER of the outer SEQUENCE. */
+function trimDer(der: Buffer): Uint8Array {
+  if (der[0] !== 0x30) return new Uint8Array(der);
+  const n = der[1]!;
+  const len = n < 0x80 ? 2 + n : 2 + (n & 0x7f) + Number(BigInt('0x' + der.subarray(2, 2 + (n & 0x7f)).toString('hex')));
+  return new Uint8Array(der.subarray(0, len));
+}
+
+export const sha256Hex = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
