@@ -7,6 +7,7 @@ import { AppFailure } from '../common/ipc/result';
 import { dataLayout } from '../node/config/paths';
 import { resourcesDir } from '../node/config/resources';
 import { signFile } from '../node/signing/signing-service';
+import { rfc3161 } from '../node/signing/tsa';
 import { verifyPdf } from '../node/signing/verify';
 import { SqliteStore } from '../node/store/sqlite-store';
 import { Pkcs11Token } from '../../native/pkcs11/pkcs11-token';
@@ -77,7 +78,8 @@ export function registerSigningCommands(program: Command, ctx: Ctx): void {
     .option('--location <text>', 'nơi ký')
     .option('--trust <pem>', 'chứng thư gốc tin cậy để kiểm tra chuỗi trước khi ký')
     .option('--confirm-final-try', 'xác nhận ký khi token chỉ còn một lần nhập PIN')
-    .action(async (o: { in: string; out: string; token: string; module?: string; pinEnv?: string; pinPad?: boolean; cert?: string; visible?: string; reason?: string; location?: string; trust?: string; confirmFinalTry?: boolean }) => {
+    .option('--tsa <url>', 'máy chủ dấu thời gian RFC 3161 (PAdES B-T)')
+    .action(async (o: { in: string; out: string; token: string; module?: string; pinEnv?: string; pinPad?: boolean; cert?: string; visible?: string; reason?: string; location?: string; trust?: string; confirmFinalTry?: boolean; tsa?: string }) => {
       const pin = o.pinPad ? null : o.pinEnv ? (process.env[o.pinEnv] ?? null) : null;
       if (!o.pinPad && !pin) throw new AppFailure('invalid_input', 'Thiếu mã PIN: đặt biến môi trường và dùng --pin-env <TÊN_BIẾN>, hoặc --pin-pad.');
       let visible = null;
@@ -106,6 +108,7 @@ export function registerSigningCommands(program: Command, ctx: Ctx): void {
         ...(o.location ? { location: o.location } : {}),
         ...(anchors ? { trustAnchors: anchors } : {}),
         ...(o.confirmFinalTry ? { confirmFinalTry: true } : {}),
+        ...(o.tsa ? { timestamp: rfc3161(o.tsa) } : {}),
         fontsDir: join(resourcesDir(), 'fonts'),
         now,
       });

@@ -11,6 +11,8 @@ import { motcuaAsync } from '../helpers/cli';
 import { makePki, PIN, SOFTHSM_MODULE, type Pki } from '../helpers/softhsm';
 import { tempDir } from '../helpers/tmp';
 import { tool } from '../helpers/tools';
+import { startTsa } from '../helpers/tsa';
+import { rfc3161 } from '../../electron/node/signing/tsa';
 
 /**
  * pdfsig's verdict on every signature, with the test root trusted through an NSS db. Not with
@@ -123,6 +125,23 @@ describe('PAdES signing with SoftHSM2 tokens, checked by pdfsig, qpdf and openss
       ['Nguyen Van Ky (chung thu 2)', 'valid', true],
     ]);
     expect(readFileSync(twice).subarray(0, readFileSync(once).length).equals(readFileSync(once))).toBe(true);
+  });
+
+  it('B-T: an RFC 3161 timestamp from a local TSA (openssl ts) over the signature value', async () => {
+    const tsa = await startTsa(pki.dir);
+    try {
+      const out = join(t.dir, 'bt.pdf');
+      await signFile({ token, tokenId: 'RSA', certId: '01', pin: PIN, input: inputs.pdflibClassic!, output: out, trustAnchors: [pki.rootDer], timestamp: rfc3161(tsa.url) });
+      expect(pdfsig(pki, out).out).toContain('Signature is Valid.');
+      const ossl = opensslVerify(pki, out, t.dir);
+      expect(ossl.code, ossl.out).toBe(0);
+      expect(ossl.attrs).toMatch(/id-smime-aa-timeStampToken|1\.2\.840\.113549\.1\.9\.16\.2\.14/);
+      const [report] = await verifyPdf(new Uint8Array(readFileSync(out)), { trustAnchors: [pki.rootDer] });
+      expect(report!.timestamp).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+      expect(Math.abs(Date.parse(report!.timestamp!) - Date.now())).toBeLessThan(120_000);
+    } finally {
+      await tsa.close();
+    }
   });
 
   it('a flipped byte inside the signed range is detected', async () => {

@@ -15,6 +15,8 @@ export interface SignatureReport {
   readonly coversWholeDocument: boolean;
   /** null when no trust anchors were given. */
   readonly trusted: boolean | null;
+  /** PAdES B-T: the time in the RFC 3161 timestamp over the signature, when there is one. */
+  readonly timestamp: string | null;
   readonly detail: string | null;
 }
 
@@ -59,8 +61,16 @@ export async function verifyPdf(bytes: Uint8Array, o: { trustAnchors?: readonly 
         });
         trusted = (await engine.verify()).result;
       }
+      const tsAttr = sd.signerInfos[0]?.unsignedAttrs?.attributes.find((x) => x.type === '1.2.840.113549.1.9.16.2.14');
+      let timestamp: string | null = null;
+      if (tsAttr) {
+        const tsd = new pkijs.SignedData({ schema: new pkijs.ContentInfo({ schema: tsAttr.values[0] }).content });
+        const tst = new pkijs.TSTInfo({ schema: asn1js.fromBER(tsd.encapContentInfo.eContent!.valueBlock.valueHexView).result });
+        timestamp = tst.genTime.toISOString();
+      }
       reports.push({
         field: name,
+        timestamp,
         signer: signerCert ? cnOf(signerCert.subject) : null,
         subject: signerCert ? signerCert.subject.typesAndValues.map((t) => t.value.valueBlock.value).join(', ') : null,
         claimedTime: claimed,
@@ -71,7 +81,7 @@ export async function verifyPdf(bytes: Uint8Array, o: { trustAnchors?: readonly 
         detail: r.signatureVerified ? null : (r.message ?? 'chữ ký không khớp nội dung'),
       });
     } catch (e) {
-      reports.push({ field: name, signer: null, subject: null, claimedTime: claimed, subFilter, integrity: 'invalid', coversWholeDocument: whole, trusted: null, detail: (e as Error).message });
+      reports.push({ field: name, signer: null, subject: null, claimedTime: claimed, subFilter, integrity: 'invalid', coversWholeDocument: whole, trusted: null, timestamp: null, detail: (e as Error).message });
     }
   }
   return reports;
