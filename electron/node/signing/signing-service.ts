@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import type { SignatureToken, TokenCertificate } from '../../common/hardware/token';
@@ -106,6 +106,7 @@ export async function signFile(r: SignFileRequest): Promise<{ output: string; si
     },
   );
   const tmp = `${r.output}.${randomUUID()}.tmp`;
+  await mkdir(dirname(resolve(r.output)), { recursive: true });
   try {
     await writeFile(tmp, signed);
     await rename(tmp, r.output);

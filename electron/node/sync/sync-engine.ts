@@ -308,9 +308,25 @@ export class SyncEngine {
   }
 
   async #event(item: OutboxRow): Promise<{ done: boolean; error?: string }> {
+    // Files the event refers to ({"$attachment": id}) are replaced by their upload URLs once, and
+    // the resolved body is kept: the same key always goes with the same bytes.
+    let body = item.payload;
+    if (body.includes('"$attachment"')) {
+      const resolved = await this.#exec('eventBody', (db) =>
+        JSON.stringify(JSON.parse(body) as unknown, (_k, v: unknown) => {
+          if (v && typeof v === 'object' && '$attachment' in (v as object)) {
+            const row = db.prepare('SELECT upload_url FROM attachments WHERE id = ?').get((v as { $attachment: number }).$attachment) as { upload_url: string | null } | undefined;
+            return row?.upload_url ?? '';
+          }
+          return v;
+        }),
+      );
+      body = resolved;
+      await this.#mark(item, item.state, { payload: body });
+    }
     // Events are idempotent on the server by key: an unknown outcome is simply resent.
     await this.#mark(item, 'in_flight');
-    const r = await this.d.api.postEvent(item.ma_ho_so, item.payload, item.idempotency_key);
+    const r = await this.d.api.postEvent(item.ma_ho_so, body, item.idempotency_key);
     if (r.kind === 'ok') {
       await this.#mark(item, 'done');
       return { done: true };

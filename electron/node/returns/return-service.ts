@@ -1,0 +1,213 @@
+import { basename, join } from 'node:path';
+import type { DossierDetail } from '../../common/domain/dossier';
+import { parseDossierCode } from '../../common/domain/dossier-code';
+import type { SignatureToken } from '../../common/hardware/token';
+import { toNationalTime } from '../../common/domain/intake';
+import { toVietnamRfc3339 } from '../../common/domain/time';
+import { AppFailure } from '../../common/ipc/result';
+import type { ContentStore } from '../files/content-store';
+import { writeFileAtomic } from '../files/content-store';
+import type { IntakeService } from '../intake/intake-service';
+import { signFile } from '../signing/signing-service';
+import { appendAudit } from '../store/audit';
+import type { SqliteStore } from '../store/sqlite-store';
+import { SyncEngine } from '../sync/sync-engine';
+import { A5, Flow, newDocument } from '../receipt/pdf-flow';
+import { randomUUID } from 'node:crypto';
+
+export interface ResultFile {
+  readonly id: number;
+  readonly fileName: string;
+  readonly kind: 'result' | 'signed_result';
+  readonly sizeBytes: number;
+  readonly resultCode: string | null;
+}
+
+export interface ReturnView {
+  readonly dossier: DossierDetail;
+  readonly results: readonly ResultFile[];
+  readonly returnable: boolean;
+  readonly reason: string | null;
+}
+
+/**
+ * Trả kết quả: a citizen brings the receipt; the officer scans its code, signs the result
+ * documents that need the officer's signature, records who collected them and hands them over.
+ * The hand-over (status 10) is queued for the provincial system with the signed files.
+ */
+export class ReturnService {
+  constructor(
+    private readonly d: { store: SqliteStore; files: ContentStore; intake: IntakeService; workDir: string; fontsDir: string; now?: () => Date },
+  ) {}
+
+  #now(): Date {
+    return (this.d.now ?? (() => new Date()))();
+  }
+
+  async open(codeOrScan: string): Promise<ReturnView> {
+    const code = codeOrScan.trim();
+    if (!parseDossierCode(code)) throw new AppFailure('invalid_input', `"${code}" không phải mã hồ sơ (dạng <mã đơn vị>-YYMMDD-XXXX).`);
+    const dossier = await this.d.intake.detail(code);
+    if (!dossier) throw new AppFailure('not_found', `Không có hồ sơ mã ${code} tại quầy này (có thể chưa đồng bộ về).`);
+    const results = await this.d.store.exec('returns.results', (db) =>
+      (
+        db
+          .prepare("SELECT id, file_name, kind, size_bytes, result_code FROM attachments WHERE dossier_id = ? AND kind IN ('result', 'signed_result') ORDER BY id")
+          .all(dossier.id) as Array<{ id: number; file_name: string; kind: ResultFile['kind']; size_bytes: number; result_code: string | null }>
+      ).map((r) => ({ id: r.id, fileName: r.file_name, kind: r.kind, sizeBytes: r.size_bytes, resultCode: r.result_code })),
+    );
+    const reason =
+      dossier.status === '10' ? 'Hồ sơ đã trả kết quả.' : dossier.status !== '9' ? `Hồ sơ chưa có kết quả (trạng thái ${dossier.status}).` : null;
+    return { dossier, results, returnable: reason === null, reason };
+  }
+
+  /** A result document produced elsewhere (USB, e-mail), imported by the officer. */
+  async importResult(code: string, path: string, actor: string): Promise<number> {
+    const stored = await this.d.files.importFile(path);
+    if (stored.contentType !== 'application/pdf') throw new AppFailure('invalid_input', 'Văn bản kết quả phải là PDF.');
+    return this.d.store.exec('returns.import', (db) =>
+      db.transaction(() => {
+        const d = db.prepare('SELECT id FROM dossiers WHERE ma_ho_so = ?').get(code) as { id: number } | undefined;
+        if (!d) throw new AppFailure('not_found', `Không có hồ sơ mã ${code}.`);
+        const at = toVietnamRfc3339(this.#now());
+        const id = Number(
+          db
+            .prepare("INSERT INTO attachments (dossier_id, kind, file_name, content_type, sha256, size_bytes, created_at) VALUES (?, 'result', ?, 'application/pdf', ?, ?, ?)")
+            .run(d.id, stored.fileName, stored.sha256, stored.sizeBytes, at).lastInsertRowid,
+        );
+        appendAudit(db, { actor, action: 'returns.importResult', subject: code, details: { file: basename(path) } }, at);
+        return id;
+      })(),
+    );
+  }
+
+  /** Signs the chosen result files with the officer's token: one PIN for the batch where the key allows it. */
+  async sign(
+    code: string,
+    o: { token: SignatureToken; tokenId: string; certId?: string | null; pin: string | null; confirmFinalTry?: boolean; attachmentIds: readonly number[]; actor: string; trustAnchors?: readonly Uint8Array[] },
+  ): Promise<{ signed: number[]; warning: string | null }> {
+    const view = await this.open(code);
+    const signed: number[] = [];
+    let warning: string | null = null;
+    for (const id of o.attachmentIds) {
+      const file = view.results.find((r) => r.id === id && r.kind === 'result');
+      if (!file) throw new AppFailure('not_found', `Văn bản kết quả số ${id} không thuộc hồ sơ ${code} hoặc đã ký.`);
+      const sha = await this.d.store.exec('returns.sha', (db) => (db.prepare('SELECT sha256 FROM attachments WHERE id = ?').get(id) as { sha256: string }).sha256);
+      const out = join(this.d.workDir, `${randomUUID()}.pdf`);
+      const r = await signFile({
+        token: o.token,
+        tokenId: o.tokenId,
+        certId: o.certId ?? null,
+        pin: o.pin,
+        ...(o.confirmFinalTry ? { confirmFinalTry: true } : {}),
+        input: this.d.files.pathOf(sha),
+        output: out,
+        reason: `Ký kết quả giải quyết hồ sơ ${code}`,
+        ...(o.trustAnchors ? { trustAnchors: o.trustAnchors } : {}),
+        fontsDir: this.d.fontsDir,
+        now: this.#now(),
+      });
+      warning = r.warning ?? warning;
+      const stored = await this.d.files.importFile(out);
+      const at = toVietnamRfc3339(this.#now());
+      const newId = await this.d.store.exec('returns.signed', (db) =>
+        db.transaction(() => {
+          const dossierId = (db.prepare('SELECT id FROM dossiers WHERE ma_ho_so = ?').get(code) as { id: number }).id;
+          const nid = Number(
+            db
+              .prepare(
+                "INSERT INTO attachments (dossier_id, kind, file_name, content_type, sha256, size_bytes, created_at, result_code) VALUES (?, 'signed_result', ?, 'application/pdf', ?, ?, ?, ?)",
+              )
+              .run(dossierId, file.fileName.replace(/\.pdf$/i, '') + ' (đã ký).pdf', stored.sha256, stored.sizeBytes, at, file.resultCode).lastInsertRowid,
+          );
+          appendAudit(db, { actor: o.actor, action: 'returns.sign', subject: code, details: { attachment: id, signer: r.signer.subject } }, at);
+          return nid;
+        })(),
+      );
+      signed.push(newId);
+    }
+    return { signed, warning };
+  }
+
+  /**
+   * Records the hand-over: status 10 and NgayTra locally, audited, and queued for the province
+   * after the signed files' uploads. Returns the hand-over slip PDF.
+   */
+  async handOver(code: string, o: { receivedBy: string; idChecked: boolean; note?: string | null; actor: string; officerName?: string | null }): Promise<{ slipPath: string }> {
+    const view = await this.open(code);
+    if (!view.returnable) throw new AppFailure('conflict', view.reason ?? 'Không trả được hồ sơ này.');
+    if (!o.receivedBy.trim()) throw new AppFailure('invalid_input', 'Ghi tên người nhận kết quả.');
+    if (!o.idChecked) throw new AppFailure('invalid_input', 'Phải kiểm tra giấy tờ tùy thân của người nhận trước khi trả kết quả.');
+    const now = this.#now();
+    const at = toVietnamRfc3339(now);
+    const files = view.results.filter((r) => r.kind === 'signed_result').length ? view.results.filter((r) => r.kind === 'signed_result') : view.results;
+    await this.d.store.exec('returns.handOver', (db) =>
+      db.transaction(() => {
+        const d = db.prepare('SELECT id FROM dossiers WHERE ma_ho_so = ?').get(code) as { id: number };
+        let seq = ((db.prepare('SELECT MAX(seq) AS s FROM outbox WHERE ma_ho_so = ?').get(code) as { s: number | null }).s ?? 0) + 1;
+        // Signed files go up first; the event refers to their upload URLs once they exist.
+        for (const f of files) {
+          if (f.kind !== 'signed_result') continue;
+          db.prepare('INSERT INTO outbox (dossier_id, ma_ho_so, seq, kind, idempotency_key, payload, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+            d.id,
+            code,
+            seq++,
+            'upload',
+            randomUUID(),
+            JSON.stringify({ attachmentId: f.id }),
+            at,
+            at,
+          );
+        }
+        db.prepare("UPDATE dossiers SET trang_thai = '10', ngay_tra = ?, updated_at = ? WHERE id = ?").run(at, at, d.id);
+        SyncEngine.queueEvent(
+          db,
+          code,
+          {
+            TrangThai: '10',
+            ThoiDiemXuLy: toNationalTime(at),
+            NguoiXuLy: o.actor,
+            NoiDungXuLy: 'Trả kết quả',
+            NgayTra: toNationalTime(at),
+            ThongTinTra: `Người nhận: ${o.receivedBy.trim()}; đã kiểm tra giấy tờ tùy thân${o.note ? `; ${o.note}` : ''}`,
+            DanhSachGiayToKetQua: files.map((f) => ({ TenGiayTo: f.fileName, MaGiayToKetQua: f.resultCode ?? '', DuongDanTepTinKetQua: { $attachment: f.id } })),
+          },
+          at,
+        );
+        appendAudit(db, { actor: o.actor, action: 'returns.handOver', subject: code, details: { files: files.length, idChecked: true } }, at);
+      })(),
+    );
+    const slip = await this.#slip(view.dossier, { ...o, at, files: files.map((f) => f.fileName) });
+    return { slipPath: slip };
+  }
+
+  async #slip(d: DossierDetail, o: { receivedBy: string; at: string; files: string[]; officerName?: string | null }): Promise<string> {
+    const { doc, fonts } = await newDocument(this.d.fontsDir, `Phiếu bàn giao kết quả ${d.code}`);
+    const f = new Flow(doc, fonts, A5, { top: 28, right: 28, bottom: 28, left: 28 });
+    f.text('PHIẾU BÀN GIAO KẾT QUẢ GIẢI QUYẾT HỒ SƠ', { size: 12, font: 'bold', align: 'center', gapAfter: 6 });
+    f.text(`Mã hồ sơ: ${d.code}`, { size: 10, font: 'bold' });
+    f.text(`Thủ tục: ${d.procedureName}`, { size: 10 });
+    f.text(`Người nộp hồ sơ: ${d.applicantName}`, { size: 10 });
+    f.text(`Người nhận kết quả: ${o.receivedBy}`, { size: 10 });
+    f.text(`Thời điểm trả: ${o.at.slice(11, 16)} ngày ${o.at.slice(8, 10)}/${o.at.slice(5, 7)}/${o.at.slice(0, 4)}`, { size: 10, gapAfter: 4 });
+    f.text('Kết quả đã bàn giao:', { size: 10, font: 'bold' });
+    o.files.forEach((name, i) => f.text(`${i + 1}. ${name}`, { size: 10, indent: 12 }));
+    if (!o.files.length) f.text('(kết quả bản giấy)', { size: 10, indent: 12 });
+    f.space(10);
+    f.columns(
+      (l) => {
+        l.text('NGƯỜI NHẬN KẾT QUẢ', { size: 9, font: 'bold', align: 'center' });
+        l.text('(Ký và ghi rõ họ tên)', { size: 8, font: 'italic', align: 'center' });
+      },
+      (r) => {
+        r.text('NGƯỜI TRẢ KẾT QUẢ', { size: 9, font: 'bold', align: 'center' });
+        r.text('(Ký và ghi rõ họ tên)', { size: 8, font: 'italic', align: 'center', gapAfter: 30 });
+        if (o.officerName) r.text(o.officerName, { size: 9, font: 'bold', align: 'center' });
+      },
+      0.5,
+    );
+    const path = join(this.d.workDir, `ban-giao-${d.code.replace(/[^0-9A-Za-z.-]/g, '_')}.pdf`);
+    await writeFileAtomic(path, await doc.save({ useObjectStreams: false }));
+    return path;
+  }
+}
