@@ -17,6 +17,7 @@ import type { PrinterFactory } from '../common/hardware/printer';
 import { serialScannerFactory } from '../../native/serial/serial-scanner';
 import { printerFactory } from '../../native/escpos/printer-factory';
 import { serialportLister } from '../../native/serial/serialport-lister';
+import { Pkcs11Token } from '../../native/pkcs11/pkcs11-token';
 
 export interface ChromiumHostOptions {
   readonly dataDir: string;
@@ -87,6 +88,7 @@ export async function startChromiumHost(o: ChromiumHostOptions): Promise<Chromiu
     scannerFactory: o.scannerFactory ?? serialScannerFactory,
     printerFactory: o.printerFactory ?? printerFactory,
     serialPorts: serialportLister,
+    tokenFactory: (path) => new Pkcs11Token(path),
     shell: {
       openExternal: async (url) => {
         externalOpened.push(url);

@@ -14,6 +14,7 @@ import { createLogger } from '../node/log/logger';
 import { serialScannerFactory } from '../../native/serial/serial-scanner';
 import { printerFactory } from '../../native/escpos/printer-factory';
 import { serialportLister } from '../../native/serial/serialport-lister';
+import { Pkcs11Token } from '../../native/pkcs11/pkcs11-token';
 import { mainWindowOptions, navigationAllowed, permissionAllowed, windowOpenDecision } from './security';
 
 const log = createLogger({ scope: 'main' });
@@ -65,6 +66,7 @@ async function start(): Promise<void> {
     scannerFactory: serialScannerFactory,
     printerFactory,
     serialPorts: serialportLister,
+    tokenFactory: (path) => new Pkcs11Token(path),
     shell: {
       openExternal: (url) => shell.openExternal(url),
       pickFiles: async () => {

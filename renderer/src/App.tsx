@@ -8,6 +8,7 @@ import { setLocale } from './i18n';
 import { SECTIONS, sectionForShortcut, type SectionId } from './sections';
 import { DossiersSection } from './sections/DossiersSection';
 import { IntakeSection } from './sections/IntakeSection';
+import { ReturnsSection } from './sections/ReturnsSection';
 import { SettingsSection } from './sections/SettingsSection';
 
 export function App() {
@@ -96,6 +97,8 @@ export function App() {
           <IntakeSection />
         ) : section === 'dossiers' ? (
           <DossiersSection />
+        ) : section === 'returns' ? (
+          <ReturnsSection />
         ) : (
           <div className="empty-state">
             <p>{t(`section.${section}.empty`)}</p>

@@ -138,6 +138,44 @@ export const contract = {
     input: z.strictObject({ apiUrl: z.string().url().max(500).nullable(), clientId: z.string().trim().max(100).nullable() }),
     output: z.object({ saved: z.boolean() }),
   },
+  'returns.open': {
+    input: z.strictObject({ code: z.string().trim().min(1).max(60) }),
+    output: z.object({
+      dossier: dossierDetailSchema,
+      results: z.array(z.object({ id: z.number().int(), fileName: z.string(), kind: z.enum(['result', 'signed_result']), sizeBytes: z.number().int(), resultCode: z.string().nullable() })),
+      returnable: z.boolean(),
+      reason: z.string().nullable(),
+    }),
+  },
+  'returns.importResult': { input: z.strictObject({ code: z.string().min(1).max(60), token: z.uuid() }), output: z.object({ id: z.number().int() }) },
+  'returns.sign': {
+    input: z.strictObject({
+      code: z.string().min(1).max(60),
+      tokenId: z.string().min(1).max(100),
+      certId: z.string().regex(/^[0-9a-fA-F]{1,128}$/).nullable(),
+      pin: z.string().min(1).max(64).nullable(),
+      confirmFinalTry: z.boolean(),
+      attachmentIds: z.array(z.number().int().positive()).min(1, 'Chọn ít nhất một văn bản để ký.').max(20),
+    }),
+    output: z.object({ signed: z.array(z.number().int()), warning: z.string().nullable() }),
+  },
+  'returns.handOver': {
+    input: z.strictObject({ code: z.string().min(1).max(60), receivedBy: z.string().trim().min(1, 'Ghi tên người nhận kết quả.').max(200), idChecked: z.boolean(), note: z.string().max(500).nullable() }),
+    output: z.object({ printed: z.boolean() }),
+  },
+  'token.list': {
+    input: empty,
+    output: z.array(
+      z.object({
+        label: z.string(),
+        serial: z.string(),
+        manufacturer: z.string(),
+        flags: z.object({ pinCountLow: z.boolean(), pinFinalTry: z.boolean(), pinLocked: z.boolean(), protectedAuthPath: z.boolean() }),
+        certificates: z.array(z.object({ id: z.string(), subject: z.string(), issuer: z.string(), notAfter: z.string(), keyUsage: z.array(z.string()) })),
+      }),
+    ),
+  },
+  'devices.setTokenModule': { input: z.strictObject({ path: z.string().trim().min(1).max(1000).nullable() }), output: z.object({ saved: z.boolean() }) },
   'shell.openExternal': {
     input: z.strictObject({ url: z.string().max(2048) }),
     output: z.object({ opened: z.boolean() }),

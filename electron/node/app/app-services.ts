@@ -18,6 +18,8 @@ import { apiProbe, ConnectivityMonitor, interfaceProbe, type NetworkProbe } from
 import { ScanService } from '../services/scan-service';
 import { SqliteStore } from '../store/sqlite-store';
 import { SyncService } from '../sync/sync-service';
+import { ReturnService } from '../returns/return-service';
+import type { SignatureToken } from '../../common/hardware/token';
 import { seedDefaults } from './seed';
 
 export interface AppServicesOptions {
@@ -30,6 +32,7 @@ export interface AppServicesOptions {
   readonly scannerFactory: ScannerFactory;
   readonly printerFactory: PrinterFactory;
   readonly serialPorts: SerialPortLister;
+  readonly tokenFactory: (modulePath: string) => SignatureToken;
   readonly probe?: NetworkProbe;
   readonly now?: () => Date;
 }
@@ -43,6 +46,7 @@ export interface AppServices {
   readonly scans: ScanService;
   readonly printer: PrinterService;
   readonly sync: SyncService;
+  readonly returns: ReturnService;
   readonly dispatcher: Dispatcher;
   /** First-run data and devices; call once after construction. */
   start(): Promise<void>;
@@ -78,6 +82,7 @@ export function createAppServices(o: AppServicesOptions): AppServices {
   });
   const inbox = new AttachmentInbox();
   const sync = new SyncService({ store, files, monitor, log: o.log.child('sync'), hub });
+  const returns = new ReturnService({ store, files, intake, workDir: join(layout.filesDir, 'returns'), fontsDir: join(resources, 'fonts'), ...(o.now ? { now: o.now } : {}) });
   const scans = new ScanService({ store, hub, factory: o.scannerFactory, log: o.log.child('scan') });
   const printer = new PrinterService({ store, intake, factory: o.printerFactory, fontsDir: join(resources, 'fonts'), ...(o.now ? { now: o.now } : {}) });
   const handlers = createHandlers({
@@ -88,6 +93,8 @@ export function createAppServices(o: AppServicesOptions): AppServices {
     scans,
     printer,
     sync,
+    returns,
+    tokenFactory: o.tokenFactory,
     serialPorts: o.serialPorts,
     hub,
     dataDir: o.dataDir,
@@ -106,6 +113,7 @@ export function createAppServices(o: AppServicesOptions): AppServices {
     scans,
     printer,
     sync,
+    returns,
     dispatcher,
     async start() {
       await seedDefaults(store, resources);

@@ -18,6 +18,10 @@ import type { SerialPortLister } from '../../common/hardware/serial';
 import { startOfDay } from '../services/start-of-day';
 import type { SyncService } from '../sync/sync-service';
 import { staleness } from '../sync/staleness';
+import type { ReturnService } from '../returns/return-service';
+import type { SignatureToken } from '../../common/hardware/token';
+import { TOKEN_MODULE_CANDIDATES } from '../../common/hardware/token-modules';
+import { existsSync } from 'node:fs';
 import { appendAudit } from '../store/audit';
 
 /** What only the host can do: Electron's shell and dialogs, or the Chromium host's stand-ins. */
@@ -37,6 +41,8 @@ export interface HandlerDeps {
   readonly scans: ScanService;
   readonly printer: PrinterService;
   readonly sync: SyncService;
+  readonly returns: ReturnService;
+  readonly tokenFactory: (modulePath: string) => SignatureToken;
   readonly serialPorts: SerialPortLister;
   readonly hub: EventHub;
   readonly dataDir: string;
@@ -54,6 +60,14 @@ export function createHandlers(d: HandlerDeps): Handlers {
   const currentStaleness = async () => {
     const api = Boolean(process.env.MOTCUA_API_URL ?? (await d.store.getSetting('sync.apiUrl')));
     return d.store.exec('sync.staleness', (db) => staleness(db, now(), api));
+  };
+  let tokenCache: { path: string; token: SignatureToken } | null = null;
+  const token = async (): Promise<SignatureToken> => {
+    const configured = await d.store.getSetting('devices.tokenModule');
+    const path = configured ?? (TOKEN_MODULE_CANDIDATES[process.platform as 'win32' | 'linux' | 'darwin'] ?? []).find((p) => existsSync(p));
+    if (!path) throw new AppFailure('not_found', 'Chưa có thư viện PKCS#11 của token: cài trình điều khiển của nhà cung cấp hoặc chọn trong Cài đặt → Thiết bị.');
+    if (tokenCache?.path !== path) tokenCache = { path, token: d.tokenFactory(path) };
+    return tokenCache.token;
   };
   const locale = async (): Promise<Locale> => ((await d.store.getSetting('ui.locale')) === 'en' ? 'en' : 'vi');
   return {
@@ -191,6 +205,38 @@ export function createHandlers(d: HandlerDeps): Handlers {
       if (apiUrl) await d.store.setSetting('sync.apiUrl', apiUrl, ACTOR);
       if (clientId) await d.store.setSetting('sync.clientId', clientId, ACTOR);
       void d.sync.trigger('configure');
+      return { saved: true };
+    },
+    'returns.open': ({ code }) => d.returns.open(code).then((v) => ({ ...v, results: [...v.results] })),
+    'returns.importResult': async ({ code, token: t }) => ({ id: await d.returns.importResult(code, d.inbox.pathOf(t), ACTOR) }),
+    'returns.sign': async ({ code, tokenId, certId, pin, confirmFinalTry, attachmentIds }) => {
+      const r = await d.returns.sign(code, { token: await token(), tokenId, certId, pin, confirmFinalTry, attachmentIds, actor: ACTOR });
+      return { signed: r.signed, warning: r.warning };
+    },
+    'returns.handOver': async ({ code, receivedBy, idChecked, note }) => {
+      const { slipPath } = await d.returns.handOver(code, { receivedBy, idChecked, note, actor: ACTOR });
+      void d.sync.trigger('handOver');
+      return { printed: await d.shell.printPdf(slipPath) };
+    },
+    'token.list': async () => {
+      const t = await token();
+      const out = [];
+      for (const tk of await t.listTokens()) {
+        const certs = await t.listCertificates(tk.serial || tk.label);
+        out.push({
+          label: tk.label,
+          serial: tk.serial,
+          manufacturer: tk.manufacturer,
+          flags: { pinCountLow: tk.flags.pinCountLow, pinFinalTry: tk.flags.pinFinalTry, pinLocked: tk.flags.pinLocked, protectedAuthPath: tk.flags.protectedAuthPath },
+          certificates: certs.map((c) => ({ id: c.id, subject: c.subject, issuer: c.issuer, notAfter: c.notAfter, keyUsage: [...c.keyUsage] })),
+        });
+      }
+      return out;
+    },
+    'devices.setTokenModule': async ({ path }) => {
+      if (path) await d.store.setSetting('devices.tokenModule', path, ACTOR);
+      else await d.store.exec('devices.clearToken', (db) => db.prepare("DELETE FROM settings WHERE key = 'devices.tokenModule'").run());
+      tokenCache = null;
       return { saved: true };
     },
     'shell.openExternal': async ({ url }) => {

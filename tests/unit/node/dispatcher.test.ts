@@ -51,6 +51,10 @@ describe('dispatcher over the real handler table', () => {
     scans: services.scans,
     printer: services.printer,
     sync: services.sync,
+    returns: services.returns,
+    tokenFactory: () => {
+      throw new Error('no token in unit tests');
+    },
     serialPorts: { list: async () => [] },
     hub: services.hub,
     dataDir: '/x',
@@ -74,6 +78,9 @@ describe('dispatcher over the real handler table', () => {
         throw new Error('no printer in unit tests');
       },
       serialPorts: { list: async () => [] },
+      tokenFactory: () => {
+        throw new Error('no token in unit tests');
+      },
       probe: async () => true,
     });
     await services.start();
@@ -89,7 +96,7 @@ describe('dispatcher over the real handler table', () => {
   });
 
   it.each(channels)('%s rejects a malformed payload with a typed error', async (channel) => {
-    for (const bad of ['string', 42, null, [1, 2], { surplus: true, url: 5, locale: 'fr', unitCode: '', query: 7, token: 'x', code: '', text: 3, date: 'hôm nay', maTthc: '', idNumber: 'abc', config: 5, draft: 1, form: '04', path: 7, jobId: -1, reason: 5, note: '', apiUrl: 'nope', clientId: 5 }]) {
+    for (const bad of ['string', 42, null, [1, 2], { surplus: true, url: 5, locale: 'fr', unitCode: '', query: 7, token: 'x', code: '', text: 3, date: 'hôm nay', maTthc: '', idNumber: 'abc', config: 5, draft: 1, form: '04', path: 7, jobId: -1, reason: 5, note: '', apiUrl: 'nope', clientId: 5, tokenId: '', certId: 'zz', pin: '', confirmFinalTry: 'x', attachmentIds: [], receivedBy: '', idChecked: 'y' }]) {
       const r = await services.dispatcher.dispatch(good, channel, bad);
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.error.code).toBe('invalid_input');

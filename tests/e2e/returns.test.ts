@@ -1,0 +1,79 @@
+import { join } from 'node:path';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SCREENSHOT_DIR, startTestHost } from '../helpers/host';
+import { UNIT } from '../helpers/intake';
+import { makePki, PIN, SOFTHSM_MODULE } from '../helpers/softhsm';
+import { referenceServer } from '../helpers/sync';
+import { tempDir } from '../helpers/tmp';
+
+type Host = Awaited<ReturnType<typeof startTestHost>>;
+
+describe('Trả kết quả in the app: scan the receipt, sign with the USB token (SoftHSM2), hand over', () => {
+  let host: Host;
+  let server: Awaited<ReturnType<typeof referenceServer>>;
+  let code: string;
+  const t = tempDir('motcua-e2e-ret-');
+  const saved = { ...process.env };
+  beforeAll(async () => {
+    makePki(join(t.dir, 'pki'));
+    server = await referenceServer(t.dir);
+    Object.assign(process.env, { MOTCUA_API_URL: server.url, MOTCUA_CLIENT_ID: 'counter-q01', MOTCUA_CLIENT_SECRET: 'secret-q01' });
+    host = await startTestHost();
+    const { page } = host;
+    await page.waitForSelector('nav button[data-section]');
+    expect((await page.evaluate((u) => window.motcua['unit.set'](u), UNIT)).ok).toBe(true);
+    expect((await page.evaluate((p) => window.motcua['devices.setTokenModule']({ path: p }), SOFTHSM_MODULE)).ok).toBe(true);
+    const r = await page.evaluate(() =>
+      window.motcua['intake.receive']({
+        draft: { MaTTHC: '2.002010', LoaiDoiTuong: '2', ChuHoSo: 'Công ty TNHH Sao Mai', TaiLieuNop: ['TP1', 'TP2', 'TP3', 'TP4'], DanhSachLePhi: [], SoBo: 1, attachments: [] },
+        attachments: [],
+      }),
+    );
+    code = r.ok ? r.value.code : '';
+    await host.services.sync.trigger('test');
+    if ((server.db.prepare('SELECT COUNT(*) AS n FROM dossiers').get() as { n: number }).n !== 1) throw new Error('the dossier did not reach the server');
+    const doc = await PDFDocument.create();
+    doc.addPage().drawText('GIAY CHUNG NHAN DANG KY DOANH NGHIEP', { x: 50, y: 700, size: 14, font: await doc.embedFont(StandardFonts.Helvetica) });
+    const pdf = Buffer.from(await doc.save({ useObjectStreams: false }));
+    const tok = (await (await fetch(`${server.url}/oauth/token`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'grant_type=client_credentials&client_id=counter-q01&client_secret=secret-q01' })).json()) as { access_token: string };
+    const h = { Authorization: `Bearer ${tok.access_token}`, 'Tus-Resumable': '1.0.0' };
+    const loc = (await fetch(`${server.url}/files/`, { method: 'POST', headers: { ...h, 'Upload-Length': String(pdf.length) } })).headers.get('location')!;
+    await fetch(loc, { method: 'PATCH', headers: { ...h, 'Upload-Offset': '0', 'Content-Type': 'application/offset+octet-stream' }, body: pdf });
+    server.advance(code, '9', { DanhSachGiayToKetQua: [{ TenGiayTo: 'Giấy chứng nhận đăng ký doanh nghiệp', MaGiayToKetQua: 'DN-1', DuongDanTepTinKetQua: loc }] });
+    await host.services.sync.trigger('test');
+  }, 120_000);
+  afterAll(async () => {
+    await host?.close();
+    await server?.close();
+    for (const k of ['MOTCUA_API_URL', 'MOTCUA_CLIENT_ID', 'MOTCUA_CLIENT_SECRET']) if (!(k in saved)) delete process.env[k];
+    host?.cleanupDir();
+    t.cleanup();
+  });
+
+  it('the officer signs the result with the token PIN and hands it over; the province gets status 10', async () => {
+    const { page } = host;
+    await page.keyboard.press('Alt+3');
+    await page.fill('input[name="returnCode"]', code);
+    await page.press('input[name="returnCode"]', 'Enter');
+    await page.waitForSelector('[data-testid="results"] li:has-text("Giấy chứng nhận")');
+    await page.click('[data-testid="load-tokens"]');
+    await page.waitForSelector('select[name="tokenId"]');
+    await page.selectOption('select[name="tokenId"]', { label: 'RSA (SoftHSM project)' });
+    await page.selectOption('select[name="certId"]', '01');
+    await page.fill('input[name="pin"]', '000000');
+    await page.click('[data-testid="sign"]');
+    await page.waitForSelector('[data-testid="returns-message"]:has-text("PIN không đúng")');
+    expect(await page.inputValue('input[name="pin"]')).toBe('');
+    await page.fill('input[name="pin"]', PIN);
+    await page.click('[data-testid="sign"]');
+    await page.waitForSelector('[data-testid="results"] li:has-text("đã ký")');
+    await page.check('input[name="idChecked"]');
+    await page.click('[data-testid="hand-over"]');
+    await page.waitForSelector('[data-testid="returns-message"]:has-text("phiếu bàn giao")');
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'returns.png'), fullPage: true });
+    expect(host.printed.some((p) => p.includes('ban-giao'))).toBe(true);
+    await host.services.sync.trigger('test');
+    await expect.poll(() => (server.db.prepare('SELECT status FROM dossiers WHERE code = ?').get(code) as { status: string }).status, { timeout: 15_000 }).toBe('10');
+  });
+});
