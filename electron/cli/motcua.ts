@@ -15,6 +15,7 @@ import { registerIntakeCommands } from './intake-commands';
 import { registerDeviceCommands } from './device-commands';
 import { registerSyncCommands } from './sync-commands';
 import { registerSigningCommands } from './signing-commands';
+import { registerReportCommands } from './report-commands';
 import { APP_VERSION } from '../common/version';
 
 export interface CliIo {
@@ -124,6 +125,7 @@ export function buildProgram(io: CliIo = stdio): Command {
   registerDeviceCommands(program, { io, dataDir, printJson: (v) => printJson(io, v) });
   registerSyncCommands(program, { io, dataDir, printJson: (v) => printJson(io, v) });
   registerSigningCommands(program, { io, dataDir, printJson: (v) => printJson(io, v) });
+  registerReportCommands(program, { io, dataDir, printJson: (v) => printJson(io, v) });
   return program;
 }
 

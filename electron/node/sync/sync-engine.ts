@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import type Database from 'better-sqlite3';
 import { changeSchema, type Change } from '../../common/domain/sync-wire';
+import { normalizeTime } from '../../common/domain/kpi';
 import { toVietnamRfc3339, vietnamDate } from '../../common/domain/time';
 import { importCalendarYear } from '../calendar/calendar-repo';
 import { importCatalog } from '../catalog/catalog-repo';
@@ -461,12 +462,15 @@ export class SyncEngine {
         })(),
       );
       for (const res of results) await this.#downloadResults(res.code, res.docs, errors);
+      await this.#exec('feedFresh', (db) => setSetting(db, 'sync.changesFetchedAt', this.#at()));
       if (!r.value.hasMore || r.value.cursor === cursor) break;
     }
     return applied;
   }
 
   #applyChange(db: Database.Database, c: Change): boolean {
+    // Every version is kept once (duplicates ignored): supplement rounds count in the KPI rules.
+    db.prepare('INSERT OR IGNORE INTO remote_status_history (ma_ho_so, version, status, changed_at) VALUES (?, ?, ?, ?)').run(c.MaHoSo, c.version, c.TrangThaiHoSo, normalizeTime(c.changedAt));
     const prev = db.prepare('SELECT version FROM remote_dossiers WHERE ma_ho_so = ?').get(c.MaHoSo) as { version: number } | undefined;
     if (prev && prev.version >= c.version) return false; // stale or duplicate
     db.prepare(
@@ -492,7 +496,7 @@ export class SyncEngine {
       finished: c.NgayKetThucXuLy ?? null,
       returned: c.NgayTra ?? null,
       fees: c.TongLePhi != null && /^\d+$/.test(c.TongLePhi) ? Number(c.TongLePhi) : null,
-      changed: c.changedAt ?? null,
+      changed: normalizeTime(c.changedAt),
       payload: JSON.stringify(c),
     });
     const local = db.prepare('SELECT id, trang_thai FROM dossiers WHERE ma_ho_so = ?').get(c.MaHoSo) as { id: number; trang_thai: string } | undefined;

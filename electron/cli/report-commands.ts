@@ -1,0 +1,118 @@
+import type { Command } from 'commander';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { toVietnamRfc3339, vietnamDate } from '../common/domain/time';
+import { AppFailure } from '../common/ipc/result';
+import { dataLayout } from '../node/config/paths';
+import { resourcesDir } from '../node/config/resources';
+import { addOfficer, listOfficers, loginOffline, type Role } from '../node/officers/officer-repo';
+import { dailyReport } from '../node/reports/daily-report';
+import { reportCsv, reportPdf, reportXlsx } from '../node/reports/report-export';
+import { SqliteStore } from '../node/store/sqlite-store';
+import type { CliIo } from './motcua';
+
+interface Ctx {
+  readonly io: CliIo;
+  readonly dataDir: () => string;
+  readonly printJson: (v: unknown) => void;
+}
+
+/**
+ * Role checks for the CLI, as for the app's channels: the officer signs in with
+ * MOTCUA_OFFICER / MOTCUA_PASSWORD (checked against the local verifier, lockout included).
+ * Before any officer exists, only creating the first admin is allowed.
+ */
+async function requireRole(store: SqliteStore, role: Role, o: { bootstrap?: boolean } = {}): Promise<string> {
+  const count = await store.exec('officers.count', (db) => (db.prepare('SELECT COUNT(*) AS n FROM officers').get() as { n: number }).n);
+  if (count === 0 && o.bootstrap) return 'cli-setup';
+  const user = process.env.MOTCUA_OFFICER;
+  const password = process.env.MOTCUA_PASSWORD;
+  if (!user || !password) throw new AppFailure('forbidden', `Lệnh này cần cán bộ có vai trò ${role}: đặt MOTCUA_OFFICER và MOTCUA_PASSWORD.`);
+  const officer = await store.exec('auth', (db) => loginOffline(db, user, password, new Date()));
+  const o2 = await officer;
+  if (!o2.roles.includes(role) && !(role !== 'admin' && o2.roles.includes('admin'))) throw new AppFailure('forbidden', `Cán bộ ${user} không có vai trò ${role}.`);
+  return o2.officerId;
+}
+
+export function registerReportCommands(program: Command, ctx: Ctx): void {
+  const withStore = async <T>(fn: (s: SqliteStore) => Promise<T>): Promise<T> => {
+    const store = SqliteStore.open(dataLayout(ctx.dataDir()).dbPath);
+    try {
+      return await fn(store);
+    } finally {
+      await store.close();
+    }
+  };
+  const report = program.command('report').description('báo cáo (cán bộ giám sát)').helpOption('-h, --help', 'hiển thị trợ giúp');
+  report
+    .command('daily')
+    .description('báo cáo quầy trong ngày: PDF (A4 ngang, kèm Sổ theo dõi Mẫu 07), CSV, XLSX hoặc JSON')
+    .option('--date <YYYY-MM-DD>', 'ngày báo cáo (mặc định hôm nay)')
+    .option('--counter <id>', 'chỉ một quầy (mặc định: toàn đơn vị)')
+    .requiredOption('--format <pdf|csv|xlsx|json>', 'định dạng')
+    .requiredOption('--out <file>', 'tệp đích')
+    .action(async (o: { date?: string; counter?: string; format: string; out: string }) => {
+      const day = o.date ?? vietnamDate(new Date());
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`))) throw new AppFailure('invalid_input', '--date phải có dạng YYYY-MM-DD.');
+      if (!['pdf', 'csv', 'xlsx', 'json'].includes(o.format)) throw new AppFailure('invalid_input', '--format phải là pdf, csv, xlsx hoặc json.');
+      await withStore(async (store) => {
+        const actor = await requireRole(store, 'supervisor');
+        const r = await store.exec('report.daily', (db) => dailyReport(db, day, { counterId: o.counter ?? null, now: toVietnamRfc3339(new Date()) }));
+        const data =
+          o.format === 'json' ? JSON.stringify(r, null, 2) : o.format === 'csv' ? reportCsv(r) : o.format === 'xlsx' ? await reportXlsx(r) : await reportPdf(r, join(resourcesDir(), 'fonts'));
+        await writeFile(o.out, data);
+        await store.audit({ actor, action: 'report.daily', subject: day, details: { format: o.format, counter: o.counter ?? null } });
+      });
+      ctx.io.out(o.out);
+    });
+
+  const audit = program.command('audit').description('nhật ký kiểm toán').helpOption('-h, --help', 'hiển thị trợ giúp');
+  audit
+    .command('verify')
+    .description('kiểm tra chuỗi băm của nhật ký: phát hiện dòng bị sửa, xóa hay đảo thứ tự')
+    .option('--json', 'in kết quả dạng JSON')
+    .action(async (o: { json?: boolean }) => {
+      const v = await withStore((s) => s.verifyAudit());
+      if (o.json) ctx.printJson(v);
+      else ctx.io.out(v.ok ? `Nhật ký toàn vẹn (${v.entries} dòng).` : `NHẬT KÝ BỊ THAY ĐỔI tại dòng ${v.firstBadId}.`);
+      if (!v.ok) throw new AppFailure('conflict', `Nhật ký kiểm toán bị thay đổi từ dòng ${v.firstBadId}.`);
+    });
+
+  const officer = program.command('officer').description('tài khoản cán bộ (quản trị)').helpOption('-h, --help', 'hiển thị trợ giúp');
+  officer
+    .command('add')
+    .description('thêm cán bộ; mật khẩu lấy từ biến môi trường (không ghi lên dòng lệnh)')
+    .requiredOption('--id <officerId>', 'mã cán bộ')
+    .requiredOption('--username <name>', 'tên đăng nhập')
+    .requiredOption('--name <fullName>', 'họ và tên')
+    .option('--title <title>', 'chức danh')
+    .option('--role <roles>', 'officer, supervisor, admin (phân cách bằng dấu phẩy)', 'officer')
+    .requiredOption('--password-env <VAR>', 'biến môi trường chứa mật khẩu ban đầu')
+    .option('--json', 'in kết quả dạng JSON')
+    .action(async (o: { id: string; username: string; name: string; title?: string; role: string; passwordEnv: string; json?: boolean }) => {
+      const password = process.env[o.passwordEnv];
+      if (!password) throw new AppFailure('invalid_input', `Biến môi trường ${o.passwordEnv} chưa có mật khẩu.`);
+      const roles = o.role.split(',').map((r) => r.trim()) as Role[];
+      const added = await withStore(async (store) => {
+        const actor = await requireRole(store, 'admin', { bootstrap: true });
+        const count = await store.exec('c', (db) => (db.prepare('SELECT COUNT(*) AS n FROM officers').get() as { n: number }).n);
+        if (count === 0 && !roles.includes('admin')) throw new AppFailure('invalid_input', 'Cán bộ đầu tiên phải có vai trò admin.');
+        return store.exec('officer.add', (db) => addOfficer(db, { officerId: o.id, username: o.username, fullName: o.name, title: o.title ?? null, roles, password }, actor, toVietnamRfc3339(new Date())));
+      });
+      const a = await added;
+      if (o.json) return ctx.printJson(a);
+      ctx.io.out(`Đã thêm ${a.username} (${a.roles.join(', ')}).`);
+    });
+  officer
+    .command('list')
+    .description('liệt kê cán bộ')
+    .option('--json', 'in kết quả dạng JSON')
+    .action(async (o: { json?: boolean }) => {
+      const list = await withStore(async (store) => {
+        await requireRole(store, 'admin');
+        return store.exec('officer.list', (db) => listOfficers(db));
+      });
+      if (o.json) return ctx.printJson(list);
+      for (const x of list) ctx.io.out(`${x.officerId}\t${x.username}\t${x.fullName}\t${x.roles.join(',')}${x.active ? '' : '\t(ngừng)'}`);
+    });
+}

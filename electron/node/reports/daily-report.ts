@@ -1,0 +1,247 @@
+import type Database from 'better-sqlite3';
+import { evaluateKpi, normalizeTime, type StatusEvent } from '../../common/domain/kpi';
+
+export interface LogRow {
+  readonly stt: number;
+  readonly code: string;
+  readonly procedure: string;
+  readonly sets: number;
+  readonly applicant: string;
+  readonly addressPhone: string;
+  readonly agency: string;
+  readonly receivedAt: string;
+  readonly dueAt: string | null;
+  readonly transferredAt: string | null;
+  readonly resultReceivedAt: string | null;
+  readonly returnedAt: string | null;
+  readonly note: string;
+}
+
+export interface DailyReport {
+  readonly date: string;
+  readonly counterId: string | null;
+  readonly unitCode: string | null;
+  readonly generatedAt: string;
+  /** When the unit-wide part (other counters, from the changes feed) was last refreshed. */
+  readonly unitDataAsOf: string | null;
+  readonly totals: {
+    received: number;
+    returned: number;
+    turnedBack: number;
+    supplementRequested: number;
+    refused: number;
+    onTime: number;
+    late: number;
+    pending: number;
+    overdue: number;
+    voided: number;
+    reprinted: number;
+    feesCollected: number;
+    unsynced: number;
+  };
+  readonly byChannel: { direct: number; online: number; post: number };
+  readonly byProcedure: ReadonlyArray<{ maTthc: string; tenTthc: string; received: number; returned: number; onTime: number; late: number }>;
+  readonly byCounter: ReadonlyArray<{ counterId: string; received: number; returned: number; feesCollected: number; source: 'local' | 'feed' }>;
+  readonly byOfficer: ReadonlyArray<{ officerId: string; received: number }>;
+  readonly byHour: readonly number[];
+  readonly log: readonly LogRow[];
+  readonly closed: { at: string; by: string } | null;
+  /** Records of this day changed after it was closed (flagged in the next report). */
+  readonly changedAfterClose: number;
+}
+
+const range = (day: string) => [`${day}T00:00:00`, `${day}T99`] as const;
+const natRange = (day: string) => {
+  const d = day.replace(/-/g, '');
+  return [`${d}000000`, `${d}999999`] as const;
+};
+
+/**
+ * Báo cáo quầy trong ngày. The counter's own part comes from its records; the unit-wide part
+ * (byCounter for other counters) from what the changes feed brought, with its freshness.
+ * Every figure is a query over the stored records — nothing is kept as a running total.
+ */
+export function dailyReport(db: Database.Database, day: string, o: { counterId?: string | null; now: string }): DailyReport {
+  const unit = db.prepare('SELECT unit_code, counter_id FROM counters WHERE is_this_pc = 1').get() as { unit_code: string; counter_id: string } | undefined;
+  const counterId = o.counterId ?? null;
+  const [from, to] = range(day);
+  const counterClause = counterId ? 'AND counter_id = @counter' : '';
+  const p = { from, to, counter: counterId };
+  const received = db
+    .prepare(
+      `SELECT id, ma_ho_so, ma_tthc, ten_tthc, counter_id, officer_id, kenh_thuc_hien, chu_ho_so, dia_chi, so_dien_thoai, so_bo,
+              ngay_tiep_nhan, ngay_hen_tra, ngay_tra, voided_at, trang_thai
+       FROM dossiers WHERE ngay_tiep_nhan BETWEEN @from AND @to ${counterClause} ORDER BY ngay_tiep_nhan, id`,
+    )
+    .all(p) as Array<{
+    id: number;
+    ma_ho_so: string;
+    ma_tthc: string;
+    ten_tthc: string;
+    counter_id: string;
+    officer_id: string | null;
+    kenh_thuc_hien: string;
+    chu_ho_so: string;
+    dia_chi: string | null;
+    so_dien_thoai: string | null;
+    so_bo: number;
+    ngay_tiep_nhan: string;
+    ngay_hen_tra: string | null;
+    ngay_tra: string | null;
+    voided_at: string | null;
+    trang_thai: string;
+  }>;
+  const live = received.filter((r) => !r.voided_at);
+  const fees = new Map<number, number>();
+  if (live.length) {
+    for (const f of db
+      .prepare(`SELECT dossier_id, SUM(amount_vnd) AS s FROM dossier_fees WHERE dossier_id IN (SELECT id FROM dossiers WHERE ngay_tiep_nhan BETWEEN @from AND @to ${counterClause}) GROUP BY dossier_id`)
+      .all(p) as Array<{ dossier_id: number; s: number }>) {
+      fees.set(f.dossier_id, f.s);
+    }
+  }
+  const returned = (db.prepare(`SELECT COUNT(*) AS n FROM dossiers WHERE ngay_tra BETWEEN @from AND @to ${counterClause}`).get(p) as { n: number }).n;
+  const tb = db.prepare(`SELECT form, COUNT(*) AS n FROM turn_backs WHERE at BETWEEN @from AND @to ${counterClause} GROUP BY form`).all(p) as Array<{ form: string; n: number }>;
+  const voided = (db.prepare(`SELECT COUNT(*) AS n FROM dossiers WHERE voided_at BETWEEN @from AND @to ${counterClause}`).get(p) as { n: number }).n;
+  const reprinted = (
+    db
+      .prepare(`SELECT COUNT(*) AS n FROM receipt_prints r JOIN dossiers d ON d.id = r.dossier_id WHERE r.reprint = 1 AND r.at BETWEEN @from AND @to ${counterId ? 'AND d.counter_id = @counter' : ''}`)
+      .get(p) as { n: number }
+  ).n;
+  const open = db
+    .prepare(`SELECT ngay_hen_tra FROM dossiers WHERE trang_thai IN ('1', '2', '4', '5', '6') AND voided_at IS NULL AND ngay_tiep_nhan <= @to ${counterClause}`)
+    .all(p) as Array<{ ngay_hen_tra: string | null }>;
+  const endOfDay = `${day}T23:59:59+07:00`;
+  const unsynced = (
+    db.prepare(`SELECT COUNT(*) AS n FROM dossiers WHERE sync_state IN ('pending', 'sending', 'rejected') AND ngay_tiep_nhan <= @to ${counterClause}`).get(p) as { n: number }
+  ).n;
+
+  // Dossiers whose processing ended this day, judged by the KPI rules over their status history.
+  // Candidates: dossiers with an end-type change on this day (the history keeps every version).
+  const ended = db
+    .prepare(
+      `SELECT r.ma_ho_so, r.due_at, r.ma_tthc, r.ten_tthc, r.counter_id FROM remote_dossiers r
+       WHERE r.ma_ho_so IN (SELECT ma_ho_so FROM remote_status_history WHERE changed_at BETWEEN @dayStart AND @dayEnd AND status IN ('3', '5', '8', '9', '10'))
+       ${counterId ? 'AND r.counter_id = @counter' : ''}`,
+    )
+    .all({ counter: counterId, dayStart: `${day}T00:00:00`, dayEnd: `${day}T99` }) as Array<{ ma_ho_so: string; due_at: string | null; ma_tthc: string | null; ten_tthc: string | null; counter_id: string | null }>;
+  const history = db.prepare('SELECT status, changed_at FROM remote_status_history WHERE ma_ho_so = ? ORDER BY version');
+  let onTime = 0;
+  let late = 0;
+  const procKpi = new Map<string, { onTime: number; late: number; name: string }>();
+  for (const e of ended) {
+    const h = (history.all(e.ma_ho_so) as Array<{ status: string; changed_at: string | null }>)
+      .map((x) => ({ status: x.status, at: normalizeTime(x.changed_at) }))
+      .filter((x): x is StatusEvent => x.at !== null);
+    const k = evaluateKpi(normalizeTime(e.due_at), h);
+    if (!k.ended || !k.endAt || k.endAt.slice(0, 10) !== day || k.onTime === null) continue;
+    if (k.onTime) onTime++;
+    else late++;
+    const key = e.ma_tthc ?? '?';
+    const pk = procKpi.get(key) ?? { onTime: 0, late: 0, name: e.ten_tthc ?? key };
+    if (k.onTime) pk.onTime++;
+    else pk.late++;
+    procKpi.set(key, pk);
+  }
+
+  const byProc = new Map<string, { maTthc: string; tenTthc: string; received: number; returned: number; onTime: number; late: number }>();
+  for (const r of live) {
+    const e = byProc.get(r.ma_tthc) ?? { maTthc: r.ma_tthc, tenTthc: r.ten_tthc, received: 0, returned: 0, onTime: 0, late: 0 };
+    e.received++;
+    byProc.set(r.ma_tthc, e);
+  }
+  for (const r of db.prepare(`SELECT ma_tthc, ten_tthc, COUNT(*) AS n FROM dossiers WHERE ngay_tra BETWEEN @from AND @to ${counterClause} GROUP BY ma_tthc`).all(p) as Array<{ ma_tthc: string; ten_tthc: string; n: number }>) {
+    const e = byProc.get(r.ma_tthc) ?? { maTthc: r.ma_tthc, tenTthc: r.ten_tthc, received: 0, returned: 0, onTime: 0, late: 0 };
+    e.returned = r.n;
+    byProc.set(r.ma_tthc, e);
+  }
+  for (const [k, v] of procKpi) {
+    const e = byProc.get(k) ?? { maTthc: k, tenTthc: v.name, received: 0, returned: 0, onTime: 0, late: 0 };
+    e.onTime = v.onTime;
+    e.late = v.late;
+    byProc.set(k, e);
+  }
+
+  // By counter: this PC's counter from its own records; the others from the feed.
+  const [nFrom, nTo] = natRange(day);
+  const byCounter = new Map<string, { counterId: string; received: number; returned: number; feesCollected: number; source: 'local' | 'feed' }>();
+  for (const r of live) {
+    const e = byCounter.get(r.counter_id) ?? { counterId: r.counter_id, received: 0, returned: 0, feesCollected: 0, source: 'local' as const };
+    e.received++;
+    e.feesCollected += fees.get(r.id) ?? 0;
+    byCounter.set(r.counter_id, e);
+  }
+  if (!counterId) {
+    const others = db
+      .prepare(
+        `SELECT counter_id, SUM(CASE WHEN received_at BETWEEN @nFrom AND @nTo THEN 1 ELSE 0 END) AS received,
+                SUM(CASE WHEN returned_at BETWEEN @nFrom AND @nTo THEN 1 ELSE 0 END) AS returned,
+                SUM(CASE WHEN received_at BETWEEN @nFrom AND @nTo THEN COALESCE(fees_vnd, 0) ELSE 0 END) AS fees
+         FROM remote_dossiers WHERE (received_at BETWEEN @nFrom AND @nTo OR returned_at BETWEEN @nFrom AND @nTo) AND counter_id IS NOT NULL AND counter_id <> @mine
+         GROUP BY counter_id`,
+      )
+      .all({ nFrom, nTo, mine: unit?.counter_id ?? '' }) as Array<{ counter_id: string; received: number; returned: number; fees: number }>;
+    for (const r of others) byCounter.set(r.counter_id, { counterId: r.counter_id, received: r.received, returned: r.returned, feesCollected: r.fees, source: 'feed' });
+  }
+  const mineReturned = byCounter.get(unit?.counter_id ?? '');
+  if (mineReturned) mineReturned.returned = returned;
+
+  const byOfficer = new Map<string, number>();
+  for (const r of live) byOfficer.set(r.officer_id ?? '—', (byOfficer.get(r.officer_id ?? '—') ?? 0) + 1);
+  const byHour = new Array<number>(24).fill(0);
+  for (const r of live) byHour[Number(r.ngay_tiep_nhan.slice(11, 13))]!++;
+  const close = db.prepare('SELECT closed_at, closed_by FROM day_closes WHERE day = ?').get(day) as { closed_at: string; closed_by: string } | undefined;
+  const changedAfterClose = close
+    ? (db.prepare(`SELECT COUNT(*) AS n FROM dossiers WHERE ngay_tiep_nhan BETWEEN @from AND @to AND updated_at > @closed ${counterClause}`).get({ ...p, closed: close.closed_at }) as { n: number }).n
+    : 0;
+  const setting = (k: string) => (db.prepare('SELECT value FROM settings WHERE key = ?').get(k) as { value: string } | undefined)?.value ?? null;
+
+  return {
+    date: day,
+    counterId,
+    unitCode: unit?.unit_code ?? null,
+    generatedAt: o.now,
+    unitDataAsOf: setting('sync.changesFetchedAt'),
+    totals: {
+      received: live.length,
+      returned,
+      turnedBack: tb.reduce((s, x) => s + x.n, 0),
+      supplementRequested: tb.find((x) => x.form === '02')?.n ?? 0,
+      refused: tb.find((x) => x.form === '03')?.n ?? 0,
+      onTime,
+      late,
+      pending: open.length,
+      overdue: open.filter((x) => x.ngay_hen_tra !== null && x.ngay_hen_tra < endOfDay).length,
+      voided,
+      reprinted,
+      feesCollected: live.reduce((s, r) => s + (fees.get(r.id) ?? 0), 0),
+      unsynced,
+    },
+    byChannel: {
+      direct: live.filter((r) => r.kenh_thuc_hien === '1' || !r.kenh_thuc_hien).length,
+      online: live.filter((r) => r.kenh_thuc_hien === '2').length,
+      post: live.filter((r) => r.kenh_thuc_hien === '3').length,
+    },
+    byProcedure: [...byProc.values()].sort((a, b) => b.received - a.received || a.tenTthc.localeCompare(b.tenTthc, 'vi')),
+    byCounter: [...byCounter.values()].sort((a, b) => a.counterId.localeCompare(b.counterId)),
+    byOfficer: [...byOfficer].map(([officerId, n]) => ({ officerId, received: n })),
+    byHour,
+    log: live.map((r, i) => ({
+      stt: i + 1,
+      code: r.ma_ho_so,
+      procedure: r.ten_tthc,
+      sets: r.so_bo,
+      applicant: r.chu_ho_so,
+      addressPhone: [r.dia_chi, r.so_dien_thoai].filter(Boolean).join(' — '),
+      agency: '',
+      receivedAt: r.ngay_tiep_nhan,
+      dueAt: r.ngay_hen_tra,
+      transferredAt: null,
+      resultReceivedAt: null,
+      returnedAt: r.ngay_tra,
+      note: r.trang_thai === '10' ? 'Đã trả kết quả' : '',
+    })),
+    closed: close ? { at: close.closed_at, by: close.closed_by } : null,
+    changedAfterClose,
+  };
+}

@@ -1,0 +1,143 @@
+import ExcelJS from 'exceljs';
+import { rgb } from 'pdf-lib';
+import { formatVnd } from '../../common/domain/receipt';
+import { A4_LANDSCAPE, Flow, newDocument } from '../receipt/pdf-flow';
+import type { DailyReport, LogRow } from './daily-report';
+
+const LOG_HEADERS = [
+  'STT',
+  'Mã hồ sơ',
+  'Tên TTHC',
+  'Số lượng hồ sơ (bộ)',
+  'Tên cá nhân, tổ chức',
+  'Địa chỉ, số điện thoại',
+  'Cơ quan chủ trì giải quyết',
+  'Nhận hồ sơ',
+  'Hẹn trả kết quả',
+  'Chuyển hồ sơ đến cơ quan giải quyết',
+  'Nhận kết quả từ cơ quan giải quyết',
+  'Trả kết quả cho cá nhân, tổ chức',
+  'Ký nhận',
+  'Ghi chú',
+];
+const when = (v: string | null) => (v ? `${v.slice(11, 16)} ${v.slice(8, 10)}/${v.slice(5, 7)}/${v.slice(0, 4)}` : '');
+const logCells = (r: LogRow) => [String(r.stt), r.code, r.procedure, String(r.sets), r.applicant, r.addressPhone, r.agency, when(r.receivedAt), when(r.dueAt), when(r.transferredAt), when(r.resultReceivedAt), when(r.returnedAt), '', r.note];
+
+export const TOTAL_LABELS: Array<[keyof DailyReport['totals'], string]> = [
+  ['received', 'Hồ sơ tiếp nhận'],
+  ['returned', 'Hồ sơ đã trả kết quả'],
+  ['turnedBack', 'Hồ sơ trả lại (Mẫu 02/03)'],
+  ['supplementRequested', '— yêu cầu bổ sung (Mẫu 02)'],
+  ['refused', '— từ chối tiếp nhận (Mẫu 03)'],
+  ['onTime', 'Giải quyết đúng hạn'],
+  ['late', 'Giải quyết quá hạn'],
+  ['pending', 'Đang giải quyết'],
+  ['overdue', 'Đang giải quyết đã quá hạn'],
+  ['voided', 'Giấy tiếp nhận bị hủy'],
+  ['reprinted', 'Giấy tiếp nhận in lại'],
+  ['feesCollected', 'Phí, lệ phí đã thu (đồng)'],
+  ['unsynced', 'Hồ sơ chưa đồng bộ'],
+];
+
+/** CSV (UTF-8 with BOM, so Excel shows Vietnamese): the Mẫu 07 dossier log of the day. */
+export function reportCsv(r: DailyReport): string {
+  const esc = (v: string) => (/[",\n;]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  const lines = [LOG_HEADERS, ...r.log.map(logCells)].map((row) => row.map(esc).join(','));
+  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+}
+
+export async function reportXlsx(r: DailyReport): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Một Cửa Desk';
+  const sum = wb.addWorksheet('Tổng hợp');
+  sum.addRow([`Báo cáo quầy trong ngày ${r.date}${r.counterId ? ` — quầy ${r.counterId}` : ' — toàn đơn vị'}`]).font = { bold: true, size: 13 };
+  sum.addRow([`Lập lúc ${r.generatedAt}; dữ liệu các quầy khác cập nhật đến ${r.unitDataAsOf ?? 'chưa có'}`]);
+  sum.addRow([]);
+  for (const [k, label] of TOTAL_LABELS) sum.addRow([label, r.totals[k]]);
+  sum.addRow([]);
+  sum.addRow(['Theo thủ tục', 'Tiếp nhận', 'Đã trả', 'Đúng hạn', 'Quá hạn']).font = { bold: true };
+  for (const p of r.byProcedure) sum.addRow([p.tenTthc, p.received, p.returned, p.onTime, p.late]);
+  sum.addRow([]);
+  sum.addRow(['Theo quầy', 'Tiếp nhận', 'Đã trả', 'Phí, lệ phí', 'Nguồn']).font = { bold: true };
+  for (const c of r.byCounter) sum.addRow([c.counterId, c.received, c.returned, c.feesCollected, c.source === 'local' ? 'sổ của quầy' : 'dữ liệu tỉnh']);
+  sum.getColumn(1).width = 50;
+  const log = wb.addWorksheet('Sổ theo dõi (Mẫu 07)');
+  log.addRow(LOG_HEADERS).font = { bold: true };
+  for (const row of r.log) log.addRow(logCells(row));
+  log.columns.forEach((c, i) => (c.width = [5, 28, 40, 10, 28, 30, 20, 16, 16, 16, 16, 16, 10, 16][i] ?? 14));
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** A4 landscape: totals, simple charts (by hour, by procedure, on-time ratio), then Mẫu 07. */
+export async function reportPdf(r: DailyReport, fontsDir: string): Promise<Uint8Array> {
+  const { doc, fonts } = await newDocument(fontsDir, `Báo cáo quầy ngày ${r.date}`);
+  const f = new Flow(doc, fonts, A4_LANDSCAPE, { top: 30, right: 30, bottom: 30, left: 30 });
+  f.text(`BÁO CÁO QUẦY TRONG NGÀY ${r.date.slice(8, 10)}/${r.date.slice(5, 7)}/${r.date.slice(0, 4)}`, { size: 14, font: 'bold', align: 'center' });
+  f.text(`${r.unitCode ?? ''}${r.counterId ? ` — quầy ${r.counterId}` : ' — toàn đơn vị'} — lập lúc ${when(r.generatedAt)}; dữ liệu các quầy khác đến ${when(r.unitDataAsOf) || 'chưa có'}`, {
+    size: 9,
+    font: 'italic',
+    align: 'center',
+    gapAfter: 6,
+  });
+  if (r.closed) f.text(`Đã chốt ngày lúc ${when(r.closed.at)} bởi ${r.closed.by}${r.changedAfterClose ? ` — ${r.changedAfterClose} hồ sơ thay đổi sau khi chốt` : ''}`, { size: 9, font: 'bold' });
+  const top = f.y;
+  f.columns(
+    (l) => {
+      for (const [k, label] of TOTAL_LABELS) l.text(`${label}: ${k === 'feesCollected' ? formatVnd(r.totals[k]) : r.totals[k]}`, { size: 9.5 });
+    },
+    (rc) => {
+      rc.text('Tiếp nhận theo giờ', { size: 9.5, font: 'bold' });
+    },
+    0.42,
+  );
+  // Bar chart by hour (07–17), drawn beside the totals.
+  const x0 = f.margin.left + f.contentWidth * 0.44;
+  const chartTop = top - 24;
+  const hours = r.byHour.slice(7, 18);
+  const max = Math.max(1, ...hours);
+  hours.forEach((n, i) => {
+    const h = (n / max) * 90;
+    f.page.drawRectangle({ x: x0 + i * 30, y: chartTop - 100, width: 20, height: Math.max(0.5, h), color: rgb(0.05, 0.36, 0.68) });
+    f.page.drawText(String(7 + i), { x: x0 + i * 30 + 4, y: chartTop - 112, size: 7, font: fonts.regular });
+    if (n) f.page.drawText(String(n), { x: x0 + i * 30 + 4, y: chartTop - 98 + h, size: 7, font: fonts.regular });
+  });
+  const judged = r.totals.onTime + r.totals.late;
+  if (judged) {
+    const w = 300;
+    const ok = (r.totals.onTime / judged) * w;
+    f.page.drawRectangle({ x: x0, y: chartTop - 140, width: ok, height: 10, color: rgb(0.12, 0.48, 0.2) });
+    f.page.drawRectangle({ x: x0 + ok, y: chartTop - 140, width: w - ok, height: 10, color: rgb(0.7, 0.15, 0.12) });
+    f.page.drawText(`Đúng hạn ${Math.round((r.totals.onTime / judged) * 100)}%`, { x: x0, y: chartTop - 152, size: 8, font: fonts.regular });
+  }
+  f.space(10);
+  f.text('Theo thủ tục', { size: 11, font: 'bold' });
+  for (const p of r.byProcedure.slice(0, 25)) f.text(`${p.tenTthc}: tiếp nhận ${p.received}, đã trả ${p.returned}, đúng hạn ${p.onTime}, quá hạn ${p.late}`, { size: 9, indent: 8 });
+  f.text('Theo quầy', { size: 11, font: 'bold' });
+  for (const c of r.byCounter) f.text(`Quầy ${c.counterId}: tiếp nhận ${c.received}, đã trả ${c.returned}, thu ${formatVnd(c.feesCollected)} (${c.source === 'local' ? 'sổ của quầy' : 'dữ liệu tỉnh'})`, { size: 9, indent: 8 });
+
+  // Mẫu 07 — Sổ theo dõi hồ sơ, on its own page(s).
+  f.newPage();
+  f.text('SỔ THEO DÕI HỒ SƠ (Mẫu 07)', { size: 13, font: 'bold', align: 'center', gapAfter: 6 });
+  const widths = [24, 96, 120, 34, 90, 90, 60, 48, 48, 48, 48, 48, 34, 44];
+  const drawRow = (cells: string[], bold: boolean) => {
+    const size = 6.5;
+    const font = bold ? fonts.bold : fonts.regular;
+    const wrapped = cells.map((c, i) => f.wrap(c, font, size, widths[i]! - 4));
+    const h = Math.max(...wrapped.map((w) => w.length)) * size * 1.25 + 4;
+    if (f.y - h < f.margin.bottom) {
+      f.newPage();
+      if (!bold) drawRow(LOG_HEADERS, true); // the header again on every page of the log
+    }
+    let x = f.margin.left;
+    wrapped.forEach((lines, i) => {
+      f.page.drawRectangle({ x, y: f.y - h, width: widths[i]!, height: h, borderColor: rgb(0, 0, 0), borderWidth: 0.4 });
+      lines.forEach((line, k) => f.page.drawText(line, { x: x + 2, y: f.y - 2 - size * 1.25 * (k + 1) + 1.5, size, font }));
+      x += widths[i]!;
+    });
+    f.y -= h;
+  };
+  drawRow(LOG_HEADERS, true);
+  for (const row of r.log) drawRow(logCells(row), false);
+  if (!r.log.length) f.text('(không có hồ sơ)', { size: 9 });
+  return doc.save({ useObjectStreams: false });
+}

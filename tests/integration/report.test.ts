@@ -1,0 +1,179 @@
+import Database from 'better-sqlite3';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dailyReport } from '../../electron/node/reports/daily-report';
+import { motcua } from '../helpers/cli';
+import { tempDir } from '../helpers/tmp';
+import { tool } from '../helpers/tools';
+
+const DAY = '2026-11-23';
+const at = (d: string, hm: string) => `2026-11-${d}T${hm}:00+07:00`;
+const nat = (d: string, hm: string) => `202611${d}${hm.replace(':', '')}00`;
+
+/**
+ * A generated day at counter Q01, with the other counter Q02 seen through the feed. Expected
+ * figures are written out by hand from this data, not computed by the code under test.
+ */
+function seed(db: Database.Database) {
+  db.exec(`INSERT INTO units VALUES ('U', 'UBND xã Tân Phú', NULL, NULL, '${at('01', '08:00')}');
+           INSERT INTO counters VALUES ('U', 'Q01', 9001, 9200, 1);
+           INSERT INTO procedures (ma_tthc, ten_tthc, duration_value, duration_unit, updated_at) VALUES ('P1', 'Đăng ký khai sinh', 1, 'NgayLamViec', 'x'), ('P2', 'Chứng thực bản sao', 1, 'NgayLamViec', 'x');`);
+  const ins = db.prepare(`INSERT INTO dossiers (id, ma_ho_so, ma_tthc, ten_tthc, unit_code, counter_id, officer_id, kenh_thuc_hien, loai_doi_tuong, chu_ho_so, ngay_tiep_nhan, ngay_hen_tra, ngay_tra, trang_thai, sync_state, voided_at, created_at, updated_at, name_folded)
+                          VALUES (?, ?, ?, ?, 'U', 'Q01', ?, ?, '1', ?, ?, ?, ?, ?, ?, ?, 'x', 'x', '')`);
+  const fee = db.prepare('INSERT INTO dossier_fees VALUES (?, ?, ?, ?, 0)');
+  // id, procedure, officer, channel, received (hh:mm on DAY), due, returned, status, sync, voided, fee
+  const rows: Array<[number, string, string, string, string, string | null, string | null, string, string, string | null, number]> = [
+    [1, 'P1', 'cb01', '1', '07:30', at('24', '07:30'), null, '2', 'synced', null, 0],
+    [2, 'P1', 'cb01', '1', '08:15', at('24', '08:15'), null, '2', 'pending', null, 0],
+    [3, 'P2', 'cb02', '1', '08:40', at('24', '08:40'), null, '4', 'synced', null, 10000],
+    [4, 'P2', 'cb02', '3', '09:05', at('24', '09:05'), null, '2', 'rejected', null, 10000],
+    [5, 'P2', 'cb01', '1', '14:00', at('24', '14:00'), null, '2', 'synced', at('23', '15:00'), 10000], // voided the same day
+    [6, 'P1', 'cb01', '1', '15:20', at('20', '15:20'), null, '4', 'synced', null, 8000], // due already passed: overdue
+  ];
+  for (const [id, p, off, ch, hm, due, ret, st, sync, voided, amount] of rows) {
+    ins.run(id, `U-261123-${String(id).padStart(4, '0')}`, p, p === 'P1' ? 'Đăng ký khai sinh' : 'Chứng thực bản sao', off, ch, `Công dân ${id}`, at('23', hm), due, ret, st, sync, voided);
+    fee.run(id, 'LP', 'Lệ phí', amount);
+  }
+  // Received earlier, returned on the day.
+  ins.run(7, 'U-261120-0001', 'P1', 'Đăng ký khai sinh', 'cb01', '1', 'Công dân 7', at('20', '09:00'), at('21', '09:00'), at('23', '10:00'), '10', 'synced', null);
+  db.prepare("INSERT INTO turn_backs (form, ma_tthc, ten_tthc, unit_code, counter_id, chu_ho_so, reasons, at) VALUES ('02', 'P1', 'x', 'U', 'Q01', 'a', '[]', ?), ('02', 'P1', 'x', 'U', 'Q01', 'b', '[]', ?), ('03', 'P2', 'x', 'U', 'Q01', 'c', '[]', ?)").run(
+    at('23', '09:00'),
+    at('23', '10:00'),
+    at('23', '11:00'),
+  );
+  db.prepare("INSERT INTO receipt_prints (dossier_id, form, medium, reprint, reason, at) VALUES (1, '01', 'pdf', 0, NULL, ?), (1, '01', 'thermal', 1, 'x', ?), (3, '01', 'pdf', 1, 'y', ?)").run(at('23', '07:31'), at('23', '08:00'), at('23', '09:00'));
+  // KPI cases from the feed (dossiers whose processing ended on DAY).
+  const remote = db.prepare(`INSERT INTO remote_dossiers (ma_ho_so, version, status, counter_id, ma_tthc, ten_tthc, received_at, due_at, finished_at, returned_at, fees_vnd, changed_at, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '{}')`);
+  const hist = db.prepare('INSERT INTO remote_status_history VALUES (?, ?, ?, ?)');
+  const kpi: Array<[string, string, string, Array<[string, string]>]> = [
+    ['K-ontime', 'Q01', at('23', '17:00'), [['2', at('20', '09:00')], ['9', at('23', '10:00')]]],
+    ['K-late', 'Q01', at('22', '17:00'), [['2', at('19', '09:00')], ['9', at('23', '10:00')]]],
+    ['K-1supp', 'Q01', at('24', '17:00'), [['2', at('20', '09:00')], ['5', at('23', '11:00')]]],
+    ['K-2supp', 'Q01', at('30', '17:00'), [['2', at('17', '09:00')], ['5', at('18', '09:00')], ['4', at('19', '09:00')], ['5', at('20', '09:00')], ['4', at('21', '09:00')], ['9', at('23', '09:00')]]],
+    // Due moved over a holiday weekend by the server; finished before it: on time.
+    ['K-holiday', 'Q02', at('26', '08:00'), [['2', at('21', '16:00')], ['9', at('23', '16:00')]]],
+    ['K-earlier', 'Q01', at('22', '17:00'), [['2', at('20', '09:00')], ['9', at('22', '10:00')]]], // ended another day: not counted
+  ];
+  for (const [code, counter, due, h] of kpi) {
+    remote.run(code, h.length, h.at(-1)![0], counter, 'P1', 'Đăng ký khai sinh', null, due, null, null, null, h.at(-1)![1]);
+    h.forEach(([s, t], i) => hist.run(code, i + 1, s, t));
+  }
+  // Counter Q02 through the feed: 3 received on DAY (fees 5000 each), 1 returned on DAY.
+  for (let i = 1; i <= 3; i++) remote.run(`Q2-${i}`, 1, '2', 'Q02', 'P2', 'Chứng thực bản sao', nat('23', '09:0' + i), null, null, null, 5000, at('23', '09:00'));
+  remote.run('Q2-old', 3, '10', 'Q02', 'P2', 'Chứng thực bản sao', nat('20', '09:00'), null, null, nat('23', '16:00'), 5000, at('23', '16:00'));
+  db.prepare("INSERT INTO settings VALUES ('sync.changesFetchedAt', ?)").run(at('23', '17:05'));
+}
+
+describe('daily counter report against hand-computed figures', () => {
+  const t = tempDir('motcua-report-');
+  const dbPath = join(t.dir, 'motcua.sqlite3');
+  beforeAll(() => {
+    const out = motcua(['db', 'migrate', '--data-dir', t.dir]);
+    expect(out.code).toBe(0);
+    const db = new Database(dbPath);
+    seed(db);
+    db.close();
+  });
+  afterAll(() => t.cleanup());
+
+  it('computes every total, by procedure, by counter, by hour', () => {
+    const db = new Database(dbPath, { readonly: true });
+    const r = dailyReport(db, DAY, { now: at('23', '17:10') });
+    db.close();
+    expect(r.totals).toEqual({
+      received: 5, // 6 on the day, one voided
+      returned: 1,
+      turnedBack: 3,
+      supplementRequested: 2,
+      refused: 1,
+      onTime: 3, // K-ontime, K-1supp (request in time), K-holiday
+      late: 2, // K-late, K-2supp
+      pending: 5, // open statuses received up to the day (ids 1,2,3,4,6)
+      overdue: 1, // id 6
+      voided: 1,
+      reprinted: 2,
+      feesCollected: 28000, // 0 + 0 + 10000 + 10000 + 8000
+      unsynced: 2, // ids 2 (pending) and 4 (rejected)
+    });
+    expect(r.byChannel).toEqual({ direct: 4, online: 0, post: 1 });
+    expect(r.byProcedure.map((p) => [p.maTthc, p.received, p.returned, p.onTime, p.late])).toEqual([
+      ['P1', 3, 1, 3, 2],
+      ['P2', 2, 0, 0, 0],
+    ]);
+    expect(r.byCounter).toEqual([
+      { counterId: 'Q01', received: 5, returned: 1, feesCollected: 28000, source: 'local' },
+      { counterId: 'Q02', received: 3, returned: 1, feesCollected: 15000, source: 'feed' },
+    ]);
+    expect(r.byHour[7]).toBe(1);
+    expect(r.byHour[8]).toBe(2);
+    expect(r.byHour[15]).toBe(1);
+    expect(r.unitDataAsOf).toBe(at('23', '17:05'));
+    expect(r.log).toHaveLength(5);
+  });
+
+  it('CLI: supervisors export PDF, CSV, XLSX and JSON; an officer is refused', async () => {
+    const env = { PW: 'mat-khau-quan-tri' };
+    expect(motcua(['officer', 'add', '--id', 'ad1', '--username', 'admin', '--name', 'Quản trị', '--role', 'admin', '--password-env', 'PW', '--data-dir', t.dir], env).code).toBe(0);
+    const asAdmin = { ...env, MOTCUA_OFFICER: 'admin', MOTCUA_PASSWORD: 'mat-khau-quan-tri' };
+    expect(motcua(['officer', 'add', '--id', 'gs1', '--username', 'giamsat', '--name', 'Lê Giám Sát', '--role', 'supervisor', '--password-env', 'PW', '--data-dir', t.dir], asAdmin).code).toBe(0);
+    expect(motcua(['officer', 'add', '--id', 'cb9', '--username', 'canbo9', '--name', 'Cán Bộ', '--role', 'officer', '--password-env', 'PW', '--data-dir', t.dir], asAdmin).code).toBe(0);
+    const sup = { MOTCUA_OFFICER: 'giamsat', MOTCUA_PASSWORD: 'mat-khau-quan-tri' };
+    const out = (f: string) => join(t.dir, `report.${f}`);
+    for (const f of ['json', 'csv', 'xlsx', 'pdf']) {
+      const r = motcua(['report', 'daily', '--date', DAY, '--format', f, '--out', out(f), '--data-dir', t.dir], sup);
+      expect(r.code, r.stderr).toBe(0);
+    }
+    const json = JSON.parse(readFileSync(out('json'), 'utf8'));
+    expect(json.totals).toMatchObject({ received: 5, returned: 1, turnedBack: 3, onTime: 3, late: 2, pending: 5, voided: 1, reprinted: 2, feesCollected: 28000, unsynced: 2 });
+    expect(json.byProcedure.length).toBe(2);
+    expect(json.byCounter.length).toBe(2);
+    expect(readFileSync(out('csv'), 'utf8')).toContain('Mã hồ sơ,Tên TTHC');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out('xlsx'));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Sổ theo dõi (Mẫu 07)']);
+    expect(tool('qpdf', ['--check', out('pdf')]).code).toBe(0);
+    const text = tool('pdftotext', ['-layout', out('pdf'), '-']).stdout;
+    expect(text).toContain('BÁO CÁO QUẦY TRONG NGÀY 23/11/2026');
+    expect(text).toContain('SỔ THEO DÕI HỒ SƠ (Mẫu 07)');
+    expect(text).toMatch(/Hồ sơ tiếp nhận: 5/);
+    expect(text).toMatch(/Giải quyết quá hạn: 2/);
+    expect(tool('pdfinfo', [out('pdf')]).stdout).toMatch(/Page size:\s+841\.89 x 595\.28/);
+    const denied = motcua(['report', 'daily', '--date', DAY, '--format', 'json', '--out', out('x'), '--data-dir', t.dir], { MOTCUA_OFFICER: 'canbo9', MOTCUA_PASSWORD: 'mat-khau-quan-tri' });
+    expect(denied.code).toBe(1);
+    expect(denied.stderr).toMatch(/không có vai trò supervisor/);
+  });
+
+  it('audit verify detects an edited, a deleted and a reordered row', () => {
+    expect(motcua(['audit', 'verify', '--data-dir', t.dir]).code).toBe(0);
+    const tamper = (sql: string) => {
+      const copy = tempDir('motcua-audit-');
+      const db = new Database(dbPath, { readonly: true });
+      db.prepare('VACUUM INTO ?').run(join(copy.dir, 'motcua.sqlite3'));
+      db.close();
+      const c = new Database(join(copy.dir, 'motcua.sqlite3'));
+      c.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
+      c.exec(sql);
+      c.close();
+      const r = motcua(['audit', 'verify', '--json', '--data-dir', copy.dir]);
+      copy.cleanup();
+      return r;
+    };
+    for (const sql of [
+      "UPDATE audit_log SET details = '{\"roles\":[\"admin\",\"supervisor\"]}' WHERE id = 2",
+      'DELETE FROM audit_log WHERE id = 2',
+      'UPDATE audit_log SET id = 1000 WHERE id = 2; UPDATE audit_log SET id = 2 WHERE id = 3; UPDATE audit_log SET id = 3 WHERE id = 1000;',
+    ]) {
+      const r = tamper(sql);
+      expect(r.code, sql).toBe(1);
+      expect(JSON.parse(r.stdout).ok).toBe(false);
+    }
+  });
+
+  it('offline login: lockout after 5 failures', () => {
+    for (let i = 0; i < 5; i++) motcua(['officer', 'list', '--data-dir', t.dir], { MOTCUA_OFFICER: 'canbo9', MOTCUA_PASSWORD: 'sai' });
+    const r = motcua(['report', 'daily', '--format', 'json', '--out', join(t.dir, 'y.json'), '--data-dir', t.dir], { MOTCUA_OFFICER: 'canbo9', MOTCUA_PASSWORD: 'mat-khau-quan-tri' });
+    expect(r.stderr).toMatch(/bị khóa/);
+  });
+});
