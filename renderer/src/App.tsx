@@ -4,6 +4,10 @@ import type { AppInfo, Locale, SyncState } from '../../electron/common/ipc/contr
 import { api } from './api';
 import { HelpDialog } from './components/HelpDialog';
 import { StatusBar } from './components/StatusBar';
+import { LoginScreen } from './components/LoginScreen';
+import { IdleLock } from './components/IdleLock';
+import { ReportsSection } from './sections/ReportsSection';
+import type { Output } from '../../electron/common/ipc/contract';
 import { setLocale } from './i18n';
 import { SECTIONS, sectionForShortcut, type SectionId } from './sections';
 import { DossiersSection } from './sections/DossiersSection';
@@ -18,6 +22,16 @@ export function App() {
   const [sync, setSync] = useState<SyncState | null>(null);
   const [help, setHelp] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [auth, setAuth] = useState<Output<'auth.state'> | null>(null);
+  const [wasSignedIn, setWasSignedIn] = useState(false);
+
+  const refreshAuth = useCallback(async () => {
+    const r = await api()['auth.state']({});
+    if (r.ok) {
+      setAuth(r.value);
+      if (r.value.officer) setWasSignedIn(true);
+    }
+  }, []);
 
   const refresh = useCallback(async () => {
     const r = await api()['app.info']({});
@@ -32,11 +46,17 @@ export function App() {
     void api()['sync.state']({}).then((r) => r.ok && setSync(r.value));
     const offSync = api().on('sync.state', setSync);
     const offUnit = api().on('unit.changed', () => void refresh());
+    const offAuth = api().on('auth.changed', () => {
+      void refreshAuth();
+      void refresh();
+    });
+    void refreshAuth();
     return () => {
       offSync();
       offUnit();
+      offAuth();
     };
-  }, [refresh]);
+  }, [refresh, refreshAuth]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -67,23 +87,44 @@ export function App() {
     }
   };
 
+  if (!auth) return null;
+  if (!auth.officer) {
+    return (
+      <LoginScreen
+        needsSetup={auth.needsSetup}
+        locked={wasSignedIn}
+        onDone={() => {
+          void refreshAuth();
+          void refresh();
+        }}
+      />
+    );
+  }
+  const roles = auth.officer.roles;
+  const canReport = roles.includes('supervisor') || roles.includes('admin');
+  const visible = SECTIONS.filter((s) => s !== 'reports' || canReport);
+
   return (
     <div className="shell">
+      <IdleLock idleMinutes={auth.idleMinutes} warnMinutes={auth.warnMinutes} />
       <header className="top-bar">
         <span className="brand">{t('app.name')}</span>
         <span className="tagline">{t('app.tagline')}</span>
+        <span className="spacer" />
+        <span className="who">{auth.officer.fullName}</span>
+        <button className="secondary small" onClick={() => void api()['auth.logout']({})}>{t('auth.logout')}</button>
       </header>
       <nav className="side-nav" aria-label={t('app.name')}>
-        {SECTIONS.map((s, i) => (
+        {visible.map((s) => (
           <button
             key={s}
             data-section={s}
             aria-current={section === s ? 'page' : undefined}
             className={section === s ? 'active' : ''}
             onClick={() => setSection(s)}
-            title={`Alt+${i + 1}`}
+            title={`Alt+${SECTIONS.indexOf(s) + 1}`}
           >
-            <span className="key">{i + 1}</span>
+            <span className="key">{SECTIONS.indexOf(s) + 1}</span>
             {t(`nav.${s}`)}
           </button>
         ))}
@@ -99,6 +140,8 @@ export function App() {
           <DossiersSection />
         ) : section === 'returns' ? (
           <ReturnsSection />
+        ) : section === 'reports' ? (
+          canReport ? <ReportsSection /> : <p role="alert" className="message error">{t('auth.forbidden')}</p>
         ) : (
           <div className="empty-state">
             <p>{t(`section.${section}.empty`)}</p>

@@ -5,10 +5,17 @@ import { silentLogger } from '../../electron/node/log/logger';
 import { ROOT } from './cli';
 import { tempDir } from './tmp';
 
+
 export const SCREENSHOT_DIR = join(ROOT, 'test-results', 'screenshots');
 
 /** Starts the real Chromium host on the built renderer with a fresh data dir. */
-export async function startTestHost(opts: { online?: () => boolean } = {}): Promise<ChromiumHost & { dataDir: string; cleanupDir: () => void }> {
+export const ADMIN = { username: 'quantri', fullName: 'Quản Trị Viên', password: 'mat-khau-quan-tri' };
+
+/**
+ * Starts the real Chromium host on the built renderer with a fresh data dir. Unless `login` is
+ * false, runs the first-run setup through the contract (unit + first admin), which signs in.
+ */
+export async function startTestHost(opts: { online?: () => boolean; login?: boolean } = {}): Promise<ChromiumHost & { dataDir: string; cleanupDir: () => void }> {
   const t = tempDir('motcua-e2e-');
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const online = opts.online ?? (() => true);
@@ -21,5 +28,18 @@ export async function startTestHost(opts: { online?: () => boolean } = {}): Prom
     log: silentLogger,
     probe: async () => online(),
   });
+  if (opts.login !== false) {
+    await host.page.waitForSelector('form.login');
+    const r = await host.page.evaluate(
+      (a) =>
+        window.motcua['auth.setup']({
+          unit: { unitCode: '000.00.01.H22', unitName: 'UBND xã Tân Phú', counterId: 'Q01', offlineBlock: { from: 9001, to: 9200 } },
+          admin: a,
+        }),
+      ADMIN,
+    );
+    if (!r.ok) throw new Error(`setup failed: ${r.error.message}`);
+    await host.page.waitForSelector('nav button[data-section]');
+  }
   return Object.assign(host, { dataDir: t.dir, cleanupDir: t.cleanup });
 }

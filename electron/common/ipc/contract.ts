@@ -46,8 +46,60 @@ const inboxFileSchema = z.object({ token: z.string(), fileName: z.string(), size
 const dayString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD.');
 export const scannerStateSchema = z.object({ scanner: z.enum(['unconfigured', 'connecting', 'connected', 'disconnected']), detail: z.string().nullable() });
 
+const officerSchema = z.object({ officerId: z.string(), fullName: z.string(), roles: z.array(z.enum(['officer', 'supervisor', 'admin'])) });
+const reportSchema = z.object({
+  date: z.string(),
+  counterId: z.string().nullable(),
+  unitCode: z.string().nullable(),
+  generatedAt: z.string(),
+  unitDataAsOf: z.string().nullable(),
+  totals: z.record(z.string(), z.number()),
+  byChannel: z.object({ direct: z.number(), online: z.number(), post: z.number() }),
+  byProcedure: z.array(z.object({ maTthc: z.string(), tenTthc: z.string(), received: z.number(), returned: z.number(), onTime: z.number(), late: z.number() })),
+  byCounter: z.array(z.object({ counterId: z.string(), received: z.number(), returned: z.number(), feesCollected: z.number(), source: z.enum(['local', 'feed']) })),
+  byOfficer: z.array(z.object({ officerId: z.string(), received: z.number() })),
+  byHour: z.array(z.number()),
+  log: z.array(z.record(z.string(), z.unknown())),
+  closed: z.object({ at: z.string(), by: z.string() }).nullable(),
+  changedAfterClose: z.number(),
+});
+
 export const contract = {
   'app.info': { input: empty, output: appInfoSchema },
+  'auth.state': {
+    input: empty,
+    output: z.object({ officer: officerSchema.nullable(), needsSetup: z.boolean(), idleMinutes: z.number(), warnMinutes: z.number() }),
+  },
+  'auth.login': { input: z.strictObject({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) }), output: officerSchema },
+  'auth.logout': { input: empty, output: z.object({ ok: z.boolean() }) },
+  'auth.lock': { input: empty, output: z.object({ ok: z.boolean() }) },
+  'auth.setup': {
+    input: z.strictObject({
+      unit: unitIdentitySchema.strict(),
+      admin: z.strictObject({ username: z.string().trim().min(3).max(40), fullName: z.string().trim().min(1).max(200), password: z.string().min(8, 'Mật khẩu ít nhất 8 ký tự.').max(200) }),
+    }),
+    output: officerSchema,
+  },
+  'officer.add': {
+    input: z.strictObject({
+      officerId: z.string().trim().min(1).max(40),
+      username: z.string().trim().min(3).max(40),
+      fullName: z.string().trim().min(1).max(200),
+      roles: z.array(z.enum(['officer', 'supervisor', 'admin'])).min(1),
+      password: z.string().min(8, 'Mật khẩu ít nhất 8 ký tự.').max(200),
+    }),
+    output: officerSchema,
+  },
+  'officer.list': { input: empty, output: z.array(officerSchema.extend({ username: z.string(), active: z.boolean() })) },
+  'report.daily': { input: z.strictObject({ date: dayString, counterId: z.string().max(20).nullable() }), output: reportSchema },
+  'report.export': {
+    input: z.strictObject({ date: dayString, counterId: z.string().max(20).nullable(), format: z.enum(['pdf', 'csv', 'xlsx']) }),
+    output: z.object({ path: z.string(), opened: z.boolean() }),
+  },
+  'day.close': {
+    input: z.strictObject({ date: dayString, notes: z.string().max(2000).nullable(), sign: z.strictObject({ tokenId: z.string(), certId: z.string().nullable(), pin: z.string().max(64).nullable() }).nullable() }),
+    output: z.object({ closedAt: z.string(), pdfPath: z.string(), signed: z.boolean() }),
+  },
   'app.setLocale': { input: z.strictObject({ locale: localeSchema }), output: z.object({ locale: localeSchema }) },
   'app.doctor': { input: empty, output: doctorReportSchema },
   'unit.get': { input: empty, output: unitIdentitySchema.nullable() },
@@ -188,6 +240,7 @@ export const events = {
   'app.notice': z.object({ level: z.enum(['info', 'warn', 'error']), message: z.string() }),
   'scan.received': scanEventSchema,
   'unit.changed': unitIdentitySchema,
+  'auth.changed': z.object({ officer: z.object({ officerId: z.string(), fullName: z.string(), roles: z.array(z.string()) }).nullable() }),
   'sync.progress': z.object({ code: z.string(), fileName: z.string(), sent: z.number(), total: z.number() }),
   'devices.state': scannerStateSchema,
 } as const;

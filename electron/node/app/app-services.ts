@@ -19,6 +19,9 @@ import { ScanService } from '../services/scan-service';
 import { SqliteStore } from '../store/sqlite-store';
 import { SyncService } from '../sync/sync-service';
 import { ReturnService } from '../returns/return-service';
+import { SessionService } from '../auth/session';
+import { ProvincialApi } from '../sync/provincial-api';
+import { resolveApiConfig } from '../sync/sync-config';
 import type { SignatureToken } from '../../common/hardware/token';
 import { seedDefaults } from './seed';
 
@@ -47,6 +50,7 @@ export interface AppServices {
   readonly printer: PrinterService;
   readonly sync: SyncService;
   readonly returns: ReturnService;
+  readonly session: SessionService;
   readonly dispatcher: Dispatcher;
   /** First-run data and devices; call once after construction. */
   start(): Promise<void>;
@@ -82,6 +86,19 @@ export function createAppServices(o: AppServicesOptions): AppServices {
   });
   const inbox = new AttachmentInbox();
   const sync = new SyncService({ store, files, monitor, log: o.log.child('sync'), hub });
+  const session = new SessionService({
+    store,
+    api: async () => {
+      try {
+        const cfg = await resolveApiConfig(store);
+        return cfg ? new ProvincialApi(cfg) : null;
+      } catch {
+        return null;
+      }
+    },
+    ...(o.now ? { now: o.now } : {}),
+    onChange: (officer) => hub.emit('auth.changed', { officer }),
+  });
   const returns = new ReturnService({ store, files, intake, workDir: join(layout.filesDir, 'returns'), fontsDir: join(resources, 'fonts'), ...(o.now ? { now: o.now } : {}) });
   const scans = new ScanService({ store, hub, factory: o.scannerFactory, log: o.log.child('scan') });
   const printer = new PrinterService({ store, intake, factory: o.printerFactory, fontsDir: join(resources, 'fonts'), ...(o.now ? { now: o.now } : {}) });
@@ -94,6 +111,8 @@ export function createAppServices(o: AppServicesOptions): AppServices {
     printer,
     sync,
     returns,
+    session,
+    fontsDir: join(resources, 'fonts'),
     tokenFactory: o.tokenFactory,
     serialPorts: o.serialPorts,
     hub,
@@ -103,7 +122,7 @@ export function createAppServices(o: AppServicesOptions): AppServices {
     shell: o.shell,
     ...(o.now ? { now: o.now } : {}),
   });
-  const dispatcher = createDispatcher(handlers, { allowedOrigin: o.allowedOrigin, log: o.log.child('ipc') });
+  const dispatcher = createDispatcher(handlers, { allowedOrigin: o.allowedOrigin, log: o.log.child('ipc'), officer: () => session.officer });
   return {
     store,
     hub,
@@ -114,6 +133,7 @@ export function createAppServices(o: AppServicesOptions): AppServices {
     printer,
     sync,
     returns,
+    session,
     dispatcher,
     async start() {
       await seedDefaults(store, resources);

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { contract, type Channel, type Contract, type Output } from '../../common/ipc/contract';
 import { fail, ok, toAppError, AppFailure, type Result } from '../../common/ipc/result';
 import type { Logger } from '../log/logger';
+import { allowed, CHANNEL_ACCESS, type Role } from '../../common/ipc/access';
 
 /** Who sent a message, as each host can tell it: Electron's senderFrame, or Playwright's binding source. */
 export interface SenderInfo {
@@ -11,6 +12,8 @@ export interface SenderInfo {
 
 export interface HandlerContext {
   readonly sender: SenderInfo;
+  /** The officer signed in at this counter, when there is one (public channels may have none). */
+  readonly officer: { readonly officerId: string; readonly fullName: string; readonly roles: readonly Role[] } | null;
 }
 
 export type Handlers = {
@@ -41,7 +44,10 @@ export interface Dispatcher {
  * The one wrapper every channel goes through, in Electron and in the Chromium host alike:
  * sender check, input schema, handler, output schema, errors as values, a log line without payloads.
  */
-export function createDispatcher(handlers: Handlers, opts: { allowedOrigin: string; log: Logger }): Dispatcher {
+export function createDispatcher(
+  handlers: Handlers,
+  opts: { allowedOrigin: string; log: Logger; officer?: () => HandlerContext['officer'] },
+): Dispatcher {
   return {
     async dispatch(sender, channel, input) {
       const t0 = Date.now();
@@ -55,6 +61,16 @@ export function createDispatcher(handlers: Handlers, opts: { allowedOrigin: stri
       }
       if (!Object.hasOwn(contract, channel)) return done(fail('unknown_channel', `Kênh không tồn tại: ${channel}`));
       const c = channel as Channel;
+      const officer = opts.officer?.() ?? null;
+      if (!allowed(CHANNEL_ACCESS[c], officer?.roles ?? null)) {
+        opts.log.warn('ipc refused: role', { channel, role: CHANNEL_ACCESS[c] });
+        return done(
+          fail(
+            'forbidden',
+            officer ? 'Tài khoản của bạn không có quyền dùng chức năng này.' : 'Cần đăng nhập để dùng chức năng này.',
+          ),
+        );
+      }
       const parsed = contract[c].input.safeParse(input);
       if (!parsed.success) {
         const details = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
@@ -62,7 +78,7 @@ export function createDispatcher(handlers: Handlers, opts: { allowedOrigin: stri
       }
       try {
         const handler = handlers[c] as (i: unknown, ctx: HandlerContext) => Promise<unknown>;
-        const value = await handler(parsed.data, { sender });
+        const value = await handler(parsed.data, { sender, officer });
         const out = contract[c].output.safeParse(value);
         if (!out.success) {
           opts.log.error('ipc handler returned a value outside the contract', { channel });

@@ -16,6 +16,14 @@ import type { EventHub } from '../events/event-hub';
 import { PRINTER_SETTING, type PrinterService } from '../printing/printer-service';
 import type { SerialPortLister } from '../../common/hardware/serial';
 import { startOfDay } from '../services/start-of-day';
+import type { SessionService } from '../auth/session';
+import { addOfficer, listOfficers } from '../officers/officer-repo';
+import { dailyReport } from '../reports/daily-report';
+import { reportCsv, reportPdf, reportXlsx } from '../reports/report-export';
+import { writeFileAtomic } from '../files/content-store';
+import { signFile } from '../signing/signing-service';
+import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 import type { SyncService } from '../sync/sync-service';
 import { staleness } from '../sync/staleness';
 import type { ReturnService } from '../returns/return-service';
@@ -43,6 +51,8 @@ export interface HandlerDeps {
   readonly sync: SyncService;
   readonly returns: ReturnService;
   readonly tokenFactory: (modulePath: string) => SignatureToken;
+  readonly session: SessionService;
+  readonly fontsDir: string;
   readonly serialPorts: SerialPortLister;
   readonly hub: EventHub;
   readonly dataDir: string;
@@ -52,7 +62,6 @@ export interface HandlerDeps {
   readonly now?: () => Date;
 }
 
-const ACTOR = 'officer'; // replaced by the logged-in officer once accounts land (issue 7)
 
 /** The handler table: one function per contract channel, shared by Electron and the Chromium host. */
 export function createHandlers(d: HandlerDeps): Handlers {
@@ -69,6 +78,9 @@ export function createHandlers(d: HandlerDeps): Handlers {
     if (tokenCache?.path !== path) tokenCache = { path, token: d.tokenFactory(path) };
     return tokenCache.token;
   };
+  const actor = () => d.session.officer?.officerId ?? 'system';
+  const report = (date: string, counterId: string | null) => d.store.exec('report.daily', (db) => dailyReport(db, date, { counterId, now: toVietnamRfc3339(now()) }));
+  const reportsDir = join(d.dataDir, 'reports');
   const locale = async (): Promise<Locale> => ((await d.store.getSetting('ui.locale')) === 'en' ? 'en' : 'vi');
   return {
     'app.info': async () => ({
@@ -79,16 +91,82 @@ export function createHandlers(d: HandlerDeps): Handlers {
       dbVersion: await d.store.schemaVersion(),
       locale: await locale(),
       unit: await d.store.getUnitIdentity(),
-      officer: null,
+      officer: d.session.officer ? { officerId: d.session.officer.officerId, fullName: d.session.officer.fullName } : null,
     }),
+    'auth.state': async () => ({
+      officer: d.session.officer,
+      needsSetup: await d.session.needsSetup(),
+      idleMinutes: Number((await d.store.getSetting('auth.idleMinutes')) ?? 15),
+      warnMinutes: Number((await d.store.getSetting('auth.warnMinutes')) ?? 2),
+    }),
+    'auth.login': ({ username, password }) => d.session.login(username, password),
+    'auth.logout': async () => {
+      await d.session.logout('logout');
+      return { ok: true };
+    },
+    'auth.lock': async () => {
+      await d.session.logout('idle');
+      return { ok: true };
+    },
+    'auth.setup': async ({ unit, admin }) => {
+      if (!(await d.session.needsSetup())) throw new AppFailure('forbidden', 'Đã có tài khoản cán bộ: thiết lập ban đầu không còn dùng được.');
+      const o = await d.session.setupAdmin(admin);
+      const saved = await d.store.setUnitIdentity(unit, o.officerId);
+      d.hub.emit('unit.changed', saved);
+      return o;
+    },
+    'officer.add': async (input) => {
+      const o = await (await d.store.exec('officer.add', (db) => addOfficer(db, { ...input, title: null }, actor(), toVietnamRfc3339(now()))));
+      return { officerId: o.officerId, fullName: o.fullName, roles: [...o.roles] };
+    },
+    'officer.list': () => d.store.exec('officer.list', (db) => listOfficers(db).map((o) => ({ officerId: o.officerId, fullName: o.fullName, roles: [...o.roles], username: o.username, active: o.active }))),
+    'report.daily': async ({ date, counterId }) => {
+      const r = await report(date, counterId);
+      await d.store.audit({ actor: actor(), action: 'report.view', subject: date, details: { counterId } });
+      return { ...r, totals: { ...r.totals }, log: r.log.map((x) => ({ ...x })) as Array<Record<string, unknown>>, byProcedure: [...r.byProcedure], byCounter: [...r.byCounter], byOfficer: [...r.byOfficer], byHour: [...r.byHour] };
+    },
+    'report.export': async ({ date, counterId, format }) => {
+      const r = await report(date, counterId);
+      const data = format === 'csv' ? Buffer.from(reportCsv(r)) : format === 'xlsx' ? await reportXlsx(r) : await reportPdf(r, d.fontsDir);
+      const path = join(reportsDir, `bao-cao-${date}${counterId ? `-${counterId}` : ''}.${format}`);
+      await writeFileAtomic(path, data);
+      await d.store.audit({ actor: actor(), action: 'report.export', subject: date, details: { format, counterId } });
+      return { path, opened: format === 'pdf' ? await d.shell.printPdf(path) : true };
+    },
+    'day.close': async ({ date, notes, sign }) => {
+      const r = await report(date, null);
+      const pdf = await reportPdf(r, d.fontsDir);
+      const plain = join(reportsDir, `bao-cao-${date}-chot.pdf`);
+      await writeFileAtomic(plain, pdf);
+      let finalPath = plain;
+      let signed = false;
+      if (sign) {
+        const out = join(reportsDir, `bao-cao-${date}-chot-da-ky.pdf`);
+        await signFile({ token: await token(), tokenId: sign.tokenId, certId: sign.certId, pin: sign.pin, input: plain, output: out, reason: `Chốt ngày ${date}`, fontsDir: d.fontsDir, now: now() });
+        finalPath = out;
+        signed = true;
+      }
+      const closedAt = toVietnamRfc3339(now());
+      const { readFile } = await import('node:fs/promises');
+      const sha = createHash('sha256').update(await readFile(finalPath)).digest('hex');
+      await d.store.exec('day.close', (db) =>
+        db.transaction(() => {
+          db.prepare(
+            'INSERT INTO day_closes (day, closed_at, closed_by, notes, report_sha256, signed_pdf_path) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(day) DO UPDATE SET closed_at = excluded.closed_at, closed_by = excluded.closed_by, notes = excluded.notes, report_sha256 = excluded.report_sha256, signed_pdf_path = excluded.signed_pdf_path',
+          ).run(date, closedAt, actor(), notes ?? null, sha, finalPath);
+          appendAudit(db, { actor: actor(), action: 'day.close', subject: date, details: { signed, sha256: sha, notes: notes ? true : false } }, closedAt);
+        })(),
+      );
+      return { closedAt, pdfPath: finalPath, signed };
+    },
     'app.setLocale': async ({ locale: l }) => {
-      await d.store.setSetting('ui.locale', l, ACTOR);
+      await d.store.setSetting('ui.locale', l, actor());
       return { locale: l };
     },
     'app.doctor': () => runDoctor({ store: d.store, dataDir: d.dataDir, appVersion: d.appVersion }),
     'unit.get': () => d.store.getUnitIdentity(),
     'unit.set': async (unit) => {
-      const saved = await d.store.setUnitIdentity(unit, ACTOR);
+      const saved = await d.store.setUnitIdentity(unit, actor());
       d.hub.emit('unit.changed', saved);
       await d.monitor.check();
       return saved;
@@ -110,15 +188,15 @@ export function createHandlers(d: HandlerDeps): Handlers {
       const stale = await currentStaleness();
       if (stale.level === 'block') {
         if (!override) throw new AppFailure('forbidden', stale.message ?? 'Đồng bộ quá hạn.');
-        await d.store.audit({ actor: ACTOR, action: 'sync.override', subject: 'intake', details: { reason: override.reason, hoursSinceSync: stale.hoursSinceSync, pending: stale.pending } });
+        await d.store.audit({ actor: actor(), action: 'sync.override', subject: 'intake', details: { reason: override.reason, hoursSinceSync: stale.hoursSinceSync, pending: stale.pending } });
       }
       const withFiles = { ...draft, attachments: attachments.map((a) => ({ path: d.inbox.pathOf(a.token), ...(a.MaThanhPhanHoSo ? { MaThanhPhanHoSo: a.MaThanhPhanHoSo } : {}) })) };
-      const r = await d.intake.receive(withFiles, { actor: ACTOR, officerId: null, receiptInBackground: true });
+      const r = await d.intake.receive(withFiles, { actor: actor(), officerId: null, receiptInBackground: true });
       void d.monitor.check();
       void d.sync.trigger('intake');
       return { code: r.code, receivedAt: r.receivedAt, dueAt: r.dueAt, hasReceipt: false };
     },
-    'intake.turnBack': (input) => d.intake.turnBack(input, { actor: ACTOR, officerId: null }).then((r) => ({ id: r.id })),
+    'intake.turnBack': (input) => d.intake.turnBack(input, { actor: actor(), officerId: null }).then((r) => ({ id: r.id })),
     'intake.applicant': ({ idNumber }) => d.intake.applicant(idNumber),
     'dossier.listDay': ({ date }) => d.intake.ofDay(date ?? vietnamDate(now())),
     'dossier.search': ({ text }) => d.intake.search(text, 30),
@@ -135,7 +213,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
     'attachments.preview': ({ token }) => d.inbox.preview(token),
     'devices.state': async () => ({ scanner: d.scans.state.state, detail: d.scans.state.detail }),
     'devices.setScanner': async ({ config }) => {
-      if (config) await d.store.setSetting(SCANNER_SETTING, JSON.stringify(config), ACTOR);
+      if (config) await d.store.setSetting(SCANNER_SETTING, JSON.stringify(config), actor());
       else await d.store.exec('devices.clearScanner', (db) => db.prepare('DELETE FROM settings WHERE key = ?').run(SCANNER_SETTING));
       await d.scans.start();
       return { scanner: d.scans.state.state, detail: d.scans.state.detail };
@@ -146,22 +224,22 @@ export function createHandlers(d: HandlerDeps): Handlers {
       return { scanner: scanner ? JSON.parse(scanner) : null, printer: printer ? JSON.parse(printer) : null, scanFolder };
     },
     'devices.setPrinter': async ({ config }) => {
-      if (config) await d.store.setSetting(PRINTER_SETTING, JSON.stringify(config), ACTOR);
+      if (config) await d.store.setSetting(PRINTER_SETTING, JSON.stringify(config), actor());
       else await d.store.exec('devices.clearPrinter', (db) => db.prepare('DELETE FROM settings WHERE key = ?').run(PRINTER_SETTING));
       await d.printer.close();
       return { saved: true };
     },
     'devices.setScanFolder': async ({ path }) => {
-      if (path) await d.store.setSetting('intake.scanFolder', path, ACTOR);
+      if (path) await d.store.setSetting('intake.scanFolder', path, actor());
       else await d.store.exec('devices.clearScanFolder', (db) => db.prepare("DELETE FROM settings WHERE key = 'intake.scanFolder'").run());
       return { saved: true };
     },
     'devices.startOfDay': () => startOfDay({ store: d.store, printer: d.printer, scans: d.scans, dataDir: d.dataDir, now }),
     'printer.test': () => d.printer.printTest(),
-    'printer.receipt': ({ code, reason }) => d.printer.printReceipt(code, { actor: ACTOR, reason }),
+    'printer.receipt': ({ code, reason }) => d.printer.printReceipt(code, { actor: actor(), reason }),
     'printer.jobs': () => d.printer.jobs(),
     'printer.retry': async ({ jobId }) => {
-      await d.printer.retry(jobId, { actor: ACTOR });
+      await d.printer.retry(jobId, { actor: actor() });
       return { printed: true };
     },
     'sync.now': async () => {
@@ -196,25 +274,25 @@ export function createHandlers(d: HandlerDeps): Handlers {
         db.transaction(() => {
           const r = db.prepare("UPDATE outbox SET state = 'waiting', updated_at = ? WHERE ma_ho_so = ? AND state = 'rejected'").run(toVietnamRfc3339(now()), code);
           if (!r.changes) throw new AppFailure('not_found', `Hồ sơ ${code} không có mục bị trả lại.`);
-          appendAudit(db, { actor: ACTOR, action: 'sync.citizenInformed', subject: code, details: { note } }, toVietnamRfc3339(now()));
+          appendAudit(db, { actor: actor(), action: 'sync.citizenInformed', subject: code, details: { note } }, toVietnamRfc3339(now()));
           return { recorded: true };
         })(),
       ),
     'sync.staleness': () => currentStaleness(),
     'sync.configure': async ({ apiUrl, clientId }) => {
-      if (apiUrl) await d.store.setSetting('sync.apiUrl', apiUrl, ACTOR);
-      if (clientId) await d.store.setSetting('sync.clientId', clientId, ACTOR);
+      if (apiUrl) await d.store.setSetting('sync.apiUrl', apiUrl, actor());
+      if (clientId) await d.store.setSetting('sync.clientId', clientId, actor());
       void d.sync.trigger('configure');
       return { saved: true };
     },
     'returns.open': ({ code }) => d.returns.open(code).then((v) => ({ ...v, results: [...v.results] })),
-    'returns.importResult': async ({ code, token: t }) => ({ id: await d.returns.importResult(code, d.inbox.pathOf(t), ACTOR) }),
+    'returns.importResult': async ({ code, token: t }) => ({ id: await d.returns.importResult(code, d.inbox.pathOf(t), actor()) }),
     'returns.sign': async ({ code, tokenId, certId, pin, confirmFinalTry, attachmentIds }) => {
-      const r = await d.returns.sign(code, { token: await token(), tokenId, certId, pin, confirmFinalTry, attachmentIds, actor: ACTOR });
+      const r = await d.returns.sign(code, { token: await token(), tokenId, certId, pin, confirmFinalTry, attachmentIds, actor: actor() });
       return { signed: r.signed, warning: r.warning };
     },
     'returns.handOver': async ({ code, receivedBy, idChecked, note }) => {
-      const { slipPath } = await d.returns.handOver(code, { receivedBy, idChecked, note, actor: ACTOR });
+      const { slipPath } = await d.returns.handOver(code, { receivedBy, idChecked, note, actor: actor() });
       void d.sync.trigger('handOver');
       return { printed: await d.shell.printPdf(slipPath) };
     },
@@ -234,7 +312,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
       return out;
     },
     'devices.setTokenModule': async ({ path }) => {
-      if (path) await d.store.setSetting('devices.tokenModule', path, ACTOR);
+      if (path) await d.store.setSetting('devices.tokenModule', path, actor());
       else await d.store.exec('devices.clearToken', (db) => db.prepare("DELETE FROM settings WHERE key = 'devices.tokenModule'").run());
       tokenCache = null;
       return { saved: true };

@@ -61,6 +61,8 @@ describe('dispatcher over the real handler table', () => {
     appVersion: '1',
     host: 'electron' as const,
     shell,
+    session: services.session,
+    fontsDir: '/x',
   });
 
   beforeEach(async () => {
@@ -84,6 +86,12 @@ describe('dispatcher over the real handler table', () => {
       probe: async () => true,
     });
     await services.start();
+    // First run: the unit's admin is created and signed in (every test below acts as that admin).
+    const setup = await services.dispatcher.dispatch(good, 'auth.setup', {
+      unit: { unitCode: '000.00.01.H22', unitName: 'UBND', counterId: 'Q01', offlineBlock: null },
+      admin: { username: 'quantri', fullName: 'Quản Trị', password: 'mat-khau-dai' },
+    });
+    expect(setup.ok).toBe(true);
   });
   afterEach(async () => {
     await services.close();
@@ -125,7 +133,8 @@ describe('dispatcher over the real handler table', () => {
       const v = contract['app.info'].output.parse(r.value);
       expect(v.dbVersion).toBeGreaterThanOrEqual(1);
       expect(v.version).toBe('9.9.9');
-      expect(v.unit).toBeNull();
+      expect(v.unit?.unitCode).toBe('000.00.01.H22');
+      expect(v.officer?.fullName).toBe('Quản Trị');
       expect(v.locale).toBe('vi');
     }
   });
@@ -135,7 +144,7 @@ describe('dispatcher over the real handler table', () => {
     expect((await services.dispatcher.dispatch(good, 'unit.set', unit)).ok).toBe(true);
     const info = await services.dispatcher.dispatch(good, 'app.info', {});
     expect(info.ok && (info.value as { unit: unknown }).unit).toEqual(unit);
-    expect(await services.store.verifyAudit()).toEqual({ ok: true, entries: 1, firstBadId: null });
+    expect(await services.store.verifyAudit()).toMatchObject({ ok: true, firstBadId: null });
   });
 
   it('unit.set returns field-level Vietnamese details for invalid values', async () => {
@@ -164,7 +173,7 @@ describe('dispatcher over the real handler table', () => {
         },
         'unit.get': async () => ({ wrong: true }) as never,
       },
-      { allowedOrigin: ORIGIN, log: silentLogger },
+      { allowedOrigin: ORIGIN, log: silentLogger, officer: () => services.session.officer },
     );
     const r = await d.dispatch(good, 'app.info', {});
     expect(r.ok).toBe(false);
@@ -174,6 +183,37 @@ describe('dispatcher over the real handler table', () => {
     }
     const o = await d.dispatch(good, 'unit.get', {});
     expect(!o.ok && o.error.code).toBe('invalid_output');
+  });
+
+  it('enforces roles in main for every channel: signed out, officer, supervisor', async () => {
+    const add = (username: string, roles: string[]) =>
+      services.dispatcher.dispatch(good, 'officer.add', { officerId: username, username, fullName: username, roles, password: 'mat-khau-dai' });
+    expect((await add('canbo01', ['officer'])).ok).toBe(true);
+    expect((await add('giamsat01', ['supervisor'])).ok).toBe(true);
+    const call = (c: string, input: unknown = {}) => services.dispatcher.dispatch(good, c, input);
+    await call('auth.logout');
+    expect(await call('dossier.listDay')).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringMatching(/đăng nhập/) } });
+    expect((await call('app.info')).ok).toBe(true); // public
+    expect((await call('auth.login', { username: 'canbo01', password: 'mat-khau-dai' })).ok).toBe(true);
+    expect((await call('dossier.listDay')).ok).toBe(true);
+    expect(await call('report.daily', { date: '2026-11-23', counterId: null })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await call('officer.list')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await call('unit.set', { unitCode: 'X', unitName: 'x', counterId: 'Q9', offlineBlock: null })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    await call('auth.logout');
+    expect((await call('auth.login', { username: 'giamsat01', password: 'mat-khau-dai' })).ok).toBe(true);
+    expect((await call('report.daily', { date: '2026-11-23', counterId: null })).ok).toBe(true);
+    expect((await call('dossier.listDay')).ok).toBe(true);
+    expect(await call('officer.add', { officerId: 'x', username: 'xxx', fullName: 'x', roles: ['admin'], password: 'mat-khau-dai' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await call('auth.login', { username: 'giamsat01', password: 'sai-mat-khau' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await call('auth.setup', { unit: { unitCode: 'X', unitName: 'x', counterId: 'Q9', offlineBlock: null }, admin: { username: 'hacker', fullName: 'x', password: '12345678' } })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+  });
+
+  it('every channel has an access rule', async () => {
+    const { CHANNEL_ACCESS } = await import('../../../electron/common/ipc/access');
+    expect(Object.keys(CHANNEL_ACCESS).sort()).toEqual([...channels].sort());
   });
 
   it('emits sync.state events to subscribers when the state changes', async () => {

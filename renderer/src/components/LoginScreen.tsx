@@ -1,0 +1,77 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { parseOfflineBlock } from '../../../electron/common/domain/unit';
+import { api } from '../api';
+
+/** Đăng nhập; on a PC with no officer yet and no provincial server: the first-run setup. */
+export function LoginScreen({ needsSetup, locked, onDone }: { needsSetup: boolean; locked: boolean; onDone: () => void }) {
+  const { t } = useTranslation();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [fullName, setFullName] = useState('');
+  const [unitCode, setUnitCode] = useState('');
+  const [unitName, setUnitName] = useState('');
+  const [counterId, setCounterId] = useState('');
+  const [block, setBlock] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const first = useRef<HTMLInputElement>(null);
+  useEffect(() => first.current?.focus(), [needsSetup]);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    const r = needsSetup
+      ? await api()['auth.setup']({
+          unit: { unitCode: unitCode.trim().toUpperCase(), unitName: unitName.trim(), counterId: counterId.trim(), offlineBlock: block.trim() ? parseOfflineBlock(block) : null },
+          admin: { username: username.trim(), fullName: fullName.trim(), password },
+        })
+      : await api()['auth.login']({ username: username.trim(), password });
+    setPassword('');
+    if (r.ok) onDone();
+    else setError([r.error.message, ...(r.error.details ?? []).map((d) => d.message)].join(' '));
+  };
+
+  return (
+    <div className="login-backdrop">
+      <form className="login card" onSubmit={submit} aria-label={needsSetup ? t('auth.setupTitle') : t('auth.title')}>
+        <h1>{t('app.name')}</h1>
+        <h2>{needsSetup ? t('auth.setupTitle') : locked ? t('auth.locked') : t('auth.title')}</h2>
+        {needsSetup && (
+          <>
+            <p className="muted">{t('auth.setupHint')}</p>
+            <label>
+              {t('settings.unitCode')}
+              <input ref={first} name="setupUnitCode" value={unitCode} onChange={(e) => setUnitCode(e.target.value)} placeholder="000.00.01.H22" />
+            </label>
+            <label>
+              {t('settings.unitName')}
+              <input name="setupUnitName" value={unitName} onChange={(e) => setUnitName(e.target.value)} />
+            </label>
+            <label>
+              {t('settings.counterId')}
+              <input name="setupCounter" value={counterId} onChange={(e) => setCounterId(e.target.value)} placeholder="Q01" />
+            </label>
+            <label>
+              {t('settings.offlineBlock')}
+              <input name="setupBlock" value={block} onChange={(e) => setBlock(e.target.value)} placeholder="9001-9200" />
+            </label>
+            <label>
+              {t('auth.fullName')}
+              <input name="setupFullName" value={fullName} onChange={(e) => setFullName(e.target.value)} />
+            </label>
+          </>
+        )}
+        <label>
+          {t('auth.username')}
+          <input ref={needsSetup ? undefined : first} name="username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} />
+        </label>
+        <label>
+          {t('auth.password')}
+          <input name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+        </label>
+        {error && <p role="alert" className="message error">{error}</p>}
+        <button type="submit">{needsSetup ? t('auth.setupSubmit') : t('auth.submit')}</button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,128 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Output } from '../../../electron/common/ipc/contract';
+import { api } from '../api';
+import { vnd } from '../format';
+
+type Report = Output<'report.daily'>;
+const today = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+const TOTALS = ['received', 'returned', 'turnedBack', 'onTime', 'late', 'pending', 'overdue', 'voided', 'reprinted', 'feesCollected', 'unsynced'] as const;
+
+/** Báo cáo (supervisors): the day at a glance, exports, and the end-of-day close. */
+export function ReportsSection() {
+  const { t } = useTranslation();
+  const [date, setDate] = useState(today());
+  const [report, setReport] = useState<Report | null>(null);
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [notes, setNotes] = useState('');
+
+  const load = useCallback(async () => {
+    const r = await api()['report.daily']({ date, counterId: null });
+    if (r.ok) setReport(r.value);
+    else setMessage({ kind: 'error', text: r.error.message });
+  }, [date]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const exportAs = async (format: 'pdf' | 'csv' | 'xlsx') => {
+    const r = await api()['report.export']({ date, counterId: null, format });
+    setMessage(r.ok ? { kind: 'ok', text: t('reports.exported', { path: r.value.path }) } : { kind: 'error', text: r.error.message });
+  };
+  const close = async () => {
+    const r = await api()['day.close']({ date, notes: notes.trim() || null, sign: null });
+    setMessage(r.ok ? { kind: 'ok', text: t('reports.closed', { path: r.value.pdfPath }) } : { kind: 'error', text: r.error.message });
+    void load();
+  };
+
+  const max = Math.max(1, ...(report?.byHour.slice(7, 18) ?? []));
+  return (
+    <div className="reports" data-testid="reports">
+      <div className="actions">
+        <label>
+          {t('reports.date')} <input type="date" name="reportDate" value={date} onChange={(e) => setDate(e.target.value)} />
+        </label>
+        <button className="secondary" onClick={() => void exportAs('pdf')} data-testid="export-pdf">PDF</button>
+        <button className="secondary" onClick={() => void exportAs('csv')}>CSV</button>
+        <button className="secondary" onClick={() => void exportAs('xlsx')} data-testid="export-xlsx">XLSX</button>
+      </div>
+      {message && <p role={message.kind === 'error' ? 'alert' : 'status'} className={`message ${message.kind}`} data-testid="reports-message">{message.text}</p>}
+      {report && (
+        <>
+          <p className="muted">
+            {t('reports.freshness', { at: report.unitDataAsOf ?? t('reports.never') })}
+            {report.closed && ` — ${t('reports.closedAt', { at: report.closed.at, by: report.closed.by })}`}
+            {report.changedAfterClose > 0 && ` — ${t('reports.changedAfterClose', { count: report.changedAfterClose })}`}
+          </p>
+          <div className="totals" data-testid="totals">
+            {TOTALS.map((k) => (
+              <div key={k} className="total">
+                <span className="n">{k === 'feesCollected' ? vnd(report.totals[k] ?? 0) : report.totals[k]}</span>
+                <span className="l">{t(`reports.t.${k}`)}</span>
+              </div>
+            ))}
+          </div>
+          <section className="card">
+            <h2>{t('reports.byHour')}</h2>
+            <div className="bars">
+              {report.byHour.slice(7, 18).map((n, i) => (
+                <div key={i} className="bar" title={`${7 + i}h: ${n}`}>
+                  <div className="fill" style={{ height: `${(n / max) * 100}%` }} />
+                  <span>{7 + i}</span>
+                </div>
+              ))}
+            </div>
+          </section>
+          <section className="card">
+            <h2>{t('reports.byProcedure')}</h2>
+            <table className="simple">
+              <thead>
+                <tr>
+                  <th>{t('table.procedure')}</th>
+                  <th>{t('reports.t.received')}</th>
+                  <th>{t('reports.t.returned')}</th>
+                  <th>{t('reports.t.onTime')}</th>
+                  <th>{t('reports.t.late')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.byProcedure.map((p) => (
+                  <tr key={p.maTthc}>
+                    <td>{p.tenTthc}</td>
+                    <td>{p.received}</td>
+                    <td>{p.returned}</td>
+                    <td>{p.onTime}</td>
+                    <td>{p.late}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+          <section className="card">
+            <h2>{t('reports.byCounter')}</h2>
+            <table className="simple">
+              <tbody>
+                {report.byCounter.map((c) => (
+                  <tr key={c.counterId}>
+                    <td>{c.counterId}</td>
+                    <td>{t('reports.t.received')}: {c.received}</td>
+                    <td>{t('reports.t.returned')}: {c.returned}</td>
+                    <td>{vnd(c.feesCollected)}</td>
+                    <td className="muted">{c.source === 'local' ? t('reports.local') : t('reports.feed')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+          <section className="card">
+            <h2>{t('reports.closeTitle')}</h2>
+            <textarea rows={3} value={notes} onChange={(e) => setNotes(e.target.value)} placeholder={t('reports.notesHint')} />
+            <div className="actions">
+              <button onClick={() => void close()} data-testid="close-day">{t('reports.close')}</button>
+            </div>
+          </section>
+        </>
+      )}
+    </div>
+  );
+}
