@@ -9,6 +9,8 @@ import { resourcesDir } from '../../electron/node/config/resources';
 import { ContentStore } from '../../electron/node/files/content-store';
 import { IntakeService } from '../../electron/node/intake/intake-service';
 import { searchDossiers } from '../../electron/node/search/dossier-search';
+import { dailyReport } from '../../electron/node/reports/daily-report';
+import { reportPdf } from '../../electron/node/reports/report-export';
 import { SqliteStore } from '../../electron/node/store/sqlite-store';
 import { fmt, line, summarize, timeEach } from './stats';
 
@@ -42,10 +44,15 @@ function buildLargeDb(path: string, n: number): void {
   db.prepare("INSERT INTO procedures (ma_tthc, ten_tthc, duration_value, duration_unit, updated_at) VALUES ('1.001193', 'Đăng ký khai sinh', 1, 'NgayLamViec', 'x')").run();
   const ins = db.prepare(
     `INSERT INTO dossiers (id, ma_ho_so, ma_tthc, ten_tthc, unit_code, counter_id, loai_doi_tuong, chu_ho_so, so_giay_to, so_dien_thoai,
-       ngay_tiep_nhan, ngay_hen_tra, trang_thai, sync_state, created_at, updated_at, name_folded)
-     VALUES (?, ?, '1.001193', 'Đăng ký khai sinh', ?, 'Q01', '1', ?, ?, ?, ?, ?, '2', 'synced', ?, ?, ?)`,
+       ngay_tiep_nhan, ngay_hen_tra, ngay_tra, trang_thai, sync_state, created_at, updated_at, name_folded)
+     VALUES (?, ?, '1.001193', 'Đăng ký khai sinh', ?, 'Q01', '1', ?, ?, ?, ?, ?, ?, ?, 'synced', ?, ?, ?)`,
   );
   const fts = db.prepare('INSERT INTO dossier_search (rowid, code, name, id_number, phone) VALUES (?, ?, ?, ?, ?)');
+  const fee = db.prepare("INSERT INTO dossier_fees VALUES (?, 'LP1', 'Lệ phí', ?, 0)");
+  const remote = db.prepare("INSERT INTO remote_dossiers (ma_ho_so, version, status, counter_id, ma_tthc, ten_tthc, received_at, due_at, finished_at, returned_at, fees_vnd, changed_at, payload) VALUES (?, 2, ?, ?, '1.001193', 'Đăng ký khai sinh', ?, ?, ?, ?, ?, ?, '{}')");
+  const hist = db.prepare('INSERT INTO remote_status_history VALUES (?, ?, ?, ?)');
+  const nat = (rfc: string) => rfc.slice(0, 19).replace(/[-T:]/g, '');
+  const lastDay = Math.ceil(n / Math.ceil(n / 1050));
   const start = Date.UTC(2024, 0, 1);
   const batch = 50_000;
   for (let b = 0; b < n; b += batch) {
@@ -57,8 +64,21 @@ function buildLargeDb(path: string, n: number): void {
         const name = `${pick(FAMILY)} ${pick(MIDDLE)} ${pick(GIVEN)}`;
         const id = String(1 + Math.floor(r() * 96)).padStart(3, '0') + String(Math.floor(r() * 1e9)).padStart(9, '0');
         const phone = `09${String(Math.floor(r() * 1e8)).padStart(8, '0')}`;
-        const at = `${day}T08:00:00+07:00`;
-        ins.run(i + 1, uniqueCode, UNIT, name, id, phone, at, at, at, at, foldVietnamese(name));
+        const hh = String(7 + (i % 10)).padStart(2, '0');
+        const at = `${day}T${hh}:${String(i % 60).padStart(2, '0')}:00+07:00`;
+        const dueDay = new Date(Date.parse(`${day}T00:00:00Z`) + 3 * 86_400_000).toISOString().slice(0, 10);
+        const due = `${dueDay}T${hh}:00:00+07:00`;
+        // Old dossiers are finished and returned (mostly on time); the last weeks are still open.
+        const dayIndex = Math.floor(i / perDay);
+        const open = dayIndex > lastDay - 20;
+        const retDay = new Date(Date.parse(`${day}T00:00:00Z`) + (r() < 0.85 ? 2 : 5) * 86_400_000).toISOString().slice(0, 10);
+        const returned = open ? null : `${retDay}T10:00:00+07:00`;
+        ins.run(i + 1, uniqueCode, UNIT, name, id, phone, at, due, returned, open ? '4' : '10', at, at, foldVietnamese(name));
+        fee.run(i + 1, (i % 4) * 10000);
+        const counter = i % 3 === 0 ? 'Q02' : 'Q01';
+        remote.run(uniqueCode, open ? '4' : '10', counter, nat(at), nat(due), returned ? nat(returned) : null, returned ? nat(returned) : null, (i % 4) * 10000, returned ?? at);
+        hist.run(uniqueCode, 1, '2', at);
+        if (returned) hist.run(uniqueCode, 2, '10', returned);
         fts.run(i + 1, foldVietnamese(uniqueCode), foldVietnamese(name), id, phone);
       }
     })();
@@ -73,13 +93,15 @@ function buildLargeDb(path: string, n: number): void {
 export async function benchIntake(opts: { dossiers: number }): Promise<void> {
   const dir = join(process.cwd(), '.tmp', 'bench');
   mkdirSync(dir, { recursive: true });
-  const path = join(dir, `dossiers-${opts.dossiers}.sqlite3`);
+  const path = join(dir, `dossiers-v2-${opts.dossiers}.sqlite3`);
   if (!existsSync(path)) {
     const t0 = performance.now();
     buildLargeDb(path, opts.dossiers);
     line(`search db: built ${opts.dossiers.toLocaleString('en')} dossiers`, `${((performance.now() - t0) / 1000).toFixed(1)} s (cached at ${path})`);
   }
 
+  // A cached database from an older schema is brought up to date the way the app would.
+  void SqliteStore.open(path).close();
   // Search p99 on realistic counter queries.
   const db = new Database(path, { readonly: true });
   const r = rng(7);
@@ -102,6 +124,20 @@ export async function benchIntake(opts: { dossiers: number }): Promise<void> {
     );
   }
   for (const [q] of queries.slice(0, 20)) searchDossiers(db, q); // warm the page cache
+  {
+    const days = ['2024-06-03', '2025-03-12', '2026-10-20'];
+    const samples: number[] = [];
+    for (let k = 0; k < 15; k++) {
+      const t0 = performance.now();
+      dailyReport(db, days[k % days.length]!, { now: '2026-11-21T17:00:00+07:00' });
+      samples.push(performance.now() - t0);
+    }
+    line(`daily report over ${opts.dossiers.toLocaleString('en')} dossiers (whole unit)`, fmt(summarize(samples)));
+    const r = dailyReport(db, '2025-03-12', { now: '2026-11-21T17:00:00+07:00' });
+    const p0 = performance.now();
+    const pdf = await reportPdf(r, join(resourcesDir(), 'fonts'));
+    line(`  its PDF export (${r.totals.received} dossiers in the Mẫu 07 log)`, `${(performance.now() - p0).toFixed(0)} ms, ${(pdf.length / 1024).toFixed(0)} KB`);
+  }
   const byKind = new Map<string, number[]>();
   const all: number[] = [];
   for (const [kind, q] of queries) {

@@ -1,8 +1,10 @@
 import Database from 'better-sqlite3';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resourcesDir } from '../../electron/node/config/resources';
+import { findPdfWorkerScript, WorkerPdfRenderer } from '../../electron/node/receipt/pdf-renderer';
 import { dailyReport } from '../../electron/node/reports/daily-report';
 import { motcua } from '../helpers/cli';
 import { tempDir } from '../helpers/tmp';
@@ -143,6 +145,26 @@ describe('daily counter report against hand-computed figures', () => {
     const denied = motcua(['report', 'daily', '--date', DAY, '--format', 'json', '--out', out('x'), '--data-dir', t.dir], { MOTCUA_OFFICER: 'canbo9', MOTCUA_PASSWORD: 'mat-khau-quan-tri' });
     expect(denied.code).toBe(1);
     expect(denied.stderr).toMatch(/không có vai trò supervisor/);
+  });
+
+  it('the app renders the report PDF on its worker thread, not the main one', async () => {
+    const script = findPdfWorkerScript();
+    expect(script, 'npm run build bundles dist/workers/pdf-worker.cjs').not.toBeNull();
+    const db = new Database(dbPath, { readonly: true });
+    const r = dailyReport(db, DAY, { now: at('23', '17:30') });
+    db.close();
+    const renderer = new WorkerPdfRenderer(script!, join(resourcesDir(), 'fonts'));
+    try {
+      const pdf = await renderer.render({ kind: 'report', model: r });
+      const file = join(t.dir, 'worker-report.pdf');
+      writeFileSync(file, pdf);
+      expect(tool('qpdf', ['--check', file]).code).toBe(0);
+      const text = tool('pdftotext', ['-layout', file, '-']).stdout;
+      expect(text).toContain('BÁO CÁO QUẦY TRONG NGÀY 23/11/2026');
+      expect(text).toContain('U-261123-0004');
+    } finally {
+      await renderer.close();
+    }
   });
 
   it('audit verify detects an edited, a deleted and a reordered row', () => {

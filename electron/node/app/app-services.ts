@@ -113,6 +113,7 @@ export function createAppServices(o: AppServicesOptions): AppServices {
     returns,
     session,
     fontsDir: join(resources, 'fonts'),
+    pdf,
     tokenFactory: o.tokenFactory,
     serialPorts: o.serialPorts,
     hub,

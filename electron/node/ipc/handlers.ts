@@ -19,7 +19,8 @@ import { startOfDay } from '../services/start-of-day';
 import type { SessionService } from '../auth/session';
 import { addOfficer, listOfficers } from '../officers/officer-repo';
 import { dailyReport } from '../reports/daily-report';
-import { reportCsv, reportPdf, reportXlsx } from '../reports/report-export';
+import { reportCsv, reportXlsx } from '../reports/report-export';
+import type { PdfRenderer } from '../receipt/pdf-renderer';
 import { writeFileAtomic } from '../files/content-store';
 import { signFile } from '../signing/signing-service';
 import { join } from 'node:path';
@@ -53,6 +54,7 @@ export interface HandlerDeps {
   readonly tokenFactory: (modulePath: string) => SignatureToken;
   readonly session: SessionService;
   readonly fontsDir: string;
+  readonly pdf: PdfRenderer;
   readonly serialPorts: SerialPortLister;
   readonly hub: EventHub;
   readonly dataDir: string;
@@ -127,7 +129,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
     },
     'report.export': async ({ date, counterId, format }) => {
       const r = await report(date, counterId);
-      const data = format === 'csv' ? Buffer.from(reportCsv(r)) : format === 'xlsx' ? await reportXlsx(r) : await reportPdf(r, d.fontsDir);
+      const data = format === 'csv' ? Buffer.from(reportCsv(r)) : format === 'xlsx' ? await reportXlsx(r) : await d.pdf.render({ kind: 'report', model: r });
       const path = join(reportsDir, `bao-cao-${date}${counterId ? `-${counterId}` : ''}.${format}`);
       await writeFileAtomic(path, data);
       await d.store.audit({ actor: actor(), action: 'report.export', subject: date, details: { format, counterId } });
@@ -135,7 +137,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
     },
     'day.close': async ({ date, notes, sign }) => {
       const r = await report(date, null);
-      const pdf = await reportPdf(r, d.fontsDir);
+      const pdf = await d.pdf.render({ kind: 'report', model: r });
       const plain = join(reportsDir, `bao-cao-${date}-chot.pdf`);
       await writeFileAtomic(plain, pdf);
       let finalPath = plain;

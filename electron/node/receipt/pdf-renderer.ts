@@ -2,9 +2,14 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ReceiptModel, TurnBackModel } from '../../common/domain/receipt';
+import type { DailyReport } from '../reports/daily-report';
+import { reportPdf } from '../reports/report-export';
 import { renderReceiptPdf, renderTurnBackPdf } from './receipt-pdf';
 
-export type PdfJob = { readonly kind: 'receipt'; readonly model: ReceiptModel } | { readonly kind: 'turnBack'; readonly model: TurnBackModel };
+export type PdfJob =
+  | { readonly kind: 'receipt'; readonly model: ReceiptModel }
+  | { readonly kind: 'turnBack'; readonly model: TurnBackModel }
+  | { readonly kind: 'report'; readonly model: DailyReport };
 
 /** Renders the counter's PDFs. Font subsetting takes a few hundred ms, so the app does it off the main thread. */
 export interface PdfRenderer {
@@ -14,7 +19,17 @@ export interface PdfRenderer {
 
 export function inProcessRenderer(fontsDir: string): PdfRenderer {
   return {
-    render: (job) => (job.kind === 'receipt' ? renderReceiptPdf(job.model, fontsDir) : renderTurnBackPdf(job.model, fontsDir)),
+    render: (job) => {
+      switch (job.kind) {
+        case 'receipt':
+          return renderReceiptPdf(job.model, fontsDir);
+        case 'turnBack':
+          return renderTurnBackPdf(job.model, fontsDir);
+        case 'report':
+          // A busy day's Mẫu 07 log is ~1000 rows of shaped text: seconds of work, never on the main thread.
+          return reportPdf(job.model, fontsDir);
+      }
+    },
     close: async () => undefined,
   };
 }

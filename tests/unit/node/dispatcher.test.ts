@@ -4,6 +4,7 @@ import { createAppServices, type AppServices } from '../../../electron/node/app/
 import { createDispatcher, isTrustedSender } from '../../../electron/node/ipc/dispatcher';
 import { createHandlers } from '../../../electron/node/ipc/handlers';
 import { silentLogger } from '../../../electron/node/log/logger';
+import { inProcessRenderer } from '../../../electron/node/receipt/pdf-renderer';
 import { tempDir } from '../../helpers/tmp';
 import { fakeScannerFactory } from '../../fakes/fake-scanner';
 import type { HostShell } from '../../../electron/node/ipc/handlers';
@@ -63,6 +64,7 @@ describe('dispatcher over the real handler table', () => {
     shell,
     session: services.session,
     fontsDir: '/x',
+    pdf: inProcessRenderer('/x'),
   });
 
   beforeEach(async () => {
