@@ -89,12 +89,12 @@ const PLACEHOLDER_RANGE = [0, 1111111111, 2222222222, 3333333333];
  * appended with a new cross-reference section — a table or a stream, like the file's own.
  * Earlier signatures stay valid. The signature space is sized from the chain and retried larger.
  */
-export async function signPdf(input: Uint8Array, signer: ExternalSigner, o: PadesOptions): Promise<Uint8Array> {
+export async function signPdfIncrement(input: Uint8Array, signer: ExternalSigner, o: PadesOptions): Promise<Uint8Array> {
   const { startxref, xrefStream } = assertSignable(input);
   let reserve = o.reserveBytes ?? signer.chain.reduce((n, c) => n + c.length, 0) + 3072 + (o.timestamp ? 8192 : 0);
   for (let attempt = 0; attempt < 4; attempt++) {
     const r = await attemptSign(input, signer, o, { startxref, xrefStream, reserve });
-    if (r.ok) return r.bytes;
+    if (r.ok) return r.increment;
     reserve = Math.max(reserve * 2, r.needed + 1024);
   }
   throw new AppFailure('internal', 'Không đủ chỗ cho chữ ký trong tệp sau nhiều lần thử.');
@@ -105,7 +105,7 @@ async function attemptSign(
   signer: ExternalSigner,
   o: PadesOptions,
   x: { startxref: number; xrefStream: boolean; reserve: number },
-): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; needed: number }> {
+): Promise<{ ok: true; increment: Uint8Array } | { ok: false; needed: number }> {
   let doc: PDFDocument;
   try {
     doc = await PDFDocument.load(input, { updateMetadata: false, throwOnInvalidObject: true });
@@ -259,24 +259,27 @@ async function attemptSign(
     push(Buffer.from(`\nendstream\nendobj\nstartxref\n${xrefAt}\n%%EOF\n`, 'latin1'));
   }
 
-  const out = Buffer.concat([Buffer.from(input), ...parts]);
-  // Locate our placeholders inside the appended part only.
-  const sigStart = offsets.get(sigRef.objectNumber)!;
-  const sigText = out.subarray(sigStart, sigStart + 200 + x.reserve * 2 + 400).toString('latin1');
+  // Only the appended part is built in memory: the original bytes are hashed where they are and
+  // written out as they are, so a 100 MB scan costs one copy of itself, not four.
+  const L = input.length;
+  const tail = Buffer.concat(parts);
+  // Locate our placeholders inside the appended part only (offsets are file positions).
+  const sigStart = offsets.get(sigRef.objectNumber)! - L;
+  const sigText = tail.subarray(sigStart, sigStart + 200 + x.reserve * 2 + 400).toString('latin1');
   const rangeText = `[ ${PLACEHOLDER_RANGE.join(' ')} ]`;
   const rangeAt = sigStart + sigText.indexOf(rangeText);
   const contentsAt = sigStart + sigText.indexOf(`<${'0'.repeat(x.reserve * 2)}>`);
   if (rangeAt < sigStart || contentsAt < sigStart) throw new AppFailure('internal', 'Không định vị được chỗ đặt chữ ký.');
-  const a = contentsAt;
-  const b = contentsAt + x.reserve * 2 + 2;
-  const c = out.length - b;
+  const a = L + contentsAt;
+  const b = a + x.reserve * 2 + 2;
+  const c = L + tail.length - b;
   const range = `[0 ${a} ${b} ${c}]`.padEnd(rangeText.length, ' ');
-  out.write(range, rangeAt, 'latin1');
-  const digest = createHash('sha256').update(out.subarray(0, a)).update(out.subarray(b)).digest();
+  tail.write(range, rangeAt, 'latin1');
+  const digest = createHash('sha256').update(input).update(tail.subarray(0, contentsAt)).update(tail.subarray(b - L)).digest();
   const cms = await buildCades(new Uint8Array(digest), signer, o.timestamp ? { timestamp: o.timestamp } : {});
   if (cms.length > x.reserve) return { ok: false, needed: cms.length };
-  out.write(Buffer.from(cms).toString('hex').padEnd(x.reserve * 2, '0'), a + 1, 'latin1');
-  return { ok: true, bytes: new Uint8Array(out) };
+  tail.write(Buffer.from(cms).toString('hex').padEnd(x.reserve * 2, '0'), contentsAt + 1, 'latin1');
+  return { ok: true, increment: tail };
 }
 
 async function appearance(doc: PDFDocument, v: VisibleSignature, fontsDir = join(__dirname, 'fonts')) {

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import type { SignatureToken, TokenCertificate } from '../../common/hardware/token';
 import { AppFailure } from '../../common/ipc/result';
-import { signPdf, type VisibleSignature } from './pades';
+import { signPdfIncrement, type VisibleSignature } from './pades';
 
 const toAB = (u: Uint8Array): ArrayBuffer => u.buffer.slice(u.byteOffset, u.byteOffset + u.byteLength) as ArrayBuffer;
 
@@ -85,8 +85,9 @@ export async function signFile(r: SignFileRequest): Promise<{ output: string; si
   const check = await checkCertificate(cert, now, { ...(r.trustAnchors ? { trustAnchors: r.trustAnchors } : {}), intermediates });
   if (!check.ok) throw new AppFailure('forbidden', check.problems.join(' '));
   let warning: string | null = null;
-  const signed = await signPdf(
-    new Uint8Array(input),
+  // The Buffer itself, not a copy: pdf-lib then parses streams as views into it (Buffer#slice).
+  const increment = await signPdfIncrement(
+    input,
     {
       chain: [cert.der, ...intermediates],
       sign: async (tbs) => {
@@ -108,7 +109,15 @@ export async function signFile(r: SignFileRequest): Promise<{ output: string; si
   const tmp = `${r.output}.${randomUUID()}.tmp`;
   await mkdir(dirname(resolve(r.output)), { recursive: true });
   try {
-    await writeFile(tmp, signed);
+    // Output = the input, byte for byte, then the incremental update.
+    const fh = await open(tmp, 'w');
+    try {
+      await fh.writeFile(input);
+      await fh.writeFile(increment);
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
     await rename(tmp, r.output);
   } finally {
     await rm(tmp, { force: true });
