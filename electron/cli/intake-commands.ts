@@ -15,7 +15,9 @@ import { dataLayout } from '../node/config/paths';
 import { resourcesDir } from '../node/config/resources';
 import { ContentStore } from '../node/files/content-store';
 import { IntakeService } from '../node/intake/intake-service';
+import { voidDossier } from '../node/intake/void-dossier';
 import { SqliteStore } from '../node/store/sqlite-store';
+import { requireRole } from './cli-role';
 import type { CliIo } from './motcua';
 
 interface Ctx {
@@ -208,6 +210,20 @@ export function registerIntakeCommands(program: Command, ctx: Ctx): void {
       if (!d) throw new AppFailure('not_found', `Không có hồ sơ mã ${code}.`);
       if (o.json) return ctx.printJson(d);
       ctx.io.out(`${d.code}  ${d.procedureName}\n${d.applicantName}  tiếp nhận ${d.receivedAt}  hẹn trả ${d.dueAt ?? '—'}`);
+    });
+
+  dossier
+    .command('void <code>')
+    .description('hủy phiếu tiếp nhận trong ngày (cần MOTCUA_OFFICER / MOTCUA_PASSWORD)')
+    .requiredOption('--reason <text>', 'lý do hủy phiếu')
+    .option('--json', 'in kết quả dạng JSON')
+    .action(async (code: string, o: { reason: string; json?: boolean }) => {
+      const r = await withIntake(async ({ store }) => {
+        const actor = await requireRole(store, 'officer');
+        return store.exec('dossier.void', (db) => voidDossier(db, { code, reason: o.reason, actor, at: toVietnamRfc3339(new Date()) }));
+      });
+      if (o.json) return ctx.printJson(r);
+      ctx.io.out(`Đã hủy phiếu ${r.code} lúc ${r.voidedAt}. Tỉnh sẽ nhận sự kiện rút hồ sơ khi đồng bộ.`);
     });
 
   help(program.command('search <text>'))

@@ -5,33 +5,17 @@ import { toVietnamRfc3339, vietnamDate } from '../common/domain/time';
 import { AppFailure } from '../common/ipc/result';
 import { dataLayout } from '../node/config/paths';
 import { resourcesDir } from '../node/config/resources';
-import { addOfficer, listOfficers, loginOffline, type Role } from '../node/officers/officer-repo';
+import { addOfficer, listOfficers, type Role } from '../node/officers/officer-repo';
 import { dailyReport } from '../node/reports/daily-report';
 import { reportCsv, reportPdf, reportXlsx } from '../node/reports/report-export';
 import { SqliteStore } from '../node/store/sqlite-store';
+import { requireRole } from './cli-role';
 import type { CliIo } from './motcua';
 
 interface Ctx {
   readonly io: CliIo;
   readonly dataDir: () => string;
   readonly printJson: (v: unknown) => void;
-}
-
-/**
- * Role checks for the CLI, as for the app's channels: the officer signs in with
- * MOTCUA_OFFICER / MOTCUA_PASSWORD (checked against the local verifier, lockout included).
- * Before any officer exists, only creating the first admin is allowed.
- */
-async function requireRole(store: SqliteStore, role: Role, o: { bootstrap?: boolean } = {}): Promise<string> {
-  const count = await store.exec('officers.count', (db) => (db.prepare('SELECT COUNT(*) AS n FROM officers').get() as { n: number }).n);
-  if (count === 0 && o.bootstrap) return 'cli-setup';
-  const user = process.env.MOTCUA_OFFICER;
-  const password = process.env.MOTCUA_PASSWORD;
-  if (!user || !password) throw new AppFailure('forbidden', `Lệnh này cần cán bộ có vai trò ${role}: đặt MOTCUA_OFFICER và MOTCUA_PASSWORD.`);
-  const officer = await store.exec('auth', (db) => loginOffline(db, user, password, new Date()));
-  const o2 = await officer;
-  if (!o2.roles.includes(role) && !(role !== 'admin' && o2.roles.includes('admin'))) throw new AppFailure('forbidden', `Cán bộ ${user} không có vai trò ${role}.`);
-  return o2.officerId;
 }
 
 export function registerReportCommands(program: Command, ctx: Ctx): void {

@@ -2,12 +2,19 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCREENSHOT_DIR, startTestHost } from '../helpers/host';
+import { makePki, PIN, SOFTHSM_MODULE } from '../helpers/softhsm';
+import { tempDir } from '../helpers/tmp';
+import { tool } from '../helpers/tools';
 
 type Host = Awaited<ReturnType<typeof startTestHost>>;
 
-describe('supervisors: login, daily report, export, close; officers are refused', () => {
+describe('supervisors: login, daily report, review, export, signed close; officers are refused', () => {
   let host: Host;
+  let code = '';
+  const t = tempDir('motcua-e2e-reports-');
+  let nssDir = '';
   beforeAll(async () => {
+    nssDir = makePki(join(t.dir, 'pki')).nssDir;
     host = await startTestHost({ login: false });
     const { page } = host;
     // First run through the screen itself.
@@ -35,10 +42,13 @@ describe('supervisors: login, daily report, export, close; officers are refused'
       }),
     );
     expect(d.ok).toBe(true);
+    if (d.ok) code = d.value.code;
+    expect((await page.evaluate((p) => window.motcua['devices.setTokenModule']({ path: p }), SOFTHSM_MODULE)).ok).toBe(true);
   });
   afterAll(async () => {
     await host?.close();
     host?.cleanupDir();
+    t.cleanup();
   });
 
   const login = async (username: string, password: string) => {
@@ -50,6 +60,50 @@ describe('supervisors: login, daily report, export, close; officers are refused'
     await page.press('input[name="password"]', 'Enter');
     await page.waitForSelector('nav button[data-section]');
   };
+
+  it('an officer voids a receipt issued by mistake, with a reason', async () => {
+    const { page } = host;
+    await login('canbo', 'mat-khau-dai-du');
+    await page.keyboard.press('Alt+2');
+    await page.fill('[data-testid="dossier-search"]', code);
+    await page.dblclick(`[data-testid="search-results"] td:has-text("${code}")`);
+    await page.click('[data-testid="void-start"]');
+    await page.fill('input[name="voidReason"]', 'ngắn');
+    await page.click('[data-testid="void-confirm"]');
+    await page.waitForSelector('[data-testid="dossier-message"]:has-text("ít nhất 5 ký tự")');
+    await page.fill('input[name="voidReason"]', 'Chọn nhầm thủ tục');
+    await page.click('[data-testid="void-confirm"]');
+    await page.waitForSelector('[data-testid="dossier-message"]:has-text("Đã hủy phiếu")');
+    await page.waitForSelector('[data-testid="dossier-detail"]:has-text("Phiếu đã hủy")');
+    const again = await page.evaluate((c) => window.motcua['dossier.void']({ code: c, reason: 'lần thứ hai' }), code);
+    expect(again).toMatchObject({ ok: false, error: { code: 'conflict' } });
+  });
+
+  it('a supervisor reviews the void, cannot close without a note, then closes the day with a signed report', async () => {
+    const { page } = host;
+    await login('giamsat', 'mat-khau-dai-du');
+    await page.keyboard.press('Alt+5');
+    await page.waitForSelector('[data-testid="review"]:has-text("Chọn nhầm thủ tục")');
+    expect(await page.textContent('[data-testid="review"]')).toContain(code);
+    expect(await page.textContent('[data-testid="totals"]')).toMatch(/1\s*Hủy giấy/);
+    await page.click('[data-testid="close-day"]');
+    await page.waitForSelector('[data-testid="reports-message"]:has-text("ghi nhận xét")');
+    await page.fill('textarea[name="closeNotes"]', 'Phiếu hủy do chọn nhầm thủ tục, đã lập lại.');
+    await page.check('input[name="signReport"]');
+    await page.click('[data-testid="load-tokens"]');
+    await page.waitForSelector('select[name="tokenId"]');
+    await page.selectOption('select[name="tokenId"]', { label: 'RSA (SoftHSM project)' });
+    await page.selectOption('select[name="certId"]', '01');
+    await page.fill('input[name="pin"]', PIN);
+    await page.click('[data-testid="close-day"]');
+    await page.waitForSelector('[data-testid="reports-message"]:has-text("báo cáo đã ký")', { timeout: 30_000 });
+    expect(await page.inputValue('input[name="pin"]')).toBe('');
+    const signed = (await page.textContent('[data-testid="reports-message"]'))!.replace(/^.*lưu tại /, '').trim();
+    const check = tool('pdfsig', ['-nssdir', `sql:${nssDir}`, signed]);
+    expect(check.stdout).toContain('Signature is Valid');
+    expect(check.stdout).toContain('Total document signed');
+    await page.waitForSelector('[data-testid="reports"] p.muted:has-text("đã chốt lúc")');
+  });
 
   it('a supervisor opens today\'s report, exports it and closes the day', async () => {
     const { page } = host;
@@ -64,6 +118,7 @@ describe('supervisors: login, daily report, export, close; officers are refused'
     expect(existsSync(path)).toBe(true);
     await page.click('[data-testid="export-pdf"]');
     await expect.poll(() => host.printed.some((p) => p.endsWith('.pdf') && p.includes('bao-cao'))).toBe(true);
+    await page.fill('textarea[name="closeNotes"]', 'Chốt lại sau khi xuất báo cáo.');
     await page.click('[data-testid="close-day"]');
     await page.waitForSelector('[data-testid="reports-message"]:has-text("Đã chốt ngày")');
   });

@@ -118,6 +118,16 @@ describe('motcua intake commands', () => {
     expect(motcua(['receipt', 'pdf', code, '--out', out, ...dd]).code).toBe(0);
     expect(tool('qpdf', ['--check', out]).code).toBe(0);
     expect(motcua(['dossier', 'show', 'NOPE-261123-0001', ...dd]).code).toBe(1);
+
+    // Voiding needs a signed-in officer, like the app's channel.
+    const anonymous = motcua(['dossier', 'void', code, '--reason', 'Chọn nhầm thủ tục', ...dd]);
+    expect(anonymous.code).toBe(1);
+    expect(anonymous.stderr).toMatch(/MOTCUA_OFFICER/);
+    expect(motcua(['officer', 'add', '--id', 'ad1', '--username', 'admin', '--name', 'Quản trị', '--role', 'admin', '--password-env', 'PW', ...dd], { PW: 'mat-khau-quan-tri' }).code).toBe(0);
+    const voided = motcua(['dossier', 'void', code, '--reason', 'Chọn nhầm thủ tục', '--json', ...dd], { MOTCUA_OFFICER: 'admin', MOTCUA_PASSWORD: 'mat-khau-quan-tri' });
+    expect(voided.code, voided.stderr).toBe(0);
+    expect(JSON.parse(voided.stdout)).toMatchObject({ code });
+    expect(JSON.parse(motcua(['dossier', 'show', code, '--json', ...dd]).stdout)).toMatchObject({ code, voided: true });
   });
 
   it('intake refuses a backdated receipt without --allow-backdate, and accepts it with', () => {

@@ -113,6 +113,12 @@ describe('daily counter report against hand-computed figures', () => {
     expect(r.byHour[15]).toBe(1);
     expect(r.unitDataAsOf).toBe(at('23', '17:05'));
     expect(r.log).toHaveLength(5);
+    // The end-of-day review: the void and both reprints, in time order.
+    expect(r.review.map((x) => [x.kind, x.code, x.at, x.reason])).toEqual([
+      ['reprint', 'U-261123-0001', at('23', '08:00'), 'x'],
+      ['reprint', 'U-261123-0003', at('23', '09:00'), 'y'],
+      ['void', 'U-261123-0005', at('23', '15:00'), null],
+    ]);
   });
 
   it('CLI: supervisors export PDF, CSV, XLSX and JSON; an officer is refused', async () => {

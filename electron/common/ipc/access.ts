@@ -28,6 +28,7 @@ export const CHANNEL_ACCESS: Readonly<Record<Channel, Access>> = {
   'dossier.listDay': 'officer',
   'dossier.search': 'officer',
   'dossier.get': 'officer',
+  'dossier.void': 'officer',
   'receipt.print': 'officer',
   'attachments.pick': 'officer',
   'attachments.scanFolder': 'officer',

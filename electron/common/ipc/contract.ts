@@ -60,6 +60,7 @@ const reportSchema = z.object({
   byOfficer: z.array(z.object({ officerId: z.string(), received: z.number() })),
   byHour: z.array(z.number()),
   log: z.array(z.record(z.string(), z.unknown())),
+  review: z.array(z.object({ kind: z.enum(['void', 'reprint', 'override']), code: z.string().nullable(), at: z.string(), by: z.string().nullable(), reason: z.string().nullable() })),
   closed: z.object({ at: z.string(), by: z.string() }).nullable(),
   changedAfterClose: z.number(),
 });
@@ -138,6 +139,10 @@ export const contract = {
   'dossier.listDay': { input: z.strictObject({ date: dayString.optional() }), output: z.array(dossierSummarySchema) },
   'dossier.search': { input: z.strictObject({ text: z.string().max(200) }), output: z.array(dossierSummarySchema) },
   'dossier.get': { input: z.strictObject({ code: z.string().min(1).max(60) }), output: dossierDetailSchema.nullable() },
+  'dossier.void': {
+    input: z.strictObject({ code: z.string().min(1).max(60), reason: z.string().trim().min(5, 'Ghi lý do hủy phiếu (ít nhất 5 ký tự).').max(500) }),
+    output: z.object({ code: z.string(), voidedAt: z.string() }),
+  },
   'receipt.print': { input: z.strictObject({ code: z.string().min(1).max(60) }), output: z.object({ printed: z.boolean() }) },
   'attachments.pick': { input: empty, output: z.array(inboxFileSchema) },
   'attachments.scanFolder': { input: empty, output: z.array(inboxFileSchema) },

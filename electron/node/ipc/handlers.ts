@@ -19,6 +19,7 @@ import { startOfDay } from '../services/start-of-day';
 import type { SessionService } from '../auth/session';
 import { addOfficer, listOfficers } from '../officers/officer-repo';
 import { dailyReport } from '../reports/daily-report';
+import { voidDossier } from '../intake/void-dossier';
 import { reportCsv, reportXlsx } from '../reports/report-export';
 import type { PdfRenderer } from '../receipt/pdf-renderer';
 import { writeFileAtomic } from '../files/content-store';
@@ -125,7 +126,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
     'report.daily': async ({ date, counterId }) => {
       const r = await report(date, counterId);
       await d.store.audit({ actor: actor(), action: 'report.view', subject: date, details: { counterId } });
-      return { ...r, totals: { ...r.totals }, log: r.log.map((x) => ({ ...x })) as Array<Record<string, unknown>>, byProcedure: [...r.byProcedure], byCounter: [...r.byCounter], byOfficer: [...r.byOfficer], byHour: [...r.byHour] };
+      return { ...r, totals: { ...r.totals }, log: r.log.map((x) => ({ ...x })) as Array<Record<string, unknown>>, byProcedure: [...r.byProcedure], byCounter: [...r.byCounter], byOfficer: [...r.byOfficer], byHour: [...r.byHour], review: [...r.review] };
     },
     'report.export': async ({ date, counterId, format }) => {
       const r = await report(date, counterId);
@@ -137,6 +138,9 @@ export function createHandlers(d: HandlerDeps): Handlers {
     },
     'day.close': async ({ date, notes, sign }) => {
       const r = await report(date, null);
+      if (r.review.length && !notes?.trim()) {
+        throw new AppFailure('invalid_input', `Ngày ${date} có ${r.review.length} việc cần xem xét (hủy phiếu, in lại, cho phép vượt): ghi nhận xét trước khi chốt ngày.`);
+      }
       const pdf = await d.pdf.render({ kind: 'report', model: r });
       const plain = join(reportsDir, `bao-cao-${date}-chot.pdf`);
       await writeFileAtomic(plain, pdf);
@@ -203,6 +207,11 @@ export function createHandlers(d: HandlerDeps): Handlers {
     'dossier.listDay': ({ date }) => d.intake.ofDay(date ?? vietnamDate(now())),
     'dossier.search': ({ text }) => d.intake.search(text, 30),
     'dossier.get': ({ code }) => d.intake.detail(code),
+    'dossier.void': async ({ code, reason }) => {
+      const r = await d.store.exec('dossier.void', (db) => voidDossier(db, { code, reason, actor: actor(), at: toVietnamRfc3339(now()) }));
+      void d.sync.trigger('void');
+      return r;
+    },
     'receipt.print': async ({ code }) => {
       return { printed: await d.shell.printPdf(await d.intake.receiptPath(code)) };
     },

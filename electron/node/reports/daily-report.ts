@@ -17,6 +17,15 @@ export interface LogRow {
   readonly note: string;
 }
 
+/** Something a supervisor reviews before closing the day: a voided receipt, a reprint, a stale-sync override. */
+export interface ReviewItem {
+  readonly kind: 'void' | 'reprint' | 'override';
+  readonly code: string | null;
+  readonly at: string;
+  readonly by: string | null;
+  readonly reason: string | null;
+}
+
 export interface DailyReport {
   readonly date: string;
   readonly counterId: string | null;
@@ -45,6 +54,7 @@ export interface DailyReport {
   readonly byOfficer: ReadonlyArray<{ officerId: string; received: number }>;
   readonly byHour: readonly number[];
   readonly log: readonly LogRow[];
+  readonly review: readonly ReviewItem[];
   readonly closed: { at: string; by: string } | null;
   /** Records of this day changed after it was closed (flagged in the next report). */
   readonly changedAfterClose: number;
@@ -194,6 +204,29 @@ export function dailyReport(db: Database.Database, day: string, o: { counterId?:
   const changedAfterClose = close
     ? (db.prepare(`SELECT COUNT(*) AS n FROM dossiers WHERE ngay_tiep_nhan BETWEEN @from AND @to AND updated_at > @closed ${counterClause}`).get({ ...p, closed: close.closed_at }) as { n: number }).n
     : 0;
+  const review: ReviewItem[] = [
+    ...(db.prepare(`SELECT ma_ho_so AS code, voided_at AS at, officer_id AS by, void_reason AS reason FROM dossiers WHERE voided_at BETWEEN @from AND @to ${counterClause}`).all(p) as Array<Omit<ReviewItem, 'kind'>>).map(
+      (x) => ({ ...x, kind: 'void' as const }),
+    ),
+    ...(
+      db
+        .prepare(`SELECT d.ma_ho_so AS code, r.at, r.officer_id AS by, r.reason FROM receipt_prints r JOIN dossiers d ON d.id = r.dossier_id WHERE r.reprint = 1 AND r.at BETWEEN @from AND @to ${counterId ? 'AND d.counter_id = @counter' : ''}`)
+        .all(p) as Array<Omit<ReviewItem, 'kind'>>
+    ).map((x) => ({ ...x, kind: 'reprint' as const })),
+    ...(db.prepare("SELECT at, actor, details FROM audit_log WHERE action = 'sync.override' AND at BETWEEN @from AND @to").all(p) as Array<{ at: string; actor: string | null; details: string | null }>).map((x) => ({
+      kind: 'override' as const,
+      code: null,
+      at: x.at,
+      by: x.actor,
+      reason: ((): string | null => {
+        try {
+          return (JSON.parse(x.details ?? '{}') as { reason?: string }).reason ?? null;
+        } catch {
+          return null;
+        }
+      })(),
+    })),
+  ].sort((a, b) => a.at.localeCompare(b.at));
   const setting = (k: string) => (db.prepare('SELECT value FROM settings WHERE key = ?').get(k) as { value: string } | undefined)?.value ?? null;
 
   return {
@@ -241,6 +274,7 @@ export function dailyReport(db: Database.Database, day: string, o: { counterId?:
       returnedAt: r.ngay_tra,
       note: r.trang_thai === '10' ? 'Đã trả kết quả' : '',
     })),
+    review,
     closed: close ? { at: close.closed_at, by: close.closed_by } : null,
     changedAfterClose,
   };

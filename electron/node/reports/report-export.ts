@@ -69,6 +69,8 @@ export async function reportXlsx(r: DailyReport): Promise<Buffer> {
 }
 
 /** A4 landscape: totals, simple charts (by hour, by procedure, on-time ratio), then Mẫu 07. */
+const REVIEW_LABELS = { void: 'Hủy phiếu', reprint: 'In lại phiếu', override: 'Cho phép tiếp nhận khi đồng bộ quá hạn' } as const;
+
 export async function reportPdf(r: DailyReport, fontsDir: string): Promise<Uint8Array> {
   const { doc, fonts } = await newDocument(fontsDir, `Báo cáo quầy ngày ${r.date}`);
   const f = new Flow(doc, fonts, A4_LANDSCAPE, { top: 30, right: 30, bottom: 30, left: 30 });
@@ -114,6 +116,10 @@ export async function reportPdf(r: DailyReport, fontsDir: string): Promise<Uint8
   for (const p of r.byProcedure.slice(0, 25)) f.text(`${p.tenTthc}: tiếp nhận ${p.received}, đã trả ${p.returned}, đúng hạn ${p.onTime}, quá hạn ${p.late}`, { size: 9, indent: 8 });
   f.text('Theo quầy', { size: 11, font: 'bold' });
   for (const c of r.byCounter) f.text(`Quầy ${c.counterId}: tiếp nhận ${c.received}, đã trả ${c.returned}, thu ${formatVnd(c.feesCollected)} (${c.source === 'local' ? 'sổ của quầy' : 'dữ liệu tỉnh'})`, { size: 9, indent: 8 });
+
+  f.text('Việc cần xem xét khi chốt ngày', { size: 11, font: 'bold' });
+  if (!r.review.length) f.text('Không có phiếu hủy, in lại hay cho phép vượt.', { size: 9, indent: 8 });
+  for (const x of r.review) f.text(`${when(x.at)} — ${REVIEW_LABELS[x.kind]}${x.code ? ` ${x.code}` : ''}${x.by ? ` (${x.by})` : ''}: ${x.reason ?? '(không ghi lý do)'}`, { size: 9, indent: 8 });
 
   // Mẫu 07 — Sổ theo dõi hồ sơ, on its own page(s).
   f.newPage();

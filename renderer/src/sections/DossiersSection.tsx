@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { STATUS_LABEL, type DossierDetail, type DossierSummary } from '../../../electron/common/domain/dossier';
 import { api } from '../api';
@@ -12,7 +12,8 @@ export function DossiersSection({ initialQuery }: { initialQuery?: string }) {
   const [text, setText] = useState(initialQuery ?? '');
   const [rows, setRows] = useState<DossierSummary[]>([]);
   const [detail, setDetail] = useState<DossierDetail | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [voidReason, setVoidReason] = useState<string | null>(null);
   const ref = useRef<HTMLInputElement>(null);
 
   useEffect(() => ref.current?.focus(), []);
@@ -27,11 +28,20 @@ export function DossiersSection({ initialQuery }: { initialQuery?: string }) {
   const open = async (code: string) => {
     const r = await api()['dossier.get']({ code });
     if (r.ok) setDetail(r.value);
+    setVoidReason(null);
   };
   const print = async () => {
     if (!detail) return;
     const r = await api()['receipt.print']({ code: detail.code });
-    setMessage(r.ok ? t('intake.printed') : r.error.message);
+    setMessage(r.ok ? { kind: 'ok', text: t('intake.printed') } : { kind: 'error', text: r.error.message });
+  };
+  const voidReceipt = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!detail || voidReason === null) return;
+    const r = await api()['dossier.void']({ code: detail.code, reason: voidReason });
+    if (!r.ok) return setMessage({ kind: 'error', text: [r.error.message, ...(r.error.details ?? []).map((d) => d.message)].join(' ') });
+    setMessage({ kind: 'ok', text: t('dossiers.voided', { code: r.value.code }) });
+    await open(detail.code);
   };
 
   return (
@@ -42,10 +52,12 @@ export function DossiersSection({ initialQuery }: { initialQuery?: string }) {
       </label>
       <DossierTable rows={rows} onOpen={(c) => void open(c)} testId="search-results" />
       <SyncPanel />
-      {message && <p role="status" className="message ok">{message}</p>}
+      {message && <p role={message.kind === 'error' ? 'alert' : 'status'} className={`message ${message.kind}`} data-testid="dossier-message">{message.text}</p>}
       {detail && (
         <section className="card" data-testid="dossier-detail">
-          <h2 className="mono">{detail.code}</h2>
+          <h2 className="mono">
+            {detail.code} {detail.voided && <span className="badge sync-rejected">{t('dossiers.voidedBadge')}</span>}
+          </h2>
           <dl className="facts">
             <dt>{t('table.procedure')}</dt>
             <dd>{detail.procedureName}</dd>
@@ -64,7 +76,23 @@ export function DossiersSection({ initialQuery }: { initialQuery?: string }) {
             <dt>{t('intake.fees')}</dt>
             <dd>{vnd(detail.fees.reduce((s, f) => s + f.amountVnd, 0))}</dd>
           </dl>
-          <button onClick={() => void print()}>{t('intake.print')}</button>
+          <div className="actions">
+            <button onClick={() => void print()}>{t('intake.print')}</button>
+            {!detail.voided && voidReason === null && (
+              <button className="secondary" onClick={() => setVoidReason('')} data-testid="void-start">{t('dossiers.void')}</button>
+            )}
+          </div>
+          {voidReason !== null && (
+            <form className="form-grid" onSubmit={voidReceipt} aria-label={t('dossiers.voidConfirm')}>
+              <label className="span2">
+                {t('dossiers.voidReason')}
+                <input name="voidReason" autoFocus value={voidReason} onChange={(e) => setVoidReason(e.target.value)} />
+              </label>
+              <div>
+                <button type="submit" data-testid="void-confirm">{t('dossiers.voidConfirm')}</button>
+              </div>
+            </form>
+          )}
         </section>
       )}
     </div>

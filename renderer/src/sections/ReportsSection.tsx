@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../electron/common/ipc/contract';
 import { api } from '../api';
-import { vnd } from '../format';
+import { TokenFields, useTokenPicker } from '../components/TokenFields';
+import { dateTime, vnd } from '../format';
 
 type Report = Output<'report.daily'>;
 const today = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
@@ -15,6 +16,8 @@ export function ReportsSection() {
   const [report, setReport] = useState<Report | null>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [notes, setNotes] = useState('');
+  const [signIt, setSignIt] = useState(false);
+  const picker = useTokenPicker();
 
   const load = useCallback(async () => {
     const r = await api()['report.daily']({ date, counterId: null });
@@ -29,9 +32,14 @@ export function ReportsSection() {
     const r = await api()['report.export']({ date, counterId: null, format });
     setMessage(r.ok ? { kind: 'ok', text: t('reports.exported', { path: r.value.path }) } : { kind: 'error', text: r.error.message });
   };
-  const close = async () => {
-    const r = await api()['day.close']({ date, notes: notes.trim() || null, sign: null });
-    setMessage(r.ok ? { kind: 'ok', text: t('reports.closed', { path: r.value.pdfPath }) } : { kind: 'error', text: r.error.message });
+  const close = async (e: FormEvent) => {
+    e.preventDefault();
+    if (report?.review.length && !notes.trim()) return setMessage({ kind: 'error', text: t('reports.reviewNeedsNotes', { count: report.review.length }) });
+    const sign = signIt ? picker.take() : null;
+    const r = await api()['day.close']({ date, notes: notes.trim() || null, sign: sign && { tokenId: sign.tokenId, certId: sign.certId, pin: sign.pin } });
+    setMessage(
+      r.ok ? { kind: 'ok', text: t(r.value.signed ? 'reports.closedSigned' : 'reports.closed', { path: r.value.pdfPath }) } : { kind: 'error', text: r.error.message },
+    );
     void load();
   };
 
@@ -114,13 +122,41 @@ export function ReportsSection() {
               </tbody>
             </table>
           </section>
-          <section className="card">
-            <h2>{t('reports.closeTitle')}</h2>
-            <textarea rows={3} value={notes} onChange={(e) => setNotes(e.target.value)} placeholder={t('reports.notesHint')} />
-            <div className="actions">
-              <button onClick={() => void close()} data-testid="close-day">{t('reports.close')}</button>
-            </div>
+          <section className="card" data-testid="review">
+            <h2>{t('reports.reviewTitle')}</h2>
+            {!report.review.length ? (
+              <p className="muted">{t('reports.reviewNone')}</p>
+            ) : (
+              <table className="simple">
+                <tbody>
+                  {report.review.map((x, i) => (
+                    <tr key={i}>
+                      <td>{dateTime(x.at)}</td>
+                      <td>{t(`reports.kind.${x.kind}`)}</td>
+                      <td className="mono">{x.code ?? '—'}</td>
+                      <td>{x.by ?? '—'}</td>
+                      <td>{x.reason ?? t('reports.noReason')}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
           </section>
+          <form className="card" onSubmit={close} aria-label={t('reports.closeTitle')}>
+            <h2>{t('reports.closeTitle')}</h2>
+            <textarea name="closeNotes" rows={3} value={notes} onChange={(e) => setNotes(e.target.value)} placeholder={t('reports.notesHint')} />
+            <label>
+              <input type="checkbox" name="signReport" checked={signIt} onChange={(e) => setSignIt(e.target.checked)} /> {t('reports.signWithToken')}
+            </label>
+            {signIt && (
+              <div className="form-grid three">
+                <TokenFields picker={picker} onError={(text) => setMessage({ kind: 'error', text })} />
+              </div>
+            )}
+            <div className="actions">
+              <button type="submit" data-testid="close-day" disabled={signIt && (!picker.tokens || picker.locked)}>{t('reports.close')}</button>
+            </div>
+          </form>
         </>
       )}
     </div>

@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { STATUS_LABEL } from '../../../electron/common/domain/dossier';
 import type { Output } from '../../../electron/common/ipc/contract';
 import { api } from '../api';
+import { TokenFields, useTokenPicker } from '../components/TokenFields';
 import { dateTime } from '../format';
 import { onScan } from '../scan-bus';
 
 type View = Output<'returns.open'>;
-type Tokens = Output<'token.list'>;
 
 /**
  * Trả kết quả: scan the receipt's code → the dossier and its results → sign those that need the
@@ -18,11 +18,7 @@ export function ReturnsSection() {
   const [code, setCode] = useState('');
   const [view, setView] = useState<View | null>(null);
   const [selected, setSelected] = useState<Set<number>>(new Set());
-  const [tokens, setTokens] = useState<Tokens | null>(null);
-  const [tokenId, setTokenId] = useState('');
-  const [certId, setCertId] = useState('');
-  const [pin, setPin] = useState('');
-  const [finalTry, setFinalTry] = useState(false);
+  const picker = useTokenPicker();
   const [receivedBy, setReceivedBy] = useState('');
   const [idChecked, setIdChecked] = useState(false);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error' | 'warn'; text: string } | null>(null);
@@ -53,31 +49,10 @@ export function ReturnsSection() {
     });
   }, [open]);
 
-  const loadTokens = async () => {
-    const r = await api()['token.list']({});
-    if (!r.ok) return setMessage({ kind: 'error', text: r.error.message });
-    setTokens(r.value);
-    const first = r.value[0];
-    if (first) {
-      setTokenId(first.serial || first.label);
-      const signing = first.certificates.find((c) => c.keyUsage.includes('digitalSignature') || c.keyUsage.includes('nonRepudiation'));
-      setCertId(signing?.id ?? '');
-    }
-  };
-
   const sign = async (e: FormEvent) => {
     e.preventDefault();
     if (!view) return;
-    const tk = tokens?.find((x) => (x.serial || x.label) === tokenId);
-    const r = await api()['returns.sign']({
-      code: view.dossier.code,
-      tokenId,
-      certId: certId || null,
-      pin: tk?.flags.protectedAuthPath ? null : pin || null,
-      confirmFinalTry: finalTry,
-      attachmentIds: [...selected],
-    });
-    setPin(''); // the PIN never stays in the screen
+    const r = await api()['returns.sign']({ code: view.dossier.code, ...picker.take(), attachmentIds: [...selected] });
     if (!r.ok) return setMessage({ kind: 'error', text: r.error.message });
     await open(view.dossier.code);
     setMessage({ kind: r.value.warning ? 'warn' : 'ok', text: r.value.warning ?? t('returns.signed', { count: r.value.signed.length }) });
@@ -92,7 +67,6 @@ export function ReturnsSection() {
     setMessage({ kind: 'ok', text: t('returns.handedOver') });
   };
 
-  const tk = tokens?.find((x) => (x.serial || x.label) === tokenId);
   return (
     <div className="returns">
       <form
@@ -141,44 +115,14 @@ export function ReturnsSection() {
           {view.returnable && view.results.some((r) => r.kind === 'result') && (
             <form className="card" onSubmit={sign} aria-label={t('returns.signTitle')}>
               <h2>{t('returns.signTitle')}</h2>
-              {!tokens ? (
-                <button type="button" onClick={() => void loadTokens()} data-testid="load-tokens">{t('returns.findToken')}</button>
-              ) : (
-                <div className="form-grid three">
-                  <label>
-                    {t('returns.token')}
-                    <select name="tokenId" value={tokenId} onChange={(e) => setTokenId(e.target.value)}>
-                      {tokens.map((x) => (
-                        <option key={x.serial || x.label} value={x.serial || x.label}>{x.label} ({x.manufacturer})</option>
-                      ))}
-                    </select>
-                  </label>
-                  <label className="span2">
-                    {t('returns.certificate')}
-                    <select name="certId" value={certId} onChange={(e) => setCertId(e.target.value)}>
-                      {(tk?.certificates ?? []).map((c) => (
-                        <option key={c.id} value={c.id}>{c.subject} — {c.notAfter.slice(0, 10)}</option>
-                      ))}
-                    </select>
-                  </label>
-                  {!tk?.flags.protectedAuthPath && (
-                    <label>
-                      PIN
-                      <input name="pin" type="password" autoComplete="off" value={pin} onChange={(e) => setPin(e.target.value)} />
-                    </label>
-                  )}
-                  {tk?.flags.pinFinalTry && (
-                    <label className="span2 message warn">
-                      <span>
-                        <input type="checkbox" checked={finalTry} onChange={(e) => setFinalTry(e.target.checked)} /> {t('returns.finalTry')}
-                      </span>
-                    </label>
-                  )}
+              <div className="form-grid three">
+                <TokenFields picker={picker} onError={(text) => setMessage({ kind: 'error', text })} />
+                {picker.tokens && (
                   <div>
-                    <button type="submit" data-testid="sign" disabled={tk?.flags.pinLocked}>{t('returns.sign')}</button>
+                    <button type="submit" data-testid="sign" disabled={picker.locked}>{t('returns.sign')}</button>
                   </div>
-                </div>
-              )}
+                )}
+              </div>
             </form>
           )}
           {view.returnable && (
