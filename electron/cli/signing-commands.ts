@@ -6,7 +6,7 @@ import { TOKEN_MODULE_CANDIDATES } from '../common/hardware/token-modules';
 import { AppFailure } from '../common/ipc/result';
 import { dataLayout } from '../node/config/paths';
 import { resourcesDir } from '../node/config/resources';
-import { signFile } from '../node/signing/signing-service';
+import { pickCertificate, signatureBoxLines, signFile } from '../node/signing/signing-service';
 import { rfc3161 } from '../node/signing/tsa';
 import { verifyPdf } from '../node/signing/verify';
 import { SqliteStore } from '../node/store/sqlite-store';
@@ -91,19 +91,15 @@ export function registerSigningCommands(program: Command, ctx: Ctx): void {
       const t = new Pkcs11Token(await modulePath(o.module));
       const anchors = o.trust ? pemOrDerToDer(await readFile(o.trust)) : undefined;
       const now = new Date();
-      const certs = await t.listCertificates(o.token);
-      const cert = o.cert ? certs.find((c) => c.id === o.cert) : certs[0];
-      const cn = cert ? (/CN=([^,]+)/.exec(cert.subject)?.[1] ?? '') : '';
-      const org = cert ? (/O=([^,]+)/.exec(cert.subject)?.[1] ?? '') : '';
-      const vn = new Date(now.getTime() + 7 * 3600_000).toISOString().replace('T', ' ').slice(0, 19);
+      const cert = pickCertificate(await t.listCertificates(o.token), o.cert, now);
       const r = await signFile({
         token: t,
         tokenId: o.token,
-        certId: o.cert ?? null,
         pin,
         input: o.in,
         output: o.out,
-        visible: visible ? { ...visible, lines: [`Ký bởi: ${cn}`, ...(org ? [`Cơ quan: ${org}`] : []), `Thời gian: ${vn} +07:00`] } : null,
+        certId: cert.id,
+        visible: visible ? { ...visible, lines: signatureBoxLines(cert.subject, now) } : null,
         ...(o.reason ? { reason: o.reason } : {}),
         ...(o.location ? { location: o.location } : {}),
         ...(anchors ? { trustAnchors: anchors } : {}),

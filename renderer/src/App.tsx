@@ -13,6 +13,7 @@ import { SECTIONS, sectionForShortcut, type SectionId } from './sections';
 import { DossiersSection } from './sections/DossiersSection';
 import { IntakeSection } from './sections/IntakeSection';
 import { ReturnsSection } from './sections/ReturnsSection';
+import { SigningSection } from './sections/SigningSection';
 import { SettingsSection } from './sections/SettingsSection';
 
 export function App() {
@@ -143,10 +144,7 @@ export function App() {
         ) : section === 'reports' ? (
           canReport ? <ReportsSection /> : <p role="alert" className="message error">{t('auth.forbidden')}</p>
         ) : (
-          <div className="empty-state">
-            <p>{t(`section.${section}.empty`)}</p>
-            <p className="muted">{t('section.notYet', { version: info?.version ?? '' })}</p>
-          </div>
+          <SigningSection />
         )}
       </main>
       <StatusBar info={info} sync={sync} />

@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +7,7 @@ import { UNIT } from '../helpers/intake';
 import { makePki, PIN, SOFTHSM_MODULE } from '../helpers/softhsm';
 import { referenceServer } from '../helpers/sync';
 import { tempDir } from '../helpers/tmp';
+import { tool } from '../helpers/tools';
 
 type Host = Awaited<ReturnType<typeof startTestHost>>;
 
@@ -75,5 +77,49 @@ describe('Trả kết quả in the app: scan the receipt, sign with the USB toke
     expect(host.printed.some((p) => p.includes('ban-giao'))).toBe(true);
     await host.services.sync.trigger('test');
     await expect.poll(() => (server.db.prepare('SELECT status FROM dossiers WHERE code = ?').get(code) as { status: string }).status, { timeout: 15_000 }).toBe('10');
+  });
+
+  it('Ký số: the officer signs two chosen PDFs with a visible box on the last page; the copies validate and the originals stay as they were', async () => {
+    const { page } = host;
+    const inputs: string[] = [];
+    for (const [name, pages] of [['quyet-dinh.pdf', 2], ['van-ban.pdf', 1]] as const) {
+      const doc = await PDFDocument.create();
+      for (let i = 0; i < pages; i++) doc.addPage([595, 842]);
+      const p = join(t.dir, name);
+      writeFileSync(p, await doc.save());
+      inputs.push(p);
+    }
+    const before = inputs.map((p) => readFileSync(p));
+    await page.keyboard.press('Alt+4');
+    host.queueFilePick(inputs);
+    await page.click('[data-testid="signing-pick"]');
+    await page.waitForSelector('[data-testid="signing-files"] li:has-text("van-ban.pdf")');
+    await page.click('[data-testid="signing-files"] li:has-text("van-ban.pdf") >> text=Kiểm tra chữ ký');
+    await page.waitForSelector('[data-testid="signing-check"]:has-text("chưa có chữ ký số")');
+    await page.click('[data-testid="load-tokens"]');
+    await page.waitForSelector('select[name="tokenId"]');
+    await page.selectOption('select[name="tokenId"]', { label: 'RSA (SoftHSM project)' });
+    await page.selectOption('select[name="certId"]', '01');
+    await page.fill('input[name="pin"]', PIN);
+    await page.click('[data-testid="signing-sign"]');
+    await page.waitForSelector('[data-testid="signing-message"]:has-text("Đã ký 2 tệp")', { timeout: 30_000 });
+    const listed = await page.$$eval('[data-testid="signing-result"] li', (lis) => lis.map((li) => li.textContent ?? ''));
+    expect(listed).toHaveLength(2);
+    for (const l of listed) expect(l).toContain('chữ ký hợp lệ');
+    const outputs = listed.map((l) => l.split(' — ')[0]!.trim());
+    expect(outputs.map((o) => o.split('/').pop())).toEqual(['quyet-dinh-da-ky.pdf', 'van-ban-da-ky.pdf']);
+    inputs.forEach((p, i) => expect(readFileSync(p).equals(before[i]!)).toBe(true));
+    for (const [i, out] of outputs.entries()) {
+      const signed = readFileSync(out);
+      expect(signed.subarray(0, before[i]!.length).equals(before[i]!)).toBe(true);
+      const check = tool('pdfsig', [out]);
+      expect(check.stdout).toContain('Signature is Valid');
+      expect(check.stdout).toContain('Total document signed');
+    }
+    // The box is on the last page of the two-page file.
+    const reread = await PDFDocument.load(readFileSync(outputs[0]!));
+    expect(reread.getPages().map((p) => p.node.Annots()?.size() ?? 0)).toEqual([0, 1]);
+    expect(tool('qpdf', ['--check', outputs[0]!]).code).toBe(0);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'signing.png'), fullPage: true });
   });
 });

@@ -94,7 +94,9 @@ describe('PAdES signing with SoftHSM2 tokens, checked by pdfsig, qpdf and openss
     expect(sig.out).toContain('Certificate is Trusted.');
     expect(sig.out).toContain('Total document signed');
     expect(sig.out).toContain('ETSI.CAdES.detached');
-    expect(tool('qpdf', ['--check', out]).code).not.toBe(2);
+    // 0, not "succeeded with warnings" (3): a warning here once hid new objects reusing the number of an object stream.
+    const check = tool('qpdf', ['--check', out]);
+    expect(check.code, check.stdout + check.stderr).toBe(0);
     const ossl = opensslVerify(pki, out, t.dir);
     expect(ossl.code, ossl.out).toBe(0);
     expect(ossl.attrs).toMatch(/signingCertificateV2|1\.2\.840\.113549\.1\.9\.16\.2\.47/);

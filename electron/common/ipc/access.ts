@@ -57,6 +57,8 @@ export const CHANNEL_ACCESS: Readonly<Record<Channel, Access>> = {
   'returns.sign': 'officer',
   'returns.handOver': 'officer',
   'token.list': 'officer',
+  'signing.signFiles': 'officer',
+  'signing.verify': 'officer',
   'report.daily': 'supervisor',
   'report.export': 'supervisor',
   'day.close': 'supervisor',

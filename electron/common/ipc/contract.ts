@@ -232,6 +232,35 @@ export const contract = {
       }),
     ),
   },
+  'signing.signFiles': {
+    input: z.strictObject({
+      files: z.array(z.uuid()).min(1, 'Chọn ít nhất một tệp PDF để ký.').max(20),
+      tokenId: z.string().min(1).max(100),
+      certId: z.string().regex(/^[0-9a-fA-F]{1,128}$/).nullable(),
+      pin: z.string().min(1).max(64).nullable(),
+      confirmFinalTry: z.boolean(),
+      visible: z.boolean(),
+      reason: z.string().trim().max(200).nullable(),
+    }),
+    output: z.object({
+      signed: z.array(z.object({ fileName: z.string(), path: z.string(), valid: z.boolean() })),
+      signer: z.string(),
+      warning: z.string().nullable(),
+    }),
+  },
+  'signing.verify': {
+    input: z.strictObject({ file: z.uuid() }),
+    output: z.array(
+      z.object({
+        field: z.string(),
+        signer: z.string().nullable(),
+        claimedTime: z.string().nullable(),
+        integrity: z.enum(['valid', 'invalid']),
+        coversWholeDocument: z.boolean(),
+        timestamp: z.string().nullable(),
+      }),
+    ),
+  },
   'devices.setTokenModule': { input: z.strictObject({ path: z.string().trim().min(1).max(1000).nullable() }), output: z.object({ saved: z.boolean() }) },
   'shell.openExternal': {
     input: z.strictObject({ url: z.string().max(2048) }),

@@ -23,7 +23,9 @@ import { voidDossier } from '../intake/void-dossier';
 import { reportCsv, reportXlsx } from '../reports/report-export';
 import type { PdfRenderer } from '../receipt/pdf-renderer';
 import { writeFileAtomic } from '../files/content-store';
+import { signDocuments } from '../signing/sign-documents';
 import { signFile } from '../signing/signing-service';
+import { verifyPdf } from '../signing/verify';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import type { SyncService } from '../sync/sync-service';
@@ -32,6 +34,7 @@ import type { ReturnService } from '../returns/return-service';
 import type { SignatureToken } from '../../common/hardware/token';
 import { TOKEN_MODULE_CANDIDATES } from '../../common/hardware/token-modules';
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { appendAudit } from '../store/audit';
 
 /** What only the host can do: Electron's shell and dialogs, or the Chromium host's stand-ins. */
@@ -153,7 +156,6 @@ export function createHandlers(d: HandlerDeps): Handlers {
         signed = true;
       }
       const closedAt = toVietnamRfc3339(now());
-      const { readFile } = await import('node:fs/promises');
       const sha = createHash('sha256').update(await readFile(finalPath)).digest('hex');
       await d.store.exec('day.close', (db) =>
         db.transaction(() => {
@@ -306,6 +308,17 @@ export function createHandlers(d: HandlerDeps): Handlers {
       const { slipPath } = await d.returns.handOver(code, { receivedBy, idChecked, note, actor: actor() });
       void d.sync.trigger('handOver');
       return { printed: await d.shell.printPdf(slipPath) };
+    },
+    'signing.signFiles': async ({ files, tokenId, certId, pin, confirmFinalTry, visible, reason }) => {
+      const inputs = files.map((f) => d.inbox.pathOf(f));
+      const r = await signDocuments({ token: await token(), tokenId, certId, pin, confirmFinalTry, inputs, outDir: join(d.dataDir, 'files', 'signed'), visible, reason, fontsDir: d.fontsDir, now: now() });
+      // File names can carry a citizen's name: the audit keeps counts and the certificate only.
+      await d.store.audit({ actor: actor(), action: 'signing.sign', subject: null, details: { files: r.signed.length, signer: r.signer } });
+      return r;
+    },
+    'signing.verify': async ({ file }) => {
+      const reports = await verifyPdf(await readFile(d.inbox.pathOf(file)));
+      return reports.map((x) => ({ field: x.field, signer: x.signer, claimedTime: x.claimedTime, integrity: x.integrity, coversWholeDocument: x.coversWholeDocument, timestamp: x.timestamp }));
     },
     'token.list': async () => {
       const t = await token();

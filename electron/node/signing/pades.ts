@@ -31,7 +31,7 @@ import { AppFailure } from '../../common/ipc/result';
 import { buildCades, type ExternalSigner } from './cms';
 
 export interface VisibleSignature {
-  /** 1-based page number. */
+  /** 1-based page number; negative counts from the end (-1 = last page). */
   readonly page: number;
   readonly x: number;
   readonly y: number;
@@ -68,6 +68,20 @@ function assertSignable(bytes: Uint8Array): { startxref: number; xrefStream: boo
   if (at.startsWith('xref')) return { startxref, xrefStream: false };
   if (/^\d+\s+\d+\s+obj/.test(at)) return { startxref, xrefStream: true };
   throw new AppFailure('invalid_input', 'Tệp PDF bị hỏng (bảng xref không ở vị trí startxref chỉ tới).');
+}
+
+/**
+ * /Size of the file's last cross-reference section. pdf-lib drops object streams and xref
+ * streams after parsing, so its largest object number can be below numbers still in use: new
+ * objects must start at /Size or they would replace, say, the object stream holding the catalog.
+ */
+function xrefSize(bytes: Uint8Array, startxref: number, xrefStream: boolean): number {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const dictAt = xrefStream ? startxref : buf.indexOf('trailer', startxref, 'latin1');
+  if (dictAt < 0) throw new AppFailure('invalid_input', 'Tệp PDF bị hỏng (thiếu trailer sau bảng xref).');
+  const m = /\/Size\s+(\d+)/.exec(buf.subarray(dictAt, dictAt + 4096).toString('latin1'));
+  if (!m) throw new AppFailure('invalid_input', 'Tệp PDF bị hỏng (trailer không có /Size).');
+  return Number(m[1]);
 }
 
 function pdfDate(d: Date): string {
@@ -115,12 +129,15 @@ async function attemptSign(
   }
   const ctx = doc.context;
   if (ctx.trailerInfo.Encrypt) throw new AppFailure('invalid_input', 'Tệp PDF đã được mã hóa (có mật khẩu): không ký được.');
+  ctx.largestObjectNumber = Math.max(ctx.largestObjectNumber, xrefSize(input, x.startxref, x.xrefStream) - 1);
   const firstNew = ctx.largestObjectNumber + 1;
   const pages = doc.getPages();
   if (!pages.length) throw new AppFailure('invalid_input', 'Tệp PDF không có trang nào.');
   const v = o.visible;
-  if (v && (v.page < 1 || v.page > pages.length)) throw new AppFailure('invalid_input', `Trang ${v.page} không có trong tệp (tệp có ${pages.length} trang).`);
-  const page = pages[(v?.page ?? 1) - 1]!;
+  // A negative page counts from the end (-1: the last page, where Vietnamese documents are signed).
+  const pageIndex = v ? (v.page < 0 ? pages.length + v.page : v.page - 1) : 0;
+  if (v && (v.page === 0 || pageIndex < 0 || pageIndex >= pages.length)) throw new AppFailure('invalid_input', `Trang ${v.page} không có trong tệp (tệp có ${pages.length} trang).`);
+  const page = pages[pageIndex]!;
   const modified = new Map<number, PDFObject>();
 
   // Signature dictionary with fixed-width placeholders patched after layout.

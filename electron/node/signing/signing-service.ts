@@ -71,6 +71,14 @@ export function pickCertificate(certs: readonly TokenCertificate[], certId: stri
   throw new AppFailure('conflict', `Token có ${usable.length} chứng thư số: chọn một (--cert <mã>).`);
 }
 
+/** The text of a visible signature box (NĐ 30/2020: signer, organisation, time with its zone). */
+export function signatureBoxLines(subject: string, now: Date): string[] {
+  const cn = /CN=([^,]+)/.exec(subject)?.[1] ?? subject;
+  const org = /(?:^|,\s*)O=([^,]+)/.exec(subject)?.[1] ?? '';
+  const vn = new Date(now.getTime() + 7 * 3600_000).toISOString().replace('T', ' ').slice(0, 19);
+  return [`Ký bởi: ${cn}`, ...(org ? [`Cơ quan: ${org}`] : []), `Thời gian: ${vn} +07:00`];
+}
+
 /** Signs a PDF file with a token: certificate checks, PAdES, atomic write, the input never touched. */
 export async function signFile(r: SignFileRequest): Promise<{ output: string; signer: TokenCertificate; warning: string | null }> {
   if (resolve(r.input) === resolve(r.output)) throw new AppFailure('invalid_input', 'Tệp kết quả phải khác tệp gốc (không ghi đè tệp gốc).');
