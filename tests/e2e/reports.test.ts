@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCREENSHOT_DIR, startTestHost } from '../helpers/host';
 import { makePki, PIN, SOFTHSM_MODULE } from '../helpers/softhsm';
 import { tempDir } from '../helpers/tmp';
+import { chooseRsaToken } from '../helpers/token-ui';
 import { tool } from '../helpers/tools';
 
 type Host = Awaited<ReturnType<typeof startTestHost>>;
@@ -90,11 +91,7 @@ describe('supervisors: login, daily report, review, export, signed close; office
     await page.waitForSelector('[data-testid="reports-message"]:has-text("ghi nhận xét")');
     await page.fill('textarea[name="closeNotes"]', 'Phiếu hủy do chọn nhầm thủ tục, đã lập lại.');
     await page.check('input[name="signReport"]');
-    await page.click('[data-testid="load-tokens"]');
-    await page.waitForSelector('select[name="tokenId"]');
-    await page.selectOption('select[name="tokenId"]', { label: 'RSA (SoftHSM project)' });
-    await page.selectOption('select[name="certId"]', '01');
-    await page.fill('input[name="pin"]', PIN);
+    await chooseRsaToken(page, PIN);
     await page.click('[data-testid="close-day"]');
     await page.waitForSelector('[data-testid="reports-message"]:has-text("báo cáo đã ký")', { timeout: 30_000 });
     expect(await page.inputValue('input[name="pin"]')).toBe('');

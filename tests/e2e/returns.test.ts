@@ -7,6 +7,7 @@ import { UNIT } from '../helpers/intake';
 import { makePki, PIN, SOFTHSM_MODULE } from '../helpers/softhsm';
 import { referenceServer } from '../helpers/sync';
 import { tempDir } from '../helpers/tmp';
+import { chooseRsaToken } from '../helpers/token-ui';
 import { tool } from '../helpers/tools';
 
 type Host = Awaited<ReturnType<typeof startTestHost>>;
@@ -59,11 +60,7 @@ describe('Trả kết quả in the app: scan the receipt, sign with the USB toke
     await page.fill('input[name="returnCode"]', code);
     await page.press('input[name="returnCode"]', 'Enter');
     await page.waitForSelector('[data-testid="results"] li:has-text("Giấy chứng nhận")');
-    await page.click('[data-testid="load-tokens"]');
-    await page.waitForSelector('select[name="tokenId"]');
-    await page.selectOption('select[name="tokenId"]', { label: 'RSA (SoftHSM project)' });
-    await page.selectOption('select[name="certId"]', '01');
-    await page.fill('input[name="pin"]', '000000');
+    await chooseRsaToken(page, '000000');
     await page.click('[data-testid="sign"]');
     await page.waitForSelector('[data-testid="returns-message"]:has-text("PIN không đúng")');
     expect(await page.inputValue('input[name="pin"]')).toBe('');
@@ -96,11 +93,7 @@ describe('Trả kết quả in the app: scan the receipt, sign with the USB toke
     await page.waitForSelector('[data-testid="signing-files"] li:has-text("van-ban.pdf")');
     await page.click('[data-testid="signing-files"] li:has-text("van-ban.pdf") >> text=Kiểm tra chữ ký');
     await page.waitForSelector('[data-testid="signing-check"]:has-text("chưa có chữ ký số")');
-    await page.click('[data-testid="load-tokens"]');
-    await page.waitForSelector('select[name="tokenId"]');
-    await page.selectOption('select[name="tokenId"]', { label: 'RSA (SoftHSM project)' });
-    await page.selectOption('select[name="certId"]', '01');
-    await page.fill('input[name="pin"]', PIN);
+    await chooseRsaToken(page, PIN);
     await page.click('[data-testid="signing-sign"]');
     await page.waitForSelector('[data-testid="signing-message"]:has-text("Đã ký 2 tệp")', { timeout: 30_000 });
     const listed = await page.$$eval('[data-testid="signing-result"] li', (lis) => lis.map((li) => li.textContent ?? ''));

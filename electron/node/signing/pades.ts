@@ -188,28 +188,21 @@ async function attemptSign(
   }
   // The form: /Fields gets the widget, /SigFlags 3 (signatures exist, append only).
   const rootRef = ctx.trailerInfo.Root as PDFRef;
-  if (acroRaw instanceof PDFRef && acro) {
-    if (fieldsRaw instanceof PDFRef && fields) {
-      fields.push(widgetRef);
-      modified.set(fieldsRaw.objectNumber, fields);
-    } else {
-      const arr = fields ?? ctx.obj([]);
-      arr.push(widgetRef);
-      acro.set(PDFName.of('Fields'), arr);
-    }
-    acro.set(PDFName.of('SigFlags'), PDFNumber.of(3));
-    modified.set(acroRaw.objectNumber, acro);
+  const formIsOwnObject = acroRaw instanceof PDFRef && acro !== undefined && acro !== null;
+  const form = acro ?? ctx.obj({});
+  if (fieldsRaw instanceof PDFRef && fields) {
+    fields.push(widgetRef);
+    modified.set(fieldsRaw.objectNumber, fields);
   } else {
-    const form = acro ?? ctx.obj({});
-    if (fieldsRaw instanceof PDFRef && fields) {
-      fields.push(widgetRef);
-      modified.set(fieldsRaw.objectNumber, fields);
-    } else {
-      const arr = fields ?? ctx.obj([]);
-      arr.push(widgetRef);
-      form.set(PDFName.of('Fields'), arr);
-    }
-    form.set(PDFName.of('SigFlags'), PDFNumber.of(3));
+    const arr = fields ?? ctx.obj([]);
+    arr.push(widgetRef);
+    form.set(PDFName.of('Fields'), arr);
+  }
+  form.set(PDFName.of('SigFlags'), PDFNumber.of(3));
+  if (formIsOwnObject) {
+    modified.set((acroRaw as PDFRef).objectNumber, form);
+  } else {
+    // An inline (or missing) form lives in the catalog: the catalog itself is rewritten.
     doc.catalog.set(PDFName.of('AcroForm'), form);
     modified.set(rootRef.objectNumber, doc.catalog);
   }
