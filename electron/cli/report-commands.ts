@@ -32,20 +32,23 @@ export function registerReportCommands(program: Command, ctx: Ctx): void {
     .command('daily')
     .description('báo cáo quầy trong ngày: PDF (A4 ngang, kèm Sổ theo dõi Mẫu 07), CSV, XLSX hoặc JSON')
     .option('--date <YYYY-MM-DD>', 'ngày báo cáo (mặc định hôm nay)')
+    .option('--to <YYYY-MM-DD>', 'đến ngày (báo cáo một khoảng ngày, từ --date đến --to)')
     .option('--counter <id>', 'chỉ một quầy (mặc định: toàn đơn vị)')
     .requiredOption('--format <pdf|csv|xlsx|json>', 'định dạng')
     .requiredOption('--out <file>', 'tệp đích')
-    .action(async (o: { date?: string; counter?: string; format: string; out: string }) => {
+    .action(async (o: { date?: string; to?: string; counter?: string; format: string; out: string }) => {
       const day = o.date ?? vietnamDate(new Date());
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`))) throw new AppFailure('invalid_input', '--date phải có dạng YYYY-MM-DD.');
+      const isDay = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(Date.parse(`${d}T00:00:00Z`));
+      if (!isDay(day)) throw new AppFailure('invalid_input', '--date phải có dạng YYYY-MM-DD.');
+      if (o.to !== undefined && (!isDay(o.to) || o.to < day)) throw new AppFailure('invalid_input', '--to phải có dạng YYYY-MM-DD và không trước --date.');
       if (!['pdf', 'csv', 'xlsx', 'json'].includes(o.format)) throw new AppFailure('invalid_input', '--format phải là pdf, csv, xlsx hoặc json.');
       await withStore(async (store) => {
         const actor = await requireRole(store, 'supervisor');
-        const r = await store.exec('report.daily', (db) => dailyReport(db, day, { counterId: o.counter ?? null, now: toVietnamRfc3339(new Date()) }));
+        const r = await store.exec('report.daily', (db) => dailyReport(db, day, { counterId: o.counter ?? null, now: toVietnamRfc3339(new Date()), ...(o.to ? { to: o.to } : {}) }));
         const data =
           o.format === 'json' ? JSON.stringify(r, null, 2) : o.format === 'csv' ? reportCsv(r) : o.format === 'xlsx' ? await reportXlsx(r) : await reportPdf(r, join(resourcesDir(), 'fonts'));
         await writeFile(o.out, data);
-        await store.audit({ actor, action: 'report.daily', subject: day, details: { format: o.format, counter: o.counter ?? null } });
+        await store.audit({ actor, action: 'report.daily', subject: day, details: { format: o.format, counter: o.counter ?? null, to: o.to ?? null } });
       });
       ctx.io.out(o.out);
     });

@@ -100,6 +100,15 @@ describe('supervisors: login, daily report, review, export, signed close; office
     expect(check.stdout).toContain('Signature is Valid');
     expect(check.stdout).toContain('Total document signed');
     await page.waitForSelector('[data-testid="reports"] p.muted:has-text("đã chốt lúc")');
+    // A period report: the close is for single days only, and a backwards period is refused by the channel.
+    const today = await page.inputValue('input[name="reportDate"]');
+    const later = new Date(Date.parse(`${today}T00:00:00Z`) + 2 * 86_400_000).toISOString().slice(0, 10);
+    await page.fill('input[name="reportTo"]', later);
+    await page.waitForSelector('[data-testid="close-day"]', { state: 'detached' });
+    const backwards = await page.evaluate(([from, to]) => window.motcua['report.daily']({ date: from!, to, counterId: null }), [later, today] as const);
+    expect(backwards).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    await page.fill('input[name="reportTo"]', '');
+    await page.waitForSelector('[data-testid="close-day"]');
   });
 
   it('a supervisor opens today\'s report, exports it and closes the day', async () => {

@@ -121,6 +121,28 @@ describe('daily counter report against hand-computed figures', () => {
     ]);
   });
 
+  it('a period report (20–23/11) adds the earlier days, counted the same way', () => {
+    const db = new Database(dbPath, { readonly: true });
+    const r = dailyReport(db, '2026-11-20', { to: DAY, now: at('23', '17:10') });
+    const single = dailyReport(db, DAY, { to: '2026-11-01', now: at('23', '17:10') }); // a "to" before the start is the day alone
+    db.close();
+    expect(r.dateTo).toBe(DAY);
+    expect(r.totals).toMatchObject({
+      received: 6, // the 5 of the 23rd plus id 7 received on the 20th
+      returned: 1,
+      onTime: 4, // K-earlier (ended on the 22nd, in time) joins the 3 of the 23rd
+      late: 2,
+      pending: 5,
+      overdue: 1,
+      voided: 1,
+      feesCollected: 28000, // id 7 has no fee
+    });
+    expect(r.byCounter.find((c) => c.counterId === 'Q02')).toEqual({ counterId: 'Q02', received: 4, returned: 1, feesCollected: 20000, source: 'feed' });
+    expect(r.closed).toBeNull();
+    expect(single.dateTo).toBe(DAY);
+    expect(single.totals.received).toBe(5);
+  });
+
   it('CLI: supervisors export PDF, CSV, XLSX and JSON; an officer is refused', async () => {
     const env = { PW: 'mat-khau-quan-tri' };
     expect(motcua(['officer', 'add', '--id', 'ad1', '--username', 'admin', '--name', 'Quản trị', '--role', 'admin', '--password-env', 'PW', '--data-dir', t.dir], env).code).toBe(0);
@@ -148,6 +170,12 @@ describe('daily counter report against hand-computed figures', () => {
     expect(text).toMatch(/Hồ sơ tiếp nhận: 5/);
     expect(text).toMatch(/Giải quyết quá hạn: 2/);
     expect(tool('pdfinfo', [out('pdf')]).stdout).toMatch(/Page size:\s+841\.89 x 595\.28/);
+    const period = motcua(['report', 'daily', '--date', '2026-11-20', '--to', DAY, '--format', 'pdf', '--out', out('period.pdf'), '--data-dir', t.dir], sup);
+    expect(period.code, period.stderr).toBe(0);
+    expect(tool('pdftotext', ['-layout', out('period.pdf'), '-']).stdout).toContain('BÁO CÁO QUẦY TỪ NGÀY 20/11/2026 ĐẾN NGÀY 23/11/2026');
+    const backwards = motcua(['report', 'daily', '--date', DAY, '--to', '2026-11-20', '--format', 'json', '--out', out('y'), '--data-dir', t.dir], sup);
+    expect(backwards.code).toBe(1);
+    expect(backwards.stderr).toMatch(/không trước --date/);
     const denied = motcua(['report', 'daily', '--date', DAY, '--format', 'json', '--out', out('x'), '--data-dir', t.dir], { MOTCUA_OFFICER: 'canbo9', MOTCUA_PASSWORD: 'mat-khau-quan-tri' });
     expect(denied.code).toBe(1);
     expect(denied.stderr).toMatch(/không có vai trò supervisor/);

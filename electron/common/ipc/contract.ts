@@ -49,6 +49,7 @@ export const scannerStateSchema = z.object({ scanner: z.enum(['unconfigured', 'c
 const officerSchema = z.object({ officerId: z.string(), fullName: z.string(), roles: z.array(z.enum(['officer', 'supervisor', 'admin'])) });
 const reportSchema = z.object({
   date: z.string(),
+  dateTo: z.string(),
   counterId: z.string().nullable(),
   unitCode: z.string().nullable(),
   generatedAt: z.string(),
@@ -92,9 +93,9 @@ export const contract = {
     output: officerSchema,
   },
   'officer.list': { input: empty, output: z.array(officerSchema.extend({ username: z.string(), active: z.boolean() })) },
-  'report.daily': { input: z.strictObject({ date: dayString, counterId: z.string().max(20).nullable() }), output: reportSchema },
+  'report.daily': { input: z.strictObject({ date: dayString, to: dayString.nullable().optional(), counterId: z.string().max(20).nullable() }), output: reportSchema },
   'report.export': {
-    input: z.strictObject({ date: dayString, counterId: z.string().max(20).nullable(), format: z.enum(['pdf', 'csv', 'xlsx']) }),
+    input: z.strictObject({ date: dayString, to: dayString.nullable().optional(), counterId: z.string().max(20).nullable(), format: z.enum(['pdf', 'csv', 'xlsx']) }),
     output: z.object({ path: z.string(), opened: z.boolean() }),
   },
   'day.close': {

@@ -85,7 +85,10 @@ export function createHandlers(d: HandlerDeps): Handlers {
     return tokenCache.token;
   };
   const actor = () => d.session.officer?.officerId ?? 'system';
-  const report = (date: string, counterId: string | null) => d.store.exec('report.daily', (db) => dailyReport(db, date, { counterId, now: toVietnamRfc3339(now()) }));
+  const report = (date: string, counterId: string | null, to?: string | null) => {
+    if (to && to < date) throw new AppFailure('invalid_input', 'Ngày kết thúc không được trước ngày bắt đầu.');
+    return d.store.exec('report.daily', (db) => dailyReport(db, date, { counterId, now: toVietnamRfc3339(now()), ...(to ? { to } : {}) }));
+  };
   const reportsDir = join(d.dataDir, 'reports');
   const locale = async (): Promise<Locale> => ((await d.store.getSetting('ui.locale')) === 'en' ? 'en' : 'vi');
   return {
@@ -126,15 +129,15 @@ export function createHandlers(d: HandlerDeps): Handlers {
       return { officerId: o.officerId, fullName: o.fullName, roles: [...o.roles] };
     },
     'officer.list': () => d.store.exec('officer.list', (db) => listOfficers(db).map((o) => ({ officerId: o.officerId, fullName: o.fullName, roles: [...o.roles], username: o.username, active: o.active }))),
-    'report.daily': async ({ date, counterId }) => {
-      const r = await report(date, counterId);
+    'report.daily': async ({ date, to, counterId }) => {
+      const r = await report(date, counterId, to);
       await d.store.audit({ actor: actor(), action: 'report.view', subject: date, details: { counterId } });
       return { ...r, totals: { ...r.totals }, log: r.log.map((x) => ({ ...x })) as Array<Record<string, unknown>>, byProcedure: [...r.byProcedure], byCounter: [...r.byCounter], byOfficer: [...r.byOfficer], byHour: [...r.byHour], review: [...r.review] };
     },
-    'report.export': async ({ date, counterId, format }) => {
-      const r = await report(date, counterId);
+    'report.export': async ({ date, to, counterId, format }) => {
+      const r = await report(date, counterId, to);
       const data = format === 'csv' ? Buffer.from(reportCsv(r)) : format === 'xlsx' ? await reportXlsx(r) : await d.pdf.render({ kind: 'report', model: r });
-      const path = join(reportsDir, `bao-cao-${date}${counterId ? `-${counterId}` : ''}.${format}`);
+      const path = join(reportsDir, `bao-cao-${date}${r.dateTo !== date ? `_${r.dateTo}` : ''}${counterId ? `-${counterId}` : ''}.${format}`);
       await writeFileAtomic(path, data);
       await d.store.audit({ actor: actor(), action: 'report.export', subject: date, details: { format, counterId } });
       return { path, opened: format === 'pdf' ? await d.shell.printPdf(path) : true };

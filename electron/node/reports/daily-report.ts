@@ -28,6 +28,8 @@ export interface ReviewItem {
 
 export interface DailyReport {
   readonly date: string;
+  /** Last day of the period; equal to `date` for a daily report. */
+  readonly dateTo: string;
   readonly counterId: string | null;
   readonly unitCode: string | null;
   readonly generatedAt: string;
@@ -60,21 +62,20 @@ export interface DailyReport {
   readonly changedAfterClose: number;
 }
 
-const range = (day: string) => [`${day}T00:00:00`, `${day}T99`] as const;
-const natRange = (day: string) => {
-  const d = day.replace(/-/g, '');
-  return [`${d}000000`, `${d}999999`] as const;
-};
+const range = (first: string, last: string) => [`${first}T00:00:00`, `${last}T99`] as const;
+const natRange = (first: string, last: string) => [`${first.replace(/-/g, '')}000000`, `${last.replace(/-/g, '')}999999`] as const;
 
 /**
  * Báo cáo quầy trong ngày. The counter's own part comes from its records; the unit-wide part
  * (byCounter for other counters) from what the changes feed brought, with its freshness.
  * Every figure is a query over the stored records — nothing is kept as a running total.
  */
-export function dailyReport(db: Database.Database, day: string, o: { counterId?: string | null; now: string }): DailyReport {
+export function dailyReport(db: Database.Database, day: string, o: { counterId?: string | null; now: string; to?: string }): DailyReport {
+  // A period report (day … to) counts the same way; only a single day can have been closed.
+  const last = o.to && o.to > day ? o.to : day;
   const unit = db.prepare('SELECT unit_code, counter_id FROM counters WHERE is_this_pc = 1').get() as { unit_code: string; counter_id: string } | undefined;
   const counterId = o.counterId ?? null;
-  const [from, to] = range(day);
+  const [from, to] = range(day, last);
   const counterClause = counterId ? 'AND counter_id = @counter' : '';
   const p = { from, to, counter: counterId };
   const received = db
@@ -121,7 +122,7 @@ export function dailyReport(db: Database.Database, day: string, o: { counterId?:
   const open = db
     .prepare(`SELECT ngay_hen_tra FROM dossiers WHERE trang_thai IN ('1', '2', '4', '5', '6') AND voided_at IS NULL AND ngay_tiep_nhan <= @to ${counterClause}`)
     .all(p) as Array<{ ngay_hen_tra: string | null }>;
-  const endOfDay = `${day}T23:59:59+07:00`;
+  const endOfDay = `${last}T23:59:59+07:00`;
   const unsynced = (
     db.prepare(`SELECT COUNT(*) AS n FROM dossiers WHERE sync_state IN ('pending', 'sending', 'rejected') AND ngay_tiep_nhan <= @to ${counterClause}`).get(p) as { n: number }
   ).n;
@@ -134,7 +135,7 @@ export function dailyReport(db: Database.Database, day: string, o: { counterId?:
        WHERE r.ma_ho_so IN (SELECT ma_ho_so FROM remote_status_history WHERE changed_at BETWEEN @dayStart AND @dayEnd AND status IN ('3', '5', '8', '9', '10'))
        ${counterId ? 'AND r.counter_id = @counter' : ''}`,
     )
-    .all({ counter: counterId, dayStart: `${day}T00:00:00`, dayEnd: `${day}T99` }) as Array<{ ma_ho_so: string; due_at: string | null; ma_tthc: string | null; ten_tthc: string | null; counter_id: string | null }>;
+    .all({ counter: counterId, dayStart: from, dayEnd: to }) as Array<{ ma_ho_so: string; due_at: string | null; ma_tthc: string | null; ten_tthc: string | null; counter_id: string | null }>;
   const history = db.prepare('SELECT status, changed_at FROM remote_status_history WHERE ma_ho_so = ? ORDER BY version');
   let onTime = 0;
   let late = 0;
@@ -144,7 +145,8 @@ export function dailyReport(db: Database.Database, day: string, o: { counterId?:
       .map((x) => ({ status: x.status, at: normalizeTime(x.changed_at) }))
       .filter((x): x is StatusEvent => x.at !== null);
     const k = evaluateKpi(normalizeTime(e.due_at), h);
-    if (!k.ended || !k.endAt || k.endAt.slice(0, 10) !== day || k.onTime === null) continue;
+    const endDay = k.endAt?.slice(0, 10) ?? '';
+    if (!k.ended || endDay < day || endDay > last || k.onTime === null) continue;
     if (k.onTime) onTime++;
     else late++;
     const key = e.ma_tthc ?? '?';
@@ -173,7 +175,7 @@ export function dailyReport(db: Database.Database, day: string, o: { counterId?:
   }
 
   // By counter: this PC's counter from its own records; the others from the feed.
-  const [nFrom, nTo] = natRange(day);
+  const [nFrom, nTo] = natRange(day, last);
   const byCounter = new Map<string, { counterId: string; received: number; returned: number; feesCollected: number; source: 'local' | 'feed' }>();
   for (const r of live) {
     const e = byCounter.get(r.counter_id) ?? { counterId: r.counter_id, received: 0, returned: 0, feesCollected: 0, source: 'local' as const };
@@ -200,7 +202,7 @@ export function dailyReport(db: Database.Database, day: string, o: { counterId?:
   for (const r of live) byOfficer.set(r.officer_id ?? '—', (byOfficer.get(r.officer_id ?? '—') ?? 0) + 1);
   const byHour = new Array<number>(24).fill(0);
   for (const r of live) byHour[Number(r.ngay_tiep_nhan.slice(11, 13))]!++;
-  const close = db.prepare('SELECT closed_at, closed_by FROM day_closes WHERE day = ?').get(day) as { closed_at: string; closed_by: string } | undefined;
+  const close = last === day ? (db.prepare('SELECT closed_at, closed_by FROM day_closes WHERE day = ?').get(day) as { closed_at: string; closed_by: string } | undefined) : undefined;
   const changedAfterClose = close
     ? (db.prepare(`SELECT COUNT(*) AS n FROM dossiers WHERE ngay_tiep_nhan BETWEEN @from AND @to AND updated_at > @closed ${counterClause}`).get({ ...p, closed: close.closed_at }) as { n: number }).n
     : 0;
@@ -231,6 +233,7 @@ export function dailyReport(db: Database.Database, day: string, o: { counterId?:
 
   return {
     date: day,
+    dateTo: last,
     counterId,
     unitCode: unit?.unit_code ?? null,
     generatedAt: o.now,

@@ -50,7 +50,7 @@ export async function reportXlsx(r: DailyReport): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Một Cửa Desk';
   const sum = wb.addWorksheet('Tổng hợp');
-  sum.addRow([`Báo cáo quầy trong ngày ${r.date}${r.counterId ? ` — quầy ${r.counterId}` : ' — toàn đơn vị'}`]).font = { bold: true, size: 13 };
+  sum.addRow([`Báo cáo quầy ${r.dateTo === r.date ? `trong ngày ${r.date}` : `từ ${r.date} đến ${r.dateTo}`}${r.counterId ? ` — quầy ${r.counterId}` : ' — toàn đơn vị'}`]).font = { bold: true, size: 13 };
   sum.addRow([`Lập lúc ${r.generatedAt}; dữ liệu các quầy khác cập nhật đến ${r.unitDataAsOf ?? 'chưa có'}`]);
   sum.addRow([]);
   for (const [k, label] of TOTAL_LABELS) sum.addRow([label, r.totals[k]]);
@@ -72,9 +72,11 @@ export async function reportXlsx(r: DailyReport): Promise<Buffer> {
 const REVIEW_LABELS = { void: 'Hủy phiếu', reprint: 'In lại phiếu', override: 'Cho phép tiếp nhận khi đồng bộ quá hạn' } as const;
 
 export async function reportPdf(r: DailyReport, fontsDir: string): Promise<Uint8Array> {
-  const { doc, fonts } = await newDocument(fontsDir, `Báo cáo quầy ngày ${r.date}`);
+  const { doc, fonts } = await newDocument(fontsDir, r.dateTo === r.date ? `Báo cáo quầy ngày ${r.date}` : `Báo cáo quầy ${r.date} – ${r.dateTo}`);
   const f = new Flow(doc, fonts, A4_LANDSCAPE, { top: 30, right: 30, bottom: 30, left: 30 });
-  f.text(`BÁO CÁO QUẦY TRONG NGÀY ${r.date.slice(8, 10)}/${r.date.slice(5, 7)}/${r.date.slice(0, 4)}`, { size: 14, font: 'bold', align: 'center' });
+  const vnDay = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
+  const title = r.dateTo === r.date ? `BÁO CÁO QUẦY TRONG NGÀY ${vnDay(r.date)}` : `BÁO CÁO QUẦY TỪ NGÀY ${vnDay(r.date)} ĐẾN NGÀY ${vnDay(r.dateTo)}`;
+  f.text(title, { size: 14, font: 'bold', align: 'center' });
   f.text(`${r.unitCode ?? ''}${r.counterId ? ` — quầy ${r.counterId}` : ' — toàn đơn vị'} — lập lúc ${when(r.generatedAt)}; dữ liệu các quầy khác đến ${when(r.unitDataAsOf) || 'chưa có'}`, {
     size: 9,
     font: 'italic',

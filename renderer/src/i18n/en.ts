@@ -184,6 +184,7 @@ export const en: Messages = {
   },
   reports: {
     date: 'Date',
+    to: 'To (a period report)',
     exported: 'Exported: {{path}}',
     closed: 'Day closed; report saved at {{path}}',
     freshness: 'Other counters up to: {{at}}',

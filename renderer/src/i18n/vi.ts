@@ -182,6 +182,7 @@ export const vi = {
   },
   reports: {
     date: 'Ngày',
+    to: 'Đến ngày (báo cáo nhiều ngày)',
     exported: 'Đã xuất: {{path}}',
     closed: 'Đã chốt ngày; báo cáo lưu tại {{path}}',
     freshness: 'Dữ liệu các quầy khác cập nhật đến: {{at}}',

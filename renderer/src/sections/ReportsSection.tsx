@@ -13,6 +13,8 @@ const TOTALS = ['received', 'returned', 'turnedBack', 'onTime', 'late', 'pending
 export function ReportsSection() {
   const { t } = useTranslation();
   const [date, setDate] = useState(today());
+  const [to, setTo] = useState('');
+  const period = to && to !== date ? to : null;
   const [report, setReport] = useState<Report | null>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [notes, setNotes] = useState('');
@@ -20,16 +22,16 @@ export function ReportsSection() {
   const picker = useTokenPicker();
 
   const load = useCallback(async () => {
-    const r = await api()['report.daily']({ date, counterId: null });
+    const r = await api()['report.daily']({ date, to: period, counterId: null });
     if (r.ok) setReport(r.value);
     else setMessage({ kind: 'error', text: r.error.message });
-  }, [date]);
+  }, [date, period]);
   useEffect(() => {
     void load();
   }, [load]);
 
   const exportAs = async (format: 'pdf' | 'csv' | 'xlsx') => {
-    const r = await api()['report.export']({ date, counterId: null, format });
+    const r = await api()['report.export']({ date, to: period, counterId: null, format });
     setMessage(r.ok ? { kind: 'ok', text: t('reports.exported', { path: r.value.path }) } : { kind: 'error', text: r.error.message });
   };
   const close = async (e: FormEvent) => {
@@ -49,6 +51,9 @@ export function ReportsSection() {
       <div className="actions">
         <label>
           {t('reports.date')} <input type="date" name="reportDate" value={date} onChange={(e) => setDate(e.target.value)} />
+        </label>
+        <label>
+          {t('reports.to')} <input type="date" name="reportTo" value={to} min={date} onChange={(e) => setTo(e.target.value)} />
         </label>
         <button className="secondary" onClick={() => void exportAs('pdf')} data-testid="export-pdf">PDF</button>
         <button className="secondary" onClick={() => void exportAs('csv')}>CSV</button>
@@ -142,21 +147,23 @@ export function ReportsSection() {
               </table>
             )}
           </section>
-          <form className="card" onSubmit={close} aria-label={t('reports.closeTitle')}>
-            <h2>{t('reports.closeTitle')}</h2>
-            <textarea name="closeNotes" rows={3} value={notes} onChange={(e) => setNotes(e.target.value)} placeholder={t('reports.notesHint')} />
-            <label>
-              <input type="checkbox" name="signReport" checked={signIt} onChange={(e) => setSignIt(e.target.checked)} /> {t('reports.signWithToken')}
-            </label>
-            {signIt && (
-              <div className="form-grid three">
-                <TokenFields picker={picker} onError={(text) => setMessage({ kind: 'error', text })} />
+          {!period && (
+            <form className="card" onSubmit={close} aria-label={t('reports.closeTitle')}>
+              <h2>{t('reports.closeTitle')}</h2>
+              <textarea name="closeNotes" rows={3} value={notes} onChange={(e) => setNotes(e.target.value)} placeholder={t('reports.notesHint')} />
+              <label>
+                <input type="checkbox" name="signReport" checked={signIt} onChange={(e) => setSignIt(e.target.checked)} /> {t('reports.signWithToken')}
+              </label>
+              {signIt && (
+                <div className="form-grid three">
+                  <TokenFields picker={picker} onError={(text) => setMessage({ kind: 'error', text })} />
+                </div>
+              )}
+              <div className="actions">
+                <button type="submit" data-testid="close-day" disabled={signIt && (!picker.tokens || picker.locked)}>{t('reports.close')}</button>
               </div>
-            )}
-            <div className="actions">
-              <button type="submit" data-testid="close-day" disabled={signIt && (!picker.tokens || picker.locked)}>{t('reports.close')}</button>
-            </div>
-          </form>
+            </form>
+          )}
         </>
       )}
     </div>
