@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { startChromiumHost } from '../../electron/host/chromium-host';
 import { silentLogger } from '../../electron/node/log/logger';
+import { ADMIN } from '../helpers/host';
 import { tempDir } from '../helpers/tmp';
 import { fakeScannerFactory } from '../fakes/fake-scanner';
 import { fmt, line, summarize } from './stats';
@@ -24,7 +25,13 @@ export async function benchUi(): Promise<void> {
   });
   try {
     const { page, services } = host;
-    await services.store.setUnitIdentity({ unitCode: '000.00.01.H22', unitName: 'UBND xã Tân Phú', counterId: 'Q01', offlineBlock: { from: 1, to: 9999 } }, 'bench');
+    // First-run setup through the contract, as an officer would at a new counter: it signs the admin in.
+    await page.waitForSelector('form.login');
+    const setup = await page.evaluate(
+      (a) => window.motcua['auth.setup']({ unit: { unitCode: '000.00.01.H22', unitName: 'UBND xã Tân Phú', counterId: 'Q01', offlineBlock: { from: 1, to: 9999 } }, admin: a }),
+      ADMIN,
+    );
+    if (!setup.ok) throw new Error(`setup failed: ${setup.error.message}`);
     await services.store.setSetting('devices.scanner', JSON.stringify({ path: '/dev/fake', baudRate: 9600, dataBits: 8, parity: 'none', stopBits: 1, suffix: 'CR', interByteTimeoutMs: 50 }), 'bench');
     await services.scans.start();
 
