@@ -1,28 +1,24 @@
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { TOKEN_MODULE_CANDIDATES } from '../common/hardware/token-modules';
 import { AppFailure } from '../common/ipc/result';
 import { dataLayout } from '../node/config/paths';
 import { resourcesDir } from '../node/config/resources';
 import { pickCertificate, signatureBoxLines, signFile } from '../node/signing/signing-service';
+import { certificatesFrom, loadTrustAnchors } from '../node/signing/trust-store';
 import { rfc3161 } from '../node/signing/tsa';
 import { verifyPdf } from '../node/signing/verify';
 import { SqliteStore } from '../node/store/sqlite-store';
 import { Pkcs11Token } from '../../native/pkcs11/pkcs11-token';
+import { requireRole } from './cli-role';
 import type { CliIo } from './motcua';
 
 interface Ctx {
   readonly io: CliIo;
   readonly dataDir: () => string;
   readonly printJson: (v: unknown) => void;
-}
-
-function pemOrDerToDer(buf: Buffer): Uint8Array[] {
-  const text = buf.toString('latin1');
-  if (!text.includes('-----BEGIN')) return [new Uint8Array(buf)];
-  return [...text.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]+?)-----END CERTIFICATE-----/g)].map((m) => new Uint8Array(Buffer.from(m[1]!.replace(/\s+/g, ''), 'base64')));
 }
 
 export function registerSigningCommands(program: Command, ctx: Ctx): void {
@@ -41,6 +37,24 @@ export function registerSigningCommands(program: Command, ctx: Ctx): void {
   };
 
   const token = program.command('token').description('thiết bị ký số (USB token, PKCS#11)').helpOption('-h, --help', 'hiển thị trợ giúp');
+  token
+    .command('trust')
+    .description('thư mục chứng thư gốc tin cậy (.pem/.crt/.cer/.der): ký và kiểm tra chữ ký sẽ đối chiếu chuỗi chứng thư (quản trị)')
+    .option('--dir <path>', 'thư mục chứng thư gốc')
+    .option('--clear', 'bỏ cấu hình (chỉ kiểm tra hiệu lực và mục đích sử dụng)')
+    .action(async (o: { dir?: string; clear?: boolean }) => {
+      if (!o.dir && !o.clear) throw new AppFailure('invalid_input', 'Dùng --dir <thư mục> hoặc --clear.');
+      const dir = o.dir ? resolve(o.dir) : null;
+      const anchors = await loadTrustAnchors(dir);
+      const store = SqliteStore.open(dataLayout(ctx.dataDir()).dbPath);
+      try {
+        const actor = await requireRole(store, 'admin');
+        await store.setSetting('signing.trustDir', dir ?? '', actor);
+      } finally {
+        await store.close();
+      }
+      ctx.io.out(dir ? `Đã cấu hình ${anchors!.length} chứng thư gốc tin cậy từ ${dir}.` : 'Đã bỏ cấu hình chứng thư gốc tin cậy.');
+    });
   token
     .command('list')
     .description('liệt kê token và chứng thư số trên đó')
@@ -89,7 +103,7 @@ export function registerSigningCommands(program: Command, ctx: Ctx): void {
         visible = { page: n[0]!, x: n[1]!, y: n[2]!, width: n[3]!, height: n[4]! };
       }
       const t = new Pkcs11Token(await modulePath(o.module));
-      const anchors = o.trust ? pemOrDerToDer(await readFile(o.trust)) : undefined;
+      const anchors = o.trust ? certificatesFrom(await readFile(o.trust)) : undefined;
       const now = new Date();
       const cert = pickCertificate(await t.listCertificates(o.token), o.cert, now);
       const r = await signFile({
@@ -122,7 +136,7 @@ export function registerSigningCommands(program: Command, ctx: Ctx): void {
       const bytes = await readFile(pdf).catch(() => {
         throw new AppFailure('not_found', `Không đọc được tệp ${pdf}.`);
       });
-      const anchors = o.trust ? pemOrDerToDer(await readFile(o.trust)) : undefined;
+      const anchors = o.trust ? certificatesFrom(await readFile(o.trust)) : undefined;
       let reports;
       try {
         reports = await verifyPdf(new Uint8Array(bytes), anchors ? { trustAnchors: anchors } : {});

@@ -6,6 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TokenError } from '../../electron/common/hardware/token';
 import { verifyPdf } from '../../electron/node/signing/verify';
 import { signFile } from '../../electron/node/signing/signing-service';
+import { signDocuments } from '../../electron/node/signing/sign-documents';
+import { loadTrustAnchors } from '../../electron/node/signing/trust-store';
+import { resourcesDir } from '../../electron/node/config/resources';
 import { Pkcs11Token } from '../../native/pkcs11/pkcs11-token';
 import { motcuaAsync } from '../helpers/cli';
 import { makePki, PIN, SOFTHSM_MODULE, type Pki } from '../helpers/softhsm';
@@ -159,6 +162,27 @@ describe('PAdES signing with SoftHSM2 tokens, checked by pdfsig, qpdf and openss
     expect((await verifyPdf(new Uint8Array(b)))[0]!.integrity).toBe('invalid');
   });
 
+  it('trust anchors from a folder: a chain to them signs; a foreign root is refused before signing, creating nothing', async () => {
+    const trusted = join(t.dir, 'trust-ok');
+    const foreign = join(t.dir, 'trust-foreign');
+    const empty = join(t.dir, 'trust-empty');
+    for (const d of [trusted, foreign, empty]) execFileSync('mkdir', ['-p', d]);
+    writeFileSync(join(trusted, 'root.pem'), pki.rootPem);
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(foreign, 'k.key'), '-out', join(foreign, 'other-root.crt'), '-days', '30', '-subj', '/CN=Other Root']);
+    await expect(loadTrustAnchors(empty)).rejects.toThrow(/không có chứng thư nào/);
+    await expect(loadTrustAnchors(join(t.dir, 'khong-co'))).rejects.toThrow(/Không đọc được thư mục/);
+    expect(await loadTrustAnchors(null)).toBeNull();
+
+    const outDir = join(t.dir, 'signed-docs');
+    const ok = await signDocuments({ token, tokenId: 'RSA', certId: '01', pin: PIN, inputs: [inputs.pdflib!], outDir, visible: true, reason: null, trustAnchors: await loadTrustAnchors(trusted), fontsDir: join(resourcesDir(), 'fonts'), now: new Date() });
+    expect(ok.signed).toEqual([expect.objectContaining({ fileName: 'pdflib-da-ky.pdf', valid: true })]);
+    expect((await verifyPdf(readFileSync(ok.signed[0]!.path), { trustAnchors: (await loadTrustAnchors(trusted))! })).at(-1)!.trusted).toBe(true);
+
+    const refused = await signDocuments({ token, tokenId: 'RSA', certId: '01', pin: PIN, inputs: [inputs.pdflibClassic!], outDir, visible: false, reason: null, trustAnchors: await loadTrustAnchors(foreign), fontsDir: join(resourcesDir(), 'fonts'), now: new Date() }).catch((e: unknown) => e);
+    expect((refused as Error).message).toMatch(/không thuộc tổ chức cung cấp dịch vụ tin cậy/);
+    expect(existsSync(join(outDir, 'pdflib-classic-da-ky.pdf'))).toBe(false);
+  });
+
   it('a wrong PIN is one typed error, never retried; the output file is not created', async () => {
     const out = join(t.dir, 'wrong-pin.pdf');
     const err = (await signFile({ token, tokenId: 'RSA', certId: '01', pin: '000000', input: inputs.pdflib!, output: out }).catch((e: unknown) => e)) as TokenError;
@@ -201,5 +225,17 @@ describe('PAdES signing with SoftHSM2 tokens, checked by pdfsig, qpdf and openss
     const bad = await motcuaAsync(['sign', '--module', SOFTHSM_MODULE, '--token', 'RSA', '--cert', '01', '--pin-env', 'NOPE', '--in', inputs.pdflib!, '--out', join(t.dir, 'x.pdf')], env);
     expect(bad.code).toBe(1);
     expect(existsSync(join(t.dir, 'x.pdf'))).toBe(false);
+
+    // The app's trust anchors: an admin sets the folder; others are refused.
+    const trustDir = join(t.dir, 'cli-trust');
+    execFileSync('mkdir', ['-p', trustDir]);
+    writeFileSync(join(trustDir, 'root.pem'), pki.rootPem);
+    const anonymous = await motcuaAsync(['token', 'trust', '--dir', trustDir, '--data-dir', t.dir], env);
+    expect(anonymous.code).toBe(1);
+    expect(anonymous.stderr).toMatch(/MOTCUA_OFFICER/);
+    expect((await motcuaAsync(['officer', 'add', '--id', 'ad1', '--username', 'admin', '--name', 'Quản trị', '--role', 'admin', '--password-env', 'PW', '--data-dir', t.dir], { PW: 'mat-khau-quan-tri' })).code).toBe(0);
+    const set = await motcuaAsync(['token', 'trust', '--dir', trustDir, '--data-dir', t.dir], { ...env, MOTCUA_OFFICER: 'admin', MOTCUA_PASSWORD: 'mat-khau-quan-tri' });
+    expect(set.code, set.stderr).toBe(0);
+    expect(set.stdout).toContain('Đã cấu hình 1 chứng thư gốc tin cậy');
   });
 });

@@ -258,6 +258,8 @@ export const contract = {
         claimedTime: z.string().nullable(),
         integrity: z.enum(['valid', 'invalid']),
         coversWholeDocument: z.boolean(),
+        /** null when the unit has configured no trust anchors. */
+        trusted: z.boolean().nullable(),
         timestamp: z.string().nullable(),
       }),
     ),

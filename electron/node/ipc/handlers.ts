@@ -25,6 +25,7 @@ import type { PdfRenderer } from '../receipt/pdf-renderer';
 import { writeFileAtomic } from '../files/content-store';
 import { signDocuments } from '../signing/sign-documents';
 import { signFile } from '../signing/signing-service';
+import { loadTrustAnchors } from '../signing/trust-store';
 import { verifyPdf } from '../signing/verify';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
@@ -85,6 +86,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
     return tokenCache.token;
   };
   const actor = () => d.session.officer?.officerId ?? 'system';
+  const trustAnchors = async () => loadTrustAnchors(process.env.MOTCUA_TRUST_DIR ?? (await d.store.getSetting('signing.trustDir')));
   const report = (date: string, counterId: string | null, to?: string | null) => {
     if (to && to < date) throw new AppFailure('invalid_input', 'Ngày kết thúc không được trước ngày bắt đầu.');
     return d.store.exec('report.daily', (db) => dailyReport(db, date, { counterId, now: toVietnamRfc3339(now()), ...(to ? { to } : {}) }));
@@ -154,7 +156,8 @@ export function createHandlers(d: HandlerDeps): Handlers {
       let signed = false;
       if (sign) {
         const out = join(reportsDir, `bao-cao-${date}-chot-da-ky.pdf`);
-        await signFile({ token: await token(), tokenId: sign.tokenId, certId: sign.certId, pin: sign.pin, input: plain, output: out, reason: `Chốt ngày ${date}`, fontsDir: d.fontsDir, now: now() });
+        const anchors = await trustAnchors();
+        await signFile({ token: await token(), tokenId: sign.tokenId, certId: sign.certId, pin: sign.pin, input: plain, output: out, reason: `Chốt ngày ${date}`, ...(anchors ? { trustAnchors: anchors } : {}), fontsDir: d.fontsDir, now: now() });
         finalPath = out;
         signed = true;
       }
@@ -304,7 +307,8 @@ export function createHandlers(d: HandlerDeps): Handlers {
     'returns.open': ({ code }) => d.returns.open(code).then((v) => ({ ...v, results: [...v.results] })),
     'returns.importResult': async ({ code, token: t }) => ({ id: await d.returns.importResult(code, d.inbox.pathOf(t), actor()) }),
     'returns.sign': async ({ code, tokenId, certId, pin, confirmFinalTry, attachmentIds }) => {
-      const r = await d.returns.sign(code, { token: await token(), tokenId, certId, pin, confirmFinalTry, attachmentIds, actor: actor() });
+      const anchors = await trustAnchors();
+      const r = await d.returns.sign(code, { token: await token(), tokenId, certId, pin, confirmFinalTry, attachmentIds, actor: actor(), ...(anchors ? { trustAnchors: anchors } : {}) });
       return { signed: r.signed, warning: r.warning };
     },
     'returns.handOver': async ({ code, receivedBy, idChecked, note }) => {
@@ -314,14 +318,15 @@ export function createHandlers(d: HandlerDeps): Handlers {
     },
     'signing.signFiles': async ({ files, tokenId, certId, pin, confirmFinalTry, visible, reason }) => {
       const inputs = files.map((f) => d.inbox.pathOf(f));
-      const r = await signDocuments({ token: await token(), tokenId, certId, pin, confirmFinalTry, inputs, outDir: join(d.dataDir, 'files', 'signed'), visible, reason, fontsDir: d.fontsDir, now: now() });
+      const r = await signDocuments({ token: await token(), tokenId, certId, pin, confirmFinalTry, inputs, outDir: join(d.dataDir, 'files', 'signed'), visible, reason, trustAnchors: await trustAnchors(), fontsDir: d.fontsDir, now: now() });
       // File names can carry a citizen's name: the audit keeps counts and the certificate only.
       await d.store.audit({ actor: actor(), action: 'signing.sign', subject: null, details: { files: r.signed.length, signer: r.signer } });
       return r;
     },
     'signing.verify': async ({ file }) => {
-      const reports = await verifyPdf(await readFile(d.inbox.pathOf(file)));
-      return reports.map((x) => ({ field: x.field, signer: x.signer, claimedTime: x.claimedTime, integrity: x.integrity, coversWholeDocument: x.coversWholeDocument, timestamp: x.timestamp }));
+      const anchors = await trustAnchors();
+      const reports = await verifyPdf(await readFile(d.inbox.pathOf(file)), anchors ? { trustAnchors: anchors } : {});
+      return reports.map((x) => ({ field: x.field, signer: x.signer, claimedTime: x.claimedTime, integrity: x.integrity, coversWholeDocument: x.coversWholeDocument, trusted: x.trusted, timestamp: x.timestamp }));
     },
     'token.list': async () => {
       const t = await token();

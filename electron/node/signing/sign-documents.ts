@@ -16,6 +16,7 @@ export interface SignDocumentsRequest {
   /** A visible box on the last page, bottom right (where Vietnamese documents carry the signature). */
   readonly visible: boolean;
   readonly reason: string | null;
+  readonly trustAnchors?: readonly Uint8Array[] | null;
   readonly fontsDir: string;
   readonly now: Date;
 }
@@ -57,12 +58,13 @@ export async function signDocuments(r: SignDocumentsRequest): Promise<{ signed: 
       output,
       ...(r.confirmFinalTry ? { confirmFinalTry: true } : {}),
       ...(r.reason ? { reason: r.reason } : {}),
+      ...(r.trustAnchors ? { trustAnchors: r.trustAnchors } : {}),
       visible: r.visible ? { page: -1, x: 330, y: 36, width: 230, height: 62, lines: signatureBoxLines(cert.subject, r.now) } : null,
       fontsDir: r.fontsDir,
       now: r.now,
     });
     warning = res.warning ?? warning;
-    const reports = await verifyPdf(await readFile(output));
+    const reports = await verifyPdf(await readFile(output), r.trustAnchors ? { trustAnchors: r.trustAnchors } : {});
     const last = reports.at(-1);
     signed.push({ fileName: basename(output), path: output, valid: Boolean(last && last.integrity === 'valid' && last.coversWholeDocument) });
   }

@@ -231,6 +231,7 @@ export const en: Messages = {
     intact: 'intact',
     broken: 'CHANGED after signing',
     partial: 'content added after the signature',
+    untrusted: 'certificate not from a configured trusted provider',
     signTitle: 'Sign with the token',
     reason: 'Reason (optional)',
     visible: 'Show the signature on the last page',

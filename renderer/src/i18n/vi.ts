@@ -229,6 +229,7 @@ export const vi = {
     intact: 'nguyên vẹn',
     broken: 'BỊ SỬA sau khi ký',
     partial: 'có nội dung thêm sau chữ ký',
+    untrusted: 'chứng thư không thuộc tổ chức tin cậy đã cấu hình',
     signTitle: 'Ký bằng thiết bị ký số',
     reason: 'Lý do ký (không bắt buộc)',
     visible: 'Hiện chữ ký ở trang cuối',

@@ -67,7 +67,7 @@ export function SigningSection() {
                     {' '}
                     {!checks[f.token]!.length
                       ? t('signing.unsigned')
-                      : checks[f.token]!.map((c) => `${c.signer ?? '?'}: ${c.integrity === 'valid' ? t('signing.intact') : t('signing.broken')}${c.coversWholeDocument ? '' : ` (${t('signing.partial')})`}`).join('; ')}
+                      : checks[f.token]!.map((c) => `${c.signer ?? '?'}: ${c.integrity === 'valid' ? t('signing.intact') : t('signing.broken')}${c.coversWholeDocument ? '' : ` (${t('signing.partial')})`}${c.trusted === false ? ` (${t('signing.untrusted')})` : ''}`).join('; ')}
                   </span>
                 )}
               </li>
