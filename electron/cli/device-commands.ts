@@ -10,13 +10,7 @@ import { IntakeService } from '../node/intake/intake-service';
 import { PrinterService } from '../node/printing/printer-service';
 import { SqliteStore } from '../node/store/sqlite-store';
 import { printerFactory } from '../../native/escpos/printer-factory';
-import type { CliIo } from './motcua';
-
-interface Ctx {
-  readonly io: CliIo;
-  readonly dataDir: () => string;
-  readonly printJson: (v: unknown) => void;
-}
+import type { CliContext } from './motcua';
 
 interface PortOpts {
   port?: string;
@@ -56,7 +50,7 @@ function withPortOptions(c: Command): Command {
     .option('--no-status', 'không đọc trạng thái máy in trước khi in');
 }
 
-export function registerDeviceCommands(program: Command, ctx: Ctx): void {
+export function registerDeviceCommands(program: Command, ctx: CliContext): void {
   const withPrinter = async <T>(fn: (p: PrinterService, store: SqliteStore) => Promise<T>): Promise<T> => {
     const layout = dataLayout(ctx.dataDir());
     const store = SqliteStore.open(layout.dbPath);

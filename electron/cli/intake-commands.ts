@@ -18,13 +18,7 @@ import { IntakeService } from '../node/intake/intake-service';
 import { voidDossier } from '../node/intake/void-dossier';
 import { SqliteStore } from '../node/store/sqlite-store';
 import { requireRole } from './cli-role';
-import type { CliIo } from './motcua';
-
-interface Ctx {
-  readonly io: CliIo;
-  readonly dataDir: () => string;
-  readonly printJson: (v: unknown) => void;
-}
+import type { CliContext } from './motcua';
 
 async function readJsonFile(path: string): Promise<unknown> {
   let text: string;
@@ -55,7 +49,7 @@ async function openIntake(dataDir: string) {
   return { store, intake };
 }
 
-export function registerIntakeCommands(program: Command, ctx: Ctx): void {
+export function registerIntakeCommands(program: Command, ctx: CliContext): void {
   const withIntake = async <T>(fn: (s: Awaited<ReturnType<typeof openIntake>>) => Promise<T>): Promise<T> => {
     const s = await openIntake(ctx.dataDir());
     try {

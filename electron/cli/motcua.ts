@@ -23,6 +23,14 @@ export interface CliIo {
   err(text: string): void;
 }
 
+/** What every command group gets from the program: output, the data directory, and the store opened and closed around a command. */
+export interface CliContext {
+  readonly io: CliIo;
+  readonly dataDir: () => string;
+  readonly printJson: (v: unknown) => void;
+  withStore<T>(fn: (store: SqliteStore, dataDir: string) => Promise<T>): Promise<T>;
+}
+
 const stdio: CliIo = { out: (t) => process.stdout.write(t + '\n'), err: (t) => process.stderr.write(t + '\n') };
 
 function printJson(io: CliIo, value: unknown) {
@@ -121,11 +129,12 @@ export function buildProgram(io: CliIo = stdio): Command {
       for (const p of ports) io.out(`${p.path}\t${p.vendorId ?? '-'}:${p.productId ?? '-'}\t${p.serialNumber ?? '-'}\t${p.manufacturer ?? ''}`);
     });
 
-  registerIntakeCommands(program, { io, dataDir, printJson: (v) => printJson(io, v) });
-  registerDeviceCommands(program, { io, dataDir, printJson: (v) => printJson(io, v) });
-  registerSyncCommands(program, { io, dataDir, printJson: (v) => printJson(io, v) });
-  registerSigningCommands(program, { io, dataDir, printJson: (v) => printJson(io, v) });
-  registerReportCommands(program, { io, dataDir, printJson: (v) => printJson(io, v) });
+  const ctx: CliContext = { io, dataDir, printJson: (v) => printJson(io, v), withStore };
+  registerIntakeCommands(program, ctx);
+  registerDeviceCommands(program, ctx);
+  registerSyncCommands(program, ctx);
+  registerSigningCommands(program, ctx);
+  registerReportCommands(program, ctx);
   return program;
 }
 

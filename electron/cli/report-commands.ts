@@ -3,30 +3,14 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { toVietnamRfc3339, vietnamDate } from '../common/domain/time';
 import { AppFailure } from '../common/ipc/result';
-import { dataLayout } from '../node/config/paths';
 import { resourcesDir } from '../node/config/resources';
 import { addOfficer, listOfficers, type Role } from '../node/officers/officer-repo';
 import { dailyReport } from '../node/reports/daily-report';
 import { reportCsv, reportPdf, reportXlsx } from '../node/reports/report-export';
-import { SqliteStore } from '../node/store/sqlite-store';
 import { requireRole } from './cli-role';
-import type { CliIo } from './motcua';
+import type { CliContext } from './motcua';
 
-interface Ctx {
-  readonly io: CliIo;
-  readonly dataDir: () => string;
-  readonly printJson: (v: unknown) => void;
-}
-
-export function registerReportCommands(program: Command, ctx: Ctx): void {
-  const withStore = async <T>(fn: (s: SqliteStore) => Promise<T>): Promise<T> => {
-    const store = SqliteStore.open(dataLayout(ctx.dataDir()).dbPath);
-    try {
-      return await fn(store);
-    } finally {
-      await store.close();
-    }
-  };
+export function registerReportCommands(program: Command, ctx: CliContext): void {
   const report = program.command('report').description('báo cáo (cán bộ giám sát)').helpOption('-h, --help', 'hiển thị trợ giúp');
   report
     .command('daily')
@@ -42,7 +26,7 @@ export function registerReportCommands(program: Command, ctx: Ctx): void {
       if (!isDay(day)) throw new AppFailure('invalid_input', '--date phải có dạng YYYY-MM-DD.');
       if (o.to !== undefined && (!isDay(o.to) || o.to < day)) throw new AppFailure('invalid_input', '--to phải có dạng YYYY-MM-DD và không trước --date.');
       if (!['pdf', 'csv', 'xlsx', 'json'].includes(o.format)) throw new AppFailure('invalid_input', '--format phải là pdf, csv, xlsx hoặc json.');
-      await withStore(async (store) => {
+      await ctx.withStore(async (store) => {
         const actor = await requireRole(store, 'supervisor');
         const r = await store.exec('report.daily', (db) => dailyReport(db, day, { counterId: o.counter ?? null, now: toVietnamRfc3339(new Date()), ...(o.to ? { to: o.to } : {}) }));
         const data =
@@ -59,7 +43,7 @@ export function registerReportCommands(program: Command, ctx: Ctx): void {
     .description('kiểm tra chuỗi băm của nhật ký: phát hiện dòng bị sửa, xóa hay đảo thứ tự')
     .option('--json', 'in kết quả dạng JSON')
     .action(async (o: { json?: boolean }) => {
-      const v = await withStore((s) => s.verifyAudit());
+      const v = await ctx.withStore((s) => s.verifyAudit());
       if (o.json) ctx.printJson(v);
       else ctx.io.out(v.ok ? `Nhật ký toàn vẹn (${v.entries} dòng).` : `NHẬT KÝ BỊ THAY ĐỔI tại dòng ${v.firstBadId}.`);
       if (!v.ok) throw new AppFailure('conflict', `Nhật ký kiểm toán bị thay đổi từ dòng ${v.firstBadId}.`);
@@ -80,7 +64,7 @@ export function registerReportCommands(program: Command, ctx: Ctx): void {
       const password = process.env[o.passwordEnv];
       if (!password) throw new AppFailure('invalid_input', `Biến môi trường ${o.passwordEnv} chưa có mật khẩu.`);
       const roles = o.role.split(',').map((r) => r.trim()) as Role[];
-      const added = await withStore(async (store) => {
+      const added = await ctx.withStore(async (store) => {
         const actor = await requireRole(store, 'admin', { bootstrap: true });
         const count = await store.exec('c', (db) => (db.prepare('SELECT COUNT(*) AS n FROM officers').get() as { n: number }).n);
         if (count === 0 && !roles.includes('admin')) throw new AppFailure('invalid_input', 'Cán bộ đầu tiên phải có vai trò admin.');
@@ -95,7 +79,7 @@ export function registerReportCommands(program: Command, ctx: Ctx): void {
     .description('liệt kê cán bộ')
     .option('--json', 'in kết quả dạng JSON')
     .action(async (o: { json?: boolean }) => {
-      const list = await withStore(async (store) => {
+      const list = await ctx.withStore(async (store) => {
         await requireRole(store, 'admin');
         return store.exec('officer.list', (db) => listOfficers(db));
       });

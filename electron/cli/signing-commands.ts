@@ -4,33 +4,20 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { TOKEN_MODULE_CANDIDATES } from '../common/hardware/token-modules';
 import { AppFailure } from '../common/ipc/result';
-import { dataLayout } from '../node/config/paths';
 import { resourcesDir } from '../node/config/resources';
 import { pickCertificate, signatureBoxLines, signFile } from '../node/signing/signing-service';
 import { certificatesFrom, loadTrustAnchors } from '../node/signing/trust-store';
 import { rfc3161 } from '../node/signing/tsa';
 import { verifyPdf } from '../node/signing/verify';
-import { SqliteStore } from '../node/store/sqlite-store';
 import { Pkcs11Token } from '../../native/pkcs11/pkcs11-token';
 import { requireRole } from './cli-role';
-import type { CliIo } from './motcua';
+import type { CliContext } from './motcua';
 
-interface Ctx {
-  readonly io: CliIo;
-  readonly dataDir: () => string;
-  readonly printJson: (v: unknown) => void;
-}
-
-export function registerSigningCommands(program: Command, ctx: Ctx): void {
+export function registerSigningCommands(program: Command, ctx: CliContext): void {
   const modulePath = async (given?: string): Promise<string> => {
     if (given) return given;
-    const store = SqliteStore.open(dataLayout(ctx.dataDir()).dbPath);
-    try {
-      const configured = await store.getSetting('devices.tokenModule');
-      if (configured) return configured;
-    } finally {
-      await store.close();
-    }
+    const configured = await ctx.withStore((store) => store.getSetting('devices.tokenModule'));
+    if (configured) return configured;
     const found = (TOKEN_MODULE_CANDIDATES[process.platform as 'win32' | 'linux' | 'darwin'] ?? []).find((p) => existsSync(p));
     if (!found) throw new AppFailure('not_found', 'Không tìm thấy thư viện PKCS#11 của token: cài trình điều khiển của nhà cung cấp hoặc dùng --module <đường dẫn>.');
     return found;
@@ -46,13 +33,7 @@ export function registerSigningCommands(program: Command, ctx: Ctx): void {
       if (!o.dir && !o.clear) throw new AppFailure('invalid_input', 'Dùng --dir <thư mục> hoặc --clear.');
       const dir = o.dir ? resolve(o.dir) : null;
       const anchors = await loadTrustAnchors(dir);
-      const store = SqliteStore.open(dataLayout(ctx.dataDir()).dbPath);
-      try {
-        const actor = await requireRole(store, 'admin');
-        await store.setSetting('signing.trustDir', dir ?? '', actor);
-      } finally {
-        await store.close();
-      }
+      await ctx.withStore(async (store) => store.setSetting('signing.trustDir', dir ?? '', await requireRole(store, 'admin')));
       ctx.io.out(dir ? `Đã cấu hình ${anchors!.length} chứng thư gốc tin cậy từ ${dir}.` : 'Đã bỏ cấu hình chứng thư gốc tin cậy.');
     });
   token

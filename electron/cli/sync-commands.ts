@@ -6,24 +6,9 @@ import { createLogger } from '../node/log/logger';
 import { ProvincialApi } from '../node/sync/provincial-api';
 import { backoffFromEnv, resolveApiConfig } from '../node/sync/sync-config';
 import { SyncEngine, SyncLockedError } from '../node/sync/sync-engine';
-import { SqliteStore } from '../node/store/sqlite-store';
-import type { CliIo } from './motcua';
+import type { CliContext } from './motcua';
 
-interface Ctx {
-  readonly io: CliIo;
-  readonly dataDir: () => string;
-  readonly printJson: (v: unknown) => void;
-}
-
-export function registerSyncCommands(program: Command, ctx: Ctx): void {
-  const withStore = async <T>(fn: (store: SqliteStore) => Promise<T>): Promise<T> => {
-    const store = SqliteStore.open(dataLayout(ctx.dataDir()).dbPath);
-    try {
-      return await fn(store);
-    } finally {
-      await store.close();
-    }
-  };
+export function registerSyncCommands(program: Command, ctx: CliContext): void {
   const sync = program
     .command('sync')
     .description('đồng bộ với máy chủ hồ sơ của tỉnh')
@@ -34,7 +19,7 @@ export function registerSyncCommands(program: Command, ctx: Ctx): void {
     .option('--json', 'in kết quả dạng JSON')
     .action(async (o: { once?: boolean; api?: string; timeout: string; json?: boolean }) => {
       if (!o.once) throw new AppFailure('invalid_input', 'Dùng motcua sync --once (ứng dụng tự đồng bộ liên tục khi đang chạy).');
-      const report = await withStore(async (store) => {
+      const report = await ctx.withStore(async (store) => {
         const cfg = await resolveApiConfig(store, o.api ? { apiUrl: o.api } : {});
         if (!cfg) throw new AppFailure('conflict', 'Chưa cấu hình máy chủ tỉnh: đặt MOTCUA_API_URL hoặc dùng --api.');
         const engine = new SyncEngine({
@@ -60,7 +45,7 @@ export function registerSyncCommands(program: Command, ctx: Ctx): void {
     .description('số mục theo trạng thái, lần đồng bộ thành công gần nhất, con trỏ thay đổi')
     .option('--json', 'in kết quả dạng JSON')
     .action(async (o: { json?: boolean }) => {
-      const s = await withStore((store) =>
+      const s = await ctx.withStore((store) =>
         store.exec('sync.status', (db) => {
           const rows = db.prepare('SELECT state, COUNT(*) AS n FROM outbox GROUP BY state').all() as Array<{ state: string; n: number }>;
           const setting = (k: string) => (db.prepare('SELECT value FROM settings WHERE key = ?').get(k) as { value: string } | undefined)?.value ?? null;
@@ -80,7 +65,7 @@ export function registerSyncCommands(program: Command, ctx: Ctx): void {
     .description('hồ sơ bị máy chủ tỉnh trả lại, kèm lý do')
     .option('--json', 'in kết quả dạng JSON')
     .action(async (o: { json?: boolean }) => {
-      const items = await withStore((store) =>
+      const items = await ctx.withStore((store) =>
         store.exec('sync.inbox', (db) =>
           (db.prepare("SELECT ma_ho_so, kind, last_error, updated_at FROM outbox WHERE state = 'rejected' ORDER BY updated_at").all() as Array<{ ma_ho_so: string; kind: string; last_error: string | null; updated_at: string }>).map(
             (r) => ({ code: r.ma_ho_so, kind: r.kind, at: r.updated_at, reason: r.last_error ? (JSON.parse(r.last_error) as unknown) : null }),

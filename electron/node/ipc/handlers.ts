@@ -162,7 +162,8 @@ export function createHandlers(d: HandlerDeps): Handlers {
         signed = true;
       }
       const closedAt = toVietnamRfc3339(now());
-      const sha = createHash('sha256').update(await readFile(finalPath)).digest('hex');
+      // The hash of what was kept: the bytes in hand, or the signed copy written by signFile.
+      const sha = createHash('sha256').update(signed ? await readFile(finalPath) : pdf).digest('hex');
       await d.store.exec('day.close', (db) =>
         db.transaction(() => {
           db.prepare(

@@ -11,12 +11,11 @@ export const en: Messages = {
     settings: 'Settings',
   },
   section: {
-    intake: { title: 'Receive a dossier', empty: "Scan the QR code on the citizen's ID card or pick a procedure to start." },
-  
-  dossiers: { title: 'Dossiers', empty: 'Dossiers received at this counter will be listed here.' },
-    returns: { title: 'Return results', empty: "Scan the barcode on the citizen's receipt to hand over the result." },
-    signing: { title: 'Digital signing', empty: 'Plug in the USB signing token to sign result documents.' },
-    reports: { title: 'Reports', empty: "Supervisors' daily counter report." },
+    intake: { title: 'Receive a dossier' },
+    dossiers: { title: 'Dossiers' },
+    returns: { title: 'Return results' },
+    signing: { title: 'Digital signing' },
+    reports: { title: 'Reports' },
     settings: { title: 'Settings' },
   },
   status: {

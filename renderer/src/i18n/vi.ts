@@ -9,12 +9,11 @@ export const vi = {
     settings: 'Cài đặt',
   },
   section: {
-    intake: { title: 'Tiếp nhận hồ sơ', empty: 'Quét mã QR trên căn cước công dân hoặc chọn thủ tục để bắt đầu tiếp nhận.' },
-  
-  dossiers: { title: 'Hồ sơ', empty: 'Danh sách hồ sơ đã tiếp nhận tại quầy sẽ hiển thị ở đây.' },
-    returns: { title: 'Trả kết quả', empty: 'Quét mã vạch trên giấy tiếp nhận để trả kết quả cho công dân.' },
-    signing: { title: 'Ký số', empty: 'Cắm thiết bị ký số (USB token) để ký văn bản kết quả.' },
-    reports: { title: 'Báo cáo', empty: 'Báo cáo quầy trong ngày dành cho cán bộ giám sát.' },
+    intake: { title: 'Tiếp nhận hồ sơ' },
+    dossiers: { title: 'Hồ sơ' },
+    returns: { title: 'Trả kết quả' },
+    signing: { title: 'Ký số' },
+    reports: { title: 'Báo cáo' },
     settings: { title: 'Cài đặt' },
   },
   status: {

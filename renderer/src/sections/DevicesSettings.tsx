@@ -4,6 +4,7 @@ import type { DoctorCheck } from '../../../electron/common/domain/doctor';
 import type { ScanEvent } from '../../../electron/common/domain/scan';
 import { api } from '../api';
 import { onScan } from '../scan-bus';
+import { ChecksTable } from '../components/ChecksTable';
 
 type Port = { path: string; manufacturer: string | null; serialNumber: string | null; vendorId: string | null; productId: string | null };
 type Job = { id: number; kind: string; code: string | null; state: string; reason: string | null };
@@ -81,17 +82,7 @@ export function DevicesSettings() {
         <h2>{t('devices.startOfDay')}</h2>
         <button onClick={() => void runChecks()} data-testid="start-of-day">{t('devices.runChecks')}</button>
         {checks && (
-          <table className="doctor" data-testid="start-of-day-table">
-            <tbody>
-              {checks.map((c) => (
-                <tr key={c.id} className={`check ${c.status}`}>
-                  <td>{c.label}</td>
-                  <td>{t(`settings.status.${c.status}`)}</td>
-                  <td>{c.detail}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ChecksTable checks={checks} testId="start-of-day-table" />
         )}
       </section>
       <section className="card">

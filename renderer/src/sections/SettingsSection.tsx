@@ -5,6 +5,7 @@ import { parseOfflineBlock } from '../../../electron/common/domain/unit';
 import type { AppInfo, Locale } from '../../../electron/common/ipc/contract';
 import { api } from '../api';
 import { DevicesSettings } from './DevicesSettings';
+import { ChecksTable } from '../components/ChecksTable';
 
 export function SettingsSection({ info, onChanged, onLocale }: { info: AppInfo | null; onChanged: () => void; onLocale: (l: Locale) => void }) {
   const { t } = useTranslation();
@@ -88,17 +89,7 @@ export function SettingsSection({ info, onChanged, onLocale }: { info: AppInfo |
         </dl>
         <button onClick={runDoctor}>{t('settings.runDoctor')}</button>
         {report && (
-          <table className="doctor" data-testid="doctor-table">
-            <tbody>
-              {report.checks.map((c) => (
-                <tr key={c.id} className={`check ${c.status}`}>
-                  <td>{c.label}</td>
-                  <td>{t(`settings.status.${c.status}`)}</td>
-                  <td>{c.detail}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ChecksTable checks={report.checks} testId="doctor-table" />
         )}
       </section>
     </div>

@@ -1,0 +1,20 @@
+import { useTranslation } from 'react-i18next';
+import type { DoctorCheck } from '../../../electron/common/domain/doctor';
+
+/** The rows of a system check (Kiểm tra hệ thống, Kiểm tra đầu ngày): what, its status, why. */
+export function ChecksTable({ checks, testId }: { checks: readonly DoctorCheck[]; testId: string }) {
+  const { t } = useTranslation();
+  return (
+    <table className="doctor" data-testid={testId}>
+      <tbody>
+        {checks.map((c) => (
+          <tr key={c.id} className={`check ${c.status}`}>
+            <td>{c.label}</td>
+            <td>{t(`settings.status.${c.status}`)}</td>
+            <td>{c.detail}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
