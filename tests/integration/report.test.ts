@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resourcesDir } from '../../electron/node/config/resources';
-import { findPdfWorkerScript, WorkerPdfRenderer } from '../../electron/node/receipt/pdf-renderer';
+import { findPdfWorkerScript, WorkerPdfRenderer } from '../../electron/node/documents/pdf-renderer';
 import { dailyReport } from '../../electron/node/reports/daily-report';
 import { motcua } from '../helpers/cli';
 import { tempDir } from '../helpers/tmp';

@@ -10,7 +10,7 @@ import { EventHub } from '../events/event-hub';
 import { AttachmentInbox } from '../files/attachment-inbox';
 import { ContentStore } from '../files/content-store';
 import { IntakeService } from '../intake/intake-service';
-import { defaultPdfRenderer } from '../receipt/pdf-renderer';
+import { defaultPdfRenderer } from '../documents/pdf-renderer';
 import { createDispatcher, type Dispatcher } from '../ipc/dispatcher';
 import { createHandlers, type HostShell } from '../ipc/handlers';
 import type { Logger } from '../log/logger';

@@ -12,7 +12,7 @@ import { AppFailure } from '../../common/ipc/result';
 import { loadWorkCalendar } from '../calendar/calendar-repo';
 import { requireProcedure } from '../catalog/catalog-repo';
 import { ContentStore, writeFileAtomic, type StoredFile } from '../files/content-store';
-import { inProcessRenderer, type PdfRenderer } from '../receipt/pdf-renderer';
+import { inProcessRenderer, type PdfRenderer } from '../documents/pdf-renderer';
 import { indexDossier, searchDossiers } from '../search/dossier-search';
 import { appendAudit } from '../store/audit';
 import type { SqliteStore } from '../store/sqlite-store';

@@ -21,7 +21,7 @@ import { addOfficer, listOfficers } from '../officers/officer-repo';
 import { dailyReport } from '../reports/daily-report';
 import { voidDossier } from '../intake/void-dossier';
 import { reportCsv, reportXlsx } from '../reports/report-export';
-import type { PdfRenderer } from '../receipt/pdf-renderer';
+import type { PdfRenderer } from '../documents/pdf-renderer';
 import { writeFileAtomic } from '../files/content-store';
 import { signDocuments } from '../signing/sign-documents';
 import { signFile } from '../signing/signing-service';

@@ -1,6 +1,6 @@
 import { EscPosBuilder } from '../../common/escpos/encoder';
 import { formatVnd, shortTime, type ReceiptModel } from '../../common/domain/receipt';
-import { code128Png, qrPng } from '../receipt/barcodes';
+import { code128Png, qrPng } from '../pdf/barcodes';
 import { pngToBitmap, rasterizeLines, type RasterLine } from './rasterize';
 
 export type PaperWidth = 58 | 80;

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { rgb } from 'pdf-lib';
 import { formatVnd } from '../../common/domain/receipt';
-import { A4_LANDSCAPE, Flow, newDocument } from '../receipt/pdf-flow';
+import { A4_LANDSCAPE, Flow, newDocument } from '../pdf/pdf-flow';
 import type { DailyReport, LogRow } from './daily-report';
 
 const LOG_HEADERS = [

@@ -12,7 +12,7 @@ import { signFile } from '../signing/signing-service';
 import { appendAudit } from '../store/audit';
 import type { SqliteStore } from '../store/sqlite-store';
 import { SyncEngine } from '../sync/sync-engine';
-import { A5, Flow, newDocument } from '../receipt/pdf-flow';
+import { A5, Flow, newDocument } from '../pdf/pdf-flow';
 import { randomUUID } from 'node:crypto';
 
 export interface ResultFile {

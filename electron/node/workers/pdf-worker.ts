@@ -1,6 +1,6 @@
 /** Worker-thread entry: renders PDF jobs posted by WorkerPdfRenderer (bundled to dist/workers/pdf-worker.cjs). */
 import { parentPort, workerData } from 'node:worker_threads';
-import { inProcessRenderer, type PdfJob } from '../receipt/pdf-renderer';
+import { inProcessRenderer, type PdfJob } from '../documents/pdf-renderer';
 
 const renderer = inProcessRenderer((workerData as { fontsDir: string }).fontsDir);
 

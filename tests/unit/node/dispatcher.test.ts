@@ -4,7 +4,7 @@ import { createAppServices, type AppServices } from '../../../electron/node/app/
 import { createDispatcher, isTrustedSender } from '../../../electron/node/ipc/dispatcher';
 import { createHandlers } from '../../../electron/node/ipc/handlers';
 import { silentLogger } from '../../../electron/node/log/logger';
-import { inProcessRenderer } from '../../../electron/node/receipt/pdf-renderer';
+import { inProcessRenderer } from '../../../electron/node/documents/pdf-renderer';
 import { tempDir } from '../../helpers/tmp';
 import { fakeScannerFactory } from '../../fakes/fake-scanner';
 import type { HostShell } from '../../../electron/node/ipc/handlers';

@@ -1,6 +1,6 @@
 import { formatVnd, vnDateLine, vnLongTime, type ReceiptModel, type TurnBackModel } from '../../common/domain/receipt';
-import { code128Png, qrPng } from './barcodes';
-import { A5, Flow, newDocument } from './pdf-flow';
+import { code128Png, qrPng } from '../pdf/barcodes';
+import { A5, Flow, newDocument } from '../pdf/pdf-flow';
 
 const COPIES = ['Liên 1: Lưu', 'Liên 2: Giao người nộp hồ sơ'] as const;
 
