@@ -1,15 +1,9 @@
 import type { Command } from 'commander';
 import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { printerConfigSchema, type PrinterConfig } from '../common/hardware/printer';
 import { AppFailure } from '../common/ipc/result';
-import { dataLayout } from '../node/config/paths';
-import { resourcesDir } from '../node/config/resources';
-import { ContentStore } from '../node/files/content-store';
-import { IntakeService } from '../node/intake/intake-service';
-import { PrinterService } from '../node/printing/printer-service';
-import { SqliteStore } from '../node/store/sqlite-store';
-import { printerFactory } from '../../native/escpos/printer-factory';
+import type { PrinterService } from '../node/printing/printer-service';
+import type { SqliteStore } from '../node/store/sqlite-store';
 import type { CliContext } from './motcua';
 
 interface PortOpts {
@@ -52,18 +46,10 @@ function withPortOptions(c: Command): Command {
 
 export function registerDeviceCommands(program: Command, ctx: CliContext): void {
   const withPrinter = async <T>(fn: (p: PrinterService, store: SqliteStore) => Promise<T>): Promise<T> => {
-    const layout = dataLayout(ctx.dataDir());
-    const store = SqliteStore.open(layout.dbPath);
-    const fontsDir = join(resourcesDir(), 'fonts');
-    const intake = new IntakeService({ store, files: new ContentStore(layout.filesDir), receiptsDir: join(layout.filesDir, 'receipts'), fontsDir });
-    const printer = new PrinterService({ store, intake, factory: printerFactory, fontsDir });
-    try {
-      return await fn(printer, store);
-    } finally {
-      await printer.close();
-      await store.close();
-    }
+    const core = ctx.core();
+    return fn(core.printer, core.store);
   };
+
   const print = program.command('print').description('máy in biên nhận (ESC/POS)').helpOption('-h, --help', 'hiển thị trợ giúp');
 
   withPortOptions(print.command('test').description('in trang thử (tiếng Việt, mã vạch, QR)')).action(async (o: PortOpts) => {

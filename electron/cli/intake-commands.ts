@@ -8,16 +8,12 @@ import { parseNationalTime } from '../common/domain/intake';
 import { catalogPageSchema } from '../common/domain/procedure';
 import { toVietnamRfc3339 } from '../common/domain/time';
 import { AppFailure } from '../common/ipc/result';
-import { seedDefaults } from '../node/app/seed';
 import { importCalendarYear, loadWorkCalendar, workRules } from '../node/calendar/calendar-repo';
 import { importCatalog } from '../node/catalog/catalog-repo';
-import { dataLayout } from '../node/config/paths';
-import { resourcesDir } from '../node/config/resources';
-import { ContentStore } from '../node/files/content-store';
-import { IntakeService } from '../node/intake/intake-service';
+import type { CoreServices } from '../node/core/core-services';
+import { writeSetting } from '../node/settings/settings-repo';
+import { setWorkHours, thisCounter } from '../node/unit/unit-repo';
 import { voidDossier } from '../node/intake/void-dossier';
-import { SqliteStore } from '../node/store/sqlite-store';
-import { requireRole } from './cli-role';
 import type { CliContext } from './motcua';
 
 async function readJsonFile(path: string): Promise<unknown> {
@@ -34,29 +30,12 @@ async function readJsonFile(path: string): Promise<unknown> {
   }
 }
 
-/** Opens the store with first-run data (seeded calendar, sample catalog) and an intake service on it. */
-async function openIntake(dataDir: string) {
-  const layout = dataLayout(dataDir);
-  const store = SqliteStore.open(layout.dbPath);
-  const resources = resourcesDir();
-  await seedDefaults(store, resources);
-  const intake = new IntakeService({
-    store,
-    files: new ContentStore(layout.filesDir),
-    receiptsDir: `${layout.filesDir}/receipts`,
-    fontsDir: `${resources}/fonts`,
-  });
-  return { store, intake };
-}
-
 export function registerIntakeCommands(program: Command, ctx: CliContext): void {
-  const withIntake = async <T>(fn: (s: Awaited<ReturnType<typeof openIntake>>) => Promise<T>): Promise<T> => {
-    const s = await openIntake(ctx.dataDir());
-    try {
-      return await fn(s);
-    } finally {
-      await s.store.close();
-    }
+  // First-run data (seeded calendar, sample catalog) is in place before any intake command reads it.
+  const withIntake = async <T>(fn: (core: CoreServices) => Promise<T>): Promise<T> => {
+    const core = ctx.core();
+    await core.seed();
+    return fn(core);
   };
   const help = (c: Command) => c.helpOption('-h, --help', 'hiển thị trợ giúp');
 
@@ -96,7 +75,7 @@ export function registerIntakeCommands(program: Command, ctx: CliContext): void 
     .action(async (file: string) => {
       const raw = await readJsonFile(file);
       const r = await withIntake(({ store }) => store.exec('calendar.import', (db) => importCalendarYear(db, raw)));
-      await withIntake(({ store }) => store.audit({ actor: 'cli', action: 'calendar.import', subject: String(r.year), details: { days: r.days } }));
+      await withIntake(({ store }) => store.audit({ actor: ctx.actor().officerId, action: 'calendar.import', subject: String(r.year), details: { days: r.days } }));
       ctx.io.out(`Đã nhập lịch năm ${r.year}: ${r.days} ngày ngoại lệ.`);
     });
 
@@ -109,7 +88,7 @@ export function registerIntakeCommands(program: Command, ctx: CliContext): void 
     .action(async (o: { set?: string; cutoff?: string; json?: boolean }) => {
       const result = await withIntake(({ store }) =>
         store.exec('calendar.hours', (db) => {
-          const unit = db.prepare('SELECT unit_code FROM counters WHERE is_this_pc = 1').get() as { unit_code: string } | undefined;
+          const unit = thisCounter(db);
           if (o.set !== undefined) {
             if (!unit) throw new AppFailure('conflict', 'Chưa cấu hình đơn vị (motcua unit set …).');
             const periods = o.set.split(',').map((p) => {
@@ -117,13 +96,13 @@ export function registerIntakeCommands(program: Command, ctx: CliContext): void 
               return { from, to };
             });
             makeWorkRules(periods); // validates, with a Vietnamese message
-            db.prepare('UPDATE units SET work_hours = ? WHERE unit_code = ?').run(JSON.stringify(periods), unit.unit_code);
+            setWorkHours(db, unit.unitCode, JSON.stringify(periods));
           }
           if (o.cutoff !== undefined) {
-            if (o.cutoff === 'off') db.prepare("DELETE FROM settings WHERE key = 'intake.cutoff'").run();
+            if (o.cutoff === 'off') writeSetting(db, 'intake.cutoff', null);
             else {
               makeWorkRules([{ from: '07:00', to: '17:00' }], o.cutoff);
-              db.prepare("INSERT INTO settings (key, value) VALUES ('intake.cutoff', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(o.cutoff);
+              writeSetting(db, 'intake.cutoff', o.cutoff);
             }
           }
           const rules = workRules(db);
@@ -132,7 +111,7 @@ export function registerIntakeCommands(program: Command, ctx: CliContext): void 
         }),
       );
       if (o.set !== undefined || o.cutoff !== undefined) {
-        await withIntake(({ store }) => store.audit({ actor: 'cli', action: 'settings.change', subject: 'work_hours', details: result }));
+        await withIntake(({ store }) => store.audit({ actor: ctx.actor().officerId, action: 'settings.change', subject: 'work_hours', details: result }));
       }
       if (o.json) return ctx.printJson(result);
       ctx.io.out(`Giờ làm việc: ${result.periods.map((p) => `${p.from}–${p.to}`).join(', ')}; chốt nhận: ${result.cutoff ?? 'không'}`);
@@ -158,20 +137,18 @@ export function registerIntakeCommands(program: Command, ctx: CliContext): void 
   help(program.command('intake'))
     .description('tiếp nhận một hồ sơ từ tệp JSON (tên trường theo chuẩn quốc gia), in mã hồ sơ')
     .requiredOption('--json <file>', 'tệp JSON của hồ sơ')
-    .option('--officer <id>', 'mã cán bộ tiếp nhận')
+    .option('--override-by <supervisor>', 'giám sát cho phép tiếp nhận khi đồng bộ quá hạn (mật khẩu trong MOTCUA_SUPERVISOR_PASSWORD)')
+    .option('--override-reason <text>', 'lý do cho phép')
     .option('--allow-backdate', 'cho phép NgayTiepNhan trong quá khứ (chuyển dữ liệu); có ghi nhật ký')
     .option('--no-receipt', 'không tạo giấy tiếp nhận PDF ngay')
-    .action(async (o: { json: string; officer?: string; allowBackdate?: boolean; receipt: boolean }) => {
-      const raw = (await readJsonFile(o.json)) as Record<string, unknown>;
-      if (raw && typeof raw === 'object' && Array.isArray(raw.attachments)) {
-        // Attachment paths are relative to the JSON file, as a migration bundle would have them.
-        const base = resolve(o.json, '..');
-        raw.attachments = raw.attachments.map((a: unknown) =>
-          typeof a === 'string' ? resolve(base, a) : a && typeof a === 'object' && 'path' in a ? { ...(a as object), path: resolve(base, String((a as { path: unknown }).path)) } : a,
-        );
-      }
+    .action(async (o: { json: string; overrideBy?: string; overrideReason?: string; allowBackdate?: boolean; receipt: boolean }) => {
+      const raw = await readJsonFile(o.json);
+      const override = o.overrideBy
+        ? { supervisor: o.overrideBy, password: process.env.MOTCUA_SUPERVISOR_PASSWORD ?? '', reason: o.overrideReason ?? '' }
+        : null;
+      // Attachment paths are relative to the JSON file, as a migration bundle would have them.
       const r = await withIntake(({ intake }) =>
-        intake.receive(raw, { actor: o.officer ?? 'cli', officerId: o.officer ?? null, allowBackdate: o.allowBackdate ?? false, skipReceipt: !o.receipt }),
+        intake.receiveImport(ctx.actor(), raw, { baseDir: resolve(o.json, '..'), allowBackdate: o.allowBackdate ?? false, skipReceipt: !o.receipt, override }),
       );
       ctx.io.out(r.code);
     });
@@ -188,7 +165,7 @@ export function registerIntakeCommands(program: Command, ctx: CliContext): void 
         const d = await intake.detail(code);
         if (!d) throw new AppFailure('not_found', `Không có hồ sơ mã ${code}.`);
         const path =
-          !o.reprint && d.receiptPath ? d.receiptPath : await intake.writeReceipt(code, { reprint: Boolean(o.reprint), officerId: null, reason: o.reason ?? 'in lại từ dòng lệnh', actor: 'cli' });
+          !o.reprint && d.receiptPath ? d.receiptPath : await intake.writeReceipt(ctx.actor(), code, { reprint: Boolean(o.reprint), reason: o.reason ?? 'in lại từ dòng lệnh' });
         await copyFile(path, o.out);
       });
       ctx.io.out(o.out);
@@ -212,10 +189,7 @@ export function registerIntakeCommands(program: Command, ctx: CliContext): void 
     .requiredOption('--reason <text>', 'lý do hủy phiếu')
     .option('--json', 'in kết quả dạng JSON')
     .action(async (code: string, o: { reason: string; json?: boolean }) => {
-      const r = await withIntake(async ({ store }) => {
-        const actor = await requireRole(store, 'officer');
-        return store.exec('dossier.void', (db) => voidDossier(db, { code, reason: o.reason, actor, at: toVietnamRfc3339(new Date()) }));
-      });
+      const r = await withIntake(({ store, now }) => store.exec('dossier.void', (db) => voidDossier(db, { code, reason: o.reason, actor: ctx.actor().officerId, at: toVietnamRfc3339(now()) })));
       if (o.json) return ctx.printJson(r);
       ctx.io.out(`Đã hủy phiếu ${r.code} lúc ${r.voidedAt}. Tỉnh sẽ nhận sự kiện rút hồ sơ khi đồng bộ.`);
     });

@@ -17,6 +17,9 @@ import { registerSyncCommands } from './sync-commands';
 import { registerSigningCommands } from './signing-commands';
 import { registerReportCommands } from './report-commands';
 import { APP_VERSION } from '../common/version';
+import type { Actor } from '../common/domain/actor';
+import { createCoreServices, type CoreServices } from '../node/core/core-services';
+import { cliAdapters, commandPath, signInFor } from './cli-session';
 
 export interface CliIo {
   out(text: string): void;
@@ -28,6 +31,10 @@ export interface CliContext {
   readonly io: CliIo;
   readonly dataDir: () => string;
   readonly printJson: (v: unknown) => void;
+  /** The one core over the data directory, opened on first use and closed when the command ends. */
+  core(): CoreServices;
+  /** The officer signed in for this command (checked before the command ran, against the CLI access table). */
+  actor(): Actor;
   withStore<T>(fn: (store: SqliteStore, dataDir: string) => Promise<T>): Promise<T>;
 }
 
@@ -36,6 +43,8 @@ const stdio: CliIo = { out: (t) => process.stdout.write(t + '\n'), err: (t) => p
 function printJson(io: CliIo, value: unknown) {
   io.out(JSON.stringify(value, null, 2));
 }
+
+const closers: Array<() => Promise<void>> = [];
 
 export function buildProgram(io: CliIo = stdio): Command {
   const program = new Command('motcua')
@@ -49,15 +58,18 @@ export function buildProgram(io: CliIo = stdio): Command {
     .showHelpAfterError(false);
 
   const dataDir = () => resolveDataDir(program.opts<{ dataDir?: string }>().dataDir);
-  const withStore = async <T>(fn: (store: SqliteStore, dir: string) => Promise<T>): Promise<T> => {
-    const dir = dataDir();
-    const store = SqliteStore.open(dataLayout(dir).dbPath);
-    try {
-      return await fn(store, dir);
-    } finally {
-      await store.close();
-    }
-  };
+  let core: CoreServices | null = null;
+  let actor: Actor | null = null;
+  const openCore = (): CoreServices => (core ??= createCoreServices(dataDir(), cliAdapters()));
+  const withStore = async <T>(fn: (store: SqliteStore, dir: string) => Promise<T>): Promise<T> => fn(openCore().store, dataDir());
+  // Every command passes here before it runs: one access table decides, so no command can forget to ask.
+  program.hook('preAction', async (_program, command) => {
+    actor = await signInFor(commandPath(command), openCore, io);
+  });
+  closers.push(async () => {
+    await core?.close();
+    core = null;
+  });
 
   program
     .command('doctor')
@@ -103,7 +115,7 @@ export function buildProgram(io: CliIo = stdio): Command {
       }
       const parsed = unitIdentitySchema.safeParse({ unitCode: opts.code, unitName: opts.name, counterId: opts.counter, offlineBlock });
       if (!parsed.success) throw new AppFailure('invalid_input', parsed.error.issues.map((i) => i.message).join(' '));
-      const saved = await withStore((store) => store.setUnitIdentity(parsed.data, 'cli'));
+      const saved = await withStore((store) => store.setUnitIdentity(parsed.data, ctx.actor().officerId));
       if (opts.json) return printJson(io, saved);
       io.out(`Đã lưu: ${saved.unitCode} — ${saved.unitName}, quầy ${saved.counterId}.`);
     });
@@ -129,7 +141,17 @@ export function buildProgram(io: CliIo = stdio): Command {
       for (const p of ports) io.out(`${p.path}\t${p.vendorId ?? '-'}:${p.productId ?? '-'}\t${p.serialNumber ?? '-'}\t${p.manufacturer ?? ''}`);
     });
 
-  const ctx: CliContext = { io, dataDir, printJson: (v) => printJson(io, v), withStore };
+  const ctx: CliContext = {
+    io,
+    dataDir,
+    printJson: (v) => printJson(io, v),
+    core: openCore,
+    actor: () => {
+      if (!actor) throw new AppFailure('forbidden', 'Lệnh này cần đăng nhập: đặt MOTCUA_OFFICER và MOTCUA_PASSWORD.');
+      return actor;
+    },
+    withStore,
+  };
   registerIntakeCommands(program, ctx);
   registerDeviceCommands(program, ctx);
   registerSyncCommands(program, ctx);
@@ -145,12 +167,18 @@ export async function runCli(argv: readonly string[], io: CliIo = stdio): Promis
     await program.parseAsync(argv as string[], { from: 'user' });
     return 0;
   } catch (e) {
-    if (e instanceof CommanderError) {
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
-      return 2;
-    }
-    const message = e instanceof AppFailure ? e.message : `${toAppError(e).message} (${(e as Error)?.message ?? String(e)})`;
-    io.err(`Lỗi: ${message}`);
-    return 1;
+    return failure(e, io);
+  } finally {
+    for (const close of closers.splice(0)) await close().catch(() => undefined);
   }
+}
+
+function failure(e: unknown, io: CliIo): number {
+  if (e instanceof CommanderError) {
+    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+    return 2;
+  }
+  const message = e instanceof AppFailure ? e.message : `${toAppError(e).message} (${(e as Error)?.message ?? String(e)})`;
+  io.err(`Lỗi: ${message}`);
+  return 1;
 }

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { toVietnamRfc3339, vietnamDate } from '../common/domain/time';
 import { AppFailure } from '../common/ipc/result';
 import { resourcesDir } from '../node/config/resources';
-import { addOfficer, listOfficers, type Role } from '../node/officers/officer-repo';
+import { addOfficer, countOfficers, listOfficers, type Role } from '../node/officers/officer-repo';
+import type { ReportFormat } from '../node/reports/report-service';
 import { dailyReport } from '../node/reports/daily-report';
 import { reportCsv, reportPdf, reportXlsx } from '../node/reports/report-export';
-import { requireRole } from './cli-role';
 import type { CliContext } from './motcua';
 
 export function registerReportCommands(program: Command, ctx: CliContext): void {
@@ -26,14 +26,7 @@ export function registerReportCommands(program: Command, ctx: CliContext): void 
       if (!isDay(day)) throw new AppFailure('invalid_input', '--date phải có dạng YYYY-MM-DD.');
       if (o.to !== undefined && (!isDay(o.to) || o.to < day)) throw new AppFailure('invalid_input', '--to phải có dạng YYYY-MM-DD và không trước --date.');
       if (!['pdf', 'csv', 'xlsx', 'json'].includes(o.format)) throw new AppFailure('invalid_input', '--format phải là pdf, csv, xlsx hoặc json.');
-      await ctx.withStore(async (store) => {
-        const actor = await requireRole(store, 'supervisor');
-        const r = await store.exec('report.daily', (db) => dailyReport(db, day, { counterId: o.counter ?? null, now: toVietnamRfc3339(new Date()), ...(o.to ? { to: o.to } : {}) }));
-        const data =
-          o.format === 'json' ? JSON.stringify(r, null, 2) : o.format === 'csv' ? reportCsv(r) : o.format === 'xlsx' ? await reportXlsx(r) : await reportPdf(r, join(resourcesDir(), 'fonts'));
-        await writeFile(o.out, data);
-        await store.audit({ actor, action: 'report.daily', subject: day, details: { format: o.format, counter: o.counter ?? null, to: o.to ?? null } });
-      });
+      await ctx.core().reports.export(ctx.actor(), { date: day, to: o.to ?? null, counterId: o.counter ?? null, format: o.format as ReportFormat, out: o.out });
       ctx.io.out(o.out);
     });
 
@@ -65,8 +58,8 @@ export function registerReportCommands(program: Command, ctx: CliContext): void 
       if (!password) throw new AppFailure('invalid_input', `Biến môi trường ${o.passwordEnv} chưa có mật khẩu.`);
       const roles = o.role.split(',').map((r) => r.trim()) as Role[];
       const added = await ctx.withStore(async (store) => {
-        const actor = await requireRole(store, 'admin', { bootstrap: true });
-        const count = await store.exec('c', (db) => (db.prepare('SELECT COUNT(*) AS n FROM officers').get() as { n: number }).n);
+        const actor = ctx.actor().officerId;
+        const count = await store.exec('officers.count', (db) => countOfficers(db));
         if (count === 0 && !roles.includes('admin')) throw new AppFailure('invalid_input', 'Cán bộ đầu tiên phải có vai trò admin.');
         return store.exec('officer.add', (db) => addOfficer(db, { officerId: o.id, username: o.username, fullName: o.name, title: o.title ?? null, roles, password }, actor, toVietnamRfc3339(new Date())));
       });
@@ -80,7 +73,6 @@ export function registerReportCommands(program: Command, ctx: CliContext): void 
     .option('--json', 'in kết quả dạng JSON')
     .action(async (o: { json?: boolean }) => {
       const list = await ctx.withStore(async (store) => {
-        await requireRole(store, 'admin');
         return store.exec('officer.list', (db) => listOfficers(db));
       });
       if (o.json) return ctx.printJson(list);

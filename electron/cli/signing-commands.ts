@@ -1,8 +1,6 @@
 import type { Command } from 'commander';
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { TOKEN_MODULE_CANDIDATES } from '../common/hardware/token-modules';
 import { AppFailure } from '../common/ipc/result';
 import { resourcesDir } from '../node/config/resources';
 import { pickCertificate, signatureBoxLines, signFile } from '../node/signing/signing-service';
@@ -10,18 +8,11 @@ import { certificatesFrom, loadTrustAnchors } from '../node/signing/trust-store'
 import { rfc3161 } from '../node/signing/tsa';
 import { verifyPdf } from '../node/signing/verify';
 import { Pkcs11Token } from '../../native/pkcs11/pkcs11-token';
-import { requireRole } from './cli-role';
 import type { CliContext } from './motcua';
 
 export function registerSigningCommands(program: Command, ctx: CliContext): void {
-  const modulePath = async (given?: string): Promise<string> => {
-    if (given) return given;
-    const configured = await ctx.withStore((store) => store.getSetting('devices.tokenModule'));
-    if (configured) return configured;
-    const found = (TOKEN_MODULE_CANDIDATES[process.platform as 'win32' | 'linux' | 'darwin'] ?? []).find((p) => existsSync(p));
-    if (!found) throw new AppFailure('not_found', 'Không tìm thấy thư viện PKCS#11 của token: cài trình điều khiển của nhà cung cấp hoặc dùng --module <đường dẫn>.');
-    return found;
-  };
+  const modulePath = (given?: string): Promise<string> => ctx.core().tokens.modulePath(given ?? null);
+
 
   const token = program.command('token').description('thiết bị ký số (USB token, PKCS#11)').helpOption('-h, --help', 'hiển thị trợ giúp');
   token
@@ -33,7 +24,7 @@ export function registerSigningCommands(program: Command, ctx: CliContext): void
       if (!o.dir && !o.clear) throw new AppFailure('invalid_input', 'Dùng --dir <thư mục> hoặc --clear.');
       const dir = o.dir ? resolve(o.dir) : null;
       const anchors = await loadTrustAnchors(dir);
-      await ctx.withStore(async (store) => store.setSetting('signing.trustDir', dir ?? '', await requireRole(store, 'admin')));
+      await ctx.core().settings.set('signing.trustDir', dir, ctx.actor());
       ctx.io.out(dir ? `Đã cấu hình ${anchors!.length} chứng thư gốc tin cậy từ ${dir}.` : 'Đã bỏ cấu hình chứng thư gốc tin cậy.');
     });
   token

@@ -38,11 +38,12 @@ export const documentPickSchema = z.union([
 export const feePickSchema = z.union([z.string().trim().min(1), z.object({ MaPhiLePhi: z.string().trim().min(1), Gia: z.union([z.number(), z.string()]).optional() })]);
 
 /**
- * A dossier as the counter submits it — national field names where they exist (contract §3.2),
- * used by the intake screen (IPC), `motcua intake --json` and data migration alike.
+ * A dossier as the counter screen submits it over IPC — national field names as on the wire
+ * (contract §3.2; internal names are camelCase). No file paths, raw QR text or receipt time:
+ * the screen attaches files by inbox token, fills the applicant from the scan event, and the
+ * receipt time is the service's clock.
  */
-export const intakeDraftSchema = z
-  .object({
+const draftFields = z.object({
     MaTTHC: z.string().trim().min(1, 'Chưa chọn thủ tục hành chính.'),
     LoaiDoiTuong: z.enum(['1', '2', '3', '4']).default('1'),
     ChuHoSo: optText(300),
@@ -69,16 +70,13 @@ export const intakeDraftSchema = z
     SoBo: z.number().int().min(1).max(99).default(1),
     TaiLieuNop: z.array(documentPickSchema).default([]),
     DanhSachLePhi: z.array(feePickSchema).default([]),
-    cccd: z.string().max(2000).optional().nullable(),
     NgayCapGiayTo: optText(10),
-    attachments: z
-      .array(z.union([z.string().min(1), z.object({ path: z.string().min(1), MaThanhPhanHoSo: z.string().optional() })]))
-      .max(50)
-      .default([]),
-    /** A past receipt time: data migration only, with `--allow-backdate`; audited. */
-    NgayTiepNhan: z.string().trim().optional().nullable(),
-  })
-  .superRefine((d, ctx) => {
+});
+
+type DraftCheck = z.output<typeof draftFields> & { cccd?: string | null | undefined };
+
+/** The applicant rules, shared by both boundaries; with a CCCD QR they are checked after parsing it. */
+const checkApplicant = (d: DraftCheck, ctx: z.RefinementCtx) => {
     if (d.cccd) return; // the applicant comes from the card; checked after parsing
     if (!d.ChuHoSo) ctx.addIssue({ code: 'custom', path: ['ChuHoSo'], message: 'Chưa nhập tên người nộp / tổ chức (ChuHoSo).' });
     if (d.LoaiDoiTuong === '1') {
@@ -88,9 +86,29 @@ export const intakeDraftSchema = z
         if (p) ctx.addIssue({ code: 'custom', path: ['SoGiayToChuHoSo'], message: p });
       }
     }
-  });
+  };
+
+export const intakeDraftSchema = draftFields.strict().superRefine(checkApplicant);
+
+/**
+ * `motcua intake --json` and data migration: the screen's draft plus what only a file import
+ * carries — the raw CCCD QR, attachment paths (relative to the JSON file) and a past receipt time.
+ */
+export const intakeImportSchema = draftFields
+  .extend({
+    cccd: z.string().max(2000).optional().nullable(),
+    attachments: z
+      .array(z.union([z.string().min(1), z.object({ path: z.string().min(1), MaThanhPhanHoSo: z.string().optional() })]))
+      .max(50)
+      .default([]),
+    /** A past receipt time: data migration only, with `--allow-backdate`; audited. */
+    NgayTiepNhan: z.string().trim().optional().nullable(),
+  })
+  .superRefine(checkApplicant);
+
 export type IntakeDraftInput = z.input<typeof intakeDraftSchema>;
 export type IntakeDraft = z.output<typeof intakeDraftSchema>;
+export type IntakeImport = z.output<typeof intakeImportSchema>;
 
 /** National `yyyyMMddHHmmss` (Asia/Ho_Chi_Minh) or RFC 3339 → Date. */
 export function parseNationalTime(s: string): Date | null {

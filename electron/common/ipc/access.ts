@@ -1,76 +1,61 @@
-import type { Channel } from './contract';
+import { contract, type Channel } from './contract';
+import { allowed, type Access, type Role } from './roles';
 
-export type Role = 'officer' | 'supervisor' | 'admin';
-export type Access = 'public' | Role;
+export { allowed, type Access, type Role } from './roles';
+
+/** Who may call each channel: read from the `access` next to each row of the contract. */
+export const CHANNEL_ACCESS: Readonly<Record<Channel, Access>> = Object.fromEntries(
+  Object.entries(contract).map(([c, row]) => [c, row.access]),
+) as Record<Channel, Access>;
 
 /**
- * Who may call each channel — enforced in the main process for every message, whatever the
- * renderer shows. Public channels work before login (the login screen itself, first-run setup).
- * An admin may do everything; a supervisor everything an officer may.
+ * The CLI's commands under the same rule: a command that does what a channel does names the
+ * channel (so the CLI and the app cannot disagree); the rest carry their own level. Without
+ * sign-in only the public ones run (and `officer add` while no officer exists, to create the
+ * very first admin).
  */
-export const CHANNEL_ACCESS: Readonly<Record<Channel, Access>> = {
-  'app.info': 'public',
-  'app.setLocale': 'public',
-  'auth.state': 'public',
-  'auth.login': 'public',
-  'auth.setup': 'public',
-  'auth.logout': 'public',
-  'auth.lock': 'public',
-  'sync.state': 'public',
-  'app.doctor': 'officer',
-  'unit.get': 'officer',
-  'unit.set': 'admin',
-  'catalog.search': 'officer',
-  'intake.previewDue': 'officer',
-  'intake.receive': 'officer',
-  'intake.turnBack': 'officer',
-  'intake.applicant': 'officer',
-  'dossier.listDay': 'officer',
-  'dossier.search': 'officer',
-  'dossier.get': 'officer',
-  'dossier.void': 'officer',
-  'receipt.print': 'officer',
-  'attachments.pick': 'officer',
-  'attachments.scanFolder': 'officer',
-  'attachments.preview': 'officer',
-  'devices.state': 'officer',
-  'devices.setScanner': 'admin',
-  'devices.list': 'officer',
-  'devices.config': 'officer',
-  'devices.setPrinter': 'admin',
-  'devices.setScanFolder': 'admin',
-  'devices.setTokenModule': 'admin',
-  'devices.startOfDay': 'officer',
-  'printer.test': 'officer',
-  'printer.receipt': 'officer',
-  'printer.jobs': 'officer',
-  'printer.retry': 'officer',
-  'sync.now': 'officer',
-  'sync.queue': 'officer',
-  'sync.inbox': 'officer',
-  'sync.resend': 'officer',
-  'sync.informed': 'officer',
-  'sync.staleness': 'officer',
-  'sync.configure': 'admin',
-  'returns.open': 'officer',
-  'returns.importResult': 'officer',
-  'returns.sign': 'officer',
-  'returns.handOver': 'officer',
-  'token.list': 'officer',
-  'signing.signFiles': 'officer',
-  'signing.verify': 'officer',
-  'report.daily': 'supervisor',
-  'report.export': 'supervisor',
-  'day.close': 'supervisor',
-  'officer.add': 'admin',
-  'officer.list': 'admin',
-  'shell.openExternal': 'officer',
+export const CLI_ACCESS: Readonly<Record<string, { readonly channel: Channel } | { readonly access: Access }>> = {
+  doctor: { access: 'public' },
+  'cccd parse': { access: 'public' },
+  'calendar due': { access: 'public' },
+  'db migrate': { access: 'admin' },
+  'unit set': { channel: 'unit.set' },
+  'unit show': { channel: 'unit.get' },
+  'devices list': { channel: 'devices.list' },
+  'calendar import': { access: 'admin' },
+  'calendar hours': { access: 'admin' },
+  'catalog import': { access: 'admin' },
+  intake: { channel: 'intake.receive' },
+  'receipt pdf': { channel: 'receipt.print' },
+  'dossier show': { channel: 'dossier.get' },
+  'dossier void': { channel: 'dossier.void' },
+  search: { channel: 'dossier.search' },
+  'print test': { channel: 'printer.test' },
+  'print receipt': { channel: 'printer.receipt' },
+  'print escpos': { channel: 'printer.receipt' },
+  'print jobs': { channel: 'printer.jobs' },
+  'print retry': { channel: 'printer.retry' },
+  'print configure': { channel: 'devices.setPrinter' },
+  sync: { channel: 'sync.now' },
+  'sync status': { channel: 'sync.queue' },
+  'sync inbox': { channel: 'sync.inbox' },
+  'report daily': { channel: 'report.daily' },
+  'audit verify': { access: 'supervisor' },
+  'officer add': { channel: 'officer.add' },
+  'officer list': { channel: 'officer.list' },
+  'token trust': { access: 'admin' },
+  'token list': { channel: 'token.list' },
+  sign: { channel: 'signing.signFiles' },
+  verify: { channel: 'signing.verify' },
 };
 
-export function allowed(access: Access, roles: readonly Role[] | null): boolean {
-  if (access === 'public') return true;
-  if (!roles) return false;
-  if (roles.includes('admin')) return true;
-  if (access === 'officer') return roles.includes('officer') || roles.includes('supervisor');
-  return roles.includes(access);
+export function cliCommandAccess(command: string): Access | null {
+  const row = CLI_ACCESS[command];
+  if (!row) return null;
+  return 'channel' in row ? CHANNEL_ACCESS[row.channel] : row.access;
+}
+
+export function mayRunCommand(command: string, roles: readonly Role[] | null): boolean {
+  const access = cliCommandAccess(command);
+  return access !== null && allowed(access, roles);
 }

@@ -9,6 +9,7 @@ import { unitIdentitySchema } from '../domain/unit';
 import { serialScannerConfigSchema } from '../hardware/scanner';
 import { printerConfigSchema } from '../hardware/printer';
 import { doctorCheckSchema } from '../domain/doctor';
+import type { Access } from './roles';
 
 /**
  * The one IPC contract. Every renderer→main call is a row here; main registers a handler for
@@ -67,15 +68,17 @@ const reportSchema = z.object({
 });
 
 export const contract = {
-  'app.info': { input: empty, output: appInfoSchema },
+  'app.info': { access: 'public', input: empty, output: appInfoSchema },
   'auth.state': {
+    access: 'public',
     input: empty,
     output: z.object({ officer: officerSchema.nullable(), needsSetup: z.boolean(), idleMinutes: z.number(), warnMinutes: z.number() }),
   },
-  'auth.login': { input: z.strictObject({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) }), output: officerSchema },
-  'auth.logout': { input: empty, output: z.object({ ok: z.boolean() }) },
-  'auth.lock': { input: empty, output: z.object({ ok: z.boolean() }) },
+  'auth.login': { access: 'public', input: z.strictObject({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) }), output: officerSchema },
+  'auth.logout': { access: 'public', input: empty, output: z.object({ ok: z.boolean() }) },
+  'auth.lock': { access: 'public', input: empty, output: z.object({ ok: z.boolean() }) },
   'auth.setup': {
+    access: 'public',
     input: z.strictObject({
       unit: unitIdentitySchema.strict(),
       admin: z.strictObject({ username: z.string().trim().min(3).max(40), fullName: z.string().trim().min(1).max(200), password: z.string().min(8, 'Mật khẩu ít nhất 8 ký tự.').max(200) }),
@@ -83,6 +86,7 @@ export const contract = {
     output: officerSchema,
   },
   'officer.add': {
+    access: 'admin',
     input: z.strictObject({
       officerId: z.string().trim().min(1).max(40),
       username: z.string().trim().min(3).max(40),
@@ -92,36 +96,51 @@ export const contract = {
     }),
     output: officerSchema,
   },
-  'officer.list': { input: empty, output: z.array(officerSchema.extend({ username: z.string(), active: z.boolean() })) },
-  'report.daily': { input: z.strictObject({ date: dayString, to: dayString.nullable().optional(), counterId: z.string().max(20).nullable() }), output: reportSchema },
+  'officer.list': { access: 'admin', input: empty, output: z.array(officerSchema.extend({ username: z.string(), active: z.boolean() })) },
+  'report.daily': { access: 'supervisor', input: z.strictObject({ date: dayString, to: dayString.nullable().optional(), counterId: z.string().max(20).nullable() }), output: reportSchema },
   'report.export': {
+    access: 'supervisor',
     input: z.strictObject({ date: dayString, to: dayString.nullable().optional(), counterId: z.string().max(20).nullable(), format: z.enum(['pdf', 'csv', 'xlsx']) }),
     output: z.object({ path: z.string(), opened: z.boolean() }),
   },
   'day.close': {
+    access: 'supervisor',
     input: z.strictObject({ date: dayString, notes: z.string().max(2000).nullable(), sign: z.strictObject({ tokenId: z.string(), certId: z.string().nullable(), pin: z.string().max(64).nullable() }).nullable() }),
     output: z.object({ closedAt: z.string(), pdfPath: z.string(), signed: z.boolean() }),
   },
-  'app.setLocale': { input: z.strictObject({ locale: localeSchema }), output: z.object({ locale: localeSchema }) },
-  'app.doctor': { input: empty, output: doctorReportSchema },
-  'unit.get': { input: empty, output: unitIdentitySchema.nullable() },
-  'unit.set': { input: unitIdentitySchema.strict(), output: unitIdentitySchema },
-  'sync.state': { input: empty, output: syncStateSchema },
-  'catalog.search': { input: z.strictObject({ query: z.string().max(200) }), output: z.array(procedureSchema) },
+  'app.setLocale': { access: 'public', input: z.strictObject({ locale: localeSchema }), output: z.object({ locale: localeSchema }) },
+  'app.doctor': { access: 'officer', input: empty, output: doctorReportSchema },
+  'unit.get': { access: 'officer', input: empty, output: unitIdentitySchema.nullable() },
+  'unit.set': { access: 'admin', input: unitIdentitySchema.strict(), output: unitIdentitySchema },
+  'sync.state': { access: 'public', input: empty, output: syncStateSchema },
+  'catalog.search': { access: 'officer', input: z.strictObject({ query: z.string().max(200) }), output: z.array(procedureSchema) },
   'intake.previewDue': {
+    access: 'officer',
     input: z.strictObject({ maTthc: z.string().min(1).max(60) }),
     output: z.object({ receivedAt: z.string(), dueAt: z.string(), durationText: z.string() }),
   },
   'intake.receive': {
+    access: 'officer',
     input: z.strictObject({
       draft: intakeDraftSchema,
       attachments: z.array(z.strictObject({ token: z.uuid(), MaThanhPhanHoSo: z.string().max(60).nullable() })).max(50),
-      /** A supervisor's permission to receive although sync is stale (audited). */
-      override: z.strictObject({ reason: z.string().trim().min(5, 'Ghi lý do cho phép.').max(500) }).nullable().optional(),
+      /**
+       * Receiving although sync is stale needs a second person: a supervisor signs the permission
+       * with their own credentials, checked in the intake service (audited with both ids).
+       */
+      override: z
+        .strictObject({
+          supervisor: z.string().trim().min(1).max(100),
+          password: z.string().min(1).max(200),
+          reason: z.string().trim().min(5, 'Ghi lý do cho phép.').max(500),
+        })
+        .nullable()
+        .optional(),
     }),
     output: z.object({ code: z.string(), receivedAt: z.string(), dueAt: z.string(), hasReceipt: z.boolean() }),
   },
   'intake.turnBack': {
+    access: 'officer',
     input: z.strictObject({
       form: z.enum(['02', '03']),
       MaTTHC: z.string().min(1).max(60),
@@ -134,69 +153,82 @@ export const contract = {
     output: z.object({ id: z.number().int() }),
   },
   'intake.applicant': {
+    access: 'officer',
     input: z.strictObject({ idNumber: z.string().regex(/^\d{9}(\d{3})?$/) }),
     output: z.object({ dossiers: z.array(dossierSummarySchema), phone: z.string().nullable(), email: z.string().nullable() }),
   },
-  'dossier.listDay': { input: z.strictObject({ date: dayString.optional() }), output: z.array(dossierSummarySchema) },
-  'dossier.search': { input: z.strictObject({ text: z.string().max(200) }), output: z.array(dossierSummarySchema) },
-  'dossier.get': { input: z.strictObject({ code: z.string().min(1).max(60) }), output: dossierDetailSchema.nullable() },
+  'dossier.listDay': { access: 'officer', input: z.strictObject({ date: dayString.optional() }), output: z.array(dossierSummarySchema) },
+  'dossier.search': { access: 'officer', input: z.strictObject({ text: z.string().max(200) }), output: z.array(dossierSummarySchema) },
+  'dossier.get': { access: 'officer', input: z.strictObject({ code: z.string().min(1).max(60) }), output: dossierDetailSchema.nullable() },
   'dossier.void': {
+    access: 'officer',
     input: z.strictObject({ code: z.string().min(1).max(60), reason: z.string().trim().min(5, 'Ghi lý do hủy phiếu (ít nhất 5 ký tự).').max(500) }),
     output: z.object({ code: z.string(), voidedAt: z.string() }),
   },
-  'receipt.print': { input: z.strictObject({ code: z.string().min(1).max(60) }), output: z.object({ printed: z.boolean() }) },
-  'attachments.pick': { input: empty, output: z.array(inboxFileSchema) },
-  'attachments.scanFolder': { input: empty, output: z.array(inboxFileSchema) },
-  'attachments.preview': { input: z.strictObject({ token: z.uuid() }), output: z.object({ contentType: z.string(), dataUrl: z.string() }) },
-  'devices.state': { input: empty, output: scannerStateSchema },
-  'devices.setScanner': { input: z.strictObject({ config: serialScannerConfigSchema.nullable() }), output: scannerStateSchema },
+  'receipt.print': { access: 'officer', input: z.strictObject({ code: z.string().min(1).max(60) }), output: z.object({ printed: z.boolean() }) },
+  'attachments.pick': { access: 'officer', input: empty, output: z.array(inboxFileSchema) },
+  'attachments.scanFolder': { access: 'officer', input: empty, output: z.array(inboxFileSchema) },
+  'attachments.preview': { access: 'officer', input: z.strictObject({ token: z.uuid() }), output: z.object({ contentType: z.string(), dataUrl: z.string() }) },
+  'devices.state': { access: 'officer', input: empty, output: scannerStateSchema },
+  'devices.setScanner': { access: 'admin', input: z.strictObject({ config: serialScannerConfigSchema.nullable() }), output: scannerStateSchema },
   'devices.list': {
+    access: 'officer',
     input: empty,
     output: z.array(z.object({ path: z.string(), manufacturer: z.string().nullable(), serialNumber: z.string().nullable(), vendorId: z.string().nullable(), productId: z.string().nullable() })),
   },
   'devices.config': {
+    access: 'officer',
     input: empty,
     output: z.object({ scanner: serialScannerConfigSchema.nullable(), printer: printerConfigSchema.nullable(), scanFolder: z.string().nullable() }),
   },
-  'devices.setPrinter': { input: z.strictObject({ config: printerConfigSchema.nullable() }), output: z.object({ saved: z.boolean() }) },
-  'devices.setScanFolder': { input: z.strictObject({ path: z.string().max(1000).nullable() }), output: z.object({ saved: z.boolean() }) },
-  'devices.startOfDay': { input: empty, output: z.array(doctorCheckSchema) },
-  'printer.test': { input: empty, output: z.object({ jobId: z.number().int() }) },
+  'devices.setPrinter': { access: 'admin', input: z.strictObject({ config: printerConfigSchema.nullable() }), output: z.object({ saved: z.boolean() }) },
+  'devices.setScanFolder': { access: 'admin', input: z.strictObject({ path: z.string().max(1000).nullable() }), output: z.object({ saved: z.boolean() }) },
+  'devices.startOfDay': { access: 'officer', input: empty, output: z.array(doctorCheckSchema) },
+  'printer.test': { access: 'officer', input: empty, output: z.object({ jobId: z.number().int() }) },
   'printer.receipt': {
+    access: 'officer',
     input: z.strictObject({ code: z.string().min(1).max(60), reason: z.string().trim().max(500).nullable() }),
     output: z.object({ jobId: z.number().int() }),
   },
   'printer.jobs': {
+    access: 'officer',
     input: empty,
     output: z.array(z.object({ id: z.number().int(), kind: z.string(), code: z.string().nullable(), state: z.string(), reason: z.string().nullable(), attempts: z.number().int(), createdAt: z.string() })),
   },
-  'printer.retry': { input: z.strictObject({ jobId: z.number().int().positive() }), output: z.object({ printed: z.boolean() }) },
+  'printer.retry': { access: 'officer', input: z.strictObject({ jobId: z.number().int().positive() }), output: z.object({ printed: z.boolean() }) },
   'sync.now': {
+    access: 'officer',
     input: empty,
     output: z.object({ ran: z.boolean(), sent: z.number().int(), remaining: z.number().int(), rejected: z.number().int(), message: z.string().nullable() }),
   },
   'sync.queue': {
+    access: 'officer',
     input: empty,
     output: z.array(z.object({ code: z.string(), kind: z.string(), state: z.string(), attempts: z.number().int(), nextAttemptAt: z.string().nullable(), lastError: z.string().nullable() })),
   },
   'sync.inbox': {
+    access: 'officer',
     input: empty,
     output: z.array(z.object({ code: z.string(), kind: z.string(), at: z.string(), status: z.number().nullable(), message: z.string(), details: z.array(z.object({ field: z.string().optional(), message: z.string().optional() })) })),
   },
-  'sync.resend': { input: z.strictObject({ code: z.string().min(1).max(60) }), output: z.object({ queued: z.boolean() }) },
+  'sync.resend': { access: 'officer', input: z.strictObject({ code: z.string().min(1).max(60) }), output: z.object({ queued: z.boolean() }) },
   'sync.informed': {
+    access: 'officer',
     input: z.strictObject({ code: z.string().min(1).max(60), note: z.string().trim().min(1, 'Ghi rõ đã báo công dân thế nào.').max(1000) }),
     output: z.object({ recorded: z.boolean() }),
   },
   'sync.staleness': {
+    access: 'officer',
     input: empty,
     output: z.object({ level: z.enum(['ok', 'warn', 'block']), message: z.string().nullable(), hoursSinceSync: z.number().nullable(), pending: z.number().int() }),
   },
   'sync.configure': {
+    access: 'admin',
     input: z.strictObject({ apiUrl: z.string().url().max(500).nullable(), clientId: z.string().trim().max(100).nullable() }),
     output: z.object({ saved: z.boolean() }),
   },
   'returns.open': {
+    access: 'officer',
     input: z.strictObject({ code: z.string().trim().min(1).max(60) }),
     output: z.object({
       dossier: dossierDetailSchema,
@@ -205,8 +237,9 @@ export const contract = {
       reason: z.string().nullable(),
     }),
   },
-  'returns.importResult': { input: z.strictObject({ code: z.string().min(1).max(60), token: z.uuid() }), output: z.object({ id: z.number().int() }) },
+  'returns.importResult': { access: 'officer', input: z.strictObject({ code: z.string().min(1).max(60), token: z.uuid() }), output: z.object({ id: z.number().int() }) },
   'returns.sign': {
+    access: 'officer',
     input: z.strictObject({
       code: z.string().min(1).max(60),
       tokenId: z.string().min(1).max(100),
@@ -218,10 +251,12 @@ export const contract = {
     output: z.object({ signed: z.array(z.number().int()), warning: z.string().nullable() }),
   },
   'returns.handOver': {
+    access: 'officer',
     input: z.strictObject({ code: z.string().min(1).max(60), receivedBy: z.string().trim().min(1, 'Ghi tên người nhận kết quả.').max(200), idChecked: z.boolean(), note: z.string().max(500).nullable() }),
     output: z.object({ printed: z.boolean() }),
   },
   'token.list': {
+    access: 'officer',
     input: empty,
     output: z.array(
       z.object({
@@ -234,6 +269,7 @@ export const contract = {
     ),
   },
   'signing.signFiles': {
+    access: 'officer',
     input: z.strictObject({
       files: z.array(z.uuid()).min(1, 'Chọn ít nhất một tệp PDF để ký.').max(20),
       tokenId: z.string().min(1).max(100),
@@ -250,6 +286,7 @@ export const contract = {
     }),
   },
   'signing.verify': {
+    access: 'officer',
     input: z.strictObject({ file: z.uuid() }),
     output: z.array(
       z.object({
@@ -264,12 +301,13 @@ export const contract = {
       }),
     ),
   },
-  'devices.setTokenModule': { input: z.strictObject({ path: z.string().trim().min(1).max(1000).nullable() }), output: z.object({ saved: z.boolean() }) },
+  'devices.setTokenModule': { access: 'admin', input: z.strictObject({ path: z.string().trim().min(1).max(1000).nullable() }), output: z.object({ saved: z.boolean() }) },
   'shell.openExternal': {
+    access: 'officer',
     input: z.strictObject({ url: z.string().max(2048) }),
     output: z.object({ opened: z.boolean() }),
   },
-} as const;
+} as const satisfies Record<string, { readonly access: Access; readonly input: z.ZodType; readonly output: z.ZodType }>;
 
 /** Main→renderer pushes. The renderer subscribes with `motcua.on(name, cb)`. */
 export const events = {

@@ -139,3 +139,9 @@ export function searchProcedures(db: Database.Database, query: string, limit = 2
 export function countProcedures(db: Database.Database): number {
   return (db.prepare('SELECT COUNT(*) AS n FROM procedures').get() as { n: number }).n;
 }
+
+/** How long a procedure takes, as the receipt prints it. */
+export function procedureDuration(db: Database.Database, maTthc: string): { value: number; unit: string } | null {
+  const r = db.prepare('SELECT duration_value, duration_unit FROM procedures WHERE ma_tthc = ?').get(maTthc) as { duration_value: number; duration_unit: string } | undefined;
+  return r ? { value: r.duration_value, unit: r.duration_unit } : null;
+}

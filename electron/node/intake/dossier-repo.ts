@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { DossierDetail, DossierSummary } from '../../common/domain/dossier';
+import { AppFailure } from '../../common/ipc/result';
 
 interface Row {
   id: number;
@@ -106,3 +107,102 @@ export function dossierDetail(db: Database.Database, code: string): DossierDetai
     receiptPath: r.receipt_path,
   };
 }
+
+export interface NewDossier {
+  readonly code: string;
+  readonly maTthc: string;
+  readonly tenTthc: string;
+  readonly unitCode: string;
+  readonly counterId: string;
+  readonly officerId: string;
+  readonly applicantType: string;
+  readonly applicantName: string;
+  readonly idNumber: string | null;
+  readonly birthDate: string | null;
+  readonly sex: string | null;
+  readonly address: string | null;
+  readonly phone: string | null;
+  readonly email: string | null;
+  readonly summary: string;
+  readonly sets: number;
+  readonly receivedAt: string;
+  readonly dueAt: string;
+  readonly idIssuedOn: string | null;
+  readonly idempotencyKey: string;
+  readonly nameFolded: string;
+  readonly documents: ReadonlyArray<{ code: string; name: string; originals: number; copies: number }>;
+  readonly fees: ReadonlyArray<{ code: string; name: string; amountVnd: number }>;
+  readonly attachments: ReadonlyArray<{ documentCode: string | null; fileName: string; contentType: string; sha256: string; sizeBytes: number }>;
+  readonly at: string;
+}
+
+/** The dossier's rows (dossier, documents, fees, scans) inside the caller's transaction; returns the ids the outbox refers to. */
+export function insertDossier(db: Database.Database, d: NewDossier): { id: number; attachmentIds: number[] } {
+  const id = Number(
+    db
+      .prepare(
+        `INSERT INTO dossiers (ma_ho_so, ma_tthc, ten_tthc, unit_code, counter_id, officer_id, kenh_thuc_hien, loai_doi_tuong, chu_ho_so,
+           so_giay_to, ngay_sinh, gioi_tinh, dia_chi, so_dien_thoai, email, trich_yeu, so_bo, ngay_tiep_nhan, ngay_hen_tra, trang_thai,
+           sync_state, created_at, updated_at, ngay_cap_giay_to, idempotency_key, name_folded)
+         VALUES (?, ?, ?, ?, ?, ?, '1', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '2', 'pending', ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        d.code, d.maTthc, d.tenTthc, d.unitCode, d.counterId, d.officerId, d.applicantType, d.applicantName, d.idNumber, d.birthDate, d.sex,
+        d.address, d.phone, d.email, d.summary, d.sets, d.receivedAt, d.dueAt, d.at, d.at, d.idIssuedOn, d.idempotencyKey, d.nameFolded,
+      ).lastInsertRowid,
+  );
+  const insDoc = db.prepare('INSERT INTO dossier_documents (dossier_id, ma_thanh_phan, ten, originals, copies, position, provided) VALUES (?, ?, ?, ?, ?, ?, 1)');
+  d.documents.forEach((x, i) => insDoc.run(id, x.code, x.name, x.originals, x.copies, i));
+  const insFee = db.prepare('INSERT INTO dossier_fees (dossier_id, ma_phi, ten, amount_vnd, position) VALUES (?, ?, ?, ?, ?)');
+  d.fees.forEach((f, i) => insFee.run(id, f.code, f.name, f.amountVnd, i));
+  const insAtt = db.prepare(
+    "INSERT INTO attachments (dossier_id, ma_thanh_phan, kind, file_name, content_type, sha256, size_bytes, created_at) VALUES (?, ?, 'scan', ?, ?, ?, ?, ?)",
+  );
+  const attachmentIds = d.attachments.map((a) => Number(insAtt.run(id, a.documentCode, a.fileName, a.contentType, a.sha256, a.sizeBytes, d.at).lastInsertRowid));
+  return { id, attachmentIds };
+}
+
+/** A printed or re-printed Mẫu 01: the first PDF is kept with the dossier, every print is listed for the day's review. */
+export function recordReceiptPrint(db: Database.Database, code: string, o: { path: string; reprint: boolean; reason: string | null; officerId: string | null; at: string }): void {
+  const row = db.prepare('SELECT id FROM dossiers WHERE ma_ho_so = ?').get(code) as { id: number } | undefined;
+  if (!row) throw new AppFailure('not_found', `Không có hồ sơ mã ${code}.`);
+  if (!o.reprint) db.prepare('UPDATE dossiers SET receipt_path = ? WHERE id = ?').run(o.path, row.id);
+  db.prepare("INSERT INTO receipt_prints (dossier_id, form, medium, reprint, reason, officer_id, at) VALUES (?, '01', 'pdf', ?, ?, ?, ?)").run(
+    row.id,
+    o.reprint ? 1 : 0,
+    o.reason,
+    o.officerId,
+    o.at,
+  );
+}
+
+export interface NewTurnBack {
+  readonly form: '02' | '03';
+  readonly maTthc: string;
+  readonly tenTthc: string;
+  readonly unitCode: string;
+  readonly counterId: string;
+  readonly officerId: string;
+  readonly applicantName: string;
+  readonly idNumber: string | null;
+  readonly address: string | null;
+  readonly phone: string | null;
+  readonly reasons: readonly string[];
+  readonly at: string;
+}
+
+/** Mẫu 02 / 03 given to a citizen: no dossier, no code; kept for the day's report. */
+export function insertTurnBack(db: Database.Database, t: NewTurnBack): number {
+  return Number(
+    db
+      .prepare(
+        'INSERT INTO turn_backs (form, ma_tthc, ten_tthc, unit_code, counter_id, officer_id, chu_ho_so, so_giay_to, dia_chi, so_dien_thoai, reasons, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(t.form, t.maTthc, t.tenTthc, t.unitCode, t.counterId, t.officerId, t.applicantName, t.idNumber, t.address, t.phone, JSON.stringify(t.reasons), t.at).lastInsertRowid,
+  );
+}
+
+export function setTurnBackPdf(db: Database.Database, id: number, path: string): void {
+  db.prepare('UPDATE turn_backs SET pdf_path = ? WHERE id = ?').run(path, id);
+}
+

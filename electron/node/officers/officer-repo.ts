@@ -123,3 +123,14 @@ export async function loginOffline(db: Database.Database, username: string, pass
   appendAudit(db, { actor: row.officer_id, action: 'auth.login', subject: row.officer_id, details: null }, at);
   return toOfficer(row);
 }
+
+/** The name printed on forms for an officer id (the id itself when the officer is not known here). */
+export function officerDisplay(db: Database.Database, officerId: string | null): { id: string; name: string } | null {
+  if (!officerId) return null;
+  const r = db.prepare('SELECT full_name FROM officers WHERE officer_id = ?').get(officerId) as { full_name: string } | undefined;
+  return { id: officerId, name: r?.full_name ?? officerId };
+}
+
+export function countOfficers(db: Database.Database): number {
+  return (db.prepare('SELECT COUNT(*) AS n FROM officers').get() as { n: number }).n;
+}

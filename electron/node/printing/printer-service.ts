@@ -57,7 +57,7 @@ export class PrinterService {
 
   /** The exact bytes a receipt would send (also `motcua print escpos`). */
   async receiptBytes(code: string, o: { width: 58 | 80; barcodes: 'native' | 'raster'; reprint: boolean }): Promise<Uint8Array> {
-    const model = await this.d.intake.receiptModel(code, o.reprint, null);
+    const model = await this.d.intake.receiptModel(code, o.reprint);
     return thermalReceipt(model, { width: o.width, barcodes: o.barcodes, fontsDir: this.d.fontsDir });
   }
 

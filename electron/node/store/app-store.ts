@@ -1,4 +1,5 @@
 import type { UnitIdentity } from '../../common/domain/unit';
+import type { SettingKey } from '../settings/settings-repo';
 import type { AuditEntry, AuditVerification } from './audit';
 
 export interface OutboxCounts {
@@ -24,8 +25,8 @@ export interface AppStore {
   readonly dbPath: string;
   schemaVersion(): Promise<number>;
   integrityCheck(): Promise<string>;
-  getSetting(key: string): Promise<string | null>;
-  setSetting(key: string, value: string, actor: string): Promise<void>;
+  getSetting(key: SettingKey): Promise<string | null>;
+  setSetting(key: SettingKey, value: string, actor: string): Promise<void>;
   getUnitIdentity(): Promise<UnitIdentity | null>;
   setUnitIdentity(unit: UnitIdentity, actor: string): Promise<UnitIdentity>;
   outboxCounts(): Promise<OutboxCounts>;

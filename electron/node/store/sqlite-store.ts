@@ -4,17 +4,11 @@ import type { UnitIdentity } from '../../common/domain/unit';
 import { toVietnamRfc3339 } from '../../common/domain/time';
 import { openDatabase } from '../db/open';
 import type { AppStore, OutboxCounts, StoreStats } from './app-store';
+import { readSetting, writeSetting, type SettingKey } from '../settings/settings-repo';
+import { saveUnitIdentity, unitIdentity } from '../unit/unit-repo';
 import { appendAudit, verifyAudit, type AuditEntry, type AuditVerification } from './audit';
 
 type Clock = () => Date;
-
-interface UnitRow {
-  unit_code: string;
-  name: string;
-  counter_id: string;
-  offline_block_from: number | null;
-  offline_block_to: number | null;
-}
 
 export class SqliteStore implements AppStore {
   readonly dbPath: string;
@@ -75,59 +69,29 @@ export class SqliteStore implements AppStore {
     });
   }
 
-  getSetting(key: string): Promise<string | null> {
-    return this.#run('getSetting', (db) => {
-      const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
-      return row?.value ?? null;
-    });
+  getSetting(key: SettingKey): Promise<string | null> {
+    return this.#run('getSetting', (db) => readSetting(db, key));
   }
 
-  setSetting(key: string, value: string, actor: string): Promise<void> {
+  setSetting(key: SettingKey, value: string, actor: string): Promise<void> {
     return this.#run('setSetting', (db) =>
       db.transaction(() => {
-        db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+        writeSetting(db, key, value);
         appendAudit(db, { actor, action: 'settings.change', subject: key }, this.#at());
       })(),
     );
   }
 
   getUnitIdentity(): Promise<UnitIdentity | null> {
-    return this.#run('getUnitIdentity', (db) => {
-      const row = db
-        .prepare(
-          `SELECT u.unit_code, u.name, c.counter_id, c.offline_block_from, c.offline_block_to
-           FROM counters c JOIN units u ON u.unit_code = c.unit_code WHERE c.is_this_pc = 1`,
-        )
-        .get() as UnitRow | undefined;
-      if (!row) return null;
-      return {
-        unitCode: row.unit_code,
-        unitName: row.name,
-        counterId: row.counter_id,
-        offlineBlock: row.offline_block_from === null ? null : { from: row.offline_block_from, to: row.offline_block_to! },
-      };
-    });
+    return this.#run('getUnitIdentity', (db) => unitIdentity(db));
   }
 
   setUnitIdentity(unit: UnitIdentity, actor: string): Promise<UnitIdentity> {
     return this.#run('setUnitIdentity', (db) =>
       db.transaction(() => {
         const at = this.#at();
-        db.prepare(
-          `INSERT INTO units (unit_code, name, updated_at) VALUES (?, ?, ?)
-           ON CONFLICT(unit_code) DO UPDATE SET name = excluded.name, updated_at = excluded.updated_at`,
-        ).run(unit.unitCode, unit.unitName, at);
-        db.prepare('UPDATE counters SET is_this_pc = 0 WHERE is_this_pc = 1').run();
-        db.prepare(
-          `INSERT INTO counters (unit_code, counter_id, offline_block_from, offline_block_to, is_this_pc) VALUES (?, ?, ?, ?, 1)
-           ON CONFLICT(unit_code, counter_id) DO UPDATE SET offline_block_from = excluded.offline_block_from,
-             offline_block_to = excluded.offline_block_to, is_this_pc = 1`,
-        ).run(unit.unitCode, unit.counterId, unit.offlineBlock?.from ?? null, unit.offlineBlock?.to ?? null);
-        appendAudit(
-          db,
-          { actor, action: 'unit.set', subject: unit.unitCode, details: { counterId: unit.counterId, offlineBlock: unit.offlineBlock } },
-          at,
-        );
+        saveUnitIdentity(db, unit, at);
+        appendAudit(db, { actor, action: 'unit.set', subject: unit.unitCode, details: { counterId: unit.counterId, offlineBlock: unit.offlineBlock } }, at);
         return unit;
       })(),
     );

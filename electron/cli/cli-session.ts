@@ -1,0 +1,63 @@
+import type { Command } from 'commander';
+import { createInterface } from 'node:readline';
+import type { Actor } from '../common/domain/actor';
+import { cliCommandAccess } from '../common/ipc/access';
+import { AppFailure } from '../common/ipc/result';
+import type { CoreServices, CoreAdapters } from '../node/core/core-services';
+import { createLogger } from '../node/log/logger';
+import { countOfficers, loginOffline } from '../node/officers/officer-repo';
+import { printerFactory } from '../../native/escpos/printer-factory';
+import { Pkcs11Token } from '../../native/pkcs11/pkcs11-token';
+import type { CliIo } from './motcua';
+
+/** The CLI's hardware and thread choices: real devices, PDFs rendered in this short-lived process. */
+export function cliAdapters(): CoreAdapters {
+  return { log: createLogger({ scope: 'cli' }), printerFactory, tokenFactory: (path) => new Pkcs11Token(path), pdf: 'in-process' };
+}
+
+/** "dossier void" for `motcua dossier void …`: the key of the CLI access table. */
+export function commandPath(c: Command): string {
+  const names: string[] = [];
+  for (let x: Command | null = c; x?.parent; x = x.parent) names.unshift(x.name());
+  return names.join(' ');
+}
+
+/** Only a terminal gets a prompt; scripts must pass MOTCUA_OFFICER / MOTCUA_PASSWORD. */
+async function prompt(io: CliIo): Promise<{ user: string; password: string } | null> {
+  if (!process.stdin.isTTY || !process.stderr.isTTY) return null;
+  const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+  const ask = (q: string, hidden: boolean) =>
+    new Promise<string>((resolve) => {
+      const write = (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput.bind(rl);
+      // The password is never echoed: the prompt is written once, keystrokes are not.
+      (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = (s) => (hidden && s !== q ? undefined : write(s));
+      rl.question(q, (a) => resolve(a));
+    });
+  try {
+    const user = (await ask('Tên đăng nhập: ', false)).trim();
+    const password = await ask('Mật khẩu: ', true);
+    io.err('');
+    return user && password ? { user, password } : null;
+  } finally {
+    rl.close();
+  }
+}
+
+/**
+ * Signs in for one command, by the same access table and role rule as the app's channels.
+ * Public commands need nobody; while no officer exists, only `officer add` runs, to create
+ * the very first admin.
+ */
+export async function signInFor(path: string, openCore: () => CoreServices, io: CliIo): Promise<Actor | null> {
+  const access = cliCommandAccess(path);
+  if (access === null) throw new AppFailure('forbidden', `Lệnh "${path}" chưa có quy định quyền: không được chạy.`);
+  if (access === 'public') return null;
+  const core = openCore();
+  const officers = await core.store.exec('cli.officers', (db) => countOfficers(db));
+  if (officers === 0 && path === 'officer add') return { officerId: 'cli-setup', fullName: 'Thiết lập ban đầu', roles: ['admin'], counterId: null };
+  const given = process.env.MOTCUA_OFFICER && process.env.MOTCUA_PASSWORD ? { user: process.env.MOTCUA_OFFICER, password: process.env.MOTCUA_PASSWORD } : await prompt(io);
+  if (!given) throw new AppFailure('forbidden', `Lệnh "${path}" cần đăng nhập: đặt MOTCUA_OFFICER và MOTCUA_PASSWORD (hoặc chạy trong cửa sổ dòng lệnh để nhập).`);
+  const officer = await (await core.store.exec('cli.login', (db) => loginOffline(db, given.user, given.password, core.now())));
+  core.authorize({ command: path }, officer.roles);
+  return core.actorOf({ officerId: officer.officerId, fullName: officer.fullName, roles: [...officer.roles] });
+}

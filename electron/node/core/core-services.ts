@@ -1,0 +1,131 @@
+import { join } from 'node:path';
+import type { Actor } from '../../common/domain/actor';
+import type { PrinterFactory } from '../../common/hardware/printer';
+import type { ScannerFactory } from '../../common/hardware/scanner';
+import type { SignatureToken } from '../../common/hardware/token';
+import { SessionService } from '../auth/session';
+import { dataLayout } from '../config/paths';
+import { resourcesDir } from '../config/resources';
+import { defaultPdfRenderer, inProcessRenderer, type PdfRenderer } from '../documents/pdf-renderer';
+import { EventHub } from '../events/event-hub';
+import { AttachmentInbox } from '../files/attachment-inbox';
+import { ContentStore } from '../files/content-store';
+import { IntakeService } from '../intake/intake-service';
+import type { Logger } from '../log/logger';
+import { PrinterService } from '../printing/printer-service';
+import { ReportService } from '../reports/report-service';
+import { ReturnService } from '../returns/return-service';
+import { apiProbe, ConnectivityMonitor, interfaceProbe, type NetworkProbe } from '../services/connectivity';
+import { ScanService } from '../services/scan-service';
+import { SettingsService } from '../settings/settings-service';
+import { TokenSessions } from '../signing/token-sessions';
+import { SqliteStore } from '../store/sqlite-store';
+import { ProvincialApi } from '../sync/provincial-api';
+import { resolveApiConfig } from '../sync/sync-config';
+import { SyncService } from '../sync/sync-service';
+import { OutboxService } from '../sync/outbox-service';
+import { thisCounter } from '../unit/unit-repo';
+import { authorize } from './authorize';
+import { seedDefaults } from '../app/seed';
+
+/** What differs between the app, the Chromium host and the CLI: hardware, the clock, the PDF thread, logs. */
+export interface CoreAdapters {
+  readonly log: Logger;
+  readonly scannerFactory?: ScannerFactory;
+  readonly printerFactory?: PrinterFactory;
+  readonly tokenFactory?: (modulePath: string) => SignatureToken;
+  readonly probe?: NetworkProbe;
+  readonly now?: () => Date;
+  /** The app renders PDFs on a worker thread; a short-lived CLI process renders in-process. */
+  readonly pdf?: 'worker' | 'in-process';
+}
+
+const noHardware = (what: string) => () => {
+  throw new Error(`${what} is not available in this entry point`);
+};
+
+/**
+ * Every service, built once over one data directory. Electron main, the Chromium host and the
+ * `motcua` CLI all start here, so a rule lives in exactly one service and every entry point
+ * reaches it the same way; handlers and commands only adapt input and output.
+ */
+export function createCoreServices(dataDir: string, a: CoreAdapters) {
+  const now = a.now ?? (() => new Date());
+  const layout = dataLayout(dataDir);
+  const resources = resourcesDir();
+  const fontsDir = join(resources, 'fonts');
+  const store = SqliteStore.open(layout.dbPath, { now });
+  const hub = new EventHub();
+  const settings = new SettingsService({ store, now });
+  const apiConfigured = async () => Boolean(await settings.apiUrl());
+  const probe: NetworkProbe =
+    a.probe ??
+    (async () => {
+      const url = await settings.apiUrl();
+      return url ? apiProbe(url)() : interfaceProbe();
+    });
+  const monitor = new ConnectivityMonitor({ store, hub, probe, apiConfigured });
+  const pdf: PdfRenderer = a.pdf === 'in-process' ? inProcessRenderer(fontsDir) : defaultPdfRenderer(fontsDir);
+  const files = new ContentStore(layout.filesDir);
+  const intake = new IntakeService({ store, files, receiptsDir: join(layout.filesDir, 'receipts'), fontsDir, pdf, now, apiConfigured });
+  const sync = new SyncService({ store, files, monitor, log: a.log.child('sync'), hub });
+  const api = async () => {
+    try {
+      const cfg = await resolveApiConfig(store);
+      return cfg ? new ProvincialApi(cfg) : null;
+    } catch {
+      return null;
+    }
+  };
+  const session = new SessionService({ store, api, now, onChange: (officer) => hub.emit('auth.changed', { officer }) });
+  const tokens = new TokenSessions({ settings, factory: a.tokenFactory ?? noHardware('PKCS#11') });
+  const returns = new ReturnService({ store, files, intake, workDir: join(layout.filesDir, 'returns'), fontsDir, now });
+  const scans = new ScanService({ store, hub, factory: a.scannerFactory ?? noHardware('scanner'), log: a.log.child('scan') });
+  const printer = new PrinterService({ store, intake, factory: a.printerFactory ?? noHardware('printer'), fontsDir, now });
+  const reports = new ReportService({ store, pdf, tokens, reportsDir: join(dataDir, 'reports'), fontsDir, now });
+  const inbox = new AttachmentInbox();
+  const outbox = new OutboxService({ store, now });
+
+  return {
+    dataDir,
+    layout,
+    fontsDir,
+    resources,
+    now,
+    log: a.log,
+    store,
+    hub,
+    settings,
+    monitor,
+    pdf,
+    files,
+    inbox,
+    intake,
+    sync,
+    outbox,
+    session,
+    tokens,
+    returns,
+    scans,
+    printer,
+    reports,
+    authorize,
+    /** The signed-in officer of this session as the actor of a change, with this PC's counter. */
+    async actorOf(officer: { officerId: string; fullName: string; roles: Actor['roles'] }): Promise<Actor> {
+      const counter = await store.exec('core.counter', (db) => thisCounter(db));
+      return { officerId: officer.officerId, fullName: officer.fullName, roles: officer.roles, counterId: counter?.counterId ?? null };
+    },
+    /** First-run data (seeded calendar, sample catalog); idempotent. */
+    seed: () => seedDefaults(store, resources),
+    async close(): Promise<void> {
+      monitor.stop();
+      sync.stop();
+      await scans.stop();
+      await printer.close();
+      await pdf.close();
+      await store.close();
+    },
+  };
+}
+
+export type CoreServices = ReturnType<typeof createCoreServices>;

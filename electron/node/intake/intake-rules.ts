@@ -1,0 +1,48 @@
+import type { IntakeDraft } from '../../common/domain/intake';
+import type { Procedure } from '../../common/domain/procedure';
+import { AppFailure } from '../../common/ipc/result';
+
+/** The documents the officer ticked, checked against the procedure: required ones missing means Mẫu 02, not a receipt. */
+export function resolveDocuments(proc: Procedure, d: IntakeDraft): Array<{ code: string; name: string; originals: number; copies: number }> {
+  const picked = new Map<string, { originals?: number | undefined; copies?: number | undefined }>();
+  for (const t of d.TaiLieuNop) {
+    const code = typeof t === 'string' ? t : t.MaThanhPhanHoSo;
+    if (!proc.documents.some((x) => x.code === code)) {
+      throw new AppFailure('invalid_input', `Thành phần hồ sơ ${code} không thuộc thủ tục ${proc.maTthc}.`);
+    }
+    picked.set(code, typeof t === 'string' ? {} : { originals: t.SoBanChinh, copies: t.SoBanSao });
+  }
+  const missing = proc.documents.filter((x) => x.required && !picked.has(x.code));
+  if (missing.length) {
+    throw new AppFailure(
+      'invalid_input',
+      `Thiếu thành phần hồ sơ bắt buộc: ${missing.map((m) => m.name).join('; ')}. Nếu công dân chưa đủ giấy tờ, hãy lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02).`,
+    );
+  }
+  return proc.documents
+    .filter((x) => picked.has(x.code))
+    .map((x) => {
+      const p = picked.get(x.code)!;
+      return { code: x.code, name: x.name, originals: p.originals ?? x.originals, copies: p.copies ?? x.copies };
+    });
+}
+
+/** Fees from the catalog; an amount given by the officer (fee varies by case) replaces the listed one. */
+export function resolveFees(proc: Procedure, d: IntakeDraft): Array<{ code: string; name: string; amountVnd: number }> {
+  const out: Array<{ code: string; name: string; amountVnd: number }> = [];
+  for (const f of d.DanhSachLePhi) {
+    const code = typeof f === 'string' ? f : f.MaPhiLePhi;
+    const known = proc.fees.find((x) => x.code === code);
+    if (!known) throw new AppFailure('invalid_input', `Khoản phí ${code} không thuộc thủ tục ${proc.maTthc}.`);
+    let amount = known.amountVnd;
+    if (typeof f !== 'string' && f.Gia !== undefined) {
+      const n = Number(f.Gia);
+      if (!Number.isFinite(n) || n < 0) throw new AppFailure('invalid_input', `Số tiền của khoản phí ${code} không hợp lệ.`);
+      amount = Math.round(n);
+    }
+    if (out.some((x) => x.code === code)) continue;
+    out.push({ code, name: known.name, amountVnd: amount });
+  }
+  return out;
+}
+

@@ -1,0 +1,48 @@
+import type { SerialPortLister } from '../../../common/hardware/serial';
+import { startOfDay } from '../../services/start-of-day';
+import { actorOf, type AreaHandlers, type HandlerEnv } from './env';
+
+type C =
+  | 'devices.state'
+  | 'devices.setScanner'
+  | 'devices.list'
+  | 'devices.config'
+  | 'devices.setPrinter'
+  | 'devices.setScanFolder'
+  | 'devices.startOfDay'
+  | 'printer.test'
+  | 'printer.receipt'
+  | 'printer.jobs'
+  | 'printer.retry';
+
+export const deviceHandlers = (e: HandlerEnv, serialPorts: SerialPortLister): AreaHandlers<C> => ({
+  'devices.state': async () => ({ scanner: e.core.scans.state.state, detail: e.core.scans.state.detail }),
+  'devices.setScanner': async ({ config }, ctx) => {
+    await e.core.settings.set('devices.scanner', config ? JSON.stringify(config) : null, await actorOf(e, ctx));
+    await e.core.scans.start();
+    return { scanner: e.core.scans.state.state, detail: e.core.scans.state.detail };
+  },
+  'devices.list': () => serialPorts.list(),
+  'devices.config': async () => ({
+    scanner: await e.core.settings.json('devices.scanner'),
+    printer: await e.core.settings.json('devices.printer'),
+    scanFolder: await e.core.settings.get('intake.scanFolder'),
+  }),
+  'devices.setPrinter': async ({ config }, ctx) => {
+    await e.core.settings.set('devices.printer', config ? JSON.stringify(config) : null, await actorOf(e, ctx));
+    await e.core.printer.close();
+    return { saved: true };
+  },
+  'devices.setScanFolder': async ({ path }, ctx) => {
+    await e.core.settings.set('intake.scanFolder', path || null, await actorOf(e, ctx));
+    return { saved: true };
+  },
+  'devices.startOfDay': () => startOfDay({ store: e.core.store, printer: e.core.printer, scans: e.core.scans, dataDir: e.core.dataDir, now: e.core.now }),
+  'printer.test': () => e.core.printer.printTest(),
+  'printer.receipt': async ({ code, reason }, ctx) => e.core.printer.printReceipt(code, { actor: (await actorOf(e, ctx)).officerId, reason }),
+  'printer.jobs': () => e.core.printer.jobs(),
+  'printer.retry': async ({ jobId }, ctx) => {
+    await e.core.printer.retry(jobId, { actor: (await actorOf(e, ctx)).officerId });
+    return { printed: true };
+  },
+});

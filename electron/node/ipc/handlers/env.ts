@@ -1,0 +1,29 @@
+import type { Actor } from '../../../common/domain/actor';
+import type { AppInfo, Channel } from '../../../common/ipc/contract';
+import { AppFailure } from '../../../common/ipc/result';
+import type { CoreServices } from '../../core/core-services';
+import type { HandlerContext, Handlers } from '../dispatcher';
+
+/** What only the host can do: Electron's shell and dialogs, or the Chromium host's stand-ins. */
+export interface HostShell {
+  openExternal(url: string): Promise<void>;
+  /** The OS file dialog for scans (PDF/JPG/PNG); returns chosen paths, [] when cancelled. */
+  pickFiles(): Promise<string[]>;
+  /** Opens the OS print dialog for a PDF; false when the officer cancelled. */
+  printPdf(path: string): Promise<boolean>;
+}
+
+export interface HandlerEnv {
+  readonly core: CoreServices;
+  readonly shell: HostShell;
+  readonly appVersion: string;
+  readonly host: AppInfo['host'];
+}
+
+export type AreaHandlers<C extends Channel> = Pick<Handlers, C>;
+
+/** The signed-in officer as the actor of a call; the dispatcher has already refused anonymous calls to non-public channels. */
+export async function actorOf(env: HandlerEnv, ctx: HandlerContext): Promise<Actor> {
+  if (!ctx.officer) throw new AppFailure('forbidden', 'Cần đăng nhập để dùng chức năng này.');
+  return env.core.actorOf({ officerId: ctx.officer.officerId, fullName: ctx.officer.fullName, roles: [...ctx.officer.roles] });
+}

@@ -1,0 +1,25 @@
+import type { SerialPortLister } from '../../../common/hardware/serial';
+import type { Handlers } from '../dispatcher';
+import { appHandlers } from './app';
+import { authHandlers } from './auth';
+import { deviceHandlers } from './devices';
+import type { HandlerEnv } from './env';
+import { intakeHandlers } from './intake';
+import { reportHandlers } from './reports';
+import { signingHandlers } from './signing';
+import { syncHandlers } from './sync';
+
+export type { HandlerEnv, HostShell } from './env';
+
+/** The handler table, one adapter per contract channel, grouped by area; shared by Electron and the Chromium host. */
+export function createHandlers(e: HandlerEnv, serialPorts: SerialPortLister): Handlers {
+  return {
+    ...appHandlers(e),
+    ...authHandlers(e),
+    ...intakeHandlers(e),
+    ...deviceHandlers(e, serialPorts),
+    ...syncHandlers(e),
+    ...signingHandlers(e),
+    ...reportHandlers(e),
+  };
+}

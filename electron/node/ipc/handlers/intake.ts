@@ -1,0 +1,56 @@
+import { vietnamDate } from '../../../common/domain/time';
+import { AppFailure } from '../../../common/ipc/result';
+import { searchProcedures } from '../../catalog/catalog-repo';
+import { voidDossier } from '../../intake/void-dossier';
+import { toVietnamRfc3339 } from '../../../common/domain/time';
+import { actorOf, type AreaHandlers, type HandlerEnv } from './env';
+
+type C =
+  | 'catalog.search'
+  | 'intake.previewDue'
+  | 'intake.receive'
+  | 'intake.turnBack'
+  | 'intake.applicant'
+  | 'dossier.listDay'
+  | 'dossier.search'
+  | 'dossier.get'
+  | 'dossier.void'
+  | 'receipt.print'
+  | 'attachments.pick'
+  | 'attachments.scanFolder'
+  | 'attachments.preview';
+
+export const intakeHandlers = (e: HandlerEnv): AreaHandlers<C> => ({
+  'catalog.search': ({ query }) => e.core.store.exec('catalog.search', (db) => searchProcedures(db, query, 20)),
+  'intake.previewDue': ({ maTthc }) => e.core.intake.previewDue(maTthc),
+  'intake.receive': async ({ draft, attachments, override }, ctx) => {
+    const r = await e.core.intake.receive(await actorOf(e, ctx), {
+      draft,
+      attachments: attachments.map((a) => ({ path: e.core.inbox.pathOf(a.token), documentCode: a.MaThanhPhanHoSo })),
+      override: override ?? null,
+      receiptInBackground: true,
+    });
+    void e.core.monitor.check();
+    void e.core.sync.trigger('intake');
+    return { code: r.code, receivedAt: r.receivedAt, dueAt: r.dueAt, hasReceipt: false };
+  },
+  'intake.turnBack': async (input, ctx) => ({ id: (await e.core.intake.turnBack(await actorOf(e, ctx), input)).id }),
+  'intake.applicant': ({ idNumber }) => e.core.intake.applicant(idNumber),
+  'dossier.listDay': ({ date }) => e.core.intake.ofDay(date ?? vietnamDate(e.core.now())),
+  'dossier.search': ({ text }) => e.core.intake.search(text, 30),
+  'dossier.get': ({ code }) => e.core.intake.detail(code),
+  'dossier.void': async ({ code, reason }, ctx) => {
+    const actor = await actorOf(e, ctx);
+    const r = await e.core.store.exec('dossier.void', (db) => voidDossier(db, { code, reason, actor: actor.officerId, at: toVietnamRfc3339(e.core.now()) }));
+    void e.core.sync.trigger('void');
+    return r;
+  },
+  'receipt.print': async ({ code }, ctx) => ({ printed: await e.shell.printPdf(await e.core.intake.receiptPath(await actorOf(e, ctx), code)) }),
+  'attachments.pick': async () => e.core.inbox.registerAll(await e.shell.pickFiles()),
+  'attachments.scanFolder': async () => {
+    const dir = await e.core.settings.get('intake.scanFolder');
+    if (!dir) throw new AppFailure('not_found', 'Chưa cấu hình thư mục máy quét tài liệu (Cài đặt → Thiết bị).');
+    return e.core.inbox.scanFolder(dir);
+  },
+  'attachments.preview': ({ token }) => e.core.inbox.preview(token),
+});

@@ -1,0 +1,15 @@
+import { actorOf, type AreaHandlers, type HandlerEnv } from './env';
+
+type C = 'report.daily' | 'report.export' | 'day.close';
+
+export const reportHandlers = (e: HandlerEnv): AreaHandlers<C> => ({
+  'report.daily': async ({ date, to, counterId }, ctx) => {
+    const r = await e.core.reports.view(await actorOf(e, ctx), date, counterId, to);
+    return { ...r, totals: { ...r.totals }, log: r.log.map((x) => ({ ...x })) as Array<Record<string, unknown>>, byProcedure: [...r.byProcedure], byCounter: [...r.byCounter], byOfficer: [...r.byOfficer], byHour: [...r.byHour], review: [...r.review] };
+  },
+  'report.export': async ({ date, to, counterId, format }, ctx) => {
+    const path = await e.core.reports.export(await actorOf(e, ctx), { date, to: to ?? null, counterId, format });
+    return { path, opened: format === 'pdf' ? await e.shell.printPdf(path) : true };
+  },
+  'day.close': async ({ date, notes, sign }, ctx) => e.core.reports.closeDay(await actorOf(e, ctx), { date, notes: notes ?? null, sign: sign ?? null }),
+});

@@ -1,0 +1,68 @@
+import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { signDocuments } from '../../signing/sign-documents';
+import { verifyPdf } from '../../signing/verify';
+import { actorOf, type AreaHandlers, type HandlerEnv } from './env';
+
+type C = 'returns.open' | 'returns.importResult' | 'returns.sign' | 'returns.handOver' | 'signing.signFiles' | 'signing.verify' | 'token.list' | 'devices.setTokenModule';
+
+export const signingHandlers = (e: HandlerEnv): AreaHandlers<C> => ({
+  'returns.open': ({ code }) => e.core.returns.open(code).then((v) => ({ ...v, results: [...v.results] })),
+  'returns.importResult': async ({ code, token }, ctx) => ({ id: await e.core.returns.importResult(code, e.core.inbox.pathOf(token), (await actorOf(e, ctx)).officerId) }),
+  'returns.sign': async ({ code, tokenId, certId, pin, confirmFinalTry, attachmentIds }, ctx) => {
+    const actor = await actorOf(e, ctx);
+    const anchors = await e.core.tokens.trustAnchors();
+    const r = await e.core.returns.sign(code, { token: await e.core.tokens.token(), tokenId, certId, pin, confirmFinalTry, attachmentIds, actor: actor.officerId, ...(anchors ? { trustAnchors: anchors } : {}) });
+    return { signed: r.signed, warning: r.warning };
+  },
+  'returns.handOver': async ({ code, receivedBy, idChecked, note }, ctx) => {
+    const { slipPath } = await e.core.returns.handOver(code, { receivedBy, idChecked, note, actor: (await actorOf(e, ctx)).officerId });
+    void e.core.sync.trigger('handOver');
+    return { printed: await e.shell.printPdf(slipPath) };
+  },
+  'signing.signFiles': async ({ files, tokenId, certId, pin, confirmFinalTry, visible, reason }, ctx) => {
+    const actor = await actorOf(e, ctx);
+    const r = await signDocuments({
+      token: await e.core.tokens.token(),
+      tokenId,
+      certId,
+      pin,
+      confirmFinalTry,
+      inputs: files.map((f) => e.core.inbox.pathOf(f)),
+      outDir: join(e.core.layout.filesDir, 'signed'),
+      visible,
+      reason,
+      trustAnchors: await e.core.tokens.trustAnchors(),
+      fontsDir: e.core.fontsDir,
+      now: e.core.now(),
+    });
+    // File names can carry a citizen's name: the audit keeps counts and the certificate only.
+    await e.core.store.audit({ actor: actor.officerId, action: 'signing.sign', subject: null, details: { files: r.signed.length, signer: r.signer } });
+    return r;
+  },
+  'signing.verify': async ({ file }) => {
+    const anchors = await e.core.tokens.trustAnchors();
+    const reports = await verifyPdf(await readFile(e.core.inbox.pathOf(file)), anchors ? { trustAnchors: anchors } : {});
+    return reports.map((x) => ({ field: x.field, signer: x.signer, claimedTime: x.claimedTime, integrity: x.integrity, coversWholeDocument: x.coversWholeDocument, trusted: x.trusted, timestamp: x.timestamp }));
+  },
+  'token.list': async () => {
+    const t = await e.core.tokens.token();
+    const out = [];
+    for (const tk of await t.listTokens()) {
+      const certs = await t.listCertificates(tk.serial || tk.label);
+      out.push({
+        label: tk.label,
+        serial: tk.serial,
+        manufacturer: tk.manufacturer,
+        flags: { pinCountLow: tk.flags.pinCountLow, pinFinalTry: tk.flags.pinFinalTry, pinLocked: tk.flags.pinLocked, protectedAuthPath: tk.flags.protectedAuthPath },
+        certificates: certs.map((c) => ({ id: c.id, subject: c.subject, issuer: c.issuer, notAfter: c.notAfter, keyUsage: [...c.keyUsage] })),
+      });
+    }
+    return out;
+  },
+  'devices.setTokenModule': async ({ path }, ctx) => {
+    await e.core.settings.set('devices.tokenModule', path || null, await actorOf(e, ctx));
+    e.core.tokens.reset();
+    return { saved: true };
+  },
+});

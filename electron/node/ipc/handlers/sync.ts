@@ -1,0 +1,32 @@
+import { staleness } from '../../sync/staleness';
+import { actorOf, type AreaHandlers, type HandlerEnv } from './env';
+
+type C = 'sync.state' | 'sync.now' | 'sync.queue' | 'sync.inbox' | 'sync.resend' | 'sync.informed' | 'sync.staleness' | 'sync.configure';
+
+export const syncHandlers = (e: HandlerEnv): AreaHandlers<C> => ({
+  'sync.state': () => e.core.monitor.check(),
+  'sync.now': async () => {
+    const r = await e.core.sync.trigger('manual');
+    return r
+      ? { ran: true, sent: r.sent, remaining: r.remaining, rejected: r.rejected, message: r.errors[0] ?? null }
+      : { ran: false, sent: 0, remaining: 0, rejected: 0, message: e.core.sync.lastError ?? 'Chưa cấu hình máy chủ tỉnh.' };
+  },
+  'sync.queue': () => e.core.outbox.queue(),
+  'sync.inbox': () => e.core.outbox.rejected(),
+  'sync.resend': async ({ code }) => {
+    await e.core.sync.resend(code);
+    return { queued: true };
+  },
+  'sync.informed': async ({ code, note }, ctx) => e.core.outbox.informed(await actorOf(e, ctx), code, note),
+  'sync.staleness': async () => {
+    const api = Boolean(await e.core.settings.apiUrl());
+    return e.core.store.exec('sync.staleness', (db) => staleness(db, e.core.now(), api));
+  },
+  'sync.configure': async ({ apiUrl, clientId }, ctx) => {
+    const actor = await actorOf(e, ctx);
+    if (apiUrl) await e.core.settings.set('sync.apiUrl', apiUrl, actor);
+    if (clientId) await e.core.settings.set('sync.clientId', clientId, actor);
+    void e.core.sync.trigger('configure');
+    return { saved: true };
+  },
+});

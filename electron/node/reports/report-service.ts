@@ -1,0 +1,99 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Actor } from '../../common/domain/actor';
+import { toVietnamRfc3339 } from '../../common/domain/time';
+import { AppFailure } from '../../common/ipc/result';
+import type { PdfRenderer } from '../documents/pdf-renderer';
+import { writeFileAtomic } from '../files/content-store';
+import { signFile } from '../signing/signing-service';
+import type { TokenSessions } from '../signing/token-sessions';
+import { appendAudit } from '../store/audit';
+import type { SqliteStore } from '../store/sqlite-store';
+import { dailyReport, type DailyReport } from './daily-report';
+import { saveDayClose } from './day-close-repo';
+import { reportCsv, reportXlsx } from './report-export';
+
+export type ReportFormat = 'pdf' | 'csv' | 'xlsx' | 'json';
+
+/** A counter id as the user typed it, made safe for a file name: never a path. */
+const fileSafe = (s: string) => s.replace(/[^0-9A-Za-z_-]/g, '_');
+
+/**
+ * Daily and period reports for supervisors, the files they export, and closing a day. Viewing
+ * and exporting are audited (the report lists citizens' dossiers); closing records who closed,
+ * the hash of what was kept, and optionally a token signature over it.
+ */
+export class ReportService {
+  constructor(private readonly d: { store: SqliteStore; pdf: PdfRenderer; tokens: TokenSessions; reportsDir: string; fontsDir: string; now: () => Date }) {}
+
+  build(date: string, counterId: string | null, to?: string | null): Promise<DailyReport> {
+    if (to && to < date) throw new AppFailure('invalid_input', 'Ngày kết thúc không được trước ngày bắt đầu.');
+    return this.d.store.exec('report.daily', (db) => dailyReport(db, date, { counterId, now: toVietnamRfc3339(this.d.now()), ...(to ? { to } : {}) }));
+  }
+
+  async view(actor: Actor, date: string, counterId: string | null, to?: string | null): Promise<DailyReport> {
+    const r = await this.build(date, counterId, to);
+    await this.d.store.audit({ actor: actor.officerId, action: 'report.view', subject: date, details: { counterId } });
+    return r;
+  }
+
+  async render(r: DailyReport, format: ReportFormat): Promise<Uint8Array> {
+    if (format === 'csv') return Buffer.from(reportCsv(r));
+    if (format === 'xlsx') return reportXlsx(r);
+    if (format === 'json') return Buffer.from(JSON.stringify(r, null, 2));
+    return this.d.pdf.render({ kind: 'report', model: r });
+  }
+
+  /** The report as a file: into the reports folder under a name built from the dates and counter, or to `out` (CLI). */
+  async export(actor: Actor, o: { date: string; to?: string | null; counterId: string | null; format: ReportFormat; out?: string }): Promise<string> {
+    const r = await this.build(o.date, o.counterId, o.to);
+    const name = `bao-cao-${o.date}${r.dateTo !== o.date ? `_${r.dateTo}` : ''}${o.counterId ? `-${fileSafe(o.counterId)}` : ''}.${o.format}`;
+    const path = o.out ?? join(this.d.reportsDir, name);
+    await writeFileAtomic(path, await this.render(r, o.format));
+    await this.d.store.audit({ actor: actor.officerId, action: 'report.export', subject: o.date, details: { format: o.format, counterId: o.counterId } });
+    return path;
+  }
+
+  async closeDay(
+    actor: Actor,
+    o: { date: string; notes?: string | null; sign?: { tokenId: string; certId?: string | null; pin: string | null } | null },
+  ): Promise<{ closedAt: string; pdfPath: string; signed: boolean }> {
+    const r = await this.build(o.date, null);
+    if (r.review.length && !o.notes?.trim()) {
+      throw new AppFailure('invalid_input', `Ngày ${o.date} có ${r.review.length} việc cần xem xét (hủy phiếu, in lại, cho phép vượt): ghi nhận xét trước khi chốt ngày.`);
+    }
+    const pdf = await this.d.pdf.render({ kind: 'report', model: r });
+    const plain = join(this.d.reportsDir, `bao-cao-${o.date}-chot.pdf`);
+    await writeFileAtomic(plain, pdf);
+    let finalPath = plain;
+    if (o.sign) {
+      const out = join(this.d.reportsDir, `bao-cao-${o.date}-chot-da-ky.pdf`);
+      const anchors = await this.d.tokens.trustAnchors();
+      await signFile({
+        token: await this.d.tokens.token(),
+        tokenId: o.sign.tokenId,
+        certId: o.sign.certId ?? null,
+        pin: o.sign.pin,
+        input: plain,
+        output: out,
+        reason: `Chốt ngày ${o.date}`,
+        ...(anchors ? { trustAnchors: anchors } : {}),
+        fontsDir: this.d.fontsDir,
+        now: this.d.now(),
+      });
+      finalPath = out;
+    }
+    const signed = finalPath !== plain;
+    const closedAt = toVietnamRfc3339(this.d.now());
+    // The hash of what was kept: the bytes in hand, or the signed copy written by signFile.
+    const sha = createHash('sha256').update(signed ? await readFile(finalPath) : pdf).digest('hex');
+    await this.d.store.exec('day.close', (db) =>
+      db.transaction(() => {
+        saveDayClose(db, { day: o.date, closedAt, closedBy: actor.officerId, notes: o.notes ?? null, sha256: sha, path: finalPath });
+        appendAudit(db, { actor: actor.officerId, action: 'day.close', subject: o.date, details: { signed, sha256: sha, notes: o.notes ? true : false } }, closedAt);
+      })(),
+    );
+    return { closedAt, pdfPath: finalPath, signed };
+  }
+}
