@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Actor } from '../common/domain/actor';
 import { cliCommandAccess } from '../common/ipc/access';
@@ -48,10 +49,12 @@ async function prompt(io: CliIo): Promise<{ user: string; password: string } | n
  * Public commands need nobody; while no officer exists, only `officer add` runs, to create
  * the very first admin.
  */
-export async function signInFor(path: string, openCore: () => CoreServices, io: CliIo): Promise<Actor | null> {
+export async function signInFor(path: string, dbPath: string, openCore: () => CoreServices, io: CliIo): Promise<Actor | null> {
   const access = cliCommandAccess(path);
   if (access === null) throw new AppFailure('forbidden', `Lệnh "${path}" chưa có quy định quyền: không được chạy.`);
   if (access === 'public') return null;
+  // A data directory with no database yet has nothing to protect: IT may create and migrate it.
+  if (path === 'db migrate' && !existsSync(dbPath)) return { officerId: 'cli-setup', fullName: 'Thiết lập ban đầu', roles: ['admin'], counterId: null };
   const core = openCore();
   const officers = await core.store.exec('cli.officers', (db) => countOfficers(db));
   if (officers === 0 && path === 'officer add') return { officerId: 'cli-setup', fullName: 'Thiết lập ban đầu', roles: ['admin'], counterId: null };

@@ -64,7 +64,7 @@ export function buildProgram(io: CliIo = stdio): Command {
   const withStore = async <T>(fn: (store: SqliteStore, dir: string) => Promise<T>): Promise<T> => fn(openCore().store, dataDir());
   // Every command passes here before it runs: one access table decides, so no command can forget to ask.
   program.hook('preAction', async (_program, command) => {
-    actor = await signInFor(commandPath(command), openCore, io);
+    actor = await signInFor(commandPath(command), dataLayout(dataDir()).dbPath, openCore, io);
   });
   closers.push(async () => {
     await core?.close();

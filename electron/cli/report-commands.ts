@@ -1,13 +1,8 @@
 import type { Command } from 'commander';
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { toVietnamRfc3339, vietnamDate } from '../common/domain/time';
 import { AppFailure } from '../common/ipc/result';
-import { resourcesDir } from '../node/config/resources';
 import { addOfficer, countOfficers, listOfficers, type Role } from '../node/officers/officer-repo';
 import type { ReportFormat } from '../node/reports/report-service';
-import { dailyReport } from '../node/reports/daily-report';
-import { reportCsv, reportPdf, reportXlsx } from '../node/reports/report-export';
 import type { CliContext } from './motcua';
 
 export function registerReportCommands(program: Command, ctx: CliContext): void {

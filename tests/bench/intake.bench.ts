@@ -12,7 +12,7 @@ import { searchDossiers } from '../../electron/node/search/dossier-search';
 import { dailyReport } from '../../electron/node/reports/daily-report';
 import { reportPdf } from '../../electron/node/reports/report-export';
 import { SqliteStore } from '../../electron/node/store/sqlite-store';
-import { fmt, line, summarize, timeEach } from './stats';
+import { BENCH_OFFICER, fmt, line, summarize, timeEach } from './stats';
 
 const FAMILY = ['Nguyễn', 'Nguyễn', 'Nguyễn', 'Trần', 'Trần', 'Lê', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý'];
 const MIDDLE = ['Văn', 'Thị', 'Đức', 'Minh', 'Ngọc', 'Thanh', 'Hữu', 'Quang', 'Xuân', 'Thu', 'Hoài', 'Công', 'Kim', 'Bảo', 'Gia'];
@@ -164,11 +164,11 @@ export async function benchIntake(opts: { dossiers: number }): Promise<void> {
     TaiLieuNop: ['TP1', 'TP2', 'TP3'],
     DanhSachLePhi: ['LP1'],
   };
-  const whole = await timeEach(1000, () => intake.receive(draft, { actor: 'bench', skipReceipt: true }));
+  const whole = await timeEach(1000, () => intake.receiveImport(BENCH_OFFICER, draft, { baseDir: dir, skipReceipt: true }));
   line('save dossier (validate + one txn, FULL sync, on disk)', fmt(whole));
   const tReceipt = await timeEach(20, async (i) => {
     const d = await intake.ofDay(vietnamDate(new Date()));
-    await intake.writeReceipt(d[i]!.code, { reprint: false, officerId: null });
+    await intake.writeReceipt(BENCH_OFFICER, d[i]!.code, { reprint: false });
   });
   line('receipt Mẫu 01 PDF render + atomic write', fmt(tReceipt));
   const s = store.stats();

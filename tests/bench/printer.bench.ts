@@ -9,7 +9,7 @@ import { SqliteStore } from '../../electron/node/store/sqlite-store';
 import { printerFactory } from '../../native/escpos/printer-factory';
 import { startPtyVirtualPrinter } from '../../native/escpos/virtual-printer';
 import { tempDir } from '../helpers/tmp';
-import { fmt, line, timeEach } from './stats';
+import { BENCH_OFFICER, fmt, line, timeEach } from './stats';
 
 /** "Print" → last byte handed to the port, for an 80 mm receipt, over a real pty to the virtual printer. */
 export async function benchPrinter(): Promise<void> {
@@ -21,9 +21,10 @@ export async function benchPrinter(): Promise<void> {
     await store.setUnitIdentity({ unitCode: '000.00.01.H22', unitName: 'UBND xã Tân Phú', counterId: 'Q01', offlineBlock: { from: 1, to: 9999 } }, 'bench');
     const fontsDir = join(resourcesDir(), 'fonts');
     const intake = new IntakeService({ store, files: new ContentStore(join(t.dir, 'files')), receiptsDir: join(t.dir, 'r'), fontsDir });
-    const { code } = await intake.receive(
+    const { code } = await intake.receiveImport(
+      BENCH_OFFICER,
       { MaTTHC: '1.001193', cccd: '001090123456|012345678|Nguyễn Văn Đức|01011990|Nam|Phường Bến Nghé, Quận 1|15042021', TaiLieuNop: ['TP1', 'TP2', 'TP3'], DanhSachLePhi: ['LP1'] },
-      { actor: 'bench', skipReceipt: true },
+      { baseDir: t.dir, skipReceipt: true },
     );
     const printer = new PrinterService({ store, intake, factory: printerFactory, fontsDir });
     for (const [label, cfg] of [

@@ -28,3 +28,6 @@ export const fmt = (t: Timing) => `p50 ${t.p50.toFixed(3)} ms  p99 ${t.p99.toFix
 export function line(name: string, value: string) {
   process.stdout.write(`${name.padEnd(48)} ${value}\n`);
 }
+
+/** The officer benches act as (not a real account: benches measure the save, not the sign-in). */
+export const BENCH_OFFICER = { officerId: 'bench', fullName: 'Cán bộ đo', roles: ['officer'] as const, counterId: 'Q01' };

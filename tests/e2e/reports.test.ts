@@ -38,7 +38,7 @@ describe('supervisors: login, daily report, review, export, signed close; office
     }
     const d = await page.evaluate(() =>
       window.motcua['intake.receive']({
-        draft: { MaTTHC: '2.002010', LoaiDoiTuong: '2', ChuHoSo: 'Công ty TNHH Sao Mai', TaiLieuNop: ['TP1', 'TP2', 'TP3', 'TP4'], DanhSachLePhi: ['LP1', 'LP2'], SoBo: 1, attachments: [] },
+        draft: { MaTTHC: '2.002010', LoaiDoiTuong: '2', ChuHoSo: 'Công ty TNHH Sao Mai', TaiLieuNop: ['TP1', 'TP2', 'TP3', 'TP4'], DanhSachLePhi: ['LP1', 'LP2'], SoBo: 1 },
         attachments: [],
       }),
     );

@@ -29,7 +29,7 @@ describe('Trả kết quả in the app: scan the receipt, sign with the USB toke
     expect((await page.evaluate((p) => window.motcua['devices.setTokenModule']({ path: p }), SOFTHSM_MODULE)).ok).toBe(true);
     const r = await page.evaluate(() =>
       window.motcua['intake.receive']({
-        draft: { MaTTHC: '2.002010', LoaiDoiTuong: '2', ChuHoSo: 'Công ty TNHH Sao Mai', TaiLieuNop: ['TP1', 'TP2', 'TP3', 'TP4'], DanhSachLePhi: [], SoBo: 1, attachments: [] },
+        draft: { MaTTHC: '2.002010', LoaiDoiTuong: '2', ChuHoSo: 'Công ty TNHH Sao Mai', TaiLieuNop: ['TP1', 'TP2', 'TP3', 'TP4'], DanhSachLePhi: [], SoBo: 1 },
         attachments: [],
       }),
     );

@@ -31,7 +31,7 @@ describe('sync in the app: status bar, Đồng bộ ngay, rejection inbox', () =
     host.page.evaluate(
       (n) =>
         window.motcua['intake.receive']({
-          draft: { MaTTHC: '2.002010', LoaiDoiTuong: '2', ChuHoSo: n, TaiLieuNop: ['TP1', 'TP2', 'TP3', 'TP4'], DanhSachLePhi: [], SoBo: 1, attachments: [] },
+          draft: { MaTTHC: '2.002010', LoaiDoiTuong: '2', ChuHoSo: n, TaiLieuNop: ['TP1', 'TP2', 'TP3', 'TP4'], DanhSachLePhi: [], SoBo: 1 },
           attachments: [],
         }),
       name,

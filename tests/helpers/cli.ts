@@ -25,3 +25,18 @@ export function motcuaAsync(args: string[], env: Record<string, string> = {}): P
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
 }
+
+/** The first admin of a fresh data directory, as IT creates it (`officer add` is the one command that runs before anyone exists). */
+export const ADMIN_ENV = { MOTCUA_OFFICER: 'quantri', MOTCUA_PASSWORD: 'mat-khau-quan-tri' };
+
+/** Creates the first admin in `dataDir` (no-op when one exists) and returns the environment that signs the CLI in as them. */
+export function cliAdmin(dataDir: string, env: Record<string, string> = {}): Record<string, string> {
+  const list = motcua(['officer', 'list', '--data-dir', dataDir], { ...env, ...ADMIN_ENV });
+  if (list.code === 0) return { ...env, ...ADMIN_ENV };
+  const r = motcua(['officer', 'add', '--id', 'qt01', '--username', ADMIN_ENV.MOTCUA_OFFICER, '--name', 'Nguyễn Quản Trị', '--role', 'admin', '--password-env', 'ADMIN_PW', '--data-dir', dataDir], {
+    ...env,
+    ADMIN_PW: ADMIN_ENV.MOTCUA_PASSWORD,
+  });
+  if (r.code !== 0) throw new Error(`could not create the first admin: ${r.stderr}`);
+  return { ...env, ...ADMIN_ENV };
+}

@@ -1,34 +1,37 @@
-import { join } from 'node:path';
-import { seedDefaults } from '../../electron/node/app/seed';
-import { resourcesDir } from '../../electron/node/config/resources';
-import { ContentStore } from '../../electron/node/files/content-store';
-import { IntakeService } from '../../electron/node/intake/intake-service';
-import { SqliteStore } from '../../electron/node/store/sqlite-store';
+import type { Actor } from '../../electron/common/domain/actor';
+import { toVietnamRfc3339 } from '../../electron/common/domain/time';
+import { createCoreServices } from '../../electron/node/core/core-services';
+import { createLogger } from '../../electron/node/log/logger';
+import { addOfficer } from '../../electron/node/officers/officer-repo';
 import { tempDir } from './tmp';
 
 export const UNIT = { unitCode: '000.00.01.H22', unitName: 'UBND xã Tân Phú', counterId: 'Q01', offlineBlock: { from: 9001, to: 9200 } };
 
-/** A real store on disk with the seeded calendar and sample catalog, and an intake service over it. */
+/** The officer at the counter in service-level tests: a real account, so forms print the name. */
+export const OFFICER: Actor = { officerId: 'cb01', fullName: 'Trần Thị Bình', roles: ['officer'], counterId: 'Q01' };
+export const OFFICER_PASSWORD = 'mat-khau-can-bo';
+
+/** A real store on disk with the seeded calendar and sample catalog, and the core's services over it. */
 export async function intakeFixture(opts: { now?: () => Date; unit?: typeof UNIT | null } = {}) {
   const t = tempDir('motcua-intake-');
-  const store = SqliteStore.open(join(t.dir, 'motcua.sqlite3'), opts.now ? { now: opts.now } : {});
-  await seedDefaults(store, resourcesDir());
-  if (opts.unit !== null) await store.setUnitIdentity(opts.unit ?? UNIT, 'test');
-  const files = new ContentStore(join(t.dir, 'files'));
-  const intake = new IntakeService({
-    store,
-    files,
-    receiptsDir: join(t.dir, 'files', 'receipts'),
-    fontsDir: join(resourcesDir(), 'fonts'),
-    ...(opts.now ? { now: opts.now } : {}),
-  });
+  const core = createCoreServices(t.dir, { log: createLogger({ scope: 'test' }), pdf: 'in-process', ...(opts.now ? { now: opts.now } : {}) });
+  await core.seed();
+  if (opts.unit !== null) await core.store.setUnitIdentity(opts.unit ?? UNIT, 'test');
+  await (await core.store.exec('test.officer', (db) =>
+    addOfficer(db, { officerId: OFFICER.officerId, username: 'canbo01', fullName: OFFICER.fullName, roles: ['officer'], password: OFFICER_PASSWORD }, 'test', toVietnamRfc3339(core.now())),
+  ));
   return {
     dir: t.dir,
-    store,
-    files,
-    intake,
+    core,
+    store: core.store,
+    files: core.files,
+    intake: core.intake,
+    /** A dossier from a national-field JSON draft (raw QR, paths, receipt time allowed), as `motcua intake` takes it. */
+    receive(draft: unknown, o: { actor?: Actor; allowBackdate?: boolean; skipReceipt?: boolean } = {}) {
+      return core.intake.receiveImport(o.actor ?? OFFICER, draft, { baseDir: t.dir, allowBackdate: o.allowBackdate ?? false, skipReceipt: o.skipReceipt ?? true });
+    },
     async close() {
-      await store.close();
+      await core.close();
       t.cleanup();
     },
   };

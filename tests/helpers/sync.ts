@@ -54,7 +54,7 @@ export async function dossiers(f: Awaited<ReturnType<typeof intakeFixture>>, n: 
       DanhSachLePhi: ['LP1'],
       attachments: o.attachmentSize === 0 ? [] : [{ path: makeScan(f.dir, i, o.attachmentSize), MaThanhPhanHoSo: 'TP2' }],
     };
-    codes.push((await f.intake.receive(draft, { actor: 't', officerId: 'cb01', skipReceipt: true })).code);
+    codes.push((await f.receive(draft)).code);
   }
   return codes;
 }

@@ -1,15 +1,20 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { motcua } from '../helpers/cli';
+import { cliAdmin, motcua } from '../helpers/cli';
 import { tempDir } from '../helpers/tmp';
 import { tool } from '../helpers/tools';
 
 describe('motcua intake commands', () => {
   const t = tempDir('motcua-cli-');
   const dd = ['--data-dir', t.dir];
+  let asAdmin: Record<string, string> = {};
+  const asOfficer = { MOTCUA_OFFICER: 'canbo01', MOTCUA_PASSWORD: 'mat-khau-can-bo' };
   beforeAll(() => {
-    expect(motcua(['unit', 'set', '--code', '000.00.01.H22', '--name', 'UBND xã Tân Phú', '--counter', 'Q01', '--offline-block', '9001-9200', ...dd]).code).toBe(0);
+    asAdmin = cliAdmin(t.dir);
+    expect(motcua(['unit', 'set', '--code', '000.00.01.H22', '--name', 'UBND xã Tân Phú', '--counter', 'Q01', '--offline-block', '9001-9200', ...dd], asAdmin).code).toBe(0);
+    const added = motcua(['officer', 'add', '--id', 'cb01', '--username', 'canbo01', '--name', 'Trần Thị Bình', '--role', 'officer', '--password-env', 'PW', ...dd], { ...asAdmin, PW: asOfficer.MOTCUA_PASSWORD });
+    expect(added.code, added.stderr).toBe(0);
   });
   afterAll(() => t.cleanup());
 
@@ -41,18 +46,18 @@ describe('motcua intake commands', () => {
   it('calendar import replaces a whole year', () => {
     const f = join(t.dir, 'cal.json');
     writeFileSync(f, JSON.stringify({ year: 2026, days: [{ date: '2026-11-24', type: 'holiday', name: 'Ngày nghỉ thử' }] }));
-    expect(motcua(['calendar', 'import', f, ...dd]).code).toBe(0);
+    expect(motcua(['calendar', 'import', f, ...dd], asAdmin).code).toBe(0);
     // 30/4 is no longer a holiday in the replaced 2026; 24/11 is.
     expect(motcua(['calendar', 'due', '--received', '2026-11-23T09:00:00+07:00', '--duration', '1', '--unit', 'NgayLamViec', ...dd]).stdout.trim()).toBe('2026-11-25T09:00:00+07:00');
     writeFileSync(f, JSON.stringify({ year: 2026, days: [{ date: '2027-01-01', type: 'holiday', name: 'x' }] }));
-    const bad = motcua(['calendar', 'import', f, ...dd]);
+    const bad = motcua(['calendar', 'import', f, ...dd], asAdmin);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/không thuộc năm 2026/);
   });
 
   it('calendar hours sets working periods and the afternoon cut-off, and due dates follow them', () => {
-    expect(motcua(['calendar', 'hours', '--set', '07:30-11:30,13:00-17:00', '--cutoff', '15:00', ...dd]).code).toBe(0);
-    expect(JSON.parse(motcua(['calendar', 'hours', '--json', ...dd]).stdout)).toEqual({
+    expect(motcua(['calendar', 'hours', '--set', '07:30-11:30,13:00-17:00', '--cutoff', '15:00', ...dd], asAdmin).code).toBe(0);
+    expect(JSON.parse(motcua(['calendar', 'hours', '--json', ...dd], asAdmin).stdout)).toEqual({
       periods: [
         { from: '07:30', to: '11:30' },
         { from: '13:00', to: '17:00' },
@@ -60,8 +65,8 @@ describe('motcua intake commands', () => {
       cutoff: '15:00',
     });
     expect(motcua(['calendar', 'due', '--received', '2026-11-23T15:30:00+07:00', '--duration', '1', '--unit', 'NgayLamViec', ...dd]).stdout.trim()).toBe('2026-11-25T17:00:00+07:00');
-    expect(motcua(['calendar', 'hours', '--set', '11:00-07:00', ...dd]).stderr).toMatch(/Giờ làm việc không hợp lệ/);
-    expect(motcua(['calendar', 'hours', '--set', '07:00-11:30,13:30-17:00', '--cutoff', 'off', ...dd]).code).toBe(0);
+    expect(motcua(['calendar', 'hours', '--set', '11:00-07:00', ...dd], asAdmin).stderr).toMatch(/Giờ làm việc không hợp lệ/);
+    expect(motcua(['calendar', 'hours', '--set', '07:00-11:30,13:30-17:00', '--cutoff', 'off', ...dd], asAdmin).code).toBe(0);
   });
 
   it('catalog import reports imported and rejected items', () => {
@@ -77,13 +82,13 @@ describe('motcua intake commands', () => {
         hasMore: false,
       }),
     );
-    const r = motcua(['catalog', 'import', f, '--json', ...dd]);
+    const r = motcua(['catalog', 'import', f, '--json', ...dd], asAdmin);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(j.imported).toBe(1);
     expect(j.rejected[0].MaTTHC).toBe('T.2');
     writeFileSync(f, '{not json');
-    expect(motcua(['catalog', 'import', f, ...dd]).stderr).toMatch(/JSON/);
+    expect(motcua(['catalog', 'import', f, ...dd], asAdmin).stderr).toMatch(/JSON/);
   });
 
   it('intake creates a dossier and prints its code; receipt pdf, dossier show and search find it', () => {
@@ -105,38 +110,44 @@ describe('motcua intake commands', () => {
         attachments: ['scan.pdf'],
       }),
     );
-    const r = motcua(['intake', '--json', draft, '--officer', 'cb01', ...dd]);
+    // Without sign-in the CLI receives nothing, as the app's channel would not.
+    const anonymousIntake = motcua(['intake', '--json', draft, ...dd]);
+    expect(anonymousIntake.code).toBe(1);
+    expect(anonymousIntake.stderr).toMatch(/cần đăng nhập/);
+    const r = motcua(['intake', '--json', draft, ...dd], asOfficer);
     expect(r.code, r.stderr).toBe(0);
     const code = r.stdout.trim();
     expect(code).toMatch(/^000\.00\.01\.H22-\d{6}-9001$/);
-    const show = JSON.parse(motcua(['dossier', 'show', code, '--json', ...dd]).stdout);
+    const show = JSON.parse(motcua(['dossier', 'show', code, '--json', ...dd], asOfficer).stdout);
     expect(show).toMatchObject({ code, applicantName: 'Phạm Thị Đào', birthDate: '2004-02-29', officerId: 'cb01' });
     expect(show.attachments).toHaveLength(1);
-    const hits = JSON.parse(motcua(['search', 'pham thi dao', '--json', ...dd]).stdout);
+    const hits = JSON.parse(motcua(['search', 'pham thi dao', '--json', ...dd], asOfficer).stdout);
     expect(hits.map((h: { code: string }) => h.code)).toEqual([code]);
     const out = join(t.dir, 'out.pdf');
-    expect(motcua(['receipt', 'pdf', code, '--out', out, ...dd]).code).toBe(0);
+    expect(motcua(['receipt', 'pdf', code, '--out', out, ...dd], asOfficer).code).toBe(0);
     expect(tool('qpdf', ['--check', out]).code).toBe(0);
-    expect(motcua(['dossier', 'show', 'NOPE-261123-0001', ...dd]).code).toBe(1);
+    // The receipt names the officer who received the dossier: the one signed in, not a counter.
+    expect(tool('pdftotext', ['-layout', out, '-']).stdout).toContain('Trần Thị Bình');
+    expect(motcua(['dossier', 'show', 'NOPE-261123-0001', ...dd], asOfficer).code).toBe(1);
 
     // Voiding needs a signed-in officer, like the app's channel.
     const anonymous = motcua(['dossier', 'void', code, '--reason', 'Chọn nhầm thủ tục', ...dd]);
     expect(anonymous.code).toBe(1);
     expect(anonymous.stderr).toMatch(/MOTCUA_OFFICER/);
-    expect(motcua(['officer', 'add', '--id', 'ad1', '--username', 'admin', '--name', 'Quản trị', '--role', 'admin', '--password-env', 'PW', ...dd], { PW: 'mat-khau-quan-tri' }).code).toBe(0);
+    expect(motcua(['officer', 'add', '--id', 'ad1', '--username', 'admin', '--name', 'Quản trị', '--role', 'admin', '--password-env', 'PW', ...dd], { ...asAdmin, PW: 'mat-khau-quan-tri' }).code).toBe(0);
     const voided = motcua(['dossier', 'void', code, '--reason', 'Chọn nhầm thủ tục', '--json', ...dd], { MOTCUA_OFFICER: 'admin', MOTCUA_PASSWORD: 'mat-khau-quan-tri' });
     expect(voided.code, voided.stderr).toBe(0);
     expect(JSON.parse(voided.stdout)).toMatchObject({ code });
-    expect(JSON.parse(motcua(['dossier', 'show', code, '--json', ...dd]).stdout)).toMatchObject({ code, voided: true });
+    expect(JSON.parse(motcua(['dossier', 'show', code, '--json', ...dd], asOfficer).stdout)).toMatchObject({ code, voided: true });
   });
 
   it('intake refuses a backdated receipt without --allow-backdate, and accepts it with', () => {
     const draft = join(t.dir, 'old.json');
     writeFileSync(draft, JSON.stringify({ MaTTHC: 'T.1', ChuHoSo: 'Công ty A', LoaiDoiTuong: '2', NgayTiepNhan: '20250310090000' }));
-    const refused = motcua(['intake', '--json', draft, ...dd]);
+    const refused = motcua(['intake', '--json', draft, ...dd], asOfficer);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/--allow-backdate/);
-    const ok = motcua(['intake', '--json', draft, '--allow-backdate', '--no-receipt', ...dd]);
+    const ok = motcua(['intake', '--json', draft, '--allow-backdate', '--no-receipt', ...dd], asOfficer);
     expect(ok.code, ok.stderr).toBe(0);
     expect(ok.stdout.trim()).toContain('-250310-');
   });

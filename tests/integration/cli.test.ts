@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { doctorReportSchema } from '../../electron/common/domain/doctor';
-import { motcua } from '../helpers/cli';
+import { cliAdmin, motcua } from '../helpers/cli';
 import { tempDir } from '../helpers/tmp';
 
 describe('motcua CLI (built bin, real data dir)', () => {
@@ -40,10 +40,11 @@ describe('motcua CLI (built bin, real data dir)', () => {
 
   it('unit set stores the counter identity; doctor and unit show report it', () => {
     const dir = fresh();
-    const set = motcua(['unit', 'set', '--code', '000.00.01.H22', '--name', 'UBND xã Tân Phú', '--counter', 'Q01', '--offline-block', '9001-9200', '--data-dir', dir, '--json']);
+    const admin = cliAdmin(dir);
+    const set = motcua(['unit', 'set', '--code', '000.00.01.H22', '--name', 'UBND xã Tân Phú', '--counter', 'Q01', '--offline-block', '9001-9200', '--data-dir', dir, '--json'], admin);
     expect(set.code).toBe(0);
     expect(JSON.parse(set.stdout)).toEqual({ unitCode: '000.00.01.H22', unitName: 'UBND xã Tân Phú', counterId: 'Q01', offlineBlock: { from: 9001, to: 9200 } });
-    const show = JSON.parse(motcua(['unit', 'show', '--json', '--data-dir', dir]).stdout);
+    const show = JSON.parse(motcua(['unit', 'show', '--json', '--data-dir', dir], admin).stdout);
     expect(show.counterId).toBe('Q01');
     const doc = JSON.parse(motcua(['doctor', '--json', '--data-dir', dir]).stdout);
     expect(doc.unit).toEqual({ unitCode: '000.00.01.H22', unitName: 'UBND xã Tân Phú', counterId: 'Q01' });
@@ -54,11 +55,12 @@ describe('motcua CLI (built bin, real data dir)', () => {
     [['unit', 'set', '--code', 'H40.22', '--name', 'X', '--counter', 'Q01', '--offline-block', '200-100'], /Khối số ngoại tuyến/],
   ])('rejects %j with one Vietnamese line and a non-zero exit', (args, message) => {
     const dir = fresh();
-    const r = motcua([...args, '--data-dir', dir]);
+    const admin = cliAdmin(dir);
+    const r = motcua([...args, '--data-dir', dir], admin);
     expect(r.code).toBe(1);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(message);
-    expect(JSON.parse(motcua(['unit', 'show', '--json', '--data-dir', dir]).stdout)).toBeNull();
+    expect(JSON.parse(motcua(['unit', 'show', '--json', '--data-dir', dir], admin).stdout)).toBeNull();
   });
 
   it('usage errors exit 2; --help exits 0 everywhere', () => {
@@ -76,7 +78,9 @@ describe('motcua CLI (built bin, real data dir)', () => {
     const first = motcua(['db', 'migrate', '--json', '--data-dir', dir]);
     expect(first.code).toBe(0);
     expect(JSON.parse(first.stdout)).toMatchObject({ from: 0 });
-    const again = motcua(['db', 'migrate', '--data-dir', dir]);
+    // The database now exists: migrating it again is an admin's job.
+    expect(motcua(['db', 'migrate', '--data-dir', dir]).stderr).toMatch(/cần đăng nhập/);
+    const again = motcua(['db', 'migrate', '--data-dir', dir], cliAdmin(dir));
     expect(again.stdout).toMatch(/đã ở phiên bản mới nhất/);
     const db = new Database(join(dir, 'motcua.sqlite3'));
     db.pragma('user_version = 500');
@@ -87,7 +91,8 @@ describe('motcua CLI (built bin, real data dir)', () => {
   });
 
   it('devices list --json lists serial ports with normalised ids', () => {
-    const r = motcua(['devices', 'list', '--json']);
+    const dir = fresh();
+    const r = motcua(['devices', 'list', '--json', '--data-dir', dir], cliAdmin(dir));
     expect(r.code).toBe(0);
     const ports = JSON.parse(r.stdout) as Array<Record<string, unknown>>;
     expect(Array.isArray(ports)).toBe(true);

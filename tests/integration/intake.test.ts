@@ -5,12 +5,12 @@ import { verifyAudit } from '../../electron/node/store/audit';
 import { searchProcedures, importCatalog, getProcedure } from '../../electron/node/catalog/catalog-repo';
 import { addLease, remainingCodes } from '../../electron/node/intake/code-allocator';
 import { AppFailure } from '../../electron/common/ipc/result';
-import { CCCD, intakeFixture, UNIT } from '../helpers/intake';
+import { CCCD, intakeFixture, OFFICER, UNIT } from '../helpers/intake';
 
 type F = Awaited<ReturnType<typeof intakeFixture>>;
 const MONDAY_10 = () => new Date('2026-11-23T10:00:00+07:00');
 const base = { MaTTHC: '1.001193', cccd: CCCD, TaiLieuNop: ['TP1', 'TP2', 'TP3'], DanhSachLePhi: ['LP1'] };
-const receive = (f: F, draft: unknown = base) => f.intake.receive(draft, { actor: 'test', officerId: 'cb01', skipReceipt: true });
+const receive = (f: F, draft: unknown = base) => f.receive(draft);
 const count = (f: F, table: string) => f.store.exec('count', (db) => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n);
 
 describe('catalog', () => {
@@ -183,7 +183,7 @@ describe('receiving a dossier', () => {
   });
 
   it('accepts a past receipt time only with allowBackdate, and audits it', async () => {
-    const r = await f.intake.receive({ ...base, NgayTiepNhan: '20261120163000' }, { actor: 'migration', allowBackdate: true, skipReceipt: true });
+    const r = await f.receive({ ...base, NgayTiepNhan: '20261120163000' }, { allowBackdate: true });
     expect(r.code).toContain('-261120-');
     expect(r.receivedAt).toBe('2026-11-20T16:30:00+07:00');
     expect(r.dueAt).toBe('2026-11-23T16:30:00+07:00');
@@ -223,14 +223,11 @@ describe('receiving a dossier', () => {
   });
 
   it('turn-backs (Mẫu 02/03) record nothing as accepted and use no dossier code', async () => {
-    const t = await f.intake.turnBack(
-      { form: '02', MaTTHC: '1.001193', ChuHoSo: 'Nguyễn Văn Đức', reasons: ['Bổ sung Giấy chứng sinh bản sao'] },
-      { actor: 'test', officerId: 'cb01' },
-    );
+    const t = await f.intake.turnBack(OFFICER, { form: '02', MaTTHC: '1.001193', ChuHoSo: 'Nguyễn Văn Đức', reasons: ['Bổ sung Giấy chứng sinh bản sao'] });
     expect(t.pdfPath).toMatch(/mau-02-/);
     expect(await count(f, 'dossiers')).toBe(0);
     expect(await count(f, 'used_codes')).toBe(0);
     expect(await count(f, 'outbox')).toBe(0);
-    await expect(f.intake.turnBack({ form: '03', MaTTHC: '1.001193', ChuHoSo: 'A', reasons: ['  '] }, { actor: 'test' })).rejects.toThrow(/lý do/);
+    await expect(f.intake.turnBack(OFFICER, { form: '03', MaTTHC: '1.001193', ChuHoSo: 'A', reasons: ['  '] })).rejects.toThrow(/lý do/);
   });
 });

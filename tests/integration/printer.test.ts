@@ -28,7 +28,7 @@ describe('ESC/POS receipt printer on a real pty with the virtual printer', () =>
 
   beforeAll(async () => {
     f = await intakeFixture();
-    code = (await f.intake.receive({ MaTTHC: '1.001193', cccd: CCCD, TaiLieuNop: ['TP1', 'TP2', 'TP3'], DanhSachLePhi: ['LP1'] }, { actor: 't', skipReceipt: true })).code;
+    code = (await f.receive({ MaTTHC: '1.001193', cccd: CCCD, TaiLieuNop: ['TP1', 'TP2', 'TP3'], DanhSachLePhi: ['LP1'] })).code;
     vp = await startPtyVirtualPrinter(f.dir);
     await f.store.setSetting('devices.printer', JSON.stringify(printerConfigSchema.parse({ transport: 'serial', path: vp.appPath, baudRate: 115200, width: 80 })), 't');
     printer = new PrinterService({ store: f.store, intake: f.intake, factory: printerFactory, fontsDir: join(resourcesDir(), 'fonts') });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CCCD, intakeFixture } from '../helpers/intake';
+import { CCCD, intakeFixture, OFFICER } from '../helpers/intake';
 import { decodeBarcodes, tool } from '../helpers/tools';
 
 type F = Awaited<ReturnType<typeof intakeFixture>>;
@@ -12,10 +12,7 @@ describe('receipt Mẫu 01 (A5 PDF)', () => {
   let code: string;
   beforeAll(async () => {
     f = await intakeFixture({ now: () => new Date('2026-11-23T14:35:00+07:00') });
-    const r = await f.intake.receive(
-      { MaTTHC: '1.001193', cccd: CCCD, TaiLieuNop: ['TP1', 'TP2', 'TP3'], DanhSachLePhi: ['LP1'], SoDienThoai: '0912345678' },
-      { actor: 'test', officerId: 'cb01' },
-    );
+    const r = await f.receive({ MaTTHC: '1.001193', cccd: CCCD, TaiLieuNop: ['TP1', 'TP2', 'TP3'], DanhSachLePhi: ['LP1'], SoDienThoai: '0912345678' }, { skipReceipt: false });
     code = r.code;
     path = r.receiptPath!;
   });
@@ -54,7 +51,7 @@ describe('receipt Mẫu 01 (A5 PDF)', () => {
   });
 
   it('a reprint is marked BẢN IN LẠI, kept apart, and audited', async () => {
-    const reprint = await f.intake.writeReceipt(code, { reprint: true, officerId: 'cb01', reason: 'giấy bị rách', actor: 'cb01' });
+    const reprint = await f.intake.writeReceipt(OFFICER, code, { reprint: true, reason: 'giấy bị rách' });
     expect(reprint).not.toBe(path);
     expect(tool('pdftotext', [reprint, '-']).stdout).toContain('BẢN IN LẠI');
     expect(readFileSync(path).length).toBeGreaterThan(1000); // the original is untouched
@@ -63,8 +60,8 @@ describe('receipt Mẫu 01 (A5 PDF)', () => {
   });
 
   it('Mẫu 02 and 03 carry their titles and reasons', async () => {
-    const t2 = await f.intake.turnBack({ form: '02', MaTTHC: '1.001193', ChuHoSo: 'Lê Thị Hoa', reasons: ['Bổ sung bản sao Giấy chứng sinh'] }, { actor: 't' });
-    const t3 = await f.intake.turnBack({ form: '03', MaTTHC: '1.001193', ChuHoSo: 'Lê Thị Hoa', reasons: ['Không thuộc thẩm quyền của xã'] }, { actor: 't' });
+    const t2 = await f.intake.turnBack(OFFICER, { form: '02', MaTTHC: '1.001193', ChuHoSo: 'Lê Thị Hoa', reasons: ['Bổ sung bản sao Giấy chứng sinh'] });
+    const t3 = await f.intake.turnBack(OFFICER, { form: '03', MaTTHC: '1.001193', ChuHoSo: 'Lê Thị Hoa', reasons: ['Không thuộc thẩm quyền của xã'] });
     const s2 = tool('pdftotext', [t2.pdfPath, '-']).stdout;
     const s3 = tool('pdftotext', [t3.pdfPath, '-']).stdout;
     expect(s2).toContain('PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ');

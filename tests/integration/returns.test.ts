@@ -21,7 +21,7 @@ describe('Trả kết quả: result from the feed → signed with the token → 
     f = await intakeFixture();
     pki = makePki(join(f.dir, 'pki'));
     server = await referenceServer(f.dir);
-    code = (await f.intake.receive({ MaTTHC: '1.001193', cccd: CCCD, TaiLieuNop: ['TP1', 'TP2', 'TP3'], DanhSachLePhi: ['LP1'] }, { actor: 't', officerId: 'cb01', skipReceipt: true })).code;
+    code = (await f.receive({ MaTTHC: '1.001193', cccd: CCCD, TaiLieuNop: ['TP1', 'TP2', 'TP3'], DanhSachLePhi: ['LP1'] })).code;
     await engineFor(f, server.url).runOnce();
     // The department's result document, uploaded to the province, then status 9.
     const doc = await PDFDocument.create();

@@ -6,8 +6,9 @@ import { appendAudit } from '../store/audit';
 
 const scrypt = promisify(scryptCb) as (pw: string, salt: Buffer, len: number, o: { N: number; r: number; p: number; maxmem: number }) => Promise<Buffer>;
 
-export type Role = 'officer' | 'supervisor' | 'admin';
-export const ROLES: readonly Role[] = ['officer', 'supervisor', 'admin'];
+import { ROLES, type Role } from '../../common/ipc/roles';
+
+export { ROLES, type Role };
 
 export interface Officer {
   readonly officerId: string;

@@ -2,12 +2,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { channels, contract } from '../../../electron/common/ipc/contract';
 import { createAppServices, type AppServices } from '../../../electron/node/app/app-services';
 import { createDispatcher, isTrustedSender } from '../../../electron/node/ipc/dispatcher';
-import { createHandlers } from '../../../electron/node/ipc/handlers';
+import { createHandlers } from '../../../electron/node/ipc/handlers/index';
 import { silentLogger } from '../../../electron/node/log/logger';
-import { inProcessRenderer } from '../../../electron/node/documents/pdf-renderer';
 import { tempDir } from '../../helpers/tmp';
 import { fakeScannerFactory } from '../../fakes/fake-scanner';
-import type { HostShell } from '../../../electron/node/ipc/handlers';
+import type { HostShell } from '../../../electron/node/ipc/handlers/index';
 
 const ORIGIN = 'app://motcua';
 const good = { url: 'app://motcua/index.html', isMainFrame: true };
@@ -44,28 +43,8 @@ describe('dispatcher over the real handler table', () => {
     pickFiles: async () => [],
     printPdf: async () => true,
   };
-  const handlerDeps = () => ({
-    store: services.store,
-    monitor: services.monitor,
-    intake: services.intake,
-    inbox: services.inbox,
-    scans: services.scans,
-    printer: services.printer,
-    sync: services.sync,
-    returns: services.returns,
-    tokenFactory: () => {
-      throw new Error('no token in unit tests');
-    },
-    serialPorts: { list: async () => [] },
-    hub: services.hub,
-    dataDir: '/x',
-    appVersion: '1',
-    host: 'electron' as const,
-    shell,
-    session: services.session,
-    fontsDir: '/x',
-    pdf: inProcessRenderer('/x'),
-  });
+  const handlerEnv = () => ({ core: services, shell, appVersion: '1', host: 'electron' as const });
+  const noPorts = { list: async () => [] };
 
   beforeEach(async () => {
     const t = tempDir();
@@ -101,7 +80,7 @@ describe('dispatcher over the real handler table', () => {
   });
 
   it('has a handler for every channel of the contract and nothing else', () => {
-    const handlers = createHandlers(handlerDeps());
+    const handlers = createHandlers(handlerEnv(), noPorts);
     expect(Object.keys(handlers).sort()).toEqual([...channels].sort());
   });
 
@@ -169,7 +148,7 @@ describe('dispatcher over the real handler table', () => {
   it('a handler that throws becomes an internal error value, and an off-contract output is caught', async () => {
     const d = createDispatcher(
       {
-        ...createHandlers(handlerDeps()),
+        ...createHandlers(handlerEnv(), noPorts),
         'app.info': async () => {
           throw new Error('secret detail 001090123456');
         },
