@@ -111,9 +111,9 @@ describe('sync with the reference server', () => {
     await dossiers(f, 2, { attachmentSize: 0 });
     const a = engineFor(f, server.url);
     const b = engineFor(f, server.url);
-    expect(a.acquire()).toBe(true);
+    expect(await a.acquire()).toBe(true);
     await expect(b.runOnce()).rejects.toThrow(/đang đồng bộ/);
-    a.release();
+    await a.release();
     expect((await b.runOnce({ pulls: false })).remaining).toBe(0);
   });
 

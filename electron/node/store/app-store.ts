@@ -1,12 +1,6 @@
 import type { UnitIdentity } from '../../common/domain/unit';
+import type { OutboxCounts } from '../sync/outbox-repo';
 import type { AuditEntry, AuditVerification } from './audit';
-
-export interface OutboxCounts {
-  readonly pending: number;
-  readonly rejected: number;
-  readonly unknown: number;
-  readonly done: number;
-}
 
 export interface StoreStats {
   readonly calls: number;
