@@ -57,6 +57,16 @@ describe('sync with the reference server', () => {
     expect((server.db.prepare('SELECT COUNT(*) AS n FROM dossiers').get() as { n: number }).n).toBe(6);
   });
 
+  it('the dossier names its receiving officer (NguoiTiepNhan); only a row without one names the counter', async () => {
+    const draft = { MaTTHC: '1.001193', ChuHoSo: 'Lê Thị Hoa', SoGiayToChuHoSo: '001090000777', TaiLieuNop: ['TP1', 'TP2', 'TP3'], DanhSachLePhi: ['LP1'] };
+    const mine = (await f.intake.receive(draft, { actor: 'cb-001', officerId: 'cb-001', skipReceipt: true })).code;
+    const older = (await f.intake.receive(draft, { actor: 'cli', officerId: null, skipReceipt: true })).code;
+    expect(await engineFor(f, server.url).runOnce({ pulls: false })).toMatchObject({ remaining: 0, rejected: 0 });
+    const sent = (code: string) => JSON.parse((server.db.prepare('SELECT body FROM dossiers WHERE code = ?').get(code) as { body: string }).body) as { NguoiTiepNhan: string; MaQuay: string };
+    expect(sent(mine)).toMatchObject({ NguoiTiepNhan: 'cb-001', MaQuay: 'Q01' });
+    expect(sent(older)).toMatchObject({ NguoiTiepNhan: 'quay:Q01', MaQuay: 'Q01' });
+  });
+
   it('an unknown outcome (commit, then timeout) is resolved by reading, not by sending twice', async () => {
     const codes = await dossiers(f, 3, { attachmentSize: 0 });
     server.faults = { ...NO_FAULTS, errorRate: 1, kinds: ['commitThenTimeout'], endpoints: '^PUT /dossiers', stallMs: 800 };
