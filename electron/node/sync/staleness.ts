@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { outboxCounts } from './outbox-repo';
+import { getSetting } from './sync-context';
 
 export interface Staleness {
   readonly level: 'ok' | 'warn' | 'block';
@@ -9,7 +10,7 @@ export interface Staleness {
 }
 
 const num = (db: Database.Database, key: string, dflt: number) => {
-  const v = Number((db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined)?.value);
+  const v = Number(getSetting(db, key));
   return Number.isFinite(v) && v > 0 ? v : dflt;
 };
 
@@ -22,9 +23,8 @@ const num = (db: Database.Database, key: string, dflt: number) => {
 export function staleness(db: Database.Database, now: Date, apiConfigured: boolean): Staleness {
   const { pending, oldestPendingAt } = outboxCounts(db);
   if (!apiConfigured) return { level: 'ok', message: null, hoursSinceSync: null, pending };
-  const last = (db.prepare("SELECT value FROM settings WHERE key = 'sync.lastSuccessAt'").get() as { value: string } | undefined)?.value ?? null;
   // Never synced: count from the oldest unsent dossier.
-  const since = last ?? oldestPendingAt;
+  const since = getSetting(db, 'sync.lastSuccessAt') ?? oldestPendingAt;
   const hours = since ? (now.getTime() - Date.parse(since)) / 3_600_000 : null;
   const warnH = num(db, 'sync.warnHours', 8);
   const warnN = num(db, 'sync.warnOutbox', 50);
