@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NO_FAULTS } from '../reference-server/faults';
-import { intakeFixture } from '../helpers/intake';
+import { intakeFixture, OFFICER } from '../helpers/intake';
 import { dossiers, engineFor, referenceServer, sha256 } from '../helpers/sync';
 import { SyncEngine } from '../../electron/node/sync/sync-engine';
 import { toVietnamRfc3339 } from '../../electron/common/domain/time';
@@ -55,6 +55,18 @@ describe('sync with the reference server', () => {
     const again = await engine.runOnce();
     expect(again.sent).toBe(1);
     expect((server.db.prepare('SELECT COUNT(*) AS n FROM dossiers').get() as { n: number }).n).toBe(6);
+  });
+
+  it('the dossier names its receiving officer (NguoiTiepNhan); only a row without one names the counter', async () => {
+    const draft = { MaTTHC: '1.001193', ChuHoSo: 'Lê Thị Hoa', SoGiayToChuHoSo: '001090000777', TaiLieuNop: ['TP1', 'TP2', 'TP3'], DanhSachLePhi: ['LP1'] };
+    const mine = (await f.receive(draft, { actor: { ...OFFICER, officerId: 'cb-001' } })).code;
+    const older = (await f.receive(draft)).code;
+    // Rows saved before receipts recorded their officer.
+    await f.store.exec('legacy', (db) => db.prepare('UPDATE dossiers SET officer_id = NULL WHERE ma_ho_so = ?').run(older));
+    expect(await engineFor(f, server.url).runOnce({ pulls: false })).toMatchObject({ remaining: 0, rejected: 0 });
+    const sent = (code: string) => JSON.parse((server.db.prepare('SELECT body FROM dossiers WHERE code = ?').get(code) as { body: string }).body) as { NguoiTiepNhan: string; MaQuay: string };
+    expect(sent(mine)).toMatchObject({ NguoiTiepNhan: 'cb-001', MaQuay: 'Q01' });
+    expect(sent(older)).toMatchObject({ NguoiTiepNhan: 'quay:Q01', MaQuay: 'Q01' });
   });
 
   it('an unknown outcome (commit, then timeout) is resolved by reading, not by sending twice', async () => {
@@ -111,9 +123,9 @@ describe('sync with the reference server', () => {
     await dossiers(f, 2, { attachmentSize: 0 });
     const a = engineFor(f, server.url);
     const b = engineFor(f, server.url);
-    expect(a.acquire()).toBe(true);
+    expect(await a.acquire()).toBe(true);
     await expect(b.runOnce()).rejects.toThrow(/đang đồng bộ/);
-    a.release();
+    await a.release();
     expect((await b.runOnce({ pulls: false })).remaining).toBe(0);
   });
 

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { toNationalTime } from '../../common/domain/intake';
 import { AppFailure } from '../../common/ipc/result';
 import { appendAudit } from '../store/audit';
-import { SyncEngine } from '../sync/sync-engine';
+import { enqueueEvent } from '../sync/outbox-repo';
 
 /** Statuses a receipt can still be voided from: received, not yet taken up by the processing department's decisions. */
 const VOIDABLE = new Set(['1', '2']);
@@ -31,7 +31,7 @@ export function voidDossier(db: Database.Database, o: { code: string; reason: st
     if (!VOIDABLE.has(d.trang_thai)) throw new AppFailure('conflict', `Hồ sơ ${o.code} đã được xử lý (trạng thái ${d.trang_thai}): không hủy phiếu được.`);
     // The status stays until the province confirms: a create still queued must go up as received, then the event moves it to 7.
     db.prepare('UPDATE dossiers SET voided_at = ?, void_reason = ?, updated_at = ? WHERE id = ?').run(o.at, reason, o.at, d.id);
-    SyncEngine.queueEvent(db, o.code, { TrangThai: '7', ThoiDiemXuLy: toNationalTime(o.at), NguoiXuLy: o.actor, NoiDungXuLy: `Hủy phiếu tiếp nhận: ${reason}` }, o.at);
+    enqueueEvent(db, { code: o.code, dossierId: d.id, event: { TrangThai: '7', ThoiDiemXuLy: toNationalTime(o.at), NguoiXuLy: o.actor, NoiDungXuLy: `Hủy phiếu tiếp nhận: ${reason}` }, at: o.at });
     // The reason may name the citizen: the audit keeps that there is one, the dossier row keeps the text.
     appendAudit(db, { actor: o.actor, action: 'dossier.void', subject: o.code, details: { reasonLength: reason.length } }, o.at);
     return { code: o.code, voidedAt: o.at };

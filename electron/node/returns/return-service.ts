@@ -11,7 +11,7 @@ import type { IntakeService } from '../intake/intake-service';
 import { signFile } from '../signing/signing-service';
 import { appendAudit } from '../store/audit';
 import type { SqliteStore } from '../store/sqlite-store';
-import { SyncEngine } from '../sync/sync-engine';
+import { enqueueEvent } from '../sync/outbox-repo';
 import { A5, Flow, newDocument } from '../pdf/pdf-flow';
 import { randomUUID } from 'node:crypto';
 
@@ -144,26 +144,13 @@ export class ReturnService {
     await this.d.store.exec('returns.handOver', (db) =>
       db.transaction(() => {
         const d = db.prepare('SELECT id FROM dossiers WHERE ma_ho_so = ?').get(code) as { id: number };
-        let seq = ((db.prepare('SELECT MAX(seq) AS s FROM outbox WHERE ma_ho_so = ?').get(code) as { s: number | null }).s ?? 0) + 1;
-        // Signed files go up first; the event refers to their upload URLs once they exist.
-        for (const f of files) {
-          if (f.kind !== 'signed_result') continue;
-          db.prepare('INSERT INTO outbox (dossier_id, ma_ho_so, seq, kind, idempotency_key, payload, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
-            d.id,
-            code,
-            seq++,
-            'upload',
-            randomUUID(),
-            JSON.stringify({ attachmentId: f.id }),
-            at,
-            at,
-          );
-        }
         db.prepare("UPDATE dossiers SET trang_thai = '10', ngay_tra = ?, updated_at = ? WHERE id = ?").run(at, at, d.id);
-        SyncEngine.queueEvent(
-          db,
+        enqueueEvent(db, {
           code,
-          {
+          dossierId: d.id,
+          // Signed files go up first; the event refers to their upload URLs once they exist.
+          uploadsFirst: files.filter((f) => f.kind === 'signed_result').map((f) => f.id),
+          event: {
             TrangThai: '10',
             ThoiDiemXuLy: toNationalTime(at),
             NguoiXuLy: o.actor,
@@ -173,7 +160,7 @@ export class ReturnService {
             DanhSachGiayToKetQua: files.map((f) => ({ TenGiayTo: f.fileName, MaGiayToKetQua: f.resultCode ?? '', DuongDanTepTinKetQua: { $attachment: f.id } })),
           },
           at,
-        );
+        });
         appendAudit(db, { actor: o.actor, action: 'returns.handOver', subject: code, details: { files: files.length, idChecked: true } }, at);
       })(),
     );

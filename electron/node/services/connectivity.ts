@@ -50,7 +50,7 @@ export class ConnectivityMonitor {
     const state: SyncState = {
       online,
       apiConfigured,
-      pending: counts.pending + counts.unknown,
+      pending: counts.pending,
       errors: counts.rejected,
       lastSuccessAt,
       checkedAt: toVietnamRfc3339((this.deps.now ?? (() => new Date()))()),

@@ -45,7 +45,7 @@ export async function startOfDay(d: { store: SqliteStore; printer: PrinterServic
     id: 'sync',
     label: 'Hồ sơ chờ đồng bộ',
     status: !api ? 'unconfigured' : c.rejected > 0 ? 'warn' : 'ok',
-    detail: `${c.pending + c.unknown} chờ gửi, ${c.rejected} bị trả lại${api ? '' : ' — chưa cấu hình máy chủ tỉnh'}`,
+    detail: `${c.pending} hồ sơ chờ gửi, ${c.rejected} bị trả lại${api ? '' : ' — chưa cấu hình máy chủ tỉnh'}`,
   });
   return rows;
 }

@@ -1,13 +1,7 @@
 import type { UnitIdentity } from '../../common/domain/unit';
 import type { SettingKey } from '../settings/settings-repo';
+import type { OutboxCounts } from '../sync/outbox-repo';
 import type { AuditEntry, AuditVerification } from './audit';
-
-export interface OutboxCounts {
-  readonly pending: number;
-  readonly rejected: number;
-  readonly unknown: number;
-  readonly done: number;
-}
 
 export interface StoreStats {
   readonly calls: number;

@@ -3,9 +3,10 @@ import { performance } from 'node:perf_hooks';
 import type { UnitIdentity } from '../../common/domain/unit';
 import { toVietnamRfc3339 } from '../../common/domain/time';
 import { openDatabase } from '../db/open';
-import type { AppStore, OutboxCounts, StoreStats } from './app-store';
+import type { AppStore, StoreStats } from './app-store';
 import { readSetting, writeSetting, type SettingKey } from '../settings/settings-repo';
 import { saveUnitIdentity, unitIdentity } from '../unit/unit-repo';
+import { outboxCounts, type OutboxCounts } from '../sync/outbox-repo';
 import { appendAudit, verifyAudit, type AuditEntry, type AuditVerification } from './audit';
 
 type Clock = () => Date;
@@ -98,16 +99,7 @@ export class SqliteStore implements AppStore {
   }
 
   outboxCounts(): Promise<OutboxCounts> {
-    return this.#run('outboxCounts', (db) => {
-      const rows = db.prepare('SELECT state, COUNT(*) AS n FROM outbox GROUP BY state').all() as Array<{ state: string; n: number }>;
-      const by = new Map(rows.map((r) => [r.state, r.n]));
-      return {
-        pending: (by.get('pending') ?? 0) + (by.get('in_flight') ?? 0) + (by.get('waiting') ?? 0),
-        unknown: by.get('unknown') ?? 0,
-        rejected: by.get('rejected') ?? 0,
-        done: by.get('done') ?? 0,
-      };
-    });
+    return this.#run('outboxCounts', (db) => outboxCounts(db));
   }
 
   audit(entry: AuditEntry): Promise<void> {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import type Database from 'better-sqlite3';
+import type { Exec } from './sync-context';
 
 const STALE_MS = 30_000;
 
@@ -23,43 +23,47 @@ export class EngineLock {
   #timer: NodeJS.Timeout | null = null;
 
   constructor(
-    private readonly db: Database.Database,
+    private readonly exec: Exec,
     private readonly name = 'sync',
   ) {}
 
-  tryAcquire(): boolean {
+  tryAcquire(): Promise<boolean> {
     const now = Date.now();
-    return this.db.transaction(() => {
-      const row = this.db.prepare('SELECT owner, pid, heartbeat FROM engine_lock WHERE name = ?').get(this.name) as { owner: string; pid: number; heartbeat: number } | undefined;
-      if (row && row.owner !== this.owner) {
-        const sameHost = row.owner.startsWith(`${hostname()}:`);
-        const holderGone = sameHost ? !alive(row.pid) : false;
-        if (!holderGone && now - row.heartbeat < STALE_MS) return false;
-      }
-      this.db.prepare('INSERT INTO engine_lock (name, owner, pid, heartbeat) VALUES (?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET owner = excluded.owner, pid = excluded.pid, heartbeat = excluded.heartbeat').run(
-        this.name,
-        this.owner,
-        process.pid,
-        now,
-      );
-      return true;
-    }).immediate();
+    return this.exec('lock', (db) =>
+      db
+        .transaction(() => {
+          const row = db.prepare('SELECT owner, pid, heartbeat FROM engine_lock WHERE name = ?').get(this.name) as { owner: string; pid: number; heartbeat: number } | undefined;
+          if (row && row.owner !== this.owner) {
+            const sameHost = row.owner.startsWith(`${hostname()}:`);
+            const holderGone = sameHost ? !alive(row.pid) : false;
+            if (!holderGone && now - row.heartbeat < STALE_MS) return false;
+          }
+          db.prepare('INSERT INTO engine_lock (name, owner, pid, heartbeat) VALUES (?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET owner = excluded.owner, pid = excluded.pid, heartbeat = excluded.heartbeat').run(
+            this.name,
+            this.owner,
+            process.pid,
+            now,
+          );
+          return true;
+        })
+        .immediate(),
+    );
   }
 
-  /** Keeps the lock fresh while the engine runs; returns false once another process took it. */
-  heartbeat(): boolean {
-    const r = this.db.prepare('UPDATE engine_lock SET heartbeat = ? WHERE name = ? AND owner = ?').run(Date.now(), this.name, this.owner);
-    return r.changes === 1;
+  /** Keeps the lock fresh while the engine runs; false once another process took it. */
+  heartbeat(): Promise<boolean> {
+    return this.exec('heartbeat', (db) => db.prepare('UPDATE engine_lock SET heartbeat = ? WHERE name = ? AND owner = ?').run(Date.now(), this.name, this.owner).changes === 1);
   }
 
   startHeartbeat(intervalMs = 5000): void {
-    this.#timer ??= setInterval(() => this.heartbeat(), intervalMs);
+    // A beat that fails (the store closing under a stopped run) only lets the lock go stale.
+    this.#timer ??= setInterval(() => void this.heartbeat().catch(() => undefined), intervalMs);
     this.#timer.unref();
   }
 
-  release(): void {
+  async release(): Promise<void> {
     if (this.#timer) clearInterval(this.#timer);
     this.#timer = null;
-    this.db.prepare('DELETE FROM engine_lock WHERE name = ? AND owner = ?').run(this.name, this.owner);
+    await this.exec('unlock', (db) => db.prepare('DELETE FROM engine_lock WHERE name = ? AND owner = ?').run(this.name, this.owner));
   }
 }

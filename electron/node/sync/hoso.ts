@@ -84,8 +84,15 @@ export function buildHoSo(db: Database.Database, dossierId: number): Record<stri
     HoSoCoThanhPhanSoHoa: files.length ? '1' : '0',
     TaiLieuNop: taiLieu,
     DanhSachLePhi: fees.map((f) => ({ TenPhiLePhi: f.ten, MaPhiLePhi: f.ma_phi, HinhThucThu: '1', Gia: String(f.amount_vnd), LoaiPhiLePhi: '1' })),
-    // Until officer accounts exist (issue 7) a dossier received without a login names its counter.
-    NguoiTiepNhan: d.officer_id ?? `quay:${d.counter_id}`,
+    NguoiTiepNhan: receivingOfficer(d),
     MaQuay: d.counter_id,
   };
+}
+
+/**
+ * Contract §3.2: the receiving officer's id. Rows from before officer accounts hold no officer, and
+ * the server requires the field: those name their counter instead.
+ */
+function receivingOfficer(d: Pick<DossierRow, 'officer_id' | 'counter_id'>): string {
+  return d.officer_id?.trim() ? d.officer_id : `quay:${d.counter_id}`;
 }

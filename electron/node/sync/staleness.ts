@@ -1,4 +1,6 @@
 import type Database from 'better-sqlite3';
+import { outboxCounts } from './outbox-repo';
+import { getSetting } from './sync-context';
 
 export interface Staleness {
   readonly level: 'ok' | 'warn' | 'block';
@@ -8,22 +10,21 @@ export interface Staleness {
 }
 
 const num = (db: Database.Database, key: string, dflt: number) => {
-  const v = Number((db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined)?.value);
+  const v = Number(getSetting(db, key));
   return Number.isFinite(v) && v > 0 ? v : dflt;
 };
 
 /**
  * Staleness guards (configurable): warn when the last successful sync is older than N hours or
- * the outbox holds more than M items; past the hard limits new intakes are blocked unless a
- * supervisor overrides. Only once a provincial API is configured: an offline-only counter is
- * not "stale".
+ * more than M dossiers are pending (as `outboxCounts` counts them); past the hard limits new
+ * intakes are blocked unless a supervisor overrides. Only once a provincial API is configured:
+ * an offline-only counter is not "stale".
  */
 export function staleness(db: Database.Database, now: Date, apiConfigured: boolean): Staleness {
-  const pending = (db.prepare("SELECT COUNT(DISTINCT ma_ho_so) AS n FROM outbox WHERE state IN ('pending', 'in_flight', 'unknown')").get() as { n: number }).n;
+  const { pending, oldestPendingAt } = outboxCounts(db);
   if (!apiConfigured) return { level: 'ok', message: null, hoursSinceSync: null, pending };
-  const last = (db.prepare("SELECT value FROM settings WHERE key = 'sync.lastSuccessAt'").get() as { value: string } | undefined)?.value ?? null;
   // Never synced: count from the oldest unsent dossier.
-  const since = last ?? (db.prepare("SELECT MIN(created_at) AS t FROM outbox WHERE state IN ('pending', 'in_flight', 'unknown')").get() as { t: string | null }).t;
+  const since = getSetting(db, 'sync.lastSuccessAt') ?? oldestPendingAt;
   const hours = since ? (now.getTime() - Date.parse(since)) / 3_600_000 : null;
   const warnH = num(db, 'sync.warnHours', 8);
   const warnN = num(db, 'sync.warnOutbox', 50);

@@ -1,3 +1,4 @@
+import { AppFailure } from '../../common/ipc/result';
 import type { ContentStore } from '../files/content-store';
 import type { Logger } from '../log/logger';
 import type { ConnectivityMonitor } from '../services/connectivity';
@@ -79,7 +80,7 @@ export class SyncService {
   /** Sends a corrected, rejected dossier again (If-Match with the server's version). */
   async resend(code: string): Promise<void> {
     const cfg = await resolveApiConfig(this.d.store);
-    if (!cfg) throw new Error('Chưa cấu hình máy chủ tỉnh.');
+    if (!cfg) throw new AppFailure('conflict', 'Chưa cấu hình máy chủ tỉnh.');
     await this.engine(cfg).resend(code);
     void this.trigger('resend');
   }

@@ -12,7 +12,7 @@ export const syncHandlers = (e: HandlerEnv): AreaHandlers<C> => ({
       : { ran: false, sent: 0, remaining: 0, rejected: 0, message: e.core.sync.lastError ?? 'Chưa cấu hình máy chủ tỉnh.' };
   },
   'sync.queue': () => e.core.outbox.queue(),
-  'sync.inbox': () => e.core.outbox.rejected(),
+  'sync.inbox': async () => (await e.core.outbox.rejected()).map((x) => ({ ...x, details: [...x.details] })),
   'sync.resend': async ({ code }) => {
     await e.core.sync.resend(code);
     return { queued: true };

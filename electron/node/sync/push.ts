@@ -1,0 +1,233 @@
+import { stat } from 'node:fs/promises';
+import { toVietnamRfc3339 } from '../../common/domain/time';
+import { AppFailure } from '../../common/ipc/result';
+import { appendAudit } from '../store/audit';
+import { buildHoSo } from './hoso';
+import { dossierQueueState, markInFlightUnknown, nextAttemptAt, readyHeads, requeueRejected, updateItem, type OutboxItem, type OutboxState } from './outbox-repo';
+import type { ApiOutcome } from './provincial-api';
+import { reasonOf, type SyncContext } from './sync-context';
+
+type Outcome = { done: boolean; error?: string };
+
+/**
+ * The outbox sender: one ordered queue per dossier (uploads, then the dossier, then its events),
+ * bounded concurrency across dossiers, exponential backoff with jitter that honours Retry-After,
+ * and unknown outcomes resolved by reading before any retry. Every state change is written before
+ * the next step, so a crash resumes where it stopped.
+ */
+export class OutboxSender {
+  constructor(private readonly c: SyncContext) {}
+
+  /** Exponential backoff with full jitter; Retry-After wins when the server gives one. */
+  backoff(attempts: number, retryAfterMs: number | null): number {
+    if (retryAfterMs !== null) return retryAfterMs;
+    const cap = Math.min(this.c.o.maxBackoffMs, this.c.o.baseBackoffMs * 2 ** Math.min(attempts, 20));
+    return Math.floor(this.c.o.random() * cap);
+  }
+
+  /**
+   * Sends until no queue head is ready (and, with `waitForBackoff`, none is backing off), until
+   * `deadline` (ms since epoch), or until `stillOwner` says another process took the engine lock.
+   */
+  async drain(o: { deadline: number; waitForBackoff: boolean; stillOwner: () => Promise<boolean>; errors: string[] }): Promise<number> {
+    // Items left in flight by a crash are unknown outcomes: resolved before anything is resent.
+    await this.c.exec('recover', (db) => markInFlightUnknown(db));
+    let sent = 0;
+    for (;;) {
+      if (Date.now() > o.deadline) break;
+      if (!(await o.stillOwner())) {
+        o.errors.push('mất khóa đồng bộ');
+        break;
+      }
+      const now = this.c.at();
+      const batch = await this.c.exec('readyHeads', (db) => readyHeads(db, now, this.c.o.concurrency * 4));
+      if (!batch.length) {
+        const next = await this.#nextAttemptDelay();
+        if (next === null || !o.waitForBackoff || Date.now() + next > o.deadline) break;
+        await sleep(Math.max(10, next));
+        continue;
+      }
+      const results = await mapLimit(batch, this.c.o.concurrency, (item) => this.#process(item).catch((e: unknown): Outcome => ({ done: false, error: (e as Error).message })));
+      for (const r of results) {
+        if (r.done) sent++;
+        if (r.error) o.errors.push(r.error);
+      }
+      this.c.d.onChange?.();
+    }
+    return sent;
+  }
+
+  async #nextAttemptDelay(): Promise<number | null> {
+    const t = await this.c.exec('nextAttempt', (db) => nextAttemptAt(db));
+    return t === null ? null : Math.max(0, Date.parse(t) - this.c.o.now().getTime());
+  }
+
+  async #mark(item: OutboxItem, state: OutboxState, o: { error?: string | null; delayMs?: number; attempt?: boolean; payload?: string } = {}): Promise<void> {
+    const at = this.c.at();
+    const next = o.delayMs !== undefined ? toVietnamRfc3339(new Date(this.c.o.now().getTime() + o.delayMs)) : null;
+    await this.c.exec('mark', (db) =>
+      db.transaction(() => {
+        updateItem(db, item.id, { state, attempt: o.attempt ?? false, nextAttemptAt: next, error: o.error ?? null, ...(o.payload !== undefined ? { payload: o.payload } : {}) }, at);
+        if (state === 'done' || state === 'rejected') {
+          appendAudit(db, { actor: 'sync', action: `sync.${item.kind}.${state}`, subject: item.code, details: o.error ? { error: o.error } : null }, at);
+        }
+        if (item.dossierId) {
+          const q = dossierQueueState(db, item.dossierId);
+          const syncState = q === 'rejected' ? 'rejected' : q === 'open' ? (state === 'in_flight' ? 'sending' : 'pending') : 'synced';
+          db.prepare('UPDATE dossiers SET sync_state = ?, updated_at = ? WHERE id = ?').run(syncState, at, item.dossierId);
+        }
+      })(),
+    );
+  }
+
+  /** Applies an outcome that is not success: retry later, unknown (resolve first), or reject. */
+  async #setback(item: OutboxItem, r: Exclude<ApiOutcome<unknown>, { kind: 'ok' }>): Promise<Outcome> {
+    if (r.kind === 'rejected') {
+      const error = JSON.stringify({ status: r.status, error: r.error, message: r.message, details: r.details });
+      await this.#mark(item, 'rejected', { error, attempt: true });
+      return { done: false, error: `${item.code}: ${r.message}` };
+    }
+    if (r.kind === 'fatal') {
+      // Not retried in a loop: parked for a long backoff and surfaced.
+      await this.#mark(item, 'pending', { error: r.message, attempt: true, delayMs: this.c.o.maxBackoffMs });
+      return { done: false, error: `${item.code}: ${r.message}` };
+    }
+    const state = r.kind === 'unknown' ? 'unknown' : item.state === 'unknown' ? 'unknown' : 'pending';
+    await this.#mark(item, state, { error: r.reason, attempt: true, delayMs: this.backoff(item.attempts, r.kind === 'retry' ? r.afterMs : null) });
+    return { done: false, error: `${item.code}: ${r.reason}` };
+  }
+
+  #process(item: OutboxItem): Promise<Outcome> {
+    if (item.kind === 'upload') return this.#upload(item);
+    if (item.kind === 'dossier_put') return this.#putDossier(item);
+    return this.#event(item);
+  }
+
+  async #upload(item: OutboxItem): Promise<Outcome> {
+    const { attachmentId } = JSON.parse(item.payload) as { attachmentId: number };
+    const att = await this.c.exec('att', (db) =>
+      db.prepare('SELECT id, sha256, file_name, content_type, size_bytes, upload_url, uploaded_at FROM attachments WHERE id = ?').get(attachmentId) as
+        | { id: number; sha256: string; file_name: string; content_type: string; size_bytes: number; upload_url: string | null; uploaded_at: string | null }
+        | undefined,
+    );
+    if (!att) return this.#setback(item, { kind: 'rejected', status: 0, error: 'missing_attachment', message: 'Tệp đính kèm không còn trong máy.', details: [] });
+    if (att.uploaded_at && att.upload_url) {
+      await this.#mark(item, 'done');
+      return { done: true };
+    }
+    const { files, api } = this.c.d;
+    const path = files.pathOf(att.sha256);
+    const size = await stat(path).then((s) => s.size).catch(() => -1);
+    if (size !== att.size_bytes || !(await files.verify(att.sha256))) {
+      return this.#setback(item, { kind: 'rejected', status: 0, error: 'corrupt_attachment', message: `Tệp ${att.file_name} trong máy đã hỏng hoặc bị xóa.`, details: [] });
+    }
+    await this.#mark(item, 'in_flight');
+    const r = await api.upload({
+      path,
+      size,
+      uploadUrl: att.upload_url,
+      metadata: { filename: att.file_name, contentType: att.content_type, MaHoSo: item.code, sha256: att.sha256 },
+      onUrl: (url) => this.c.exec('uploadUrl', (db) => db.prepare('UPDATE attachments SET upload_url = ? WHERE id = ?').run(url, att.id)).then(() => undefined),
+      onProgress: (sent, total) => this.c.d.onProgress?.({ code: item.code, fileName: att.file_name, sent, total }),
+    });
+    if (r.kind === 'ok') {
+      await this.c.exec('uploaded', (db) => db.prepare('UPDATE attachments SET upload_url = ?, uploaded_at = ? WHERE id = ?').run(r.value, this.c.at(), att.id));
+      await this.#mark(item, 'done');
+      return { done: true };
+    }
+    if (r.kind === 'rejected' && r.error === 'upload_gone') {
+      // The server dropped the partial upload: start a new one next time.
+      await this.c.exec('uploadGone', (db) => db.prepare('UPDATE attachments SET upload_url = NULL WHERE id = ?').run(att.id));
+      return this.#setback(item, { kind: 'retry', afterMs: 0, reason: r.message });
+    }
+    return this.#setback(item, r);
+  }
+
+  async #putDossier(item: OutboxItem): Promise<Outcome> {
+    const { api } = this.c.d;
+    const payload = JSON.parse(item.payload) as { version: number | null; body?: string; ifMatch?: number | null };
+    if (item.state === 'unknown' || item.state === 'in_flight') {
+      // Contract §3.3: read before retrying a write whose outcome is unknown.
+      const read = await api.getDossier(item.code);
+      if (read.kind !== 'ok') return this.#setback(item, read.kind === 'rejected' ? { kind: 'retry', afterMs: null, reason: read.message } : read);
+      if (read.value && read.value.idempotencyKey === item.idempotencyKey) return this.#putDone(item, read.value.version);
+      if (read.value && !payload.ifMatch) {
+        return this.#setback(item, { kind: 'rejected', status: 409, error: 'conflict', message: 'Mã hồ sơ đã có trên máy chủ tỉnh cho một hồ sơ khác.', details: [] });
+      }
+    }
+    // The body is built once and kept, so every retry sends the same bytes with the same key.
+    const body = payload.body ?? (await this.c.exec('hoso', (db) => JSON.stringify(buildHoSo(db, item.dossierId!))));
+    const withBody = JSON.stringify({ ...payload, body });
+    await this.#mark(item, 'in_flight', { payload: withBody });
+    const r = await api.putDossier(item.code, body, { key: item.idempotencyKey, ifMatch: payload.ifMatch ?? null });
+    if (r.kind === 'ok') return this.#putDone({ ...item, payload: withBody }, r.value!.version);
+    return this.#setback({ ...item, payload: withBody, state: 'in_flight' }, r);
+  }
+
+  async #putDone(item: OutboxItem, version: number): Promise<Outcome> {
+    await this.c.exec('putDone', (db) => db.prepare('UPDATE dossiers SET server_version = MAX(COALESCE(server_version, 0), ?) WHERE id = ?').run(version, item.dossierId));
+    await this.#mark(item, 'done');
+    return { done: true };
+  }
+
+  async #event(item: OutboxItem): Promise<Outcome> {
+    // Files the event refers to ({"$attachment": id}) are replaced by their upload URLs once, and
+    // the resolved body is kept: the same key always goes with the same bytes.
+    let body = item.payload;
+    if (body.includes('"$attachment"')) {
+      body = await this.c.exec('eventBody', (db) =>
+        JSON.stringify(JSON.parse(body) as unknown, (_k, v: unknown) => {
+          if (v && typeof v === 'object' && '$attachment' in (v as object)) {
+            const row = db.prepare('SELECT upload_url FROM attachments WHERE id = ?').get((v as { $attachment: number }).$attachment) as { upload_url: string | null } | undefined;
+            return row?.upload_url ?? '';
+          }
+          return v;
+        }),
+      );
+      await this.#mark(item, item.state, { payload: body });
+    }
+    // Events are idempotent on the server by key: an unknown outcome is simply resent.
+    await this.#mark(item, 'in_flight');
+    const r = await this.c.d.api.postEvent(item.code, body, item.idempotencyKey);
+    if (r.kind === 'ok') {
+      await this.#mark(item, 'done');
+      return { done: true };
+    }
+    if (r.kind === 'rejected' && r.status === 404) return this.#setback({ ...item, state: 'in_flight' }, { kind: 'retry', afterMs: null, reason: 'hồ sơ chưa có trên máy chủ' });
+    return this.#setback({ ...item, state: 'in_flight' }, r);
+  }
+
+  /**
+   * After the officer corrected a rejected dossier: read the server's version and send the
+   * dossier again as a replacement (If-Match), under a new Idempotency-Key.
+   */
+  async resend(code: string): Promise<void> {
+    const read = await this.c.d.api.getDossier(code);
+    if (read.kind !== 'ok') throw new AppFailure('device_error', `Không đọc được hồ sơ ${code} trên máy chủ tỉnh: ${reasonOf(read)}`);
+    const version = read.value?.version ?? null;
+    const at = this.c.at();
+    await this.c.exec('resend', (db) =>
+      db.transaction(() => {
+        requeueRejected(db, code, { dossierPayload: { version, ifMatch: version }, at });
+        db.prepare("UPDATE dossiers SET sync_state = 'pending' WHERE ma_ho_so = ?").run(code);
+        appendAudit(db, { actor: 'officer', action: 'sync.resend', subject: code, details: { ifMatch: version } }, at);
+      })(),
+    );
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (t: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let i = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (i < items.length) {
+        const k = i++;
+        out[k] = await fn(items[k]!);
+      }
+    }),
+  );
+  return out;
+}
