@@ -3,13 +3,13 @@ import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, motcua } from '../helpers/cli';
+import { ADMIN_ENV, BIN, cliAdmin, motcua } from '../helpers/cli';
 import { tempDir } from '../helpers/tmp';
 
 /** Starts `motcua intake`, SIGKILLs it after `delayMs`, and resolves when it is gone. */
 function killedIntake(dir: string, draft: string, delayMs: number): Promise<number | null> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, 'intake', '--json', draft, '--data-dir', dir, '--officer', 'cb01'], { stdio: 'ignore' });
+    const child = spawn(process.execPath, [BIN, 'intake', '--json', draft, '--data-dir', dir], { stdio: 'ignore', env: { ...process.env, ...ADMIN_ENV } });
     const timer = setTimeout(() => child.kill('SIGKILL'), delayMs);
     child.on('exit', (code) => {
       clearTimeout(timer);
@@ -25,7 +25,8 @@ describe('a crash at any point of a save leaves the whole dossier or nothing', (
   let completed = 0;
 
   beforeAll(async () => {
-    expect(motcua(['unit', 'set', '--code', '000.00.01.H22', '--name', 'UBND xã Tân Phú', '--counter', 'Q01', '--offline-block', '1-9999', '--data-dir', t.dir]).code).toBe(0);
+    const admin = cliAdmin(t.dir);
+    expect(motcua(['unit', 'set', '--code', '000.00.01.H22', '--name', 'UBND xã Tân Phú', '--counter', 'Q01', '--offline-block', '1-9999', '--data-dir', t.dir], admin).code).toBe(0);
     writeFileSync(join(t.dir, 'scan.pdf'), '%PDF-1.4\n% scan\n');
     writeFileSync(
       draft,
@@ -39,7 +40,7 @@ describe('a crash at any point of a save leaves the whole dossier or nothing', (
     );
     // Learn how long one full intake takes here, then kill at random points across that span.
     const t0 = Date.now();
-    expect(motcua(['intake', '--json', draft, '--data-dir', t.dir]).code).toBe(0);
+    expect(motcua(['intake', '--json', draft, '--data-dir', t.dir], admin).code).toBe(0);
     const full = Date.now() - t0;
     for (let i = 0; i < KILLS; i++) {
       const code = await killedIntake(t.dir, draft, Math.floor(Math.random() * full * 1.2));

@@ -9,7 +9,7 @@ import { AppFailure } from '../../electron/common/ipc/result';
 import { printerFactory } from '../../native/escpos/printer-factory';
 import { startPtyVirtualPrinter } from '../../native/escpos/virtual-printer';
 import { CCCD, intakeFixture } from '../helpers/intake';
-import { motcua, motcuaAsync } from '../helpers/cli';
+import { cliAdmin, motcua, motcuaAsync } from '../helpers/cli';
 import { tool } from '../helpers/tools';
 
 type F = Awaited<ReturnType<typeof intakeFixture>>;
@@ -101,17 +101,18 @@ describe('ESC/POS receipt printer on a real pty with the virtual printer', () =>
 
   it('motcua print escpos writes the exact bytes, and print test/receipt work on the pty', async () => {
     const out = join(f.dir, 'r.bin');
-    const r = motcua(['print', 'escpos', code, '--width', '80', '--out', out, '--data-dir', f.dir]);
+    const admin = cliAdmin(f.dir);
+    const r = motcua(['print', 'escpos', code, '--width', '80', '--out', out, '--data-dir', f.dir], admin);
     expect(r.code, r.stderr).toBe(0);
     const ops = new EscPosDecoder().push(new Uint8Array(readFileSync(out)));
     expect(ops.find((o) => o.t === 'code128')).toEqual({ t: 'code128', data: code });
     expect(ops.at(-1)).toEqual({ t: 'cut' });
     const before = vp.printer.documents.length;
-    const test = await motcuaAsync(['print', 'test', '--port', vp.appPath, '--baud', '115200', '--data-dir', f.dir]);
+    const test = await motcuaAsync(['print', 'test', '--port', vp.appPath, '--baud', '115200', '--data-dir', f.dir], admin);
     expect(test.code, test.stderr).toBe(0);
-    const receipt = await motcuaAsync(['print', 'receipt', code, '--port', vp.appPath, '--reason', 'in lại', '--data-dir', f.dir]);
+    const receipt = await motcuaAsync(['print', 'receipt', code, '--port', vp.appPath, '--reason', 'in lại', '--data-dir', f.dir], admin);
     expect(receipt.code, receipt.stderr).toBe(0);
     await expect.poll(() => vp.printer.documents.length, { timeout: 5000 }).toBe(before + 2);
-    expect(motcua(['print', 'escpos', code, '--width', '70', '--out', out, '--data-dir', f.dir]).stderr).toMatch(/58 hoặc 80/);
+    expect(motcua(['print', 'escpos', code, '--width', '70', '--out', out, '--data-dir', f.dir], admin).stderr).toMatch(/58 hoặc 80/);
   });
 });

@@ -202,7 +202,8 @@ describe('daily counter report against hand-computed figures', () => {
   });
 
   it('audit verify detects an edited, a deleted and a reordered row', () => {
-    expect(motcua(['audit', 'verify', '--data-dir', t.dir]).code).toBe(0);
+    const sup = { MOTCUA_OFFICER: 'giamsat', MOTCUA_PASSWORD: 'mat-khau-quan-tri' };
+    expect(motcua(['audit', 'verify', '--data-dir', t.dir], sup).code).toBe(0);
     const tamper = (sql: string) => {
       const copy = tempDir('motcua-audit-');
       const db = new Database(dbPath, { readonly: true });
@@ -212,7 +213,7 @@ describe('daily counter report against hand-computed figures', () => {
       c.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
       c.exec(sql);
       c.close();
-      const r = motcua(['audit', 'verify', '--json', '--data-dir', copy.dir]);
+      const r = motcua(['audit', 'verify', '--json', '--data-dir', copy.dir], sup);
       copy.cleanup();
       return r;
     };

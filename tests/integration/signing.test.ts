@@ -10,7 +10,7 @@ import { signDocuments } from '../../electron/node/signing/sign-documents';
 import { loadTrustAnchors } from '../../electron/node/signing/trust-store';
 import { resourcesDir } from '../../electron/node/config/resources';
 import { Pkcs11Token } from '../../native/pkcs11/pkcs11-token';
-import { motcuaAsync } from '../helpers/cli';
+import { cliAdmin, motcuaAsync } from '../helpers/cli';
 import { makePki, PIN, SOFTHSM_MODULE, type Pki } from '../helpers/softhsm';
 import { tempDir } from '../helpers/tmp';
 import { tool } from '../helpers/tools';
@@ -208,7 +208,7 @@ describe('PAdES signing with SoftHSM2 tokens, checked by pdfsig, qpdf and openss
   });
 
   it('motcua token list / sign / verify on the CLI', async () => {
-    const env = { SOFTHSM2_CONF: process.env.SOFTHSM2_CONF!, MY_PIN: PIN };
+    const env = { ...cliAdmin(t.dir), SOFTHSM2_CONF: process.env.SOFTHSM2_CONF!, MY_PIN: PIN };
     const list = await motcuaAsync(['token', 'list', '--module', SOFTHSM_MODULE, '--json', '--data-dir', t.dir], env);
     expect(list.code, list.stderr).toBe(0);
     const tokens = JSON.parse(list.stdout) as Array<{ label: string; certificates: Array<{ id: string }> }>;
@@ -230,10 +230,10 @@ describe('PAdES signing with SoftHSM2 tokens, checked by pdfsig, qpdf and openss
     const trustDir = join(t.dir, 'cli-trust');
     execFileSync('mkdir', ['-p', trustDir]);
     writeFileSync(join(trustDir, 'root.pem'), pki.rootPem);
-    const anonymous = await motcuaAsync(['token', 'trust', '--dir', trustDir, '--data-dir', t.dir], env);
+    const anonymous = await motcuaAsync(['token', 'trust', '--dir', trustDir, '--data-dir', t.dir], { SOFTHSM2_CONF: env.SOFTHSM2_CONF, MOTCUA_OFFICER: '', MOTCUA_PASSWORD: '' });
     expect(anonymous.code).toBe(1);
     expect(anonymous.stderr).toMatch(/MOTCUA_OFFICER/);
-    expect((await motcuaAsync(['officer', 'add', '--id', 'ad1', '--username', 'admin', '--name', 'Quản trị', '--role', 'admin', '--password-env', 'PW', '--data-dir', t.dir], { PW: 'mat-khau-quan-tri' })).code).toBe(0);
+    expect((await motcuaAsync(['officer', 'add', '--id', 'ad1', '--username', 'admin', '--name', 'Quản trị', '--role', 'admin', '--password-env', 'PW', '--data-dir', t.dir], { ...env, PW: 'mat-khau-quan-tri' })).code).toBe(0);
     const set = await motcuaAsync(['token', 'trust', '--dir', trustDir, '--data-dir', t.dir], { ...env, MOTCUA_OFFICER: 'admin', MOTCUA_PASSWORD: 'mat-khau-quan-tri' });
     expect(set.code, set.stderr).toBe(0);
     expect(set.stdout).toContain('Đã cấu hình 1 chứng thư gốc tin cậy');

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NO_FAULTS } from '../reference-server/faults';
 import { BIN } from '../helpers/cli';
-import { UNIT, intakeFixture } from '../helpers/intake';
+import { OFFICER_PASSWORD, UNIT, intakeFixture } from '../helpers/intake';
 import { assertConverged, dossiers, engineFor, referenceServer } from '../helpers/sync';
 
 const MIXED = ['500', '503', '429', 'reset', 'delay', 'commitThenTimeout', 'commitThenReset'] as const;
@@ -59,6 +59,9 @@ describe('the syncing process is SIGKILLed at random points 50 times', () => {
     MOTCUA_SYNC_BACKOFF_MS: '20',
     MOTCUA_SYNC_BACKOFF_MAX_MS: '300',
     MOTCUA_LOG_LEVEL: 'error',
+    // `sync --once` acts for the officer of the fixture's counter.
+    MOTCUA_OFFICER: 'canbo01',
+    MOTCUA_PASSWORD: OFFICER_PASSWORD,
   });
   const run = (killAfterMs: number | null) =>
     new Promise<number | null>((resolve) => {

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import type { Command } from 'commander';
+import { CHANNEL_ACCESS, CLI_ACCESS, cliCommandAccess } from '../../../electron/common/ipc/access';
+import { channels, contract } from '../../../electron/common/ipc/contract';
+import { allowed, type Role } from '../../../electron/common/ipc/roles';
+import { authorize } from '../../../electron/node/core/authorize';
+import { buildProgram } from '../../../electron/cli/motcua';
+import { commandPath } from '../../../electron/cli/cli-session';
+
+const ROLE_SETS: Array<readonly Role[] | null> = [null, [], ['officer'], ['supervisor'], ['admin'], ['officer', 'supervisor']];
+const quiet = { out: () => undefined, err: () => undefined };
+
+/** Every runnable command of the real program, by the path the access table uses. */
+function commands(c: Command): string[] {
+  const subs = c.commands as Command[];
+  if (!subs.length) return c.parent ? [commandPath(c)] : [];
+  // A group with its own action (e.g. `sync`) is itself a command.
+  const self = c.parent && (c as unknown as { _actionHandler: unknown })._actionHandler ? [commandPath(c)] : [];
+  return [...self, ...subs.flatMap(commands)];
+}
+
+describe('one access table for the app and the CLI', () => {
+  it('every channel carries its level in the contract row, and the table is read from it', () => {
+    for (const c of channels) expect(CHANNEL_ACCESS[c]).toBe(contract[c].access);
+  });
+
+  it('every CLI command has a row, and every row is a command', () => {
+    const real = commands(buildProgram(quiet)).sort();
+    expect(real).toEqual(Object.keys(CLI_ACCESS).sort());
+  });
+
+  it('without sign-in only doctor, cccd parse and calendar due run', () => {
+    const open = Object.keys(CLI_ACCESS).filter((c) => cliCommandAccess(c) === 'public');
+    expect(open.sort()).toEqual(['calendar due', 'cccd parse', 'doctor']);
+  });
+
+  it.each(Object.entries(CLI_ACCESS).filter(([, row]) => 'channel' in row))('the CLI and the app decide alike for "%s"', (command, row) => {
+    const channel = (row as { channel: keyof typeof CHANNEL_ACCESS }).channel;
+    for (const roles of ROLE_SETS) {
+      const app = allowed(CHANNEL_ACCESS[channel], roles);
+      const cli = (() => {
+        try {
+          authorize({ command }, roles);
+          return true;
+        } catch {
+          return false;
+        }
+      })();
+      const viaChannel = (() => {
+        try {
+          authorize({ channel }, roles);
+          return true;
+        } catch {
+          return false;
+        }
+      })();
+      expect({ roles, cli }).toEqual({ roles, cli: app });
+      expect({ roles, viaChannel }).toEqual({ roles, viaChannel: app });
+    }
+  });
+
+  it('a supervisor may do an officer\'s work, an officer not a supervisor\'s, an admin everything', () => {
+    expect(allowed('officer', ['supervisor'])).toBe(true);
+    expect(allowed('supervisor', ['officer'])).toBe(false);
+    expect(allowed('admin', ['supervisor'])).toBe(false);
+    for (const c of channels) expect(allowed(CHANNEL_ACCESS[c], ['admin'])).toBe(true);
+    expect(() => authorize({ command: 'report daily' }, ['officer'])).toThrow(/không có vai trò supervisor/);
+    expect(() => authorize({ command: 'intake' }, null)).toThrow(/Cần đăng nhập/);
+    expect(() => authorize({ command: 'no such command' }, ['admin'])).toThrow(/chưa có quy định quyền/);
+  });
+});
