@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../electron/node/store/audit';
 import { searchProcedures, importCatalog, getProcedure } from '../../electron/node/catalog/catalog-repo';
-import { addLease, remainingCodes } from '../../electron/node/intake/code-allocator';
+import { addLease, remainingCodes } from '../../electron/node/intake/code-repo';
 import { AppFailure } from '../../electron/common/ipc/result';
 import { CCCD, intakeFixture, OFFICER, UNIT } from '../helpers/intake';
 

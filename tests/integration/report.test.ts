@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resourcesDir } from '../../electron/node/config/resources';
 import { findPdfWorkerScript, WorkerPdfRenderer } from '../../electron/node/documents/pdf-renderer';
-import { dailyReport } from '../../electron/node/reports/daily-report';
+import { dailyReport } from '../../electron/node/reports/report-repo';
 import { motcua } from '../helpers/cli';
 import { tempDir } from '../helpers/tmp';
 import { tool } from '../helpers/tools';

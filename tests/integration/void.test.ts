@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { toVietnamRfc3339 } from '../../electron/common/domain/time';
 import { AppFailure } from '../../electron/common/ipc/result';
 import { voidDossier } from '../../electron/node/intake/void-dossier';
-import { dailyReport } from '../../electron/node/reports/daily-report';
+import { dailyReport } from '../../electron/node/reports/report-repo';
 import { intakeFixture } from '../helpers/intake';
 import { dossiers, engineFor, referenceServer } from '../helpers/sync';
 

@@ -1,7 +1,7 @@
 import type { Role } from '../../common/ipc/access';
 import { toVietnamRfc3339 } from '../../common/domain/time';
 import { AppFailure } from '../../common/ipc/result';
-import { addOfficer, loginOffline, makeVerifier, type Officer } from '../officers/officer-repo';
+import { addOfficer, countOfficers, localVerifier, loginOffline, makeVerifier, rememberOfficer, type Officer } from '../officers/officer-repo';
 import type { SqliteStore } from '../store/sqlite-store';
 import type { ProvincialApi } from '../sync/provincial-api';
 
@@ -36,12 +36,11 @@ export class SessionService {
   }
 
   async needsSetup(): Promise<boolean> {
-    const n = await this.d.store.exec('auth.count', (db) => (db.prepare('SELECT COUNT(*) AS c FROM officers').get() as { c: number }).c);
-    return n === 0;
+    return (await this.d.store.exec('auth.count', (db) => countOfficers(db))) === 0;
   }
 
   async login(username: string, password: string): Promise<SessionOfficer> {
-    const known = await this.d.store.exec('auth.known', (db) => db.prepare('SELECT verifier FROM officers WHERE username = ?').get(username) as { verifier: string | null } | undefined);
+    const known = await this.d.store.exec('auth.known', (db) => localVerifier(db, username));
     const api = known?.verifier ? null : await this.d.api();
     if (api) {
       const r = await api.officerLogin(username, password);
@@ -50,12 +49,7 @@ export class SessionService {
         const roles = o.roles.filter((x): x is Role => x === 'officer' || x === 'supervisor' || x === 'admin');
         const verifier = await makeVerifier(password);
         const at = toVietnamRfc3339(this.#now());
-        await this.d.store.exec('auth.remember', (db) =>
-          db.prepare(
-            `INSERT INTO officers (officer_id, username, full_name, title, roles, verifier, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-             ON CONFLICT(officer_id) DO UPDATE SET username = excluded.username, full_name = excluded.full_name, title = excluded.title, roles = excluded.roles, verifier = excluded.verifier, updated_at = excluded.updated_at`,
-          ).run(o.officerId, username, o.hoTen, o.chucDanh ?? null, JSON.stringify(roles), verifier, at),
-        );
+        await this.d.store.exec('auth.remember', (db) => rememberOfficer(db, { officerId: o.officerId, username, fullName: o.hoTen, title: o.chucDanh ?? null, roles, verifier, at }));
         await this.d.store.audit({ actor: o.officerId, action: 'auth.login', subject: o.officerId, details: { online: true } });
         return this.#set({ officerId: o.officerId, fullName: o.hoTen, roles })!;
       }

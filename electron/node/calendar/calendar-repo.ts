@@ -1,4 +1,6 @@
 import type Database from 'better-sqlite3';
+import { readSetting } from '../settings/settings-repo';
+import { thisCounter } from '../unit/unit-repo';
 import { calendarFileSchema, DEFAULT_WORK_RULES, makeWorkRules, WorkCalendar, type CalendarDay, type WorkRules } from '../../common/domain/calendar';
 import { AppFailure } from '../../common/ipc/result';
 
@@ -40,13 +42,11 @@ export function calendarDays(db: Database.Database, year?: number): CalendarDay[
 
 /** Working hours come from the unit (contract `gioLamViec`), the cut-off from settings; defaults otherwise. */
 export function workRules(db: Database.Database): WorkRules {
-  const unit = db
-    .prepare('SELECT u.work_hours FROM counters c JOIN units u ON u.unit_code = c.unit_code WHERE c.is_this_pc = 1')
-    .get() as { work_hours: string | null } | undefined;
-  const cutoff = (db.prepare("SELECT value FROM settings WHERE key = 'intake.cutoff'").get() as { value: string } | undefined)?.value ?? null;
-  if (!unit?.work_hours && !cutoff) return DEFAULT_WORK_RULES;
-  const periods = unit?.work_hours
-    ? (JSON.parse(unit.work_hours) as Array<{ from: string; to: string }>)
+  const workHours = thisCounter(db)?.workHours ?? null;
+  const cutoff = readSetting(db, 'intake.cutoff');
+  if (!workHours && !cutoff) return DEFAULT_WORK_RULES;
+  const periods = workHours
+    ? (JSON.parse(workHours) as Array<{ from: string; to: string }>)
     : [
         { from: '07:00', to: '11:30' },
         { from: '13:30', to: '17:00' },

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ReceiptModel, TurnBackModel } from '../../common/domain/receipt';
-import type { DailyReport } from '../reports/daily-report';
+import type { DailyReport } from '../reports/report-repo';
 import { reportPdf } from '../reports/report-export';
 import { renderReceiptPdf, renderTurnBackPdf } from './receipt-pdf';
 

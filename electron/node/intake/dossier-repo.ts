@@ -162,6 +162,18 @@ export function insertDossier(db: Database.Database, d: NewDossier): { id: numbe
   return { id, attachmentIds };
 }
 
+/** What deciding a same-day void needs to know about a dossier. */
+export function voidState(db: Database.Database, code: string): { id: number; trang_thai: string; ngay_tiep_nhan: string; voided_at: string | null; counter_id: string } | undefined {
+  return db.prepare('SELECT id, trang_thai, ngay_tiep_nhan, voided_at, counter_id FROM dossiers WHERE ma_ho_so = ?').get(code) as
+    | { id: number; trang_thai: string; ngay_tiep_nhan: string; voided_at: string | null; counter_id: string }
+    | undefined;
+}
+
+/** Voided, not deleted: the code stays used and the row stays for the day's review. */
+export function markVoided(db: Database.Database, id: number, reason: string, at: string): void {
+  db.prepare('UPDATE dossiers SET voided_at = ?, void_reason = ?, updated_at = ? WHERE id = ?').run(at, reason, at, id);
+}
+
 /** A printed or re-printed Mẫu 01: the first PDF is kept with the dossier, every print is listed for the day's review. */
 export function recordReceiptPrint(db: Database.Database, code: string, o: { path: string; reprint: boolean; reason: string | null; officerId: string | null; at: string }): void {
   const row = db.prepare('SELECT id FROM dossiers WHERE ma_ho_so = ?').get(code) as { id: number } | undefined;

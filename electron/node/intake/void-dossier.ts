@@ -2,6 +2,8 @@ import type Database from 'better-sqlite3';
 import { toNationalTime } from '../../common/domain/intake';
 import { AppFailure } from '../../common/ipc/result';
 import { appendAudit } from '../store/audit';
+import { thisCounter } from '../unit/unit-repo';
+import { markVoided, voidState } from './dossier-repo';
 import { enqueueEvent } from '../sync/outbox-repo';
 
 /** Statuses a receipt can still be voided from: received, not yet taken up by the processing department's decisions. */
@@ -18,19 +20,17 @@ export function voidDossier(db: Database.Database, o: { code: string; reason: st
   const reason = o.reason.trim();
   if (reason.length < 5) throw new AppFailure('invalid_input', 'Ghi lý do hủy phiếu (ít nhất 5 ký tự).');
   return db.transaction(() => {
-    const d = db.prepare('SELECT id, trang_thai, ngay_tiep_nhan, voided_at, counter_id FROM dossiers WHERE ma_ho_so = ?').get(o.code) as
-      | { id: number; trang_thai: string; ngay_tiep_nhan: string; voided_at: string | null; counter_id: string }
-      | undefined;
+    const d = voidState(db, o.code);
     if (!d) throw new AppFailure('not_found', `Không có hồ sơ ${o.code} tại quầy này.`);
     if (d.voided_at) throw new AppFailure('conflict', `Phiếu của hồ sơ ${o.code} đã bị hủy lúc ${d.voided_at}.`);
-    const mine = db.prepare('SELECT counter_id FROM counters WHERE is_this_pc = 1').get() as { counter_id: string } | undefined;
-    if (mine && mine.counter_id !== d.counter_id) throw new AppFailure('forbidden', `Hồ sơ ${o.code} do quầy ${d.counter_id} tiếp nhận: chỉ quầy đó được hủy phiếu.`);
+    const mine = thisCounter(db);
+    if (mine && mine.counterId !== d.counter_id) throw new AppFailure('forbidden', `Hồ sơ ${o.code} do quầy ${d.counter_id} tiếp nhận: chỉ quầy đó được hủy phiếu.`);
     if (d.ngay_tiep_nhan.slice(0, 10) !== o.at.slice(0, 10)) {
       throw new AppFailure('conflict', `Chỉ hủy được phiếu trong ngày tiếp nhận (${d.ngay_tiep_nhan.slice(0, 10)}). Hồ sơ đã qua ngày: làm thủ tục rút hồ sơ.`);
     }
     if (!VOIDABLE.has(d.trang_thai)) throw new AppFailure('conflict', `Hồ sơ ${o.code} đã được xử lý (trạng thái ${d.trang_thai}): không hủy phiếu được.`);
     // The status stays until the province confirms: a create still queued must go up as received, then the event moves it to 7.
-    db.prepare('UPDATE dossiers SET voided_at = ?, void_reason = ?, updated_at = ? WHERE id = ?').run(o.at, reason, o.at, d.id);
+    markVoided(db, d.id, reason, o.at);
     enqueueEvent(db, { code: o.code, dossierId: d.id, event: { TrangThai: '7', ThoiDiemXuLy: toNationalTime(o.at), NguoiXuLy: o.actor, NoiDungXuLy: `Hủy phiếu tiếp nhận: ${reason}` }, at: o.at });
     // The reason may name the citizen: the audit keeps that there is one, the dossier row keeps the text.
     appendAudit(db, { actor: o.actor, action: 'dossier.void', subject: o.code, details: { reasonLength: reason.length } }, o.at);

@@ -135,3 +135,16 @@ export function officerDisplay(db: Database.Database, officerId: string | null):
 export function countOfficers(db: Database.Database): number {
   return (db.prepare('SELECT COUNT(*) AS n FROM officers').get() as { n: number }).n;
 }
+
+/** Whether this PC knows the username, and with which offline verifier (null: must sign in online first). */
+export function localVerifier(db: Database.Database, username: string): { verifier: string | null } | undefined {
+  return db.prepare('SELECT verifier FROM officers WHERE username = ?').get(username) as { verifier: string | null } | undefined;
+}
+
+/** An officer the province just confirmed online: kept here with a verifier for offline sign-in later. */
+export function rememberOfficer(db: Database.Database, o: { officerId: string; username: string; fullName: string; title: string | null; roles: readonly Role[]; verifier: string; at: string }): void {
+  db.prepare(
+    `INSERT INTO officers (officer_id, username, full_name, title, roles, verifier, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT(officer_id) DO UPDATE SET username = excluded.username, full_name = excluded.full_name, title = excluded.title, roles = excluded.roles, verifier = excluded.verifier, updated_at = excluded.updated_at`,
+  ).run(o.officerId, o.username, o.fullName, o.title, JSON.stringify(o.roles), o.verifier, o.at);
+}

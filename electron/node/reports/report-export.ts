@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { rgb } from 'pdf-lib';
 import { formatVnd } from '../../common/domain/receipt';
 import { A4_LANDSCAPE, Flow, newDocument } from '../pdf/pdf-flow';
-import type { DailyReport, LogRow } from './daily-report';
+import type { DailyReport, LogRow } from './report-repo';
 
 const LOG_HEADERS = [
   'STT',

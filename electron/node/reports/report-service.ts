@@ -10,7 +10,7 @@ import { signFile } from '../signing/signing-service';
 import type { TokenSessions } from '../signing/token-sessions';
 import { appendAudit } from '../store/audit';
 import type { SqliteStore } from '../store/sqlite-store';
-import { dailyReport, type DailyReport } from './daily-report';
+import { dailyReport, type DailyReport } from './report-repo';
 import { saveDayClose } from './day-close-repo';
 import { reportCsv, reportXlsx } from './report-export';
 

@@ -4,7 +4,7 @@ import { normalizeTime } from '../../common/domain/kpi';
 import { vietnamDate } from '../../common/domain/time';
 import { importCalendarYear } from '../calendar/calendar-repo';
 import { importCatalog } from '../catalog/catalog-repo';
-import { addLease, remainingCodes } from '../intake/code-allocator';
+import { addLease, remainingCodes } from '../intake/code-repo';
 import { appendAudit } from '../store/audit';
 import { getSetting, reasonOf, setSetting, type SyncContext } from './sync-context';
 

@@ -1,5 +1,10 @@
 import type Database from 'better-sqlite3';
 import { evaluateKpi, normalizeTime, type StatusEvent } from '../../common/domain/kpi';
+import { readSetting } from '../settings/settings-repo';
+import { thisCounter } from '../unit/unit-repo';
+
+// The reports' read model: it only reads — local dossiers, the unit feed, receipt prints, voids
+// and the audit log — and computes the national indicators over them with common/domain/kpi.
 
 export interface LogRow {
   readonly stt: number;
@@ -73,7 +78,7 @@ const natRange = (first: string, last: string) => [`${first.replace(/-/g, '')}00
 export function dailyReport(db: Database.Database, day: string, o: { counterId?: string | null; now: string; to?: string }): DailyReport {
   // A period report (day … to) counts the same way; only a single day can have been closed.
   const last = o.to && o.to > day ? o.to : day;
-  const unit = db.prepare('SELECT unit_code, counter_id FROM counters WHERE is_this_pc = 1').get() as { unit_code: string; counter_id: string } | undefined;
+  const unit = thisCounter(db);
   const counterId = o.counterId ?? null;
   const [from, to] = range(day, last);
   const counterClause = counterId ? 'AND counter_id = @counter' : '';
@@ -192,10 +197,10 @@ export function dailyReport(db: Database.Database, day: string, o: { counterId?:
          FROM remote_dossiers WHERE (received_at BETWEEN @nFrom AND @nTo OR returned_at BETWEEN @nFrom AND @nTo) AND counter_id IS NOT NULL AND counter_id <> @mine
          GROUP BY counter_id`,
       )
-      .all({ nFrom, nTo, mine: unit?.counter_id ?? '' }) as Array<{ counter_id: string; received: number; returned: number; fees: number }>;
+      .all({ nFrom, nTo, mine: unit?.counterId ?? '' }) as Array<{ counter_id: string; received: number; returned: number; fees: number }>;
     for (const r of others) byCounter.set(r.counter_id, { counterId: r.counter_id, received: r.received, returned: r.returned, feesCollected: r.fees, source: 'feed' });
   }
-  const mineReturned = byCounter.get(unit?.counter_id ?? '');
+  const mineReturned = byCounter.get(unit?.counterId ?? '');
   if (mineReturned) mineReturned.returned = returned;
 
   const byOfficer = new Map<string, number>();
@@ -229,15 +234,14 @@ export function dailyReport(db: Database.Database, day: string, o: { counterId?:
       })(),
     })),
   ].sort((a, b) => a.at.localeCompare(b.at));
-  const setting = (k: string) => (db.prepare('SELECT value FROM settings WHERE key = ?').get(k) as { value: string } | undefined)?.value ?? null;
 
   return {
     date: day,
     dateTo: last,
     counterId,
-    unitCode: unit?.unit_code ?? null,
+    unitCode: unit?.unitCode ?? null,
     generatedAt: o.now,
-    unitDataAsOf: setting('sync.changesFetchedAt'),
+    unitDataAsOf: readSetting(db, 'sync.changesFetchedAt'),
     totals: {
       received: live.length,
       returned,
