@@ -10,6 +10,8 @@ export const UNIT = { unitCode: '000.00.01.H22', unitName: 'UBND xã Tân Phú',
 /** The officer at the counter in service-level tests: a real account, so forms print the name. */
 export const OFFICER: Actor = { officerId: 'cb01', fullName: 'Trần Thị Bình', roles: ['officer'], counterId: 'Q01' };
 export const OFFICER_PASSWORD = 'mat-khau-can-bo';
+/** Signs the CLI in as that officer over a fixture's data directory. */
+export const OFFICER_ENV = { MOTCUA_OFFICER: 'canbo01', MOTCUA_PASSWORD: OFFICER_PASSWORD };
 
 /** A real store on disk with the seeded calendar and sample catalog, and the core's services over it. */
 export async function intakeFixture(opts: { now?: () => Date; unit?: typeof UNIT | null } = {}) {

@@ -5,7 +5,7 @@ import { intakeDraftSchema } from '../../electron/common/domain/intake';
 import { toVietnamRfc3339 } from '../../electron/common/domain/time';
 import { addOfficer } from '../../electron/node/officers/officer-repo';
 import { writeSetting } from '../../electron/node/settings/settings-repo';
-import { cliAdmin, motcua } from '../helpers/cli';
+import { cliAdmin, motcua, motcuaAsync } from '../helpers/cli';
 import { intakeFixture, OFFICER, OFFICER_PASSWORD } from '../helpers/intake';
 import { referenceServer } from '../helpers/sync';
 import { tempDir } from '../helpers/tmp';
@@ -70,14 +70,15 @@ describe('a dossier from the CLI reaches the province under the signed-in office
     t.cleanup();
   });
 
-  it('NguoiTiepNhan is the officer id and the receipt prints the officer name', () => {
+  it('NguoiTiepNhan is the officer id and the receipt prints the officer name', async () => {
     const draft = join(t.dir, 'd.json');
     writeFileSync(draft, JSON.stringify(DRAFT));
     const r = motcua(['intake', '--json', draft, ...dd], officer);
     expect(r.code, r.stderr).toBe(0);
     const code = r.stdout.trim();
     const api = { MOTCUA_API_URL: server.url, MOTCUA_CLIENT_ID: 'counter-q01', MOTCUA_CLIENT_SECRET: 'secret-q01' };
-    const s = motcua(['sync', '--once', '--timeout', '60', ...dd], { ...officer, ...api });
+    // Not spawnSync: the reference server answers from this process's event loop.
+    const s = await motcuaAsync(['sync', '--once', '--timeout', '60', ...dd], { ...officer, ...api });
     expect(s.code, s.stderr).toBe(0);
     const body = JSON.parse((server.db.prepare('SELECT body FROM dossiers WHERE code = ?').get(code) as { body: string }).body) as { NguoiTiepNhan: string };
     expect(body.NguoiTiepNhan).toBe('cb07');

@@ -8,8 +8,8 @@ import { PrinterService } from '../../electron/node/printing/printer-service';
 import { AppFailure } from '../../electron/common/ipc/result';
 import { printerFactory } from '../../native/escpos/printer-factory';
 import { startPtyVirtualPrinter } from '../../native/escpos/virtual-printer';
-import { CCCD, intakeFixture } from '../helpers/intake';
-import { cliAdmin, motcua, motcuaAsync } from '../helpers/cli';
+import { CCCD, intakeFixture, OFFICER_ENV } from '../helpers/intake';
+import { motcua, motcuaAsync } from '../helpers/cli';
 import { tool } from '../helpers/tools';
 
 type F = Awaited<ReturnType<typeof intakeFixture>>;
@@ -101,7 +101,7 @@ describe('ESC/POS receipt printer on a real pty with the virtual printer', () =>
 
   it('motcua print escpos writes the exact bytes, and print test/receipt work on the pty', async () => {
     const out = join(f.dir, 'r.bin');
-    const admin = cliAdmin(f.dir);
+    const admin = OFFICER_ENV;
     const r = motcua(['print', 'escpos', code, '--width', '80', '--out', out, '--data-dir', f.dir], admin);
     expect(r.code, r.stderr).toBe(0);
     const ops = new EscPosDecoder().push(new Uint8Array(readFileSync(out)));

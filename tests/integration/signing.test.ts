@@ -220,9 +220,9 @@ describe('PAdES signing with SoftHSM2 tokens, checked by pdfsig, qpdf and openss
       env,
     );
     expect(s.code, s.stderr).toBe(0);
-    const v = await motcuaAsync(['verify', out, '--json', '--trust', join(pki.dir, 'root.pem')], env);
+    const v = await motcuaAsync(['verify', out, '--json', '--trust', join(pki.dir, 'root.pem'), '--data-dir', t.dir], env);
     expect(JSON.parse(v.stdout).signatures[0]).toMatchObject({ integrity: 'valid', coversWholeDocument: true, trusted: true });
-    const bad = await motcuaAsync(['sign', '--module', SOFTHSM_MODULE, '--token', 'RSA', '--cert', '01', '--pin-env', 'NOPE', '--in', inputs.pdflib!, '--out', join(t.dir, 'x.pdf')], env);
+    const bad = await motcuaAsync(['sign', '--module', SOFTHSM_MODULE, '--token', 'RSA', '--cert', '01', '--pin-env', 'NOPE', '--in', inputs.pdflib!, '--out', join(t.dir, 'x.pdf'), '--data-dir', t.dir], env);
     expect(bad.code).toBe(1);
     expect(existsSync(join(t.dir, 'x.pdf'))).toBe(false);
 

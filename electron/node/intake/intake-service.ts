@@ -119,7 +119,7 @@ export class IntakeService {
   }
 
   /** `motcua intake --json` and data migration: validated once with the import schema, then received like any dossier. */
-  receiveImport(actor: Actor, raw: unknown, o: Omit<ReceiveRequest, 'draft' | 'attachments' | 'receivedAt'> & { baseDir: string }): Promise<ReceiveResult> {
+  async receiveImport(actor: Actor, raw: unknown, o: Omit<ReceiveRequest, 'draft' | 'attachments' | 'receivedAt'> & { baseDir: string }): Promise<ReceiveResult> {
     const { baseDir, ...rest } = o;
     const imported = draftFromImport(raw, baseDir);
     return this.receive(actor, { ...rest, draft: imported.draft, attachments: imported.attachments, receivedAt: imported.receivedAt });
