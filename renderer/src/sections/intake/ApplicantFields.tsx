@@ -1,0 +1,73 @@
+import { useTranslation } from 'react-i18next';
+import type { DossierSummary } from '../../../../electron/common/domain/dossier';
+import type { Applicant } from './draft';
+
+/**
+ * Người nộp hồ sơ. Input names are the national field names: the scanner fill, the tests and the
+ * bench all find the fields by them.
+ */
+export function ApplicantFields(p: {
+  applicant: Applicant;
+  history: readonly DossierSummary[];
+  reused: boolean;
+  onChange: (field: keyof Applicant, value: string) => void;
+}) {
+  const { t } = useTranslation();
+  const a = p.applicant;
+  const set = (k: keyof Applicant) => (e: { target: { value: string } }) => p.onChange(k, e.target.value);
+  const person = a.LoaiDoiTuong === '1';
+  return (
+    <section className="card">
+      <h2>{t('intake.applicant')}</h2>
+      {p.reused && <p className="muted">{t('intake.reused')}</p>}
+      {p.history.length > 0 && (
+        <p className="muted" data-testid="applicant-history">
+          {t('intake.history', { count: p.history.length })}: {p.history.slice(0, 3).map((h) => `${h.code} (${h.procedureName})`).join('; ')}
+        </p>
+      )}
+      <div className="form-grid three">
+        <label>
+          {t('intake.kind')}
+          <select name="LoaiDoiTuong" value={a.LoaiDoiTuong} onChange={set('LoaiDoiTuong')}>
+            <option value="1">{t('intake.kinds.1')}</option>
+            <option value="2">{t('intake.kinds.2')}</option>
+            <option value="3">{t('intake.kinds.3')}</option>
+            <option value="4">{t('intake.kinds.4')}</option>
+          </select>
+        </label>
+        <label className="span2">
+          {person ? t('intake.name') : t('intake.orgName')}
+          <input name="ChuHoSo" value={a.ChuHoSo} onChange={set('ChuHoSo')} />
+        </label>
+        <label>
+          {person ? t('intake.idNumber') : t('intake.orgNumber')}
+          <input name="SoGiayToChuHoSo" value={a.SoGiayToChuHoSo} onChange={set('SoGiayToChuHoSo')} inputMode="numeric" />
+        </label>
+        <label>
+          {t('intake.birthDate')}
+          <input name="NgaySinhChuHoSo" type="date" value={a.NgaySinhChuHoSo} onChange={set('NgaySinhChuHoSo')} />
+        </label>
+        <label>
+          {t('intake.sex')}
+          <select name="GioiTinhChuHoSo" value={a.GioiTinhChuHoSo} onChange={set('GioiTinhChuHoSo')}>
+            <option value="">—</option>
+            <option value="Nam">Nam</option>
+            <option value="Nữ">Nữ</option>
+          </select>
+        </label>
+        <label className="span3">
+          {t('intake.address')}
+          <input name="DiaChiChuHoSo" value={a.DiaChiChuHoSo} onChange={set('DiaChiChuHoSo')} />
+        </label>
+        <label>
+          {t('intake.phone')}
+          <input name="SoDienThoai" value={a.SoDienThoai} onChange={set('SoDienThoai')} inputMode="tel" />
+        </label>
+        <label className="span2">
+          Email
+          <input name="Email" value={a.Email} onChange={set('Email')} inputMode="email" />
+        </label>
+      </div>
+    </section>
+  );
+}

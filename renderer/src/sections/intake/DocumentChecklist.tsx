@@ -1,0 +1,54 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Procedure } from '../../../../electron/common/domain/procedure';
+import { vnd } from '../../format';
+
+type Document = Procedure['documents'][number];
+
+/** Thành phần hồ sơ and lệ phí of the chosen procedure; a fragment, it shares its card with the attachments. */
+export function DocumentChecklist(p: {
+  procedure: Procedure;
+  docs: ReadonlySet<string>;
+  fees: ReadonlySet<string>;
+  missing: readonly Document[];
+  onToggleDoc: (code: string) => void;
+  onToggleFee: (code: string) => void;
+}) {
+  const { t } = useTranslation();
+  const { procedure, docs, fees } = p;
+  const totalFees = useMemo(() => procedure.fees.filter((f) => fees.has(f.code)).reduce((s, f) => s + f.amountVnd, 0), [procedure, fees]);
+  return (
+    <>
+      <h2>{t('intake.documents')}</h2>
+      <ul className="checklist" data-testid="documents">
+        {procedure.documents.map((d) => (
+          <li key={d.code}>
+            <label>
+              <input type="checkbox" checked={docs.has(d.code)} onChange={() => p.onToggleDoc(d.code)} />
+              {d.name}
+              {d.required && <span className="required" title={t('intake.required')}> *</span>}
+              <span className="muted"> — {d.originals ? t('intake.originals', { count: d.originals }) : ''}{d.originals && d.copies ? ', ' : ''}{d.copies ? t('intake.copies', { count: d.copies }) : ''}{!d.originals && !d.copies ? t('intake.show') : ''}</span>
+            </label>
+          </li>
+        ))}
+      </ul>
+      {p.missing.length > 0 && <p className="message warn">{t('intake.missing', { count: p.missing.length })}</p>}
+      {procedure.fees.length > 0 && (
+        <>
+          <h2>{t('intake.fees')}</h2>
+          <ul className="checklist">
+            {procedure.fees.map((f) => (
+              <li key={f.code}>
+                <label>
+                  <input type="checkbox" checked={fees.has(f.code)} onChange={() => p.onToggleFee(f.code)} />
+                  {f.name}: {vnd(f.amountVnd)}
+                </label>
+              </li>
+            ))}
+          </ul>
+          <p>{t('intake.totalFees', { total: vnd(totalFees) })}</p>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,196 @@
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DossierSummary } from '../../../../electron/common/domain/dossier';
+import type { Procedure } from '../../../../electron/common/domain/procedure';
+import type { ScanEvent } from '../../../../electron/common/domain/scan';
+import { api } from '../../api';
+import { onScan as subscribeScans } from '../../scan-bus';
+import type { AttachmentSource, Preview } from './Attachments';
+import { applicantFromCard, EMPTY_APPLICANT, receiveRequest, toggled, type Applicant, type Attachment } from './draft';
+import type { DuePreview } from './ProcedurePicker';
+import type { Saved } from './SavedDossier';
+import { useProcedureSearch } from './useProcedureSearch';
+
+export type IntakeDraftState = ReturnType<typeof useIntakeDraft>;
+
+/**
+ * One dossier being received, from the first scan to the printed receipt. Focus moves with the
+ * work (picker → save → print) so that a standard dossier needs no mouse.
+ */
+export function useIntakeDraft(onSaved: () => void) {
+  const { t } = useTranslation();
+  const [procedure, setProcedure] = useState<Procedure | null>(null);
+  const search = useProcedureSearch(procedure);
+  const [due, setDue] = useState<DuePreview | null>(null);
+  const [applicant, setApplicant] = useState<Applicant>(EMPTY_APPLICANT);
+  const [docs, setDocs] = useState<Set<string>>(new Set());
+  const [fees, setFees] = useState<Set<string>>(new Set());
+  const [files, setFiles] = useState<Attachment[]>([]);
+  const [history, setHistory] = useState<DossierSummary[]>([]);
+  const [reused, setReused] = useState(false);
+  const [errors, setErrors] = useState<string[]>([]);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [saved, setSaved] = useState<Saved | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const pickerRef = useRef<HTMLInputElement>(null);
+  const saveRef = useRef<HTMLButtonElement>(null);
+  const { show: showQuery, type: typeQuery } = search;
+
+  // The picker is where every dossier starts: focus it whenever the form is (re)shown.
+  useEffect(() => {
+    if (!saved) pickerRef.current?.focus();
+  }, [saved]);
+
+  const reset = useCallback(() => {
+    showQuery('');
+    setProcedure(null);
+    setDue(null);
+    setApplicant(EMPTY_APPLICANT);
+    setDocs(new Set());
+    setFees(new Set());
+    setFiles([]);
+    setHistory([]);
+    setReused(false);
+    setErrors([]);
+    setNotice(null);
+    setSaved(null);
+    pickerRef.current?.focus();
+  }, [showQuery]);
+
+  // A scan anywhere on the screen fills the applicant, never half: the event is parsed in main.
+  const fillFromScan = useCallback(async (e: ScanEvent) => {
+    if (e.kind === 'invalid') {
+      setErrors([t('intake.scanInvalid', { reason: e.error ?? '' })]);
+      return;
+    }
+    if (e.kind === 'dossierCode') {
+      setNotice(t('intake.scannedCode', { code: e.code }));
+      return;
+    }
+    if (e.kind !== 'cccd' || !e.cccd) return;
+    const c = e.cccd;
+    setSaved(null);
+    setErrors([]);
+    const h = await api()['intake.applicant']({ idNumber: c.SoDinhDanh });
+    const past = h.ok ? h.value : { dossiers: [], phone: null, email: null };
+    setHistory(past.dossiers);
+    setReused(Boolean(past.phone || past.email));
+    setApplicant((a) => applicantFromCard(a, c, past));
+    setNotice(t('intake.scanned', { name: c.HoTen }));
+    pickerRef.current?.focus();
+  }, [t]);
+  useEffect(() => subscribeScans((e) => void fillFromScan(e)), [fillFromScan]);
+
+  // Typing over a chosen procedure un-chooses it, so Enter cannot save under a name no longer shown.
+  const typeProcedure = (text: string) => {
+    typeQuery(text);
+    if (procedure) setProcedure(null);
+  };
+
+  // Required documents and every fee start ticked: the usual dossier is complete, and saving it is one Enter.
+  const choose = useCallback(async (p: Procedure) => {
+    setProcedure(p);
+    showQuery(p.tenTthc);
+    setDocs(new Set(p.documents.filter((d) => d.required).map((d) => d.code)));
+    setFees(new Set(p.fees.map((f) => f.code)));
+    setErrors([]);
+    const r = await api()['intake.previewDue']({ maTthc: p.maTthc });
+    setDue(r.ok ? { dueAt: r.value.dueAt, durationText: r.value.durationText } : null);
+    saveRef.current?.focus();
+  }, [showQuery]);
+
+  const save = async (e?: FormEvent) => {
+    e?.preventDefault();
+    if (busy || saved) return;
+    if (!procedure) {
+      setErrors([t('intake.noProcedure')]);
+      pickerRef.current?.focus();
+      return;
+    }
+    setBusy(true);
+    const r = await api()['intake.receive'](receiveRequest(procedure, applicant, docs, fees, files));
+    setBusy(false);
+    if (!r.ok) {
+      setErrors([r.error.message, ...(r.error.details ?? []).map((d) => (d.path ? `${d.path}: ${d.message}` : d.message))]);
+      return;
+    }
+    setErrors([]);
+    setSaved(r.value);
+    setNotice(null);
+    onSaved();
+  };
+
+  const print = useCallback(async () => {
+    if (!saved) return;
+    const r = await api()['receipt.print']({ code: saved.code });
+    setNotice(r.ok ? t('intake.printed') : r.error.message);
+  }, [saved, t]);
+
+  const printThermal = useCallback(async () => {
+    if (!saved) return;
+    const r = await api()['printer.receipt']({ code: saved.code, reason: null });
+    setNotice(r.ok ? t('intake.printedThermal') : null);
+    setErrors(r.ok ? [] : [r.error.message]);
+  }, [saved, t]);
+
+  // Main keeps one token per file path, so a file picked again, or still in the scanner folder, is listed once.
+  const addFiles = useCallback(async (from: AttachmentSource) => {
+    const r = from === 'pick' ? await api()['attachments.pick']({}) : await api()['attachments.scanFolder']({});
+    if (!r.ok) return setErrors([r.error.message]);
+    setFiles((fs) => [...fs, ...r.value.filter((n) => !fs.some((f) => f.token === n.token)).map((n) => ({ ...n, doc: null }))]);
+  }, []);
+
+  // The CSP (frame-src 'self' blob:) lets a PDF into the iframe only as a blob: URL; images may stay data: URLs.
+  const showPreview = async (token: string) => {
+    const r = await api()['attachments.preview']({ token });
+    if (!r.ok) return setErrors([r.error.message]);
+    if (r.value.contentType === 'application/pdf') {
+      const b64 = r.value.dataUrl.slice(r.value.dataUrl.indexOf(',') + 1);
+      const bytes = Uint8Array.from(atob(b64), (ch) => ch.charCodeAt(0));
+      setPreview({ url: URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' })), type: 'pdf' });
+    } else setPreview({ url: r.value.dataUrl, type: 'image' });
+  };
+  const closePreview = useCallback(() => setPreview(null), []);
+
+  // After Mẫu 02/03 the applicant leaves with the form; the counter is ready for the next one.
+  const turnedBack = (form: '02' | '03') => {
+    reset();
+    setNotice(t(form === '02' ? 'intake.form02Done' : 'intake.form03Done'));
+  };
+
+  return {
+    pickerRef,
+    saveRef,
+    search,
+    procedure,
+    due,
+    applicant,
+    docs,
+    fees,
+    files,
+    history,
+    reused,
+    errors,
+    notice,
+    saved,
+    busy,
+    preview,
+    missing: (procedure?.documents ?? []).filter((d) => d.required && !docs.has(d.code)),
+    setField: (k: keyof Applicant, value: string) => setApplicant((a) => ({ ...a, [k]: value })),
+    toggleDoc: (code: string) => setDocs(toggled(docs, code)),
+    toggleFee: (code: string) => setFees(toggled(fees, code)),
+    typeProcedure,
+    choose,
+    save,
+    reset,
+    print,
+    printThermal,
+    addFiles,
+    attach: (token: string, doc: string | null) => setFiles((fs) => fs.map((x) => (x.token === token ? { ...x, doc } : x))),
+    removeFile: (token: string) => setFiles((fs) => fs.filter((x) => x.token !== token)),
+    showPreview,
+    closePreview,
+    turnedBack,
+  };
+}

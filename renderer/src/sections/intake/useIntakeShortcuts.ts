@@ -1,0 +1,53 @@
+import { useEffect } from 'react';
+import type { IntakeDraftState } from './useIntakeDraft';
+
+export type TurnBackForm = '02' | '03';
+
+/**
+ * The section's keys, on the window so they work whatever field has focus. Esc undoes the
+ * innermost thing first (open suggestions, then a preview) before it clears the whole dossier.
+ * While a turn-back dialog is open it owns the keyboard.
+ */
+export function useIntakeShortcuts(d: IntakeDraftState, turnBack: TurnBackForm | null, openTurnBack: (form: TurnBackForm) => void) {
+  const { pickerRef, preview, saved, procedure, print, printThermal, reset, addFiles, closePreview } = d;
+  const { close: closeSuggestions } = d.search;
+  const suggestionCount = d.search.suggestions.length;
+
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (turnBack) return;
+      if (e.key === 'F2') {
+        e.preventDefault();
+        pickerRef.current?.focus();
+        pickerRef.current?.select();
+      } else if (e.key === 'Escape' && suggestionCount) {
+        closeSuggestions();
+      } else if (e.key === 'Escape' && !preview) {
+        e.preventDefault();
+        reset();
+      } else if (e.key === 'Escape' && preview) {
+        closePreview();
+      } else if ((e.ctrlKey || e.metaKey) && e.shiftKey && e.key.toLowerCase() === 'p' && saved) {
+        e.preventDefault();
+        void printThermal();
+      } else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'p' && saved) {
+        e.preventDefault();
+        void print();
+      } else if (e.altKey && e.key.toLowerCase() === 'b' && procedure) {
+        e.preventDefault();
+        openTurnBack('02');
+      } else if (e.altKey && e.key.toLowerCase() === 't' && procedure) {
+        e.preventDefault();
+        openTurnBack('03');
+      } else if (e.altKey && e.key.toLowerCase() === 'f') {
+        e.preventDefault();
+        void addFiles('pick');
+      } else if (e.altKey && e.key.toLowerCase() === 's') {
+        e.preventDefault();
+        void addFiles('folder');
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [turnBack, preview, saved, procedure, print, printThermal, reset, addFiles, suggestionCount, pickerRef, closeSuggestions, closePreview, openTurnBack]);
+}

@@ -1,0 +1,52 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Procedure } from '../../../../electron/common/domain/procedure';
+import { api } from '../../api';
+
+/**
+ * The picker's text lives here, above the form, not in the picker: the form unmounts while a
+ * saved dossier is shown, and a card scanned then brings it back with the procedure's name intact.
+ */
+export interface ProcedureSearch {
+  readonly query: string;
+  readonly suggestions: readonly Procedure[];
+  readonly active: number;
+  /** Puts text in the field with the list closed: a procedure was chosen, or the form was cleared. */
+  show(text: string): void;
+  type(text: string): void;
+  close(): void;
+  next(): void;
+  previous(): void;
+}
+
+export function useProcedureSearch(procedure: Procedure | null): ProcedureSearch {
+  const [query, setQuery] = useState('');
+  const [suggestions, setSuggestions] = useState<Procedure[]>([]);
+  const [active, setActive] = useState(0);
+
+  useEffect(() => {
+    // The chosen procedure's own name in the field is not a search.
+    if (!query.trim() || (procedure && query === procedure.tenTthc)) {
+      setSuggestions([]);
+      return;
+    }
+    // A short debounce: a scanner or a fast typist should cost one catalog query, not one per key.
+    const h = setTimeout(async () => {
+      const r = await api()['catalog.search']({ query });
+      if (r.ok) {
+        setSuggestions(r.value);
+        setActive(0);
+      }
+    }, 25);
+    return () => clearTimeout(h);
+  }, [query, procedure]);
+
+  const show = useCallback((text: string) => {
+    setQuery(text);
+    setSuggestions([]);
+  }, []);
+  const close = useCallback(() => setSuggestions([]), []);
+  const next = useCallback(() => setActive((i) => Math.min(suggestions.length - 1, i + 1)), [suggestions.length]);
+  const previous = useCallback(() => setActive((i) => Math.max(0, i - 1)), []);
+
+  return { query, suggestions, active, show, type: setQuery, close, next, previous };
+}
