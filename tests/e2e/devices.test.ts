@@ -40,7 +40,8 @@ describe('counter devices in the app (Chromium host)', () => {
     await page.waitForSelector('text=Đã lưu cấu hình thiết bị.');
     await page.click('[data-testid="test-print"]');
     await page.waitForSelector('text=Đã in trang thử.');
-    await expect.poll(() => (existsSync(folder) ? readdirSync(folder).filter((f) => f.endsWith('.png')).length : 0)).toBe(1);
+    // The virtual printer rasterises the page to PNG after the job is acknowledged: allow a loaded machine.
+    await expect.poll(() => (existsSync(folder) ? readdirSync(folder).filter((f) => f.endsWith('.png')).length : 0), { timeout: 15_000 }).toBe(1);
     await page.click('[data-testid="start-of-day"]');
     await page.waitForSelector('[data-testid="start-of-day-table"]');
     const text = await page.textContent('[data-testid="start-of-day-table"]');
