@@ -75,6 +75,15 @@ export async function launchAppWindow(o: {
   readonly viewport?: { width: number; height: number };
 }): Promise<AppWindow> {
   const profile = appProfile();
+  // Also on an exit that skips close() (a failed start, a fatal error): the profile never outlives the host.
+  const removeProfile = () => {
+    try {
+      rmSync(profile, { recursive: true, force: true });
+    } catch {
+      // Chromium may still be writing into it as the process dies; the OS clears its temp folder.
+    }
+  };
+  process.once('exit', removeProfile);
   try {
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: o.executablePath,
@@ -97,11 +106,13 @@ export async function launchAppWindow(o: {
       page,
       async close() {
         await context.close().catch(() => undefined);
-        rmSync(profile, { recursive: true, force: true });
+        process.off('exit', removeProfile);
+        removeProfile();
       },
     };
   } catch (e) {
-    rmSync(profile, { recursive: true, force: true });
+    process.off('exit', removeProfile);
+    removeProfile();
     throw e;
   }
 }
