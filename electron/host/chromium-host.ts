@@ -5,7 +5,7 @@
  * backs the end-to-end tests and `npm start` where no Electron binary exists.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { EventName } from '../common/ipc/contract';
 import { CHROMIUM_HOST_ORIGIN, CONTENT_SECURITY_POLICY } from '../common/security/csp';
 import { createAppServices, type AppServices } from '../node/app/app-services';
@@ -18,6 +18,7 @@ import { serialScannerFactory } from '../../native/serial/serial-scanner';
 import { printerFactory } from '../../native/escpos/printer-factory';
 import { serialportLister } from '../../native/serial/serialport-lister';
 import { Pkcs11Token } from '../../native/pkcs11/pkcs11-token';
+import { launchAppWindow } from './chromium-window';
 
 export interface ChromiumHostOptions {
   readonly dataDir: string;
@@ -50,17 +51,6 @@ export interface ChromiumHost {
   queueFilePick(paths: readonly string[]): void;
   close(): Promise<void>;
 }
-
-export const CHROMIUM_ARGS = [
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--disable-gpu',
-  '--no-default-browser-check',
-  '--disable-features=Translate',
-];
 
 export function defaultChromiumPath(): string {
   return process.env.MOTCUA_CHROMIUM ?? '/usr/bin/chromium';
@@ -112,17 +102,9 @@ export async function startChromiumHost(o: ChromiumHostOptions): Promise<Chromiu
   });
   await services.start();
 
-  // Root needs --no-sandbox for Chromium's own sandbox; the page is still isolated by the CSP and origin checks.
-  const args = [...CHROMIUM_ARGS, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), ...(o.headless ? [] : ['--start-maximized'])];
-  const browser = await chromium.launch({ executablePath, headless: o.headless, args });
-  context = await browser.newContext({
-    // A real window follows its own size; headless pages get the counter PCs' common 1366×820.
-    viewport: o.headless ? (o.viewport ?? { width: 1366, height: 820 }) : null,
-    locale: 'vi-VN',
-    timezoneId: 'Asia/Ho_Chi_Minh',
-    serviceWorkers: 'block',
-    permissions: [],
-  });
+  const win = await launchAppWindow({ executablePath, headless: o.headless, ...(o.viewport ? { viewport: o.viewport } : {}) });
+  const browser = win.browser;
+  context = win.context;
 
   await context.route('**/*', async (route) => {
     const url = route.request().url();
@@ -182,7 +164,7 @@ export async function startChromiumHost(o: ChromiumHostOptions): Promise<Chromiu
   });
   await context.addInitScript({ path: o.initScriptPath });
 
-  const page = await context.newPage();
+  const page = win.page;
   queueOf(page);
   const last = services.hub.last('sync.state');
   if (last) queueOf(page).items.push(['sync.state', last]);
@@ -204,7 +186,7 @@ export async function startChromiumHost(o: ChromiumHostOptions): Promise<Chromiu
     async close() {
       unsubscribe();
       for (const q of queues.values()) q.wake?.();
-      await browser.close().catch(() => undefined);
+      await win.close();
       await services.close();
     },
   };

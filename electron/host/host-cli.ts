@@ -36,14 +36,21 @@ async function main(): Promise<void> {
   }
   const outDir = join(dataDir, 'screenshots');
   mkdirSync(outDir, { recursive: true });
-  await host.page.waitForSelector('nav button');
+  // A fresh data dir (or no signed-in officer) opens on the login / first-run setup screen, which
+  // cannot be passed without a person: show that screen instead of waiting for the sections.
+  await host.page.waitForSelector('nav button, form.login');
+  if (await host.page.$('form.login')) {
+    await host.page.screenshot({ path: join(outDir, 'login.png') });
+    process.stdout.write(`Không có màn hình (DISPLAY) và chưa đăng nhập: đã chụp màn hình đăng nhập vào ${join(outDir, 'login.png')}. Dùng xvfb-run -a npm start để mở cửa sổ và đăng nhập (hoặc cài đặt lần đầu).\n`);
+    return shutdown();
+  }
   const sections = await host.page.$$eval('nav button[data-section]', (bs) => bs.map((b) => b.getAttribute('data-section') ?? ''));
   for (const s of sections) {
     await host.page.click(`nav button[data-section="${s}"]`);
     await host.page.waitForSelector(`[data-testid="section-${s}"]`);
     await host.page.screenshot({ path: join(outDir, `${s}.png`) });
   }
-  process.stdout.write(`Không có màn hình (DISPLAY): đã chụp ${sections.length} mục vào ${outDir}. Dùng xvfb-run npm start để mở cửa sổ.\n`);
+  process.stdout.write(`Không có màn hình (DISPLAY): đã chụp ${sections.length} mục vào ${outDir}. Dùng xvfb-run -a npm start để mở cửa sổ.\n`);
   await shutdown();
 }
 

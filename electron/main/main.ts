@@ -3,6 +3,7 @@
  * opens the window. No feature logic lives here; see electron/node for that.
  */
 import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell, type WebContents } from 'electron';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { channels, wireChannel } from '../common/ipc/contract';
@@ -10,6 +11,7 @@ import { CONTENT_SECURITY_POLICY, ELECTRON_APP_ORIGIN } from '../common/security
 import { createAppServices, type AppServices } from '../node/app/app-services';
 import { resolveAppRequest } from '../node/app/static-files';
 import { dataDirFromArgv, resolveDataDir } from '../node/config/paths';
+import { resourcesDir } from '../node/config/resources';
 import { createLogger } from '../node/log/logger';
 import { serialScannerFactory } from '../../native/serial/serial-scanner';
 import { printerFactory } from '../../native/escpos/printer-factory';
@@ -25,6 +27,9 @@ protocol.registerSchemesAsPrivileged([
   { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);
 app.enableSandbox();
+// Vietnamese for Chromium's own strings (context menus, <input type=date>) and navigator.language,
+// whatever language Windows itself is set to on the counter PC.
+app.commandLine.appendSwitch('lang', 'vi-VN');
 
 if (!app.requestSingleInstanceLock()) app.quit();
 
@@ -100,11 +105,16 @@ async function start(): Promise<void> {
   registerIpc(services);
   app.on('web-contents-created', (_e, wc) => hardenContents(wc));
 
-  const win = new BrowserWindow(mainWindowOptions(join(__dirname, '..', 'preload', 'preload.cjs')));
+  const icon = join(resourcesDir(), 'icon.png');
+  const win = new BrowserWindow(mainWindowOptions(join(__dirname, '..', 'preload', 'preload.cjs'), existsSync(icon) ? icon : undefined));
   const unsubscribe = services.hub.subscribe((name, payload) => {
     if (!win.isDestroyed()) win.webContents.send(wireChannel(name), payload);
   });
-  win.once('ready-to-show', () => win.show());
+  // The counter works in this one window all day: open it maximised (maximize() also shows it).
+  win.once('ready-to-show', () => {
+    win.maximize();
+    win.show();
+  });
   win.on('closed', unsubscribe);
   await win.loadURL(`${ELECTRON_APP_ORIGIN}/index.html`);
   services.monitor.start();

@@ -6,14 +6,17 @@ import { ELECTRON_APP_ORIGIN } from '../common/security/csp';
  * Pure decisions behind the Electron security checklist, kept free of the `electron` runtime so
  * each one is unit-tested without the binary. main.ts only wires them to Electron's hooks.
  */
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+export function mainWindowOptions(preloadPath: string, iconPath?: string): BrowserWindowConstructorOptions {
   return {
+    // The size the window returns to when un-maximised (main.ts shows it maximised).
     width: 1366,
     height: 820,
     minWidth: 1024,
     minHeight: 640,
     show: false,
     title: 'Một Cửa Desk',
+    // Linux takes the window icon from here; Windows from the executable, which carries the same icon.
+    ...(iconPath ? { icon: iconPath } : {}),
     backgroundColor: '#f4f6f8',
     autoHideMenuBar: true,
     webPreferences: {

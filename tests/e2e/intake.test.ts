@@ -74,7 +74,8 @@ describe('intake at the counter, end to end (Chromium host + scanner on a real p
     expect(code).toMatch(/^000\.00\.01\.H22-\d{6}-9001$/);
     await page.keyboard.press('Control+p');
     actions++;
-    await expect.poll(() => host.printed.length).toBe(1);
+    // The first receipt of a run renders cold (fonts, PDF worker): seconds on a loaded machine, not expect.poll's 1 s.
+    await expect.poll(() => host.printed.length, { timeout: 30_000 }).toBe(1);
     expect(existsSync(host.printed[0]!)).toBe(true);
     const detail = await host.services.intake.detail(code);
     expect(detail?.receiptPath).toBe(host.printed[0]);

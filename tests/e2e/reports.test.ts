@@ -123,7 +123,8 @@ describe('supervisors: login, daily report, review, export, signed close; office
     const path = (await page.textContent('[data-testid="reports-message"]'))!.replace(/^.*?: /, '');
     expect(existsSync(path)).toBe(true);
     await page.click('[data-testid="export-pdf"]');
-    await expect.poll(() => host.printed.some((p) => p.endsWith('.pdf') && p.includes('bao-cao'))).toBe(true);
+    // The report PDF renders on the PDF worker: seconds on a loaded machine, not expect.poll's 1 s.
+    await expect.poll(() => host.printed.some((p) => p.endsWith('.pdf') && p.includes('bao-cao')), { timeout: 30_000 }).toBe(true);
     await page.fill('textarea[name="closeNotes"]', 'Chốt lại sau khi xuất báo cáo.');
     await page.click('[data-testid="close-day"]');
     await page.waitForSelector('[data-testid="reports-message"]:has-text("Đã chốt ngày")');

@@ -73,7 +73,7 @@ describe('Trả kết quả in the app: scan the receipt, sign with the USB toke
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'returns.png'), fullPage: true });
     expect(host.printed.some((p) => p.includes('ban-giao'))).toBe(true);
     await host.services.sync.trigger('test');
-    await expect.poll(() => (server.db.prepare('SELECT status FROM dossiers WHERE code = ?').get(code) as { status: string }).status, { timeout: 15_000 }).toBe('10');
+    await expect.poll(() => (server.db.prepare('SELECT status FROM dossiers WHERE code = ?').get(code) as { status: string }).status, { timeout: 30_000 }).toBe('10');
   });
 
   it('Ký số: the officer signs two chosen PDFs with a visible box on the last page; the copies validate and the originals stay as they were', async () => {

@@ -14,7 +14,7 @@ describe('sync in the app: status bar, Đồng bộ ngay, rejection inbox', () =
   const saved = { ...process.env };
   beforeAll(async () => {
     server = await referenceServer(t.dir);
-    Object.assign(process.env, { MOTCUA_API_URL: server.url, MOTCUA_CLIENT_ID: 'counter-q01', MOTCUA_CLIENT_SECRET: 'secret-q01', MOTCUA_HTTP_TIMEOUT_MS: '2000' });
+    Object.assign(process.env, { MOTCUA_API_URL: server.url, MOTCUA_CLIENT_ID: 'counter-q01', MOTCUA_CLIENT_SECRET: 'secret-q01', MOTCUA_HTTP_TIMEOUT_MS: '20000' });
     host = await startTestHost();
     await host.page.waitForSelector('nav button[data-section]');
     expect((await host.page.evaluate((u) => window.motcua['unit.set'](u), UNIT)).ok).toBe(true);
@@ -41,7 +41,8 @@ describe('sync in the app: status bar, Đồng bộ ngay, rejection inbox', () =
     const r = await receive('Công ty TNHH Sao Mai');
     expect(r.ok).toBe(true);
     const code = r.ok ? r.value.code : '';
-    await expect.poll(() => server.db.prepare('SELECT COUNT(*) AS n FROM dossiers WHERE code = ?').get(code), { timeout: 15_000 }).toEqual({ n: 1 });
+    // Intake → outbox → tus upload → PUT through the loopback server: no fixed speed to count on.
+    await expect.poll(() => server.db.prepare('SELECT COUNT(*) AS n FROM dossiers WHERE code = ?').get(code), { timeout: 30_000 }).toEqual({ n: 1 });
     const { page } = host;
     await page.keyboard.press('Alt+2');
     await page.waitForSelector('[data-testid="search-results"] td:has-text("Đã gửi")');
@@ -60,7 +61,7 @@ describe('sync in the app: status bar, Đồng bộ ngay, rejection inbox', () =
     const { page } = host;
     await page.keyboard.press('Alt+2');
     await page.keyboard.press('F9');
-    await page.waitForSelector(`[data-testid="sync-inbox"] li:has-text("${code}")`, { timeout: 15_000 });
+    await page.waitForSelector(`[data-testid="sync-inbox"] li:has-text("${code}")`, { timeout: 30_000 });
     expect(await page.textContent('[data-testid="sync-inbox"]')).toContain('ChuHoSo');
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'sync-inbox.png'), fullPage: true });
   });

@@ -18,7 +18,8 @@ export async function ptyPair(dir: string, name = 'tty'): Promise<PtyPair> {
   const proc: ChildProcess = spawn('socat', ['-d', '-d', `pty,raw,echo=0,link=${appPath}`, `pty,raw,echo=0,link=${devicePath}`], { stdio: 'ignore' });
   const t0 = Date.now();
   while (!(existsSync(appPath) && existsSync(devicePath))) {
-    if (Date.now() - t0 > 5000) throw new Error('socat did not create the pty pair (is socat installed?)');
+    // socat starts in well under a second, but a loaded machine can take several.
+    if (Date.now() - t0 > 20_000) throw new Error('socat did not create the pty pair (is socat installed?)');
     await new Promise((r) => setTimeout(r, 20));
   }
   return {

@@ -59,7 +59,11 @@ export async function dossiers(f: Awaited<ReturnType<typeof intakeFixture>>, n: 
   return codes;
 }
 
-export function engineFor(f: Awaited<ReturnType<typeof intakeFixture>>, url: string, opts: SyncOptions = {}, timeoutMs = 1500) {
+/**
+ * A sync engine on the fixture's store. The default request timeout is generous: a loaded machine
+ * must not turn a slow answer into a timeout; tests about timeouts pass their own short one.
+ */
+export function engineFor(f: Awaited<ReturnType<typeof intakeFixture>>, url: string, opts: SyncOptions = {}, timeoutMs = 15_000) {
   return new SyncEngine(
     { store: f.store, api: new ProvincialApi({ baseUrl: url, ...CLIENT, timeoutMs, chunkSize: 64 * 1024 }), files: f.files, log: silentLogger },
     { baseBackoffMs: 20, maxBackoffMs: 500, ...opts },

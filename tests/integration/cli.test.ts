@@ -101,4 +101,19 @@ describe('motcua CLI (built bin, real data dir)', () => {
       if (p.vendorId !== null) expect(p.vendorId).toMatch(/^[0-9a-f]{4}$/);
     }
   });
+
+  it('devices list --json works without udevadm (containers, minimal installs)', () => {
+    // An empty PATH: serialport's `udevadm info -e` cannot start, as on a machine without udev.
+    const noTools = fresh();
+    const r = motcua(['devices', 'list', '--json'], { PATH: noTools });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const ports = JSON.parse(r.stdout) as Array<Record<string, unknown>>;
+    expect(Array.isArray(ports)).toBe(true);
+    for (const p of ports) {
+      expect(Object.keys(p).sort()).toEqual(['manufacturer', 'path', 'productId', 'serialNumber', 'vendorId']);
+      expect(p.path).toMatch(/^\/dev\/tty/);
+      if (p.vendorId !== null) expect(p.vendorId).toMatch(/^[0-9a-f]{4}$/);
+    }
+  });
 });

@@ -41,7 +41,9 @@ describe('ESC/POS receipt printer on a real pty with the virtual printer', () =>
 
   it('reads the status, sends the receipt and cuts; the rendered paper shows the code as CODE128 and QR', async () => {
     await printer.printReceipt(code, { actor: 'cb01' });
-    await expect.poll(() => vp.printer.documents.length, { timeout: 5000 }).toBe(1);
+    // Each wait below is for bytes to cross the pty and be decoded; a first, cold render (canvas, fonts) or a
+    // loaded machine takes seconds, so the polls allow 30 s.
+    await expect.poll(() => vp.printer.documents.length, { timeout: 30_000 }).toBe(1);
     const doc = vp.printer.documents[0]!;
     expect(doc.filter((o) => o.t === 'code128').map((o) => (o as { data: string }).data)).toEqual([code]);
     expect(doc.filter((o) => o.t === 'qr').map((o) => (o as { data: string }).data)).toEqual([code]);
@@ -65,14 +67,14 @@ describe('ESC/POS receipt printer on a real pty with the virtual printer', () =>
     expect(vp.printer.documents).toHaveLength(1);
     vp.printer.state.paperOut = false;
     await printer.retry(held[0]!.id, { actor: 'cb01' });
-    await expect.poll(() => vp.printer.documents.length, { timeout: 5000 }).toBe(2);
+    await expect.poll(() => vp.printer.documents.length, { timeout: 30_000 }).toBe(2);
     expect(await printer.jobs('held')).toEqual([]);
   });
 
   it('a reprint needs a reason, is marked BẢN IN LẠI and audited', async () => {
     await expect(printer.printReceipt(code, { actor: 'cb01' })).rejects.toThrow(/lý do/);
     await printer.printReceipt(code, { actor: 'cb01', reason: 'giấy bị nhòe' });
-    await expect.poll(() => vp.printer.documents.length, { timeout: 5000 }).toBe(3);
+    await expect.poll(() => vp.printer.documents.length, { timeout: 30_000 }).toBe(3);
     const audit = await f.store.exec('a', (db) => db.prepare("SELECT actor, details FROM audit_log WHERE action = 'receipt.reprint' ORDER BY id").all() as Array<{ actor: string; details: string }>);
     expect(audit.at(-1)).toEqual({ actor: 'cb01', details: JSON.stringify({ medium: 'thermal', reason: 'giấy bị nhòe' }) });
   });
@@ -112,7 +114,7 @@ describe('ESC/POS receipt printer on a real pty with the virtual printer', () =>
     expect(test.code, test.stderr).toBe(0);
     const receipt = await motcuaAsync(['print', 'receipt', code, '--port', vp.appPath, '--reason', 'in lại', '--data-dir', f.dir], admin);
     expect(receipt.code, receipt.stderr).toBe(0);
-    await expect.poll(() => vp.printer.documents.length, { timeout: 5000 }).toBe(before + 2);
+    await expect.poll(() => vp.printer.documents.length, { timeout: 30_000 }).toBe(before + 2);
     expect(motcua(['print', 'escpos', code, '--width', '70', '--out', out, '--data-dir', f.dir], admin).stderr).toMatch(/58 hoặc 80/);
   });
 });

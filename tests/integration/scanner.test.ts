@@ -25,17 +25,18 @@ describe('serial scanner on a socat pty pair', () => {
     scanner.onScan((s) => scans.push(s));
     scanner.onState((s) => states.push(s));
     scanner.start();
-    await expect.poll(() => scanner!.state).toBe('connected');
+    // Opening the pty and the first read are the machine's speed, not the scanner's: wait generously.
+    await expect.poll(() => scanner!.state, { timeout: 10_000 }).toBe('connected');
     return { scans, states };
   };
 
   it.each(['CR', 'LF', 'CRLF', 'none'] as const)('suffix %s: each scan becomes one event, UTF-8 intact', async (suffix) => {
     const { scans } = await start(suffix, `s-${suffix}`);
     pty!.send(`${CCCD}${SUFFIX[suffix]}`);
-    await expect.poll(() => scans.length).toBe(1);
+    await expect.poll(() => scans.length, { timeout: 10_000 }).toBe(1);
     await new Promise((r) => setTimeout(r, 120)); // a quiet gap between two scans
     pty!.send(`000.00.01.H22-261123-0001${SUFFIX[suffix]}`);
-    await expect.poll(() => scans.length).toBe(2);
+    await expect.poll(() => scans.length, { timeout: 10_000 }).toBe(2);
     expect(scans).toEqual([CCCD, '000.00.01.H22-261123-0001']);
   });
 
@@ -50,9 +51,10 @@ describe('serial scanner on a socat pty pair', () => {
     // Plug it back: a new pty pair at the same path.
     pty = await ptyPair(t.dir, 'hotplug');
     expect(pty.appPath).toBe(appPath);
-    await expect.poll(() => scanner!.state, { timeout: 5000, interval: 20 }).toBe('connected');
+    // Reconnecting has no time bound in the requirement (losing it does: 2 s, above).
+    await expect.poll(() => scanner!.state, { timeout: 15_000, interval: 20 }).toBe('connected');
     pty.send(`${CCCD}\r`);
-    await expect.poll(() => scans.length).toBe(1);
+    await expect.poll(() => scans.length, { timeout: 10_000 }).toBe(1);
     expect(states).toContain('disconnected');
   });
 });

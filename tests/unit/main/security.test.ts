@@ -25,6 +25,11 @@ describe('Electron window and session policy (checklist items testable without t
     expect(prefs.preload).toBe('/p/preload.cjs');
   });
 
+  it('the window has the app title and, when given, the app icon', () => {
+    expect(mainWindowOptions('/p/preload.cjs', '/r/icon.png')).toMatchObject({ title: 'Một Cửa Desk', icon: '/r/icon.png', show: false });
+    expect(mainWindowOptions('/p/preload.cjs')).not.toHaveProperty('icon');
+  });
+
   it('5: every permission request is denied', () => {
     for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen', 'serial', 'hid', 'usb']) {
       expect(permissionAllowed(p, 'app://motcua')).toBe(false);
