@@ -3,10 +3,10 @@ import { AppFailure } from '../common/ipc/result';
 import { dataLayout } from '../node/config/paths';
 import { ContentStore } from '../node/files/content-store';
 import { createLogger } from '../node/log/logger';
+import { readSetting } from '../node/settings/settings-repo';
 import { ProvincialApi } from '../node/sync/provincial-api';
 import { backoffFromEnv, resolveApiConfig } from '../node/sync/sync-config';
 import { outboxCounts, rejectedInbox, sentDossierCount } from '../node/sync/outbox-repo';
-import { getSetting } from '../node/sync/sync-context';
 import { SyncEngine } from '../node/sync/sync-engine';
 import type { CliContext } from './motcua';
 
@@ -47,8 +47,8 @@ export function registerSyncCommands(program: Command, ctx: CliContext): void {
           const { pending, rejected, waiting } = outboxCounts(db);
           return {
             counts: { pending, rejected, waiting, sent: sentDossierCount(db) },
-            lastSuccessAt: getSetting(db, 'sync.lastSuccessAt'),
-            cursor: getSetting(db, 'sync.changesCursor'),
+            lastSuccessAt: readSetting(db, 'sync.lastSuccessAt'),
+            cursor: readSetting(db, 'sync.changesCursor'),
           };
         }),
       );

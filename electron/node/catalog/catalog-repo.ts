@@ -145,3 +145,8 @@ export function procedureDuration(db: Database.Database, maTthc: string): { valu
   const r = db.prepare('SELECT duration_value, duration_unit FROM procedures WHERE ma_tthc = ?').get(maTthc) as { duration_value: number; duration_unit: string } | undefined;
   return r ? { value: r.duration_value, unit: r.duration_unit } : null;
 }
+
+/** Once the province's catalog has arrived, the sample procedures it does not list are no longer offered. */
+export function retireSampleProcedures(db: Database.Database): void {
+  db.prepare('UPDATE procedures SET active = 0 WHERE is_sample = 1').run();
+}

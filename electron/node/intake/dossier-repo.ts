@@ -218,3 +218,172 @@ export function setTurnBackPdf(db: Database.Database, id: number, path: string):
   db.prepare('UPDATE turn_backs SET pdf_path = ? WHERE id = ?').run(path, id);
 }
 
+// ---- sync, result documents, thermal prints -------------------------------------------------
+
+export function dossierIdByCode(db: Database.Database, code: string): number | null {
+  return (db.prepare('SELECT id FROM dossiers WHERE ma_ho_so = ?').get(code) as { id: number } | undefined)?.id ?? null;
+}
+
+export function requireDossierId(db: Database.Database, code: string): number {
+  const id = dossierIdByCode(db, code);
+  if (id === null) throw new AppFailure('not_found', `Không có hồ sơ mã ${code}.`);
+  return id;
+}
+
+/** The dossier as stored, with what the provincial payload lists: paper components, scans and fees. */
+export interface PayloadDossier {
+  readonly dossier: {
+    id: number;
+    ma_ho_so: string;
+    ma_tthc: string;
+    ten_tthc: string;
+    counter_id: string;
+    officer_id: string | null;
+    kenh_thuc_hien: string;
+    loai_doi_tuong: string;
+    chu_ho_so: string;
+    so_giay_to: string | null;
+    ngay_sinh: string | null;
+    gioi_tinh: string | null;
+    dia_chi: string | null;
+    so_dien_thoai: string | null;
+    email: string | null;
+    trich_yeu: string | null;
+    ngay_tiep_nhan: string;
+    ngay_hen_tra: string | null;
+    trang_thai: string;
+  };
+  readonly documents: ReadonlyArray<{ ma_thanh_phan: string; ten: string }>;
+  readonly scans: ReadonlyArray<{ id: number; ma_thanh_phan: string | null; file_name: string; upload_url: string | null }>;
+  readonly fees: ReadonlyArray<{ ma_phi: string; ten: string; amount_vnd: number }>;
+}
+
+export function dossierForPayload(db: Database.Database, id: number): PayloadDossier | null {
+  const dossier = db.prepare('SELECT * FROM dossiers WHERE id = ?').get(id) as PayloadDossier['dossier'] | undefined;
+  if (!dossier) return null;
+  return {
+    dossier,
+    documents: db.prepare('SELECT ma_thanh_phan, ten FROM dossier_documents WHERE dossier_id = ? ORDER BY position').all(id) as PayloadDossier['documents'],
+    scans: db
+      .prepare("SELECT id, ma_thanh_phan, file_name, upload_url FROM attachments WHERE dossier_id = ? AND kind = 'scan' ORDER BY id")
+      .all(id) as PayloadDossier['scans'],
+    fees: db.prepare('SELECT ma_phi, ten, amount_vnd FROM dossier_fees WHERE dossier_id = ? ORDER BY position').all(id) as PayloadDossier['fees'],
+  };
+}
+
+export type SyncState = 'pending' | 'sending' | 'synced' | 'rejected';
+
+export function setSyncState(db: Database.Database, dossierId: number, state: SyncState, at: string): void {
+  db.prepare('UPDATE dossiers SET sync_state = ?, updated_at = ? WHERE id = ?').run(state, at, dossierId);
+}
+
+/** A rejected dossier the officer corrected and queued again. */
+export function markPendingAgain(db: Database.Database, code: string): void {
+  db.prepare("UPDATE dossiers SET sync_state = 'pending' WHERE ma_ho_so = ?").run(code);
+}
+
+/** Versions only move forward: a late answer for an older write never lowers what is known. */
+export function raiseServerVersion(db: Database.Database, dossierId: number | null, version: number): void {
+  db.prepare('UPDATE dossiers SET server_version = MAX(COALESCE(server_version, 0), ?) WHERE id = ?').run(version, dossierId);
+}
+
+/** The province's status for a dossier received here; its status before, or null when it was received elsewhere. */
+export function applyRemoteStatus(db: Database.Database, code: string, o: { status: string; version: number; at: string }): { previous: string } | null {
+  const local = db.prepare('SELECT id, trang_thai FROM dossiers WHERE ma_ho_so = ?').get(code) as { id: number; trang_thai: string } | undefined;
+  if (!local) return null;
+  db.prepare('UPDATE dossiers SET trang_thai = ?, server_version = MAX(COALESCE(server_version, 0), ?), updated_at = ? WHERE id = ?').run(o.status, o.version, o.at, local.id);
+  return { previous: local.trang_thai };
+}
+
+/** Status 10: the result was handed over to the citizen. */
+export function markReturned(db: Database.Database, dossierId: number, at: string): void {
+  db.prepare("UPDATE dossiers SET trang_thai = '10', ngay_tra = ?, updated_at = ? WHERE id = ?").run(at, at, dossierId);
+}
+
+export interface UploadAttachment {
+  readonly id: number;
+  readonly sha256: string;
+  readonly fileName: string;
+  readonly contentType: string;
+  readonly sizeBytes: number;
+  readonly uploadUrl: string | null;
+  readonly uploadedAt: string | null;
+}
+
+export function attachmentForUpload(db: Database.Database, id: number): UploadAttachment | null {
+  return (
+    (db
+      .prepare('SELECT id, sha256, file_name AS fileName, content_type AS contentType, size_bytes AS sizeBytes, upload_url AS uploadUrl, uploaded_at AS uploadedAt FROM attachments WHERE id = ?')
+      .get(id) as UploadAttachment | undefined) ?? null
+  );
+}
+
+/** The tus upload URL, kept as soon as the server gives it so an interrupted upload resumes; null starts over. */
+export function setUploadUrl(db: Database.Database, attachmentId: number, url: string | null): void {
+  db.prepare('UPDATE attachments SET upload_url = ? WHERE id = ?').run(url, attachmentId);
+}
+
+export function markUploaded(db: Database.Database, attachmentId: number, url: string, at: string): void {
+  db.prepare('UPDATE attachments SET upload_url = ?, uploaded_at = ? WHERE id = ?').run(url, at, attachmentId);
+}
+
+export function uploadUrlOf(db: Database.Database, attachmentId: number): string | null {
+  return (db.prepare('SELECT upload_url FROM attachments WHERE id = ?').get(attachmentId) as { upload_url: string | null } | undefined)?.upload_url ?? null;
+}
+
+export function attachmentSha(db: Database.Database, attachmentId: number): string {
+  const r = db.prepare('SELECT sha256 FROM attachments WHERE id = ?').get(attachmentId) as { sha256: string } | undefined;
+  if (!r) throw new AppFailure('not_found', `Không có tệp đính kèm số ${attachmentId}.`);
+  return r.sha256;
+}
+
+/** A result document of a dossier: produced by the department, or signed at this counter. */
+export interface ResultDocument {
+  readonly id: number;
+  readonly fileName: string;
+  readonly kind: 'result' | 'signed_result';
+  readonly sizeBytes: number;
+  readonly resultCode: string | null;
+}
+
+export function resultDocuments(db: Database.Database, dossierId: number): ResultDocument[] {
+  return db
+    .prepare(
+      "SELECT id, file_name AS fileName, kind, size_bytes AS sizeBytes, result_code AS resultCode FROM attachments WHERE dossier_id = ? AND kind IN ('result', 'signed_result') ORDER BY id",
+    )
+    .all(dossierId) as ResultDocument[];
+}
+
+/** Whether a result file from the feed is already kept, so a repeated change never downloads it twice. */
+export function hasResultFrom(db: Database.Database, dossierId: number, remoteUrl: string): boolean {
+  return db.prepare('SELECT 1 FROM attachments WHERE dossier_id = ? AND remote_url = ?').get(dossierId, remoteUrl) !== undefined;
+}
+
+/** A result PDF kept with the dossier (downloaded, imported or signed here); returns its attachment id. */
+export function insertResultDocument(
+  db: Database.Database,
+  r: { dossierId: number; kind: ResultDocument['kind']; fileName: string; sha256: string; sizeBytes: number; at: string; remoteUrl?: string | null; resultCode?: string | null },
+): number {
+  return Number(
+    db
+      .prepare(
+        "INSERT INTO attachments (dossier_id, kind, file_name, content_type, sha256, size_bytes, created_at, remote_url, result_code) VALUES (?, ?, ?, 'application/pdf', ?, ?, ?, ?, ?)",
+      )
+      .run(r.dossierId, r.kind, r.fileName, r.sha256, r.sizeBytes, r.at, r.remoteUrl ?? null, r.resultCode ?? null).lastInsertRowid,
+  );
+}
+
+export function thermalPrintCount(db: Database.Database, code: string): number {
+  return (db.prepare("SELECT COUNT(*) AS n FROM receipt_prints r JOIN dossiers d ON d.id = r.dossier_id WHERE d.ma_ho_so = ? AND r.medium = 'thermal'").get(code) as { n: number }).n;
+}
+
+/** A Mẫu 01 printed on the thermal printer, listed with the PDF prints for the day's review. */
+export function recordThermalPrint(db: Database.Database, dossierId: number, o: { reprint: boolean; reason: string | null; officerId: string | null; at: string }): void {
+  db.prepare("INSERT INTO receipt_prints (dossier_id, form, medium, reprint, reason, officer_id, at) VALUES (?, '01', 'thermal', ?, ?, ?, ?)").run(
+    dossierId,
+    o.reprint ? 1 : 0,
+    o.reason,
+    o.officerId,
+    o.at,
+  );
+}

@@ -3,23 +3,17 @@ import { decodeStatus, isValidStatusByte, statusRequest, type PrinterStatus } fr
 import { printerConfigSchema, type PrinterConfig, type PrinterFactory, type PrinterPort } from '../../common/hardware/printer';
 import { toVietnamRfc3339 } from '../../common/domain/time';
 import { AppFailure } from '../../common/ipc/result';
+import { dossierIdByCode, recordThermalPrint, requireDossierId, thermalPrintCount } from '../intake/dossier-repo';
 import type { IntakeService } from '../intake/intake-service';
 import { appendAudit } from '../store/audit';
 import type { SqliteStore } from '../store/sqlite-store';
+import { insertPrintJob, listPrintJobs, markJobDone, markJobHeld, printJob, printJobBytes, type PrintJobKind, type PrintJobView } from './print-job-repo';
 import { thermalReceipt, thermalTestPage } from './thermal-receipt';
+
+export type { PrintJobView } from './print-job-repo';
 
 export const PRINTER_SETTING = 'devices.printer';
 const STATUS_TIMEOUT_MS = 300;
-
-export interface PrintJobView {
-  readonly id: number;
-  readonly kind: 'receipt' | 'test';
-  readonly code: string | null;
-  readonly state: 'held' | 'done' | 'cancelled';
-  readonly reason: string | null;
-  readonly attempts: number;
-  readonly createdAt: string;
-}
 
 /** Why a printer cannot take a job now, in words an officer acts on. */
 export function statusProblem(s: PrinterStatus): string | null {
@@ -63,22 +57,13 @@ export class PrinterService {
 
   async printReceipt(code: string, o: { actor: string; reprint?: boolean; reason?: string | null; printer?: Partial<PrinterConfig> }): Promise<{ jobId: number }> {
     const cfg = await this.config(o.printer);
-    const printedBefore = await this.d.store.exec('printer.count', (db) =>
-      (db.prepare("SELECT COUNT(*) AS n FROM receipt_prints r JOIN dossiers d ON d.id = r.dossier_id WHERE d.ma_ho_so = ? AND r.medium = 'thermal'").get(code) as { n: number }).n,
-    );
+    const printedBefore = await this.d.store.exec('printer.count', (db) => thermalPrintCount(db, code));
     const reprint = o.reprint ?? printedBefore > 0;
     if (reprint && !o.reason?.trim()) throw new AppFailure('invalid_input', 'In lại giấy tiếp nhận phải ghi lý do.');
     const bytes = await this.receiptBytes(code, { width: cfg.width, barcodes: cfg.barcodes, reprint });
     const jobId = await this.#enqueue(bytes, 'receipt', code, reprint);
-    await this.#attempt(jobId, cfg, async (db, at) => {
-      const dossier = db.prepare('SELECT id FROM dossiers WHERE ma_ho_so = ?').get(code) as { id: number };
-      db.prepare("INSERT INTO receipt_prints (dossier_id, form, medium, reprint, reason, officer_id, at) VALUES (?, '01', 'thermal', ?, ?, ?, ?)").run(
-        dossier.id,
-        reprint ? 1 : 0,
-        o.reason ?? null,
-        o.actor,
-        at,
-      );
+    await this.#attempt(jobId, cfg, (db, at) => {
+      recordThermalPrint(db, requireDossierId(db, code), { reprint, reason: o.reason ?? null, officerId: o.actor, at });
       if (reprint) appendAudit(db, { actor: o.actor, action: 'receipt.reprint', subject: code, details: { medium: 'thermal', reason: o.reason ?? null } }, at);
     });
     return { jobId };
@@ -95,34 +80,18 @@ export class PrinterService {
   /** Sends a held job again (after paper was changed, the cover closed…). */
   async retry(jobId: number, o: { printer?: Partial<PrinterConfig>; actor?: string } = {}): Promise<void> {
     const cfg = await this.config(o.printer);
-    const job = await this.d.store.exec(
-      'printer.job',
-      (db) => db.prepare('SELECT state, kind, ma_ho_so, reprint FROM print_jobs WHERE id = ?').get(jobId) as { state: string; kind: string; ma_ho_so: string | null; reprint: number } | undefined,
-    );
+    const job = await this.d.store.exec('printer.job', (db) => printJob(db, jobId));
     if (!job) throw new AppFailure('not_found', `Không có lệnh in số ${jobId}.`);
     if (job.state !== 'held') throw new AppFailure('conflict', `Lệnh in số ${jobId} không ở trạng thái chờ in lại.`);
     await this.#attempt(jobId, cfg, (db, at) => {
-      if (job.kind !== 'receipt' || !job.ma_ho_so) return;
-      const dossier = db.prepare('SELECT id FROM dossiers WHERE ma_ho_so = ?').get(job.ma_ho_so) as { id: number } | undefined;
-      if (dossier) {
-        db.prepare("INSERT INTO receipt_prints (dossier_id, form, medium, reprint, reason, officer_id, at) VALUES (?, '01', 'thermal', ?, 'in lại sau lỗi máy in', ?, ?)").run(
-          dossier.id,
-          job.reprint,
-          o.actor ?? null,
-          at,
-        );
-      }
+      if (job.kind !== 'receipt' || !job.code) return;
+      const dossierId = dossierIdByCode(db, job.code);
+      if (dossierId !== null) recordThermalPrint(db, dossierId, { reprint: job.reprint, reason: 'in lại sau lỗi máy in', officerId: o.actor ?? null, at });
     });
   }
 
   jobs(state?: PrintJobView['state']): Promise<PrintJobView[]> {
-    return this.d.store.exec('printer.jobs', (db) =>
-      (
-        db
-          .prepare(`SELECT id, kind, ma_ho_so, state, reason, attempts, created_at FROM print_jobs ${state ? 'WHERE state = ?' : ''} ORDER BY id DESC LIMIT 100`)
-          .all(...(state ? [state] : [])) as Array<{ id: number; kind: PrintJobView['kind']; ma_ho_so: string | null; state: PrintJobView['state']; reason: string | null; attempts: number; created_at: string }>
-      ).map((r) => ({ id: r.id, kind: r.kind, code: r.ma_ho_so, state: r.state, reason: r.reason, attempts: r.attempts, createdAt: r.created_at })),
-    );
+    return this.d.store.exec('printer.jobs', (db) => listPrintJobs(db, state));
   }
 
   async status(o: { printer?: Partial<PrinterConfig> } = {}): Promise<{ status: PrinterStatus | null; problem: string | null }> {
@@ -144,15 +113,9 @@ export class PrinterService {
     if (c) await c.port.close().catch(() => undefined);
   }
 
-  #enqueue(bytes: Uint8Array, kind: 'receipt' | 'test', code: string | null, reprint: boolean): Promise<number> {
+  #enqueue(bytes: Uint8Array, kind: PrintJobKind, code: string | null, reprint: boolean): Promise<number> {
     const at = this.#at();
-    return this.d.store.exec('printer.enqueue', (db) =>
-      Number(
-        db
-          .prepare("INSERT INTO print_jobs (kind, ma_ho_so, reprint, bytes, state, created_at, updated_at) VALUES (?, ?, ?, ?, 'held', ?, ?)")
-          .run(kind, code, reprint ? 1 : 0, Buffer.from(bytes), at, at).lastInsertRowid,
-      ),
-    );
+    return this.d.store.exec('printer.enqueue', (db) => insertPrintJob(db, { kind, code, reprint, bytes, at }));
   }
 
   async #open(cfg: PrinterConfig): Promise<PrinterPort> {
@@ -169,12 +132,10 @@ export class PrinterService {
   }
 
   async #attempt(jobId: number, cfg: PrinterConfig, onDone?: (db: Database.Database, at: string) => void): Promise<void> {
-    const bytes = await this.d.store.exec('printer.bytes', (db) => (db.prepare('SELECT bytes FROM print_jobs WHERE id = ?').get(jobId) as { bytes: Buffer }).bytes);
+    const bytes = await this.d.store.exec('printer.bytes', (db) => printJobBytes(db, jobId));
     const fail = async (reason: string): Promise<never> => {
       await this.#drop();
-      await this.d.store.exec('printer.held', (db) =>
-        db.prepare("UPDATE print_jobs SET state = 'held', reason = ?, attempts = attempts + 1, updated_at = ? WHERE id = ?").run(reason, this.#at(), jobId),
-      );
+      await this.d.store.exec('printer.held', (db) => markJobHeld(db, jobId, reason, this.#at()));
       throw new AppFailure('device_error', `${reason} Lệnh in số ${jobId} được giữ lại để in lại.`);
     };
     let port: PrinterPort;
@@ -198,7 +159,7 @@ export class PrinterService {
       const at = this.#at();
       await this.d.store.exec('printer.done', (db) =>
         db.transaction(() => {
-          db.prepare("UPDATE print_jobs SET state = 'done', reason = NULL, attempts = attempts + 1, updated_at = ? WHERE id = ?").run(at, jobId);
+          markJobDone(db, jobId, at);
           onDone?.(db, at);
         })(),
       );

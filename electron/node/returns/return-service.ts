@@ -7,6 +7,7 @@ import { toVietnamRfc3339 } from '../../common/domain/time';
 import { AppFailure } from '../../common/ipc/result';
 import type { ContentStore } from '../files/content-store';
 import { writeFileAtomic } from '../files/content-store';
+import { attachmentSha, insertResultDocument, markReturned, requireDossierId, resultDocuments, type ResultDocument } from '../intake/dossier-repo';
 import type { IntakeService } from '../intake/intake-service';
 import { signFile } from '../signing/signing-service';
 import { appendAudit } from '../store/audit';
@@ -15,13 +16,7 @@ import { enqueueEvent } from '../sync/outbox-repo';
 import { A5, Flow, newDocument } from '../pdf/pdf-flow';
 import { randomUUID } from 'node:crypto';
 
-export interface ResultFile {
-  readonly id: number;
-  readonly fileName: string;
-  readonly kind: 'result' | 'signed_result';
-  readonly sizeBytes: number;
-  readonly resultCode: string | null;
-}
+export type ResultFile = ResultDocument;
 
 export interface ReturnView {
   readonly dossier: DossierDetail;
@@ -49,13 +44,7 @@ export class ReturnService {
     if (!parseDossierCode(code)) throw new AppFailure('invalid_input', `"${code}" không phải mã hồ sơ (dạng <mã đơn vị>-YYMMDD-XXXX).`);
     const dossier = await this.d.intake.detail(code);
     if (!dossier) throw new AppFailure('not_found', `Không có hồ sơ mã ${code} tại quầy này (có thể chưa đồng bộ về).`);
-    const results = await this.d.store.exec('returns.results', (db) =>
-      (
-        db
-          .prepare("SELECT id, file_name, kind, size_bytes, result_code FROM attachments WHERE dossier_id = ? AND kind IN ('result', 'signed_result') ORDER BY id")
-          .all(dossier.id) as Array<{ id: number; file_name: string; kind: ResultFile['kind']; size_bytes: number; result_code: string | null }>
-      ).map((r) => ({ id: r.id, fileName: r.file_name, kind: r.kind, sizeBytes: r.size_bytes, resultCode: r.result_code })),
-    );
+    const results = await this.d.store.exec('returns.results', (db) => resultDocuments(db, dossier.id));
     const reason =
       dossier.status === '10' ? 'Hồ sơ đã trả kết quả.' : dossier.status !== '9' ? `Hồ sơ chưa có kết quả (trạng thái ${dossier.status}).` : null;
     return { dossier, results, returnable: reason === null, reason };
@@ -67,14 +56,9 @@ export class ReturnService {
     if (stored.contentType !== 'application/pdf') throw new AppFailure('invalid_input', 'Văn bản kết quả phải là PDF.');
     return this.d.store.exec('returns.import', (db) =>
       db.transaction(() => {
-        const d = db.prepare('SELECT id FROM dossiers WHERE ma_ho_so = ?').get(code) as { id: number } | undefined;
-        if (!d) throw new AppFailure('not_found', `Không có hồ sơ mã ${code}.`);
+        const dossierId = requireDossierId(db, code);
         const at = toVietnamRfc3339(this.#now());
-        const id = Number(
-          db
-            .prepare("INSERT INTO attachments (dossier_id, kind, file_name, content_type, sha256, size_bytes, created_at) VALUES (?, 'result', ?, 'application/pdf', ?, ?, ?)")
-            .run(d.id, stored.fileName, stored.sha256, stored.sizeBytes, at).lastInsertRowid,
-        );
+        const id = insertResultDocument(db, { dossierId, kind: 'result', fileName: stored.fileName, sha256: stored.sha256, sizeBytes: stored.sizeBytes, at });
         appendAudit(db, { actor, action: 'returns.importResult', subject: code, details: { file: basename(path) } }, at);
         return id;
       })(),
@@ -92,7 +76,7 @@ export class ReturnService {
     for (const id of o.attachmentIds) {
       const file = view.results.find((r) => r.id === id && r.kind === 'result');
       if (!file) throw new AppFailure('not_found', `Văn bản kết quả số ${id} không thuộc hồ sơ ${code} hoặc đã ký.`);
-      const sha = await this.d.store.exec('returns.sha', (db) => (db.prepare('SELECT sha256 FROM attachments WHERE id = ?').get(id) as { sha256: string }).sha256);
+      const sha = await this.d.store.exec('returns.sha', (db) => attachmentSha(db, id));
       const out = join(this.d.workDir, `${randomUUID()}.pdf`);
       const r = await signFile({
         token: o.token,
@@ -112,14 +96,15 @@ export class ReturnService {
       const at = toVietnamRfc3339(this.#now());
       const newId = await this.d.store.exec('returns.signed', (db) =>
         db.transaction(() => {
-          const dossierId = (db.prepare('SELECT id FROM dossiers WHERE ma_ho_so = ?').get(code) as { id: number }).id;
-          const nid = Number(
-            db
-              .prepare(
-                "INSERT INTO attachments (dossier_id, kind, file_name, content_type, sha256, size_bytes, created_at, result_code) VALUES (?, 'signed_result', ?, 'application/pdf', ?, ?, ?, ?)",
-              )
-              .run(dossierId, file.fileName.replace(/\.pdf$/i, '') + ' (đã ký).pdf', stored.sha256, stored.sizeBytes, at, file.resultCode).lastInsertRowid,
-          );
+          const nid = insertResultDocument(db, {
+            dossierId: requireDossierId(db, code),
+            kind: 'signed_result',
+            fileName: file.fileName.replace(/\.pdf$/i, '') + ' (đã ký).pdf',
+            sha256: stored.sha256,
+            sizeBytes: stored.sizeBytes,
+            at,
+            resultCode: file.resultCode,
+          });
           appendAudit(db, { actor: o.actor, action: 'returns.sign', subject: code, details: { attachment: id, signer: r.signer.subject } }, at);
           return nid;
         })(),
@@ -143,11 +128,11 @@ export class ReturnService {
     const files = view.results.filter((r) => r.kind === 'signed_result').length ? view.results.filter((r) => r.kind === 'signed_result') : view.results;
     await this.d.store.exec('returns.handOver', (db) =>
       db.transaction(() => {
-        const d = db.prepare('SELECT id FROM dossiers WHERE ma_ho_so = ?').get(code) as { id: number };
-        db.prepare("UPDATE dossiers SET trang_thai = '10', ngay_tra = ?, updated_at = ? WHERE id = ?").run(at, at, d.id);
+        const dossierId = requireDossierId(db, code);
+        markReturned(db, dossierId, at);
         enqueueEvent(db, {
           code,
-          dossierId: d.id,
+          dossierId,
           // Signed files go up first; the event refers to their upload URLs once they exist.
           uploadsFirst: files.filter((f) => f.kind === 'signed_result').map((f) => f.id),
           event: {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Exec } from './sync-context';
+import { beatLock, deleteLock, readLock, writeLock } from './sync-lock-repo';
 
 const STALE_MS = 30_000;
 
@@ -32,18 +33,13 @@ export class EngineLock {
     return this.exec('lock', (db) =>
       db
         .transaction(() => {
-          const row = db.prepare('SELECT owner, pid, heartbeat FROM engine_lock WHERE name = ?').get(this.name) as { owner: string; pid: number; heartbeat: number } | undefined;
+          const row = readLock(db, this.name);
           if (row && row.owner !== this.owner) {
             const sameHost = row.owner.startsWith(`${hostname()}:`);
             const holderGone = sameHost ? !alive(row.pid) : false;
             if (!holderGone && now - row.heartbeat < STALE_MS) return false;
           }
-          db.prepare('INSERT INTO engine_lock (name, owner, pid, heartbeat) VALUES (?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET owner = excluded.owner, pid = excluded.pid, heartbeat = excluded.heartbeat').run(
-            this.name,
-            this.owner,
-            process.pid,
-            now,
-          );
+          writeLock(db, this.name, { owner: this.owner, pid: process.pid, heartbeat: now });
           return true;
         })
         .immediate(),
@@ -52,7 +48,7 @@ export class EngineLock {
 
   /** Keeps the lock fresh while the engine runs; false once another process took it. */
   heartbeat(): Promise<boolean> {
-    return this.exec('heartbeat', (db) => db.prepare('UPDATE engine_lock SET heartbeat = ? WHERE name = ? AND owner = ?').run(Date.now(), this.name, this.owner).changes === 1);
+    return this.exec('heartbeat', (db) => beatLock(db, this.name, this.owner, Date.now()));
   }
 
   startHeartbeat(intervalMs = 5000): void {
@@ -64,6 +60,6 @@ export class EngineLock {
   async release(): Promise<void> {
     if (this.#timer) clearInterval(this.#timer);
     this.#timer = null;
-    await this.exec('unlock', (db) => db.prepare('DELETE FROM engine_lock WHERE name = ? AND owner = ?').run(this.name, this.owner));
+    await this.exec('unlock', (db) => deleteLock(db, this.name, this.owner));
   }
 }

@@ -1,27 +1,8 @@
 import type Database from 'better-sqlite3';
 import { toNationalTime } from '../../common/domain/intake';
-
-interface DossierRow {
-  id: number;
-  ma_ho_so: string;
-  ma_tthc: string;
-  ten_tthc: string;
-  counter_id: string;
-  officer_id: string | null;
-  kenh_thuc_hien: string;
-  loai_doi_tuong: string;
-  chu_ho_so: string;
-  so_giay_to: string | null;
-  ngay_sinh: string | null;
-  gioi_tinh: string | null;
-  dia_chi: string | null;
-  so_dien_thoai: string | null;
-  email: string | null;
-  trich_yeu: string | null;
-  ngay_tiep_nhan: string;
-  ngay_hen_tra: string | null;
-  trang_thai: string;
-}
+import { AppFailure } from '../../common/ipc/result';
+import { getProcedure } from '../catalog/catalog-repo';
+import { dossierForPayload, type PayloadDossier } from '../intake/dossier-repo';
 
 /**
  * The dossier as the contract's PUT body (§3.2): national field names and codes, every value a
@@ -29,20 +10,10 @@ interface DossierRow {
  * fixed key order, so a retry sends the very same bytes.
  */
 export function buildHoSo(db: Database.Database, dossierId: number): Record<string, unknown> {
-  const d = db.prepare('SELECT * FROM dossiers WHERE id = ?').get(dossierId) as DossierRow;
-  const proc = db.prepare('SELECT ma_linh_vuc, ten_linh_vuc FROM procedures WHERE ma_tthc = ?').get(d.ma_tthc) as { ma_linh_vuc: string | null; ten_linh_vuc: string | null } | undefined;
-  const docs = db.prepare('SELECT ma_thanh_phan, ten, originals, copies FROM dossier_documents WHERE dossier_id = ? ORDER BY position').all(d.id) as Array<{
-    ma_thanh_phan: string;
-    ten: string;
-  }>;
-  const files = db
-    .prepare("SELECT id, ma_thanh_phan, file_name, upload_url FROM attachments WHERE dossier_id = ? AND kind = 'scan' ORDER BY id")
-    .all(d.id) as Array<{ id: number; ma_thanh_phan: string | null; file_name: string; upload_url: string | null }>;
-  const fees = db.prepare('SELECT ma_phi, ten, amount_vnd FROM dossier_fees WHERE dossier_id = ? ORDER BY position').all(d.id) as Array<{
-    ma_phi: string;
-    ten: string;
-    amount_vnd: number;
-  }>;
+  const stored = dossierForPayload(db, dossierId);
+  if (!stored) throw new AppFailure('not_found', `Không có hồ sơ số ${dossierId} để gửi.`);
+  const { dossier: d, documents: docs, scans: files, fees } = stored;
+  const proc = getProcedure(db, d.ma_tthc);
   const idType = d.so_giay_to && /^\d{12}$/.test(d.so_giay_to) ? '1' : d.so_giay_to && /^\d{9}$/.test(d.so_giay_to) ? '2' : null;
   const taiLieu = [
     ...files.map((f) => ({
@@ -64,8 +35,8 @@ export function buildHoSo(db: Database.Database, dossierId: number): Record<stri
     MaHoSo: d.ma_ho_so,
     MaTTHC: d.ma_tthc,
     TenTTHC: d.ten_tthc,
-    MaLinhVuc: proc?.ma_linh_vuc ?? '',
-    TenLinhVuc: proc?.ten_linh_vuc ?? '',
+    MaLinhVuc: proc?.maLinhVuc ?? '',
+    TenLinhVuc: proc?.tenLinhVuc ?? '',
     KenhThucHien: d.kenh_thuc_hien,
     ChuHoSo: d.chu_ho_so,
     LoaiDoiTuong: d.loai_doi_tuong,
@@ -93,6 +64,6 @@ export function buildHoSo(db: Database.Database, dossierId: number): Record<stri
  * Contract §3.2: the receiving officer's id. Rows from before officer accounts hold no officer, and
  * the server requires the field: those name their counter instead.
  */
-function receivingOfficer(d: Pick<DossierRow, 'officer_id' | 'counter_id'>): string {
+function receivingOfficer(d: Pick<PayloadDossier['dossier'], 'officer_id' | 'counter_id'>): string {
   return d.officer_id?.trim() ? d.officer_id : `quay:${d.counter_id}`;
 }

@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { toVietnamRfc3339 } from '../../common/domain/time';
 import { AppFailure } from '../../common/ipc/result';
+import { attachmentForUpload, markPendingAgain, markUploaded, raiseServerVersion, setSyncState, setUploadUrl, uploadUrlOf } from '../intake/dossier-repo';
 import { appendAudit } from '../store/audit';
 import { buildHoSo } from './hoso';
 import { dossierQueueState, markInFlightUnknown, nextAttemptAt, readyHeads, requeueRejected, updateItem, type OutboxItem, type OutboxState } from './outbox-repo';
@@ -74,7 +75,7 @@ export class OutboxSender {
         if (item.dossierId) {
           const q = dossierQueueState(db, item.dossierId);
           const syncState = q === 'rejected' ? 'rejected' : q === 'open' ? (state === 'in_flight' ? 'sending' : 'pending') : 'synced';
-          db.prepare('UPDATE dossiers SET sync_state = ?, updated_at = ? WHERE id = ?').run(syncState, at, item.dossierId);
+          setSyncState(db, item.dossierId, syncState, at);
         }
       })(),
     );
@@ -105,39 +106,35 @@ export class OutboxSender {
 
   async #upload(item: OutboxItem): Promise<Outcome> {
     const { attachmentId } = JSON.parse(item.payload) as { attachmentId: number };
-    const att = await this.c.exec('att', (db) =>
-      db.prepare('SELECT id, sha256, file_name, content_type, size_bytes, upload_url, uploaded_at FROM attachments WHERE id = ?').get(attachmentId) as
-        | { id: number; sha256: string; file_name: string; content_type: string; size_bytes: number; upload_url: string | null; uploaded_at: string | null }
-        | undefined,
-    );
+    const att = await this.c.exec('att', (db) => attachmentForUpload(db, attachmentId));
     if (!att) return this.#setback(item, { kind: 'rejected', status: 0, error: 'missing_attachment', message: 'Tệp đính kèm không còn trong máy.', details: [] });
-    if (att.uploaded_at && att.upload_url) {
+    if (att.uploadedAt && att.uploadUrl) {
       await this.#mark(item, 'done');
       return { done: true };
     }
     const { files, api } = this.c.d;
     const path = files.pathOf(att.sha256);
     const size = await stat(path).then((s) => s.size).catch(() => -1);
-    if (size !== att.size_bytes || !(await files.verify(att.sha256))) {
-      return this.#setback(item, { kind: 'rejected', status: 0, error: 'corrupt_attachment', message: `Tệp ${att.file_name} trong máy đã hỏng hoặc bị xóa.`, details: [] });
+    if (size !== att.sizeBytes || !(await files.verify(att.sha256))) {
+      return this.#setback(item, { kind: 'rejected', status: 0, error: 'corrupt_attachment', message: `Tệp ${att.fileName} trong máy đã hỏng hoặc bị xóa.`, details: [] });
     }
     await this.#mark(item, 'in_flight');
     const r = await api.upload({
       path,
       size,
-      uploadUrl: att.upload_url,
-      metadata: { filename: att.file_name, contentType: att.content_type, MaHoSo: item.code, sha256: att.sha256 },
-      onUrl: (url) => this.c.exec('uploadUrl', (db) => db.prepare('UPDATE attachments SET upload_url = ? WHERE id = ?').run(url, att.id)).then(() => undefined),
-      onProgress: (sent, total) => this.c.d.onProgress?.({ code: item.code, fileName: att.file_name, sent, total }),
+      uploadUrl: att.uploadUrl,
+      metadata: { filename: att.fileName, contentType: att.contentType, MaHoSo: item.code, sha256: att.sha256 },
+      onUrl: (url) => this.c.exec('uploadUrl', (db) => setUploadUrl(db, att.id, url)),
+      onProgress: (sent, total) => this.c.d.onProgress?.({ code: item.code, fileName: att.fileName, sent, total }),
     });
     if (r.kind === 'ok') {
-      await this.c.exec('uploaded', (db) => db.prepare('UPDATE attachments SET upload_url = ?, uploaded_at = ? WHERE id = ?').run(r.value, this.c.at(), att.id));
+      await this.c.exec('uploaded', (db) => markUploaded(db, att.id, r.value, this.c.at()));
       await this.#mark(item, 'done');
       return { done: true };
     }
     if (r.kind === 'rejected' && r.error === 'upload_gone') {
       // The server dropped the partial upload: start a new one next time.
-      await this.c.exec('uploadGone', (db) => db.prepare('UPDATE attachments SET upload_url = NULL WHERE id = ?').run(att.id));
+      await this.c.exec('uploadGone', (db) => setUploadUrl(db, att.id, null));
       return this.#setback(item, { kind: 'retry', afterMs: 0, reason: r.message });
     }
     return this.#setback(item, r);
@@ -165,7 +162,7 @@ export class OutboxSender {
   }
 
   async #putDone(item: OutboxItem, version: number): Promise<Outcome> {
-    await this.c.exec('putDone', (db) => db.prepare('UPDATE dossiers SET server_version = MAX(COALESCE(server_version, 0), ?) WHERE id = ?').run(version, item.dossierId));
+    await this.c.exec('putDone', (db) => raiseServerVersion(db, item.dossierId, version));
     await this.#mark(item, 'done');
     return { done: true };
   }
@@ -177,10 +174,7 @@ export class OutboxSender {
     if (body.includes('"$attachment"')) {
       body = await this.c.exec('eventBody', (db) =>
         JSON.stringify(JSON.parse(body) as unknown, (_k, v: unknown) => {
-          if (v && typeof v === 'object' && '$attachment' in (v as object)) {
-            const row = db.prepare('SELECT upload_url FROM attachments WHERE id = ?').get((v as { $attachment: number }).$attachment) as { upload_url: string | null } | undefined;
-            return row?.upload_url ?? '';
-          }
+          if (v && typeof v === 'object' && '$attachment' in (v as object)) return uploadUrlOf(db, (v as { $attachment: number }).$attachment) ?? '';
           return v;
         }),
       );
@@ -209,7 +203,7 @@ export class OutboxSender {
     await this.c.exec('resend', (db) =>
       db.transaction(() => {
         requeueRejected(db, code, { dossierPayload: { version, ifMatch: version }, at });
-        db.prepare("UPDATE dossiers SET sync_state = 'pending' WHERE ma_ho_so = ?").run(code);
+        markPendingAgain(db, code);
         appendAudit(db, { actor: 'officer', action: 'sync.resend', subject: code, details: { ifMatch: version } }, at);
       })(),
     );

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
+import { readPositive, readSetting } from '../settings/settings-repo';
 import { outboxCounts } from './outbox-repo';
-import { getSetting } from './sync-context';
 
 export interface Staleness {
   readonly level: 'ok' | 'warn' | 'block';
@@ -8,11 +8,6 @@ export interface Staleness {
   readonly hoursSinceSync: number | null;
   readonly pending: number;
 }
-
-const num = (db: Database.Database, key: string, dflt: number) => {
-  const v = Number(getSetting(db, key));
-  return Number.isFinite(v) && v > 0 ? v : dflt;
-};
 
 /**
  * Staleness guards (configurable): warn when the last successful sync is older than N hours or
@@ -24,12 +19,12 @@ export function staleness(db: Database.Database, now: Date, apiConfigured: boole
   const { pending, oldestPendingAt } = outboxCounts(db);
   if (!apiConfigured) return { level: 'ok', message: null, hoursSinceSync: null, pending };
   // Never synced: count from the oldest unsent dossier.
-  const since = getSetting(db, 'sync.lastSuccessAt') ?? oldestPendingAt;
+  const since = readSetting(db, 'sync.lastSuccessAt') ?? oldestPendingAt;
   const hours = since ? (now.getTime() - Date.parse(since)) / 3_600_000 : null;
-  const warnH = num(db, 'sync.warnHours', 8);
-  const warnN = num(db, 'sync.warnOutbox', 50);
-  const blockH = num(db, 'sync.blockHours', 72);
-  const blockN = num(db, 'sync.blockOutbox', 500);
+  const warnH = readPositive(db, 'sync.warnHours', 8);
+  const warnN = readPositive(db, 'sync.warnOutbox', 50);
+  const blockH = readPositive(db, 'sync.blockHours', 72);
+  const blockN = readPositive(db, 'sync.blockOutbox', 500);
   const h = hours ?? 0;
   if (h > blockH || pending > blockN) {
     return {

@@ -56,14 +56,6 @@ export class SyncContext {
   }
 }
 
-export function getSetting(db: Database.Database, key: string): string | null {
-  return (db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined)?.value ?? null;
-}
-
-export function setSetting(db: Database.Database, key: string, value: string): void {
-  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
-}
-
 /** The message of a failed call, whichever kind of failure it was. */
 export function reasonOf(r: { reason: string } | { message: string }): string {
   return 'reason' in r ? r.reason : r.message;

@@ -1,10 +1,12 @@
 import type Database from 'better-sqlite3';
 import { AppFailure } from '../../common/ipc/result';
+import { dossierIdByCode } from '../intake/dossier-repo';
+import { writeSetting } from '../settings/settings-repo';
 import { EngineLock } from './engine-lock';
 import { enqueueEvent, outboxCounts } from './outbox-repo';
 import { Pulls } from './pulls';
 import { OutboxSender } from './push';
-import { SyncContext, setSetting, type SyncDeps, type SyncOptions } from './sync-context';
+import { SyncContext, type SyncDeps, type SyncOptions } from './sync-context';
 
 export type { SyncOptions } from './sync-context';
 
@@ -78,7 +80,7 @@ export class SyncEngine {
       });
       if (opts.pulls !== false) changesApplied += await this.#pulls.pullChanges(errors);
       const counts = await this.counts();
-      if (counts.remaining === 0) await this.#c.exec('lastSuccess', (db) => setSetting(db, 'sync.lastSuccessAt', this.#c.at()));
+      if (counts.remaining === 0) await this.#c.exec('lastSuccess', (db) => writeSetting(db, 'sync.lastSuccessAt', this.#c.at()));
       return { sent, rejected: counts.rejected, waiting: counts.waiting, remaining: counts.remaining, changesApplied, errors: [...new Set(errors)].slice(0, 20) };
     } finally {
       this.#running = false;
@@ -108,7 +110,6 @@ export class SyncEngine {
 
   /** Queues a counter event after the dossier's other items (`enqueueEvent` for callers that know the dossier's id). */
   static queueEvent(db: Database.Database, code: string, event: Record<string, unknown>, at: string): string {
-    const d = db.prepare('SELECT id FROM dossiers WHERE ma_ho_so = ?').get(code) as { id: number } | undefined;
-    return enqueueEvent(db, { code, dossierId: d?.id ?? null, event, at });
+    return enqueueEvent(db, { code, dossierId: dossierIdByCode(db, code), event, at });
   }
 }
