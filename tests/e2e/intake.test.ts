@@ -1,7 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SCREENSHOT_DIR, startTestHost } from '../helpers/host';
+import { ADMIN, SCREENSHOT_DIR, startTestHost } from '../helpers/host';
+import { tool } from '../helpers/tools';
+import { vietnamDate } from '../../electron/common/domain/time';
+import { writeSetting } from '../../electron/node/settings/settings-repo';
 import { ptyPair, type PtyPair } from '../helpers/pty';
 import { UNIT } from '../helpers/intake';
 
@@ -77,6 +80,8 @@ describe('intake at the counter, end to end (Chromium host + scanner on a real p
     // The first receipt of a run renders cold (fonts, PDF worker): seconds on a loaded machine, not expect.poll's 1 s.
     await expect.poll(() => host.printed.length, { timeout: 30_000 }).toBe(1);
     expect(existsSync(host.printed[0]!)).toBe(true);
+    // Mẫu 01 names the officer who received it: the one signed in at this counter.
+    expect(tool('pdftotext', ['-layout', host.printed[0]!, '-']).stdout).toContain(ADMIN.fullName);
     const detail = await host.services.intake.detail(code);
     expect(detail?.receiptPath).toBe(host.printed[0]);
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'intake-saved.png') });
@@ -114,12 +119,48 @@ describe('intake at the counter, end to end (Chromium host + scanner on a real p
     await page.click('[data-testid="documents"] li:has-text("Giấy chứng sinh") input');
     await page.click('[data-testid="save"]');
     await page.waitForSelector('[data-testid="intake-errors"]:has-text("Mẫu 02")');
-    const before = (await host.services.intake.ofDay(new Date().toISOString().slice(0, 10))).length;
+    const before = (await host.services.intake.ofDay(vietnamDate(new Date()))).length;
     await page.keyboard.press('Alt+b');
     await page.waitForSelector('[role="dialog"] textarea');
     expect(await page.inputValue('[role="dialog"] textarea')).toContain('Giấy chứng sinh');
     await page.keyboard.press('Control+Enter');
     await page.waitForSelector('[data-testid="intake-notice"]:has-text("Mẫu 02")');
-    expect((await host.services.intake.ofDay(new Date().toISOString().slice(0, 10))).length).toBe(before);
+    expect((await host.services.intake.ofDay(vietnamDate(new Date()))).length).toBe(before);
+  });
+
+  it('when sync is overdue a supervisor — a second person — permits the dossier in a dialog', async () => {
+    const { page } = host;
+    await host.services.store.exec('stale', (db) => {
+      writeSetting(db, 'sync.apiUrl', 'http://127.0.0.1:9');
+      writeSetting(db, 'sync.lastSuccessAt', '2020-01-01T08:00:00+07:00');
+    });
+    const sup = await page.evaluate(() =>
+      window.motcua['officer.add']({ officerId: 'gs01', username: 'giamsat', fullName: 'Lê Giám Sát', roles: ['supervisor'], password: 'mat-khau-giam-sat' }),
+    );
+    expect(sup.ok).toBe(true);
+    await page.keyboard.press('Escape');
+    pty.send(`${CCCD}\r`);
+    await page.waitForFunction(() => (document.querySelector('input[name="ChuHoSo"]') as HTMLInputElement)?.value === 'Nguyễn Văn Đức');
+    await page.keyboard.type('khai sinh');
+    await page.waitForSelector('#procedure-list li.active');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid="due-preview"]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid="override-dialog"]');
+    // The officer at the counter cannot permit their own dossier.
+    await page.fill('[data-testid="override-supervisor"]', ADMIN.username);
+    await page.fill('[data-testid="override-password"]', ADMIN.password);
+    await page.fill('[data-testid="override-reason"]', 'Mạng tỉnh đang bảo trì');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid="override-error"]:has-text("giám sát khác")');
+    expect(await page.inputValue('[data-testid="override-password"]')).toBe('');
+    await page.fill('[data-testid="override-supervisor"]', 'giamsat');
+    await page.fill('[data-testid="override-password"]', 'mat-khau-giam-sat');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid="saved-code"]');
+    const code = (await page.textContent('[data-testid="saved-code"]'))!.trim();
+    const row = await host.services.store.exec('audit', (db) => db.prepare("SELECT actor, subject, details FROM audit_log WHERE action = 'sync.override'").get() as { actor: string; subject: string; details: string });
+    expect(row).toMatchObject({ actor: `admin-${ADMIN.username}`, subject: code });
+    expect(JSON.parse(row.details)).toMatchObject({ supervisorId: 'gs01' });
   });
 });

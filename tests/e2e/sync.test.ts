@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SCREENSHOT_DIR, startTestHost } from '../helpers/host';
+import { ADMIN, SCREENSHOT_DIR, startTestHost } from '../helpers/host';
+import { tool } from '../helpers/tools';
 import { UNIT } from '../helpers/intake';
 import { referenceServer } from '../helpers/sync';
 import { tempDir } from '../helpers/tmp';
@@ -47,6 +48,13 @@ describe('sync in the app: status bar, Đồng bộ ngay, rejection inbox', () =
     await page.keyboard.press('Alt+2');
     await page.waitForSelector('[data-testid="search-results"] td:has-text("Đã gửi")');
     await page.waitForSelector('[data-testid="status-sync"]:has-text("Đồng bộ lần cuối")');
+    // The province learns who received it: the signed-in officer, not the counter.
+    const body = JSON.parse((server.db.prepare('SELECT body FROM dossiers WHERE code = ?').get(code) as { body: string }).body) as { NguoiTiepNhan: string };
+    expect(body.NguoiTiepNhan).toBe(`admin-${ADMIN.username}`);
+    // And the receipt the citizen takes home names them.
+    const printed = await page.evaluate((c) => window.motcua['receipt.print']({ code: c }), code);
+    expect(printed.ok).toBe(true);
+    expect(tool('pdftotext', ['-layout', host.printed.at(-1)!, '-']).stdout).toContain(ADMIN.fullName);
   });
 
   it('a dossier the server rejects lands in the inbox with the server reason, and F9 syncs', async () => {

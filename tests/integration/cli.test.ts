@@ -105,7 +105,7 @@ describe('motcua CLI (built bin, real data dir)', () => {
   it('devices list --json works without udevadm (containers, minimal installs)', () => {
     // An empty PATH: serialport's `udevadm info -e` cannot start, as on a machine without udev.
     const noTools = fresh();
-    const r = motcua(['devices', 'list', '--json'], { PATH: noTools });
+    const r = motcua(['devices', 'list', '--json', '--data-dir', noTools], { ...cliAdmin(noTools), PATH: noTools });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const ports = JSON.parse(r.stdout) as Array<Record<string, unknown>>;

@@ -11,6 +11,8 @@ export type ErrorCode =
   | 'not_found'
   | 'conflict'
   | 'forbidden'
+  /** Intake is blocked until sync catches up or a supervisor permits it (the screen asks for one). */
+  | 'sync_stale'
   | 'db_too_new'
   | 'db_error'
   | 'exhausted'

@@ -31,7 +31,7 @@ export async function passStaleGate(
 ): Promise<OverrideGrant | null> {
   const stale = await d.store.exec('intake.staleness', (db) => staleness(db, d.now, d.apiConfigured));
   if (stale.level !== 'block') return null;
-  if (!override) throw new AppFailure('forbidden', stale.message ?? 'Đồng bộ quá hạn: cần giám sát cho phép để tiếp nhận tiếp.');
+  if (!override) throw new AppFailure('sync_stale', stale.message ?? 'Đồng bộ quá hạn: cần giám sát cho phép để tiếp nhận tiếp.');
   const reason = override.reason.trim();
   if (reason.length < 5) throw new AppFailure('invalid_input', 'Ghi lý do cho phép (ít nhất 5 ký tự).');
   const supervisor = await (await d.store.exec('intake.overrideBy', (db) => loginOffline(db, override.supervisor, override.password, d.now)));

@@ -4,6 +4,7 @@ import { TurnBackDialog } from '../components/TurnBackDialog';
 import { ApplicantFields } from './intake/ApplicantFields';
 import { AttachmentPreview, Attachments } from './intake/Attachments';
 import { DocumentChecklist } from './intake/DocumentChecklist';
+import { OverrideDialog } from './intake/OverrideDialog';
 import { ProcedurePicker } from './intake/ProcedurePicker';
 import { SavedDossier } from './intake/SavedDossier';
 import { TodayDossiers, useTodayDossiers } from './intake/TodayDossiers';
@@ -72,6 +73,7 @@ export function IntakeSection({ onSaved }: { onSaved?: () => void }) {
         />
       )}
       {d.preview && <AttachmentPreview preview={d.preview} onClose={d.closePreview} />}
+      {d.stale && !d.saved && <OverrideDialog message={d.stale} onSubmit={(o) => d.save(undefined, o)} onClose={d.closeStale} />}
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { onScan as subscribeScans } from '../../scan-bus';
 import type { AttachmentSource, Preview } from './Attachments';
 import { applicantFromCard, EMPTY_APPLICANT, receiveRequest, toggled, type Applicant, type Attachment } from './draft';
 import type { DuePreview } from './ProcedurePicker';
+import type { Override } from './OverrideDialog';
 import type { Saved } from './SavedDossier';
 import { useProcedureSearch } from './useProcedureSearch';
 
@@ -33,6 +34,8 @@ export function useIntakeDraft(onSaved: () => void) {
   const [saved, setSaved] = useState<Saved | null>(null);
   const [busy, setBusy] = useState(false);
   const [preview, setPreview] = useState<Preview | null>(null);
+  /** Set when intake is blocked by stale sync: the screen asks a supervisor to permit this one dossier. */
+  const [stale, setStale] = useState<string | null>(null);
   const pickerRef = useRef<HTMLInputElement>(null);
   const saveRef = useRef<HTMLButtonElement>(null);
   const { show: showQuery, type: typeQuery } = search;
@@ -100,25 +103,32 @@ export function useIntakeDraft(onSaved: () => void) {
     saveRef.current?.focus();
   }, [showQuery]);
 
-  const save = async (e?: FormEvent) => {
+  const save = async (e?: FormEvent, override?: Override): Promise<string | null> => {
     e?.preventDefault();
-    if (busy || saved) return;
+    if (busy || saved) return null;
     if (!procedure) {
       setErrors([t('intake.noProcedure')]);
       pickerRef.current?.focus();
-      return;
+      return null;
     }
     setBusy(true);
-    const r = await api()['intake.receive'](receiveRequest(procedure, applicant, docs, fees, files));
+    const r = await api()['intake.receive']({ ...receiveRequest(procedure, applicant, docs, fees, files), ...(override ? { override } : {}) });
     setBusy(false);
     if (!r.ok) {
+      // Blocked by stale sync: the dialog asks for a supervisor; its own errors stay in the dialog.
+      if (r.error.code === 'sync_stale' || override) {
+        setStale(r.error.code === 'sync_stale' ? r.error.message : (stale ?? r.error.message));
+        return r.error.message;
+      }
       setErrors([r.error.message, ...(r.error.details ?? []).map((d) => (d.path ? `${d.path}: ${d.message}` : d.message))]);
-      return;
+      return r.error.message;
     }
+    setStale(null);
     setErrors([]);
     setSaved(r.value);
     setNotice(null);
     onSaved();
+    return null;
   };
 
   const print = useCallback(async () => {
@@ -176,6 +186,8 @@ export function useIntakeDraft(onSaved: () => void) {
     saved,
     busy,
     preview,
+    stale,
+    closeStale: () => setStale(null),
     missing: (procedure?.documents ?? []).filter((d) => d.required && !docs.has(d.code)),
     setField: (k: keyof Applicant, value: string) => setApplicant((a) => ({ ...a, [k]: value })),
     toggleDoc: (code: string) => setDocs(toggled(docs, code)),
