@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { startReferenceServer } from './server';
 import { NO_FAULTS } from './faults';
+import { DEFAULT_OFFICERS } from './officers';
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(name);
@@ -15,9 +16,12 @@ const server = await startReferenceServer({
   dbPath: join(dataDir, 'server.sqlite3'),
   filesDir: join(dataDir, 'files'),
   resourcesDir: join(process.cwd(), 'resources'),
+  // A province admin, so a counter can be set up from nothing by hand (the first admin signs in online).
+  officers: [...DEFAULT_OFFICERS, { username: 'quantri', password: 'quantri-tinh', officerId: 'qt-tinh', hoTen: 'Quản Trị Tỉnh', roles: ['admin'] }],
+  boPhanMotCua: { ten: 'Bộ phận Một cửa xã Tân Phú', diaDiem: 'Tân Phú', soDienThoai: '0272 3811 234' },
 });
 server.faults = { ...NO_FAULTS, errorRate: rate, kinds: rate ? ['500', '503', '429', 'reset', 'delay', 'commitThenTimeout'] : [] };
 process.stdout.write(
-  `Máy chủ tham chiếu: ${server.url}\n  thiết bị: MOTCUA_CLIENT_ID=counter-q01 MOTCUA_CLIENT_SECRET=secret-q01\n  đơn vị 000.00.01.H22, quầy Q01 (khối 9001–9200), Q02 (9201–9400); lỗi giả lập ${rate * 100}%\n`,
+  `Máy chủ tham chiếu: ${server.url}\n  thiết bị: client_id counter-q01, client_secret secret-q01\n  cán bộ: quantri / quantri-tinh (admin), canbo01 / matkhau01\n  đơn vị 000.00.01.H22, quầy Q01 (khối 9001–9200), Q02 (9201–9400); lỗi giả lập ${rate * 100}%\n`,
 );
 for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => void server.close().then(() => process.exit(0)));

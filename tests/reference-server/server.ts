@@ -13,6 +13,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { NO_FAULTS, seededRandom, type FaultConfig, type FaultKind } from './faults';
+import { body, err, send } from './http';
+import { DEFAULT_OFFICERS, officerDirectory, type OfficerDirectory, type ProvinceOfficer } from './officers';
 
 export interface ReferenceServerOptions {
   readonly port?: number;
@@ -22,13 +24,17 @@ export interface ReferenceServerOptions {
   readonly seed?: number;
   readonly unitCode?: string;
   readonly clients?: Record<string, string>;
-  readonly officers?: Array<{ username: string; password: string; officerId: string; hoTen: string; roles: string[] }>;
+  readonly officers?: readonly ProvinceOfficer[];
+  /** The one-stop desk block of `GET /units/{unitCode}` (contract §2); omitted by default, as older servers do. */
+  readonly boPhanMotCua?: { ten: string; diaDiem: string; soDienThoai: string };
 }
 
 export interface ReferenceServer {
   readonly url: string;
   readonly db: Database.Database;
   faults: FaultConfig;
+  /** The province's accounts: deactivate an officer or change a password as the province's own system would. */
+  readonly officers: OfficerDirectory;
   /** Requests seen per "METHOD /route", for assertions. */
   readonly hits: Map<string, number>;
   /** Department processing: moves a dossier on and publishes the change (status 4, 9 with result files…). */
@@ -39,31 +45,12 @@ export interface ReferenceServer {
 
 const RFC = (d = new Date()) => new Date(d.getTime() + 7 * 3600_000).toISOString().slice(0, 19) + '+07:00';
 
-function send(res: ServerResponse, status: number, body?: unknown, headers: Record<string, string> = {}): void {
-  const h = { 'X-Request-Id': randomUUID(), ...headers };
-  if (body === undefined) {
-    res.writeHead(status, h);
-    res.end();
-    return;
-  }
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', ...h });
-  res.end(JSON.stringify(body));
-}
-const err = (res: ServerResponse, status: number, error: string, message: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}) =>
-  send(res, status, { error, message, ...extra }, headers);
-
-async function body(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const c of req) chunks.push(c as Buffer);
-  return Buffer.concat(chunks);
-}
-
 const REQUIRED = ['MaHoSo', 'MaTTHC', 'TenTTHC', 'KenhThucHien', 'ChuHoSo', 'LoaiDoiTuong', 'NgayTiepNhan', 'NgayHenTra', 'TrangThaiHoSo', 'NguoiTiepNhan', 'MaQuay'];
 
 export async function startReferenceServer(o: ReferenceServerOptions): Promise<ReferenceServer> {
   const unitCode = o.unitCode ?? '000.00.01.H22';
   const clients = o.clients ?? { 'counter-q01': 'secret-q01', 'counter-q02': 'secret-q02' };
-  const officers = o.officers ?? [{ username: 'canbo01', password: 'matkhau01', officerId: 'cb01', hoTen: 'Trần Văn Cán', roles: ['officer'] }];
+  const officers = officerDirectory(o.officers ?? DEFAULT_OFFICERS);
   mkdirSync(o.filesDir, { recursive: true });
   const db = new Database(o.dbPath ?? ':memory:');
   db.pragma('journal_mode = WAL');
@@ -114,7 +101,6 @@ export async function startReferenceServer(o: ReferenceServerOptions): Promise<R
     // Benchmark baseline only (not in the contract): a plain streaming PUT to disk.
     const raw = /^\/__raw\/([a-z0-9-]+)$/.exec(path);
     if (raw && req.method === 'PUT') {
-      const { createWriteStream } = await import('node:fs');
       const { pipeline } = await import('node:stream/promises');
       await pipeline(req, createWriteStream(join(o.filesDir, `raw-${raw[1]}`)));
       return send(res, 204);
@@ -165,9 +151,8 @@ export async function startReferenceServer(o: ReferenceServerOptions): Promise<R
 
     if (req.method === 'POST' && path === '/officers/login') {
       const b = JSON.parse((await body(req)).toString() || '{}');
-      const off = officers.find((x) => x.username === b.username && x.password === b.password);
-      if (!off) return err(res, 401, 'unauthorized', 'Sai tên đăng nhập hoặc mật khẩu.');
-      return send(res, 200, { officerId: off.officerId, hoTen: off.hoTen, chucDanh: 'Chuyên viên', roles: off.roles, unitCode });
+      const answer = officers.login(b.username, b.password, unitCode);
+      return answer ? send(res, 200, answer) : err(res, 401, 'unauthorized', 'Sai tên đăng nhập hoặc mật khẩu.');
     }
     let m = /^\/units\/([^/]+)$/.exec(path);
     if (req.method === 'GET' && m) {
@@ -181,6 +166,7 @@ export async function startReferenceServer(o: ReferenceServerOptions): Promise<R
           { from: '13:30', to: '17:00' },
         ],
         counters,
+        ...(o.boPhanMotCua ? { boPhanMotCua: o.boPhanMotCua } : {}),
         extraFieldFromNewerServer: { ignored: true },
       });
     }
@@ -378,6 +364,7 @@ export async function startReferenceServer(o: ReferenceServerOptions): Promise<R
     set faults(v: FaultConfig) {
       state.faults = v;
     },
+    officers,
     hits,
     advance(code, status, extra = {}) {
       const d = db.prepare('SELECT version FROM dossiers WHERE code = ?').get(code) as { version: number } | undefined;
