@@ -6,15 +6,18 @@ import { cliCommandAccess } from '../common/ipc/access';
 import { AppFailure } from '../common/ipc/result';
 import type { CoreServices, CoreAdapters } from '../node/core/core-services';
 import { createLogger } from '../node/log/logger';
-import { countOfficers, loginOffline } from '../node/officers/officer-repo';
+import { countOfficers } from '../node/officers/officer-repo';
 import { printerFactory } from '../../native/escpos/printer-factory';
+import { osKeyringStore } from '../../native/keyring/os-keyring-store';
 import { Pkcs11Token } from '../../native/pkcs11/pkcs11-token';
 import type { CliIo } from './motcua';
 
-/** The CLI's hardware and thread choices: real devices, PDFs rendered in this short-lived process. */
-export function cliAdapters(): CoreAdapters {
-  return { log: createLogger({ scope: 'cli' }), printerFactory, tokenFactory: (path) => new Pkcs11Token(path), pdf: 'in-process' };
+/** The CLI's hardware and thread choices: real devices, PDFs rendered in this short-lived process, secrets in the OS keyring (else the key file). */
+export function cliAdapters(dataDir: string): CoreAdapters {
+  return { log: createLogger({ scope: 'cli' }), printerFactory, tokenFactory: (path) => new Pkcs11Token(path), pdf: 'in-process', secretStores: [osKeyringStore({ dataDir })] };
 }
+
+const SETUP_ACTOR: Actor = { officerId: 'cli-setup', fullName: 'Thiết lập ban đầu', roles: ['admin'], counterId: null };
 
 /** "dossier void" for `motcua dossier void …`: the key of the CLI access table. */
 export function commandPath(c: Command): string {
@@ -45,22 +48,33 @@ async function prompt(io: CliIo): Promise<{ user: string; password: string } | n
 }
 
 /**
- * Signs in for one command, by the same access table and role rule as the app's channels.
- * Public commands need nobody; while no officer exists, only `officer add` runs, to create
- * the very first admin.
+ * Signs in for one command, by the same access table and role rule as the app's channels, and
+ * through the same session as the app: online against the province when it answers (a
+ * deactivated or re-passworded officer is refused), offline against the local verifier otherwise.
+ * Public commands need nobody. A PC where no officer exists yet has nothing to protect: IT may
+ * connect it to the province (`api set`; the province's admin then signs in online) or, without
+ * a provincial API, create the very first local admin (`officer add`).
  */
 export async function signInFor(path: string, dbPath: string, openCore: () => CoreServices, io: CliIo): Promise<Actor | null> {
   const access = cliCommandAccess(path);
   if (access === null) throw new AppFailure('forbidden', `Lệnh "${path}" chưa có quy định quyền: không được chạy.`);
   if (access === 'public') return null;
   // A data directory with no database yet has nothing to protect: IT may create and migrate it.
-  if (path === 'db migrate' && !existsSync(dbPath)) return { officerId: 'cli-setup', fullName: 'Thiết lập ban đầu', roles: ['admin'], counterId: null };
+  if (path === 'db migrate' && !existsSync(dbPath)) return SETUP_ACTOR;
   const core = openCore();
-  const officers = await core.store.exec('cli.officers', (db) => countOfficers(db));
-  if (officers === 0 && path === 'officer add') return { officerId: 'cli-setup', fullName: 'Thiết lập ban đầu', roles: ['admin'], counterId: null };
+  const fresh = (await core.store.exec('cli.officers', (db) => countOfficers(db))) === 0;
+  const province = Boolean(await core.settings.apiUrl());
+  if (fresh && (path === 'api set' || (path === 'officer add' && !province))) return SETUP_ACTOR;
   const given = process.env.MOTCUA_OFFICER && process.env.MOTCUA_PASSWORD ? { user: process.env.MOTCUA_OFFICER, password: process.env.MOTCUA_PASSWORD } : await prompt(io);
-  if (!given) throw new AppFailure('forbidden', `Lệnh "${path}" cần đăng nhập: đặt MOTCUA_OFFICER và MOTCUA_PASSWORD (hoặc chạy trong cửa sổ dòng lệnh để nhập).`);
-  const officer = await (await core.store.exec('cli.login', (db) => loginOffline(db, given.user, given.password, core.now())));
+  if (!given) {
+    throw new AppFailure(
+      'forbidden',
+      fresh && province
+        ? `Máy này đã cấu hình máy chủ tỉnh: quản trị viên đầu tiên đăng nhập bằng tài khoản do tỉnh cấp (MOTCUA_OFFICER và MOTCUA_PASSWORD), không tạo tài khoản trên máy.`
+        : `Lệnh "${path}" cần đăng nhập: đặt MOTCUA_OFFICER và MOTCUA_PASSWORD (hoặc chạy trong cửa sổ dòng lệnh để nhập).`,
+    );
+  }
+  const officer = await core.session.login(given.user, given.password);
   core.authorize({ command: path }, officer.roles);
   return core.actorOf({ officerId: officer.officerId, fullName: officer.fullName, roles: [...officer.roles] });
 }

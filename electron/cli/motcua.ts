@@ -4,7 +4,7 @@
  * non-zero exit with one Vietnamese line on stderr.
  */
 import { Command, CommanderError } from 'commander';
-import { unitIdentitySchema, parseOfflineBlock } from '../common/domain/unit';
+import { unitDeskSchema, unitIdentitySchema, parseOfflineBlock } from '../common/domain/unit';
 import { AppFailure, toAppError } from '../common/ipc/result';
 import { dataLayout, resolveDataDir } from '../node/config/paths';
 import { openDatabase } from '../node/db/open';
@@ -16,6 +16,7 @@ import { registerDeviceCommands } from './device-commands';
 import { registerSyncCommands } from './sync-commands';
 import { registerSigningCommands } from './signing-commands';
 import { registerReportCommands } from './report-commands';
+import { registerSetupCommands } from './setup-commands';
 import { APP_VERSION } from '../common/version';
 import type { Actor } from '../common/domain/actor';
 import { createCoreServices, type CoreServices } from '../node/core/core-services';
@@ -60,7 +61,7 @@ export function buildProgram(io: CliIo = stdio): Command {
   const dataDir = () => resolveDataDir(program.opts<{ dataDir?: string }>().dataDir);
   let core: CoreServices | null = null;
   let actor: Actor | null = null;
-  const openCore = (): CoreServices => (core ??= createCoreServices(dataDir(), cliAdapters()));
+  const openCore = (): CoreServices => (core ??= createCoreServices(dataDir(), cliAdapters(dataDir())));
   const withStore = async <T>(fn: (store: SqliteStore, dir: string) => Promise<T>): Promise<T> => fn(openCore().store, dataDir());
   // Every command passes here before it runs: one access table decides, so no command can forget to ask.
   program.hook('preAction', async (_program, command) => {
@@ -73,10 +74,10 @@ export function buildProgram(io: CliIo = stdio): Command {
 
   program
     .command('doctor')
-    .description('kiểm tra thư mục dữ liệu, cơ sở dữ liệu, đĩa, đồng hồ và thiết bị')
+    .description('kiểm tra thư mục dữ liệu, cơ sở dữ liệu, đĩa, đồng hồ, thiết bị, máy chủ tỉnh và nơi giữ khóa bí mật')
     .option('--json', 'in kết quả dạng JSON')
     .action(async (opts: { json?: boolean }) => {
-      const report = await withStore((store, dir) => runDoctor({ store, dataDir: dir, appVersion: APP_VERSION }));
+      const report = await withStore((store, dir) => runDoctor({ store, dataDir: dir, appVersion: APP_VERSION, extraChecks: () => openCore().apiSetup.doctorChecks() }));
       if (opts.json) return printJson(io, report);
       io.out(`Một Cửa Desk ${report.appVersion}`);
       io.out(`Thư mục dữ liệu: ${report.dataDir}`);
@@ -106,8 +107,11 @@ export function buildProgram(io: CliIo = stdio): Command {
     .requiredOption('--name <name>', 'tên đơn vị')
     .requiredOption('--counter <counterId>', 'mã quầy, ví dụ Q01')
     .option('--offline-block <from-to>', 'khối số dùng khi mất mạng, ví dụ 9001-9200')
+    .option('--desk-name <name>', 'tên bộ phận in trên phiếu, ví dụ "Bộ phận Một cửa xã Tân Phú"')
+    .option('--place <place>', 'địa danh ở dòng ngày tháng của phiếu, ví dụ "Tân Phú"')
+    .option('--phone <phone>', 'số điện thoại của bộ phận in trên phiếu')
     .option('--json', 'in kết quả dạng JSON')
-    .action(async (opts: { code: string; name: string; counter: string; offlineBlock?: string; json?: boolean }) => {
+    .action(async (opts: { code: string; name: string; counter: string; offlineBlock?: string; deskName?: string; place?: string; phone?: string; json?: boolean }) => {
       let offlineBlock: { from: number; to: number } | null = null;
       if (opts.offlineBlock !== undefined) {
         offlineBlock = parseOfflineBlock(opts.offlineBlock);
@@ -115,9 +119,16 @@ export function buildProgram(io: CliIo = stdio): Command {
       }
       const parsed = unitIdentitySchema.safeParse({ unitCode: opts.code, unitName: opts.name, counterId: opts.counter, offlineBlock });
       if (!parsed.success) throw new AppFailure('invalid_input', parsed.error.issues.map((i) => i.message).join(' '));
+      const deskInput = Object.fromEntries(Object.entries({ deskName: opts.deskName, place: opts.place, phone: opts.phone }).filter(([, v]) => v !== undefined));
+      // Checked before anything is saved, so a bad phone number does not leave half a configuration.
+      const desk = unitDeskSchema.partial().safeParse(deskInput);
+      if (!desk.success) throw new AppFailure('invalid_input', desk.error.issues.map((i) => i.message).join(' '));
       const saved = await withStore((store) => store.setUnitIdentity(parsed.data, ctx.actor().officerId));
-      if (opts.json) return printJson(io, saved);
+      // The desk is reported only when it was given, so the output of a plain `unit set` keeps its shape.
+      const deskNow = Object.keys(desk.data).length ? await ctx.core().units.setDesk(ctx.actor(), desk.data) : null;
+      if (opts.json) return printJson(io, deskNow ? { ...saved, desk: deskNow } : saved);
       io.out(`Đã lưu: ${saved.unitCode} — ${saved.unitName}, quầy ${saved.counterId}.`);
+      if (deskNow) io.out(`Bộ phận: ${deskNow.deskName ?? '(mặc định)'}; địa danh: ${deskNow.place ?? '(theo tên đơn vị)'}; điện thoại: ${deskNow.phone ?? '(không in)'}.`);
     });
   unit
     .command('show')
@@ -157,6 +168,7 @@ export function buildProgram(io: CliIo = stdio): Command {
   registerSyncCommands(program, ctx);
   registerSigningCommands(program, ctx);
   registerReportCommands(program, ctx);
+  registerSetupCommands(program, ctx);
   return program;
 }
 

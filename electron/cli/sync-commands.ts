@@ -22,8 +22,8 @@ export function registerSyncCommands(program: Command, ctx: CliContext): void {
     .action(async (o: { once?: boolean; api?: string; timeout: string; json?: boolean }) => {
       if (!o.once) throw new AppFailure('invalid_input', 'Dùng motcua sync --once (ứng dụng tự đồng bộ liên tục khi đang chạy).');
       const report = await ctx.withStore(async (store) => {
-        const cfg = await resolveApiConfig(store, o.api ? { apiUrl: o.api } : {});
-        if (!cfg) throw new AppFailure('conflict', 'Chưa cấu hình máy chủ tỉnh: đặt MOTCUA_API_URL hoặc dùng --api.');
+        const cfg = await resolveApiConfig(store, o.api ? { apiUrl: o.api } : {}, ctx.core().secrets);
+        if (!cfg) throw new AppFailure('conflict', 'Chưa cấu hình máy chủ tỉnh: motcua api set …, hoặc đặt MOTCUA_API_URL, hoặc dùng --api.');
         const engine = new SyncEngine({
           store,
           api: new ProvincialApi(cfg),

@@ -18,6 +18,7 @@ import { serialScannerFactory } from '../../native/serial/serial-scanner';
 import { printerFactory } from '../../native/escpos/printer-factory';
 import { serialportLister } from '../../native/serial/serialport-lister';
 import { Pkcs11Token } from '../../native/pkcs11/pkcs11-token';
+import { osKeyringStore } from '../../native/keyring/os-keyring-store';
 import { launchAppWindow } from './chromium-window';
 
 export interface ChromiumHostOptions {
@@ -79,6 +80,7 @@ export async function startChromiumHost(o: ChromiumHostOptions): Promise<Chromiu
     printerFactory: o.printerFactory ?? printerFactory,
     serialPorts: serialportLister,
     tokenFactory: (path) => new Pkcs11Token(path),
+    secretStores: [osKeyringStore({ dataDir: o.dataDir })],
     shell: {
       openExternal: async (url) => {
         externalOpened.push(url);

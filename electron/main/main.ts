@@ -2,7 +2,7 @@
  * Electron composition root: builds the shared services, wires them to Electron's hooks, and
  * opens the window. No feature logic lives here; see electron/node for that.
  */
-import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, safeStorage, session, shell, type WebContents } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -17,6 +17,8 @@ import { serialScannerFactory } from '../../native/serial/serial-scanner';
 import { printerFactory } from '../../native/escpos/printer-factory';
 import { serialportLister } from '../../native/serial/serialport-lister';
 import { Pkcs11Token } from '../../native/pkcs11/pkcs11-token';
+import { osKeyringStore } from '../../native/keyring/os-keyring-store';
+import { safeStorageStore } from './safe-storage-store';
 import { mainWindowOptions, navigationAllowed, permissionAllowed, windowOpenDecision } from './security';
 
 const log = createLogger({ scope: 'main' });
@@ -72,6 +74,8 @@ async function start(): Promise<void> {
     printerFactory,
     serialPorts: serialportLister,
     tokenFactory: (path) => new Pkcs11Token(path),
+    // safeStorage first (DPAPI/Keychain/libsecret); the OS keyring where safeStorage is plain text; then the key file.
+    secretStores: [safeStorageStore(safeStorage), osKeyringStore({ dataDir })],
     shell: {
       openExternal: (url) => shell.openExternal(url),
       pickFiles: async () => {

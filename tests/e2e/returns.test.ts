@@ -22,7 +22,7 @@ describe('Trả kết quả in the app: scan the receipt, sign with the USB toke
     makePki(join(t.dir, 'pki'));
     server = await referenceServer(t.dir);
     Object.assign(process.env, { MOTCUA_API_URL: server.url, MOTCUA_CLIENT_ID: 'counter-q01', MOTCUA_CLIENT_SECRET: 'secret-q01' });
-    host = await startTestHost();
+    host = await startTestHost({ province: true });
     const { page } = host;
     await page.waitForSelector('nav button[data-section]');
     expect((await page.evaluate((u) => window.motcua['unit.set'](u), UNIT)).ok).toBe(true);

@@ -16,7 +16,7 @@ describe('sync in the app: status bar, Đồng bộ ngay, rejection inbox', () =
   beforeAll(async () => {
     server = await referenceServer(t.dir);
     Object.assign(process.env, { MOTCUA_API_URL: server.url, MOTCUA_CLIENT_ID: 'counter-q01', MOTCUA_CLIENT_SECRET: 'secret-q01', MOTCUA_HTTP_TIMEOUT_MS: '20000' });
-    host = await startTestHost();
+    host = await startTestHost({ province: true });
     await host.page.waitForSelector('nav button[data-section]');
     expect((await host.page.evaluate((u) => window.motcua['unit.set'](u), UNIT)).ok).toBe(true);
   });

@@ -14,8 +14,10 @@ export const ADMIN = { username: 'quantri', fullName: 'Quản Trị Viên', pass
 /**
  * Starts the real Chromium host on the built renderer with a fresh data dir. Unless `login` is
  * false, runs the first-run setup through the contract (unit + first admin), which signs in.
+ * With `province`, a provincial API is configured (MOTCUA_API_URL…): there is no local setup, the
+ * admin signs in online with the province's account (see PROVINCE_OFFICERS) and sets the unit.
  */
-export async function startTestHost(opts: { online?: () => boolean; login?: boolean } = {}): Promise<ChromiumHost & { dataDir: string; cleanupDir: () => void }> {
+export async function startTestHost(opts: { online?: () => boolean; login?: boolean; province?: boolean } = {}): Promise<ChromiumHost & { dataDir: string; cleanupDir: () => void }> {
   const t = tempDir('motcua-e2e-');
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const online = opts.online ?? (() => true);
@@ -28,7 +30,14 @@ export async function startTestHost(opts: { online?: () => boolean; login?: bool
     log: silentLogger,
     probe: async () => online(),
   });
-  if (opts.login !== false) {
+  if (opts.login !== false && opts.province) {
+    await host.page.waitForSelector('form.login');
+    const r = await host.page.evaluate((a) => window.motcua['auth.login']({ username: a.username, password: a.password }), ADMIN);
+    if (!r.ok) throw new Error(`online sign-in failed: ${r.error.message}`);
+    await host.page.waitForSelector('nav button[data-section]');
+    const u = await host.page.evaluate(() => window.motcua['unit.set']({ unitCode: '000.00.01.H22', unitName: 'UBND xã Tân Phú', counterId: 'Q01', offlineBlock: { from: 9001, to: 9200 } }));
+    if (!u.ok) throw new Error(`unit.set failed: ${u.error.message}`);
+  } else if (opts.login !== false) {
     await host.page.waitForSelector('form.login');
     const r = await host.page.evaluate(
       (a) =>

@@ -5,13 +5,24 @@ import { resourcesDir } from '../../electron/node/config/resources';
 import { silentLogger } from '../../electron/node/log/logger';
 import { ProvincialApi } from '../../electron/node/sync/provincial-api';
 import { SyncEngine, type SyncOptions } from '../../electron/node/sync/sync-engine';
-import { startReferenceServer } from '../reference-server/server';
-import { intakeFixture } from './intake';
+import { startReferenceServer, type ReferenceServerOptions } from '../reference-server/server';
+import type { ProvinceOfficer } from '../reference-server/officers';
+import { intakeFixture, OFFICER, OFFICER_PASSWORD } from './intake';
 
 export const CLIENT = { clientId: 'counter-q01', clientSecret: 'secret-q01' };
 
-export async function referenceServer(dir: string, seed = 1) {
-  return startReferenceServer({ filesDir: join(dir, 'server-files'), dbPath: join(dir, 'server.sqlite3'), resourcesDir: resourcesDir(), seed });
+/**
+ * The accounts the test province knows: the fixture's officer and the Chromium host's admin, with
+ * the passwords the tests sign in with. Sign-in is checked online whenever an API answers, so an
+ * officer the province does not know is refused, as at a real counter.
+ */
+export const PROVINCE_OFFICERS: readonly ProvinceOfficer[] = [
+  { username: 'canbo01', password: OFFICER_PASSWORD, officerId: OFFICER.officerId, hoTen: OFFICER.fullName, roles: ['officer'] },
+  { username: 'quantri', password: 'mat-khau-quan-tri', officerId: 'admin-quantri', hoTen: 'Quản Trị Viên', roles: ['admin'] },
+];
+
+export async function referenceServer(dir: string, seed = 1, o: Partial<Pick<ReferenceServerOptions, 'officers' | 'clients' | 'boPhanMotCua'>> = {}) {
+  return startReferenceServer({ filesDir: join(dir, 'server-files'), dbPath: join(dir, 'server.sqlite3'), resourcesDir: resourcesDir(), seed, officers: PROVINCE_OFFICERS, ...o });
 }
 
 /** A scan-like file of `size` bytes, different for each i. */

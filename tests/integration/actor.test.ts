@@ -7,7 +7,7 @@ import { addOfficer } from '../../electron/node/officers/officer-repo';
 import { writeSetting } from '../../electron/node/settings/settings-repo';
 import { cliAdmin, motcua, motcuaAsync } from '../helpers/cli';
 import { intakeFixture, OFFICER, OFFICER_PASSWORD } from '../helpers/intake';
-import { referenceServer } from '../helpers/sync';
+import { PROVINCE_OFFICERS, referenceServer } from '../helpers/sync';
 import { tempDir } from '../helpers/tmp';
 import { tool } from '../helpers/tools';
 
@@ -60,7 +60,8 @@ describe('a dossier from the CLI reaches the province under the signed-in office
   let server: Awaited<ReturnType<typeof referenceServer>>;
   const officer = { MOTCUA_OFFICER: 'canbo07', MOTCUA_PASSWORD: 'mat-khau-can-bo-7' };
   beforeAll(async () => {
-    server = await referenceServer(t.dir);
+    // Sign-in is checked at the province whenever it answers: it knows this officer, with this password.
+    server = await referenceServer(t.dir, 1, { officers: [...PROVINCE_OFFICERS, { username: 'canbo07', password: officer.MOTCUA_PASSWORD, officerId: 'cb07', hoTen: 'Đặng Thu Thảo', roles: ['officer'] }] });
     const admin = cliAdmin(t.dir);
     expect(motcua(['unit', 'set', '--code', '000.00.01.H22', '--name', 'UBND xã Tân Phú', '--counter', 'Q01', '--offline-block', '9001-9200', ...dd], admin).code).toBe(0);
     expect(motcua(['officer', 'add', '--id', 'cb07', '--username', 'canbo07', '--name', 'Đặng Thu Thảo', '--role', 'officer', '--password-env', 'PW', ...dd], { ...admin, PW: officer.MOTCUA_PASSWORD }).code).toBe(0);

@@ -12,6 +12,8 @@ export const unitResponse = z.looseObject({
   diaChi: z.string().nullable().optional(),
   gioLamViec: z.array(z.looseObject({ from: z.string(), to: z.string() })).optional(),
   counters: z.array(z.looseObject({ counterId: z.string(), offlineBlock: z.looseObject({ from: z.number().int(), to: z.number().int() }).nullable().optional() })),
+  /** Optional (contract §2): servers that predate it omit it, and the app keeps what the admin entered. */
+  boPhanMotCua: z.looseObject({ ten: z.string().nullable().optional(), diaDiem: z.string().nullable().optional(), soDienThoai: z.string().nullable().optional() }).nullable().optional(),
 });
 export const leaseResponse = z.looseObject({ leaseId: z.string(), date: z.string(), from: z.number().int().positive(), to: z.number().int().positive() });
 export const catalogResponse = z.looseObject({ items: z.array(z.unknown()), cursor: z.string().nullable().optional(), hasMore: z.boolean() });

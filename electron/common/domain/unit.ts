@@ -34,3 +34,19 @@ export function parseOfflineBlock(text: string): { from: number; to: number } | 
   const parsed = offlineBlockSchema.safeParse({ from, to });
   return parsed.success ? parsed.data : null;
 }
+
+/**
+ * What the forms print about the one-stop desk (settings unit.deskName / unit.place / unit.phone):
+ * its name, the place of the dated line ("Tân Phú, ngày …") and its phone. Null means "not set"
+ * (the forms then use "Bộ phận Một cửa" and the place taken from the unit's name).
+ */
+export const unitDeskSchema = z.object({
+  deskName: z.string().trim().min(1, 'Tên bộ phận không được để trống.').max(200).nullable(),
+  place: z.string().trim().min(1, 'Địa danh không được để trống.').max(100).nullable(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^[0-9+() .-]{6,20}$/, 'Số điện thoại chỉ gồm chữ số, dấu cách, + ( ) . - (6–20 ký tự).')
+    .nullable(),
+});
+export type UnitDesk = z.infer<typeof unitDeskSchema>;

@@ -11,8 +11,9 @@ export const CHANNEL_ACCESS: Readonly<Record<Channel, Access>> = Object.fromEntr
 /**
  * The CLI's commands under the same rule: a command that does what a channel does names the
  * channel (so the CLI and the app cannot disagree); the rest carry their own level. Without
- * sign-in only the public ones run (and `officer add` while no officer exists, to create the
- * very first admin).
+ * sign-in only the public ones run, and on a PC where no officer exists yet `api set` (to reach
+ * the province, whose admin then signs in online) and, without a provincial API, `officer add`
+ * (to create the very first local admin).
  */
 export const CLI_ACCESS: Readonly<Record<string, { readonly channel: Channel } | { readonly access: Access }>> = {
   doctor: { access: 'public' },
@@ -43,6 +44,13 @@ export const CLI_ACCESS: Readonly<Record<string, { readonly channel: Channel } |
   'audit verify': { access: 'supervisor' },
   'officer add': { channel: 'officer.add' },
   'officer list': { channel: 'officer.list' },
+  'officer deactivate': { channel: 'officer.deactivate' },
+  'officer activate': { channel: 'officer.activate' },
+  'officer reset-password': { channel: 'officer.resetPassword' },
+  'api set': { channel: 'api.configure' },
+  'api show': { channel: 'api.state' },
+  'api test': { channel: 'api.test' },
+  'unit pull': { channel: 'unit.pull' },
   'token trust': { access: 'admin' },
   'token list': { channel: 'token.list' },
   sign: { channel: 'signing.signFiles' },

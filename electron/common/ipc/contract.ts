@@ -5,7 +5,7 @@ import { dossierDetailSchema, dossierSummarySchema } from '../domain/dossier';
 import { intakeDraftSchema } from '../domain/intake';
 import { procedureSchema } from '../domain/procedure';
 import { scanEventSchema } from '../domain/scan';
-import { unitIdentitySchema } from '../domain/unit';
+import { counterIdSchema, unitCodeSchema, unitDeskSchema, unitIdentitySchema } from '../domain/unit';
 import { serialScannerConfigSchema } from '../hardware/scanner';
 import { printerConfigSchema } from '../hardware/printer';
 import { doctorCheckSchema } from '../domain/doctor';
@@ -48,6 +48,9 @@ const dayString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạ
 export const scannerStateSchema = z.object({ scanner: z.enum(['unconfigured', 'connecting', 'connected', 'disconnected']), detail: z.string().nullable() });
 
 const officerSchema = z.object({ officerId: z.string(), fullName: z.string(), roles: z.array(z.enum(['officer', 'supervisor', 'admin'])) });
+const officerAccountSchema = officerSchema.extend({ username: z.string(), active: z.boolean() });
+const officerIdInput = z.strictObject({ officerId: z.string().trim().min(1).max(40) });
+const secretStoreSchema = z.enum(['safe-storage', 'os-keyring', 'key-file']);
 const reportSchema = z.object({
   date: z.string(),
   dateTo: z.string(),
@@ -96,7 +99,47 @@ export const contract = {
     }),
     output: officerSchema,
   },
-  'officer.list': { access: 'admin', input: empty, output: z.array(officerSchema.extend({ username: z.string(), active: z.boolean() })) },
+  'officer.list': { access: 'admin', input: empty, output: z.array(officerAccountSchema) },
+  /** Switches an account off at this PC at once (its offline password too), even before the province does. */
+  'officer.deactivate': { access: 'admin', input: officerIdInput, output: officerAccountSchema },
+  'officer.activate': { access: 'admin', input: officerIdInput, output: officerAccountSchema },
+  /** Local accounts only: with a provincial API the province owns passwords (refused with a message). */
+  'officer.resetPassword': {
+    access: 'admin',
+    input: z.strictObject({ officerId: z.string().trim().min(1).max(40), password: z.string().min(8, 'Mật khẩu ít nhất 8 ký tự.').max(200) }),
+    output: officerAccountSchema,
+  },
+  /** The provincial API as configured: never the client secret, only where it is kept. */
+  'api.state': {
+    access: 'admin',
+    input: empty,
+    output: z.object({
+      apiUrl: z.string().nullable(),
+      clientId: z.string().nullable(),
+      fromEnv: z.object({ apiUrl: z.boolean(), clientId: z.boolean(), clientSecret: z.boolean() }),
+      secret: z.object({ stored: z.boolean(), store: secretStoreSchema, where: z.string(), warning: z.string().nullable() }),
+    }),
+  },
+  /** Saves the address and client id (settings) and the client secret (OS keyring/safeStorage, else the key file). */
+  'api.configure': {
+    access: 'admin',
+    input: z.strictObject({ apiUrl: z.string().url().max(500), clientId: z.string().trim().min(1).max(100), clientSecret: z.string().min(1).max(500) }),
+    output: z.object({ apiUrl: z.string(), clientId: z.string(), store: secretStoreSchema, where: z.string(), warning: z.string().nullable() }),
+  },
+  'api.test': {
+    access: 'officer',
+    input: empty,
+    output: z.object({
+      ok: z.boolean(),
+      apiUrl: z.string(),
+      clientId: z.string(),
+      reachable: z.boolean(),
+      latencyMs: z.number(),
+      credentials: z.enum(['ok', 'refused', 'unchecked']),
+      tokenMs: z.number().nullable(),
+      lines: z.array(z.string()),
+    }),
+  },
   'report.daily': { access: 'supervisor', input: z.strictObject({ date: dayString, to: dayString.nullable().optional(), counterId: z.string().max(20).nullable() }), output: reportSchema },
   'report.export': {
     access: 'supervisor',
@@ -112,6 +155,20 @@ export const contract = {
   'app.doctor': { access: 'officer', input: empty, output: doctorReportSchema },
   'unit.get': { access: 'officer', input: empty, output: unitIdentitySchema.nullable() },
   'unit.set': { access: 'admin', input: unitIdentitySchema.strict(), output: unitIdentitySchema },
+  /** The unit's name, address, hours and this counter's offline block (and the desk, when sent) from `GET /units/{unitCode}`. */
+  'unit.pull': {
+    access: 'admin',
+    input: z.strictObject({ counterId: counterIdSchema, unitCode: unitCodeSchema.nullable().optional() }),
+    output: z.object({
+      unit: unitIdentitySchema,
+      address: z.string().nullable(),
+      workHours: z.array(z.object({ from: z.string(), to: z.string() })).nullable(),
+      desk: unitDeskSchema,
+      deskFromProvince: z.boolean(),
+    }),
+  },
+  'unit.desk': { access: 'officer', input: empty, output: unitDeskSchema },
+  'unit.setDesk': { access: 'admin', input: unitDeskSchema.partial().strict(), output: unitDeskSchema },
   'sync.state': { access: 'public', input: empty, output: syncStateSchema },
   'catalog.search': { access: 'officer', input: z.strictObject({ query: z.string().max(200) }), output: z.array(procedureSchema) },
   'intake.previewDue': {

@@ -3,6 +3,7 @@ import type { ScannerFactory } from '../../common/hardware/scanner';
 import type { PrinterFactory } from '../../common/hardware/printer';
 import type { SerialPortLister } from '../../common/hardware/serial';
 import type { SignatureToken } from '../../common/hardware/token';
+import type { SecretStore } from '../../common/security/secrets';
 import { createCoreServices, type CoreServices } from '../core/core-services';
 import { createDispatcher, type Dispatcher } from '../ipc/dispatcher';
 import { createHandlers, type HostShell } from '../ipc/handlers/index';
@@ -22,6 +23,8 @@ export interface AppServicesOptions {
   readonly tokenFactory: (modulePath: string) => SignatureToken;
   readonly probe?: NetworkProbe;
   readonly now?: () => Date;
+  /** Where this host can keep secrets, best first (the key file is always added last). */
+  readonly secretStores?: readonly SecretStore[];
 }
 
 export type AppServices = CoreServices & {
@@ -42,6 +45,7 @@ export function createAppServices(o: AppServicesOptions): AppServices {
     tokenFactory: o.tokenFactory,
     ...(o.probe ? { probe: o.probe } : {}),
     ...(o.now ? { now: o.now } : {}),
+    ...(o.secretStores ? { secretStores: o.secretStores } : {}),
     pdf: 'worker',
   });
   const handlers = createHandlers({ core, shell: o.shell, appVersion: o.appVersion, host: o.host }, o.serialPorts);

@@ -3,6 +3,7 @@ import type { Actor } from '../../common/domain/actor';
 import type { PrinterFactory } from '../../common/hardware/printer';
 import type { ScannerFactory } from '../../common/hardware/scanner';
 import type { SignatureToken } from '../../common/hardware/token';
+import type { SecretStore } from '../../common/security/secrets';
 import { SessionService } from '../auth/session';
 import { dataLayout } from '../config/paths';
 import { resourcesDir } from '../config/resources';
@@ -20,7 +21,12 @@ import { ScanService } from '../services/scan-service';
 import { SettingsService } from '../settings/settings-service';
 import { TokenSessions } from '../signing/token-sessions';
 import { SqliteStore } from '../store/sqlite-store';
+import { ApiSetupService } from '../sync/api-setup';
 import { ProvincialApi } from '../sync/provincial-api';
+import { keyFileStore, keyFilePath } from '../secrets/key-file-store';
+import { forcedSecretStore, SecretVault } from '../secrets/secret-vault';
+import { OfficerService } from '../officers/officer-service';
+import { UnitService } from '../unit/unit-service';
 import { resolveApiConfig } from '../sync/sync-config';
 import { SyncService } from '../sync/sync-service';
 import { OutboxService } from '../sync/outbox-service';
@@ -38,6 +44,11 @@ export interface CoreAdapters {
   readonly now?: () => Date;
   /** The app renders PDFs on a worker thread; a short-lived CLI process renders in-process. */
   readonly pdf?: 'worker' | 'in-process';
+  /**
+   * Where this entry point can keep secrets, best first (Electron: safeStorage, then the OS keyring;
+   * the Chromium host and the CLI: the OS keyring). The key file is always added last.
+   */
+  readonly secretStores?: readonly SecretStore[];
 }
 
 const noHardware = (what: string) => () => {
@@ -57,6 +68,7 @@ export function createCoreServices(dataDir: string, a: CoreAdapters) {
   const store = SqliteStore.open(layout.dbPath, { now });
   const hub = new EventHub();
   const settings = new SettingsService({ store, now });
+  const secrets = new SecretVault({ indexPath: join(dataDir, 'secrets.json'), stores: [...(a.secretStores ?? []), keyFileStore(keyFilePath(dataDir))], now, force: forcedSecretStore() });
   const apiConfigured = async () => Boolean(await settings.apiUrl());
   const probe: NetworkProbe =
     a.probe ??
@@ -68,16 +80,18 @@ export function createCoreServices(dataDir: string, a: CoreAdapters) {
   const pdf: PdfRenderer = a.pdf === 'in-process' ? inProcessRenderer(fontsDir) : defaultPdfRenderer(fontsDir);
   const files = new ContentStore(layout.filesDir);
   const intake = new IntakeService({ store, files, receiptsDir: join(layout.filesDir, 'receipts'), fontsDir, pdf, now, apiConfigured });
-  const sync = new SyncService({ store, files, monitor, log: a.log.child('sync'), hub });
-  const api = async () => {
-    try {
-      const cfg = await resolveApiConfig(store);
-      return cfg ? new ProvincialApi(cfg) : null;
-    } catch {
-      return null;
-    }
+  const sync = new SyncService({ store, files, monitor, log: a.log.child('sync'), hub, secrets });
+  /** The API client, or a Vietnamese AppFailure saying what is missing; null when no API is configured. */
+  const apiOrFail = async () => {
+    const cfg = await resolveApiConfig(store, {}, secrets);
+    return cfg ? new ProvincialApi(cfg) : null;
   };
-  const session = new SessionService({ store, api, now, onChange: (officer) => hub.emit('auth.changed', { officer }) });
+  // Sign-in treats an unusable configuration like an unreachable server: it decides offline.
+  const api = () => apiOrFail().catch(() => null);
+  const session = new SessionService({ store, api, apiConfigured, now, onChange: (officer) => hub.emit('auth.changed', { officer }) });
+  const apiSetup = new ApiSetupService({ store, settings, secrets });
+  const units = new UnitService({ store, settings, api: apiOrFail, now });
+  const officers = new OfficerService({ store, apiConfigured, now });
   const tokens = new TokenSessions({ settings, factory: a.tokenFactory ?? noHardware('PKCS#11') });
   const returns = new ReturnService({ store, files, intake, workDir: join(layout.filesDir, 'returns'), fontsDir, now });
   const scans = new ScanService({ store, hub, factory: a.scannerFactory ?? noHardware('scanner'), log: a.log.child('scan') });
@@ -96,6 +110,10 @@ export function createCoreServices(dataDir: string, a: CoreAdapters) {
     store,
     hub,
     settings,
+    secrets,
+    apiSetup,
+    units,
+    officers,
     monitor,
     pdf,
     files,

@@ -148,3 +148,80 @@ export function rememberOfficer(db: Database.Database, o: { officerId: string; u
      ON CONFLICT(officer_id) DO UPDATE SET username = excluded.username, full_name = excluded.full_name, title = excluded.title, roles = excluded.roles, verifier = excluded.verifier, updated_at = excluded.updated_at`,
   ).run(o.officerId, o.username, o.fullName, o.title, JSON.stringify(o.roles), o.verifier, o.at);
 }
+
+/** What sign-in needs to know about a username on this PC before asking the province. */
+export interface LocalAccount {
+  readonly officerId: string;
+  readonly verifier: string | null;
+  readonly active: boolean;
+  readonly lockedUntil: string | null;
+}
+
+export function localAccount(db: Database.Database, username: string): LocalAccount | undefined {
+  const r = db.prepare('SELECT officer_id, verifier, active, locked_until FROM officers WHERE username = ?').get(username) as
+    | { officer_id: string; verifier: string | null; active: number; locked_until: string | null }
+    | undefined;
+  return r && { officerId: r.officer_id, verifier: r.verifier, active: r.active === 1, lockedUntil: r.locked_until };
+}
+
+export function officerById(db: Database.Database, officerId: string): Officer | undefined {
+  const r = db.prepare('SELECT * FROM officers WHERE officer_id = ?').get(officerId) as Row | undefined;
+  return r && toOfficer(r);
+}
+
+/** Active admins other than `except`: the last one may not be switched off, or nobody could administer this PC. */
+export function otherActiveAdmins(db: Database.Database, except: string): number {
+  const rows = db.prepare('SELECT roles FROM officers WHERE active = 1 AND officer_id <> ?').all(except) as Array<{ roles: string }>;
+  return rows.filter((r) => (JSON.parse(r.roles) as string[]).includes('admin')).length;
+}
+
+/**
+ * Switches an account off (its offline verifier goes too, so it cannot sign in offline either) or
+ * back on (without a verifier: the officer signs in online, or an admin sets a new password).
+ */
+export function setOfficerActive(db: Database.Database, officerId: string, active: boolean, actor: string, at: string): void {
+  db.transaction(() => {
+    db.prepare(
+      `UPDATE officers SET active = ?, verifier = CASE WHEN ? = 1 THEN verifier ELSE NULL END, failed_logins = 0, locked_until = NULL, updated_at = ? WHERE officer_id = ?`,
+    ).run(active ? 1 : 0, active ? 1 : 0, at, officerId);
+    appendAudit(db, { actor, action: active ? 'officer.activate' : 'officer.deactivate', subject: officerId }, at);
+  })();
+}
+
+/**
+ * Replaces (a new password set by an admin) or revokes (null: the province refused the password
+ * this PC held) the offline verifier; failures and lockout start again. Audited without the password.
+ */
+export function replaceVerifier(db: Database.Database, officerId: string, verifier: string | null, e: { actor: string; action: string; at: string; details?: Record<string, unknown> }): void {
+  db.transaction(() => {
+    db.prepare('UPDATE officers SET verifier = ?, failed_logins = 0, locked_until = NULL, updated_at = ? WHERE officer_id = ?').run(verifier, e.at, officerId);
+    appendAudit(db, { actor: e.actor, action: e.action, subject: officerId, details: e.details ?? null }, e.at);
+  })();
+}
+
+/**
+ * An online sign-in the province confirmed, in one transaction: refused if this PC switched the
+ * account off; a local account holding the same username under another id is retired (the
+ * province's account is the officer now); the verifier is replaced and failures are cleared.
+ */
+export function recordOnlineSignIn(
+  db: Database.Database,
+  o: { officerId: string; username: string; fullName: string; title: string | null; roles: readonly Role[]; verifier: string; at: string },
+): 'ok' | 'inactive' {
+  return db.transaction(() => {
+    const mine = db.prepare('SELECT active FROM officers WHERE officer_id = ?').get(o.officerId) as { active: number } | undefined;
+    if (mine && mine.active === 0) {
+      appendAudit(db, { actor: o.officerId, action: 'auth.loginFailed', subject: o.officerId, details: { online: true, reason: 'inactive-here' } }, o.at);
+      return 'inactive' as const;
+    }
+    const other = db.prepare('SELECT officer_id FROM officers WHERE username = ? AND officer_id <> ?').get(o.username, o.officerId) as { officer_id: string } | undefined;
+    if (other) {
+      db.prepare("UPDATE officers SET username = username || '~' || officer_id, active = 0, verifier = NULL, updated_at = ? WHERE officer_id = ?").run(o.at, other.officer_id);
+      appendAudit(db, { actor: o.officerId, action: 'officer.superseded', subject: other.officer_id, details: { by: o.officerId } }, o.at);
+    }
+    rememberOfficer(db, o);
+    db.prepare('UPDATE officers SET failed_logins = 0, locked_until = NULL WHERE officer_id = ?').run(o.officerId);
+    appendAudit(db, { actor: o.officerId, action: 'auth.login', subject: o.officerId, details: { online: true } }, o.at);
+    return 'ok' as const;
+  })();
+}

@@ -11,6 +11,8 @@ export interface DoctorDeps {
   readonly dataDir: string;
   readonly appVersion: string;
   readonly now?: () => Date;
+  /** Checks that need the core (the provincial API, where secrets are kept), appended after the local ones. */
+  readonly extraChecks?: () => Promise<DoctorCheck[]>;
 }
 
 /** `motcua doctor` and the start-of-day check: real readings, each with a verdict an officer understands. */
@@ -66,6 +68,7 @@ export async function runDoctor(d: DoctorDeps): Promise<DoctorReport> {
         ['token', 'Thiết bị ký số (token)', tokenModule],
       ] as const
     ).map(([id, label, v]): DoctorCheck => ({ id, label, status: v ? 'ok' : 'unconfigured', detail: v ?? 'chưa cấu hình' })),
+    ...((await d.extraChecks?.()) ?? []),
   ];
   return {
     appVersion: d.appVersion,

@@ -44,6 +44,20 @@ export interface ApiConfig {
 }
 
 const trimSlash = (u: string) => u.replace(/\/+$/, '');
+const SIGN_IN_TIMEOUT_MS = 5000;
+
+interface RequestOptions {
+  json?: unknown;
+  headers?: Record<string, string>;
+  write?: boolean;
+  notFound?: 'rejected' | 'ok-null';
+  /**
+   * Sign-in: a 401 or 403 refuses the officer (no token refresh and retry, which would send a mistyped
+   * password twice); any other 4xx is the server's trouble, never a reason to revoke anyone.
+   */
+  refusal?: 'officer';
+  timeoutMs?: number;
+}
 
 export class ProvincialApi {
   readonly #c: Required<ApiConfig>;
@@ -58,12 +72,12 @@ export class ProvincialApi {
     return this.#c.baseUrl;
   }
 
-  async #fetchToken(): Promise<string> {
+  async #fetchToken(timeoutMs = this.#c.timeoutMs): Promise<string> {
     const res = await fetch(`${this.#c.baseUrl}/oauth/token`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ grant_type: 'client_credentials', client_id: this.#c.clientId, client_secret: this.#c.clientSecret }).toString(),
-      signal: AbortSignal.timeout(this.#c.timeoutMs),
+      signal: AbortSignal.timeout(timeoutMs),
     });
     if (!res.ok) throw new TokenError(res.status);
     const t = tokenResponse.parse(await res.json());
@@ -73,9 +87,9 @@ export class ProvincialApi {
   }
 
   /** One token for every caller at a time; refreshed when it is about to expire or was refused. */
-  async token(forceRefresh = false): Promise<string> {
+  async token(forceRefresh = false, timeoutMs?: number): Promise<string> {
     if (!forceRefresh && this.#token && this.#token.expiresAt > Date.now()) return this.#token.value;
-    this.#tokenPending ??= this.#fetchToken().finally(() => (this.#tokenPending = null));
+    this.#tokenPending ??= this.#fetchToken(timeoutMs).finally(() => (this.#tokenPending = null));
     return this.#tokenPending;
   }
 
@@ -83,12 +97,13 @@ export class ProvincialApi {
     method: string,
     path: string,
     schema: S | null,
-    o: { json?: unknown; headers?: Record<string, string>; write?: boolean; notFound?: 'rejected' | 'ok-null' } = {},
+    o: RequestOptions = {},
   ): Promise<ApiOutcome<z.infer<S> | null>> {
+    const timeoutMs = o.timeoutMs ?? this.#c.timeoutMs;
     for (let attempt = 0; attempt < 2; attempt++) {
       let token: string;
       try {
-        token = await this.token(attempt > 0);
+        token = await this.token(attempt > 0, timeoutMs);
       } catch (e) {
         if (e instanceof TokenError) {
           return e.status === 429 || e.status === 503 ? { kind: 'retry', afterMs: null, reason: `token ${e.status}` } : e.status >= 500 ? { kind: 'retry', afterMs: null, reason: `token ${e.status}` } : { kind: 'fatal', status: e.status, message: 'Máy chủ tỉnh từ chối thông tin thiết bị (client_id/client_secret).' };
@@ -101,13 +116,13 @@ export class ProvincialApi {
           method,
           headers: { Authorization: `Bearer ${token}`, Accept: 'application/json', ...(o.json !== undefined ? { 'Content-Type': 'application/json; charset=utf-8' } : {}), ...o.headers },
           ...(o.json !== undefined ? { body: typeof o.json === 'string' ? o.json : JSON.stringify(o.json) } : {}),
-          signal: AbortSignal.timeout(this.#c.timeoutMs),
+          signal: AbortSignal.timeout(timeoutMs),
         });
       } catch (e) {
         // Timeout or reset: a write may have been applied (contract §3.3); a read is just retried.
         return o.write ? { kind: 'unknown', reason: (e as Error).name === 'TimeoutError' ? 'hết thời gian chờ' : 'mất kết nối' } : { kind: 'retry', afterMs: null, reason: (e as Error).message };
       }
-      if (res.status === 401 && attempt === 0) {
+      if (res.status === 401 && attempt === 0 && o.refusal !== 'officer') {
         await res.body?.cancel();
         continue; // refresh the token once, then retry
       }
@@ -116,7 +131,7 @@ export class ProvincialApi {
     return { kind: 'fatal', status: 401, message: 'Máy chủ tỉnh từ chối phiên làm việc sau khi đã làm mới.' };
   }
 
-  async #outcome<S extends z.ZodType>(res: Response, schema: S | null, o: { write?: boolean; notFound?: 'rejected' | 'ok-null' }): Promise<ApiOutcome<z.infer<S> | null>> {
+  async #outcome<S extends z.ZodType>(res: Response, schema: S | null, o: RequestOptions): Promise<ApiOutcome<z.infer<S> | null>> {
     let text: string;
     try {
       text = await res.text();
@@ -143,6 +158,10 @@ export class ProvincialApi {
     if (res.status >= 500) return o.write ? { kind: 'unknown', reason: `HTTP ${res.status}` } : { kind: 'retry', afterMs: null, reason: `HTTP ${res.status}` };
     const e = errorBody.safeParse(parse());
     const info = e.success ? e.data : { error: `http_${res.status}`, message: undefined, details: undefined };
+    if (o.refusal === 'officer') {
+      if (res.status === 401 || res.status === 403) return { kind: 'rejected', status: res.status, error: info.error, message: info.message ?? `HTTP ${res.status}`, details: [] };
+      return { kind: 'fatal', status: res.status, message: info.message ?? `HTTP ${res.status}` };
+    }
     if ([404, 409, 412, 422].includes(res.status)) {
       return { kind: 'rejected', status: res.status, error: info.error, message: info.message ?? `HTTP ${res.status}`, details: info.details ?? [] };
     }
@@ -179,8 +198,43 @@ export class ProvincialApi {
     if (cursor) q.set('cursor', cursor);
     return this.#request('GET', `/dossiers/changes?${q}`, changesResponse);
   }
+  /**
+   * An officer's sign-in (contract §1: 200 or 401). `rejected` means the province refused this officer
+   * (wrong password, deactivated, unknown); `fatal` that it refused this device or does not offer
+   * sign-in; `retry`/`unknown` that it could not be asked. The device token is fresh or valid when the
+   * call goes out, so a 401 is about the officer. A counter waits a few seconds at most, then works offline.
+   */
   officerLogin(username: string, password: string) {
-    return this.#request('POST', '/officers/login', officerLoginResponse, { json: { username, password }, notFound: 'rejected' });
+    return this.#request('POST', '/officers/login', officerLoginResponse, {
+      json: { username, password },
+      refusal: 'officer',
+      timeoutMs: Math.min(this.#c.timeoutMs, SIGN_IN_TIMEOUT_MS),
+    });
+  }
+
+  /** Whether anything answers at the base URL, and how fast (no credentials sent). */
+  async reach(timeoutMs = Math.min(this.#c.timeoutMs, 5000)): Promise<{ reachable: boolean; ms: number; status: number | null; reason: string | null }> {
+    const t0 = performance.now();
+    try {
+      const res = await fetch(this.#c.baseUrl, { method: 'HEAD', signal: AbortSignal.timeout(timeoutMs) });
+      await res.body?.cancel();
+      const ms = Math.round(performance.now() - t0);
+      return { reachable: res.status < 500, ms, status: res.status, reason: res.status < 500 ? null : `HTTP ${res.status}` };
+    } catch (e) {
+      return { reachable: false, ms: Math.round(performance.now() - t0), status: null, reason: (e as Error).name === 'TimeoutError' ? 'hết thời gian chờ' : (e as Error).message };
+    }
+  }
+
+  /** Asks for a fresh device token: are client_id / client_secret accepted, and how fast. */
+  async checkCredentials(timeoutMs = Math.min(this.#c.timeoutMs, 5000)): Promise<{ kind: 'ok'; ms: number } | { kind: 'refused'; status: number } | { kind: 'unreachable'; reason: string }> {
+    const t0 = performance.now();
+    try {
+      await this.token(true, timeoutMs);
+      return { kind: 'ok', ms: Math.round(performance.now() - t0) };
+    } catch (e) {
+      if (e instanceof TokenError && e.status < 500 && e.status !== 429) return { kind: 'refused', status: e.status };
+      return { kind: 'unreachable', reason: e instanceof TokenError ? `HTTP ${e.status}` : (e as Error).message };
+    }
   }
 
   /** Raw JSON GET (the calendar's shape is validated by the importer). */

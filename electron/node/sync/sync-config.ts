@@ -1,28 +1,38 @@
 import { AppFailure } from '../../common/ipc/result';
+import type { SecretVault } from '../secrets/secret-vault';
 import type { SqliteStore } from '../store/sqlite-store';
 import type { ApiConfig } from './provincial-api';
 
 /**
- * Connection settings: MOTCUA_API_URL / MOTCUA_CLIENT_ID / MOTCUA_CLIENT_SECRET, else what the
- * administrator saved. The secret is never written to the database by the app: the Electron
- * build keeps it in the OS keychain (safeStorage); the CLI takes it from the environment.
+ * The provincial API's address, refused unless it is https (or plain http to a server on this PC:
+ * development, tests). The client secret must never cross a network in clear.
  */
-export async function resolveApiConfig(store: SqliteStore, override: { apiUrl?: string } = {}): Promise<ApiConfig | null> {
-  const baseUrl = override.apiUrl ?? process.env.MOTCUA_API_URL ?? (await store.getSetting('sync.apiUrl'));
-  if (!baseUrl) return null;
-  const clientId = process.env.MOTCUA_CLIENT_ID ?? (await store.getSetting('sync.clientId'));
-  const clientSecret = process.env.MOTCUA_CLIENT_SECRET ?? null;
-  if (!clientId || !clientSecret) {
-    throw new AppFailure('conflict', 'Thiếu thông tin thiết bị để kết nối máy chủ tỉnh (MOTCUA_CLIENT_ID, MOTCUA_CLIENT_SECRET).');
-  }
+export function checkApiUrl(baseUrl: string): string {
   try {
     const u = new URL(baseUrl);
     const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname);
-    // Only https leaves the machine; plain http only for a server on this PC (development, tests).
+    if (u.username || u.password) throw new Error('credentials in URL');
     if (u.protocol !== 'https:' && !(u.protocol === 'http:' && loopback)) throw new Error('scheme');
+    return u.toString().replace(/\/+$/, '');
   } catch {
     throw new AppFailure('invalid_input', `Địa chỉ máy chủ tỉnh không hợp lệ hoặc không dùng https: ${baseUrl}`);
   }
+}
+
+/**
+ * Connection settings: MOTCUA_API_URL / MOTCUA_CLIENT_ID / MOTCUA_CLIENT_SECRET win (IT's override,
+ * tests), else what the administrator saved: the URL and client id in the settings, the client
+ * secret in the secret vault (OS keyring, Electron's safeStorage or the key file), never the database.
+ */
+export async function resolveApiConfig(store: SqliteStore, override: { apiUrl?: string } = {}, secrets?: SecretVault): Promise<ApiConfig | null> {
+  const baseUrl = override.apiUrl ?? process.env.MOTCUA_API_URL ?? (await store.getSetting('sync.apiUrl'));
+  if (!baseUrl) return null;
+  const clientId = process.env.MOTCUA_CLIENT_ID ?? (await store.getSetting('sync.clientId'));
+  const clientSecret = process.env.MOTCUA_CLIENT_SECRET ?? (secrets ? await secrets.get('sync.clientSecret') : null);
+  if (!clientId || !clientSecret) {
+    throw new AppFailure('conflict', 'Thiếu thông tin thiết bị để kết nối máy chủ tỉnh (mã thiết bị hoặc khóa bí mật): chạy motcua api set --url … --client-id … --client-secret-env …');
+  }
+  checkApiUrl(baseUrl);
   const timeout = Number(process.env.MOTCUA_HTTP_TIMEOUT_MS);
   return { baseUrl, clientId, clientSecret, ...(Number.isFinite(timeout) && timeout > 0 ? { timeoutMs: timeout } : {}) };
 }

@@ -4,6 +4,7 @@ import type { Logger } from '../log/logger';
 import type { ConnectivityMonitor } from '../services/connectivity';
 import type { SqliteStore } from '../store/sqlite-store';
 import type { EventHub } from '../events/event-hub';
+import type { SecretVault } from '../secrets/secret-vault';
 import { ProvincialApi } from './provincial-api';
 import { backoffFromEnv, resolveApiConfig } from './sync-config';
 import { SyncEngine, SyncLockedError, type SyncReport } from './sync-engine';
@@ -22,7 +23,7 @@ export class SyncService {
   #wasOnline = true;
 
   constructor(
-    private readonly d: { store: SqliteStore; files: ContentStore; monitor: ConnectivityMonitor; log: Logger; hub?: EventHub; intervalMs?: number },
+    private readonly d: { store: SqliteStore; files: ContentStore; monitor: ConnectivityMonitor; log: Logger; hub?: EventHub; intervalMs?: number; secrets?: SecretVault },
   ) {}
 
   get lastReport(): SyncReport | null {
@@ -30,6 +31,10 @@ export class SyncService {
   }
   get lastError(): string | null {
     return this.#lastError;
+  }
+  /** A run is in flight (callers that close the store wait for it to end). */
+  get running(): boolean {
+    return this.#running !== null;
   }
 
   start(): void {
@@ -79,7 +84,7 @@ export class SyncService {
 
   /** Sends a corrected, rejected dossier again (If-Match with the server's version). */
   async resend(code: string): Promise<void> {
-    const cfg = await resolveApiConfig(this.d.store);
+    const cfg = await resolveApiConfig(this.d.store, {}, this.d.secrets);
     if (!cfg) throw new AppFailure('conflict', 'Chưa cấu hình máy chủ tỉnh.');
     await this.engine(cfg).resend(code);
     void this.trigger('resend');
@@ -88,7 +93,7 @@ export class SyncService {
   async #run(reason: string): Promise<SyncReport | null> {
     let cfg;
     try {
-      cfg = await resolveApiConfig(this.d.store);
+      cfg = await resolveApiConfig(this.d.store, {}, this.d.secrets);
     } catch (e) {
       this.#lastError = (e as Error).message;
       return null;

@@ -1,9 +1,9 @@
 import { toVietnamRfc3339 } from '../../../common/domain/time';
-import { AppFailure } from '../../../common/ipc/result';
 import { addOfficer, listOfficers } from '../../officers/officer-repo';
+import type { OfficerView } from '../../officers/officer-service';
 import { actorOf, type AreaHandlers, type HandlerEnv } from './env';
 
-type C = 'auth.state' | 'auth.login' | 'auth.logout' | 'auth.lock' | 'auth.setup' | 'officer.add' | 'officer.list';
+type C = 'auth.state' | 'auth.login' | 'auth.logout' | 'auth.lock' | 'auth.setup' | 'officer.add' | 'officer.list' | 'officer.deactivate' | 'officer.activate' | 'officer.resetPassword';
 
 export const authHandlers = (e: HandlerEnv): AreaHandlers<C> => ({
   'auth.state': async () => ({
@@ -22,7 +22,7 @@ export const authHandlers = (e: HandlerEnv): AreaHandlers<C> => ({
     return { ok: true };
   },
   'auth.setup': async ({ unit, admin }) => {
-    if (!(await e.core.session.needsSetup())) throw new AppFailure('forbidden', 'Đã có tài khoản cán bộ: thiết lập ban đầu không còn dùng được.');
+    // The service refuses unless this is a fresh PC without a provincial API, and says why.
     const o = await e.core.session.setupAdmin(admin);
     const saved = await e.core.store.setUnitIdentity(unit, o.officerId);
     e.core.hub.emit('unit.changed', saved);
@@ -35,4 +35,9 @@ export const authHandlers = (e: HandlerEnv): AreaHandlers<C> => ({
   },
   'officer.list': () =>
     e.core.store.exec('officer.list', (db) => listOfficers(db).map((o) => ({ officerId: o.officerId, fullName: o.fullName, roles: [...o.roles], username: o.username, active: o.active }))),
+  'officer.deactivate': async ({ officerId }, ctx) => account(await e.core.officers.deactivate(await actorOf(e, ctx), officerId)),
+  'officer.activate': async ({ officerId }, ctx) => account(await e.core.officers.activate(await actorOf(e, ctx), officerId)),
+  'officer.resetPassword': async ({ officerId, password }, ctx) => account(await e.core.officers.resetPassword(await actorOf(e, ctx), officerId, password)),
 });
+
+const account = (o: OfficerView) => ({ officerId: o.officerId, fullName: o.fullName, roles: [...o.roles], username: o.username, active: o.active });

@@ -6,6 +6,7 @@ import { deviceHandlers } from './devices';
 import type { HandlerEnv } from './env';
 import { intakeHandlers } from './intake';
 import { reportHandlers } from './reports';
+import { setupHandlers } from './setup';
 import { signingHandlers } from './signing';
 import { syncHandlers } from './sync';
 
@@ -21,5 +22,6 @@ export function createHandlers(e: HandlerEnv, serialPorts: SerialPortLister): Ha
     ...syncHandlers(e),
     ...signingHandlers(e),
     ...reportHandlers(e),
+    ...setupHandlers(e),
   };
 }

@@ -1,0 +1,125 @@
+import type { Command } from 'commander';
+import { AppFailure } from '../common/ipc/result';
+import { countOfficers } from '../node/officers/officer-repo';
+import type { OfficerView } from '../node/officers/officer-service';
+import type { CliContext } from './motcua';
+
+/** A command group another module created (`unit`, `officer`): new subcommands join it instead of shadowing it. */
+function group(program: Command, name: string): Command {
+  const g = (program.commands as Command[]).find((c) => c.name() === name);
+  if (!g) throw new Error(`command group ${name} is not registered`);
+  return g;
+}
+
+/** A secret or password from the variable IT named: never on the command line (shell history, `ps`). */
+function fromEnv(name: string, what: string): string {
+  const v = process.env[name];
+  if (!v) throw new AppFailure('invalid_input', `Biến môi trường ${name} chưa có ${what}.`);
+  // Nothing this process starts later inherits it.
+  delete process.env[name];
+  return v;
+}
+
+const accountLine = (o: OfficerView) => `${o.officerId}\t${o.username}\t${o.fullName}\t${o.roles.join(',')}\t${o.active ? 'đang hoạt động' : 'đã ngừng'}`;
+
+/** IT's setup of a counter: the provincial API (`api`), the unit from the province (`unit pull`), officer accounts. */
+export function registerSetupCommands(program: Command, ctx: CliContext): void {
+  const api = program.command('api').description('kết nối máy chủ hồ sơ của tỉnh').helpOption('-h, --help', 'hiển thị trợ giúp');
+  api
+    .command('set')
+    .description('lưu địa chỉ máy chủ tỉnh và thông tin thiết bị; khóa bí mật được niêm phong (kho khóa của hệ điều hành, hoặc tệp khóa)')
+    .requiredOption('--url <url>', 'địa chỉ API, https (http chỉ cho máy chủ trên chính máy này)')
+    .requiredOption('--client-id <id>', 'mã thiết bị (client_id) tỉnh cấp cho máy này')
+    .requiredOption('--client-secret-env <VAR>', 'biến môi trường chứa khóa bí mật (client_secret)')
+    .option('--json', 'in kết quả dạng JSON')
+    .action(async (o: { url: string; clientId: string; clientSecretEnv: string; json?: boolean }) => {
+      const secret = fromEnv(o.clientSecretEnv, 'khóa bí mật');
+      const core = ctx.core();
+      const saved = await core.apiSetup.configure(ctx.actor(), { apiUrl: o.url, clientId: o.clientId, clientSecret: secret });
+      if (o.json) return ctx.printJson(saved);
+      ctx.io.out(`Đã lưu máy chủ tỉnh ${saved.apiUrl}, mã thiết bị ${saved.clientId}.`);
+      ctx.io.out(`Khóa bí mật lưu trong ${saved.where}.`);
+      if (saved.warning) ctx.io.out(`Cảnh báo: ${saved.warning}`);
+      const fresh = (await core.store.exec('cli.officers', (db) => countOfficers(db))) === 0;
+      ctx.io.out(
+        fresh
+          ? 'Tiếp theo: quản trị viên của tỉnh đăng nhập (MOTCUA_OFFICER, MOTCUA_PASSWORD) và chạy motcua api test, rồi motcua unit pull --counter <mã quầy>.'
+          : 'Từ nay đăng nhập được kiểm tra trên máy chủ tỉnh khi kết nối được: tài khoản tỉnh không chấp nhận sẽ bị từ chối. Kiểm tra: motcua api test.',
+      );
+    });
+  api
+    .command('show')
+    .description('in cấu hình máy chủ tỉnh và nơi giữ khóa bí mật (không bao giờ in khóa)')
+    .option('--json', 'in kết quả dạng JSON')
+    .action(async (o: { json?: boolean }) => {
+      const s = await ctx.core().apiSetup.state();
+      if (o.json) return ctx.printJson(s);
+      ctx.io.out(`Máy chủ tỉnh: ${s.apiUrl ?? 'chưa cấu hình'}${s.fromEnv.apiUrl ? ' (từ MOTCUA_API_URL)' : ''}`);
+      ctx.io.out(`Mã thiết bị: ${s.clientId ?? 'chưa cấu hình'}${s.fromEnv.clientId ? ' (từ MOTCUA_CLIENT_ID)' : ''}`);
+      ctx.io.out(`Khóa bí mật: ${s.fromEnv.clientSecret ? 'từ MOTCUA_CLIENT_SECRET' : s.secret.stored ? `lưu trong ${s.secret.where}` : 'chưa lưu'}`);
+      if (s.secret.stored && s.secret.warning) ctx.io.out(`Cảnh báo: ${s.secret.warning}`);
+    });
+  api
+    .command('test')
+    .description('kiểm tra kết nối tới máy chủ tỉnh (độ trễ) và thông tin thiết bị (xin phiên làm việc)')
+    .option('--json', 'in kết quả dạng JSON')
+    .action(async (o: { json?: boolean }) => {
+      const t = await ctx.core().apiSetup.test();
+      if (o.json) ctx.printJson(t);
+      else for (const line of t.lines) ctx.io.out(line);
+      if (!t.ok) throw new AppFailure('conflict', t.reachable ? 'Máy chủ tỉnh không chấp nhận thông tin thiết bị.' : 'Không kết nối được máy chủ tỉnh.');
+    });
+
+  group(program, 'unit')
+    .command('pull')
+    .description('lấy tên đơn vị, giờ làm việc và khối số ngoại tuyến của quầy từ máy chủ tỉnh (và bộ phận một cửa nếu máy chủ có)')
+    .requiredOption('--counter <counterId>', 'mã quầy của máy này, ví dụ Q01')
+    .option('--code <unitCode>', 'mã đơn vị (mặc định: đơn vị đã cấu hình, hoặc đơn vị của tài khoản vừa đăng nhập)')
+    .option('--json', 'in kết quả dạng JSON')
+    .action(async (o: { counter: string; code?: string; json?: boolean }) => {
+      const core = ctx.core();
+      const p = await core.units.pull(ctx.actor(), { counterId: o.counter, unitCode: o.code ?? null, fallbackUnitCode: core.session.officer?.unitCode ?? null });
+      if (o.json) return ctx.printJson(p);
+      const block = p.unit.offlineBlock ? `${p.unit.offlineBlock.from}–${p.unit.offlineBlock.to}` : 'không có';
+      ctx.io.out(`Đã lấy từ máy chủ tỉnh: ${p.unit.unitCode} — ${p.unit.unitName}, quầy ${p.unit.counterId}, khối số ngoại tuyến ${block}.`);
+      ctx.io.out(`Giờ làm việc: ${p.workHours ? p.workHours.map((h) => `${h.from}–${h.to}`).join(', ') : 'mặc định'}.`);
+      ctx.io.out(
+        p.deskFromProvince
+          ? `Bộ phận một cửa (từ tỉnh): ${p.desk.deskName ?? '—'}; địa danh: ${p.desk.place ?? '—'}; điện thoại: ${p.desk.phone ?? '—'}.`
+          : 'Máy chủ tỉnh không gửi thông tin bộ phận một cửa: giữ cấu hình trên máy (motcua unit set --desk-name … --place … --phone …).',
+      );
+    });
+
+  const officer = group(program, 'officer');
+  officer
+    .command('deactivate')
+    .description('ngừng tài khoản cán bộ trên máy này ngay (cả đăng nhập ngoại tuyến)')
+    .argument('<officerId>', 'mã cán bộ')
+    .option('--json', 'in kết quả dạng JSON')
+    .action(async (id: string, o: { json?: boolean }) => {
+      const r = await ctx.core().officers.deactivate(ctx.actor(), id);
+      if (o.json) return ctx.printJson(r);
+      ctx.io.out(accountLine(r));
+    });
+  officer
+    .command('activate')
+    .description('mở lại tài khoản đã ngừng trên máy này (cán bộ đăng nhập trực tuyến, hoặc đặt mật khẩu mới khi không có máy chủ tỉnh)')
+    .argument('<officerId>', 'mã cán bộ')
+    .option('--json', 'in kết quả dạng JSON')
+    .action(async (id: string, o: { json?: boolean }) => {
+      const r = await ctx.core().officers.activate(ctx.actor(), id);
+      if (o.json) return ctx.printJson(r);
+      ctx.io.out(accountLine(r));
+    });
+  officer
+    .command('reset-password')
+    .description('đặt mật khẩu mới cho tài khoản trên máy này (khi không dùng máy chủ tỉnh); mật khẩu lấy từ biến môi trường')
+    .argument('<officerId>', 'mã cán bộ')
+    .requiredOption('--password-env <VAR>', 'biến môi trường chứa mật khẩu mới')
+    .option('--json', 'in kết quả dạng JSON')
+    .action(async (id: string, o: { passwordEnv: string; json?: boolean }) => {
+      const r = await ctx.core().officers.resetPassword(ctx.actor(), id, fromEnv(o.passwordEnv, 'mật khẩu mới'));
+      if (o.json) return ctx.printJson(r);
+      ctx.io.out(`Đã đặt mật khẩu mới cho ${r.username}.`);
+    });
+}

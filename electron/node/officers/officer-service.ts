@@ -1,0 +1,65 @@
+import type { Actor } from '../../common/domain/actor';
+import { toVietnamRfc3339 } from '../../common/domain/time';
+import { AppFailure } from '../../common/ipc/result';
+import type { SqliteStore } from '../store/sqlite-store';
+import { makeVerifier, officerById, otherActiveAdmins, replaceVerifier, setOfficerActive, type Officer } from './officer-repo';
+
+export interface OfficerView {
+  readonly officerId: string;
+  readonly username: string;
+  readonly fullName: string;
+  readonly roles: Officer['roles'];
+  readonly active: boolean;
+}
+
+const view = (o: Officer): OfficerView => ({ officerId: o.officerId, username: o.username, fullName: o.fullName, roles: o.roles, active: o.active });
+
+/**
+ * An admin's changes to officer accounts on this PC, for the CLI and the app alike. Passwords are
+ * never stored or audited: only the slow-hash verifier is replaced.
+ */
+export class OfficerService {
+  constructor(private readonly d: { store: SqliteStore; apiConfigured: () => Promise<boolean>; now: () => Date }) {}
+
+  async #target(officerId: string): Promise<Officer> {
+    const o = await this.d.store.exec('officer.get', (db) => officerById(db, officerId));
+    if (!o) throw new AppFailure('not_found', `Không có cán bộ mã ${officerId} trên máy này.`);
+    return o;
+  }
+
+  /** Switches an account off at this PC at once (offline too), even before the province does. */
+  async deactivate(actor: Actor, officerId: string): Promise<OfficerView> {
+    if (officerId === actor.officerId) throw new AppFailure('conflict', 'Không thể tự ngừng tài khoản của chính mình.');
+    const o = await this.#target(officerId);
+    if (!o.active) return view(o);
+    if (o.roles.includes('admin') && (await this.d.store.exec('officer.admins', (db) => otherActiveAdmins(db, officerId))) === 0) {
+      throw new AppFailure('conflict', 'Đây là quản trị viên cuối cùng còn hoạt động trên máy này: không ngừng được.');
+    }
+    await this.d.store.exec('officer.deactivate', (db) => setOfficerActive(db, officerId, false, actor.officerId, toVietnamRfc3339(this.d.now())));
+    return view({ ...o, active: false });
+  }
+
+  /** Undoes a deactivation; the officer then signs in online, or (without an API) gets a new password. */
+  async activate(actor: Actor, officerId: string): Promise<OfficerView> {
+    const o = await this.#target(officerId);
+    if (o.active) return view(o);
+    await this.d.store.exec('officer.activate', (db) => setOfficerActive(db, officerId, true, actor.officerId, toVietnamRfc3339(this.d.now())));
+    return view({ ...o, active: true });
+  }
+
+  /**
+   * A new password for a local account. With a provincial API the province owns passwords: a local
+   * one would be refused at the next online sign-in (and then revoked), so it is refused here.
+   */
+  async resetPassword(actor: Actor, officerId: string, password: string): Promise<OfficerView> {
+    if (await this.d.apiConfigured()) {
+      throw new AppFailure('conflict', 'Máy này dùng tài khoản của máy chủ tỉnh: đổi mật khẩu trên hệ thống của tỉnh, rồi cán bộ đăng nhập trực tuyến một lần.');
+    }
+    if (password.length < 8) throw new AppFailure('invalid_input', 'Mật khẩu phải có ít nhất 8 ký tự.');
+    const o = await this.#target(officerId);
+    if (!o.active) throw new AppFailure('conflict', `Tài khoản ${o.username} đang bị ngừng: mở lại trước (motcua officer activate).`);
+    const verifier = await makeVerifier(password);
+    await this.d.store.exec('officer.resetPassword', (db) => replaceVerifier(db, officerId, verifier, { actor: actor.officerId, action: 'officer.resetPassword', at: toVietnamRfc3339(this.d.now()) }));
+    return view(o);
+  }
+}

@@ -1,0 +1,133 @@
+import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { toVietnamRfc3339 } from '../../common/domain/time';
+import { AppFailure } from '../../common/ipc/result';
+import { SECRET_NAMES, SECRET_STORE_LABELS, type SecretName, type SecretStore, type SecretStoreKind } from '../../common/security/secrets';
+
+const KINDS = ['safe-storage', 'os-keyring', 'key-file'] as const satisfies readonly SecretStoreKind[];
+const indexSchema = z.object({
+  version: z.literal(1),
+  entries: z.partialRecord(z.enum(SECRET_NAMES), z.object({ store: z.enum(KINDS), sealed: z.string().nullable(), at: z.string() })),
+});
+type Index = z.infer<typeof indexSchema>;
+
+/** Where a secret is (or would go), for doctor and the settings screen. Never the value. */
+export interface SecretLocation {
+  readonly stored: boolean;
+  readonly kind: SecretStoreKind;
+  readonly where: string;
+  readonly warning: string | null;
+}
+
+/**
+ * The app's secrets, each kept in the best place this process offers (the entry point passes its
+ * stores, best first; the key file always comes last). A small index in the data directory says
+ * which place holds which secret, plus the sealed blob for stores that only encrypt; it never holds
+ * a value in clear. Another entry point (the app after the CLI, or the other way) reads the secret
+ * from wherever it was put, or says plainly why it cannot.
+ */
+export class SecretVault {
+  constructor(private readonly d: { indexPath: string; stores: readonly SecretStore[]; now: () => Date; force?: SecretStoreKind | null }) {}
+
+  #read(): Index {
+    let text: string;
+    try {
+      text = readFileSync(this.d.indexPath, 'utf8');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { version: 1, entries: {} };
+      throw e;
+    }
+    let json: unknown = null;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      // reported below with the schema failures
+    }
+    const parsed = indexSchema.safeParse(json);
+    if (!parsed.success) throw new AppFailure('conflict', `Tệp ${this.d.indexPath} bị hỏng: xóa nó rồi chạy lại motcua api set.`);
+    return parsed.data;
+  }
+
+  /** Written whole under a temporary name, flushed, then renamed: a crash leaves the old index or the new one. */
+  #write(index: Index): void {
+    const tmp = `${this.d.indexPath}.${randomBytes(4).toString('hex')}.tmp`;
+    const fd = openSync(tmp, 'w', 0o600);
+    try {
+      writeSync(fd, JSON.stringify(index, null, 2) + '\n');
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, this.d.indexPath);
+  }
+
+  /** The store new secrets go to: the forced one (MOTCUA_SECRET_STORE), else the first that works here. */
+  async preferred(): Promise<SecretStore> {
+    if (this.d.force) {
+      const forced = this.d.stores.find((s) => s.kind === this.d.force);
+      if (!forced || !(await forced.available())) throw new AppFailure('conflict', `MOTCUA_SECRET_STORE=${this.d.force}: nơi lưu này không dùng được trên máy này.`);
+      return forced;
+    }
+    for (const s of this.d.stores) if (await s.available()) return s;
+    throw new AppFailure('conflict', 'Không có nơi nào lưu được khóa bí mật trên máy này.');
+  }
+
+  async put(name: SecretName, value: string): Promise<SecretStore> {
+    const store = await this.preferred();
+    const sealed = await store.seal(name, value);
+    const index = this.#read();
+    const previous = index.entries[name];
+    index.entries[name] = { store: store.kind, sealed, at: toVietnamRfc3339(this.d.now()) };
+    this.#write(index);
+    // The old copy goes too, where this process can reach it; an unreachable one is harmless (the index no longer points at it).
+    if (previous && previous.store !== store.kind) await this.#storeOf(previous.store)?.erase(name).catch(() => undefined);
+    return store;
+  }
+
+  /** The secret, or null when none was saved. Throws a Vietnamese AppFailure when it exists but cannot be opened here. */
+  async get(name: SecretName): Promise<string | null> {
+    const entry = this.#read().entries[name];
+    if (!entry) return null;
+    const store = this.#storeOf(entry.store);
+    if (!store || !(await store.available())) {
+      throw new AppFailure(
+        'conflict',
+        `Khóa bí mật của máy chủ tỉnh được lưu trong ${SECRET_STORE_LABELS[entry.store]}, nơi chương trình này không mở được` +
+          `${entry.store === 'safe-storage' ? ' (chỉ ứng dụng Một Cửa Desk mở được)' : ''}: đặt lại bằng motcua api set, hoặc dùng MOTCUA_CLIENT_SECRET.`,
+      );
+    }
+    try {
+      return await store.open(name, entry.sealed);
+    } catch (e) {
+      if (e instanceof AppFailure) throw e;
+      throw new AppFailure('conflict', `Không đọc được khóa bí mật từ ${store.where}: đặt lại bằng motcua api set.`);
+    }
+  }
+
+  async remove(name: SecretName): Promise<void> {
+    const index = this.#read();
+    const entry = index.entries[name];
+    if (!entry) return;
+    delete index.entries[name];
+    this.#write(index);
+    await this.#storeOf(entry.store)?.erase(name).catch(() => undefined);
+  }
+
+  async location(name: SecretName): Promise<SecretLocation> {
+    const entry = this.#read().entries[name];
+    const store = entry ? this.#storeOf(entry.store) : await this.preferred();
+    const kind = entry?.store ?? store!.kind;
+    return { stored: Boolean(entry), kind, where: store?.where ?? SECRET_STORE_LABELS[kind], warning: store?.warning ?? null };
+  }
+
+  #storeOf(kind: SecretStoreKind): SecretStore | undefined {
+    return this.d.stores.find((s) => s.kind === kind);
+  }
+}
+
+/** `MOTCUA_SECRET_STORE`: IT (or a test) may insist on one place; anything else means "the best available". */
+export function forcedSecretStore(env: Readonly<Record<string, string | undefined>> = process.env): SecretStoreKind | null {
+  const v = env.MOTCUA_SECRET_STORE?.trim();
+  return (KINDS as readonly string[]).includes(v ?? '') ? (v as SecretStoreKind) : null;
+}
