@@ -5,7 +5,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { unitIdentitySchema, parseOfflineBlock } from '../common/domain/unit';
-import { AppFailure, toAppError } from '../common/ipc/result';
+import { AppFailure, errorText, toAppError } from '../common/ipc/result';
 import { dataLayout, resolveDataDir } from '../node/config/paths';
 import { openDatabase } from '../node/db/open';
 import { runDoctor } from '../node/services/doctor';
@@ -178,7 +178,9 @@ function failure(e: unknown, io: CliIo): number {
     if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
     return 2;
   }
-  const message = e instanceof AppFailure ? e.message : `${toAppError(e).message} (${(e as Error)?.message ?? String(e)})`;
-  io.err(`Lỗi: ${message}`);
+  // MOTCUA_LANG=en words keyed failures in English; Vietnamese otherwise, as at the counter.
+  const locale = process.env.MOTCUA_LANG === 'en' ? 'en' : 'vi';
+  const message = e instanceof AppFailure ? errorText(e, locale) : `${errorText(toAppError(e), locale)} (${(e as Error)?.message ?? String(e)})`;
+  io.err(`${locale === 'en' ? 'Error' : 'Lỗi'}: ${message}`);
   return 1;
 }

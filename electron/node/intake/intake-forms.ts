@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { DurationUnit } from '../../common/domain/calendar';
 import { DURATION_LABEL } from '../../common/domain/procedure';
 import type { ReceiptModel, TurnBackModel } from '../../common/domain/receipt';
-import { AppFailure } from '../../common/ipc/result';
+import { failure } from '../../common/ipc/result';
 import { procedureDuration } from '../catalog/catalog-repo';
 import { officerDisplay } from '../officers/officer-repo';
 import { unitPresentation } from '../unit/unit-repo';
@@ -16,7 +16,7 @@ const formatAmount = (n: number) => (Number.isInteger(n) ? String(n) : String(n)
  */
 export function receiptModel(db: Database.Database, code: string, reprint: boolean): ReceiptModel {
   const d = dossierDetail(db, code);
-  if (!d) throw new AppFailure('not_found', `Không có hồ sơ mã ${code}.`);
+  if (!d) throw failure('not_found', 'dossier.notFound', { code });
   const duration = procedureDuration(db, d.procedureCode);
   const unit = unitPresentation(db);
   return {

@@ -6,7 +6,7 @@ import type { IntakeDraft } from '../../common/domain/intake';
 import { DURATION_LABEL } from '../../common/domain/procedure';
 import { foldVietnamese } from '../../common/domain/text';
 import { toVietnamRfc3339, vietnamDate } from '../../common/domain/time';
-import { AppFailure } from '../../common/ipc/result';
+import { AppFailure, failure } from '../../common/ipc/result';
 import { loadWorkCalendar } from '../calendar/calendar-repo';
 import { requireProcedure } from '../catalog/catalog-repo';
 import { inProcessRenderer, type PdfRenderer } from '../documents/pdf-renderer';
@@ -81,10 +81,10 @@ export class IntakeService {
   #receivedAt(requested: Date | null | undefined, allowBackdate: boolean): { at: Date; backdated: boolean } {
     const now = this.#now();
     if (!requested) return { at: now, backdated: false };
-    if (requested.getTime() > now.getTime() + CLOCK_SKEW_MS) throw new AppFailure('invalid_input', 'Thời gian tiếp nhận không được ở tương lai.');
+    if (requested.getTime() > now.getTime() + CLOCK_SKEW_MS) throw failure('invalid_input', 'intake.future');
     const backdated = requested.getTime() < now.getTime() - CLOCK_SKEW_MS;
     if (backdated && !allowBackdate) {
-      throw new AppFailure('forbidden', 'Thời gian tiếp nhận trong quá khứ chỉ dùng khi chuyển dữ liệu (--allow-backdate), và được ghi nhật ký.');
+      throw failure('forbidden', 'intake.backdate');
     }
     return { at: requested, backdated };
   }
@@ -133,7 +133,7 @@ export class IntakeService {
       if (p) return p;
     }
     const d = await this.detail(code);
-    if (!d) throw new AppFailure('not_found', `Không có hồ sơ mã ${code}.`);
+    if (!d) throw failure('not_found', 'dossier.notFound', { code });
     return d.receiptPath ?? this.writeReceipt(actor, code, { reprint: false });
   }
 
@@ -215,9 +215,9 @@ export class IntakeService {
     raw: { form: '02' | '03'; MaTTHC: string; ChuHoSo: string; DiaChiChuHoSo?: string | null; SoDienThoai?: string | null; SoGiayToChuHoSo?: string | null; reasons: string[] },
   ): Promise<{ id: number; pdfPath: string }> {
     const reasons = raw.reasons.map((r) => r.trim()).filter(Boolean);
-    if (!reasons.length) throw new AppFailure('invalid_input', 'Phải ghi ít nhất một lý do / nội dung cần bổ sung.');
+    if (!reasons.length) throw failure('invalid_input', 'intake.noReason');
     const name = raw.ChuHoSo?.trim();
-    if (!name) throw new AppFailure('invalid_input', 'Chưa nhập tên người nộp hồ sơ.');
+    if (!name) throw failure('invalid_input', 'intake.noApplicant');
     const at = toVietnamRfc3339(this.#now());
     const { id, model } = await this.#d.store.exec('intake.turnBack', (db) =>
       db.transaction(() => {

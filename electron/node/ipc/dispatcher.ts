@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { contract, type Channel, type Contract, type Output } from '../../common/ipc/contract';
-import { fail, ok, toAppError, AppFailure, type Result } from '../../common/ipc/result';
+import { failWith, ok, toAppError, AppFailure, type Result } from '../../common/ipc/result';
+import { ROLE_NAMES } from '../core/authorize';
 import type { Logger } from '../log/logger';
 import { allowed, CHANNEL_ACCESS, type Role } from '../../common/ipc/access';
 
@@ -57,24 +58,19 @@ export function createDispatcher(
       };
       if (!isTrustedSender(sender, opts.allowedOrigin)) {
         opts.log.warn('ipc refused: untrusted sender', { channel, origin: safeOrigin(sender.url), mainFrame: sender.isMainFrame });
-        return done(fail('bad_sender', 'Yêu cầu bị từ chối: không đến từ cửa sổ của ứng dụng.'));
+        return done(failWith('bad_sender', 'ipc.badSender'));
       }
-      if (!Object.hasOwn(contract, channel)) return done(fail('unknown_channel', `Kênh không tồn tại: ${channel}`));
+      if (!Object.hasOwn(contract, channel)) return done(failWith('unknown_channel', 'ipc.unknownChannel', { channel }));
       const c = channel as Channel;
       const officer = opts.officer?.() ?? null;
       if (!allowed(CHANNEL_ACCESS[c], officer?.roles ?? null)) {
         opts.log.warn('ipc refused: role', { channel, role: CHANNEL_ACCESS[c] });
-        return done(
-          fail(
-            'forbidden',
-            officer ? 'Tài khoản của bạn không có quyền dùng chức năng này.' : 'Cần đăng nhập để dùng chức năng này.',
-          ),
-        );
+        return done(officer ? failWith('forbidden', 'auth.roleMissing', { role: CHANNEL_ACCESS[c], roleName: ROLE_NAMES[CHANNEL_ACCESS[c] as Role] }) : failWith('forbidden', 'auth.signInRequired'));
       }
       const parsed = contract[c].input.safeParse(input);
       if (!parsed.success) {
         const details = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-        return done(fail('invalid_input', 'Dữ liệu gửi lên không hợp lệ.', details));
+        return done(failWith('invalid_input', 'ipc.invalidInput', undefined, details));
       }
       try {
         const handler = handlers[c] as (i: unknown, ctx: HandlerContext) => Promise<unknown>;
@@ -82,7 +78,7 @@ export function createDispatcher(
         const out = contract[c].output.safeParse(value);
         if (!out.success) {
           opts.log.error('ipc handler returned a value outside the contract', { channel });
-          return done(fail('invalid_output', 'Lỗi nội bộ: kết quả không đúng hợp đồng IPC.'));
+          return done(failWith('invalid_output', 'ipc.invalidOutput'));
         }
         return done(ok(out.data));
       } catch (e) {

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Actor } from '../../common/domain/actor';
 import { toVietnamRfc3339 } from '../../common/domain/time';
-import { AppFailure } from '../../common/ipc/result';
+import { failure } from '../../common/ipc/result';
 import type { PdfRenderer } from '../documents/pdf-renderer';
 import { writeFileAtomic } from '../files/content-store';
 import { signFile } from '../signing/signing-service';
@@ -28,7 +28,7 @@ export class ReportService {
   constructor(private readonly d: { store: SqliteStore; pdf: PdfRenderer; tokens: TokenSessions; reportsDir: string; fontsDir: string; now: () => Date }) {}
 
   build(date: string, counterId: string | null, to?: string | null): Promise<DailyReport> {
-    if (to && to < date) throw new AppFailure('invalid_input', 'Ngày kết thúc không được trước ngày bắt đầu.');
+    if (to && to < date) throw failure('invalid_input', 'report.backwards');
     return this.d.store.exec('report.daily', (db) => dailyReport(db, date, { counterId, now: toVietnamRfc3339(this.d.now()), ...(to ? { to } : {}) }));
   }
 
@@ -61,7 +61,7 @@ export class ReportService {
   ): Promise<{ closedAt: string; pdfPath: string; signed: boolean }> {
     const r = await this.build(o.date, null);
     if (r.review.length && !o.notes?.trim()) {
-      throw new AppFailure('invalid_input', `Ngày ${o.date} có ${r.review.length} việc cần xem xét (hủy phiếu, in lại, cho phép vượt): ghi nhận xét trước khi chốt ngày.`);
+      throw failure('invalid_input', 'report.needsNotes', { date: o.date, count: r.review.length });
     }
     const pdf = await this.d.pdf.render({ kind: 'report', model: r });
     const plain = join(this.d.reportsDir, `bao-cao-${o.date}-chot.pdf`);
