@@ -32,6 +32,16 @@ describe('intake at the counter, end to end (Chromium host + scanner on a real p
     );
     expect(dev.ok).toBe(true);
   });
+  /** A fresh form, the card scanned on the serial port, and "khai sinh" picked with the keyboard. */
+  const newDossierFromScan = async () => {
+    const { page } = host;
+    await page.keyboard.press('Escape');
+    pty.send(`${CCCD}\r`);
+    await page.waitForFunction(() => (document.querySelector('input[name="ChuHoSo"]') as HTMLInputElement)?.value === 'Nguyễn Văn Đức');
+    await page.keyboard.type('khai sinh');
+    await page.waitForSelector('#procedure-list li.active');
+    await page.keyboard.press('Enter');
+  };
   afterAll(async () => {
     await host?.close();
     await pty?.close();
@@ -109,12 +119,7 @@ describe('intake at the counter, end to end (Chromium host + scanner on a real p
 
   it('a missing required document is explained, and Mẫu 02 records nothing as received', async () => {
     const { page } = host;
-    await page.keyboard.press('Escape');
-    pty.send(`${CCCD}\r`);
-    await page.waitForFunction(() => (document.querySelector('input[name="ChuHoSo"]') as HTMLInputElement)?.value === 'Nguyễn Văn Đức');
-    await page.keyboard.type('khai sinh');
-    await page.waitForSelector('#procedure-list li.active');
-    await page.keyboard.press('Enter');
+    await newDossierFromScan();
     await page.waitForSelector('[data-testid="documents"]');
     await page.click('[data-testid="documents"] li:has-text("Giấy chứng sinh") input');
     await page.click('[data-testid="save"]');
@@ -138,12 +143,7 @@ describe('intake at the counter, end to end (Chromium host + scanner on a real p
       window.motcua['officer.add']({ officerId: 'gs01', username: 'giamsat', fullName: 'Lê Giám Sát', roles: ['supervisor'], password: 'mat-khau-giam-sat' }),
     );
     expect(sup.ok).toBe(true);
-    await page.keyboard.press('Escape');
-    pty.send(`${CCCD}\r`);
-    await page.waitForFunction(() => (document.querySelector('input[name="ChuHoSo"]') as HTMLInputElement)?.value === 'Nguyễn Văn Đức');
-    await page.keyboard.type('khai sinh');
-    await page.waitForSelector('#procedure-list li.active');
-    await page.keyboard.press('Enter');
+    await newDossierFromScan();
     await page.waitForSelector('[data-testid="due-preview"]');
     await page.keyboard.press('Enter');
     await page.waitForSelector('[data-testid="override-dialog"]');
