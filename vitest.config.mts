@@ -9,8 +9,10 @@ export default defineConfig({
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
+          // Hang guards, not speed checks: these tests start real processes (the CLI signs in with a
+          // slow hash each time), ptys and servers, and a loaded 2-core machine runs them several times slower.
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
         },
       },
       {
