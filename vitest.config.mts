@@ -3,7 +3,15 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
+      {
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          environment: 'node',
+          // A few unit tests hash passwords (scrypt) several times or start ESLint: a hang guard, not a speed check.
+          testTimeout: 30_000,
+        },
+      },
       {
         test: {
           name: 'integration',
