@@ -15,7 +15,7 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
-          include: ['tests/integration/**/*.test.ts'],
+          include: ['tests/integration/**/*.test.ts', 'tests/security/**/*.test.ts'],
           environment: 'node',
           // Hang guards, not speed checks: these tests start real processes (the CLI signs in with a
           // slow hash each time), ptys and servers, and a loaded 2-core machine runs them several times slower.

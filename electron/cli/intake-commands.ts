@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { readFile } from 'node:fs/promises';
 import { copyFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { durationUnitSchema, makeWorkRules } from '../common/domain/calendar';
@@ -11,24 +10,15 @@ import { AppFailure } from '../common/ipc/result';
 import { importCalendarYear, loadWorkCalendar, workRules } from '../node/calendar/calendar-repo';
 import { importCatalog } from '../node/catalog/catalog-repo';
 import type { CoreServices } from '../node/core/core-services';
+import { MAX_JSON_BYTES, readJsonInput } from '../node/files/input-file';
+import { SavedWithoutReceipt } from '../node/intake/intake-service';
 import { writeSetting } from '../node/settings/settings-repo';
 import { setWorkHours, thisCounter } from '../node/unit/unit-repo';
 import { voidDossier } from '../node/intake/void-dossier';
 import type { CliContext } from './motcua';
 
-async function readJsonFile(path: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch {
-    throw new AppFailure('not_found', `Không đọc được tệp ${path}.`);
-  }
-  try {
-    return JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (e) {
-    throw new AppFailure('invalid_input', `Tệp ${path} không phải JSON hợp lệ: ${(e as Error).message}`);
-  }
-}
+/** Intake, catalog and calendar files: at most 10 MB, strictly UTF-8 (an offending byte is named by its offset), then JSON. */
+const readJsonFile = (path: string): Promise<unknown> => readJsonInput(path, MAX_JSON_BYTES);
 
 export function registerIntakeCommands(program: Command, ctx: CliContext): void {
   // First-run data (seeded calendar, sample catalog) is in place before any intake command reads it.
@@ -149,7 +139,16 @@ export function registerIntakeCommands(program: Command, ctx: CliContext): void 
       // Attachment paths are relative to the JSON file, as a migration bundle would have them.
       const r = await withIntake(({ intake }) =>
         intake.receiveImport(ctx.actor(), raw, { baseDir: resolve(o.json, '..'), allowBackdate: o.allowBackdate ?? false, skipReceipt: !o.receipt, override }),
-      );
+      ).catch((e: unknown) => {
+        if (!(e instanceof SavedWithoutReceipt)) throw e;
+        // The dossier exists: its code goes to stdout as on success, so a script that retries on
+        // failure can see it, and the one error line says how to finish instead of receiving again.
+        ctx.io.out(e.dossierCode);
+        throw new AppFailure(
+          e.code,
+          `Đã lưu hồ sơ ${e.dossierCode}, chưa tạo giấy tiếp nhận: ${e.reason} Đừng tiếp nhận lại hồ sơ này; khi đã khắc phục, tạo giấy bằng: motcua receipt pdf ${e.dossierCode} --out <tệp.pdf>`,
+        );
+      });
       ctx.io.out(r.code);
     });
 

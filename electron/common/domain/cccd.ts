@@ -17,6 +17,17 @@ export type CccdResult = { readonly ok: true; readonly value: CccdData } | { rea
 
 const fail = (error: string): CccdResult => ({ ok: false, error });
 
+/** A card's QR holds about 150 characters and no QR code more than ~3000 bytes: anything longer is not a card. */
+const MAX_QR_CHARS = 1000;
+/**
+ * Characters no card prints: controls, format characters (bidi overrides, zero-width joiners),
+ * lone surrogates, private-use and unassigned code points, and U+FFFD, which is what a scan
+ * decoded with the wrong encoding leaves behind. Accepting them would store a damaged name.
+ */
+const NOT_ON_A_CARD = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\uFFFD]/u;
+/** A name on the card: letters (with Vietnamese marks), spaces, and the apostrophe, dot or hyphen of some names. */
+const NAME = /^[\p{L}\p{M} '.-]+$/u;
+
 /** `ddMMyyyy` → `YYYY-MM-DD`, or null when it is not a real calendar date. */
 export function parseDdMmYyyy(s: string): string | null {
   if (!/^\d{8}$/.test(s)) return null;
@@ -63,6 +74,12 @@ function normalizeSex(s: string): 'Nam' | 'Nữ' | null {
 export function parseCccdQr(payload: string): CccdResult {
   const text = payload.normalize('NFC').replace(/[\r\n]+$/g, '').replace(/^\uFEFF/, '');
   if (!text.trim()) return fail('Mã QR trống.');
+  if (text.length > MAX_QR_CHARS) return fail(`Mã QR quá dài (${text.length} ký tự) để là mã QR căn cước: hãy quét lại.`);
+  const bad = NOT_ON_A_CARD.exec(text);
+  if (bad) {
+    const cp = bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+    return fail(`Mã QR có ký tự không hợp lệ (U+${cp} ở vị trí ${bad.index + 1}): máy quét đọc sai hoặc mã không phải của căn cước, hãy quét lại.`);
+  }
   if (!text.includes('|')) return fail('Mã QR không phải của căn cước công dân (không có dấu phân cách "|").');
   let f = text.split('|');
   // 6-field variant: no old-ID field, so field 3 (not 4) is the birth date.
@@ -75,7 +92,7 @@ export function parseCccdQr(payload: string): CccdResult {
   if (oldId && !/^\d{9}$/.test(oldId)) return fail(`Số CMND cũ "${oldId}" phải gồm 9 chữ số hoặc để trống.`);
   const HoTen = cleanText(name);
   if (!HoTen) return fail('Mã QR không có họ và tên.');
-  if (/[0-9|]/.test(HoTen)) return fail(`Họ và tên "${HoTen}" có ký tự không hợp lệ.`);
+  if (!NAME.test(HoTen)) return fail(`Họ và tên "${HoTen}" có ký tự không hợp lệ.`);
   const NgaySinh = parseDdMmYyyy(dob);
   if (!NgaySinh) return fail(`Ngày sinh "${dob}" không đúng dạng ngày/tháng/năm (ddMMyyyy).`);
   const GioiTinh = normalizeSex(sexRaw);

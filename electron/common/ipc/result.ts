@@ -17,6 +17,14 @@ export type ErrorCode =
   | 'sync_stale'
   | 'db_too_new'
   | 'db_error'
+  /** The disk holding the data directory is full (SQLITE_FULL, ENOSPC): free space, then retry. */
+  | 'disk_full'
+  /** The database file is damaged or not a database: restore the backup. */
+  | 'db_corrupt'
+  /** The data directory or its disk cannot be written (permissions, a write-protected disk). */
+  | 'read_only'
+  /** The dossier was committed but its receipt was not made: print it later, never receive it again. */
+  | 'saved_without_receipt'
   | 'exhausted'
   | 'device_error'
   | 'internal';

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Actor } from '../../common/domain/actor';
 import type { DossierDetail, DossierSummary } from '../../common/domain/dossier';
@@ -61,6 +62,23 @@ export interface ReceiveResult {
   readonly receiptPath: string | null;
 }
 
+/**
+ * The dossier is committed (it has its code, its outbox items, its audit row) but its receipt
+ * could not be made, e.g. on a full disk. Reported with the code, never as a plain failure:
+ * an officer told "failed" receives the dossier again and the citizen gets two codes.
+ */
+export class SavedWithoutReceipt extends AppFailure {
+  readonly dossierCode: string;
+  /** Why the receipt failed, in Vietnamese. */
+  readonly reason: string;
+  constructor(dossierCode: string, cause: unknown) {
+    const reason = cause instanceof AppFailure ? cause.message : `lỗi khi tạo tệp PDF (${(cause as Error)?.message ?? String(cause)}).`;
+    super('saved_without_receipt', `Đã lưu hồ sơ ${dossierCode}, chưa tạo giấy tiếp nhận: ${reason} Đừng tiếp nhận lại hồ sơ này; khi đã khắc phục, chỉ in lại giấy tiếp nhận của nó.`);
+    this.dossierCode = dossierCode;
+    this.reason = reason;
+  }
+}
+
 const CLOCK_SKEW_MS = 60_000;
 type Scan = StoredFile & { documentCode: string | null };
 
@@ -115,7 +133,11 @@ export class IntakeService {
       rendering.catch(() => undefined).finally(() => this.#pendingReceipts.delete(result.code));
       return { ...result, receiptPath: null };
     }
-    return { ...result, receiptPath: await rendering };
+    try {
+      return { ...result, receiptPath: await rendering };
+    } catch (e) {
+      throw new SavedWithoutReceipt(result.code, e);
+    }
   }
 
   /** `motcua intake --json` and data migration: validated once with the import schema, then received like any dossier. */
@@ -200,12 +222,19 @@ export class IntakeService {
     const path = join(this.#d.receiptsDir, `${safeFileName(code)}${o.reprint ? `-in-lai-${Date.now()}` : ''}.pdf`);
     await writeFileAtomic(path, pdf);
     const at = toVietnamRfc3339(this.#now());
-    await this.#d.store.exec('intake.receiptRecorded', (db) =>
-      db.transaction(() => {
-        recordReceiptPrint(db, code, { path, reprint: o.reprint, reason: o.reason ?? null, officerId: actor.officerId, at });
-        if (o.reprint) appendAudit(db, { actor: actor.officerId, action: 'receipt.reprint', subject: code, details: { reason: o.reason ?? null } }, at);
-      })(),
-    );
+    try {
+      await this.#d.store.exec('intake.receiptRecorded', (db) =>
+        db.transaction(() => {
+          recordReceiptPrint(db, code, { path, reprint: o.reprint, reason: o.reason ?? null, officerId: actor.officerId, at });
+          if (o.reprint) appendAudit(db, { actor: actor.officerId, action: 'receipt.reprint', subject: code, details: { reason: o.reason ?? null } }, at);
+        })(),
+      );
+    } catch (e) {
+      // A receipt nobody recorded is a copy of a citizen's data that nothing points at (a full disk
+      // fails the record after the PDF fit): remove it; the next print renders it again.
+      await rm(path, { force: true }).catch(() => undefined);
+      throw e;
+    }
     return path;
   }
 
