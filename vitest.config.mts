@@ -15,6 +15,7 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
+          // tests/security: one test per finding of the security review, on real tools (SoftHSM2, qpdf, pdfsig, tmpfs).
           include: ['tests/integration/**/*.test.ts', 'tests/security/**/*.test.ts'],
           environment: 'node',
           // Hang guards, not speed checks: these tests start real processes (the CLI signs in with a
