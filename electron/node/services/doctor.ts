@@ -1,13 +1,15 @@
 import { statfs } from 'node:fs/promises';
 import type { DoctorCheck, DoctorReport } from '../../common/domain/doctor';
 import { toVietnamRfc3339 } from '../../common/domain/time';
+import { calendarCheck } from '../calendar/calendar-check';
 import { APP_SCHEMA_VERSION } from '../db/open';
-import type { AppStore } from '../store/app-store';
+import type { SqliteStore } from '../store/sqlite-store';
 
 const MIN_FREE_BYTES = 1024 ** 3; // below 1 GiB, scans and receipts soon fail to save
 
 export interface DoctorDeps {
-  readonly store: AppStore;
+  /** The SQLite store itself: the calendar check reads the calendar's rows. */
+  readonly store: SqliteStore;
   readonly dataDir: string;
   readonly appVersion: string;
   readonly now?: () => Date;
@@ -66,6 +68,7 @@ export async function runDoctor(d: DoctorDeps): Promise<DoctorReport> {
         ['token', 'Thiết bị ký số (token)', tokenModule],
       ] as const
     ).map(([id, label, v]): DoctorCheck => ({ id, label, status: v ? 'ok' : 'unconfigured', detail: v ?? 'chưa cấu hình' })),
+    await readCalendar(d.store, now),
   ];
   return {
     appVersion: d.appVersion,
@@ -80,4 +83,13 @@ export async function runDoctor(d: DoctorDeps): Promise<DoctorReport> {
     unit: unit ? { unitCode: unit.unitCode, unitName: unit.unitName, counterId: unit.counterId } : null,
     checks,
   };
+}
+
+/** The calendar row; a store that cannot be read is reported, never thrown: doctor must always answer. */
+export async function readCalendar(store: SqliteStore, now: Date): Promise<DoctorCheck> {
+  try {
+    return await store.exec('doctor.calendar', (db) => calendarCheck(db, now));
+  } catch (e) {
+    return { id: 'calendar', label: 'Lịch ngày làm việc', status: 'fail', detail: `không đọc được lịch: ${(e as Error).message}` };
+  }
 }
