@@ -35,8 +35,16 @@ export const calendarFileSchema = z
   });
 export type CalendarFile = z.infer<typeof calendarFileSchema>;
 
-export const durationUnitSchema = z.enum(['NgayLamViec', 'Ngay', 'Gio', 'Thang']);
+/**
+ * `TrongNgay`: the result the same working day when received up to the procedure's cut-off
+ * (`GioCatNgay`), else the next working day — chứng thực bản sao, chữ ký (Nghị định 23/2015/NĐ-CP,
+ * Điều 7 khoản 1: "trong ngày … hoặc trong ngày làm việc tiếp theo, nếu tiếp nhận yêu cầu sau 15 giờ").
+ */
+export const durationUnitSchema = z.enum(['NgayLamViec', 'Ngay', 'Gio', 'Thang', 'TrongNgay']);
 export type DurationUnit = z.infer<typeof durationUnitSchema>;
+
+/** NĐ 23/2015 Điều 7 khoản 1: the cut-off of same-day procedures when the catalog names none. */
+export const DEFAULT_SAME_DAY_CUTOFF = '15:00';
 
 export interface WorkPeriod {
   /** Minutes after local midnight. */
@@ -151,11 +159,33 @@ export class WorkCalendar {
   }
 
   /**
+   * A same-day procedure (`TrongNgay`, NĐ 23/2015 Điều 7 khoản 1): received on a working day up to
+   * the cut-off, and before the day's last shift ends, it is due at the close of that day; otherwise
+   * at the close of the next working day. The unit's own afternoon cut-off does not apply: a local
+   * rule cannot take away the same-day result the decree guarantees.
+   */
+  #sameDayDue(local: number, cutoff: string | null | undefined): number {
+    const cutoffMinutes = parseHhMm(cutoff ?? DEFAULT_SAME_DAY_CUTOFF);
+    if (cutoffMinutes === null) throw new Error(`Giờ cắt ngày "${cutoff}" phải có dạng HH:mm.`);
+    const closing = this.rules.periods[this.rules.periods.length - 1]!.to;
+    let day = dayStart(local);
+    const minutes = (local - day) / 60_000;
+    if (this.isWorkingDay(isoDay(day)) && minutes <= cutoffMinutes && minutes < closing) return day + closing * 60_000;
+    for (let guard = 0; guard < 3660; guard++) {
+      day += DAY;
+      if (this.isWorkingDay(isoDay(day))) return day + closing * 60_000;
+    }
+    throw new Error('Lịch làm việc không có ngày làm việc nào trong 10 năm tới.');
+  }
+
+  /**
    * NgayHenTra for a receipt: working hours and days per `DurationUnit`, starting from the next
    * working period after receipt. Always a working instant, never earlier for a later receipt.
+   * `sameDayCutoff` (HH:mm, the procedure's `GioCatNgay`) is read for `TrongNgay` only.
    */
-  dueDate(received: Date, amount: number, unit: DurationUnit): Date {
+  dueDate(received: Date, amount: number, unit: DurationUnit, sameDayCutoff?: string | null): Date {
     if (!(amount >= 0) || !Number.isFinite(amount)) throw new Error('Thời hạn giải quyết phải là số không âm.');
+    if (unit === 'TrongNgay') return fromLocal(this.#sameDayDue(toLocal(received), sameDayCutoff));
     const start = this.#countingStart(received);
     switch (unit) {
       case 'Gio':

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Actor } from '../../common/domain/actor';
 import type { DossierDetail, DossierSummary } from '../../common/domain/dossier';
 import type { IntakeDraft } from '../../common/domain/intake';
-import { DURATION_LABEL } from '../../common/domain/procedure';
+import { durationText } from '../../common/domain/procedure';
 import { foldVietnamese } from '../../common/domain/text';
 import { toVietnamRfc3339, vietnamDate } from '../../common/domain/time';
 import { AppFailure } from '../../common/ipc/result';
@@ -148,7 +148,7 @@ export class IntakeService {
       }
     }
     const receivedAt = toVietnamRfc3339(at);
-    const dueAt = toVietnamRfc3339(loadWorkCalendar(db).dueDate(at, proc.duration.value, proc.duration.unit));
+    const dueAt = toVietnamRfc3339(loadWorkCalendar(db).dueDate(at, proc.duration.value, proc.duration.unit, proc.duration.sameDayCutoff));
     const { code } = allocateCode(db, unit.unitCode, unit.counterId, vietnamDate(at));
     const nowIso = toVietnamRfc3339(this.#now());
     const key = randomUUID();
@@ -262,8 +262,8 @@ export class IntakeService {
       const at = this.#now();
       return {
         receivedAt: toVietnamRfc3339(at),
-        dueAt: toVietnamRfc3339(loadWorkCalendar(db).dueDate(at, p.duration.value, p.duration.unit)),
-        durationText: `${p.duration.value} ${DURATION_LABEL[p.duration.unit]}`,
+        dueAt: toVietnamRfc3339(loadWorkCalendar(db).dueDate(at, p.duration.value, p.duration.unit, p.duration.sameDayCutoff)),
+        durationText: durationText(p.duration),
       };
     });
   }
