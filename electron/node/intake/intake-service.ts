@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { Actor } from '../../common/domain/actor';
 import type { DossierDetail, DossierSummary } from '../../common/domain/dossier';
-import type { IntakeDraft } from '../../common/domain/intake';
+import { applicantWarnings, type IntakeDraft } from '../../common/domain/intake';
 import { durationText } from '../../common/domain/procedure';
 import { foldVietnamese } from '../../common/domain/text';
 import { toVietnamRfc3339, vietnamDate } from '../../common/domain/time';
@@ -59,6 +59,11 @@ export interface ReceiveResult {
   readonly receivedAt: string;
   readonly dueAt: string;
   readonly receiptPath: string | null;
+  /**
+   * What the officer should check on the applicant's card (ID digits against the birth data, an
+   * expired card): Vietnamese, shown on the screen; the dossier is received all the same.
+   */
+  readonly warnings: readonly string[];
 }
 
 const CLOCK_SKEW_MS = 60_000;
@@ -138,6 +143,7 @@ export class IntakeService {
   }
 
   #save(db: Parameters<Parameters<SqliteStore['exec']>[1]>[0], actor: Actor, d: IntakeDraft, at: Date, backdated: boolean, scans: readonly Scan[]): Omit<ReceiveResult, 'receiptPath'> {
+    const warnings = applicantWarnings(d, vietnamDate(at));
     const unit = requireThisCounter(db);
     const proc = requireProcedure(db, d.MaTTHC);
     const documents = resolveDocuments(proc, d);
@@ -183,10 +189,16 @@ export class IntakeService {
     indexDossier(db, { id, code, name: d.ChuHoSo!, idNumber: d.SoGiayToChuHoSo ?? null, phone: d.SoDienThoai ?? null });
     appendAudit(
       db,
-      { actor: actor.officerId, action: 'dossier.receive', subject: code, details: { procedure: proc.maTthc, attachments: scans.length, ...(backdated ? { backdatedTo: receivedAt } : {}) } },
+      {
+        actor: actor.officerId,
+        action: 'dossier.receive',
+        subject: code,
+        // The count only: the warnings themselves name the citizen's ID and birth year.
+        details: { procedure: proc.maTthc, attachments: scans.length, ...(backdated ? { backdatedTo: receivedAt } : {}), ...(warnings.length ? { warnings: warnings.length } : {}) },
+      },
       nowIso,
     );
-    return { id, code, receivedAt, dueAt };
+    return { id, code, receivedAt, dueAt, warnings };
   }
 
   receiptModel(code: string, reprint: boolean) {
