@@ -137,7 +137,14 @@ export const contract = {
         .nullable()
         .optional(),
     }),
-    output: z.object({ code: z.string(), receivedAt: z.string(), dueAt: z.string(), hasReceipt: z.boolean() }),
+    output: z.object({
+      code: z.string(),
+      receivedAt: z.string(),
+      dueAt: z.string(),
+      hasReceipt: z.boolean(),
+      /** What to check on the applicant's card (Vietnamese); the dossier is received all the same. */
+      warnings: z.array(z.string()),
+    }),
   },
   'intake.turnBack': {
     access: 'officer',

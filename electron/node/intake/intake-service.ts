@@ -3,8 +3,8 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Actor } from '../../common/domain/actor';
 import type { DossierDetail, DossierSummary } from '../../common/domain/dossier';
-import type { IntakeDraft } from '../../common/domain/intake';
-import { DURATION_LABEL } from '../../common/domain/procedure';
+import { applicantWarnings, type IntakeDraft } from '../../common/domain/intake';
+import { durationText } from '../../common/domain/procedure';
 import { foldVietnamese } from '../../common/domain/text';
 import { toVietnamRfc3339, vietnamDate } from '../../common/domain/time';
 import { AppFailure, failure } from '../../common/ipc/result';
@@ -60,6 +60,11 @@ export interface ReceiveResult {
   readonly receivedAt: string;
   readonly dueAt: string;
   readonly receiptPath: string | null;
+  /**
+   * What the officer should check on the applicant's card (ID digits against the birth data, an
+   * expired card): Vietnamese, shown on the screen; the dossier is received all the same.
+   */
+  readonly warnings: readonly string[];
 }
 
 /**
@@ -160,6 +165,7 @@ export class IntakeService {
   }
 
   #save(db: Parameters<Parameters<SqliteStore['exec']>[1]>[0], actor: Actor, d: IntakeDraft, at: Date, backdated: boolean, scans: readonly Scan[]): Omit<ReceiveResult, 'receiptPath'> {
+    const warnings = applicantWarnings(d, vietnamDate(at));
     const unit = requireThisCounter(db);
     const proc = requireProcedure(db, d.MaTTHC);
     const documents = resolveDocuments(proc, d);
@@ -170,7 +176,7 @@ export class IntakeService {
       }
     }
     const receivedAt = toVietnamRfc3339(at);
-    const dueAt = toVietnamRfc3339(loadWorkCalendar(db).dueDate(at, proc.duration.value, proc.duration.unit));
+    const dueAt = toVietnamRfc3339(loadWorkCalendar(db).dueDate(at, proc.duration.value, proc.duration.unit, proc.duration.sameDayCutoff));
     const { code } = allocateCode(db, unit.unitCode, unit.counterId, vietnamDate(at));
     const nowIso = toVietnamRfc3339(this.#now());
     const key = randomUUID();
@@ -205,10 +211,16 @@ export class IntakeService {
     indexDossier(db, { id, code, name: d.ChuHoSo!, idNumber: d.SoGiayToChuHoSo ?? null, phone: d.SoDienThoai ?? null });
     appendAudit(
       db,
-      { actor: actor.officerId, action: 'dossier.receive', subject: code, details: { procedure: proc.maTthc, attachments: scans.length, ...(backdated ? { backdatedTo: receivedAt } : {}) } },
+      {
+        actor: actor.officerId,
+        action: 'dossier.receive',
+        subject: code,
+        // The count only: the warnings themselves name the citizen's ID and birth year.
+        details: { procedure: proc.maTthc, attachments: scans.length, ...(backdated ? { backdatedTo: receivedAt } : {}), ...(warnings.length ? { warnings: warnings.length } : {}) },
+      },
       nowIso,
     );
-    return { id, code, receivedAt, dueAt };
+    return { id, code, receivedAt, dueAt, warnings };
   }
 
   receiptModel(code: string, reprint: boolean) {
@@ -291,8 +303,8 @@ export class IntakeService {
       const at = this.#now();
       return {
         receivedAt: toVietnamRfc3339(at),
-        dueAt: toVietnamRfc3339(loadWorkCalendar(db).dueDate(at, p.duration.value, p.duration.unit)),
-        durationText: `${p.duration.value} ${DURATION_LABEL[p.duration.unit]}`,
+        dueAt: toVietnamRfc3339(loadWorkCalendar(db).dueDate(at, p.duration.value, p.duration.unit, p.duration.sameDayCutoff)),
+        durationText: durationText(p.duration),
       };
     });
   }

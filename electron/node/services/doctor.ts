@@ -8,6 +8,7 @@ import { DbVersionFromFutureError } from '../db/migration';
 import { APP_SCHEMA_VERSION } from '../db/open';
 import type { AppStore } from '../store/app-store';
 import { SqliteStore } from '../store/sqlite-store';
+import { calendarCheck } from '../calendar/calendar-check';
 
 const MIN_FREE_BYTES = 1024 ** 3; // below 1 GiB, scans and receipts soon fail to save
 
@@ -135,6 +136,7 @@ export async function diagnose(d: DoctorDeps): Promise<Diagnosis> {
           ['token', 'Thiết bị ký số (token)', tokenModule],
         ] as const
       ).map(([id, label, v]): DoctorCheck => ({ id, label, ...(unreadable ?? { status: v ? 'ok' : 'unconfigured', detail: v ?? 'chưa cấu hình' }) })),
+      ...(usable instanceof SqliteStore ? [await readCalendar(usable, now)] : []),
     ];
     const report: DoctorReport = {
       appVersion: d.appVersion,
@@ -152,5 +154,14 @@ export async function diagnose(d: DoctorDeps): Promise<Diagnosis> {
     return { report, dbFailure: db.failure };
   } finally {
     if (opened.ok && opened.value.owned) await opened.value.store.close();
+  }
+}
+
+/** The calendar row; a store that cannot be read is reported, never thrown: doctor must always answer. */
+export async function readCalendar(store: SqliteStore, now: Date): Promise<DoctorCheck> {
+  try {
+    return await store.exec('doctor.calendar', (db) => calendarCheck(db, now));
+  } catch (e) {
+    return { id: 'calendar', label: 'Lịch ngày làm việc', status: 'fail', detail: `không đọc được lịch: ${(e as Error).message}` };
   }
 }

@@ -6,7 +6,7 @@ import type { ScanEvent } from '../../../../electron/common/domain/scan';
 import { api, errText } from '../../api';
 import { onScan as subscribeScans } from '../../scan-bus';
 import type { AttachmentSource, Preview } from './Attachments';
-import { applicantFromCard, EMPTY_APPLICANT, receiveRequest, toggled, type Applicant, type Attachment } from './draft';
+import { applicantFromCard, EMPTY_APPLICANT, receiveRequest, toggled, withField, type Applicant, type Attachment } from './draft';
 import type { DuePreview } from './ProcedurePicker';
 import type { Override } from './OverrideDialog';
 import type { Saved } from './SavedDossier';
@@ -189,7 +189,7 @@ export function useIntakeDraft(onSaved: () => void) {
     stale,
     closeStale: () => setStale(null),
     missing: (procedure?.documents ?? []).filter((d) => d.required && !docs.has(d.code)),
-    setField: (k: keyof Applicant, value: string) => setApplicant((a) => ({ ...a, [k]: value })),
+    setField: (k: keyof Applicant, value: string) => setApplicant((a) => withField(a, k, value)),
     toggleDoc: (code: string) => setDocs(toggled(docs, code)),
     toggleFee: (code: string) => setFees(toggled(fees, code)),
     typeProcedure,
