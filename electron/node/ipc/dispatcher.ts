@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { contract, type Channel, type Contract, type Output } from '../../common/ipc/contract';
 import { fail, ok, toAppError, AppFailure, type Result } from '../../common/ipc/result';
-import type { Logger } from '../log/logger';
+import { errorCode, type Logger } from '../log/logger';
 import { allowed, CHANNEL_ACCESS, type Role } from '../../common/ipc/access';
 
 /** Who sent a message, as each host can tell it: Electron's senderFrame, or Playwright's binding source. */
@@ -36,6 +36,19 @@ export function isTrustedSender(sender: SenderInfo, allowedOrigin: string): bool
   }
 }
 
+/**
+ * The session as the dispatcher needs it for the idle lock (SessionService): close it when idle
+ * before a call, and hear of each successful call.
+ */
+export interface SessionGate {
+  expireIfIdle(): Promise<{ expired: false } | { expired: true; minutes: number }>;
+  touch(): void;
+}
+
+/** The typed refusal of a channel whose session main has just closed for inactivity. */
+export const idleExpired = (minutes: number) =>
+  fail('forbidden', `Phiên làm việc đã tự khóa sau ${minutes} phút không thao tác: đăng nhập lại để tiếp tục.`);
+
 export interface Dispatcher {
   dispatch(sender: SenderInfo, channel: string, input: unknown): Promise<Result<unknown>>;
 }
@@ -46,7 +59,7 @@ export interface Dispatcher {
  */
 export function createDispatcher(
   handlers: Handlers,
-  opts: { allowedOrigin: string; log: Logger; officer?: () => HandlerContext['officer'] },
+  opts: { allowedOrigin: string; log: Logger; officer?: () => HandlerContext['officer']; session?: SessionGate },
 ): Dispatcher {
   return {
     async dispatch(sender, channel, input) {
@@ -61,9 +74,12 @@ export function createDispatcher(
       }
       if (!Object.hasOwn(contract, channel)) return done(fail('unknown_channel', `Kênh không tồn tại: ${channel}`));
       const c = channel as Channel;
+      // Idle first: an expired session is closed before any channel, public ones included, sees it.
+      const idle = (await opts.session?.expireIfIdle()) ?? { expired: false };
       const officer = opts.officer?.() ?? null;
       if (!allowed(CHANNEL_ACCESS[c], officer?.roles ?? null)) {
         opts.log.warn('ipc refused: role', { channel, role: CHANNEL_ACCESS[c] });
+        if (idle.expired) return done(idleExpired(idle.minutes));
         return done(
           fail(
             'forbidden',
@@ -84,9 +100,12 @@ export function createDispatcher(
           opts.log.error('ipc handler returned a value outside the contract', { channel });
           return done(fail('invalid_output', 'Lỗi nội bộ: kết quả không đúng hợp đồng IPC.'));
         }
+        // Activity is a call that succeeded; refused or failed calls do not keep a session open.
+        opts.session?.touch();
         return done(ok(out.data));
       } catch (e) {
-        if (!(e instanceof AppFailure)) opts.log.error('ipc handler threw', { channel, error: (e as Error)?.message });
+        // The code only: an error's message can hold file names and citizens' data.
+        if (!(e instanceof AppFailure)) opts.log.error('ipc handler threw', { channel, error: errorCode(e) });
         return done({ ok: false, error: toAppError(e) });
       }
     },
