@@ -5,7 +5,7 @@ import { dossierDetailSchema, dossierSummarySchema } from '../domain/dossier';
 import { intakeDraftSchema } from '../domain/intake';
 import { procedureSchema } from '../domain/procedure';
 import { scanEventSchema } from '../domain/scan';
-import { unitIdentitySchema } from '../domain/unit';
+import { counterIdSchema, unitIdentitySchema } from '../domain/unit';
 import { serialScannerConfigSchema } from '../hardware/scanner';
 import { printerConfigSchema } from '../hardware/printer';
 import { doctorCheckSchema } from '../domain/doctor';
@@ -97,10 +97,11 @@ export const contract = {
     output: officerSchema,
   },
   'officer.list': { access: 'admin', input: empty, output: z.array(officerSchema.extend({ username: z.string(), active: z.boolean() })) },
-  'report.daily': { access: 'supervisor', input: z.strictObject({ date: dayString, to: dayString.nullable().optional(), counterId: z.string().max(20).nullable() }), output: reportSchema },
+  'report.daily': { access: 'supervisor', input: z.strictObject({ date: dayString, to: dayString.nullable().optional(), counterId: counterIdSchema.nullable() }), output: reportSchema },
   'report.export': {
     access: 'supervisor',
-    input: z.strictObject({ date: dayString, to: dayString.nullable().optional(), counterId: z.string().max(20).nullable(), format: z.enum(['pdf', 'csv', 'xlsx']) }),
+    // A counter id is a counter id (letters, digits, - and _), never a path: it names the exported file.
+    input: z.strictObject({ date: dayString, to: dayString.nullable().optional(), counterId: counterIdSchema.nullable(), format: z.enum(['pdf', 'csv', 'xlsx']) }),
     output: z.object({ path: z.string(), opened: z.boolean() }),
   },
   'day.close': {

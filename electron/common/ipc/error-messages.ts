@@ -14,6 +14,10 @@ export const ERROR_MESSAGES = {
     vi: 'Lệnh "{command}" cần đăng nhập: đặt MOTCUA_OFFICER và MOTCUA_PASSWORD (hoặc chạy trong cửa sổ dòng lệnh để nhập).',
     en: 'Command "{command}" needs sign-in: set MOTCUA_OFFICER and MOTCUA_PASSWORD (or run it in a terminal to be asked).',
   },
+  'auth.idleLocked': {
+    vi: 'Phiên làm việc đã tự khóa sau {minutes} phút không thao tác: đăng nhập lại để tiếp tục.',
+    en: 'The session locked itself after {minutes} minutes without activity: sign in again to continue.',
+  },
   'ipc.badSender': { vi: 'Yêu cầu bị từ chối: không đến từ cửa sổ của ứng dụng.', en: "Request refused: it did not come from the app's window." },
   'ipc.unknownChannel': { vi: 'Kênh không tồn tại: {channel}', en: 'No such channel: {channel}' },
   'ipc.invalidInput': { vi: 'Dữ liệu gửi lên không hợp lệ.', en: 'The data sent is not valid.' },

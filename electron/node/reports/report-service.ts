@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Actor } from '../../common/domain/actor';
 import { toVietnamRfc3339 } from '../../common/domain/time';
-import { failure } from '../../common/ipc/result';
+import { AppFailure, failure } from '../../common/ipc/result';
 import type { PdfRenderer } from '../documents/pdf-renderer';
 import { writeFileAtomic } from '../files/content-store';
 import { signFile } from '../signing/signing-service';
@@ -49,6 +49,11 @@ export class ReportService {
   async export(actor: Actor, o: { date: string; to?: string | null; counterId: string | null; format: ReportFormat; out?: string }): Promise<string> {
     const r = await this.build(o.date, o.counterId, o.to);
     const name = `bao-cao-${o.date}${r.dateTo !== o.date ? `_${r.dateTo}` : ''}${o.counterId ? `-${fileSafe(o.counterId)}` : ''}.${o.format}`;
+    // `out` is the CLI's own choice of file; a name we build must stay in the reports folder,
+    // whatever a counter id held (fileSafe already strips separators; this is the second lock).
+    if (!o.out && dirname(resolve(this.d.reportsDir, name)) !== resolve(this.d.reportsDir)) {
+      throw new AppFailure('invalid_input', 'Tên tệp báo cáo không hợp lệ.');
+    }
     const path = o.out ?? join(this.d.reportsDir, name);
     await writeFileAtomic(path, await this.render(r, o.format));
     await this.d.store.audit({ actor: actor.officerId, action: 'report.export', subject: o.date, details: { format: o.format, counterId: o.counterId } });
