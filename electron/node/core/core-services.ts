@@ -110,6 +110,8 @@ export function createCoreServices(dataDir: string, a: CoreAdapters) {
     printer,
     reports,
     authorize,
+    /** Staleness only applies once a provincial API is configured: one answer for the gate, the monitor and the panel. */
+    apiConfigured,
     /** The signed-in officer of this session as the actor of a change, with this PC's counter. */
     async actorOf(officer: { officerId: string; fullName: string; roles: Actor['roles'] }): Promise<Actor> {
       const counter = await store.exec('core.counter', (db) => thisCounter(db));

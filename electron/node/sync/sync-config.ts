@@ -1,5 +1,6 @@
 import { AppFailure } from '../../common/ipc/result';
 import type { SqliteStore } from '../store/sqlite-store';
+import { apiUrlAllowed } from './http-guard';
 import type { ApiConfig } from './provincial-api';
 
 /**
@@ -15,14 +16,8 @@ export async function resolveApiConfig(store: SqliteStore, override: { apiUrl?: 
   if (!clientId || !clientSecret) {
     throw new AppFailure('conflict', 'Thiếu thông tin thiết bị để kết nối máy chủ tỉnh (MOTCUA_CLIENT_ID, MOTCUA_CLIENT_SECRET).');
   }
-  try {
-    const u = new URL(baseUrl);
-    const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname);
-    // Only https leaves the machine; plain http only for a server on this PC (development, tests).
-    if (u.protocol !== 'https:' && !(u.protocol === 'http:' && loopback)) throw new Error('scheme');
-  } catch {
-    throw new AppFailure('invalid_input', `Địa chỉ máy chủ tỉnh không hợp lệ hoặc không dùng https: ${baseUrl}`);
-  }
+  // The one https-except-loopback rule, shared with the API client itself.
+  if (!apiUrlAllowed(baseUrl)) throw new AppFailure('invalid_input', `Địa chỉ máy chủ tỉnh không hợp lệ hoặc không dùng https: ${baseUrl}`);
   const timeout = Number(process.env.MOTCUA_HTTP_TIMEOUT_MS);
   return { baseUrl, clientId, clientSecret, ...(Number.isFinite(timeout) && timeout > 0 ? { timeoutMs: timeout } : {}) };
 }
