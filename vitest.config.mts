@@ -3,14 +3,25 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
+      {
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          environment: 'node',
+          // A few unit tests hash passwords (scrypt) several times or start ESLint: a hang guard, not a speed check.
+          testTimeout: 30_000,
+        },
+      },
       {
         test: {
           name: 'integration',
-          include: ['tests/integration/**/*.test.ts'],
+          // tests/security: one test per finding of the security review, on real tools (SoftHSM2, qpdf, pdfsig, tmpfs).
+          include: ['tests/integration/**/*.test.ts', 'tests/security/**/*.test.ts'],
           environment: 'node',
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
+          // Hang guards, not speed checks: these tests start real processes (the CLI signs in with a
+          // slow hash each time), ptys and servers, and a loaded 2-core machine runs them several times slower.
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
         },
       },
       {

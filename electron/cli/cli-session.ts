@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Actor } from '../common/domain/actor';
 import { cliCommandAccess } from '../common/ipc/access';
-import { AppFailure } from '../common/ipc/result';
+import { failure } from '../common/ipc/result';
 import type { CoreServices, CoreAdapters } from '../node/core/core-services';
 import { createLogger } from '../node/log/logger';
 import { countOfficers } from '../node/officers/officer-repo';
@@ -57,7 +57,7 @@ async function prompt(io: CliIo): Promise<{ user: string; password: string } | n
  */
 export async function signInFor(path: string, dbPath: string, openCore: () => CoreServices, io: CliIo): Promise<Actor | null> {
   const access = cliCommandAccess(path);
-  if (access === null) throw new AppFailure('forbidden', `Lệnh "${path}" chưa có quy định quyền: không được chạy.`);
+  if (access === null) throw failure('forbidden', 'auth.noRule', { command: path });
   if (access === 'public') return null;
   // A data directory with no database yet has nothing to protect: IT may create and migrate it.
   if (path === 'db migrate' && !existsSync(dbPath)) return SETUP_ACTOR;
@@ -66,14 +66,7 @@ export async function signInFor(path: string, dbPath: string, openCore: () => Co
   const province = Boolean(await core.settings.apiUrl());
   if (fresh && (path === 'api set' || (path === 'officer add' && !province))) return SETUP_ACTOR;
   const given = process.env.MOTCUA_OFFICER && process.env.MOTCUA_PASSWORD ? { user: process.env.MOTCUA_OFFICER, password: process.env.MOTCUA_PASSWORD } : await prompt(io);
-  if (!given) {
-    throw new AppFailure(
-      'forbidden',
-      fresh && province
-        ? `Máy này đã cấu hình máy chủ tỉnh: quản trị viên đầu tiên đăng nhập bằng tài khoản do tỉnh cấp (MOTCUA_OFFICER và MOTCUA_PASSWORD), không tạo tài khoản trên máy.`
-        : `Lệnh "${path}" cần đăng nhập: đặt MOTCUA_OFFICER và MOTCUA_PASSWORD (hoặc chạy trong cửa sổ dòng lệnh để nhập).`,
-    );
-  }
+  if (!given) throw failure('forbidden', fresh && province ? 'auth.firstAdminOnline' : 'auth.cliSignIn', { command: path });
   const officer = await core.session.login(given.user, given.password);
   core.authorize({ command: path }, officer.roles);
   return core.actorOf({ officerId: officer.officerId, fullName: officer.fullName, roles: [...officer.roles] });

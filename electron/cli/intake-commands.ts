@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
-import { readFile } from 'node:fs/promises';
 import { copyFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { durationUnitSchema, makeWorkRules } from '../common/domain/calendar';
+import { DEFAULT_SAME_DAY_CUTOFF, durationUnitSchema, makeWorkRules, parseHhMm } from '../common/domain/calendar';
 import { parseCccdQr } from '../common/domain/cccd';
 import { parseNationalTime } from '../common/domain/intake';
 import { catalogPageSchema } from '../common/domain/procedure';
@@ -11,24 +10,15 @@ import { AppFailure } from '../common/ipc/result';
 import { importCalendarYear, loadWorkCalendar, workRules } from '../node/calendar/calendar-repo';
 import { importCatalog } from '../node/catalog/catalog-repo';
 import type { CoreServices } from '../node/core/core-services';
+import { MAX_JSON_BYTES, readJsonInput } from '../node/files/input-file';
+import { SavedWithoutReceipt } from '../node/intake/intake-service';
 import { writeSetting } from '../node/settings/settings-repo';
 import { setWorkHours, thisCounter } from '../node/unit/unit-repo';
 import { voidDossier } from '../node/intake/void-dossier';
 import type { CliContext } from './motcua';
 
-async function readJsonFile(path: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch {
-    throw new AppFailure('not_found', `Không đọc được tệp ${path}.`);
-  }
-  try {
-    return JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (e) {
-    throw new AppFailure('invalid_input', `Tệp ${path} không phải JSON hợp lệ: ${(e as Error).message}`);
-  }
-}
+/** Intake, catalog and calendar files: at most 10 MB, strictly UTF-8 (an offending byte is named by its offset), then JSON. */
+const readJsonFile = (path: string): Promise<unknown> => readJsonInput(path, MAX_JSON_BYTES);
 
 export function registerIntakeCommands(program: Command, ctx: CliContext): void {
   // First-run data (seeded calendar, sample catalog) is in place before any intake command reads it.
@@ -54,19 +44,26 @@ export function registerIntakeCommands(program: Command, ctx: CliContext): void 
     .command('due')
     .description('tính ngày hẹn trả theo lịch làm việc')
     .requiredOption('--received <RFC3339>', 'thời điểm tiếp nhận, ví dụ 2026-11-20T15:30:00+07:00')
-    .requiredOption('--duration <n>', 'thời hạn giải quyết (số)')
-    .requiredOption('--unit <unit>', 'NgayLamViec | Ngay | Gio | Thang')
+    .option('--duration <n>', 'thời hạn giải quyết (số); không dùng với TrongNgay')
+    .requiredOption('--unit <unit>', 'NgayLamViec | Ngay | Gio | Thang | TrongNgay')
+    .option('--cut-off <HH:mm>', `giờ cắt ngày của thủ tục TrongNgay (GioCatNgay), mặc định ${DEFAULT_SAME_DAY_CUTOFF}`)
     .option('--json', 'in kết quả dạng JSON')
-    .action(async (o: { received: string; duration: string; unit: string; json?: boolean }) => {
+    .action(async (o: { received: string; duration?: string; unit: string; cutOff?: string; json?: boolean }) => {
       const received = parseNationalTime(o.received);
       if (!received) throw new AppFailure('invalid_input', `--received "${o.received}" phải là RFC 3339 có múi giờ, ví dụ 2026-11-20T15:30:00+07:00.`);
-      const amount = Number(o.duration);
-      if (!Number.isFinite(amount) || amount < 0) throw new AppFailure('invalid_input', `--duration "${o.duration}" phải là số không âm.`);
       const unit = durationUnitSchema.safeParse(o.unit);
-      if (!unit.success) throw new AppFailure('invalid_input', `--unit "${o.unit}" phải là NgayLamViec, Ngay, Gio hoặc Thang.`);
-      const due = await withIntake(({ store }) => store.exec('calendar.due', (db) => loadWorkCalendar(db).dueDate(received, amount, unit.data)));
+      if (!unit.success) throw new AppFailure('invalid_input', `--unit "${o.unit}" phải là NgayLamViec, Ngay, Gio, Thang hoặc TrongNgay.`);
+      // A same-day procedure (NĐ 23/2015 Điều 7) has no amount: its limit is the day and the cut-off.
+      const sameDay = unit.data === 'TrongNgay';
+      if (o.duration === undefined && !sameDay) throw new AppFailure('invalid_input', `--duration là bắt buộc với --unit ${unit.data}.`);
+      const amount = o.duration === undefined ? 0 : Number(o.duration);
+      if (!Number.isFinite(amount) || amount < 0) throw new AppFailure('invalid_input', `--duration "${o.duration}" phải là số không âm.`);
+      if (o.cutOff !== undefined && !sameDay) throw new AppFailure('invalid_input', '--cut-off chỉ dùng với --unit TrongNgay.');
+      const cutOff = sameDay ? (o.cutOff ?? DEFAULT_SAME_DAY_CUTOFF) : null;
+      if (cutOff !== null && parseHhMm(cutOff) === null) throw new AppFailure('invalid_input', `--cut-off "${cutOff}" phải có dạng HH:mm, ví dụ 15:00.`);
+      const due = await withIntake(({ store }) => store.exec('calendar.due', (db) => loadWorkCalendar(db).dueDate(received, amount, unit.data, cutOff)));
       const out = toVietnamRfc3339(due);
-      if (o.json) ctx.printJson({ received: toVietnamRfc3339(received), duration: amount, unit: unit.data, due: out });
+      if (o.json) ctx.printJson({ received: toVietnamRfc3339(received), duration: amount, unit: unit.data, ...(cutOff ? { cutOff } : {}), due: out });
       else ctx.io.out(out);
     });
   calendar
@@ -149,7 +146,16 @@ export function registerIntakeCommands(program: Command, ctx: CliContext): void 
       // Attachment paths are relative to the JSON file, as a migration bundle would have them.
       const r = await withIntake(({ intake }) =>
         intake.receiveImport(ctx.actor(), raw, { baseDir: resolve(o.json, '..'), allowBackdate: o.allowBackdate ?? false, skipReceipt: !o.receipt, override }),
-      );
+      ).catch((e: unknown) => {
+        if (!(e instanceof SavedWithoutReceipt)) throw e;
+        // The dossier exists: its code goes to stdout as on success, so a script that retries on
+        // failure can see it, and the one error line says how to finish instead of receiving again.
+        ctx.io.out(e.dossierCode);
+        throw new AppFailure(
+          e.code,
+          `Đã lưu hồ sơ ${e.dossierCode}, chưa tạo giấy tiếp nhận: ${e.reason} Đừng tiếp nhận lại hồ sơ này; khi đã khắc phục, tạo giấy bằng: motcua receipt pdf ${e.dossierCode} --out <tệp.pdf>`,
+        );
+      });
       ctx.io.out(r.code);
     });
 

@@ -5,10 +5,11 @@
  */
 import { Command, CommanderError } from 'commander';
 import { unitDeskSchema, unitIdentitySchema, parseOfflineBlock } from '../common/domain/unit';
-import { AppFailure, toAppError } from '../common/ipc/result';
+import { AppFailure, errorText, toAppError } from '../common/ipc/result';
 import { dataLayout, resolveDataDir } from '../node/config/paths';
+import { storageFailure } from '../node/db/db-errors';
 import { openDatabase } from '../node/db/open';
-import { runDoctor } from '../node/services/doctor';
+import { diagnose } from '../node/services/doctor';
 import { SqliteStore } from '../node/store/sqlite-store';
 import { serialportLister } from '../../native/serial/serialport-lister';
 import { registerIntakeCommands } from './intake-commands';
@@ -19,7 +20,7 @@ import { registerReportCommands } from './report-commands';
 import { registerSetupCommands } from './setup-commands';
 import { APP_VERSION } from '../common/version';
 import type { Actor } from '../common/domain/actor';
-import { createCoreServices, type CoreServices } from '../node/core/core-services';
+import { apiDoctorChecks, createCoreServices, type CoreServices } from '../node/core/core-services';
 import { cliAdapters, commandPath, signInFor } from './cli-session';
 
 export interface CliIo {
@@ -77,11 +78,23 @@ export function buildProgram(io: CliIo = stdio): Command {
     .description('kiểm tra thư mục dữ liệu, cơ sở dữ liệu, đĩa, đồng hồ, thiết bị, máy chủ tỉnh và nơi giữ khóa bí mật')
     .option('--json', 'in kết quả dạng JSON')
     .action(async (opts: { json?: boolean }) => {
-      const report = await withStore((store, dir) => runDoctor({ store, dataDir: dir, appVersion: APP_VERSION, extraChecks: () => openCore().apiSetup.doctorChecks() }));
-      if (opts.json) return printJson(io, report);
-      io.out(`Một Cửa Desk ${report.appVersion}`);
-      io.out(`Thư mục dữ liệu: ${report.dataDir}`);
-      for (const c of report.checks) io.out(`[${c.status.toUpperCase().padEnd(12)}] ${c.label}: ${c.detail}`);
+      // Not through the core: that would migrate and switch the journal mode, and a damaged
+      // database would stop doctor before it could report anything. doctor only reads.
+      const dir = dataDir();
+      const { report, dbFailure } = await diagnose({
+        dbPath: dataLayout(dir).dbPath,
+        dataDir: dir,
+        appVersion: APP_VERSION,
+        extraChecks: (store) => apiDoctorChecks(store, dir, cliAdapters(dir).secretStores ?? []),
+      });
+      if (opts.json) printJson(io, report);
+      else {
+        io.out(`Một Cửa Desk ${report.appVersion}`);
+        io.out(`Thư mục dữ liệu: ${report.dataDir}`);
+        for (const c of report.checks) io.out(`[${c.status.toUpperCase().padEnd(12)}] ${c.label}: ${c.detail}`);
+      }
+      // The whole report is printed first; a database the app cannot use still fails the command, for scripts.
+      if (dbFailure) throw dbFailure;
     });
 
   const db = program.command('db').description('cơ sở dữ liệu cục bộ').helpOption('-h, --help', 'hiển thị trợ giúp');
@@ -190,7 +203,12 @@ function failure(e: unknown, io: CliIo): number {
     if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
     return 2;
   }
-  const message = e instanceof AppFailure ? e.message : `${toAppError(e).message} (${(e as Error)?.message ?? String(e)})`;
-  io.err(`Lỗi: ${message}`);
+  // MOTCUA_LANG=en words keyed failures in English; Vietnamese otherwise, as at the counter. A full
+  // disk, a damaged database or a read-only folder met outside the store (a file write, a copy to
+  // --out) is still said as what it is and what to do, never as "internal error".
+  const locale = process.env.MOTCUA_LANG === 'en' ? 'en' : 'vi';
+  const known = e instanceof AppFailure ? e : storageFailure(e);
+  const message = known ? errorText(known, locale) : `${errorText(toAppError(e), locale)} (${(e as Error)?.message ?? String(e)})`;
+  io.err(`${locale === 'en' ? 'Error' : 'Lỗi'}: ${message}`);
   return 1;
 }

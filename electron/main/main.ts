@@ -2,7 +2,7 @@
  * Electron composition root: builds the shared services, wires them to Electron's hooks, and
  * opens the window. No feature logic lives here; see electron/node for that.
  */
-import { app, BrowserWindow, dialog, ipcMain, net, protocol, safeStorage, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, safeStorage, session, shell, type WebContents } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -12,14 +12,14 @@ import { createAppServices, type AppServices } from '../node/app/app-services';
 import { resolveAppRequest } from '../node/app/static-files';
 import { dataDirFromArgv, resolveDataDir } from '../node/config/paths';
 import { resourcesDir } from '../node/config/resources';
-import { createLogger } from '../node/log/logger';
+import { createLogger, errorCode } from '../node/log/logger';
 import { serialScannerFactory } from '../../native/serial/serial-scanner';
 import { printerFactory } from '../../native/escpos/printer-factory';
 import { serialportLister } from '../../native/serial/serialport-lister';
 import { Pkcs11Token } from '../../native/pkcs11/pkcs11-token';
 import { osKeyringStore } from '../../native/keyring/os-keyring-store';
 import { safeStorageStore } from './safe-storage-store';
-import { mainWindowOptions, navigationAllowed, permissionAllowed, windowOpenDecision } from './security';
+import { mainWindowOptions, navigationAllowed, packagedShellPolicy, permissionAllowed, windowOpenDecision } from './security';
 
 const log = createLogger({ scope: 'main' });
 const dataDir = resolveDataDir(dataDirFromArgv(process.argv));
@@ -34,6 +34,8 @@ app.enableSandbox();
 app.commandLine.appendSwitch('lang', 'vi-VN');
 
 if (!app.requestSingleInstanceLock()) app.quit();
+
+const shellPolicy = packagedShellPolicy(app.isPackaged);
 
 function hardenContents(wc: WebContents): void {
   wc.setWindowOpenHandler(({ url }) => {
@@ -63,6 +65,8 @@ function registerIpc(services: AppServices): void {
 }
 
 async function start(): Promise<void> {
+  // Before any window exists, or it gets Electron's default menu (View → Toggle Developer Tools).
+  if (shellPolicy.removeApplicationMenu) Menu.setApplicationMenu(null);
   const rendererRoot = join(__dirname, '..', 'renderer');
   const services = createAppServices({
     dataDir,
@@ -103,14 +107,16 @@ async function start(): Promise<void> {
   });
 
   const ses = session.defaultSession;
-  ses.setPermissionRequestHandler((wc, permission, cb) => cb(permissionAllowed(permission, new URL(wc.getURL()).origin)));
-  ses.setPermissionCheckHandler((_wc, permission, origin) => permissionAllowed(permission, origin));
+  // What Electron gives (the requesting frame's URL, or an origin string) goes to the policy as is:
+  // URL.origin of app://motcua/… is "null" and would never compare equal.
+  ses.setPermissionRequestHandler((wc, permission, cb, details) => cb(permissionAllowed(permission, details.requestingUrl || wc.getURL())));
+  ses.setPermissionCheckHandler((_wc, permission, requestingOrigin) => permissionAllowed(permission, requestingOrigin));
 
   registerIpc(services);
   app.on('web-contents-created', (_e, wc) => hardenContents(wc));
 
   const icon = join(resourcesDir(), 'icon.png');
-  const win = new BrowserWindow(mainWindowOptions(join(__dirname, '..', 'preload', 'preload.cjs'), existsSync(icon) ? icon : undefined));
+  const win = new BrowserWindow(mainWindowOptions(join(__dirname, '..', 'preload', 'preload.cjs'), existsSync(icon) ? icon : undefined, { packaged: app.isPackaged }));
   const unsubscribe = services.hub.subscribe((name, payload) => {
     if (!win.isDestroyed()) win.webContents.send(wireChannel(name), payload);
   });
@@ -129,6 +135,6 @@ async function start(): Promise<void> {
 }
 
 app.whenReady().then(start, (e: unknown) => {
-  log.error('start failed', { error: (e as Error).message });
+  log.error('start failed', { error: errorCode(e) });
   app.exit(1);
 });

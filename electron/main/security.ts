@@ -1,12 +1,27 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
 import { isSafeExternalUrl } from '../common/security/external-url';
 import { ELECTRON_APP_ORIGIN } from '../common/security/csp';
+import { appOrigin } from '../common/security/origin';
 
 /**
  * Pure decisions behind the Electron security checklist, kept free of the `electron` runtime so
  * each one is unit-tested without the binary. main.ts only wires them to Electron's hooks.
  */
-export function mainWindowOptions(preloadPath: string, iconPath?: string): BrowserWindowConstructorOptions {
+/**
+ * What a packaged build takes away: Electron's default application menu (its View menu opens
+ * DevTools and reloads; the counter app has no menu of its own) and DevTools themselves, from
+ * which anyone at the counter could call every channel as the signed-in officer. A development
+ * build (`electron .`, not packaged) keeps both.
+ */
+export function packagedShellPolicy(isPackaged: boolean): { readonly removeApplicationMenu: boolean; readonly devTools: boolean } {
+  return { removeApplicationMenu: isPackaged, devTools: !isPackaged };
+}
+
+/**
+ * `packaged` defaults to true: a caller that does not say which build it is gets the locked-down
+ * window (no DevTools) rather than the developer's.
+ */
+export function mainWindowOptions(preloadPath: string, iconPath?: string, build: { readonly packaged: boolean } = { packaged: true }): BrowserWindowConstructorOptions {
   return {
     // The size the window returns to when un-maximised (main.ts shows it maximised).
     width: 1366,
@@ -33,24 +48,25 @@ export function mainWindowOptions(preloadPath: string, iconPath?: string): Brows
       spellcheck: false,
       safeDialogs: true,
       navigateOnDragDrop: false,
+      devTools: packagedShellPolicy(build.packaged).devTools,
     },
   };
 }
 
 /** Item 5: the counter app needs no camera, microphone, geolocation or notifications. */
-const ALLOWED_PERMISSIONS = new Set<string>([]);
-export function permissionAllowed(permission: string, requestingOrigin: string): boolean {
-  return requestingOrigin === ELECTRON_APP_ORIGIN && ALLOWED_PERMISSIONS.has(permission);
+const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set<string>([]);
+/**
+ * Electron gives the permission request handler a URL (`details.requestingUrl`) and the check
+ * handler an origin string (`app://motcua/` or without the slash); both are reduced to scheme +
+ * host, since `new URL('app://motcua/…').origin` is "null" and would never equal the app's origin.
+ */
+export function permissionAllowed(permission: string, requesting: string, allowed: ReadonlySet<string> = ALLOWED_PERMISSIONS): boolean {
+  return appOrigin(requesting) === ELECTRON_APP_ORIGIN && allowed.has(permission);
 }
 
 /** Item 13: the window never leaves the app's origin. */
 export function navigationAllowed(url: string): boolean {
-  try {
-    const u = new URL(url);
-    return `${u.protocol}//${u.host}` === ELECTRON_APP_ORIGIN;
-  } catch {
-    return false;
-  }
+  return appOrigin(url) === ELECTRON_APP_ORIGIN;
 }
 
 export type WindowOpenDecision = { readonly action: 'deny'; readonly openExternally: boolean };

@@ -10,6 +10,7 @@ import {
   type TokenSummary,
 } from '../../electron/common/hardware/token';
 import { describeCertificate } from './certificate-info';
+import { slotKey, withSlotLock } from './slot-lock';
 
 type P11 = pkcs11js.PKCS11;
 
@@ -189,15 +190,53 @@ export class Pkcs11Token implements SignatureToken {
     );
   }
 
+  /**
+   * One request: its own session, and under the slot's lock a login with its own PIN, its
+   * signatures and its logout — so a PIN is always checked by the token, and no request can log
+   * another out mid-batch. The PIN lives in this call only: it is never stored on the instance.
+   */
   async sign(req: SignRequest): Promise<SignResult> {
-    const { slot, info } = this.#find(req.token);
-    const flags = flagsOf(info.flags);
+    try {
+      const { slot } = this.#find(req.token);
+      return await withSlotLock(slotKey(this.modulePath, slot), () => this.#signLocked(slot, req));
+    } catch (e) {
+      // An error's stack, until it is first read, holds the functions of its frames, and their
+      // closures hold this request and its PIN: read now, it keeps text only, so an error the
+      // caller keeps (to show it, to log it) does not keep the PIN alive.
+      if (e instanceof Error) void e.stack;
+      throw e;
+    }
+  }
+
+  async #signLocked(slot: Buffer, req: SignRequest): Promise<SignResult> {
+    // The flags are read after the lock is held: a request just before may have used up a try.
+    const flags = flagsOf(this.#wrap(() => this.#p.C_GetTokenInfo(slot)).flags);
     if (flags.pinLocked) throw new TokenError('pin_locked', 'Token đã bị khóa PIN. Dùng công cụ của nhà cung cấp chứng thư số để mở khóa.', flags);
     if (flags.pinFinalTry && !req.confirmFinalTry) {
       throw new TokenError('pin_final_try', 'Chỉ còn MỘT lần nhập PIN: nhập sai token sẽ bị khóa. Xác nhận để tiếp tục.', flags);
     }
     const warning = flags.pinCountLow ? 'Trước đó đã có lần nhập sai PIN: hãy nhập cẩn thận.' : null;
     if (req.pin === null && !flags.protectedAuthPath) throw new TokenError('pin_length', 'Token này cần nhập mã PIN.');
+    return this.#session(slot, async (s) => {
+      this.#login(s, slot, req.pin);
+      try {
+        return await this.#signAll(s, slot, req, warning);
+      } finally {
+        try {
+          this.#p.C_Logout(s);
+        } catch {
+          /* the token is gone: its login went with it */
+        }
+      }
+    });
+  }
+
+  /**
+   * C_Login as the user with this request's PIN. CKR_USER_ALREADY_LOGGED_IN says nothing about
+   * the PIN: with the slot locked it can only be a login left by other code in this process (or
+   * a logout that failed), so that login is ended and the PIN is presented again — never assumed.
+   */
+  #login(s: Buffer, slot: Buffer, pin: string | null): void {
     const currentFlags = () => {
       try {
         return flagsOf(this.#p.C_GetTokenInfo(slot).flags);
@@ -205,61 +244,69 @@ export class Pkcs11Token implements SignatureToken {
         return null;
       }
     };
-    return this.#session(slot, async (s) => {
-      try {
-        this.#p.C_Login(s, pkcs11js.CKU_USER, req.pin ?? undefined);
-      } catch (e) {
-        if ((e as { code?: number }).code !== CKR.USER_ALREADY_LOGGED_IN) throw this.#map(e, currentFlags);
+    const attempt = () => this.#p.C_Login(s, pkcs11js.CKU_USER, pin ?? undefined);
+    try {
+      attempt();
+      return;
+    } catch (e) {
+      if ((e as { code?: number }).code !== CKR.USER_ALREADY_LOGGED_IN) throw this.#map(e, currentFlags);
+    }
+    try {
+      this.#p.C_Logout(s);
+    } catch {
+      /* already ended: nothing to undo */
+    }
+    try {
+      attempt();
+    } catch (e) {
+      if ((e as { code?: number }).code === CKR.USER_ALREADY_LOGGED_IN) {
+        throw new TokenError('device_error', 'Token đang được đăng nhập bởi một phiên khác và không đăng xuất được. Rút token ra, cắm lại rồi ký lại.');
       }
-      try {
-        const id = Buffer.from(req.certId, 'hex');
-        const [key] = this.#findObjects(s, [
-          { type: pkcs11js.CKA_CLASS, value: pkcs11js.CKO_PRIVATE_KEY },
-          { type: pkcs11js.CKA_ID, value: id },
-        ]);
-        if (!key) throw new TokenError('key_not_found', 'Không thấy khóa bí mật ứng với chứng thư số đã chọn trên token.');
-        const [kt] = this.#p.C_GetAttributeValue(s, key, [{ type: pkcs11js.CKA_KEY_TYPE }]);
-        const keyType = kt!.value.readUInt32LE(0) === pkcs11js.CKK_EC ? 'EC' : 'RSA';
-        let alwaysAuth = false;
-        try {
-          alwaysAuth = this.#p.C_GetAttributeValue(s, key, [{ type: pkcs11js.CKA_ALWAYS_AUTHENTICATE }])[0]!.value[0] === 1;
-        } catch {
-          alwaysAuth = false; // attribute unknown to the module
-        }
-        const mechs = new Set(this.#p.C_GetMechanismList(slot));
-        const signatures: Uint8Array[] = [];
-        for (const data of req.data) {
-          let mech: number;
-          let input: Buffer;
-          if (keyType === 'RSA') {
-            if (mechs.has(pkcs11js.CKM_SHA256_RSA_PKCS)) {
-              mech = pkcs11js.CKM_SHA256_RSA_PKCS;
-              input = Buffer.from(data);
-            } else if (mechs.has(pkcs11js.CKM_RSA_PKCS)) {
-              mech = pkcs11js.CKM_RSA_PKCS;
-              input = Buffer.concat([SHA256_DIGEST_INFO, createHash('sha256').update(data).digest()]);
-            } else throw new TokenError('mechanism_unsupported', 'Token không hỗ trợ ký RSA PKCS#1.');
-          } else {
-            if (!mechs.has(pkcs11js.CKM_ECDSA)) throw new TokenError('mechanism_unsupported', 'Token không hỗ trợ ký ECDSA.');
-            mech = pkcs11js.CKM_ECDSA;
-            input = createHash('sha256').update(data).digest();
-          }
-          this.#p.C_SignInit(s, { mechanism: mech }, key);
-          if (alwaysAuth) this.#p.C_Login(s, pkcs11js.CKU_CONTEXT_SPECIFIC, req.pin ?? undefined);
-          // Buffers stay referenced until the promise settles (pkcs11js#121).
-          const out = Buffer.alloc(1024);
-          const sig = await this.#p.C_SignAsync(s, input, out);
-          signatures.push(keyType === 'EC' ? ecdsaRawToDer(new Uint8Array(sig)) : new Uint8Array(sig));
-        }
-        return { signatures, keyType, warning };
-      } finally {
-        try {
-          this.#p.C_Logout(s);
-        } catch {
-          /* already logged out, or the token is gone */
-        }
+      throw this.#map(e, currentFlags);
+    }
+  }
+
+  async #signAll(s: Buffer, slot: Buffer, req: SignRequest, warning: string | null): Promise<SignResult> {
+    const id = Buffer.from(req.certId, 'hex');
+    const [key] = this.#findObjects(s, [
+      { type: pkcs11js.CKA_CLASS, value: pkcs11js.CKO_PRIVATE_KEY },
+      { type: pkcs11js.CKA_ID, value: id },
+    ]);
+    if (!key) throw new TokenError('key_not_found', 'Không thấy khóa bí mật ứng với chứng thư số đã chọn trên token.');
+    const [kt] = this.#p.C_GetAttributeValue(s, key, [{ type: pkcs11js.CKA_KEY_TYPE }]);
+    const keyType = kt!.value.readUInt32LE(0) === pkcs11js.CKK_EC ? 'EC' : 'RSA';
+    let alwaysAuth = false;
+    try {
+      alwaysAuth = this.#p.C_GetAttributeValue(s, key, [{ type: pkcs11js.CKA_ALWAYS_AUTHENTICATE }])[0]!.value[0] === 1;
+    } catch {
+      alwaysAuth = false; // attribute unknown to the module
+    }
+    const mechs = new Set(this.#p.C_GetMechanismList(slot));
+    const signatures: Uint8Array[] = [];
+    for (const data of req.data) {
+      let mech: number;
+      let input: Buffer;
+      if (keyType === 'RSA') {
+        if (mechs.has(pkcs11js.CKM_SHA256_RSA_PKCS)) {
+          mech = pkcs11js.CKM_SHA256_RSA_PKCS;
+          input = Buffer.from(data);
+        } else if (mechs.has(pkcs11js.CKM_RSA_PKCS)) {
+          mech = pkcs11js.CKM_RSA_PKCS;
+          input = Buffer.concat([SHA256_DIGEST_INFO, createHash('sha256').update(data).digest()]);
+        } else throw new TokenError('mechanism_unsupported', 'Token không hỗ trợ ký RSA PKCS#1.');
+      } else {
+        if (!mechs.has(pkcs11js.CKM_ECDSA)) throw new TokenError('mechanism_unsupported', 'Token không hỗ trợ ký ECDSA.');
+        mech = pkcs11js.CKM_ECDSA;
+        input = createHash('sha256').update(data).digest();
       }
-    });
+      this.#p.C_SignInit(s, { mechanism: mech }, key);
+      if (alwaysAuth) this.#p.C_Login(s, pkcs11js.CKU_CONTEXT_SPECIFIC, req.pin ?? undefined);
+      // Buffers stay referenced until the promise settles (pkcs11js#121).
+      const out = Buffer.alloc(1024);
+      const sig = await this.#p.C_SignAsync(s, input, out);
+      signatures.push(keyType === 'EC' ? ecdsaRawToDer(new Uint8Array(sig)) : new Uint8Array(sig));
+    }
+    return { signatures, keyType, warning };
   }
 
   async close(): Promise<void> {

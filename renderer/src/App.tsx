@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, Locale, SyncState } from '../../electron/common/ipc/contract';
-import { api } from './api';
+import { api, errText } from './api';
 import { HelpDialog } from './components/HelpDialog';
 import { StatusBar } from './components/StatusBar';
 import { LoginScreen } from './components/LoginScreen';
@@ -39,7 +39,7 @@ export function App() {
     if (r.ok) {
       setInfo(r.value);
       if (r.value.locale) void setLocale(r.value.locale);
-    } else setError(r.error.message);
+    } else setError(errText(r.error));
   }, []);
 
   useEffect(() => {

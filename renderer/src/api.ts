@@ -1,4 +1,6 @@
+import i18next from 'i18next';
 import type { MotcuaApi } from '../../electron/common/ipc/bridge';
+import { errorText, type AppError } from '../../electron/common/ipc/result';
 
 declare global {
   interface Window {
@@ -10,4 +12,9 @@ declare global {
 export function api(): MotcuaApi {
   if (!window.motcua) throw new Error('window.motcua is missing: the page was not opened by Một Cửa Desk.');
   return window.motcua;
+}
+
+/** A failure in the officer's language: keyed errors are re-worded, others shown as main sent them. */
+export function errText(e: Pick<AppError, 'message' | 'key' | 'params'>): string {
+  return errorText(e, i18next.language === 'en' ? 'en' : 'vi');
 }

@@ -9,7 +9,7 @@ export function motcua(args: string[], env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     encoding: 'utf8',
     env: { ...process.env, MOTCUA_LOG_LEVEL: 'error', ...env },
-    timeout: 60_000,
+    timeout: 150_000,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import * as pkcs11js from 'pkcs11js';
 
 export const SOFTHSM_MODULE = process.env.MOTCUA_TEST_PKCS11 ?? '/usr/lib/softhsm/libsofthsm2.so';
 export const PIN = '123456';
@@ -90,4 +91,48 @@ export function tokenSerial(label: string): string {
   const blocks = out.split(/Slot \d+/);
   for (const b of blocks) if (new RegExp(`Label:\\s+${label}\\s*$`, 'm').test(b)) return /Serial number:\s+(\S+)/.exec(b)![1]!;
   throw new Error(`no token ${label}`);
+}
+
+/** What a recording module saw: user logins and logouts in order, and how many signatures it made. */
+export interface Pkcs11Recorder {
+  /** "login ok", "login 0xa0" (the CKR code), "logout ok", "logout 0x101"… — logins as CKU_USER only. */
+  readonly events: string[];
+  signs: number;
+  /** Called as the n-th C_SignAsync starts; a returned promise holds that signature back until it settles. */
+  beforeSign?: (n: number) => Promise<void> | void;
+}
+
+export const newRecorder = (): Pkcs11Recorder => ({ events: [], signs: 0 });
+
+/**
+ * A module factory for Pkcs11Token: the real SoftHSM2 through pkcs11js, with every user login,
+ * logout and signature written down, so a test can tell which request logged in and what signed.
+ */
+export function recordingPkcs11(rec: Pkcs11Recorder): () => pkcs11js.PKCS11 {
+  return () => {
+    const real = new pkcs11js.PKCS11();
+    return new Proxy(real, {
+      get(target, prop, receiver) {
+        const v = Reflect.get(target, prop, receiver) as unknown;
+        if (typeof v !== 'function') return v;
+        const call = (args: unknown[]) => (v as (...a: unknown[]) => unknown).apply(target, args);
+        return (...args: unknown[]) => {
+          const tracked = (prop === 'C_Login' && args[1] === pkcs11js.CKU_USER) || prop === 'C_Logout';
+          const label = prop === 'C_Login' ? 'login' : 'logout';
+          if (prop === 'C_SignAsync') {
+            const hold = rec.beforeSign?.(++rec.signs);
+            if (hold) return hold.then(() => call(args));
+          }
+          try {
+            const r = call(args);
+            if (tracked) rec.events.push(`${label} ok`);
+            return r;
+          } catch (e) {
+            if (tracked) rec.events.push(`${label} 0x${((e as { code?: number }).code ?? -1).toString(16)}`);
+            throw e;
+          }
+        };
+      },
+    });
+  };
 }

@@ -63,6 +63,15 @@ describe('motcua CLI (built bin, real data dir)', () => {
     expect(JSON.parse(motcua(['unit', 'show', '--json', '--data-dir', dir], admin).stdout)).toBeNull();
   });
 
+  it('a refusal reads in Vietnamese, and in English with MOTCUA_LANG=en', () => {
+    const dir = fresh();
+    const vi = motcua(['unit', 'show', '--data-dir', dir]);
+    expect(vi.code).toBe(1);
+    expect(vi.stderr.trim()).toBe('Lỗi: Lệnh "unit show" cần đăng nhập: đặt MOTCUA_OFFICER và MOTCUA_PASSWORD (hoặc chạy trong cửa sổ dòng lệnh để nhập).');
+    const en = motcua(['unit', 'show', '--data-dir', dir], { MOTCUA_LANG: 'en' });
+    expect(en.stderr.trim()).toBe('Error: Command "unit show" needs sign-in: set MOTCUA_OFFICER and MOTCUA_PASSWORD (or run it in a terminal to be asked).');
+  });
+
   it('usage errors exit 2; --help exits 0 everywhere', () => {
     expect(motcua(['unit', 'set', '--code', 'X']).code).toBe(2);
     expect(motcua(['no-such-command']).code).toBe(2);

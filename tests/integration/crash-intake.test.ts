@@ -46,7 +46,7 @@ describe('a crash at any point of a save leaves the whole dossier or nothing', (
       const code = await killedIntake(t.dir, draft, Math.floor(Math.random() * full * 1.2));
       if (code === 0) completed++;
     }
-  }, 240_000);
+  }, 600_000);
   afterAll(() => t.cleanup());
 
   it(`after ${KILLS} kills the database is intact and every dossier is whole`, () => {

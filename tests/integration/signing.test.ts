@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TokenError } from '../../electron/common/hardware/token';
+import { AppFailure } from '../../electron/common/ipc/result';
 import { verifyPdf } from '../../electron/node/signing/verify';
 import { signFile } from '../../electron/node/signing/signing-service';
 import { signDocuments } from '../../electron/node/signing/sign-documents';
@@ -179,7 +180,8 @@ describe('PAdES signing with SoftHSM2 tokens, checked by pdfsig, qpdf and openss
     expect((await verifyPdf(readFileSync(ok.signed[0]!.path), { trustAnchors: (await loadTrustAnchors(trusted))! })).at(-1)!.trusted).toBe(true);
 
     const refused = await signDocuments({ token, tokenId: 'RSA', certId: '01', pin: PIN, inputs: [inputs.pdflibClassic!], outDir, visible: false, reason: null, trustAnchors: await loadTrustAnchors(foreign), fontsDir: join(resourcesDir(), 'fonts'), now: new Date() }).catch((e: unknown) => e);
-    expect((refused as Error).message).toMatch(/không thuộc tổ chức cung cấp dịch vụ tin cậy/);
+    // Exactly this: pkijs's English reason ("No valid certificate paths found") once followed it in brackets.
+    expect((refused as Error).message).toBe('Chứng thư số không thuộc tổ chức cung cấp dịch vụ tin cậy đã cấu hình.');
     expect(existsSync(join(outDir, 'pdflib-classic-da-ky.pdf'))).toBe(false);
   });
 
@@ -192,18 +194,23 @@ describe('PAdES signing with SoftHSM2 tokens, checked by pdfsig, qpdf and openss
     expect(existsSync(out)).toBe(false);
   });
 
+  // Each bad input has one reason, said exactly: a loose /PDF|mã hóa/ once let "Tệp PDF bị hỏng … You can use
+  // PDFDocument.load(…, { ignoreEncryption: true })" pass for an encrypted file.
+  const NO_TAIL = 'Tệp PDF bị hỏng hoặc không đầy đủ (thiếu startxref/%%EOF ở cuối tệp).';
   it.each([
-    ['not a pdf', Buffer.from('hello world')],
-    ['truncated', null],
-    ['encrypted', 'encrypted'],
-    ['no startxref', Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\n')],
-  ])('refuses a %s input cleanly, with no output file', async (_name, body) => {
+    ['not a pdf', Buffer.from('hello world'), 'Tệp không phải PDF.'],
+    ['truncated', null, NO_TAIL],
+    ['encrypted', 'encrypted', 'Tệp PDF đã được mã hóa (có mật khẩu): không ký được.'],
+    ['no startxref', Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\n'), NO_TAIL],
+  ])('refuses a %s input cleanly, with its exact reason and no output file', async (_name, body, reason) => {
     const input = join(t.dir, `bad-${_name.replace(/\s/g, '-')}.pdf`);
     if (body === null) writeFileSync(input, readFileSync(inputs.pdflib!).subarray(0, 400));
     else if (body === 'encrypted') execFileSync('qpdf', ['--encrypt', 'u', 'o', '256', '--', inputs.pdflibClassic!, input]);
     else writeFileSync(input, body);
     const out = join(t.dir, `bad-out-${_name.replace(/\s/g, '-')}.pdf`);
-    await expect(sign(input, out)).rejects.toThrow(/PDF|mã hóa/);
+    const e = await sign(input, out).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(AppFailure);
+    expect({ code: (e as AppFailure).code, message: (e as AppFailure).message }).toEqual({ code: 'invalid_input', message: reason });
     expect(existsSync(out)).toBe(false);
   });
 

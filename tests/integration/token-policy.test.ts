@@ -56,7 +56,7 @@ describe('PIN policy and token removal (SoftHSM2 behind a reporting wrapper)', (
     for (const tag of ['low', 'final', 'locked', 'removed']) fs.symlinkSync(SOFTHSM_MODULE, lib(tag));
     const low = new Pkcs11Token(lib('low'), wrapped({ flags: pkcs11js.CKF_USER_PIN_COUNT_LOW }));
     const r = await low.sign({ token: 'RSA', certId: '01', pin: PIN, data });
-    expect(r.warning).toMatch(/nhập sai PIN/);
+    expect(r.warning).toBe('Trước đó đã có lần nhập sai PIN: hãy nhập cẩn thận.');
     const final = new Pkcs11Token(lib('final'), wrapped({ flags: pkcs11js.CKF_USER_PIN_FINAL_TRY }));
     const e1 = (await final.sign({ token: 'RSA', certId: '01', pin: PIN, data }).catch((e: unknown) => e)) as TokenError;
     expect(e1.tokenCode).toBe('pin_final_try');
@@ -69,7 +69,9 @@ describe('PIN policy and token removal (SoftHSM2 behind a reporting wrapper)', (
     const e3 = (await removed.sign({ token: 'RSA', certId: '01', pin: PIN, data }).catch((e: unknown) => e)) as TokenError;
     expect(e3).toBeInstanceOf(TokenError);
     expect(e3.tokenCode).toBe('token_removed');
-    expect(e3.message).toMatch(/rút ra/);
+    expect(e3.message).toBe('Thiết bị ký số đã bị rút ra hoặc ngừng trả lời. Cắm lại token rồi ký lại.');
+    // A failed request frees the slot (its lock, its login): the next request on the same token signs.
+    expect((await low.sign({ token: 'RSA', certId: '01', pin: PIN, data })).signatures).toHaveLength(1);
   });
 
   it('a wrong PIN is tried once only: one C_Login, then a typed error', async () => {
@@ -81,6 +83,8 @@ describe('PIN policy and token removal (SoftHSM2 behind a reporting wrapper)', (
     const e = (await tok.sign({ token: 'RSA', certId: '01', pin: '999999', data }).catch((x: unknown) => x)) as TokenError;
     expect(e.tokenCode).toBe('pin_incorrect');
     expect(calls.filter((c) => c === 'C_Login')).toHaveLength(1);
+    // Nothing was signed with it.
+    expect(calls).not.toContain('C_SignAsync');
   });
 
   it('an always-authenticate key gets its context-specific login for each signature', async () => {

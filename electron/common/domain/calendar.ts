@@ -9,8 +9,17 @@ export const calendarDaySchema = z.object({
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD.'),
   type: z.enum(['holiday', 'workday']),
   name: z.string().trim().min(1).max(200),
+  /** The legal text or announcement the row rests on (seed files carry one per row; servers may omit it). */
+  source: z.string().trim().min(1).max(500).optional(),
 });
 export type CalendarDay = z.infer<typeof calendarDaySchema>;
+
+/**
+ * The Prime Minister fixes Tết and Quốc khánh days each year, often months ahead of the counter's
+ * need: a row whose name says "dự kiến" is a forecast, not yet a decision. The marker lives in the
+ * name because the contract's calendar (§2) has only date, type and name.
+ */
+export const isProvisionalDay = (d: Pick<CalendarDay, 'name'>): boolean => /dự kiến/i.test(d.name.normalize('NFC'));
 
 /** `GET /catalog/calendar?year=` and `motcua calendar import`. */
 export const calendarFileSchema = z
@@ -26,8 +35,16 @@ export const calendarFileSchema = z
   });
 export type CalendarFile = z.infer<typeof calendarFileSchema>;
 
-export const durationUnitSchema = z.enum(['NgayLamViec', 'Ngay', 'Gio', 'Thang']);
+/**
+ * `TrongNgay`: the result the same working day when received up to the procedure's cut-off
+ * (`GioCatNgay`), else the next working day — chứng thực bản sao, chữ ký (Nghị định 23/2015/NĐ-CP,
+ * Điều 7 khoản 1: "trong ngày … hoặc trong ngày làm việc tiếp theo, nếu tiếp nhận yêu cầu sau 15 giờ").
+ */
+export const durationUnitSchema = z.enum(['NgayLamViec', 'Ngay', 'Gio', 'Thang', 'TrongNgay']);
 export type DurationUnit = z.infer<typeof durationUnitSchema>;
+
+/** NĐ 23/2015 Điều 7 khoản 1: the cut-off of same-day procedures when the catalog names none. */
+export const DEFAULT_SAME_DAY_CUTOFF = '15:00';
 
 export interface WorkPeriod {
   /** Minutes after local midnight. */
@@ -39,7 +56,11 @@ export interface WorkRules {
   readonly periods: readonly WorkPeriod[];
   /** Receipts after this local time start counting from the next working day (per-unit option). */
   readonly cutoffMinutes: number | null;
-  /** A working day counts this many working hours (8 by national practice). */
+  /**
+   * The length of one working day: the sum of the unit's shifts, so that one `NgayLamViec` ends at
+   * the same time of the next working day whatever the shifts are (8 h with the usual 7:00–11:30,
+   * 13:30–17:00).
+   */
   readonly hoursPerDay: number;
 }
 
@@ -48,14 +69,13 @@ export const parseHhMm = (s: string): number | null => {
   return m ? Number(m[1]) * 60 + Number(m[2]) : null;
 };
 
-export const DEFAULT_WORK_RULES: WorkRules = {
-  periods: [
-    { from: 7 * 60, to: 11 * 60 + 30 },
-    { from: 13 * 60 + 30, to: 17 * 60 },
-  ],
-  cutoffMinutes: null,
-  hoursPerDay: 8,
-};
+const hoursOf = (periods: readonly WorkPeriod[]) => periods.reduce((s, p) => s + (p.to - p.from), 0) / 60;
+
+const DEFAULT_PERIODS: readonly WorkPeriod[] = [
+  { from: 7 * 60, to: 11 * 60 + 30 },
+  { from: 13 * 60 + 30, to: 17 * 60 },
+];
+export const DEFAULT_WORK_RULES: WorkRules = { periods: DEFAULT_PERIODS, cutoffMinutes: null, hoursPerDay: hoursOf(DEFAULT_PERIODS) };
 
 /** Validates configured working hours: ordered, non-overlapping, non-empty periods. */
 export function makeWorkRules(periods: ReadonlyArray<{ from: string; to: string }>, cutoff?: string | null): WorkRules {
@@ -66,7 +86,7 @@ export function makeWorkRules(periods: ReadonlyArray<{ from: string; to: string 
   for (let i = 1; i < parsed.length; i++) if (parsed[i]!.from! < parsed[i - 1]!.to!) throw new Error('Các ca làm việc chồng lên nhau.');
   const cutoffMinutes = cutoff ? parseHhMm(cutoff) : null;
   if (cutoff && cutoffMinutes === null) throw new Error('Giờ chốt nhận hồ sơ phải có dạng HH:mm.');
-  return { periods: parsed as WorkPeriod[], cutoffMinutes, hoursPerDay: 8 };
+  return { periods: parsed as WorkPeriod[], cutoffMinutes, hoursPerDay: hoursOf(parsed as WorkPeriod[]) };
 }
 
 const DAY = 86_400_000;
@@ -139,11 +159,33 @@ export class WorkCalendar {
   }
 
   /**
+   * A same-day procedure (`TrongNgay`, NĐ 23/2015 Điều 7 khoản 1): received on a working day up to
+   * the cut-off, and before the day's last shift ends, it is due at the close of that day; otherwise
+   * at the close of the next working day. The unit's own afternoon cut-off does not apply: a local
+   * rule cannot take away the same-day result the decree guarantees.
+   */
+  #sameDayDue(local: number, cutoff: string | null | undefined): number {
+    const cutoffMinutes = parseHhMm(cutoff ?? DEFAULT_SAME_DAY_CUTOFF);
+    if (cutoffMinutes === null) throw new Error(`Giờ cắt ngày "${cutoff}" phải có dạng HH:mm.`);
+    const closing = this.rules.periods[this.rules.periods.length - 1]!.to;
+    let day = dayStart(local);
+    const minutes = (local - day) / 60_000;
+    if (this.isWorkingDay(isoDay(day)) && minutes <= cutoffMinutes && minutes < closing) return day + closing * 60_000;
+    for (let guard = 0; guard < 3660; guard++) {
+      day += DAY;
+      if (this.isWorkingDay(isoDay(day))) return day + closing * 60_000;
+    }
+    throw new Error('Lịch làm việc không có ngày làm việc nào trong 10 năm tới.');
+  }
+
+  /**
    * NgayHenTra for a receipt: working hours and days per `DurationUnit`, starting from the next
    * working period after receipt. Always a working instant, never earlier for a later receipt.
+   * `sameDayCutoff` (HH:mm, the procedure's `GioCatNgay`) is read for `TrongNgay` only.
    */
-  dueDate(received: Date, amount: number, unit: DurationUnit): Date {
+  dueDate(received: Date, amount: number, unit: DurationUnit, sameDayCutoff?: string | null): Date {
     if (!(amount >= 0) || !Number.isFinite(amount)) throw new Error('Thời hạn giải quyết phải là số không âm.');
+    if (unit === 'TrongNgay') return fromLocal(this.#sameDayDue(toLocal(received), sameDayCutoff));
     const start = this.#countingStart(received);
     switch (unit) {
       case 'Gio':

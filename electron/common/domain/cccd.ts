@@ -17,6 +17,17 @@ export type CccdResult = { readonly ok: true; readonly value: CccdData } | { rea
 
 const fail = (error: string): CccdResult => ({ ok: false, error });
 
+/** A card's QR holds about 150 characters and no QR code more than ~3000 bytes: anything longer is not a card. */
+const MAX_QR_CHARS = 1000;
+/**
+ * Characters no card prints: controls, format characters (bidi overrides, zero-width joiners),
+ * lone surrogates, private-use and unassigned code points, and U+FFFD, which is what a scan
+ * decoded with the wrong encoding leaves behind. Accepting them would store a damaged name.
+ */
+const NOT_ON_A_CARD = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\uFFFD]/u;
+/** A name on the card: letters (with Vietnamese marks), spaces, and the apostrophe, dot or hyphen of some names. */
+const NAME = /^[\p{L}\p{M} '.-]+$/u;
+
 /** `ddMMyyyy` → `YYYY-MM-DD`, or null when it is not a real calendar date. */
 export function parseDdMmYyyy(s: string): string | null {
   if (!/^\d{8}$/.test(s)) return null;
@@ -30,22 +41,79 @@ export function parseDdMmYyyy(s: string): string | null {
 }
 
 /**
- * The 12-digit personal ID: 3-digit province code (001–096), then a digit coding century and
- * sex (0/1 = 20th c., 2/3 = 21st, …; even = male), then the last two digits of the birth year.
- * Returns a Vietnamese reason when it cannot be right, else null.
+ * The 12-digit personal ID (Nghị định 137/2015/NĐ-CP Điều 13): 3-digit code of the province of
+ * birth registration (001–096), a digit coding century and sex (0/1 = 20th c., 2/3 = 21st, …;
+ * even = male), the last two digits of the birth year, then 6 random digits. Returns a Vietnamese
+ * reason when the number cannot be an ID at all, else null. Whether it agrees with the birth data
+ * is `personalIdMismatches`: a warning, since corrected birth data keeps the old number.
  */
-export function checkPersonalId(id: string, birthDate?: string, sex?: 'Nam' | 'Nữ'): string | null {
+export function checkPersonalId(id: string): string | null {
   if (!/^\d{12}$/.test(id)) return 'Số định danh cá nhân phải gồm đúng 12 chữ số.';
   const province = Number(id.slice(0, 3));
   if (province < 1 || province > 96) return `Số định danh ${id} có mã tỉnh ${id.slice(0, 3)} không hợp lệ (001–096).`;
-  if (birthDate) {
-    const g = Number(id[3]);
-    const century = 1900 + Math.floor(g / 2) * 100;
-    const year = century + Number(id.slice(4, 6));
-    if (year !== Number(birthDate.slice(0, 4))) return `Số định danh ${id} không khớp năm sinh ${birthDate.slice(0, 4)}.`;
-    if (sex && (g % 2 === 0 ? 'Nam' : 'Nữ') !== sex) return `Số định danh ${id} không khớp giới tính ${sex}.`;
+  return null;
+}
+
+/**
+ * Where the century/sex/year digits of a valid ID disagree with the birth date or sex given. Real
+ * cards do this: a birth date or sex corrected after the number was issued (cải chính hộ tịch,
+ * xác định lại giới tính) keeps the number. So the officer is told to look at the card, and the
+ * dossier is not refused.
+ */
+export function personalIdMismatches(id: string, birthDate?: string | null, sex?: 'Nam' | 'Nữ' | null): string[] {
+  if (checkPersonalId(id) !== null) return [];
+  const out: string[] = [];
+  const g = Number(id[3]);
+  if (birthDate && /^\d{4}/.test(birthDate)) {
+    const coded = 1900 + Math.floor(g / 2) * 100 + Number(id.slice(4, 6));
+    if (coded !== Number(birthDate.slice(0, 4))) {
+      out.push(`Số định danh ${id} mang năm sinh ${coded}, khác năm sinh ${birthDate.slice(0, 4)}: đối chiếu ngày sinh trên thẻ (ngày sinh có thể đã được cải chính sau khi cấp số).`);
+    }
+  }
+  const codedSex = g % 2 === 0 ? 'Nam' : 'Nữ';
+  if (sex && codedSex !== sex) {
+    out.push(`Số định danh ${id} mang giới tính ${codedSex}, khác giới tính ${sex}: đối chiếu với thẻ (giới tính có thể đã được xác định lại sau khi cấp số).`);
+  }
+  return out;
+}
+
+/**
+ * Ages at which a card must be renewed: Luật Căn cước 2023 Điều 21 khoản 1 (14, 25, 40 and 60; a
+ * card issued within the two years before one of them stays valid until the next, khoản 2). The
+ * CCCD cards of Luật Căn cước công dân 2014 Điều 21 follow the same ages from 25 on and stay valid
+ * until the date printed on them (Luật Căn cước 2023, Điều 46).
+ */
+const RENEWAL_AGES = [14, 25, 40, 60] as const;
+
+/** The same day `years` later; 29/2 in a year without one is 28/2 (Bộ luật Dân sự 2015, Điều 148). */
+function plusYears(iso: string, years: number): string {
+  const y = Number(iso.slice(0, 4)) + years;
+  const [m, d] = [Number(iso.slice(5, 7)), Number(iso.slice(8, 10))];
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return `${y}-${String(m).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
+/** The last day a card issued on `issuedOn` is valid ("Có giá trị đến"), or null for a card without end (issued from 58). */
+export function cardValidUntil(birthDate: string, issuedOn: string): { date: string; age: number } | null {
+  for (const age of RENEWAL_AGES) {
+    const renewal = plusYears(birthDate, age);
+    if (issuedOn < plusYears(birthDate, age - 2)) return { date: renewal, age };
   }
   return null;
+}
+
+const ddmmyyyy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+
+/** A warning when the card was no longer valid on `today` (YYYY-MM-DD); nothing when its dates are unusable. */
+export function cardExpiryWarning(birthDate: string | null | undefined, issuedOn: string | null | undefined, today: string): string | null {
+  const iso = /^\d{4}-\d{2}-\d{2}$/;
+  if (!birthDate || !issuedOn || !iso.test(birthDate) || !iso.test(issuedOn) || issuedOn < birthDate || issuedOn > today) return null;
+  const until = cardValidUntil(birthDate, issuedOn);
+  if (!until || today <= until.date) return null;
+  return (
+    `Thẻ căn cước cấp ngày ${ddmmyyyy(issuedOn)} chỉ có giá trị đến ${ddmmyyyy(until.date)} (phải đổi thẻ khi đủ ${until.age} tuổi — ` +
+    'Luật Căn cước 2023, Điều 21): thẻ đã hết hạn, hướng dẫn công dân làm thủ tục cấp đổi thẻ.'
+  );
 }
 
 function normalizeSex(s: string): 'Nam' | 'Nữ' | null {
@@ -58,11 +126,19 @@ function normalizeSex(s: string): 'Nam' | 'Nữ' | null {
 /**
  * Parses the QR payload of a CCCD / thẻ căn cước: `ID|oldID|name|ddMMyyyy|sex|address|ddMMyyyy`.
  * Tolerates the 6-field variant without the old ID, an empty old ID and extra trailing fields.
+ * The old 9-digit CMND stays what it is, `SoCMND`: never the applicant's ID (it stopped being valid
+ * on 01/01/2025, Luật Căn cước 2023 Điều 46), only the old number the QR certifies (TT 59/2021/TT-BCA).
  * Either everything is valid and returned, or nothing is: a form is never half filled.
  */
 export function parseCccdQr(payload: string): CccdResult {
   const text = payload.normalize('NFC').replace(/[\r\n]+$/g, '').replace(/^\uFEFF/, '');
   if (!text.trim()) return fail('Mã QR trống.');
+  if (text.length > MAX_QR_CHARS) return fail(`Mã QR quá dài (${text.length} ký tự) để là mã QR căn cước: hãy quét lại.`);
+  const bad = NOT_ON_A_CARD.exec(text);
+  if (bad) {
+    const cp = bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+    return fail(`Mã QR có ký tự không hợp lệ (U+${cp} ở vị trí ${bad.index + 1}): máy quét đọc sai hoặc mã không phải của căn cước, hãy quét lại.`);
+  }
   if (!text.includes('|')) return fail('Mã QR không phải của căn cước công dân (không có dấu phân cách "|").');
   let f = text.split('|');
   // 6-field variant: no old-ID field, so field 3 (not 4) is the birth date.
@@ -75,7 +151,7 @@ export function parseCccdQr(payload: string): CccdResult {
   if (oldId && !/^\d{9}$/.test(oldId)) return fail(`Số CMND cũ "${oldId}" phải gồm 9 chữ số hoặc để trống.`);
   const HoTen = cleanText(name);
   if (!HoTen) return fail('Mã QR không có họ và tên.');
-  if (/[0-9|]/.test(HoTen)) return fail(`Họ và tên "${HoTen}" có ký tự không hợp lệ.`);
+  if (!NAME.test(HoTen)) return fail(`Họ và tên "${HoTen}" có ký tự không hợp lệ.`);
   const NgaySinh = parseDdMmYyyy(dob);
   if (!NgaySinh) return fail(`Ngày sinh "${dob}" không đúng dạng ngày/tháng/năm (ddMMyyyy).`);
   const GioiTinh = normalizeSex(sexRaw);
@@ -83,7 +159,9 @@ export function parseCccdQr(payload: string): CccdResult {
   const NgayCap = parseDdMmYyyy(issued);
   if (!NgayCap) return fail(`Ngày cấp "${issued}" không đúng dạng ngày/tháng/năm (ddMMyyyy).`);
   if (NgayCap < NgaySinh) return fail('Ngày cấp trước ngày sinh: mã QR bị đọc sai, hãy quét lại.');
-  const idProblem = checkPersonalId(id, NgaySinh, GioiTinh);
+  // Only what makes the number impossible is refused here; disagreement with the birth data is a
+  // warning at intake (personalIdMismatches), because corrected cards carry exactly that.
+  const idProblem = checkPersonalId(id);
   if (idProblem) return fail(idProblem);
   return {
     ok: true,

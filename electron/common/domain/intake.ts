@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import './zod-locale';
-import { checkPersonalId } from './cccd';
+import { cardExpiryWarning, checkPersonalId, personalIdMismatches } from './cccd';
 import { cleanText } from './text';
 
 const optText = (max: number) =>
@@ -73,7 +73,16 @@ const draftFields = z.object({
     NgayCapGiayTo: optText(10),
 });
 
-type DraftCheck = z.output<typeof draftFields> & { cccd?: string | null | undefined };
+type DraftCheck = z.output<typeof draftFields> & { cccd?: string | null | undefined; NgayTiepNhan?: string | null | undefined };
+
+/** The 9-digit Chứng minh nhân dân was valid ID until the end of 2024 (Luật Căn cước 2023, Điều 46). */
+const CMND_VALID_UNTIL = Date.parse('2025-01-01T00:00:00+07:00');
+
+/** A CMND is the applicant's ID only on a dossier migrated from before 2025, when it was still valid. */
+function receivedWhileCmndValid(d: DraftCheck): boolean {
+  const at = d.NgayTiepNhan ? parseNationalTime(d.NgayTiepNhan) : null;
+  return at !== null && at.getTime() < CMND_VALID_UNTIL;
+}
 
 /** The applicant rules, shared by both boundaries; with a CCCD QR they are checked after parsing it. */
 const checkApplicant = (d: DraftCheck, ctx: z.RefinementCtx) => {
@@ -81,12 +90,47 @@ const checkApplicant = (d: DraftCheck, ctx: z.RefinementCtx) => {
     if (!d.ChuHoSo) ctx.addIssue({ code: 'custom', path: ['ChuHoSo'], message: 'Chưa nhập tên người nộp / tổ chức (ChuHoSo).' });
     if (d.LoaiDoiTuong === '1') {
       if (!d.SoGiayToChuHoSo) ctx.addIssue({ code: 'custom', path: ['SoGiayToChuHoSo'], message: 'Chưa nhập số định danh cá nhân của người nộp.' });
-      else if (!/^\d{9}$/.test(d.SoGiayToChuHoSo)) {
-        const p = checkPersonalId(d.SoGiayToChuHoSo, d.NgaySinhChuHoSo ?? undefined, d.GioiTinhChuHoSo ?? undefined);
+      else if (/^\d{9}$/.test(d.SoGiayToChuHoSo)) {
+        if (!receivedWhileCmndValid(d)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['SoGiayToChuHoSo'],
+            message:
+              `Số ${d.SoGiayToChuHoSo} là số Chứng minh nhân dân (9 chữ số): từ ngày 01/01/2025 Chứng minh nhân dân không còn giá trị sử dụng ` +
+              '(Luật Căn cước 2023, Điều 46). Hãy nhập số định danh cá nhân 12 chữ số trên thẻ căn cước hoặc căn cước công dân.',
+          });
+        }
+      } else {
+        const p = checkPersonalId(d.SoGiayToChuHoSo);
         if (p) ctx.addIssue({ code: 'custom', path: ['SoGiayToChuHoSo'], message: p });
       }
     }
   };
+
+/**
+ * What the officer should check on the card without the dossier being refused: ID digits that
+ * disagree with the birth data, and a card no longer valid on the day of receipt. `today` is the
+ * receipt's Vietnamese date (YYYY-MM-DD).
+ */
+export function applicantWarnings(
+  d: Pick<IntakeDraft, 'LoaiDoiTuong' | 'SoGiayToChuHoSo' | 'NgaySinhChuHoSo' | 'GioiTinhChuHoSo' | 'NgayCapGiayTo'>,
+  today: string,
+): string[] {
+  if (d.LoaiDoiTuong !== '1' || !d.SoGiayToChuHoSo) return [];
+  const out = personalIdMismatches(d.SoGiayToChuHoSo, d.NgaySinhChuHoSo, d.GioiTinhChuHoSo);
+  const expired = cardExpiryWarning(d.NgaySinhChuHoSo, toIsoDate(d.NgayCapGiayTo), today);
+  if (expired) out.push(expired);
+  return out;
+}
+
+/** NgayCapGiayTo as the card's QR gives it (YYYY-MM-DD) or typed as yyyyMMdd / dd/MM/yyyy. */
+function toIsoDate(s: string | null | undefined): string | null {
+  if (!s) return null;
+  let m = /^(\d{4})-?(\d{2})-?(\d{2})$/.exec(s);
+  if (m) return `${m[1]}-${m[2]}-${m[3]}`;
+  m = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(s);
+  return m ? `${m[3]}-${m[2]}-${m[1]}` : null;
+}
 
 export const intakeDraftSchema = draftFields.strict().superRefine(checkApplicant);
 

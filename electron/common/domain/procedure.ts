@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import './zod-locale';
-import { durationUnitSchema } from './calendar';
+import { DEFAULT_SAME_DAY_CUTOFF, durationUnitSchema, parseHhMm, type DurationUnit } from './calendar';
 
 /** DVCQG-style booleans and numbers arrive as strings ("1", "0", "50000"). */
 const numString = z.union([z.string(), z.number()]).transform((v, ctx) => {
@@ -20,7 +20,29 @@ export const catalogProcedureSchema = z.object({
   MaLinhVuc: z.string().trim().max(60).optional().nullable(),
   TenLinhVuc: z.string().trim().max(500).optional().nullable(),
   CapThucHien: z.string().trim().max(40).optional().nullable(),
-  ThoiHanGiaiQuyet: z.object({ SoLuong: numString, DonViTinh: durationUnitSchema }),
+  ThoiHanGiaiQuyet: z
+    .object({
+      SoLuong: numString.optional(),
+      DonViTinh: durationUnitSchema,
+      /** Contract §2: the cut-off of a `TrongNgay` procedure, HH:mm (NĐ 23/2015 Điều 7: 15:00 when absent). */
+      GioCatNgay: z.string().trim().optional().nullable(),
+    })
+    .transform((t, ctx) => {
+      if (t.DonViTinh !== 'TrongNgay') {
+        if (t.SoLuong === undefined) {
+          ctx.addIssue({ code: 'custom', path: ['SoLuong'], message: 'Thiếu số lượng thời hạn giải quyết (SoLuong).' });
+          return z.NEVER;
+        }
+        return { SoLuong: t.SoLuong, DonViTinh: t.DonViTinh, GioCatNgay: null };
+      }
+      const cutoff = t.GioCatNgay || DEFAULT_SAME_DAY_CUTOFF;
+      if (parseHhMm(cutoff) === null) {
+        ctx.addIssue({ code: 'custom', path: ['GioCatNgay'], message: `Giờ cắt ngày (GioCatNgay) "${cutoff}" phải có dạng HH:mm, ví dụ 15:00.` });
+        return z.NEVER;
+      }
+      // A same-day procedure has no amount: its limit is the day itself.
+      return { SoLuong: t.SoLuong ?? 0, DonViTinh: t.DonViTinh, GioCatNgay: cutoff };
+    }),
   ThanhPhanHoSo: z
     .array(
       z.object({
@@ -63,7 +85,8 @@ export const procedureSchema = z.object({
   maLinhVuc: z.string().nullable(),
   tenLinhVuc: z.string().nullable(),
   capThucHien: z.string().nullable(),
-  duration: z.object({ value: z.number(), unit: durationUnitSchema }),
+  /** `sameDayCutoff` (HH:mm) is set for `TrongNgay` only. */
+  duration: z.object({ value: z.number(), unit: durationUnitSchema, sameDayCutoff: z.string().nullable() }),
   coQuan: z.string().nullable(),
   ketQua: z.string().nullable(),
   isSample: z.boolean(),
@@ -74,9 +97,25 @@ export const procedureSchema = z.object({
 });
 export type Procedure = z.infer<typeof procedureSchema>;
 
-export const DURATION_LABEL: Record<z.infer<typeof durationUnitSchema>, string> = {
+export const DURATION_LABEL: Record<DurationUnit, string> = {
   NgayLamViec: 'ngày làm việc',
   Ngay: 'ngày',
   Gio: 'giờ làm việc',
   Thang: 'tháng',
+  TrongNgay: 'trong ngày',
 };
+
+const formatAmount = (n: number) => (Number.isInteger(n) ? String(n) : String(n).replace('.', ','));
+
+/**
+ * "Thời gian giải quyết hồ sơ theo quy định" as Mẫu 01 and the screen print it. A same-day
+ * procedure has no amount to print; it states its cut-off instead (NĐ 23/2015 Điều 7 khoản 1).
+ */
+export function durationText(d: { value: number; unit: DurationUnit; sameDayCutoff?: string | null }): string {
+  if (d.unit === 'TrongNgay') {
+    const cutoff = d.sameDayCutoff ?? DEFAULT_SAME_DAY_CUTOFF;
+    const [h, m] = cutoff.split(':');
+    return `trong ngày (tiếp nhận sau ${Number(h)} giờ${m && m !== '00' ? ` ${m}` : ''} thì trả trong ngày làm việc tiếp theo)`;
+  }
+  return `${formatAmount(d.value)} ${DURATION_LABEL[d.unit]}`;
+}

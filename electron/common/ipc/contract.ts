@@ -140,10 +140,11 @@ export const contract = {
       lines: z.array(z.string()),
     }),
   },
-  'report.daily': { access: 'supervisor', input: z.strictObject({ date: dayString, to: dayString.nullable().optional(), counterId: z.string().max(20).nullable() }), output: reportSchema },
+  'report.daily': { access: 'supervisor', input: z.strictObject({ date: dayString, to: dayString.nullable().optional(), counterId: counterIdSchema.nullable() }), output: reportSchema },
   'report.export': {
     access: 'supervisor',
-    input: z.strictObject({ date: dayString, to: dayString.nullable().optional(), counterId: z.string().max(20).nullable(), format: z.enum(['pdf', 'csv', 'xlsx']) }),
+    // A counter id is a counter id (letters, digits, - and _), never a path: it names the exported file.
+    input: z.strictObject({ date: dayString, to: dayString.nullable().optional(), counterId: counterIdSchema.nullable(), format: z.enum(['pdf', 'csv', 'xlsx']) }),
     output: z.object({ path: z.string(), opened: z.boolean() }),
   },
   'day.close': {
@@ -194,7 +195,14 @@ export const contract = {
         .nullable()
         .optional(),
     }),
-    output: z.object({ code: z.string(), receivedAt: z.string(), dueAt: z.string(), hasReceipt: z.boolean() }),
+    output: z.object({
+      code: z.string(),
+      receivedAt: z.string(),
+      dueAt: z.string(),
+      hasReceipt: z.boolean(),
+      /** What to check on the applicant's card (Vietnamese); the dossier is received all the same. */
+      warnings: z.array(z.string()),
+    }),
   },
   'intake.turnBack': {
     access: 'officer',

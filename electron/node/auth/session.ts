@@ -1,9 +1,12 @@
 import type { Role } from '../../common/ipc/access';
+import type { Locale } from '../../common/ipc/contract';
 import { toVietnamRfc3339 } from '../../common/domain/time';
 import { AppFailure } from '../../common/ipc/result';
 import { addOfficer, checkVerifier, countOfficers, localAccount, loginOffline, makeVerifier, recordOnlineSignIn, replaceVerifier, type LocalAccount, type Officer } from '../officers/officer-repo';
+import { readSetting } from '../settings/settings-repo';
 import type { SqliteStore } from '../store/sqlite-store';
 import type { ProvincialApi } from '../sync/provincial-api';
+import { parseIdleMinutes } from './idle-policy';
 
 export interface SessionOfficer {
   readonly officerId: string;
@@ -21,9 +24,17 @@ const WRONG = 'Sai tên đăng nhập hoặc mật khẩu.';
  * checked there, and a password the province refuses loses its offline verifier on this PC (the
  * officer was deactivated or re-passworded). When the API cannot be asked, the local slow-hash
  * verifier (never the password) lets a known officer in offline, with lockout.
+ *
+ * The idle lock is enforced here, not only by the renderer's timer: the dispatcher asks
+ * `expireIfIdle()` before every call and reports each successful call with `touch()`, so a
+ * renderer that stops counting (or never started) cannot keep a counter signed in for ever.
  */
 export class SessionService {
   #officer: SessionOfficer | null = null;
+  /** ms (by the injected clock) of the session's last successful channel call. */
+  #lastActivity = 0;
+  /** The login screen's language, kept in memory until someone signs in (see rememberLocale). */
+  #pendingLocale: Locale | null = null;
 
   constructor(
     private readonly d: {
@@ -38,8 +49,55 @@ export class SessionService {
 
   #set(o: SessionOfficer | null): SessionOfficer | null {
     this.#officer = o;
+    this.#lastActivity = this.#now().getTime();
     this.d.onChange?.(o);
     return o;
+  }
+
+  /** `auth.idleMinutes` as the lock uses it: an invalid stored value is the default, never "off". */
+  idleMinutes(): Promise<number> {
+    return this.d.store.exec('auth.idleMinutes', (db) => parseIdleMinutes(readSetting(db, 'auth.idleMinutes')));
+  }
+
+  /**
+   * Closes the session when it has seen no successful call for the idle minutes (audited as
+   * `auth.idleLock`); true when this call closed it. The setting is read each time, so a
+   * change made elsewhere (another window, the CLI) applies at once.
+   */
+  async expireIfIdle(): Promise<{ expired: false } | { expired: true; minutes: number }> {
+    const o = this.#officer;
+    if (!o) return { expired: false };
+    const minutes = await this.idleMinutes();
+    // Another call may have closed it, or someone signed in, while the setting was read.
+    if (this.#officer !== o || this.#now().getTime() - this.#lastActivity < minutes * 60_000) return { expired: false };
+    await this.logout('idle');
+    return { expired: true, minutes };
+  }
+
+  /** A successful channel call: the officer is at the counter. */
+  touch(): void {
+    if (this.#officer) this.#lastActivity = this.#now().getTime();
+  }
+
+  /**
+   * The language picked on the login screen. Nobody is signed in, so nothing is written: the
+   * database (and its audit chain) only takes changes with an officer behind them, and an
+   * anonymous caller must not be able to grow the audit log. It is saved as the next officer's
+   * choice when they sign in (`takePendingLocale`), since they then work in it.
+   */
+  rememberLocale(locale: Locale): void {
+    this.#pendingLocale = locale;
+  }
+
+  get pendingLocale(): Locale | null {
+    return this.#pendingLocale;
+  }
+
+  /** The login screen's language, once: the caller saves it as the officer who just signed in. */
+  takePendingLocale(): Locale | null {
+    const l = this.#pendingLocale;
+    this.#pendingLocale = null;
+    return l;
   }
 
   get officer(): SessionOfficer | null {
@@ -68,6 +126,8 @@ export class SessionService {
       const r = await api.officerLogin(username, password);
       if (r.kind === 'ok' && r.value) return this.#online(username, password, r.value);
       if (r.kind === 'rejected') return this.#refused(username, password, local);
+      // A redirect is never followed (the password would go to another server): say so.
+      if (r.kind === 'fatal' && r.status >= 300 && r.status < 400) throw new AppFailure('forbidden', `Không đăng nhập trực tuyến được. ${r.message}`);
       // The province could not be asked (network, server trouble) or refused this device: offline, as before.
       if (!local?.verifier) {
         throw new AppFailure('forbidden', r.kind === 'fatal' ? `Lần đăng nhập đầu tiên trên máy này cần máy chủ tỉnh, nhưng máy chủ trả lời: ${r.message}` : 'Lần đăng nhập đầu tiên trên máy này cần kết nối máy chủ tỉnh.');

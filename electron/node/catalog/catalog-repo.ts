@@ -24,10 +24,10 @@ export function importCatalog(db: Database.Database, items: readonly unknown[], 
     }
   });
   const upsert = db.prepare(
-    `INSERT INTO procedures (ma_tthc, ten_tthc, ma_linh_vuc, ten_linh_vuc, cap_thuc_hien, duration_value, duration_unit, co_quan, ket_qua, active, is_sample, updated_at, search_text)
-     VALUES (@ma, @ten, @lv, @tenLv, @cap, @dv, @du, @cq, @kq, @active, @sample, @at, @search)
+    `INSERT INTO procedures (ma_tthc, ten_tthc, ma_linh_vuc, ten_linh_vuc, cap_thuc_hien, duration_value, duration_unit, gio_cat_ngay, co_quan, ket_qua, active, is_sample, updated_at, search_text)
+     VALUES (@ma, @ten, @lv, @tenLv, @cap, @dv, @du, @cut, @cq, @kq, @active, @sample, @at, @search)
      ON CONFLICT(ma_tthc) DO UPDATE SET ten_tthc = excluded.ten_tthc, ma_linh_vuc = excluded.ma_linh_vuc, ten_linh_vuc = excluded.ten_linh_vuc,
-       cap_thuc_hien = excluded.cap_thuc_hien, duration_value = excluded.duration_value, duration_unit = excluded.duration_unit,
+       cap_thuc_hien = excluded.cap_thuc_hien, duration_value = excluded.duration_value, duration_unit = excluded.duration_unit, gio_cat_ngay = excluded.gio_cat_ngay,
        co_quan = excluded.co_quan, ket_qua = excluded.ket_qua, active = excluded.active, is_sample = excluded.is_sample,
        updated_at = excluded.updated_at, search_text = excluded.search_text`,
   );
@@ -45,6 +45,7 @@ export function importCatalog(db: Database.Database, items: readonly unknown[], 
         cap: p.CapThucHien ?? null,
         dv: p.ThoiHanGiaiQuyet.SoLuong,
         du: p.ThoiHanGiaiQuyet.DonViTinh,
+        cut: p.ThoiHanGiaiQuyet.GioCatNgay,
         cq: p.CoQuanThucHien ?? null,
         kq: p.KetQua ?? null,
         active: p.active ? 1 : 0,
@@ -79,6 +80,7 @@ interface ProcRow {
   cap_thuc_hien: string | null;
   duration_value: number;
   duration_unit: Procedure['duration']['unit'];
+  gio_cat_ngay: string | null;
   co_quan: string | null;
   ket_qua: string | null;
   is_sample: number;
@@ -97,7 +99,7 @@ function toProcedure(db: Database.Database, r: ProcRow): Procedure {
     maLinhVuc: r.ma_linh_vuc,
     tenLinhVuc: r.ten_linh_vuc,
     capThucHien: r.cap_thuc_hien,
-    duration: { value: r.duration_value, unit: r.duration_unit },
+    duration: { value: r.duration_value, unit: r.duration_unit, sameDayCutoff: r.gio_cat_ngay },
     coQuan: r.co_quan,
     ketQua: r.ket_qua,
     isSample: r.is_sample === 1,
@@ -141,9 +143,11 @@ export function countProcedures(db: Database.Database): number {
 }
 
 /** How long a procedure takes, as the receipt prints it. */
-export function procedureDuration(db: Database.Database, maTthc: string): { value: number; unit: string } | null {
-  const r = db.prepare('SELECT duration_value, duration_unit FROM procedures WHERE ma_tthc = ?').get(maTthc) as { duration_value: number; duration_unit: string } | undefined;
-  return r ? { value: r.duration_value, unit: r.duration_unit } : null;
+export function procedureDuration(db: Database.Database, maTthc: string): Procedure['duration'] | null {
+  const r = db.prepare('SELECT duration_value, duration_unit, gio_cat_ngay FROM procedures WHERE ma_tthc = ?').get(maTthc) as
+    | Pick<ProcRow, 'duration_value' | 'duration_unit' | 'gio_cat_ngay'>
+    | undefined;
+  return r ? { value: r.duration_value, unit: r.duration_unit, sameDayCutoff: r.gio_cat_ngay } : null;
 }
 
 /** Once the province's catalog has arrived, the sample procedures it does not list are no longer offered. */

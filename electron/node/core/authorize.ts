@@ -1,9 +1,9 @@
 import { CHANNEL_ACCESS, cliCommandAccess } from '../../common/ipc/access';
 import type { Channel } from '../../common/ipc/contract';
-import { AppFailure } from '../../common/ipc/result';
+import { failure } from '../../common/ipc/result';
 import { allowed, type Role } from '../../common/ipc/roles';
 
-const ROLE_NAMES: Record<Role, string> = { officer: 'cán bộ tiếp nhận', supervisor: 'giám sát', admin: 'quản trị' };
+export const ROLE_NAMES: Record<Role, string> = { officer: 'cán bộ tiếp nhận', supervisor: 'giám sát', admin: 'quản trị' };
 
 /**
  * The one role decision for every entry point: an IPC channel or a CLI command, against the
@@ -11,8 +11,8 @@ const ROLE_NAMES: Record<Role, string> = { officer: 'cán bộ tiếp nhận', s
  */
 export function authorize(target: { channel: Channel } | { command: string }, roles: readonly Role[] | null): void {
   const access = 'channel' in target ? CHANNEL_ACCESS[target.channel] : cliCommandAccess(target.command);
-  if (access === null) throw new AppFailure('forbidden', `Lệnh "${'command' in target ? target.command : ''}" chưa có quy định quyền: không được chạy.`);
+  if (access === null) throw failure('forbidden', 'auth.noRule', { command: 'command' in target ? target.command : '' });
   if (allowed(access, roles)) return;
-  if (!roles || access === 'public') throw new AppFailure('forbidden', 'Cần đăng nhập để dùng chức năng này.');
-  throw new AppFailure('forbidden', `Tài khoản của bạn không có vai trò ${access} (${ROLE_NAMES[access]}) cần cho chức năng này.`);
+  if (!roles || access === 'public') throw failure('forbidden', 'auth.signInRequired');
+  throw failure('forbidden', 'auth.roleMissing', { role: access, roleName: ROLE_NAMES[access] });
 }

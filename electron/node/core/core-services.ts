@@ -3,6 +3,7 @@ import type { Actor } from '../../common/domain/actor';
 import type { PrinterFactory } from '../../common/hardware/printer';
 import type { ScannerFactory } from '../../common/hardware/scanner';
 import type { SignatureToken } from '../../common/hardware/token';
+import type { DoctorCheck } from '../../common/domain/doctor';
 import type { SecretStore } from '../../common/security/secrets';
 import { SessionService } from '../auth/session';
 import { dataLayout } from '../config/paths';
@@ -51,6 +52,20 @@ export interface CoreAdapters {
   readonly secretStores?: readonly SecretStore[];
 }
 
+/** The entry point's secret stores, best first, then the key file (always available). */
+function secretVault(dataDir: string, stores: readonly SecretStore[], now: () => Date): SecretVault {
+  return new SecretVault({ indexPath: join(dataDir, 'secrets.json'), stores: [...stores, keyFileStore(keyFilePath(dataDir))], now, force: forcedSecretStore() });
+}
+
+/**
+ * `motcua doctor`'s provincial-API and secret checks over a store doctor opened read-only: the same
+ * service as the app's, without building (and so migrating) the whole core.
+ */
+export function apiDoctorChecks(store: SqliteStore, dataDir: string, stores: readonly SecretStore[]): Promise<DoctorCheck[]> {
+  const now = () => new Date();
+  return new ApiSetupService({ store, settings: new SettingsService({ store, now }), secrets: secretVault(dataDir, stores, now) }).doctorChecks();
+}
+
 const noHardware = (what: string) => () => {
   throw new Error(`${what} is not available in this entry point`);
 };
@@ -68,7 +83,7 @@ export function createCoreServices(dataDir: string, a: CoreAdapters) {
   const store = SqliteStore.open(layout.dbPath, { now });
   const hub = new EventHub();
   const settings = new SettingsService({ store, now });
-  const secrets = new SecretVault({ indexPath: join(dataDir, 'secrets.json'), stores: [...(a.secretStores ?? []), keyFileStore(keyFilePath(dataDir))], now, force: forcedSecretStore() });
+  const secrets = secretVault(dataDir, a.secretStores ?? [], now);
   const apiConfigured = async () => Boolean(await settings.apiUrl());
   const probe: NetworkProbe =
     a.probe ??
@@ -128,6 +143,8 @@ export function createCoreServices(dataDir: string, a: CoreAdapters) {
     printer,
     reports,
     authorize,
+    /** Staleness only applies once a provincial API is configured: one answer for the gate, the monitor and the panel. */
+    apiConfigured,
     /** The signed-in officer of this session as the actor of a change, with this PC's counter. */
     async actorOf(officer: { officerId: string; fullName: string; roles: Actor['roles'] }): Promise<Actor> {
       const counter = await store.exec('core.counter', (db) => thisCounter(db));

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { open, readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { AppFailure } from '../../common/ipc/result';
 import { sniffContentType } from './content-store';
+import { openRegularFile } from './regular-file';
 
 export interface InboxFile {
   readonly token: string;
@@ -24,15 +25,17 @@ export class AttachmentInbox {
     const known = this.#byPath.get(path);
     if (known) return this.#public(this.#byToken.get(known)!);
     try {
-      const s = await stat(path);
-      if (!s.isFile() || s.size === 0) return null;
-      const fh = await open(path, 'r');
+      // The same rule as the content store: links, devices, FIFOs and `..` detours never enter the list.
+      const { fh, size } = await openRegularFile(path);
       const head = Buffer.alloc(8);
-      await fh.read(head, 0, 8, 0);
-      await fh.close();
-      const contentType = sniffContentType(head);
+      try {
+        await fh.read(head, 0, 8, 0);
+      } finally {
+        await fh.close();
+      }
+      const contentType = size > 0 ? sniffContentType(head) : null;
       if (!contentType) return null;
-      const entry = { token: randomUUID(), fileName: basename(path).normalize('NFC'), sizeBytes: s.size, contentType, path };
+      const entry = { token: randomUUID(), fileName: basename(path).normalize('NFC'), sizeBytes: size, contentType, path };
       this.#byToken.set(entry.token, entry);
       this.#byPath.set(path, entry.token);
       return this.#public(entry);
@@ -81,7 +84,14 @@ export class AttachmentInbox {
     const e = this.#byToken.get(token);
     if (!e) throw new AppFailure('not_found', 'Tệp đính kèm không còn trong danh sách.');
     if (e.sizeBytes > maxBytes) throw new AppFailure('invalid_input', 'Tệp quá lớn để xem trước.');
-    const b = await readFile(e.path);
+    const { fh, size } = await openRegularFile(e.path);
+    let b: Buffer;
+    try {
+      if (size > maxBytes) throw new AppFailure('invalid_input', 'Tệp quá lớn để xem trước.');
+      b = await fh.readFile();
+    } finally {
+      await fh.close();
+    }
     return { contentType: e.contentType, dataUrl: `data:${e.contentType};base64,${b.toString('base64')}` };
   }
 

@@ -1,8 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { copyFile, mkdir, open, rename, rm, stat } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
+import { mkdir, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { basename, dirname, extname, join } from 'node:path';
 import { AppFailure } from '../../common/ipc/result';
+import { fsFailure } from './fs-errors';
+import { eachChunk, openRegularFile } from './regular-file';
 
 export interface StoredFile {
   readonly sha256: string;
@@ -29,10 +31,16 @@ async function sha256File(path: string): Promise<string> {
   return h.digest('hex');
 }
 
+/** Writes all of `chunk` (a single write may store fewer bytes than asked). */
+async function writeAll(out: FileHandle, chunk: Buffer): Promise<void> {
+  for (let done = 0; done < chunk.length; ) done += (await out.write(chunk, done, chunk.length - done, null)).bytesWritten;
+}
+
 /**
  * Scans and documents, stored by SHA-256 under `<data dir>/files/sha256/ab/abcdef…`: the same
  * file twice is stored once, and a stored file can be checked against its name at any time.
- * Writes go to a temp file and are renamed into place, so a crash never leaves half a file.
+ * Writes go to a temp file and are renamed into place, so a crash never leaves half a file; a
+ * failed write (a full disk) removes its temp file, which holds a citizen's document.
  */
 export class ContentStore {
   constructor(readonly root: string) {}
@@ -42,41 +50,57 @@ export class ContentStore {
   }
 
   async importFile(source: string): Promise<StoredFile> {
-    let size: number;
+    const name = basename(source);
+    // One handle for every check and both reads: the file cannot be swapped between them.
+    const { fh, size } = await openRegularFile(source);
     try {
-      const s = await stat(source);
-      if (!s.isFile()) throw new Error('not a file');
-      size = s.size;
-    } catch {
-      throw new AppFailure('not_found', `Không đọc được tệp ${basename(source)}.`);
-    }
-    if (size === 0) throw new AppFailure('invalid_input', `Tệp ${basename(source)} rỗng.`);
-    if (size > MAX_SCAN_BYTES) throw new AppFailure('invalid_input', `Tệp ${basename(source)} lớn hơn 50 MB.`);
-    const fh = await open(source, 'r');
-    const head = Buffer.alloc(8);
-    await fh.read(head, 0, 8, 0);
-    await fh.close();
-    const contentType = sniffContentType(head);
-    if (!contentType) throw new AppFailure('invalid_input', `Tệp ${basename(source)} không phải PDF, JPG hoặc PNG.`);
-    const ext = extname(source).toLowerCase();
-    if (ext && TYPES[ext] && TYPES[ext] !== contentType) {
-      throw new AppFailure('invalid_input', `Tệp ${basename(source)} có đuôi ${ext} nhưng nội dung là ${contentType}.`);
-    }
-    const sha256 = await sha256File(source);
-    const dest = this.pathOf(sha256);
-    if (!(await exists(dest))) {
-      await mkdir(join(this.root, 'sha256', sha256.slice(0, 2)), { recursive: true });
-      const tmp = `${dest}.${randomUUID()}.tmp`;
-      try {
-        await copyFile(source, tmp);
-        // The copy must be what we hashed: a file changed while being read is refused.
-        if ((await sha256File(tmp)) !== sha256) throw new AppFailure('invalid_input', `Tệp ${basename(source)} thay đổi trong khi đang nhập, hãy thử lại.`);
-        await rename(tmp, dest);
-      } finally {
-        await rm(tmp, { force: true });
+      if (size === 0) throw new AppFailure('invalid_input', `Tệp ${name} rỗng.`);
+      if (size > MAX_SCAN_BYTES) throw new AppFailure('invalid_input', `Tệp ${name} lớn hơn 50 MB.`);
+      const head = Buffer.alloc(8);
+      await fh.read(head, 0, 8, 0);
+      const contentType = sniffContentType(head);
+      if (!contentType) throw new AppFailure('invalid_input', `Tệp ${name} không phải PDF, JPG hoặc PNG.`);
+      const ext = extname(source).toLowerCase();
+      if (ext && TYPES[ext] && TYPES[ext] !== contentType) {
+        throw new AppFailure('invalid_input', `Tệp ${name} có đuôi ${ext} nhưng nội dung là ${contentType}.`);
       }
+      // Hash first without writing anything: a file already stored costs no disk space, even on a full disk.
+      const h = createHash('sha256');
+      if ((await eachChunk(fh, size, (c) => void h.update(c))) !== size) throw changedWhileReading(name);
+      const sha256 = h.digest('hex');
+      const dest = this.pathOf(sha256);
+      if (!(await exists(dest))) await this.#copyIn(fh, size, sha256, dest, name);
+      return { sha256, path: dest, sizeBytes: size, fileName: name.normalize('NFC'), contentType };
+    } finally {
+      await fh.close();
     }
-    return { sha256, path: dest, sizeBytes: size, fileName: basename(source).normalize('NFC'), contentType };
+  }
+
+  /** Copies the open file into the store under its hash: temp file, fsync, rename; the temp file never outlives a failure. */
+  async #copyIn(fh: FileHandle, size: number, sha256: string, dest: string, name: string): Promise<void> {
+    const tmp = `${dest}.${randomUUID()}.tmp`;
+    try {
+      await mkdir(dirname(dest), { recursive: true });
+      const out = await open(tmp, 'wx');
+      try {
+        const h = createHash('sha256');
+        const copied = await eachChunk(fh, size, async (c) => {
+          h.update(c);
+          await writeAll(out, c);
+        });
+        // What is stored must be what was hashed: a file changed between the two reads is refused.
+        if (copied !== size || h.digest('hex') !== sha256) throw changedWhileReading(name);
+        await out.sync();
+      } finally {
+        await out.close();
+      }
+      await rename(tmp, dest);
+    } catch (e) {
+      throw fsFailure(e, `tệp đính kèm ${name}`) ?? e;
+    } finally {
+      // After a successful rename the temp name no longer exists and this does nothing.
+      await rm(tmp, { force: true }).catch(() => undefined);
+    }
   }
 
   async putBuffer(buf: Buffer, fileName: string, contentType: string): Promise<StoredFile> {
@@ -95,6 +119,8 @@ export class ContentStore {
   }
 }
 
+const changedWhileReading = (name: string) => new AppFailure('invalid_input', `Tệp ${name} thay đổi trong khi đang nhập, hãy thử lại.`);
+
 async function exists(p: string): Promise<boolean> {
   try {
     await stat(p);
@@ -104,21 +130,26 @@ async function exists(p: string): Promise<boolean> {
   }
 }
 
-/** temp file + fsync + rename: the destination is either the old file or the whole new one. */
+/**
+ * temp file + fsync + rename: the destination is either the old file or the whole new one. On any
+ * failure (a full disk mid-write) the temp file is removed: it may hold a receipt or a report with
+ * citizens' data, and nothing else would ever clean it up.
+ */
 export async function writeFileAtomic(dest: string, data: Buffer | Uint8Array): Promise<void> {
-  await mkdir(join(dest, '..'), { recursive: true });
   const tmp = `${dest}.${randomUUID()}.tmp`;
-  const fh = await open(tmp, 'w');
   try {
-    await fh.writeFile(data);
-    await fh.sync();
-  } finally {
-    await fh.close();
-  }
-  try {
+    await mkdir(dirname(dest), { recursive: true });
+    const fh = await open(tmp, 'wx');
+    try {
+      await fh.writeFile(data);
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
     await rename(tmp, dest);
   } catch (e) {
-    await rm(tmp, { force: true });
-    throw e;
+    throw fsFailure(e, `tệp ${basename(dest)}`) ?? e;
+  } finally {
+    await rm(tmp, { force: true }).catch(() => undefined);
   }
 }

@@ -1,14 +1,11 @@
 import type Database from 'better-sqlite3';
-import type { DurationUnit } from '../../common/domain/calendar';
-import { DURATION_LABEL } from '../../common/domain/procedure';
+import { durationText } from '../../common/domain/procedure';
 import type { ReceiptModel, TurnBackModel } from '../../common/domain/receipt';
-import { AppFailure } from '../../common/ipc/result';
+import { failure } from '../../common/ipc/result';
 import { procedureDuration } from '../catalog/catalog-repo';
 import { officerDisplay } from '../officers/officer-repo';
 import { unitPresentation } from '../unit/unit-repo';
 import { dossierDetail } from './dossier-repo';
-
-const formatAmount = (n: number) => (Number.isInteger(n) ? String(n) : String(n).replace('.', ','));
 
 /**
  * Mẫu 01 as printed (A5 and thermal): the officer named on it is the one who received the
@@ -16,7 +13,7 @@ const formatAmount = (n: number) => (Number.isInteger(n) ? String(n) : String(n)
  */
 export function receiptModel(db: Database.Database, code: string, reprint: boolean): ReceiptModel {
   const d = dossierDetail(db, code);
-  if (!d) throw new AppFailure('not_found', `Không có hồ sơ mã ${code}.`);
+  if (!d) throw failure('not_found', 'dossier.notFound', { code });
   const duration = procedureDuration(db, d.procedureCode);
   const unit = unitPresentation(db);
   return {
@@ -31,7 +28,7 @@ export function receiptModel(db: Database.Database, code: string, reprint: boole
     procedure: {
       code: d.procedureCode,
       name: d.procedureName,
-      durationText: duration ? `${formatAmount(duration.value)} ${DURATION_LABEL[duration.unit as DurationUnit]}` : '…',
+      durationText: duration ? durationText(duration) : '…',
     },
     documents: d.documents.map((x) => ({ name: x.name, originals: x.originals, copies: x.copies })),
     sets: d.sets,

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Actor } from '../../common/domain/actor';
 import type { DossierDetail, DossierSummary } from '../../common/domain/dossier';
-import type { IntakeDraft } from '../../common/domain/intake';
-import { DURATION_LABEL } from '../../common/domain/procedure';
+import { applicantWarnings, type IntakeDraft } from '../../common/domain/intake';
+import { durationText } from '../../common/domain/procedure';
 import { foldVietnamese } from '../../common/domain/text';
 import { toVietnamRfc3339, vietnamDate } from '../../common/domain/time';
-import { AppFailure } from '../../common/ipc/result';
+import { AppFailure, failure } from '../../common/ipc/result';
 import { loadWorkCalendar } from '../calendar/calendar-repo';
 import { requireProcedure } from '../catalog/catalog-repo';
 import { inProcessRenderer, type PdfRenderer } from '../documents/pdf-renderer';
@@ -59,6 +60,28 @@ export interface ReceiveResult {
   readonly receivedAt: string;
   readonly dueAt: string;
   readonly receiptPath: string | null;
+  /**
+   * What the officer should check on the applicant's card (ID digits against the birth data, an
+   * expired card): Vietnamese, shown on the screen; the dossier is received all the same.
+   */
+  readonly warnings: readonly string[];
+}
+
+/**
+ * The dossier is committed (it has its code, its outbox items, its audit row) but its receipt
+ * could not be made, e.g. on a full disk. Reported with the code, never as a plain failure:
+ * an officer told "failed" receives the dossier again and the citizen gets two codes.
+ */
+export class SavedWithoutReceipt extends AppFailure {
+  readonly dossierCode: string;
+  /** Why the receipt failed, in Vietnamese. */
+  readonly reason: string;
+  constructor(dossierCode: string, cause: unknown) {
+    const reason = cause instanceof AppFailure ? cause.message : `lỗi khi tạo tệp PDF (${(cause as Error)?.message ?? String(cause)}).`;
+    super('saved_without_receipt', `Đã lưu hồ sơ ${dossierCode}, chưa tạo giấy tiếp nhận: ${reason} Đừng tiếp nhận lại hồ sơ này; khi đã khắc phục, chỉ in lại giấy tiếp nhận của nó.`);
+    this.dossierCode = dossierCode;
+    this.reason = reason;
+  }
 }
 
 const CLOCK_SKEW_MS = 60_000;
@@ -81,10 +104,10 @@ export class IntakeService {
   #receivedAt(requested: Date | null | undefined, allowBackdate: boolean): { at: Date; backdated: boolean } {
     const now = this.#now();
     if (!requested) return { at: now, backdated: false };
-    if (requested.getTime() > now.getTime() + CLOCK_SKEW_MS) throw new AppFailure('invalid_input', 'Thời gian tiếp nhận không được ở tương lai.');
+    if (requested.getTime() > now.getTime() + CLOCK_SKEW_MS) throw failure('invalid_input', 'intake.future');
     const backdated = requested.getTime() < now.getTime() - CLOCK_SKEW_MS;
     if (backdated && !allowBackdate) {
-      throw new AppFailure('forbidden', 'Thời gian tiếp nhận trong quá khứ chỉ dùng khi chuyển dữ liệu (--allow-backdate), và được ghi nhật ký.');
+      throw failure('forbidden', 'intake.backdate');
     }
     return { at: requested, backdated };
   }
@@ -115,7 +138,11 @@ export class IntakeService {
       rendering.catch(() => undefined).finally(() => this.#pendingReceipts.delete(result.code));
       return { ...result, receiptPath: null };
     }
-    return { ...result, receiptPath: await rendering };
+    try {
+      return { ...result, receiptPath: await rendering };
+    } catch (e) {
+      throw new SavedWithoutReceipt(result.code, e);
+    }
   }
 
   /** `motcua intake --json` and data migration: validated once with the import schema, then received like any dossier. */
@@ -133,11 +160,12 @@ export class IntakeService {
       if (p) return p;
     }
     const d = await this.detail(code);
-    if (!d) throw new AppFailure('not_found', `Không có hồ sơ mã ${code}.`);
+    if (!d) throw failure('not_found', 'dossier.notFound', { code });
     return d.receiptPath ?? this.writeReceipt(actor, code, { reprint: false });
   }
 
   #save(db: Parameters<Parameters<SqliteStore['exec']>[1]>[0], actor: Actor, d: IntakeDraft, at: Date, backdated: boolean, scans: readonly Scan[]): Omit<ReceiveResult, 'receiptPath'> {
+    const warnings = applicantWarnings(d, vietnamDate(at));
     const unit = requireThisCounter(db);
     const proc = requireProcedure(db, d.MaTTHC);
     const documents = resolveDocuments(proc, d);
@@ -148,7 +176,7 @@ export class IntakeService {
       }
     }
     const receivedAt = toVietnamRfc3339(at);
-    const dueAt = toVietnamRfc3339(loadWorkCalendar(db).dueDate(at, proc.duration.value, proc.duration.unit));
+    const dueAt = toVietnamRfc3339(loadWorkCalendar(db).dueDate(at, proc.duration.value, proc.duration.unit, proc.duration.sameDayCutoff));
     const { code } = allocateCode(db, unit.unitCode, unit.counterId, vietnamDate(at));
     const nowIso = toVietnamRfc3339(this.#now());
     const key = randomUUID();
@@ -183,10 +211,16 @@ export class IntakeService {
     indexDossier(db, { id, code, name: d.ChuHoSo!, idNumber: d.SoGiayToChuHoSo ?? null, phone: d.SoDienThoai ?? null });
     appendAudit(
       db,
-      { actor: actor.officerId, action: 'dossier.receive', subject: code, details: { procedure: proc.maTthc, attachments: scans.length, ...(backdated ? { backdatedTo: receivedAt } : {}) } },
+      {
+        actor: actor.officerId,
+        action: 'dossier.receive',
+        subject: code,
+        // The count only: the warnings themselves name the citizen's ID and birth year.
+        details: { procedure: proc.maTthc, attachments: scans.length, ...(backdated ? { backdatedTo: receivedAt } : {}), ...(warnings.length ? { warnings: warnings.length } : {}) },
+      },
       nowIso,
     );
-    return { id, code, receivedAt, dueAt };
+    return { id, code, receivedAt, dueAt, warnings };
   }
 
   receiptModel(code: string, reprint: boolean) {
@@ -200,12 +234,19 @@ export class IntakeService {
     const path = join(this.#d.receiptsDir, `${safeFileName(code)}${o.reprint ? `-in-lai-${Date.now()}` : ''}.pdf`);
     await writeFileAtomic(path, pdf);
     const at = toVietnamRfc3339(this.#now());
-    await this.#d.store.exec('intake.receiptRecorded', (db) =>
-      db.transaction(() => {
-        recordReceiptPrint(db, code, { path, reprint: o.reprint, reason: o.reason ?? null, officerId: actor.officerId, at });
-        if (o.reprint) appendAudit(db, { actor: actor.officerId, action: 'receipt.reprint', subject: code, details: { reason: o.reason ?? null } }, at);
-      })(),
-    );
+    try {
+      await this.#d.store.exec('intake.receiptRecorded', (db) =>
+        db.transaction(() => {
+          recordReceiptPrint(db, code, { path, reprint: o.reprint, reason: o.reason ?? null, officerId: actor.officerId, at });
+          if (o.reprint) appendAudit(db, { actor: actor.officerId, action: 'receipt.reprint', subject: code, details: { reason: o.reason ?? null } }, at);
+        })(),
+      );
+    } catch (e) {
+      // A receipt nobody recorded is a copy of a citizen's data that nothing points at (a full disk
+      // fails the record after the PDF fit): remove it; the next print renders it again.
+      await rm(path, { force: true }).catch(() => undefined);
+      throw e;
+    }
     return path;
   }
 
@@ -215,9 +256,9 @@ export class IntakeService {
     raw: { form: '02' | '03'; MaTTHC: string; ChuHoSo: string; DiaChiChuHoSo?: string | null; SoDienThoai?: string | null; SoGiayToChuHoSo?: string | null; reasons: string[] },
   ): Promise<{ id: number; pdfPath: string }> {
     const reasons = raw.reasons.map((r) => r.trim()).filter(Boolean);
-    if (!reasons.length) throw new AppFailure('invalid_input', 'Phải ghi ít nhất một lý do / nội dung cần bổ sung.');
+    if (!reasons.length) throw failure('invalid_input', 'intake.noReason');
     const name = raw.ChuHoSo?.trim();
-    if (!name) throw new AppFailure('invalid_input', 'Chưa nhập tên người nộp hồ sơ.');
+    if (!name) throw failure('invalid_input', 'intake.noApplicant');
     const at = toVietnamRfc3339(this.#now());
     const { id, model } = await this.#d.store.exec('intake.turnBack', (db) =>
       db.transaction(() => {
@@ -262,8 +303,8 @@ export class IntakeService {
       const at = this.#now();
       return {
         receivedAt: toVietnamRfc3339(at),
-        dueAt: toVietnamRfc3339(loadWorkCalendar(db).dueDate(at, p.duration.value, p.duration.unit)),
-        durationText: `${p.duration.value} ${DURATION_LABEL[p.duration.unit]}`,
+        dueAt: toVietnamRfc3339(loadWorkCalendar(db).dueDate(at, p.duration.value, p.duration.unit, p.duration.sameDayCutoff)),
+        durationText: durationText(p.duration),
       };
     });
   }

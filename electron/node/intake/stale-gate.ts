@@ -1,6 +1,6 @@
 import type { Actor } from '../../common/domain/actor';
 import { allowed } from '../../common/ipc/roles';
-import { AppFailure } from '../../common/ipc/result';
+import { failure } from '../../common/ipc/result';
 import { loginOffline } from '../officers/officer-repo';
 import type { SqliteStore } from '../store/sqlite-store';
 import { staleness } from '../sync/staleness';
@@ -31,13 +31,13 @@ export async function passStaleGate(
 ): Promise<OverrideGrant | null> {
   const stale = await d.store.exec('intake.staleness', (db) => staleness(db, d.now, d.apiConfigured));
   if (stale.level !== 'block') return null;
-  if (!override) throw new AppFailure('sync_stale', stale.message ?? 'Đồng bộ quá hạn: cần giám sát cho phép để tiếp nhận tiếp.');
+  if (!override) throw failure('sync_stale', 'intake.staleSync', { hours: Math.floor(stale.hoursSinceSync ?? 0), pending: stale.pending });
   const reason = override.reason.trim();
-  if (reason.length < 5) throw new AppFailure('invalid_input', 'Ghi lý do cho phép (ít nhất 5 ký tự).');
+  if (reason.length < 5) throw failure('invalid_input', 'intake.overrideReason');
   const supervisor = await (await d.store.exec('intake.overrideBy', (db) => loginOffline(db, override.supervisor, override.password, d.now)));
   if (supervisor.officerId === actor.officerId) {
-    throw new AppFailure('forbidden', 'Người cho phép phải là một giám sát khác, không phải cán bộ đang tiếp nhận.');
+    throw failure('forbidden', 'intake.overrideSamePerson');
   }
-  if (!allowed('supervisor', supervisor.roles)) throw new AppFailure('forbidden', `Tài khoản ${override.supervisor} không có vai trò giám sát.`);
+  if (!allowed('supervisor', supervisor.roles)) throw failure('forbidden', 'intake.overrideNotSupervisor', { username: override.supervisor });
   return { supervisorId: supervisor.officerId, reason, hoursSinceSync: stale.hoursSinceSync, pending: stale.pending };
 }

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import { contract, type Channel, type Contract, type Output } from '../../common/ipc/contract';
-import { fail, ok, toAppError, AppFailure, type Result } from '../../common/ipc/result';
-import type { Logger } from '../log/logger';
+import { failWith, ok, toAppError, AppFailure, type Result } from '../../common/ipc/result';
+import { ROLE_NAMES } from '../core/authorize';
+import { errorCode, type Logger } from '../log/logger';
 import { allowed, CHANNEL_ACCESS, type Role } from '../../common/ipc/access';
 
 /** Who sent a message, as each host can tell it: Electron's senderFrame, or Playwright's binding source. */
@@ -36,6 +37,18 @@ export function isTrustedSender(sender: SenderInfo, allowedOrigin: string): bool
   }
 }
 
+/**
+ * The session as the dispatcher needs it for the idle lock (SessionService): close it when idle
+ * before a call, and hear of each successful call.
+ */
+export interface SessionGate {
+  expireIfIdle(): Promise<{ expired: false } | { expired: true; minutes: number }>;
+  touch(): void;
+}
+
+/** The typed refusal of a channel whose session main has just closed for inactivity. */
+export const idleExpired = (minutes: number) => failWith('forbidden', 'auth.idleLocked', { minutes });
+
 export interface Dispatcher {
   dispatch(sender: SenderInfo, channel: string, input: unknown): Promise<Result<unknown>>;
 }
@@ -46,7 +59,7 @@ export interface Dispatcher {
  */
 export function createDispatcher(
   handlers: Handlers,
-  opts: { allowedOrigin: string; log: Logger; officer?: () => HandlerContext['officer'] },
+  opts: { allowedOrigin: string; log: Logger; officer?: () => HandlerContext['officer']; session?: SessionGate },
 ): Dispatcher {
   return {
     async dispatch(sender, channel, input) {
@@ -57,24 +70,22 @@ export function createDispatcher(
       };
       if (!isTrustedSender(sender, opts.allowedOrigin)) {
         opts.log.warn('ipc refused: untrusted sender', { channel, origin: safeOrigin(sender.url), mainFrame: sender.isMainFrame });
-        return done(fail('bad_sender', 'Yêu cầu bị từ chối: không đến từ cửa sổ của ứng dụng.'));
+        return done(failWith('bad_sender', 'ipc.badSender'));
       }
-      if (!Object.hasOwn(contract, channel)) return done(fail('unknown_channel', `Kênh không tồn tại: ${channel}`));
+      if (!Object.hasOwn(contract, channel)) return done(failWith('unknown_channel', 'ipc.unknownChannel', { channel }));
       const c = channel as Channel;
+      // Idle first: an expired session is closed before any channel, public ones included, sees it.
+      const idle = (await opts.session?.expireIfIdle()) ?? { expired: false };
       const officer = opts.officer?.() ?? null;
       if (!allowed(CHANNEL_ACCESS[c], officer?.roles ?? null)) {
         opts.log.warn('ipc refused: role', { channel, role: CHANNEL_ACCESS[c] });
-        return done(
-          fail(
-            'forbidden',
-            officer ? 'Tài khoản của bạn không có quyền dùng chức năng này.' : 'Cần đăng nhập để dùng chức năng này.',
-          ),
-        );
+        if (idle.expired) return done(idleExpired(idle.minutes));
+        return done(officer ? failWith('forbidden', 'auth.roleMissing', { role: CHANNEL_ACCESS[c], roleName: ROLE_NAMES[CHANNEL_ACCESS[c] as Role] }) : failWith('forbidden', 'auth.signInRequired'));
       }
       const parsed = contract[c].input.safeParse(input);
       if (!parsed.success) {
         const details = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-        return done(fail('invalid_input', 'Dữ liệu gửi lên không hợp lệ.', details));
+        return done(failWith('invalid_input', 'ipc.invalidInput', undefined, details));
       }
       try {
         const handler = handlers[c] as (i: unknown, ctx: HandlerContext) => Promise<unknown>;
@@ -82,11 +93,14 @@ export function createDispatcher(
         const out = contract[c].output.safeParse(value);
         if (!out.success) {
           opts.log.error('ipc handler returned a value outside the contract', { channel });
-          return done(fail('invalid_output', 'Lỗi nội bộ: kết quả không đúng hợp đồng IPC.'));
+          return done(failWith('invalid_output', 'ipc.invalidOutput'));
         }
+        // Activity is a call that succeeded; refused or failed calls do not keep a session open.
+        opts.session?.touch();
         return done(ok(out.data));
       } catch (e) {
-        if (!(e instanceof AppFailure)) opts.log.error('ipc handler threw', { channel, error: (e as Error)?.message });
+        // The code only: an error's message can hold file names and citizens' data.
+        if (!(e instanceof AppFailure)) opts.log.error('ipc handler threw', { channel, error: errorCode(e) });
         return done({ ok: false, error: toAppError(e) });
       }
     },

@@ -94,34 +94,77 @@ export async function addOfficer(
   return { officerId: o.officerId, username: o.username, fullName: o.fullName, title: o.title ?? null, roles: o.roles, active: true };
 }
 
+/** What counting one attempt found, decided in one write transaction before any slow hash runs. */
+type Attempt =
+  | { readonly kind: 'unknown' }
+  | { readonly kind: 'no-verifier' }
+  | { readonly kind: 'locked'; readonly until: string }
+  | { readonly kind: 'check'; readonly row: Row; readonly attempt: number; readonly lockedUntil: string | null };
+
+/**
+ * Counts the attempt first (lockout bookkeeping), in one IMMEDIATE transaction, so parallel
+ * attempts — in this process or in `motcua` processes on the same database — each see the
+ * count the others left: the old read → scrypt → write let 40 guesses all read "0 failures".
+ * One `UPDATE … RETURNING` both counts the attempt and, when it is the last one allowed, sets
+ * the lock already; a success clears both. A lock that has run out starts a new window.
+ */
+function countAttempt(db: Database.Database, username: string, now: Date, policy: LoginPolicy): Attempt {
+  const at = now.toISOString();
+  return db
+    .transaction((): Attempt => {
+      const row = db.prepare('SELECT * FROM officers WHERE username = ?').get(username) as Row | undefined;
+      if (!row || !row.active) {
+        appendAudit(db, { actor: 'system', action: 'auth.loginFailed', subject: 'unknown-user', details: null }, at);
+        return { kind: 'unknown' };
+      }
+      if (!row.verifier) return { kind: 'no-verifier' };
+      const lockUntil = new Date(now.getTime() + policy.lockoutMinutes * 60_000).toISOString();
+      // SET expressions see the row as it was: a lapsed lock restarts the count at 1.
+      const counted = db
+        .prepare(
+          `UPDATE officers
+              SET failed_logins = (CASE WHEN locked_until IS NULL THEN failed_logins ELSE 0 END) + 1,
+                  locked_until = CASE WHEN (CASE WHEN locked_until IS NULL THEN failed_logins ELSE 0 END) + 1 >= ? THEN ? ELSE NULL END
+            WHERE officer_id = ? AND (locked_until IS NULL OR locked_until <= ?)
+        RETURNING failed_logins, locked_until`,
+        )
+        .get(policy.maxFailures, lockUntil, row.officer_id, at) as { failed_logins: number; locked_until: string | null } | undefined;
+      if (!counted) return { kind: 'locked', until: row.locked_until! };
+      return { kind: 'check', row, attempt: counted.failed_logins, lockedUntil: counted.locked_until };
+    })
+    .immediate();
+}
+
+/** "HH:MM" of a lock's end at the counter (Vietnam, UTC+7, no daylight saving). */
+const vnClock = (iso: string) => new Date(Date.parse(iso) + 7 * 3600_000).toISOString().slice(11, 16);
+
 /**
  * Offline login against the local verifier, with lockout after repeated failures. The first
  * login of an officer on a PC goes to the provincial API (which then stores the verifier here).
  */
 export async function loginOffline(db: Database.Database, username: string, password: string, now: Date, policy: LoginPolicy = DEFAULT_LOGIN_POLICY): Promise<Officer> {
-  const row = db.prepare('SELECT * FROM officers WHERE username = ?').get(username) as Row | undefined;
   const at = now.toISOString();
   const fail = (msg: string): never => {
     throw new AppFailure('forbidden', msg);
   };
-  if (!row || !row.active) {
-    appendAudit(db, { actor: 'system', action: 'auth.loginFailed', subject: 'unknown-user', details: null }, at);
-    return fail('Sai tên đăng nhập hoặc mật khẩu.');
+  const a = countAttempt(db, username, now, policy);
+  if (a.kind === 'unknown') return fail('Sai tên đăng nhập hoặc mật khẩu.');
+  if (a.kind === 'locked') return fail(`Tài khoản đang bị khóa đến ${vnClock(a.until)} do nhập sai nhiều lần.`);
+  if (a.kind === 'no-verifier') return fail('Cán bộ này cần đăng nhập trực tuyến lần đầu trên máy này.');
+  const { row } = a;
+  if (!(await checkVerifier(row.verifier!, password))) {
+    // Already counted (and, on the last allowed attempt, already locked) before the hash ran.
+    // IMMEDIATE: the audit chain's "last hash" is read and extended under the write lock, also
+    // when other processes are writing their own failures at the same moment.
+    db.transaction(() =>
+      appendAudit(db, { actor: row.officer_id, action: 'auth.loginFailed', subject: row.officer_id, details: a.lockedUntil ? { lockedUntil: a.lockedUntil } : { failures: a.attempt } }, at),
+    ).immediate();
+    return fail(a.lockedUntil ? `Nhập sai ${policy.maxFailures} lần: tài khoản bị khóa ${policy.lockoutMinutes} phút.` : 'Sai tên đăng nhập hoặc mật khẩu.');
   }
-  if (row.locked_until && Date.parse(row.locked_until) > now.getTime()) {
-    return fail(`Tài khoản đang bị khóa đến ${new Date(Date.parse(row.locked_until) + 7 * 3600_000).toISOString().slice(11, 16)} do nhập sai nhiều lần.`);
-  }
-  if (!row.verifier) return fail('Cán bộ này cần đăng nhập trực tuyến lần đầu trên máy này.');
-  const ok = await checkVerifier(row.verifier, password);
-  if (!ok) {
-    const failures = row.failed_logins + 1;
-    const lock = failures >= policy.maxFailures ? new Date(now.getTime() + policy.lockoutMinutes * 60_000).toISOString() : null;
-    db.prepare('UPDATE officers SET failed_logins = ?, locked_until = ? WHERE officer_id = ?').run(lock ? 0 : failures, lock, row.officer_id);
-    appendAudit(db, { actor: row.officer_id, action: 'auth.loginFailed', subject: row.officer_id, details: lock ? { lockedUntil: lock } : { failures } }, at);
-    return fail(lock ? `Nhập sai ${policy.maxFailures} lần: tài khoản bị khóa ${policy.lockoutMinutes} phút.` : 'Sai tên đăng nhập hoặc mật khẩu.');
-  }
-  db.prepare('UPDATE officers SET failed_logins = 0, locked_until = NULL WHERE officer_id = ?').run(row.officer_id);
-  appendAudit(db, { actor: row.officer_id, action: 'auth.login', subject: row.officer_id, details: null }, at);
+  db.transaction(() => {
+    db.prepare('UPDATE officers SET failed_logins = 0, locked_until = NULL WHERE officer_id = ?').run(row.officer_id);
+    appendAudit(db, { actor: row.officer_id, action: 'auth.login', subject: row.officer_id, details: null }, at);
+  }).immediate();
   return toOfficer(row);
 }
 

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Actor } from '../../common/domain/actor';
 import { toVietnamRfc3339 } from '../../common/domain/time';
-import { AppFailure } from '../../common/ipc/result';
+import { AppFailure, failure } from '../../common/ipc/result';
 import type { PdfRenderer } from '../documents/pdf-renderer';
 import { writeFileAtomic } from '../files/content-store';
 import { signFile } from '../signing/signing-service';
@@ -28,7 +28,7 @@ export class ReportService {
   constructor(private readonly d: { store: SqliteStore; pdf: PdfRenderer; tokens: TokenSessions; reportsDir: string; fontsDir: string; now: () => Date }) {}
 
   build(date: string, counterId: string | null, to?: string | null): Promise<DailyReport> {
-    if (to && to < date) throw new AppFailure('invalid_input', 'Ngày kết thúc không được trước ngày bắt đầu.');
+    if (to && to < date) throw failure('invalid_input', 'report.backwards');
     return this.d.store.exec('report.daily', (db) => dailyReport(db, date, { counterId, now: toVietnamRfc3339(this.d.now()), ...(to ? { to } : {}) }));
   }
 
@@ -49,6 +49,11 @@ export class ReportService {
   async export(actor: Actor, o: { date: string; to?: string | null; counterId: string | null; format: ReportFormat; out?: string }): Promise<string> {
     const r = await this.build(o.date, o.counterId, o.to);
     const name = `bao-cao-${o.date}${r.dateTo !== o.date ? `_${r.dateTo}` : ''}${o.counterId ? `-${fileSafe(o.counterId)}` : ''}.${o.format}`;
+    // `out` is the CLI's own choice of file; a name we build must stay in the reports folder,
+    // whatever a counter id held (fileSafe already strips separators; this is the second lock).
+    if (!o.out && dirname(resolve(this.d.reportsDir, name)) !== resolve(this.d.reportsDir)) {
+      throw new AppFailure('invalid_input', 'Tên tệp báo cáo không hợp lệ.');
+    }
     const path = o.out ?? join(this.d.reportsDir, name);
     await writeFileAtomic(path, await this.render(r, o.format));
     await this.d.store.audit({ actor: actor.officerId, action: 'report.export', subject: o.date, details: { format: o.format, counterId: o.counterId } });
@@ -61,7 +66,7 @@ export class ReportService {
   ): Promise<{ closedAt: string; pdfPath: string; signed: boolean }> {
     const r = await this.build(o.date, null);
     if (r.review.length && !o.notes?.trim()) {
-      throw new AppFailure('invalid_input', `Ngày ${o.date} có ${r.review.length} việc cần xem xét (hủy phiếu, in lại, cho phép vượt): ghi nhận xét trước khi chốt ngày.`);
+      throw failure('invalid_input', 'report.needsNotes', { date: o.date, count: r.review.length });
     }
     const pdf = await this.d.pdf.render({ kind: 'report', model: r });
     const plain = join(this.d.reportsDir, `bao-cao-${o.date}-chot.pdf`);

@@ -3,6 +3,7 @@ import type { DoctorCheck } from '../../common/domain/doctor';
 import { toVietnamRfc3339 } from '../../common/domain/time';
 import type { PrinterService } from '../printing/printer-service';
 import type { SqliteStore } from '../store/sqlite-store';
+import { readCalendar } from './doctor';
 import type { ScanService } from './scan-service';
 
 /** Kiểm tra đầu ngày: every device and condition the counter needs, on one screen. */
@@ -39,6 +40,8 @@ export async function startOfDay(d: { store: SqliteStore; printer: PrinterServic
     status: now.getUTCFullYear() < 2025 ? 'fail' : offset === 420 ? 'ok' : 'warn',
     detail: `${toVietnamRfc3339(now)}${offset === 420 ? '' : ' — múi giờ của máy không phải UTC+7'}`,
   });
+  // Holidays decide every due date printed today: a missing or provisional year is flagged before the first dossier.
+  rows.push(await readCalendar(d.store, now));
   const c = await d.store.outboxCounts();
   const api = process.env.MOTCUA_API_URL ?? (await d.store.getSetting('sync.apiUrl'));
   rows.push({

@@ -5,12 +5,12 @@ import { join } from 'node:path';
 import {
   beginText,
   endText,
-  EncryptedPDFError,
   PDFArray,
   PDFDict,
   PDFDocument,
   PDFHexString,
   PDFName,
+  PDFNull,
   PDFNumber,
   PDFRef,
   PDFString,
@@ -26,9 +26,11 @@ import {
   setStrokingColor,
   setLineWidth,
   type PDFObject,
+  type PDFPage,
 } from 'pdf-lib';
 import { AppFailure } from '../../common/ipc/result';
 import { buildCades, type ExternalSigner } from './cms';
+import { lastXref, PDF_ENCRYPTED, PDF_UNREADABLE, type LastXref } from './pdf-xref';
 
 export interface VisibleSignature {
   /** 1-based page number; negative counts from the end (-1 = last page). */
@@ -54,36 +56,6 @@ export interface PadesOptions {
   readonly reserveBytes?: number;
 }
 
-const latin1 = (b: Uint8Array) => Buffer.from(b).toString('latin1');
-
-/** Refuses what cannot be signed safely, with the reason in Vietnamese. */
-function assertSignable(bytes: Uint8Array): { startxref: number; xrefStream: boolean } {
-  if (latin1(bytes.subarray(0, 1024)).indexOf('%PDF-') < 0) throw new AppFailure('invalid_input', 'Tệp không phải PDF.');
-  const tail = latin1(bytes.subarray(Math.max(0, bytes.length - 2048)));
-  const m = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(tail);
-  if (!m) throw new AppFailure('invalid_input', 'Tệp PDF bị hỏng hoặc không đầy đủ (thiếu startxref/%%EOF ở cuối tệp).');
-  const startxref = Number(m[1]);
-  if (startxref <= 0 || startxref >= bytes.length) throw new AppFailure('invalid_input', 'Tệp PDF bị hỏng (startxref trỏ ra ngoài tệp).');
-  const at = latin1(bytes.subarray(startxref, startxref + 64));
-  if (at.startsWith('xref')) return { startxref, xrefStream: false };
-  if (/^\d+\s+\d+\s+obj/.test(at)) return { startxref, xrefStream: true };
-  throw new AppFailure('invalid_input', 'Tệp PDF bị hỏng (bảng xref không ở vị trí startxref chỉ tới).');
-}
-
-/**
- * /Size of the file's last cross-reference section. pdf-lib drops object streams and xref
- * streams after parsing, so its largest object number can be below numbers still in use: new
- * objects must start at /Size or they would replace, say, the object stream holding the catalog.
- */
-function xrefSize(bytes: Uint8Array, startxref: number, xrefStream: boolean): number {
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const dictAt = xrefStream ? startxref : buf.indexOf('trailer', startxref, 'latin1');
-  if (dictAt < 0) throw new AppFailure('invalid_input', 'Tệp PDF bị hỏng (thiếu trailer sau bảng xref).');
-  const m = /\/Size\s+(\d+)/.exec(buf.subarray(dictAt, dictAt + 4096).toString('latin1'));
-  if (!m) throw new AppFailure('invalid_input', 'Tệp PDF bị hỏng (trailer không có /Size).');
-  return Number(m[1]);
-}
-
 function pdfDate(d: Date): string {
   const t = new Date(d.getTime() + 7 * 3600_000).toISOString();
   return `D:${t.slice(0, 4)}${t.slice(5, 7)}${t.slice(8, 10)}${t.slice(11, 13)}${t.slice(14, 16)}${t.slice(17, 19)}+07'00'`;
@@ -104,40 +76,96 @@ const PLACEHOLDER_RANGE = [0, 1111111111, 2222222222, 3333333333];
  * Earlier signatures stay valid. The signature space is sized from the chain and retried larger.
  */
 export async function signPdfIncrement(input: Uint8Array, signer: ExternalSigner, o: PadesOptions): Promise<Uint8Array> {
-  const { startxref, xrefStream } = assertSignable(input);
+  const xref = lastXref(input);
   let reserve = o.reserveBytes ?? signer.chain.reduce((n, c) => n + c.length, 0) + 3072 + (o.timestamp ? 8192 : 0);
   for (let attempt = 0; attempt < 4; attempt++) {
-    const r = await attemptSign(input, signer, o, { startxref, xrefStream, reserve });
+    const r = await attemptSign(input, signer, o, xref, reserve);
     if (r.ok) return r.increment;
     reserve = Math.max(reserve * 2, r.needed + 1024);
   }
   throw new AppFailure('internal', 'Không đủ chỗ cho chữ ký trong tệp sau nhiều lần thử.');
 }
 
-async function attemptSign(
-  input: Uint8Array,
-  signer: ExternalSigner,
-  o: PadesOptions,
-  x: { startxref: number; xrefStream: boolean; reserve: number },
-): Promise<{ ok: true; increment: Uint8Array } | { ok: false; needed: number }> {
+/** The objects the update changes, read and type-checked before anything is built. */
+interface Targets {
+  readonly page: PDFPage;
+  /** The page's /Annots when it is an object of its own (else it lives in the page dictionary). */
+  readonly annots: { readonly ref: PDFRef; readonly arr: PDFArray } | { readonly ref: null; readonly arr: PDFArray | null };
+  readonly form: { readonly ref: PDFRef | null; readonly dict: PDFDict | null };
+  readonly fields: { readonly ref: PDFRef | null; readonly arr: PDFArray | null };
+  readonly fieldName: string;
+}
+
+/**
+ * pdf-lib throws English (and plain TypeErrors) at a malformed page tree or form; an officer
+ * gets one Vietnamese sentence instead, and a parser's text never reaches the screen.
+ */
+function readTargets(doc: PDFDocument, v: VisibleSignature | undefined): Targets {
+  const ctx = doc.context;
+  const broken = () => new AppFailure('invalid_input', PDF_UNREADABLE);
+  const resolve = (raw: PDFObject | undefined) => {
+    const obj = raw instanceof PDFRef ? ctx.lookup(raw) : raw;
+    return obj === PDFNull ? undefined : obj; // null is the same as absent (ISO 32000-1, 7.3.9)
+  };
+  const deref = <T extends PDFObject>(raw: PDFObject | undefined, is: (o: PDFObject) => o is T): { ref: PDFRef | null; obj: T | null } => {
+    const obj = resolve(raw);
+    if (obj !== undefined && !is(obj)) throw broken();
+    return { ref: raw instanceof PDFRef ? raw : null, obj: obj ?? null };
+  };
+  const isArray = (o: PDFObject): o is PDFArray => o instanceof PDFArray;
+  const isDict = (o: PDFObject): o is PDFDict => o instanceof PDFDict;
+  const nameOf = (f: PDFObject) => {
+    const d = resolve(f);
+    const t = d instanceof PDFDict ? d.lookup(PDFName.of('T')) : undefined;
+    return t instanceof PDFString || t instanceof PDFHexString ? t.decodeText() : undefined;
+  };
+  try {
+    const pages = doc.getPages();
+    if (!pages.length) throw new AppFailure('invalid_input', 'Tệp PDF không có trang nào.');
+    // A negative page counts from the end (-1: the last page, where Vietnamese documents are signed).
+    const pageIndex = v ? (v.page < 0 ? pages.length + v.page : v.page - 1) : 0;
+    if (v && (v.page === 0 || pageIndex < 0 || pageIndex >= pages.length)) throw new AppFailure('invalid_input', `Trang ${v.page} không có trong tệp (tệp có ${pages.length} trang).`);
+    const page = pages[pageIndex]!;
+    const annots = deref(page.node.get(PDFName.of('Annots')), isArray);
+    const form = deref(doc.catalog.get(PDFName.of('AcroForm')), isDict);
+    const fields = deref(form.obj?.get(PDFName.of('Fields')), isArray);
+    // Existing fields keep their names; ours takes the first free SignatureN, because two fields
+    // with one name are one field to a viewer and an earlier signature would be shadowed.
+    const taken = new Set((fields.obj?.asArray() ?? []).map(nameOf));
+    let n = (fields.obj?.size() ?? 0) + 1;
+    while (taken.has(`Signature${n}`)) n++;
+    return {
+      page,
+      annots: annots.ref && annots.obj ? { ref: annots.ref, arr: annots.obj } : { ref: null, arr: annots.obj },
+      form: { ref: form.ref, dict: form.obj },
+      fields: { ref: fields.ref, arr: fields.obj },
+      fieldName: `Signature${n}`,
+    };
+  } catch (e) {
+    if (e instanceof AppFailure) throw e;
+    throw broken();
+  }
+}
+
+async function attemptSign(input: Uint8Array, signer: ExternalSigner, o: PadesOptions, xref: LastXref, reserve: number): Promise<{ ok: true; increment: Uint8Array } | { ok: false; needed: number }> {
   let doc: PDFDocument;
   try {
-    doc = await PDFDocument.load(input, { updateMetadata: false, throwOnInvalidObject: true });
-  } catch (e) {
-    if (e instanceof EncryptedPDFError) throw new AppFailure('invalid_input', 'Tệp PDF đã được mã hóa (có mật khẩu): không ký được.');
-    throw new AppFailure('invalid_input', `Tệp PDF bị hỏng, không đọc được: ${(e as Error).message}`);
+    // ignoreEncryption: encryption is decided from the trailer (lastXref) and trailerInfo below,
+    // never from pdf-lib's EncryptedPDFError, which `instanceof` does not recognise.
+    doc = await PDFDocument.load(input, { updateMetadata: false, throwOnInvalidObject: true, ignoreEncryption: true });
+  } catch {
+    throw new AppFailure('invalid_input', PDF_UNREADABLE);
   }
   const ctx = doc.context;
-  if (ctx.trailerInfo.Encrypt) throw new AppFailure('invalid_input', 'Tệp PDF đã được mã hóa (có mật khẩu): không ký được.');
-  ctx.largestObjectNumber = Math.max(ctx.largestObjectNumber, xrefSize(input, x.startxref, x.xrefStream) - 1);
+  if (ctx.trailerInfo.Encrypt) throw new AppFailure('invalid_input', PDF_ENCRYPTED);
+  // pdf-lib drops object streams and xref streams after parsing, so its largest object number can
+  // be below numbers still in use: new objects start at /Size or they would replace, say, the
+  // object stream holding the catalog.
+  ctx.largestObjectNumber = Math.max(ctx.largestObjectNumber, xref.size - 1);
   const firstNew = ctx.largestObjectNumber + 1;
-  const pages = doc.getPages();
-  if (!pages.length) throw new AppFailure('invalid_input', 'Tệp PDF không có trang nào.');
   const v = o.visible;
-  // A negative page counts from the end (-1: the last page, where Vietnamese documents are signed).
-  const pageIndex = v ? (v.page < 0 ? pages.length + v.page : v.page - 1) : 0;
-  if (v && (v.page === 0 || pageIndex < 0 || pageIndex >= pages.length)) throw new AppFailure('invalid_input', `Trang ${v.page} không có trong tệp (tệp có ${pages.length} trang).`);
-  const page = pages[pageIndex]!;
+  const target = readTargets(doc, v);
+  const page = target.page;
   const modified = new Map<number, PDFObject>();
 
   // Signature dictionary with fixed-width placeholders patched after layout.
@@ -146,7 +174,7 @@ async function attemptSign(
     Filter: 'Adobe.PPKLite',
     SubFilter: 'ETSI.CAdES.detached',
     ByteRange: PLACEHOLDER_RANGE,
-    Contents: PDFHexString.of('0'.repeat(x.reserve * 2)),
+    Contents: PDFHexString.of('0'.repeat(reserve * 2)),
     M: PDFString.of(pdfDate(o.signingTime)),
   });
   if (o.signerName) sigDict.set(PDFName.of('Name'), PDFHexString.fromText(o.signerName));
@@ -154,18 +182,11 @@ async function attemptSign(
   if (o.location) sigDict.set(PDFName.of('Location'), PDFHexString.fromText(o.location));
   const sigRef = ctx.register(sigDict);
 
-  // Existing signature fields keep their names; ours gets the next free one.
-  const acroRaw = doc.catalog.get(PDFName.of('AcroForm'));
-  const acro = acroRaw instanceof PDFRef ? (ctx.lookup(acroRaw) as PDFDict) : (acroRaw as PDFDict | undefined);
-  const fieldsRaw = acro?.get(PDFName.of('Fields'));
-  const fields = fieldsRaw instanceof PDFRef ? (ctx.lookup(fieldsRaw) as PDFArray) : (fieldsRaw as PDFArray | undefined);
-  const fieldName = `Signature${(fields?.size() ?? 0) + 1}`;
-
   const widget = ctx.obj({
     Type: 'Annot',
     Subtype: 'Widget',
     FT: 'Sig',
-    T: PDFString.of(fieldName),
+    T: PDFString.of(target.fieldName),
     V: sigRef,
     P: page.ref,
     F: 132, // Print + Locked
@@ -175,32 +196,29 @@ async function attemptSign(
   const widgetRef = ctx.register(widget);
 
   // The page's annotation list, wherever it lives.
-  const annotsRaw = page.node.get(PDFName.of('Annots'));
-  if (annotsRaw instanceof PDFRef) {
-    const arr = ctx.lookup(annotsRaw) as PDFArray;
-    arr.push(widgetRef);
-    modified.set(annotsRaw.objectNumber, arr);
+  if (target.annots.ref) {
+    target.annots.arr.push(widgetRef);
+    modified.set(target.annots.ref.objectNumber, target.annots.arr);
   } else {
-    const arr = (annotsRaw as PDFArray | undefined) ?? ctx.obj([]);
+    const arr = target.annots.arr ?? ctx.obj([]);
     arr.push(widgetRef);
     page.node.set(PDFName.of('Annots'), arr);
     modified.set(page.ref.objectNumber, page.node);
   }
   // The form: /Fields gets the widget, /SigFlags 3 (signatures exist, append only).
   const rootRef = ctx.trailerInfo.Root as PDFRef;
-  const formIsOwnObject = acroRaw instanceof PDFRef && acro !== undefined && acro !== null;
-  const form = acro ?? ctx.obj({});
-  if (fieldsRaw instanceof PDFRef && fields) {
-    fields.push(widgetRef);
-    modified.set(fieldsRaw.objectNumber, fields);
+  const form = target.form.dict ?? ctx.obj({});
+  if (target.fields.ref && target.fields.arr) {
+    target.fields.arr.push(widgetRef);
+    modified.set(target.fields.ref.objectNumber, target.fields.arr);
   } else {
-    const arr = fields ?? ctx.obj([]);
+    const arr = target.fields.arr ?? ctx.obj([]);
     arr.push(widgetRef);
     form.set(PDFName.of('Fields'), arr);
   }
   form.set(PDFName.of('SigFlags'), PDFNumber.of(3));
-  if (formIsOwnObject) {
-    modified.set((acroRaw as PDFRef).objectNumber, form);
+  if (target.form.ref && target.form.dict) {
+    modified.set(target.form.ref.objectNumber, form);
   } else {
     // An inline (or missing) form lives in the catalog: the catalog itself is rewritten.
     doc.catalog.set(PDFName.of('AcroForm'), form);
@@ -229,7 +247,7 @@ async function attemptSign(
   const tInfo = ctx.trailerInfo;
   const idPart = tInfo.ID ? serialize(tInfo.ID).toString('latin1') : null;
   const infoPart = tInfo.Info ? serialize(tInfo.Info).toString('latin1') : null;
-  if (!x.xrefStream) {
+  if (!xref.stream) {
     const nums = [...offsets.keys()].sort((a, b) => a - b);
     let table = 'xref\n';
     for (let i = 0; i < nums.length; ) {
@@ -240,7 +258,7 @@ async function attemptSign(
       i = j + 1;
     }
     const size = Math.max(ctx.largestObjectNumber + 1, nums[nums.length - 1]! + 1);
-    table += `trailer\n<< /Size ${size} /Root ${rootRef.objectNumber} ${rootRef.generationNumber} R${infoPart ? ` /Info ${infoPart}` : ''}${idPart ? ` /ID ${idPart}` : ''} /Prev ${x.startxref} >>\nstartxref\n${xrefAt}\n%%EOF\n`;
+    table += `trailer\n<< /Size ${size} /Root ${rootRef.objectNumber} ${rootRef.generationNumber} R${infoPart ? ` /Info ${infoPart}` : ''}${idPart ? ` /ID ${idPart}` : ''} /Prev ${xref.at} >>\nstartxref\n${xrefAt}\n%%EOF\n`;
     push(Buffer.from(table, 'latin1'));
   } else {
     // A cross-reference stream for a file that uses them: poppler ignores a table appended to one.
@@ -263,7 +281,7 @@ async function attemptSign(
       i = j + 1;
     }
     const data = Buffer.concat(rows);
-    const dict = `<< /Type /XRef /Size ${xrefNum + 1} /W [1 4 2] /Index [${index.join(' ')}] /Root ${rootRef.objectNumber} ${rootRef.generationNumber} R${infoPart ? ` /Info ${infoPart}` : ''}${idPart ? ` /ID ${idPart}` : ''} /Prev ${x.startxref} /Length ${data.length} >>`;
+    const dict = `<< /Type /XRef /Size ${xrefNum + 1} /W [1 4 2] /Index [${index.join(' ')}] /Root ${rootRef.objectNumber} ${rootRef.generationNumber} R${infoPart ? ` /Info ${infoPart}` : ''}${idPart ? ` /ID ${idPart}` : ''} /Prev ${xref.at} /Length ${data.length} >>`;
     push(Buffer.from(`${xrefNum} 0 obj\n${dict}\nstream\n`, 'latin1'));
     push(data);
     push(Buffer.from(`\nendstream\nendobj\nstartxref\n${xrefAt}\n%%EOF\n`, 'latin1'));
@@ -275,26 +293,29 @@ async function attemptSign(
   const tail = Buffer.concat(parts);
   // Locate our placeholders inside the appended part only (offsets are file positions).
   const sigStart = offsets.get(sigRef.objectNumber)! - L;
-  const sigText = tail.subarray(sigStart, sigStart + 200 + x.reserve * 2 + 400).toString('latin1');
+  const sigText = tail.subarray(sigStart, sigStart + 200 + reserve * 2 + 400).toString('latin1');
   const rangeText = `[ ${PLACEHOLDER_RANGE.join(' ')} ]`;
   const rangeAt = sigStart + sigText.indexOf(rangeText);
-  const contentsAt = sigStart + sigText.indexOf(`<${'0'.repeat(x.reserve * 2)}>`);
+  const contentsAt = sigStart + sigText.indexOf(`<${'0'.repeat(reserve * 2)}>`);
   if (rangeAt < sigStart || contentsAt < sigStart) throw new AppFailure('internal', 'Không định vị được chỗ đặt chữ ký.');
   const a = L + contentsAt;
-  const b = a + x.reserve * 2 + 2;
+  const b = a + reserve * 2 + 2;
   const c = L + tail.length - b;
   const range = `[0 ${a} ${b} ${c}]`.padEnd(rangeText.length, ' ');
   tail.write(range, rangeAt, 'latin1');
   const digest = createHash('sha256').update(input).update(tail.subarray(0, contentsAt)).update(tail.subarray(b - L)).digest();
   const cms = await buildCades(new Uint8Array(digest), signer, o.timestamp ? { timestamp: o.timestamp } : {});
-  if (cms.length > x.reserve) return { ok: false, needed: cms.length };
-  tail.write(Buffer.from(cms).toString('hex').padEnd(x.reserve * 2, '0'), contentsAt + 1, 'latin1');
+  if (cms.length > reserve) return { ok: false, needed: cms.length };
+  tail.write(Buffer.from(cms).toString('hex').padEnd(reserve * 2, '0'), contentsAt + 1, 'latin1');
   return { ok: true, increment: tail };
 }
 
 async function appearance(doc: PDFDocument, v: VisibleSignature, fontsDir = join(__dirname, 'fonts')) {
   doc.registerFontkit(fontkit);
-  const font = await doc.embedFont(await readFile(join(fontsDir, 'NotoSans-Regular.ttf')), { subset: true });
+  const bytes = await readFile(join(fontsDir, 'NotoSans-Regular.ttf')).catch(() => {
+    throw new AppFailure('internal', 'Thiếu phông chữ cho ô chữ ký (NotoSans-Regular.ttf): cài lại ứng dụng.');
+  });
+  const font = await doc.embedFont(bytes, { subset: true });
   const size = Math.max(6, Math.min(10, (v.height - 8) / Math.max(1, v.lines.length) / 1.3));
   const ops = [pushGraphicsState(), setStrokingColor(rgb(0.7, 0.1, 0.1)), setLineWidth(1), rectangle(0.5, 0.5, v.width - 1, v.height - 1), stroke(), setFillingColor(rgb(0, 0, 0.55)), beginText(), setFontAndSize('F1', size), moveText(4, v.height - 4 - size)];
   v.lines.forEach((line, i) => {

@@ -34,7 +34,8 @@ export async function checkCertificate(cert: TokenCertificate, now: Date, o: { t
       checkDate: now,
     });
     const r = await engine.verify();
-    if (!r.result) problems.push(`Chứng thư số không thuộc tổ chức cung cấp dịch vụ tin cậy đã cấu hình (${r.resultMessage}).`);
+    // pkijs's resultMessage is English for a technician; the officer needs only the verdict.
+    if (!r.result) problems.push('Chứng thư số không thuộc tổ chức cung cấp dịch vụ tin cậy đã cấu hình.');
   }
   return { ok: problems.length === 0, problems };
 }

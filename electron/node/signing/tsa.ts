@@ -31,15 +31,26 @@ export function rfc3161(url: string, o: { timeoutMs?: number } = {}): (signature
         signal: AbortSignal.timeout(o.timeoutMs ?? 15_000),
       });
     } catch (e) {
-      throw new AppFailure('device_error', `Không kết nối được máy chủ dấu thời gian ${url}: ${(e as Error).message}`);
+      // fetch's own text ("fetch failed", "The operation was aborted…") is English: say which of the two it was.
+      const timedOut = (e as Error).name === 'TimeoutError' || (e as Error).name === 'AbortError';
+      throw new AppFailure('device_error', timedOut ? `Máy chủ dấu thời gian ${url} không trả lời kịp.` : `Không kết nối được máy chủ dấu thời gian ${url}.`);
     }
     if (!res.ok) throw new AppFailure('device_error', `Máy chủ dấu thời gian trả lỗi HTTP ${res.status}.`);
     const body = new Uint8Array(await res.arrayBuffer());
-    const resp = new pkijs.TimeStampResp({ schema: asn1js.fromBER(toAB(body)).result });
+    let resp: pkijs.TimeStampResp;
+    let tst: pkijs.TSTInfo | null = null;
+    try {
+      resp = new pkijs.TimeStampResp({ schema: asn1js.fromBER(toAB(body)).result });
+      if (resp.timeStampToken) {
+        const sd = new pkijs.SignedData({ schema: resp.timeStampToken.content });
+        tst = new pkijs.TSTInfo({ schema: asn1js.fromBER(sd.encapContentInfo.eContent!.valueBlock.valueHexView).result });
+      }
+    } catch {
+      // pkijs words a malformed answer in English: the officer gets one Vietnamese sentence.
+      throw new AppFailure('device_error', 'Máy chủ dấu thời gian trả về dữ liệu không đọc được.');
+    }
     if (resp.status.status !== 0 && resp.status.status !== 1) throw new AppFailure('device_error', `Máy chủ dấu thời gian từ chối (trạng thái ${resp.status.status}).`);
-    if (!resp.timeStampToken) throw new AppFailure('device_error', 'Máy chủ dấu thời gian không trả về dấu thời gian.');
-    const sd = new pkijs.SignedData({ schema: resp.timeStampToken.content });
-    const tst = new pkijs.TSTInfo({ schema: asn1js.fromBER(sd.encapContentInfo.eContent!.valueBlock.valueHexView).result });
+    if (!resp.timeStampToken || !tst) throw new AppFailure('device_error', 'Máy chủ dấu thời gian không trả về dấu thời gian.');
     if (!Buffer.from(tst.messageImprint.hashedMessage.valueBlock.valueHexView).equals(imprint)) {
       throw new AppFailure('device_error', 'Dấu thời gian không khớp chữ ký (máy chủ trả sai).');
     }

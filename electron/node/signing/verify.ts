@@ -1,7 +1,9 @@
 import * as asn1js from 'asn1js';
 import { createHash, webcrypto } from 'node:crypto';
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
 import * as pkijs from 'pkijs';
+import { AppFailure } from '../../common/ipc/result';
+import { PDF_UNREADABLE } from './pdf-xref';
 
 pkijs.setEngine('node', new pkijs.CryptoEngine({ name: 'node', crypto: webcrypto as unknown as ConstructorParameters<typeof pkijs.CryptoEngine>[0]['crypto'] }));
 
@@ -25,28 +27,41 @@ const cnOf = (n: pkijs.RelativeDistinguishedNames) => n.typesAndValues.find((t) 
 
 /** Every signature in a PDF: who signed, when they claimed, whether the bytes are intact, whether it covers the whole file, whether it chains to a trust anchor. */
 export async function verifyPdf(bytes: Uint8Array, o: { trustAnchors?: readonly Uint8Array[] } = {}): Promise<SignatureReport[]> {
-  const doc = await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true });
+  const doc = await load(bytes);
   const ctx = doc.context;
   const lookup = <T>(v: unknown) => (v instanceof PDFRef ? (ctx.lookup(v) as T) : (v as T));
-  const acro = lookup<PDFDict | undefined>(doc.catalog.get(PDFName.of('AcroForm')));
-  const fields = lookup<PDFArray | undefined>(acro?.get(PDFName.of('Fields')));
+  let fields: PDFObject[];
+  try {
+    const acro = lookup<PDFDict | undefined>(doc.catalog.get(PDFName.of('AcroForm')));
+    fields = lookup<PDFArray | undefined>(acro?.get(PDFName.of('Fields')))?.asArray() ?? [];
+  } catch {
+    throw new AppFailure('invalid_input', PDF_UNREADABLE);
+  }
   const reports: SignatureReport[] = [];
-  for (const f of fields?.asArray() ?? []) {
-    const field = lookup<PDFDict>(f);
-    if (lookup<PDFName>(field.get(PDFName.of('FT')))?.asString() !== '/Sig') continue;
-    const v = lookup<PDFDict | undefined>(field.get(PDFName.of('V')));
-    if (!v) continue;
-    const name = (lookup<PDFString | PDFHexString | undefined>(field.get(PDFName.of('T'))))?.decodeText() ?? '?';
-    const br = lookup<PDFArray>(v.get(PDFName.of('ByteRange')))
-      .asArray()
-      .map((n) => (lookup<PDFNumber>(n)).asNumber());
-    const [a, b, c, d] = br as [number, number, number, number];
-    const contents = lookup<PDFHexString | PDFString>(v.get(PDFName.of('Contents')));
-    const der = contents instanceof PDFHexString ? Buffer.from(contents.asString(), 'hex') : Buffer.from(contents.asBytes());
+  for (const f of fields) {
+    const field = lookup<unknown>(f);
+    if (!(field instanceof PDFDict) || lookup<PDFName>(field.get(PDFName.of('FT')))?.asString() !== '/Sig') continue;
+    const v = lookup<unknown>(field.get(PDFName.of('V')));
+    if (!(v instanceof PDFDict)) continue;
+    const name = lookup<PDFString | PDFHexString | undefined>(field.get(PDFName.of('T')))?.decodeText() ?? '?';
     const claimed = lookup<PDFString | undefined>(v.get(PDFName.of('M')))?.asString() ?? null;
     const subFilter = lookup<PDFName | undefined>(v.get(PDFName.of('SubFilter')))?.asString().slice(1) ?? null;
-    const content = Buffer.concat([Buffer.from(bytes.subarray(a, a + b)), Buffer.from(bytes.subarray(c, c + d))]);
+    const invalid = (detail: string, whole = false): SignatureReport => ({ field: name, signer: null, subject: null, claimedTime: claimed, subFilter, integrity: 'invalid', coversWholeDocument: whole, trusted: null, timestamp: null, detail });
+    const br = lookup<unknown>(v.get(PDFName.of('ByteRange')));
+    const range = br instanceof PDFArray ? br.asArray().map((n) => lookup<unknown>(n)) : [];
+    if (range.length !== 4 || !range.every((n) => n instanceof PDFNumber)) {
+      reports.push(invalid('Chữ ký không có /ByteRange hợp lệ.'));
+      continue;
+    }
+    const [a, b, c, d] = range.map((n) => (n as PDFNumber).asNumber()) as [number, number, number, number];
     const whole = a === 0 && c + d === bytes.length;
+    const contents = lookup<unknown>(v.get(PDFName.of('Contents')));
+    if (!(contents instanceof PDFHexString || contents instanceof PDFString)) {
+      reports.push(invalid('Chữ ký không có /Contents.', whole));
+      continue;
+    }
+    const der = contents instanceof PDFHexString ? Buffer.from(contents.asString(), 'hex') : Buffer.from(contents.asBytes());
+    const content = Buffer.concat([Buffer.from(bytes.subarray(a, a + b)), Buffer.from(bytes.subarray(c, c + d))]);
     try {
       const asn = asn1js.fromBER(toAB(trimDer(der)));
       const ci = new pkijs.ContentInfo({ schema: asn.result });
@@ -78,13 +93,30 @@ export async function verifyPdf(bytes: Uint8Array, o: { trustAnchors?: readonly 
         integrity: r.signatureVerified ? 'valid' : 'invalid',
         coversWholeDocument: whole,
         trusted,
-        detail: r.signatureVerified ? null : (r.message ?? 'chữ ký không khớp nội dung'),
+        detail: r.signatureVerified ? null : 'Chữ ký không khớp nội dung đã ký.',
       });
     } catch (e) {
-      reports.push({ field: name, signer: null, subject: null, claimedTime: claimed, subFilter, integrity: 'invalid', coversWholeDocument: whole, trusted: null, timestamp: null, detail: (e as Error).message });
+      // pkijs words its verdicts in English: the officer reads them in Vietnamese (code 15: the digest does not match).
+      const verdict =
+        e instanceof pkijs.SignedDataVerifyError
+          ? e.code === 15
+            ? 'Chữ ký không khớp nội dung đã ký.'
+            : 'Không kiểm tra được chữ ký (thiếu chứng thư người ký hoặc thuộc tính bắt buộc).'
+          : 'Không đọc được dữ liệu chữ ký (CMS hỏng).';
+      reports.push(invalid(verdict, whole));
     }
   }
   return reports;
+}
+
+/** The document, or one Vietnamese sentence: a parser's English never reaches the officer. */
+async function load(bytes: Uint8Array): Promise<PDFDocument> {
+  try {
+    return await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true });
+  } catch {
+    const header = Buffer.from(bytes.subarray(0, 1024)).toString('latin1').includes('%PDF-');
+    throw new AppFailure('invalid_input', header ? PDF_UNREADABLE : 'Tệp không phải PDF.');
+  }
 }
 
 /** /Contents is zero-padded: keep just the DER of the outer SEQUENCE. */

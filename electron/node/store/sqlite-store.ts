@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { performance } from 'node:perf_hooks';
 import type { UnitIdentity } from '../../common/domain/unit';
 import { toVietnamRfc3339 } from '../../common/domain/time';
+import { storageFailure } from '../db/db-errors';
 import { openDatabase } from '../db/open';
 import type { AppStore, StoreStats } from './app-store';
 import { readSetting, writeSetting, type SettingKey } from '../settings/settings-repo';
@@ -25,8 +26,9 @@ export class SqliteStore implements AppStore {
     this.#now = now;
   }
 
-  static open(dbPath: string, opts: { now?: Clock; migrate?: boolean } = {}): SqliteStore {
-    const { db } = openDatabase(dbPath, { migrate: opts.migrate ?? true });
+  /** `readonly`: for `doctor`, which must be able to look at a damaged or newer database without writing to it. */
+  static open(dbPath: string, opts: { now?: Clock; migrate?: boolean; readonly?: boolean } = {}): SqliteStore {
+    const { db } = openDatabase(dbPath, { migrate: opts.migrate ?? true, readonly: opts.readonly ?? false });
     return new SqliteStore(dbPath, db, opts.now ?? (() => new Date()));
   }
 
@@ -38,13 +40,17 @@ export class SqliteStore implements AppStore {
     return this.#run(op, fn);
   }
 
-  /** Runs one synchronous unit of SQLite work and records how long it held the thread. */
+  /**
+   * Runs one synchronous unit of SQLite work and records how long it held the thread. A full
+   * disk, a damaged file or a read-only folder becomes a typed failure saying what to do, for
+   * every caller (app, host, CLI) at once; other errors pass through unchanged.
+   */
   #run<T>(op: string, fn: (db: Database.Database) => T): Promise<T> {
     const t0 = performance.now();
     try {
       return Promise.resolve(fn(this.#db));
     } catch (e) {
-      return Promise.reject(e);
+      return Promise.reject(storageFailure(e, this.dbPath) ?? e);
     } finally {
       const dt = performance.now() - t0;
       this.#calls++;

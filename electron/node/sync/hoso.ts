@@ -14,7 +14,6 @@ export function buildHoSo(db: Database.Database, dossierId: number): Record<stri
   if (!stored) throw new AppFailure('not_found', `Không có hồ sơ số ${dossierId} để gửi.`);
   const { dossier: d, documents: docs, scans: files, fees } = stored;
   const proc = getProcedure(db, d.ma_tthc);
-  const idType = d.so_giay_to && /^\d{12}$/.test(d.so_giay_to) ? '1' : d.so_giay_to && /^\d{9}$/.test(d.so_giay_to) ? '2' : null;
   const taiLieu = [
     ...files.map((f) => ({
       TepDinhKemId: String(f.id),
@@ -41,7 +40,7 @@ export function buildHoSo(db: Database.Database, dossierId: number): Record<stri
     ChuHoSo: d.chu_ho_so,
     LoaiDoiTuong: d.loai_doi_tuong,
     SoGiayToChuHoSo: d.so_giay_to ?? '',
-    DinhDanhCHS: idType ? [{ LoaiDinhDanh: idType, SoDinhDanh: d.so_giay_to }] : [],
+    DinhDanhCHS: applicantIdentifiers(d),
     DiaChiChuHoSo: d.dia_chi ?? '',
     NgaySinhChuHoSo: d.ngay_sinh ? d.ngay_sinh.replace(/-/g, '') : '',
     GioiTinhChuHoSo: d.gioi_tinh ?? '',
@@ -58,6 +57,21 @@ export function buildHoSo(db: Database.Database, dossierId: number): Record<stri
     NguoiTiepNhan: receivingOfficer(d),
     MaQuay: d.counter_id,
   };
+}
+
+/**
+ * DinhDanhCHS (domain doc §2.2): `1` = the 12-digit personal ID, `2` = the 9-digit CMND. Only a
+ * citizen (LoaiDoiTuong 1) has one — an organisation's number is no personal ID. A CMND identifies
+ * the applicant only on a dossier received while it was valid, before 01/01/2025 (Luật Căn cước
+ * 2023, Điều 46); on a later dossier (saved before intake refused it) it stays in SoGiayToChuHoSo
+ * as written, and no identity is claimed for it.
+ */
+function applicantIdentifiers(d: Pick<PayloadDossier['dossier'], 'so_giay_to' | 'loai_doi_tuong' | 'ngay_tiep_nhan'>): Array<{ LoaiDinhDanh: string; SoDinhDanh: string }> {
+  const id = d.so_giay_to?.trim();
+  if (d.loai_doi_tuong !== '1' || !id) return [];
+  if (/^\d{12}$/.test(id)) return [{ LoaiDinhDanh: '1', SoDinhDanh: id }];
+  if (/^\d{9}$/.test(id) && d.ngay_tiep_nhan.slice(0, 10) < '2025-01-01') return [{ LoaiDinhDanh: '2', SoDinhDanh: id }];
+  return [];
 }
 
 /**

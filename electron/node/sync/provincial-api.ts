@@ -15,33 +15,10 @@ import {
   tokenResponse,
   unitResponse,
 } from '../../common/domain/sync-wire';
+import { assertApiUrl, discard, isRedirect, JSON_MAX_BYTES, NO_REDIRECT, readCapped, REDIRECT_MESSAGE, ResponseTooLarge, sameOrigin, TOO_LARGE_MESSAGE } from './http-guard';
 
-/**
- * What a call to the provincial API came to, as the engine needs it (contract §0):
- * - ok: done; retry: 429/503, try again after Retry-After;
- * - unknown: timeout, reset or other 5xx — a write may or may not have been applied (§3.3);
- * - rejected: the server refused this item (409/412/422, or 404 where it matters);
- * - fatal: a bug or a forbidden call (400/403) or a malformed answer: surface, do not loop.
- */
-export type ApiOutcome<T> =
-  | { readonly kind: 'ok'; readonly status: number; readonly value: T }
-  | { readonly kind: 'retry'; readonly afterMs: number | null; readonly reason: string }
-  | { readonly kind: 'unknown'; readonly reason: string }
-  | { readonly kind: 'rejected'; readonly status: number; readonly error: string; readonly message: string; readonly details: ReadonlyArray<{ field?: string; message?: string }> }
-  | { readonly kind: 'fatal'; readonly status: number; readonly message: string };
-
-export interface ApiConfig {
-  readonly baseUrl: string;
-  readonly clientId: string;
-  readonly clientSecret: string;
-  readonly timeoutMs?: number;
-  readonly chunkSize?: number;
-  /**
-   * Send tus Upload-Checksum (sha256) with every chunk. Over https TLS already protects bytes in
-   * transit, so it is off there by default; on a plain-http (loopback, test) link it is on.
-   */
-  readonly chunkChecksums?: boolean;
-}
+export type { ApiConfig, ApiOutcome } from './api-types';
+import type { ApiConfig, ApiOutcome } from './api-types';
 
 const trimSlash = (u: string) => u.replace(/\/+$/, '');
 const SIGN_IN_TIMEOUT_MS = 5000;
@@ -65,6 +42,8 @@ export class ProvincialApi {
   #tokenPending: Promise<string> | null = null;
 
   constructor(c: ApiConfig) {
+    // Checked here too, not only when the settings are read: no caller can point it at plain http.
+    assertApiUrl(c.baseUrl);
     this.#c = { timeoutMs: 15_000, chunkSize: 8 * 1024 * 1024, chunkChecksums: !c.baseUrl.startsWith('https:'), ...c, baseUrl: trimSlash(c.baseUrl) };
   }
 
@@ -78,9 +57,13 @@ export class ProvincialApi {
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ grant_type: 'client_credentials', client_id: this.#c.clientId, client_secret: this.#c.clientSecret }).toString(),
       signal: AbortSignal.timeout(timeoutMs),
+      ...NO_REDIRECT,
     });
-    if (!res.ok) throw new TokenError(res.status);
-    const t = tokenResponse.parse(await res.json());
+    if (!res.ok) {
+      await discard(res);
+      throw new TokenError(res.status);
+    }
+    const t = tokenResponse.parse(JSON.parse((await readCapped(res, JSON_MAX_BYTES)).toString('utf8')));
     // Renew a little before the server's expiry.
     this.#token = { value: t.access_token, expiresAt: Date.now() + Math.max(5, t.expires_in - 30) * 1000 };
     return t.access_token;
@@ -106,8 +89,10 @@ export class ProvincialApi {
         token = await this.token(attempt > 0, timeoutMs);
       } catch (e) {
         if (e instanceof TokenError) {
+          if (isRedirect(e.status)) return { kind: 'fatal', status: e.status, message: REDIRECT_MESSAGE };
           return e.status === 429 || e.status === 503 ? { kind: 'retry', afterMs: null, reason: `token ${e.status}` } : e.status >= 500 ? { kind: 'retry', afterMs: null, reason: `token ${e.status}` } : { kind: 'fatal', status: e.status, message: 'Máy chủ tỉnh từ chối thông tin thiết bị (client_id/client_secret).' };
         }
+        if (e instanceof ResponseTooLarge) return { kind: 'fatal', status: 200, message: TOO_LARGE_MESSAGE };
         return { kind: 'retry', afterMs: null, reason: `token: ${(e as Error).message}` };
       }
       let res: Response;
@@ -117,6 +102,7 @@ export class ProvincialApi {
           headers: { Authorization: `Bearer ${token}`, Accept: 'application/json', ...(o.json !== undefined ? { 'Content-Type': 'application/json; charset=utf-8' } : {}), ...o.headers },
           ...(o.json !== undefined ? { body: typeof o.json === 'string' ? o.json : JSON.stringify(o.json) } : {}),
           signal: AbortSignal.timeout(timeoutMs),
+          ...NO_REDIRECT,
         });
       } catch (e) {
         // Timeout or reset: a write may have been applied (contract §3.3); a read is just retried.
@@ -132,10 +118,16 @@ export class ProvincialApi {
   }
 
   async #outcome<S extends z.ZodType>(res: Response, schema: S | null, o: RequestOptions): Promise<ApiOutcome<z.infer<S> | null>> {
+    if (isRedirect(res.status)) {
+      // Not followed (NO_REDIRECT), and not a retry: the same request would be redirected again.
+      await discard(res);
+      return { kind: 'fatal', status: res.status, message: REDIRECT_MESSAGE };
+    }
     let text: string;
     try {
-      text = await res.text();
-    } catch {
+      text = (await readCapped(res, JSON_MAX_BYTES)).toString('utf8');
+    } catch (e) {
+      if (e instanceof ResponseTooLarge) return { kind: 'fatal', status: res.status, message: TOO_LARGE_MESSAGE };
       return o.write ? { kind: 'unknown', reason: 'mất kết nối khi đọc trả lời' } : { kind: 'retry', afterMs: null, reason: 'body' };
     }
     const parse = (): unknown => {
@@ -216,7 +208,7 @@ export class ProvincialApi {
   async reach(timeoutMs = Math.min(this.#c.timeoutMs, 5000)): Promise<{ reachable: boolean; ms: number; status: number | null; reason: string | null }> {
     const t0 = performance.now();
     try {
-      const res = await fetch(this.#c.baseUrl, { method: 'HEAD', signal: AbortSignal.timeout(timeoutMs) });
+      const res = await fetch(this.#c.baseUrl, { method: 'HEAD', signal: AbortSignal.timeout(timeoutMs), ...NO_REDIRECT });
       await res.body?.cancel();
       const ms = Math.round(performance.now() - t0);
       return { reachable: res.status < 500, ms, status: res.status, reason: res.status < 500 ? null : `HTTP ${res.status}` };
@@ -242,16 +234,27 @@ export class ProvincialApi {
     const token = await this.token().catch(() => null);
     if (!token) return { kind: 'retry', afterMs: null, reason: 'token' };
     try {
-      const res = await fetch(`${this.#c.baseUrl}${path}`, { headers: { Authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(this.#c.timeoutMs) });
-      if (res.status === 404) return { kind: 'ok', status: 404, value: null };
-      if (!res.ok) return { kind: 'retry', afterMs: null, reason: `HTTP ${res.status}` };
-      return { kind: 'ok', status: res.status, value: await res.json() };
+      const res = await fetch(`${this.#c.baseUrl}${path}`, { headers: { Authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(this.#c.timeoutMs), ...NO_REDIRECT });
+      if (isRedirect(res.status)) {
+        await discard(res);
+        return { kind: 'fatal', status: res.status, message: REDIRECT_MESSAGE };
+      }
+      if (res.status === 404 || !res.ok) {
+        await discard(res);
+        return res.status === 404 ? { kind: 'ok', status: 404, value: null } : { kind: 'retry', afterMs: null, reason: `HTTP ${res.status}` };
+      }
+      return { kind: 'ok', status: res.status, value: JSON.parse((await readCapped(res, JSON_MAX_BYTES)).toString('utf8')) };
     } catch (e) {
+      if (e instanceof ResponseTooLarge) return { kind: 'fatal', status: 200, message: TOO_LARGE_MESSAGE };
       return { kind: 'retry', afterMs: null, reason: (e as Error).message };
     }
   }
 
-  /** Downloads a result file (a URL from the feed) with the device token; only from the API's own host. */
+  /**
+   * Downloads a result file (a URL from the feed) with the device token; only from the API's own
+   * origin, with no redirect followed (a 302 would otherwise take the token and the request
+   * anywhere), and never more than `maxBytes`, counted while it streams.
+   */
   async download(url: string, maxBytes = 200 * 1024 * 1024): Promise<ApiOutcome<Buffer>> {
     const base = new URL(this.#c.baseUrl);
     let target: URL;
@@ -264,14 +267,21 @@ export class ProvincialApi {
     const token = await this.token().catch(() => null);
     if (!token) return { kind: 'retry', afterMs: null, reason: 'token' };
     try {
-      const res = await fetch(target, { headers: { Authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(this.#c.timeoutMs * 4) });
-      if (!res.ok) return res.status >= 500 || res.status === 429 || res.status === 503 ? { kind: 'retry', afterMs: null, reason: `HTTP ${res.status}` } : { kind: 'fatal', status: res.status, message: `HTTP ${res.status}` };
+      const res = await fetch(target, { headers: { Authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(this.#c.timeoutMs * 4), ...NO_REDIRECT });
+      if (isRedirect(res.status)) {
+        await discard(res);
+        return { kind: 'fatal', status: res.status, message: REDIRECT_MESSAGE };
+      }
+      if (!res.ok) {
+        await discard(res);
+        return res.status >= 500 || res.status === 429 ? { kind: 'retry', afterMs: null, reason: `HTTP ${res.status}` } : { kind: 'fatal', status: res.status, message: `HTTP ${res.status}` };
+      }
       const len = Number(res.headers.get('content-length'));
-      if (len > maxBytes) return { kind: 'fatal', status: res.status, message: 'Tệp kết quả quá lớn.' };
-      const buf = Buffer.from(await res.arrayBuffer());
+      const buf = await readCapped(res, maxBytes);
       if (Number.isFinite(len) && len > 0 && buf.length !== len) return { kind: 'retry', afterMs: null, reason: 'tệp tải về bị thiếu' };
       return { kind: 'ok', status: res.status, value: buf };
     } catch (e) {
+      if (e instanceof ResponseTooLarge) return { kind: 'fatal', status: 200, message: 'Tệp kết quả quá lớn so với giới hạn: đã ngừng tải.' };
       return { kind: 'retry', afterMs: null, reason: (e as Error).message };
     }
   }
@@ -297,9 +307,14 @@ export class ProvincialApi {
       if (!h) hashes.set(offset, (h = sha256Slice(o.path, offset, Math.min(this.#c.chunkSize, o.size - offset))));
       return h;
     };
+    // A creation answer's Location (or a persisted upload URL) on another origin would get the
+    // device token and the citizen's scan with every PATCH: refuse it before any request goes out.
+    const FOREIGN: ApiOutcome<string> = { kind: 'fatal', status: 0, message: 'Máy chủ tỉnh chỉ nơi tải tệp lên ở một địa chỉ khác: từ chối gửi tệp.' };
+    let foreign = false;
     return new Promise((resolve) => {
       let urlSaved: Promise<void> = Promise.resolve();
-      const upload: tus.Upload = new tus.Upload(createReadStream(o.path) as unknown as Buffer, {
+      const source = createReadStream(o.path);
+      const upload: tus.Upload = new tus.Upload(source as unknown as Buffer, {
         endpoint: `${this.#c.baseUrl}/files/`,
         uploadUrl: o.uploadUrl,
         uploadSize: o.size,
@@ -309,6 +324,10 @@ export class ProvincialApi {
         storeFingerprintForResuming: false,
         removeFingerprintOnSuccess: false,
         onBeforeRequest: async (req) => {
+          if (!sameOrigin(req.getURL(), this.#c.baseUrl)) {
+            foreign = true;
+            throw new Error('upload URL on another origin');
+          }
           req.setHeader('Authorization', `Bearer ${await this.token()}`);
           if (req.getMethod() === 'PATCH' && this.#c.chunkChecksums) {
             const offset = Number(req.getHeader('Upload-Offset'));
@@ -318,13 +337,23 @@ export class ProvincialApi {
           }
         },
         onUploadUrlAvailable: () => {
-          if (upload.url && upload.url !== o.uploadUrl) urlSaved = Promise.resolve(o.onUrl(upload.url));
+          if (upload.url && !sameOrigin(upload.url, this.#c.baseUrl)) {
+            // Stopped before the first PATCH is even built; the URL is not kept for a resume.
+            void upload.abort();
+            source.destroy();
+            resolve(FOREIGN);
+          } else if (upload.url && upload.url !== o.uploadUrl) urlSaved = Promise.resolve(o.onUrl(upload.url));
         },
         onProgress: (sent, total) => o.onProgress?.(sent, total),
         onSuccess: () => {
           void urlSaved.then(() => resolve({ kind: 'ok', status: 204, value: upload.url! }));
         },
         onError: (e) => {
+          source.destroy(); // the engine starts a new upload to resume; this one's file handle goes
+          if (foreign) {
+            resolve(FOREIGN);
+            return;
+          }
           const status = (e as tus.DetailedError).originalResponse?.getStatus?.() ?? 0;
           if (status === 404 || status === 410) resolve({ kind: 'rejected', status, error: 'upload_gone', message: 'Phiên tải lên đã hết hạn trên máy chủ.', details: [] });
           else if (status === 401) {

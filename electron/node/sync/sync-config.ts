@@ -1,6 +1,7 @@
 import { AppFailure } from '../../common/ipc/result';
 import type { SecretVault } from '../secrets/secret-vault';
 import type { SqliteStore } from '../store/sqlite-store';
+import { apiUrlAllowed } from './http-guard';
 import type { ApiConfig } from './provincial-api';
 
 /**
@@ -8,15 +9,9 @@ import type { ApiConfig } from './provincial-api';
  * development, tests). The client secret must never cross a network in clear.
  */
 export function checkApiUrl(baseUrl: string): string {
-  try {
-    const u = new URL(baseUrl);
-    const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname);
-    if (u.username || u.password) throw new Error('credentials in URL');
-    if (u.protocol !== 'https:' && !(u.protocol === 'http:' && loopback)) throw new Error('scheme');
-    return u.toString().replace(/\/+$/, '');
-  } catch {
-    throw new AppFailure('invalid_input', `Địa chỉ máy chủ tỉnh không hợp lệ hoặc không dùng https: ${baseUrl}`);
-  }
+  // The one https-except-loopback rule, shared with the API client itself.
+  if (!apiUrlAllowed(baseUrl)) throw new AppFailure('invalid_input', `Địa chỉ máy chủ tỉnh không hợp lệ hoặc không dùng https: ${baseUrl}`);
+  return new URL(baseUrl).toString().replace(/\/+$/, '');
 }
 
 /**

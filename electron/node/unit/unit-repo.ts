@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { UnitIdentity } from '../../common/domain/unit';
-import { AppFailure } from '../../common/ipc/result';
+import { failure } from '../../common/ipc/result';
 import { readSetting } from '../settings/settings-repo';
 
 /** This PC's counter and its unit: one row of `counters` is marked `is_this_pc`. */
@@ -42,7 +42,7 @@ export function thisCounter(db: Database.Database): ThisCounter | null {
 /** Work that needs the unit (codes, receipts, voids): refuses with one message when the PC is not set up. */
 export function requireThisCounter(db: Database.Database): ThisCounter {
   const c = thisCounter(db);
-  if (!c) throw new AppFailure('conflict', 'Chưa cấu hình đơn vị và quầy cho máy này (Cài đặt, hoặc motcua unit set).');
+  if (!c) throw failure('conflict', 'unit.notConfigured');
   return c;
 }
 

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseOfflineBlock } from '../../../electron/common/domain/unit';
-import { api } from '../api';
+import { api, errText } from '../api';
 
 /** Đăng nhập; on a PC with no officer yet and no provincial server: the first-run setup. */
 export function LoginScreen({ needsSetup, locked, onDone }: { needsSetup: boolean; locked: boolean; onDone: () => void }) {
@@ -28,7 +28,7 @@ export function LoginScreen({ needsSetup, locked, onDone }: { needsSetup: boolea
       : await api()['auth.login']({ username: username.trim(), password });
     setPassword('');
     if (r.ok) onDone();
-    else setError([r.error.message, ...(r.error.details ?? []).map((d) => d.message)].join(' '));
+    else setError([errText(r.error), ...(r.error.details ?? []).map((d) => d.message)].join(' '));
   };
 
   return (

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api';
+import { api, errText } from '../api';
 
 type QueueItem = { code: string; kind: string; state: string; attempts: number; nextAttemptAt: string | null; lastError: string | null };
 type InboxItem = { code: string; kind: string; at: string; status: number | null; message: string; details: Array<{ field?: string; message?: string }> };
@@ -24,7 +24,7 @@ export function SyncPanel() {
   const now = useCallback(async () => {
     setMessage(t('sync.running'));
     const r = await api()['sync.now']({});
-    setMessage(r.ok ? (r.value.ran ? t('sync.ranReport', { sent: r.value.sent, remaining: r.value.remaining, rejected: r.value.rejected }) : r.value.message) : r.error.message);
+    setMessage(r.ok ? (r.value.ran ? t('sync.ranReport', { sent: r.value.sent, remaining: r.value.remaining, rejected: r.value.rejected }) : r.value.message) : errText(r.error));
     void load();
   }, [load, t]);
 
@@ -48,14 +48,14 @@ export function SyncPanel() {
 
   const resend = async (code: string) => {
     const r = await api()['sync.resend']({ code });
-    setMessage(r.ok ? t('sync.resent', { code }) : r.error.message);
+    setMessage(r.ok ? t('sync.resent', { code }) : errText(r.error));
     void load();
   };
   const informed = async (code: string) => {
     const note = window.prompt(t('sync.informPrompt', { code }));
     if (!note) return;
     const r = await api()['sync.informed']({ code, note });
-    setMessage(r.ok ? t('sync.informedDone') : r.error.message);
+    setMessage(r.ok ? t('sync.informedDone') : errText(r.error));
     void load();
   };
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../electron/common/ipc/contract';
-import { api } from '../api';
+import { api, errText } from '../api';
 
 type Tokens = Output<'token.list'>;
 
@@ -44,7 +44,7 @@ export function useTokenPicker(): TokenPicker {
     setFinalTry,
     load: async () => {
       const r = await api()['token.list']({});
-      if (!r.ok) return r.error.message;
+      if (!r.ok) return errText(r.error);
       if (!r.value.length) return t('returns.noToken');
       setTokens(r.value);
       const first = r.value[0];

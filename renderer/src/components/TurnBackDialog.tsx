@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Procedure } from '../../../electron/common/domain/procedure';
-import { api } from '../api';
+import { api, errText } from '../api';
 
 /** Mẫu 02 / 03: reasons one per line; Ctrl+Enter confirms, Esc cancels. Nothing is recorded as accepted. */
 export function TurnBackDialog(p: {
@@ -27,7 +27,7 @@ export function TurnBackDialog(p: {
       reasons: text.split('\n').map((s) => s.trim()).filter(Boolean),
     });
     if (r.ok) p.onClose(true);
-    else setError([r.error.message, ...(r.error.details ?? []).map((d) => d.message)].join(' '));
+    else setError([errText(r.error), ...(r.error.details ?? []).map((d) => d.message)].join(' '));
   };
   return (
     <div className="dialog-backdrop">

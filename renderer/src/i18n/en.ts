@@ -113,6 +113,7 @@ export const en: Messages = {
     noProcedure: 'No procedure chosen yet (F2).',
     printThermal: 'Print on the thermal printer',
     printedThermal: 'Receipt printed on the thermal printer.',
+    checkCard: "Check on the citizen's card (the dossier is received all the same):",
     savedTitle: 'Dossier received',
     savedDue: 'Result due: {{due}}',
     print: 'Print receipt',

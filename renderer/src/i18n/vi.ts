@@ -111,6 +111,7 @@ export const vi = {
     noProcedure: 'Chưa chọn thủ tục hành chính (F2).',
     printThermal: 'In máy in nhiệt',
     printedThermal: 'Đã in giấy tiếp nhận trên máy in nhiệt.',
+    checkCard: 'Cần kiểm tra trên thẻ của công dân (hồ sơ vẫn được tiếp nhận):',
     savedTitle: 'Đã tiếp nhận hồ sơ',
     savedDue: 'Hẹn trả kết quả: {{due}}',
     print: 'In giấy tiếp nhận',

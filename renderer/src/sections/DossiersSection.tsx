@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { STATUS_LABEL, type DossierDetail, type DossierSummary } from '../../../electron/common/domain/dossier';
-import { api } from '../api';
+import { api, errText } from '../api';
 import { DossierTable } from '../components/DossierTable';
 import { SyncPanel } from '../components/SyncPanel';
 import { dateTime, vnd } from '../format';
@@ -33,13 +33,13 @@ export function DossiersSection({ initialQuery }: { initialQuery?: string }) {
   const print = async () => {
     if (!detail) return;
     const r = await api()['receipt.print']({ code: detail.code });
-    setMessage(r.ok ? { kind: 'ok', text: t('intake.printed') } : { kind: 'error', text: r.error.message });
+    setMessage(r.ok ? { kind: 'ok', text: t('intake.printed') } : { kind: 'error', text: errText(r.error) });
   };
   const voidReceipt = async (e: FormEvent) => {
     e.preventDefault();
     if (!detail || voidReason === null) return;
     const r = await api()['dossier.void']({ code: detail.code, reason: voidReason });
-    if (!r.ok) return setMessage({ kind: 'error', text: [r.error.message, ...(r.error.details ?? []).map((d) => d.message)].join(' ') });
+    if (!r.ok) return setMessage({ kind: 'error', text: [errText(r.error), ...(r.error.details ?? []).map((d) => d.message)].join(' ') });
     setMessage({ kind: 'ok', text: t('dossiers.voided', { code: r.value.code }) });
     await open(detail.code);
   };

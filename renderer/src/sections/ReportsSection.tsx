@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../electron/common/ipc/contract';
-import { api } from '../api';
+import { api, errText } from '../api';
 import { TokenFields, useTokenPicker } from '../components/TokenFields';
 import { dateTime, vnd } from '../format';
 
@@ -24,7 +24,7 @@ export function ReportsSection() {
   const load = useCallback(async () => {
     const r = await api()['report.daily']({ date, to: period, counterId: null });
     if (r.ok) setReport(r.value);
-    else setMessage({ kind: 'error', text: r.error.message });
+    else setMessage({ kind: 'error', text: errText(r.error) });
   }, [date, period]);
   useEffect(() => {
     void load();
@@ -32,7 +32,7 @@ export function ReportsSection() {
 
   const exportAs = async (format: 'pdf' | 'csv' | 'xlsx') => {
     const r = await api()['report.export']({ date, to: period, counterId: null, format });
-    setMessage(r.ok ? { kind: 'ok', text: t('reports.exported', { path: r.value.path }) } : { kind: 'error', text: r.error.message });
+    setMessage(r.ok ? { kind: 'ok', text: t('reports.exported', { path: r.value.path }) } : { kind: 'error', text: errText(r.error) });
   };
   const close = async (e: FormEvent) => {
     e.preventDefault();
@@ -40,7 +40,7 @@ export function ReportsSection() {
     const sign = signIt ? picker.take() : null;
     const r = await api()['day.close']({ date, notes: notes.trim() || null, sign: sign && { tokenId: sign.tokenId, certId: sign.certId, pin: sign.pin } });
     setMessage(
-      r.ok ? { kind: 'ok', text: t(r.value.signed ? 'reports.closedSigned' : 'reports.closed', { path: r.value.pdfPath }) } : { kind: 'error', text: r.error.message },
+      r.ok ? { kind: 'ok', text: t(r.value.signed ? 'reports.closedSigned' : 'reports.closed', { path: r.value.pdfPath }) } : { kind: 'error', text: errText(r.error) },
     );
     void load();
   };

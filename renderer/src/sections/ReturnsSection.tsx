@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next';
 import { STATUS_LABEL } from '../../../electron/common/domain/dossier';
 import type { Output } from '../../../electron/common/ipc/contract';
-import { api } from '../api';
+import { api, errText } from '../api';
 import { TokenFields, useTokenPicker } from '../components/TokenFields';
 import { dateTime } from '../format';
 import { onScan } from '../scan-bus';
@@ -30,7 +30,7 @@ export function ReturnsSection() {
       const r = await api()['returns.open']({ code: c });
       if (!r.ok) {
         setView(null);
-        return setMessage({ kind: 'error', text: r.error.message });
+        return setMessage({ kind: 'error', text: errText(r.error) });
       }
       setView(r.value);
       setCode(c);
@@ -53,7 +53,7 @@ export function ReturnsSection() {
     e.preventDefault();
     if (!view) return;
     const r = await api()['returns.sign']({ code: view.dossier.code, ...picker.take(), attachmentIds: [...selected] });
-    if (!r.ok) return setMessage({ kind: 'error', text: r.error.message });
+    if (!r.ok) return setMessage({ kind: 'error', text: errText(r.error) });
     await open(view.dossier.code);
     setMessage({ kind: r.value.warning ? 'warn' : 'ok', text: r.value.warning ?? t('returns.signed', { count: r.value.signed.length }) });
   };
@@ -62,7 +62,7 @@ export function ReturnsSection() {
     e.preventDefault();
     if (!view) return;
     const r = await api()['returns.handOver']({ code: view.dossier.code, receivedBy, idChecked, note: null });
-    if (!r.ok) return setMessage({ kind: 'error', text: [r.error.message, ...(r.error.details ?? []).map((d) => d.message)].join(' ') });
+    if (!r.ok) return setMessage({ kind: 'error', text: [errText(r.error), ...(r.error.details ?? []).map((d) => d.message)].join(' ') });
     await open(view.dossier.code);
     setMessage({ kind: 'ok', text: t('returns.handedOver') });
   };

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { DoctorReport } from '../../../electron/common/domain/doctor';
 import { parseOfflineBlock } from '../../../electron/common/domain/unit';
 import type { AppInfo, Locale } from '../../../electron/common/ipc/contract';
-import { api } from '../api';
+import { api, errText } from '../api';
 import { DevicesSettings } from './DevicesSettings';
 import { ChecksTable } from '../components/ChecksTable';
 
@@ -26,14 +26,14 @@ export function SettingsSection({ info, onChanged, onLocale }: { info: AppInfo |
       setMessage({ kind: 'ok', text: t('settings.saved') });
       onChanged();
     } else {
-      setMessage({ kind: 'error', text: [r.error.message, ...(r.error.details ?? []).map((d) => d.message)].join(' ') });
+      setMessage({ kind: 'error', text: [errText(r.error), ...(r.error.details ?? []).map((d) => d.message)].join(' ') });
     }
   };
 
   const runDoctor = async () => {
     const r = await api()['app.doctor']({});
     if (r.ok) setReport(r.value);
-    else setMessage({ kind: 'error', text: r.error.message });
+    else setMessage({ kind: 'error', text: errText(r.error) });
   };
 
   return (

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../electron/common/ipc/contract';
-import { api } from '../api';
+import { api, errText } from '../api';
 import { TokenFields, useTokenPicker } from '../components/TokenFields';
 
 type InboxFile = Output<'attachments.pick'>[number];
@@ -22,14 +22,14 @@ export function SigningSection() {
 
   const pick = async () => {
     const r = await api()['attachments.pick']({});
-    if (!r.ok) return setMessage({ kind: 'error', text: r.error.message });
+    if (!r.ok) return setMessage({ kind: 'error', text: errText(r.error) });
     const pdfs = r.value.filter((f) => f.contentType === 'application/pdf');
     if (pdfs.length < r.value.length) setMessage({ kind: 'warn', text: t('signing.onlyPdf') });
     setFiles((old) => [...old, ...pdfs.filter((p) => !old.some((o) => o.token === p.token))]);
   };
   const verify = async (f: InboxFile) => {
     const r = await api()['signing.verify']({ file: f.token });
-    if (!r.ok) return setMessage({ kind: 'error', text: r.error.message });
+    if (!r.ok) return setMessage({ kind: 'error', text: errText(r.error) });
     setChecks((c) => ({ ...c, [f.token]: r.value }));
   };
   const sign = async (e: FormEvent) => {
@@ -39,7 +39,7 @@ export function SigningSection() {
     setMessage(null);
     const r = await api()['signing.signFiles']({ files: files.map((f) => f.token), ...picker.take(), visible, reason: reason.trim() || null });
     setBusy(false);
-    if (!r.ok) return setMessage({ kind: 'error', text: [r.error.message, ...(r.error.details ?? []).map((d) => d.message)].join(' ') });
+    if (!r.ok) return setMessage({ kind: 'error', text: [errText(r.error), ...(r.error.details ?? []).map((d) => d.message)].join(' ') });
     setResult(r.value);
     setFiles([]);
     setMessage({ kind: r.value.warning ? 'warn' : 'ok', text: r.value.warning ?? t('signing.done', { count: r.value.signed.length }) });

@@ -67,7 +67,7 @@ describe('dueDate examples', () => {
 
 describe('dueDate properties', () => {
   const instant = fc.date({ min: new Date('2025-01-01T00:00:00Z'), max: new Date('2027-11-30T00:00:00Z'), noInvalidDate: true });
-  const unit = fc.constantFrom<DurationUnit>('NgayLamViec', 'Ngay', 'Gio', 'Thang');
+  const unit = fc.constantFrom<DurationUnit>('NgayLamViec', 'Ngay', 'Gio', 'Thang', 'TrongNgay');
   const amount = fc.integer({ min: 0, max: 30 });
   const holidays = new Set(seeded.filter((d) => d.type === 'holiday').map((d) => d.date));
 

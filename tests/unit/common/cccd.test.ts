@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkPersonalId, parseCccdQr, parseDdMmYyyy } from '../../../electron/common/domain/cccd';
+import { cardExpiryWarning, cardValidUntil, checkPersonalId, parseCccdQr, parseDdMmYyyy, personalIdMismatches } from '../../../electron/common/domain/cccd';
 
 const GOOD = '001090123456|012345678|Nguyễn Văn Đức|01011990|Nam|Phường Bến Nghé, Quận 1, TP. Hồ Chí Minh|15042021';
 
@@ -52,13 +52,25 @@ describe('parseCccdQr', () => {
     ['001090123456|012345678|A|01011990|Khác|x|15042021', /Giới tính/],
     ['001090123456|012345678|A|01011990|Nam|x|1504202', /Ngày cấp/],
     ['001090123456|012345678|A|01011990|Nam|x|01011980', /trước ngày sinh/],
-    ['001090123456|012345678|A|01011991|Nam|x|15042021', /năm sinh/],
-    ['001090123456|012345678|A|01011990|Nữ|x|15042021', /giới tính/],
     ['999090123456|012345678|A|01011990|Nam|x|15042021', /mã tỉnh/],
   ])('%j is refused: %s', (payload, reason) => {
     const r = parseCccdQr(payload);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error).toMatch(reason);
+  });
+
+  it('reads a card whose ID digits disagree with its birth data (corrected after the number was issued): a warning, not a refusal', () => {
+    const year = parseCccdQr('001090123456|012345678|Lê Văn An|01011991|Nam|x|15042021');
+    expect(year.ok).toBe(true);
+    if (year.ok) expect(personalIdMismatches(year.value.SoDinhDanh, year.value.NgaySinh, year.value.GioiTinh)).toEqual([expect.stringMatching(/năm sinh 1990, khác năm sinh 1991/)]);
+    const sex = parseCccdQr('001090123456|012345678|Lê An|01011990|Nữ|x|15042021');
+    expect(sex.ok).toBe(true);
+    if (sex.ok) expect(personalIdMismatches(sex.value.SoDinhDanh, sex.value.NgaySinh, sex.value.GioiTinh)).toEqual([expect.stringMatching(/giới tính Nam, khác giới tính Nữ/)]);
+  });
+
+  it('keeps the old CMND as the old number only, never as the ID', () => {
+    const r = parseCccdQr(GOOD);
+    expect(r.ok && [r.value.SoDinhDanh, r.value.SoCMND]).toEqual(['001090123456', '012345678']);
   });
 
   it('never throws and never returns half a record, whatever it is fed', () => {
@@ -82,10 +94,35 @@ describe('ID and date helpers', () => {
     expect(parseDdMmYyyy('00012020')).toBeNull();
     expect(parseDdMmYyyy('01132020')).toBeNull();
   });
-  it('checks century/sex digit and year of the personal ID', () => {
-    expect(checkPersonalId('079303001234', '2003-05-05', 'Nữ')).toBeNull();
-    expect(checkPersonalId('079203001234', '2003-05-05', 'Nam')).toBeNull();
-    expect(checkPersonalId('079203001234', '2003-05-05', 'Nữ')).toMatch(/giới tính/);
+  it('refuses only IDs that cannot exist; century/sex/year digits against the birth data are warnings', () => {
+    expect(checkPersonalId('079303001234')).toBeNull();
     expect(checkPersonalId('12345')).toMatch(/12 chữ số/);
+    expect(checkPersonalId('097303001234')).toMatch(/mã tỉnh 097/);
+    expect(personalIdMismatches('079303001234', '2003-05-05', 'Nữ')).toEqual([]);
+    expect(personalIdMismatches('079203001234', '2003-05-05', 'Nam')).toEqual([]);
+    expect(personalIdMismatches('079203001234', '2003-05-05', 'Nữ')).toEqual([expect.stringMatching(/giới tính/)]);
+    expect(personalIdMismatches('079203001234', '2004-05-05', 'Nam')).toEqual([expect.stringMatching(/năm sinh 2003, khác năm sinh 2004/)]);
+    expect(personalIdMismatches('079203001234', '2004-05-05', 'Nữ')).toHaveLength(2);
+    expect(personalIdMismatches('12345', '2004-05-05', 'Nữ')).toEqual([]); // refused elsewhere, not warned twice
+  });
+});
+
+describe('card expiry (Luật Căn cước 2023 Điều 21: renewal at 14, 25, 40 and 60; issued within 2 years before, valid to the next age)', () => {
+  it('is the next renewal birthday, skipping one that is less than two years away at issue', () => {
+    expect(cardValidUntil('1990-01-01', '2021-04-15')).toEqual({ date: '2030-01-01', age: 40 });
+    expect(cardValidUntil('1990-01-01', '2012-12-31')).toEqual({ date: '2015-01-01', age: 25 });
+    expect(cardValidUntil('1990-01-01', '2013-01-01')).toEqual({ date: '2030-01-01', age: 40 }); // 23: within 2 years of 25
+    expect(cardValidUntil('2015-03-01', '2024-08-01')).toEqual({ date: '2029-03-01', age: 14 }); // a child's card
+    expect(cardValidUntil('1960-06-10', '2018-06-10')).toBeNull(); // from 58 on: no end
+    expect(cardValidUntil('2004-02-29', '2021-01-01')).toEqual({ date: '2029-02-28', age: 25 }); // no 29/2 in 2029
+  });
+
+  it('warns on an expired card, not on the last valid day nor without an issue date', () => {
+    expect(cardExpiryWarning('1990-01-01', '2010-01-01', '2026-11-30')).toMatch(/01\/01\/2015.*25 tuổi.*Luật Căn cước 2023, Điều 21.*hết hạn/);
+    expect(cardExpiryWarning('1990-01-01', '2010-01-01', '2015-01-01')).toBeNull();
+    expect(cardExpiryWarning('1990-01-01', '2010-01-01', '2015-01-02')).toMatch(/hết hạn/);
+    expect(cardExpiryWarning('1990-01-01', '2021-04-15', '2026-11-30')).toBeNull();
+    expect(cardExpiryWarning('1990-01-01', null, '2026-11-30')).toBeNull();
+    expect(cardExpiryWarning('1990-01-01', '2031-01-01', '2026-11-30')).toBeNull(); // issued in the future: a misread, not an expiry
   });
 });

@@ -7,7 +7,9 @@ import { toVietnamRfc3339, vietnamDate } from '../../../electron/common/domain/t
 describe('isSafeExternalUrl (checklist 15)', () => {
   it.each([
     ['https://dichvucong.gov.vn/p/home/dvc-tra-cuu-ho-so.html', true],
-    ['https://motcua.hanoi.gov.vn/', true],
+    // Only the listed hosts, exactly: not every site under gov.vn.
+    ['https://motcua.hanoi.gov.vn/', false],
+    ['https://gov.vn/', false],
     ['http://dichvucong.gov.vn/', false],
     ['javascript:alert(1)', false],
     ['file:///etc/passwd', false],

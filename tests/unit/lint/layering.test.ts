@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
+import { FuseV1Options } from '@electron/fuses';
 
 const root = join(__dirname, '../../..');
 const eslint = new ESLint({ cwd: root });
@@ -84,11 +85,25 @@ describe('packaging config (electron-builder.yml)', () => {
   it('turns off the fuses the Electron checklist (19) names', () => {
     expect(cfg.electronFuses).toMatchObject({
       runAsNode: false,
+      enableCookieEncryption: true,
       enableNodeOptionsEnvironmentVariable: false,
       enableNodeCliInspectArguments: false,
       grantFileProtocolExtraPrivileges: false,
       enableEmbeddedAsarIntegrityValidation: true,
       onlyLoadAppFromAsar: true,
     });
+  });
+
+  it('names only fuses that exist: a misspelt key would leave that fuse at its unsafe default', () => {
+    // electron-builder's keys are @electron/fuses' FuseV1Options names with a lower-case first letter.
+    const known = Object.keys(FuseV1Options).filter((k) => Number.isNaN(Number(k)));
+    const named = Object.keys(cfg.electronFuses).map((k) => k[0]!.toUpperCase() + k.slice(1));
+    expect(named.filter((k) => !known.includes(k))).toEqual([]);
+    for (const v of Object.values(cfg.electronFuses)) expect(typeof v).toBe('boolean');
+  });
+
+  it('README tells how to check the fuses of a packaged binary', () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    expect(readme).toContain('npx @electron/fuses read --app');
   });
 });

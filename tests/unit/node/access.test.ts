@@ -10,6 +10,15 @@ import { commandPath } from '../../../electron/cli/cli-session';
 const ROLE_SETS: Array<readonly Role[] | null> = [null, [], ['officer'], ['supervisor'], ['admin'], ['officer', 'supervisor']];
 const quiet = { out: () => undefined, err: () => undefined };
 
+function permits(target: Parameters<typeof authorize>[0], roles: readonly Role[] | null): boolean {
+  try {
+    authorize(target, roles);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Every runnable command of the real program, by the path the access table uses. */
 function commands(c: Command): string[] {
   const subs = c.commands as Command[];
@@ -38,22 +47,8 @@ describe('one access table for the app and the CLI', () => {
     const channel = (row as { channel: keyof typeof CHANNEL_ACCESS }).channel;
     for (const roles of ROLE_SETS) {
       const app = allowed(CHANNEL_ACCESS[channel], roles);
-      const cli = (() => {
-        try {
-          authorize({ command }, roles);
-          return true;
-        } catch {
-          return false;
-        }
-      })();
-      const viaChannel = (() => {
-        try {
-          authorize({ channel }, roles);
-          return true;
-        } catch {
-          return false;
-        }
-      })();
+      const cli = permits({ command }, roles);
+      const viaChannel = permits({ channel }, roles);
       expect({ roles, cli }).toEqual({ roles, cli: app });
       expect({ roles, viaChannel }).toEqual({ roles, viaChannel: app });
     }

@@ -94,7 +94,7 @@ describe('dispatcher over the real handler table', () => {
 
   it.each(channels)('%s refuses an untrusted sender before looking at the input', async (channel) => {
     const r = await services.dispatcher.dispatch({ url: 'https://evil.example/', isMainFrame: true }, channel, {});
-    expect(r).toEqual({ ok: false, error: { code: 'bad_sender', message: expect.stringMatching(/từ chối/) } });
+    expect(r).toEqual({ ok: false, error: { code: 'bad_sender', key: 'ipc.badSender', message: expect.stringMatching(/từ chối/) } });
     const sub = await services.dispatcher.dispatch({ url: 'app://motcua/index.html', isMainFrame: false }, channel, {});
     expect(sub.ok).toBe(false);
   });

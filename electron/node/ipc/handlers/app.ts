@@ -1,4 +1,4 @@
-import { isSafeExternalUrl } from '../../../common/security/external-url';
+import { externalHosts, isSafeExternalUrl } from '../../../common/security/external-url';
 import { AppFailure } from '../../../common/ipc/result';
 import { runDoctor } from '../../services/doctor';
 import { actorOf, type AreaHandlers, type HandlerEnv } from './env';
@@ -12,14 +12,20 @@ export const appHandlers = (e: HandlerEnv): AreaHandlers<C> => ({
     host: e.host,
     dataDir: e.core.dataDir,
     dbVersion: await e.core.store.schemaVersion(),
-    locale: await e.core.settings.locale(),
+    // The language picked on the login screen, held in memory until sign-in saves it (app.setLocale).
+    locale: e.core.session.pendingLocale ?? (await e.core.settings.locale()),
     unit: await e.core.store.getUnitIdentity(),
     officer: e.core.session.officer ? { officerId: e.core.session.officer.officerId, fullName: e.core.session.officer.fullName } : null,
   }),
   'app.setLocale': async ({ locale }, ctx) => {
-    // Before sign-in the login screen may switch language; that is recorded as the system's change.
-    const actor = ctx.officer ? await actorOf(e, ctx) : { officerId: 'login-screen', fullName: '', roles: [], counterId: null };
-    await e.core.settings.set('ui.locale', locale, actor);
+    // Signed out, nothing is written: an anonymous caller could otherwise grow the database and
+    // its audit chain at will. The choice stays in memory for the login screen and is saved as
+    // the next officer's at sign-in (auth.ts), since they then work in that language.
+    if (!ctx.officer) {
+      e.core.session.rememberLocale(locale);
+      return { locale };
+    }
+    await e.core.settings.set('ui.locale', locale, await actorOf(e, ctx));
     return { locale };
   },
   'app.doctor': () => runDoctor({ store: e.core.store, dataDir: e.core.dataDir, appVersion: e.appVersion, extraChecks: () => e.core.apiSetup.doctorChecks() }),
@@ -31,7 +37,8 @@ export const appHandlers = (e: HandlerEnv): AreaHandlers<C> => ({
     return saved;
   },
   'shell.openExternal': async ({ url }) => {
-    if (!isSafeExternalUrl(url)) throw new AppFailure('forbidden', 'Địa chỉ này không được phép mở ngoài ứng dụng.');
+    // The national portal and the configured province's own host, exactly: not all of gov.vn.
+    if (!isSafeExternalUrl(url, externalHosts(await e.core.settings.apiUrl()))) throw new AppFailure('forbidden', 'Địa chỉ này không được phép mở ngoài ứng dụng.');
     await e.shell.openExternal(url);
     return { opened: true };
   },

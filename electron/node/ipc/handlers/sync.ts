@@ -19,7 +19,7 @@ export const syncHandlers = (e: HandlerEnv): AreaHandlers<C> => ({
   },
   'sync.informed': async ({ code, note }, ctx) => e.core.outbox.informed(await actorOf(e, ctx), code, note),
   'sync.staleness': async () => {
-    const api = Boolean(await e.core.settings.apiUrl());
+    const api = await e.core.apiConfigured();
     return e.core.store.exec('sync.staleness', (db) => staleness(db, e.core.now(), api));
   },
   'sync.configure': async ({ apiUrl, clientId }, ctx) => {

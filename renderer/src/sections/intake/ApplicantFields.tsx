@@ -1,6 +1,22 @@
 import { useTranslation } from 'react-i18next';
 import type { DossierSummary } from '../../../../electron/common/domain/dossier';
+import { applicantWarnings } from '../../../../electron/common/domain/intake';
+import { vietnamDate } from '../../../../electron/common/domain/time';
 import type { Applicant } from './draft';
+
+/** The same checks main makes on saving, shown while the card is still at the counter. */
+function cardWarnings(a: Applicant): string[] {
+  return applicantWarnings(
+    {
+      LoaiDoiTuong: a.LoaiDoiTuong,
+      SoGiayToChuHoSo: a.SoGiayToChuHoSo.trim() || null,
+      NgaySinhChuHoSo: a.NgaySinhChuHoSo || null,
+      GioiTinhChuHoSo: a.GioiTinhChuHoSo || null,
+      NgayCapGiayTo: a.NgayCapGiayTo || null,
+    },
+    vietnamDate(new Date()),
+  );
+}
 
 /**
  * Người nộp hồ sơ. Input names are the national field names: the scanner fill, the tests and the
@@ -16,6 +32,7 @@ export function ApplicantFields(p: {
   const a = p.applicant;
   const set = (k: keyof Applicant) => (e: { target: { value: string } }) => p.onChange(k, e.target.value);
   const person = a.LoaiDoiTuong === '1';
+  const warnings = cardWarnings(a);
   return (
     <section className="card">
       <h2>{t('intake.applicant')}</h2>
@@ -68,6 +85,14 @@ export function ApplicantFields(p: {
           <input name="Email" value={a.Email} onChange={set('Email')} inputMode="email" />
         </label>
       </div>
+      {warnings.length > 0 && (
+        <div role="note" className="message warn" data-testid="applicant-warnings">
+          <strong>{t('intake.checkCard')}</strong>
+          {warnings.map((w) => (
+            <div key={w}>{w}</div>
+          ))}
+        </div>
+      )}
     </section>
   );
 }

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { dateTime } from '../../format';
 
-export type Saved = { code: string; receivedAt: string; dueAt: string };
+/** `warnings`: what to check on the applicant's card; the dossier is received all the same. */
+export type Saved = { code: string; receivedAt: string; dueAt: string; warnings: readonly string[] };
 
 /** Print has focus: handing over the receipt is always the next step. */
 export function SavedDossier(p: { saved: Saved; onPrint: () => Promise<void>; onPrintThermal: () => Promise<void>; onNew: () => void }) {
@@ -11,6 +12,14 @@ export function SavedDossier(p: { saved: Saved; onPrint: () => Promise<void>; on
       <h2>{t('intake.savedTitle')}</h2>
       <p className="big-code mono" data-testid="saved-code">{p.saved.code}</p>
       <p>{t('intake.savedDue', { due: dateTime(p.saved.dueAt) })}</p>
+      {p.saved.warnings.length > 0 && (
+        <div role="note" className="message warn" data-testid="saved-warnings">
+          <strong>{t('intake.checkCard')}</strong>
+          {p.saved.warnings.map((w) => (
+            <div key={w}>{w}</div>
+          ))}
+        </div>
+      )}
       <div className="actions">
         <button autoFocus onClick={() => void p.onPrint()}>{t('intake.print')} (Ctrl+P)</button>
         <button className="secondary" onClick={() => void p.onPrintThermal()}>{t('intake.printThermal')} (Ctrl+Shift+P)</button>

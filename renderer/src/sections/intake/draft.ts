@@ -13,8 +13,27 @@ export interface Applicant {
   DiaChiChuHoSo: string;
   SoDienThoai: string;
   Email: string;
+  /** The card's issue date (YYYY-MM-DD) from the scan, not typed: main checks the card's expiry with it. */
+  NgayCapGiayTo: string;
 }
-export const EMPTY_APPLICANT: Applicant = { LoaiDoiTuong: '1', ChuHoSo: '', SoGiayToChuHoSo: '', NgaySinhChuHoSo: '', GioiTinhChuHoSo: '', DiaChiChuHoSo: '', SoDienThoai: '', Email: '' };
+export const EMPTY_APPLICANT: Applicant = {
+  LoaiDoiTuong: '1',
+  ChuHoSo: '',
+  SoGiayToChuHoSo: '',
+  NgaySinhChuHoSo: '',
+  GioiTinhChuHoSo: '',
+  DiaChiChuHoSo: '',
+  SoDienThoai: '',
+  Email: '',
+  NgayCapGiayTo: '',
+};
+
+/** An edit by the officer. A changed ID number is no longer the scanned card, so the card's issue date goes with it. */
+export function withField(a: Applicant, field: keyof Applicant, value: string): Applicant {
+  const next = { ...a, [field]: value } as Applicant;
+  if (field === 'SoGiayToChuHoSo' && value !== a.SoGiayToChuHoSo) next.NgayCapGiayTo = '';
+  return next;
+}
 
 /** A file from the inbox: main knows it by token only, so no path ever reaches the renderer. */
 export type Attachment = { token: string; fileName: string; sizeBytes: number; contentType: string; doc: string | null };
@@ -42,6 +61,7 @@ export function applicantFromCard(a: Applicant, c: Card, past: PastContact): App
     NgaySinhChuHoSo: c.NgaySinh,
     GioiTinhChuHoSo: c.GioiTinh,
     DiaChiChuHoSo: c.NoiThuongTru,
+    NgayCapGiayTo: c.NgayCap,
     SoDienThoai: a.SoDienThoai || past.phone || '',
     Email: a.Email || past.email || '',
   };
@@ -54,7 +74,18 @@ export function applicantFromCard(a: Applicant, c: Card, past: PastContact): App
  */
 type CounterDraft = Pick<
   IntakeDraftInput,
-  'MaTTHC' | 'LoaiDoiTuong' | 'ChuHoSo' | 'SoGiayToChuHoSo' | 'NgaySinhChuHoSo' | 'GioiTinhChuHoSo' | 'DiaChiChuHoSo' | 'SoDienThoai' | 'Email' | 'TaiLieuNop' | 'DanhSachLePhi'
+  | 'MaTTHC'
+  | 'LoaiDoiTuong'
+  | 'ChuHoSo'
+  | 'SoGiayToChuHoSo'
+  | 'NgaySinhChuHoSo'
+  | 'GioiTinhChuHoSo'
+  | 'DiaChiChuHoSo'
+  | 'SoDienThoai'
+  | 'Email'
+  | 'NgayCapGiayTo'
+  | 'TaiLieuNop'
+  | 'DanhSachLePhi'
 >;
 
 /** The `intake.receive` request. '' goes as null: the schema reads null as "not given" but '' as a bad birth date or sex. */
@@ -75,6 +106,7 @@ export function receiveRequest(
     DiaChiChuHoSo: a.DiaChiChuHoSo || null,
     SoDienThoai: a.SoDienThoai || null,
     Email: a.Email || null,
+    NgayCapGiayTo: a.NgayCapGiayTo || null,
     TaiLieuNop: [...docs],
     DanhSachLePhi: [...fees],
   };

@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { DossierSummary } from '../../../../electron/common/domain/dossier';
 import type { Procedure } from '../../../../electron/common/domain/procedure';
 import type { ScanEvent } from '../../../../electron/common/domain/scan';
-import { api } from '../../api';
+import { api, errText } from '../../api';
 import { onScan as subscribeScans } from '../../scan-bus';
 import type { AttachmentSource, Preview } from './Attachments';
-import { applicantFromCard, EMPTY_APPLICANT, receiveRequest, toggled, type Applicant, type Attachment } from './draft';
+import { applicantFromCard, EMPTY_APPLICANT, receiveRequest, toggled, withField, type Applicant, type Attachment } from './draft';
 import type { DuePreview } from './ProcedurePicker';
 import type { Override } from './OverrideDialog';
 import type { Saved } from './SavedDossier';
@@ -117,11 +117,11 @@ export function useIntakeDraft(onSaved: () => void) {
     if (!r.ok) {
       // Blocked by stale sync: the dialog asks for a supervisor; its own errors stay in the dialog.
       if (r.error.code === 'sync_stale' || override) {
-        setStale(r.error.code === 'sync_stale' ? r.error.message : (stale ?? r.error.message));
-        return r.error.message;
+        setStale(r.error.code === 'sync_stale' ? errText(r.error) : (stale ?? errText(r.error)));
+        return errText(r.error);
       }
-      setErrors([r.error.message, ...(r.error.details ?? []).map((d) => (d.path ? `${d.path}: ${d.message}` : d.message))]);
-      return r.error.message;
+      setErrors([errText(r.error), ...(r.error.details ?? []).map((d) => (d.path ? `${d.path}: ${d.message}` : d.message))]);
+      return errText(r.error);
     }
     setStale(null);
     setErrors([]);
@@ -134,27 +134,27 @@ export function useIntakeDraft(onSaved: () => void) {
   const print = useCallback(async () => {
     if (!saved) return;
     const r = await api()['receipt.print']({ code: saved.code });
-    setNotice(r.ok ? t('intake.printed') : r.error.message);
+    setNotice(r.ok ? t('intake.printed') : errText(r.error));
   }, [saved, t]);
 
   const printThermal = useCallback(async () => {
     if (!saved) return;
     const r = await api()['printer.receipt']({ code: saved.code, reason: null });
     setNotice(r.ok ? t('intake.printedThermal') : null);
-    setErrors(r.ok ? [] : [r.error.message]);
+    setErrors(r.ok ? [] : [errText(r.error)]);
   }, [saved, t]);
 
   // Main keeps one token per file path, so a file picked again, or still in the scanner folder, is listed once.
   const addFiles = useCallback(async (from: AttachmentSource) => {
     const r = from === 'pick' ? await api()['attachments.pick']({}) : await api()['attachments.scanFolder']({});
-    if (!r.ok) return setErrors([r.error.message]);
+    if (!r.ok) return setErrors([errText(r.error)]);
     setFiles((fs) => [...fs, ...r.value.filter((n) => !fs.some((f) => f.token === n.token)).map((n) => ({ ...n, doc: null }))]);
   }, []);
 
   // The CSP (frame-src 'self' blob:) lets a PDF into the iframe only as a blob: URL; images may stay data: URLs.
   const showPreview = async (token: string) => {
     const r = await api()['attachments.preview']({ token });
-    if (!r.ok) return setErrors([r.error.message]);
+    if (!r.ok) return setErrors([errText(r.error)]);
     if (r.value.contentType === 'application/pdf') {
       const b64 = r.value.dataUrl.slice(r.value.dataUrl.indexOf(',') + 1);
       const bytes = Uint8Array.from(atob(b64), (ch) => ch.charCodeAt(0));
@@ -189,7 +189,7 @@ export function useIntakeDraft(onSaved: () => void) {
     stale,
     closeStale: () => setStale(null),
     missing: (procedure?.documents ?? []).filter((d) => d.required && !docs.has(d.code)),
-    setField: (k: keyof Applicant, value: string) => setApplicant((a) => ({ ...a, [k]: value })),
+    setField: (k: keyof Applicant, value: string) => setApplicant((a) => withField(a, k, value)),
     toggleDoc: (code: string) => setDocs(toggled(docs, code)),
     toggleFee: (code: string) => setFees(toggled(fees, code)),
     typeProcedure,

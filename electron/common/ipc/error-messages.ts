@@ -1,0 +1,73 @@
+/**
+ * User-facing failures as keys with parameters, worded here once per language. Services throw
+ * `failure(code, key, params)`; the message travels in Vietnamese (logs, old callers) and the
+ * renderer and CLI re-word it from the key in the officer's language.
+ */
+export const ERROR_MESSAGES = {
+  'auth.signInRequired': { vi: 'Cần đăng nhập để dùng chức năng này.', en: 'Sign in to use this function.' },
+  'auth.roleMissing': {
+    vi: 'Tài khoản của bạn không có vai trò {role} ({roleName}) cần cho chức năng này.',
+    en: 'Your account lacks the {role} role this function needs.',
+  },
+  'auth.noRule': { vi: 'Lệnh "{command}" chưa có quy định quyền: không được chạy.', en: 'Command "{command}" has no access rule, so it does not run.' },
+  'auth.cliSignIn': {
+    vi: 'Lệnh "{command}" cần đăng nhập: đặt MOTCUA_OFFICER và MOTCUA_PASSWORD (hoặc chạy trong cửa sổ dòng lệnh để nhập).',
+    en: 'Command "{command}" needs sign-in: set MOTCUA_OFFICER and MOTCUA_PASSWORD (or run it in a terminal to be asked).',
+  },
+  'auth.firstAdminOnline': {
+    vi: 'Máy này đã cấu hình máy chủ tỉnh: quản trị viên đầu tiên đăng nhập bằng tài khoản do tỉnh cấp (MOTCUA_OFFICER và MOTCUA_PASSWORD), không tạo tài khoản trên máy.',
+    en: 'This PC is connected to the provincial server: the first administrator signs in with an account the province issued (MOTCUA_OFFICER and MOTCUA_PASSWORD); no account is created on this PC.',
+  },
+  'auth.idleLocked': {
+    vi: 'Phiên làm việc đã tự khóa sau {minutes} phút không thao tác: đăng nhập lại để tiếp tục.',
+    en: 'The session locked itself after {minutes} minutes without activity: sign in again to continue.',
+  },
+  'ipc.badSender': { vi: 'Yêu cầu bị từ chối: không đến từ cửa sổ của ứng dụng.', en: "Request refused: it did not come from the app's window." },
+  'ipc.unknownChannel': { vi: 'Kênh không tồn tại: {channel}', en: 'No such channel: {channel}' },
+  'ipc.invalidInput': { vi: 'Dữ liệu gửi lên không hợp lệ.', en: 'The data sent is not valid.' },
+  'ipc.invalidOutput': { vi: 'Lỗi nội bộ: kết quả không đúng hợp đồng IPC.', en: 'Internal error: a result outside the IPC contract.' },
+  internal: {
+    vi: 'Lỗi nội bộ của ứng dụng. Vui lòng thử lại hoặc báo bộ phận kỹ thuật.',
+    en: 'Internal application error. Please try again or tell technical support.',
+  },
+  'unit.notConfigured': {
+    vi: 'Chưa cấu hình đơn vị và quầy cho máy này (Cài đặt, hoặc motcua unit set).',
+    en: 'This PC has no unit and counter yet (Settings, or motcua unit set).',
+  },
+  'dossier.notFound': { vi: 'Không có hồ sơ mã {code}.', en: 'No dossier with code {code}.' },
+  'intake.staleSync': {
+    vi: 'Đã {hours} giờ chưa đồng bộ được, {pending} hồ sơ đang chờ gửi. Cần cán bộ giám sát cho phép để tiếp nhận tiếp.',
+    en: 'No sync for {hours} hours and {pending} dossiers waiting to be sent. A supervisor must permit further intake.',
+  },
+  'intake.overrideReason': { vi: 'Ghi lý do cho phép (ít nhất 5 ký tự).', en: 'Give a reason for the permission (at least 5 characters).' },
+  'intake.overrideSamePerson': {
+    vi: 'Người cho phép phải là một giám sát khác, không phải cán bộ đang tiếp nhận.',
+    en: 'The permission must come from another person, a supervisor, not the officer receiving.',
+  },
+  'intake.overrideNotSupervisor': { vi: 'Tài khoản {username} không có vai trò giám sát.', en: 'Account {username} is not a supervisor.' },
+  'intake.future': { vi: 'Thời gian tiếp nhận không được ở tương lai.', en: 'The receipt time cannot be in the future.' },
+  'intake.backdate': {
+    vi: 'Thời gian tiếp nhận trong quá khứ chỉ dùng khi chuyển dữ liệu (--allow-backdate), và được ghi nhật ký.',
+    en: 'A past receipt time is for data migration only (--allow-backdate), and is logged.',
+  },
+  'intake.noReason': { vi: 'Phải ghi ít nhất một lý do / nội dung cần bổ sung.', en: 'Write at least one reason or missing item.' },
+  'intake.noApplicant': { vi: 'Chưa nhập tên người nộp hồ sơ.', en: "The applicant's name is missing." },
+  'report.backwards': { vi: 'Ngày kết thúc không được trước ngày bắt đầu.', en: 'The end date cannot be before the start date.' },
+  'report.needsNotes': {
+    vi: 'Ngày {date} có {count} việc cần xem xét (hủy phiếu, in lại, cho phép vượt): ghi nhận xét trước khi chốt ngày.',
+    en: '{date} has {count} items to review (voids, reprints, overrides): write a note before closing the day.',
+  },
+  'outbox.nothingRejected': { vi: 'Hồ sơ {code} không có mục bị trả lại.', en: 'Dossier {code} has nothing rejected.' },
+} as const satisfies Record<string, { vi: string; en: string }>;
+
+export type ErrorKey = keyof typeof ERROR_MESSAGES;
+export type ErrorParams = Readonly<Record<string, string | number>>;
+
+export function isErrorKey(k: string): k is ErrorKey {
+  return Object.hasOwn(ERROR_MESSAGES, k);
+}
+
+/** `{name}` placeholders filled from params; a missing one stays visible rather than silently empty. */
+export function formatError(key: ErrorKey, params: ErrorParams | undefined, locale: 'vi' | 'en'): string {
+  return ERROR_MESSAGES[key][locale].replace(/\{(\w+)\}/g, (m, name: string) => (params && name in params ? String(params[name]) : m));
+}
