@@ -9,7 +9,8 @@ import { SqliteStore } from '../../electron/node/store/sqlite-store';
 import { printerFactory } from '../../native/escpos/printer-factory';
 import { startPtyVirtualPrinter } from '../../native/escpos/virtual-printer';
 import { tempDir } from '../helpers/tmp';
-import { BENCH_OFFICER, fmt, line, timeEach } from './stats';
+import { BENCH_OFFICER, timeEach } from './stats';
+import { record } from './summary';
 
 /** "Print" → last byte handed to the port, for an 80 mm receipt, over a real pty to the virtual printer. */
 export async function benchPrinter(): Promise<void> {
@@ -34,7 +35,7 @@ export async function benchPrinter(): Promise<void> {
       const printerCfg = printerConfigSchema.parse(cfg);
       const bytes = await printer.receiptBytes(code, { width: 80, barcodes: printerCfg.barcodes, reprint: false });
       const timing = await timeEach(20, (i) => printer.printReceipt(code, { actor: 'bench', reason: i ? 'bench' : null, reprint: i > 0, printer: printerCfg }));
-      line(`print receipt → last byte to port (${label})`, `${fmt(timing)}; ${bytes.length} bytes`);
+      record(`print receipt → last byte to port (${label}), p50`, timing.p50, 'ms', { op: '<', value: 300 }, `p99 ${timing.p99.toFixed(1)} ms (n=${timing.n}); ${bytes.length} bytes`);
       await printer.close();
     }
   } finally {

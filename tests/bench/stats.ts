@@ -23,8 +23,7 @@ export async function timeEach(n: number, fn: (i: number) => unknown): Promise<T
   return summarize(samples);
 }
 
-export const fmt = (t: Timing) => `p50 ${t.p50.toFixed(3)} ms  p99 ${t.p99.toFixed(3)} ms  max ${t.max.toFixed(3)} ms  (n=${t.n})`;
-
+/** Progress and context lines that are not figures (figures go through summary.ts `record`). */
 export function line(name: string, value: string) {
   process.stdout.write(`${name.padEnd(48)} ${value}\n`);
 }

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { SqliteStore } from '../../electron/node/store/sqlite-store';
 import { tempDir } from '../helpers/tmp';
-import { fmt, line, timeEach } from './stats';
+import { timeEach, type Timing } from './stats';
+import { record } from './summary';
 
 /** Foundation figures: store open + migrate, typical calls, and the longest event-loop block. */
 export async function benchStore(): Promise<void> {
@@ -9,15 +10,16 @@ export async function benchStore(): Promise<void> {
   try {
     const t0 = performance.now();
     const store = SqliteStore.open(join(t.dir, 'motcua.sqlite3'));
-    line('store: open + migrate (fresh file)', `${(performance.now() - t0).toFixed(1)} ms`);
+    record('store: open + migrate (fresh file)', performance.now() - t0, 'ms', null);
+    const p99 = (name: string, t: Timing) => record(`${name} (p99)`, t.p99, 'ms', null, `p50 ${t.p50.toFixed(3)} ms (n=${t.n})`);
     const unit = { unitCode: '000.00.01.H22', unitName: 'UBND xã Tân Phú', counterId: 'Q01', offlineBlock: { from: 9001, to: 9200 } };
-    line('store: setUnitIdentity (txn + audit, FULL sync)', fmt(await timeEach(500, () => store.setUnitIdentity(unit, 'bench'))));
-    line('store: getUnitIdentity', fmt(await timeEach(5000, () => store.getUnitIdentity())));
-    line('store: outboxCounts', fmt(await timeEach(5000, () => store.outboxCounts())));
-    line('store: integrityCheck', fmt(await timeEach(20, () => store.integrityCheck())));
-    line('store: verifyAudit (500 entries)', fmt(await timeEach(20, () => store.verifyAudit())));
+    p99('store: setUnitIdentity (txn + audit, FULL sync)', (await timeEach(500, () => store.setUnitIdentity(unit, 'bench'))));
+    p99('store: getUnitIdentity', (await timeEach(5000, () => store.getUnitIdentity())));
+    p99('store: outboxCounts', (await timeEach(5000, () => store.outboxCounts())));
+    p99('store: integrityCheck', (await timeEach(20, () => store.integrityCheck())));
+    p99('store: verifyAudit (500 entries)', (await timeEach(20, () => store.verifyAudit())));
     const s = store.stats();
-    line('store: longest synchronous call (event-loop block)', `${s.maxBlockMs.toFixed(3)} ms in ${s.maxBlockOp} over ${s.calls} calls`);
+    record('store: longest synchronous call (event-loop block)', s.maxBlockMs, 'ms', null, `in ${s.maxBlockOp} over ${s.calls} calls`);
     await store.close();
   } finally {
     t.cleanup();

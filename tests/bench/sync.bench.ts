@@ -9,7 +9,7 @@ import { SyncEngine } from '../../electron/node/sync/sync-engine';
 import { UNIT, intakeFixture } from '../helpers/intake';
 import { CLIENT, dossiers } from '../helpers/sync';
 import { spawn } from 'node:child_process';
-import { line } from './stats';
+import { record } from './summary';
 
 function sampleMemory() {
   let peakRss = process.memoryUsage().rss;
@@ -79,9 +79,10 @@ export async function benchSync(): Promise<void> {
       tusNoSum.push(size / ((performance.now() - t) / 1000));
     }
     const best = (a: number[]) => Math.max(...a);
-    line('upload 50 MB: plain HTTP PUT (best of 3)', `${mb(best(plain))}/s`);
-    line('upload 50 MB: tus, 8 MB chunks, sha256 per chunk (best of 3)', `${mb(best(tusRuns))}/s = ${(best(tusRuns) / best(plain)).toFixed(2)}× plain`);
-    line('upload 50 MB: tus, 8 MB chunks, no chunk checksum (https default)', `${mb(best(tusNoSum))}/s = ${(best(tusNoSum) / best(plain)).toFixed(2)}× plain`);
+    const mbps = (bps: number) => bps / 1024 / 1024;
+    record('upload 50 MB: plain HTTP PUT (best of 3)', mbps(best(plain)), 'MB/s', null);
+    record('upload 50 MB: tus, 8 MB chunks, sha256 per chunk ÷ plain PUT', best(tusRuns) / best(plain), '×', { op: '>=', value: 0.8 }, `${mb(best(tusRuns))}/s, best of 3`);
+    record('upload 50 MB: tus, no chunk checksum (https default) ÷ plain PUT', best(tusNoSum) / best(plain), '×', null, `${mb(best(tusNoSum))}/s, best of 3`);
     await dossiers(f, 1000, { attachmentSize: 200 * 1024 });
     const engine = new SyncEngine({ store: f.store, api, files: f.files, log: silentLogger }, { concurrency: 4 });
     global.gc?.();
@@ -91,8 +92,8 @@ export async function benchSync(): Promise<void> {
     const report = await engine.runOnce({ pulls: false });
     const secs = (performance.now() - t0) / 1000;
     const mem = stop();
-    line('sync: 1,000 dossiers × 200 KB attachment → loopback', `${(1000 / secs).toFixed(0)} dossiers/s (${secs.toFixed(1)} s, ${report.sent} items, ${report.remaining} left)`);
-    line('sync: peak memory during that run', `RSS ${mb(mem.peakRss)} (+${mb(mem.peakRss - before)} over start), heap ${mb(mem.peakHeap)}`);
+    record('sync: 1,000 dossiers × 200 KB attachment → loopback, faults off', 1000 / secs, 'dossiers/s', { op: '>=', value: 200 }, `${secs.toFixed(1)} s, ${report.sent} items, ${report.remaining} left`);
+    record('sync: peak RSS growth during that run', (mem.peakRss - before) / 1024 / 1024, 'MB', { op: '<', value: 100 }, `peak RSS ${mb(mem.peakRss)}, heap ${mb(mem.peakHeap)}`);
 
   } finally {
     server.stop();

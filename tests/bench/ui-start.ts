@@ -1,0 +1,62 @@
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { startChromiumHost } from '../../electron/host/chromium-host';
+import { silentLogger } from '../../electron/node/log/logger';
+import type { ScannerFactory } from '../../electron/common/hardware/scanner';
+import { ADMIN } from '../helpers/host';
+
+/**
+ * `.tmp/bench/ui-start.cjs`, its own bundle (scripts/bench.mjs): a cold start loads what the
+ * Chromium host loads, not the whole bench (signing, sync, reports and their packages).
+ */
+const ROOT = process.cwd();
+
+export const startHost = (dataDir: string, scannerFactory?: ScannerFactory) =>
+  startChromiumHost({
+    dataDir,
+    rendererRoot: join(ROOT, 'dist', 'renderer'),
+    initScriptPath: join(ROOT, 'dist', 'host', 'init-script.js'),
+    appVersion: 'bench',
+    headless: true,
+    log: silentLogger,
+    ...(scannerFactory ? { scannerFactory } : {}),
+    probe: async () => true,
+  });
+
+export const pickerFocused = () => document.activeElement?.getAttribute('name') === 'procedure';
+
+/**
+ * One cold start in a fresh process (`node .tmp/bench/ui-start.cjs <dataDir>`): node
+ * starting, the services opening the data directory, Chromium launching, the login screen, the
+ * officer's sign-in (typed in the form, submitted with Enter) and the intake screen with the
+ * picker focused. Times are from this process's start (performance.timeOrigin), so module loading
+ * counts; a person's typing does not (the fields are filled at once).
+ */
+async function uiStartChild(dataDir: string): Promise<number> {
+  const host = await startHost(dataDir);
+  try {
+    const { page } = host;
+    await page.waitForSelector('form.login input[name="username"]');
+    const login = performance.now();
+    await page.fill('input[name="username"]', ADMIN.username);
+    await page.fill('input[name="password"]', ADMIN.password);
+    const submit = performance.now();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(pickerFocused);
+    const interactive = performance.now();
+    process.stdout.write(JSON.stringify({ login, signIn: interactive - submit, interactive }) + '\n');
+    return 0;
+  } finally {
+    await host.close();
+  }
+}
+
+if (process.argv[1]?.endsWith('ui-start.cjs')) {
+  void uiStartChild(process.argv[2]!).then(
+    (code) => process.exit(code),
+    (e: unknown) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
+}
