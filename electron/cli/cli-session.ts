@@ -4,18 +4,8 @@ import { createInterface } from 'node:readline';
 import type { Actor } from '../common/domain/actor';
 import { cliCommandAccess } from '../common/ipc/access';
 import { failure } from '../common/ipc/result';
-import type { CoreServices, CoreAdapters } from '../node/core/core-services';
-import { createLogger } from '../node/log/logger';
-import { countOfficers } from '../node/officers/officer-repo';
-import { printerFactory } from '../../native/escpos/printer-factory';
-import { osKeyringStore } from '../../native/keyring/os-keyring-store';
-import { Pkcs11Token } from '../../native/pkcs11/pkcs11-token';
+import type { CoreServices } from '../node/core/core-services';
 import type { CliIo } from './motcua';
-
-/** The CLI's hardware and thread choices: real devices, PDFs rendered in this short-lived process, secrets in the OS keyring (else the key file). */
-export function cliAdapters(dataDir: string): CoreAdapters {
-  return { log: createLogger({ scope: 'cli' }), printerFactory, tokenFactory: (path) => new Pkcs11Token(path), pdf: 'in-process', secretStores: [osKeyringStore({ dataDir })] };
-}
 
 const SETUP_ACTOR: Actor = { officerId: 'cli-setup', fullName: 'Thiết lập ban đầu', roles: ['admin'], counterId: null };
 
@@ -55,13 +45,14 @@ async function prompt(io: CliIo): Promise<{ user: string; password: string } | n
  * connect it to the province (`api set`; the province's admin then signs in online) or, without
  * a provincial API, create the very first local admin (`officer add`).
  */
-export async function signInFor(path: string, dbPath: string, openCore: () => CoreServices, io: CliIo): Promise<Actor | null> {
+export async function signInFor(path: string, dbPath: string, openCore: () => Promise<CoreServices>, io: CliIo): Promise<Actor | null> {
   const access = cliCommandAccess(path);
   if (access === null) throw failure('forbidden', 'auth.noRule', { command: path });
   if (access === 'public') return null;
   // A data directory with no database yet has nothing to protect: IT may create and migrate it.
   if (path === 'db migrate' && !existsSync(dbPath)) return SETUP_ACTOR;
-  const core = openCore();
+  const core = await openCore();
+  const { countOfficers } = await import('../node/officers/officer-repo');
   const fresh = (await core.store.exec('cli.officers', (db) => countOfficers(db))) === 0;
   const province = Boolean(await core.settings.apiUrl());
   if (fresh && (path === 'api set' || (path === 'officer add' && !province))) return SETUP_ACTOR;

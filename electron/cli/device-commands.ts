@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { writeFile } from 'node:fs/promises';
-import { printerConfigSchema, type PrinterConfig } from '../common/hardware/printer';
+import type { PrinterConfig } from '../common/hardware/printer';
 import { AppFailure } from '../common/ipc/result';
 import type { PrinterService } from '../node/printing/printer-service';
 import type { SqliteStore } from '../node/store/sqlite-store';
@@ -97,6 +97,7 @@ export function registerDeviceCommands(program: Command, ctx: CliContext): void 
   withPortOptions(print.command('configure').description('lưu máy in biên nhận vào cấu hình của máy này'))
     .option('--json', 'in kết quả dạng JSON')
     .action(async (o: PortOpts & { json?: boolean }) => {
+      const { printerConfigSchema } = await import('../common/hardware/printer');
       const cfg = printerConfigSchema.safeParse({ statusCheck: true, ...printerOverride(o) });
       if (!cfg.success) throw new AppFailure('invalid_input', cfg.error.issues.map((i) => i.message).join(' '));
       await withPrinter((_p, store) => store.setSetting('devices.printer', JSON.stringify(cfg.data), 'cli'));

@@ -1,24 +1,20 @@
 import type { Command } from 'commander';
 import { copyFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { DEFAULT_SAME_DAY_CUTOFF, durationUnitSchema, makeWorkRules, parseHhMm } from '../common/domain/calendar';
 import { parseCccdQr } from '../common/domain/cccd';
-import { parseNationalTime } from '../common/domain/intake';
-import { catalogPageSchema } from '../common/domain/procedure';
+import { DEFAULT_SAME_DAY_CUTOFF } from '../common/domain/same-day';
 import { toVietnamRfc3339 } from '../common/domain/time';
 import { AppFailure } from '../common/ipc/result';
-import { importCalendarYear, loadWorkCalendar, workRules } from '../node/calendar/calendar-repo';
-import { importCatalog } from '../node/catalog/catalog-repo';
 import type { CoreServices } from '../node/core/core-services';
-import { MAX_JSON_BYTES, readJsonInput } from '../node/files/input-file';
-import { SavedWithoutReceipt } from '../node/intake/intake-service';
-import { writeSetting } from '../node/settings/settings-repo';
-import { setWorkHours, thisCounter } from '../node/unit/unit-repo';
-import { voidDossier } from '../node/intake/void-dossier';
 import type { CliContext } from './motcua';
 
+// Schemas, repositories and services are import()ed by the commands that use them (see motcua.ts).
+
 /** Intake, catalog and calendar files: at most 10 MB, strictly UTF-8 (an offending byte is named by its offset), then JSON. */
-const readJsonFile = (path: string): Promise<unknown> => readJsonInput(path, MAX_JSON_BYTES);
+const readJsonFile = async (path: string): Promise<unknown> => {
+  const { MAX_JSON_BYTES, readJsonInput } = await import('../node/files/input-file');
+  return readJsonInput(path, MAX_JSON_BYTES);
+};
 
 export function registerIntakeCommands(program: Command, ctx: CliContext): void {
   // First-run data (seeded calendar, sample catalog) is in place before any intake command reads it.
@@ -49,6 +45,9 @@ export function registerIntakeCommands(program: Command, ctx: CliContext): void 
     .option('--cut-off <HH:mm>', `giờ cắt ngày của thủ tục TrongNgay (GioCatNgay), mặc định ${DEFAULT_SAME_DAY_CUTOFF}`)
     .option('--json', 'in kết quả dạng JSON')
     .action(async (o: { received: string; duration?: string; unit: string; cutOff?: string; json?: boolean }) => {
+      const { parseNationalTime } = await import('../common/domain/intake');
+      const { durationUnitSchema, parseHhMm } = await import('../common/domain/calendar');
+      const { loadWorkCalendar } = await import('../node/calendar/calendar-repo');
       const received = parseNationalTime(o.received);
       if (!received) throw new AppFailure('invalid_input', `--received "${o.received}" phải là RFC 3339 có múi giờ, ví dụ 2026-11-20T15:30:00+07:00.`);
       const unit = durationUnitSchema.safeParse(o.unit);
@@ -70,6 +69,7 @@ export function registerIntakeCommands(program: Command, ctx: CliContext): void 
     .command('import <file>')
     .description('nhập lịch một năm (định dạng của máy chủ tỉnh); thay thế cả năm đó')
     .action(async (file: string) => {
+      const { importCalendarYear } = await import('../node/calendar/calendar-repo');
       const raw = await readJsonFile(file);
       const r = await withIntake(({ store }) => store.exec('calendar.import', (db) => importCalendarYear(db, raw)));
       await withIntake(({ store }) => store.audit({ actor: ctx.actor().officerId, action: 'calendar.import', subject: String(r.year), details: { days: r.days } }));
@@ -83,6 +83,10 @@ export function registerIntakeCommands(program: Command, ctx: CliContext): void 
     .option('--cutoff <HH:mm|off>', 'nhận sau giờ này thì tính từ ngày làm việc kế tiếp; off để bỏ')
     .option('--json', 'in kết quả dạng JSON')
     .action(async (o: { set?: string; cutoff?: string; json?: boolean }) => {
+      const { makeWorkRules } = await import('../common/domain/calendar');
+      const { workRules } = await import('../node/calendar/calendar-repo');
+      const { writeSetting } = await import('../node/settings/settings-repo');
+      const { setWorkHours, thisCounter } = await import('../node/unit/unit-repo');
       const result = await withIntake(({ store }) =>
         store.exec('calendar.hours', (db) => {
           const unit = thisCounter(db);
@@ -120,6 +124,8 @@ export function registerIntakeCommands(program: Command, ctx: CliContext): void 
     .description('nhập danh mục TTHC (định dạng của máy chủ tỉnh); thay thế các thủ tục cùng mã')
     .option('--json', 'in kết quả dạng JSON')
     .action(async (file: string, o: { json?: boolean }) => {
+      const { catalogPageSchema } = await import('../common/domain/procedure');
+      const { importCatalog } = await import('../node/catalog/catalog-repo');
       const raw = await readJsonFile(file);
       const page = catalogPageSchema.safeParse(raw);
       if (!page.success) throw new AppFailure('invalid_input', 'Tệp danh mục phải có dạng {"items": [...]} theo hợp đồng API.');
@@ -139,6 +145,7 @@ export function registerIntakeCommands(program: Command, ctx: CliContext): void 
     .option('--allow-backdate', 'cho phép NgayTiepNhan trong quá khứ (chuyển dữ liệu); có ghi nhật ký')
     .option('--no-receipt', 'không tạo giấy tiếp nhận PDF ngay')
     .action(async (o: { json: string; overrideBy?: string; overrideReason?: string; allowBackdate?: boolean; receipt: boolean }) => {
+      const { SavedWithoutReceipt } = await import('../node/intake/intake-service');
       const raw = await readJsonFile(o.json);
       const override = o.overrideBy
         ? { supervisor: o.overrideBy, password: process.env.MOTCUA_SUPERVISOR_PASSWORD ?? '', reason: o.overrideReason ?? '' }
@@ -195,6 +202,7 @@ export function registerIntakeCommands(program: Command, ctx: CliContext): void 
     .requiredOption('--reason <text>', 'lý do hủy phiếu')
     .option('--json', 'in kết quả dạng JSON')
     .action(async (code: string, o: { reason: string; json?: boolean }) => {
+      const { voidDossier } = await import('../node/intake/void-dossier');
       const r = await withIntake(({ store, now }) => store.exec('dossier.void', (db) => voidDossier(db, { code, reason: o.reason, actor: ctx.actor().officerId, at: toVietnamRfc3339(now()) })));
       if (o.json) return ctx.printJson(r);
       ctx.io.out(`Đã hủy phiếu ${r.code} lúc ${r.voidedAt}. Tỉnh sẽ nhận sự kiện rút hồ sơ khi đồng bộ.`);

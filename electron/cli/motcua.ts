@@ -2,16 +2,16 @@
  * `motcua`: the command line over the same services as the app (IT staff, data migration, tests).
  * Every command: `--help`, `--json` where it reports data, exit 0 on success, and on failure a
  * non-zero exit with one Vietnamese line on stderr.
+ *
+ * Building the program loads only commander and the command tables. Whatever a command needs
+ * beyond that (the core, zod schemas, the database, devices, PDF, tokens, sync) is `import()`ed
+ * when that command runs — esbuild defers those modules in the bundle — so `motcua --help` and
+ * `motcua cccd parse` start about as fast as node itself.
  */
 import { Command, CommanderError } from 'commander';
-import { unitDeskSchema, unitIdentitySchema, parseOfflineBlock } from '../common/domain/unit';
 import { AppFailure, errorText, toAppError } from '../common/ipc/result';
 import { dataLayout, resolveDataDir } from '../node/config/paths';
-import { storageFailure } from '../node/db/db-errors';
-import { openDatabase } from '../node/db/open';
-import { diagnose } from '../node/services/doctor';
-import { SqliteStore } from '../node/store/sqlite-store';
-import { serialportLister } from '../../native/serial/serialport-lister';
+import type { SqliteStore } from '../node/store/sqlite-store';
 import { registerIntakeCommands } from './intake-commands';
 import { registerDeviceCommands } from './device-commands';
 import { registerSyncCommands } from './sync-commands';
@@ -20,8 +20,11 @@ import { registerReportCommands } from './report-commands';
 import { registerSetupCommands } from './setup-commands';
 import { APP_VERSION } from '../common/version';
 import type { Actor } from '../common/domain/actor';
-import { apiDoctorChecks, createCoreServices, type CoreServices } from '../node/core/core-services';
-import { cliAdapters, commandPath, signInFor } from './cli-session';
+import type { CoreServices } from '../node/core/core-services';
+
+type CliCore = typeof import('./cli-core');
+/** Commands that never open the core: the rest load it before their action, so `ctx.core()` can stay synchronous. */
+const WITHOUT_CORE = new Set(['cccd parse']);
 
 export interface CliIo {
   out(text: string): void;
@@ -62,11 +65,19 @@ export function buildProgram(io: CliIo = stdio): Command {
   const dataDir = () => resolveDataDir(program.opts<{ dataDir?: string }>().dataDir);
   let core: CoreServices | null = null;
   let actor: Actor | null = null;
-  const openCore = (): CoreServices => (core ??= createCoreServices(dataDir(), cliAdapters(dataDir())));
+  let cliCore: CliCore | null = null;
+  const loadCliCore = async (): Promise<CliCore> => (cliCore ??= await import('./cli-core'));
+  const openCore = (): CoreServices => {
+    if (!cliCore) throw new Error('core module not loaded before the command ran');
+    return (core ??= cliCore.createCoreServices(dataDir(), cliCore.cliAdapters(dataDir())));
+  };
   const withStore = async <T>(fn: (store: SqliteStore, dir: string) => Promise<T>): Promise<T> => fn(openCore().store, dataDir());
   // Every command passes here before it runs: one access table decides, so no command can forget to ask.
   program.hook('preAction', async (_program, command) => {
-    actor = await signInFor(commandPath(command), dataLayout(dataDir()).dbPath, openCore, io);
+    const { commandPath, signInFor } = await import('./cli-session');
+    const path = commandPath(command);
+    if (!WITHOUT_CORE.has(path)) await loadCliCore();
+    actor = await signInFor(path, dataLayout(dataDir()).dbPath, async () => (await loadCliCore(), openCore()), io);
   });
   closers.push(async () => {
     await core?.close();
@@ -81,6 +92,8 @@ export function buildProgram(io: CliIo = stdio): Command {
       // Not through the core: that would migrate and switch the journal mode, and a damaged
       // database would stop doctor before it could report anything. doctor only reads.
       const dir = dataDir();
+      const { diagnose } = await import('../node/services/doctor');
+      const { apiDoctorChecks, cliAdapters } = await loadCliCore();
       const { report, dbFailure } = await diagnose({
         dbPath: dataLayout(dir).dbPath,
         dataDir: dir,
@@ -101,7 +114,8 @@ export function buildProgram(io: CliIo = stdio): Command {
   db.command('migrate')
     .description('áp dụng các bản nâng cấp cấu trúc cơ sở dữ liệu còn thiếu')
     .option('--json', 'in kết quả dạng JSON')
-    .action((opts: { json?: boolean }) => {
+    .action(async (opts: { json?: boolean }) => {
+      const { openDatabase } = await import('../node/db/open');
       const { db: conn, migration } = openDatabase(dataLayout(dataDir()).dbPath, { migrate: true });
       conn.close();
       if (opts.json) return printJson(io, migration);
@@ -125,6 +139,7 @@ export function buildProgram(io: CliIo = stdio): Command {
     .option('--phone <phone>', 'số điện thoại của bộ phận in trên phiếu')
     .option('--json', 'in kết quả dạng JSON')
     .action(async (opts: { code: string; name: string; counter: string; offlineBlock?: string; deskName?: string; place?: string; phone?: string; json?: boolean }) => {
+      const { unitDeskSchema, unitIdentitySchema, parseOfflineBlock } = await import('../common/domain/unit');
       let offlineBlock: { from: number; to: number } | null = null;
       if (opts.offlineBlock !== undefined) {
         offlineBlock = parseOfflineBlock(opts.offlineBlock);
@@ -159,6 +174,7 @@ export function buildProgram(io: CliIo = stdio): Command {
     .description('liệt kê cổng nối tiếp (máy quét, máy in) với vid/pid/số sê-ri')
     .option('--json', 'in kết quả dạng JSON')
     .action(async (opts: { json?: boolean }) => {
+      const { serialportLister } = await import('../../native/serial/serialport-lister');
       const ports = await serialportLister.list();
       if (opts.json) return printJson(io, ports);
       if (!ports.length) io.out('Không thấy cổng nối tiếp nào.');
@@ -192,13 +208,13 @@ export async function runCli(argv: readonly string[], io: CliIo = stdio): Promis
     await program.parseAsync(argv as string[], { from: 'user' });
     return 0;
   } catch (e) {
-    return failure(e, io);
+    return await failure(e, io);
   } finally {
     for (const close of closers.splice(0)) await close().catch(() => undefined);
   }
 }
 
-function failure(e: unknown, io: CliIo): number {
+async function failure(e: unknown, io: CliIo): Promise<number> {
   if (e instanceof CommanderError) {
     if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
     return 2;
@@ -207,7 +223,7 @@ function failure(e: unknown, io: CliIo): number {
   // disk, a damaged database or a read-only folder met outside the store (a file write, a copy to
   // --out) is still said as what it is and what to do, never as "internal error".
   const locale = process.env.MOTCUA_LANG === 'en' ? 'en' : 'vi';
-  const known = e instanceof AppFailure ? e : storageFailure(e);
+  const known = e instanceof AppFailure ? e : (await import('../node/db/db-errors')).storageFailure(e);
   const message = known ? errorText(known, locale) : `${errorText(toAppError(e), locale)} (${(e as Error)?.message ?? String(e)})`;
   io.err(`${locale === 'en' ? 'Error' : 'Lỗi'}: ${message}`);
   return 1;

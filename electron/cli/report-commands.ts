@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { toVietnamRfc3339, vietnamDate } from '../common/domain/time';
 import { AppFailure } from '../common/ipc/result';
-import { addOfficer, countOfficers, listOfficers, type Role } from '../node/officers/officer-repo';
+import type { Role } from '../node/officers/officer-repo';
 import type { ReportFormat } from '../node/reports/report-service';
 import type { CliContext } from './motcua';
 
@@ -49,6 +49,7 @@ export function registerReportCommands(program: Command, ctx: CliContext): void 
     .requiredOption('--password-env <VAR>', 'biến môi trường chứa mật khẩu ban đầu')
     .option('--json', 'in kết quả dạng JSON')
     .action(async (o: { id: string; username: string; name: string; title?: string; role: string; passwordEnv: string; json?: boolean }) => {
+      const { addOfficer, countOfficers } = await import('../node/officers/officer-repo');
       const password = process.env[o.passwordEnv];
       if (!password) throw new AppFailure('invalid_input', `Biến môi trường ${o.passwordEnv} chưa có mật khẩu.`);
       const roles = o.role.split(',').map((r) => r.trim()) as Role[];
@@ -67,6 +68,7 @@ export function registerReportCommands(program: Command, ctx: CliContext): void 
     .description('liệt kê cán bộ')
     .option('--json', 'in kết quả dạng JSON')
     .action(async (o: { json?: boolean }) => {
+      const { listOfficers } = await import('../node/officers/officer-repo');
       const list = await ctx.withStore(async (store) => {
         return store.exec('officer.list', (db) => listOfficers(db));
       });

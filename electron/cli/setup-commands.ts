@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { AppFailure } from '../common/ipc/result';
-import { countOfficers } from '../node/officers/officer-repo';
 import type { OfficerView } from '../node/officers/officer-service';
 import type { CliContext } from './motcua';
 
@@ -40,6 +39,7 @@ export function registerSetupCommands(program: Command, ctx: CliContext): void {
       ctx.io.out(`Đã lưu máy chủ tỉnh ${saved.apiUrl}, mã thiết bị ${saved.clientId}.`);
       ctx.io.out(`Khóa bí mật lưu trong ${saved.where}.`);
       if (saved.warning) ctx.io.out(`Cảnh báo: ${saved.warning}`);
+      const { countOfficers } = await import('../node/officers/officer-repo');
       const fresh = (await core.store.exec('cli.officers', (db) => countOfficers(db))) === 0;
       ctx.io.out(
         fresh

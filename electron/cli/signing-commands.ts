@@ -2,13 +2,11 @@ import type { Command } from 'commander';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { AppFailure } from '../common/ipc/result';
-import { resourcesDir } from '../node/config/resources';
-import { pickCertificate, signatureBoxLines, signFile } from '../node/signing/signing-service';
-import { certificatesFrom, loadTrustAnchors } from '../node/signing/trust-store';
-import { rfc3161 } from '../node/signing/tsa';
-import { verifyPdf } from '../node/signing/verify';
-import { Pkcs11Token } from '../../native/pkcs11/pkcs11-token';
 import type { CliContext } from './motcua';
+
+// Signing, verification and the PKCS#11 binding are import()ed by the commands that use them (see motcua.ts).
+const trustStore = () => import('../node/signing/trust-store');
+const pkcs11 = () => import('../../native/pkcs11/pkcs11-token');
 
 export function registerSigningCommands(program: Command, ctx: CliContext): void {
   const modulePath = (given?: string): Promise<string> => ctx.core().tokens.modulePath(given ?? null);
@@ -21,6 +19,7 @@ export function registerSigningCommands(program: Command, ctx: CliContext): void
     .option('--dir <path>', 'thư mục chứng thư gốc')
     .option('--clear', 'bỏ cấu hình (chỉ kiểm tra hiệu lực và mục đích sử dụng)')
     .action(async (o: { dir?: string; clear?: boolean }) => {
+      const { loadTrustAnchors } = await trustStore();
       if (!o.dir && !o.clear) throw new AppFailure('invalid_input', 'Dùng --dir <thư mục> hoặc --clear.');
       const dir = o.dir ? resolve(o.dir) : null;
       const anchors = await loadTrustAnchors(dir);
@@ -33,6 +32,7 @@ export function registerSigningCommands(program: Command, ctx: CliContext): void
     .option('--module <path>', 'thư viện PKCS#11 của nhà cung cấp (.dll/.so)')
     .option('--json', 'in kết quả dạng JSON')
     .action(async (o: { module?: string; json?: boolean }) => {
+      const { Pkcs11Token } = await pkcs11();
       const t = new Pkcs11Token(await modulePath(o.module));
       const tokens = await t.listTokens();
       const out = [];
@@ -66,6 +66,11 @@ export function registerSigningCommands(program: Command, ctx: CliContext): void
     .option('--confirm-final-try', 'xác nhận ký khi token chỉ còn một lần nhập PIN')
     .option('--tsa <url>', 'máy chủ dấu thời gian RFC 3161 (PAdES B-T)')
     .action(async (o: { in: string; out: string; token: string; module?: string; pinEnv?: string; pinPad?: boolean; cert?: string; visible?: string; reason?: string; location?: string; trust?: string; confirmFinalTry?: boolean; tsa?: string }) => {
+      const { resourcesDir } = await import('../node/config/resources');
+      const { pickCertificate, signatureBoxLines, signFile } = await import('../node/signing/signing-service');
+      const { rfc3161 } = await import('../node/signing/tsa');
+      const { certificatesFrom } = await trustStore();
+      const { Pkcs11Token } = await pkcs11();
       const pin = o.pinPad ? null : o.pinEnv ? (process.env[o.pinEnv] ?? null) : null;
       if (!o.pinPad && !pin) throw new AppFailure('invalid_input', 'Thiếu mã PIN: đặt biến môi trường và dùng --pin-env <TÊN_BIẾN>, hoặc --pin-pad.');
       let visible = null;
@@ -105,6 +110,8 @@ export function registerSigningCommands(program: Command, ctx: CliContext): void
     .option('--trust <pem>', 'chứng thư gốc tin cậy (PEM/DER) để kiểm tra chuỗi')
     .option('--json', 'in kết quả dạng JSON')
     .action(async (pdf: string, o: { trust?: string; json?: boolean }) => {
+      const { verifyPdf } = await import('../node/signing/verify');
+      const { certificatesFrom } = await trustStore();
       const bytes = await readFile(pdf).catch(() => {
         throw new AppFailure('not_found', `Không đọc được tệp ${pdf}.`);
       });

@@ -1,14 +1,9 @@
 import type { Command } from 'commander';
 import { AppFailure } from '../common/ipc/result';
 import { dataLayout } from '../node/config/paths';
-import { ContentStore } from '../node/files/content-store';
-import { createLogger } from '../node/log/logger';
-import { readSetting } from '../node/settings/settings-repo';
-import { ProvincialApi } from '../node/sync/provincial-api';
-import { backoffFromEnv, resolveApiConfig } from '../node/sync/sync-config';
-import { outboxCounts, rejectedInbox, sentDossierCount } from '../node/sync/outbox-repo';
-import { SyncEngine } from '../node/sync/sync-engine';
 import type { CliContext } from './motcua';
+
+// Repositories and the sync engine are import()ed by the commands that use them (see motcua.ts).
 
 export function registerSyncCommands(program: Command, ctx: CliContext): void {
   const sync = program
@@ -21,6 +16,11 @@ export function registerSyncCommands(program: Command, ctx: CliContext): void {
     .option('--json', 'in kết quả dạng JSON')
     .action(async (o: { once?: boolean; api?: string; timeout: string; json?: boolean }) => {
       if (!o.once) throw new AppFailure('invalid_input', 'Dùng motcua sync --once (ứng dụng tự đồng bộ liên tục khi đang chạy).');
+      const { ContentStore } = await import('../node/files/content-store');
+      const { createLogger } = await import('../node/log/logger');
+      const { ProvincialApi } = await import('../node/sync/provincial-api');
+      const { backoffFromEnv, resolveApiConfig } = await import('../node/sync/sync-config');
+      const { SyncEngine } = await import('../node/sync/sync-engine');
       const report = await ctx.withStore(async (store) => {
         const cfg = await resolveApiConfig(store, o.api ? { apiUrl: o.api } : {}, ctx.core().secrets);
         if (!cfg) throw new AppFailure('conflict', 'Chưa cấu hình máy chủ tỉnh: motcua api set …, hoặc đặt MOTCUA_API_URL, hoặc dùng --api.');
@@ -42,6 +42,8 @@ export function registerSyncCommands(program: Command, ctx: CliContext): void {
     .description('số hồ sơ chờ gửi, bị trả lại, đã gửi xong; lần đồng bộ thành công gần nhất, con trỏ thay đổi')
     .option('--json', 'in kết quả dạng JSON')
     .action(async (o: { json?: boolean }) => {
+      const { readSetting } = await import('../node/settings/settings-repo');
+      const { outboxCounts, sentDossierCount } = await import('../node/sync/outbox-repo');
       const s = await ctx.withStore((store) =>
         store.exec('sync.status', (db) => {
           const { pending, rejected, waiting } = outboxCounts(db);
@@ -61,6 +63,7 @@ export function registerSyncCommands(program: Command, ctx: CliContext): void {
     .description('hồ sơ bị máy chủ tỉnh trả lại, kèm lý do')
     .option('--json', 'in kết quả dạng JSON')
     .action(async (o: { json?: boolean }) => {
+      const { rejectedInbox } = await import('../node/sync/outbox-repo');
       const items = await ctx.withStore((store) => store.exec('sync.inbox', (db) => rejectedInbox(db)));
       if (o.json) return ctx.printJson(items);
       if (!items.length) ctx.io.out('Không có hồ sơ nào bị trả lại.');

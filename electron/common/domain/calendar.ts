@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import './zod-locale';
+import { DEFAULT_SAME_DAY_CUTOFF } from './same-day';
 
 /**
  * The working-day calendar as data (domain doc §6, contract §2): only exceptions to Monday–Friday
@@ -43,8 +44,8 @@ export type CalendarFile = z.infer<typeof calendarFileSchema>;
 export const durationUnitSchema = z.enum(['NgayLamViec', 'Ngay', 'Gio', 'Thang', 'TrongNgay']);
 export type DurationUnit = z.infer<typeof durationUnitSchema>;
 
-/** NĐ 23/2015 Điều 7 khoản 1: the cut-off of same-day procedures when the catalog names none. */
-export const DEFAULT_SAME_DAY_CUTOFF = '15:00';
+// In its own module (no zod) so the CLI can name it in its help without loading the schemas.
+export { DEFAULT_SAME_DAY_CUTOFF };
 
 export interface WorkPeriod {
   /** Minutes after local midnight. */
