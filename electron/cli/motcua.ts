@@ -20,7 +20,7 @@ import { registerReportCommands } from './report-commands';
 import { registerSetupCommands } from './setup-commands';
 import { APP_VERSION } from '../common/version';
 import type { Actor } from '../common/domain/actor';
-import { apiDoctorChecks, createCoreServices, type CoreServices } from '../node/core/core-services';
+import { createCoreServices, doctorChecksReadOnly, doctorDbKey, unlockDataDir, type CoreServices } from '../node/core/core-services';
 import { cliAdapters, commandPath, signInFor } from './cli-session';
 
 export interface CliIo {
@@ -48,6 +48,9 @@ function printJson(io: CliIo, value: unknown) {
 
 const closers: Array<() => Promise<void>> = [];
 
+/** Commands that never open the store through the core: parsing a QR, and doctor (which reads the file itself). */
+const WITHOUT_STORE = new Set(['cccd parse', 'doctor']);
+
 export function buildProgram(io: CliIo = stdio): Command {
   const program = new Command('motcua')
     .description('Một Cửa Desk — dòng lệnh cho quầy tiếp nhận và trả kết quả')
@@ -62,11 +65,18 @@ export function buildProgram(io: CliIo = stdio): Command {
   const dataDir = () => resolveDataDir(program.opts<{ dataDir?: string }>().dataDir);
   let core: CoreServices | null = null;
   let actor: Actor | null = null;
-  const openCore = (): CoreServices => (core ??= createCoreServices(dataDir(), cliAdapters(dataDir())));
+  let dbKey: string | null = null;
+  const openCore = (): CoreServices => {
+    // The key is made ready before the command runs (the hook below): no path opens the store without it.
+    if (!dbKey) throw new Error('the database key was not unlocked before the core was opened');
+    return (core ??= createCoreServices(dataDir(), cliAdapters(dataDir()), dbKey));
+  };
   const withStore = async <T>(fn: (store: SqliteStore, dir: string) => Promise<T>): Promise<T> => fn(openCore().store, dataDir());
   // Every command passes here before it runs: one access table decides, so no command can forget to ask.
   program.hook('preAction', async (_program, command) => {
-    actor = await signInFor(commandPath(command), dataLayout(dataDir()).dbPath, openCore, io);
+    const path = commandPath(command);
+    if (!WITHOUT_STORE.has(path)) dbKey = await unlockDataDir(dataDir(), cliAdapters(dataDir()).secretStores ?? []);
+    actor = await signInFor(path, dataLayout(dataDir()).dbPath, openCore, io);
   });
   closers.push(async () => {
     await core?.close();
@@ -85,7 +95,8 @@ export function buildProgram(io: CliIo = stdio): Command {
         dbPath: dataLayout(dir).dbPath,
         dataDir: dir,
         appVersion: APP_VERSION,
-        extraChecks: (store) => apiDoctorChecks(store, dir, cliAdapters(dir).secretStores ?? []),
+        key: () => doctorDbKey(dir, cliAdapters(dir).secretStores ?? []),
+        extraChecks: (store) => doctorChecksReadOnly(store, dir, cliAdapters(dir).secretStores ?? []),
       });
       if (opts.json) printJson(io, report);
       else {
@@ -102,7 +113,7 @@ export function buildProgram(io: CliIo = stdio): Command {
     .description('áp dụng các bản nâng cấp cấu trúc cơ sở dữ liệu còn thiếu')
     .option('--json', 'in kết quả dạng JSON')
     .action((opts: { json?: boolean }) => {
-      const { db: conn, migration } = openDatabase(dataLayout(dataDir()).dbPath, { migrate: true });
+      const { db: conn, migration } = openDatabase(dataLayout(dataDir()).dbPath, { migrate: true, key: dbKey });
       conn.close();
       if (opts.json) return printJson(io, migration);
       io.out(

@@ -34,7 +34,7 @@ const UNIT = '000.00.01.H22';
 function buildLargeDb(path: string, n: number): void {
   const tmp = `${path}.building`;
   rmSync(tmp, { force: true });
-  const storeTmp = SqliteStore.open(tmp);
+  const storeTmp = SqliteStore.open(tmp, { key: null });
   void storeTmp.close();
   const db = new Database(tmp);
   db.pragma('journal_mode = WAL');
@@ -101,7 +101,7 @@ export async function benchIntake(opts: { dossiers: number }): Promise<void> {
   }
 
   // A cached database from an older schema is brought up to date the way the app would.
-  void SqliteStore.open(path).close();
+  void SqliteStore.open(path, { key: null }).close();
   // Search p99 on realistic counter queries.
   const db = new Database(path, { readonly: true });
   const r = rng(7);
@@ -154,7 +154,7 @@ export async function benchIntake(opts: { dossiers: number }): Promise<void> {
   // Save-dossier transaction p50/p99 on disk (synchronous=FULL), against the large index.
   const work = join(dir, 'save-bench.sqlite3');
   for (const f of [work, `${work}-wal`, `${work}-shm`]) rmSync(f, { force: true });
-  const store = SqliteStore.open(work);
+  const store = SqliteStore.open(work, { key: null });
   await seedDefaults(store, resourcesDir());
   await store.setUnitIdentity({ unitCode: UNIT, unitName: 'UBND xã Tân Phú', counterId: 'Q01', offlineBlock: { from: 1, to: 9999 } }, 'bench');
   const intake = new IntakeService({ store, files: new ContentStore(join(dir, 'files')), receiptsDir: join(dir, 'receipts'), fontsDir: join(resourcesDir(), 'fonts') });

@@ -15,7 +15,7 @@ import { BENCH_OFFICER, fmt, line, timeEach } from './stats';
 export async function benchPrinter(): Promise<void> {
   const t = tempDir('motcua-printbench-');
   const vp = await startPtyVirtualPrinter(t.dir);
-  const store = SqliteStore.open(join(t.dir, 'motcua.sqlite3'));
+  const store = SqliteStore.open(join(t.dir, 'motcua.sqlite3'), { key: null });
   try {
     await seedDefaults(store, resourcesDir());
     await store.setUnitIdentity({ unitCode: '000.00.01.H22', unitName: 'UBND xã Tân Phú', counterId: 'Q01', offlineBlock: { from: 1, to: 9999 } }, 'bench');

@@ -8,7 +8,7 @@ export async function benchStore(): Promise<void> {
   const t = tempDir('motcua-bench-');
   try {
     const t0 = performance.now();
-    const store = SqliteStore.open(join(t.dir, 'motcua.sqlite3'));
+    const store = SqliteStore.open(join(t.dir, 'motcua.sqlite3'), { key: null });
     line('store: open + migrate (fresh file)', `${(performance.now() - t0).toFixed(1)} ms`);
     const unit = { unitCode: '000.00.01.H22', unitName: 'UBND xã Tân Phú', counterId: 'Q01', offlineBlock: { from: 9001, to: 9200 } };
     line('store: setUnitIdentity (txn + audit, FULL sync)', fmt(await timeEach(500, () => store.setUnitIdentity(unit, 'bench'))));

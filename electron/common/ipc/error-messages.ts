@@ -34,6 +34,22 @@ export const ERROR_MESSAGES = {
     vi: 'Chưa cấu hình đơn vị và quầy cho máy này (Cài đặt, hoặc motcua unit set).',
     en: 'This PC has no unit and counter yet (Settings, or motcua unit set).',
   },
+  'db.keyWrong': {
+    vi: 'Cơ sở dữ liệu {path} được mã hóa bằng một khóa khác khóa đang giữ trên máy này (thư mục dữ liệu chép từ máy khác, hoặc kho khóa đã bị thay). Dữ liệu không đọc được nếu thiếu đúng khóa: xem mục "Mất khóa mã hóa" trong hướng dẫn để khôi phục.',
+    en: 'Database {path} is encrypted with another key than the one this PC holds (a data folder copied from another PC, or a replaced key store). It cannot be read without the right key: see "Lost encryption key" in the guide to recover.',
+  },
+  'db.keyNeeded': {
+    vi: 'Cơ sở dữ liệu {path} đã được mã hóa nhưng không có khóa để mở: tệp không đọc được nếu thiếu khóa của máy này.',
+    en: 'Database {path} is encrypted and no key was given to open it: it cannot be read without this PC\'s key.',
+  },
+  'db.keyMissing': {
+    vi: 'Cơ sở dữ liệu {path} được mã hóa, nhưng khóa mở nó không có trên máy này ({where}). Có thể thư mục dữ liệu được chép từ máy khác hoặc kho khóa đã bị xóa. Dữ liệu không đọc được nếu thiếu khóa: khôi phục khóa từ bản sao khóa dự phòng (motcua db key-import) hoặc lấy lại hồ sơ từ máy chủ tỉnh.',
+    en: 'Database {path} is encrypted but its key is not on this PC ({where}). The data folder may have been copied from another PC, or the key store emptied. It cannot be read without the key: restore the key from the backup copy (motcua db key-import) or recover the dossiers from the provincial server.',
+  },
+  'db.keyUnreadable': {
+    vi: 'Không mở được khóa mã hóa cơ sở dữ liệu từ {where}: {reason}',
+    en: 'The database encryption key could not be opened from {where}: {reason}',
+  },
   'dossier.notFound': { vi: 'Không có hồ sơ mã {code}.', en: 'No dossier with code {code}.' },
   'intake.staleSync': {
     vi: 'Đã {hours} giờ chưa đồng bộ được, {pending} hồ sơ đang chờ gửi. Cần cán bộ giám sát cho phép để tiếp nhận tiếp.',

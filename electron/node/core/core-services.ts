@@ -21,6 +21,7 @@ import { apiProbe, ConnectivityMonitor, interfaceProbe, type NetworkProbe } from
 import { ScanService } from '../services/scan-service';
 import { SettingsService } from '../settings/settings-service';
 import { TokenSessions } from '../signing/token-sessions';
+import { encryptionCheck, keyForReading, unlockStore } from '../db/store-key';
 import { SqliteStore } from '../store/sqlite-store';
 import { ApiSetupService } from '../sync/api-setup';
 import { ProvincialApi } from '../sync/provincial-api';
@@ -58,12 +59,13 @@ function secretVault(dataDir: string, stores: readonly SecretStore[], now: () =>
 }
 
 /**
- * `motcua doctor`'s provincial-API and secret checks over a store doctor opened read-only: the same
- * service as the app's, without building (and so migrating) the whole core.
+ * `motcua doctor`'s encryption, provincial-API and secret checks over a store doctor opened
+ * read-only: the same as the core's doctorChecks, without building (and so migrating) the whole core.
  */
-export function apiDoctorChecks(store: SqliteStore, dataDir: string, stores: readonly SecretStore[]): Promise<DoctorCheck[]> {
+export async function doctorChecksReadOnly(store: SqliteStore, dataDir: string, stores: readonly SecretStore[]): Promise<DoctorCheck[]> {
   const now = () => new Date();
-  return new ApiSetupService({ store, settings: new SettingsService({ store, now }), secrets: secretVault(dataDir, stores, now) }).doctorChecks();
+  const secrets = secretVault(dataDir, stores, now);
+  return [await encryptionCheck(store.dbPath, secrets), ...(await new ApiSetupService({ store, settings: new SettingsService({ store, now }), secrets }).doctorChecks())];
 }
 
 const noHardware = (what: string) => () => {
@@ -75,12 +77,12 @@ const noHardware = (what: string) => () => {
  * `motcua` CLI all start here, so a rule lives in exactly one service and every entry point
  * reaches it the same way; handlers and commands only adapt input and output.
  */
-export function createCoreServices(dataDir: string, a: CoreAdapters) {
+export function createCoreServices(dataDir: string, a: CoreAdapters, dbKey: string) {
   const now = a.now ?? (() => new Date());
   const layout = dataLayout(dataDir);
   const resources = resourcesDir();
   const fontsDir = join(resources, 'fonts');
-  const store = SqliteStore.open(layout.dbPath, { now });
+  const store = SqliteStore.open(layout.dbPath, { now, key: dbKey });
   const hub = new EventHub();
   const settings = new SettingsService({ store, now });
   const secrets = secretVault(dataDir, a.secretStores ?? [], now);
@@ -150,6 +152,8 @@ export function createCoreServices(dataDir: string, a: CoreAdapters) {
       const counter = await store.exec('core.counter', (db) => thisCounter(db));
       return { officerId: officer.officerId, fullName: officer.fullName, roles: officer.roles, counterId: counter?.counterId ?? null };
     },
+    /** Doctor's lines beyond this PC's files: encryption and where its key is, the provincial API, the secrets. */
+    doctorChecks: async (): Promise<DoctorCheck[]> => [await encryptionCheck(store.dbPath, secrets), ...(await apiSetup.doctorChecks())],
     /** First-run data (seeded calendar, sample catalog); idempotent. */
     seed: () => seedDefaults(store, resources),
     async close(): Promise<void> {
@@ -164,3 +168,23 @@ export function createCoreServices(dataDir: string, a: CoreAdapters) {
 }
 
 export type CoreServices = ReturnType<typeof createCoreServices>;
+
+/**
+ * The core over a data directory whose database is unlocked first: the key comes from the vault
+ * (created for a new store, and an old clear store is sealed), so no entry point can open the
+ * database in clear.
+ */
+export async function openCoreServices(dataDir: string, a: CoreAdapters): Promise<CoreServices> {
+  const vault = secretVault(dataDir, a.secretStores ?? [], a.now ?? (() => new Date()));
+  return createCoreServices(dataDir, a, await unlockStore(dataLayout(dataDir).dbPath, vault));
+}
+
+/** `motcua doctor`'s key: read, never created for an existing store (see keyForReading). */
+export function doctorDbKey(dataDir: string, stores: readonly SecretStore[]): Promise<string | null> {
+  return keyForReading(dataLayout(dataDir).dbPath, secretVault(dataDir, stores, () => new Date()));
+}
+
+/** `db migrate` and first starts: the key, created (and a clear store sealed) when needed. */
+export function unlockDataDir(dataDir: string, stores: readonly SecretStore[]): Promise<string> {
+  return unlockStore(dataLayout(dataDir).dbPath, secretVault(dataDir, stores, () => new Date()));
+}

@@ -26,9 +26,12 @@ export class SqliteStore implements AppStore {
     this.#now = now;
   }
 
-  /** `readonly`: for `doctor`, which must be able to look at a damaged or newer database without writing to it. */
-  static open(dbPath: string, opts: { now?: Clock; migrate?: boolean; readonly?: boolean } = {}): SqliteStore {
-    const { db } = openDatabase(dbPath, { migrate: opts.migrate ?? true, readonly: opts.readonly ?? false });
+  /**
+   * `key`: the database key from the SecretVault (see db/store-key.ts), null only for a clear file.
+   * `readonly`: for `doctor`, which must be able to look at a damaged or newer database without writing to it.
+   */
+  static open(dbPath: string, opts: { key: string | null; now?: Clock; migrate?: boolean; readonly?: boolean }): SqliteStore {
+    const { db } = openDatabase(dbPath, { migrate: opts.migrate ?? true, readonly: opts.readonly ?? false, key: opts.key });
     return new SqliteStore(dbPath, db, opts.now ?? (() => new Date()));
   }
 
