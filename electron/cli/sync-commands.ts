@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
 import { AppFailure } from '../common/ipc/result';
-import { dataLayout } from '../node/config/paths';
-import { ContentStore } from '../node/files/content-store';
 import { createLogger } from '../node/log/logger';
 import { readSetting } from '../node/settings/settings-repo';
 import { ProvincialApi } from '../node/sync/provincial-api';
@@ -27,7 +25,7 @@ export function registerSyncCommands(program: Command, ctx: CliContext): void {
         const engine = new SyncEngine({
           store,
           api: new ProvincialApi(cfg),
-          files: new ContentStore(dataLayout(ctx.dataDir()).filesDir),
+          files: ctx.core().files,
           log: createLogger({ scope: 'sync' }),
         }, backoffFromEnv());
         return engine.runOnce({ deadlineMs: Number(o.timeout) * 1000 });

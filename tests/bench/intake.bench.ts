@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -157,7 +158,7 @@ export async function benchIntake(opts: { dossiers: number }): Promise<void> {
   const store = SqliteStore.open(work, { key: null });
   await seedDefaults(store, resourcesDir());
   await store.setUnitIdentity({ unitCode: UNIT, unitName: 'UBND xã Tân Phú', counterId: 'Q01', offlineBlock: { from: 1, to: 9999 } }, 'bench');
-  const intake = new IntakeService({ store, files: new ContentStore(join(dir, 'files')), receiptsDir: join(dir, 'receipts'), fontsDir: join(resourcesDir(), 'fonts') });
+  const intake = new IntakeService({ store, files: new ContentStore(join(dir, 'files'), randomBytes(32)), receiptsDir: join(dir, 'receipts'), fontsDir: join(resourcesDir(), 'fonts') });
   const draft = {
     MaTTHC: '1.001193',
     cccd: '001090123456|012345678|Nguyễn Văn Đức|01011990|Nam|Phường Bến Nghé, Quận 1, TP. Hồ Chí Minh|15042021',

@@ -23,6 +23,8 @@ import { SettingsService } from '../settings/settings-service';
 import { TokenSessions } from '../signing/token-sessions';
 import { encryptionCheck, keyForReading, unlockStore } from '../db/store-key';
 import { SqliteStore } from '../store/sqlite-store';
+import { fileMasterKey } from '../files/sealed-file';
+import { sealLegacyFiles } from '../files/seal-legacy';
 import { ApiSetupService } from '../sync/api-setup';
 import { ProvincialApi } from '../sync/provincial-api';
 import { keyFileStore, keyFilePath } from '../secrets/key-file-store';
@@ -95,7 +97,9 @@ export function createCoreServices(dataDir: string, a: CoreAdapters, dbKey: stri
     });
   const monitor = new ConnectivityMonitor({ store, hub, probe, apiConfigured });
   const pdf: PdfRenderer = a.pdf === 'in-process' ? inProcessRenderer(fontsDir) : defaultPdfRenderer(fontsDir);
-  const files = new ContentStore(layout.filesDir);
+  const files = new ContentStore(layout.filesDir, fileMasterKey(dbKey));
+  // Plain copies a crash left behind (an upload or a signature cut short) go before anything runs.
+  files.temp.wipeLeftovers();
   const intake = new IntakeService({ store, files, receiptsDir: join(layout.filesDir, 'receipts'), fontsDir, pdf, now, apiConfigured });
   const sync = new SyncService({ store, files, monitor, log: a.log.child('sync'), hub, secrets });
   /** The API client, or a Vietnamese AppFailure saying what is missing; null when no API is configured. */
@@ -176,7 +180,10 @@ export type CoreServices = ReturnType<typeof createCoreServices>;
  */
 export async function openCoreServices(dataDir: string, a: CoreAdapters): Promise<CoreServices> {
   const vault = secretVault(dataDir, a.secretStores ?? [], a.now ?? (() => new Date()));
-  return createCoreServices(dataDir, a, await unlockStore(dataLayout(dataDir).dbPath, vault));
+  const key = await unlockStore(dataLayout(dataDir).dbPath, vault);
+  // Scans stored by a version before sealing: sealed once, each file crash-safely.
+  sealLegacyFiles(dataLayout(dataDir).filesDir, fileMasterKey(key));
+  return createCoreServices(dataDir, a, key);
 }
 
 /** `motcua doctor`'s key: read, never created for an existing store (see keyForReading). */
@@ -185,6 +192,8 @@ export function doctorDbKey(dataDir: string, stores: readonly SecretStore[]): Pr
 }
 
 /** `db migrate` and first starts: the key, created (and a clear store sealed) when needed. */
-export function unlockDataDir(dataDir: string, stores: readonly SecretStore[]): Promise<string> {
-  return unlockStore(dataLayout(dataDir).dbPath, secretVault(dataDir, stores, () => new Date()));
+export async function unlockDataDir(dataDir: string, stores: readonly SecretStore[]): Promise<string> {
+  const key = await unlockStore(dataLayout(dataDir).dbPath, secretVault(dataDir, stores, () => new Date()));
+  sealLegacyFiles(dataLayout(dataDir).filesDir, fileMasterKey(key));
+  return key;
 }

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DoctorCheck } from '../../common/domain/doctor';
 import { AppFailure, failure } from '../../common/ipc/result';
@@ -30,8 +30,8 @@ export async function storedDbKey(vault: SecretVault, dbPath: string): Promise<s
  * - a clear store from an older version is sealed once, crash-safely (seal-store.ts).
  */
 export async function unlockStore(dbPath: string, vault: SecretVault): Promise<string> {
+  privateFolder(dirname(dbPath));
   if (dbFileState(dbPath) === 'encrypted') return sealedKey(dbPath, vault);
-  mkdirSync(dirname(dbPath), { recursive: true });
   // Under the lock: two first starts at once (the app and a CLI command) must agree on one key.
   return withSealLock(dbPath, async () => {
     const state = dbFileState(dbPath);
@@ -126,5 +126,17 @@ function refuseNewerClearStore(dbPath: string): void {
     if (found > latestVersion(migrations)) throw new DbVersionFromFutureError(found, latestVersion(migrations));
   } finally {
     db.close();
+  }
+}
+
+/** The data directory is this user's alone (POSIX 0700; on Windows %APPDATA% already is per user). */
+function privateFolder(dir: string): void {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if (process.platform !== 'win32') {
+    try {
+      chmodSync(dir, 0o700);
+    } catch {
+      // a folder owned by someone else: doctor reports the permissions; opening still works or fails on its own
+    }
   }
 }

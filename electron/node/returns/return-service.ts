@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { wipeFile } from '../db/seal-store';
 import { basename, join } from 'node:path';
 import type { DossierDetail } from '../../common/domain/dossier';
 import { parseDossierCode } from '../../common/domain/dossier-code';
@@ -77,22 +79,29 @@ export class ReturnService {
       const file = view.results.find((r) => r.id === id && r.kind === 'result');
       if (!file) throw new AppFailure('not_found', `Văn bản kết quả số ${id} không thuộc hồ sơ ${code} hoặc đã ký.`);
       const sha = await this.d.store.exec('returns.sha', (db) => attachmentSha(db, id));
-      const out = join(this.d.workDir, `${randomUUID()}.pdf`);
-      const r = await signFile({
-        token: o.token,
-        tokenId: o.tokenId,
-        certId: o.certId ?? null,
-        pin: o.pin,
-        ...(o.confirmFinalTry ? { confirmFinalTry: true } : {}),
-        input: this.d.files.pathOf(sha),
-        output: out,
-        reason: `Ký kết quả giải quyết hồ sơ ${code}`,
-        ...(o.trustAnchors ? { trustAnchors: o.trustAnchors } : {}),
-        fontsDir: this.d.fontsDir,
-        now: this.#now(),
+      // The signer reads and writes paths: a plain copy in and the signed copy out, both wiped once stored sealed.
+      const { r, stored } = await this.d.files.withPlainFile(sha, async (input) => {
+        const out = join(this.d.files.temp.dir, `${randomUUID()}.pdf`);
+        try {
+          const signedFile = await signFile({
+            token: o.token,
+            tokenId: o.tokenId,
+            certId: o.certId ?? null,
+            pin: o.pin,
+            ...(o.confirmFinalTry ? { confirmFinalTry: true } : {}),
+            input,
+            output: out,
+            reason: `Ký kết quả giải quyết hồ sơ ${code}`,
+            ...(o.trustAnchors ? { trustAnchors: o.trustAnchors } : {}),
+            fontsDir: this.d.fontsDir,
+            now: this.#now(),
+          });
+          return { r: signedFile, stored: await this.d.files.importFile(out) };
+        } finally {
+          if (existsSync(out)) wipeFile(out);
+        }
       });
       warning = r.warning ?? warning;
-      const stored = await this.d.files.importFile(out);
       const at = toVietnamRfc3339(this.#now());
       const newId = await this.d.store.exec('returns.signed', (db) =>
         db.transaction(() => {

@@ -1,4 +1,3 @@
-import { stat } from 'node:fs/promises';
 import { toVietnamRfc3339 } from '../../common/domain/time';
 import { AppFailure } from '../../common/ipc/result';
 import { attachmentForUpload, markPendingAgain, markUploaded, raiseServerVersion, setSyncState, setUploadUrl, uploadUrlOf } from '../intake/dossier-repo';
@@ -113,20 +112,22 @@ export class OutboxSender {
       return { done: true };
     }
     const { files, api } = this.c.d;
-    const path = files.pathOf(att.sha256);
-    const size = await stat(path).then((s) => s.size).catch(() => -1);
+    const size = await files.sizeOf(att.sha256);
     if (size !== att.sizeBytes || !(await files.verify(att.sha256))) {
       return this.#setback(item, { kind: 'rejected', status: 0, error: 'corrupt_attachment', message: `Tệp ${att.fileName} trong máy đã hỏng hoặc bị xóa.`, details: [] });
     }
     await this.#mark(item, 'in_flight');
-    const r = await api.upload({
-      path,
-      size,
-      uploadUrl: att.uploadUrl,
-      metadata: { filename: att.fileName, contentType: att.contentType, MaHoSo: item.code, sha256: att.sha256 },
-      onUrl: (url) => this.c.exec('uploadUrl', (db) => setUploadUrl(db, att.id, url)),
-      onProgress: (sent, total) => this.c.d.onProgress?.({ code: item.code, fileName: att.fileName, sent, total }),
-    });
+    // tus reads the file by path: a plain copy exists for this upload only.
+    const r = await files.withPlainFile(att.sha256, (path) =>
+      api.upload({
+        path,
+        size,
+        uploadUrl: att.uploadUrl,
+        metadata: { filename: att.fileName, contentType: att.contentType, MaHoSo: item.code, sha256: att.sha256 },
+        onUrl: (url) => this.c.exec('uploadUrl', (db) => setUploadUrl(db, att.id, url)),
+        onProgress: (sent, total) => this.c.d.onProgress?.({ code: item.code, fileName: att.fileName, sent, total }),
+      }),
+    );
     if (r.kind === 'ok') {
       await this.c.exec('uploaded', (db) => markUploaded(db, att.id, r.value, this.c.at()));
       await this.#mark(item, 'done');
