@@ -18,6 +18,7 @@ import { registerSyncCommands } from './sync-commands';
 import { registerSigningCommands } from './signing-commands';
 import { registerReportCommands } from './report-commands';
 import { registerSetupCommands } from './setup-commands';
+import { registerDbKeyCommands } from './db-key-commands';
 import { APP_VERSION } from '../common/version';
 import type { Actor } from '../common/domain/actor';
 import { createCoreServices, doctorChecksReadOnly, doctorDbKey, unlockDataDir, type CoreServices } from '../node/core/core-services';
@@ -49,7 +50,7 @@ function printJson(io: CliIo, value: unknown) {
 const closers: Array<() => Promise<void>> = [];
 
 /** Commands that never open the store through the core: parsing a QR, and doctor (which reads the file itself). */
-const WITHOUT_STORE = new Set(['cccd parse', 'doctor']);
+const WITHOUT_STORE = new Set(['cccd parse', 'doctor', 'db key-import']);
 
 export function buildProgram(io: CliIo = stdio): Command {
   const program = new Command('motcua')
@@ -193,6 +194,7 @@ export function buildProgram(io: CliIo = stdio): Command {
   registerSigningCommands(program, ctx);
   registerReportCommands(program, ctx);
   registerSetupCommands(program, ctx);
+  registerDbKeyCommands(db, ctx);
   return program;
 }
 

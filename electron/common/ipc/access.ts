@@ -20,6 +20,9 @@ export const CLI_ACCESS: Readonly<Record<string, { readonly channel: Channel } |
   'cccd parse': { access: 'public' },
   'calendar due': { access: 'public' },
   'db migrate': { access: 'admin' },
+  'db key-export': { access: 'admin' },
+  // Needs no sign-in: it runs when the database cannot be opened, and a key that does not open it changes nothing.
+  'db key-import': { access: 'public' },
   'unit set': { channel: 'unit.set' },
   'unit show': { channel: 'unit.get' },
   'devices list': { channel: 'devices.list' },

@@ -55,6 +55,11 @@ export interface CoreAdapters {
   readonly secretStores?: readonly SecretStore[];
 }
 
+/** The vault a command uses on its own (the key backup), with this entry point's stores. */
+export function keyVault(dataDir: string, stores: readonly SecretStore[]): SecretVault {
+  return secretVault(dataDir, stores, () => new Date());
+}
+
 /** The entry point's secret stores, best first, then the key file (always available). */
 function secretVault(dataDir: string, stores: readonly SecretStore[], now: () => Date): SecretVault {
   return new SecretVault({ indexPath: join(dataDir, 'secrets.json'), stores: [...stores, keyFileStore(keyFilePath(dataDir))], now, force: forcedSecretStore() });

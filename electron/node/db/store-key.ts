@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DoctorCheck } from '../../common/domain/doctor';
-import { AppFailure, failure } from '../../common/ipc/result';
+import { failure } from '../../common/ipc/result';
 import type { SecretVault } from '../secrets/secret-vault';
 import { DB_KEY_BYTES, dbFileState, isDbKey } from './cipher';
 import { DbVersionFromFutureError, latestVersion } from './migration';
@@ -15,11 +15,13 @@ export async function storedDbKey(vault: SecretVault, dbPath: string): Promise<s
   let key: string | null;
   try {
     key = await vault.get('db.key');
-  } catch (e) {
+  } catch {
+    // The index names a place that no longer holds the key (a copied folder, an emptied key store):
+    // for the officer that is the same as no key, and the same recovery.
     const where = (await vault.location('db.key').catch(() => null))?.where ?? '?';
-    throw failure('db_locked', 'db.keyUnreadable', { where, reason: e instanceof AppFailure ? e.message : (e as Error).message });
+    throw failure('db_locked', 'db.keyMissing', { path: dbPath, where });
   }
-  if (key !== null && !isDbKey(key)) throw failure('db_locked', 'db.keyUnreadable', { where: (await vault.location('db.key')).where, reason: dbPath });
+  if (key !== null && !isDbKey(key)) throw failure('db_locked', 'db.keyUnreadable', { where: (await vault.location('db.key')).where, reason: 'không đúng định dạng khóa' });
   return key;
 }
 
