@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DoctorCheck } from '../../common/domain/doctor';
 import { failure } from '../../common/ipc/result';
@@ -79,6 +79,9 @@ async function sealedKey(dbPath: string, vault: SecretVault): Promise<string> {
   const key = await storedDbKey(vault, dbPath);
   if (!key) throw failure('db_locked', 'db.keyMissing', { path: dbPath, where: (await vault.location('db.key')).where });
   wipeClearLeftover(dbPath);
+  // A lock a killed sealer left: the store is sealed, nobody holds it any more.
+  const lock = `${dbPath}.seal-lock`;
+  if (existsSync(lock) && !holderAlive(lock)) rmSync(lock, { force: true });
   return key;
 }
 

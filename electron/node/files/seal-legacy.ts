@@ -15,12 +15,12 @@ export function sealLegacyFiles(root: string, master: Buffer): number {
   let sealed = 0;
   for (const sub of readdirSync(dir)) {
     const subDir = join(dir, sub);
-    for (const name of readdirSync(subDir)) {
+    const names = readdirSync(subDir);
+    // First what a kill left: a copy or a second name whose original is still there, clear or sealed.
+    for (const name of names) if (/\.(sealing|clear|tmp)$/.test(name)) wipeFile(join(subDir, name));
+    for (const name of names) {
+      if (/\.(sealing|clear|tmp)$/.test(name)) continue;
       const path = join(subDir, name);
-      if (name.endsWith('.sealing') || name.endsWith('.clear') || name.endsWith('.tmp')) {
-        wipeFile(path); // a copy left by a kill: its original is still there, clear or sealed
-        continue;
-      }
       if (headSealed(path)) continue;
       const copy = `${path}.sealing`;
       writeFileSync(copy, sealBuffer(master, readFileSync(path)), { mode: 0o600, flag: 'wx' });
