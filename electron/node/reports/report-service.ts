@@ -13,6 +13,19 @@ import type { SqliteStore } from '../store/sqlite-store';
 import { dailyReport, type DailyReport } from './report-repo';
 import { saveDayClose } from './day-close-repo';
 import { reportCsv, reportXlsx } from './report-export';
+import type { AuditService } from '../audit/audit-service';
+import type { AnchorLine } from '../audit/anchor-file';
+
+/** The audit head a day close records (no MAC: the anchor file keeps that; this copy is for people and the province). */
+export interface DayCloseAnchor {
+  readonly at: string;
+  readonly rows: number;
+  readonly lastId: number;
+  readonly head: string;
+  readonly keyedFrom: number;
+}
+
+const dayCloseAnchor = (l: AnchorLine): DayCloseAnchor => ({ at: l.at, rows: l.rows, lastId: l.lastId, head: l.head, keyedFrom: l.keyedFrom });
 
 export type ReportFormat = 'pdf' | 'csv' | 'xlsx' | 'json';
 
@@ -25,7 +38,7 @@ const fileSafe = (s: string) => s.replace(/[^0-9A-Za-z_-]/g, '_');
  * the hash of what was kept, and optionally a token signature over it.
  */
 export class ReportService {
-  constructor(private readonly d: { store: SqliteStore; pdf: PdfRenderer; tokens: TokenSessions; reportsDir: string; fontsDir: string; now: () => Date }) {}
+  constructor(private readonly d: { store: SqliteStore; pdf: PdfRenderer; tokens: TokenSessions; audit: AuditService; reportsDir: string; fontsDir: string; now: () => Date }) {}
 
   build(date: string, counterId: string | null, to?: string | null): Promise<DailyReport> {
     if (to && to < date) throw failure('invalid_input', 'report.backwards');
@@ -63,12 +76,17 @@ export class ReportService {
   async closeDay(
     actor: Actor,
     o: { date: string; notes?: string | null; sign?: { tokenId: string; certId?: string | null; pin: string | null } | null },
-  ): Promise<{ closedAt: string; pdfPath: string; signed: boolean }> {
+  ): Promise<{ closedAt: string; pdfPath: string; signed: boolean; anchor: DayCloseAnchor | null }> {
     const r = await this.build(o.date, null);
     if (r.review.length && !o.notes?.trim()) {
       throw failure('invalid_input', 'report.needsNotes', { date: o.date, count: r.review.length });
     }
-    const pdf = await this.d.pdf.render({ kind: 'report', model: r });
+    // The audit head as this close saw it: printed in (and signed with) the report, kept with the close,
+    // sent to the province, and appended to the anchor file. Null when the chain no longer follows the
+    // last anchor: the close goes on (the day's work must be closable) and verify says what is wrong.
+    const line = await this.d.audit.anchor('day-close');
+    const anchor = line ? dayCloseAnchor(line) : null;
+    const pdf = await this.d.pdf.render({ kind: 'report', model: r, auditAnchor: anchor });
     const plain = join(this.d.reportsDir, `bao-cao-${o.date}-chot.pdf`);
     await writeFileAtomic(plain, pdf);
     let finalPath = plain;
@@ -95,10 +113,10 @@ export class ReportService {
     const sha = createHash('sha256').update(signed ? await readFile(finalPath) : pdf).digest('hex');
     await this.d.store.exec('day.close', (db) =>
       db.transaction(() => {
-        saveDayClose(db, { day: o.date, closedAt, closedBy: actor.officerId, notes: o.notes ?? null, sha256: sha, path: finalPath });
-        appendAudit(db, { actor: actor.officerId, action: 'day.close', subject: o.date, details: { signed, sha256: sha, notes: o.notes ? true : false } }, closedAt);
+        saveDayClose(db, { day: o.date, closedAt, closedBy: actor.officerId, notes: o.notes ?? null, sha256: sha, path: finalPath, auditAnchor: anchor ? JSON.stringify(anchor) : null });
+        appendAudit(db, { actor: actor.officerId, action: 'day.close', subject: o.date, details: { signed, sha256: sha, notes: o.notes ? true : false, auditRows: anchor?.rows ?? null } }, closedAt);
       })(),
     );
-    return { closedAt, pdfPath: finalPath, signed };
+    return { closedAt, pdfPath: finalPath, signed, anchor };
   }
 }
