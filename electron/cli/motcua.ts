@@ -20,7 +20,7 @@ import { registerReportCommands } from './report-commands';
 import { registerSetupCommands } from './setup-commands';
 import { APP_VERSION } from '../common/version';
 import type { Actor } from '../common/domain/actor';
-import { apiDoctorChecks, createCoreServices, type CoreServices } from '../node/core/core-services';
+import { apiDoctorChecks, auditDoctorCheck, createCoreServices, type CoreServices } from '../node/core/core-services';
 import { cliAdapters, commandPath, signInFor } from './cli-session';
 
 export interface CliIo {
@@ -85,7 +85,7 @@ export function buildProgram(io: CliIo = stdio): Command {
         dbPath: dataLayout(dir).dbPath,
         dataDir: dir,
         appVersion: APP_VERSION,
-        extraChecks: (store) => apiDoctorChecks(store, dir, cliAdapters(dir).secretStores ?? []),
+        extraChecks: async (store) => [await auditDoctorCheck(store, dir, cliAdapters(dir).secretStores ?? []), ...(await apiDoctorChecks(store, dir, cliAdapters(dir).secretStores ?? []))],
       });
       if (opts.json) printJson(io, report);
       else {

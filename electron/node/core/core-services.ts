@@ -74,7 +74,9 @@ export const auditAnchorPath = (dataDir: string) => join(dataDir, 'audit-anchors
 export function auditDoctorCheck(store: SqliteStore, dataDir: string, stores: readonly SecretStore[]): Promise<DoctorCheck> {
   const now = () => new Date();
   const vault = secretVault(dataDir, stores, now);
-  return new AuditService({ store, anchorPath: auditAnchorPath(dataDir), key: () => loadAuditKey(vault, { create: false }), now }).check();
+  return new AuditService({ store, anchorPath: auditAnchorPath(dataDir), key: () => loadAuditKey(vault, { create: false }), now })
+    .check()
+    .catch((e: unknown): DoctorCheck => ({ id: 'audit', label: 'Nhật ký kiểm toán', status: 'fail', detail: `không kiểm tra được: ${(e as Error).message}` }));
 }
 
 const noHardware = (what: string) => () => {

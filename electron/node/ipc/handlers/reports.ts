@@ -1,6 +1,6 @@
 import { actorOf, type AreaHandlers, type HandlerEnv } from './env';
 
-type C = 'report.daily' | 'report.export' | 'day.close';
+type C = 'report.daily' | 'report.export' | 'day.close' | 'audit.verify';
 
 export const reportHandlers = (e: HandlerEnv): AreaHandlers<C> => ({
   'report.daily': async ({ date, to, counterId }, ctx) => {
@@ -12,4 +12,5 @@ export const reportHandlers = (e: HandlerEnv): AreaHandlers<C> => ({
     return { path, opened: format === 'pdf' ? await e.shell.printPdf(path) : true };
   },
   'day.close': async ({ date, notes, sign }, ctx) => e.core.reports.closeDay(await actorOf(e, ctx), { date, notes: notes ?? null, sign: sign ?? null }),
+  'audit.verify': () => e.core.audit.verify(),
 });
