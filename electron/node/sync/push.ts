@@ -11,6 +11,19 @@ import { reasonOf, type SyncContext } from './sync-context';
 type Outcome = { done: boolean; error?: string };
 
 /**
+ * What the audit row may say about a refusal: the HTTP status and the error code. The server's message
+ * and field details can quote the citizen's data back; they stay in the outbox item's last_error.
+ */
+function errorFacts(error: string): Record<string, unknown> {
+  try {
+    const e = JSON.parse(error) as { status?: unknown; error?: unknown; details?: unknown };
+    return { status: typeof e.status === 'number' ? e.status : null, error: typeof e.error === 'string' ? e.error : null, details: Array.isArray(e.details) ? e.details.length : 0 };
+  } catch {
+    return { errorLength: error.length };
+  }
+}
+
+/**
  * The outbox sender: one ordered queue per dossier (uploads, then the dossier, then its events),
  * bounded concurrency across dossiers, exponential backoff with jitter that honours Retry-After,
  * and unknown outcomes resolved by reading before any retry. Every state change is written before
@@ -70,7 +83,7 @@ export class OutboxSender {
       db.transaction(() => {
         updateItem(db, item.id, { state, attempt: o.attempt ?? false, nextAttemptAt: next, error: o.error ?? null, ...(o.payload !== undefined ? { payload: o.payload } : {}) }, at);
         if (state === 'done' || state === 'rejected') {
-          appendAudit(db, { actor: 'sync', action: `sync.${item.kind}.${state}`, subject: item.code, details: o.error ? { error: o.error } : null }, at);
+          appendAudit(db, { actor: 'sync', action: `sync.${item.kind}.${state}`, subject: item.code, details: o.error ? errorFacts(o.error) : null }, at);
         }
         if (item.dossierId) {
           const q = dossierQueueState(db, item.dossierId);

@@ -15,3 +15,16 @@ BEGIN SELECT RAISE(ABORT, 'audit_chain is fixed'); END;
 
 -- Each day close keeps the audit head it saw (JSON: rows, lastId, head, keyedFrom, at).
 ALTER TABLE day_closes ADD COLUMN audit_anchor TEXT;
+
+-- A supervisor's permission to receive while sync is overdue, with the reason they wrote. The reason
+-- is free text that can name a citizen, so it lives here (read by the end-of-day review), and the
+-- audit row keeps only who, when and the reason's length. Older overrides keep theirs in audit details.
+CREATE TABLE stale_overrides (
+  id             INTEGER PRIMARY KEY,
+  ma_ho_so       TEXT NOT NULL,
+  officer_id     TEXT NOT NULL,
+  supervisor_id  TEXT NOT NULL,
+  reason         TEXT NOT NULL,
+  at             TEXT NOT NULL
+) STRICT;
+CREATE INDEX stale_overrides_at ON stale_overrides(at);
