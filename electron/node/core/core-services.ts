@@ -128,7 +128,7 @@ export function createCoreServices(dataDir: string, a: CoreAdapters) {
   const returns = new ReturnService({ store, files, intake, workDir: join(layout.filesDir, 'returns'), fontsDir, now });
   const scans = new ScanService({ store, hub, factory: a.scannerFactory ?? noHardware('scanner'), log: a.log.child('scan') });
   const printer = new PrinterService({ store, intake, factory: a.printerFactory ?? noHardware('printer'), fontsDir, now });
-  const reports = new ReportService({ store, pdf, tokens, audit, reportsDir: join(dataDir, 'reports'), fontsDir, now });
+  const reports = new ReportService({ store, pdf, tokens, audit, apiConfigured, reportsDir: join(dataDir, 'reports'), fontsDir, now });
   const inbox = new AttachmentInbox();
   const outbox = new OutboxService({ store, now });
 

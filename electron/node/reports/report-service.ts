@@ -15,6 +15,9 @@ import { saveDayClose } from './day-close-repo';
 import { reportCsv, reportXlsx } from './report-export';
 import type { AuditService } from '../audit/audit-service';
 import type { AnchorLine } from '../audit/anchor-file';
+import { toNationalTime } from '../../common/domain/intake';
+import { enqueueEvent } from '../sync/outbox-repo';
+import { thisCounter } from '../unit/unit-repo';
 
 /** The audit head a day close records (no MAC: the anchor file keeps that; this copy is for people and the province). */
 export interface DayCloseAnchor {
@@ -27,6 +30,22 @@ export interface DayCloseAnchor {
 
 const dayCloseAnchor = (l: AnchorLine): DayCloseAnchor => ({ at: l.at, rows: l.rows, lastId: l.lastId, head: l.head, keyedFrom: l.keyedFrom });
 
+/**
+ * The body of the day-close event, in the contract's style (DVCQG-like names, national times). The audit
+ * anchor goes in its own object, `NhatKyKiemToan`, so a server that does not know it can ignore it whole.
+ */
+function dayCloseEvent(c: { date: string; counterId: string; unitCode: string; closedAt: string; officerId: string; sha256: string; anchor: DayCloseAnchor | null }): Record<string, unknown> {
+  return {
+    MaDonVi: c.unitCode,
+    MaQuay: c.counterId,
+    NgayChot: c.date.replaceAll('-', ''),
+    ThoiDiemChot: toNationalTime(c.closedAt),
+    NguoiChot: c.officerId,
+    BaoCaoSha256: c.sha256,
+    NhatKyKiemToan: c.anchor && { SoDong: c.anchor.rows, IdCuoi: c.anchor.lastId, MaBamCuoi: c.anchor.head, KhoaTuDong: c.anchor.keyedFrom, ThoiDiem: c.anchor.at },
+  };
+}
+
 export type ReportFormat = 'pdf' | 'csv' | 'xlsx' | 'json';
 
 /** A counter id as the user typed it, made safe for a file name: never a path. */
@@ -38,7 +57,7 @@ const fileSafe = (s: string) => s.replace(/[^0-9A-Za-z_-]/g, '_');
  * the hash of what was kept, and optionally a token signature over it.
  */
 export class ReportService {
-  constructor(private readonly d: { store: SqliteStore; pdf: PdfRenderer; tokens: TokenSessions; audit: AuditService; reportsDir: string; fontsDir: string; now: () => Date }) {}
+  constructor(private readonly d: { store: SqliteStore; pdf: PdfRenderer; tokens: TokenSessions; audit: AuditService; apiConfigured?: () => Promise<boolean>; reportsDir: string; fontsDir: string; now: () => Date }) {}
 
   build(date: string, counterId: string | null, to?: string | null): Promise<DailyReport> {
     if (to && to < date) throw failure('invalid_input', 'report.backwards');
@@ -111,8 +130,15 @@ export class ReportService {
     const closedAt = toVietnamRfc3339(this.d.now());
     // The hash of what was kept: the bytes in hand, or the signed copy written by signFile.
     const sha = createHash('sha256').update(signed ? await readFile(finalPath) : pdf).digest('hex');
+    const toProvince = (await this.d.apiConfigured?.()) ?? false;
     await this.d.store.exec('day.close', (db) =>
       db.transaction(() => {
+        // Queued with the close itself: the province learns the anchor even if the PC goes off right after.
+        const counter = toProvince ? thisCounter(db) : null;
+        if (counter) {
+          const body = dayCloseEvent({ date: o.date, counterId: counter.counterId, unitCode: counter.unitCode, closedAt, officerId: actor.officerId, sha256: sha, anchor });
+          enqueueEvent(db, { code: `CHOT-${counter.counterId}-${o.date}`, dossierId: null, event: { $dayClose: { unitCode: counter.unitCode, body } }, at: closedAt });
+        }
         saveDayClose(db, { day: o.date, closedAt, closedBy: actor.officerId, notes: o.notes ?? null, sha256: sha, path: finalPath, auditAnchor: anchor ? JSON.stringify(anchor) : null });
         appendAudit(db, { actor: actor.officerId, action: 'day.close', subject: o.date, details: { signed, sha256: sha, notes: o.notes ? true : false, auditRows: anchor?.rows ?? null } }, closedAt);
       })(),

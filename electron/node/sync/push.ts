@@ -180,7 +180,29 @@ export class OutboxSender {
     return { done: true };
   }
 
+  /**
+   * A day close and the audit anchor it recorded, to the unit's `POST /units/{unitCode}/day-closes`.
+   * Contract v1 has no unit-level event, so this is an extension: a province that does not offer it
+   * answers 404 and the item ends (kept as done with that status in the audit) rather than blocking
+   * or retrying forever; the anchor is then still in the day close, its signed report and the anchor file.
+   */
+  async #dayClose(item: OutboxItem, d: { unitCode: string; body: Record<string, unknown> }): Promise<Outcome> {
+    await this.#mark(item, 'in_flight');
+    const r = await this.c.d.api.postDayClose(d.unitCode, JSON.stringify(d.body), item.idempotencyKey);
+    if (r.kind === 'ok') {
+      await this.#mark(item, 'done');
+      return { done: true };
+    }
+    if (r.kind === 'rejected' && r.status === 404) {
+      await this.#mark(item, 'done', { error: JSON.stringify({ status: 404, error: r.error, details: [] }) });
+      return { done: true };
+    }
+    return this.#setback({ ...item, state: 'in_flight' }, r);
+  }
+
   async #event(item: OutboxItem): Promise<Outcome> {
+    const dayClose = (JSON.parse(item.payload) as { $dayClose?: { unitCode: string; body: Record<string, unknown> } }).$dayClose;
+    if (dayClose) return this.#dayClose(item, dayClose);
     // Files the event refers to ({"$attachment": id}) are replaced by their upload URLs once, and
     // the resolved body is kept: the same key always goes with the same bytes.
     let body = item.payload;
