@@ -11,6 +11,10 @@ export const reportHandlers = (e: HandlerEnv): AreaHandlers<C> => ({
     const path = await e.core.reports.export(await actorOf(e, ctx), { date, to: to ?? null, counterId, format });
     return { path, opened: format === 'pdf' ? await e.shell.printPdf(path) : true };
   },
-  'day.close': async ({ date, notes, sign }, ctx) => e.core.reports.closeDay(await actorOf(e, ctx), { date, notes: notes ?? null, sign: sign ?? null }),
+  'day.close': async ({ date, notes, sign }, ctx) => {
+    const r = await e.core.reports.closeDay(await actorOf(e, ctx), { date, notes: notes ?? null, sign: sign ?? null });
+    void e.core.sync.trigger('dayClose'); // the close's anchor goes to the province now, not at the next timer
+    return r;
+  },
   'audit.verify': () => e.core.audit.verify(),
 });
