@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -78,7 +78,10 @@ describe('daily counter report against hand-computed figures', () => {
     seed(db);
     db.close();
   });
-  afterAll(() => t.cleanup());
+  afterAll(() => {
+    t.cleanup();
+    rmSync(`${t.dir}.key`, { force: true });
+  });
 
   it('computes every total, by procedure, by counter, by hour', () => {
     const db = new Database(dbPath, { readonly: true });
@@ -201,20 +204,28 @@ describe('daily counter report against hand-computed figures', () => {
     }
   });
 
-  it('audit verify detects an edited, a deleted and a reordered row', () => {
+  it('audit verify detects an edited, a deleted and a reordered row; doctor shows the verdict and the last anchor', () => {
     const sup = { MOTCUA_OFFICER: 'giamsat', MOTCUA_PASSWORD: 'mat-khau-quan-tri' };
-    expect(motcua(['audit', 'verify', '--data-dir', t.dir], sup).code).toBe(0);
+    const ok = motcua(['audit', 'verify', '--data-dir', t.dir], sup);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/Nhật ký toàn vẹn \(\d+ dòng, đối chiếu \d+ mốc; mốc gần nhất .+, \d+ dòng\)/);
+    const doctor = motcua(['doctor', '--data-dir', t.dir]);
+    expect(doctor.stdout).toMatch(/\[OK\s*\] Nhật ký kiểm toán: Nhật ký toàn vẹn .*mốc gần nhất/);
     const tamper = (sql: string) => {
       const copy = tempDir('motcua-audit-');
       const db = new Database(dbPath, { readonly: true });
       db.prepare('VACUUM INTO ?').run(join(copy.dir, 'motcua.sqlite3'));
       db.close();
+      // The same key and anchors as the original: what is detected is the tampering, not a missing key.
+      for (const f of ['secrets.json', 'audit-anchors.jsonl']) copyFileSync(join(t.dir, f), join(copy.dir, f));
+      copyFileSync(`${t.dir}.key`, `${copy.dir}.key`);
       const c = new Database(join(copy.dir, 'motcua.sqlite3'));
       c.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
       c.exec(sql);
       c.close();
       const r = motcua(['audit', 'verify', '--json', '--data-dir', copy.dir], sup);
       copy.cleanup();
+      rmSync(`${copy.dir}.key`, { force: true });
       return r;
     };
     for (const sql of [
@@ -224,7 +235,7 @@ describe('daily counter report against hand-computed figures', () => {
     ]) {
       const r = tamper(sql);
       expect(r.code, sql).toBe(1);
-      expect(JSON.parse(r.stdout).ok).toBe(false);
+      expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, problem: expect.stringMatching(/^(edited|broken)$/) });
     }
   });
 
