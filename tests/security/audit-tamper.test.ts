@@ -7,6 +7,7 @@ import { createCoreServices, type CoreServices } from '../../electron/node/core/
 import { migrations } from '../../electron/node/db/migrations/index.generated';
 import { migrate } from '../../electron/node/db/migration';
 import { createLogger } from '../../electron/node/log/logger';
+import { startOfDay } from '../../electron/node/services/start-of-day';
 import { appendAudit } from '../../electron/node/store/audit';
 import { tempDir } from '../helpers/tmp';
 
@@ -107,6 +108,23 @@ describe('audit log tampering with the triggers dropped', () => {
     // A tampered tail is never anchored over: the close of that core wrote no new anchor.
     const lines = readFileSync(join(dir, 'audit-anchors.jsonl'), 'utf8').trim().split('\n');
     expect(JSON.parse(lines.at(-1)!)).toMatchObject({ rows: 8 });
+  });
+
+  it('the start-of-day check shows the verdict: ok (and anchors) on an intact log, fail on a cut one', async () => {
+    const dir = await seeded();
+    const rows = (core: CoreServices) => startOfDay({ store: core.store, printer: core.printer, scans: core.scans, audit: core.audit, dataDir: dir, now: core.now });
+    await withCore(dir, async (core) => {
+      await core.store.audit({ actor: 'qt01', action: 'test.more', subject: null });
+      const audit = (await rows(core)).find((r) => r.id === 'audit');
+      expect(audit).toMatchObject({ status: 'ok', label: 'Nhật ký kiểm toán' });
+      expect(audit!.detail).toMatch(/^Nhật ký toàn vẹn \(9 dòng/);
+    });
+    const lines = readFileSync(join(dir, 'audit-anchors.jsonl'), 'utf8').trim().split('\n');
+    expect(JSON.parse(lines.at(-1)!)).toMatchObject({ reason: 'start-of-day', rows: 9 });
+    tamper(dir, 'DELETE FROM audit_log WHERE id > 7');
+    await withCore(dir, async (core) => {
+      expect((await rows(core)).find((r) => r.id === 'audit')).toMatchObject({ status: 'fail', detail: 'NHẬT KÝ BỊ THAY ĐỔI: các dòng cuối bị cắt bỏ hoặc viết lại so với mốc đã ghi (dòng 8).' });
+    });
   });
 
   it('catches a tail cut and rewritten to other rows at the anchored position (another head)', async () => {

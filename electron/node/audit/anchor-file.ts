@@ -3,11 +3,11 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import type { AuditAnchorPoint, AuditHead } from '../store/audit';
 
-export type AnchorReason = 'day-close' | 'close' | 'start-of-day' | 'verify';
+export type AnchorReason = 'day-close' | 'close' | 'start-of-day' | 'interval';
 
 const lineSchema = z.object({
   at: z.string(),
-  reason: z.enum(['day-close', 'close', 'start-of-day', 'verify']),
+  reason: z.enum(['day-close', 'close', 'start-of-day', 'interval']),
   rows: z.number().int().nonnegative(),
   lastId: z.number().int().nonnegative(),
   head: z.string().regex(/^[0-9a-f]{64}$/),

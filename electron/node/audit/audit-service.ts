@@ -50,8 +50,11 @@ export function toVerdict(v: AuditVerification, last: AnchorLine | null): AuditV
 /**
  * `audit verify` for every entry point (CLI, the Báo cáo screen, the start-of-day check, doctor) and the
  * anchors written outside the database. Anchors are written at every day close (with the close, its
- * report and the event sent to the province), when the app or a CLI command closes, and after a
- * start-of-day check that passed: the window in which the tail can be cut unnoticed is at most one session.
+ * report and the event sent to the province), when the app or a CLI command closes, after a start-of-day
+ * check that passed, and every ten minutes while the app runs when rows were added: what can be cut off
+ * the tail unnoticed is at most the last few minutes (or one CLI command), and an idle app writes nothing.
+ * Time rather than a row count, because most rows are appended inside other services' transactions,
+ * where a file write does not belong.
  */
 export class AuditService {
   readonly anchors: AnchorFile;
@@ -85,6 +88,19 @@ export class AuditService {
     if (reason !== 'day-close' && last && last.lastId === r.head.lastId && last.head === r.head.head && last.rows === r.head.rows) return last;
     return this.anchors.append(key, r.head, reason, toVietnamRfc3339(this.d.now()));
   }
+
+  /** Anchors every `ms` while the process runs (the app and the Chromium host); the timer never keeps a process alive. */
+  startInterval(ms = 10 * 60_000, onError: () => void = () => undefined): void {
+    this.#timer ??= setInterval(() => void this.anchor('interval').catch(onError), ms);
+    this.#timer.unref();
+  }
+
+  stopInterval(): void {
+    if (this.#timer) clearInterval(this.#timer);
+    this.#timer = null;
+  }
+
+  #timer: NodeJS.Timeout | null = null;
 
   /** The doctor / start-of-day row: the verdict and the last anchor, in one line. */
   async check(): Promise<DoctorCheck> {

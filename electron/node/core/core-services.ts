@@ -99,6 +99,7 @@ export function createCoreServices(dataDir: string, a: CoreAdapters) {
   const keyOnce = () => (auditKey ??= auditKeyOrFailure(secrets));
   const store = SqliteStore.open(layout.dbPath, { now, auditKey: keyOnce });
   const audit = new AuditService({ store, anchorPath: auditAnchorPath(dataDir), key: keyOnce, now });
+  audit.startInterval(undefined, () => a.log.warn('audit anchor failed'));
   const hub = new EventHub();
   const settings = new SettingsService({ store, now });
   const apiConfigured = async () => Boolean(await settings.apiUrl());
@@ -172,6 +173,7 @@ export function createCoreServices(dataDir: string, a: CoreAdapters) {
     seed: () => seedDefaults(store, resources),
     async close(): Promise<void> {
       // The session's last head goes outside the database before it closes (skipped when nothing changed).
+      audit.stopInterval();
       await audit.anchor('close').catch(() => a.log.warn('audit anchor at close failed'));
       monitor.stop();
       sync.stop();
