@@ -1,4 +1,3 @@
-import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CCCD, intakeFixture, OFFICER } from '../helpers/intake';
 
@@ -15,7 +14,6 @@ describe('reads of citizens data in the audit log', () => {
   });
   afterAll(async () => {
     await f.close();
-    rmSync(`${f.dir}.key`, { force: true });
   });
 
   it('search, opening a dossier and reusing an applicant: the officer and a count, not the query', async () => {

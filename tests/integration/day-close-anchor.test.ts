@@ -1,4 +1,4 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../electron/common/domain/actor';
@@ -25,7 +25,6 @@ describe('day close anchors the audit log', () => {
   afterAll(async () => {
     await server.close();
     await f.close();
-    rmSync(`${f.dir}.key`, { force: true });
   });
 
   it('records the head in the close, prints it, appends it to the anchor file and sends it to the province', async () => {

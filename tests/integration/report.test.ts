@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -78,10 +78,7 @@ describe('daily counter report against hand-computed figures', () => {
     seed(db);
     db.close();
   });
-  afterAll(() => {
-    t.cleanup();
-    rmSync(`${t.dir}.key`, { force: true });
-  });
+  afterAll(() => t.cleanup());
 
   it('computes every total, by procedure, by counter, by hour', () => {
     const db = new Database(dbPath, { readonly: true });
@@ -225,7 +222,6 @@ describe('daily counter report against hand-computed figures', () => {
       c.close();
       const r = motcua(['audit', 'verify', '--json', '--data-dir', copy.dir], sup);
       copy.cleanup();
-      rmSync(`${copy.dir}.key`, { force: true });
       return r;
     };
     for (const sql of [

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCoreServices, type CoreServices } from '../../electron/node/core/core-services';
@@ -18,10 +18,7 @@ import { tempDir } from '../helpers/tmp';
  */
 const dirs: Array<{ dir: string; cleanup: () => void }> = [];
 afterEach(() => {
-  for (const d of dirs.splice(0)) {
-    d.cleanup();
-    rmSync(`${d.dir}.key`, { force: true }); // the key file lives beside the data directory
-  }
+  for (const d of dirs.splice(0)) d.cleanup();
 });
 
 const open = (dir: string) => createCoreServices(dir, { log: createLogger({ scope: 'test', level: 'error' }), pdf: 'in-process' });
