@@ -17,7 +17,8 @@ import { AnchorFile, type AnchorLine, type AnchorReason } from './anchor-file';
 export async function loadAuditKey(vault: SecretVault, o: { create: boolean }): Promise<Buffer | null> {
   let hex = await vault.get('audit.hmacKey');
   if (!hex && o.create) {
-    await vault.put('audit.hmacKey', randomBytes(32).toString('hex'));
+    // Not in safeStorage: only the Electron app opens it, and the CLI must audit its changes under the same key.
+    await vault.put('audit.hmacKey', randomBytes(32).toString('hex'), { avoid: ['safe-storage'] });
     hex = await vault.get('audit.hmacKey');
   }
   return hex ? Buffer.from(hex, 'hex') : null;
