@@ -58,8 +58,8 @@ export const ERROR_MESSAGES = {
     en: '{date} has {count} items to review (voids, reprints, overrides): write a note before closing the day.',
   },
   'audit.keyUnavailable': {
-    vi: 'Không mở được khóa của nhật ký kiểm toán ({detail}): không ghi được thay đổi nào cho đến khi khóa đọc được.',
-    en: 'The audit log key cannot be opened ({detail}): no change can be saved until it can be read.',
+    vi: 'Không mở được khóa của nhật ký kiểm toán (lưu trong {where}): không ghi được thay đổi nào cho đến khi khóa đọc được. Báo bộ phận kỹ thuật.',
+    en: 'The audit log key (kept in {where}) cannot be opened: no change can be saved until it can be read. Tell technical support.',
   },
   'audit.tampered': {
     vi: 'Nhật ký kiểm toán bị thay đổi: {verdict}',

@@ -30,8 +30,10 @@ export async function auditKeyOrFailure(vault: SecretVault): Promise<Buffer> {
     const key = await loadAuditKey(vault, { create: true });
     if (key?.length === 32) return key;
     throw new Error('bad key length');
-  } catch (e) {
-    throw failure('conflict', 'audit.keyUnavailable', { detail: (e as Error).message });
+  } catch {
+    // The vault's own message speaks of the provincial secret; say where the audit key is instead.
+    const where = await vault.location('audit.hmacKey').then((l) => l.where, () => '?');
+    throw failure('conflict', 'audit.keyUnavailable', { where });
   }
 }
 
