@@ -21,7 +21,7 @@ import { registerSetupCommands } from './setup-commands';
 import { registerDbKeyCommands } from './db-key-commands';
 import { APP_VERSION } from '../common/version';
 import type { Actor } from '../common/domain/actor';
-import { createCoreServices, doctorChecksReadOnly, doctorDbKey, unlockDataDir, type CoreServices } from '../node/core/core-services';
+import { auditDoctorCheck, createCoreServices, doctorChecksReadOnly, doctorDbKey, unlockDataDir, type CoreServices } from '../node/core/core-services';
 import { cliAdapters, commandPath, signInFor } from './cli-session';
 
 export interface CliIo {
@@ -97,7 +97,7 @@ export function buildProgram(io: CliIo = stdio): Command {
         dataDir: dir,
         appVersion: APP_VERSION,
         key: () => doctorDbKey(dir, cliAdapters(dir).secretStores ?? []),
-        extraChecks: (store) => doctorChecksReadOnly(store, dir, cliAdapters(dir).secretStores ?? []),
+        extraChecks: async (store) => [await auditDoctorCheck(store, dir, cliAdapters(dir).secretStores ?? []), ...(await doctorChecksReadOnly(store, dir, cliAdapters(dir).secretStores ?? []))],
       });
       if (opts.json) printJson(io, report);
       else {

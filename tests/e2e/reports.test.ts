@@ -128,6 +128,10 @@ describe('supervisors: login, daily report, review, export, signed close; office
     await page.fill('textarea[name="closeNotes"]', 'Chốt lại sau khi xuất báo cáo.');
     await page.click('[data-testid="close-day"]');
     await page.waitForSelector('[data-testid="reports-message"]:has-text("Đã chốt ngày")');
+    // The audit check on the same screen: intact, compared with the anchors the closes wrote.
+    await page.click('[data-testid="audit-verify"]');
+    await page.waitForSelector('[data-testid="audit-verdict"]:has-text("Nhật ký toàn vẹn")');
+    expect(await page.textContent('[data-testid="audit-verdict"]')).toMatch(/Mốc gần nhất: .+, \d+ dòng/);
   });
 
   it('an officer does not see Báo cáo, and the channel refuses', async () => {
@@ -136,5 +140,7 @@ describe('supervisors: login, daily report, review, export, signed close; office
     expect(await page.$('nav button[data-section="reports"]')).toBeNull();
     const r = await page.evaluate(() => window.motcua['report.daily']({ date: '2026-11-21', counterId: null }));
     expect(r).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const audit = await page.evaluate(() => window.motcua['audit.verify']({}));
+    expect(audit).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 });

@@ -56,6 +56,16 @@ describe('accounts follow the province: sign-in is checked online whenever the A
     expect((await core.session.login('quantri', ADMIN_PW)).officerId).toBe('admin-quantri');
   });
 
+  it('an officer the province adds or changes on this PC is audited as an officer change', async () => {
+    await core.session.login('canbo01', OFFICER_PASSWORD);
+    expect(await audits('officer.add')).toEqual([{ actor: 'cb01', subject: 'cb01', details: JSON.stringify({ roles: ['officer'], from: 'province' }) }]);
+    await core.session.login('canbo01', OFFICER_PASSWORD);
+    expect(await audits('officer.update')).toEqual([]); // nothing changed: no row
+    server.officers.add({ username: 'canbo01', password: OFFICER_PASSWORD, officerId: 'cb01', hoTen: 'Trần Thị Bình', roles: ['officer', 'supervisor'] });
+    await core.session.login('canbo01', OFFICER_PASSWORD);
+    expect(await audits('officer.update')).toEqual([{ actor: 'cb01', subject: 'cb01', details: JSON.stringify({ roles: ['officer', 'supervisor'], changed: ['roles'], from: 'province' }) }]);
+  });
+
   it('an officer deactivated at the province is refused and loses the offline password on this PC', async () => {
     await core.session.login('canbo01', OFFICER_PASSWORD);
     server.officers.deactivate('canbo01');

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -201,12 +201,18 @@ describe('daily counter report against hand-computed figures', () => {
     }
   });
 
-  it('audit verify detects an edited, a deleted and a reordered row', async () => {
+  it('audit verify detects an edited, a deleted and a reordered row; doctor shows the verdict and the last anchor', async () => {
     const sup = { MOTCUA_OFFICER: 'giamsat', MOTCUA_PASSWORD: 'mat-khau-quan-tri' };
-    expect(motcua(['audit', 'verify', '--data-dir', t.dir], sup).code).toBe(0);
+    const ok = motcua(['audit', 'verify', '--data-dir', t.dir], sup);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/Nhật ký toàn vẹn \(\d+ dòng, đối chiếu \d+ mốc; mốc gần nhất .+, \d+ dòng\)/);
+    const doctor = motcua(['doctor', '--data-dir', t.dir]);
+    expect(doctor.stdout).toMatch(/\[OK\s*\] Nhật ký kiểm toán: Nhật ký toàn vẹn .*mốc gần nhất/);
     const tamper = async (sql: string) => {
       const copy = tempDir('motcua-audit-');
+      // The same keys and anchors as the original: what is detected is the tampering, not a missing key.
       const keyEnv = await copyDataDb(t.dir, copy.dir);
+      copyFileSync(join(t.dir, 'audit-anchors.jsonl'), join(copy.dir, 'audit-anchors.jsonl'));
       const c = await openDataDb(copy.dir, {}, t.dir);
       c.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
       c.exec(sql);
@@ -222,7 +228,7 @@ describe('daily counter report against hand-computed figures', () => {
     ]) {
       const r = await tamper(sql);
       expect(r.code, sql).toBe(1);
-      expect(JSON.parse(r.stdout).ok).toBe(false);
+      expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, problem: expect.stringMatching(/^(edited|broken)$/) });
     }
   });
 

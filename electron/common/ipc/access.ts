@@ -44,7 +44,7 @@ export const CLI_ACCESS: Readonly<Record<string, { readonly channel: Channel } |
   'sync status': { channel: 'sync.queue' },
   'sync inbox': { channel: 'sync.inbox' },
   'report daily': { channel: 'report.daily' },
-  'audit verify': { access: 'supervisor' },
+  'audit verify': { channel: 'audit.verify' },
   'officer add': { channel: 'officer.add' },
   'officer list': { channel: 'officer.list' },
   'officer deactivate': { channel: 'officer.deactivate' },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import '../domain/zod-locale';
-import { doctorReportSchema } from '../domain/doctor';
+import { auditVerdictSchema } from '../domain/audit';
+import { dayCloseInputSchema, dayCloseResultSchema } from '../domain/day-close';
 import { dossierDetailSchema, dossierSummarySchema } from '../domain/dossier';
 import { intakeDraftSchema } from '../domain/intake';
 import { procedureSchema } from '../domain/procedure';
@@ -8,7 +9,7 @@ import { scanEventSchema } from '../domain/scan';
 import { counterIdSchema, unitCodeSchema, unitDeskSchema, unitIdentitySchema } from '../domain/unit';
 import { serialScannerConfigSchema } from '../hardware/scanner';
 import { printerConfigSchema } from '../hardware/printer';
-import { doctorCheckSchema } from '../domain/doctor';
+import { doctorCheckSchema, doctorReportSchema } from '../domain/doctor';
 import type { Access } from './roles';
 
 /**
@@ -147,11 +148,8 @@ export const contract = {
     input: z.strictObject({ date: dayString, to: dayString.nullable().optional(), counterId: counterIdSchema.nullable(), format: z.enum(['pdf', 'csv', 'xlsx']) }),
     output: z.object({ path: z.string(), opened: z.boolean() }),
   },
-  'day.close': {
-    access: 'supervisor',
-    input: z.strictObject({ date: dayString, notes: z.string().max(2000).nullable(), sign: z.strictObject({ tokenId: z.string(), certId: z.string().nullable(), pin: z.string().max(64).nullable() }).nullable() }),
-    output: z.object({ closedAt: z.string(), pdfPath: z.string(), signed: z.boolean() }),
-  },
+  'day.close': { access: 'supervisor', input: dayCloseInputSchema, output: dayCloseResultSchema },
+  'audit.verify': { access: 'supervisor', input: empty, output: auditVerdictSchema },
   'app.setLocale': { access: 'public', input: z.strictObject({ locale: localeSchema }), output: z.object({ locale: localeSchema }) },
   'app.doctor': { access: 'officer', input: empty, output: doctorReportSchema },
   'unit.get': { access: 'officer', input: empty, output: unitIdentitySchema.nullable() },

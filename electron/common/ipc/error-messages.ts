@@ -73,6 +73,14 @@ export const ERROR_MESSAGES = {
     vi: 'Ngày {date} có {count} việc cần xem xét (hủy phiếu, in lại, cho phép vượt): ghi nhận xét trước khi chốt ngày.',
     en: '{date} has {count} items to review (voids, reprints, overrides): write a note before closing the day.',
   },
+  'audit.keyUnavailable': {
+    vi: 'Không mở được khóa của nhật ký kiểm toán (lưu trong {where}): không ghi được thay đổi nào cho đến khi khóa đọc được. Báo bộ phận kỹ thuật.',
+    en: 'The audit log key (kept in {where}) cannot be opened: no change can be saved until it can be read. Tell technical support.',
+  },
+  'audit.tampered': {
+    vi: 'Nhật ký kiểm toán bị thay đổi: {verdict}',
+    en: 'The audit log was tampered with: {verdict}',
+  },
   'outbox.nothingRejected': { vi: 'Hồ sơ {code} không có mục bị trả lại.', en: 'Dossier {code} has nothing rejected.' },
 } as const satisfies Record<string, { vi: string; en: string }>;
 

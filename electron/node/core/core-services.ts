@@ -36,6 +36,7 @@ import { SyncService } from '../sync/sync-service';
 import { OutboxService } from '../sync/outbox-service';
 import { thisCounter } from '../unit/unit-repo';
 import { authorize } from './authorize';
+import { AuditService, auditKeyOrFailure, loadAuditKey } from '../audit/audit-service';
 import { seedDefaults } from '../app/seed';
 
 /** What differs between the app, the Chromium host and the CLI: hardware, the clock, the PDF thread, logs. */
@@ -75,6 +76,18 @@ export async function doctorChecksReadOnly(store: SqliteStore, dataDir: string, 
   return [await encryptionCheck(store.dbPath, secrets), ...(await new ApiSetupService({ store, settings: new SettingsService({ store, now }), secrets }).doctorChecks())];
 }
 
+/** The append-only anchor file of the audit chain, beside the database. */
+export const auditAnchorPath = (dataDir: string) => join(dataDir, 'audit-anchors.jsonl');
+
+/** doctor's audit row over its read-only store: the key is read, never created (doctor writes nothing). */
+export function auditDoctorCheck(store: SqliteStore, dataDir: string, stores: readonly SecretStore[]): Promise<DoctorCheck> {
+  const now = () => new Date();
+  const vault = secretVault(dataDir, stores, now);
+  return new AuditService({ store, anchorPath: auditAnchorPath(dataDir), key: () => loadAuditKey(vault, { create: false }), now })
+    .check()
+    .catch((e: unknown): DoctorCheck => ({ id: 'audit', label: 'Nhật ký kiểm toán', status: 'fail', detail: `không kiểm tra được: ${(e as Error).message}` }));
+}
+
 const noHardware = (what: string) => () => {
   throw new Error(`${what} is not available in this entry point`);
 };
@@ -89,10 +102,15 @@ export function createCoreServices(dataDir: string, a: CoreAdapters, dbKey: stri
   const layout = dataLayout(dataDir);
   const resources = resourcesDir();
   const fontsDir = join(resources, 'fonts');
-  const store = SqliteStore.open(layout.dbPath, { now, key: dbKey });
+  const secrets = secretVault(dataDir, a.secretStores ?? [], now);
+  // Asked once; the store holds writes that need it until the vault has answered.
+  let auditKey: Promise<Buffer> | null = null;
+  const keyOnce = () => (auditKey ??= auditKeyOrFailure(secrets));
+  const store = SqliteStore.open(layout.dbPath, { now, key: dbKey, auditKey: keyOnce });
+  const audit = new AuditService({ store, anchorPath: auditAnchorPath(dataDir), key: keyOnce, now });
+  audit.startInterval(undefined, () => a.log.warn('audit anchor failed'));
   const hub = new EventHub();
   const settings = new SettingsService({ store, now });
-  const secrets = secretVault(dataDir, a.secretStores ?? [], now);
   const apiConfigured = async () => Boolean(await settings.apiUrl());
   const probe: NetworkProbe =
     a.probe ??
@@ -122,7 +140,7 @@ export function createCoreServices(dataDir: string, a: CoreAdapters, dbKey: stri
   const returns = new ReturnService({ store, files, intake, workDir: join(layout.filesDir, 'returns'), fontsDir, now });
   const scans = new ScanService({ store, hub, factory: a.scannerFactory ?? noHardware('scanner'), log: a.log.child('scan') });
   const printer = new PrinterService({ store, intake, factory: a.printerFactory ?? noHardware('printer'), fontsDir, now });
-  const reports = new ReportService({ store, pdf, tokens, reportsDir: join(dataDir, 'reports'), fontsDir, now });
+  const reports = new ReportService({ store, pdf, tokens, audit, apiConfigured, reportsDir: join(dataDir, 'reports'), fontsDir, now });
   const inbox = new AttachmentInbox();
   const outbox = new OutboxService({ store, now });
 
@@ -153,6 +171,7 @@ export function createCoreServices(dataDir: string, a: CoreAdapters, dbKey: stri
     scans,
     printer,
     reports,
+    audit,
     authorize,
     /** Staleness only applies once a provincial API is configured: one answer for the gate, the monitor and the panel. */
     apiConfigured,
@@ -166,6 +185,9 @@ export function createCoreServices(dataDir: string, a: CoreAdapters, dbKey: stri
     /** First-run data (seeded calendar, sample catalog); idempotent. */
     seed: () => seedDefaults(store, resources),
     async close(): Promise<void> {
+      // The session's last head goes outside the database before it closes (skipped when nothing changed).
+      audit.stopInterval();
+      await audit.anchor('close').catch(() => a.log.warn('audit anchor at close failed'));
       monitor.stop();
       sync.stop();
       await scans.stop();

@@ -48,5 +48,5 @@ export async function importBackupKey(vault: SecretVault, dbPath: string, text: 
   } finally {
     db.close();
   }
-  await vault.put('db.key', key);
+  await vault.put('db.key', key, { avoid: ['safe-storage'] });
 }

@@ -43,7 +43,8 @@ export async function unlockStore(dbPath: string, vault: SecretVault): Promise<s
     let key = await storedDbKey(vault, dbPath);
     if (!key) {
       key = randomBytes(DB_KEY_BYTES).toString('hex');
-      await vault.put('db.key', key);
+      // Not in safeStorage: only the Electron app opens it, and the CLI opens the same database.
+      await vault.put('db.key', key, { avoid: ['safe-storage'] });
     }
     if (state === 'clear') sealClearStore(dbPath, key);
     return key;

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { wipeFile } from '../db/seal-store';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import type { DossierDetail } from '../../common/domain/dossier';
 import { parseDossierCode } from '../../common/domain/dossier-code';
 import type { SignatureToken } from '../../common/hardware/token';
@@ -61,7 +61,8 @@ export class ReturnService {
         const dossierId = requireDossierId(db, code);
         const at = toVietnamRfc3339(this.#now());
         const id = insertResultDocument(db, { dossierId, kind: 'result', fileName: stored.fileName, sha256: stored.sha256, sizeBytes: stored.sizeBytes, at });
-        appendAudit(db, { actor, action: 'returns.importResult', subject: code, details: { file: basename(path) } }, at);
+        // A file name can name the citizen: the audit row keeps the attachment id and size, the name stays in attachments.
+        appendAudit(db, { actor, action: 'returns.importResult', subject: code, details: { attachment: id, bytes: stored.sizeBytes } }, at);
         return id;
       })(),
     );

@@ -82,18 +82,19 @@ export class SecretVault {
   }
 
   /** The store new secrets go to: the forced one (MOTCUA_SECRET_STORE), else the first that works here. */
-  async preferred(): Promise<SecretStore> {
+  async preferred(o: { avoid?: readonly SecretStoreKind[] } = {}): Promise<SecretStore> {
     if (this.d.force) {
       const forced = this.d.stores.find((s) => s.kind === this.d.force);
       if (!forced || !(await forced.available())) throw new AppFailure('conflict', `MOTCUA_SECRET_STORE=${this.d.force}: nơi lưu này không dùng được trên máy này.`);
       return forced;
     }
-    for (const s of this.d.stores) if (await s.available()) return s;
+    for (const s of this.d.stores) if (!o.avoid?.includes(s.kind) && (await s.available())) return s;
     throw new AppFailure('conflict', 'Không có nơi nào lưu được khóa bí mật trên máy này.');
   }
 
-  async put(name: SecretName, value: string): Promise<SecretStore> {
-    const store = await this.preferred();
+  /** `avoid`: places not to use for this secret (a secret every entry point must read cannot go where only one can). */
+  async put(name: SecretName, value: string, o: { avoid?: readonly SecretStoreKind[] } = {}): Promise<SecretStore> {
+    const store = await this.preferred(o);
     const sealed = await store.seal(name, value);
     const index = this.#read();
     const previous = index.entries[name];

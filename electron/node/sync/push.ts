@@ -10,6 +10,19 @@ import { reasonOf, type SyncContext } from './sync-context';
 type Outcome = { done: boolean; error?: string };
 
 /**
+ * What the audit row may say about a refusal: the HTTP status and the error code. The server's message
+ * and field details can quote the citizen's data back; they stay in the outbox item's last_error.
+ */
+function errorFacts(error: string): Record<string, unknown> {
+  try {
+    const e = JSON.parse(error) as { status?: unknown; error?: unknown; details?: unknown };
+    return { status: typeof e.status === 'number' ? e.status : null, error: typeof e.error === 'string' ? e.error : null, details: Array.isArray(e.details) ? e.details.length : 0 };
+  } catch {
+    return { errorLength: error.length };
+  }
+}
+
+/**
  * The outbox sender: one ordered queue per dossier (uploads, then the dossier, then its events),
  * bounded concurrency across dossiers, exponential backoff with jitter that honours Retry-After,
  * and unknown outcomes resolved by reading before any retry. Every state change is written before
@@ -69,7 +82,7 @@ export class OutboxSender {
       db.transaction(() => {
         updateItem(db, item.id, { state, attempt: o.attempt ?? false, nextAttemptAt: next, error: o.error ?? null, ...(o.payload !== undefined ? { payload: o.payload } : {}) }, at);
         if (state === 'done' || state === 'rejected') {
-          appendAudit(db, { actor: 'sync', action: `sync.${item.kind}.${state}`, subject: item.code, details: o.error ? { error: o.error } : null }, at);
+          appendAudit(db, { actor: 'sync', action: `sync.${item.kind}.${state}`, subject: item.code, details: o.error ? errorFacts(o.error) : null }, at);
         }
         if (item.dossierId) {
           const q = dossierQueueState(db, item.dossierId);
@@ -168,7 +181,29 @@ export class OutboxSender {
     return { done: true };
   }
 
+  /**
+   * A day close and the audit anchor it recorded, to the unit's `POST /units/{unitCode}/day-closes`.
+   * Contract v1 has no unit-level event, so this is an extension: a province that does not offer it
+   * answers 404 and the item ends (kept as done with that status in the audit) rather than blocking
+   * or retrying forever; the anchor is then still in the day close, its signed report and the anchor file.
+   */
+  async #dayClose(item: OutboxItem, d: { unitCode: string; body: Record<string, unknown> }): Promise<Outcome> {
+    await this.#mark(item, 'in_flight');
+    const r = await this.c.d.api.postDayClose(d.unitCode, JSON.stringify(d.body), item.idempotencyKey);
+    if (r.kind === 'ok') {
+      await this.#mark(item, 'done');
+      return { done: true };
+    }
+    if (r.kind === 'rejected' && r.status === 404) {
+      await this.#mark(item, 'done', { error: JSON.stringify({ status: 404, error: r.error, details: [] }) });
+      return { done: true };
+    }
+    return this.#setback({ ...item, state: 'in_flight' }, r);
+  }
+
   async #event(item: OutboxItem): Promise<Outcome> {
+    const dayClose = (JSON.parse(item.payload) as { $dayClose?: { unitCode: string; body: Record<string, unknown> } }).$dayClose;
+    if (dayClose) return this.#dayClose(item, dayClose);
     // Files the event refers to ({"$attachment": id}) are replaced by their upload URLs once, and
     // the resolved body is kept: the same key always goes with the same bytes.
     let body = item.payload;

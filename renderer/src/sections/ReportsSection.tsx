@@ -6,6 +6,7 @@ import { TokenFields, useTokenPicker } from '../components/TokenFields';
 import { dateTime, vnd } from '../format';
 
 type Report = Output<'report.daily'>;
+type AuditVerdict = Output<'audit.verify'>;
 const today = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 const TOTALS = ['received', 'returned', 'turnedBack', 'onTime', 'late', 'pending', 'overdue', 'voided', 'reprinted', 'feesCollected', 'unsynced'] as const;
 
@@ -20,6 +21,12 @@ export function ReportsSection() {
   const [notes, setNotes] = useState('');
   const [signIt, setSignIt] = useState(false);
   const picker = useTokenPicker();
+  const [verdict, setVerdict] = useState<AuditVerdict | null>(null);
+  const checkAudit = async () => {
+    const r = await api()['audit.verify']({});
+    if (r.ok) setVerdict(r.value);
+    else setMessage({ kind: 'error', text: errText(r.error) });
+  };
 
   const load = useCallback(async () => {
     const r = await api()['report.daily']({ date, to: period, counterId: null });
@@ -58,7 +65,16 @@ export function ReportsSection() {
         <button className="secondary" onClick={() => void exportAs('pdf')} data-testid="export-pdf">PDF</button>
         <button className="secondary" onClick={() => void exportAs('csv')}>CSV</button>
         <button className="secondary" onClick={() => void exportAs('xlsx')} data-testid="export-xlsx">XLSX</button>
+        <button className="secondary" onClick={() => void checkAudit()} data-testid="audit-verify">{t('reports.audit.check')}</button>
       </div>
+      {verdict && (
+        <p role={verdict.ok ? 'status' : 'alert'} className={`message ${verdict.ok ? 'ok' : 'error'}`} data-testid="audit-verdict">
+          {verdict.ok
+            ? t('reports.audit.ok', { rows: verdict.rows, anchors: verdict.anchorsChecked })
+            : t('reports.audit.bad', { problem: t(`reports.audit.problem.${verdict.problem ?? 'broken'}`), row: verdict.firstBadId ?? '—' })}{' '}
+          {verdict.lastAnchor ? t('reports.audit.lastAnchor', { at: dateTime(verdict.lastAnchor.at), rows: verdict.lastAnchor.rows }) : t('reports.audit.noAnchor')}
+        </p>
+      )}
       {message && <p role={message.kind === 'error' ? 'alert' : 'status'} className={`message ${message.kind}`} data-testid="reports-message">{message.text}</p>}
       {report && (
         <>
