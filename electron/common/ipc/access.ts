@@ -11,9 +11,9 @@ export const CHANNEL_ACCESS: Readonly<Record<Channel, Access>> = Object.fromEntr
 /**
  * The CLI's commands under the same rule: a command that does what a channel does names the
  * channel (so the CLI and the app cannot disagree); the rest carry their own level. Without
- * sign-in only the public ones run, and on a PC where no officer exists yet `api set` (to reach
- * the province, whose admin then signs in online) and, without a provincial API, `officer add`
- * (to create the very first local admin).
+ * sign-in only the public ones run, and on a PC where no officer exists yet the `setup` ones
+ * (`api set`, `api show`, `api test`: to reach the province, whose admin then signs in online)
+ * and, without a provincial API, `officer add` (to create the very first local admin).
  */
 export const CLI_ACCESS: Readonly<Record<string, { readonly channel: Channel } | { readonly access: Access }>> = {
   doctor: { access: 'public' },

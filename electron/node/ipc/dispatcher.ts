@@ -3,7 +3,8 @@ import { contract, type Channel, type Contract, type Output } from '../../common
 import { failWith, ok, toAppError, AppFailure, type Result } from '../../common/ipc/result';
 import { ROLE_NAMES } from '../core/authorize';
 import { errorCode, type Logger } from '../log/logger';
-import { allowed, CHANNEL_ACCESS, type Role } from '../../common/ipc/access';
+import { allowed, CHANNEL_ACCESS } from '../../common/ipc/access';
+import { roleFor, type Role } from '../../common/ipc/roles';
 
 /** Who sent a message, as each host can tell it: Electron's senderFrame, or Playwright's binding source. */
 export interface SenderInfo {
@@ -59,7 +60,14 @@ export interface Dispatcher {
  */
 export function createDispatcher(
   handlers: Handlers,
-  opts: { allowedOrigin: string; log: Logger; officer?: () => HandlerContext['officer']; session?: SessionGate },
+  opts: {
+    allowedOrigin: string;
+    log: Logger;
+    officer?: () => HandlerContext['officer'];
+    session?: SessionGate;
+    /** Whether this PC has no officer at all: opens the `setup` channels to a first run (asked only for those). */
+    noOfficerYet?: () => Promise<boolean>;
+  },
 ): Dispatcher {
   return {
     async dispatch(sender, channel, input) {
@@ -77,10 +85,14 @@ export function createDispatcher(
       // Idle first: an expired session is closed before any channel, public ones included, sees it.
       const idle = (await opts.session?.expireIfIdle()) ?? { expired: false };
       const officer = opts.officer?.() ?? null;
-      if (!allowed(CHANNEL_ACCESS[c], officer?.roles ?? null)) {
-        opts.log.warn('ipc refused: role', { channel, role: CHANNEL_ACCESS[c] });
+      const access = CHANNEL_ACCESS[c];
+      const noOfficerYet = access === 'setup' && !officer ? ((await opts.noOfficerYet?.()) ?? false) : false;
+      if (!allowed(access, officer?.roles ?? null, { noOfficerYet })) {
+        opts.log.warn('ipc refused: role', { channel, role: access });
         if (idle.expired) return done(idleExpired(idle.minutes));
-        return done(officer ? failWith('forbidden', 'auth.roleMissing', { role: CHANNEL_ACCESS[c], roleName: ROLE_NAMES[CHANNEL_ACCESS[c] as Role] }) : failWith('forbidden', 'auth.signInRequired'));
+        if (!officer || access === 'public') return done(failWith('forbidden', 'auth.signInRequired'));
+        const role = roleFor(access);
+        return done(failWith('forbidden', 'auth.roleMissing', { role, roleName: ROLE_NAMES[role] }));
       }
       const parsed = contract[c].input.safeParse(input);
       if (!parsed.success) {
