@@ -54,6 +54,21 @@ describe('one access table for the app and the CLI', () => {
     }
   });
 
+  it('setup: anyone while the PC has no officer, afterwards an admin only', () => {
+    const setupChannels = channels.filter((c) => CHANNEL_ACCESS[c] === 'setup').sort();
+    expect(setupChannels).toEqual(['api.configure', 'api.state', 'api.test']);
+    expect(allowed('setup', null, { noOfficerYet: true })).toBe(true);
+    expect(allowed('setup', null, { noOfficerYet: false })).toBe(false);
+    expect(allowed('setup', null)).toBe(false);
+    for (const roles of [['officer'], ['supervisor'], ['officer', 'supervisor']] as Role[][]) {
+      expect(allowed('setup', roles, { noOfficerYet: true })).toBe(false);
+      expect(() => authorize({ channel: 'api.configure' }, roles)).toThrow(/không có vai trò admin/);
+    }
+    expect(allowed('setup', ['admin'])).toBe(true);
+    expect(() => authorize({ command: 'api set' }, null)).toThrow(/Cần đăng nhập/);
+    expect(() => authorize({ command: 'api set' }, null, { noOfficerYet: true })).not.toThrow();
+  });
+
   it('a supervisor may do an officer\'s work, an officer not a supervisor\'s, an admin everything', () => {
     expect(allowed('officer', ['supervisor'])).toBe(true);
     expect(allowed('supervisor', ['officer'])).toBe(false);
