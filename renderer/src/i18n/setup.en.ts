@@ -35,6 +35,7 @@ export const setupEn: Widen<typeof setupVi> = {
     clientId: 'Device id (client_id)',
     clientSecret: 'Client secret (client_secret)',
     secretKept: 'The client secret is kept in {{where}}. Enter it again only to replace it.',
+    secretWhere: 'The client secret is kept in {{where}}.',
     secretNone: 'No client secret saved yet. It will be kept in {{where}}.',
     fromEnv: 'Values from environment variables are in use ({{names}}): they take precedence over what is saved here.',
     test: 'Test connection',

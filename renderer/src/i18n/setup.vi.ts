@@ -32,6 +32,7 @@ export const setupVi = {
     clientId: 'Mã thiết bị (client_id)',
     clientSecret: 'Khóa bí mật (client_secret)',
     secretKept: 'Khóa bí mật đã lưu trong {{where}}. Nhập lại chỉ khi muốn thay.',
+    secretWhere: 'Khóa bí mật lưu trong {{where}}.',
     secretNone: 'Chưa lưu khóa bí mật. Sẽ lưu trong {{where}}.',
     fromEnv: 'Đang dùng giá trị từ biến môi trường ({{names}}): giá trị này được ưu tiên hơn giá trị lưu ở đây.',
     test: 'Kiểm tra kết nối',

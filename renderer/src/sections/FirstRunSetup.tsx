@@ -63,7 +63,7 @@ export function OnlineAdminHint({ onEditApi }: { onEditApi: () => void }) {
       <p className="muted" data-testid="setup-online-hint">{t('firstRun.step2Hint')}</p>
       {state?.secret.stored && (
         <p className={`message ${state.secret.warning ? 'warn' : 'ok'}`} data-testid="setup-secret-where">
-          {t('provinceApi.secretKept', { where: state.secret.where })}
+          {t('provinceApi.secretWhere', { where: state.secret.where })}
           {state.secret.warning ? ` ${t('provinceApi.warning', { warning: state.secret.warning })}` : ''}
         </p>
       )}
