@@ -18,6 +18,8 @@ import type { Access } from './roles';
  * function per row. Types for all three sides are inferred from this table, so they cannot drift.
  */
 const empty = z.strictObject({});
+// `firstRun: true` opens a row without a sign-in while this PC has no officer at all: nobody can
+// sign in before the PC reaches the province, whose admin then signs in online (access.ts).
 
 export const localeSchema = z.enum(['vi', 'en']);
 export type Locale = z.infer<typeof localeSchema>;
@@ -95,7 +97,8 @@ export const contract = {
   },
   /** The provincial API as configured: never the client secret, only where it is kept. */
   'api.state': {
-    access: 'setup',
+    access: 'admin',
+    firstRun: true,
     input: empty,
     output: z.object({
       apiUrl: z.string().nullable(),
@@ -106,13 +109,15 @@ export const contract = {
   },
   /** Saves the address and client id (settings) and the client secret (OS keyring/safeStorage, else the key file). */
   'api.configure': {
-    access: 'setup',
+    access: 'admin',
+    firstRun: true,
     input: z.strictObject({ apiUrl: z.string().url().max(500), clientId: z.string().trim().min(1).max(100), clientSecret: z.string().min(1).max(500) }),
     output: z.object({ apiUrl: z.string(), clientId: z.string(), store: secretStoreSchema, where: z.string(), warning: z.string().nullable() }),
   },
   /** What is saved, or a candidate typed on the setup screen (with its own secret) before it is saved. */
   'api.test': {
-    access: 'setup',
+    access: 'officer',
+    firstRun: true,
     input: z.strictObject({ candidate: z.strictObject({ apiUrl: z.string().url().max(500), clientId: z.string().trim().min(1).max(100), clientSecret: z.string().min(1).max(500) }).optional() }),
     output: z.object({
       ok: z.boolean(),
@@ -359,7 +364,7 @@ export const contract = {
     input: z.strictObject({ url: z.string().max(2048) }),
     output: z.object({ opened: z.boolean() }),
   },
-} as const satisfies Record<string, { readonly access: Access; readonly input: z.ZodType; readonly output: z.ZodType }>;
+} as const satisfies Record<string, { readonly access: Access; readonly firstRun?: true; readonly input: z.ZodType; readonly output: z.ZodType }>;
 
 /** Main→renderer pushes. The renderer subscribes with `motcua.on(name, cb)`. */
 export const events = {

@@ -3,8 +3,7 @@ import { contract, type Channel, type Contract, type Output } from '../../common
 import { failWith, ok, toAppError, AppFailure, type Result } from '../../common/ipc/result';
 import { ROLE_NAMES } from '../core/authorize';
 import { errorCode, type Logger } from '../log/logger';
-import { allowed, CHANNEL_ACCESS } from '../../common/ipc/access';
-import { roleFor, type Role } from '../../common/ipc/roles';
+import { CHANNEL_ACCESS, channelAllowed, FIRST_RUN_CHANNELS, type Role } from '../../common/ipc/access';
 
 /** Who sent a message, as each host can tell it: Electron's senderFrame, or Playwright's binding source. */
 export interface SenderInfo {
@@ -65,7 +64,7 @@ export function createDispatcher(
     log: Logger;
     officer?: () => HandlerContext['officer'];
     session?: SessionGate;
-    /** Whether this PC has no officer at all: opens the `setup` channels to a first run (asked only for those). */
+    /** Whether this PC has no officer at all: opens the contract's `firstRun` rows without a sign-in. */
     noOfficerYet?: () => Promise<boolean>;
   },
 ): Dispatcher {
@@ -86,13 +85,12 @@ export function createDispatcher(
       const idle = (await opts.session?.expireIfIdle()) ?? { expired: false };
       const officer = opts.officer?.() ?? null;
       const access = CHANNEL_ACCESS[c];
-      const noOfficerYet = access === 'setup' && !officer ? ((await opts.noOfficerYet?.()) ?? false) : false;
-      if (!allowed(access, officer?.roles ?? null, { noOfficerYet })) {
+      // The officers table is read only for a first-run row called without a sign-in.
+      const noOfficerYet = !officer && FIRST_RUN_CHANNELS.has(c) ? ((await opts.noOfficerYet?.()) ?? false) : false;
+      if (!channelAllowed(c, officer?.roles ?? null, { noOfficerYet })) {
         opts.log.warn('ipc refused: role', { channel, role: access });
         if (idle.expired) return done(idleExpired(idle.minutes));
-        if (!officer || access === 'public') return done(failWith('forbidden', 'auth.signInRequired'));
-        const role = roleFor(access);
-        return done(failWith('forbidden', 'auth.roleMissing', { role, roleName: ROLE_NAMES[role] }));
+        return done(officer ? failWith('forbidden', 'auth.roleMissing', { role: access, roleName: ROLE_NAMES[access as Role] }) : failWith('forbidden', 'auth.signInRequired'));
       }
       const parsed = contract[c].input.safeParse(input);
       if (!parsed.success) {
