@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { AppFailure } from '../common/ipc/result';
 import { resourcesDir } from '../node/config/resources';
 import { pickCertificate, signatureBoxLines, signFile } from '../node/signing/signing-service';
-import { certificatesFrom, loadTrustAnchors } from '../node/signing/trust-store';
+import { certificatesFrom } from '../node/signing/trust-store';
 import { rfc3161 } from '../node/signing/tsa';
 import { verifyPdf } from '../node/signing/verify';
 import { Pkcs11Token } from '../../native/pkcs11/pkcs11-token';
@@ -23,9 +23,8 @@ export function registerSigningCommands(program: Command, ctx: CliContext): void
     .action(async (o: { dir?: string; clear?: boolean }) => {
       if (!o.dir && !o.clear) throw new AppFailure('invalid_input', 'Dùng --dir <thư mục> hoặc --clear.');
       const dir = o.dir ? resolve(o.dir) : null;
-      const anchors = await loadTrustAnchors(dir);
-      await ctx.core().settings.set('signing.trustDir', dir, ctx.actor());
-      ctx.io.out(dir ? `Đã cấu hình ${anchors!.length} chứng thư gốc tin cậy từ ${dir}.` : 'Đã bỏ cấu hình chứng thư gốc tin cậy.');
+      const anchors = await ctx.core().tokens.setTrustDir(ctx.actor(), dir);
+      ctx.io.out(dir ? `Đã cấu hình ${anchors ?? 0} chứng thư gốc tin cậy từ ${dir}.` : 'Đã bỏ cấu hình chứng thư gốc tin cậy.');
     });
   token
     .command('list')

@@ -22,6 +22,14 @@ export const ERROR_MESSAGES = {
     vi: 'Phiên làm việc đã tự khóa sau {minutes} phút không thao tác: đăng nhập lại để tiếp tục.',
     en: 'The session locked itself after {minutes} minutes without activity: sign in again to continue.',
   },
+  'api.badUrl': {
+    vi: 'Địa chỉ máy chủ tỉnh không hợp lệ hoặc không dùng https (http chỉ dành cho máy chủ trên chính máy này): {url}',
+    en: 'The provincial server address is invalid or does not use https (plain http only for a server on this PC): {url}',
+  },
+  'api.firstRunClosed': {
+    vi: 'Máy này đã có tài khoản cán bộ: chỉ quản trị viên đã đăng nhập mới đổi được kết nối máy chủ tỉnh (Cài đặt → Máy chủ tỉnh).',
+    en: 'This PC already has officer accounts: only a signed-in administrator may change the provincial server (Settings → Provincial server).',
+  },
   'ipc.badSender': { vi: 'Yêu cầu bị từ chối: không đến từ cửa sổ của ứng dụng.', en: "Request refused: it did not come from the app's window." },
   'ipc.unknownChannel': { vi: 'Kênh không tồn tại: {channel}', en: 'No such channel: {channel}' },
   'ipc.invalidInput': { vi: 'Dữ liệu gửi lên không hợp lệ.', en: 'The data sent is not valid.' },

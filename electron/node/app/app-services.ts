@@ -49,7 +49,7 @@ export async function createAppServices(o: AppServicesOptions): Promise<AppServi
     pdf: 'worker',
   });
   const handlers = createHandlers({ core, shell: o.shell, appVersion: o.appVersion, host: o.host }, o.serialPorts);
-  const dispatcher = createDispatcher(handlers, { allowedOrigin: o.allowedOrigin, log: o.log.child('ipc'), officer: () => core.session.officer, session: core.session });
+  const dispatcher = createDispatcher(handlers, { allowedOrigin: o.allowedOrigin, log: o.log.child('ipc'), officer: () => core.session.officer, session: core.session, noOfficerYet: core.noOfficerYet });
   return {
     ...core,
     dispatcher,

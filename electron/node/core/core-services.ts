@@ -35,6 +35,7 @@ import { resolveApiConfig } from '../sync/sync-config';
 import { SyncService } from '../sync/sync-service';
 import { OutboxService } from '../sync/outbox-service';
 import { thisCounter } from '../unit/unit-repo';
+import { countOfficers } from '../officers/officer-repo';
 import { authorize } from './authorize';
 import { AuditService, auditKeyOrFailure, loadAuditKey } from '../audit/audit-service';
 import { seedDefaults } from '../app/seed';
@@ -133,7 +134,9 @@ export function createCoreServices(dataDir: string, a: CoreAdapters, dbKey: stri
   // Sign-in treats an unusable configuration like an unreachable server: it decides offline.
   const api = () => apiOrFail().catch(() => null);
   const session = new SessionService({ store, api, apiConfigured, now, onChange: (officer) => hub.emit('auth.changed', { officer }) });
-  const apiSetup = new ApiSetupService({ store, settings, secrets });
+  /** A PC with no officer at all: the first run, when the `setup` channels need no sign-in. */
+  const noOfficerYet = async () => (await store.exec('core.officers', (db) => countOfficers(db))) === 0;
+  const apiSetup = new ApiSetupService({ store, settings, secrets, noOfficerYet });
   const units = new UnitService({ store, settings, api: apiOrFail, now });
   const officers = new OfficerService({ store, apiConfigured, now });
   const tokens = new TokenSessions({ settings, factory: a.tokenFactory ?? noHardware('PKCS#11') });
@@ -175,6 +178,7 @@ export function createCoreServices(dataDir: string, a: CoreAdapters, dbKey: stri
     authorize,
     /** Staleness only applies once a provincial API is configured: one answer for the gate, the monitor and the panel. */
     apiConfigured,
+    noOfficerYet,
     /** The signed-in officer of this session as the actor of a change, with this PC's counter. */
     async actorOf(officer: { officerId: string; fullName: string; roles: Actor['roles'] }): Promise<Actor> {
       const counter = await store.exec('core.counter', (db) => thisCounter(db));

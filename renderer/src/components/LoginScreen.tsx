@@ -2,10 +2,16 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseOfflineBlock } from '../../../electron/common/domain/unit';
 import { api, errText } from '../api';
+import { FirstRunSetup, OnlineAdminHint } from '../sections/FirstRunSetup';
 
-/** Đăng nhập; on a PC with no officer yet and no provincial server: the first-run setup. */
-export function LoginScreen({ needsSetup, locked, onDone }: { needsSetup: boolean; locked: boolean; onDone: () => void }) {
+/**
+ * Đăng nhập. On a PC with no officer yet: the first-run setup, the provincial server first (its
+ * admin then signs in online here), or without one the local bootstrap admin.
+ */
+export function LoginScreen({ needsSetup, noOfficerYet, apiConfigured, locked, onDone }: { needsSetup: boolean; noOfficerYet: boolean; apiConfigured: boolean; locked: boolean; onDone: () => void }) {
   const { t } = useTranslation();
+  const [local, setLocal] = useState(false);
+  const [editApi, setEditApi] = useState(false);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [fullName, setFullName] = useState('');
@@ -31,13 +37,29 @@ export function LoginScreen({ needsSetup, locked, onDone }: { needsSetup: boolea
     else setError([errText(r.error), ...(r.error.details ?? []).map((d) => d.message)].join(' '));
   };
 
+  if (noOfficerYet && (editApi || (!apiConfigured && !local))) {
+    return (
+      <FirstRunSetup
+        other={editApi ? { label: t('firstRun.backToSignIn'), onClick: () => setEditApi(false) } : { label: t('firstRun.noProvince'), onClick: () => setLocal(true) }}
+        onSaved={() => {
+          setEditApi(false);
+          onDone();
+        }}
+      />
+    );
+  }
+
   return (
     <div className="login-backdrop">
       <form className="login card" onSubmit={submit} aria-label={needsSetup ? t('auth.setupTitle') : t('auth.title')}>
         <h1>{t('app.name')}</h1>
         <h2>{needsSetup ? t('auth.setupTitle') : locked ? t('auth.locked') : t('auth.title')}</h2>
+        {noOfficerYet && apiConfigured && <OnlineAdminHint onEditApi={() => setEditApi(true)} />}
         {needsSetup && (
           <>
+            <button type="button" className="secondary" onClick={() => setLocal(false)} data-testid="setup-province">
+              {t('firstRun.withProvince')}
+            </button>
             <p className="muted">{t('auth.setupHint')}</p>
             <label>
               {t('settings.unitCode')}

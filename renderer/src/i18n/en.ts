@@ -1,6 +1,8 @@
 import type { Messages } from './messages';
+import { setupEn } from './setup.en';
 
 export const en: Messages = {
+  ...setupEn,
   app: { name: 'Một Cửa Desk', tagline: 'One-stop desk' },
   nav: {
     intake: 'Intake',

@@ -1,4 +1,7 @@
+import { setupVi } from './setup.vi';
+
 export const vi = {
+  ...setupVi,
   app: { name: 'Một Cửa Desk', tagline: 'Bộ phận Một cửa' },
   nav: {
     intake: 'Tiếp nhận',

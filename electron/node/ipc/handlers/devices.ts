@@ -27,6 +27,8 @@ export const deviceHandlers = (e: HandlerEnv, serialPorts: SerialPortLister): Ar
     scanner: await e.core.settings.json('devices.scanner'),
     printer: await e.core.settings.json('devices.printer'),
     scanFolder: await e.core.settings.get('intake.scanFolder'),
+    tokenModule: await e.core.settings.get('devices.tokenModule'),
+    trustDir: await e.core.settings.get('signing.trustDir'),
   }),
   'devices.setPrinter': async ({ config }, ctx) => {
     await e.core.settings.set('devices.printer', config ? JSON.stringify(config) : null, await actorOf(e, ctx));
