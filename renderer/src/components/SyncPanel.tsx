@@ -73,7 +73,7 @@ export function SyncPanel() {
           const p = progress[q.code];
           return (
             <li key={`${q.code}-${q.kind}`}>
-              <span className="mono">{q.code}</span> · {t(`sync.kind.${q.kind}`)} · {t(`sync.item.${q.state}`)}
+              <span className="code">{q.code}</span> · {t(`sync.kind.${q.kind}`)} · {t(`sync.item.${q.state}`)}
               {q.attempts > 0 && ` · ${t('sync.attempts', { count: q.attempts })}`}
               {p && q.kind === 'upload' && <progress max={p.total} value={p.sent} aria-label={p.fileName} />}
             </li>
@@ -84,7 +84,7 @@ export function SyncPanel() {
       <ul className="sync-inbox" data-testid="sync-inbox">
         {inbox.map((i) => (
           <li key={i.code}>
-            <span className="mono">{i.code}</span> — {i.message}
+            <span className="code">{i.code}</span> — {i.message}
             {i.details.length > 0 && `: ${i.details.map((d) => `${d.field ?? ''} ${d.message ?? ''}`.trim()).join('; ')}`}
             <button className="link" onClick={() => void resend(i.code)}>{t('sync.resend')}</button>
             <button className="link" onClick={() => void informed(i.code)}>{t('sync.informed')}</button>

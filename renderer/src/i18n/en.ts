@@ -1,6 +1,8 @@
 import type { Messages } from './messages';
+import { uiEn } from './ui-en';
 
 export const en: Messages = {
+  ...uiEn,
   app: { name: 'Một Cửa Desk', tagline: 'One-stop desk' },
   nav: {
     intake: 'Intake',

@@ -1,4 +1,7 @@
+import { uiVi } from './ui-vi';
+
 export const vi = {
+  ...uiVi,
   app: { name: 'Một Cửa Desk', tagline: 'Bộ phận Một cửa' },
   nav: {
     intake: 'Tiếp nhận',

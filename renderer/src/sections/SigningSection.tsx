@@ -102,7 +102,7 @@ export function SigningSection() {
           <ul className="files">
             {result.signed.map((s) => (
               <li key={s.path}>
-                <span className="mono">{s.path}</span> — {s.valid ? t('signing.checkedValid') : t('signing.checkedInvalid')}
+                <span className="code">{s.path}</span> — {s.valid ? t('signing.checkedValid') : t('signing.checkedInvalid')}
               </li>
             ))}
           </ul>

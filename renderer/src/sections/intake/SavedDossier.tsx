@@ -10,7 +10,7 @@ export function SavedDossier(p: { saved: Saved; onPrint: () => Promise<void>; on
   return (
     <section className="card saved" data-testid="intake-saved">
       <h2>{t('intake.savedTitle')}</h2>
-      <p className="big-code mono" data-testid="saved-code">{p.saved.code}</p>
+      <p className="big-code code" data-testid="saved-code">{p.saved.code}</p>
       <p>{t('intake.savedDue', { due: dateTime(p.saved.dueAt) })}</p>
       {p.saved.warnings.length > 0 && (
         <div role="note" className="message warn" data-testid="saved-warnings">

@@ -4,9 +4,11 @@ import type { DossierSummary } from '../../../../electron/common/domain/dossier'
 import type { Procedure } from '../../../../electron/common/domain/procedure';
 import type { ScanEvent } from '../../../../electron/common/domain/scan';
 import { api, errText } from '../../api';
+import { isDayOrEmpty } from '../../components/DateInput';
+import { fieldIssues, focusField } from '../../field-errors';
 import { onScan as subscribeScans } from '../../scan-bus';
 import type { AttachmentSource, Preview } from './Attachments';
-import { applicantFromCard, EMPTY_APPLICANT, receiveRequest, toggled, withField, type Applicant, type Attachment } from './draft';
+import { applicantFromCard, EMPTY_APPLICANT, intakeFields, receiveRequest, toggled, withField, type Applicant, type Attachment } from './draft';
 import type { DuePreview } from './ProcedurePicker';
 import type { Override } from './OverrideDialog';
 import type { Saved } from './SavedDossier';
@@ -30,6 +32,8 @@ export function useIntakeDraft(onSaved: () => void) {
   const [history, setHistory] = useState<DossierSummary[]>([]);
   const [reused, setReused] = useState(false);
   const [errors, setErrors] = useState<string[]>([]);
+  /** Input name → what is wrong with it: marked aria-invalid and worded under the field. */
+  const [invalid, setInvalid] = useState<Record<string, string>>({});
   const [notice, setNotice] = useState<string | null>(null);
   const [saved, setSaved] = useState<Saved | null>(null);
   const [busy, setBusy] = useState(false);
@@ -56,10 +60,18 @@ export function useIntakeDraft(onSaved: () => void) {
     setHistory([]);
     setReused(false);
     setErrors([]);
+    setInvalid({});
     setNotice(null);
     setSaved(null);
     pickerRef.current?.focus();
   }, [showQuery]);
+
+  /** Marks the fields a check refused, words them with the form's labels, and puts the officer on the first. */
+  const refuse = useCallback((head: string, issues: { field: string; text: string }[], other: string[] = []) => {
+    setInvalid(Object.fromEntries(issues.map((i) => [i.field, i.text])));
+    setErrors([...(issues.length ? [t('fields.fixMarked')] : [head]), ...issues.map((i) => i.text), ...other]);
+    if (issues[0]) focusField(issues[0].field);
+  }, [t]);
 
   // A scan anywhere on the screen fills the applicant, never half: the event is parsed in main.
   const fillFromScan = useCallback(async (e: ScanEvent) => {
@@ -75,6 +87,7 @@ export function useIntakeDraft(onSaved: () => void) {
     const c = e.cccd;
     setSaved(null);
     setErrors([]);
+    setInvalid({});
     const h = await api()['intake.applicant']({ idNumber: c.SoDinhDanh });
     const past = h.ok ? h.value : { dossiers: [], phone: null, email: null };
     setHistory(past.dossiers);
@@ -91,24 +104,46 @@ export function useIntakeDraft(onSaved: () => void) {
     if (procedure) setProcedure(null);
   };
 
-  // Required documents and every fee start ticked: the usual dossier is complete, and saving it is one Enter.
+  // No document starts ticked: a tick certifies the officer saw the paper, so the checklist gets the
+  // focus (in view), not Save; Alt+K ticks every required one at once when the officer has checked them.
+  // Every fee starts ticked: the usual dossier pays them all.
   const choose = useCallback(async (p: Procedure) => {
     setProcedure(p);
     showQuery(p.tenTthc);
-    setDocs(new Set(p.documents.filter((d) => d.required).map((d) => d.code)));
+    setDocs(new Set());
     setFees(new Set(p.fees.map((f) => f.code)));
     setErrors([]);
+    setInvalid((all) => {
+      const rest = { ...all };
+      delete rest.procedure;
+      return rest;
+    });
     const r = await api()['intake.previewDue']({ maTthc: p.maTthc });
     setDue(r.ok ? { dueAt: r.value.dueAt, durationText: r.value.durationText } : null);
-    saveRef.current?.focus();
+    requestAnimationFrame(() => {
+      const list = document.querySelector<HTMLElement>('[data-testid="checklist"]');
+      list?.scrollIntoView({ block: 'start' });
+      (list?.querySelector<HTMLInputElement>('input[type="checkbox"]') ?? saveRef.current)?.focus({ preventScroll: true });
+    });
   }, [showQuery]);
+
+  /** Alt+K: the officer has checked every required paper; the next Enter saves. */
+  const checkRequired = useCallback(() => {
+    if (!procedure) return;
+    setDocs((old) => new Set([...old, ...procedure.documents.filter((d) => d.required).map((d) => d.code)]));
+    saveRef.current?.focus();
+  }, [procedure]);
 
   const save = async (e?: FormEvent, override?: Override): Promise<string | null> => {
     e?.preventDefault();
     if (busy || saved) return null;
     if (!procedure) {
-      setErrors([t('intake.noProcedure')]);
-      pickerRef.current?.focus();
+      refuse(t('intake.noProcedure'), [{ field: 'procedure', text: t('intake.noProcedure') }]);
+      return null;
+    }
+    // A date typed but not a real day is refused here: sent, it would be read as "no birth date".
+    if (!isDayOrEmpty(applicant.NgaySinhChuHoSo)) {
+      refuse(t('date.invalid'), [{ field: 'NgaySinhChuHoSo', text: `${t('intake.birthDate')}: ${t('date.invalid')}` }]);
       return null;
     }
     setBusy(true);
@@ -120,11 +155,13 @@ export function useIntakeDraft(onSaved: () => void) {
         setStale(r.error.code === 'sync_stale' ? errText(r.error) : (stale ?? errText(r.error)));
         return errText(r.error);
       }
-      setErrors([errText(r.error), ...(r.error.details ?? []).map((d) => (d.path ? `${d.path}: ${d.message}` : d.message))]);
+      const { issues, other } = fieldIssues(r.error, intakeFields(t));
+      refuse(errText(r.error), issues, other);
       return errText(r.error);
     }
     setStale(null);
     setErrors([]);
+    setInvalid({});
     setSaved(r.value);
     setNotice(null);
     onSaved();
@@ -182,6 +219,7 @@ export function useIntakeDraft(onSaved: () => void) {
     history,
     reused,
     errors,
+    invalid,
     notice,
     saved,
     busy,
@@ -189,11 +227,21 @@ export function useIntakeDraft(onSaved: () => void) {
     stale,
     closeStale: () => setStale(null),
     missing: (procedure?.documents ?? []).filter((d) => d.required && !docs.has(d.code)),
-    setField: (k: keyof Applicant, value: string) => setApplicant((a) => withField(a, k, value)),
+    setField: (k: keyof Applicant, value: string) => {
+      setApplicant((a) => withField(a, k, value));
+      // An edited field is no longer the one refused; the others stay marked until the next save.
+      setInvalid((all) => {
+        if (!(k in all)) return all;
+        const rest = { ...all };
+        delete rest[k];
+        return rest;
+      });
+    },
     toggleDoc: (code: string) => setDocs(toggled(docs, code)),
     toggleFee: (code: string) => setFees(toggled(fees, code)),
     typeProcedure,
     choose,
+    checkRequired,
     save,
     reset,
     print,

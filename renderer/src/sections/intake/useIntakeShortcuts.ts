@@ -9,7 +9,7 @@ export type TurnBackForm = '02' | '03';
  * While a turn-back dialog is open it owns the keyboard.
  */
 export function useIntakeShortcuts(d: IntakeDraftState, turnBack: TurnBackForm | null, openTurnBack: (form: TurnBackForm) => void) {
-  const { pickerRef, preview, saved, procedure, print, printThermal, reset, addFiles, closePreview } = d;
+  const { pickerRef, preview, saved, procedure, print, printThermal, reset, addFiles, closePreview, checkRequired } = d;
   const { close: closeSuggestions } = d.search;
   const suggestionCount = d.search.suggestions.length;
 
@@ -39,6 +39,9 @@ export function useIntakeShortcuts(d: IntakeDraftState, turnBack: TurnBackForm |
       } else if (e.altKey && e.key.toLowerCase() === 't' && procedure) {
         e.preventDefault();
         openTurnBack('03');
+      } else if (e.altKey && e.key.toLowerCase() === 'k' && procedure && !saved) {
+        e.preventDefault();
+        checkRequired();
       } else if (e.altKey && e.key.toLowerCase() === 'f') {
         e.preventDefault();
         void addFiles('pick');
@@ -49,5 +52,5 @@ export function useIntakeShortcuts(d: IntakeDraftState, turnBack: TurnBackForm |
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [turnBack, preview, saved, procedure, print, printThermal, reset, addFiles, suggestionCount, pickerRef, closeSuggestions, closePreview, openTurnBack]);
+  }, [turnBack, preview, saved, procedure, print, printThermal, reset, addFiles, suggestionCount, pickerRef, closeSuggestions, closePreview, openTurnBack, checkRequired]);
 }
