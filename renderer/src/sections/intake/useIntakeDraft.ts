@@ -123,7 +123,7 @@ export function useIntakeDraft(onSaved: () => void) {
     requestAnimationFrame(() => {
       const list = document.querySelector<HTMLElement>('[data-testid="checklist"]');
       list?.scrollIntoView({ block: 'start' });
-      (list?.querySelector<HTMLInputElement>('input[type="checkbox"]') ?? saveRef.current)?.focus({ preventScroll: true });
+      (document.querySelector<HTMLInputElement>('[data-testid="documents"] input[type="checkbox"]') ?? saveRef.current)?.focus({ preventScroll: true });
     });
   }, [showQuery]);
 
