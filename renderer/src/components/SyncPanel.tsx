@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, errText } from '../api';
+import { dateTime } from '../format';
 
 type QueueItem = { code: string; kind: string; state: string; attempts: number; nextAttemptAt: string | null; lastError: string | null };
 type InboxItem = { code: string; kind: string; at: string; status: number | null; message: string; details: Array<{ field?: string; message?: string }> };
@@ -76,6 +77,14 @@ export function SyncPanel() {
               <span className="code">{q.code}</span> · {t(`sync.kind.${q.kind}`)} · {t(`sync.item.${q.state}`)}
               {q.attempts > 0 && ` · ${t('sync.attempts', { count: q.attempts })}`}
               {p && q.kind === 'upload' && <progress max={p.total} value={p.sent} aria-label={p.fileName} />}
+              {/* Why it is still here and when it goes again: "còn 1" alone leaves the officer guessing. */}
+              {(q.lastError || q.nextAttemptAt) && q.state !== 'rejected' && (
+                <span className="sync-why" data-testid="sync-why">
+                  {q.lastError && t('syncx.lastError', { reason: q.lastError })}
+                  {q.lastError && q.nextAttemptAt && ' — '}
+                  {q.nextAttemptAt && t('syncx.nextRetry', { at: dateTime(q.nextAttemptAt) })}
+                </span>
+              )}
             </li>
           );
         })}

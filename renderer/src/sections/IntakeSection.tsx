@@ -38,7 +38,7 @@ export function IntakeSection({ onSaved }: { onSaved?: () => void }) {
         </div>
       )}
       {d.saved ? (
-        <SavedDossier saved={d.saved} onPrint={d.print} onPrintThermal={d.printThermal} onNew={d.reset} />
+        <SavedDossier saved={d.saved} printing={d.printing} onPrint={d.print} onPrintThermal={d.printThermal} onNew={d.reset} />
       ) : (
         <form className="intake-form" onSubmit={d.save} aria-label={t('section.intake.title')}>
           <ProcedurePicker search={d.search} procedure={procedure} due={d.due} inputRef={d.pickerRef} invalid={d.invalid.procedure} onType={d.typeProcedure} onChoose={d.choose} />

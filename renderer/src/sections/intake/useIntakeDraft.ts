@@ -168,11 +168,16 @@ export function useIntakeDraft(onSaved: () => void) {
     return null;
   };
 
+  // The first receipt of the day renders cold (fonts, PDF worker): seconds in which a second Ctrl+P must not print twice.
+  const [printing, setPrinting] = useState(false);
   const print = useCallback(async () => {
-    if (!saved) return;
+    if (!saved || printing) return;
+    setPrinting(true);
+    setNotice(null);
     const r = await api()['receipt.print']({ code: saved.code });
+    setPrinting(false);
     setNotice(r.ok ? t('intake.printed') : errText(r.error));
-  }, [saved, t]);
+  }, [saved, printing, t]);
 
   const printThermal = useCallback(async () => {
     if (!saved) return;
@@ -223,6 +228,7 @@ export function useIntakeDraft(onSaved: () => void) {
     notice,
     saved,
     busy,
+    printing,
     preview,
     stale,
     closeStale: () => setStale(null),
