@@ -30,6 +30,7 @@ export function IntakeSection({ onSaved }: { onSaved?: () => void }) {
   return (
     <div className="intake">
       {d.notice && <p role="status" className="message ok" data-testid="intake-notice">{d.notice}</p>}
+      {d.scanWarning && <p role="alert" className="message warn" data-testid="scan-warning">{d.scanWarning}</p>}
       {d.errors.length > 0 && (
         <div role="alert" className="message error" data-testid="intake-errors" ref={(el) => el?.scrollIntoView({ block: 'nearest' })}>
           {d.errors.map((m, i) => (

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next';
 import type { DossierSummary } from '../../../../electron/common/domain/dossier';
 import type { Procedure } from '../../../../electron/common/domain/procedure';
-import type { ScanEvent } from '../../../../electron/common/domain/scan';
+import { classifyScan, type ScanEvent } from '../../../../electron/common/domain/scan';
 import { api, errText } from '../../api';
 import { isDayOrEmpty } from '../../components/DateInput';
 import { fieldIssues, focusField } from '../../field-errors';
@@ -35,6 +35,8 @@ export function useIntakeDraft(onSaved: () => void) {
   /** Input name → what is wrong with it: marked aria-invalid and worded under the field. */
   const [invalid, setInvalid] = useState<Record<string, string>>({});
   const [notice, setNotice] = useState<string | null>(null);
+  /** A scan read in the wrong code page and repaired: the officer checks the name against the card. */
+  const [scanWarning, setScanWarning] = useState<string | null>(null);
   const [saved, setSaved] = useState<Saved | null>(null);
   const [busy, setBusy] = useState(false);
   const [preview, setPreview] = useState<Preview | null>(null);
@@ -62,6 +64,7 @@ export function useIntakeDraft(onSaved: () => void) {
     setErrors([]);
     setInvalid({});
     setNotice(null);
+    setScanWarning(null);
     setSaved(null);
     pickerRef.current?.focus();
   }, [showQuery]);
@@ -75,8 +78,16 @@ export function useIntakeDraft(onSaved: () => void) {
 
   // A scan anywhere on the screen fills the applicant, never half: the event is parsed in main.
   const fillFromScan = useCallback(async (e: ScanEvent) => {
+    setScanWarning(null);
     if (e.kind === 'invalid') {
+      setNotice(null);
       setErrors([t('intake.scanInvalid', { reason: e.error ?? '' })]);
+      return;
+    }
+    // Not silently dropped: a half-read card or another barcode is said to be so.
+    if (e.kind === 'other') {
+      setNotice(null);
+      setErrors([t('scan.unknown', { text: e.text.length > 40 ? `${e.text.slice(0, 40)}…` : e.text })]);
       return;
     }
     if (e.kind === 'dossierCode') {
@@ -94,6 +105,7 @@ export function useIntakeDraft(onSaved: () => void) {
     setReused(Boolean(past.phone || past.email));
     setApplicant((a) => applicantFromCard(a, c, past));
     setNotice(t('intake.scanned', { name: c.HoTen }));
+    if (e.encodingRepaired) setScanWarning(t('scan.repaired'));
     pickerRef.current?.focus();
   }, [t]);
   useEffect(() => subscribeScans((e) => void fillFromScan(e)), [fillFromScan]);
@@ -137,6 +149,15 @@ export function useIntakeDraft(onSaved: () => void) {
   const save = async (e?: FormEvent, override?: Override): Promise<string | null> => {
     e?.preventDefault();
     if (busy || saved) return null;
+    // A wedge scan typed too slowly to be caught lands in the procedure box; its Enter is a scan, not a save.
+    if (!procedure && search.query.includes('|')) {
+      const ev = classifyScan(search.query, 'wedge');
+      if (ev.kind === 'cccd' || ev.kind === 'invalid') {
+        showQuery('');
+        await fillFromScan(ev);
+        return null;
+      }
+    }
     if (!procedure) {
       refuse(t('intake.noProcedure'), [{ field: 'procedure', text: t('intake.noProcedure') }]);
       return null;
@@ -226,6 +247,7 @@ export function useIntakeDraft(onSaved: () => void) {
     errors,
     invalid,
     notice,
+    scanWarning,
     saved,
     busy,
     printing,
