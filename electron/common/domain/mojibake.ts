@@ -48,7 +48,7 @@ export type MojibakeCheck = { readonly kind: 'clean' } | { readonly kind: 'repai
  * re-encoded, bytes lost), `clean` otherwise.
  */
 export function checkMojibake(text: string): MojibakeCheck {
-  if (!/[^\x00-\x7f]/.test(text)) return { kind: 'clean' };
+  if (![...text].some((ch) => ch.codePointAt(0)! > 0x7f)) return { kind: 'clean' };
   const bytes: number[] = [];
   for (const ch of text) {
     const b = byteOf(ch);
