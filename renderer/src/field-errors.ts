@@ -9,7 +9,7 @@ export interface FieldIssue {
 /**
  * Turns a failure's details (paths like "draft.ChuHoSo" or "admin.username", messages that may
  * end in the national field name) into issues worded with the form's own labels. `fields` maps a
- * path — whole, or its last part — to the input's name and label; a detail about no known field
+ * path — whole, a tail or a head of it — to the input's name and label; a detail about no known field
  * still reaches the officer, without its internal path.
  */
 export function fieldIssues(
@@ -20,7 +20,9 @@ export function fieldIssues(
   const other: string[] = [];
   for (const d of error.details ?? []) {
     const parts = d.path.split('.').filter(Boolean);
-    const key = [d.path, ...parts.map((_, i) => parts.slice(i).join('.'))].find((k) => k in fields);
+    // The whole path, then its tails ("draft.ChuHoSo" → "ChuHoSo"), then its heads ("unit.offlineBlock.from" → "unit.offlineBlock").
+    const candidates = [...parts.map((_, i) => parts.slice(i).join('.')), ...parts.map((_, i) => parts.slice(0, parts.length - 1 - i).join('.'))];
+    const key = candidates.find((k) => k !== '' && k in fields);
     const text = plainMessage(d.message);
     const f = key ? fields[key] : undefined;
     if (f) {

@@ -177,6 +177,21 @@ describe('the counter screens at 1366×768 (Chromium host)', () => {
     await page.waitForSelector('[data-testid="dossier-detail"]', { state: 'detached' });
   });
 
+  it('the sync queue says why an item still waits and when it is tried again', async () => {
+    const { page } = host;
+    // As the engine leaves an item after a failed attempt (the engine is idle here: no provincial API).
+    await host.services.store.exec('t', (db) =>
+      db
+        .prepare("UPDATE outbox SET attempts = 2, last_error = ?, next_attempt_at = ? WHERE state = 'pending'")
+        .run('Máy chủ tỉnh không trả lời (hết thời gian chờ).', '2026-11-30T10:45:00.000Z'),
+    );
+    await page.keyboard.press('Alt+1');
+    await page.keyboard.press('Alt+2');
+    const why = page.locator('[data-testid="sync-why"]').first();
+    await why.waitFor();
+    expect(await why.textContent()).toBe('Lỗi lần trước: Máy chủ tỉnh không trả lời (hết thời gian chờ). — thử lại lúc 17:45 30/11/2026');
+  });
+
   it('Báo cáo: dates typed and shown dd/mm/yyyy, no ISO timestamp, and export shows that it is working', async () => {
     const { page } = host;
     await page.keyboard.press('Alt+5');
@@ -261,5 +276,39 @@ describe('the counter screens at 1366×768 (Chromium host)', () => {
     await page.keyboard.type(ADMIN.password);
     await page.keyboard.press('Enter');
     await page.waitForSelector('nav button[data-section]');
+  });
+});
+
+describe('the first-run setup form at 1366×768', () => {
+  let host: Host;
+  beforeAll(async () => {
+    host = await startTestHost({ login: false, viewport: { width: 1366, height: 768 } });
+    await host.page.waitForSelector('form.login');
+  });
+  afterAll(async () => {
+    await host?.close();
+    host?.cleanupDir();
+  });
+
+  it('a refused field is named in plain words, marked, focused and in view', async () => {
+    const { page } = host;
+    await page.fill('input[name="setupUnitCode"]', '000.00.01.H22');
+    await page.fill('input[name="setupUnitName"]', 'UBND xã Tân Phú');
+    await page.fill('input[name="setupCounter"]', 'Q01');
+    await page.fill('input[name="setupFullName"]', 'Quản Trị Viên');
+    await page.fill('input[name="username"]', 'ab');
+    await page.fill('input[name="password"]', 'mat-khau-quan-tri');
+    await page.$eval('input[name="setupUnitCode"]', (el) => el.scrollIntoView());
+    await page.click('form.login button[type="submit"]');
+    await page.waitForSelector('[data-testid="login-error"]');
+    const text = (await page.textContent('[data-testid="login-error"]'))!;
+    expect(text).toContain('Tên đăng nhập: Cần ít nhất 3 ký tự.');
+    expect(text).not.toMatch(INTERNAL);
+    expect(await page.getAttribute('input[name="username"]', 'aria-invalid')).toBe('true');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('username');
+    await expect
+      .poll(() => page.$eval('input[name="username"]', (el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight; }))
+      .toBe(true);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'issue16-setup-refused.png') });
   });
 });
