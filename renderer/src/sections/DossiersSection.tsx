@@ -39,9 +39,13 @@ export function DossiersSection({ initialQuery }: { initialQuery?: string }) {
       detailRef.current?.focus({ preventScroll: true });
     });
   };
+  const [printing, setPrinting] = useState(false);
   const print = async () => {
-    if (!detail) return;
+    if (!detail || printing) return;
+    setPrinting(true);
+    setMessage(null);
     const r = await api()['receipt.print']({ code: detail.code });
+    setPrinting(false);
     setMessage(r.ok ? { kind: 'ok', text: t('intake.printed') } : { kind: 'error', text: errText(r.error) });
   };
   const voidReceipt = async (e: FormEvent) => {
@@ -85,7 +89,12 @@ export function DossiersSection({ initialQuery }: { initialQuery?: string }) {
             <dd>{vnd(detail.fees.reduce((s, f) => s + f.amountVnd, 0))}</dd>
           </dl>
           <div className="actions">
-            <button onClick={() => void print()}>{t('intake.print')}</button>
+            <button onClick={() => void print()} disabled={printing} aria-busy={printing || undefined}>{t('intake.print')}</button>
+            {printing && (
+              <span role="status" className="busy">
+                {t('busy.printing')}
+              </span>
+            )}
             {!detail.voided && voidReason === null && (
               <button className="secondary" onClick={() => setVoidReason('')} data-testid="void-start">{t('dossiers.void')}</button>
             )}
