@@ -217,6 +217,22 @@ describe('the counter screens at 1366×768 (Chromium host)', () => {
     expect(await page.getAttribute('input[name="reportDate"]', 'aria-invalid')).toBeNull();
   });
 
+  it('no section shows a date or time in ISO form', async () => {
+    const { page } = host;
+    // What each section loads after its first paint, and that carries dates: checked once it is there.
+    const loaded: Record<number, string> = {
+      1: '[data-testid="today-table"] tbody td',
+      2: '[data-testid="sync-why"]',
+      5: '[data-testid="review"]',
+    };
+    for (const n of [1, 2, 3, 4, 5, 6]) {
+      await page.keyboard.press(`Alt+${n}`);
+      await page.waitForSelector(loaded[n] ?? 'main h1');
+      const text = await page.$eval('.shell', (el) => (el as HTMLElement).innerText);
+      expect(text, `Alt+${n}`).not.toMatch(ISO);
+    }
+  });
+
   it('F1 lists every shortcut the screens handle', async () => {
     const { page } = host;
     await page.keyboard.press('F1');
