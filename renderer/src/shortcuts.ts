@@ -7,6 +7,8 @@ export const SHORTCUTS: ReadonlyArray<{ readonly keys: string; readonly text: st
   { keys: 'F2', text: 'shortcuts.f2' },
   { keys: '↑/↓', text: 'shortcuts.arrows' },
   { keys: 'Enter', text: 'shortcuts.enterSave' },
+  { keys: 'Alt+N', text: 'shortcuts.altN' },
+  { keys: 'Alt+L', text: 'shortcuts.altL' },
   { keys: 'Alt+K', text: 'shortcuts.altK' },
   { keys: 'Ctrl+P', text: 'shortcuts.print' },
   { keys: 'Ctrl+Shift+P', text: 'shortcuts.thermal' },

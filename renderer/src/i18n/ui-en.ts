@@ -28,6 +28,8 @@ export const uiEn: Widen<typeof uiVi> = {
     altF: 'Intake: attach files',
     altS: 'Intake: files from the scanner folder',
     altK: 'Intake: mark every required document as checked',
+    altN: "Intake: go to the applicant's name",
+    altL: 'Intake: go to the phone number',
     arrows: 'Procedure list: move up/down',
     enterSave: 'Intake: save the dossier',
   },

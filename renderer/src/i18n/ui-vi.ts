@@ -24,6 +24,8 @@ export const uiVi = {
     altF: 'Tiếp nhận: đính kèm tệp',
     altS: 'Tiếp nhận: lấy tệp từ thư mục máy quét',
     altK: 'Tiếp nhận: đánh dấu đã kiểm tra mọi thành phần bắt buộc',
+    altN: 'Tiếp nhận: đến ô họ và tên người nộp',
+    altL: 'Tiếp nhận: đến ô số điện thoại',
     arrows: 'Danh sách thủ tục: chọn lên/xuống',
     enterSave: 'Tiếp nhận: lưu hồ sơ',
   },

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { focusField } from '../../field-errors';
 import type { IntakeDraftState } from './useIntakeDraft';
 
 export type TurnBackForm = '02' | '03';
@@ -42,6 +43,13 @@ export function useIntakeShortcuts(d: IntakeDraftState, turnBack: TurnBackForm |
       } else if (e.altKey && e.key.toLowerCase() === 'k' && procedure && !saved) {
         e.preventDefault();
         checkRequired();
+      } else if (e.altKey && e.key.toLowerCase() === 'n' && !saved) {
+        e.preventDefault();
+        focusField('ChuHoSo');
+      } else if (e.altKey && e.key.toLowerCase() === 'l' && !saved) {
+        // The phone is the field most often typed by hand, and the furthest from the picker by Tab.
+        e.preventDefault();
+        focusField('SoDienThoai');
       } else if (e.altKey && e.key.toLowerCase() === 'f') {
         e.preventDefault();
         void addFiles('pick');
