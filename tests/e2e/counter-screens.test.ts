@@ -275,6 +275,19 @@ describe('the counter screens at 1366×768 (Chromium host)', () => {
     expect(await page.inputValue('input[name="ChuHoSo"]')).toBe('');
   });
 
+  it('a card QR typed by a wedge too slowly to be caught, into the procedure box, is read as the card on Enter', async () => {
+    const { page } = host;
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => document.activeElement?.getAttribute('name') === 'procedure');
+    // Slower than the detector's gap between keys: the text lands in the box, as with a slow scanner.
+    await page.keyboard.type(CARD, { delay: 45 });
+    expect(await page.inputValue('input[name="procedure"]')).toBe(CARD);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => (document.querySelector('input[name="ChuHoSo"]') as HTMLInputElement)?.value === 'Nguyễn Văn Đức');
+    expect(await page.inputValue('input[name="procedure"]')).toBe('');
+    expect(await page.$('[data-testid="intake-errors"]')).toBeNull();
+  });
+
   it('fast typing into the password field is typing, not a scan', async () => {
     const { page } = host;
     await page.click('.top-bar button');
