@@ -6,6 +6,7 @@ import { makePki, PIN, SOFTHSM_MODULE } from '../helpers/softhsm';
 import { tempDir } from '../helpers/tmp';
 import { chooseRsaToken } from '../helpers/token-ui';
 import { tool } from '../helpers/tools';
+import { parseVnDate, vnDate } from '../../electron/common/domain/vn-format';
 
 type Host = Awaited<ReturnType<typeof startTestHost>>;
 
@@ -101,9 +102,12 @@ describe('supervisors: login, daily report, review, export, signed close; office
     expect(check.stdout).toContain('Total document signed');
     await page.waitForSelector('[data-testid="reports"] p.muted:has-text("đã chốt lúc")');
     // A period report: the close is for single days only, and a backwards period is refused by the channel.
-    const today = await page.inputValue('input[name="reportDate"]');
+    // The report's days are shown and typed dd/mm/yyyy; the channel takes YYYY-MM-DD.
+    const shown = await page.inputValue('input[name="reportDate"]');
+    expect(shown).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
+    const today = parseVnDate(shown)!;
     const later = new Date(Date.parse(`${today}T00:00:00Z`) + 2 * 86_400_000).toISOString().slice(0, 10);
-    await page.fill('input[name="reportTo"]', later);
+    await page.fill('input[name="reportTo"]', vnDate(later));
     await page.waitForSelector('[data-testid="close-day"]', { state: 'detached' });
     const backwards = await page.evaluate(([from, to]) => window.motcua['report.daily']({ date: from!, to, counterId: null }), [later, today] as const);
     expect(backwards).toMatchObject({ ok: false, error: { code: 'invalid_input' } });

@@ -1,8 +1,10 @@
 import type { Messages } from './messages';
 import { setupEn } from './setup.en';
+import { uiEn } from './ui-en';
 
 export const en: Messages = {
   ...setupEn,
+  ...uiEn,
   app: { name: 'Một Cửa Desk', tagline: 'One-stop desk' },
   nav: {
     intake: 'Intake',

@@ -1,7 +1,9 @@
 import { setupVi } from './setup.vi';
+import { uiVi } from './ui-vi';
 
 export const vi = {
   ...setupVi,
+  ...uiVi,
   app: { name: 'Một Cửa Desk', tagline: 'Bộ phận Một cửa' },
   nav: {
     intake: 'Tiếp nhận',
