@@ -9,7 +9,7 @@ import { printerFactory } from '../../native/escpos/printer-factory';
 import { osKeyringStore } from '../../native/keyring/os-keyring-store';
 import { Pkcs11Token } from '../../native/pkcs11/pkcs11-token';
 
-export { apiDoctorChecks, createCoreServices } from '../node/core/core-services';
+export { auditDoctorCheck, createCoreServices, doctorChecksReadOnly, doctorDbKey, keyVault, unlockDataDir } from '../node/core/core-services';
 
 /** The CLI's hardware and thread choices: real devices, PDFs rendered in this short-lived process, secrets in the OS keyring (else the key file). */
 export function cliAdapters(dataDir: string): CoreAdapters {

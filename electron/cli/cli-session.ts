@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Actor } from '../common/domain/actor';
-import { cliCommandAccess } from '../common/ipc/access';
+import { cliCommandAccess, cliFirstRun } from '../common/ipc/access';
 import { failure } from '../common/ipc/result';
 import type { CoreServices } from '../node/core/core-services';
 import type { CliIo } from './motcua';
@@ -55,7 +55,7 @@ export async function signInFor(path: string, dbPath: string, openCore: () => Pr
   const { countOfficers } = await import('../node/officers/officer-repo');
   const fresh = (await core.store.exec('cli.officers', (db) => countOfficers(db))) === 0;
   const province = Boolean(await core.settings.apiUrl());
-  if (fresh && (path === 'api set' || (path === 'officer add' && !province))) return SETUP_ACTOR;
+  if (fresh && (cliFirstRun(path) || (path === 'officer add' && !province))) return SETUP_ACTOR;
   const given = process.env.MOTCUA_OFFICER && process.env.MOTCUA_PASSWORD ? { user: process.env.MOTCUA_OFFICER, password: process.env.MOTCUA_PASSWORD } : await prompt(io);
   if (!given) throw failure('forbidden', fresh && province ? 'auth.firstAdminOnline' : 'auth.cliSignIn', { command: path });
   const officer = await core.session.login(given.user, given.password);

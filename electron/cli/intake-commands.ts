@@ -86,6 +86,7 @@ export function registerIntakeCommands(program: Command, ctx: CliContext): void 
       const { makeWorkRules } = await import('../common/domain/calendar');
       const { workRules } = await import('../node/calendar/calendar-repo');
       const { writeSetting } = await import('../node/settings/settings-repo');
+      const { appendAudit } = await import('../node/store/audit');
       const { setWorkHours, thisCounter } = await import('../node/unit/unit-repo');
       const result = await withIntake(({ store }) =>
         store.exec('calendar.hours', (db) => {
@@ -100,7 +101,10 @@ export function registerIntakeCommands(program: Command, ctx: CliContext): void 
             setWorkHours(db, unit.unitCode, JSON.stringify(periods));
           }
           if (o.cutoff !== undefined) {
-            if (o.cutoff === 'off') writeSetting(db, 'intake.cutoff', null);
+            if (o.cutoff === 'off') {
+              writeSetting(db, 'intake.cutoff', null);
+              appendAudit(db, { actor: ctx.actor().officerId, action: 'settings.delete', subject: 'intake.cutoff' }, toVietnamRfc3339(new Date()));
+            }
             else {
               makeWorkRules([{ from: '07:00', to: '17:00' }], o.cutoff);
               writeSetting(db, 'intake.cutoff', o.cutoff);
@@ -190,7 +194,7 @@ export function registerIntakeCommands(program: Command, ctx: CliContext): void 
     .description('in chi tiết một hồ sơ')
     .option('--json', 'in kết quả dạng JSON')
     .action(async (code: string, o: { json?: boolean }) => {
-      const d = await withIntake(({ intake }) => intake.detail(code));
+      const d = await withIntake(({ intake }) => intake.open(ctx.actor(), code));
       if (!d) throw new AppFailure('not_found', `Không có hồ sơ mã ${code}.`);
       if (o.json) return ctx.printJson(d);
       ctx.io.out(`${d.code}  ${d.procedureName}\n${d.applicantName}  tiếp nhận ${d.receivedAt}  hẹn trả ${d.dueAt ?? '—'}`);
@@ -213,7 +217,7 @@ export function registerIntakeCommands(program: Command, ctx: CliContext): void 
     .option('--json', 'in kết quả dạng JSON')
     .option('--limit <n>', 'số kết quả tối đa', '20')
     .action(async (text: string, o: { json?: boolean; limit: string }) => {
-      const hits = await withIntake(({ intake }) => intake.search(text, Math.max(1, Math.min(200, Number(o.limit) || 20))));
+      const hits = await withIntake(({ intake }) => intake.find(ctx.actor(), text, Math.max(1, Math.min(200, Number(o.limit) || 20))));
       if (o.json) return ctx.printJson(hits);
       if (!hits.length) ctx.io.out('Không tìm thấy hồ sơ nào.');
       for (const h of hits) ctx.io.out(`${h.code}\t${h.applicantName}\t${h.procedureName}\t${h.receivedAt}`);

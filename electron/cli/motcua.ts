@@ -18,13 +18,12 @@ import { registerSyncCommands } from './sync-commands';
 import { registerSigningCommands } from './signing-commands';
 import { registerReportCommands } from './report-commands';
 import { registerSetupCommands } from './setup-commands';
+import { registerDbKeyCommands } from './db-key-commands';
 import { APP_VERSION } from '../common/version';
 import type { Actor } from '../common/domain/actor';
 import type { CoreServices } from '../node/core/core-services';
 
 type CliCore = typeof import('./cli-core');
-/** Commands that never open the core: the rest load it before their action, so `ctx.core()` can stay synchronous. */
-const WITHOUT_CORE = new Set(['cccd parse']);
 
 export interface CliIo {
   out(text: string): void;
@@ -51,6 +50,13 @@ function printJson(io: CliIo, value: unknown) {
 
 const closers: Array<() => Promise<void>> = [];
 
+/**
+ * Commands that never open the store through the core: parsing a QR, doctor (which reads the file
+ * itself) and restoring the key. The rest load the core module and unlock the database before
+ * their action, so `ctx.core()` can stay synchronous.
+ */
+const WITHOUT_STORE = new Set(['cccd parse', 'doctor', 'db key-import']);
+
 export function buildProgram(io: CliIo = stdio): Command {
   const program = new Command('motcua')
     .description('Một Cửa Desk — dòng lệnh cho quầy tiếp nhận và trả kết quả')
@@ -67,17 +73,22 @@ export function buildProgram(io: CliIo = stdio): Command {
   let actor: Actor | null = null;
   let cliCore: CliCore | null = null;
   const loadCliCore = async (): Promise<CliCore> => (cliCore ??= await import('./cli-core'));
+  let dbKey: string | null = null;
   const openCore = (): CoreServices => {
-    if (!cliCore) throw new Error('core module not loaded before the command ran');
-    return (core ??= cliCore.createCoreServices(dataDir(), cliCore.cliAdapters(dataDir())));
+    // The core module and the database key are made ready before the command runs (the hook below).
+    if (!cliCore || !dbKey) throw new Error('the core was opened before its module and the database key were ready');
+    return (core ??= cliCore.createCoreServices(dataDir(), cliCore.cliAdapters(dataDir()), dbKey));
   };
   const withStore = async <T>(fn: (store: SqliteStore, dir: string) => Promise<T>): Promise<T> => fn(openCore().store, dataDir());
   // Every command passes here before it runs: one access table decides, so no command can forget to ask.
   program.hook('preAction', async (_program, command) => {
     const { commandPath, signInFor } = await import('./cli-session');
     const path = commandPath(command);
-    if (!WITHOUT_CORE.has(path)) await loadCliCore();
-    actor = await signInFor(path, dataLayout(dataDir()).dbPath, async () => (await loadCliCore(), openCore()), io);
+    if (!WITHOUT_STORE.has(path)) {
+      const c = await loadCliCore();
+      dbKey = await c.unlockDataDir(dataDir(), c.cliAdapters(dataDir()).secretStores ?? []);
+    }
+    actor = await signInFor(path, dataLayout(dataDir()).dbPath, async () => openCore(), io);
   });
   closers.push(async () => {
     await core?.close();
@@ -93,12 +104,14 @@ export function buildProgram(io: CliIo = stdio): Command {
       // database would stop doctor before it could report anything. doctor only reads.
       const dir = dataDir();
       const { diagnose } = await import('../node/services/doctor');
-      const { apiDoctorChecks, cliAdapters } = await loadCliCore();
+      const c = await loadCliCore();
+      const stores = c.cliAdapters(dir).secretStores ?? [];
       const { report, dbFailure } = await diagnose({
         dbPath: dataLayout(dir).dbPath,
         dataDir: dir,
         appVersion: APP_VERSION,
-        extraChecks: (store) => apiDoctorChecks(store, dir, cliAdapters(dir).secretStores ?? []),
+        key: () => c.doctorDbKey(dir, stores),
+        extraChecks: async (store) => [await c.auditDoctorCheck(store, dir, stores), ...(await c.doctorChecksReadOnly(store, dir, stores))],
       });
       if (opts.json) printJson(io, report);
       else {
@@ -116,7 +129,7 @@ export function buildProgram(io: CliIo = stdio): Command {
     .option('--json', 'in kết quả dạng JSON')
     .action(async (opts: { json?: boolean }) => {
       const { openDatabase } = await import('../node/db/open');
-      const { db: conn, migration } = openDatabase(dataLayout(dataDir()).dbPath, { migrate: true });
+      const { db: conn, migration } = openDatabase(dataLayout(dataDir()).dbPath, { migrate: true, key: dbKey });
       conn.close();
       if (opts.json) return printJson(io, migration);
       io.out(
@@ -198,6 +211,7 @@ export function buildProgram(io: CliIo = stdio): Command {
   registerSigningCommands(program, ctx);
   registerReportCommands(program, ctx);
   registerSetupCommands(program, ctx);
+  registerDbKeyCommands(db, ctx);
   return program;
 }
 

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { toVietnamRfc3339, vietnamDate } from '../common/domain/time';
-import { AppFailure } from '../common/ipc/result';
+import { AppFailure, failure } from '../common/ipc/result';
 import type { Role } from '../node/officers/officer-repo';
 import type { ReportFormat } from '../node/reports/report-service';
 import type { CliContext } from './motcua';
@@ -28,13 +28,14 @@ export function registerReportCommands(program: Command, ctx: CliContext): void 
   const audit = program.command('audit').description('nhật ký kiểm toán').helpOption('-h, --help', 'hiển thị trợ giúp');
   audit
     .command('verify')
-    .description('kiểm tra chuỗi băm của nhật ký: phát hiện dòng bị sửa, xóa hay đảo thứ tự')
+    .description('kiểm tra chuỗi HMAC của nhật ký và các mốc ngoài cơ sở dữ liệu: phát hiện dòng bị sửa, xóa, đảo thứ tự hay cắt bớt phần cuối')
     .option('--json', 'in kết quả dạng JSON')
     .action(async (o: { json?: boolean }) => {
-      const v = await ctx.withStore((s) => s.verifyAudit());
+      const { auditVerdictVi } = await import('../common/domain/audit');
+      const v = await ctx.core().audit.verify();
       if (o.json) ctx.printJson(v);
-      else ctx.io.out(v.ok ? `Nhật ký toàn vẹn (${v.entries} dòng).` : `NHẬT KÝ BỊ THAY ĐỔI tại dòng ${v.firstBadId}.`);
-      if (!v.ok) throw new AppFailure('conflict', `Nhật ký kiểm toán bị thay đổi từ dòng ${v.firstBadId}.`);
+      else ctx.io.out(auditVerdictVi(v));
+      if (!v.ok) throw failure('conflict', 'audit.tampered', { verdict: auditVerdictVi(v) });
     });
 
   const officer = program.command('officer').description('tài khoản cán bộ (quản trị)').helpOption('-h, --help', 'hiển thị trợ giúp');

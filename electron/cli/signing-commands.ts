@@ -19,12 +19,10 @@ export function registerSigningCommands(program: Command, ctx: CliContext): void
     .option('--dir <path>', 'thư mục chứng thư gốc')
     .option('--clear', 'bỏ cấu hình (chỉ kiểm tra hiệu lực và mục đích sử dụng)')
     .action(async (o: { dir?: string; clear?: boolean }) => {
-      const { loadTrustAnchors } = await trustStore();
       if (!o.dir && !o.clear) throw new AppFailure('invalid_input', 'Dùng --dir <thư mục> hoặc --clear.');
       const dir = o.dir ? resolve(o.dir) : null;
-      const anchors = await loadTrustAnchors(dir);
-      await ctx.core().settings.set('signing.trustDir', dir, ctx.actor());
-      ctx.io.out(dir ? `Đã cấu hình ${anchors!.length} chứng thư gốc tin cậy từ ${dir}.` : 'Đã bỏ cấu hình chứng thư gốc tin cậy.');
+      const anchors = await ctx.core().tokens.setTrustDir(ctx.actor(), dir);
+      ctx.io.out(dir ? `Đã cấu hình ${anchors ?? 0} chứng thư gốc tin cậy từ ${dir}.` : 'Đã bỏ cấu hình chứng thư gốc tin cậy.');
     });
   token
     .command('list')

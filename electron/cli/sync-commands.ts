@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { AppFailure } from '../common/ipc/result';
-import { dataLayout } from '../node/config/paths';
 import type { CliContext } from './motcua';
 
 // Repositories and the sync engine are import()ed by the commands that use them (see motcua.ts).
@@ -16,7 +15,6 @@ export function registerSyncCommands(program: Command, ctx: CliContext): void {
     .option('--json', 'in kết quả dạng JSON')
     .action(async (o: { once?: boolean; api?: string; timeout: string; json?: boolean }) => {
       if (!o.once) throw new AppFailure('invalid_input', 'Dùng motcua sync --once (ứng dụng tự đồng bộ liên tục khi đang chạy).');
-      const { ContentStore } = await import('../node/files/content-store');
       const { createLogger } = await import('../node/log/logger');
       const { ProvincialApi } = await import('../node/sync/provincial-api');
       const { backoffFromEnv, resolveApiConfig } = await import('../node/sync/sync-config');
@@ -27,7 +25,7 @@ export function registerSyncCommands(program: Command, ctx: CliContext): void {
         const engine = new SyncEngine({
           store,
           api: new ProvincialApi(cfg),
-          files: new ContentStore(dataLayout(ctx.dataDir()).filesDir),
+          files: ctx.core().files,
           log: createLogger({ scope: 'sync' }),
         }, backoffFromEnv());
         return engine.runOnce({ deadlineMs: Number(o.timeout) * 1000 });

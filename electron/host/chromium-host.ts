@@ -70,7 +70,7 @@ export async function startChromiumHost(o: ChromiumHostOptions): Promise<Chromiu
   const printed: string[] = [];
   let pickQueue: string[] = [];
   let context: BrowserContext | null = null;
-  const services = createAppServices({
+  const services = await createAppServices({
     dataDir: o.dataDir,
     appVersion: o.appVersion,
     host: 'chromium-host',

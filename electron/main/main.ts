@@ -68,7 +68,7 @@ async function start(): Promise<void> {
   // Before any window exists, or it gets Electron's default menu (View → Toggle Developer Tools).
   if (shellPolicy.removeApplicationMenu) Menu.setApplicationMenu(null);
   const rendererRoot = join(__dirname, '..', 'renderer');
-  const services = createAppServices({
+  const services = await createAppServices({
     dataDir,
     appVersion: app.getVersion(),
     host: 'electron',

@@ -15,6 +15,7 @@ import { IntakeSection } from './sections/IntakeSection';
 import { ReturnsSection } from './sections/ReturnsSection';
 import { SigningSection } from './sections/SigningSection';
 import { SettingsSection } from './sections/SettingsSection';
+import { UnitFromProvince } from './sections/UnitFromProvince';
 
 export function App() {
   const { t } = useTranslation();
@@ -25,6 +26,8 @@ export function App() {
   const [error, setError] = useState<string | null>(null);
   const [auth, setAuth] = useState<Output<'auth.state'> | null>(null);
   const [wasSignedIn, setWasSignedIn] = useState(false);
+  // The first run's step 3, once: shown while it is open even after unit.pull has set the unit.
+  const [unitSetup, setUnitSetup] = useState<'no' | 'open' | 'closed'>('no');
 
   const refreshAuth = useCallback(async () => {
     const r = await api()['auth.state']({});
@@ -88,14 +91,31 @@ export function App() {
     }
   };
 
+  const isAdmin = Boolean(auth?.officer?.roles.includes('admin'));
+  useEffect(() => {
+    if (unitSetup === 'no' && isAdmin && auth?.apiConfigured && info && !info.unit) setUnitSetup('open');
+  }, [unitSetup, isAdmin, auth, info]);
+
   if (!auth) return null;
   if (!auth.officer) {
     return (
       <LoginScreen
         needsSetup={auth.needsSetup}
+        noOfficerYet={auth.noOfficerYet}
+        apiConfigured={auth.apiConfigured}
         locked={wasSignedIn}
         onDone={() => {
           void refreshAuth();
+          void refresh();
+        }}
+      />
+    );
+  }
+  if (unitSetup === 'open') {
+    return (
+      <UnitFromProvince
+        onDone={() => {
+          setUnitSetup('closed');
           void refresh();
         }}
       />
@@ -134,7 +154,7 @@ export function App() {
         {error && <p role="alert" className="message error">{t('errors.generic', { message: error })}</p>}
         <h1>{t(`section.${section}.title`)}</h1>
         {section === 'settings' ? (
-          <SettingsSection key={info ? 'loaded' : 'loading'} info={info} onChanged={refresh} onLocale={changeLocale} />
+          <SettingsSection key={info ? 'loaded' : 'loading'} info={info} admin={isAdmin} onChanged={refresh} onLocale={changeLocale} />
         ) : section === 'intake' ? (
           <IntakeSection />
         ) : section === 'dossiers' ? (

@@ -1,5 +1,7 @@
-/** Display helpers for RFC 3339 +07:00 strings: no Date parsing, so the PC's zone never matters. */
-export const hhmm = (rfc: string) => rfc.slice(11, 16);
-export const ddmmyyyy = (rfc: string) => `${rfc.slice(8, 10)}/${rfc.slice(5, 7)}/${rfc.slice(0, 4)}`;
-export const dateTime = (rfc: string | null) => (rfc ? `${hhmm(rfc)} ${ddmmyyyy(rfc)}` : '—');
+import { vnDate, vnDateTime, vnTime } from '../../electron/common/domain/vn-format';
+
+/** Display helpers: every date a person sees is dd/mm/yyyy and every time HH:mm, in Vietnam time. */
+export const hhmm = (ts: string) => vnTime(ts);
+export const ddmmyyyy = (ts: string) => vnDate(ts);
+export const dateTime = (ts: string | null) => (ts ? vnDateTime(ts) : '—');
 export const vnd = (n: number) => `${n.toLocaleString('vi-VN')} đ`;

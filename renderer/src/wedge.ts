@@ -70,6 +70,13 @@ export function installWedgeDetector(onScan: Listener, win: Window = window): ()
       return;
     }
     if (e.key.length !== 1 && e.key !== 'Process' && e.key !== 'Unidentified') return;
+    // A password manager types as fast as a scanner; nothing typed into a password field is a scan.
+    const target = e.target instanceof HTMLInputElement ? e.target : win.document.activeElement;
+    if (target instanceof HTMLInputElement && target.type === 'password') {
+      keys = [];
+      snapshot = null;
+      return;
+    }
     if (!keys.length) {
       const el = win.document.activeElement;
       snapshot = el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement ? { el, value: el.value } : null;

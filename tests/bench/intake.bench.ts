@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -35,7 +36,7 @@ const UNIT = '000.00.01.H22';
 function buildLargeDb(path: string, n: number): void {
   const tmp = `${path}.building`;
   rmSync(tmp, { force: true });
-  const storeTmp = SqliteStore.open(tmp);
+  const storeTmp = SqliteStore.open(tmp, { key: null });
   void storeTmp.close();
   const db = new Database(tmp);
   db.pragma('journal_mode = WAL');
@@ -102,7 +103,7 @@ export async function benchIntake(opts: { dossiers: number }): Promise<void> {
   }
 
   // A cached database from an older schema is brought up to date the way the app would.
-  void SqliteStore.open(path).close();
+  void SqliteStore.open(path, { key: null }).close();
   // Search p99 on realistic counter queries.
   const db = new Database(path, { readonly: true });
   const r = rng(7);
@@ -169,10 +170,10 @@ export async function benchIntake(opts: { dossiers: number }): Promise<void> {
   // Save-dossier transaction p50/p99 on disk (synchronous=FULL), against the large index.
   const work = join(dir, 'save-bench.sqlite3');
   for (const f of [work, `${work}-wal`, `${work}-shm`]) rmSync(f, { force: true });
-  const store = SqliteStore.open(work);
+  const store = SqliteStore.open(work, { key: null });
   await seedDefaults(store, resourcesDir());
   await store.setUnitIdentity({ unitCode: UNIT, unitName: 'UBND xã Tân Phú', counterId: 'Q01', offlineBlock: { from: 1, to: 9999 } }, 'bench');
-  const intake = new IntakeService({ store, files: new ContentStore(join(dir, 'files')), receiptsDir: join(dir, 'receipts'), fontsDir: join(resourcesDir(), 'fonts') });
+  const intake = new IntakeService({ store, files: new ContentStore(join(dir, 'files'), randomBytes(32)), receiptsDir: join(dir, 'receipts'), fontsDir: join(resourcesDir(), 'fonts') });
   const draft = {
     MaTTHC: '1.001193',
     cccd: '001090123456|012345678|Nguyễn Văn Đức|01011990|Nam|Phường Bến Nghé, Quận 1, TP. Hồ Chí Minh|15042021',

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { printerConfigSchema } from '../../electron/common/hardware/printer';
 import { seedDefaults } from '../../electron/node/app/seed';
@@ -16,12 +17,12 @@ import { record } from './summary';
 export async function benchPrinter(): Promise<void> {
   const t = tempDir('motcua-printbench-');
   const vp = await startPtyVirtualPrinter(t.dir);
-  const store = SqliteStore.open(join(t.dir, 'motcua.sqlite3'));
+  const store = SqliteStore.open(join(t.dir, 'motcua.sqlite3'), { key: null });
   try {
     await seedDefaults(store, resourcesDir());
     await store.setUnitIdentity({ unitCode: '000.00.01.H22', unitName: 'UBND xã Tân Phú', counterId: 'Q01', offlineBlock: { from: 1, to: 9999 } }, 'bench');
     const fontsDir = join(resourcesDir(), 'fonts');
-    const intake = new IntakeService({ store, files: new ContentStore(join(t.dir, 'files')), receiptsDir: join(t.dir, 'r'), fontsDir });
+    const intake = new IntakeService({ store, files: new ContentStore(join(t.dir, 'files'), randomBytes(32)), receiptsDir: join(t.dir, 'r'), fontsDir });
     const { code } = await intake.receiveImport(
       BENCH_OFFICER,
       { MaTTHC: '1.001193', cccd: '001090123456|012345678|Nguyễn Văn Đức|01011990|Nam|Phường Bến Nghé, Quận 1|15042021', TaiLieuNop: ['TP1', 'TP2', 'TP3'], DanhSachLePhi: ['LP1'] },

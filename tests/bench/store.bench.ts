@@ -9,7 +9,7 @@ export async function benchStore(): Promise<void> {
   const t = tempDir('motcua-bench-');
   try {
     const t0 = performance.now();
-    const store = SqliteStore.open(join(t.dir, 'motcua.sqlite3'));
+    const store = SqliteStore.open(join(t.dir, 'motcua.sqlite3'), { key: null });
     record('store: open + migrate (fresh file)', performance.now() - t0, 'ms', null);
     const p99 = (name: string, t: Timing) => record(`${name} (p99)`, t.p99, 'ms', null, `p50 ${t.p50.toFixed(3)} ms (n=${t.n})`);
     const unit = { unitCode: '000.00.01.H22', unitName: 'UBND xã Tân Phú', counterId: 'Q01', offlineBlock: { from: 9001, to: 9200 } };

@@ -96,6 +96,8 @@ export async function benchUi(): Promise<void> {
         await page.keyboard.press('Enter');
         await expectScreen(page, '[data-testid="due-preview"]', 'Enter on the procedure');
         pick.push(performance.now() - t0);
+        // The officer certifies the required papers seen (nothing is pre-ticked), then saves.
+        await page.keyboard.press('Alt+k');
         t0 = performance.now();
         await page.keyboard.press('Enter');
         await expectScreen(page, '[data-testid="saved-code"]', 'Enter to save');

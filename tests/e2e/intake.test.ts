@@ -64,7 +64,8 @@ describe('intake at the counter, end to end (Chromium host + scanner on a real p
     pty.send(`${CCCD}\r`);
     await page.waitForFunction(() => (document.querySelector('input[name="ChuHoSo"]') as HTMLInputElement)?.value === 'Nguyễn Văn Đức');
     expect(await page.inputValue('input[name="SoGiayToChuHoSo"]')).toBe('001090123456');
-    expect(await page.inputValue('input[name="NgaySinhChuHoSo"]')).toBe('1990-01-01');
+    // The card's 01011990 shown as a Vietnamese counter reads a date.
+    expect(await page.inputValue('input[name="NgaySinhChuHoSo"]')).toBe('01/01/1990');
     expect(await page.inputValue('select[name="GioiTinhChuHoSo"]')).toBe('Nam');
     expect(await page.inputValue('input[name="DiaChiChuHoSo"]')).toContain('Bến Nghé');
   });
@@ -78,8 +79,13 @@ describe('intake at the counter, end to end (Chromium host + scanner on a real p
     await page.keyboard.press('Enter');
     actions++;
     await page.waitForSelector('[data-testid="due-preview"]');
-    // Required documents and the fee are pre-ticked; the save button has focus.
+    // Nothing is ticked for the officer: the checklist has the focus, and Alt+K certifies every required paper seen.
+    expect(await page.$$eval('[data-testid="documents"] input:checked', (els) => els.length)).toBe(0);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[data-testid="documents"]') !== null)).toBe(true);
+    await page.keyboard.press('Alt+k');
+    actions++;
     expect(await page.$$eval('[data-testid="documents"] input:checked', (els) => els.length)).toBe(3);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('save');
     await page.keyboard.press('Enter');
     actions++;
     await page.waitForSelector('[data-testid="saved-code"]');
@@ -121,6 +127,7 @@ describe('intake at the counter, end to end (Chromium host + scanner on a real p
     const { page } = host;
     await newDossierFromScan();
     await page.waitForSelector('[data-testid="documents"]');
+    await page.keyboard.press('Alt+k');
     await page.click('[data-testid="documents"] li:has-text("Giấy chứng sinh") input');
     await page.click('[data-testid="save"]');
     await page.waitForSelector('[data-testid="intake-errors"]:has-text("Mẫu 02")');
@@ -143,6 +150,7 @@ describe('intake at the counter, end to end (Chromium host + scanner on a real p
     await page.waitForSelector('#procedure-list li.active');
     await page.keyboard.press('Enter');
     await page.waitForSelector('[data-testid="due-preview"]');
+    await page.keyboard.press('Alt+k');
     await page.keyboard.press('Enter');
     await page.waitForSelector('[data-testid="saved-warnings"]:has-text("01/01/2015")');
     const code = (await page.textContent('[data-testid="saved-code"]'))!.trim();
@@ -165,6 +173,7 @@ describe('intake at the counter, end to end (Chromium host + scanner on a real p
     expect(sup.ok).toBe(true);
     await newDossierFromScan();
     await page.waitForSelector('[data-testid="due-preview"]');
+    await page.keyboard.press('Alt+k');
     await page.keyboard.press('Enter');
     await page.waitForSelector('[data-testid="override-dialog"]');
     // The officer at the counter cannot permit their own dossier.

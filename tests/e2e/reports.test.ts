@@ -6,6 +6,7 @@ import { makePki, PIN, SOFTHSM_MODULE } from '../helpers/softhsm';
 import { tempDir } from '../helpers/tmp';
 import { chooseRsaToken } from '../helpers/token-ui';
 import { tool } from '../helpers/tools';
+import { parseVnDate, vnDate } from '../../electron/common/domain/vn-format';
 
 type Host = Awaited<ReturnType<typeof startTestHost>>;
 
@@ -101,9 +102,12 @@ describe('supervisors: login, daily report, review, export, signed close; office
     expect(check.stdout).toContain('Total document signed');
     await page.waitForSelector('[data-testid="reports"] p.muted:has-text("đã chốt lúc")');
     // A period report: the close is for single days only, and a backwards period is refused by the channel.
-    const today = await page.inputValue('input[name="reportDate"]');
+    // The report's days are shown and typed dd/mm/yyyy; the channel takes YYYY-MM-DD.
+    const shown = await page.inputValue('input[name="reportDate"]');
+    expect(shown).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
+    const today = parseVnDate(shown)!;
     const later = new Date(Date.parse(`${today}T00:00:00Z`) + 2 * 86_400_000).toISOString().slice(0, 10);
-    await page.fill('input[name="reportTo"]', later);
+    await page.fill('input[name="reportTo"]', vnDate(later));
     await page.waitForSelector('[data-testid="close-day"]', { state: 'detached' });
     const backwards = await page.evaluate(([from, to]) => window.motcua['report.daily']({ date: from!, to, counterId: null }), [later, today] as const);
     expect(backwards).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
@@ -128,6 +132,10 @@ describe('supervisors: login, daily report, review, export, signed close; office
     await page.fill('textarea[name="closeNotes"]', 'Chốt lại sau khi xuất báo cáo.');
     await page.click('[data-testid="close-day"]');
     await page.waitForSelector('[data-testid="reports-message"]:has-text("Đã chốt ngày")');
+    // The audit check on the same screen: intact, compared with the anchors the closes wrote.
+    await page.click('[data-testid="audit-verify"]');
+    await page.waitForSelector('[data-testid="audit-verdict"]:has-text("Nhật ký toàn vẹn")');
+    expect(await page.textContent('[data-testid="audit-verdict"]')).toMatch(/Mốc gần nhất: .+, \d+ dòng/);
   });
 
   it('an officer does not see Báo cáo, and the channel refuses', async () => {
@@ -136,5 +144,7 @@ describe('supervisors: login, daily report, review, export, signed close; office
     expect(await page.$('nav button[data-section="reports"]')).toBeNull();
     const r = await page.evaluate(() => window.motcua['report.daily']({ date: '2026-11-21', counterId: null }));
     expect(r).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const audit = await page.evaluate(() => window.motcua['audit.verify']({}));
+    expect(audit).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 });

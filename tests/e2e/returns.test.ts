@@ -100,8 +100,17 @@ describe('Trả kết quả in the app: scan the receipt, sign with the USB toke
     await page.click('[data-testid="signing-files"] li:has-text("van-ban.pdf") >> text=Kiểm tra chữ ký');
     await page.waitForSelector('[data-testid="signing-check"]:has-text("chưa có chữ ký số")');
     await chooseRsaToken(page, PIN);
+    // Records whether the batch showed that it was working, however briefly.
+    await page.evaluate(() => {
+      const w = window as unknown as { seenSigningBusy: boolean };
+      w.seenSigningBusy = false;
+      new MutationObserver(() => {
+        if (document.querySelector('[data-testid="signing-busy"]')) w.seenSigningBusy = true;
+      }).observe(document.body, { childList: true, subtree: true });
+    });
     await page.click('[data-testid="signing-sign"]');
     await page.waitForSelector('[data-testid="signing-message"]:has-text("Đã ký 2 tệp")', { timeout: 30_000 });
+    expect(await page.evaluate(() => (window as unknown as { seenSigningBusy: boolean }).seenSigningBusy)).toBe(true);
     const listed = await page.$$eval('[data-testid="signing-result"] li', (lis) => lis.map((li) => li.textContent ?? ''));
     expect(listed).toHaveLength(2);
     for (const l of listed) expect(l).toContain('chữ ký hợp lệ');
@@ -119,6 +128,10 @@ describe('Trả kết quả in the app: scan the receipt, sign with the USB toke
     const reread = await PDFDocument.load(readFileSync(outputs[0]!));
     expect(reread.getPages().map((p) => p.node.Annots()?.size() ?? 0)).toEqual([0, 1]);
     expect(tool('qpdf', ['--check', outputs[0]!]).code).toBe(0);
+    // The box dates the signature dd/mm/yyyy HH:mm:ss, Vietnam time: no ISO form on the page.
+    const boxText = tool('pdftotext', ['-f', '2', '-l', '2', outputs[0]!, '-']).stdout;
+    expect(boxText).toMatch(/Thời gian: \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2} \(GMT\+7\)/);
+    expect(boxText).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'signing.png'), fullPage: true });
   });
 });

@@ -17,7 +17,7 @@ export const ADMIN = { username: 'quantri', fullName: 'Quản Trị Viên', pass
  * With `province`, a provincial API is configured (MOTCUA_API_URL…): there is no local setup, the
  * admin signs in online with the province's account (see PROVINCE_OFFICERS) and sets the unit.
  */
-export async function startTestHost(opts: { online?: () => boolean; login?: boolean; province?: boolean } = {}): Promise<ChromiumHost & { dataDir: string; cleanupDir: () => void }> {
+export async function startTestHost(opts: { online?: () => boolean; login?: boolean; province?: boolean; viewport?: { width: number; height: number } } = {}): Promise<ChromiumHost & { dataDir: string; cleanupDir: () => void }> {
   const t = tempDir('motcua-e2e-');
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const online = opts.online ?? (() => true);
@@ -29,14 +29,19 @@ export async function startTestHost(opts: { online?: () => boolean; login?: bool
     headless: true,
     log: silentLogger,
     probe: async () => online(),
+    ...(opts.viewport ? { viewport: opts.viewport } : {}),
   });
   if (opts.login !== false && opts.province) {
     await host.page.waitForSelector('form.login');
     const r = await host.page.evaluate((a) => window.motcua['auth.login']({ username: a.username, password: a.password }), ADMIN);
     if (!r.ok) throw new Error(`online sign-in failed: ${r.error.message}`);
-    await host.page.waitForSelector('nav button[data-section]');
     const u = await host.page.evaluate(() => window.motcua['unit.set']({ unitCode: '000.00.01.H22', unitName: 'UBND xã Tân Phú', counterId: 'Q01', offlineBlock: { from: 9001, to: 9200 } }));
     if (!u.ok) throw new Error(`unit.set failed: ${u.error.message}`);
+    // An admin signed in with a province and no unit is offered the first run's step 3; the unit
+    // is set above, so it is put off when it opened before the unit arrived.
+    await host.page.waitForSelector('nav button[data-section], [data-testid="unit-setup"]');
+    if (await host.page.$('[data-testid="unit-setup"]')) await host.page.click('[data-testid="unit-setup"] button.secondary');
+    await host.page.waitForSelector('nav button[data-section]');
   } else if (opts.login !== false) {
     await host.page.waitForSelector('form.login');
     const r = await host.page.evaluate(

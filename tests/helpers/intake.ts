@@ -1,6 +1,6 @@
 import type { Actor } from '../../electron/common/domain/actor';
 import { toVietnamRfc3339 } from '../../electron/common/domain/time';
-import { createCoreServices } from '../../electron/node/core/core-services';
+import { openCoreServices } from '../../electron/node/core/core-services';
 import { createLogger } from '../../electron/node/log/logger';
 import { addOfficer } from '../../electron/node/officers/officer-repo';
 import { tempDir } from './tmp';
@@ -16,7 +16,7 @@ export const OFFICER_ENV = { MOTCUA_OFFICER: 'canbo01', MOTCUA_PASSWORD: OFFICER
 /** A real store on disk with the seeded calendar and sample catalog, and the core's services over it. */
 export async function intakeFixture(opts: { now?: () => Date; unit?: typeof UNIT | null } = {}) {
   const t = tempDir('motcua-intake-');
-  const core = createCoreServices(t.dir, { log: createLogger({ scope: 'test' }), pdf: 'in-process', ...(opts.now ? { now: opts.now } : {}) });
+  const core = await openCoreServices(t.dir, { log: createLogger({ scope: 'test' }), pdf: 'in-process', ...(opts.now ? { now: opts.now } : {}) });
   await core.seed();
   if (opts.unit !== null) await core.store.setUnitIdentity(opts.unit ?? UNIT, 'test');
   await (await core.store.exec('test.officer', (db) =>

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../electron/common/domain/actor';
-import { createCoreServices, type CoreServices } from '../../electron/node/core/core-services';
+import { openCoreServices, type CoreServices } from '../../electron/node/core/core-services';
 import { silentLogger } from '../../electron/node/log/logger';
 import { localAccount } from '../../electron/node/officers/officer-repo';
 import { NO_FAULTS } from '../reference-server/faults';
@@ -24,7 +24,7 @@ describe('accounts follow the province: sign-in is checked online whenever the A
     server = await referenceServer(t.dir);
     const dataDir = join(t.dir, 'data');
     mkdirSync(dataDir);
-    core = createCoreServices(dataDir, { log: silentLogger, pdf: 'in-process' });
+    core = await openCoreServices(dataDir, { log: silentLogger, pdf: 'in-process' });
     expect(await core.session.needsSetup()).toBe(true);
     await core.apiSetup.configure(SETUP, { apiUrl: server.url, ...CLIENT });
   });
@@ -54,6 +54,16 @@ describe('accounts follow the province: sign-in is checked online whenever the A
     // Once confirmed online, the officer may work offline.
     offline();
     expect((await core.session.login('quantri', ADMIN_PW)).officerId).toBe('admin-quantri');
+  });
+
+  it('an officer the province adds or changes on this PC is audited as an officer change', async () => {
+    await core.session.login('canbo01', OFFICER_PASSWORD);
+    expect(await audits('officer.add')).toEqual([{ actor: 'cb01', subject: 'cb01', details: JSON.stringify({ roles: ['officer'], from: 'province' }) }]);
+    await core.session.login('canbo01', OFFICER_PASSWORD);
+    expect(await audits('officer.update')).toEqual([]); // nothing changed: no row
+    server.officers.add({ username: 'canbo01', password: OFFICER_PASSWORD, officerId: 'cb01', hoTen: 'Trần Thị Bình', roles: ['officer', 'supervisor'] });
+    await core.session.login('canbo01', OFFICER_PASSWORD);
+    expect(await audits('officer.update')).toEqual([{ actor: 'cb01', subject: 'cb01', details: JSON.stringify({ roles: ['officer', 'supervisor'], changed: ['roles'], from: 'province' }) }]);
   });
 
   it('an officer deactivated at the province is refused and loses the offline password on this PC', async () => {
@@ -151,9 +161,9 @@ describe('accounts follow the province: sign-in is checked online whenever the A
 describe('without a provincial API, accounts are local', () => {
   let t: ReturnType<typeof tempDir>;
   let core: CoreServices;
-  beforeEach(() => {
+  beforeEach(async () => {
     t = tempDir('motcua-accounts-local-');
-    core = createCoreServices(t.dir, { log: silentLogger, pdf: 'in-process' });
+    core = await openCoreServices(t.dir, { log: silentLogger, pdf: 'in-process' });
   });
   afterEach(async () => {
     await core.close();

@@ -44,7 +44,7 @@ describe('doctor and the start-of-day check warn about the working-day calendar'
   });
 
   it('the start-of-day check carries the same row', async () => {
-    const rows = await startOfDay({ store: f.store, printer: f.core.printer, scans: f.core.scans, dataDir: f.dir, now: () => now });
+    const rows = await startOfDay({ store: f.store, printer: f.core.printer, scans: f.core.scans, audit: f.core.audit, dataDir: f.dir, now: () => now });
     expect(rows.find((r) => r.id === 'calendar')).toMatchObject({ status: 'warn', label: 'Lịch ngày làm việc', detail: expect.stringMatching(/2027/) });
   });
 });

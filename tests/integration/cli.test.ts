@@ -1,8 +1,8 @@
-import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { doctorReportSchema } from '../../electron/common/domain/doctor';
 import { cliAdmin, motcua } from '../helpers/cli';
+import { openDataDb } from '../helpers/data-db';
 import { tempDir } from '../helpers/tmp';
 
 describe('motcua CLI (built bin, real data dir)', () => {
@@ -82,7 +82,7 @@ describe('motcua CLI (built bin, real data dir)', () => {
     }
   });
 
-  it('db migrate upgrades, then reports it is current; a newer database is refused untouched', () => {
+  it('db migrate upgrades, then reports it is current; a newer database is refused untouched', async () => {
     const dir = fresh();
     const first = motcua(['db', 'migrate', '--json', '--data-dir', dir]);
     expect(first.code).toBe(0);
@@ -91,7 +91,7 @@ describe('motcua CLI (built bin, real data dir)', () => {
     expect(motcua(['db', 'migrate', '--data-dir', dir]).stderr).toMatch(/cần đăng nhập/);
     const again = motcua(['db', 'migrate', '--data-dir', dir], cliAdmin(dir));
     expect(again.stdout).toMatch(/đã ở phiên bản mới nhất/);
-    const db = new Database(join(dir, 'motcua.sqlite3'));
+    const db = await openDataDb(dir);
     db.pragma('user_version = 500');
     db.close();
     const refused = motcua(['doctor', '--data-dir', dir]);

@@ -1,9 +1,9 @@
-import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_ENV, BIN, cliAdmin, motcua } from '../helpers/cli';
+import { openDataDb } from '../helpers/data-db';
 import { tempDir } from '../helpers/tmp';
 
 /** Starts `motcua intake`, SIGKILLs it after `delayMs`, and resolves when it is gone. */
@@ -49,8 +49,8 @@ describe('a crash at any point of a save leaves the whole dossier or nothing', (
   }, 600_000);
   afterAll(() => t.cleanup());
 
-  it(`after ${KILLS} kills the database is intact and every dossier is whole`, () => {
-    const db = new Database(join(t.dir, 'motcua.sqlite3'));
+  it(`after ${KILLS} kills the database is intact and every dossier is whole`, async () => {
+    const db = await openDataDb(t.dir);
     try {
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
       const q = (sql: string) => (db.prepare(sql).get() as { n: number }).n;

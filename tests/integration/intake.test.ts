@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { verifyAudit } from '../../electron/node/store/audit';
+import { boundAuditKey, verifyAudit } from '../../electron/node/store/audit';
 import { searchProcedures, importCatalog, getProcedure } from '../../electron/node/catalog/catalog-repo';
 import { addLease, remainingCodes } from '../../electron/node/intake/code-repo';
 import { AppFailure } from '../../electron/common/ipc/result';
@@ -123,7 +123,7 @@ describe('receiving a dossier', () => {
     expect(audit).toHaveLength(1);
     expect(audit[0]!.subject).toBe(r.code);
     expect(audit[0]!.details).not.toMatch(/Nguyễn|001090123456/); // citizens only by dossier code
-    expect(await f.store.exec('v', (db) => verifyAudit(db).ok)).toBe(true);
+    expect(await f.store.exec('v', (db) => verifyAudit(db, { key: boundAuditKey(db) }).ok)).toBe(true);
   });
 
   it('finds dossiers by unaccented name, đ folded to d, prefixes, ID number, phone and code', async () => {

@@ -1,5 +1,5 @@
-import Database from 'better-sqlite3';
-import { readFileSync, writeFileSync } from 'node:fs';
+import type Database from 'better-sqlite3';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { resourcesDir } from '../../electron/node/config/resources';
 import { findPdfWorkerScript, WorkerPdfRenderer } from '../../electron/node/documents/pdf-renderer';
 import { dailyReport } from '../../electron/node/reports/report-repo';
 import { motcua } from '../helpers/cli';
+import { copyDataDb, openDataDb } from '../helpers/data-db';
 import { tempDir } from '../helpers/tmp';
 import { tool } from '../helpers/tools';
 
@@ -70,18 +71,17 @@ function seed(db: Database.Database) {
 
 describe('daily counter report against hand-computed figures', () => {
   const t = tempDir('motcua-report-');
-  const dbPath = join(t.dir, 'motcua.sqlite3');
-  beforeAll(() => {
+  beforeAll(async () => {
     const out = motcua(['db', 'migrate', '--data-dir', t.dir]);
     expect(out.code).toBe(0);
-    const db = new Database(dbPath);
+    const db = await openDataDb(t.dir);
     seed(db);
     db.close();
   });
   afterAll(() => t.cleanup());
 
-  it('computes every total, by procedure, by counter, by hour', () => {
-    const db = new Database(dbPath, { readonly: true });
+  it('computes every total, by procedure, by counter, by hour', async () => {
+    const db = await openDataDb(t.dir, { readonly: true });
     const r = dailyReport(db, DAY, { now: at('23', '17:10') });
     db.close();
     expect(r.totals).toEqual({
@@ -121,8 +121,8 @@ describe('daily counter report against hand-computed figures', () => {
     ]);
   });
 
-  it('a period report (20–23/11) adds the earlier days, counted the same way', () => {
-    const db = new Database(dbPath, { readonly: true });
+  it('a period report (20–23/11) adds the earlier days, counted the same way', async () => {
+    const db = await openDataDb(t.dir, { readonly: true });
     const r = dailyReport(db, '2026-11-20', { to: DAY, now: at('23', '17:10') });
     const single = dailyReport(db, DAY, { to: '2026-11-01', now: at('23', '17:10') }); // a "to" before the start is the day alone
     db.close();
@@ -184,7 +184,7 @@ describe('daily counter report against hand-computed figures', () => {
   it('the app renders the report PDF on its worker thread, not the main one', async () => {
     const script = findPdfWorkerScript();
     expect(script, 'npm run build bundles dist/workers/pdf-worker.cjs').not.toBeNull();
-    const db = new Database(dbPath, { readonly: true });
+    const db = await openDataDb(t.dir, { readonly: true });
     const r = dailyReport(db, DAY, { now: at('23', '17:30') });
     db.close();
     const renderer = new WorkerPdfRenderer(script!, join(resourcesDir(), 'fonts'));
@@ -201,19 +201,23 @@ describe('daily counter report against hand-computed figures', () => {
     }
   });
 
-  it('audit verify detects an edited, a deleted and a reordered row', () => {
+  it('audit verify detects an edited, a deleted and a reordered row; doctor shows the verdict and the last anchor', async () => {
     const sup = { MOTCUA_OFFICER: 'giamsat', MOTCUA_PASSWORD: 'mat-khau-quan-tri' };
-    expect(motcua(['audit', 'verify', '--data-dir', t.dir], sup).code).toBe(0);
-    const tamper = (sql: string) => {
+    const ok = motcua(['audit', 'verify', '--data-dir', t.dir], sup);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/Nhật ký toàn vẹn \(\d+ dòng, đối chiếu \d+ mốc; mốc gần nhất .+, \d+ dòng\)/);
+    const doctor = motcua(['doctor', '--data-dir', t.dir]);
+    expect(doctor.stdout).toMatch(/\[OK\s*\] Nhật ký kiểm toán: Nhật ký toàn vẹn .*mốc gần nhất/);
+    const tamper = async (sql: string) => {
       const copy = tempDir('motcua-audit-');
-      const db = new Database(dbPath, { readonly: true });
-      db.prepare('VACUUM INTO ?').run(join(copy.dir, 'motcua.sqlite3'));
-      db.close();
-      const c = new Database(join(copy.dir, 'motcua.sqlite3'));
+      // The same keys and anchors as the original: what is detected is the tampering, not a missing key.
+      const keyEnv = await copyDataDb(t.dir, copy.dir);
+      copyFileSync(join(t.dir, 'audit-anchors.jsonl'), join(copy.dir, 'audit-anchors.jsonl'));
+      const c = await openDataDb(copy.dir, {}, t.dir);
       c.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
       c.exec(sql);
       c.close();
-      const r = motcua(['audit', 'verify', '--json', '--data-dir', copy.dir], sup);
+      const r = motcua(['audit', 'verify', '--json', '--data-dir', copy.dir], { ...sup, ...keyEnv });
       copy.cleanup();
       return r;
     };
@@ -222,9 +226,9 @@ describe('daily counter report against hand-computed figures', () => {
       'DELETE FROM audit_log WHERE id = 2',
       'UPDATE audit_log SET id = 1000 WHERE id = 2; UPDATE audit_log SET id = 2 WHERE id = 3; UPDATE audit_log SET id = 3 WHERE id = 1000;',
     ]) {
-      const r = tamper(sql);
+      const r = await tamper(sql);
       expect(r.code, sql).toBe(1);
-      expect(JSON.parse(r.stdout).ok).toBe(false);
+      expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, problem: expect.stringMatching(/^(edited|broken)$/) });
     }
   });
 

@@ -26,7 +26,7 @@ describe('the setup channels the settings screens will call (real dispatcher, re
     server = await referenceServer(t.dir);
     const dataDir = join(t.dir, 'data');
     mkdirSync(dataDir);
-    app = createAppServices({
+    app = await createAppServices({
       dataDir,
       appVersion: '0.0.0-test',
       host: 'chromium-host',

@@ -81,7 +81,7 @@ describe('PAdES signing with SoftHSM2 tokens, checked by pdfsig, qpdf and openss
       reason: 'Ký kết quả giải quyết TTHC',
       location: 'Tân Phú',
       trustAnchors: [pki.rootDer],
-      ...(o.visible ? { visible: { page: 1, x: 330, y: 60, width: 220, height: 70, lines: ['Ký bởi: Nguyễn Văn Ký', 'Cơ quan: UBND xã Tân Phú', 'Thời gian: 2026-11-21 14:30:05 +07:00'] } } : {}),
+      ...(o.visible ? { visible: { page: 1, x: 330, y: 60, width: 220, height: 70, lines: ['Ký bởi: Nguyễn Văn Ký', 'Cơ quan: UBND xã Tân Phú', 'Thời gian: 21/11/2026 14:30:05 (GMT+7)'] } } : {}),
       fontsDir: join(__dirname, '..', '..', 'resources', 'fonts'),
     });
 

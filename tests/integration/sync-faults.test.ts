@@ -5,6 +5,7 @@ import { NO_FAULTS } from '../reference-server/faults';
 import { BIN } from '../helpers/cli';
 import { OFFICER_PASSWORD, UNIT, intakeFixture } from '../helpers/intake';
 import { assertConverged, dossiers, engineFor, referenceServer } from '../helpers/sync';
+import { openDataStore } from '../helpers/data-db';
 
 const MIXED = ['500', '503', '429', 'reset', 'delay', 'commitThenTimeout', 'commitThenReset'] as const;
 
@@ -86,8 +87,7 @@ describe('the syncing process is SIGKILLed at random points 50 times', () => {
     }
     server.faults = NO_FAULTS;
     expect(await run(null)).toBe(0);
-    const { SqliteStore } = await import('../../electron/node/store/sqlite-store');
-    const store = SqliteStore.open(join(f.dir, 'motcua.sqlite3'));
+    const store = await openDataStore(f.dir);
     try {
       const left = await store.exec('left', (db) => db.prepare("SELECT COUNT(*) AS n FROM outbox WHERE state <> 'done'").get() as { n: number });
       expect(left.n).toBe(0);

@@ -13,6 +13,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { NO_FAULTS, seededRandom, type FaultConfig, type FaultKind } from './faults';
+import { handleDayCloses } from './day-closes';
 import { body, err, send } from './http';
 import { DEFAULT_OFFICERS, officerDirectory, type OfficerDirectory, type ProvinceOfficer } from './officers';
 
@@ -170,6 +171,7 @@ export async function startReferenceServer(o: ReferenceServerOptions): Promise<R
         extraFieldFromNewerServer: { ignored: true },
       });
     }
+    if (await handleDayCloses(db, req, res, path, unitCode)) return;
     m = /^\/units\/([^/]+)\/code-leases$/.exec(path);
     if (req.method === 'POST' && m) {
       const b = JSON.parse((await body(req)).toString() || '{}') as { date: string; counterId: string; size: number };

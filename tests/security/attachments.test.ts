@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,7 +23,7 @@ describe('attachments must be regular files, reached directly', () => {
   let elsewhere: string;
   beforeEach(() => {
     t = tempDir('motcua-attach-');
-    store = new ContentStore(join(t.dir, 'files'));
+    store = new ContentStore(join(t.dir, 'files'), randomBytes(32));
     scans = join(t.dir, 'scans');
     elsewhere = join(t.dir, 'elsewhere', 'deep');
     mkdirSync(scans, { recursive: true });

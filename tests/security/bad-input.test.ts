@@ -24,7 +24,7 @@ describe('input files are refused, not repaired, when they are not what they cla
   });
   afterAll(() => t.cleanup());
 
-  it('invalid UTF-8 in an intake file is refused with its byte offset, and no dossier is saved', () => {
+  it('invalid UTF-8 in an intake file is refused with its byte offset, and no dossier is saved', async () => {
     // "Ph\xE1m": a Latin-1 "á" where UTF-8 needs three bytes; decoding would store "Ph�m" for the citizen.
     const { file, offset } = withBytes(JSON.stringify({ ...DRAFT, ChuHoSo: 'Ph@@m Thị Đào' }), [0xe1]);
     const f = join(t.dir, 'latin1.json');
@@ -34,13 +34,13 @@ describe('input files are refused, not repaired, when they are not what they cla
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/UTF-8/);
     expect(r.stderr).toContain(`byte ${offset}`);
-    expect(dossierCodes(join(t.dir, 'motcua.sqlite3'))).toEqual([]);
+    expect(await dossierCodes(join(t.dir, 'motcua.sqlite3'))).toEqual([]);
   });
 
   it.each([
     ['catalog', ['catalog', 'import'], '{"items":[{"MaTTHC":"T.9","TenTTHC":"Th@@ tục","ThoiHanGiaiQuyet":{"SoLuong":"1","DonViTinh":"Gio"},"ThanhPhanHoSo":[],"LePhi":[]}]}', "SELECT ma_tthc FROM procedures WHERE ma_tthc = 'T.9'"],
     ['calendar', ['calendar', 'import'], '{"year":2027,"days":[{"date":"2027-11-24","type":"holiday","name":"Ng@@y nghỉ"}]}', "SELECT day FROM calendar_days WHERE day = '2027-11-24'"],
-  ])('invalid UTF-8 in a %s import is refused with its byte offset', (name, command, json, imported) => {
+  ])('invalid UTF-8 in a %s import is refused with its byte offset', async (name, command, json, imported) => {
     // Two kinds through the command; every kind is checked on the validator below.
     for (const bytes of [[0xc0, 0xaf], [0xed, 0xa0, 0x80]]) {
       const { file, offset } = withBytes(json, bytes);
@@ -51,7 +51,7 @@ describe('input files are refused, not repaired, when they are not what they cla
       expect(r.stderr, `${bytes}`).toMatch(/UTF-8/);
       expect(r.stderr, `${bytes}`).toContain(`byte ${offset}`);
     }
-    expect(readRows(join(t.dir, 'motcua.sqlite3'), imported)).toEqual([]);
+    expect(await readRows(t.dir, imported)).toEqual([]);
   });
 
   it('a 300 MB JSON file is refused by its size before it is read', () => {
@@ -117,7 +117,7 @@ describe('CCCD QR payloads with characters no card prints are refused', () => {
     if (!r.ok) expect(r.error).toMatch(/ký tự không hợp lệ|quá dài/);
   });
 
-  it('motcua intake with such a QR saves nothing', () => {
+  it('motcua intake with such a QR saves nothing', async () => {
     const t = tempDir('motcua-cccd-');
     try {
       const env = counterReady(t.dir);
@@ -126,7 +126,7 @@ describe('CCCD QR payloads with characters no card prints are refused', () => {
       const r = motcua(['intake', '--json', f, '--no-receipt', '--data-dir', t.dir], env);
       expect(r.code).toBe(1);
       expect(r.stderr).toMatch(/ký tự không hợp lệ/);
-      expect(dossierCodes(join(t.dir, 'motcua.sqlite3'))).toEqual([]);
+      expect(await dossierCodes(join(t.dir, 'motcua.sqlite3'))).toEqual([]);
     } finally {
       t.cleanup();
     }

@@ -153,7 +153,7 @@ describe('storage errors map to typed codes with Vietnamese advice', () => {
 
   it('a write refused by the store (query_only) is read_only, through every store call', async () => {
     const t = tempDir('motcua-ro-store-');
-    const store = SqliteStore.open(join(t.dir, 'motcua.sqlite3'));
+    const store = SqliteStore.open(join(t.dir, 'motcua.sqlite3'), { key: null });
     try {
       await store.exec('test.readonly', (db) => db.pragma('query_only = ON'));
       const e = await store.setSetting('devices.printer', 'x', 'test').catch((x: unknown) => x);

@@ -16,7 +16,7 @@ const PRELOAD = pathToFileURL(join(__dirname, 'fixtures', 'enospc-preload.mjs'))
 const injectEnospc = (pattern: string) => ({ NODE_OPTIONS: `--import ${PRELOAD}`, MOTCUA_TEST_ENOSPC: pattern });
 
 /** Every receipt file on disk is the recorded receipt of a dossier: no unrecorded copy of citizens' data. */
-function expectOnlyRecordedReceipts(dataDir: string): void {
+async function expectOnlyRecordedReceipts(dataDir: string): Promise<void> {
   const dir = join(dataDir, 'files', 'receipts');
   const onDisk = (() => {
     try {
@@ -25,7 +25,7 @@ function expectOnlyRecordedReceipts(dataDir: string): void {
       return [];
     }
   })();
-  const recorded = new Set(readRows<{ p: string }>(join(dataDir, 'motcua.sqlite3'), 'SELECT receipt_path AS p FROM dossiers WHERE receipt_path IS NOT NULL').map((r) => r.p));
+  const recorded = new Set((await readRows<{ p: string }>(dataDir, 'SELECT receipt_path AS p FROM dossiers WHERE receipt_path IS NOT NULL')).map((r) => r.p));
   expect(onDisk.filter((p) => !recorded.has(p))).toEqual([]);
 }
 
@@ -44,7 +44,7 @@ describe('disk full during motcua intake, on a real 8 MB tmpfs', () => {
 
   it.skipIf(!MOUNT)(
     'at every amount of free space a failure either committed nothing or names the dossier it did commit; no temp file stays',
-    () => {
+    async () => {
       const data = join(root, 'data');
       mkdirSync(data);
       const env = counterReady(data);
@@ -67,11 +67,11 @@ describe('disk full during motcua intake, on a real 8 MB tmpfs', () => {
       // transaction, the receipt's PDF, the receipt's record) until one succeeds. The receipt alone
       // is ~50 KB, so at least one step lands between the commit and the receipt.
       for (let free = 0; free <= 1024 * 1024 && !seen.done; free += 32 * 1024) {
-        const before = dossierCodes(dbPath);
+        const before = await dossierCodes(dbPath);
         const filler = fillLeaving(root, free);
         const r = motcua(['intake', '--json', draft, '--data-dir', data], env);
         rmSync(filler);
-        const after = dossierCodes(dbPath);
+        const after = await dossierCodes(dbPath);
         const where = `free ${free / 1024} KB: ${r.stderr}`;
         expect(tempFilesUnder(data), where).toEqual([]);
         expect(r.stderr, where).not.toMatch(/Lỗi nội bộ/);
@@ -91,12 +91,12 @@ describe('disk full during motcua intake, on a real 8 MB tmpfs', () => {
           // With space back, the receipt is made for that dossier: no second intake, no second dossier.
           const receipt = motcua(['receipt', 'pdf', saved[1]!, '--out', join(data, '..', `r-${free}.pdf`), '--data-dir', data], env);
           expect(receipt.code, receipt.stderr).toBe(0);
-          expect(dossierCodes(dbPath)).toEqual(after);
+          expect(await dossierCodes(dbPath)).toEqual(after);
         } else {
           seen.nothing++;
           expect(after, where).toEqual(before);
         }
-        expectOnlyRecordedReceipts(data);
+        await expectOnlyRecordedReceipts(data);
       }
       expect(seen.done).toBe(true);
       // Both kinds of failure really happened: before the commit and after it.
@@ -119,18 +119,18 @@ describe('disk full during motcua intake, injected (runs everywhere)', () => {
   afterAll(() => t.cleanup());
   const dbPath = () => join(t.dir, 'motcua.sqlite3');
 
-  it('a scan that cannot be stored fails the intake before anything is committed, and leaves no temp file', () => {
+  it('a scan that cannot be stored fails the intake before anything is committed, and leaves no temp file', async () => {
     const r = motcua(['intake', '--json', draft, '--data-dir', t.dir], { ...env, ...injectEnospc('[\\\\/]sha256[\\\\/]') });
     expect(r.code).toBe(1);
     expect(r.stderr).not.toMatch(/Lỗi nội bộ/);
     expect(r.stderr).toMatch(/đầy.*giải phóng/);
     expect(r.stderr).not.toMatch(SAVED);
     expect(r.stdout).toBe('');
-    expect(dossierCodes(dbPath())).toEqual([]);
+    expect(await dossierCodes(dbPath())).toEqual([]);
     expect(tempFilesUnder(t.dir)).toEqual([]);
   });
 
-  it('a receipt that cannot be written names the committed dossier, leaves no temp file, and is made later without a second dossier', () => {
+  it('a receipt that cannot be written names the committed dossier, leaves no temp file, and is made later without a second dossier', async () => {
     const r = motcua(['intake', '--json', draft, '--data-dir', t.dir], { ...env, ...injectEnospc('[\\\\/]receipts[\\\\/]') });
     expect(r.code).toBe(1);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
@@ -141,22 +141,22 @@ describe('disk full during motcua intake, injected (runs everywhere)', () => {
     expect(r.stderr).toMatch(/đầy.*giải phóng/);
     // The message tells the officer how to finish, instead of receiving the dossier again.
     expect(r.stderr).toContain(`motcua receipt pdf ${code}`);
-    expect(dossierCodes(dbPath())).toEqual([code]);
+    expect(await dossierCodes(dbPath())).toEqual([code]);
     expect(tempFilesUnder(t.dir)).toEqual([]);
-    expectOnlyRecordedReceipts(t.dir);
+    await expectOnlyRecordedReceipts(t.dir);
 
     const out = join(t.dir, 'receipt.pdf');
     const receipt = motcua(['receipt', 'pdf', code, '--out', out, '--data-dir', t.dir], env);
     expect(receipt.code, receipt.stderr).toBe(0);
-    expect(dossierCodes(dbPath())).toEqual([code]);
-    expectOnlyRecordedReceipts(t.dir);
+    expect(await dossierCodes(dbPath())).toEqual([code]);
+    await expectOnlyRecordedReceipts(t.dir);
   });
 });
 
 describe('a full database, in-process (SQLite max_page_count)', () => {
   it('SQLITE_FULL reaches callers as disk_full with what to do, and the transaction left nothing', async () => {
     const t = tempDir('motcua-dbfull-');
-    const store = SqliteStore.open(join(t.dir, 'motcua.sqlite3'));
+    const store = SqliteStore.open(join(t.dir, 'motcua.sqlite3'), { key: null });
     try {
       await store.exec('test.setup', (db) => {
         db.exec('CREATE TABLE filler (x BLOB)');

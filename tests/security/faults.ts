@@ -1,10 +1,10 @@
-import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { cliAdmin, motcua } from '../helpers/cli';
+import { openDataDb } from '../helpers/data-db';
 
 /**
  * Real faults for the security tests: a small tmpfs that really fills up, and a read-only bind
@@ -64,8 +64,9 @@ export function tempFilesUnder(root: string): string[] {
   return out;
 }
 
-export function readRows<T>(dbPath: string, sql: string): T[] {
-  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+/** Rows of a data directory's (encrypted) database, read as a technician would. */
+export async function readRows<T>(dataDir: string, sql: string): Promise<T[]> {
+  const db = await openDataDb(dataDir, { readonly: true, fileMustExist: true });
   try {
     return db.prepare(sql).all() as T[];
   } finally {
@@ -73,7 +74,7 @@ export function readRows<T>(dbPath: string, sql: string): T[] {
   }
 }
 
-export const dossierCodes = (dbPath: string): string[] => readRows<{ c: string }>(dbPath, 'SELECT ma_ho_so AS c FROM dossiers ORDER BY id').map((r) => r.c);
+export const dossierCodes = async (dbPath: string): Promise<string[]> => (await readRows<{ c: string }>(dirname(dbPath), 'SELECT ma_ho_so AS c FROM dossiers ORDER BY id')).map((r) => r.c);
 
 export const sha256Of = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex');
 

@@ -1,10 +1,10 @@
 import Database from 'better-sqlite3';
-import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { migrations } from '../../electron/node/db/migrations/index.generated';
 import { migrate } from '../../electron/node/db/migration';
 import { addOfficer, DEFAULT_LOGIN_POLICY, loginOffline } from '../../electron/node/officers/officer-repo';
 import { cliAdmin, motcua, motcuaAsync } from '../helpers/cli';
+import { openDataDb } from '../helpers/data-db';
 import { tempDir } from '../helpers/tmp';
 import { appFixture, type AppFixture } from './support';
 
@@ -99,7 +99,7 @@ describe('lockout across processes (the CLI and the app share the database)', ()
       Array.from({ length: 10 }, (_, i) => motcuaAsync(['search', 'Nguyễn', ...dd], { MOTCUA_OFFICER: 'canbo01', MOTCUA_PASSWORD: `sai-mat-khau-${i}` })),
     );
     for (const r of runs) expect(r.code).toBe(1);
-    const db = new Database(join(t.dir, 'motcua.sqlite3'), { readonly: true });
+    const db = await openDataDb(t.dir, { readonly: true });
     try {
       const failures = db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'auth.loginFailed' AND subject = 'cb01'").get() as { n: number };
       expect(failures.n).toBe(MAX);

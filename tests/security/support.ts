@@ -24,7 +24,7 @@ export async function appFixture(o: { now?: () => Date; log?: Logger } = {}) {
     pickFiles: async () => [],
     printPdf: async () => true,
   };
-  const services: AppServices = createAppServices({
+  const services: AppServices = await createAppServices({
     dataDir: t.dir,
     appVersion: '0.0.0-test',
     host: 'electron',

@@ -15,3 +15,9 @@ export interface Actor {
 
 /** Background work no officer started (timers, sync pulls): audited as the system, never for citizen-facing changes. */
 export const SYSTEM_ACTOR: Actor = { officerId: 'system', fullName: 'Hệ thống', roles: [], counterId: null };
+
+/**
+ * A first run with nobody to sign in (no officer exists on this PC): connecting it to the province.
+ * Audited under this id; the service re-checks that the PC is still fresh before acting as it.
+ */
+export const FIRST_RUN_ACTOR: Actor = { officerId: 'first-run-setup', fullName: 'Thiết lập ban đầu', roles: ['admin'], counterId: null };

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import '../domain/zod-locale';
-import { doctorReportSchema } from '../domain/doctor';
+import { auditVerdictSchema } from '../domain/audit';
+import { dayCloseInputSchema, dayCloseResultSchema } from '../domain/day-close';
+import { reportSchema } from '../domain/report';
 import { dossierDetailSchema, dossierSummarySchema } from '../domain/dossier';
 import { intakeDraftSchema } from '../domain/intake';
 import { procedureSchema } from '../domain/procedure';
@@ -8,7 +10,7 @@ import { scanEventSchema } from '../domain/scan';
 import { counterIdSchema, unitCodeSchema, unitDeskSchema, unitIdentitySchema } from '../domain/unit';
 import { serialScannerConfigSchema } from '../hardware/scanner';
 import { printerConfigSchema } from '../hardware/printer';
-import { doctorCheckSchema } from '../domain/doctor';
+import { doctorCheckSchema, doctorReportSchema } from '../domain/doctor';
 import type { Access } from './roles';
 
 /**
@@ -17,6 +19,8 @@ import type { Access } from './roles';
  * function per row. Types for all three sides are inferred from this table, so they cannot drift.
  */
 const empty = z.strictObject({});
+// `firstRun: true` opens a row without a sign-in while this PC has no officer at all: nobody can
+// sign in before the PC reaches the province, whose admin then signs in online (access.ts).
 
 export const localeSchema = z.enum(['vi', 'en']);
 export type Locale = z.infer<typeof localeSchema>;
@@ -51,31 +55,14 @@ const officerSchema = z.object({ officerId: z.string(), fullName: z.string(), ro
 const officerAccountSchema = officerSchema.extend({ username: z.string(), active: z.boolean() });
 const officerIdInput = z.strictObject({ officerId: z.string().trim().min(1).max(40) });
 const secretStoreSchema = z.enum(['safe-storage', 'os-keyring', 'key-file']);
-const reportSchema = z.object({
-  date: z.string(),
-  dateTo: z.string(),
-  counterId: z.string().nullable(),
-  unitCode: z.string().nullable(),
-  generatedAt: z.string(),
-  unitDataAsOf: z.string().nullable(),
-  totals: z.record(z.string(), z.number()),
-  byChannel: z.object({ direct: z.number(), online: z.number(), post: z.number() }),
-  byProcedure: z.array(z.object({ maTthc: z.string(), tenTthc: z.string(), received: z.number(), returned: z.number(), onTime: z.number(), late: z.number() })),
-  byCounter: z.array(z.object({ counterId: z.string(), received: z.number(), returned: z.number(), feesCollected: z.number(), source: z.enum(['local', 'feed']) })),
-  byOfficer: z.array(z.object({ officerId: z.string(), received: z.number() })),
-  byHour: z.array(z.number()),
-  log: z.array(z.record(z.string(), z.unknown())),
-  review: z.array(z.object({ kind: z.enum(['void', 'reprint', 'override']), code: z.string().nullable(), at: z.string(), by: z.string().nullable(), reason: z.string().nullable() })),
-  closed: z.object({ at: z.string(), by: z.string() }).nullable(),
-  changedAfterClose: z.number(),
-});
 
 export const contract = {
   'app.info': { access: 'public', input: empty, output: appInfoSchema },
   'auth.state': {
     access: 'public',
     input: empty,
-    output: z.object({ officer: officerSchema.nullable(), needsSetup: z.boolean(), idleMinutes: z.number(), warnMinutes: z.number() }),
+    // noOfficerYet: the first run, whatever the API; needsSetup: the local bootstrap (no officer and no API).
+    output: z.object({ officer: officerSchema.nullable(), needsSetup: z.boolean(), noOfficerYet: z.boolean(), apiConfigured: z.boolean(), idleMinutes: z.number(), warnMinutes: z.number() }),
   },
   'auth.login': { access: 'public', input: z.strictObject({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) }), output: officerSchema },
   'auth.logout': { access: 'public', input: empty, output: z.object({ ok: z.boolean() }) },
@@ -112,6 +99,7 @@ export const contract = {
   /** The provincial API as configured: never the client secret, only where it is kept. */
   'api.state': {
     access: 'admin',
+    firstRun: true,
     input: empty,
     output: z.object({
       apiUrl: z.string().nullable(),
@@ -123,12 +111,15 @@ export const contract = {
   /** Saves the address and client id (settings) and the client secret (OS keyring/safeStorage, else the key file). */
   'api.configure': {
     access: 'admin',
+    firstRun: true,
     input: z.strictObject({ apiUrl: z.string().url().max(500), clientId: z.string().trim().min(1).max(100), clientSecret: z.string().min(1).max(500) }),
     output: z.object({ apiUrl: z.string(), clientId: z.string(), store: secretStoreSchema, where: z.string(), warning: z.string().nullable() }),
   },
+  /** What is saved, or a candidate typed on the setup screen (with its own secret) before it is saved. */
   'api.test': {
     access: 'officer',
-    input: empty,
+    firstRun: true,
+    input: z.strictObject({ candidate: z.strictObject({ apiUrl: z.string().url().max(500), clientId: z.string().trim().min(1).max(100), clientSecret: z.string().min(1).max(500) }).optional() }),
     output: z.object({
       ok: z.boolean(),
       apiUrl: z.string(),
@@ -147,11 +138,8 @@ export const contract = {
     input: z.strictObject({ date: dayString, to: dayString.nullable().optional(), counterId: counterIdSchema.nullable(), format: z.enum(['pdf', 'csv', 'xlsx']) }),
     output: z.object({ path: z.string(), opened: z.boolean() }),
   },
-  'day.close': {
-    access: 'supervisor',
-    input: z.strictObject({ date: dayString, notes: z.string().max(2000).nullable(), sign: z.strictObject({ tokenId: z.string(), certId: z.string().nullable(), pin: z.string().max(64).nullable() }).nullable() }),
-    output: z.object({ closedAt: z.string(), pdfPath: z.string(), signed: z.boolean() }),
-  },
+  'day.close': { access: 'supervisor', input: dayCloseInputSchema, output: dayCloseResultSchema },
+  'audit.verify': { access: 'supervisor', input: empty, output: auditVerdictSchema },
   'app.setLocale': { access: 'public', input: z.strictObject({ locale: localeSchema }), output: z.object({ locale: localeSchema }) },
   'app.doctor': { access: 'officer', input: empty, output: doctorReportSchema },
   'unit.get': { access: 'officer', input: empty, output: unitIdentitySchema.nullable() },
@@ -244,7 +232,7 @@ export const contract = {
   'devices.config': {
     access: 'officer',
     input: empty,
-    output: z.object({ scanner: serialScannerConfigSchema.nullable(), printer: printerConfigSchema.nullable(), scanFolder: z.string().nullable() }),
+    output: z.object({ scanner: serialScannerConfigSchema.nullable(), printer: printerConfigSchema.nullable(), scanFolder: z.string().nullable(), tokenModule: z.string().nullable(), trustDir: z.string().nullable() }),
   },
   'devices.setPrinter': { access: 'admin', input: z.strictObject({ config: printerConfigSchema.nullable() }), output: z.object({ saved: z.boolean() }) },
   'devices.setScanFolder': { access: 'admin', input: z.strictObject({ path: z.string().max(1000).nullable() }), output: z.object({ saved: z.boolean() }) },
@@ -367,12 +355,14 @@ export const contract = {
     ),
   },
   'devices.setTokenModule': { access: 'admin', input: z.strictObject({ path: z.string().trim().min(1).max(1000).nullable() }), output: z.object({ saved: z.boolean() }) },
+  /** The folder of trusted root certificates signatures are checked against (null: validity and key usage only). */
+  'devices.setTrustDir': { access: 'admin', input: z.strictObject({ path: z.string().trim().min(1).max(1000).nullable() }), output: z.object({ anchors: z.number().int().nullable() }) },
   'shell.openExternal': {
     access: 'officer',
     input: z.strictObject({ url: z.string().max(2048) }),
     output: z.object({ opened: z.boolean() }),
   },
-} as const satisfies Record<string, { readonly access: Access; readonly input: z.ZodType; readonly output: z.ZodType }>;
+} as const satisfies Record<string, { readonly access: Access; readonly firstRun?: true; readonly input: z.ZodType; readonly output: z.ZodType }>;
 
 /** Main→renderer pushes. The renderer subscribes with `motcua.on(name, cb)`. */
 export const events = {

@@ -22,6 +22,14 @@ export const ERROR_MESSAGES = {
     vi: 'Phiên làm việc đã tự khóa sau {minutes} phút không thao tác: đăng nhập lại để tiếp tục.',
     en: 'The session locked itself after {minutes} minutes without activity: sign in again to continue.',
   },
+  'api.badUrl': {
+    vi: 'Địa chỉ máy chủ tỉnh không hợp lệ hoặc không dùng https (http chỉ dành cho máy chủ trên chính máy này): {url}',
+    en: 'The provincial server address is invalid or does not use https (plain http only for a server on this PC): {url}',
+  },
+  'api.firstRunClosed': {
+    vi: 'Máy này đã có tài khoản cán bộ: chỉ quản trị viên đã đăng nhập mới đổi được kết nối máy chủ tỉnh (Cài đặt → Máy chủ tỉnh).',
+    en: 'This PC already has officer accounts: only a signed-in administrator may change the provincial server (Settings → Provincial server).',
+  },
   'ipc.badSender': { vi: 'Yêu cầu bị từ chối: không đến từ cửa sổ của ứng dụng.', en: "Request refused: it did not come from the app's window." },
   'ipc.unknownChannel': { vi: 'Kênh không tồn tại: {channel}', en: 'No such channel: {channel}' },
   'ipc.invalidInput': { vi: 'Dữ liệu gửi lên không hợp lệ.', en: 'The data sent is not valid.' },
@@ -33,6 +41,22 @@ export const ERROR_MESSAGES = {
   'unit.notConfigured': {
     vi: 'Chưa cấu hình đơn vị và quầy cho máy này (Cài đặt, hoặc motcua unit set).',
     en: 'This PC has no unit and counter yet (Settings, or motcua unit set).',
+  },
+  'db.keyWrong': {
+    vi: 'Cơ sở dữ liệu {path} được mã hóa bằng một khóa khác khóa đang giữ trên máy này (thư mục dữ liệu chép từ máy khác, hoặc kho khóa đã bị thay). Dữ liệu không đọc được nếu thiếu đúng khóa: xem mục "Mất khóa mã hóa" trong hướng dẫn để khôi phục.',
+    en: 'Database {path} is encrypted with another key than the one this PC holds (a data folder copied from another PC, or a replaced key store). It cannot be read without the right key: see "Lost encryption key" in the guide to recover.',
+  },
+  'db.keyNeeded': {
+    vi: 'Cơ sở dữ liệu {path} đã được mã hóa nhưng không có khóa để mở: tệp không đọc được nếu thiếu khóa của máy này.',
+    en: 'Database {path} is encrypted and no key was given to open it: it cannot be read without this PC\'s key.',
+  },
+  'db.keyMissing': {
+    vi: 'Cơ sở dữ liệu {path} được mã hóa, nhưng khóa mở nó không có trên máy này ({where}). Có thể thư mục dữ liệu được chép từ máy khác hoặc kho khóa đã bị xóa. Dữ liệu không đọc được nếu thiếu khóa: khôi phục khóa từ bản sao khóa dự phòng (motcua db key-import) hoặc lấy lại hồ sơ từ máy chủ tỉnh.',
+    en: 'Database {path} is encrypted but its key is not on this PC ({where}). The data folder may have been copied from another PC, or the key store emptied. It cannot be read without the key: restore the key from the backup copy (motcua db key-import) or recover the dossiers from the provincial server.',
+  },
+  'db.keyUnreadable': {
+    vi: 'Không mở được khóa mã hóa cơ sở dữ liệu từ {where}: {reason}',
+    en: 'The database encryption key could not be opened from {where}: {reason}',
   },
   'dossier.notFound': { vi: 'Không có hồ sơ mã {code}.', en: 'No dossier with code {code}.' },
   'intake.staleSync': {
@@ -56,6 +80,14 @@ export const ERROR_MESSAGES = {
   'report.needsNotes': {
     vi: 'Ngày {date} có {count} việc cần xem xét (hủy phiếu, in lại, cho phép vượt): ghi nhận xét trước khi chốt ngày.',
     en: '{date} has {count} items to review (voids, reprints, overrides): write a note before closing the day.',
+  },
+  'audit.keyUnavailable': {
+    vi: 'Không mở được khóa của nhật ký kiểm toán (lưu trong {where}): không ghi được thay đổi nào cho đến khi khóa đọc được. Báo bộ phận kỹ thuật.',
+    en: 'The audit log key (kept in {where}) cannot be opened: no change can be saved until it can be read. Tell technical support.',
+  },
+  'audit.tampered': {
+    vi: 'Nhật ký kiểm toán bị thay đổi: {verdict}',
+    en: 'The audit log was tampered with: {verdict}',
   },
   'outbox.nothingRejected': { vi: 'Hồ sơ {code} không có mục bị trả lại.', en: 'Dossier {code} has nothing rejected.' },
 } as const satisfies Record<string, { vi: string; en: string }>;

@@ -21,6 +21,8 @@ export type ErrorCode =
   | 'disk_full'
   /** The database file is damaged or not a database: restore the backup. */
   | 'db_corrupt'
+  /** The database is sealed and this PC does not hold (or holds another) key: recovery, not a retry. */
+  | 'db_locked'
   /** The data directory or its disk cannot be written (permissions, a write-protected disk). */
   | 'read_only'
   /** The dossier was committed but its receipt was not made: print it later, never receive it again. */

@@ -1,9 +1,11 @@
 /**
- * Secrets the app keeps (today only the counter's client secret for the provincial API). They are
- * never stored in the database, the settings or a log: each entry point offers the places the OS
- * can protect them, best first, and the vault in electron/node/secrets picks the first that works.
+ * Secrets the app keeps: the counter's client secret for the provincial API, the database key, and
+ * the audit chain's HMAC key (random, made on first use: whoever edits the database without it cannot
+ * re-chain rows). They are never stored in the database, the settings or a log: each entry point
+ * offers the places the OS can protect them, best first, and the vault in electron/node/secrets picks
+ * the first that works.
  */
-export const SECRET_NAMES = ['sync.clientSecret'] as const;
+export const SECRET_NAMES = ['sync.clientSecret', 'db.key', 'audit.hmacKey'] as const;
 export type SecretName = (typeof SECRET_NAMES)[number];
 
 /**

@@ -4,7 +4,7 @@ import type { PrinterFactory } from '../../common/hardware/printer';
 import type { SerialPortLister } from '../../common/hardware/serial';
 import type { SignatureToken } from '../../common/hardware/token';
 import type { SecretStore } from '../../common/security/secrets';
-import { createCoreServices, type CoreServices } from '../core/core-services';
+import { openCoreServices, type CoreServices } from '../core/core-services';
 import { createDispatcher, type Dispatcher } from '../ipc/dispatcher';
 import { createHandlers, type HostShell } from '../ipc/handlers/index';
 import type { Logger } from '../log/logger';
@@ -37,8 +37,8 @@ export type AppServices = CoreServices & {
  * The app over the one core: both windows (Electron main and the Chromium host) add the IPC
  * handlers and the dispatcher, so they serve the same channels over the same checks.
  */
-export function createAppServices(o: AppServicesOptions): AppServices {
-  const core = createCoreServices(o.dataDir, {
+export async function createAppServices(o: AppServicesOptions): Promise<AppServices> {
+  const core = await openCoreServices(o.dataDir, {
     log: o.log,
     scannerFactory: o.scannerFactory,
     printerFactory: o.printerFactory,
@@ -49,7 +49,7 @@ export function createAppServices(o: AppServicesOptions): AppServices {
     pdf: 'worker',
   });
   const handlers = createHandlers({ core, shell: o.shell, appVersion: o.appVersion, host: o.host }, o.serialPorts);
-  const dispatcher = createDispatcher(handlers, { allowedOrigin: o.allowedOrigin, log: o.log.child('ipc'), officer: () => core.session.officer, session: core.session });
+  const dispatcher = createDispatcher(handlers, { allowedOrigin: o.allowedOrigin, log: o.log.child('ipc'), officer: () => core.session.officer, session: core.session, noOfficerYet: core.noOfficerYet });
   return {
     ...core,
     dispatcher,

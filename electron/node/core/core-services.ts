@@ -21,7 +21,10 @@ import { apiProbe, ConnectivityMonitor, interfaceProbe, type NetworkProbe } from
 import { ScanService } from '../services/scan-service';
 import { SettingsService } from '../settings/settings-service';
 import { TokenSessions } from '../signing/token-sessions';
+import { encryptionCheck, keyForReading, unlockStore } from '../db/store-key';
 import { SqliteStore } from '../store/sqlite-store';
+import { fileMasterKey } from '../files/sealed-file';
+import { sealLegacyFiles } from '../files/seal-legacy';
 import { ApiSetupService } from '../sync/api-setup';
 import { ProvincialApi } from '../sync/provincial-api';
 import { keyFileStore, keyFilePath } from '../secrets/key-file-store';
@@ -32,7 +35,9 @@ import { resolveApiConfig } from '../sync/sync-config';
 import { SyncService } from '../sync/sync-service';
 import { OutboxService } from '../sync/outbox-service';
 import { thisCounter } from '../unit/unit-repo';
+import { countOfficers } from '../officers/officer-repo';
 import { authorize } from './authorize';
+import { AuditService, auditKeyOrFailure, loadAuditKey } from '../audit/audit-service';
 import { seedDefaults } from '../app/seed';
 
 /** What differs between the app, the Chromium host and the CLI: hardware, the clock, the PDF thread, logs. */
@@ -52,18 +57,36 @@ export interface CoreAdapters {
   readonly secretStores?: readonly SecretStore[];
 }
 
+/** The vault a command uses on its own (the key backup), with this entry point's stores. */
+export function keyVault(dataDir: string, stores: readonly SecretStore[]): SecretVault {
+  return secretVault(dataDir, stores, () => new Date());
+}
+
 /** The entry point's secret stores, best first, then the key file (always available). */
 function secretVault(dataDir: string, stores: readonly SecretStore[], now: () => Date): SecretVault {
   return new SecretVault({ indexPath: join(dataDir, 'secrets.json'), stores: [...stores, keyFileStore(keyFilePath(dataDir))], now, force: forcedSecretStore() });
 }
 
 /**
- * `motcua doctor`'s provincial-API and secret checks over a store doctor opened read-only: the same
- * service as the app's, without building (and so migrating) the whole core.
+ * `motcua doctor`'s encryption, provincial-API and secret checks over a store doctor opened
+ * read-only: the same as the core's doctorChecks, without building (and so migrating) the whole core.
  */
-export function apiDoctorChecks(store: SqliteStore, dataDir: string, stores: readonly SecretStore[]): Promise<DoctorCheck[]> {
+export async function doctorChecksReadOnly(store: SqliteStore, dataDir: string, stores: readonly SecretStore[]): Promise<DoctorCheck[]> {
   const now = () => new Date();
-  return new ApiSetupService({ store, settings: new SettingsService({ store, now }), secrets: secretVault(dataDir, stores, now) }).doctorChecks();
+  const secrets = secretVault(dataDir, stores, now);
+  return [await encryptionCheck(store.dbPath, secrets), ...(await new ApiSetupService({ store, settings: new SettingsService({ store, now }), secrets }).doctorChecks())];
+}
+
+/** The append-only anchor file of the audit chain, beside the database. */
+export const auditAnchorPath = (dataDir: string) => join(dataDir, 'audit-anchors.jsonl');
+
+/** doctor's audit row over its read-only store: the key is read, never created (doctor writes nothing). */
+export function auditDoctorCheck(store: SqliteStore, dataDir: string, stores: readonly SecretStore[]): Promise<DoctorCheck> {
+  const now = () => new Date();
+  const vault = secretVault(dataDir, stores, now);
+  return new AuditService({ store, anchorPath: auditAnchorPath(dataDir), key: () => loadAuditKey(vault, { create: false }), now })
+    .check()
+    .catch((e: unknown): DoctorCheck => ({ id: 'audit', label: 'Nhật ký kiểm toán', status: 'fail', detail: `không kiểm tra được: ${(e as Error).message}` }));
 }
 
 const noHardware = (what: string) => () => {
@@ -75,15 +98,20 @@ const noHardware = (what: string) => () => {
  * `motcua` CLI all start here, so a rule lives in exactly one service and every entry point
  * reaches it the same way; handlers and commands only adapt input and output.
  */
-export function createCoreServices(dataDir: string, a: CoreAdapters) {
+export function createCoreServices(dataDir: string, a: CoreAdapters, dbKey: string) {
   const now = a.now ?? (() => new Date());
   const layout = dataLayout(dataDir);
   const resources = resourcesDir();
   const fontsDir = join(resources, 'fonts');
-  const store = SqliteStore.open(layout.dbPath, { now });
+  const secrets = secretVault(dataDir, a.secretStores ?? [], now);
+  // Asked once; the store holds writes that need it until the vault has answered.
+  let auditKey: Promise<Buffer> | null = null;
+  const keyOnce = () => (auditKey ??= auditKeyOrFailure(secrets));
+  const store = SqliteStore.open(layout.dbPath, { now, key: dbKey, auditKey: keyOnce });
+  const audit = new AuditService({ store, anchorPath: auditAnchorPath(dataDir), key: keyOnce, now });
+  audit.startInterval(undefined, () => a.log.warn('audit anchor failed'));
   const hub = new EventHub();
   const settings = new SettingsService({ store, now });
-  const secrets = secretVault(dataDir, a.secretStores ?? [], now);
   const apiConfigured = async () => Boolean(await settings.apiUrl());
   const probe: NetworkProbe =
     a.probe ??
@@ -93,7 +121,9 @@ export function createCoreServices(dataDir: string, a: CoreAdapters) {
     });
   const monitor = new ConnectivityMonitor({ store, hub, probe, apiConfigured });
   const pdf: PdfRenderer = a.pdf === 'in-process' ? inProcessRenderer(fontsDir) : defaultPdfRenderer(fontsDir);
-  const files = new ContentStore(layout.filesDir);
+  const files = new ContentStore(layout.filesDir, fileMasterKey(dbKey));
+  // Plain copies a crash left behind (an upload or a signature cut short) go before anything runs.
+  files.temp.wipeLeftovers();
   const intake = new IntakeService({ store, files, receiptsDir: join(layout.filesDir, 'receipts'), fontsDir, pdf, now, apiConfigured });
   const sync = new SyncService({ store, files, monitor, log: a.log.child('sync'), hub, secrets });
   /** The API client, or a Vietnamese AppFailure saying what is missing; null when no API is configured. */
@@ -104,14 +134,16 @@ export function createCoreServices(dataDir: string, a: CoreAdapters) {
   // Sign-in treats an unusable configuration like an unreachable server: it decides offline.
   const api = () => apiOrFail().catch(() => null);
   const session = new SessionService({ store, api, apiConfigured, now, onChange: (officer) => hub.emit('auth.changed', { officer }) });
-  const apiSetup = new ApiSetupService({ store, settings, secrets });
+  /** A PC with no officer at all: the first run, when the `setup` channels need no sign-in. */
+  const noOfficerYet = async () => (await store.exec('core.officers', (db) => countOfficers(db))) === 0;
+  const apiSetup = new ApiSetupService({ store, settings, secrets, noOfficerYet });
   const units = new UnitService({ store, settings, api: apiOrFail, now });
   const officers = new OfficerService({ store, apiConfigured, now });
   const tokens = new TokenSessions({ settings, factory: a.tokenFactory ?? noHardware('PKCS#11') });
   const returns = new ReturnService({ store, files, intake, workDir: join(layout.filesDir, 'returns'), fontsDir, now });
   const scans = new ScanService({ store, hub, factory: a.scannerFactory ?? noHardware('scanner'), log: a.log.child('scan') });
   const printer = new PrinterService({ store, intake, factory: a.printerFactory ?? noHardware('printer'), fontsDir, now });
-  const reports = new ReportService({ store, pdf, tokens, reportsDir: join(dataDir, 'reports'), fontsDir, now });
+  const reports = new ReportService({ store, pdf, tokens, audit, apiConfigured, reportsDir: join(dataDir, 'reports'), fontsDir, now });
   const inbox = new AttachmentInbox();
   const outbox = new OutboxService({ store, now });
 
@@ -142,17 +174,24 @@ export function createCoreServices(dataDir: string, a: CoreAdapters) {
     scans,
     printer,
     reports,
+    audit,
     authorize,
     /** Staleness only applies once a provincial API is configured: one answer for the gate, the monitor and the panel. */
     apiConfigured,
+    noOfficerYet,
     /** The signed-in officer of this session as the actor of a change, with this PC's counter. */
     async actorOf(officer: { officerId: string; fullName: string; roles: Actor['roles'] }): Promise<Actor> {
       const counter = await store.exec('core.counter', (db) => thisCounter(db));
       return { officerId: officer.officerId, fullName: officer.fullName, roles: officer.roles, counterId: counter?.counterId ?? null };
     },
+    /** Doctor's lines beyond this PC's files: encryption and where its key is, the provincial API, the secrets. */
+    doctorChecks: async (): Promise<DoctorCheck[]> => [await encryptionCheck(store.dbPath, secrets), ...(await apiSetup.doctorChecks())],
     /** First-run data (seeded calendar, sample catalog); idempotent. */
     seed: () => seedDefaults(store, resources),
     async close(): Promise<void> {
+      // The session's last head goes outside the database before it closes (skipped when nothing changed).
+      audit.stopInterval();
+      await audit.anchor('close').catch(() => a.log.warn('audit anchor at close failed'));
       monitor.stop();
       sync.stop();
       await scans.stop();
@@ -164,3 +203,28 @@ export function createCoreServices(dataDir: string, a: CoreAdapters) {
 }
 
 export type CoreServices = ReturnType<typeof createCoreServices>;
+
+/**
+ * The core over a data directory whose database is unlocked first: the key comes from the vault
+ * (created for a new store, and an old clear store is sealed), so no entry point can open the
+ * database in clear.
+ */
+export async function openCoreServices(dataDir: string, a: CoreAdapters): Promise<CoreServices> {
+  const vault = secretVault(dataDir, a.secretStores ?? [], a.now ?? (() => new Date()));
+  const key = await unlockStore(dataLayout(dataDir).dbPath, vault);
+  // Scans stored by a version before sealing: sealed once, each file crash-safely.
+  sealLegacyFiles(dataLayout(dataDir).filesDir, fileMasterKey(key));
+  return createCoreServices(dataDir, a, key);
+}
+
+/** `motcua doctor`'s key: read, never created for an existing store (see keyForReading). */
+export function doctorDbKey(dataDir: string, stores: readonly SecretStore[]): Promise<string | null> {
+  return keyForReading(dataLayout(dataDir).dbPath, secretVault(dataDir, stores, () => new Date()));
+}
+
+/** `db migrate` and first starts: the key, created (and a clear store sealed) when needed. */
+export async function unlockDataDir(dataDir: string, stores: readonly SecretStore[]): Promise<string> {
+  const key = await unlockStore(dataLayout(dataDir).dbPath, secretVault(dataDir, stores, () => new Date()));
+  sealLegacyFiles(dataLayout(dataDir).filesDir, fileMasterKey(key));
+  return key;
+}

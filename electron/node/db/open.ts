@@ -3,7 +3,9 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { AppFailure } from '../../common/ipc/result';
 import { fsFailure } from '../files/fs-errors';
+import { applyKey } from './cipher';
 import { storageFailure } from './db-errors';
+import { failure } from '../../common/ipc/result';
 import { DbVersionFromFutureError, latestVersion, migrate, type MigrationReport } from './migration';
 import { migrations } from './migrations/index.generated';
 
@@ -15,6 +17,11 @@ export interface OpenOptions {
   readonly migrate?: boolean;
   /** Open for reading only (`doctor`): no pragma that writes, no migration, the file must exist. */
   readonly readonly?: boolean;
+  /**
+   * The database key (64 hex digits), or null for a clear file. Every app store is encrypted; only
+   * the one-time sealing of an old clear store and tests of the format open one without a key.
+   */
+  readonly key?: string | null;
 }
 
 /**
@@ -39,6 +46,9 @@ export function openDatabase(path: string, opts: OpenOptions = {}): { db: Databa
     throw storageFailure(e, path) ?? new AppFailure('db_error', `Không mở được cơ sở dữ liệu tại ${path}: ${(e as Error).message}`);
   }
   try {
+    if (opts.key) applyKey(db, opts.key);
+    // The first page read checks the key: a wrong or missing key is told apart from a damaged file.
+    checkReadable(db, path, Boolean(opts.key));
     if (!readonly) {
       // A newer app's database is refused before anything can write to it: even switching the
       // journal mode to WAL rewrites its header, and the refusal promises the file is unchanged.
@@ -54,5 +64,16 @@ export function openDatabase(path: string, opts: OpenOptions = {}): { db: Databa
   } catch (e) {
     db.close();
     throw storageFailure(e, path) ?? e;
+  }
+}
+
+function checkReadable(db: Database.Database, path: string, keyed: boolean): void {
+  try {
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch (e) {
+    if (e instanceof Database.SqliteError && e.code === 'SQLITE_NOTADB') {
+      throw keyed ? failure('db_locked', 'db.keyWrong', { path }) : failure('db_locked', 'db.keyNeeded', { path });
+    }
+    throw e;
   }
 }

@@ -9,7 +9,14 @@ import { renderReceiptPdf, renderTurnBackPdf } from './receipt-pdf';
 export type PdfJob =
   | { readonly kind: 'receipt'; readonly model: ReceiptModel }
   | { readonly kind: 'turnBack'; readonly model: TurnBackModel }
-  | { readonly kind: 'report'; readonly model: DailyReport };
+  | { readonly kind: 'report'; readonly model: DailyReport; readonly auditAnchor?: AuditAnchorPrint | null };
+
+/** The audit head a day close printed in its report. */
+export interface AuditAnchorPrint {
+  readonly at: string;
+  readonly rows: number;
+  readonly head: string;
+}
 
 /** Renders the counter's PDFs. Font subsetting takes a few hundred ms, so the app does it off the main thread. */
 export interface PdfRenderer {
@@ -27,7 +34,7 @@ export function inProcessRenderer(fontsDir: string): PdfRenderer {
           return renderTurnBackPdf(job.model, fontsDir);
         case 'report':
           // A busy day's Mẫu 07 log is ~1000 rows of shaped text: seconds of work, never on the main thread.
-          return reportPdf(job.model, fontsDir);
+          return reportPdf(job.model, fontsDir, job.auditAnchor ?? null);
       }
     },
     close: async () => undefined,

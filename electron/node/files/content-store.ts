@@ -1,10 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { mkdir, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { AppFailure } from '../../common/ipc/result';
 import { fsFailure } from './fs-errors';
 import { eachChunk, openRegularFile } from './regular-file';
+import { plainSize, sealBuffer, sealTo, unsealEach } from './sealed-file';
+import { PlainTemp } from './plain-temp';
 
 export interface StoredFile {
   readonly sha256: string;
@@ -25,25 +26,23 @@ export function sniffContentType(head: Buffer): string | null {
   return null;
 }
 
-async function sha256File(path: string): Promise<string> {
-  const h = createHash('sha256');
-  for await (const chunk of createReadStream(path)) h.update(chunk as Buffer);
-  return h.digest('hex');
-}
-
-/** Writes all of `chunk` (a single write may store fewer bytes than asked). */
-async function writeAll(out: FileHandle, chunk: Buffer): Promise<void> {
-  for (let done = 0; done < chunk.length; ) done += (await out.write(chunk, done, chunk.length - done, null)).bytesWritten;
-}
-
 /**
- * Scans and documents, stored by SHA-256 under `<data dir>/files/sha256/ab/abcdef…`: the same
- * file twice is stored once, and a stored file can be checked against its name at any time.
+ * Scans and documents, stored by SHA-256 of their content under `<data dir>/files/sha256/ab/abcdef…`
+ * and sealed (sealed-file.ts): the same file twice is stored once, a stored file can be checked
+ * against its name at any time, and nothing in the folder reads without the data directory's key.
  * Writes go to a temp file and are renamed into place, so a crash never leaves half a file; a
- * failed write (a full disk) removes its temp file, which holds a citizen's document.
+ * failed write (a full disk) removes its temp file. Plain copies exist only for the moment a
+ * tool needs a path (upload, signing), in a private temp folder wiped after use and at start.
  */
 export class ContentStore {
-  constructor(readonly root: string) {}
+  readonly temp: PlainTemp;
+
+  constructor(
+    readonly root: string,
+    private readonly master: Buffer,
+  ) {
+    this.temp = new PlainTemp(join(root, 'tmp'), master);
+  }
 
   pathOf(sha256: string): string {
     return join(this.root, 'sha256', sha256.slice(0, 2), sha256);
@@ -81,15 +80,16 @@ export class ContentStore {
     const tmp = `${dest}.${randomUUID()}.tmp`;
     try {
       await mkdir(dirname(dest), { recursive: true });
-      const out = await open(tmp, 'wx');
+      const out = await open(tmp, 'wx', 0o600);
       try {
         const h = createHash('sha256');
-        const copied = await eachChunk(fh, size, async (c) => {
-          h.update(c);
-          await writeAll(out, c);
+        await sealTo(this.master, out, size, async (buf, position) => {
+          const { bytesRead } = await fh.read(buf, 0, buf.length, position);
+          h.update(buf.subarray(0, bytesRead));
+          return bytesRead;
         });
         // What is stored must be what was hashed: a file changed between the two reads is refused.
-        if (copied !== size || h.digest('hex') !== sha256) throw changedWhileReading(name);
+        if (h.digest('hex') !== sha256) throw changedWhileReading(name);
         await out.sync();
       } finally {
         await out.close();
@@ -106,16 +106,30 @@ export class ContentStore {
   async putBuffer(buf: Buffer, fileName: string, contentType: string): Promise<StoredFile> {
     const sha256 = createHash('sha256').update(buf).digest('hex');
     const dest = this.pathOf(sha256);
-    if (!(await exists(dest))) await writeFileAtomic(dest, buf);
+    if (!(await exists(dest))) await writeFileAtomic(dest, sealBuffer(this.master, buf));
     return { sha256, path: dest, sizeBytes: buf.length, fileName, contentType };
   }
 
+  /** The plain size of a stored file, or -1 when it is missing or not a whole sealed file. */
+  async sizeOf(sha256: string): Promise<number> {
+    const s = await stat(this.pathOf(sha256)).catch(() => null);
+    return s ? (plainSize(s.size) ?? -1) : -1;
+  }
+
+  /** Opens the stored file and checks its content against its name: false when changed, cut, missing or not sealed with this key. */
   async verify(sha256: string): Promise<boolean> {
     try {
-      return (await sha256File(this.pathOf(sha256))) === sha256;
+      const h = createHash('sha256');
+      await unsealEach(this.master, this.pathOf(sha256), (c) => void h.update(c));
+      return h.digest('hex') === sha256;
     } catch {
       return false;
     }
+  }
+
+  /** A plain copy for a tool that needs a path (an upload, the signer), wiped as soon as `fn` ends. */
+  withPlainFile<T>(sha256: string, fn: (path: string) => Promise<T>): Promise<T> {
+    return this.temp.withPlainCopy(this.pathOf(sha256), fn);
   }
 }
 

@@ -14,6 +14,7 @@ import { inProcessRenderer, type PdfRenderer } from '../documents/pdf-renderer';
 import { ContentStore, writeFileAtomic, type StoredFile } from '../files/content-store';
 import { indexDossier, searchDossiers } from '../search/search-repo';
 import { appendAudit } from '../store/audit';
+import { saveStaleOverride } from './override-repo';
 import type { SqliteStore } from '../store/sqlite-store';
 import { enqueueNewDossier } from '../sync/outbox-repo';
 import { requireThisCounter } from '../unit/unit-repo';
@@ -126,7 +127,13 @@ export class IntakeService {
     const result = await this.#d.store.exec('intake.receive', (db) =>
       db.transaction(() => {
         const r = this.#save(db, actor, req.draft, at, backdated, scans);
-        if (grant) appendAudit(db, { actor: actor.officerId, action: 'sync.override', subject: r.code, details: { ...grant } }, toVietnamRfc3339(this.#now()));
+        if (grant) {
+          const at = toVietnamRfc3339(this.#now());
+          // The reason is free text that may name the citizen: kept in its own table, the audit row has its length.
+          saveStaleOverride(db, { code: r.code, officerId: actor.officerId, supervisorId: grant.supervisorId, reason: grant.reason, at });
+          const { reason, ...facts } = grant;
+          appendAudit(db, { actor: actor.officerId, action: 'sync.override', subject: r.code, details: { ...facts, reasonLength: reason.length } }, at);
+        }
         return r;
       })(),
     );
@@ -238,7 +245,8 @@ export class IntakeService {
       await this.#d.store.exec('intake.receiptRecorded', (db) =>
         db.transaction(() => {
           recordReceiptPrint(db, code, { path, reprint: o.reprint, reason: o.reason ?? null, officerId: actor.officerId, at });
-          if (o.reprint) appendAudit(db, { actor: actor.officerId, action: 'receipt.reprint', subject: code, details: { reason: o.reason ?? null } }, at);
+          // The reason stays in receipt_prints (it may name the citizen); the audit row keeps its length.
+          if (o.reprint) appendAudit(db, { actor: actor.officerId, action: 'receipt.reprint', subject: code, details: { reasonLength: o.reason?.length ?? 0 } }, at);
         })(),
       );
     } catch (e) {
@@ -323,6 +331,28 @@ export class IntakeService {
 
   applicant(idNumber: string): Promise<{ dossiers: DossierSummary[]; phone: string | null; email: string | null }> {
     return this.#d.store.exec('intake.applicant', (db) => dossiersOfApplicant(db, idNumber));
+  }
+
+  // Reads of citizens' data for an officer (the screens and the CLI): audited with who, when and how many,
+  // never what was asked for (a name, an ID or a phone typed into search would name the citizen).
+
+  async find(actor: Actor, text: string, limit = 20): Promise<DossierSummary[]> {
+    const hits = await this.search(text, limit);
+    await this.#d.store.audit({ actor: actor.officerId, action: 'dossier.search', subject: null, details: { results: hits.length } });
+    return hits;
+  }
+
+  async open(actor: Actor, code: string): Promise<DossierDetail | null> {
+    const d = await this.detail(code);
+    // The code is the subject only when it exists: a mistyped code could be anything the officer typed.
+    await this.#d.store.audit({ actor: actor.officerId, action: 'dossier.open', subject: d ? d.code : null, details: { found: d !== null } });
+    return d;
+  }
+
+  async reuseApplicant(actor: Actor, idNumber: string): Promise<{ dossiers: DossierSummary[]; phone: string | null; email: string | null }> {
+    const r = await this.applicant(idNumber);
+    await this.#d.store.audit({ actor: actor.officerId, action: 'applicant.reuse', subject: null, details: { dossiers: r.dossiers.length } });
+    return r;
   }
 }
 

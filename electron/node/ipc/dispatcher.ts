@@ -3,7 +3,7 @@ import { contract, type Channel, type Contract, type Output } from '../../common
 import { failWith, ok, toAppError, AppFailure, type Result } from '../../common/ipc/result';
 import { ROLE_NAMES } from '../core/authorize';
 import { errorCode, type Logger } from '../log/logger';
-import { allowed, CHANNEL_ACCESS, type Role } from '../../common/ipc/access';
+import { CHANNEL_ACCESS, channelAllowed, FIRST_RUN_CHANNELS, type Role } from '../../common/ipc/access';
 
 /** Who sent a message, as each host can tell it: Electron's senderFrame, or Playwright's binding source. */
 export interface SenderInfo {
@@ -59,7 +59,14 @@ export interface Dispatcher {
  */
 export function createDispatcher(
   handlers: Handlers,
-  opts: { allowedOrigin: string; log: Logger; officer?: () => HandlerContext['officer']; session?: SessionGate },
+  opts: {
+    allowedOrigin: string;
+    log: Logger;
+    officer?: () => HandlerContext['officer'];
+    session?: SessionGate;
+    /** Whether this PC has no officer at all: opens the contract's `firstRun` rows without a sign-in. */
+    noOfficerYet?: () => Promise<boolean>;
+  },
 ): Dispatcher {
   return {
     async dispatch(sender, channel, input) {
@@ -77,10 +84,13 @@ export function createDispatcher(
       // Idle first: an expired session is closed before any channel, public ones included, sees it.
       const idle = (await opts.session?.expireIfIdle()) ?? { expired: false };
       const officer = opts.officer?.() ?? null;
-      if (!allowed(CHANNEL_ACCESS[c], officer?.roles ?? null)) {
-        opts.log.warn('ipc refused: role', { channel, role: CHANNEL_ACCESS[c] });
+      const access = CHANNEL_ACCESS[c];
+      // The officers table is read only for a first-run row called without a sign-in.
+      const noOfficerYet = !officer && FIRST_RUN_CHANNELS.has(c) ? ((await opts.noOfficerYet?.()) ?? false) : false;
+      if (!channelAllowed(c, officer?.roles ?? null, { noOfficerYet })) {
+        opts.log.warn('ipc refused: role', { channel, role: access });
         if (idle.expired) return done(idleExpired(idle.minutes));
-        return done(officer ? failWith('forbidden', 'auth.roleMissing', { role: CHANNEL_ACCESS[c], roleName: ROLE_NAMES[CHANNEL_ACCESS[c] as Role] }) : failWith('forbidden', 'auth.signInRequired'));
+        return done(officer ? failWith('forbidden', 'auth.roleMissing', { role: access, roleName: ROLE_NAMES[access as Role] }) : failWith('forbidden', 'auth.signInRequired'));
       }
       const parsed = contract[c].input.safeParse(input);
       if (!parsed.success) {

@@ -262,8 +262,15 @@ export function recordOnlineSignIn(
       db.prepare("UPDATE officers SET username = username || '~' || officer_id, active = 0, verifier = NULL, updated_at = ? WHERE officer_id = ?").run(o.at, other.officer_id);
       appendAudit(db, { actor: o.officerId, action: 'officer.superseded', subject: other.officer_id, details: { by: o.officerId } }, o.at);
     }
+    // What the province says about the officer may add them here or change their roles or name: audited as such.
+    const before = db.prepare('SELECT full_name, title, roles FROM officers WHERE officer_id = ?').get(o.officerId) as { full_name: string; title: string | null; roles: string } | undefined;
     rememberOfficer(db, o);
     db.prepare('UPDATE officers SET failed_logins = 0, locked_until = NULL WHERE officer_id = ?').run(o.officerId);
+    if (!before) appendAudit(db, { actor: o.officerId, action: 'officer.add', subject: o.officerId, details: { roles: o.roles, from: 'province' } }, o.at);
+    else {
+      const changed = [before.roles !== JSON.stringify(o.roles) && 'roles', before.full_name !== o.fullName && 'fullName', before.title !== o.title && 'title'].filter(Boolean);
+      if (changed.length) appendAudit(db, { actor: o.officerId, action: 'officer.update', subject: o.officerId, details: { roles: o.roles, changed, from: 'province' } }, o.at);
+    }
     appendAudit(db, { actor: o.officerId, action: 'auth.login', subject: o.officerId, details: { online: true } }, o.at);
     return 'ok' as const;
   })();

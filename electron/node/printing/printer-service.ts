@@ -64,7 +64,8 @@ export class PrinterService {
     const jobId = await this.#enqueue(bytes, 'receipt', code, reprint);
     await this.#attempt(jobId, cfg, (db, at) => {
       recordThermalPrint(db, requireDossierId(db, code), { reprint, reason: o.reason ?? null, officerId: o.actor, at });
-      if (reprint) appendAudit(db, { actor: o.actor, action: 'receipt.reprint', subject: code, details: { medium: 'thermal', reason: o.reason ?? null } }, at);
+      // The reason stays in receipt_prints (it may name the citizen); the audit row keeps its length.
+      if (reprint) appendAudit(db, { actor: o.actor, action: 'receipt.reprint', subject: code, details: { medium: 'thermal', reasonLength: o.reason?.length ?? 0 } }, at);
     });
     return { jobId };
   }

@@ -71,7 +71,7 @@ export async function reportXlsx(r: DailyReport): Promise<Buffer> {
 /** A4 landscape: totals, simple charts (by hour, by procedure, on-time ratio), then Mẫu 07. */
 const REVIEW_LABELS = { void: 'Hủy phiếu', reprint: 'In lại phiếu', override: 'Cho phép tiếp nhận khi đồng bộ quá hạn' } as const;
 
-export async function reportPdf(r: DailyReport, fontsDir: string): Promise<Uint8Array> {
+export async function reportPdf(r: DailyReport, fontsDir: string, anchor: { at: string; rows: number; head: string } | null = null): Promise<Uint8Array> {
   const { doc, fonts } = await newDocument(fontsDir, r.dateTo === r.date ? `Báo cáo quầy ngày ${r.date}` : `Báo cáo quầy ${r.date} – ${r.dateTo}`);
   const f = new Flow(doc, fonts, A4_LANDSCAPE, { top: 30, right: 30, bottom: 30, left: 30 });
   const vnDay = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
@@ -83,6 +83,8 @@ export async function reportPdf(r: DailyReport, fontsDir: string): Promise<Uint8
     align: 'center',
     gapAfter: 6,
   });
+  // The close's audit anchor, printed (and signed with the report) so the log cannot later be cut back unnoticed.
+  if (anchor) f.text(`Mốc nhật ký kiểm toán: ${anchor.rows} dòng, mã cuối ${anchor.head} (lúc ${when(anchor.at)})`, { size: 8, font: 'italic' });
   if (r.closed) f.text(`Đã chốt ngày lúc ${when(r.closed.at)} bởi ${r.closed.by}${r.changedAfterClose ? ` — ${r.changedAfterClose} hồ sơ thay đổi sau khi chốt` : ''}`, { size: 9, font: 'bold' });
   const top = f.y;
   f.columns(

@@ -220,12 +220,20 @@ export function dailyReport(db: Database.Database, day: string, o: { counterId?:
         .prepare(`SELECT d.ma_ho_so AS code, r.at, r.officer_id AS by, r.reason FROM receipt_prints r JOIN dossiers d ON d.id = r.dossier_id WHERE r.reprint = 1 AND r.at BETWEEN @from AND @to ${counterId ? 'AND d.counter_id = @counter' : ''}`)
         .all(p) as Array<Omit<ReviewItem, 'kind'>>
     ).map((x) => ({ ...x, kind: 'reprint' as const })),
-    ...(db.prepare("SELECT at, actor, details FROM audit_log WHERE action = 'sync.override' AND at BETWEEN @from AND @to").all(p) as Array<{ at: string; actor: string | null; details: string | null }>).map((x) => ({
+    // The reason sits in stale_overrides; overrides audited before it existed kept theirs in the audit details.
+    ...(
+      db
+        .prepare(
+          "SELECT a.at, a.actor, a.details, s.reason FROM audit_log a LEFT JOIN stale_overrides s ON s.ma_ho_so = a.subject WHERE a.action = 'sync.override' AND a.at BETWEEN @from AND @to",
+        )
+        .all(p) as Array<{ at: string; actor: string | null; details: string | null; reason: string | null }>
+    ).map((x) => ({
       kind: 'override' as const,
       code: null,
       at: x.at,
       by: x.actor,
       reason: ((): string | null => {
+        if (x.reason !== null) return x.reason;
         try {
           return (JSON.parse(x.details ?? '{}') as { reason?: string }).reason ?? null;
         } catch {

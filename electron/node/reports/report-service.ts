@@ -13,6 +13,38 @@ import type { SqliteStore } from '../store/sqlite-store';
 import { dailyReport, type DailyReport } from './report-repo';
 import { saveDayClose } from './day-close-repo';
 import { reportCsv, reportXlsx } from './report-export';
+import type { AuditService } from '../audit/audit-service';
+import type { AnchorLine } from '../audit/anchor-file';
+import { toNationalTime } from '../../common/domain/intake';
+import { enqueueEvent } from '../sync/outbox-repo';
+import { thisCounter } from '../unit/unit-repo';
+
+/** The audit head a day close records (no MAC: the anchor file keeps that; this copy is for people and the province). */
+export interface DayCloseAnchor {
+  readonly at: string;
+  readonly rows: number;
+  readonly lastId: number;
+  readonly head: string;
+  readonly keyedFrom: number;
+}
+
+const dayCloseAnchor = (l: AnchorLine): DayCloseAnchor => ({ at: l.at, rows: l.rows, lastId: l.lastId, head: l.head, keyedFrom: l.keyedFrom });
+
+/**
+ * The body of the day-close event, in the contract's style (DVCQG-like names, national times). The audit
+ * anchor goes in its own object, `NhatKyKiemToan`, so a server that does not know it can ignore it whole.
+ */
+function dayCloseEvent(c: { date: string; counterId: string; unitCode: string; closedAt: string; officerId: string; sha256: string; anchor: DayCloseAnchor | null }): Record<string, unknown> {
+  return {
+    MaDonVi: c.unitCode,
+    MaQuay: c.counterId,
+    NgayChot: c.date.replaceAll('-', ''),
+    ThoiDiemChot: toNationalTime(c.closedAt),
+    NguoiChot: c.officerId,
+    BaoCaoSha256: c.sha256,
+    NhatKyKiemToan: c.anchor && { SoDong: c.anchor.rows, IdCuoi: c.anchor.lastId, MaBamCuoi: c.anchor.head, KhoaTuDong: c.anchor.keyedFrom, ThoiDiem: c.anchor.at },
+  };
+}
 
 export type ReportFormat = 'pdf' | 'csv' | 'xlsx' | 'json';
 
@@ -25,7 +57,7 @@ const fileSafe = (s: string) => s.replace(/[^0-9A-Za-z_-]/g, '_');
  * the hash of what was kept, and optionally a token signature over it.
  */
 export class ReportService {
-  constructor(private readonly d: { store: SqliteStore; pdf: PdfRenderer; tokens: TokenSessions; reportsDir: string; fontsDir: string; now: () => Date }) {}
+  constructor(private readonly d: { store: SqliteStore; pdf: PdfRenderer; tokens: TokenSessions; audit: AuditService; apiConfigured?: () => Promise<boolean>; reportsDir: string; fontsDir: string; now: () => Date }) {}
 
   build(date: string, counterId: string | null, to?: string | null): Promise<DailyReport> {
     if (to && to < date) throw failure('invalid_input', 'report.backwards');
@@ -63,12 +95,17 @@ export class ReportService {
   async closeDay(
     actor: Actor,
     o: { date: string; notes?: string | null; sign?: { tokenId: string; certId?: string | null; pin: string | null } | null },
-  ): Promise<{ closedAt: string; pdfPath: string; signed: boolean }> {
+  ): Promise<{ closedAt: string; pdfPath: string; signed: boolean; anchor: DayCloseAnchor | null }> {
     const r = await this.build(o.date, null);
     if (r.review.length && !o.notes?.trim()) {
       throw failure('invalid_input', 'report.needsNotes', { date: o.date, count: r.review.length });
     }
-    const pdf = await this.d.pdf.render({ kind: 'report', model: r });
+    // The audit head as this close saw it: printed in (and signed with) the report, kept with the close,
+    // sent to the province, and appended to the anchor file. Null when the chain no longer follows the
+    // last anchor: the close goes on (the day's work must be closable) and verify says what is wrong.
+    const line = await this.d.audit.anchor('day-close');
+    const anchor = line ? dayCloseAnchor(line) : null;
+    const pdf = await this.d.pdf.render({ kind: 'report', model: r, auditAnchor: anchor });
     const plain = join(this.d.reportsDir, `bao-cao-${o.date}-chot.pdf`);
     await writeFileAtomic(plain, pdf);
     let finalPath = plain;
@@ -93,12 +130,19 @@ export class ReportService {
     const closedAt = toVietnamRfc3339(this.d.now());
     // The hash of what was kept: the bytes in hand, or the signed copy written by signFile.
     const sha = createHash('sha256').update(signed ? await readFile(finalPath) : pdf).digest('hex');
+    const toProvince = (await this.d.apiConfigured?.()) ?? false;
     await this.d.store.exec('day.close', (db) =>
       db.transaction(() => {
-        saveDayClose(db, { day: o.date, closedAt, closedBy: actor.officerId, notes: o.notes ?? null, sha256: sha, path: finalPath });
-        appendAudit(db, { actor: actor.officerId, action: 'day.close', subject: o.date, details: { signed, sha256: sha, notes: o.notes ? true : false } }, closedAt);
+        // Queued with the close itself: the province learns the anchor even if the PC goes off right after.
+        const counter = toProvince ? thisCounter(db) : null;
+        if (counter) {
+          const body = dayCloseEvent({ date: o.date, counterId: counter.counterId, unitCode: counter.unitCode, closedAt, officerId: actor.officerId, sha256: sha, anchor });
+          enqueueEvent(db, { code: `CHOT-${counter.counterId}-${o.date}`, dossierId: null, event: { $dayClose: { unitCode: counter.unitCode, body } }, at: closedAt });
+        }
+        saveDayClose(db, { day: o.date, closedAt, closedBy: actor.officerId, notes: o.notes ?? null, sha256: sha, path: finalPath, auditAnchor: anchor ? JSON.stringify(anchor) : null });
+        appendAudit(db, { actor: actor.officerId, action: 'day.close', subject: o.date, details: { signed, sha256: sha, notes: o.notes ? true : false, auditRows: anchor?.rows ?? null } }, closedAt);
       })(),
     );
-    return { closedAt, pdfPath: finalPath, signed };
+    return { closedAt, pdfPath: finalPath, signed, anchor };
   }
 }

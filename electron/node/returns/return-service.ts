@@ -1,4 +1,6 @@
-import { basename, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { wipeFile } from '../db/seal-store';
+import { join } from 'node:path';
 import type { DossierDetail } from '../../common/domain/dossier';
 import { parseDossierCode } from '../../common/domain/dossier-code';
 import type { SignatureToken } from '../../common/hardware/token';
@@ -59,7 +61,8 @@ export class ReturnService {
         const dossierId = requireDossierId(db, code);
         const at = toVietnamRfc3339(this.#now());
         const id = insertResultDocument(db, { dossierId, kind: 'result', fileName: stored.fileName, sha256: stored.sha256, sizeBytes: stored.sizeBytes, at });
-        appendAudit(db, { actor, action: 'returns.importResult', subject: code, details: { file: basename(path) } }, at);
+        // A file name can name the citizen: the audit row keeps the attachment id and size, the name stays in attachments.
+        appendAudit(db, { actor, action: 'returns.importResult', subject: code, details: { attachment: id, bytes: stored.sizeBytes } }, at);
         return id;
       })(),
     );
@@ -77,22 +80,29 @@ export class ReturnService {
       const file = view.results.find((r) => r.id === id && r.kind === 'result');
       if (!file) throw new AppFailure('not_found', `Văn bản kết quả số ${id} không thuộc hồ sơ ${code} hoặc đã ký.`);
       const sha = await this.d.store.exec('returns.sha', (db) => attachmentSha(db, id));
-      const out = join(this.d.workDir, `${randomUUID()}.pdf`);
-      const r = await signFile({
-        token: o.token,
-        tokenId: o.tokenId,
-        certId: o.certId ?? null,
-        pin: o.pin,
-        ...(o.confirmFinalTry ? { confirmFinalTry: true } : {}),
-        input: this.d.files.pathOf(sha),
-        output: out,
-        reason: `Ký kết quả giải quyết hồ sơ ${code}`,
-        ...(o.trustAnchors ? { trustAnchors: o.trustAnchors } : {}),
-        fontsDir: this.d.fontsDir,
-        now: this.#now(),
+      // The signer reads and writes paths: a plain copy in and the signed copy out, both wiped once stored sealed.
+      const { r, stored } = await this.d.files.withPlainFile(sha, async (input) => {
+        const out = join(this.d.files.temp.dir, `${randomUUID()}.pdf`);
+        try {
+          const signedFile = await signFile({
+            token: o.token,
+            tokenId: o.tokenId,
+            certId: o.certId ?? null,
+            pin: o.pin,
+            ...(o.confirmFinalTry ? { confirmFinalTry: true } : {}),
+            input,
+            output: out,
+            reason: `Ký kết quả giải quyết hồ sơ ${code}`,
+            ...(o.trustAnchors ? { trustAnchors: o.trustAnchors } : {}),
+            fontsDir: this.d.fontsDir,
+            now: this.#now(),
+          });
+          return { r: signedFile, stored: await this.d.files.importFile(out) };
+        } finally {
+          if (existsSync(out)) wipeFile(out);
+        }
       });
       warning = r.warning ?? warning;
-      const stored = await this.d.files.importFile(out);
       const at = toVietnamRfc3339(this.#now());
       const newId = await this.d.store.exec('returns.signed', (db) =>
         db.transaction(() => {

@@ -1,4 +1,5 @@
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { toVietnamRfc3339 } from '../../common/domain/time';
@@ -31,6 +32,7 @@ export class SecretVault {
   constructor(private readonly d: { indexPath: string; stores: readonly SecretStore[]; now: () => Date; force?: SecretStoreKind | null }) {}
 
   #read(): Index {
+    this.#dropStaleTemps();
     let text: string;
     try {
       text = readFileSync(this.d.indexPath, 'utf8');
@@ -51,7 +53,8 @@ export class SecretVault {
 
   /** Written whole under a temporary name, flushed, then renamed: a crash leaves the old index or the new one. */
   #write(index: Index): void {
-    const tmp = `${this.d.indexPath}.${randomBytes(4).toString('hex')}.tmp`;
+    this.#dropStaleTemps();
+    const tmp = `${this.d.indexPath}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     const fd = openSync(tmp, 'w', 0o600);
     try {
       writeSync(fd, JSON.stringify(index, null, 2) + '\n');
@@ -62,19 +65,36 @@ export class SecretVault {
     renameSync(tmp, this.d.indexPath);
   }
 
+  /** Half-written indexes a killed process left (sealed blobs only, never a value); a live writer's own is kept. */
+  #dropStaleTemps(): void {
+    const dir = dirname(this.d.indexPath);
+    const prefix = `${basename(this.d.indexPath)}.`;
+    let names: string[];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      const m = name.startsWith(prefix) && /\.(\d+)\.[0-9a-f]+\.tmp$/.exec(name);
+      if (m && !processAlive(Number(m[1]))) rmSync(join(dir, name), { force: true });
+    }
+  }
+
   /** The store new secrets go to: the forced one (MOTCUA_SECRET_STORE), else the first that works here. */
-  async preferred(): Promise<SecretStore> {
+  async preferred(o: { avoid?: readonly SecretStoreKind[] } = {}): Promise<SecretStore> {
     if (this.d.force) {
       const forced = this.d.stores.find((s) => s.kind === this.d.force);
       if (!forced || !(await forced.available())) throw new AppFailure('conflict', `MOTCUA_SECRET_STORE=${this.d.force}: nơi lưu này không dùng được trên máy này.`);
       return forced;
     }
-    for (const s of this.d.stores) if (await s.available()) return s;
+    for (const s of this.d.stores) if (!o.avoid?.includes(s.kind) && (await s.available())) return s;
     throw new AppFailure('conflict', 'Không có nơi nào lưu được khóa bí mật trên máy này.');
   }
 
-  async put(name: SecretName, value: string): Promise<SecretStore> {
-    const store = await this.preferred();
+  /** `avoid`: places not to use for this secret (a secret every entry point must read cannot go where only one can). */
+  async put(name: SecretName, value: string, o: { avoid?: readonly SecretStoreKind[] } = {}): Promise<SecretStore> {
+    const store = await this.preferred(o);
     const sealed = await store.seal(name, value);
     const index = this.#read();
     const previous = index.entries[name];
@@ -130,4 +150,14 @@ export class SecretVault {
 export function forcedSecretStore(env: Readonly<Record<string, string | undefined>> = process.env): SecretStoreKind | null {
   const v = env.MOTCUA_SECRET_STORE?.trim();
   return (KINDS as readonly string[]).includes(v ?? '') ? (v as SecretStoreKind) : null;
+}
+
+function processAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

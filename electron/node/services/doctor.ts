@@ -17,6 +17,8 @@ export interface DoctorDeps {
   readonly store?: AppStore;
   /** `motcua doctor`: the database is only read, so a damaged or newer file is reported, never written. */
   readonly dbPath?: string;
+  /** The key for `dbPath` (see keyForReading): asked only when doctor opens the file itself. */
+  readonly key?: () => Promise<string | null>;
   readonly dataDir: string;
   readonly appVersion: string;
   readonly now?: () => Date;
@@ -46,11 +48,12 @@ async function read<T>(dbPath: string, fn: () => Promise<T>): Promise<Reading<T>
 }
 
 /** The store to examine: the app's, or the file opened read-only (created only when there is none: an empty data directory has nothing to protect). */
-function openStore(d: DoctorDeps): Reading<{ store: AppStore; owned: boolean }> {
+async function openStore(d: DoctorDeps): Promise<Reading<{ store: AppStore; owned: boolean }>> {
   if (d.store) return { ok: true, value: { store: d.store, owned: false } };
   const dbPath = d.dbPath ?? '';
   try {
-    const store = existsSync(dbPath) ? SqliteStore.open(dbPath, { readonly: true }) : SqliteStore.open(dbPath);
+    const key = (await d.key?.()) ?? null;
+    const store = existsSync(dbPath) ? SqliteStore.open(dbPath, { readonly: true, key }) : SqliteStore.open(dbPath, { key });
     return { ok: true, value: { store, owned: true } };
   } catch (e) {
     return { ok: false, failure: asFailure(e, dbPath) };
@@ -86,7 +89,7 @@ export async function runDoctor(d: DoctorDeps): Promise<DoctorReport> {
 
 export async function diagnose(d: DoctorDeps): Promise<Diagnosis> {
   const now = (d.now ?? (() => new Date()))();
-  const opened = openStore(d);
+  const opened = await openStore(d);
   const store = opened.ok ? opened.value.store : null;
   try {
     const db = store

@@ -3,12 +3,25 @@ import type { DoctorCheck } from '../../common/domain/doctor';
 import { toVietnamRfc3339 } from '../../common/domain/time';
 import type { PrinterService } from '../printing/printer-service';
 import type { SqliteStore } from '../store/sqlite-store';
+import { verdictCheck, type AuditService } from '../audit/audit-service';
 import { readCalendar } from './doctor';
 import type { ScanService } from './scan-service';
 
 /** Kiểm tra đầu ngày: every device and condition the counter needs, on one screen. */
-export async function startOfDay(d: { store: SqliteStore; printer: PrinterService; scans: ScanService; dataDir: string; now: () => Date }): Promise<DoctorCheck[]> {
+export async function startOfDay(d: {
+  store: SqliteStore;
+  printer: PrinterService;
+  scans: ScanService;
+  audit: AuditService;
+  dataDir: string;
+  now: () => Date;
+}): Promise<DoctorCheck[]> {
   const rows: DoctorCheck[] = [];
+  // The audit log first: a log cut or edited overnight is the one finding that is not about today's devices.
+  const verdict = await d.audit.verify();
+  rows.push(verdictCheck(verdict));
+  // A chain that verified is anchored, so a cut made later today reaches back no further than this morning.
+  if (verdict.ok) await d.audit.anchor('start-of-day');
   try {
     const { problem } = await d.printer.status();
     rows.push({ id: 'printer', label: 'Máy in biên nhận', status: problem ? 'fail' : 'ok', detail: problem ?? 'sẵn sàng' });

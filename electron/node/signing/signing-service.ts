@@ -5,6 +5,7 @@ import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import type { SignatureToken, TokenCertificate } from '../../common/hardware/token';
 import { AppFailure } from '../../common/ipc/result';
+import { vnStamp } from '../../common/domain/vn-format';
 import { signPdfIncrement, type VisibleSignature } from './pades';
 
 const toAB = (u: Uint8Array): ArrayBuffer => u.buffer.slice(u.byteOffset, u.byteOffset + u.byteLength) as ArrayBuffer;
@@ -76,8 +77,7 @@ export function pickCertificate(certs: readonly TokenCertificate[], certId: stri
 export function signatureBoxLines(subject: string, now: Date): string[] {
   const cn = /CN=([^,]+)/.exec(subject)?.[1] ?? subject;
   const org = /(?:^|,\s*)O=([^,]+)/.exec(subject)?.[1] ?? '';
-  const vn = new Date(now.getTime() + 7 * 3600_000).toISOString().replace('T', ' ').slice(0, 19);
-  return [`Ký bởi: ${cn}`, ...(org ? [`Cơ quan: ${org}`] : []), `Thời gian: ${vn} +07:00`];
+  return [`Ký bởi: ${cn}`, ...(org ? [`Cơ quan: ${org}`] : []), `Thời gian: ${vnStamp(now)}`];
 }
 
 /** Signs a PDF file with a token: certificate checks, PAdES, atomic write, the input never touched. */

@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs';
+import { isAbsolute } from 'node:path';
+import type { Actor } from '../../common/domain/actor';
 import type { SignatureToken } from '../../common/hardware/token';
 import { TOKEN_MODULE_CANDIDATES } from '../../common/hardware/token-modules';
 import { AppFailure } from '../../common/ipc/result';
@@ -31,6 +33,24 @@ export class TokenSessions {
   /** Forget the loaded module after the setting changed. */
   reset(): void {
     this.#cache = null;
+  }
+
+  /** Cài đặt → Thiết bị: the vendor's PKCS#11 library (null: detect from the known paths); audited. */
+  async setModule(actor: Actor, path: string | null): Promise<void> {
+    if (path && !isAbsolute(path)) throw new AppFailure('invalid_input', 'Đường dẫn thư viện PKCS#11 phải là đường dẫn đầy đủ (ví dụ /usr/lib/softhsm/libsofthsm2.so hoặc C:\\Windows\\System32\\...dll).');
+    await this.d.settings.set('devices.tokenModule', path || null, actor);
+    this.reset();
+  }
+
+  /**
+   * The trusted root certificates' folder (null: no chain check). Read before it is saved, so a
+   * folder that cannot be read or holds no certificate is refused here rather than at signing.
+   */
+  async setTrustDir(actor: Actor, dir: string | null): Promise<number | null> {
+    if (dir && !isAbsolute(dir)) throw new AppFailure('invalid_input', 'Thư mục chứng thư gốc phải là đường dẫn đầy đủ.');
+    const anchors = await loadTrustAnchors(dir || null);
+    await this.d.settings.set('signing.trustDir', dir || null, actor);
+    return anchors ? anchors.length : null;
   }
 
   /** Root certificates from the configured folder, or null when none is configured (a configured but empty folder is an error). */

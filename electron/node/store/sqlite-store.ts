@@ -8,7 +8,7 @@ import type { AppStore, StoreStats } from './app-store';
 import { readSetting, writeSetting, type SettingKey } from '../settings/settings-repo';
 import { saveUnitIdentity, unitIdentity } from '../unit/unit-repo';
 import { outboxCounts, type OutboxCounts } from '../sync/outbox-repo';
-import { appendAudit, verifyAudit, type AuditEntry, type AuditVerification } from './audit';
+import { appendAudit, bindAuditKey, boundAuditKey, verifyAudit, type AuditEntry, type AuditVerification } from './audit';
 
 type Clock = () => Date;
 
@@ -19,6 +19,8 @@ export class SqliteStore implements AppStore {
   #calls = 0;
   #maxBlockMs = 0;
   #maxBlockOp: string | null = null;
+  /** Until the vault has answered for the audit key, work waits for it (once); afterwards calls run at once. */
+  #keyReady: Promise<void> | null = null;
 
   private constructor(dbPath: string, db: Database.Database, now: Clock) {
     this.dbPath = dbPath;
@@ -26,10 +28,28 @@ export class SqliteStore implements AppStore {
     this.#now = now;
   }
 
-  /** `readonly`: for `doctor`, which must be able to look at a damaged or newer database without writing to it. */
-  static open(dbPath: string, opts: { now?: Clock; migrate?: boolean; readonly?: boolean } = {}): SqliteStore {
-    const { db } = openDatabase(dbPath, { migrate: opts.migrate ?? true, readonly: opts.readonly ?? false });
-    return new SqliteStore(dbPath, db, opts.now ?? (() => new Date()));
+  /**
+   * `key`: the database key from the SecretVault (see db/store-key.ts), null only for a clear file.
+   * `readonly`: for `doctor`, which must be able to look at a damaged or newer database without writing to it.
+   * `auditKey`: the audit chain's HMAC key (from the secret vault). Without it, nothing that writes an audit
+   * row can commit: an unkeyed row would break the chain. A key that cannot be read fails those writes with why.
+   */
+  static open(dbPath: string, opts: { key: string | null; now?: Clock; migrate?: boolean; readonly?: boolean; auditKey?: () => Promise<Buffer> }): SqliteStore {
+    const { db } = openDatabase(dbPath, { migrate: opts.migrate ?? true, readonly: opts.readonly ?? false, key: opts.key });
+    const store = new SqliteStore(dbPath, db, opts.now ?? (() => new Date()));
+    if (opts.auditKey) {
+      const provide = opts.auditKey;
+      store.#keyReady = Promise.resolve()
+        .then(provide)
+        .then(
+          (k) => bindAuditKey(db, k),
+          (e: unknown) => bindAuditKey(db, e instanceof Error ? e : new Error(String(e))),
+        )
+        .then(() => {
+          store.#keyReady = null;
+        });
+    }
+    return store;
   }
 
   /**
@@ -46,6 +66,7 @@ export class SqliteStore implements AppStore {
    * every caller (app, host, CLI) at once; other errors pass through unchanged.
    */
   #run<T>(op: string, fn: (db: Database.Database) => T): Promise<T> {
+    if (this.#keyReady) return this.#keyReady.then(() => this.#run(op, fn));
     const t0 = performance.now();
     try {
       return Promise.resolve(fn(this.#db));
@@ -114,8 +135,9 @@ export class SqliteStore implements AppStore {
     });
   }
 
+  /** The rows' own chain with the bound key, no anchors: `AuditService.verify` is the full check. */
   verifyAudit(): Promise<AuditVerification> {
-    return this.#run('verifyAudit', (db) => verifyAudit(db));
+    return this.#run('verifyAudit', (db) => verifyAudit(db, { key: boundAuditKey(db) }));
   }
 
   stats(): StoreStats {

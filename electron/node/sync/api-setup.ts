@@ -1,11 +1,11 @@
-import type { Actor } from '../../common/domain/actor';
+import { FIRST_RUN_ACTOR, type Actor } from '../../common/domain/actor';
 import type { DoctorCheck } from '../../common/domain/doctor';
-import { AppFailure } from '../../common/ipc/result';
+import { AppFailure, failure } from '../../common/ipc/result';
 import type { SecretStoreKind } from '../../common/security/secrets';
 import type { SecretVault } from '../secrets/secret-vault';
 import type { SettingsService } from '../settings/settings-service';
 import type { SqliteStore } from '../store/sqlite-store';
-import { ProvincialApi } from './provincial-api';
+import { ProvincialApi, type ApiConfig } from './provincial-api';
 import { checkApiUrl, resolveApiConfig } from './sync-config';
 
 export interface ApiState {
@@ -28,6 +28,27 @@ export interface ApiTestResult {
   readonly lines: string[];
 }
 
+export interface ApiCredentials {
+  readonly apiUrl: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+}
+
+/** The address (https except loopback), client id and secret as they may be saved or tried. */
+function checkCredentials(o: ApiCredentials): { apiUrl: string; clientId: string } {
+  const apiUrl = checkApiUrl(o.apiUrl.trim());
+  const clientId = o.clientId.trim();
+  if (!/^[\x21-\x7e]{1,100}$/.test(clientId)) throw new AppFailure('invalid_input', 'Mã thiết bị (client_id) gồm 1–100 ký tự ASCII, không có dấu cách.');
+  if (!o.clientSecret || o.clientSecret.length > 500 || /[\r\n\0]/.test(o.clientSecret)) throw new AppFailure('invalid_input', 'Khóa bí mật (client_secret) rỗng, quá dài hoặc có ký tự xuống dòng.');
+  return { apiUrl, clientId };
+}
+
+function candidateConfig(o: ApiCredentials): ApiConfig {
+  const { apiUrl, clientId } = checkCredentials(o);
+  const timeout = Number(process.env.MOTCUA_HTTP_TIMEOUT_MS);
+  return { baseUrl: apiUrl, clientId, clientSecret: o.clientSecret, ...(Number.isFinite(timeout) && timeout > 0 ? { timeoutMs: timeout } : {}) };
+}
+
 const NOT_CONFIGURED = 'Chưa cấu hình máy chủ tỉnh: motcua api set --url <địa chỉ> --client-id <mã thiết bị> --client-secret-env <BIẾN>.';
 
 /**
@@ -36,19 +57,26 @@ const NOT_CONFIGURED = 'Chưa cấu hình máy chủ tỉnh: motcua api set --ur
  * reachability and credentials; and the same readings for `motcua doctor`.
  */
 export class ApiSetupService {
-  constructor(private readonly d: { store: SqliteStore; settings: SettingsService; secrets: SecretVault }) {}
+  constructor(private readonly d: { store: SqliteStore; settings: SettingsService; secrets: SecretVault; noOfficerYet?: () => Promise<boolean> }) {}
 
-  async configure(actor: Actor, o: { apiUrl: string; clientId: string; clientSecret: string }): Promise<{ apiUrl: string; clientId: string; store: SecretStoreKind; where: string; warning: string | null }> {
-    const apiUrl = checkApiUrl(o.apiUrl.trim());
-    const clientId = o.clientId.trim();
-    if (!/^[\x21-\x7e]{1,100}$/.test(clientId)) throw new AppFailure('invalid_input', 'Mã thiết bị (client_id) gồm 1–100 ký tự ASCII, không có dấu cách.');
-    if (!o.clientSecret || o.clientSecret.length > 500 || /[\r\n\0]/.test(o.clientSecret)) throw new AppFailure('invalid_input', 'Khóa bí mật (client_secret) rỗng, quá dài hoặc có ký tự xuống dòng.');
+  async configure(actor: Actor, o: ApiCredentials): Promise<{ apiUrl: string; clientId: string; store: SecretStoreKind; where: string; warning: string | null }> {
+    const { apiUrl, clientId } = checkCredentials(o);
     // The secret first: if it cannot be kept, the settings must not point at a server without one.
     const store = await this.d.secrets.put('sync.clientSecret', o.clientSecret);
     await this.d.settings.set('sync.apiUrl', apiUrl, actor);
     await this.d.settings.set('sync.clientId', clientId, actor);
     await this.d.store.audit({ actor: actor.officerId, action: 'secrets.store', subject: 'sync.clientSecret', details: { store: store.kind } });
     return { apiUrl, clientId, store: store.kind, where: store.where, warning: store.warning };
+  }
+
+  /**
+   * The app's first run: nobody can sign in before the PC reaches the province, so the setup
+   * screen connects it without an actor, but only while no officer exists. The dispatcher has
+   * already asked; this asks again right before acting, so a sign-in in between closes the door.
+   */
+  async configureFirstRun(o: ApiCredentials): Promise<Awaited<ReturnType<ApiSetupService['configure']>>> {
+    if (!(await this.d.noOfficerYet?.())) throw failure('forbidden', 'api.firstRunClosed');
+    return this.configure(FIRST_RUN_ACTOR, o);
   }
 
   async state(): Promise<ApiState> {
@@ -61,9 +89,13 @@ export class ApiSetupService {
     };
   }
 
-  /** Reachability and latency, then a fresh device token; refuses to run without a configuration. */
-  async test(): Promise<ApiTestResult> {
-    const cfg = await resolveApiConfig(this.d.store, {}, this.d.secrets);
+  /**
+   * Reachability and latency, then a fresh device token: of what is saved, or of a candidate
+   * typed on the setup screen before saving it. A candidate carries its own secret: the saved one
+   * is never sent to an address that was not saved with it.
+   */
+  async test(candidate?: ApiCredentials): Promise<ApiTestResult> {
+    const cfg = candidate ? candidateConfig(candidate) : await resolveApiConfig(this.d.store, {}, this.d.secrets);
     if (!cfg) throw new AppFailure('conflict', NOT_CONFIGURED);
     const api = new ProvincialApi(cfg);
     const reach = await api.reach();
@@ -77,7 +109,7 @@ export class ApiSetupService {
           : cred.kind === 'refused'
             ? `Thông tin thiết bị ${cfg.clientId}: bị từ chối (HTTP ${cred.status}) — kiểm tra mã thiết bị và khóa bí mật.`
             : `Thông tin thiết bị ${cfg.clientId}: chưa kiểm tra được (${cred.reason}).`,
-      await this.#secretLine(),
+      candidate ? 'Khóa bí mật: chưa lưu (đang thử thông tin vừa nhập).' : await this.#secretLine(),
     ];
     return {
       ok: reach.reachable && cred?.kind === 'ok',

@@ -185,6 +185,10 @@ export class ProvincialApi {
   postEvent(code: string, body: string, key: string) {
     return this.#request('POST', `/dossiers/${encodeURIComponent(code)}/events`, eventResponse, { json: body, write: true, headers: { 'Idempotency-Key': key } });
   }
+  /** The day close with its audit anchor: an extension the reference server offers (not in contract v1; see push.ts). */
+  postDayClose(unitCode: string, body: string, key: string) {
+    return this.#request('POST', `/units/${encodeURIComponent(unitCode)}/day-closes`, eventResponse, { json: body, write: true, headers: { 'Idempotency-Key': key } });
+  }
   changes(unitCode: string, cursor: string | null, limit = 200) {
     const q = new URLSearchParams({ unitCode, limit: String(limit) });
     if (cursor) q.set('cursor', cursor);

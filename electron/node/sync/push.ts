@@ -1,4 +1,3 @@
-import { stat } from 'node:fs/promises';
 import { toVietnamRfc3339 } from '../../common/domain/time';
 import { AppFailure } from '../../common/ipc/result';
 import { attachmentForUpload, markPendingAgain, markUploaded, raiseServerVersion, setSyncState, setUploadUrl, uploadUrlOf } from '../intake/dossier-repo';
@@ -9,6 +8,19 @@ import type { ApiOutcome } from './provincial-api';
 import { reasonOf, type SyncContext } from './sync-context';
 
 type Outcome = { done: boolean; error?: string };
+
+/**
+ * What the audit row may say about a refusal: the HTTP status and the error code. The server's message
+ * and field details can quote the citizen's data back; they stay in the outbox item's last_error.
+ */
+function errorFacts(error: string): Record<string, unknown> {
+  try {
+    const e = JSON.parse(error) as { status?: unknown; error?: unknown; details?: unknown };
+    return { status: typeof e.status === 'number' ? e.status : null, error: typeof e.error === 'string' ? e.error : null, details: Array.isArray(e.details) ? e.details.length : 0 };
+  } catch {
+    return { errorLength: error.length };
+  }
+}
 
 /**
  * The outbox sender: one ordered queue per dossier (uploads, then the dossier, then its events),
@@ -70,7 +82,7 @@ export class OutboxSender {
       db.transaction(() => {
         updateItem(db, item.id, { state, attempt: o.attempt ?? false, nextAttemptAt: next, error: o.error ?? null, ...(o.payload !== undefined ? { payload: o.payload } : {}) }, at);
         if (state === 'done' || state === 'rejected') {
-          appendAudit(db, { actor: 'sync', action: `sync.${item.kind}.${state}`, subject: item.code, details: o.error ? { error: o.error } : null }, at);
+          appendAudit(db, { actor: 'sync', action: `sync.${item.kind}.${state}`, subject: item.code, details: o.error ? errorFacts(o.error) : null }, at);
         }
         if (item.dossierId) {
           const q = dossierQueueState(db, item.dossierId);
@@ -113,20 +125,22 @@ export class OutboxSender {
       return { done: true };
     }
     const { files, api } = this.c.d;
-    const path = files.pathOf(att.sha256);
-    const size = await stat(path).then((s) => s.size).catch(() => -1);
+    const size = await files.sizeOf(att.sha256);
     if (size !== att.sizeBytes || !(await files.verify(att.sha256))) {
       return this.#setback(item, { kind: 'rejected', status: 0, error: 'corrupt_attachment', message: `Tệp ${att.fileName} trong máy đã hỏng hoặc bị xóa.`, details: [] });
     }
     await this.#mark(item, 'in_flight');
-    const r = await api.upload({
-      path,
-      size,
-      uploadUrl: att.uploadUrl,
-      metadata: { filename: att.fileName, contentType: att.contentType, MaHoSo: item.code, sha256: att.sha256 },
-      onUrl: (url) => this.c.exec('uploadUrl', (db) => setUploadUrl(db, att.id, url)),
-      onProgress: (sent, total) => this.c.d.onProgress?.({ code: item.code, fileName: att.fileName, sent, total }),
-    });
+    // tus reads the file by path: a plain copy exists for this upload only.
+    const r = await files.withPlainFile(att.sha256, (path) =>
+      api.upload({
+        path,
+        size,
+        uploadUrl: att.uploadUrl,
+        metadata: { filename: att.fileName, contentType: att.contentType, MaHoSo: item.code, sha256: att.sha256 },
+        onUrl: (url) => this.c.exec('uploadUrl', (db) => setUploadUrl(db, att.id, url)),
+        onProgress: (sent, total) => this.c.d.onProgress?.({ code: item.code, fileName: att.fileName, sent, total }),
+      }),
+    );
     if (r.kind === 'ok') {
       await this.c.exec('uploaded', (db) => markUploaded(db, att.id, r.value, this.c.at()));
       await this.#mark(item, 'done');
@@ -167,7 +181,29 @@ export class OutboxSender {
     return { done: true };
   }
 
+  /**
+   * A day close and the audit anchor it recorded, to the unit's `POST /units/{unitCode}/day-closes`.
+   * Contract v1 has no unit-level event, so this is an extension: a province that does not offer it
+   * answers 404 and the item ends (kept as done with that status in the audit) rather than blocking
+   * or retrying forever; the anchor is then still in the day close, its signed report and the anchor file.
+   */
+  async #dayClose(item: OutboxItem, d: { unitCode: string; body: Record<string, unknown> }): Promise<Outcome> {
+    await this.#mark(item, 'in_flight');
+    const r = await this.c.d.api.postDayClose(d.unitCode, JSON.stringify(d.body), item.idempotencyKey);
+    if (r.kind === 'ok') {
+      await this.#mark(item, 'done');
+      return { done: true };
+    }
+    if (r.kind === 'rejected' && r.status === 404) {
+      await this.#mark(item, 'done', { error: JSON.stringify({ status: 404, error: r.error, details: [] }) });
+      return { done: true };
+    }
+    return this.#setback({ ...item, state: 'in_flight' }, r);
+  }
+
   async #event(item: OutboxItem): Promise<Outcome> {
+    const dayClose = (JSON.parse(item.payload) as { $dayClose?: { unitCode: string; body: Record<string, unknown> } }).$dayClose;
+    if (dayClose) return this.#dayClose(item, dayClose);
     // Files the event refers to ({"$attachment": id}) are replaced by their upload URLs once, and
     // the resolved body is kept: the same key always goes with the same bytes.
     let body = item.payload;

@@ -1,4 +1,4 @@
-import { AppFailure } from '../../common/ipc/result';
+import { AppFailure, failure } from '../../common/ipc/result';
 import type { SecretVault } from '../secrets/secret-vault';
 import type { SqliteStore } from '../store/sqlite-store';
 import { apiUrlAllowed } from './http-guard';
@@ -10,7 +10,7 @@ import type { ApiConfig } from './provincial-api';
  */
 export function checkApiUrl(baseUrl: string): string {
   // The one https-except-loopback rule, shared with the API client itself.
-  if (!apiUrlAllowed(baseUrl)) throw new AppFailure('invalid_input', `Địa chỉ máy chủ tỉnh không hợp lệ hoặc không dùng https: ${baseUrl}`);
+  if (!apiUrlAllowed(baseUrl)) throw failure('invalid_input', 'api.badUrl', { url: baseUrl });
   return new URL(baseUrl).toString().replace(/\/+$/, '');
 }
 

@@ -15,18 +15,21 @@ import { foldVietnamese } from '../../../electron/common/domain/text';
 import { dateTime, hhmm } from '../format';
 
 const col = createColumnHelper<DossierSummary>();
-const ROW_HEIGHT = 34;
+const ROW_HEIGHT = 36;
+/** Fixed widths for the short columns (styles.css); name and procedure share the rest, so the table fits 1366 px. */
+const COLUMN_CLASSES = ['c-code', 'c-name', 'c-procedure', 'c-time', 'c-due', 'c-status', 'c-sync'];
 
 /** Sortable, filterable (unaccented), virtualized: a day of a busy counter stays instant. */
-export function DossierTable({ rows, onOpen, testId }: { rows: DossierSummary[]; onOpen?: (code: string) => void; testId?: string }) {
+export function DossierTable({ rows, onOpen, testId, empty }: { rows: DossierSummary[]; onOpen?: (code: string) => void; testId?: string; empty?: string }) {
   const { t } = useTranslation();
   const [sorting, setSorting] = useState<SortingState>([{ id: 'receivedAt', desc: true }]);
   const [filter, setFilter] = useState('');
   const columns = useMemo(
     () => [
-      col.accessor('code', { header: () => t('table.code'), cell: (c) => <span className="mono">{c.getValue()}</span> }),
-      col.accessor('applicantName', { header: () => t('table.applicant') }),
-      col.accessor('procedureName', { header: () => t('table.procedure') }),
+      col.accessor('code', { header: () => t('table.code'), cell: (c) => <span className="code">{c.getValue()}</span> }),
+      // Long names are cut to fit 1366 px; the whole text is in the tooltip.
+      col.accessor('applicantName', { header: () => t('table.applicant'), cell: (c) => <span title={c.getValue()}>{c.getValue()}</span> }),
+      col.accessor('procedureName', { header: () => t('table.procedure'), cell: (c) => <span title={c.getValue()}>{c.getValue()}</span> }),
       col.accessor('receivedAt', { header: () => t('table.received'), cell: (c) => hhmm(c.getValue()) }),
       col.accessor('dueAt', { header: () => t('table.due'), cell: (c) => dateTime(c.getValue()) }),
       col.accessor('status', { header: () => t('table.status'), cell: (c) => STATUS_LABEL[c.getValue()] ?? c.getValue() }),
@@ -63,6 +66,11 @@ export function DossierTable({ rows, onOpen, testId }: { rows: DossierSummary[];
       </div>
       <div ref={parentRef} className="table-scroll">
         <table>
+          <colgroup>
+            {COLUMN_CLASSES.map((c, i) => (
+              <col key={i} className={c} />
+            ))}
+          </colgroup>
           <thead>
             {table.getHeaderGroups().map((hg) => (
               <tr key={hg.id}>
@@ -106,7 +114,7 @@ export function DossierTable({ rows, onOpen, testId }: { rows: DossierSummary[];
             )}
           </tbody>
         </table>
-        {!model.length && <p className="muted empty-row">{t('table.empty')}</p>}
+        {!model.length && <p className="muted empty-row" data-testid="table-empty">{empty ?? t('table.empty')}</p>}
       </div>
     </div>
   );

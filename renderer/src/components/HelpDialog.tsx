@@ -1,6 +1,18 @@
-import { useEffect, useRef } from 'react';
+import { Fragment, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SECTIONS } from '../sections';
+import { SHORTCUTS } from '../shortcuts';
+
+const Keys = ({ keys }: { keys: string }) => (
+  <>
+    {keys.split('+').map((k, i) => (
+      <Fragment key={i}>
+        {i > 0 && '+'}
+        <kbd>{k}</kbd>
+      </Fragment>
+    ))}
+  </>
+);
 
 export function HelpDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
@@ -8,28 +20,22 @@ export function HelpDialog({ onClose }: { onClose: () => void }) {
   useEffect(() => closeRef.current?.focus(), []);
   return (
     <div className="dialog-backdrop" onClick={onClose}>
-      <div role="dialog" aria-modal="true" aria-labelledby="help-title" className="dialog" onClick={(e) => e.stopPropagation()}>
+      <div role="dialog" aria-modal="true" aria-labelledby="help-title" className="dialog help" onClick={(e) => e.stopPropagation()}>
         <h2 id="help-title">{t('help.title')}</h2>
-        <table className="shortcuts">
+        <table className="shortcuts" data-testid="shortcuts">
           <tbody>
-            <tr>
-              <td><kbd>F1</kbd></td>
-              <td>{t('help.keys.f1')}</td>
-            </tr>
             {SECTIONS.map((s, i) => (
               <tr key={s}>
-                <td><kbd>Alt</kbd>+<kbd>{i + 1}</kbd></td>
+                <td><Keys keys={`Alt+${i + 1}`} /></td>
                 <td>{t('help.keys.section', { name: t(`nav.${s}`) })}</td>
               </tr>
             ))}
-            <tr>
-              <td><kbd>Enter</kbd></td>
-              <td>{t('help.keys.enter')}</td>
-            </tr>
-            <tr>
-              <td><kbd>Esc</kbd></td>
-              <td>{t('help.keys.esc')}</td>
-            </tr>
+            {SHORTCUTS.map((s) => (
+              <tr key={s.keys}>
+                <td><Keys keys={s.keys} /></td>
+                <td>{t(s.text)}</td>
+              </tr>
+            ))}
           </tbody>
         </table>
         <button ref={closeRef} onClick={onClose}>{t('help.close')}</button>

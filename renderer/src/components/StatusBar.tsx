@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, SyncState } from '../../../electron/common/ipc/contract';
+import { dateTime } from '../format';
 
 export function StatusBar({ info, sync }: { info: AppInfo | null; sync: SyncState | null }) {
   const { t } = useTranslation();
@@ -24,7 +25,7 @@ export function StatusBar({ info, sync }: { info: AppInfo | null; sync: SyncStat
           {sync.pending > 0 && ` · ${t('status.pending', { count: sync.pending })}`}
           {sync.errors > 0 && ` · ${t('status.errors', { count: sync.errors })}`}
           {' · '}
-          {sync.lastSuccessAt ? t('status.lastSync', { time: sync.lastSuccessAt.slice(11, 16) }) : t('status.neverSynced')}
+          {sync.lastSuccessAt ? t('status.lastSync', { time: dateTime(sync.lastSuccessAt) }) : t('status.neverSynced')}
         </span>
       )}
       <span className="hint">{t('status.help')}</span>

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, errText } from '../api';
+import { dateTime } from '../format';
 
 type QueueItem = { code: string; kind: string; state: string; attempts: number; nextAttemptAt: string | null; lastError: string | null };
 type InboxItem = { code: string; kind: string; at: string; status: number | null; message: string; details: Array<{ field?: string; message?: string }> };
@@ -73,9 +74,17 @@ export function SyncPanel() {
           const p = progress[q.code];
           return (
             <li key={`${q.code}-${q.kind}`}>
-              <span className="mono">{q.code}</span> · {t(`sync.kind.${q.kind}`)} · {t(`sync.item.${q.state}`)}
+              <span className="code">{q.code}</span> · {t(`sync.kind.${q.kind}`)} · {t(`sync.item.${q.state}`)}
               {q.attempts > 0 && ` · ${t('sync.attempts', { count: q.attempts })}`}
               {p && q.kind === 'upload' && <progress max={p.total} value={p.sent} aria-label={p.fileName} />}
+              {/* Why it is still here and when it goes again: "còn 1" alone leaves the officer guessing. */}
+              {(q.lastError || q.nextAttemptAt) && q.state !== 'rejected' && (
+                <span className="sync-why" data-testid="sync-why">
+                  {q.lastError && t('syncx.lastError', { reason: q.lastError })}
+                  {q.lastError && q.nextAttemptAt && ' — '}
+                  {q.nextAttemptAt && t('syncx.nextRetry', { at: dateTime(q.nextAttemptAt) })}
+                </span>
+              )}
             </li>
           );
         })}
@@ -84,7 +93,7 @@ export function SyncPanel() {
       <ul className="sync-inbox" data-testid="sync-inbox">
         {inbox.map((i) => (
           <li key={i.code}>
-            <span className="mono">{i.code}</span> — {i.message}
+            <span className="code">{i.code}</span> — {i.message}
             {i.details.length > 0 && `: ${i.details.map((d) => `${d.field ?? ''} ${d.message ?? ''}`.trim()).join('; ')}`}
             <button className="link" onClick={() => void resend(i.code)}>{t('sync.resend')}</button>
             <button className="link" onClick={() => void informed(i.code)}>{t('sync.informed')}</button>

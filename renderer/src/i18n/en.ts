@@ -1,6 +1,10 @@
 import type { Messages } from './messages';
+import { setupEn } from './setup.en';
+import { uiEn } from './ui-en';
 
 export const en: Messages = {
+  ...setupEn,
+  ...uiEn,
   app: { name: 'Một Cửa Desk', tagline: 'One-stop desk' },
   nav: {
     intake: 'Intake',
@@ -213,6 +217,21 @@ export const en: Messages = {
     kind: { void: 'Voided receipt', reprint: 'Reprinted receipt', override: 'Sync warning overridden' },
     noReason: '(no reason given)',
     signWithToken: 'Sign the report with a digital signature',
+    audit: {
+      check: 'Check the audit log',
+      ok: 'Audit log intact: {{rows}} rows, {{anchors}} anchors compared.',
+      bad: 'AUDIT LOG TAMPERED WITH: {{problem}} (row {{row}}).',
+      lastAnchor: 'Last anchor: {{at}}, {{rows}} rows.',
+      noAnchor: 'No anchor outside the database yet.',
+      problem: {
+        edited: 'a row was edited',
+        broken: 'a row was deleted or rows were reordered',
+        truncated: 'the last rows were cut off or rewritten since the recorded anchor',
+        keyedFromChanged: 'the start of the keyed chain was moved',
+        anchorInvalid: 'the anchor file has an edited or forged line',
+        keyMissing: 'the audit key cannot be read, so the log cannot be checked',
+      },
+    },
     closedSigned: 'Day closed; signed report saved at {{path}}',
     t: {
       received: 'Received',

@@ -1,4 +1,9 @@
+import { setupVi } from './setup.vi';
+import { uiVi } from './ui-vi';
+
 export const vi = {
+  ...setupVi,
+  ...uiVi,
   app: { name: 'Một Cửa Desk', tagline: 'Bộ phận Một cửa' },
   nav: {
     intake: 'Tiếp nhận',
@@ -211,6 +216,21 @@ export const vi = {
     kind: { void: 'Hủy phiếu', reprint: 'In lại phiếu', override: 'Cho phép vượt cảnh báo đồng bộ' },
     noReason: '(không ghi lý do)',
     signWithToken: 'Ký báo cáo bằng chữ ký số',
+    audit: {
+      check: 'Kiểm tra nhật ký',
+      ok: 'Nhật ký toàn vẹn: {{rows}} dòng, đối chiếu {{anchors}} mốc.',
+      bad: 'NHẬT KÝ BỊ THAY ĐỔI: {{problem}} (dòng {{row}}).',
+      lastAnchor: 'Mốc gần nhất: {{at}}, {{rows}} dòng.',
+      noAnchor: 'Chưa có mốc nào ngoài cơ sở dữ liệu.',
+      problem: {
+        edited: 'một dòng bị sửa',
+        broken: 'một dòng bị xóa hoặc các dòng bị đảo thứ tự',
+        truncated: 'các dòng cuối bị cắt bỏ hoặc viết lại so với mốc đã ghi',
+        keyedFromChanged: 'điểm bắt đầu chuỗi có khóa bị thay đổi',
+        anchorInvalid: 'tệp mốc nhật ký có dòng bị sửa hoặc giả mạo',
+        keyMissing: 'không đọc được khóa của nhật ký nên không kiểm tra được',
+      },
+    },
     closedSigned: 'Đã chốt ngày; báo cáo đã ký lưu tại {{path}}',
     t: {
       received: 'Tiếp nhận',

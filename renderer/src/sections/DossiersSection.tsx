@@ -15,12 +15,16 @@ export function DossiersSection({ initialQuery }: { initialQuery?: string }) {
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [voidReason, setVoidReason] = useState<string | null>(null);
   const ref = useRef<HTMLInputElement>(null);
+  const detailRef = useRef<HTMLElement>(null);
 
   useEffect(() => ref.current?.focus(), []);
   useEffect(() => {
     const h = setTimeout(async () => {
       const r = text.trim() ? await api()['dossier.search']({ text }) : await api()['dossier.listDay']({});
-      if (r.ok) setRows(r.value);
+      if (!r.ok) return;
+      setRows(r.value);
+      // The detail belongs to the search that found it: a search without that dossier closes it.
+      setDetail((d) => (d && r.value.some((x) => x.code === d.code) ? d : null));
     }, 40);
     return () => clearTimeout(h);
   }, [text]);
@@ -29,10 +33,19 @@ export function DossiersSection({ initialQuery }: { initialQuery?: string }) {
     const r = await api()['dossier.get']({ code });
     if (r.ok) setDetail(r.value);
     setVoidReason(null);
+    // Below a long list the detail would open out of sight: bring it up, and the keyboard with it.
+    requestAnimationFrame(() => {
+      detailRef.current?.scrollIntoView({ block: 'start' });
+      detailRef.current?.focus({ preventScroll: true });
+    });
   };
+  const [printing, setPrinting] = useState(false);
   const print = async () => {
-    if (!detail) return;
+    if (!detail || printing) return;
+    setPrinting(true);
+    setMessage(null);
     const r = await api()['receipt.print']({ code: detail.code });
+    setPrinting(false);
     setMessage(r.ok ? { kind: 'ok', text: t('intake.printed') } : { kind: 'error', text: errText(r.error) });
   };
   const voidReceipt = async (e: FormEvent) => {
@@ -50,12 +63,11 @@ export function DossiersSection({ initialQuery }: { initialQuery?: string }) {
         <span>{t('dossiers.search')}</span>
         <input ref={ref} type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder={t('dossiers.searchHint')} data-testid="dossier-search" />
       </label>
-      <DossierTable rows={rows} onOpen={(c) => void open(c)} testId="search-results" />
-      <SyncPanel />
+      <DossierTable rows={rows} onOpen={(c) => void open(c)} testId="search-results" empty={text.trim() ? t('search.noHits', { text: text.trim() }) : undefined} />
       {message && <p role={message.kind === 'error' ? 'alert' : 'status'} className={`message ${message.kind}`} data-testid="dossier-message">{message.text}</p>}
       {detail && (
-        <section className="card" data-testid="dossier-detail">
-          <h2 className="mono">
+        <section className="card" data-testid="dossier-detail" ref={detailRef} tabIndex={-1} aria-label={detail.code}>
+          <h2 className="code">
             {detail.code} {detail.voided && <span className="badge sync-rejected">{t('dossiers.voidedBadge')}</span>}
           </h2>
           <dl className="facts">
@@ -77,7 +89,12 @@ export function DossiersSection({ initialQuery }: { initialQuery?: string }) {
             <dd>{vnd(detail.fees.reduce((s, f) => s + f.amountVnd, 0))}</dd>
           </dl>
           <div className="actions">
-            <button onClick={() => void print()}>{t('intake.print')}</button>
+            <button onClick={() => void print()} disabled={printing} aria-busy={printing || undefined}>{t('intake.print')}</button>
+            {printing && (
+              <span role="status" className="busy">
+                {t('busy.printing')}
+              </span>
+            )}
             {!detail.voided && voidReason === null && (
               <button className="secondary" onClick={() => setVoidReason('')} data-testid="void-start">{t('dossiers.void')}</button>
             )}
@@ -95,6 +112,7 @@ export function DossiersSection({ initialQuery }: { initialQuery?: string }) {
           )}
         </section>
       )}
+      <SyncPanel />
     </div>
   );
 }

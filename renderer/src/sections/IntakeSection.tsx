@@ -12,9 +12,9 @@ import { useIntakeDraft } from './intake/useIntakeDraft';
 import { useIntakeShortcuts, type TurnBackForm } from './intake/useIntakeShortcuts';
 
 /**
- * Tiếp nhận: scan the ID card, pick the procedure, confirm the pre-ticked documents and fees,
- * save. Keyboard: F2 procedure, Enter save, Ctrl+P print, Esc new dossier, Alt+B / Alt+T turn back,
- * Alt+F add files, Alt+S files from the scanner folder.
+ * Tiếp nhận: scan the ID card, pick the procedure, tick the documents seen (Alt+K: every required
+ * one) and confirm the fees, save. Keyboard: F2 procedure, Enter save, Ctrl+P print, Esc new
+ * dossier, Alt+B / Alt+T turn back, Alt+F add files, Alt+S files from the scanner folder.
  */
 export function IntakeSection({ onSaved }: { onSaved?: () => void }) {
   const { t } = useTranslation();
@@ -30,6 +30,7 @@ export function IntakeSection({ onSaved }: { onSaved?: () => void }) {
   return (
     <div className="intake">
       {d.notice && <p role="status" className="message ok" data-testid="intake-notice">{d.notice}</p>}
+      {d.scanWarning && <p role="alert" className="message warn" data-testid="scan-warning">{d.scanWarning}</p>}
       {d.errors.length > 0 && (
         <div role="alert" className="message error" data-testid="intake-errors" ref={(el) => el?.scrollIntoView({ block: 'nearest' })}>
           {d.errors.map((m, i) => (
@@ -38,14 +39,14 @@ export function IntakeSection({ onSaved }: { onSaved?: () => void }) {
         </div>
       )}
       {d.saved ? (
-        <SavedDossier saved={d.saved} onPrint={d.print} onPrintThermal={d.printThermal} onNew={d.reset} />
+        <SavedDossier saved={d.saved} printing={d.printing} onPrint={d.print} onPrintThermal={d.printThermal} onNew={d.reset} />
       ) : (
         <form className="intake-form" onSubmit={d.save} aria-label={t('section.intake.title')}>
-          <ProcedurePicker search={d.search} procedure={procedure} due={d.due} inputRef={d.pickerRef} onType={d.typeProcedure} onChoose={d.choose} />
-          <ApplicantFields applicant={applicant} history={d.history} reused={d.reused} onChange={d.setField} />
+          <ProcedurePicker search={d.search} procedure={procedure} due={d.due} inputRef={d.pickerRef} invalid={d.invalid.procedure} onType={d.typeProcedure} onChoose={d.choose} />
+          <ApplicantFields applicant={applicant} history={d.history} reused={d.reused} invalid={d.invalid} onChange={d.setField} />
           {procedure && (
             <section className="card">
-              <DocumentChecklist procedure={procedure} docs={d.docs} fees={d.fees} missing={d.missing} onToggleDoc={d.toggleDoc} onToggleFee={d.toggleFee} />
+              <DocumentChecklist procedure={procedure} docs={d.docs} fees={d.fees} missing={d.missing} onToggleDoc={d.toggleDoc} onToggleFee={d.toggleFee} onCheckRequired={d.checkRequired} />
               <Attachments documents={procedure.documents} files={d.files} onAdd={d.addFiles} onPreview={d.showPreview} onAttach={d.attach} onRemove={d.removeFile} />
             </section>
           )}

@@ -2,10 +2,12 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../electron/common/ipc/contract';
 import { api, errText } from '../api';
+import { DateInput, isDayOrEmpty } from '../components/DateInput';
 import { TokenFields, useTokenPicker } from '../components/TokenFields';
 import { dateTime, vnd } from '../format';
 
 type Report = Output<'report.daily'>;
+type AuditVerdict = Output<'audit.verify'>;
 const today = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 const TOTALS = ['received', 'returned', 'turnedBack', 'onTime', 'late', 'pending', 'overdue', 'voided', 'reprinted', 'feesCollected', 'unsynced'] as const;
 
@@ -14,24 +16,38 @@ export function ReportsSection() {
   const { t } = useTranslation();
   const [date, setDate] = useState(today());
   const [to, setTo] = useState('');
-  const period = to && to !== date ? to : null;
+  // Typed days count once they are whole and in order; until then the last good report stays.
+  const datesOk = date !== '' && isDayOrEmpty(date) && isDayOrEmpty(to) && (!to || to >= date);
+  const period = datesOk && to && to !== date ? to : null;
+  const [exporting, setExporting] = useState<string | null>(null);
   const [report, setReport] = useState<Report | null>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [notes, setNotes] = useState('');
   const [signIt, setSignIt] = useState(false);
   const picker = useTokenPicker();
+  const [verdict, setVerdict] = useState<AuditVerdict | null>(null);
+  const checkAudit = async () => {
+    const r = await api()['audit.verify']({});
+    if (r.ok) setVerdict(r.value);
+    else setMessage({ kind: 'error', text: errText(r.error) });
+  };
 
   const load = useCallback(async () => {
+    if (!datesOk) return;
     const r = await api()['report.daily']({ date, to: period, counterId: null });
     if (r.ok) setReport(r.value);
     else setMessage({ kind: 'error', text: errText(r.error) });
-  }, [date, period]);
+  }, [date, period, datesOk]);
   useEffect(() => {
     void load();
   }, [load]);
 
   const exportAs = async (format: 'pdf' | 'csv' | 'xlsx') => {
+    if (exporting || !datesOk) return;
+    setMessage(null);
+    setExporting(format.toUpperCase());
     const r = await api()['report.export']({ date, to: period, counterId: null, format });
+    setExporting(null);
     setMessage(r.ok ? { kind: 'ok', text: t('reports.exported', { path: r.value.path }) } : { kind: 'error', text: errText(r.error) });
   };
   const close = async (e: FormEvent) => {
@@ -50,21 +66,35 @@ export function ReportsSection() {
     <div className="reports" data-testid="reports">
       <div className="actions">
         <label>
-          {t('reports.date')} <input type="date" name="reportDate" value={date} onChange={(e) => setDate(e.target.value)} />
+          {t('reports.date')} <DateInput name="reportDate" value={date} onChange={setDate} />
         </label>
         <label>
-          {t('reports.to')} <input type="date" name="reportTo" value={to} min={date} onChange={(e) => setTo(e.target.value)} />
+          {t('reports.to')} <DateInput name="reportTo" value={to} onChange={setTo} invalid={isDayOrEmpty(to) && to !== '' && to < date} />
         </label>
-        <button className="secondary" onClick={() => void exportAs('pdf')} data-testid="export-pdf">PDF</button>
-        <button className="secondary" onClick={() => void exportAs('csv')}>CSV</button>
-        <button className="secondary" onClick={() => void exportAs('xlsx')} data-testid="export-xlsx">XLSX</button>
+        <button className="secondary" disabled={Boolean(exporting)} onClick={() => void exportAs('pdf')} data-testid="export-pdf">PDF</button>
+        <button className="secondary" disabled={Boolean(exporting)} onClick={() => void exportAs('csv')}>CSV</button>
+        <button className="secondary" disabled={Boolean(exporting)} onClick={() => void exportAs('xlsx')} data-testid="export-xlsx">XLSX</button>
+        <button className="secondary" onClick={() => void checkAudit()} data-testid="audit-verify">{t('reports.audit.check')}</button>
+        {exporting && (
+          <span role="status" className="busy" data-testid="reports-busy">
+            {t('busy.exporting', { format: exporting })}
+          </span>
+        )}
       </div>
+      {verdict && (
+        <p role={verdict.ok ? 'status' : 'alert'} className={`message ${verdict.ok ? 'ok' : 'error'}`} data-testid="audit-verdict">
+          {verdict.ok
+            ? t('reports.audit.ok', { rows: verdict.rows, anchors: verdict.anchorsChecked })
+            : t('reports.audit.bad', { problem: t(`reports.audit.problem.${verdict.problem ?? 'broken'}`), row: verdict.firstBadId ?? '—' })}{' '}
+          {verdict.lastAnchor ? t('reports.audit.lastAnchor', { at: dateTime(verdict.lastAnchor.at), rows: verdict.lastAnchor.rows }) : t('reports.audit.noAnchor')}
+        </p>
+      )}
       {message && <p role={message.kind === 'error' ? 'alert' : 'status'} className={`message ${message.kind}`} data-testid="reports-message">{message.text}</p>}
       {report && (
         <>
           <p className="muted">
-            {t('reports.freshness', { at: report.unitDataAsOf ?? t('reports.never') })}
-            {report.closed && ` — ${t('reports.closedAt', { at: report.closed.at, by: report.closed.by })}`}
+            {t('reports.freshness', { at: report.unitDataAsOf ? dateTime(report.unitDataAsOf) : t('reports.never') })}
+            {report.closed && ` — ${t('reports.closedAt', { at: dateTime(report.closed.at), by: report.closed.by })}`}
             {report.changedAfterClose > 0 && ` — ${t('reports.changedAfterClose', { count: report.changedAfterClose })}`}
           </p>
           <div className="totals" data-testid="totals">
@@ -138,7 +168,7 @@ export function ReportsSection() {
                     <tr key={i}>
                       <td>{dateTime(x.at)}</td>
                       <td>{t(`reports.kind.${x.kind}`)}</td>
-                      <td className="mono">{x.code ?? '—'}</td>
+                      <td className="code">{x.code ?? '—'}</td>
                       <td>{x.by ?? '—'}</td>
                       <td>{x.reason ?? t('reports.noReason')}</td>
                     </tr>

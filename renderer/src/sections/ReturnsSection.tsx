@@ -85,7 +85,7 @@ export function ReturnsSection() {
       {view && (
         <>
           <section className="card" data-testid="return-view">
-            <h2 className="mono">{view.dossier.code}</h2>
+            <h2 className="code">{view.dossier.code}</h2>
             <p>
               {view.dossier.applicantName} — {view.dossier.procedureName} — {STATUS_LABEL[view.dossier.status] ?? view.dossier.status} — {t('table.due')}: {dateTime(view.dossier.dueAt)}
             </p>

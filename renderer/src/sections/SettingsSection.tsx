@@ -5,9 +5,12 @@ import { parseOfflineBlock } from '../../../electron/common/domain/unit';
 import type { AppInfo, Locale } from '../../../electron/common/ipc/contract';
 import { api, errText } from '../api';
 import { DevicesSettings } from './DevicesSettings';
+import { AccountsSettings } from './AccountsSettings';
+import { ProvinceApiSettings } from './ProvinceApiSettings';
+import { TokenSettings } from './TokenSettings';
 import { ChecksTable } from '../components/ChecksTable';
 
-export function SettingsSection({ info, onChanged, onLocale }: { info: AppInfo | null; onChanged: () => void; onLocale: (l: Locale) => void }) {
+export function SettingsSection({ info, admin, onChanged, onLocale }: { info: AppInfo | null; admin: boolean; onChanged: () => void; onLocale: (l: Locale) => void }) {
   const { t } = useTranslation();
   const unit = info?.unit;
   const [unitCode, setUnitCode] = useState(unit?.unitCode ?? '');
@@ -67,8 +70,11 @@ export function SettingsSection({ info, onChanged, onLocale }: { info: AppInfo |
           </p>
         )}
       </section>
+      {admin && <ProvinceApiSettings />}
+      {admin && <AccountsSettings />}
       <h2 className="group">{t('devices.title')}</h2>
       <DevicesSettings />
+      {admin && <TokenSettings />}
       <section className="card">
         <h2>{t('settings.languageTitle')}</h2>
         <div className="segmented" role="radiogroup" aria-label={t('settings.languageTitle')}>

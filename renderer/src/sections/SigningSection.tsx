@@ -42,7 +42,9 @@ export function SigningSection() {
     if (!r.ok) return setMessage({ kind: 'error', text: [errText(r.error), ...(r.error.details ?? []).map((d) => d.message)].join(' ') });
     setResult(r.value);
     setFiles([]);
-    setMessage({ kind: r.value.warning ? 'warn' : 'ok', text: r.value.warning ?? t('signing.done', { count: r.value.signed.length }) });
+    // "Đã ký" first, whatever the token then warns about (PIN tries left): the officer must know the files are signed.
+    const done = t('signing.done', { count: r.value.signed.length });
+    setMessage({ kind: r.value.warning ? 'warn' : 'ok', text: r.value.warning ? `${done} ${r.value.warning}` : done });
   };
 
   return (
@@ -89,7 +91,12 @@ export function SigningSection() {
             </label>
             {picker.tokens && (
               <div>
-                <button type="submit" data-testid="signing-sign" disabled={busy || picker.locked}>{t('signing.sign', { count: files.length })}</button>
+                <button type="submit" data-testid="signing-sign" disabled={busy || picker.locked} aria-busy={busy || undefined}>{t('signing.sign', { count: files.length })}</button>
+                {busy && (
+                  <span role="status" className="busy" data-testid="signing-busy">
+                    {t('busy.signing', { count: files.length })}
+                  </span>
+                )}
               </div>
             )}
           </div>
@@ -102,7 +109,7 @@ export function SigningSection() {
           <ul className="files">
             {result.signed.map((s) => (
               <li key={s.path}>
-                <span className="mono">{s.path}</span> — {s.valid ? t('signing.checkedValid') : t('signing.checkedInvalid')}
+                <span className="code">{s.path}</span> — {s.valid ? t('signing.checkedValid') : t('signing.checkedInvalid')}
               </li>
             ))}
           </ul>

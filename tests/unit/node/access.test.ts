@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Command } from 'commander';
-import { CHANNEL_ACCESS, CLI_ACCESS, cliCommandAccess } from '../../../electron/common/ipc/access';
+import { CHANNEL_ACCESS, channelAllowed, CLI_ACCESS, cliCommandAccess, cliFirstRun, FIRST_RUN_CHANNELS } from '../../../electron/common/ipc/access';
 import { channels, contract } from '../../../electron/common/ipc/contract';
 import { allowed, type Role } from '../../../electron/common/ipc/roles';
 import { authorize } from '../../../electron/node/core/authorize';
@@ -52,6 +52,23 @@ describe('one access table for the app and the CLI', () => {
       expect({ roles, cli }).toEqual({ roles, cli: app });
       expect({ roles, viaChannel }).toEqual({ roles, viaChannel: app });
     }
+  });
+
+  it('first-run rows: anyone while the PC has no officer, afterwards the row\'s own level', () => {
+    expect([...FIRST_RUN_CHANNELS].sort()).toEqual(['api.configure', 'api.state', 'api.test']);
+    expect(channelAllowed('api.configure', null, { noOfficerYet: true })).toBe(true);
+    expect(channelAllowed('api.configure', null, { noOfficerYet: false })).toBe(false);
+    expect(channelAllowed('api.configure', null)).toBe(false);
+    // A first-run opening is for nobody signed in on a fresh PC, never a way round a role.
+    expect(channelAllowed('api.configure', ['officer'], { noOfficerYet: true })).toBe(false);
+    expect(channelAllowed('report.daily', null, { noOfficerYet: true })).toBe(false);
+    // An officer may test the saved connection, not change it.
+    expect(channelAllowed('api.test', ['officer'])).toBe(true);
+    expect(() => authorize({ channel: 'api.configure' }, ['officer'])).toThrow(/không có vai trò admin/);
+    expect(() => authorize({ command: 'api set' }, null)).toThrow(/Cần đăng nhập/);
+    expect(() => authorize({ command: 'api set' }, null, { noOfficerYet: true })).not.toThrow();
+    expect(() => authorize({ command: 'officer list' }, null, { noOfficerYet: true })).toThrow(/Cần đăng nhập/);
+    expect(Object.keys(CLI_ACCESS).filter(cliFirstRun).sort()).toEqual(['api set', 'api show', 'api test']);
   });
 
   it('a supervisor may do an officer\'s work, an officer not a supervisor\'s, an admin everything', () => {

@@ -49,7 +49,7 @@ describe('dispatcher over the real handler table', () => {
   beforeEach(async () => {
     const t = tempDir();
     cleanup = t.cleanup;
-    services = createAppServices({
+    services = await createAppServices({
       dataDir: t.dir,
       appVersion: '9.9.9',
       host: 'electron',

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { SecretName, SecretStore, SecretStoreKind } from '../../../electron/common/security/secrets';
 import { keyFilePath, keyFileStore } from '../../../electron/node/secrets/key-file-store';
 import { forcedSecretStore, SecretVault } from '../../../electron/node/secrets/secret-vault';
+import { loadAuditKey } from '../../../electron/node/audit/audit-service';
 import { osKeyringStore, type KeyringEntry } from '../../../native/keyring/os-keyring-store';
 import { tempDir } from '../../helpers/tmp';
 
@@ -117,6 +118,22 @@ describe('secret vault', () => {
     expect(await v.get(NAME)).toBe(SECRET);
     expect(await v.location(NAME)).toMatchObject({ stored: true, kind: 'os-keyring', warning: null });
     expect(allBytes(dir).includes(Buffer.from(SECRET))).toBe(false);
+  });
+
+  it('the audit key never goes to safeStorage, which only the Electron app opens: the CLI audits under the same key', async () => {
+    const { dataDir } = fresh();
+    const safe = memoryStore('safe-storage');
+    const keyring = memoryStore('os-keyring');
+    const v = vault(dataDir, [safe, keyring]);
+    const key = await loadAuditKey(v, { create: true });
+    expect(key).toHaveLength(32);
+    expect(safe.kept.size).toBe(0);
+    expect(keyring.kept.get('audit.hmacKey')).toBe(key!.toString('hex'));
+    // Another entry point without safeStorage reads the same key, and never makes a second one.
+    expect((await loadAuditKey(vault(dataDir, [keyring]), { create: false }))!.equals(key!)).toBe(true);
+    expect((await loadAuditKey(v, { create: true }))!.equals(key!)).toBe(true);
+    // Other secrets still prefer safeStorage.
+    expect((await v.put(NAME, SECRET)).kind).toBe('safe-storage');
   });
 
   it('falls back to the key file when no keyring answers, with a warning, and still never writes the secret in clear', async () => {

@@ -36,3 +36,42 @@ describe('scan classification', () => {
     expect(looksImeGarbled('Nguyễn Văn A')).toBe(false);
   });
 });
+
+describe('scans read in the wrong code page, and cut-off scans', () => {
+  // What a scanner in Windows-1252 mode sends for the card of the e2e tests: each UTF-8 byte as one character.
+  const asCp1252 = (s: string) => {
+    const high = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+    return [...new TextEncoder().encode(s)].map((b) => (b >= 0x80 && b <= 0x9f ? high[b - 0x80]! : String.fromCharCode(b))).join('');
+  };
+  const CARD = '001090123456|012345678|Nguyễn Văn Đức|01011990|Nam|Phường Bến Nghé, Quận 1, TP. Hồ Chí Minh|15042021';
+
+  it('UTF-8 read as Windows-1252 is repaired and flagged for a check against the card', () => {
+    const garbled = asCp1252(CARD);
+    expect(garbled).toContain('Nguyá»…n');
+    const e = classifyScan(garbled, 'serial');
+    expect(e).toMatchObject({ kind: 'cccd', encodingRepaired: true });
+    expect(e.cccd?.HoTen).toBe('Nguyễn Văn Đức');
+    expect(e.cccd?.NoiThuongTru).toBe('Phường Bến Nghé, Quận 1, TP. Hồ Chí Minh');
+  });
+  it('UTF-8 read as Latin-1 (C1 controls) is repaired too', () => {
+    const latin1 = [...new TextEncoder().encode(CARD)].map((b) => String.fromCharCode(b)).join('');
+    expect(classifyScan(latin1, 'serial')).toMatchObject({ kind: 'cccd', encodingRepaired: true, cccd: { HoTen: 'Nguyễn Văn Đức' } });
+  });
+  it('a garbled text that cannot be rebuilt is refused with the reason, never read as a card', () => {
+    // One character lost in transit: the bytes no longer form UTF-8.
+    const broken = asCp1252(CARD).replace('»…', '»');
+    const e = classifyScan(broken, 'serial');
+    expect(e.kind).toBe('invalid');
+    expect(e.error).toContain('bảng mã');
+    expect(e.cccd).toBeNull();
+  });
+  it('genuine Vietnamese is left alone', () => {
+    const e = classifyScan(CARD, 'serial');
+    expect(e).toMatchObject({ kind: 'cccd', encodingRepaired: false, cccd: { HoTen: 'Nguyễn Văn Đức' } });
+    expect(classifyScan('Phường Bến Nghé, Hà Nội', 'wedge')).toMatchObject({ kind: 'other', encodingRepaired: false, text: 'Phường Bến Nghé, Hà Nội' });
+  });
+  it('a scan cut off before the card ends says so', () => {
+    expect(classifyScan('001090123456', 'serial')).toMatchObject({ kind: 'invalid', error: expect.stringContaining('thiếu dữ liệu') });
+    expect(classifyScan('001090123456|012345678|Nguyễn Văn', 'serial')).toMatchObject({ kind: 'invalid', error: expect.stringContaining('thiếu dữ liệu') });
+  });
+});

@@ -28,7 +28,7 @@ export const appHandlers = (e: HandlerEnv): AreaHandlers<C> => ({
     await e.core.settings.set('ui.locale', locale, await actorOf(e, ctx));
     return { locale };
   },
-  'app.doctor': () => runDoctor({ store: e.core.store, dataDir: e.core.dataDir, appVersion: e.appVersion, extraChecks: () => e.core.apiSetup.doctorChecks() }),
+  'app.doctor': () => runDoctor({ store: e.core.store, dataDir: e.core.dataDir, appVersion: e.appVersion, extraChecks: async () => [await e.core.audit.check(), ...(await e.core.doctorChecks())] }),
   'unit.get': () => e.core.store.getUnitIdentity(),
   'unit.set': async (unit, ctx) => {
     const saved = await e.core.store.setUnitIdentity(unit, (await actorOf(e, ctx)).officerId);

@@ -17,6 +17,8 @@ export const authHandlers = (e: HandlerEnv): AreaHandlers<C> => {
     'auth.state': async () => ({
       officer: e.core.session.officer,
       needsSetup: await e.core.session.needsSetup(),
+      noOfficerYet: await e.core.noOfficerYet(),
+      apiConfigured: await e.core.apiConfigured(),
       // The same minutes main's own lock uses: an invalid setting is the default, never "off".
       idleMinutes: await e.core.session.idleMinutes(),
       warnMinutes: await e.core.settings.positive('auth.warnMinutes', 2),

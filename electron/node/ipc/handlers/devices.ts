@@ -27,6 +27,8 @@ export const deviceHandlers = (e: HandlerEnv, serialPorts: SerialPortLister): Ar
     scanner: await e.core.settings.json('devices.scanner'),
     printer: await e.core.settings.json('devices.printer'),
     scanFolder: await e.core.settings.get('intake.scanFolder'),
+    tokenModule: await e.core.settings.get('devices.tokenModule'),
+    trustDir: await e.core.settings.get('signing.trustDir'),
   }),
   'devices.setPrinter': async ({ config }, ctx) => {
     await e.core.settings.set('devices.printer', config ? JSON.stringify(config) : null, await actorOf(e, ctx));
@@ -37,7 +39,7 @@ export const deviceHandlers = (e: HandlerEnv, serialPorts: SerialPortLister): Ar
     await e.core.settings.set('intake.scanFolder', path || null, await actorOf(e, ctx));
     return { saved: true };
   },
-  'devices.startOfDay': () => startOfDay({ store: e.core.store, printer: e.core.printer, scans: e.core.scans, dataDir: e.core.dataDir, now: e.core.now }),
+  'devices.startOfDay': () => startOfDay({ store: e.core.store, printer: e.core.printer, scans: e.core.scans, audit: e.core.audit, dataDir: e.core.dataDir, now: e.core.now }),
   'printer.test': () => e.core.printer.printTest(),
   'printer.receipt': async ({ code, reason }, ctx) => e.core.printer.printReceipt(code, { actor: (await actorOf(e, ctx)).officerId, reason }),
   'printer.jobs': () => e.core.printer.jobs(),

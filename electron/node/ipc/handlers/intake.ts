@@ -35,10 +35,10 @@ export const intakeHandlers = (e: HandlerEnv): AreaHandlers<C> => ({
     return { code: r.code, receivedAt: r.receivedAt, dueAt: r.dueAt, hasReceipt: false, warnings: [...r.warnings] };
   },
   'intake.turnBack': async (input, ctx) => ({ id: (await e.core.intake.turnBack(await actorOf(e, ctx), input)).id }),
-  'intake.applicant': ({ idNumber }) => e.core.intake.applicant(idNumber),
+  'intake.applicant': async ({ idNumber }, ctx) => e.core.intake.reuseApplicant(await actorOf(e, ctx), idNumber),
   'dossier.listDay': ({ date }) => e.core.intake.ofDay(date ?? vietnamDate(e.core.now())),
-  'dossier.search': ({ text }) => e.core.intake.search(text, 30),
-  'dossier.get': ({ code }) => e.core.intake.detail(code),
+  'dossier.search': async ({ text }, ctx) => e.core.intake.find(await actorOf(e, ctx), text, 30),
+  'dossier.get': async ({ code }, ctx) => e.core.intake.open(await actorOf(e, ctx), code),
   'dossier.void': async ({ code, reason }, ctx) => {
     const actor = await actorOf(e, ctx);
     const r = await e.core.store.exec('dossier.void', (db) => voidDossier(db, { code, reason, actor: actor.officerId, at: toVietnamRfc3339(e.core.now()) }));

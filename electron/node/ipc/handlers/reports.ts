@@ -1,6 +1,6 @@
 import { actorOf, type AreaHandlers, type HandlerEnv } from './env';
 
-type C = 'report.daily' | 'report.export' | 'day.close';
+type C = 'report.daily' | 'report.export' | 'day.close' | 'audit.verify';
 
 export const reportHandlers = (e: HandlerEnv): AreaHandlers<C> => ({
   'report.daily': async ({ date, to, counterId }, ctx) => {
@@ -11,5 +11,10 @@ export const reportHandlers = (e: HandlerEnv): AreaHandlers<C> => ({
     const path = await e.core.reports.export(await actorOf(e, ctx), { date, to: to ?? null, counterId, format });
     return { path, opened: format === 'pdf' ? await e.shell.printPdf(path) : true };
   },
-  'day.close': async ({ date, notes, sign }, ctx) => e.core.reports.closeDay(await actorOf(e, ctx), { date, notes: notes ?? null, sign: sign ?? null }),
+  'day.close': async ({ date, notes, sign }, ctx) => {
+    const r = await e.core.reports.closeDay(await actorOf(e, ctx), { date, notes: notes ?? null, sign: sign ?? null });
+    void e.core.sync.trigger('dayClose'); // the close's anchor goes to the province now, not at the next timer
+    return r;
+  },
+  'audit.verify': () => e.core.audit.verify(),
 });

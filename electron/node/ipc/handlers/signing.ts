@@ -4,7 +4,7 @@ import { signDocuments } from '../../signing/sign-documents';
 import { verifyPdf } from '../../signing/verify';
 import { actorOf, type AreaHandlers, type HandlerEnv } from './env';
 
-type C = 'returns.open' | 'returns.importResult' | 'returns.sign' | 'returns.handOver' | 'signing.signFiles' | 'signing.verify' | 'token.list' | 'devices.setTokenModule';
+type C = 'returns.open' | 'returns.importResult' | 'returns.sign' | 'returns.handOver' | 'signing.signFiles' | 'signing.verify' | 'token.list' | 'devices.setTokenModule' | 'devices.setTrustDir';
 
 export const signingHandlers = (e: HandlerEnv): AreaHandlers<C> => ({
   'returns.open': ({ code }) => e.core.returns.open(code).then((v) => ({ ...v, results: [...v.results] })),
@@ -61,8 +61,8 @@ export const signingHandlers = (e: HandlerEnv): AreaHandlers<C> => ({
     return out;
   },
   'devices.setTokenModule': async ({ path }, ctx) => {
-    await e.core.settings.set('devices.tokenModule', path || null, await actorOf(e, ctx));
-    e.core.tokens.reset();
+    await e.core.tokens.setModule(await actorOf(e, ctx), path);
     return { saved: true };
   },
+  'devices.setTrustDir': async ({ path }, ctx) => ({ anchors: await e.core.tokens.setTrustDir(await actorOf(e, ctx), path) }),
 });

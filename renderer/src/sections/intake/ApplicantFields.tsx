@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { DossierSummary } from '../../../../electron/common/domain/dossier';
 import { applicantWarnings } from '../../../../electron/common/domain/intake';
 import { vietnamDate } from '../../../../electron/common/domain/time';
+import { DateInput, isDayOrEmpty } from '../../components/DateInput';
 import type { Applicant } from './draft';
 
 /** The same checks main makes on saving, shown while the card is still at the counter. */
@@ -10,7 +11,7 @@ function cardWarnings(a: Applicant): string[] {
     {
       LoaiDoiTuong: a.LoaiDoiTuong,
       SoGiayToChuHoSo: a.SoGiayToChuHoSo.trim() || null,
-      NgaySinhChuHoSo: a.NgaySinhChuHoSo || null,
+      NgaySinhChuHoSo: a.NgaySinhChuHoSo && isDayOrEmpty(a.NgaySinhChuHoSo) ? a.NgaySinhChuHoSo : null,
       GioiTinhChuHoSo: a.GioiTinhChuHoSo || null,
       NgayCapGiayTo: a.NgayCapGiayTo || null,
     },
@@ -26,6 +27,8 @@ export function ApplicantFields(p: {
   applicant: Applicant;
   history: readonly DossierSummary[];
   reused: boolean;
+  /** Input name → why a check refused it. */
+  invalid: Readonly<Record<string, string>>;
   onChange: (field: keyof Applicant, value: string) => void;
 }) {
   const { t } = useTranslation();
@@ -33,6 +36,14 @@ export function ApplicantFields(p: {
   const set = (k: keyof Applicant) => (e: { target: { value: string } }) => p.onChange(k, e.target.value);
   const person = a.LoaiDoiTuong === '1';
   const warnings = cardWarnings(a);
+  // A refused field is marked for assistive technology and in red, and says why right under it.
+  const mark = (name: string) => ({ 'aria-invalid': name in p.invalid || undefined, 'aria-describedby': name in p.invalid ? `${name}-error` : undefined });
+  const why = (name: string) =>
+    p.invalid[name] ? (
+      <span id={`${name}-error`} className="field-error">
+        {p.invalid[name]}
+      </span>
+    ) : null;
   return (
     <section className="card">
       <h2>{t('intake.applicant')}</h2>
@@ -54,35 +65,42 @@ export function ApplicantFields(p: {
         </label>
         <label className="span2">
           {person ? t('intake.name') : t('intake.orgName')}
-          <input name="ChuHoSo" value={a.ChuHoSo} onChange={set('ChuHoSo')} />
+          <input name="ChuHoSo" value={a.ChuHoSo} onChange={set('ChuHoSo')} {...mark('ChuHoSo')} />
+          {why('ChuHoSo')}
         </label>
         <label>
           {person ? t('intake.idNumber') : t('intake.orgNumber')}
-          <input name="SoGiayToChuHoSo" value={a.SoGiayToChuHoSo} onChange={set('SoGiayToChuHoSo')} inputMode="numeric" />
+          <input name="SoGiayToChuHoSo" value={a.SoGiayToChuHoSo} onChange={set('SoGiayToChuHoSo')} inputMode="numeric" {...mark('SoGiayToChuHoSo')} />
+          {why('SoGiayToChuHoSo')}
         </label>
         <label>
           {t('intake.birthDate')}
-          <input name="NgaySinhChuHoSo" type="date" value={a.NgaySinhChuHoSo} onChange={set('NgaySinhChuHoSo')} />
+          <DateInput name="NgaySinhChuHoSo" value={a.NgaySinhChuHoSo} onChange={(v) => p.onChange('NgaySinhChuHoSo', v)} invalid={'NgaySinhChuHoSo' in p.invalid} />
+          {why('NgaySinhChuHoSo')}
         </label>
         <label>
           {t('intake.sex')}
-          <select name="GioiTinhChuHoSo" value={a.GioiTinhChuHoSo} onChange={set('GioiTinhChuHoSo')}>
+          <select name="GioiTinhChuHoSo" value={a.GioiTinhChuHoSo} onChange={set('GioiTinhChuHoSo')} {...mark('GioiTinhChuHoSo')}>
             <option value="">—</option>
             <option value="Nam">Nam</option>
             <option value="Nữ">Nữ</option>
           </select>
+          {why('GioiTinhChuHoSo')}
         </label>
         <label className="span3">
           {t('intake.address')}
-          <input name="DiaChiChuHoSo" value={a.DiaChiChuHoSo} onChange={set('DiaChiChuHoSo')} />
+          <input name="DiaChiChuHoSo" value={a.DiaChiChuHoSo} onChange={set('DiaChiChuHoSo')} {...mark('DiaChiChuHoSo')} />
+          {why('DiaChiChuHoSo')}
         </label>
         <label>
           {t('intake.phone')}
-          <input name="SoDienThoai" value={a.SoDienThoai} onChange={set('SoDienThoai')} inputMode="tel" />
+          <input name="SoDienThoai" value={a.SoDienThoai} onChange={set('SoDienThoai')} inputMode="tel" {...mark('SoDienThoai')} />
+          {why('SoDienThoai')}
         </label>
         <label className="span2">
           Email
-          <input name="Email" value={a.Email} onChange={set('Email')} inputMode="email" />
+          <input name="Email" value={a.Email} onChange={set('Email')} inputMode="email" {...mark('Email')} />
+          {why('Email')}
         </label>
       </div>
       {warnings.length > 0 && (

@@ -13,13 +13,18 @@ export function DocumentChecklist(p: {
   missing: readonly Document[];
   onToggleDoc: (code: string) => void;
   onToggleFee: (code: string) => void;
+  onCheckRequired: () => void;
 }) {
   const { t } = useTranslation();
   const { procedure, docs, fees } = p;
   const totalFees = useMemo(() => procedure.fees.filter((f) => fees.has(f.code)).reduce((s, f) => s + f.amountVnd, 0), [procedure, fees]);
   return (
     <>
-      <h2>{t('intake.documents')}</h2>
+      <div className="checklist-head" data-testid="checklist">
+        <h2>{t('intake.documents')}</h2>
+        <button type="button" className="secondary" onClick={p.onCheckRequired} data-testid="check-required">{t('intakex.checkAll')}</button>
+      </div>
+      <p className="muted">{t('intakex.checklistHint')}</p>
       <ul className="checklist" data-testid="documents">
         {procedure.documents.map((d) => (
           <li key={d.code}>

@@ -12,6 +12,7 @@ export function ProcedurePicker(p: {
   procedure: Procedure | null;
   due: DuePreview | null;
   inputRef: RefObject<HTMLInputElement | null>;
+  invalid?: string | undefined;
   onType: (text: string) => void;
   onChoose: (procedure: Procedure) => Promise<void>;
 }) {
@@ -48,6 +49,7 @@ export function ProcedurePicker(p: {
           placeholder={t('intake.procedureHint')}
           onChange={(e) => p.onType(e.target.value)}
           onKeyDown={onKeyDown}
+          aria-invalid={p.invalid ? true : undefined}
         />
       </label>
       {suggestions.length > 0 && (

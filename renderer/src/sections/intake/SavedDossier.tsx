@@ -5,12 +5,12 @@ import { dateTime } from '../../format';
 export type Saved = { code: string; receivedAt: string; dueAt: string; warnings: readonly string[] };
 
 /** Print has focus: handing over the receipt is always the next step. */
-export function SavedDossier(p: { saved: Saved; onPrint: () => Promise<void>; onPrintThermal: () => Promise<void>; onNew: () => void }) {
+export function SavedDossier(p: { saved: Saved; printing: boolean; onPrint: () => Promise<void>; onPrintThermal: () => Promise<void>; onNew: () => void }) {
   const { t } = useTranslation();
   return (
     <section className="card saved" data-testid="intake-saved">
       <h2>{t('intake.savedTitle')}</h2>
-      <p className="big-code mono" data-testid="saved-code">{p.saved.code}</p>
+      <p className="big-code code" data-testid="saved-code">{p.saved.code}</p>
       <p>{t('intake.savedDue', { due: dateTime(p.saved.dueAt) })}</p>
       {p.saved.warnings.length > 0 && (
         <div role="note" className="message warn" data-testid="saved-warnings">
@@ -21,9 +21,14 @@ export function SavedDossier(p: { saved: Saved; onPrint: () => Promise<void>; on
         </div>
       )}
       <div className="actions">
-        <button autoFocus onClick={() => void p.onPrint()}>{t('intake.print')} (Ctrl+P)</button>
+        <button autoFocus disabled={p.printing} aria-busy={p.printing || undefined} onClick={() => void p.onPrint()}>{t('intake.print')} (Ctrl+P)</button>
         <button className="secondary" onClick={() => void p.onPrintThermal()}>{t('intake.printThermal')} (Ctrl+Shift+P)</button>
         <button className="secondary" onClick={p.onNew}>{t('intake.new')} (Esc)</button>
+        {p.printing && (
+          <span role="status" className="busy" data-testid="print-busy">
+            {t('busy.printing')}
+          </span>
+        )}
       </div>
     </section>
   );

@@ -35,6 +35,21 @@ export function withField(a: Applicant, field: keyof Applicant, value: string): 
   return next;
 }
 
+/** The intake form's fields by national name, as the checks name them: the input's name and its label on screen. */
+export function intakeFields(t: (key: string) => string): Record<string, { name: string; label: string }> {
+  const f = (name: string, key: string) => ({ name, label: t(key) });
+  return {
+    MaTTHC: f('procedure', 'fields.procedure'),
+    ChuHoSo: f('ChuHoSo', 'intake.name'),
+    SoGiayToChuHoSo: f('SoGiayToChuHoSo', 'intake.idNumber'),
+    NgaySinhChuHoSo: f('NgaySinhChuHoSo', 'intake.birthDate'),
+    GioiTinhChuHoSo: f('GioiTinhChuHoSo', 'intake.sex'),
+    DiaChiChuHoSo: f('DiaChiChuHoSo', 'intake.address'),
+    SoDienThoai: f('SoDienThoai', 'fields.phone'),
+    Email: f('Email', 'fields.email'),
+  };
+}
+
 /** A file from the inbox: main knows it by token only, so no path ever reaches the renderer. */
 export type Attachment = { token: string; fileName: string; sizeBytes: number; contentType: string; doc: string | null };
 

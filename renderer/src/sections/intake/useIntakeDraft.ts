@@ -2,11 +2,13 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next';
 import type { DossierSummary } from '../../../../electron/common/domain/dossier';
 import type { Procedure } from '../../../../electron/common/domain/procedure';
-import type { ScanEvent } from '../../../../electron/common/domain/scan';
+import { classifyScan, type ScanEvent } from '../../../../electron/common/domain/scan';
 import { api, errText } from '../../api';
+import { isDayOrEmpty } from '../../components/DateInput';
+import { fieldIssues, focusField } from '../../field-errors';
 import { onScan as subscribeScans } from '../../scan-bus';
 import type { AttachmentSource, Preview } from './Attachments';
-import { applicantFromCard, EMPTY_APPLICANT, receiveRequest, toggled, withField, type Applicant, type Attachment } from './draft';
+import { applicantFromCard, EMPTY_APPLICANT, intakeFields, receiveRequest, toggled, withField, type Applicant, type Attachment } from './draft';
 import type { DuePreview } from './ProcedurePicker';
 import type { Override } from './OverrideDialog';
 import type { Saved } from './SavedDossier';
@@ -30,7 +32,11 @@ export function useIntakeDraft(onSaved: () => void) {
   const [history, setHistory] = useState<DossierSummary[]>([]);
   const [reused, setReused] = useState(false);
   const [errors, setErrors] = useState<string[]>([]);
+  /** Input name → what is wrong with it: marked aria-invalid and worded under the field. */
+  const [invalid, setInvalid] = useState<Record<string, string>>({});
   const [notice, setNotice] = useState<string | null>(null);
+  /** A scan read in the wrong code page and repaired: the officer checks the name against the card. */
+  const [scanWarning, setScanWarning] = useState<string | null>(null);
   const [saved, setSaved] = useState<Saved | null>(null);
   const [busy, setBusy] = useState(false);
   const [preview, setPreview] = useState<Preview | null>(null);
@@ -56,15 +62,32 @@ export function useIntakeDraft(onSaved: () => void) {
     setHistory([]);
     setReused(false);
     setErrors([]);
+    setInvalid({});
     setNotice(null);
+    setScanWarning(null);
     setSaved(null);
     pickerRef.current?.focus();
   }, [showQuery]);
 
+  /** Marks the fields a check refused, words them with the form's labels, and puts the officer on the first. */
+  const refuse = useCallback((head: string, issues: { field: string; text: string }[], other: string[] = []) => {
+    setInvalid(Object.fromEntries(issues.map((i) => [i.field, i.text])));
+    setErrors([...(issues.length ? [t('fields.fixMarked')] : [head]), ...issues.map((i) => i.text), ...other]);
+    if (issues[0]) focusField(issues[0].field);
+  }, [t]);
+
   // A scan anywhere on the screen fills the applicant, never half: the event is parsed in main.
   const fillFromScan = useCallback(async (e: ScanEvent) => {
+    setScanWarning(null);
     if (e.kind === 'invalid') {
+      setNotice(null);
       setErrors([t('intake.scanInvalid', { reason: e.error ?? '' })]);
+      return;
+    }
+    // Not silently dropped: a half-read card or another barcode is said to be so.
+    if (e.kind === 'other') {
+      setNotice(null);
+      setErrors([t('scan.unknown', { text: e.text.length > 40 ? `${e.text.slice(0, 40)}…` : e.text })]);
       return;
     }
     if (e.kind === 'dossierCode') {
@@ -75,12 +98,14 @@ export function useIntakeDraft(onSaved: () => void) {
     const c = e.cccd;
     setSaved(null);
     setErrors([]);
+    setInvalid({});
     const h = await api()['intake.applicant']({ idNumber: c.SoDinhDanh });
     const past = h.ok ? h.value : { dossiers: [], phone: null, email: null };
     setHistory(past.dossiers);
     setReused(Boolean(past.phone || past.email));
     setApplicant((a) => applicantFromCard(a, c, past));
     setNotice(t('intake.scanned', { name: c.HoTen }));
+    if (e.encodingRepaired) setScanWarning(t('scan.repaired'));
     pickerRef.current?.focus();
   }, [t]);
   useEffect(() => subscribeScans((e) => void fillFromScan(e)), [fillFromScan]);
@@ -91,24 +116,55 @@ export function useIntakeDraft(onSaved: () => void) {
     if (procedure) setProcedure(null);
   };
 
-  // Required documents and every fee start ticked: the usual dossier is complete, and saving it is one Enter.
+  // No document starts ticked: a tick certifies the officer saw the paper, so the checklist gets the
+  // focus (in view), not Save; Alt+K ticks every required one at once when the officer has checked them.
+  // Every fee starts ticked: the usual dossier pays them all.
   const choose = useCallback(async (p: Procedure) => {
     setProcedure(p);
     showQuery(p.tenTthc);
-    setDocs(new Set(p.documents.filter((d) => d.required).map((d) => d.code)));
+    setDocs(new Set());
     setFees(new Set(p.fees.map((f) => f.code)));
     setErrors([]);
+    setInvalid((all) => {
+      const rest = { ...all };
+      delete rest.procedure;
+      return rest;
+    });
     const r = await api()['intake.previewDue']({ maTthc: p.maTthc });
     setDue(r.ok ? { dueAt: r.value.dueAt, durationText: r.value.durationText } : null);
-    saveRef.current?.focus();
+    requestAnimationFrame(() => {
+      const list = document.querySelector<HTMLElement>('[data-testid="checklist"]');
+      list?.scrollIntoView({ block: 'start' });
+      (document.querySelector<HTMLInputElement>('[data-testid="documents"] input[type="checkbox"]') ?? saveRef.current)?.focus({ preventScroll: true });
+    });
   }, [showQuery]);
+
+  /** Alt+K: the officer has checked every required paper; the next Enter saves. */
+  const checkRequired = useCallback(() => {
+    if (!procedure) return;
+    setDocs((old) => new Set([...old, ...procedure.documents.filter((d) => d.required).map((d) => d.code)]));
+    saveRef.current?.focus();
+  }, [procedure]);
 
   const save = async (e?: FormEvent, override?: Override): Promise<string | null> => {
     e?.preventDefault();
     if (busy || saved) return null;
+    // A wedge scan typed too slowly to be caught lands in the procedure box; its Enter is a scan, not a save.
+    if (!procedure && search.query.includes('|')) {
+      const ev = classifyScan(search.query, 'wedge');
+      if (ev.kind === 'cccd' || ev.kind === 'invalid') {
+        showQuery('');
+        await fillFromScan(ev);
+        return null;
+      }
+    }
     if (!procedure) {
-      setErrors([t('intake.noProcedure')]);
-      pickerRef.current?.focus();
+      refuse(t('intake.noProcedure'), [{ field: 'procedure', text: t('intake.noProcedure') }]);
+      return null;
+    }
+    // A date typed but not a real day is refused here: sent, it would be read as "no birth date".
+    if (!isDayOrEmpty(applicant.NgaySinhChuHoSo)) {
+      refuse(t('date.invalid'), [{ field: 'NgaySinhChuHoSo', text: `${t('intake.birthDate')}: ${t('date.invalid')}` }]);
       return null;
     }
     setBusy(true);
@@ -120,22 +176,29 @@ export function useIntakeDraft(onSaved: () => void) {
         setStale(r.error.code === 'sync_stale' ? errText(r.error) : (stale ?? errText(r.error)));
         return errText(r.error);
       }
-      setErrors([errText(r.error), ...(r.error.details ?? []).map((d) => (d.path ? `${d.path}: ${d.message}` : d.message))]);
+      const { issues, other } = fieldIssues(r.error, intakeFields(t));
+      refuse(errText(r.error), issues, other);
       return errText(r.error);
     }
     setStale(null);
     setErrors([]);
+    setInvalid({});
     setSaved(r.value);
     setNotice(null);
     onSaved();
     return null;
   };
 
+  // The first receipt of the day renders cold (fonts, PDF worker): seconds in which a second Ctrl+P must not print twice.
+  const [printing, setPrinting] = useState(false);
   const print = useCallback(async () => {
-    if (!saved) return;
+    if (!saved || printing) return;
+    setPrinting(true);
+    setNotice(null);
     const r = await api()['receipt.print']({ code: saved.code });
+    setPrinting(false);
     setNotice(r.ok ? t('intake.printed') : errText(r.error));
-  }, [saved, t]);
+  }, [saved, printing, t]);
 
   const printThermal = useCallback(async () => {
     if (!saved) return;
@@ -182,18 +245,31 @@ export function useIntakeDraft(onSaved: () => void) {
     history,
     reused,
     errors,
+    invalid,
     notice,
+    scanWarning,
     saved,
     busy,
+    printing,
     preview,
     stale,
     closeStale: () => setStale(null),
     missing: (procedure?.documents ?? []).filter((d) => d.required && !docs.has(d.code)),
-    setField: (k: keyof Applicant, value: string) => setApplicant((a) => withField(a, k, value)),
+    setField: (k: keyof Applicant, value: string) => {
+      setApplicant((a) => withField(a, k, value));
+      // An edited field is no longer the one refused; the others stay marked until the next save.
+      setInvalid((all) => {
+        if (!(k in all)) return all;
+        const rest = { ...all };
+        delete rest[k];
+        return rest;
+      });
+    },
     toggleDoc: (code: string) => setDocs(toggled(docs, code)),
     toggleFee: (code: string) => setFees(toggled(fees, code)),
     typeProcedure,
     choose,
+    checkRequired,
     save,
     reset,
     print,

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { focusField } from '../../field-errors';
 import type { IntakeDraftState } from './useIntakeDraft';
 
 export type TurnBackForm = '02' | '03';
@@ -9,7 +10,7 @@ export type TurnBackForm = '02' | '03';
  * While a turn-back dialog is open it owns the keyboard.
  */
 export function useIntakeShortcuts(d: IntakeDraftState, turnBack: TurnBackForm | null, openTurnBack: (form: TurnBackForm) => void) {
-  const { pickerRef, preview, saved, procedure, print, printThermal, reset, addFiles, closePreview } = d;
+  const { pickerRef, preview, saved, procedure, print, printThermal, reset, addFiles, closePreview, checkRequired } = d;
   const { close: closeSuggestions } = d.search;
   const suggestionCount = d.search.suggestions.length;
 
@@ -39,6 +40,16 @@ export function useIntakeShortcuts(d: IntakeDraftState, turnBack: TurnBackForm |
       } else if (e.altKey && e.key.toLowerCase() === 't' && procedure) {
         e.preventDefault();
         openTurnBack('03');
+      } else if (e.altKey && e.key.toLowerCase() === 'k' && procedure && !saved) {
+        e.preventDefault();
+        checkRequired();
+      } else if (e.altKey && e.key.toLowerCase() === 'n' && !saved) {
+        e.preventDefault();
+        focusField('ChuHoSo');
+      } else if (e.altKey && e.key.toLowerCase() === 'l' && !saved) {
+        // The phone is the field most often typed by hand, and the furthest from the picker by Tab.
+        e.preventDefault();
+        focusField('SoDienThoai');
       } else if (e.altKey && e.key.toLowerCase() === 'f') {
         e.preventDefault();
         void addFiles('pick');
@@ -49,5 +60,5 @@ export function useIntakeShortcuts(d: IntakeDraftState, turnBack: TurnBackForm |
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [turnBack, preview, saved, procedure, print, printThermal, reset, addFiles, suggestionCount, pickerRef, closeSuggestions, closePreview, openTurnBack]);
+  }, [turnBack, preview, saved, procedure, print, printThermal, reset, addFiles, suggestionCount, pickerRef, closeSuggestions, closePreview, openTurnBack, checkRequired]);
 }

@@ -1,0 +1,32 @@
+import type { Command } from 'commander';
+import { AppFailure } from '../common/ipc/result';
+import { dataLayout } from '../node/config/paths';
+import type { CliContext } from './motcua';
+
+/** `motcua db key-export | key-import`: the paper copy of the database key, and the way back with it. */
+export function registerDbKeyCommands(db: Command, ctx: CliContext): void {
+  // The vault and the key code load only when these commands run (the CLI starts without them).
+  const vault = async () => {
+    const c = await import('./cli-core');
+    return c.keyVault(ctx.dataDir(), c.cliAdapters(ctx.dataDir()).secretStores ?? []);
+  };
+  db.command('key-export')
+    .description('in khóa mã hóa cơ sở dữ liệu để cất giữ trên giấy hoặc USB (chỉ quản trị viên; có ghi nhật ký)')
+    .action(async () => {
+      const { exportBackupKey } = await import('../node/db/key-backup');
+      const text = await exportBackupKey(await vault(), dataLayout(ctx.dataDir()).dbPath);
+      await ctx.core().store.audit({ actor: ctx.actor().officerId, action: 'db.keyExport', subject: 'db.key' });
+      ctx.io.out(text);
+      ctx.io.err('Cất khóa này nơi an toàn (két, phong bì niêm phong): ai có nó và bản sao dữ liệu sẽ đọc được hồ sơ.');
+    });
+  db.command('key-import')
+    .description('khôi phục khóa mã hóa từ bản dự phòng (biến môi trường chứa khóa); chỉ nhận khóa mở được cơ sở dữ liệu')
+    .requiredOption('--key-env <VAR>', 'biến môi trường chứa khóa MCK1-…')
+    .action(async (o: { keyEnv: string }) => {
+      const text = process.env[o.keyEnv];
+      if (!text) throw new AppFailure('invalid_input', `Biến môi trường ${o.keyEnv} trống.`);
+      const { importBackupKey } = await import('../node/db/key-backup');
+      await importBackupKey(await vault(), dataLayout(ctx.dataDir()).dbPath, text);
+      ctx.io.out('Đã khôi phục khóa mã hóa: cơ sở dữ liệu mở lại được trên máy này.');
+    });
+}

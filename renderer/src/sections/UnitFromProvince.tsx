@@ -1,0 +1,82 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Output } from '../../../electron/common/ipc/contract';
+import { api, errText } from '../api';
+import { SetupSteps } from './FirstRunSetup';
+
+/**
+ * Step 3 of the first run, for the admin who just signed in online: this PC's unit and counter
+ * from the province (`unit.pull`: name, hours, the counter's offline block, the desk when sent).
+ * What came back is shown for the admin to confirm; another counter can be fetched instead.
+ */
+export function UnitFromProvince({ onDone }: { onDone: () => void }) {
+  const { t } = useTranslation();
+  const [counterId, setCounterId] = useState('');
+  const [unitCode, setUnitCode] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [pulled, setPulled] = useState<Output<'unit.pull'> | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const pull = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    setPulled(null);
+    setBusy(true);
+    const r = await api()['unit.pull']({ counterId: counterId.trim(), unitCode: unitCode.trim() ? unitCode.trim().toUpperCase() : null });
+    setBusy(false);
+    if (r.ok) setPulled(r.value);
+    else setError([errText(r.error), ...(r.error.details ?? []).map((d) => d.message)].join(' '));
+  };
+
+  const none = t('firstRun.none');
+  return (
+    <div className="login-backdrop">
+      <div className="login card first-run" data-testid="unit-setup">
+        <h1>{t('app.name')}</h1>
+        <h2>{t('firstRun.title')}</h2>
+        <SetupSteps current={3} />
+        <p className="muted">{t('firstRun.step3Hint')}</p>
+        <form onSubmit={pull} aria-label={t('firstRun.step3')}>
+          <label>
+            {t('settings.counterId')}
+            <input name="pullCounter" autoFocus value={counterId} onChange={(e) => setCounterId(e.target.value)} placeholder="Q01" required />
+          </label>
+          <label>
+            {t('firstRun.unitCodeOptional')}
+            <input name="pullUnitCode" value={unitCode} onChange={(e) => setUnitCode(e.target.value)} placeholder="000.00.01.H22" />
+          </label>
+          <div className="actions">
+            <button type="submit" disabled={busy}>{busy ? t('firstRun.pulling') : t('firstRun.pull')}</button>
+            <button type="button" className="secondary" onClick={onDone}>{t('firstRun.later')}</button>
+          </div>
+        </form>
+        {error && <p role="alert" className="message error">{error}</p>}
+        {pulled && (
+          <div data-testid="unit-pulled">
+            <p role="status" className="message ok">{t('firstRun.pulled')}</p>
+            <dl className="facts">
+              <dt>{t('settings.unitCode')}</dt>
+              <dd>{pulled.unit.unitCode}</dd>
+              <dt>{t('settings.unitName')}</dt>
+              <dd>{pulled.unit.unitName}</dd>
+              <dt>{t('settings.counterId')}</dt>
+              <dd>{pulled.unit.counterId}</dd>
+              <dt>{t('settings.offlineBlock')}</dt>
+              <dd>{pulled.unit.offlineBlock ? `${pulled.unit.offlineBlock.from}–${pulled.unit.offlineBlock.to}` : none}</dd>
+              <dt>{t('firstRun.address')}</dt>
+              <dd>{pulled.address ?? none}</dd>
+              <dt>{t('firstRun.hours')}</dt>
+              <dd>{pulled.workHours?.map((h) => `${h.from}–${h.to}`).join(', ') ?? none}</dd>
+              <dt>{t('firstRun.desk')}</dt>
+              <dd>
+                {[pulled.desk.deskName, pulled.desk.place, pulled.desk.phone].filter(Boolean).join(' · ') || none} (
+                {pulled.deskFromProvince ? t('firstRun.deskFromProvince') : t('firstRun.deskLocal')})
+              </dd>
+            </dl>
+            <button type="button" onClick={onDone} data-testid="unit-confirm">{t('firstRun.confirm')}</button>
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}

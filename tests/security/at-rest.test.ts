@@ -1,0 +1,138 @@
+import { readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { keyFilePath } from '../../electron/node/secrets/key-file-store';
+import { motcua } from '../helpers/cli';
+import { openDataDb } from '../helpers/data-db';
+import { tempDir } from '../helpers/tmp';
+import { counterReady, DRAFT } from './faults';
+
+/** Every regular file under `root` (database, WAL, journals, temp and stored files), recursively. */
+function allFiles(root: string): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(root, { withFileTypes: true })) {
+    const p = join(root, e.name);
+    if (e.isDirectory()) out.push(...allFiles(p));
+    else if (e.isFile()) out.push(p);
+  }
+  return out;
+}
+
+const CCCD = DRAFT.SoGiayToChuHoSo;
+const PHONE = DRAFT.SoDienThoai;
+const MARKER = 'QUET-CCCD-MAT-TRUOC-7f3a9c';
+
+/** A scan as a scanner writes it: an uncompressed PDF whose bytes carry a marker a grep can find. */
+function scanPdf(): Buffer {
+  const body = `%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n% ${MARKER} ${CCCD}\ntrailer<</Root 1 0 R>>\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}
+
+describe('citizens’ data sealed at rest', () => {
+  const t = tempDir('motcua-at-rest-');
+  const dd = ['--data-dir', t.dir];
+  let env: Record<string, string>;
+  let code: string;
+  beforeAll(() => {
+    env = counterReady(t.dir);
+    const scan = join(t.dir, '..', `${t.dir.split('/').pop()}-scan.pdf`);
+    writeFileSync(scan, scanPdf());
+    const draft = join(t.dir, '..', `${t.dir.split('/').pop()}-draft.json`);
+    writeFileSync(draft, JSON.stringify({ ...DRAFT, attachments: [scan] }));
+    const r = motcua(['intake', '--json', draft, ...dd], env);
+    expect(r.code, r.stderr).toBe(0);
+    code = r.stdout.trim();
+  });
+  afterAll(() => t.cleanup());
+
+  it('after an intake with a scan, no byte of the ID number, the phone or the scan is in clear anywhere in the data directory', async () => {
+    // The dossier really is there, readable with this PC's key.
+    const db = await openDataDb(t.dir, { readonly: true });
+    try {
+      const row = db.prepare('SELECT COUNT(*) AS n FROM attachments').get() as { n: number };
+      expect(row.n).toBe(1);
+      const found = db.prepare('SELECT COUNT(*) AS n FROM dossiers WHERE so_giay_to = ?').get(CCCD) as { n: number };
+      expect(found.n).toBe(1);
+    } finally {
+      db.close();
+    }
+    const files = allFiles(t.dir);
+    expect(files.some((f) => f.endsWith('motcua.sqlite3'))).toBe(true);
+    expect(files.some((f) => f.includes(`${join('files', 'sha256')}`))).toBe(true);
+    const needles = [CCCD, PHONE, MARKER].map((s) => Buffer.from(s, 'utf8'));
+    // UTF-16 too: SQLite and PDFs may hold text that way.
+    needles.push(...[CCCD, PHONE].map((s) => Buffer.from(s, 'utf16le')));
+    const hits = files.flatMap((f) => (needles.some((n) => readFileSync(f).includes(n)) ? [f] : []));
+    expect(hits).toEqual([]);
+  });
+
+  it('the data directory and its stored files are this user’s alone', () => {
+    expect(statSync(t.dir).mode & 0o777).toBe(0o700);
+    expect(statSync(keyFilePath(t.dir)).mode & 0o777).toBe(0o600);
+  });
+
+  it('a copy of the data directory without this PC’s key cannot be read, and says why', () => {
+    const copy = tempDir('motcua-at-rest-copy-');
+    try {
+      for (const f of ['motcua.sqlite3', 'secrets.json']) writeFileSync(join(copy.dir, f), readFileSync(join(t.dir, f)));
+      const r = motcua(['search', 'Phạm', '--data-dir', copy.dir], env);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/được mã hóa, nhưng khóa mở nó không có trên máy này/);
+      expect(r.stderr).not.toMatch(/Lỗi nội bộ/);
+      const doctor = motcua(['doctor', '--data-dir', copy.dir]);
+      expect(doctor.code).toBe(1);
+      expect(doctor.stdout + doctor.stderr).toMatch(/khóa mở nó không có trên máy này/);
+    } finally {
+      copy.cleanup();
+    }
+  });
+
+  it('with the key store emptied, the same data directory is refused with the recovery path, and works again once the key is back', () => {
+    const keyFile = keyFilePath(t.dir);
+    renameSync(keyFile, `${keyFile}.away`);
+    try {
+      const r = motcua(['search', 'Phạm', ...dd], env);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/mã hóa/);
+      expect(r.stderr).not.toMatch(/Lỗi nội bộ/);
+    } finally {
+      renameSync(`${keyFile}.away`, keyFile);
+    }
+    const again = motcua(['search', 'Phạm', '--json', ...dd], env);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toContain(code);
+  });
+
+  it('lost key store: the paper key (db key-export) brings the data back; a wrong or mistyped key changes nothing', () => {
+    const exported = motcua(['db', 'key-export', ...dd], env);
+    expect(exported.code, exported.stderr).toBe(0);
+    const paper = exported.stdout.trim();
+    expect(paper).toMatch(/^MCK1(-[0-9A-F]{4}){17}$/);
+    expect(motcua(['db', 'key-export', ...dd], { MOTCUA_OFFICER: 'x', MOTCUA_PASSWORD: 'y' }).code).toBe(1);
+    const keyFile = keyFilePath(t.dir);
+    renameSync(keyFile, `${keyFile}.lost`);
+    try {
+      expect(motcua(['search', 'Phạm', ...dd], env).code).toBe(1);
+      const typo = paper.slice(0, 10) + (paper[10] === 'A' ? 'B' : 'A') + paper.slice(11);
+      const bad = motcua(['db', 'key-import', '--key-env', 'K', ...dd], { K: typo });
+      expect(bad.code).toBe(1);
+      expect(bad.stderr).toMatch(/gõ sai/);
+      const other = motcua(['db', 'key-import', '--key-env', 'K', ...dd], { K: 'MCK1-' + '0'.repeat(64).match(/.{4}/g)!.join('-') + '-0000' });
+      expect(other.code).toBe(1);
+      const ok = motcua(['db', 'key-import', '--key-env', 'K', ...dd], { K: paper.toLowerCase() });
+      expect(ok.code, ok.stderr).toBe(0);
+      const back = motcua(['search', 'Phạm', '--json', ...dd], env);
+      expect(back.code, back.stderr).toBe(0);
+      expect(back.stdout).toContain(code);
+    } finally {
+      renameSync(`${keyFile}.lost`, `${keyFile}.old`);
+    }
+  });
+
+  it('doctor says encryption is on and where the key is kept', () => {
+    const r = motcua(['doctor', '--json', ...dd]);
+    expect(r.code, r.stderr).toBe(0);
+    const check = (JSON.parse(r.stdout) as { checks: Array<{ id: string; status: string; detail: string }> }).checks.find((c) => c.id === 'encryption');
+    expect(check?.detail).toMatch(/bật \(SQLCipher 4, AES-256\); khóa giữ trong/);
+  });
+});

@@ -1,0 +1,72 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { fileMasterKey, plainSize, SEAL_CHUNK, sealBuffer, SealError, sealTo, unsealToBuffer } from '../../../electron/node/files/sealed-file';
+import { tempDir } from '../../helpers/tmp';
+
+describe('sealed files (AES-256-GCM, chunked)', () => {
+  let cleanup = () => undefined as void;
+  afterEach(() => cleanup());
+  const dir = () => {
+    const t = tempDir('motcua-seal-');
+    cleanup = t.cleanup;
+    return t.dir;
+  };
+  const master = randomBytes(32);
+
+  it.each([0, 1, SEAL_CHUNK - 1, SEAL_CHUNK, SEAL_CHUNK + 1, 3 * SEAL_CHUNK + 17])('%i bytes: sealed by buffer and by stream, both open to the same bytes', async (size) => {
+    const d = dir();
+    const plain = randomBytes(size);
+    const a = join(d, 'a');
+    writeFileSync(a, sealBuffer(master, plain));
+    const b = join(d, 'b');
+    const out = await open(b, 'w');
+    await sealTo(master, out, size, async (buf, pos) => plain.copy(buf, 0, pos, pos + buf.length));
+    await out.close();
+    expect(await unsealToBuffer(master, a)).toEqual(plain);
+    expect(await unsealToBuffer(master, b)).toEqual(plain);
+    expect(plainSize(readFileSync(a).length)).toBe(size);
+    // The same content sealed twice differs (fresh file key and nonces): nothing to compare across files.
+    expect(readFileSync(a).equals(readFileSync(b))).toBe(false);
+  });
+
+  it('the plain bytes appear nowhere in the sealed file', () => {
+    const marker = Buffer.from('CCCD 079123456789 Nguyễn Văn An 0912345678');
+    const sealed = sealBuffer(master, Buffer.concat([marker, randomBytes(100), marker]));
+    expect(sealed.includes(marker)).toBe(false);
+    expect(sealed.includes(Buffer.from('079123456789'))).toBe(false);
+  });
+
+  it('a flipped byte, a cut chunk, a dropped last chunk, swapped chunks and another key are each refused', async () => {
+    const d = dir();
+    const plain = randomBytes(3 * SEAL_CHUNK + 100);
+    const sealed = sealBuffer(master, plain);
+    const header = sealed.length - (plain.length + 4 * 16);
+    const chunk = SEAL_CHUNK + 16;
+    const cases: Array<[string, Buffer]> = [
+      ['flipped', Buffer.from(sealed).fill(sealed[header + 10]! ^ 1, header + 10, header + 11)],
+      ['cut inside a chunk', sealed.subarray(0, sealed.length - 50)],
+      ['last chunk dropped', sealed.subarray(0, header + 3 * chunk)],
+      ['chunks swapped', Buffer.concat([sealed.subarray(0, header), sealed.subarray(header + chunk, header + 2 * chunk), sealed.subarray(header, header + chunk), sealed.subarray(header + 2 * chunk)])],
+    ];
+    for (const [name, bytes] of cases) {
+      const p = join(d, name.replace(/ /g, '-'));
+      writeFileSync(p, bytes);
+      await expect(unsealToBuffer(master, p), name).rejects.toBeInstanceOf(SealError);
+    }
+    const p = join(d, 'other-key');
+    writeFileSync(p, sealed);
+    await expect(unsealToBuffer(randomBytes(32), p)).rejects.toBeInstanceOf(SealError);
+    truncateSync(p, 10);
+    await expect(unsealToBuffer(master, p)).rejects.toBeInstanceOf(SealError);
+  });
+
+  it('the file key is derived from the database key: stable for one key, different for another', () => {
+    const k = randomBytes(32).toString('hex');
+    expect(fileMasterKey(k)).toEqual(fileMasterKey(k));
+    expect(fileMasterKey(k).equals(fileMasterKey(randomBytes(32).toString('hex')))).toBe(false);
+    expect(fileMasterKey(k)).toHaveLength(32);
+  });
+});
