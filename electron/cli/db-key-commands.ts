@@ -21,7 +21,7 @@ export function registerDbKeyCommands(db: Command, ctx: CliContext): void {
     });
   db.command('key-import')
     .description('khôi phục khóa mã hóa từ bản dự phòng (biến môi trường chứa khóa); chỉ nhận khóa mở được cơ sở dữ liệu')
-    .requiredOption('--key-env <VAR>', 'biến môi trường chứa khóa MCK1-…')
+    .requiredOption('--key-env <VAR>', 'biến môi trường chứa khóa MCK2-…')
     .action(async (o: { keyEnv: string }) => {
       const text = process.env[o.keyEnv];
       if (!text) throw new AppFailure('invalid_input', `Biến môi trường ${o.keyEnv} trống.`);

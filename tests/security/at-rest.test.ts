@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatBackupKey } from '../../electron/node/db/key-backup';
 import { keyFilePath } from '../../electron/node/secrets/key-file-store';
 import { motcua } from '../helpers/cli';
 import { openDataDb } from '../helpers/data-db';
@@ -107,7 +108,7 @@ describe('citizens’ data sealed at rest', () => {
     const exported = motcua(['db', 'key-export', ...dd], env);
     expect(exported.code, exported.stderr).toBe(0);
     const paper = exported.stdout.trim();
-    expect(paper).toMatch(/^MCK1(-[0-9A-F]{4}){17}$/);
+    expect(paper).toMatch(/^MCK2(-[0-9A-F]{4}){33}$/);
     expect(motcua(['db', 'key-export', ...dd], { MOTCUA_OFFICER: 'x', MOTCUA_PASSWORD: 'y' }).code).toBe(1);
     const keyFile = keyFilePath(t.dir);
     renameSync(keyFile, `${keyFile}.lost`);
@@ -117,8 +118,10 @@ describe('citizens’ data sealed at rest', () => {
       const bad = motcua(['db', 'key-import', '--key-env', 'K', ...dd], { K: typo });
       expect(bad.code).toBe(1);
       expect(bad.stderr).toMatch(/gõ sai/);
-      const other = motcua(['db', 'key-import', '--key-env', 'K', ...dd], { K: 'MCK1-' + '0'.repeat(64).match(/.{4}/g)!.join('-') + '-0000' });
+      // Well formed, checksum right, but not this database's key: refused, nothing kept.
+      const other = motcua(['db', 'key-import', '--key-env', 'K', ...dd], { K: formatBackupKey('11'.repeat(32), '22'.repeat(32)) });
       expect(other.code).toBe(1);
+      expect(other.stderr).toMatch(/không mở được cơ sở dữ liệu/);
       const ok = motcua(['db', 'key-import', '--key-env', 'K', ...dd], { K: paper.toLowerCase() });
       expect(ok.code, ok.stderr).toBe(0);
       const back = motcua(['search', 'Phạm', '--json', ...dd], env);

@@ -9,6 +9,7 @@ import { storageFailure } from '../../electron/node/db/db-errors';
 import { APP_SCHEMA_VERSION } from '../../electron/node/db/open';
 import { SqliteStore } from '../../electron/node/store/sqlite-store';
 import { ADMIN_ENV, motcua } from '../helpers/cli';
+import { keyFilePath } from '../../electron/node/secrets/key-file-store';
 import { tempDir } from '../helpers/tmp';
 import { bindReadOnly, canMount, sha256Of, unmount } from './faults';
 
@@ -106,13 +107,14 @@ describe('database faults reach the officer as what happened and what to do', ()
         ['unit', 'show'],
         ['unit', 'set', '--code', '000.00.01.H22', '--name', 'UBND xã Tân Phú', '--counter', 'Q02'],
       ]) {
-        const r = motcua([...args, '--data-dir', ro], c.env);
+        // The key file sits beside the data directory it belongs to, not beside the mount point.
+        const r = motcua([...args, '--data-dir', ro], { ...c.env, MOTCUA_KEY_FILE: keyFilePath(c.dir) });
         expect(r.code, args.join(' ')).toBe(1);
         expect(r.stderr, args.join(' ')).not.toMatch(/Lỗi nội bộ/);
         expect(r.stderr, args.join(' ')).toMatch(/chỉ đọc/);
         expect(r.stderr, args.join(' ')).toMatch(/quyền ghi/);
       }
-      const doctor = motcua(['doctor', '--data-dir', ro]);
+      const doctor = motcua(['doctor', '--data-dir', ro], { MOTCUA_KEY_FILE: keyFilePath(c.dir) });
       expect(doctor.stdout).toMatch(/Cơ sở dữ liệu/);
       expect(doctor.stderr).not.toMatch(/Lỗi nội bộ/);
     } finally {

@@ -43,8 +43,8 @@ export const ERROR_MESSAGES = {
     en: 'This PC has no unit and counter yet (Settings, or motcua unit set).',
   },
   'db.keyWrong': {
-    vi: 'Cơ sở dữ liệu {path} được mã hóa bằng một khóa khác khóa đang giữ trên máy này (thư mục dữ liệu chép từ máy khác, hoặc kho khóa đã bị thay). Dữ liệu không đọc được nếu thiếu đúng khóa: xem mục "Mất khóa mã hóa" trong hướng dẫn để khôi phục.',
-    en: 'Database {path} is encrypted with another key than the one this PC holds (a data folder copied from another PC, or a replaced key store). It cannot be read without the right key: see "Lost encryption key" in the guide to recover.',
+    vi: 'Tệp {path} không mở được bằng khóa mã hóa của máy này: hoặc đó là cơ sở dữ liệu của máy khác (thư mục dữ liệu chép sang), hoặc tệp đã bị hỏng. Đừng tiếp tục dùng tệp này: khôi phục từ bản sao lưu gần nhất, hoặc xem mục "Mất khóa mã hóa" trong hướng dẫn.',
+    en: 'File {path} does not open with this PC\'s encryption key: either it is another PC\'s database (a copied data folder) or the file is damaged. Stop using it: restore the latest backup, or see "Lost encryption key" in the guide.',
   },
   'db.keyNeeded': {
     vi: 'Cơ sở dữ liệu {path} đã được mã hóa nhưng không có khóa để mở: tệp không đọc được nếu thiếu khóa của máy này.',

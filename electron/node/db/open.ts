@@ -1,11 +1,10 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { AppFailure } from '../../common/ipc/result';
+import { AppFailure, failure } from '../../common/ipc/result';
 import { fsFailure } from '../files/fs-errors';
 import { applyKey } from './cipher';
 import { storageFailure } from './db-errors';
-import { failure } from '../../common/ipc/result';
 import { DbVersionFromFutureError, latestVersion, migrate, type MigrationReport } from './migration';
 import { migrations } from './migrations/index.generated';
 
@@ -48,7 +47,7 @@ export function openDatabase(path: string, opts: OpenOptions = {}): { db: Databa
   try {
     if (opts.key) applyKey(db, opts.key);
     // The first page read checks the key: a wrong or missing key is told apart from a damaged file.
-    checkReadable(db, path, Boolean(opts.key));
+    checkReadable(db, path, Boolean(opts.key), readonly);
     if (!readonly) {
       // A newer app's database is refused before anything can write to it: even switching the
       // journal mode to WAL rewrites its header, and the refusal promises the file is unchanged.
@@ -67,13 +66,49 @@ export function openDatabase(path: string, opts: OpenOptions = {}): { db: Databa
   }
 }
 
-function checkReadable(db: Database.Database, path: string, keyed: boolean): void {
+function checkReadable(db: Database.Database, path: string, keyed: boolean, readonly: boolean): void {
   try {
     db.prepare('SELECT count(*) FROM sqlite_master').get();
   } catch (e) {
     if (e instanceof Database.SqliteError && e.code === 'SQLITE_NOTADB') {
-      throw keyed ? failure('db_locked', 'db.keyWrong', { path }) : failure('db_locked', 'db.keyNeeded', { path });
+      if (!keyed) throw failure('db_locked', 'db.keyNeeded', { path });
+      // A wrong key and a damaged first page look alike to SQLCipher; the file's salt tells them apart:
+      // the salt this PC recorded for its store means the key is right and the file is damaged.
+      if (recordedSalt(path)?.equals(fileSalt(path))) throw storageFailure(new Database.SqliteError('file is not a database', 'SQLITE_NOTADB'), path)!;
+      throw failure('db_locked', 'db.keyWrong', { path });
     }
     throw e;
+  }
+  if (!readonly && !recordedSalt(path)) recordSalt(path);
+}
+
+/** The random salt SQLCipher keeps in the file's first 16 bytes: not secret, and fixed for the store's life. */
+function fileSalt(path: string): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const b = Buffer.alloc(16);
+    readSync(fd, b, 0, 16, 0);
+    return b;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const saltPath = (path: string) => `${path}.salt`;
+
+function recordedSalt(path: string): Buffer | null {
+  try {
+    const b = Buffer.from(readFileSync(saltPath(path), 'utf8').trim(), 'hex');
+    return b.length === 16 ? b : null;
+  } catch {
+    return null;
+  }
+}
+
+function recordSalt(path: string): void {
+  try {
+    writeFileSync(saltPath(path), fileSalt(path).toString('hex') + '\n', { mode: 0o600 });
+  } catch {
+    // only a better message later; a disk that cannot take 33 bytes fails the open on its own
   }
 }
