@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppFailure } from '../../electron/common/ipc/result';
 import { AttachmentInbox } from '../../electron/node/files/attachment-inbox';
 import { ContentStore } from '../../electron/node/files/content-store';
+import { unsealToBuffer } from '../../electron/node/files/sealed-file';
 import { tempDir } from '../helpers/tmp';
 import { tempFilesUnder } from './faults';
 
@@ -16,6 +17,8 @@ const PDF = (what: string) => Buffer.from(`%PDF-1.4\n% ${what}\n`);
  * exactly the regular file the officer picked, never a file reached through a link, a device that
  * never ends, a FIFO that blocks, or a path whose `..` the kernel resolves to another folder.
  */
+const key = randomBytes(32);
+
 describe('attachments must be regular files, reached directly', () => {
   let t: ReturnType<typeof tempDir>;
   let store: ContentStore;
@@ -23,7 +26,7 @@ describe('attachments must be regular files, reached directly', () => {
   let elsewhere: string;
   beforeEach(() => {
     t = tempDir('motcua-attach-');
-    store = new ContentStore(join(t.dir, 'files'), randomBytes(32));
+    store = new ContentStore(join(t.dir, 'files'), key);
     scans = join(t.dir, 'scans');
     elsewhere = join(t.dir, 'elsewhere', 'deep');
     mkdirSync(scans, { recursive: true });
@@ -42,9 +45,12 @@ describe('attachments must be regular files, reached directly', () => {
     return e as AppFailure;
   };
 
-  it('a regular file is stored whole under its hash, through a temp file that does not stay', async () => {
+  it('a regular file is stored whole under its hash, sealed, through a temp file that does not stay', async () => {
     const f = await store.importFile(join(scans, 'to-khai.pdf'));
-    expect(readFileSync(f.path)).toEqual(PDF('the form the citizen brought'));
+    // On disk only the sealed form; opened with the key, the very bytes the citizen brought.
+    expect(readFileSync(f.path).includes(PDF('the form the citizen brought'))).toBe(false);
+    expect(await unsealToBuffer(key, f.path)).toEqual(PDF('the form the citizen brought'));
+    expect(await store.verify(f.sha256)).toBe(true);
     expect(lstatSync(f.path).isFile()).toBe(true);
     expect(f.contentType).toBe('application/pdf');
     expect(tempFilesUnder(t.dir)).toEqual([]);

@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { migrations } from '../../electron/node/db/migrations/index.generated';
+import { bindAuditKey } from '../../electron/node/store/audit';
 import { migrate } from '../../electron/node/db/migration';
 import { addOfficer, DEFAULT_LOGIN_POLICY, loginOffline } from '../../electron/node/officers/officer-repo';
 import { cliAdmin, motcua, motcuaAsync } from '../helpers/cli';
@@ -54,6 +56,8 @@ describe('the lockout rule in the officers repository', () => {
   beforeEach(async () => {
     db = new Database(':memory:');
     migrate(db, migrations);
+    // Every failure is audited, and audit rows are keyed: the store binds its key the same way.
+    bindAuditKey(db, randomBytes(32));
     await addOfficer(db, { officerId: 'cb01', username: 'canbo01', fullName: 'Trần Văn Một', roles: ['officer'], password: PASSWORD }, 'test', T0.toISOString());
   });
   afterEach(() => db.close());
