@@ -43,7 +43,8 @@ export async function startTestHost(opts: { online?: () => boolean; login?: bool
     if (await host.page.$('[data-testid="unit-setup"]')) await host.page.click('[data-testid="unit-setup"] button.secondary');
     await host.page.waitForSelector('nav button[data-section]');
   } else if (opts.login !== false) {
-    await host.page.waitForSelector('form.login');
+    // A PC without a province opens on the first-run screen (its province step first); the local setup channel is the same.
+    await host.page.waitForSelector('[data-testid="first-run"], form.login');
     const r = await host.page.evaluate(
       (a) =>
         window.motcua['auth.setup']({

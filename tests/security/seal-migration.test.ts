@@ -2,13 +2,13 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resourcesDir } from '../../electron/node/config/resources';
 import { dbFileState } from '../../electron/node/db/cipher';
 import { openDatabase } from '../../electron/node/db/open';
 import { isSealed } from '../../electron/node/files/sealed-file';
 import { addOfficer } from '../../electron/node/officers/officer-repo';
-import { seedDefaults } from '../../electron/node/app/seed';
-import { SqliteStore } from '../../electron/node/store/sqlite-store';
+import { migrate } from '../../electron/node/db/migration';
+import { migrations } from '../../electron/node/db/migrations/index.generated';
+import { saveUnitIdentity } from '../../electron/node/unit/unit-repo';
 import { ADMIN_ENV, motcua } from '../helpers/cli';
 import { openDataDb } from '../helpers/data-db';
 import { tempDir } from '../helpers/tmp';
@@ -18,15 +18,13 @@ const NAME = 'Lê Thị Niêm Phong';
 const MARKER = 'BAN-QUET-CU-CHUA-MA-HOA-51c2';
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
-/** A data directory as a version before encryption left it: a clear database and clear stored scans. */
+/** A data directory as a version before encryption left it: a clear database (schema 7, unkeyed audit rows) and clear stored scans. */
 async function legacyDataDir(dir: string): Promise<string[]> {
-  const store = SqliteStore.open(join(dir, 'motcua.sqlite3'), { key: null });
-  await seedDefaults(store, resourcesDir());
-  await store.setUnitIdentity({ unitCode: '000.00.01.H22', unitName: 'UBND xã Tân Phú', counterId: 'Q01', offlineBlock: { from: 9001, to: 9200 } }, 'old');
-  await (await store.exec('old.admin', (db) =>
-    addOfficer(db, { officerId: 'qt01', username: ADMIN_ENV.MOTCUA_OFFICER, fullName: NAME, roles: ['admin', 'officer'], password: ADMIN_ENV.MOTCUA_PASSWORD }, 'old', '2026-11-01T08:00:00+07:00'),
-  ));
-  await store.close();
+  const { db } = openDatabase(join(dir, 'motcua.sqlite3'), { migrate: false, key: null });
+  migrate(db, migrations, 7);
+  saveUnitIdentity(db, { unitCode: '000.00.01.H22', unitName: 'UBND xã Tân Phú', counterId: 'Q01', offlineBlock: { from: 9001, to: 9200 } }, '2026-11-01T08:00:00+07:00');
+  await (await addOfficer(db, { officerId: 'qt01', username: ADMIN_ENV.MOTCUA_OFFICER, fullName: NAME, roles: ['admin', 'officer'], password: ADMIN_ENV.MOTCUA_PASSWORD }, 'old', '2026-11-01T08:00:00+07:00'));
+  db.close();
   const hashes: string[] = [];
   for (let i = 0; i < 3; i++) {
     const content = Buffer.from(`%PDF-1.4\n% ${MARKER} ${i} ${'x'.repeat(70_000 * i)}\n%%EOF\n`, 'latin1');
