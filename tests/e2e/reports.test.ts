@@ -19,7 +19,8 @@ describe('supervisors: login, daily report, review, export, signed close; office
     nssDir = makePki(join(t.dir, 'pki')).nssDir;
     host = await startTestHost({ login: false });
     const { page } = host;
-    // First run through the screen itself.
+    // First run through the screen itself: no province, so the local setup form.
+    await page.click('[data-testid="setup-other"]');
     await page.waitForSelector('form.login');
     await page.fill('input[name="setupUnitCode"]', '000.00.01.H22');
     await page.fill('input[name="setupUnitName"]', 'UBND xã Tân Phú');
