@@ -65,7 +65,7 @@ describe('packaging config (electron-builder.yml)', () => {
 
   it('unpacks every native module the app depends on from asar', () => {
     expect(cfg.asarUnpack).toContain('**/*.node');
-    for (const mod of ['better-sqlite3', 'pkcs11js', '@serialport/bindings-cpp']) {
+    for (const mod of ['better-sqlite3', 'pkcs11js', '@serialport/bindings-cpp', '@napi-rs/keyring']) {
       expect(cfg.asarUnpack.some((p: string) => p.startsWith(`node_modules/${mod}/`)), mod).toBe(true);
     }
     expect(cfg.npmRebuild).toBe(true);
