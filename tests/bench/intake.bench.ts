@@ -14,7 +14,7 @@ import { dailyReport } from '../../electron/node/reports/report-repo';
 import { reportPdf } from '../../electron/node/reports/report-export';
 import { SqliteStore } from '../../electron/node/store/sqlite-store';
 import { BENCH_OFFICER, line, summarize, timeEach, type Timing } from './stats';
-import { record } from './summary';
+import { record, BENCH_AUDIT_KEY } from './summary';
 
 const FAMILY = ['Nguyễn', 'Nguyễn', 'Nguyễn', 'Trần', 'Trần', 'Lê', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý'];
 const MIDDLE = ['Văn', 'Thị', 'Đức', 'Minh', 'Ngọc', 'Thanh', 'Hữu', 'Quang', 'Xuân', 'Thu', 'Hoài', 'Công', 'Kim', 'Bảo', 'Gia'];
@@ -36,7 +36,7 @@ const UNIT = '000.00.01.H22';
 function buildLargeDb(path: string, n: number): void {
   const tmp = `${path}.building`;
   rmSync(tmp, { force: true });
-  const storeTmp = SqliteStore.open(tmp, { key: null });
+  const storeTmp = SqliteStore.open(tmp, { key: null, auditKey: BENCH_AUDIT_KEY });
   void storeTmp.close();
   const db = new Database(tmp);
   db.pragma('journal_mode = WAL');
@@ -103,7 +103,7 @@ export async function benchIntake(opts: { dossiers: number }): Promise<void> {
   }
 
   // A cached database from an older schema is brought up to date the way the app would.
-  void SqliteStore.open(path, { key: null }).close();
+  void SqliteStore.open(path, { key: null, auditKey: BENCH_AUDIT_KEY }).close();
   // Search p99 on realistic counter queries.
   const db = new Database(path, { readonly: true });
   const r = rng(7);
@@ -170,7 +170,7 @@ export async function benchIntake(opts: { dossiers: number }): Promise<void> {
   // Save-dossier transaction p50/p99 on disk (synchronous=FULL), against the large index.
   const work = join(dir, 'save-bench.sqlite3');
   for (const f of [work, `${work}-wal`, `${work}-shm`]) rmSync(f, { force: true });
-  const store = SqliteStore.open(work, { key: null });
+  const store = SqliteStore.open(work, { key: null, auditKey: BENCH_AUDIT_KEY });
   await seedDefaults(store, resourcesDir());
   await store.setUnitIdentity({ unitCode: UNIT, unitName: 'UBND xã Tân Phú', counterId: 'Q01', offlineBlock: { from: 1, to: 9999 } }, 'bench');
   const intake = new IntakeService({ store, files: new ContentStore(join(dir, 'files'), randomBytes(32)), receiptsDir: join(dir, 'receipts'), fontsDir: join(resourcesDir(), 'fonts') });

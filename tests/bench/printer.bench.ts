@@ -11,13 +11,13 @@ import { printerFactory } from '../../native/escpos/printer-factory';
 import { startPtyVirtualPrinter } from '../../native/escpos/virtual-printer';
 import { tempDir } from '../helpers/tmp';
 import { BENCH_OFFICER, timeEach } from './stats';
-import { record } from './summary';
+import { record, BENCH_AUDIT_KEY } from './summary';
 
 /** "Print" → last byte handed to the port, for an 80 mm receipt, over a real pty to the virtual printer. */
 export async function benchPrinter(): Promise<void> {
   const t = tempDir('motcua-printbench-');
   const vp = await startPtyVirtualPrinter(t.dir);
-  const store = SqliteStore.open(join(t.dir, 'motcua.sqlite3'), { key: null });
+  const store = SqliteStore.open(join(t.dir, 'motcua.sqlite3'), { key: null, auditKey: BENCH_AUDIT_KEY });
   try {
     await seedDefaults(store, resourcesDir());
     await store.setUnitIdentity({ unitCode: '000.00.01.H22', unitName: 'UBND xã Tân Phú', counterId: 'Q01', offlineBlock: { from: 1, to: 9999 } }, 'bench');
