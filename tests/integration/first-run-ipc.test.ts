@@ -1,15 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAppServices, type AppServices } from '../../electron/node/app/app-services';
-import { silentLogger } from '../../electron/node/log/logger';
-import { fakeScannerFactory } from '../fakes/fake-scanner';
+import type { AppServices } from '../../electron/node/app/app-services';
+import { TEST_ORIGIN, testAppServices } from '../helpers/app';
 import { CLIENT, referenceServer } from '../helpers/sync';
 import { OFFICER_PASSWORD } from '../helpers/intake';
 import { tempDir } from '../helpers/tmp';
 
-const ORIGIN = 'app://motcua';
-const good = { url: 'app://motcua/index.html', isMainFrame: true };
+const good = { url: `${TEST_ORIGIN}/index.html`, isMainFrame: true };
 
 describe('first run in the app: the setup channels open only while the PC has no officer', () => {
   const t = tempDir('motcua-first-run-');
@@ -20,23 +18,7 @@ describe('first run in the app: the setup channels open only while the PC has no
     server = await referenceServer(t.dir);
     const dataDir = join(t.dir, 'data');
     mkdirSync(dataDir);
-    app = await createAppServices({
-      dataDir,
-      appVersion: '0.0.0-test',
-      host: 'chromium-host',
-      allowedOrigin: ORIGIN,
-      log: silentLogger,
-      shell: { openExternal: async () => undefined, pickFiles: async () => [], printPdf: async () => true },
-      scannerFactory: fakeScannerFactory().factory,
-      printerFactory: async () => {
-        throw new Error('no printer here');
-      },
-      serialPorts: { list: async () => [] },
-      tokenFactory: () => {
-        throw new Error('no token here');
-      },
-      probe: async () => true,
-    });
+    app = await testAppServices(dataDir);
   });
   afterAll(async () => {
     for (let i = 0; i < 300 && app?.sync.running; i++) await new Promise((r) => setTimeout(r, 100));

@@ -1,14 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAppServices, type AppServices } from '../../electron/node/app/app-services';
-import { silentLogger } from '../../electron/node/log/logger';
-import { fakeScannerFactory } from '../fakes/fake-scanner';
+import type { AppServices } from '../../electron/node/app/app-services';
+import { TEST_ORIGIN, testAppServices } from '../helpers/app';
 import { CLIENT, referenceServer } from '../helpers/sync';
 import { tempDir } from '../helpers/tmp';
 
-const ORIGIN = 'app://motcua';
-const good = { url: 'app://motcua/index.html', isMainFrame: true };
+const good = { url: `${TEST_ORIGIN}/index.html`, isMainFrame: true };
 const UNIT = { unitCode: '000.00.01.H22', unitName: 'Tên cũ', counterId: 'Q01', offlineBlock: null };
 
 describe('the setup channels the settings screens will call (real dispatcher, reference server)', () => {
@@ -26,23 +24,7 @@ describe('the setup channels the settings screens will call (real dispatcher, re
     server = await referenceServer(t.dir);
     const dataDir = join(t.dir, 'data');
     mkdirSync(dataDir);
-    app = await createAppServices({
-      dataDir,
-      appVersion: '0.0.0-test',
-      host: 'chromium-host',
-      allowedOrigin: ORIGIN,
-      log: silentLogger,
-      shell: { openExternal: async () => undefined, pickFiles: async () => [], printPdf: async () => true },
-      scannerFactory: fakeScannerFactory().factory,
-      printerFactory: async () => {
-        throw new Error('no printer here');
-      },
-      serialPorts: { list: async () => [] },
-      tokenFactory: () => {
-        throw new Error('no token here');
-      },
-      probe: async () => true,
-    });
+    app = await testAppServices(dataDir);
     app.hub.subscribe((name, payload) => events.push([name, payload]));
     // A counter first run without a province, by the same admin the province knows.
     await value('auth.setup', { unit: UNIT, admin: { username: 'quantri', fullName: 'Quản Trị', password: 'mat-khau-quan-tri' } });

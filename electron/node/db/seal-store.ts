@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
-import { closeSync, copyFileSync, existsSync, fsyncSync, linkSync, openSync, renameSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, renameSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { syncDir, syncFile, wipeFile } from '../files/durable';
 import { applyKey, dbFileState, rekey } from './cipher';
 
 /**
@@ -54,15 +55,15 @@ export function sealClearStore(dbPath: string, keyHex: string, hooks: { step?: (
     check.close();
   }
   if (dbFileState(sealing) !== 'encrypted') throw new Error('the sealed copy is still clear');
-  fsyncFile(sealing);
+  syncFile(sealing);
   step('verified');
 
   linkSync(dbPath, clearName);
   renameSync(sealing, dbPath);
-  fsyncDir(dirname(dbPath));
+  syncDir(dirname(dbPath));
   step('renamed');
   wipeFile(clearName);
-  fsyncDir(dirname(dbPath));
+  syncDir(dirname(dbPath));
   step('wiped');
 }
 
@@ -76,43 +77,4 @@ export function wipeClearLeftover(dbPath: string): void {
   const clearName = `${dbPath}.clear`;
   if (existsSync(clearName)) wipeFile(clearName);
   wipeSealingLeftovers(dbPath);
-}
-
-/**
- * Overwrites a file with zeros, flushes, then removes it. On SSDs and copy-on-write file systems
- * old blocks may survive elsewhere; this is the best an application can do without the OS.
- */
-export function wipeFile(path: string): void {
-  const size = statSync(path).size;
-  const fd = openSync(path, 'r+');
-  try {
-    const zeros = Buffer.alloc(Math.min(size, 1 << 20));
-    for (let done = 0; done < size; ) done += writeSync(fd, zeros, 0, Math.min(zeros.length, size - done), done);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  unlinkSync(path);
-}
-
-function fsyncFile(path: string): void {
-  const fd = openSync(path, 'r+');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-function fsyncDir(dir: string): void {
-  try {
-    const fd = openSync(dir, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    // Windows cannot open a directory for fsync; NTFS journals the rename itself.
-  }
 }

@@ -60,9 +60,7 @@ export async function keyForReading(dbPath: string, vault: SecretVault): Promise
   const state = dbFileState(dbPath);
   if (state === 'missing' || state === 'empty') return unlockStore(dbPath, vault);
   if (state === 'clear') return null;
-  const key = await storedDbKey(vault, dbPath);
-  if (!key) throw failure('db_locked', 'db.keyMissing', { path: dbPath, where: (await vault.location('db.key')).where });
-  return key;
+  return requiredDbKey(vault, dbPath);
 }
 
 /** Doctor's line on encryption: whether the store is sealed and where its key is kept. */
@@ -77,8 +75,7 @@ export async function encryptionCheck(dbPath: string, vault: SecretVault): Promi
 }
 
 async function sealedKey(dbPath: string, vault: SecretVault): Promise<string> {
-  const key = await storedDbKey(vault, dbPath);
-  if (!key) throw failure('db_locked', 'db.keyMissing', { path: dbPath, where: (await vault.location('db.key')).where });
+  const key = await requiredDbKey(vault, dbPath);
   wipeClearLeftover(dbPath);
   // A lock a killed sealer left: the store is sealed, nobody holds it any more.
   const lock = `${dbPath}.seal-lock`;
@@ -145,4 +142,11 @@ function privateFolder(dir: string): void {
       // a folder owned by someone else: doctor reports the permissions; opening still works or fails on its own
     }
   }
+}
+
+/** A sealed store's key, or the failure saying this PC does not hold it. */
+async function requiredDbKey(vault: SecretVault, dbPath: string): Promise<string> {
+  const key = await storedDbKey(vault, dbPath);
+  if (!key) throw failure('db_locked', 'db.keyMissing', { path: dbPath, where: (await vault.location('db.key')).where });
+  return key;
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, open } from 'node:fs/promises';
 import { join } from 'node:path';
-import { wipeFile } from '../db/seal-store';
+import { wipeFile } from './durable';
 import { unsealEach } from './sealed-file';
 
 /**

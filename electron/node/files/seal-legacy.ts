@@ -1,6 +1,6 @@
-import { closeSync, existsSync, fsyncSync, linkSync, openSync, readdirSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, linkSync, openSync, readdirSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { wipeFile } from '../db/seal-store';
+import { syncFile, wipeFile } from './durable';
 import { isSealed, sealBuffer } from './sealed-file';
 
 /**
@@ -24,12 +24,7 @@ export function sealLegacyFiles(root: string, master: Buffer): number {
       if (headSealed(path)) continue;
       const copy = `${path}.sealing`;
       writeFileSync(copy, sealBuffer(master, readFileSync(path)), { mode: 0o600, flag: 'wx' });
-      const fd = openSync(copy, 'r+');
-      try {
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
-      }
+      syncFile(copy);
       linkSync(path, `${path}.clear`);
       renameSync(copy, path);
       wipeFile(`${path}.clear`);

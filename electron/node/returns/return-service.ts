@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { wipeFile } from '../db/seal-store';
+import { wipeFile } from '../files/durable';
 import { join } from 'node:path';
 import type { DossierDetail } from '../../common/domain/dossier';
 import { parseDossierCode } from '../../common/domain/dossier-code';

@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, fsyncSync, linkSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { syncDir } from '../files/durable';
 import { AppFailure } from '../../common/ipc/result';
 import type { SecretName, SecretStore } from '../../common/security/secrets';
 
@@ -63,19 +64,6 @@ function createKey(path: string): Buffer {
   }
   syncDir(dirname(path));
   return key;
-}
-
-function syncDir(dir: string): void {
-  try {
-    const fd = openSync(dir, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    // Windows cannot open a directory for fsync; NTFS journals the rename itself.
-  }
 }
 
 const aad = (name: SecretName) => Buffer.from(`motcua-secret:v1:${name}`);

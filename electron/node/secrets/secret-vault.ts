@@ -29,10 +29,16 @@ export interface SecretLocation {
  * from wherever it was put, or says plainly why it cannot.
  */
 export class SecretVault {
+  #tempsDropped = false;
+
   constructor(private readonly d: { indexPath: string; stores: readonly SecretStore[]; now: () => Date; force?: SecretStoreKind | null }) {}
 
   #read(): Index {
-    this.#dropStaleTemps();
+    // Once per vault, not on every read: a killed writer's leftovers only need clearing at start.
+    if (!this.#tempsDropped) {
+      this.#tempsDropped = true;
+      this.#dropStaleTemps();
+    }
     let text: string;
     try {
       text = readFileSync(this.d.indexPath, 'utf8');

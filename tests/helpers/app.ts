@@ -1,0 +1,27 @@
+import { createAppServices, type AppServices } from '../../electron/node/app/app-services';
+import { silentLogger } from '../../electron/node/log/logger';
+import { fakeScannerFactory } from '../fakes/fake-scanner';
+
+/** The origin the IPC tests' sender claims. */
+export const TEST_ORIGIN = 'app://motcua';
+
+/** The app's services over a data directory as the IPC tests drive them: no printer, no token, online. */
+export function testAppServices(dataDir: string): Promise<AppServices> {
+  return createAppServices({
+    dataDir,
+    appVersion: '0.0.0-test',
+    host: 'chromium-host',
+    allowedOrigin: TEST_ORIGIN,
+    log: silentLogger,
+    shell: { openExternal: async () => undefined, pickFiles: async () => [], printPdf: async () => true },
+    scannerFactory: fakeScannerFactory().factory,
+    printerFactory: async () => {
+      throw new Error('no printer here');
+    },
+    serialPorts: { list: async () => [] },
+    tokenFactory: () => {
+      throw new Error('no token here');
+    },
+    probe: async () => true,
+  });
+}
