@@ -5,6 +5,7 @@ import { AppFailure, failure } from '../../common/ipc/result';
 import { fsFailure } from '../files/fs-errors';
 import { applyKey } from './cipher';
 import { storageFailure } from './db-errors';
+import { cacheStatements } from './statement-cache';
 import { DbVersionFromFutureError, latestVersion, migrate, type MigrationReport } from './migration';
 import { migrations } from './migrations/index.generated';
 
@@ -41,6 +42,7 @@ export function openDatabase(path: string, opts: OpenOptions = {}): { db: Databa
   let db: Database.Database;
   try {
     db = new Database(path, { readonly, fileMustExist: readonly });
+    cacheStatements(db);
   } catch (e) {
     throw storageFailure(e, path) ?? new AppFailure('db_error', `Không mở được cơ sở dữ liệu tại ${path}: ${(e as Error).message}`);
   }

@@ -4,7 +4,7 @@ import { basename, dirname, extname, join } from 'node:path';
 import { AppFailure } from '../../common/ipc/result';
 import { fsFailure } from './fs-errors';
 import { eachChunk, openRegularFile } from './regular-file';
-import { plainSize, sealBuffer, sealTo, unsealEach } from './sealed-file';
+import { plainSize, sealBuffer, sealTo, unsealEach, unsealToBuffer } from './sealed-file';
 import { PlainTemp } from './plain-temp';
 
 export interface StoredFile {
@@ -124,6 +124,20 @@ export class ContentStore {
       return h.digest('hex') === sha256;
     } catch {
       return false;
+    }
+  }
+
+  /**
+   * A small stored file's content, checked against its name, for a sender that can take bytes:
+   * one read and one decryption, and no plain copy on disk. Null when changed, cut, missing or
+   * not sealed with this key.
+   */
+  async readVerified(sha256: string): Promise<Buffer | null> {
+    try {
+      const plain = await unsealToBuffer(this.master, this.pathOf(sha256));
+      return createHash('sha256').update(plain).digest('hex') === sha256 ? plain : null;
+    } catch {
+      return null;
     }
   }
 

@@ -34,6 +34,7 @@ interface Row {
   payload: string;
   state: OutboxState;
   attempts: number;
+  next_attempt_at?: string | null;
 }
 
 const toItem = (r: Row): OutboxItem => ({
@@ -121,6 +122,13 @@ export function readyHeads(db: Database.Database, now: string, limit: number): O
   return (
     db.prepare(`${HEADS} WHERE o.state IN ${SENDABLE} AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= ?) ORDER BY o.id LIMIT ?`).all(now, limit) as Row[]
   ).map(toItem);
+}
+
+/** A dossier's queue head if it may be sent now: the sender goes on with a dossier without scanning every queue. */
+export function readyHeadOf(db: Database.Database, code: string, now: string): OutboxItem | null {
+  const r = db.prepare(`SELECT * FROM outbox WHERE ma_ho_so = ? AND state IN ${OPEN} ORDER BY seq LIMIT 1`).get(code) as Row | undefined;
+  if (!r || !['pending', 'in_flight', 'unknown'].includes(r.state) || (r.next_attempt_at != null && r.next_attempt_at > now)) return null;
+  return toItem(r);
 }
 
 /** When the earliest sendable head backing off may be tried again; null when none is waiting to be sent. */

@@ -1,4 +1,4 @@
-import { webcrypto } from 'node:crypto';
+import { createHash, webcrypto } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import * as tus from 'tus-js-client';
@@ -290,13 +290,20 @@ export class ProvincialApi {
     }
   }
 
+  /** Bytes per PATCH: a file no larger goes in one request, with nothing to resume. */
+  get chunkSize(): number {
+    return this.#c.chunkSize;
+  }
+
   /**
    * tus 1.0.0 upload with tus-js-client: resumes from `uploadUrl` when one was persisted (HEAD →
    * Upload-Offset), reports a new upload URL as soon as it exists (so a crash can resume), and
    * sends an Upload-Checksum (sha256) with every PATCH so the server rejects a corrupted chunk.
    */
   upload(o: {
-    path: string;
+    /** The file to send, by path (read as it goes) or, for a small file already in memory, its bytes. */
+    path?: string;
+    data?: Buffer;
     size: number;
     metadata: Record<string, string>;
     uploadUrl: string | null;
@@ -308,7 +315,8 @@ export class ProvincialApi {
     const hashes = new Map<number, Promise<string>>();
     const hashAt = (offset: number) => {
       let h = hashes.get(offset);
-      if (!h) hashes.set(offset, (h = sha256Slice(o.path, offset, Math.min(this.#c.chunkSize, o.size - offset))));
+      const len = Math.min(this.#c.chunkSize, o.size - offset);
+      if (!h) hashes.set(offset, (h = o.data ? Promise.resolve(createHash('sha256').update(o.data.subarray(offset, offset + len)).digest('base64')) : sha256Slice(o.path!, offset, len)));
       return h;
     };
     // A creation answer's Location (or a persisted upload URL) on another origin would get the
@@ -317,8 +325,8 @@ export class ProvincialApi {
     let foreign = false;
     return new Promise((resolve) => {
       let urlSaved: Promise<void> = Promise.resolve();
-      const source = createReadStream(o.path);
-      const upload: tus.Upload = new tus.Upload(source as unknown as Buffer, {
+      const source = o.data ? null : createReadStream(o.path!);
+      const upload: tus.Upload = new tus.Upload(o.data ?? (source as unknown as Buffer), {
         endpoint: `${this.#c.baseUrl}/files/`,
         uploadUrl: o.uploadUrl,
         uploadSize: o.size,
@@ -344,7 +352,7 @@ export class ProvincialApi {
           if (upload.url && !sameOrigin(upload.url, this.#c.baseUrl)) {
             // Stopped before the first PATCH is even built; the URL is not kept for a resume.
             void upload.abort();
-            source.destroy();
+            source?.destroy();
             resolve(FOREIGN);
           } else if (upload.url && upload.url !== o.uploadUrl) urlSaved = Promise.resolve(o.onUrl(upload.url));
         },
@@ -353,7 +361,7 @@ export class ProvincialApi {
           void urlSaved.then(() => resolve({ kind: 'ok', status: 204, value: upload.url! }));
         },
         onError: (e) => {
-          source.destroy(); // the engine starts a new upload to resume; this one's file handle goes
+          source?.destroy(); // the engine starts a new upload to resume; this one's file handle goes
           if (foreign) {
             resolve(FOREIGN);
             return;

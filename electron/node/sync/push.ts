@@ -1,13 +1,17 @@
+import type Database from 'better-sqlite3';
 import { toVietnamRfc3339 } from '../../common/domain/time';
 import { AppFailure } from '../../common/ipc/result';
 import { attachmentForUpload, markPendingAgain, markUploaded, raiseServerVersion, setSyncState, setUploadUrl, uploadUrlOf } from '../intake/dossier-repo';
 import { appendAudit } from '../store/audit';
 import { buildHoSo } from './hoso';
-import { dossierQueueState, markInFlightUnknown, nextAttemptAt, readyHeads, requeueRejected, updateItem, type OutboxItem, type OutboxState } from './outbox-repo';
+import { dossierQueueState, markInFlightUnknown, nextAttemptAt, readyHeadOf, readyHeads, requeueRejected, updateItem, type OutboxItem, type OutboxState } from './outbox-repo';
 import type { ApiOutcome } from './provincial-api';
 import { reasonOf, type SyncContext } from './sync-context';
 
 type Outcome = { done: boolean; error?: string };
+
+/** Larger files are sent from a plain copy read as it goes, not held in memory. */
+const IN_MEMORY_MAX = 16 * 1024 * 1024;
 
 /**
  * What the audit row may say about a refusal: the HTTP status and the error code. The server's message
@@ -60,8 +64,8 @@ export class OutboxSender {
         await sleep(Math.max(10, next));
         continue;
       }
-      const results = await mapLimit(batch, this.c.o.concurrency, (item) => this.#process(item).catch((e: unknown): Outcome => ({ done: false, error: (e as Error).message })));
-      for (const r of results) {
+      const results = await mapLimit(batch, this.c.o.concurrency, (item) => this.#processQueue(item, o.deadline));
+      for (const r of results.flat()) {
         if (r.done) sent++;
         if (r.error) o.errors.push(r.error);
       }
@@ -75,11 +79,13 @@ export class OutboxSender {
     return t === null ? null : Math.max(0, Date.parse(t) - this.c.o.now().getTime());
   }
 
-  async #mark(item: OutboxItem, state: OutboxState, o: { error?: string | null; delayMs?: number; attempt?: boolean; payload?: string } = {}): Promise<void> {
+  /** `also`: the write the new state stands for (an uploaded file, the server's version), in the same commit. */
+  async #mark(item: OutboxItem, state: OutboxState, o: { error?: string | null; delayMs?: number; attempt?: boolean; payload?: string; also?: (db: Database.Database) => void } = {}): Promise<void> {
     const at = this.c.at();
     const next = o.delayMs !== undefined ? toVietnamRfc3339(new Date(this.c.o.now().getTime() + o.delayMs)) : null;
-    await this.c.exec('mark', (db) =>
+    await this.c.write('mark', (db) =>
       db.transaction(() => {
+        o.also?.(db);
         updateItem(db, item.id, { state, attempt: o.attempt ?? false, nextAttemptAt: next, error: o.error ?? null, ...(o.payload !== undefined ? { payload: o.payload } : {}) }, at);
         if (state === 'done' || state === 'rejected') {
           appendAudit(db, { actor: 'sync', action: `sync.${item.kind}.${state}`, subject: item.code, details: o.error ? errorFacts(o.error) : null }, at);
@@ -110,6 +116,24 @@ export class OutboxSender {
     return { done: false, error: `${item.code}: ${r.reason}` };
   }
 
+  /**
+   * A queue head, then the items after it in the same dossier's queue while each succeeds: its
+   * upload and its dossier go out back to back instead of waiting for the next scan of every queue.
+   * Only this worker holds the dossier (a batch has one head per dossier), so its order is kept.
+   */
+  async #processQueue(head: OutboxItem, deadline: number): Promise<Outcome[]> {
+    const out: Outcome[] = [];
+    for (let item: OutboxItem | null = head; item; ) {
+      const code: string = item.code;
+      const r = await this.#process(item).catch((e: unknown): Outcome => ({ done: false, error: (e as Error).message }));
+      out.push(r);
+      if (!r.done || Date.now() > deadline) break;
+      const now = this.c.at();
+      item = await this.c.exec('nextOfDossier', (db) => readyHeadOf(db, code, now));
+    }
+    return out;
+  }
+
   #process(item: OutboxItem): Promise<Outcome> {
     if (item.kind === 'upload') return this.#upload(item);
     if (item.kind === 'dossier_put') return this.#putDossier(item);
@@ -126,24 +150,28 @@ export class OutboxSender {
     }
     const { files, api } = this.c.d;
     const size = await files.sizeOf(att.sha256);
-    if (size !== att.sizeBytes || !(await files.verify(att.sha256))) {
-      return this.#setback(item, { kind: 'rejected', status: 0, error: 'corrupt_attachment', message: `Tệp ${att.fileName} trong máy đã hỏng hoặc bị xóa.`, details: [] });
-    }
+    const corrupt = () => this.#setback(item, { kind: 'rejected', status: 0, error: 'corrupt_attachment', message: `Tệp ${att.fileName} trong máy đã hỏng hoặc bị xóa.`, details: [] });
+    if (size !== att.sizeBytes) return corrupt();
+    // A file that fits one PATCH goes from memory: one decryption, no plain copy on disk, and no
+    // upload URL to keep (a crash before its single PATCH ends resumes at offset 0 anyway).
+    const small = size <= Math.min(api.chunkSize, IN_MEMORY_MAX);
+    const data = small ? await files.readVerified(att.sha256) : null;
+    if (small ? !data : !(await files.verify(att.sha256))) return corrupt();
     await this.#mark(item, 'in_flight');
-    // tus reads the file by path: a plain copy exists for this upload only.
-    const r = await files.withPlainFile(att.sha256, (path) =>
+    const send = (source: { path: string } | { data: Buffer }) =>
       api.upload({
-        path,
+        ...source,
         size,
         uploadUrl: att.uploadUrl,
         metadata: { filename: att.fileName, contentType: att.contentType, MaHoSo: item.code, sha256: att.sha256 },
-        onUrl: (url) => this.c.exec('uploadUrl', (db) => setUploadUrl(db, att.id, url)),
+        onUrl: small ? () => undefined : (url) => this.c.exec('uploadUrl', (db) => setUploadUrl(db, att.id, url)),
         onProgress: (sent, total) => this.c.d.onProgress?.({ code: item.code, fileName: att.fileName, sent, total }),
-      }),
-    );
+      });
+    // tus reads a large file by path: a plain copy exists for this upload only.
+    const r = data ? await send({ data }) : await files.withPlainFile(att.sha256, (path) => send({ path }));
     if (r.kind === 'ok') {
-      await this.c.exec('uploaded', (db) => markUploaded(db, att.id, r.value, this.c.at()));
-      await this.#mark(item, 'done');
+      const at = this.c.at();
+      await this.#mark(item, 'done', { also: (db) => markUploaded(db, att.id, r.value, at) });
       return { done: true };
     }
     if (r.kind === 'rejected' && r.error === 'upload_gone') {
@@ -176,8 +204,7 @@ export class OutboxSender {
   }
 
   async #putDone(item: OutboxItem, version: number): Promise<Outcome> {
-    await this.c.exec('putDone', (db) => raiseServerVersion(db, item.dossierId, version));
-    await this.#mark(item, 'done');
+    await this.#mark(item, 'done', { also: (db) => raiseServerVersion(db, item.dossierId, version) });
     return { done: true };
   }
 

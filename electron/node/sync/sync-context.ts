@@ -50,6 +50,45 @@ export class SyncContext {
     this.exec = (op, fn) => d.store.exec(`sync.${op}`, fn);
   }
 
+  #pending: Array<{ fn: (db: Database.Database) => unknown; done: (e: unknown, v?: unknown) => void }> = [];
+
+  /**
+   * A state change that must be on disk before the send it announces: changes of concurrent sends
+   * that arrive in the same turn of the event loop share one commit (group commit; the commit's
+   * fsync, not the SQL, is what a state change costs). Each runs in its own savepoint, so one that
+   * throws is undone alone; every caller resumes only once the shared commit is durable.
+   */
+  write<T>(op: string, fn: (db: Database.Database) => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.#pending.push({ fn, done: (e, v) => (e === undefined ? resolve(v as T) : reject(e)) });
+      if (this.#pending.length === 1) setImmediate(() => void this.#flush(op));
+    });
+  }
+
+  async #flush(op: string): Promise<void> {
+    const batch = this.#pending;
+    this.#pending = [];
+    const outcomes: Array<{ e?: unknown; v?: unknown }> = [];
+    try {
+      await this.exec(batch.length === 1 ? op : 'groupCommit', (db) =>
+        db.transaction(() => {
+          for (const b of batch) {
+            try {
+              outcomes.push({ v: db.transaction(b.fn)(db) });
+            } catch (e) {
+              outcomes.push({ e: e ?? new Error('write failed') });
+            }
+          }
+        })(),
+      );
+    } catch (e) {
+      // The commit itself failed (a full disk): nothing of the batch was written.
+      for (const b of batch) b.done(e ?? new Error('commit failed'));
+      return;
+    }
+    batch.forEach((b, i) => b.done(outcomes[i]!.e, outcomes[i]!.v));
+  }
+
   /** Now, as stored: RFC 3339 in Asia/Ho_Chi_Minh. */
   at(): string {
     return toVietnamRfc3339(this.o.now());
