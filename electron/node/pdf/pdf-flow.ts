@@ -20,10 +20,63 @@ async function fontBytes(dir: string, name: string): Promise<Buffer> {
   return b;
 }
 
+/**
+ * Parsing a Noto font takes a few hundred ms and pdf-lib parses again for every document; the
+ * parsed font is only read afterwards (each document makes its own subset), so it is kept per
+ * font file for the life of the process (or of the PDF worker).
+ */
+type ParsedFont = ReturnType<typeof fontkit.create>;
+const parsed = new WeakMap<Uint8Array, ParsedFont>();
+const cachingFontkit: typeof fontkit = {
+  ...fontkit,
+  create: (bytes: Uint8Array, postscriptName?: string) => {
+    if (postscriptName) return fontkit.create(bytes, postscriptName);
+    let font = parsed.get(bytes);
+    if (!font) parsed.set(bytes, (font = memoizeLayout(keepCodePoints(fontkit.create(bytes)))));
+    return font;
+  },
+};
+
+/**
+ * fontkit keeps one glyph object per glyph id. Subsetting a composite glyph (ủ) creates its parts
+ * (u) with no characters; a fresh font per document never noticed, but a shared font would hand
+ * the next document a "u" without its character and its text layer would lose every u (pdftotext,
+ * screen readers, search). A glyph asked for with its characters gets them back.
+ */
+function keepCodePoints(font: ParsedFont): ParsedFont {
+  const getGlyph = font.getGlyph.bind(font);
+  font.getGlyph = (id: number, codePoints?: number[]) => {
+    const glyph = getGlyph(id, codePoints);
+    if (codePoints?.length && !glyph.codePoints.length) (glyph as { codePoints: number[] }).codePoints = codePoints;
+    return glyph;
+  };
+  return font;
+}
+
+/**
+ * OpenType shaping (Vietnamese stacks marks through GSUB/GPOS) is most of a form's render time,
+ * and pdf-lib shapes each string again to measure and to draw it, form after form. The glyph run
+ * of a string is only read, so it is kept per parsed font, bounded.
+ */
+function memoizeLayout(font: ParsedFont): ParsedFont {
+  const layout = font.layout.bind(font);
+  const runs = new Map<string, ReturnType<ParsedFont['layout']>>();
+  font.layout = (text, features) => {
+    const key = features === undefined ? text : `${text}\u0000${JSON.stringify(features)}`;
+    let run = runs.get(key);
+    if (run === undefined) {
+      if (runs.size >= 20_000) runs.clear();
+      runs.set(key, (run = layout(text, features)));
+    }
+    return run;
+  };
+  return font;
+}
+
 /** A PDF with the bundled Noto fonts embedded (subset), so every Vietnamese mark is in the file. */
 export async function newDocument(fontsDir: string, title: string): Promise<{ doc: PDFDocument; fonts: Fonts }> {
   const doc = await PDFDocument.create();
-  doc.registerFontkit(fontkit);
+  doc.registerFontkit(cachingFontkit);
   doc.setTitle(title);
   doc.setCreator('Một Cửa Desk');
   doc.setProducer('Một Cửa Desk (pdf-lib)');
