@@ -46,7 +46,7 @@ describe('motcua form pdf', () => {
     // receipt pdf is still there and gives the same receipt.
     const old = motcua(['receipt', 'pdf', code, '--out', join(f.dir, 'r.pdf'), ...dd()], OFFICER_ENV);
     expect(old.code, old.stderr).toBe(0);
-  });
+  }, 400_000); // nine CLI processes, each opening the encrypted store, on a shared machine
 
   it('refuses an unknown --mau, a missing Mẫu 04 reason and a dossier that does not exist, in Vietnamese, writing nothing', () => {
     const out = join(f.dir, 'x.pdf');
@@ -62,5 +62,5 @@ describe('motcua form pdf', () => {
     expect(tool('ls', [out]).code).not.toBe(0);
     // Without sign-in nothing is printed, as the app's channel would refuse.
     expect(motcua(['form', 'pdf', code, '--mau', '06', '--out', out, ...dd()]).stderr).toMatch(/cần đăng nhập/);
-  });
+  }, 300_000);
 });
