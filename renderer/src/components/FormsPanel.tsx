@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FormChoice, FormId } from '../../../electron/common/domain/forms';
 import { api, errText } from '../api';
@@ -17,10 +17,17 @@ export function FormsPanel(p: { code: string; onDone: (message: { kind: 'ok' | '
   const [newDate, setNewDate] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const ref = useRef<HTMLElement>(null);
 
   useEffect(() => {
     void api()['form.list']({ code: p.code }).then((r) => (r.ok ? setChoices(r.value) : setError(errText(r.error))));
   }, [p.code]);
+  // Below the detail the list would open out of sight: bring it up with the keyboard on its first form.
+  useEffect(() => {
+    if (!choices) return;
+    ref.current?.scrollIntoView({ block: 'nearest' });
+    ref.current?.querySelector<HTMLButtonElement>('button')?.focus({ preventScroll: true });
+  }, [choices]);
 
   const print = async (mau: FormId, input: { reason?: string | null; newDueDate?: string | null } = {}) => {
     if (busy) return;
@@ -53,11 +60,11 @@ export function FormsPanel(p: { code: string; onDone: (message: { kind: 'ok' | '
   };
 
   return (
-    <section className="card" data-testid="forms-panel" aria-label={t('forms.title')} onKeyDown={(e) => e.key === 'Escape' && p.onClose()}>
+    <section ref={ref} className="card" data-testid="forms-panel" aria-label={t('forms.title')} onKeyDown={(e) => e.key === 'Escape' && p.onClose()}>
       <h3>{t('forms.title')}</h3>
       {error && <p role="alert" className="message error" data-testid="forms-error">{error}</p>}
       {!choices && !error && <p role="status">{t('forms.loading')}</p>}
-      <ul className="plain">
+      <ul className="forms-list">
         {choices?.map((c) => (
           <li key={c.mau}>
             <button className="secondary" disabled={busy} onClick={() => start(c)} data-testid={`form-print-${c.mau}`}>
