@@ -12,6 +12,7 @@ import { Command, CommanderError } from 'commander';
 import { AppFailure, errorText, toAppError } from '../common/ipc/result';
 import { dataLayout, resolveDataDir } from '../node/config/paths';
 import type { SqliteStore } from '../node/store/sqlite-store';
+import { registerFormCommands } from './form-commands';
 import { registerIntakeCommands } from './intake-commands';
 import { registerDeviceCommands } from './device-commands';
 import { registerSyncCommands } from './sync-commands';
@@ -206,6 +207,7 @@ export function buildProgram(io: CliIo = stdio): Command {
     withStore,
   };
   registerIntakeCommands(program, ctx);
+  registerFormCommands(program, ctx);
   registerDeviceCommands(program, ctx);
   registerSyncCommands(program, ctx);
   registerSigningCommands(program, ctx);

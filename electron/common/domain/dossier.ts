@@ -33,6 +33,8 @@ export const dossierDetailSchema = dossierSummarySchema.extend({
   ),
   idempotencyKey: z.string().nullable(),
   receiptPath: z.string().nullable(),
+  /** Số thứ tự trong sổ theo dõi hồ sơ (Mẫu 01 and Mẫu 07), per unit and year; null before it existed. */
+  logNumber: z.number().int().nullable(),
 });
 export type DossierDetail = z.infer<typeof dossierDetailSchema>;
 

@@ -29,6 +29,8 @@ export interface ReceiptModel {
   readonly returnAt: string;
   readonly lookupHint: string;
   readonly reprint: boolean;
+  /** Số thứ tự trong sổ theo dõi hồ sơ: the dossier's row in Mẫu 07. */
+  readonly logNumber: number | null;
 }
 
 /** A turn-back slip: Mẫu 02 (yêu cầu bổ sung, hoàn thiện) or Mẫu 03 (từ chối tiếp nhận). */
@@ -41,6 +43,8 @@ export interface TurnBackModel {
   readonly applicant: { readonly name: string; readonly address: string | null; readonly phone: string | null };
   readonly procedure: { readonly code: string; readonly name: string };
   readonly reasons: readonly string[];
+  /** Mẫu 02's "Lý do" line; null prints a line to fill in by hand. */
+  readonly reason: string | null;
   readonly officer: { readonly id: string; readonly name: string } | null;
   readonly contactPhone: string | null;
 }

@@ -50,6 +50,7 @@ export const CLI_ACCESS: Readonly<Record<string, { readonly channel: Channel } |
   'catalog import': { access: 'admin' },
   intake: { channel: 'intake.receive' },
   'receipt pdf': { channel: 'receipt.print' },
+  'form pdf': { channel: 'form.print' },
   'dossier show': { channel: 'dossier.get' },
   'dossier void': { channel: 'dossier.void' },
   search: { channel: 'dossier.search' },

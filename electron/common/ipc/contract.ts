@@ -4,6 +4,7 @@ import { auditVerdictSchema } from '../domain/audit';
 import { dayCloseInputSchema, dayCloseResultSchema } from '../domain/day-close';
 import { reportSchema } from '../domain/report';
 import { dossierDetailSchema, dossierSummarySchema } from '../domain/dossier';
+import { formChoiceSchema, formIdSchema, formInputSchema } from '../domain/forms';
 import { intakeDraftSchema } from '../domain/intake';
 import { procedureSchema } from '../domain/procedure';
 import { scanEventSchema } from '../domain/scan';
@@ -202,6 +203,8 @@ export const contract = {
       SoDienThoai: z.string().max(20).nullable(),
       SoGiayToChuHoSo: z.string().max(30).nullable(),
       reasons: z.array(z.string().trim().min(1).max(1000)).min(1, 'Phải ghi ít nhất một lý do.').max(20),
+      /** Mẫu 02's "Lý do" line (why the dossier is incomplete). */
+      reason: z.string().trim().max(1000).nullable().optional(),
     }),
     output: z.object({ id: z.number().int() }),
   },
@@ -219,6 +222,10 @@ export const contract = {
     output: z.object({ code: z.string(), voidedAt: z.string() }),
   },
   'receipt.print': { access: 'officer', input: z.strictObject({ code: z.string().min(1).max(60) }), output: z.object({ printed: z.boolean() }) },
+  /** The forms (TT 03/2025 Mẫu 01–07) that apply to a dossier, for the Hồ sơ screen's "In mẫu…". */
+  'form.list': { access: 'officer', input: z.strictObject({ code: z.string().min(1).max(60) }), output: z.array(formChoiceSchema) },
+  /** Renders one form of a dossier and opens the print dialog; Mẫu 04 takes the reason and the new day. */
+  'form.print': { access: 'officer', input: formInputSchema.extend({ code: z.string().min(1).max(60), mau: formIdSchema }), output: z.object({ printed: z.boolean() }) },
   'attachments.pick': { access: 'officer', input: empty, output: z.array(inboxFileSchema) },
   'attachments.scanFolder': { access: 'officer', input: empty, output: z.array(inboxFileSchema) },
   'attachments.preview': { access: 'officer', input: z.strictObject({ token: z.uuid() }), output: z.object({ contentType: z.string(), dataUrl: z.string() }) },

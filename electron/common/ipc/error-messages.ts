@@ -89,6 +89,16 @@ export const ERROR_MESSAGES = {
     vi: 'Nhật ký kiểm toán bị thay đổi: {verdict}',
     en: 'The audit log was tampered with: {verdict}',
   },
+  'form.unknown': { vi: 'Không có mẫu "{mau}": chọn một trong 01, 02, 03, 04, 05, 06, 07.', en: 'No form "{mau}": choose one of 01, 02, 03, 04, 05, 06, 07.' },
+  'form.noTurnBack': {
+    vi: 'Hồ sơ {code} chưa có Mẫu {mau} nào (phiếu lập cho cùng người nộp, cùng thủ tục).',
+    en: 'Dossier {code} has no Form {mau} (issued to the same applicant for the same procedure).',
+  },
+  'form.needsReasonAndDate': {
+    vi: 'Mẫu 04 cần lý do chậm trễ (ít nhất 5 ký tự) và ngày hẹn trả mới.',
+    en: 'Form 04 needs the reason for the delay (at least 5 characters) and the new appointment date.',
+  },
+  'form.newDateInPast': { vi: 'Ngày hẹn trả mới không được trước hôm nay.', en: 'The new appointment date cannot be before today.' },
   'outbox.nothingRejected': { vi: 'Hồ sơ {code} không có mục bị trả lại.', en: 'Dossier {code} has nothing rejected.' },
 } as const satisfies Record<string, { vi: string; en: string }>;
 

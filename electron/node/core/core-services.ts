@@ -12,6 +12,7 @@ import { defaultPdfRenderer, inProcessRenderer, type PdfRenderer } from '../docu
 import { EventHub } from '../events/event-hub';
 import { AttachmentInbox } from '../files/attachment-inbox';
 import { ContentStore } from '../files/content-store';
+import { FormService } from '../forms/form-service';
 import { IntakeService } from '../intake/intake-service';
 import type { Logger } from '../log/logger';
 import { PrinterService } from '../printing/printer-service';
@@ -125,6 +126,7 @@ export function createCoreServices(dataDir: string, a: CoreAdapters, dbKey: stri
   // Plain copies a crash left behind (an upload or a signature cut short) go before anything runs.
   files.temp.wipeLeftovers();
   const intake = new IntakeService({ store, files, receiptsDir: join(layout.filesDir, 'receipts'), fontsDir, pdf, now, apiConfigured });
+  const forms = new FormService({ store, intake, pdf, formsDir: join(layout.filesDir, 'receipts'), now });
   const sync = new SyncService({ store, files, monitor, log: a.log.child('sync'), hub, secrets });
   /** The API client, or a Vietnamese AppFailure saying what is missing; null when no API is configured. */
   const apiOrFail = async () => {
@@ -166,6 +168,7 @@ export function createCoreServices(dataDir: string, a: CoreAdapters, dbKey: stri
     files,
     inbox,
     intake,
+    forms,
     sync,
     outbox,
     session,

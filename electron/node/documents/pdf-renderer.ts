@@ -1,15 +1,21 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { ControlSlipModel, DelayNoticeModel, StopNoticeModel } from '../../common/domain/forms';
 import type { ReceiptModel, TurnBackModel } from '../../common/domain/receipt';
-import type { DailyReport } from '../reports/report-repo';
+import type { DailyReport, LogRow } from '../reports/report-repo';
 import { reportPdf } from '../reports/report-export';
+import { renderControlSlipPdf, renderDelayNoticePdf, renderLogBookPdf, renderStopNoticePdf } from './forms-04-07';
 import { renderReceiptPdf, renderTurnBackPdf } from './receipt-pdf';
 
 export type PdfJob =
   | { readonly kind: 'receipt'; readonly model: ReceiptModel }
   | { readonly kind: 'turnBack'; readonly model: TurnBackModel }
-  | { readonly kind: 'report'; readonly model: DailyReport; readonly auditAnchor?: AuditAnchorPrint | null };
+  | { readonly kind: 'report'; readonly model: DailyReport; readonly auditAnchor?: AuditAnchorPrint | null }
+  | { readonly kind: 'delayNotice'; readonly model: DelayNoticeModel }
+  | { readonly kind: 'stopNotice'; readonly model: StopNoticeModel }
+  | { readonly kind: 'controlSlip'; readonly model: ControlSlipModel; readonly receipt: ReceiptModel }
+  | { readonly kind: 'logBook'; readonly model: { unitName: string; deskName: string; day: string; officerName: string | null; rows: readonly LogRow[] } };
 
 /** The audit head a day close printed in its report. */
 export interface AuditAnchorPrint {
@@ -35,6 +41,14 @@ export function inProcessRenderer(fontsDir: string): PdfRenderer {
         case 'report':
           // A busy day's Mẫu 07 log is ~1000 rows of shaped text: seconds of work, never on the main thread.
           return reportPdf(job.model, fontsDir, job.auditAnchor ?? null);
+        case 'delayNotice':
+          return renderDelayNoticePdf(job.model, fontsDir);
+        case 'stopNotice':
+          return renderStopNoticePdf(job.model, fontsDir);
+        case 'controlSlip':
+          return renderControlSlipPdf(job.model, job.receipt, fontsDir);
+        case 'logBook':
+          return renderLogBookPdf(job.model, fontsDir);
       }
     },
     close: async () => undefined,

@@ -4,7 +4,8 @@ import { A5, Flow, newDocument } from '../pdf/pdf-flow';
 
 const COPIES = ['Liên 1: Lưu', 'Liên 2: Giao người nộp hồ sơ'] as const;
 
-function header(f: Flow, unitName: string, deskName: string, place: string, at: string): void {
+/** The national header: the governing body over the desk (left), the motto and the dated line (right). */
+export function header(f: Flow, unitName: string, deskName: string, place: string, at: string): void {
   f.columns(
     (l) => {
       l.text(unitName.toUpperCase(), { size: 8.5, align: 'center' });
@@ -19,7 +20,7 @@ function header(f: Flow, unitName: string, deskName: string, place: string, at: 
   f.space(10);
 }
 
-function signatures(f: Flow, left: string, right: string, rightName: string | null): void {
+export function signatures(f: Flow, left: string, right: string, rightName: string | null): void {
   f.ensure(58);
   f.space(4);
   f.columns(
@@ -88,7 +89,7 @@ export async function renderReceiptPdf(m: ReceiptModel, fontsDir: string): Promi
       f.text(`Phí, lệ phí: ${formatVnd(m.totalFeesVnd)}`, { size: 9 });
       for (const fee of m.fees) f.text(`- ${fee.name}: ${formatVnd(fee.amountVnd)}`, { size: 8.5, indent: 12 });
     }
-    line('Vào Sổ theo dõi hồ sơ, Quyển số:', `…  Số thứ tự: ${m.code.slice(-4)}`);
+    line('Vào Sổ theo dõi hồ sơ, Quyển số:', `…  Số thứ tự: ${m.logNumber ?? '…'}`);
     f.text(m.lookupHint, { size: 8.5, font: 'italic', gapAfter: 2 });
     f.text('Ghi chú:', { size: 8.5, font: 'italic' });
     f.text(
@@ -120,8 +121,9 @@ export async function renderTurnBackPdf(m: TurnBackModel, fontsDir: string): Pro
   if (m.form === '02') {
     f.text('Yêu cầu hoàn thiện hồ sơ gồm những nội dung sau:', { size: 9, font: 'bold' });
     m.reasons.forEach((r, i) => f.text(`${i + 1}. ${r}`, { size: 8.5, indent: 12 }));
+    f.text(`Lý do: ${m.reason ?? '……………………………………………………………'}`, { size: 9 });
     f.text(
-      `Trong quá trình hoàn thiện hồ sơ nếu có vướng mắc, ông/bà liên hệ với ${m.deskName}${m.contactPhone ? `, số điện thoại ${m.contactPhone}` : ''} để được hướng dẫn.`,
+      `Trong quá trình hoàn thiện hồ sơ nếu có vướng mắc, ông/bà liên hệ với ${m.deskName}${m.officer ? ` (${m.officer.name})` : ''}, số điện thoại ${m.contactPhone ?? '……………………'} để được hướng dẫn.`,
       { size: 9, gapAfter: 2 },
     );
     f.text('Hồ sơ được hướng dẫn một lần, đầy đủ theo quy định.', { size: 8.5, font: 'italic' });

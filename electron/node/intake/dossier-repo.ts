@@ -78,6 +78,7 @@ export function dossierDetail(db: Database.Database, code: string): DossierDetai
         officer_id: string | null;
         idempotency_key: string | null;
         receipt_path: string | null;
+        so_thu_tu: number | null;
       })
     | undefined;
   if (!r) return null;
@@ -105,6 +106,7 @@ export function dossierDetail(db: Database.Database, code: string): DossierDetai
     attachments,
     idempotencyKey: r.idempotency_key,
     receiptPath: r.receipt_path,
+    logNumber: r.so_thu_tu,
   };
 }
 
@@ -143,12 +145,13 @@ export function insertDossier(db: Database.Database, d: NewDossier): { id: numbe
       .prepare(
         `INSERT INTO dossiers (ma_ho_so, ma_tthc, ten_tthc, unit_code, counter_id, officer_id, kenh_thuc_hien, loai_doi_tuong, chu_ho_so,
            so_giay_to, ngay_sinh, gioi_tinh, dia_chi, so_dien_thoai, email, trich_yeu, so_bo, ngay_tiep_nhan, ngay_hen_tra, trang_thai,
-           sync_state, created_at, updated_at, ngay_cap_giay_to, idempotency_key, name_folded)
-         VALUES (?, ?, ?, ?, ?, ?, '1', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '2', 'pending', ?, ?, ?, ?, ?)`,
+           sync_state, created_at, updated_at, ngay_cap_giay_to, idempotency_key, name_folded, so_thu_tu)
+         VALUES (?, ?, ?, ?, ?, ?, '1', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '2', 'pending', ?, ?, ?, ?, ?,
+           (SELECT COALESCE(MAX(so_thu_tu), 0) + 1 FROM dossiers WHERE unit_code = ? AND substr(ngay_tiep_nhan, 1, 4) = substr(?, 1, 4)))`,
       )
       .run(
         d.code, d.maTthc, d.tenTthc, d.unitCode, d.counterId, d.officerId, d.applicantType, d.applicantName, d.idNumber, d.birthDate, d.sex,
-        d.address, d.phone, d.email, d.summary, d.sets, d.receivedAt, d.dueAt, d.at, d.at, d.idIssuedOn, d.idempotencyKey, d.nameFolded,
+        d.address, d.phone, d.email, d.summary, d.sets, d.receivedAt, d.dueAt, d.at, d.at, d.idIssuedOn, d.idempotencyKey, d.nameFolded, d.unitCode, d.receivedAt,
       ).lastInsertRowid,
   );
   const insDoc = db.prepare('INSERT INTO dossier_documents (dossier_id, ma_thanh_phan, ten, originals, copies, position, provided) VALUES (?, ?, ?, ?, ?, ?, 1)');
@@ -200,6 +203,8 @@ export interface NewTurnBack {
   readonly address: string | null;
   readonly phone: string | null;
   readonly reasons: readonly string[];
+  /** Mẫu 02's "Lý do" line. */
+  readonly reason?: string | null;
   readonly at: string;
 }
 
@@ -208,9 +213,9 @@ export function insertTurnBack(db: Database.Database, t: NewTurnBack): number {
   return Number(
     db
       .prepare(
-        'INSERT INTO turn_backs (form, ma_tthc, ten_tthc, unit_code, counter_id, officer_id, chu_ho_so, so_giay_to, dia_chi, so_dien_thoai, reasons, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO turn_backs (form, ma_tthc, ten_tthc, unit_code, counter_id, officer_id, chu_ho_so, so_giay_to, dia_chi, so_dien_thoai, reasons, at, ly_do) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       )
-      .run(t.form, t.maTthc, t.tenTthc, t.unitCode, t.counterId, t.officerId, t.applicantName, t.idNumber, t.address, t.phone, JSON.stringify(t.reasons), t.at).lastInsertRowid,
+      .run(t.form, t.maTthc, t.tenTthc, t.unitCode, t.counterId, t.officerId, t.applicantName, t.idNumber, t.address, t.phone, JSON.stringify(t.reasons), t.at, t.reason ?? null).lastInsertRowid,
   );
 }
 

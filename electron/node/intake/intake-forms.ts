@@ -39,13 +39,14 @@ export function receiptModel(db: Database.Database, code: string, reprint: boole
     returnAt: `${unit.deskName} — ${unit.unitName}`,
     lookupHint: 'Tra cứu tình trạng hồ sơ bằng mã hồ sơ trên Cổng Dịch vụ công hoặc quét mã QR trên giấy này.',
     reprint,
+    logNumber: d.logNumber,
   };
 }
 
 /** Mẫu 02 / 03 as printed, signed by the officer who wrote it. */
 export function turnBackModel(
   db: Database.Database,
-  t: { form: '02' | '03'; at: string; applicant: { name: string; address: string | null; phone: string | null }; procedure: { code: string; name: string }; reasons: string[]; officerId: string },
+  t: { form: '02' | '03'; at: string; applicant: { name: string; address: string | null; phone: string | null }; procedure: { code: string; name: string }; reasons: string[]; reason?: string | null; officerId: string },
 ): TurnBackModel {
   const u = unitPresentation(db);
   return {
@@ -57,6 +58,7 @@ export function turnBackModel(
     applicant: t.applicant,
     procedure: t.procedure,
     reasons: t.reasons,
+    reason: t.reason ?? null,
     officer: officerDisplay(db, t.officerId),
     contactPhone: u.phone,
   };

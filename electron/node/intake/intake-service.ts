@@ -261,7 +261,7 @@ export class IntakeService {
   /** Mẫu 02 / 03: a slip with the reasons; nothing is recorded as accepted and no dossier code is used. */
   async turnBack(
     actor: Actor,
-    raw: { form: '02' | '03'; MaTTHC: string; ChuHoSo: string; DiaChiChuHoSo?: string | null; SoDienThoai?: string | null; SoGiayToChuHoSo?: string | null; reasons: string[] },
+    raw: { form: '02' | '03'; MaTTHC: string; ChuHoSo: string; DiaChiChuHoSo?: string | null; SoDienThoai?: string | null; SoGiayToChuHoSo?: string | null; reasons: string[]; reason?: string | null },
   ): Promise<{ id: number; pdfPath: string }> {
     const reasons = raw.reasons.map((r) => r.trim()).filter(Boolean);
     if (!reasons.length) throw failure('invalid_input', 'intake.noReason');
@@ -284,6 +284,7 @@ export class IntakeService {
           address: raw.DiaChiChuHoSo ?? null,
           phone: raw.SoDienThoai ?? null,
           reasons,
+          reason: raw.reason?.trim() || null,
           at,
         });
         appendAudit(db, { actor: actor.officerId, action: raw.form === '02' ? 'intake.supplementRequested' : 'intake.refused', subject: `turn_back:${id}`, details: { procedure: proc.maTthc } }, at);
@@ -293,6 +294,7 @@ export class IntakeService {
           applicant: { name, address: raw.DiaChiChuHoSo ?? null, phone: raw.SoDienThoai ?? null },
           procedure: { code: proc.maTthc, name: proc.tenTthc },
           reasons,
+          reason: raw.reason?.trim() || null,
           officerId: actor.officerId,
         });
         return { id, model };

@@ -4,7 +4,7 @@ import { formatVnd } from '../../common/domain/receipt';
 import { A4_LANDSCAPE, Flow, newDocument } from '../pdf/pdf-flow';
 import type { DailyReport, LogRow } from './report-repo';
 
-const LOG_HEADERS = [
+export const LOG_HEADERS = [
   'STT',
   'Mã hồ sơ',
   'Tên TTHC',
@@ -21,7 +21,7 @@ const LOG_HEADERS = [
   'Ghi chú',
 ];
 const when = (v: string | null) => (v ? `${v.slice(11, 16)} ${v.slice(8, 10)}/${v.slice(5, 7)}/${v.slice(0, 4)}` : '');
-const logCells = (r: LogRow) => [String(r.stt), r.code, r.procedure, String(r.sets), r.applicant, r.addressPhone, r.agency, when(r.receivedAt), when(r.dueAt), when(r.transferredAt), when(r.resultReceivedAt), when(r.returnedAt), '', r.note];
+export const logCells = (r: LogRow) => [String(r.stt), r.code, r.procedure, String(r.sets), r.applicant, r.addressPhone, r.agency, when(r.receivedAt), when(r.dueAt), when(r.transferredAt), when(r.resultReceivedAt), when(r.returnedAt), '', r.note];
 
 export const TOTAL_LABELS: Array<[keyof DailyReport['totals'], string]> = [
   ['received', 'Hồ sơ tiếp nhận'],

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { evaluateKpi, normalizeTime, type StatusEvent } from '../../common/domain/kpi';
+import { feedTimes, procedureAgencies } from '../forms/form-repo';
 import { readSetting } from '../settings/settings-repo';
 import { thisCounter } from '../unit/unit-repo';
 
@@ -86,7 +87,7 @@ export function dailyReport(db: Database.Database, day: string, o: { counterId?:
   const received = db
     .prepare(
       `SELECT id, ma_ho_so, ma_tthc, ten_tthc, counter_id, officer_id, kenh_thuc_hien, chu_ho_so, dia_chi, so_dien_thoai, so_bo,
-              ngay_tiep_nhan, ngay_hen_tra, ngay_tra, voided_at, trang_thai
+              ngay_tiep_nhan, ngay_hen_tra, ngay_tra, voided_at, trang_thai, so_thu_tu
        FROM dossiers WHERE ngay_tiep_nhan BETWEEN @from AND @to ${counterClause} ORDER BY ngay_tiep_nhan, id`,
     )
     .all(p) as Array<{
@@ -106,8 +107,11 @@ export function dailyReport(db: Database.Database, day: string, o: { counterId?:
     ngay_tra: string | null;
     voided_at: string | null;
     trang_thai: string;
+    so_thu_tu: number | null;
   }>;
   const live = received.filter((r) => !r.voided_at);
+  const agencies = procedureAgencies(db, live.map((r) => r.ma_tthc));
+  const feed = feedTimes(db, live.map((r) => r.ma_ho_so));
   const fees = new Map<number, number>();
   if (live.length) {
     for (const f of db
@@ -274,18 +278,20 @@ export function dailyReport(db: Database.Database, day: string, o: { counterId?:
     byCounter: [...byCounter.values()].sort((a, b) => a.counterId.localeCompare(b.counterId)),
     byOfficer: [...byOfficer].map(([officerId, n]) => ({ officerId, received: n })),
     byHour,
+    // Mẫu 07's STT is the number the receipt printed; the agency comes from the catalog, the
+    // hand-overs from the changes feed.
     log: live.map((r, i) => ({
-      stt: i + 1,
+      stt: r.so_thu_tu ?? i + 1,
       code: r.ma_ho_so,
       procedure: r.ten_tthc,
       sets: r.so_bo,
       applicant: r.chu_ho_so,
       addressPhone: [r.dia_chi, r.so_dien_thoai].filter(Boolean).join(' — '),
-      agency: '',
+      agency: agencies.get(r.ma_tthc) ?? '',
       receivedAt: r.ngay_tiep_nhan,
       dueAt: r.ngay_hen_tra,
-      transferredAt: null,
-      resultReceivedAt: null,
+      transferredAt: feed.get(r.ma_ho_so)?.transferredAt ?? null,
+      resultReceivedAt: feed.get(r.ma_ho_so)?.resultReceivedAt ?? null,
       returnedAt: r.ngay_tra,
       note: r.trang_thai === '10' ? 'Đã trả kết quả' : '',
     })),

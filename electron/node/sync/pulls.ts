@@ -8,6 +8,7 @@ import { applyRemoteStatus, dossierIdByCode, hasResultFrom, insertResultDocument
 import { readSetting, writeSetting } from '../settings/settings-repo';
 import { appendAudit } from '../store/audit';
 import { applyUnitFromProvince, thisCounter, type ThisCounter } from '../unit/unit-repo';
+import { applyProvinceDesk, provinceDesk } from '../unit/unit-service';
 import { recordRemoteChange } from './remote-dossier-repo';
 import { reasonOf, type SyncContext } from './sync-context';
 
@@ -44,7 +45,7 @@ export class Pulls {
     const u = r.value;
     const mine = u.counters.find((c) => c.counterId === unit.counterId);
     await this.c.exec('applyUnit', (db) =>
-      db.transaction(() =>
+      db.transaction(() => {
         applyUnitFromProvince(db, {
           unitCode: unit.unitCode,
           counterId: unit.counterId,
@@ -53,8 +54,11 @@ export class Pulls {
           workHours: u.gioLamViec ? JSON.stringify(u.gioLamViec.map((p) => ({ from: p.from, to: p.to }))) : null,
           at: this.c.at(),
           offlineBlock: mine?.offlineBlock ? { from: mine.offlineBlock.from, to: mine.offlineBlock.to } : null,
-        }),
-      )(),
+        });
+        // The desk the forms' headers name follows the province when it sends it; otherwise the admin's entry stays.
+        const desk = applyProvinceDesk(db, provinceDesk(u.boPhanMotCua));
+        if (desk.length) appendAudit(db, { actor: 'sync', action: 'unit.desk', subject: unit.unitCode, details: { desk } }, this.c.at());
+      })(),
     );
   }
 

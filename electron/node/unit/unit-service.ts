@@ -28,6 +28,28 @@ function deskField<K extends keyof UnitDesk>(k: K, v: string | null | undefined)
   return r.success ? (r.data as UnitDesk[K]) : undefined;
 }
 
+/** The usable fields of the province's desk block (`boPhanMotCua` of GET /units); absent or bad ones are left out. */
+export function provinceDesk(b: { ten?: string | null; diaDiem?: string | null; soDienThoai?: string | null } | null | undefined): Partial<UnitDesk> {
+  const out: Partial<UnitDesk> = {};
+  if (!b) return out;
+  for (const [k, v] of [['deskName', b.ten], ['place', b.diaDiem], ['phone', b.soDienThoai]] as const) {
+    const f = deskField(k, v);
+    if (f !== undefined) out[k] = f;
+  }
+  return out;
+}
+
+/** Writes the desk fields the province sent that differ from what is kept; returns the keys changed. */
+export function applyProvinceDesk(db: Parameters<typeof readSetting>[0], desk: Partial<UnitDesk>): Array<keyof UnitDesk> {
+  const changed: Array<keyof UnitDesk> = [];
+  for (const [k, v] of Object.entries(desk) as Array<[keyof UnitDesk, string]>) {
+    if (readSetting(db, DESK_KEYS[k]) === v) continue;
+    writeSetting(db, DESK_KEYS[k], v);
+    changed.push(k);
+  }
+  return changed;
+}
+
 /**
  * This PC's unit and counter, and the desk the forms print: typed in by IT (`unit set`), or pulled
  * from the province (`unit pull`: the unit's name, address, working hours, this counter's offline
@@ -59,13 +81,7 @@ export class UnitService {
     if (!unit.success) throw new AppFailure('conflict', `Máy chủ tỉnh trả thông tin đơn vị không hợp lệ: ${unit.error.issues[0]!.message}`);
     const hours = u.gioLamViec?.length && u.gioLamViec.every((p) => HHMM.test(p.from) && HHMM.test(p.to) && p.from < p.to) ? u.gioLamViec.map((p) => ({ from: p.from, to: p.to })) : null;
     const b = u.boPhanMotCua;
-    const fromProvince: Partial<UnitDesk> = {};
-    if (b) {
-      for (const [k, v] of [['deskName', b.ten], ['place', b.diaDiem], ['phone', b.soDienThoai]] as const) {
-        const f = deskField(k, v);
-        if (f !== undefined) fromProvince[k] = f;
-      }
-    }
+    const fromProvince = provinceDesk(b);
     const at = toVietnamRfc3339(this.d.now());
     const workHours = await this.d.store.exec('unit.pull', (db) =>
       db.transaction(() => {

@@ -13,6 +13,7 @@ export function TurnBackDialog(p: {
 }) {
   const { t } = useTranslation();
   const [text, setText] = useState(p.suggested.join('\n'));
+  const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const ref = useRef<HTMLTextAreaElement>(null);
   useEffect(() => ref.current?.focus(), []);
@@ -25,6 +26,7 @@ export function TurnBackDialog(p: {
       SoDienThoai: p.applicant.phone || null,
       SoGiayToChuHoSo: p.applicant.idNumber || null,
       reasons: text.split('\n').map((s) => s.trim()).filter(Boolean),
+      ...(p.form === '02' ? { reason: reason.trim() || null } : {}),
     });
     if (r.ok) p.onClose(true);
     else setError([errText(r.error), ...(r.error.details ?? []).map((d) => d.message)].join(' '));
@@ -47,6 +49,12 @@ export function TurnBackDialog(p: {
           {p.form === '02' ? t('intake.form02Label') : t('intake.form03Label')}
           <textarea ref={ref} rows={6} value={text} onChange={(e) => setText(e.target.value)} />
         </label>
+        {p.form === '02' && (
+          <label className="block">
+            {t('intake.form02Reason')}
+            <input name="turnBackReason" value={reason} onChange={(e) => setReason(e.target.value)} data-testid="turnback-reason" />
+          </label>
+        )}
         {error && <p role="alert" className="message error">{error}</p>}
         <div className="actions">
           <button onClick={() => void confirm()}>{t('intake.turnBackConfirm')} (Ctrl+Enter)</button>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { STATUS_LABEL, type DossierDetail, type DossierSummary } from '../../../electron/common/domain/dossier';
 import { api, errText } from '../api';
 import { DossierTable } from '../components/DossierTable';
+import { FormsPanel } from '../components/FormsPanel';
 import { SyncPanel } from '../components/SyncPanel';
 import { dateTime, vnd } from '../format';
 
@@ -14,6 +15,7 @@ export function DossiersSection({ initialQuery }: { initialQuery?: string }) {
   const [detail, setDetail] = useState<DossierDetail | null>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [voidReason, setVoidReason] = useState<string | null>(null);
+  const [formsOpen, setFormsOpen] = useState(false);
   const ref = useRef<HTMLInputElement>(null);
   const detailRef = useRef<HTMLElement>(null);
 
@@ -33,6 +35,7 @@ export function DossiersSection({ initialQuery }: { initialQuery?: string }) {
     const r = await api()['dossier.get']({ code });
     if (r.ok) setDetail(r.value);
     setVoidReason(null);
+    setFormsOpen(false);
     // Below a long list the detail would open out of sight: bring it up, and the keyboard with it.
     requestAnimationFrame(() => {
       detailRef.current?.scrollIntoView({ block: 'start' });
@@ -95,10 +98,12 @@ export function DossiersSection({ initialQuery }: { initialQuery?: string }) {
                 {t('busy.printing')}
               </span>
             )}
+            <button className="secondary" onClick={() => setFormsOpen(true)} data-testid="forms-open">{t('forms.open')}</button>
             {!detail.voided && voidReason === null && (
               <button className="secondary" onClick={() => setVoidReason('')} data-testid="void-start">{t('dossiers.void')}</button>
             )}
           </div>
+          {formsOpen && <FormsPanel code={detail.code} onDone={setMessage} onClose={() => setFormsOpen(false)} />}
           {voidReason !== null && (
             <form className="form-grid" onSubmit={voidReceipt} aria-label={t('dossiers.voidConfirm')}>
               <label className="span2">

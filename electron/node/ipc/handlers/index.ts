@@ -4,6 +4,7 @@ import { appHandlers } from './app';
 import { authHandlers } from './auth';
 import { deviceHandlers } from './devices';
 import type { HandlerEnv } from './env';
+import { formHandlers } from './forms';
 import { intakeHandlers } from './intake';
 import { reportHandlers } from './reports';
 import { setupHandlers } from './setup';
@@ -18,6 +19,7 @@ export function createHandlers(e: HandlerEnv, serialPorts: SerialPortLister): Ha
     ...appHandlers(e),
     ...authHandlers(e),
     ...intakeHandlers(e),
+    ...formHandlers(e),
     ...deviceHandlers(e, serialPorts),
     ...syncHandlers(e),
     ...signingHandlers(e),
