@@ -131,7 +131,6 @@ export interface NewDossier {
   readonly idempotencyKey: string;
   readonly nameFolded: string;
   readonly documents: ReadonlyArray<{ code: string; name: string; originals: number; copies: number }>;
-  /** `timing` (the catalog's ThoiDiemThu): a fee taken at intake is collected now, by the receiving officer. */
   readonly fees: ReadonlyArray<{ code: string; name: string; amountVnd: number; timing?: 'TiepNhan' | 'TraKetQua' }>;
   readonly attachments: ReadonlyArray<{ documentCode: string | null; fileName: string; contentType: string; sha256: string; sizeBytes: number }>;
   readonly at: string;
@@ -155,10 +154,8 @@ export function insertDossier(db: Database.Database, d: NewDossier): { id: numbe
   const insDoc = db.prepare('INSERT INTO dossier_documents (dossier_id, ma_thanh_phan, ten, originals, copies, position, provided) VALUES (?, ?, ?, ?, ?, ?, 1)');
   d.documents.forEach((x, i) => insDoc.run(id, x.code, x.name, x.originals, x.copies, i));
   const insFee = db.prepare('INSERT INTO dossier_fees (dossier_id, ma_phi, ten, amount_vnd, position, thoi_diem_thu, collected_at, collected_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-  d.fees.forEach((f, i) => {
-    const atIntake = (f.timing ?? 'TiepNhan') === 'TiepNhan';
-    insFee.run(id, f.code, f.name, f.amountVnd, i, f.timing ?? 'TiepNhan', atIntake ? d.receivedAt : null, atIntake ? d.officerId : null);
-  });
+  // A fee taken at intake is collected now, by the receiving officer; one taken at the hand-over waits for it.
+  for (const [i, f] of d.fees.entries()) insFee.run(id, f.code, f.name, f.amountVnd, i, f.timing ?? 'TiepNhan', f.timing === 'TraKetQua' ? null : d.receivedAt, f.timing === 'TraKetQua' ? null : d.officerId);
   const insAtt = db.prepare(
     "INSERT INTO attachments (dossier_id, ma_thanh_phan, kind, file_name, content_type, sha256, size_bytes, created_at) VALUES (?, ?, 'scan', ?, ?, ?, ?, ?)",
   );
