@@ -52,6 +52,8 @@ function candidates(db: Database.Database, from: string, last: string, counterId
        FROM remote_dossiers r LEFT JOIN remote_status_history h ON h.ma_ho_so = r.ma_ho_so
        WHERE (r.received_at IS NULL OR r.received_at <= @toNat) AND (r.status IN ${OPEN} OR r.changed_at IS NULL OR r.changed_at >= @fromIso)
        ${counterId ? 'AND r.counter_id = @counter' : ''}
+       -- A receipt voided here reaches the province as withdrawn (7); it was a mistake, not a dossier processed.
+       AND NOT EXISTS (SELECT 1 FROM dossiers v WHERE v.ma_ho_so = r.ma_ho_so AND v.voided_at IS NOT NULL)
        ORDER BY r.ma_ho_so, h.version`,
     )
     .iterate(p) as IterableIterator<{
