@@ -50,7 +50,7 @@ function buildLargeDb(path: string, n: number): void {
      VALUES (?, ?, '1.001193', 'Đăng ký khai sinh', ?, 'Q01', '1', ?, ?, ?, ?, ?, ?, ?, 'synced', ?, ?, ?)`,
   );
   const fts = db.prepare('INSERT INTO dossier_search (rowid, code, name, id_number, phone) VALUES (?, ?, ?, ?, ?)');
-  const fee = db.prepare("INSERT INTO dossier_fees VALUES (?, 'LP1', 'Lệ phí', ?, 0)");
+  const fee = db.prepare("INSERT INTO dossier_fees (dossier_id, ma_phi, ten, amount_vnd, position, collected_at) VALUES (?, 'LP1', 'Lệ phí', ?, 0, ?)");
   const remote = db.prepare("INSERT INTO remote_dossiers (ma_ho_so, version, status, counter_id, ma_tthc, ten_tthc, received_at, due_at, finished_at, returned_at, fees_vnd, changed_at, payload) VALUES (?, 2, ?, ?, '1.001193', 'Đăng ký khai sinh', ?, ?, ?, ?, ?, ?, '{}')");
   const hist = db.prepare('INSERT INTO remote_status_history VALUES (?, ?, ?, ?)');
   const nat = (rfc: string) => rfc.slice(0, 19).replace(/[-T:]/g, '');
@@ -76,7 +76,7 @@ function buildLargeDb(path: string, n: number): void {
         const retDay = new Date(Date.parse(`${day}T00:00:00Z`) + (r() < 0.85 ? 2 : 5) * 86_400_000).toISOString().slice(0, 10);
         const returned = open ? null : `${retDay}T10:00:00+07:00`;
         ins.run(i + 1, uniqueCode, UNIT, name, id, phone, at, due, returned, open ? '4' : '10', at, at, foldVietnamese(name));
-        fee.run(i + 1, (i % 4) * 10000);
+        fee.run(i + 1, (i % 4) * 10000, at);
         const counter = i % 3 === 0 ? 'Q02' : 'Q01';
         remote.run(uniqueCode, open ? '4' : '10', counter, nat(at), nat(due), returned ? nat(returned) : null, returned ? nat(returned) : null, (i % 4) * 10000, returned ?? at);
         hist.run(uniqueCode, 1, '2', at);

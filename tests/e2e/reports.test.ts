@@ -7,6 +7,8 @@ import { tempDir } from '../helpers/tmp';
 import { chooseRsaToken } from '../helpers/token-ui';
 import { tool } from '../helpers/tools';
 import { parseVnDate, vnDate } from '../../electron/common/domain/vn-format';
+import { toVietnamRfc3339 } from '../../electron/common/domain/time';
+import { openDataDb } from '../helpers/data-db';
 
 type Host = Awaited<ReturnType<typeof startTestHost>>;
 
@@ -137,6 +139,44 @@ describe('supervisors: login, daily report, review, export, signed close; office
     await page.click('[data-testid="audit-verify"]');
     await page.waitForSelector('[data-testid="audit-verdict"]:has-text("Nhật ký toàn vẹn")');
     expect(await page.textContent('[data-testid="audit-verdict"]')).toMatch(/Mốc gần nhất: .+, \d+ dòng/);
+  });
+
+  it('Báo cáo shows the 766 on-time rate, overdue in red, charts with values and tables with headers', async () => {
+    const { page } = host;
+    // What the changes feed would have brought from counter Q02: one finished in time a minute ago,
+    // one still in progress whose due time passed yesterday.
+    const now = Date.now();
+    const vn = (ms: number) => toVietnamRfc3339(new Date(ms));
+    const db = await openDataDb(host.dataDir);
+    try {
+      const remote = db.prepare("INSERT INTO remote_dossiers (ma_ho_so, version, status, counter_id, ma_tthc, ten_tthc, due_at, changed_at, payload) VALUES (?, ?, ?, 'Q02', '2.002010', 'Thủ tục mẫu', ?, ?, '{}')");
+      const hist = db.prepare('INSERT INTO remote_status_history VALUES (?, ?, ?, ?)');
+      remote.run('R-ONTIME', 2, '9', vn(now + 86_400_000), vn(now - 60_000));
+      hist.run('R-ONTIME', 1, '2', vn(now - 2 * 86_400_000));
+      hist.run('R-ONTIME', 2, '9', vn(now - 60_000));
+      remote.run('R-OVERDUE', 1, '4', vn(now - 86_400_000), vn(now - 3 * 86_400_000));
+      hist.run('R-OVERDUE', 1, '4', vn(now - 3 * 86_400_000));
+    } finally {
+      db.close();
+    }
+    await login('giamsat', 'mat-khau-dai-du');
+    await page.keyboard.press('Alt+5');
+    // 766: (trước/đúng hạn 1 + đang trong hạn 0) / (1 processed + 1 in progress) = 50 %, below the 80 % threshold.
+    await page.waitForSelector('[data-testid="kpi-ratio"]:has-text("50%")');
+    expect(await page.textContent('[data-testid="kpi-dangQuaHan"]')).toBe('1');
+    const red = 'rgb(179, 38, 30)';
+    expect(await page.$eval('[data-testid="kpi-dangQuaHan"]', (e) => getComputedStyle(e).color)).toBe(red);
+    expect(await page.$eval('[data-testid="kpi-ratio"]', (e) => getComputedStyle(e).color)).toBe(red);
+    expect(await page.textContent('[data-testid="kpi-overdue"]')).toContain('1 hồ sơ đang quá hạn');
+    expect(await page.textContent('[data-testid="totals"]')).toMatch(/1\s*Đang quá hạn/);
+    // Charts: labelled for screen readers, values on the bars, the trend over 7 days with its rate.
+    expect(await page.getAttribute('[data-testid="hour-chart"]', 'aria-label')).toMatch(/^Biểu đồ số hồ sơ tiếp nhận theo giờ/);
+    expect(await page.$$eval('[data-testid="hour-chart"] text.value', (e) => e.length)).toBe(11);
+    const trend = (await page.getAttribute('[data-testid="trend-chart"]', 'aria-label'))!;
+    expect(trend.split(';')).toHaveLength(7);
+    expect(trend).toContain('Đúng hạn 50%');
+    expect(await page.$$eval('[data-testid="by-counter"] thead th', (e) => e.map((x) => x.textContent))).toEqual(['Quầy', 'Tiếp nhận', 'Đã trả', 'Phí, lệ phí đã thu', 'Nguồn số liệu']);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'report-kpi.png'), fullPage: true });
   });
 
   it('an officer does not see Báo cáo, and the channel refuses', async () => {

@@ -25,7 +25,9 @@ function seed(db: Database.Database) {
            INSERT INTO procedures (ma_tthc, ten_tthc, duration_value, duration_unit, updated_at) VALUES ('P1', 'Đăng ký khai sinh', 1, 'NgayLamViec', 'x'), ('P2', 'Chứng thực bản sao', 1, 'NgayLamViec', 'x');`);
   const ins = db.prepare(`INSERT INTO dossiers (id, ma_ho_so, ma_tthc, ten_tthc, unit_code, counter_id, officer_id, kenh_thuc_hien, loai_doi_tuong, chu_ho_so, ngay_tiep_nhan, ngay_hen_tra, ngay_tra, trang_thai, sync_state, voided_at, created_at, updated_at, name_folded)
                           VALUES (?, ?, ?, ?, 'U', 'Q01', ?, ?, '1', ?, ?, ?, ?, ?, ?, ?, 'x', 'x', '')`);
-  const fee = db.prepare('INSERT INTO dossier_fees VALUES (?, ?, ?, ?, 0)');
+  // Fees taken at intake are collected at the receipt time; a TraKetQua fee only when the result is handed over.
+  const fee = db.prepare("INSERT INTO dossier_fees (dossier_id, ma_phi, ten, amount_vnd, position, thoi_diem_thu, collected_at, collected_by) VALUES (?, ?, ?, ?, 0, 'TiepNhan', ?, 'cb01')");
+  const feeAtReturn = db.prepare("INSERT INTO dossier_fees (dossier_id, ma_phi, ten, amount_vnd, position, thoi_diem_thu, collected_at, collected_by) VALUES (?, 'LP2', 'Phí trả kết quả', ?, 1, 'TraKetQua', ?, ?)");
   // id, procedure, officer, channel, received (hh:mm on DAY), due, returned, status, sync, voided, fee
   const rows: Array<[number, string, string, string, string, string | null, string | null, string, string, string | null, number]> = [
     [1, 'P1', 'cb01', '1', '07:30', at('24', '07:30'), null, '2', 'synced', null, 0],
@@ -37,10 +39,12 @@ function seed(db: Database.Database) {
   ];
   for (const [id, p, off, ch, hm, due, ret, st, sync, voided, amount] of rows) {
     ins.run(id, `U-261123-${String(id).padStart(4, '0')}`, p, p === 'P1' ? 'Đăng ký khai sinh' : 'Chứng thực bản sao', off, ch, `Công dân ${id}`, at('23', hm), due, ret, st, sync, voided);
-    fee.run(id, 'LP', 'Lệ phí', amount);
+    fee.run(id, 'LP', 'Lệ phí', amount, at('23', hm));
   }
+  feeAtReturn.run(3, 20000, null, null); // id 3 not handed over yet: nothing collected
   // Received earlier, returned on the day.
   ins.run(7, 'U-261120-0001', 'P1', 'Đăng ký khai sinh', 'cb01', '1', 'Công dân 7', at('20', '09:00'), at('21', '09:00'), at('23', '10:00'), '10', 'synced', null);
+  feeAtReturn.run(7, 15000, at('23', '10:00'), 'cb01'); // collected at its hand-over on DAY
   db.prepare("INSERT INTO turn_backs (form, ma_tthc, ten_tthc, unit_code, counter_id, chu_ho_so, reasons, at) VALUES ('02', 'P1', 'x', 'U', 'Q01', 'a', '[]', ?), ('02', 'P1', 'x', 'U', 'Q01', 'b', '[]', ?), ('03', 'P2', 'x', 'U', 'Q01', 'c', '[]', ?)").run(
     at('23', '09:00'),
     at('23', '10:00'),
@@ -59,6 +63,8 @@ function seed(db: Database.Database) {
     ['K-holiday', 'Q02', at('26', '08:00'), [['2', at('21', '16:00')], ['9', at('23', '16:00')]]],
     ['K-earlier', 'Q01', at('22', '17:00'), [['2', at('20', '09:00')], ['9', at('22', '10:00')]]], // ended another day: not counted
   ];
+  // Voided id 5 as the province shows it (received, then withdrawn): a mistake, not counted in the KPI.
+  kpi.push(['U-261123-0005', 'Q01', at('24', '14:00'), [['2', at('23', '14:00')], ['7', at('23', '15:00')]]]);
   for (const [code, counter, due, h] of kpi) {
     remote.run(code, h.length, h.at(-1)![0], counter, 'P1', 'Đăng ký khai sinh', null, due, null, null, null, h.at(-1)![1]);
     h.forEach(([s, t], i) => hist.run(code, i + 1, s, t));
@@ -90,22 +96,35 @@ describe('daily counter report against hand-computed figures', () => {
       turnedBack: 3,
       supplementRequested: 2,
       refused: 1,
-      onTime: 3, // K-ontime, K-1supp (request in time), K-holiday
-      late: 2, // K-late, K-2supp
-      pending: 5, // open statuses received up to the day (ids 1,2,3,4,6)
-      overdue: 1, // id 6
+      onTime: 3, // K-ontime (đúng hạn), K-1supp (request in time), K-holiday (both trước hạn)
+      // K-late, K-2supp; id 7 (due 21/11 09:00, returned 23/11 10:00); Q2-old (no NgayHenTra: P2's
+      // 1 working day from Fri 20/11 09:00 = Mon 23/11 09:00, returned 16:00)
+      late: 4,
+      // In progress at 17:10 (the day still running): local ids 1,2,3,4,6 and the feed's Q2-1..3 (unit-wide)
+      pending: 8,
+      overdue: 1, // id 6 (due 20/11); Q2-1..3 have no NgayHenTra: due Tue 24/11 by P2's time limit
       voided: 1,
       reprinted: 2,
-      feesCollected: 28000, // 0 + 0 + 10000 + 10000 + 8000
+      // 0 + 0 + 10000 + 10000 + 8000 at intake, + 15000 collected at id 7's hand-over; id 3's 20000 is
+      // collected at the hand-over, which has not happened; voided id 5's fee does not count
+      feesCollected: 43000,
       unsynced: 2, // ids 2 (pending) and 4 (rejected)
     });
+    // QĐ 766: tyLeDungHan = (trước hạn + đúng hạn + đang trong hạn) / (đã giải quyết + đang giải quyết) × 100
+    //       = (2 + 1 + 7) / (3 + 4 + 8) × 100 = 66.67 → 66.7
+    expect(r.kpi766).toEqual({ truocHan: 2, dungHan: 1, treHan: 4, dangTrongHan: 7, dangQuaHan: 1, khongRoHan: 0, tyLeDungHan: 66.7, judgedAt: at('23', '17:10') });
+    // The trend: 7 days up to DAY. On the 22nd (judged at 23:59:59): K-earlier ended đúng hạn; in progress
+    // K-ontime, K-1supp, K-holiday, Q2-old in time; K-late (due 22/11 17:00) and id 7 overdue → 5/7 = 71.4 %.
+    expect(r.trend.map((d) => d.day)).toEqual(['17', '18', '19', '20', '21', '22', '23'].map((d) => `2026-11-${d}`));
+    expect(r.trend.at(-2)).toEqual({ day: '2026-11-22', received: 0, finished: 1, tyLeDungHan: 71.4 });
+    expect(r.trend.at(-1)).toEqual({ day: DAY, received: 8, finished: 7, tyLeDungHan: 66.7 });
     expect(r.byChannel).toEqual({ direct: 4, online: 0, post: 1 });
     expect(r.byProcedure.map((p) => [p.maTthc, p.received, p.returned, p.onTime, p.late])).toEqual([
-      ['P1', 3, 1, 3, 2],
-      ['P2', 2, 0, 0, 0],
+      ['P1', 3, 1, 3, 3],
+      ['P2', 2, 0, 0, 1],
     ]);
     expect(r.byCounter).toEqual([
-      { counterId: 'Q01', received: 5, returned: 1, feesCollected: 28000, source: 'local' },
+      { counterId: 'Q01', received: 5, returned: 1, feesCollected: 43000, source: 'local' },
       { counterId: 'Q02', received: 3, returned: 1, feesCollected: 15000, source: 'feed' },
     ]);
     expect(r.byHour[7]).toBe(1);
@@ -131,12 +150,13 @@ describe('daily counter report against hand-computed figures', () => {
       received: 6, // the 5 of the 23rd plus id 7 received on the 20th
       returned: 1,
       onTime: 4, // K-earlier (ended on the 22nd, in time) joins the 3 of the 23rd
-      late: 2,
-      pending: 5,
+      late: 4,
+      pending: 8,
       overdue: 1,
       voided: 1,
-      feesCollected: 28000, // id 7 has no fee
+      feesCollected: 43000, // id 7 has no intake fee; its 15000 came at the hand-over
     });
+    expect(r.kpi766).toMatchObject({ truocHan: 2, dungHan: 2, treHan: 4, dangTrongHan: 7, dangQuaHan: 1, tyLeDungHan: 68.8 }); // 11/16
     expect(r.byCounter.find((c) => c.counterId === 'Q02')).toEqual({ counterId: 'Q02', received: 4, returned: 1, feesCollected: 20000, source: 'feed' });
     expect(r.closed).toBeNull();
     expect(single.dateTo).toBe(DAY);
@@ -156,7 +176,9 @@ describe('daily counter report against hand-computed figures', () => {
       expect(r.code, r.stderr).toBe(0);
     }
     const json = JSON.parse(readFileSync(out('json'), 'utf8'));
-    expect(json.totals).toMatchObject({ received: 5, returned: 1, turnedBack: 3, onTime: 3, late: 2, pending: 5, voided: 1, reprinted: 2, feesCollected: 28000, unsynced: 2 });
+    expect(json.totals).toMatchObject({ received: 5, returned: 1, turnedBack: 3, onTime: 3, late: 4, pending: 8, voided: 1, reprinted: 2, feesCollected: 43000, unsynced: 2 });
+    // The day is over when the CLI runs: judged at its last second, with the same classes as at 17:10.
+    expect(json.kpi766).toEqual({ truocHan: 2, dungHan: 1, treHan: 4, dangTrongHan: 7, dangQuaHan: 1, khongRoHan: 0, tyLeDungHan: 66.7, judgedAt: '2026-11-23T23:59:59+07:00' });
     expect(json.byProcedure.length).toBe(2);
     expect(json.byCounter.length).toBe(2);
     expect(readFileSync(out('csv'), 'utf8')).toContain('Mã hồ sơ,Tên TTHC');
@@ -168,7 +190,7 @@ describe('daily counter report against hand-computed figures', () => {
     expect(text).toContain('BÁO CÁO QUẦY TRONG NGÀY 23/11/2026');
     expect(text).toContain('SỔ THEO DÕI HỒ SƠ (Mẫu 07)');
     expect(text).toMatch(/Hồ sơ tiếp nhận: 5/);
-    expect(text).toMatch(/Giải quyết quá hạn: 2/);
+    expect(text).toMatch(/Giải quyết quá hạn: 4/);
     expect(tool('pdfinfo', [out('pdf')]).stdout).toMatch(/Page size:\s+841\.89 x 595\.28/);
     const period = motcua(['report', 'daily', '--date', '2026-11-20', '--to', DAY, '--format', 'pdf', '--out', out('period.pdf'), '--data-dir', t.dir], sup);
     expect(period.code, period.stderr).toBe(0);

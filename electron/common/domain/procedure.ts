@@ -13,6 +13,10 @@ const numString = z.union([z.string(), z.number()]).transform((v, ctx) => {
 });
 const flag = z.union([z.string(), z.number(), z.boolean()]).transform((v) => v === true || v === 1 || v === '1' || v === 'true');
 
+/** When a fee is collected: `TiepNhan` at intake (the default), `TraKetQua` at the hand-over of the result. */
+export const feeTimingSchema = z.enum(['TiepNhan', 'TraKetQua'], { message: 'Thời điểm thu phí (ThoiDiemThu) phải là TiepNhan hoặc TraKetQua.' });
+export type FeeTiming = z.infer<typeof feeTimingSchema>;
+
 /** A procedure as the contract's catalog (§2) sends it. Unknown fields are ignored. */
 export const catalogProcedureSchema = z.object({
   MaTTHC: z.string().trim().min(1).max(60),
@@ -61,6 +65,8 @@ export const catalogProcedureSchema = z.object({
         TenPhiLePhi: z.string().trim().min(1).max(1000),
         Gia: numString,
         LoaiPhiLePhi: z.string().trim().max(20).optional().nullable(),
+        /** When the fee is collected: at intake (default) or when the result is handed over. */
+        ThoiDiemThu: feeTimingSchema.optional().nullable(),
       }),
     )
     .default([]),
@@ -93,7 +99,7 @@ export const procedureSchema = z.object({
   documents: z.array(
     z.object({ code: z.string(), name: z.string(), required: z.boolean(), originals: z.number().int(), copies: z.number().int() }),
   ),
-  fees: z.array(z.object({ code: z.string(), name: z.string(), amountVnd: z.number().int(), kind: z.string().nullable() })),
+  fees: z.array(z.object({ code: z.string(), name: z.string(), amountVnd: z.number().int(), kind: z.string().nullable(), timing: feeTimingSchema.optional() })),
 });
 export type Procedure = z.infer<typeof procedureSchema>;
 

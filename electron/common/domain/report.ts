@@ -18,4 +18,15 @@ export const reportSchema = z.object({
   review: z.array(z.object({ kind: z.enum(['void', 'reprint', 'override']), code: z.string().nullable(), at: z.string(), by: z.string().nullable(), reason: z.string().nullable() })),
   closed: z.object({ at: z.string(), by: z.string() }).nullable(),
   changedAfterClose: z.number(),
+  kpi766: z.object({
+    truocHan: z.number(),
+    dungHan: z.number(),
+    treHan: z.number(),
+    dangTrongHan: z.number(),
+    dangQuaHan: z.number(),
+    khongRoHan: z.number(),
+    tyLeDungHan: z.number().nullable(),
+    judgedAt: z.string(),
+  }),
+  trend: z.array(z.object({ day: z.string(), received: z.number(), finished: z.number(), tyLeDungHan: z.number().nullable() })),
 });

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { catalogProcedureSchema, type CatalogProcedure, type Procedure } from '../../common/domain/procedure';
+import { catalogProcedureSchema, type CatalogProcedure, type FeeTiming, type Procedure } from '../../common/domain/procedure';
 import { foldVietnamese } from '../../common/domain/text';
 import { AppFailure } from '../../common/ipc/result';
 
@@ -34,7 +34,7 @@ export function importCatalog(db: Database.Database, items: readonly unknown[], 
   const delDocs = db.prepare('DELETE FROM procedure_documents WHERE ma_tthc = ?');
   const delFees = db.prepare('DELETE FROM procedure_fees WHERE ma_tthc = ?');
   const insDoc = db.prepare('INSERT INTO procedure_documents VALUES (?, ?, ?, ?, ?, ?, ?)');
-  const insFee = db.prepare('INSERT INTO procedure_fees VALUES (?, ?, ?, ?, ?, ?)');
+  const insFee = db.prepare('INSERT INTO procedure_fees (ma_tthc, ma_phi, ten, amount_vnd, loai, position, thoi_diem_thu) VALUES (?, ?, ?, ?, ?, ?, ?)');
   db.transaction(() => {
     for (const p of valid) {
       upsert.run({
@@ -65,7 +65,7 @@ export function importCatalog(db: Database.Database, items: readonly unknown[], 
       p.LePhi.forEach((f, i) => {
         if (seenFees.has(f.MaPhiLePhi)) return;
         seenFees.add(f.MaPhiLePhi);
-        insFee.run(p.MaTTHC, f.MaPhiLePhi, f.TenPhiLePhi, Math.round(f.Gia), f.LoaiPhiLePhi ?? null, i);
+        insFee.run(p.MaTTHC, f.MaPhiLePhi, f.TenPhiLePhi, Math.round(f.Gia), f.LoaiPhiLePhi ?? null, i, f.ThoiDiemThu ?? 'TiepNhan');
       });
     }
   })();
@@ -91,8 +91,8 @@ function toProcedure(db: Database.Database, r: ProcRow): Procedure {
     .prepare('SELECT ma_thanh_phan, ten, required, originals, copies FROM procedure_documents WHERE ma_tthc = ? ORDER BY position')
     .all(r.ma_tthc) as Array<{ ma_thanh_phan: string; ten: string; required: number; originals: number; copies: number }>;
   const fees = db
-    .prepare('SELECT ma_phi, ten, amount_vnd, loai FROM procedure_fees WHERE ma_tthc = ? ORDER BY position')
-    .all(r.ma_tthc) as Array<{ ma_phi: string; ten: string; amount_vnd: number; loai: string | null }>;
+    .prepare('SELECT ma_phi, ten, amount_vnd, loai, thoi_diem_thu FROM procedure_fees WHERE ma_tthc = ? ORDER BY position')
+    .all(r.ma_tthc) as Array<{ ma_phi: string; ten: string; amount_vnd: number; loai: string | null; thoi_diem_thu: FeeTiming }>;
   return {
     maTthc: r.ma_tthc,
     tenTthc: r.ten_tthc,
@@ -104,7 +104,7 @@ function toProcedure(db: Database.Database, r: ProcRow): Procedure {
     ketQua: r.ket_qua,
     isSample: r.is_sample === 1,
     documents: docs.map((d) => ({ code: d.ma_thanh_phan, name: d.ten, required: d.required === 1, originals: d.originals, copies: d.copies })),
-    fees: fees.map((f) => ({ code: f.ma_phi, name: f.ten, amountVnd: f.amount_vnd, kind: f.loai })),
+    fees: fees.map((f) => ({ code: f.ma_phi, name: f.ten, amountVnd: f.amount_vnd, kind: f.loai, timing: f.thoi_diem_thu })),
   };
 }
 

@@ -133,7 +133,7 @@ export interface NewDossier {
   readonly idempotencyKey: string;
   readonly nameFolded: string;
   readonly documents: ReadonlyArray<{ code: string; name: string; originals: number; copies: number }>;
-  readonly fees: ReadonlyArray<{ code: string; name: string; amountVnd: number }>;
+  readonly fees: ReadonlyArray<{ code: string; name: string; amountVnd: number; timing?: 'TiepNhan' | 'TraKetQua' }>;
   readonly attachments: ReadonlyArray<{ documentCode: string | null; fileName: string; contentType: string; sha256: string; sizeBytes: number }>;
   readonly at: string;
 }
@@ -156,8 +156,9 @@ export function insertDossier(db: Database.Database, d: NewDossier): { id: numbe
   );
   const insDoc = db.prepare('INSERT INTO dossier_documents (dossier_id, ma_thanh_phan, ten, originals, copies, position, provided) VALUES (?, ?, ?, ?, ?, ?, 1)');
   d.documents.forEach((x, i) => insDoc.run(id, x.code, x.name, x.originals, x.copies, i));
-  const insFee = db.prepare('INSERT INTO dossier_fees (dossier_id, ma_phi, ten, amount_vnd, position) VALUES (?, ?, ?, ?, ?)');
-  d.fees.forEach((f, i) => insFee.run(id, f.code, f.name, f.amountVnd, i));
+  const insFee = db.prepare('INSERT INTO dossier_fees (dossier_id, ma_phi, ten, amount_vnd, position, thoi_diem_thu, collected_at, collected_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  // A fee taken at intake is collected now, by the receiving officer; one taken at the hand-over waits for it.
+  for (const [i, f] of d.fees.entries()) insFee.run(id, f.code, f.name, f.amountVnd, i, f.timing ?? 'TiepNhan', f.timing === 'TraKetQua' ? null : d.receivedAt, f.timing === 'TraKetQua' ? null : d.officerId);
   const insAtt = db.prepare(
     "INSERT INTO attachments (dossier_id, ma_thanh_phan, kind, file_name, content_type, sha256, size_bytes, created_at) VALUES (?, ?, 'scan', ?, ?, ?, ?, ?)",
   );
@@ -303,6 +304,13 @@ export function applyRemoteStatus(db: Database.Database, code: string, o: { stat
 /** Status 10: the result was handed over to the citizen. */
 export function markReturned(db: Database.Database, dossierId: number, at: string): void {
   db.prepare("UPDATE dossiers SET trang_thai = '10', ngay_tra = ?, updated_at = ? WHERE id = ?").run(at, at, dossierId);
+}
+
+/** The fees the catalog collects at the hand-over (ThoiDiemThu = TraKetQua), collected now by the officer; returns the amount. */
+export function collectFeesAtReturn(db: Database.Database, dossierId: number, at: string, officerId: string): number {
+  const due = db.prepare("SELECT COALESCE(SUM(amount_vnd), 0) AS s FROM dossier_fees WHERE dossier_id = ? AND thoi_diem_thu = 'TraKetQua' AND collected_at IS NULL").get(dossierId) as { s: number };
+  db.prepare("UPDATE dossier_fees SET collected_at = ?, collected_by = ? WHERE dossier_id = ? AND thoi_diem_thu = 'TraKetQua' AND collected_at IS NULL").run(at, officerId, dossierId);
+  return due.s;
 }
 
 export interface UploadAttachment {

@@ -1,5 +1,5 @@
 import type { IntakeDraft } from '../../common/domain/intake';
-import type { Procedure } from '../../common/domain/procedure';
+import type { FeeTiming, Procedure } from '../../common/domain/procedure';
 import { AppFailure } from '../../common/ipc/result';
 
 /** The documents the officer ticked, checked against the procedure: required ones missing means Mẫu 02, not a receipt. */
@@ -28,8 +28,8 @@ export function resolveDocuments(proc: Procedure, d: IntakeDraft): Array<{ code:
 }
 
 /** Fees from the catalog; an amount given by the officer (fee varies by case) replaces the listed one. */
-export function resolveFees(proc: Procedure, d: IntakeDraft): Array<{ code: string; name: string; amountVnd: number }> {
-  const out: Array<{ code: string; name: string; amountVnd: number }> = [];
+export function resolveFees(proc: Procedure, d: IntakeDraft): Array<{ code: string; name: string; amountVnd: number; timing: FeeTiming }> {
+  const out: Array<{ code: string; name: string; amountVnd: number; timing: FeeTiming }> = [];
   for (const f of d.DanhSachLePhi) {
     const code = typeof f === 'string' ? f : f.MaPhiLePhi;
     const known = proc.fees.find((x) => x.code === code);
@@ -41,7 +41,7 @@ export function resolveFees(proc: Procedure, d: IntakeDraft): Array<{ code: stri
       amount = Math.round(n);
     }
     if (out.some((x) => x.code === code)) continue;
-    out.push({ code, name: known.name, amountVnd: amount });
+    out.push({ code, name: known.name, amountVnd: amount, timing: known.timing ?? 'TiepNhan' });
   }
   return out;
 }

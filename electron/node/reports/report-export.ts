@@ -3,6 +3,7 @@ import { rgb } from 'pdf-lib';
 import { formatVnd } from '../../common/domain/receipt';
 import { A4_LANDSCAPE, Flow, newDocument } from '../pdf/pdf-flow';
 import type { DailyReport, LogRow } from './report-repo';
+import { drawKpi766, drawTable, pct, RED } from './report-pdf-parts';
 
 export const LOG_HEADERS = [
   'STT',
@@ -20,6 +21,8 @@ export const LOG_HEADERS = [
   'Ký nhận',
   'Ghi chú',
 ];
+/** Mẫu 07 column weights (drawTable scales them to the content width). */
+export const MAU07_WEIGHTS = [24, 96, 120, 34, 90, 90, 60, 48, 48, 48, 48, 48, 34, 60];
 const when = (v: string | null) => (v ? `${v.slice(11, 16)} ${v.slice(8, 10)}/${v.slice(5, 7)}/${v.slice(0, 4)}` : '');
 export const logCells = (r: LogRow) => [String(r.stt), r.code, r.procedure, String(r.sets), r.applicant, r.addressPhone, r.agency, when(r.receivedAt), when(r.dueAt), when(r.transferredAt), when(r.resultReceivedAt), when(r.returnedAt), '', r.note];
 
@@ -54,6 +57,10 @@ export async function reportXlsx(r: DailyReport): Promise<Buffer> {
   sum.addRow([`Lập lúc ${r.generatedAt}; dữ liệu các quầy khác cập nhật đến ${r.unitDataAsOf ?? 'chưa có'}`]);
   sum.addRow([]);
   for (const [k, label] of TOTAL_LABELS) sum.addRow([label, r.totals[k]]);
+  const k = r.kpi766;
+  sum.addRow(['Tỷ lệ giải quyết đúng hạn (QĐ 766), %', k.tyLeDungHan]).font = { bold: true };
+  sum.addRow(['Trước hạn / Đúng hạn / Trễ hạn', k.truocHan, k.dungHan, k.treHan]);
+  sum.addRow(['Đang trong hạn / Đang quá hạn', k.dangTrongHan, k.dangQuaHan]);
   sum.addRow([]);
   sum.addRow(['Theo thủ tục', 'Tiếp nhận', 'Đã trả', 'Đúng hạn', 'Quá hạn']).font = { bold: true };
   for (const p of r.byProcedure) sum.addRow([p.tenTthc, p.received, p.returned, p.onTime, p.late]);
@@ -116,10 +123,16 @@ export async function reportPdf(r: DailyReport, fontsDir: string, anchor: { at: 
     f.page.drawText(`Đúng hạn ${Math.round((r.totals.onTime / judged) * 100)}%`, { x: x0, y: chartTop - 152, size: 8, font: fonts.regular });
   }
   f.space(10);
+  drawKpi766(f, r.kpi766, when(r.kpi766.judgedAt));
+  f.text('Diễn biến theo ngày', { size: 11, font: 'bold' });
+  drawTable(f, ['Ngày', 'Tiếp nhận', 'Giải quyết xong', 'Tỷ lệ đúng hạn (766)'], r.trend.map((d) => [vnDay(d.day), String(d.received), String(d.finished), pct(d.tyLeDungHan)]), [2, 1, 1, 1.5], { size: 8 });
   f.text('Theo thủ tục', { size: 11, font: 'bold' });
-  for (const p of r.byProcedure.slice(0, 25)) f.text(`${p.tenTthc}: tiếp nhận ${p.received}, đã trả ${p.returned}, đúng hạn ${p.onTime}, quá hạn ${p.late}`, { size: 9, indent: 8 });
+  drawTable(f, ['Thủ tục', 'Tiếp nhận', 'Đã trả', 'Đúng hạn', 'Trễ hạn'], r.byProcedure.slice(0, 25).map((p) => [p.tenTthc, String(p.received), String(p.returned), String(p.onTime), String(p.late)]), [6, 1, 1, 1, 1], {
+    size: 8,
+    color: (i) => (r.byProcedure[i]!.late ? RED : null),
+  });
   f.text('Theo quầy', { size: 11, font: 'bold' });
-  for (const c of r.byCounter) f.text(`Quầy ${c.counterId}: tiếp nhận ${c.received}, đã trả ${c.returned}, thu ${formatVnd(c.feesCollected)} (${c.source === 'local' ? 'sổ của quầy' : 'dữ liệu tỉnh'})`, { size: 9, indent: 8 });
+  drawTable(f, ['Quầy', 'Tiếp nhận', 'Đã trả', 'Phí, lệ phí đã thu', 'Nguồn'], r.byCounter.map((c) => [c.counterId, String(c.received), String(c.returned), formatVnd(c.feesCollected), c.source === 'local' ? 'sổ của quầy' : 'dữ liệu tỉnh']), [2, 1, 1, 2, 2], { size: 8 });
 
   f.text('Việc cần xem xét khi chốt ngày', { size: 11, font: 'bold' });
   if (!r.review.length) f.text('Không có phiếu hủy, in lại hay cho phép vượt.', { size: 9, indent: 8 });
@@ -128,26 +141,8 @@ export async function reportPdf(r: DailyReport, fontsDir: string, anchor: { at: 
   // Mẫu 07 — Sổ theo dõi hồ sơ, on its own page(s).
   f.newPage();
   f.text('SỔ THEO DÕI HỒ SƠ (Mẫu 07)', { size: 13, font: 'bold', align: 'center', gapAfter: 6 });
-  const widths = [24, 96, 120, 34, 90, 90, 60, 48, 48, 48, 48, 48, 34, 44];
-  const drawRow = (cells: string[], bold: boolean) => {
-    const size = 6.5;
-    const font = bold ? fonts.bold : fonts.regular;
-    const wrapped = cells.map((c, i) => f.wrap(c, font, size, widths[i]! - 4));
-    const h = Math.max(...wrapped.map((w) => w.length)) * size * 1.25 + 4;
-    if (f.y - h < f.margin.bottom) {
-      f.newPage();
-      if (!bold) drawRow(LOG_HEADERS, true); // the header again on every page of the log
-    }
-    let x = f.margin.left;
-    wrapped.forEach((lines, i) => {
-      f.page.drawRectangle({ x, y: f.y - h, width: widths[i]!, height: h, borderColor: rgb(0, 0, 0), borderWidth: 0.4 });
-      lines.forEach((line, k) => f.page.drawText(line, { x: x + 2, y: f.y - 2 - size * 1.25 * (k + 1) + 1.5, size, font }));
-      x += widths[i]!;
-    });
-    f.y -= h;
-  };
-  drawRow(LOG_HEADERS, true);
-  for (const row of r.log) drawRow(logCells(row), false);
+  // Relative widths, scaled to the page: every column, Ghi chú included, stays inside the margins.
+  drawTable(f, LOG_HEADERS, r.log.map(logCells), MAU07_WEIGHTS);
   if (!r.log.length) f.text('(không có hồ sơ)', { size: 9 });
   return doc.save({ useObjectStreams: false });
 }

@@ -1,8 +1,9 @@
 import type Database from 'better-sqlite3';
-import { evaluateKpi, normalizeTime, type StatusEvent } from '../../common/domain/kpi';
+import type { Kpi766 } from '../../common/domain/kpi766';
 import { feedTimes, procedureAgencies } from '../forms/form-repo';
 import { readSetting } from '../settings/settings-repo';
 import { thisCounter } from '../unit/unit-repo';
+import { kpi766Report, type TrendDay } from './kpi766-repo';
 
 // The reports' read model: it only reads — local dossiers, the unit feed, receipt prints, voids
 // and the audit log — and computes the national indicators over them with common/domain/kpi.
@@ -66,6 +67,10 @@ export interface DailyReport {
   readonly closed: { at: string; by: string } | null;
   /** Records of this day changed after it was closed (flagged in the next report). */
   readonly changedAfterClose: number;
+  /** The 766 on-time indicator (electron/common/domain/kpi766.ts has the formula). */
+  readonly kpi766: Kpi766;
+  /** Day by day up to the last day: received, finished, the 766 ratio (7 days, or the period up to 31). */
+  readonly trend: TrendDay[];
 }
 
 const range = (first: string, last: string) => [`${first}T00:00:00`, `${last}T99`] as const;
@@ -112,13 +117,16 @@ export function dailyReport(db: Database.Database, day: string, o: { counterId?:
   const live = received.filter((r) => !r.voided_at);
   const agencies = procedureAgencies(db, live.map((r) => r.ma_tthc));
   const feed = feedTimes(db, live.map((r) => r.ma_ho_so));
-  const fees = new Map<number, number>();
-  if (live.length) {
-    for (const f of db
-      .prepare(`SELECT dossier_id, SUM(amount_vnd) AS s FROM dossier_fees WHERE dossier_id IN (SELECT id FROM dossiers WHERE ngay_tiep_nhan BETWEEN @from AND @to ${counterClause}) GROUP BY dossier_id`)
-      .all(p) as Array<{ dossier_id: number; s: number }>) {
-      fees.set(f.dossier_id, f.s);
-    }
+  // Fees count when they are collected: at intake, or at the hand-over for a fee the catalog collects
+  // then (ThoiDiemThu = TraKetQua); a voided receipt's fees were never kept.
+  const fees = new Map<string, number>();
+  for (const f of db
+    .prepare(
+      `SELECT d.counter_id, SUM(f.amount_vnd) AS s FROM dossier_fees f JOIN dossiers d ON d.id = f.dossier_id
+       WHERE f.collected_at BETWEEN @from AND @to AND d.voided_at IS NULL ${counterId ? 'AND d.counter_id = @counter' : ''} GROUP BY d.counter_id`,
+    )
+    .all(p) as Array<{ counter_id: string; s: number }>) {
+    fees.set(f.counter_id, f.s);
   }
   const returned = (db.prepare(`SELECT COUNT(*) AS n FROM dossiers WHERE ngay_tra BETWEEN @from AND @to ${counterClause}`).get(p) as { n: number }).n;
   const tb = db.prepare(`SELECT form, COUNT(*) AS n FROM turn_backs WHERE at BETWEEN @from AND @to ${counterClause} GROUP BY form`).all(p) as Array<{ form: string; n: number }>;
@@ -128,42 +136,14 @@ export function dailyReport(db: Database.Database, day: string, o: { counterId?:
       .prepare(`SELECT COUNT(*) AS n FROM receipt_prints r JOIN dossiers d ON d.id = r.dossier_id WHERE r.reprint = 1 AND r.at BETWEEN @from AND @to ${counterId ? 'AND d.counter_id = @counter' : ''}`)
       .get(p) as { n: number }
   ).n;
-  const open = db
-    .prepare(`SELECT ngay_hen_tra FROM dossiers WHERE trang_thai IN ('1', '2', '4', '5', '6') AND voided_at IS NULL AND ngay_tiep_nhan <= @to ${counterClause}`)
-    .all(p) as Array<{ ngay_hen_tra: string | null }>;
-  const endOfDay = `${last}T23:59:59+07:00`;
   const unsynced = (
     db.prepare(`SELECT COUNT(*) AS n FROM dossiers WHERE sync_state IN ('pending', 'sending', 'rejected') AND ngay_tiep_nhan <= @to ${counterClause}`).get(p) as { n: number }
   ).n;
 
-  // Dossiers whose processing ended this day, judged by the KPI rules over their status history.
-  // Candidates: dossiers with an end-type change on this day (the history keeps every version).
-  const ended = db
-    .prepare(
-      `SELECT r.ma_ho_so, r.due_at, r.ma_tthc, r.ten_tthc, r.counter_id FROM remote_dossiers r
-       WHERE r.ma_ho_so IN (SELECT ma_ho_so FROM remote_status_history WHERE changed_at BETWEEN @dayStart AND @dayEnd AND status IN ('3', '5', '8', '9', '10'))
-       ${counterId ? 'AND r.counter_id = @counter' : ''}`,
-    )
-    .all({ counter: counterId, dayStart: from, dayEnd: to }) as Array<{ ma_ho_so: string; due_at: string | null; ma_tthc: string | null; ten_tthc: string | null; counter_id: string | null }>;
-  const history = db.prepare('SELECT status, changed_at FROM remote_status_history WHERE ma_ho_so = ? ORDER BY version');
-  let onTime = 0;
-  let late = 0;
-  const procKpi = new Map<string, { onTime: number; late: number; name: string }>();
-  for (const e of ended) {
-    const h = (history.all(e.ma_ho_so) as Array<{ status: string; changed_at: string | null }>)
-      .map((x) => ({ status: x.status, at: normalizeTime(x.changed_at) }))
-      .filter((x): x is StatusEvent => x.at !== null);
-    const k = evaluateKpi(normalizeTime(e.due_at), h);
-    const endDay = k.endAt?.slice(0, 10) ?? '';
-    if (!k.ended || endDay < day || endDay > last || k.onTime === null) continue;
-    if (k.onTime) onTime++;
-    else late++;
-    const key = e.ma_tthc ?? '?';
-    const pk = procKpi.get(key) ?? { onTime: 0, late: 0, name: e.ten_tthc ?? key };
-    if (k.onTime) pk.onTime++;
-    else pk.late++;
-    procKpi.set(key, pk);
-  }
+  // The on-time figures follow the 766 rules (kpi766-repo): ended in the period or in progress at its end.
+  const span = Math.round((Date.parse(`${last}T00:00:00Z`) - Date.parse(`${day}T00:00:00Z`)) / 86_400_000) + 1;
+  const k766 = kpi766Report(db, { first: day, last, now: o.now, counterId, trendDays: Math.min(31, Math.max(7, span)) });
+  const procKpi = k766.byProcedure;
 
   const byProc = new Map<string, { maTthc: string; tenTthc: string; received: number; returned: number; onTime: number; late: number }>();
   for (const r of live) {
@@ -189,8 +169,12 @@ export function dailyReport(db: Database.Database, day: string, o: { counterId?:
   for (const r of live) {
     const e = byCounter.get(r.counter_id) ?? { counterId: r.counter_id, received: 0, returned: 0, feesCollected: 0, source: 'local' as const };
     e.received++;
-    e.feesCollected += fees.get(r.id) ?? 0;
     byCounter.set(r.counter_id, e);
+  }
+  for (const [counter, amount] of fees) {
+    const e = byCounter.get(counter) ?? { counterId: counter, received: 0, returned: 0, feesCollected: 0, source: 'local' as const };
+    e.feesCollected = amount;
+    byCounter.set(counter, e);
   }
   if (!counterId) {
     const others = db
@@ -260,13 +244,13 @@ export function dailyReport(db: Database.Database, day: string, o: { counterId?:
       turnedBack: tb.reduce((s, x) => s + x.n, 0),
       supplementRequested: tb.find((x) => x.form === '02')?.n ?? 0,
       refused: tb.find((x) => x.form === '03')?.n ?? 0,
-      onTime,
-      late,
-      pending: open.length,
-      overdue: open.filter((x) => x.ngay_hen_tra !== null && x.ngay_hen_tra < endOfDay).length,
+      onTime: k766.kpi.truocHan + k766.kpi.dungHan,
+      late: k766.kpi.treHan,
+      pending: k766.kpi.dangTrongHan + k766.kpi.dangQuaHan,
+      overdue: k766.kpi.dangQuaHan,
       voided,
       reprinted,
-      feesCollected: live.reduce((s, r) => s + (fees.get(r.id) ?? 0), 0),
+      feesCollected: [...fees.values()].reduce((s, n) => s + n, 0),
       unsynced,
     },
     byChannel: {
@@ -298,5 +282,7 @@ export function dailyReport(db: Database.Database, day: string, o: { counterId?:
     review,
     closed: close ? { at: close.closed_at, by: close.closed_by } : null,
     changedAfterClose,
+    kpi766: k766.kpi,
+    trend: k766.trend,
   };
 }

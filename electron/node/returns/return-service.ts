@@ -9,7 +9,7 @@ import { toVietnamRfc3339 } from '../../common/domain/time';
 import { AppFailure } from '../../common/ipc/result';
 import type { ContentStore } from '../files/content-store';
 import { writeFileAtomic } from '../files/content-store';
-import { attachmentSha, insertResultDocument, markReturned, requireDossierId, resultDocuments, type ResultDocument } from '../intake/dossier-repo';
+import { attachmentSha, collectFeesAtReturn, insertResultDocument, markReturned, requireDossierId, resultDocuments, type ResultDocument } from '../intake/dossier-repo';
 import type { IntakeService } from '../intake/intake-service';
 import { signFile } from '../signing/signing-service';
 import { appendAudit } from '../store/audit';
@@ -140,6 +140,7 @@ export class ReturnService {
       db.transaction(() => {
         const dossierId = requireDossierId(db, code);
         markReturned(db, dossierId, at);
+        const feesVnd = collectFeesAtReturn(db, dossierId, at, o.actor);
         enqueueEvent(db, {
           code,
           dossierId,
@@ -156,7 +157,7 @@ export class ReturnService {
           },
           at,
         });
-        appendAudit(db, { actor: o.actor, action: 'returns.handOver', subject: code, details: { files: files.length, idChecked: true } }, at);
+        appendAudit(db, { actor: o.actor, action: 'returns.handOver', subject: code, details: { files: files.length, idChecked: true, feesVnd } }, at);
       })(),
     );
     const slip = await this.#slip(view.dossier, { ...o, at, files: files.map((f) => f.fileName) });

@@ -1,10 +1,12 @@
 import type { Messages } from './messages';
 import { setupEn } from './setup.en';
 import { uiEn } from './ui-en';
+import { kpiEn } from './kpi.en';
 
 export const en: Messages = {
   ...setupEn,
   ...uiEn,
+  ...kpiEn,
   app: { name: 'Một Cửa Desk', tagline: 'One-stop desk' },
   nav: {
     intake: 'Intake',

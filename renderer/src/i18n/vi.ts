@@ -1,9 +1,11 @@
 import { setupVi } from './setup.vi';
 import { uiVi } from './ui-vi';
+import { kpiVi } from './kpi.vi';
 
 export const vi = {
   ...setupVi,
   ...uiVi,
+  ...kpiVi,
   app: { name: 'Một Cửa Desk', tagline: 'Bộ phận Một cửa' },
   nav: {
     intake: 'Tiếp nhận',

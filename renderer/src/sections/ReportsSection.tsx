@@ -5,6 +5,8 @@ import { api, errText } from '../api';
 import { DateInput, isDayOrEmpty } from '../components/DateInput';
 import { TokenFields, useTokenPicker } from '../components/TokenFields';
 import { dateTime, vnd } from '../format';
+import { KpiPanel } from './reports/KpiPanel';
+import { HourChart, TrendChart } from './reports/ReportCharts';
 
 type Report = Output<'report.daily'>;
 type AuditVerdict = Output<'audit.verify'>;
@@ -61,7 +63,6 @@ export function ReportsSection() {
     void load();
   };
 
-  const max = Math.max(1, ...(report?.byHour.slice(7, 18) ?? []));
   return (
     <div className="reports" data-testid="reports">
       <div className="actions">
@@ -99,23 +100,23 @@ export function ReportsSection() {
           </p>
           <div className="totals" data-testid="totals">
             {TOTALS.map((k) => (
-              <div key={k} className="total">
+              <div key={k} className={`total${(k === 'overdue' || k === 'late') && report.totals[k] ? ' overdue' : ''}`}>
                 <span className="n">{k === 'feesCollected' ? vnd(report.totals[k] ?? 0) : report.totals[k]}</span>
                 <span className="l">{t(`reports.t.${k}`)}</span>
               </div>
             ))}
           </div>
+          <KpiPanel kpi={report.kpi766} />
           <section className="card">
             <h2>{t('reports.byHour')}</h2>
-            <div className="bars">
-              {report.byHour.slice(7, 18).map((n, i) => (
-                <div key={i} className="bar" title={`${7 + i}h: ${n}`}>
-                  <div className="fill" style={{ height: `${(n / max) * 100}%` }} />
-                  <span>{7 + i}</span>
-                </div>
-              ))}
-            </div>
+            <HourChart byHour={report.byHour} />
           </section>
+          {report.trend.length > 0 && (
+            <section className="card">
+              <h2>{t('kpi.trendTitle', { days: report.trend.length })}</h2>
+              <TrendChart trend={report.trend} />
+            </section>
+          )}
           <section className="card">
             <h2>{t('reports.byProcedure')}</h2>
             <table className="simple">
@@ -135,7 +136,7 @@ export function ReportsSection() {
                     <td>{p.received}</td>
                     <td>{p.returned}</td>
                     <td>{p.onTime}</td>
-                    <td>{p.late}</td>
+                    <td className={p.late ? 'overdue' : undefined}>{p.late}</td>
                   </tr>
                 ))}
               </tbody>
@@ -143,13 +144,22 @@ export function ReportsSection() {
           </section>
           <section className="card">
             <h2>{t('reports.byCounter')}</h2>
-            <table className="simple">
+            <table className="simple" data-testid="by-counter">
+              <thead>
+                <tr>
+                  <th scope="col">{t('kpi.counter')}</th>
+                  <th scope="col">{t('reports.t.received')}</th>
+                  <th scope="col">{t('reports.t.returned')}</th>
+                  <th scope="col">{t('kpi.fees')}</th>
+                  <th scope="col">{t('kpi.source')}</th>
+                </tr>
+              </thead>
               <tbody>
                 {report.byCounter.map((c) => (
                   <tr key={c.counterId}>
                     <td>{c.counterId}</td>
-                    <td>{t('reports.t.received')}: {c.received}</td>
-                    <td>{t('reports.t.returned')}: {c.returned}</td>
+                    <td>{c.received}</td>
+                    <td>{c.returned}</td>
                     <td>{vnd(c.feesCollected)}</td>
                     <td className="muted">{c.source === 'local' ? t('reports.local') : t('reports.feed')}</td>
                   </tr>
@@ -163,6 +173,15 @@ export function ReportsSection() {
               <p className="muted">{t('reports.reviewNone')}</p>
             ) : (
               <table className="simple">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('kpi.reviewAt')}</th>
+                    <th scope="col">{t('kpi.reviewKind')}</th>
+                    <th scope="col">{t('kpi.reviewCode')}</th>
+                    <th scope="col">{t('kpi.reviewBy')}</th>
+                    <th scope="col">{t('kpi.reviewReason')}</th>
+                  </tr>
+                </thead>
                 <tbody>
                   {report.review.map((x, i) => (
                     <tr key={i}>

@@ -1,0 +1,83 @@
+import { evaluateKpi, type StatusEvent } from './kpi';
+
+/**
+ * The on-time indicator of the 766 set (Quyết định 766/QĐ-TTg, "Bộ chỉ số"; domain doc §2.4, §3.4).
+ * It counts the dossiers processed in the period AND those still in progress at its end, not only
+ * the finished ones:
+ *
+ *   tyLeDungHan = (trước hạn + đúng hạn + đang trong hạn) / (đã giải quyết + đang giải quyết) × 100,
+ *   rounded to one decimal; null when there is nothing to count.
+ *
+ * Classes, each judged with evaluateKpi (end states 3, 7, 8, 9, 10; one supplement request is an end
+ * point; its waiting time moves the due time; two or more are late) over the history known at the
+ * judgement time — the end of the period, or now while the period is still running:
+ * - trước hạn: ended in the period on a day before the due day (Vietnam dates);
+ * - đúng hạn: ended in the period on the due day, no later than the due time;
+ * - trễ hạn: ended in the period after the due time (or after a second supplement request);
+ * - đang trong hạn: not ended at the judgement time, which is no later than the due time;
+ * - đang quá hạn: not ended at the judgement time, which is past the due time.
+ * A dossier ended before the period, or received after it, is not counted.
+ */
+export interface Kpi766 {
+  truocHan: number;
+  dungHan: number;
+  treHan: number;
+  dangTrongHan: number;
+  dangQuaHan: number;
+  /** Dossiers that could not be judged: no NgayHenTra and no procedure in the catalog to compute one. */
+  khongRoHan: number;
+  tyLeDungHan: number | null;
+  /** The instant in-progress dossiers were judged at (RFC 3339 +07:00). */
+  judgedAt: string;
+}
+
+export type Kpi766Class = 'truocHan' | 'dungHan' | 'treHan' | 'dangTrongHan' | 'dangQuaHan' | 'khongRoHan';
+
+/** Vietnam calendar day of an instant. */
+const vnDay = (ms: number) => new Date(ms + 7 * 3600_000).toISOString().slice(0, 10);
+
+/**
+ * The class of one dossier for the period [from 00:00, judgedAt] (Vietnam time), or null when it
+ * falls outside: received after the judgement time, not yet received (status 1 only), or ended
+ * before the period started.
+ */
+export function classify766(due: string | null, history: readonly StatusEvent[], period: { from: string; judgedAt: string }): Kpi766Class | null {
+  const cut = Date.parse(period.judgedAt);
+  const start = Date.parse(`${period.from}T00:00:00+07:00`);
+  const known = history.filter((e) => Date.parse(e.at) <= cut);
+  if (!known.some((e) => e.status !== '1')) return null;
+  const k = evaluateKpi(due, known);
+  const dueMs = k.dueAt ? Date.parse(k.dueAt) : null;
+  if (k.ended) {
+    const end = Date.parse(k.endAt!);
+    if (end < start) return null;
+    if (k.supplements > 1) return 'treHan';
+    if (dueMs === null) return 'khongRoHan';
+    if (end > dueMs) return 'treHan';
+    return vnDay(end) < vnDay(dueMs) ? 'truocHan' : 'dungHan';
+  }
+  if (dueMs === null) return 'khongRoHan';
+  return cut <= dueMs ? 'dangTrongHan' : 'dangQuaHan';
+}
+
+export function emptyKpi766(judgedAt: string): Kpi766 {
+  return { truocHan: 0, dungHan: 0, treHan: 0, dangTrongHan: 0, dangQuaHan: 0, khongRoHan: 0, tyLeDungHan: null, judgedAt };
+}
+
+/** Adds one class and keeps the ratio up to date (the formula above). */
+export function addTo766(k: Kpi766, c: Kpi766Class): void {
+  k[c]++;
+  k.tyLeDungHan = ratio766(k);
+}
+
+export function ratio766(k: Omit<Kpi766, 'tyLeDungHan' | 'judgedAt' | 'khongRoHan'>): number | null {
+  const all = k.truocHan + k.dungHan + k.treHan + k.dangTrongHan + k.dangQuaHan;
+  if (!all) return null;
+  return Math.round(((k.truocHan + k.dungHan + k.dangTrongHan) / all) * 1000) / 10;
+}
+
+/** The instant a period is judged at: its last second, or now while it is still running. */
+export function judgementTime(lastDay: string, now: string): string {
+  const end = `${lastDay}T23:59:59+07:00`;
+  return Date.parse(now) < Date.parse(end) ? now : end;
+}
