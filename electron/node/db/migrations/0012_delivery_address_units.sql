@@ -15,8 +15,9 @@ CREATE TABLE dossier_delivery (
 ) STRICT;
 
 -- The fee type (LoaiPhiLePhi) as the catalog gave it at intake, so a retry sends the same bytes
--- even after the catalog changes.
+-- even after the catalog changes. Fees saved before this were sent as '1', and keep it.
 ALTER TABLE dossier_fees ADD COLUMN loai TEXT;
+UPDATE dossier_fees SET loai = '1';
 
 -- The commune-level map of the 2025 reorganisation, as a province publishes it (`motcua address
 -- import`). old_key is the folded old province|district|commune; the card's address is never
