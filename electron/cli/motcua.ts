@@ -19,6 +19,7 @@ import { registerSyncCommands } from './sync-commands';
 import { registerSigningCommands } from './signing-commands';
 import { registerReportCommands } from './report-commands';
 import { registerSetupCommands } from './setup-commands';
+import { registerAddressCommands } from './address-commands';
 import { registerDbKeyCommands } from './db-key-commands';
 import { APP_VERSION } from '../common/version';
 import type { Actor } from '../common/domain/actor';
@@ -214,6 +215,7 @@ export function buildProgram(io: CliIo = stdio): Command {
   registerReportCommands(program, ctx);
   registerSetupCommands(program, ctx);
   registerDbKeyCommands(db, ctx);
+  registerAddressCommands(program, ctx);
   return program;
 }
 

@@ -9,6 +9,8 @@ export const SHORTCUTS: ReadonlyArray<{ readonly keys: string; readonly text: st
   { keys: 'Enter', text: 'shortcuts.enterSave' },
   { keys: 'Alt+N', text: 'shortcuts.altN' },
   { keys: 'Alt+L', text: 'shortcuts.altL' },
+  { keys: 'Alt+U', text: 'shortcuts.altU' },
+  { keys: 'Alt+G', text: 'shortcuts.altG' },
   { keys: 'Alt+K', text: 'shortcuts.altK' },
   { keys: 'Ctrl+P', text: 'shortcuts.print' },
   { keys: 'Ctrl+Shift+P', text: 'shortcuts.thermal' },

@@ -71,6 +71,11 @@ const draftFields = z.object({
     TaiLieuNop: z.array(documentPickSchema).default([]),
     DanhSachLePhi: z.array(feePickSchema).default([]),
     NgayCapGiayTo: optText(10),
+    /** Contract §3.2 / domain doc §2.2: at a counter a dossier comes in person (1) or by public post (3); 2 is online only. */
+    KenhThucHien: z.enum(['1', '3'], { error: 'Kênh tiếp nhận (KenhThucHien) tại quầy chỉ là "1" (trực tiếp) hoặc "3" (qua bưu chính công ích).' }).default('1'),
+    /** Mẫu 01 "Đăng ký nhận kết quả tại": 0 at the counter, 1 by post to DiaChiNhanKetQua (the applicant's address unless given). */
+    HinhThuc: z.enum(['0', '1'], { error: 'Hình thức nhận kết quả (HinhThuc) chỉ là "0" (tại quầy) hoặc "1" (qua bưu chính).' }).default('0'),
+    DiaChiNhanKetQua: optText(500),
 });
 
 type DraftCheck = z.output<typeof draftFields> & { cccd?: string | null | undefined; NgayTiepNhan?: string | null | undefined };

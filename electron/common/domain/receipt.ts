@@ -18,6 +18,8 @@ export interface ReceiptModel {
     readonly address: string | null;
     readonly phone: string | null;
     readonly email: string | null;
+    /** "nay thuộc tỉnh …" beside an address naming units before the 2025 reorganisation; the address stays as read. */
+    readonly currentUnits?: string | null;
   };
   readonly procedure: { readonly code: string; readonly name: string; readonly durationText: string };
   readonly documents: ReadonlyArray<{ readonly name: string; readonly originals: number; readonly copies: number }>;

@@ -78,6 +78,8 @@ export const CLI_ACCESS: Readonly<Record<string, { readonly channel: Channel } |
   'token list': { channel: 'token.list' },
   sign: { channel: 'signing.signFiles' },
   verify: { channel: 'signing.verify' },
+  'address import': { access: 'admin' },
+  'address check': { channel: 'address.currentUnits' },
 };
 
 export function cliCommandAccess(command: string): Access | null {

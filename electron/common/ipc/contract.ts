@@ -295,6 +295,7 @@ export const contract = {
       results: z.array(z.object({ id: z.number().int(), fileName: z.string(), kind: z.enum(['result', 'signed_result']), sizeBytes: z.number().int(), resultCode: z.string().nullable() })),
       returnable: z.boolean(),
       reason: z.string().nullable(),
+      delivery: z.object({ method: z.enum(['0', '1']), postalAddress: z.string().nullable(), postedAt: z.string().nullable(), trackingNo: z.string().nullable(), postedBy: z.string().nullable() }),
     }),
   },
   'returns.importResult': { access: 'officer', input: z.strictObject({ code: z.string().min(1).max(60), token: z.uuid() }), output: z.object({ id: z.number().int() }) },
@@ -315,6 +316,9 @@ export const contract = {
     input: z.strictObject({ code: z.string().min(1).max(60), receivedBy: z.string().trim().min(1, 'Ghi tên người nhận kết quả.').max(200), idChecked: z.boolean(), note: z.string().max(500).nullable() }),
     output: z.object({ printed: z.boolean() }),
   },
+  // Issue #14: a postal return handed to the post, and today's units beside a card's address (2025 reorganisation).
+  'returns.postOut': { access: 'officer', input: z.strictObject({ code: z.string().min(1).max(60), trackingNo: z.string().trim().min(1, 'Nhập số hiệu bưu gửi.').max(40) }), output: z.object({ postedAt: z.string() }) },
+  'address.currentUnits': { access: 'officer', input: z.strictObject({ address: z.string().max(500) }), output: z.object({ text: z.string().nullable(), source: z.string().nullable() }) },
   'token.list': {
     access: 'officer',
     input: empty,

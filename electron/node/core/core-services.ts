@@ -18,6 +18,7 @@ import type { Logger } from '../log/logger';
 import { PrinterService } from '../printing/printer-service';
 import { ReportService } from '../reports/report-service';
 import { ReturnService } from '../returns/return-service';
+import { AddressService } from '../address/address-service';
 import { apiProbe, ConnectivityMonitor, interfaceProbe, type NetworkProbe } from '../services/connectivity';
 import { ScanService } from '../services/scan-service';
 import { SettingsService } from '../settings/settings-service';
@@ -148,6 +149,7 @@ export function createCoreServices(dataDir: string, a: CoreAdapters, dbKey: stri
   const reports = new ReportService({ store, pdf, tokens, audit, apiConfigured, reportsDir: join(dataDir, 'reports'), fontsDir, now });
   const inbox = new AttachmentInbox();
   const outbox = new OutboxService({ store, now });
+  const address = new AddressService({ store, now });
 
   return {
     dataDir,
@@ -177,6 +179,7 @@ export function createCoreServices(dataDir: string, a: CoreAdapters, dbKey: stri
     scans,
     printer,
     reports,
+    address,
     audit,
     authorize,
     /** Staleness only applies once a provincial API is configured: one answer for the gate, the monitor and the panel. */

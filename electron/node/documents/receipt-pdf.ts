@@ -71,7 +71,7 @@ export async function renderReceiptPdf(m: ReceiptModel, fontsDir: string): Promi
     const line = (label: string, value: string) => f.text(`${label} ${value}`, { size: 9 });
     line(`${m.deskName}:`, m.unitName);
     line('Tiếp nhận hồ sơ của:', m.applicant.name + (m.applicant.idNumber ? ` (số định danh: ${m.applicant.idNumber})` : ''));
-    line('Địa chỉ:', m.applicant.address ?? '…');
+    line('Địa chỉ:', (m.applicant.address ?? '…') + (m.applicant.currentUnits ? ` (${m.applicant.currentUnits})` : ''));
     line('Số điện thoại:', `${m.applicant.phone ?? '…'}     Email: ${m.applicant.email ?? '…'}`);
     line('Nội dung yêu cầu giải quyết:', m.procedure.name);
     f.text('1. Thành phần hồ sơ nộp gồm:', { size: 9, font: 'bold' });

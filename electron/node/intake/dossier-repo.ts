@@ -133,7 +133,8 @@ export interface NewDossier {
   readonly idempotencyKey: string;
   readonly nameFolded: string;
   readonly documents: ReadonlyArray<{ code: string; name: string; originals: number; copies: number }>;
-  readonly fees: ReadonlyArray<{ code: string; name: string; amountVnd: number; timing?: 'TiepNhan' | 'TraKetQua' }>;
+  readonly fees: ReadonlyArray<{ code: string; name: string; amountVnd: number; kind: string | null; timing?: 'TiepNhan' | 'TraKetQua' }>;
+  readonly channel: '1' | '3';
   readonly attachments: ReadonlyArray<{ documentCode: string | null; fileName: string; contentType: string; sha256: string; sizeBytes: number }>;
   readonly at: string;
 }
@@ -146,19 +147,19 @@ export function insertDossier(db: Database.Database, d: NewDossier): { id: numbe
         `INSERT INTO dossiers (ma_ho_so, ma_tthc, ten_tthc, unit_code, counter_id, officer_id, kenh_thuc_hien, loai_doi_tuong, chu_ho_so,
            so_giay_to, ngay_sinh, gioi_tinh, dia_chi, so_dien_thoai, email, trich_yeu, so_bo, ngay_tiep_nhan, ngay_hen_tra, trang_thai,
            sync_state, created_at, updated_at, ngay_cap_giay_to, idempotency_key, name_folded, so_thu_tu)
-         VALUES (?, ?, ?, ?, ?, ?, '1', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '2', 'pending', ?, ?, ?, ?, ?,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '2', 'pending', ?, ?, ?, ?, ?,
            (SELECT COALESCE(MAX(so_thu_tu), 0) + 1 FROM dossiers WHERE unit_code = ? AND substr(ngay_tiep_nhan, 1, 4) = substr(?, 1, 4)))`,
       )
       .run(
-        d.code, d.maTthc, d.tenTthc, d.unitCode, d.counterId, d.officerId, d.applicantType, d.applicantName, d.idNumber, d.birthDate, d.sex,
+        d.code, d.maTthc, d.tenTthc, d.unitCode, d.counterId, d.officerId, d.channel, d.applicantType, d.applicantName, d.idNumber, d.birthDate, d.sex,
         d.address, d.phone, d.email, d.summary, d.sets, d.receivedAt, d.dueAt, d.at, d.at, d.idIssuedOn, d.idempotencyKey, d.nameFolded, d.unitCode, d.receivedAt,
       ).lastInsertRowid,
   );
   const insDoc = db.prepare('INSERT INTO dossier_documents (dossier_id, ma_thanh_phan, ten, originals, copies, position, provided) VALUES (?, ?, ?, ?, ?, ?, 1)');
   d.documents.forEach((x, i) => insDoc.run(id, x.code, x.name, x.originals, x.copies, i));
-  const insFee = db.prepare('INSERT INTO dossier_fees (dossier_id, ma_phi, ten, amount_vnd, position, thoi_diem_thu, collected_at, collected_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const insFee = db.prepare('INSERT INTO dossier_fees (dossier_id, ma_phi, ten, amount_vnd, position, loai, thoi_diem_thu, collected_at, collected_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
   // A fee taken at intake is collected now, by the receiving officer; one taken at the hand-over waits for it.
-  for (const [i, f] of d.fees.entries()) insFee.run(id, f.code, f.name, f.amountVnd, i, f.timing ?? 'TiepNhan', f.timing === 'TraKetQua' ? null : d.receivedAt, f.timing === 'TraKetQua' ? null : d.officerId);
+  for (const [i, f] of d.fees.entries()) insFee.run(id, f.code, f.name, f.amountVnd, i, f.kind, f.timing ?? 'TiepNhan', f.timing === 'TraKetQua' ? null : d.receivedAt, f.timing === 'TraKetQua' ? null : d.officerId);
   const insAtt = db.prepare(
     "INSERT INTO attachments (dossier_id, ma_thanh_phan, kind, file_name, content_type, sha256, size_bytes, created_at) VALUES (?, ?, 'scan', ?, ?, ?, ?, ?)",
   );
@@ -261,7 +262,7 @@ export interface PayloadDossier {
   };
   readonly documents: ReadonlyArray<{ ma_thanh_phan: string; ten: string }>;
   readonly scans: ReadonlyArray<{ id: number; ma_thanh_phan: string | null; file_name: string; upload_url: string | null }>;
-  readonly fees: ReadonlyArray<{ ma_phi: string; ten: string; amount_vnd: number }>;
+  readonly fees: ReadonlyArray<{ ma_phi: string; ten: string; amount_vnd: number; loai: string | null }>;
 }
 
 export function dossierForPayload(db: Database.Database, id: number): PayloadDossier | null {
@@ -273,7 +274,7 @@ export function dossierForPayload(db: Database.Database, id: number): PayloadDos
     scans: db
       .prepare("SELECT id, ma_thanh_phan, file_name, upload_url FROM attachments WHERE dossier_id = ? AND kind = 'scan' ORDER BY id")
       .all(id) as PayloadDossier['scans'],
-    fees: db.prepare('SELECT ma_phi, ten, amount_vnd FROM dossier_fees WHERE dossier_id = ? ORDER BY position').all(id) as PayloadDossier['fees'],
+    fees: db.prepare('SELECT ma_phi, ten, amount_vnd, loai FROM dossier_fees WHERE dossier_id = ? ORDER BY position').all(id) as PayloadDossier['fees'],
   };
 }
 

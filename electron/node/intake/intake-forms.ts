@@ -5,6 +5,8 @@ import { failure } from '../../common/ipc/result';
 import { procedureDuration } from '../catalog/catalog-repo';
 import { officerDisplay } from '../officers/officer-repo';
 import { unitPresentation } from '../unit/unit-repo';
+import { currentUnitsOf } from '../address/current-units';
+import { deliveryOf } from './delivery-repo';
 import { dossierDetail } from './dossier-repo';
 
 /**
@@ -16,6 +18,7 @@ export function receiptModel(db: Database.Database, code: string, reprint: boole
   if (!d) throw failure('not_found', 'dossier.notFound', { code });
   const duration = procedureDuration(db, d.procedureCode);
   const unit = unitPresentation(db);
+  const delivery = deliveryOf(db, d.id);
   return {
     unitName: unit.unitName,
     unitCode: unit.unitCode,
@@ -24,7 +27,7 @@ export function receiptModel(db: Database.Database, code: string, reprint: boole
     code: d.code,
     receivedAt: d.receivedAt,
     dueAt: d.dueAt,
-    applicant: { name: d.applicantName, idNumber: d.idNumber, address: d.address, phone: d.phone, email: d.email },
+    applicant: { name: d.applicantName, idNumber: d.idNumber, address: d.address, phone: d.phone, email: d.email, currentUnits: currentUnitsOf(db, d.address).text },
     procedure: {
       code: d.procedureCode,
       name: d.procedureName,
@@ -36,7 +39,7 @@ export function receiptModel(db: Database.Database, code: string, reprint: boole
     totalFeesVnd: d.fees.reduce((s, f) => s + f.amountVnd, 0),
     officer: officerDisplay(db, d.officerId),
     counterId: d.counterId,
-    returnAt: `${unit.deskName} — ${unit.unitName}`,
+    returnAt: delivery.method === '1' ? `Qua dịch vụ bưu chính công ích, địa chỉ: ${delivery.postalAddress ?? ''}` : `${unit.deskName} — ${unit.unitName}`,
     lookupHint: 'Tra cứu tình trạng hồ sơ bằng mã hồ sơ trên Cổng Dịch vụ công hoặc quét mã QR trên giấy này.',
     reprint,
     logNumber: d.logNumber,

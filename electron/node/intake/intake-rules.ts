@@ -28,8 +28,8 @@ export function resolveDocuments(proc: Procedure, d: IntakeDraft): Array<{ code:
 }
 
 /** Fees from the catalog; an amount given by the officer (fee varies by case) replaces the listed one. */
-export function resolveFees(proc: Procedure, d: IntakeDraft): Array<{ code: string; name: string; amountVnd: number; timing: FeeTiming }> {
-  const out: Array<{ code: string; name: string; amountVnd: number; timing: FeeTiming }> = [];
+export function resolveFees(proc: Procedure, d: IntakeDraft): Array<{ code: string; name: string; amountVnd: number; kind: string | null; timing: FeeTiming }> {
+  const out: Array<{ code: string; name: string; amountVnd: number; kind: string | null; timing: FeeTiming }> = [];
   for (const f of d.DanhSachLePhi) {
     const code = typeof f === 'string' ? f : f.MaPhiLePhi;
     const known = proc.fees.find((x) => x.code === code);
@@ -41,8 +41,19 @@ export function resolveFees(proc: Procedure, d: IntakeDraft): Array<{ code: stri
       amount = Math.round(n);
     }
     if (out.some((x) => x.code === code)) continue;
-    out.push({ code, name: known.name, amountVnd: amount, timing: known.timing ?? 'TiepNhan' });
+    out.push({ code, name: known.name, amountVnd: amount, kind: known.kind, timing: known.timing ?? 'TiepNhan' });
   }
   return out;
 }
 
+
+/**
+ * A postal return goes to the address the applicant gave for it, else to the applicant's own
+ * (the card's, as read); with neither there is nowhere to post to.
+ */
+export function postalAddressOf(d: Pick<IntakeDraft, 'HinhThuc' | 'DiaChiNhanKetQua' | 'DiaChiChuHoSo'>): string | null {
+  if (d.HinhThuc !== '1') return null;
+  const address = d.DiaChiNhanKetQua ?? d.DiaChiChuHoSo ?? null;
+  if (!address) throw new AppFailure('invalid_input', 'Chưa có địa chỉ nhận kết quả qua bưu chính: nhập địa chỉ nhận (DiaChiNhanKetQua) hoặc địa chỉ người nộp.');
+  return address;
+}

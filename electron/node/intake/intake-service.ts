@@ -20,9 +20,10 @@ import { enqueueNewDossier } from '../sync/outbox-repo';
 import { requireThisCounter } from '../unit/unit-repo';
 import { allocateCode } from './code-repo';
 import { draftFromImport } from './import-draft';
+import { insertDelivery } from './delivery-repo';
 import { dossierDetail, dossiersOfApplicant, dossiersOfDay, insertDossier, insertTurnBack, recordReceiptPrint, setTurnBackPdf, summariesByIds } from './dossier-repo';
 import { receiptModel, turnBackModel } from './intake-forms';
-import { resolveDocuments, resolveFees } from './intake-rules';
+import { postalAddressOf, resolveDocuments, resolveFees } from './intake-rules';
 import { passStaleGate, type StaleOverride } from './stale-gate';
 
 export interface IntakeDeps {
@@ -211,9 +212,11 @@ export class IntakeService {
       nameFolded: foldVietnamese(d.ChuHoSo!),
       documents,
       fees,
+      channel: d.KenhThucHien,
       attachments: scans,
       at: nowIso,
     });
+    insertDelivery(db, id, d.HinhThuc, postalAddressOf(d));
     enqueueNewDossier(db, { dossierId: id, code, idempotencyKey: key, attachmentIds, at: nowIso });
     indexDossier(db, { id, code, name: d.ChuHoSo!, idNumber: d.SoGiayToChuHoSo ?? null, phone: d.SoDienThoai ?? null });
     appendAudit(

@@ -11,6 +11,7 @@ import type { ContentStore } from '../files/content-store';
 import { writeFileAtomic } from '../files/content-store';
 import { attachmentSha, collectFeesAtReturn, insertResultDocument, markReturned, requireDossierId, resultDocuments, type ResultDocument } from '../intake/dossier-repo';
 import type { IntakeService } from '../intake/intake-service';
+import { deliveryOf, markPosted, type Delivery } from '../intake/delivery-repo';
 import { signFile } from '../signing/signing-service';
 import { appendAudit } from '../store/audit';
 import type { SqliteStore } from '../store/sqlite-store';
@@ -25,6 +26,8 @@ export interface ReturnView {
   readonly results: readonly ResultFile[];
   readonly returnable: boolean;
   readonly reason: string | null;
+  /** Mẫu 01 line 6: at the counter, or by post to this address (then `postOut`, not `handOver`). */
+  readonly delivery: Delivery;
 }
 
 /**
@@ -46,10 +49,10 @@ export class ReturnService {
     if (!parseDossierCode(code)) throw new AppFailure('invalid_input', `"${code}" không phải mã hồ sơ (dạng <mã đơn vị>-YYMMDD-XXXX).`);
     const dossier = await this.d.intake.detail(code);
     if (!dossier) throw new AppFailure('not_found', `Không có hồ sơ mã ${code} tại quầy này (có thể chưa đồng bộ về).`);
-    const results = await this.d.store.exec('returns.results', (db) => resultDocuments(db, dossier.id));
+    const { results, delivery } = await this.d.store.exec('returns.results', (db) => ({ results: resultDocuments(db, dossier.id), delivery: deliveryOf(db, dossier.id) }));
     const reason =
       dossier.status === '10' ? 'Hồ sơ đã trả kết quả.' : dossier.status !== '9' ? `Hồ sơ chưa có kết quả (trạng thái ${dossier.status}).` : null;
-    return { dossier, results, returnable: reason === null, reason };
+    return { dossier, results, returnable: reason === null, reason, delivery };
   }
 
   /** A result document produced elsewhere (USB, e-mail), imported by the officer. */
@@ -162,6 +165,46 @@ export class ReturnService {
     );
     const slip = await this.#slip(view.dossier, { ...o, at, files: files.map((f) => f.fileName) });
     return { slipPath: slip };
+  }
+
+  /**
+   * A result the applicant asked to receive by post (Mẫu 01 line 6) is handed to the post office:
+   * the item's tracking number is kept and the province gets the same status 10 as a counter
+   * hand-over (contract §3.4), dated when the post took it. The address is not sent: the province
+   * holds the dossier's, and the post carries it.
+   */
+  async postOut(code: string, o: { trackingNo: string; actor: string }): Promise<{ postedAt: string }> {
+    const view = await this.open(code);
+    if (!view.returnable) throw new AppFailure('conflict', view.reason ?? 'Không trả được hồ sơ này.');
+    if (view.delivery.method !== '1') throw new AppFailure('conflict', `Hồ sơ ${code} đăng ký nhận kết quả tại quầy, không chuyển qua bưu chính.`);
+    const trackingNo = o.trackingNo.trim().toUpperCase();
+    if (!/^[A-Z0-9][A-Z0-9-]{3,39}$/.test(trackingNo)) throw new AppFailure('invalid_input', `Số hiệu bưu gửi "${o.trackingNo.trim()}" không hợp lệ (4–40 chữ cái, chữ số).`);
+    const at = toVietnamRfc3339(this.#now());
+    const files = view.results.filter((r) => r.kind === 'signed_result').length ? view.results.filter((r) => r.kind === 'signed_result') : view.results;
+    await this.d.store.exec('returns.postOut', (db) =>
+      db.transaction(() => {
+        const dossierId = requireDossierId(db, code);
+        if (!markPosted(db, dossierId, { at, trackingNo, officerId: o.actor })) throw new AppFailure('conflict', `Kết quả hồ sơ ${code} đã chuyển bưu chính.`);
+        markReturned(db, dossierId, at);
+        enqueueEvent(db, {
+          code,
+          dossierId,
+          uploadsFirst: files.filter((f) => f.kind === 'signed_result').map((f) => f.id),
+          event: {
+            TrangThai: '10',
+            ThoiDiemXuLy: toNationalTime(at),
+            NguoiXuLy: o.actor,
+            NoiDungXuLy: 'Trả kết quả qua dịch vụ bưu chính công ích',
+            NgayTra: toNationalTime(at),
+            ThongTinTra: `Chuyển bưu chính; số hiệu bưu gửi: ${trackingNo}`,
+            DanhSachGiayToKetQua: files.map((f) => ({ TenGiayTo: f.fileName, MaGiayToKetQua: f.resultCode ?? '', DuongDanTepTinKetQua: { $attachment: f.id } })),
+          },
+          at,
+        });
+        appendAudit(db, { actor: o.actor, action: 'returns.postOut', subject: code, details: { files: files.length } }, at);
+      })(),
+    );
+    return { postedAt: at };
   }
 
   async #slip(d: DossierDetail, o: { receivedBy: string; at: string; files: string[]; officerName?: string | null }): Promise<string> {

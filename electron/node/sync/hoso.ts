@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { toNationalTime } from '../../common/domain/intake';
 import { AppFailure } from '../../common/ipc/result';
 import { getProcedure } from '../catalog/catalog-repo';
+import { deliveryOf } from '../intake/delivery-repo';
 import { dossierForPayload, type PayloadDossier } from '../intake/dossier-repo';
 
 /**
@@ -14,6 +15,7 @@ export function buildHoSo(db: Database.Database, dossierId: number): Record<stri
   if (!stored) throw new AppFailure('not_found', `Không có hồ sơ số ${dossierId} để gửi.`);
   const { dossier: d, documents: docs, scans: files, fees } = stored;
   const proc = getProcedure(db, d.ma_tthc);
+  const delivery = deliveryOf(db, d.id);
   const taiLieu = [
     ...files.map((f) => ({
       TepDinhKemId: String(f.id),
@@ -53,7 +55,14 @@ export function buildHoSo(db: Database.Database, dossierId: number): Record<stri
     TrangThaiHoSo: d.trang_thai,
     HoSoCoThanhPhanSoHoa: files.length ? '1' : '0',
     TaiLieuNop: taiLieu,
-    DanhSachLePhi: fees.map((f) => ({ TenPhiLePhi: f.ten, MaPhiLePhi: f.ma_phi, HinhThucThu: '1', Gia: String(f.amount_vnd), LoaiPhiLePhi: '1' })),
+    DanhSachLePhi: fees.map((f) => ({ TenPhiLePhi: f.ten, MaPhiLePhi: f.ma_phi, HinhThucThu: '1', Gia: String(f.amount_vnd), ...(f.loai ? { LoaiPhiLePhi: f.loai } : {}) })),
+    // Optional national fields (domain doc §2.2), sent when this counter knows them: a dossier
+    // received at a counter is never paid on a portal (0), the return method is the applicant's
+    // choice on Mẫu 01, the processing agency is the catalog's. NoiNopHoSo is left out: its codes
+    // are unconfirmed and a guessed code would misreport where the dossier was submitted.
+    DuocThanhToanTrucTuyen: '0',
+    HinhThuc: delivery.method,
+    ...(proc?.coQuan ? { DonViXuLy: proc.coQuan } : {}),
     NguoiTiepNhan: receivingOfficer(d),
     MaQuay: d.counter_id,
   };

@@ -132,6 +132,12 @@ export const en: Messages = {
     scannedCode: 'Scanned dossier code {{code}} — open it under Dossiers or Return results.',
     reused: "Phone / email taken from the citizen's earlier dossier — edit if changed.",
     history: '{{count}} earlier dossier(s)',
+    // Issue #14: intake channel, result return method, today's units beside a card's address.
+    channel: 'Received (Alt+U)',
+    channels: { '1': 'In person at the counter', '3': 'By public post' },
+    returnMethod: 'Result (Alt+G)',
+    returnMethods: { '0': 'At the counter', '1': 'By post' },
+    postalAddress: 'Postal address for the result',
   },
   devices: {
     title: 'Devices',
@@ -165,6 +171,10 @@ export const en: Messages = {
     state: { unconfigured: 'not configured', connecting: 'connecting', connected: 'connected', disconnected: 'disconnected' },
     kind: { cccd: 'Citizen ID card', dossierCode: 'Dossier code', other: 'Other code', invalid: 'Unreadable' },
   },  returns: {
+    postal: 'Result to be sent by post: {{address}}',
+    posted: 'Handed to the post at {{at}}, tracking number {{tracking}}.',
+    trackingNo: 'Tracking number',
+    postOut: 'Hand to the post',
     code: 'Dossier code on the receipt (scan the barcode or type it, then Enter)',
     results: 'Result documents',
     noResults: 'No electronic result yet (a paper result, or not synced yet).',

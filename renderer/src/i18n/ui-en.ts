@@ -30,6 +30,8 @@ export const uiEn: Widen<typeof uiVi> = {
     altK: 'Intake: mark every required document as checked',
     altN: "Intake: go to the applicant's name",
     altL: 'Intake: go to the phone number',
+    altU: 'Intake: choose how the dossier came in (in person / by post)',
+    altG: 'Intake: choose how the result goes back (counter / post)',
     arrows: 'Procedure list: move up/down',
     enterSave: 'Intake: save the dossier',
   },

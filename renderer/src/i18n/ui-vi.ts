@@ -26,6 +26,8 @@ export const uiVi = {
     altK: 'Tiếp nhận: đánh dấu đã kiểm tra mọi thành phần bắt buộc',
     altN: 'Tiếp nhận: đến ô họ và tên người nộp',
     altL: 'Tiếp nhận: đến ô số điện thoại',
+    altU: 'Tiếp nhận: chọn kênh tiếp nhận (trực tiếp / bưu chính)',
+    altG: 'Tiếp nhận: chọn nơi nhận kết quả (tại quầy / qua bưu chính)',
     arrows: 'Danh sách thủ tục: chọn lên/xuống',
     enterSave: 'Tiếp nhận: lưu hồ sơ',
   },

@@ -131,6 +131,12 @@ export const vi = {
     scannedCode: 'Đã quét mã hồ sơ {{code}} — mở ở mục Hồ sơ hoặc Trả kết quả.',
     reused: 'Số điện thoại / email lấy từ hồ sơ trước của công dân — sửa nếu đã thay đổi.',
     history: 'Đã nộp {{count}} hồ sơ trước đây',
+    // Issue #14: intake channel, result return method, today's units beside a card's address.
+    channel: 'Kênh tiếp nhận (Alt+U)',
+    channels: { '1': 'Trực tiếp tại quầy', '3': 'Qua bưu chính công ích' },
+    returnMethod: 'Nhận kết quả (Alt+G)',
+    returnMethods: { '0': 'Tại quầy', '1': 'Qua bưu chính' },
+    postalAddress: 'Địa chỉ nhận kết quả qua bưu chính',
   },
   devices: {
     title: 'Thiết bị',
@@ -164,6 +170,10 @@ export const vi = {
     state: { unconfigured: 'chưa cấu hình', connecting: 'đang kết nối', connected: 'đã kết nối', disconnected: 'mất kết nối' },
     kind: { cccd: 'Căn cước công dân', dossierCode: 'Mã hồ sơ', other: 'Mã khác', invalid: 'Không đọc được' },
   },  returns: {
+    postal: 'Đăng ký nhận kết quả qua bưu chính: {{address}}',
+    posted: 'Đã chuyển bưu chính lúc {{at}}, số hiệu bưu gửi {{tracking}}.',
+    trackingNo: 'Số hiệu bưu gửi',
+    postOut: 'Chuyển bưu chính',
     code: 'Mã hồ sơ trên giấy tiếp nhận (quét mã vạch hoặc gõ rồi Enter)',
     results: 'Văn bản kết quả',
     noResults: 'Chưa có văn bản kết quả điện tử (kết quả bản giấy hoặc chưa đồng bộ về).',

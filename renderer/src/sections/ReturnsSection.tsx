@@ -6,6 +6,7 @@ import { api, errText } from '../api';
 import { TokenFields, useTokenPicker } from '../components/TokenFields';
 import { dateTime } from '../format';
 import { onScan } from '../scan-bus';
+import { PostalReturn } from './PostalReturn';
 
 type View = Output<'returns.open'>;
 
@@ -125,6 +126,7 @@ export function ReturnsSection() {
               </div>
             </form>
           )}
+          <PostalReturn view={view} onDone={(m) => void open(view.dossier.code).then(() => setMessage(m))} />
           {view.returnable && (
             <form className="card" onSubmit={handOver} aria-label={t('returns.handOverTitle')}>
               <h2>{t('returns.handOverTitle')}</h2>

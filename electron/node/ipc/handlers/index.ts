@@ -1,5 +1,6 @@
 import type { SerialPortLister } from '../../../common/hardware/serial';
 import type { Handlers } from '../dispatcher';
+import { addressHandlers } from './address';
 import { appHandlers } from './app';
 import { authHandlers } from './auth';
 import { deviceHandlers } from './devices';
@@ -25,5 +26,6 @@ export function createHandlers(e: HandlerEnv, serialPorts: SerialPortLister): Ha
     ...signingHandlers(e),
     ...reportHandlers(e),
     ...setupHandlers(e),
+    ...addressHandlers(e),
   };
 }

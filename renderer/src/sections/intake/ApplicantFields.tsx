@@ -3,6 +3,7 @@ import type { DossierSummary } from '../../../../electron/common/domain/dossier'
 import { applicantWarnings } from '../../../../electron/common/domain/intake';
 import { vietnamDate } from '../../../../electron/common/domain/time';
 import { DateInput, isDayOrEmpty } from '../../components/DateInput';
+import { CurrentUnitsHint, DeliveryFields } from './DeliveryFields';
 import type { Applicant } from './draft';
 
 /** The same checks main makes on saving, shown while the card is still at the counter. */
@@ -90,6 +91,7 @@ export function ApplicantFields(p: {
         <label className="span3">
           {t('intake.address')}
           <input name="DiaChiChuHoSo" value={a.DiaChiChuHoSo} onChange={set('DiaChiChuHoSo')} {...mark('DiaChiChuHoSo')} />
+          <CurrentUnitsHint address={a.DiaChiChuHoSo} />
           {why('DiaChiChuHoSo')}
         </label>
         <label>
@@ -103,6 +105,7 @@ export function ApplicantFields(p: {
           {why('Email')}
         </label>
       </div>
+      <DeliveryFields applicant={a} invalid={p.invalid} onChange={p.onChange} />
       {warnings.length > 0 && (
         <div role="note" className="message warn" data-testid="applicant-warnings">
           <strong>{t('intake.checkCard')}</strong>

@@ -15,6 +15,10 @@ export interface Applicant {
   Email: string;
   /** The card's issue date (YYYY-MM-DD) from the scan, not typed: main checks the card's expiry with it. */
   NgayCapGiayTo: string;
+  /** Received in person (1) or by post (3); the result back at the counter (0) or by post (1) to DiaChiNhanKetQua. */
+  KenhThucHien: '1' | '3';
+  HinhThuc: '0' | '1';
+  DiaChiNhanKetQua: string;
 }
 export const EMPTY_APPLICANT: Applicant = {
   LoaiDoiTuong: '1',
@@ -26,13 +30,21 @@ export const EMPTY_APPLICANT: Applicant = {
   SoDienThoai: '',
   Email: '',
   NgayCapGiayTo: '',
+  KenhThucHien: '1',
+  HinhThuc: '0',
+  DiaChiNhanKetQua: '',
 };
 
 /** An edit by the officer. A changed ID number is no longer the scanned card, so the card's issue date goes with it. */
 export function withField(a: Applicant, field: keyof Applicant, value: string): Applicant {
   const next = { ...a, [field]: value } as Applicant;
   if (field === 'SoGiayToChuHoSo' && value !== a.SoGiayToChuHoSo) next.NgayCapGiayTo = '';
-  return next;
+  return withPostalPrefill(next);
+}
+
+/** A postal return goes to the applicant's address unless the officer types another one. */
+function withPostalPrefill(a: Applicant): Applicant {
+  return a.HinhThuc === '1' && !a.DiaChiNhanKetQua ? { ...a, DiaChiNhanKetQua: a.DiaChiChuHoSo } : a;
 }
 
 /** The intake form's fields by national name, as the checks name them: the input's name and its label on screen. */
@@ -47,6 +59,9 @@ export function intakeFields(t: (key: string) => string): Record<string, { name:
     DiaChiChuHoSo: f('DiaChiChuHoSo', 'intake.address'),
     SoDienThoai: f('SoDienThoai', 'fields.phone'),
     Email: f('Email', 'fields.email'),
+    KenhThucHien: f('KenhThucHien', 'intake.channel'),
+    HinhThuc: f('HinhThuc', 'intake.returnMethod'),
+    DiaChiNhanKetQua: f('DiaChiNhanKetQua', 'intake.postalAddress'),
   };
 }
 
@@ -68,7 +83,7 @@ type PastContact = { phone: string | null; email: string | null };
  * officer already typed beats the one remembered from the applicant's past dossiers.
  */
 export function applicantFromCard(a: Applicant, c: Card, past: PastContact): Applicant {
-  return {
+  return withPostalPrefill({
     ...a,
     LoaiDoiTuong: '1',
     ChuHoSo: c.HoTen,
@@ -79,7 +94,7 @@ export function applicantFromCard(a: Applicant, c: Card, past: PastContact): App
     NgayCapGiayTo: c.NgayCap,
     SoDienThoai: a.SoDienThoai || past.phone || '',
     Email: a.Email || past.email || '',
-  };
+  });
 }
 
 /**
@@ -99,6 +114,9 @@ type CounterDraft = Pick<
   | 'SoDienThoai'
   | 'Email'
   | 'NgayCapGiayTo'
+  | 'KenhThucHien'
+  | 'HinhThuc'
+  | 'DiaChiNhanKetQua'
   | 'TaiLieuNop'
   | 'DanhSachLePhi'
 >;
@@ -122,6 +140,9 @@ export function receiveRequest(
     SoDienThoai: a.SoDienThoai || null,
     Email: a.Email || null,
     NgayCapGiayTo: a.NgayCapGiayTo || null,
+    KenhThucHien: a.KenhThucHien,
+    HinhThuc: a.HinhThuc,
+    DiaChiNhanKetQua: a.HinhThuc === '1' ? a.DiaChiNhanKetQua || null : null,
     TaiLieuNop: [...docs],
     DanhSachLePhi: [...fees],
   };

@@ -50,6 +50,14 @@ export function useIntakeShortcuts(d: IntakeDraftState, turnBack: TurnBackForm |
         // The phone is the field most often typed by hand, and the furthest from the picker by Tab.
         e.preventDefault();
         focusField('SoDienThoai');
+      } else if (e.altKey && e.key.toLowerCase() === 'u' && !saved) {
+        // Kênh tiếp nhận: in person, or by post (bưu chính).
+        e.preventDefault();
+        focusField('KenhThucHien');
+      } else if (e.altKey && e.key.toLowerCase() === 'g' && !saved) {
+        // How the result goes back (giao kết quả): at the counter or by post.
+        e.preventDefault();
+        focusField('HinhThuc');
       } else if (e.altKey && e.key.toLowerCase() === 'f') {
         e.preventDefault();
         void addFiles('pick');

@@ -1,0 +1,25 @@
+import type { Command } from 'commander';
+import type { CliContext } from './motcua';
+
+/** Issue #14: the 2025 reorganisation beside a card's address (`address import`, `address check`). */
+export function registerAddressCommands(program: Command, ctx: CliContext): void {
+  const address = program.command('address').description('địa giới hành chính sau sắp xếp năm 2025').helpOption('-h, --help', 'hiển thị trợ giúp');
+  address
+    .command('import <file>')
+    .description('nhập bảng xã cũ → xã mới do tỉnh công bố (JSON: {"nguon", "xa": [{"tinhCu", "huyenCu", "xaCu", "loaiXaMoi", "xaMoi", "tinhMoi"}]}); thay toàn bộ bảng đang có')
+    .option('--json', 'in kết quả dạng JSON')
+    .action(async (file: string, o: { json?: boolean }) => {
+      const r = await ctx.core().address.importCommunes(ctx.actor(), file);
+      if (o.json) return ctx.printJson(r);
+      ctx.io.out(`Đã nhập ${r.rows} xã (nguồn: ${r.source}).`);
+    });
+  address
+    .command('check <address>')
+    .description('đơn vị hành chính hiện nay của một địa chỉ ghi theo đơn vị cũ (địa chỉ không bị sửa)')
+    .option('--json', 'in kết quả dạng JSON')
+    .action(async (text: string, o: { json?: boolean }) => {
+      const r = await ctx.core().address.currentUnits(text);
+      if (o.json) return ctx.printJson({ text: r.text, source: r.source });
+      ctx.io.out(r.text ? `${r.text} (${r.source ?? ''})` : 'Không có thay đổi đơn vị hành chính cần ghi chú.');
+    });
+}
