@@ -89,6 +89,14 @@ export const ERROR_MESSAGES = {
     vi: 'Nhật ký kiểm toán bị thay đổi: {verdict}',
     en: 'The audit log was tampered with: {verdict}',
   },
+  'integrity.officerTampered': {
+    vi: 'Hồ sơ tài khoản {officer} trên máy này đã bị sửa bên ngoài ứng dụng (không còn khớp chữ ký toàn vẹn), nên không được dùng để đăng nhập hay phân quyền. Báo quản trị viên: khôi phục cơ sở dữ liệu từ bản sao lưu, hoặc ngừng tài khoản này rồi cấp lại.',
+    en: 'The account record {officer} on this PC was changed outside the app (its integrity seal no longer matches), so it is not used for sign-in or roles. Tell the administrator: restore the database from a backup, or deactivate this account and issue it again.',
+  },
+  'integrity.settingTampered': {
+    vi: 'Cài đặt "{key}" đã bị sửa bên ngoài ứng dụng (không còn khớp chữ ký toàn vẹn), nên không được dùng. Quản trị viên đặt lại cài đặt này trong ứng dụng (Cài đặt) hoặc bằng lệnh motcua.',
+    en: 'Setting "{key}" was changed outside the app (its integrity seal no longer matches), so it is not used. An administrator sets it again in the app (Settings) or with the motcua command.',
+  },
   'outbox.nothingRejected': { vi: 'Hồ sơ {code} không có mục bị trả lại.', en: 'Dossier {code} has nothing rejected.' },
 } as const satisfies Record<string, { vi: string; en: string }>;
 
