@@ -76,7 +76,7 @@ function brokenInvariant(v: CccdData): string | null {
 }
 
 describe('fuzz: CCCD QR parser', () => {
-  it(`never throws; ${RUNS} payloads are refused in Vietnamese or accepted with every invariant and a round trip`, { timeout: Math.max(60_000, RUNS / 5) }, () => {
+  it(`never throws; ${RUNS} payloads are refused in Vietnamese or accepted with every invariant and a round trip`, { timeout: Math.max(60_000, RUNS * 2) }, () => {
     const tally: FuzzTally = { property: 'cccd', tried: 0, refused: 0, accepted: 0, failures: 0 };
     try {
       fc.assert(
