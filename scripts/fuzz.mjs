@@ -1,5 +1,5 @@
 // `npm run fuzz`: the fuzz properties of tests/security/fuzz-*.test.ts with large budgets — at least
-// 1,000,000 CCCD QR payloads, 500 damaged PDFs through the signer and 300 inputs per IPC channel —
+// 1,000,000 CCCD QR payloads, 500 damaged PDFs through the signer and 100 inputs per IPC channel —
 // and a fresh seed (printed, so a failure can be replayed with FUZZ_SEED=…). The normal test run
 // keeps small budgets and a fixed seed. Prints, per property: inputs tried, refused cleanly,
 // accepted, failures. Budgets can be changed with FUZZ_CCCD_RUNS, FUZZ_PDF_RUNS, FUZZ_IPC_RUNS.
@@ -17,7 +17,7 @@ const env = {
   ...process.env,
   FUZZ_CCCD_RUNS: process.env.FUZZ_CCCD_RUNS ?? '1000000',
   FUZZ_PDF_RUNS: process.env.FUZZ_PDF_RUNS ?? '500',
-  FUZZ_IPC_RUNS: process.env.FUZZ_IPC_RUNS ?? '300',
+  FUZZ_IPC_RUNS: process.env.FUZZ_IPC_RUNS ?? '100',
   FUZZ_SEED: process.env.FUZZ_SEED ?? String(Math.floor(Math.random() * 2 ** 31)),
   FUZZ_REPORT: report,
 };
