@@ -5,6 +5,8 @@ import { sealUnsealedSettings, tamperedSettings } from '../settings/settings-rep
 import { appendAudit } from '../store/audit';
 import { recordKeyForWrite } from './record-integrity';
 
+const pending = (db: Database.Database) => (db.prepare('SELECT sealed_at FROM record_integrity WHERE id = 1').get() as { sealed_at: string | null } | undefined)?.sealed_at === null;
+
 /**
  * `record_integrity`: whether the rows written before officer and setting MACs existed have been
  * sealed. Sealing runs once, on the first open that holds the key (the app or a CLI command), in
@@ -14,10 +16,11 @@ import { recordKeyForWrite } from './record-integrity';
  * lose that row unnoticed.
  */
 export function sealPendingRecords(db: Database.Database, at: string): { officers: number; settings: number } | null {
+  // Every open asks: a plain read first, so only the one open after an upgrade takes the write lock.
+  if (!pending(db)) return null;
   return db
     .transaction(() => {
-      const state = db.prepare('SELECT sealed_at FROM record_integrity WHERE id = 1').get() as { sealed_at: string | null } | undefined;
-      if (!state || state.sealed_at !== null) return null;
+      if (!pending(db)) return null;
       const k = recordKeyForWrite(db);
       if (!k) return null;
       if (db.prepare("SELECT 1 FROM audit_log WHERE action = 'integrity.seal' LIMIT 1").get()) {
