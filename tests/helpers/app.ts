@@ -6,7 +6,7 @@ import { fakeScannerFactory } from '../fakes/fake-scanner';
 export const TEST_ORIGIN = 'app://motcua';
 
 /** The app's services over a data directory as the IPC tests drive them: no printer, no token, online. */
-export function testAppServices(dataDir: string): Promise<AppServices> {
+export function testAppServices(dataDir: string, over: Partial<Parameters<typeof createAppServices>[0]> = {}): Promise<AppServices> {
   return createAppServices({
     dataDir,
     appVersion: '0.0.0-test',
@@ -23,5 +23,6 @@ export function testAppServices(dataDir: string): Promise<AppServices> {
       throw new Error('no token here');
     },
     probe: async () => true,
+    ...over,
   });
 }

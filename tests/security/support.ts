@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createAppServices, type AppServices } from '../../electron/node/app/app-services';
 import type { HostShell } from '../../electron/node/ipc/handlers/index';
 import { silentLogger, type Logger } from '../../electron/node/log/logger';
+import type { SignatureToken } from '../../electron/common/hardware/token';
 import { fakeScannerFactory } from '../fakes/fake-scanner';
 import { tempDir } from '../helpers/tmp';
 
@@ -14,7 +15,7 @@ export const ADMIN = { username: 'quantri', fullName: 'Nguyễn Quản Trị', p
  * The app's services over a fresh data directory, driven through the real dispatcher exactly as
  * the renderer drives them; the first admin is created and signed in (first run).
  */
-export async function appFixture(o: { now?: () => Date; log?: Logger } = {}) {
+export async function appFixture(o: { now?: () => Date; log?: Logger; tokenFactory?: (modulePath: string) => SignatureToken } = {}) {
   const t = tempDir('motcua-sec-');
   const opened: string[] = [];
   const shell: HostShell = {
@@ -36,9 +37,11 @@ export async function appFixture(o: { now?: () => Date; log?: Logger } = {}) {
       throw new Error('no printer in these tests');
     },
     serialPorts: { list: async () => [] },
-    tokenFactory: () => {
-      throw new Error('no token in these tests');
-    },
+    tokenFactory:
+      o.tokenFactory ??
+      (() => {
+        throw new Error('no token in these tests');
+      }),
     probe: async () => false,
     ...(o.now ? { now: o.now } : {}),
   });

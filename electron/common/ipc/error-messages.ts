@@ -99,6 +99,14 @@ export const ERROR_MESSAGES = {
     en: 'Form 04 needs the reason for the delay (at least 5 characters) and the new appointment date.',
   },
   'form.newDateInPast': { vi: 'Ngày hẹn trả mới không được trước hôm nay.', en: 'The new appointment date cannot be before today.' },
+  'integrity.officerTampered': {
+    vi: 'Hồ sơ tài khoản {officer} trên máy này đã bị sửa bên ngoài ứng dụng (không còn khớp chữ ký toàn vẹn), nên không được dùng để đăng nhập hay phân quyền. Báo quản trị viên: khôi phục cơ sở dữ liệu từ bản sao lưu, hoặc ngừng tài khoản này rồi cấp lại.',
+    en: 'The account record {officer} on this PC was changed outside the app (its integrity seal no longer matches), so it is not used for sign-in or roles. Tell the administrator: restore the database from a backup, or deactivate this account and issue it again.',
+  },
+  'integrity.settingTampered': {
+    vi: 'Cài đặt "{key}" đã bị sửa bên ngoài ứng dụng (không còn khớp chữ ký toàn vẹn), nên không được dùng. Quản trị viên đặt lại cài đặt này trong ứng dụng (Cài đặt) hoặc bằng lệnh motcua.',
+    en: 'Setting "{key}" was changed outside the app (its integrity seal no longer matches), so it is not used. An administrator sets it again in the app (Settings) or with the motcua command.',
+  },
   'outbox.nothingRejected': { vi: 'Hồ sơ {code} không có mục bị trả lại.', en: 'Dossier {code} has nothing rejected.' },
 } as const satisfies Record<string, { vi: string; en: string }>;
 

@@ -7,6 +7,7 @@ import { readSetting } from '../settings/settings-repo';
 import type { SqliteStore } from '../store/sqlite-store';
 import type { ProvincialApi } from '../sync/provincial-api';
 import { parseIdleMinutes } from './idle-policy';
+import { officerTampered } from './record-integrity';
 
 export interface SessionOfficer {
   readonly officerId: string;
@@ -119,6 +120,8 @@ export class SessionService {
 
   async login(username: string, password: string): Promise<SessionOfficer> {
     const local = await this.d.store.exec('auth.local', (db) => localAccount(db, username));
+    // A row changed outside the app (audited when read) decides nothing, and the password is not sent anywhere.
+    if (local && !local.intact) throw officerTampered(local.officerId);
     // Lockout counts guesses made at this PC: it holds whatever the province would say.
     if (local?.lockedUntil && Date.parse(local.lockedUntil) > this.#now().getTime()) return this.#offline(username, password);
     const api = await this.d.api();
@@ -146,6 +149,7 @@ export class SessionService {
       recordOnlineSignIn(db, { officerId: o.officerId, username, fullName: o.hoTen, title: o.chucDanh ?? null, roles, verifier, at }),
     );
     // A unit's admin may switch an account off at this PC before the province does; that holds.
+    if (outcome === 'tampered') throw officerTampered(o.officerId);
     if (outcome === 'inactive') throw new AppFailure('forbidden', 'Tài khoản này đã bị ngừng trên máy này; quản trị viên mở lại bằng motcua officer activate.');
     return this.#set({ officerId: o.officerId, fullName: o.hoTen, roles, unitCode: o.unitCode })!;
   }

@@ -41,6 +41,9 @@ import { countOfficers } from '../officers/officer-repo';
 import { authorize } from './authorize';
 import { AuditService, auditKeyOrFailure, loadAuditKey } from '../audit/audit-service';
 import { seedDefaults } from '../app/seed';
+import { toVietnamRfc3339 } from '../../common/domain/time';
+import { sealPendingRecords } from '../auth/integrity-repo';
+import { recordsDoctorCheck } from '../services/doctor';
 
 /** What differs between the app, the Chromium host and the CLI: hardware, the clock, the PDF thread, logs. */
 export interface CoreAdapters {
@@ -76,7 +79,11 @@ function secretVault(dataDir: string, stores: readonly SecretStore[], now: () =>
 export async function doctorChecksReadOnly(store: SqliteStore, dataDir: string, stores: readonly SecretStore[]): Promise<DoctorCheck[]> {
   const now = () => new Date();
   const secrets = secretVault(dataDir, stores, now);
-  return [await encryptionCheck(store.dbPath, secrets), ...(await new ApiSetupService({ store, settings: new SettingsService({ store, now }), secrets }).doctorChecks())];
+  return [
+    await encryptionCheck(store.dbPath, secrets),
+    ...(await new ApiSetupService({ store, settings: new SettingsService({ store, now }), secrets }).doctorChecks()),
+    await recordsDoctorCheck(store, () => loadAuditKey(secrets, { create: false })),
+  ];
 }
 
 /** The append-only anchor file of the audit chain, beside the database. */
@@ -110,6 +117,8 @@ export function createCoreServices(dataDir: string, a: CoreAdapters, dbKey: stri
   let auditKey: Promise<Buffer> | null = null;
   const keyOnce = () => (auditKey ??= auditKeyOrFailure(secrets));
   const store = SqliteStore.open(layout.dbPath, { now, key: dbKey, auditKey: keyOnce });
+  // Officer rows and security settings from before their MACs: sealed once, ahead of any other work on the store.
+  void store.exec('integrity.seal', (db) => sealPendingRecords(db, toVietnamRfc3339(now()))).catch(() => a.log.warn('sealing officer and setting records failed'));
   const audit = new AuditService({ store, anchorPath: auditAnchorPath(dataDir), key: keyOnce, now });
   audit.startInterval(undefined, () => a.log.warn('audit anchor failed'));
   const hub = new EventHub();
@@ -191,7 +200,7 @@ export function createCoreServices(dataDir: string, a: CoreAdapters, dbKey: stri
       return { officerId: officer.officerId, fullName: officer.fullName, roles: officer.roles, counterId: counter?.counterId ?? null };
     },
     /** Doctor's lines beyond this PC's files: encryption and where its key is, the provincial API, the secrets. */
-    doctorChecks: async (): Promise<DoctorCheck[]> => [await encryptionCheck(store.dbPath, secrets), ...(await apiSetup.doctorChecks())],
+    doctorChecks: async (): Promise<DoctorCheck[]> => [await encryptionCheck(store.dbPath, secrets), ...(await apiSetup.doctorChecks()), await recordsDoctorCheck(store, keyOnce)],
     /** First-run data (seeded calendar, sample catalog); idempotent. */
     seed: () => seedDefaults(store, resources),
     async close(): Promise<void> {

@@ -3,6 +3,7 @@ import { randomBytes, scrypt as scryptCb, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
 import { AppFailure } from '../../common/ipc/result';
 import { appendAudit } from '../store/audit';
+import { macMatches, officerTampered, recordKey, recordKeyForWrite, recordMac, reportTampered, type Field } from '../auth/record-integrity';
 
 const scrypt = promisify(scryptCb) as (pw: string, salt: Buffer, len: number, o: { N: number; r: number; p: number; maxmem: number }) => Promise<Buffer>;
 
@@ -52,6 +53,7 @@ interface Row {
   failed_logins: number;
   locked_until: string | null;
   active: number;
+  mac: string | null;
 }
 const toOfficer = (r: Row): Officer => ({
   officerId: r.officer_id,
@@ -61,6 +63,48 @@ const toOfficer = (r: Row): Officer => ({
   roles: JSON.parse(r.roles) as Role[],
   active: r.active === 1,
 });
+
+/** Everything that decides who signs in and with which roles (and the name printed on forms), under the row's MAC. */
+const sealedFields = (r: Row): Field[] => [r.officer_id, r.username, r.full_name, r.title, r.roles, r.verifier, r.failed_logins, r.locked_until, r.active];
+const rowById = (db: Database.Database, officerId: string) => db.prepare('SELECT * FROM officers WHERE officer_id = ?').get(officerId) as Row | undefined;
+
+/**
+ * Whether the row is as the app last wrote it. A row edited outside the app (roles raised, a lock
+ * or a deactivation undone, a verifier swapped in) fails, and so does every row when the vault
+ * cannot give the key; a store opened without the vault (doctor's look) does not check.
+ */
+function intact(db: Database.Database, r: Row): boolean {
+  const k = recordKey(db);
+  if (k.kind === 'unchecked') return true;
+  const ok = k.kind === 'key' && macMatches(k.key, 'officers', sealedFields(r), r.mac);
+  if (!ok) reportTampered(db, 'officers', r.officer_id, r.mac);
+  return ok;
+}
+
+/** Writers call this after every change to a row, in the same transaction: only this module computes MACs. */
+function reseal(db: Database.Database, officerId: string): void {
+  const k = recordKeyForWrite(db);
+  const r = k && rowById(db, officerId);
+  if (r) db.prepare('UPDATE officers SET mac = ? WHERE officer_id = ?').run(recordMac(k, 'officers', sealedFields(r)), officerId);
+}
+
+/** Officer ids whose row no longer matches its MAC (doctor's integrity row). */
+export function tamperedOfficers(db: Database.Database, k: Buffer): string[] {
+  return (db.prepare('SELECT * FROM officers ORDER BY officer_id').all() as Row[]).filter((r) => !macMatches(k, 'officers', sealedFields(r), r.mac)).map((r) => r.officer_id);
+}
+
+/** The one-time seal of rows written before MACs existed (see auth/integrity-repo.ts). */
+export function sealUnsealedOfficers(db: Database.Database, k: Buffer): number {
+  const rows = db.prepare('SELECT * FROM officers WHERE mac IS NULL').all() as Row[];
+  for (const r of rows) db.prepare('UPDATE officers SET mac = ? WHERE officer_id = ?').run(recordMac(k, 'officers', sealedFields(r)), r.officer_id);
+  return rows.length;
+}
+
+/** Refuses (audited once) a row changed outside the app; for callers outside a transaction. */
+export function assertOfficerIntact(db: Database.Database, officerId: string): void {
+  const r = rowById(db, officerId);
+  if (r && !intact(db, r)) throw officerTampered(officerId);
+}
 
 export function listOfficers(db: Database.Database): Officer[] {
   return (db.prepare('SELECT * FROM officers ORDER BY username').all() as Row[]).map(toOfficer);
@@ -89,6 +133,7 @@ export async function addOfficer(
       verifier,
       at,
     );
+    reseal(db, o.officerId);
     appendAudit(db, { actor, action: 'officer.add', subject: o.officerId, details: { roles: o.roles } }, at);
   })();
   return { officerId: o.officerId, username: o.username, fullName: o.fullName, title: o.title ?? null, roles: o.roles, active: true };
@@ -97,6 +142,7 @@ export async function addOfficer(
 /** What counting one attempt found, decided in one write transaction before any slow hash runs. */
 type Attempt =
   | { readonly kind: 'unknown' }
+  | { readonly kind: 'tampered'; readonly officerId: string }
   | { readonly kind: 'no-verifier' }
   | { readonly kind: 'locked'; readonly until: string }
   | { readonly kind: 'check'; readonly row: Row; readonly attempt: number; readonly lockedUntil: string | null };
@@ -113,6 +159,8 @@ function countAttempt(db: Database.Database, username: string, now: Date, policy
   return db
     .transaction((): Attempt => {
       const row = db.prepare('SELECT * FROM officers WHERE username = ?').get(username) as Row | undefined;
+      // Before anything else: an edited row's active flag, lock and verifier are not to be believed.
+      if (row && !intact(db, row)) return { kind: 'tampered', officerId: row.officer_id };
       if (!row || !row.active) {
         appendAudit(db, { actor: 'system', action: 'auth.loginFailed', subject: 'unknown-user', details: null }, at);
         return { kind: 'unknown' };
@@ -130,6 +178,7 @@ function countAttempt(db: Database.Database, username: string, now: Date, policy
         )
         .get(policy.maxFailures, lockUntil, row.officer_id, at) as { failed_logins: number; locked_until: string | null } | undefined;
       if (!counted) return { kind: 'locked', until: row.locked_until! };
+      reseal(db, row.officer_id);
       return { kind: 'check', row, attempt: counted.failed_logins, lockedUntil: counted.locked_until };
     })
     .immediate();
@@ -149,6 +198,7 @@ export async function loginOffline(db: Database.Database, username: string, pass
   };
   const a = countAttempt(db, username, now, policy);
   if (a.kind === 'unknown') return fail('Sai tên đăng nhập hoặc mật khẩu.');
+  if (a.kind === 'tampered') throw officerTampered(a.officerId);
   if (a.kind === 'locked') return fail(`Tài khoản đang bị khóa đến ${vnClock(a.until)} do nhập sai nhiều lần.`);
   if (a.kind === 'no-verifier') return fail('Cán bộ này cần đăng nhập trực tuyến lần đầu trên máy này.');
   const { row } = a;
@@ -163,6 +213,7 @@ export async function loginOffline(db: Database.Database, username: string, pass
   }
   db.transaction(() => {
     db.prepare('UPDATE officers SET failed_logins = 0, locked_until = NULL WHERE officer_id = ?').run(row.officer_id);
+    reseal(db, row.officer_id);
     appendAudit(db, { actor: row.officer_id, action: 'auth.login', subject: row.officer_id, details: null }, at);
   }).immediate();
   return toOfficer(row);
@@ -190,6 +241,7 @@ export function rememberOfficer(db: Database.Database, o: { officerId: string; u
     `INSERT INTO officers (officer_id, username, full_name, title, roles, verifier, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT(officer_id) DO UPDATE SET username = excluded.username, full_name = excluded.full_name, title = excluded.title, roles = excluded.roles, verifier = excluded.verifier, updated_at = excluded.updated_at`,
   ).run(o.officerId, o.username, o.fullName, o.title, JSON.stringify(o.roles), o.verifier, o.at);
+  reseal(db, o.officerId);
 }
 
 /** What sign-in needs to know about a username on this PC before asking the province. */
@@ -198,13 +250,13 @@ export interface LocalAccount {
   readonly verifier: string | null;
   readonly active: boolean;
   readonly lockedUntil: string | null;
+  /** False when the row was changed outside the app (audited): sign-in is refused, online too. */
+  readonly intact: boolean;
 }
 
 export function localAccount(db: Database.Database, username: string): LocalAccount | undefined {
-  const r = db.prepare('SELECT officer_id, verifier, active, locked_until FROM officers WHERE username = ?').get(username) as
-    | { officer_id: string; verifier: string | null; active: number; locked_until: string | null }
-    | undefined;
-  return r && { officerId: r.officer_id, verifier: r.verifier, active: r.active === 1, lockedUntil: r.locked_until };
+  const r = db.prepare('SELECT * FROM officers WHERE username = ?').get(username) as Row | undefined;
+  return r && { officerId: r.officer_id, verifier: r.verifier, active: r.active === 1, lockedUntil: r.locked_until, intact: intact(db, r) };
 }
 
 export function officerById(db: Database.Database, officerId: string): Officer | undefined {
@@ -214,8 +266,9 @@ export function officerById(db: Database.Database, officerId: string): Officer |
 
 /** Active admins other than `except`: the last one may not be switched off, or nobody could administer this PC. */
 export function otherActiveAdmins(db: Database.Database, except: string): number {
-  const rows = db.prepare('SELECT roles FROM officers WHERE active = 1 AND officer_id <> ?').all(except) as Array<{ roles: string }>;
-  return rows.filter((r) => (JSON.parse(r.roles) as string[]).includes('admin')).length;
+  const rows = db.prepare('SELECT * FROM officers WHERE active = 1 AND officer_id <> ?').all(except) as Row[];
+  // A row whose admin role was written outside the app administers nothing.
+  return rows.filter((r) => intact(db, r) && (JSON.parse(r.roles) as string[]).includes('admin')).length;
 }
 
 /**
@@ -223,11 +276,18 @@ export function otherActiveAdmins(db: Database.Database, except: string): number
  * back on (without a verifier: the officer signs in online, or an admin sets a new password).
  */
 export function setOfficerActive(db: Database.Database, officerId: string, active: boolean, actor: string, at: string): void {
+  const r = rowById(db, officerId);
+  const tampered = r !== undefined && !intact(db, r);
+  // Switching on would put the app's seal on whatever was written outside it.
+  if (tampered && active) throw officerTampered(officerId);
   db.transaction(() => {
     db.prepare(
       `UPDATE officers SET active = ?, verifier = CASE WHEN ? = 1 THEN verifier ELSE NULL END, failed_logins = 0, locked_until = NULL, updated_at = ? WHERE officer_id = ?`,
     ).run(active ? 1 : 0, active ? 1 : 0, at, officerId);
-    appendAudit(db, { actor, action: active ? 'officer.activate' : 'officer.deactivate', subject: officerId }, at);
+    // A changed row is retired with the least role, so switching it back on later grants nothing it was given outside the app.
+    if (tampered) db.prepare(`UPDATE officers SET roles = '["officer"]' WHERE officer_id = ?`).run(officerId);
+    reseal(db, officerId);
+    appendAudit(db, { actor, action: active ? 'officer.activate' : 'officer.deactivate', subject: officerId, details: tampered ? { tampered: true } : null }, at);
   })();
 }
 
@@ -236,8 +296,10 @@ export function setOfficerActive(db: Database.Database, officerId: string, activ
  * this PC held) the offline verifier; failures and lockout start again. Audited without the password.
  */
 export function replaceVerifier(db: Database.Database, officerId: string, verifier: string | null, e: { actor: string; action: string; at: string; details?: Record<string, unknown> }): void {
+  assertOfficerIntact(db, officerId);
   db.transaction(() => {
     db.prepare('UPDATE officers SET verifier = ?, failed_logins = 0, locked_until = NULL, updated_at = ? WHERE officer_id = ?').run(verifier, e.at, officerId);
+    reseal(db, officerId);
     appendAudit(db, { actor: e.actor, action: e.action, subject: officerId, details: e.details ?? null }, e.at);
   })();
 }
@@ -250,9 +312,11 @@ export function replaceVerifier(db: Database.Database, officerId: string, verifi
 export function recordOnlineSignIn(
   db: Database.Database,
   o: { officerId: string; username: string; fullName: string; title: string | null; roles: readonly Role[]; verifier: string; at: string },
-): 'ok' | 'inactive' {
+): 'ok' | 'inactive' | 'tampered' {
   return db.transaction(() => {
-    const mine = db.prepare('SELECT active FROM officers WHERE officer_id = ?').get(o.officerId) as { active: number } | undefined;
+    const mine = rowById(db, o.officerId);
+    // The province vouches for the password, not for this PC's own record (a local deactivation, the lock).
+    if (mine && !intact(db, mine)) return 'tampered' as const;
     if (mine && mine.active === 0) {
       appendAudit(db, { actor: o.officerId, action: 'auth.loginFailed', subject: o.officerId, details: { online: true, reason: 'inactive-here' } }, o.at);
       return 'inactive' as const;
@@ -260,12 +324,14 @@ export function recordOnlineSignIn(
     const other = db.prepare('SELECT officer_id FROM officers WHERE username = ? AND officer_id <> ?').get(o.username, o.officerId) as { officer_id: string } | undefined;
     if (other) {
       db.prepare("UPDATE officers SET username = username || '~' || officer_id, active = 0, verifier = NULL, updated_at = ? WHERE officer_id = ?").run(o.at, other.officer_id);
+      reseal(db, other.officer_id);
       appendAudit(db, { actor: o.officerId, action: 'officer.superseded', subject: other.officer_id, details: { by: o.officerId } }, o.at);
     }
     // What the province says about the officer may add them here or change their roles or name: audited as such.
     const before = db.prepare('SELECT full_name, title, roles FROM officers WHERE officer_id = ?').get(o.officerId) as { full_name: string; title: string | null; roles: string } | undefined;
     rememberOfficer(db, o);
     db.prepare('UPDATE officers SET failed_logins = 0, locked_until = NULL WHERE officer_id = ?').run(o.officerId);
+    reseal(db, o.officerId);
     if (!before) appendAudit(db, { actor: o.officerId, action: 'officer.add', subject: o.officerId, details: { roles: o.roles, from: 'province' } }, o.at);
     else {
       const changed = [before.roles !== JSON.stringify(o.roles) && 'roles', before.full_name !== o.fullName && 'fullName', before.title !== o.title && 'title'].filter(Boolean);

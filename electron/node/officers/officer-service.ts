@@ -2,7 +2,7 @@ import type { Actor } from '../../common/domain/actor';
 import { toVietnamRfc3339 } from '../../common/domain/time';
 import { AppFailure } from '../../common/ipc/result';
 import type { SqliteStore } from '../store/sqlite-store';
-import { makeVerifier, officerById, otherActiveAdmins, replaceVerifier, setOfficerActive, type Officer } from './officer-repo';
+import { assertOfficerIntact, makeVerifier, officerById, otherActiveAdmins, replaceVerifier, setOfficerActive, type Officer } from './officer-repo';
 
 export interface OfficerView {
   readonly officerId: string;
@@ -27,21 +27,36 @@ export class OfficerService {
     return o;
   }
 
+  /** Whether the row was changed outside the app (audited). */
+  #tampered(officerId: string): Promise<boolean> {
+    return this.d.store.exec('officer.intact', (db) => {
+      try {
+        assertOfficerIntact(db, officerId);
+        return false;
+      } catch {
+        return true;
+      }
+    });
+  }
+
   /** Switches an account off at this PC at once (offline too), even before the province does. */
   async deactivate(actor: Actor, officerId: string): Promise<OfficerView> {
     if (officerId === actor.officerId) throw new AppFailure('conflict', 'Không thể tự ngừng tài khoản của chính mình.');
     const o = await this.#target(officerId);
-    if (!o.active) return view(o);
-    if (o.roles.includes('admin') && (await this.d.store.exec('officer.admins', (db) => otherActiveAdmins(db, officerId))) === 0) {
+    // A changed row is switched off (and retired to the least role) even if it says it is off already.
+    const tampered = await this.#tampered(officerId);
+    if (!o.active && !tampered) return view(o);
+    if (!tampered && o.roles.includes('admin') && (await this.d.store.exec('officer.admins', (db) => otherActiveAdmins(db, officerId))) === 0) {
       throw new AppFailure('conflict', 'Đây là quản trị viên cuối cùng còn hoạt động trên máy này: không ngừng được.');
     }
     await this.d.store.exec('officer.deactivate', (db) => setOfficerActive(db, officerId, false, actor.officerId, toVietnamRfc3339(this.d.now())));
-    return view({ ...o, active: false });
+    return view({ ...o, active: false, roles: tampered ? ['officer'] : o.roles });
   }
 
   /** Undoes a deactivation; the officer then signs in online, or (without an API) gets a new password. */
   async activate(actor: Actor, officerId: string): Promise<OfficerView> {
     const o = await this.#target(officerId);
+    await this.d.store.exec('officer.intact', (db) => assertOfficerIntact(db, officerId));
     if (o.active) return view(o);
     await this.d.store.exec('officer.activate', (db) => setOfficerActive(db, officerId, true, actor.officerId, toVietnamRfc3339(this.d.now())));
     return view({ ...o, active: true });

@@ -9,6 +9,8 @@ import { APP_SCHEMA_VERSION } from '../db/open';
 import type { AppStore } from '../store/app-store';
 import { SqliteStore } from '../store/sqlite-store';
 import { calendarCheck } from '../calendar/calendar-check';
+import { recordsCheck } from '../auth/integrity-repo';
+import { deriveRecordKey } from '../auth/record-integrity';
 
 const MIN_FREE_BYTES = 1024 ** 3; // below 1 GiB, scans and receipts soon fail to save
 
@@ -169,5 +171,20 @@ export async function readCalendar(store: SqliteStore, now: Date): Promise<Docto
     return await store.exec('doctor.calendar', (db) => calendarCheck(db, now));
   } catch (e) {
     return { id: 'calendar', label: 'Lịch ngày làm việc', status: 'fail', detail: `không đọc được lịch: ${(e as Error).message}` };
+  }
+}
+
+/**
+ * The "Toàn vẹn tài khoản và cài đặt" row: officer rows and security settings changed outside the
+ * app (they are refused where they are used). `auditKey`: read, never created (doctor writes nothing).
+ */
+export async function recordsDoctorCheck(store: SqliteStore, auditKey: () => Promise<Buffer | null>): Promise<DoctorCheck> {
+  try {
+    const k = await auditKey().catch(() => null);
+    return await store.exec('doctor.records', (db) => recordsCheck(db, k && deriveRecordKey(k)));
+  } catch (e) {
+    // An older database (before the seals) is upgraded by the next open; doctor only reads.
+    const old = /no such (table|column)/.test((e as Error).message);
+    return { id: 'records', label: 'Toàn vẹn tài khoản và cài đặt', status: old ? 'warn' : 'fail', detail: old ? 'cơ sở dữ liệu chưa nâng cấp (motcua db migrate)' : `không kiểm tra được: ${(e as Error).message}` };
   }
 }

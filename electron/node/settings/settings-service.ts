@@ -2,7 +2,7 @@ import type { Actor } from '../../common/domain/actor';
 import type { Locale } from '../../common/ipc/contract';
 import { appendAudit } from '../store/audit';
 import type { SqliteStore } from '../store/sqlite-store';
-import { readJson, readPositive, readSetting, writeSetting, type SettingKey } from './settings-repo';
+import { readJson, readPositive, readSetting, settingTampered, writeSetting, type SettingKey } from './settings-repo';
 import { toVietnamRfc3339 } from '../../common/domain/time';
 
 /**
@@ -18,6 +18,11 @@ export class SettingsService {
 
   json<T>(key: SettingKey): Promise<T | null> {
     return this.d.store.exec('settings.json', (db) => readJson<T>(db, key));
+  }
+
+  /** A sealed setting changed outside the app (audited once): readers with no safe default refuse rather than read it as unset. */
+  tampered(key: SettingKey): Promise<boolean> {
+    return this.d.store.exec('settings.tampered', (db) => settingTampered(db, key));
   }
 
   positive(key: SettingKey, dflt: number): Promise<number> {

@@ -5,6 +5,7 @@ import type { SignatureToken } from '../../common/hardware/token';
 import { TOKEN_MODULE_CANDIDATES } from '../../common/hardware/token-modules';
 import { AppFailure } from '../../common/ipc/result';
 import type { SettingsService } from '../settings/settings-service';
+import { settingTampered } from '../auth/record-integrity';
 import { loadTrustAnchors } from './trust-store';
 
 /**
@@ -18,6 +19,8 @@ export class TokenSessions {
   constructor(private readonly d: { settings: SettingsService; factory: (modulePath: string) => SignatureToken }) {}
 
   async modulePath(explicit?: string | null): Promise<string> {
+    // A library path written outside the app is never loaded, nor replaced by a guess from the known paths.
+    if (explicit == null && (await this.d.settings.tampered('devices.tokenModule'))) throw settingTampered('devices.tokenModule');
     const configured = explicit ?? (await this.d.settings.get('devices.tokenModule'));
     const path = configured ?? (TOKEN_MODULE_CANDIDATES[process.platform as 'win32' | 'linux' | 'darwin'] ?? []).find((p) => existsSync(p));
     if (!path) throw new AppFailure('not_found', 'Chưa có thư viện PKCS#11 của token: cài trình điều khiển của nhà cung cấp hoặc chọn trong Cài đặt → Thiết bị.');
@@ -55,6 +58,8 @@ export class TokenSessions {
 
   /** Root certificates from the configured folder, or null when none is configured (a configured but empty folder is an error). */
   async trustAnchors(): Promise<Uint8Array[] | null> {
+    // Read as unset, a changed folder would silently turn the chain check off.
+    if (!process.env.MOTCUA_TRUST_DIR && (await this.d.settings.tampered('signing.trustDir'))) throw settingTampered('signing.trustDir');
     return loadTrustAnchors(await this.d.settings.trustDir());
   }
 }

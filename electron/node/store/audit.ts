@@ -44,6 +44,11 @@ export function bindAuditKey(db: Database.Database, key: Buffer | Error): void {
   keys.set(db, key);
 }
 
+/** Whether the store was opened with the vault's answer (a key or why there is none); doctor's read-only look is not. */
+export function auditKeyBound(db: Database.Database): boolean {
+  return keys.has(db);
+}
+
 /** The key bound to this database, when the vault gave one. */
 export function boundAuditKey(db: Database.Database): Buffer | null {
   const k = keys.get(db);
