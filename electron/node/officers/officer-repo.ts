@@ -275,3 +275,22 @@ export function recordOnlineSignIn(
     return 'ok' as const;
   })();
 }
+
+/**
+ * New roles for an officer, in one transaction with the check that some other active admin
+ * remains when this one loses the admin role (so two admins demoting each other cannot both pass).
+ */
+export function setOfficerRoles(db: Database.Database, officerId: string, roles: readonly Role[], actor: string, at: string): Officer {
+  return db.transaction(() => {
+    const row = db.prepare('SELECT * FROM officers WHERE officer_id = ?').get(officerId) as Row | undefined;
+    if (!row) throw new AppFailure('not_found', `Không có cán bộ mã ${officerId} trên máy này.`);
+    const before = JSON.parse(row.roles) as Role[];
+    if (row.active === 1 && before.includes('admin') && !roles.includes('admin') && otherActiveAdmins(db, officerId) === 0) {
+      throw new AppFailure('conflict', 'Đây là quản trị viên cuối cùng còn hoạt động trên máy này: không bỏ vai trò quản trị được.');
+    }
+    if (JSON.stringify(before) === JSON.stringify(roles)) return toOfficer(row);
+    db.prepare('UPDATE officers SET roles = ?, updated_at = ? WHERE officer_id = ?').run(JSON.stringify(roles), at, officerId);
+    appendAudit(db, { actor, action: 'officer.setRoles', subject: officerId, details: { from: before, to: roles } }, at);
+    return { ...toOfficer(row), roles: [...roles] };
+  }).immediate();
+}
