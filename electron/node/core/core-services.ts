@@ -39,6 +39,7 @@ import { countOfficers } from '../officers/officer-repo';
 import { authorize } from './authorize';
 import { AuditService, auditKeyOrFailure, loadAuditKey } from '../audit/audit-service';
 import { seedDefaults } from '../app/seed';
+import { provinceChecks } from '../services/setup-checks';
 
 /** What differs between the app, the Chromium host and the CLI: hardware, the clock, the PDF thread, logs. */
 export interface CoreAdapters {
@@ -74,7 +75,7 @@ function secretVault(dataDir: string, stores: readonly SecretStore[], now: () =>
 export async function doctorChecksReadOnly(store: SqliteStore, dataDir: string, stores: readonly SecretStore[]): Promise<DoctorCheck[]> {
   const now = () => new Date();
   const secrets = secretVault(dataDir, stores, now);
-  return [await encryptionCheck(store.dbPath, secrets), ...(await new ApiSetupService({ store, settings: new SettingsService({ store, now }), secrets }).doctorChecks())];
+  return [await encryptionCheck(store.dbPath, secrets), ...(await new ApiSetupService({ store, settings: new SettingsService({ store, now }), secrets }).doctorChecks()), ...(await provinceChecks({ store, secrets, now }))];
 }
 
 /** The append-only anchor file of the audit chain, beside the database. */
@@ -185,7 +186,9 @@ export function createCoreServices(dataDir: string, a: CoreAdapters, dbKey: stri
       return { officerId: officer.officerId, fullName: officer.fullName, roles: officer.roles, counterId: counter?.counterId ?? null };
     },
     /** Doctor's lines beyond this PC's files: encryption and where its key is, the provincial API, the secrets. */
-    doctorChecks: async (): Promise<DoctorCheck[]> => [await encryptionCheck(store.dbPath, secrets), ...(await apiSetup.doctorChecks())],
+    doctorChecks: async (): Promise<DoctorCheck[]> => [await encryptionCheck(store.dbPath, secrets), ...(await apiSetup.doctorChecks()), ...(await provinceChecks({ store, secrets, now }))],
+    /** The start-of-day rows that ask the province: the unit and counter exist there, the clock agrees. */
+    provinceChecks: (): Promise<DoctorCheck[]> => provinceChecks({ store, secrets, now }),
     /** First-run data (seeded calendar, sample catalog); idempotent. */
     seed: () => seedDefaults(store, resources),
     async close(): Promise<void> {
