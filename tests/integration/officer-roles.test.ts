@@ -75,10 +75,12 @@ describe('motcua officer roles', { timeout: 120_000 }, () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ officerId: 'cb01', roles: ['officer', 'supervisor'], active: true });
     const bad = motcua(['officer', 'roles', 'cb01', '--roles', 'officer,boss', ...dd], admin);
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toMatch(/^Lỗi: Vai trò phải là officer, supervisor hoặc admin \(không có vai trò "boss"\)\./);
+    expect(bad.stderr).toMatch(/^Lỗi: Vai trò phải là officer, supervisor hoặc admin \("boss"\)\./);
     const last = motcua(['officer', 'roles', 'qt01', '--roles', 'officer', ...dd], admin);
     expect(last.code).toBe(1);
     expect(last.stderr).toContain('quản trị viên cuối cùng');
+    const lastEn = motcua(['officer', 'roles', 'qt01', '--roles', 'officer', ...dd], { ...admin, MOTCUA_LANG: 'en' });
+    expect(lastEn.stderr).toMatch(/^Error: This is the last active administrator on this PC: the administrator role cannot be removed\./);
     const notAdmin = motcua(['officer', 'roles', 'cb01', '--roles', 'admin', ...dd], { MOTCUA_SECRET_STORE: 'key-file', MOTCUA_OFFICER: 'canbo01', MOTCUA_PASSWORD: 'mat-khau-can-bo' });
     expect(notAdmin.code).toBe(1);
     const list = motcua(['officer', 'list', '--json', ...dd], admin);

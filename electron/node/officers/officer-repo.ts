@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { randomBytes, scrypt as scryptCb, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
-import { AppFailure } from '../../common/ipc/result';
+import { AppFailure, failure } from '../../common/ipc/result';
 import { appendAudit } from '../store/audit';
 
 const scrypt = promisify(scryptCb) as (pw: string, salt: Buffer, len: number, o: { N: number; r: number; p: number; maxmem: number }) => Promise<Buffer>;
@@ -283,11 +283,9 @@ export function recordOnlineSignIn(
 export function setOfficerRoles(db: Database.Database, officerId: string, roles: readonly Role[], actor: string, at: string): Officer {
   return db.transaction(() => {
     const row = db.prepare('SELECT * FROM officers WHERE officer_id = ?').get(officerId) as Row | undefined;
-    if (!row) throw new AppFailure('not_found', `Không có cán bộ mã ${officerId} trên máy này.`);
+    if (!row) throw failure('not_found', 'officer.notFound', { officerId });
     const before = JSON.parse(row.roles) as Role[];
-    if (row.active === 1 && before.includes('admin') && !roles.includes('admin') && otherActiveAdmins(db, officerId) === 0) {
-      throw new AppFailure('conflict', 'Đây là quản trị viên cuối cùng còn hoạt động trên máy này: không bỏ vai trò quản trị được.');
-    }
+    if (row.active === 1 && before.includes('admin') && !roles.includes('admin') && otherActiveAdmins(db, officerId) === 0) throw failure('conflict', 'officer.lastAdminRole');
     if (JSON.stringify(before) === JSON.stringify(roles)) return toOfficer(row);
     db.prepare('UPDATE officers SET roles = ?, updated_at = ? WHERE officer_id = ?').run(JSON.stringify(roles), at, officerId);
     appendAudit(db, { actor, action: 'officer.setRoles', subject: officerId, details: { from: before, to: roles } }, at);

@@ -1,6 +1,6 @@
 import type { Actor } from '../../common/domain/actor';
 import { toVietnamRfc3339 } from '../../common/domain/time';
-import { AppFailure } from '../../common/ipc/result';
+import { AppFailure, failure } from '../../common/ipc/result';
 import type { SqliteStore } from '../store/sqlite-store';
 import { makeVerifier, officerById, otherActiveAdmins, replaceVerifier, ROLES, setOfficerActive, setOfficerRoles, type Officer, type Role } from './officer-repo';
 
@@ -71,7 +71,7 @@ export class OfficerService {
   async setRoles(actor: Actor, officerId: string, roles: readonly string[]): Promise<OfficerView> {
     const wanted = [...new Set(roles.map((r) => r.trim()).filter(Boolean))];
     const bad = wanted.filter((r) => !ROLES.includes(r as Role));
-    if (!wanted.length || bad.length) throw new AppFailure('invalid_input', `Vai trò phải là officer, supervisor hoặc admin${bad.length ? ` (không có vai trò "${bad.join(', ')}")` : ''}.`);
+    if (!wanted.length || bad.length) throw failure('invalid_input', 'officer.badRoles', { unknown: bad.length ? ` ("${bad.join(', ')}")` : '' });
     const ordered = ROLES.filter((r) => wanted.includes(r));
     const o = await this.d.store.exec('officer.setRoles', (db) => setOfficerRoles(db, officerId, ordered, actor.officerId, toVietnamRfc3339(this.d.now())));
     return view(o);
