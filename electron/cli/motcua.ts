@@ -119,7 +119,9 @@ export function buildProgram(io: CliIo = stdio): Command {
       else {
         io.out(`Một Cửa Desk ${report.appVersion}`);
         io.out(`Thư mục dữ liệu: ${report.dataDir}`);
-        for (const c of report.checks) io.out(`[${c.status.toUpperCase().padEnd(12)}] ${c.label}: ${c.detail}`);
+        // Rows that carry English wording print it under MOTCUA_LANG=en.
+        const en = process.env.MOTCUA_LANG === 'en';
+        for (const c of report.checks) io.out(`[${c.status.toUpperCase().padEnd(12)}] ${en && c.en ? c.en.label : c.label}: ${en && c.en ? c.en.detail : c.detail}`);
       }
       // The whole report is printed first; a database the app cannot use still fails the command, for scripts.
       if (dbFailure) throw dbFailure;

@@ -112,6 +112,17 @@ export function registerSetupCommands(program: Command, ctx: CliContext): void {
       ctx.io.out(accountLine(r));
     });
   officer
+    .command('roles')
+    .description('đổi vai trò của cán bộ trên máy này (không bỏ được vai trò quản trị của quản trị viên cuối cùng)')
+    .argument('<officerId>', 'mã cán bộ')
+    .requiredOption('--roles <list>', 'vai trò, cách nhau bằng dấu phẩy: officer, supervisor, admin')
+    .option('--json', 'in kết quả dạng JSON')
+    .action(async (id: string, o: { roles: string; json?: boolean }) => {
+      const r = await ctx.core().officers.setRoles(ctx.actor(), id, o.roles.split(','));
+      if (o.json) return ctx.printJson(r);
+      ctx.io.out(accountLine(r));
+    });
+  officer
     .command('reset-password')
     .description('đặt mật khẩu mới cho tài khoản trên máy này (khi không dùng máy chủ tỉnh); mật khẩu lấy từ biến môi trường')
     .argument('<officerId>', 'mã cán bộ')

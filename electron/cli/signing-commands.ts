@@ -25,6 +25,16 @@ export function registerSigningCommands(program: Command, ctx: CliContext): void
       ctx.io.out(dir ? `Đã cấu hình ${anchors ?? 0} chứng thư gốc tin cậy từ ${dir}.` : 'Đã bỏ cấu hình chứng thư gốc tin cậy.');
     });
   token
+    .command('modules')
+    .description('tìm thư viện PKCS#11 trên máy (đã cấu hình, p11-kit, sổ đăng ký Windows, đường dẫn quen thuộc của các CA) và thử nạp từng thư viện')
+    .option('--json', 'in kết quả dạng JSON')
+    .action(async (o: { json?: boolean }) => {
+      const list = await ctx.core().tokens.modules();
+      if (o.json) return ctx.printJson(list);
+      const { moduleLines } = await import('./token-module-lines');
+      for (const line of moduleLines(list)) ctx.io.out(line);
+    });
+  token
     .command('list')
     .description('liệt kê token và chứng thư số trên đó')
     .option('--module <path>', 'thư viện PKCS#11 của nhà cung cấp (.dll/.so)')

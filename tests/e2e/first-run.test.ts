@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCREENSHOT_DIR, startTestHost } from '../helpers/host';
+import { SOFTHSM_MODULE } from '../helpers/softhsm';
 import { OFFICER, OFFICER_PASSWORD } from '../helpers/intake';
 import { CLIENT, referenceServer } from '../helpers/sync';
 import { tempDir } from '../helpers/tmp';
@@ -23,12 +24,17 @@ describe('a fresh PC set up inside the app, against the reference server', () =>
   const shot = (name: string) => host.page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
   beforeAll(async () => {
     server = await referenceServer(t.dir);
+    // A p11-kit registry of this test's own, so Thiết bị ký số finds SoftHSM2 on any machine.
+    mkdirSync(join(t.dir, 'p11-kit'));
+    writeFileSync(join(t.dir, 'p11-kit', 'softhsm2.module'), `module: ${SOFTHSM_MODULE}\n`);
+    process.env.MOTCUA_P11KIT_DIRS = join(t.dir, 'p11-kit');
     host = await startTestHost({ login: false });
   });
   afterAll(async () => {
     for (let i = 0; i < 300 && host?.services.sync.running; i++) await new Promise((r) => setTimeout(r, 100));
     await host?.close();
     await server?.close();
+    delete process.env.MOTCUA_P11KIT_DIRS;
     host?.cleanupDir();
     t.cleanup();
   });
@@ -75,9 +81,19 @@ describe('a fresh PC set up inside the app, against the reference server', () =>
     expect(text).toContain('UBND xã Tân Phú');
     expect(text).toContain('9001–9200');
     expect(text).toContain('07:00–11:30');
+    // The province sent no desk: its lines on the forms are asked here; a bad phone is refused and nothing is lost.
+    expect(await page.textContent('[data-testid="desk-form"]')).toContain('Máy chủ tỉnh không gửi thông tin bộ phận một cửa');
+    await page.fill('input[name="deskName"]', 'Bộ phận Một cửa xã Tân Phú');
+    await page.fill('input[name="deskPlace"]', 'Tân Phú');
+    await page.fill('input[name="deskPhone"]', 'gọi tôi');
     await shot('setup-3-unit');
     await page.click('[data-testid="unit-confirm"]');
+    expect(await (await page.waitForSelector('[data-testid="unit-setup"] [role="alert"]')).textContent()).toMatch(/Số điện thoại chỉ gồm chữ số/);
+    expect(await page.inputValue('input[name="deskName"]')).toBe('Bộ phận Một cửa xã Tân Phú');
+    await page.fill('input[name="deskPhone"]', '0272 3811 234');
+    await page.click('[data-testid="unit-confirm"]');
     await page.waitForSelector('nav button[data-section]');
+    expect(await page.evaluate(() => window.motcua['unit.desk']({}))).toEqual({ ok: true, value: { deskName: 'Bộ phận Một cửa xã Tân Phú', place: 'Tân Phú', phone: '0272 3811 234' } });
     expect(await page.textContent('.who')).toBe('Quản Trị Viên');
   });
 
@@ -102,6 +118,22 @@ describe('a fresh PC set up inside the app, against the reference server', () =>
     await page.press('input[name="newPassword"]', 'Enter');
     await page.waitForSelector('[data-testid="accounts-message"][role="alert"]');
     expect(await page.textContent('[data-testid="accounts-message"]')).toMatch(/đổi mật khẩu trên hệ thống của tỉnh/);
+    // Roles: the new officer becomes a supervisor too; the change is audited.
+    await page.click(`tr[data-officer="${OFFICER.officerId}"] button:has-text("Đổi vai trò")`);
+    await page.check('[data-testid="roles-form"] input[name="edit-role-supervisor"]');
+    await page.click('[data-testid="roles-form"] button:has-text("Lưu vai trò")');
+    await page.waitForSelector('[data-testid="accounts-message"][role="status"]');
+    expect(await page.textContent(`tr[data-officer="${OFFICER.officerId}"]`)).toContain('Tiếp nhận, Giám sát');
+    const roleRow = await host.services.store.exec('t', (db) => db.prepare("SELECT subject FROM audit_log WHERE action = 'officer.setRoles'").all());
+    expect(roleRow).toEqual([{ subject: OFFICER.officerId }]);
+
+    // Thiết bị ký số: SoftHSM2 is found through p11-kit, loads, and one click makes it this PC's module.
+    const row = await page.waitForSelector(`[data-testid="token-modules"] tr[data-module="${SOFTHSM_MODULE}"]`, { timeout: 60_000 });
+    expect(await row.textContent()).toMatch(/SoftHSM2.*Nạp được/);
+    await page.click(`[data-testid="token-modules"] tr[data-module="${SOFTHSM_MODULE}"] button:has-text("Dùng mô-đun này")`);
+    await page.waitForSelector(`[data-testid="token-modules"] tr[data-module="${SOFTHSM_MODULE}"]:has-text("Đang dùng")`, { timeout: 60_000 });
+    expect(await host.services.settings.get('devices.tokenModule')).toBe(SOFTHSM_MODULE);
+    expect(await page.inputValue('input[name="tokenModule"]')).toBe(SOFTHSM_MODULE);
 
     // Thiết bị ký số: the trust folder is read before it is saved.
     await page.fill('input[name="trustDir"]', join(t.dir, 'no-such-folder'));

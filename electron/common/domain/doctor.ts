@@ -5,6 +5,8 @@ export const doctorCheckSchema = z.object({
   label: z.string(),
   status: z.enum(['ok', 'warn', 'fail', 'unconfigured']),
   detail: z.string(),
+  /** The same row in English, for rows that carry it (shown when the UI or MOTCUA_LANG is English). */
+  en: z.object({ label: z.string(), detail: z.string() }).optional(),
 });
 
 export const doctorReportSchema = z.object({

@@ -76,6 +76,8 @@ export const CLI_ACCESS: Readonly<Record<string, { readonly channel: Channel } |
   'unit pull': { channel: 'unit.pull' },
   'token trust': { access: 'admin' },
   'token list': { channel: 'token.list' },
+  'token modules': { channel: 'devices.tokenModules' },
+  'officer roles': { channel: 'officer.setRoles' },
   sign: { channel: 'signing.signFiles' },
   verify: { channel: 'signing.verify' },
   'address import': { access: 'admin' },

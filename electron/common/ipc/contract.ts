@@ -12,6 +12,7 @@ import { counterIdSchema, unitCodeSchema, unitDeskSchema, unitIdentitySchema } f
 import { serialScannerConfigSchema } from '../hardware/scanner';
 import { printerConfigSchema } from '../hardware/printer';
 import { doctorCheckSchema, doctorReportSchema } from '../domain/doctor';
+import { tokenModuleCandidateSchema } from '../hardware/token-modules';
 import type { Access } from './roles';
 
 /**
@@ -373,6 +374,14 @@ export const contract = {
     input: z.strictObject({ url: z.string().max(2048) }),
     output: z.object({ opened: z.boolean() }),
   },
+  /** An admin changes an officer's roles on this PC; the last active admin keeps the admin role. */
+  'officer.setRoles': {
+    access: 'admin',
+    input: z.strictObject({ officerId: z.string().trim().min(1).max(40), roles: z.array(z.enum(['officer', 'supervisor', 'admin'])).min(1, 'Chọn ít nhất một vai trò.').max(3) }),
+    output: officerAccountSchema,
+  },
+  /** The PKCS#11 modules on this PC (configured, p11-kit or the Windows registry, the CAs' known paths), each probed. */
+  'devices.tokenModules': { access: 'admin', input: empty, output: z.array(tokenModuleCandidateSchema) },
 } as const satisfies Record<string, { readonly access: Access; readonly firstRun?: true; readonly input: z.ZodType; readonly output: z.ZodType }>;
 
 /** Main→renderer pushes. The renderer subscribes with `motcua.on(name, cb)`. */

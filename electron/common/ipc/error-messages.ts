@@ -108,6 +108,15 @@ export const ERROR_MESSAGES = {
     en: 'Setting "{key}" was changed outside the app (its integrity seal no longer matches), so it is not used. An administrator sets it again in the app (Settings) or with the motcua command.',
   },
   'outbox.nothingRejected': { vi: 'Hồ sơ {code} không có mục bị trả lại.', en: 'Dossier {code} has nothing rejected.' },
+  'officer.notFound': { vi: 'Không có cán bộ mã {officerId} trên máy này.', en: 'No officer with id {officerId} on this PC.' },
+  'officer.badRoles': {
+    vi: 'Vai trò phải là officer, supervisor hoặc admin{unknown}.',
+    en: 'Roles must be officer, supervisor or admin{unknown}.',
+  },
+  'officer.lastAdminRole': {
+    vi: 'Đây là quản trị viên cuối cùng còn hoạt động trên máy này: không bỏ vai trò quản trị được.',
+    en: 'This is the last active administrator on this PC: the administrator role cannot be removed.',
+  },
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 export type ErrorKey = keyof typeof ERROR_MESSAGES;

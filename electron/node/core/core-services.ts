@@ -44,6 +44,7 @@ import { seedDefaults } from '../app/seed';
 import { toVietnamRfc3339 } from '../../common/domain/time';
 import { sealPendingRecords } from '../auth/integrity-repo';
 import { recordsDoctorCheck } from '../services/doctor';
+import { provinceChecks } from '../services/setup-checks';
 
 /** What differs between the app, the Chromium host and the CLI: hardware, the clock, the PDF thread, logs. */
 export interface CoreAdapters {
@@ -83,6 +84,7 @@ export async function doctorChecksReadOnly(store: SqliteStore, dataDir: string, 
     await encryptionCheck(store.dbPath, secrets),
     ...(await new ApiSetupService({ store, settings: new SettingsService({ store, now }), secrets }).doctorChecks()),
     await recordsDoctorCheck(store, () => loadAuditKey(secrets, { create: false })),
+    ...(await provinceChecks({ store, secrets, now })),
   ];
 }
 
@@ -200,7 +202,14 @@ export function createCoreServices(dataDir: string, a: CoreAdapters, dbKey: stri
       return { officerId: officer.officerId, fullName: officer.fullName, roles: officer.roles, counterId: counter?.counterId ?? null };
     },
     /** Doctor's lines beyond this PC's files: encryption and where its key is, the provincial API, the secrets. */
-    doctorChecks: async (): Promise<DoctorCheck[]> => [await encryptionCheck(store.dbPath, secrets), ...(await apiSetup.doctorChecks()), await recordsDoctorCheck(store, keyOnce)],
+    doctorChecks: async (): Promise<DoctorCheck[]> => [
+      await encryptionCheck(store.dbPath, secrets),
+      ...(await apiSetup.doctorChecks()),
+      await recordsDoctorCheck(store, keyOnce),
+      ...(await provinceChecks({ store, secrets, now })),
+    ],
+    /** The start-of-day rows that ask the province: the unit and counter exist there, the clock agrees. */
+    provinceChecks: (): Promise<DoctorCheck[]> => provinceChecks({ store, secrets, now }),
     /** First-run data (seeded calendar, sample catalog); idempotent. */
     seed: () => seedDefaults(store, resources),
     async close(): Promise<void> {

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { randomBytes, scrypt as scryptCb, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
-import { AppFailure } from '../../common/ipc/result';
+import { AppFailure, failure } from '../../common/ipc/result';
 import { appendAudit } from '../store/audit';
 import { macMatches, officerTampered, recordKey, recordKeyForWrite, recordMac, reportTampered, type Field } from '../auth/record-integrity';
 
@@ -340,4 +340,21 @@ export function recordOnlineSignIn(
     appendAudit(db, { actor: o.officerId, action: 'auth.login', subject: o.officerId, details: { online: true } }, o.at);
     return 'ok' as const;
   })();
+}
+
+/**
+ * New roles for an officer, in one transaction with the check that some other active admin
+ * remains when this one loses the admin role (so two admins demoting each other cannot both pass).
+ */
+export function setOfficerRoles(db: Database.Database, officerId: string, roles: readonly Role[], actor: string, at: string): Officer {
+  return db.transaction(() => {
+    const row = db.prepare('SELECT * FROM officers WHERE officer_id = ?').get(officerId) as Row | undefined;
+    if (!row) throw failure('not_found', 'officer.notFound', { officerId });
+    const before = JSON.parse(row.roles) as Role[];
+    if (row.active === 1 && before.includes('admin') && !roles.includes('admin') && otherActiveAdmins(db, officerId) === 0) throw failure('conflict', 'officer.lastAdminRole');
+    if (JSON.stringify(before) === JSON.stringify(roles)) return toOfficer(row);
+    db.prepare('UPDATE officers SET roles = ?, updated_at = ? WHERE officer_id = ?').run(JSON.stringify(roles), at, officerId);
+    appendAudit(db, { actor, action: 'officer.setRoles', subject: officerId, details: { from: before, to: roles } }, at);
+    return { ...toOfficer(row), roles: [...roles] };
+  }).immediate();
 }

@@ -1,8 +1,8 @@
 import type { Actor } from '../../common/domain/actor';
 import { toVietnamRfc3339 } from '../../common/domain/time';
-import { AppFailure } from '../../common/ipc/result';
+import { AppFailure, failure } from '../../common/ipc/result';
 import type { SqliteStore } from '../store/sqlite-store';
-import { assertOfficerIntact, makeVerifier, officerById, otherActiveAdmins, replaceVerifier, setOfficerActive, type Officer } from './officer-repo';
+import { assertOfficerIntact, makeVerifier, officerById, otherActiveAdmins, replaceVerifier, ROLES, setOfficerActive, setOfficerRoles, type Officer, type Role } from './officer-repo';
 
 export interface OfficerView {
   readonly officerId: string;
@@ -75,6 +75,20 @@ export class OfficerService {
     if (!o.active) throw new AppFailure('conflict', `Tài khoản ${o.username} đang bị ngừng: mở lại trước (motcua officer activate).`);
     const verifier = await makeVerifier(password);
     await this.d.store.exec('officer.resetPassword', (db) => replaceVerifier(db, officerId, verifier, { actor: actor.officerId, action: 'officer.resetPassword', at: toVietnamRfc3339(this.d.now()) }));
+    return view(o);
+  }
+
+  /**
+   * An officer's roles on this PC, in the order admin ⊇ supervisor ⊇ officer lists them. The
+   * last active admin keeps the admin role. With a provincial API the province's roles come back
+   * at that officer's next online sign-in (audited as such).
+   */
+  async setRoles(actor: Actor, officerId: string, roles: readonly string[]): Promise<OfficerView> {
+    const wanted = [...new Set(roles.map((r) => r.trim()).filter(Boolean))];
+    const bad = wanted.filter((r) => !ROLES.includes(r as Role));
+    if (!wanted.length || bad.length) throw failure('invalid_input', 'officer.badRoles', { unknown: bad.length ? ` ("${bad.join(', ')}")` : '' });
+    const ordered = ROLES.filter((r) => wanted.includes(r));
+    const o = await this.d.store.exec('officer.setRoles', (db) => setOfficerRoles(db, officerId, ordered, actor.officerId, toVietnamRfc3339(this.d.now())));
     return view(o);
   }
 }

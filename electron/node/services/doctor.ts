@@ -11,6 +11,7 @@ import { SqliteStore } from '../store/sqlite-store';
 import { calendarCheck } from '../calendar/calendar-check';
 import { recordsCheck } from '../auth/integrity-repo';
 import { deriveRecordKey } from '../auth/record-integrity';
+import { tokenModuleCheck, trustDirCheck } from './setup-checks';
 
 const MIN_FREE_BYTES = 1024 ** 3; // below 1 GiB, scans and receipts soon fail to save
 
@@ -99,7 +100,7 @@ export async function diagnose(d: DoctorDeps): Promise<Diagnosis> {
       : { version: -1, integrity: opened.ok ? '' : opened.failure.message, check: { id: 'db', label: 'Cơ sở dữ liệu', status: 'fail', detail: opened.ok ? '' : opened.failure.message } as DoctorCheck, failure: opened.ok ? null : opened.failure };
     // Settings and the unit are read only from a database that passed its check.
     const usable = store && !db.failure ? store : null;
-    const setting = async (key: 'devices.scanner' | 'devices.printer' | 'devices.tokenModule') => {
+    const setting = async (key: 'devices.scanner' | 'devices.printer' | 'devices.tokenModule' | 'signing.trustDir') => {
       const r = usable ? await read(usable.dbPath, () => usable.getSetting(key)) : null;
       return r?.ok ? r.value : null;
     };
@@ -140,9 +141,11 @@ export async function diagnose(d: DoctorDeps): Promise<Diagnosis> {
         [
           ['scanner', 'Máy quét', scanner],
           ['printer', 'Máy in biên nhận', printer],
-          ['token', 'Thiết bị ký số (token)', tokenModule],
         ] as const
       ).map(([id, label, v]): DoctorCheck => ({ id, label, ...(unreadable ?? { status: v ? 'ok' : 'unconfigured', detail: v ?? 'chưa cấu hình' }) })),
+      // The module is probed (configured, else detected): a saved path that no longer loads is a finding.
+      unreadable ? { id: 'token', label: 'Thiết bị ký số (token)', ...unreadable } : await tokenModuleCheck(tokenModule),
+      ...(usable ? [await trustDirCheck(process.env.MOTCUA_TRUST_DIR ?? (await setting('signing.trustDir')))] : []),
       ...(usable instanceof SqliteStore ? [await readCalendar(usable, now)] : []),
       ...(usable instanceof SqliteStore && d.extraChecks ? await d.extraChecks(usable) : []),
     ];

@@ -6,6 +6,7 @@ import type { SqliteStore } from '../store/sqlite-store';
 import { verdictCheck, type AuditService } from '../audit/audit-service';
 import { readCalendar } from './doctor';
 import type { ScanService } from './scan-service';
+import { tokenModuleCheck, trustDirCheck } from './setup-checks';
 
 /** Kiểm tra đầu ngày: every device and condition the counter needs, on one screen. */
 export async function startOfDay(d: {
@@ -15,6 +16,8 @@ export async function startOfDay(d: {
   audit: AuditService;
   dataDir: string;
   now: () => Date;
+  /** The rows that ask the provincial server (unit match, clock); absent: not asked. */
+  province?: () => Promise<DoctorCheck[]>;
 }): Promise<DoctorCheck[]> {
   const rows: DoctorCheck[] = [];
   // The audit log first: a log cut or edited overnight is the one finding that is not about today's devices.
@@ -36,8 +39,8 @@ export async function startOfDay(d: {
     status: sc.state === 'connected' ? 'ok' : sc.state === 'unconfigured' ? 'unconfigured' : 'fail',
     detail: sc.state === 'connected' ? 'đã kết nối' : sc.state === 'unconfigured' ? 'chưa cấu hình' : `mất kết nối${sc.detail ? ` (${sc.detail})` : ''}`,
   });
-  const token = await d.store.getSetting('devices.tokenModule');
-  rows.push({ id: 'token', label: 'Thiết bị ký số (token)', status: token ? 'ok' : 'unconfigured', detail: token ?? 'chưa cấu hình' });
+  rows.push(await tokenModuleCheck(await d.store.getSetting('devices.tokenModule')));
+  rows.push(await trustDirCheck(process.env.MOTCUA_TRUST_DIR ?? (await d.store.getSetting('signing.trustDir'))));
   try {
     const s = await statfs(d.dataDir);
     const free = s.bavail * s.bsize;
@@ -53,6 +56,8 @@ export async function startOfDay(d: {
     status: now.getUTCFullYear() < 2025 ? 'fail' : offset === 420 ? 'ok' : 'warn',
     detail: `${toVietnamRfc3339(now)}${offset === 420 ? '' : ' — múi giờ của máy không phải UTC+7'}`,
   });
+  // The unit and counter at the province, and the clock against the server's.
+  if (d.province) rows.push(...(await d.province()));
   // Holidays decide every due date printed today: a missing or provisional year is flagged before the first dossier.
   rows.push(await readCalendar(d.store, now));
   const c = await d.store.outboxCounts();

@@ -1,11 +1,11 @@
-import { existsSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import type { Actor } from '../../common/domain/actor';
 import type { SignatureToken } from '../../common/hardware/token';
-import { TOKEN_MODULE_CANDIDATES } from '../../common/hardware/token-modules';
+import { pickDetected, type TokenModuleCandidate } from '../../common/hardware/token-modules';
 import { AppFailure } from '../../common/ipc/result';
 import type { SettingsService } from '../settings/settings-service';
 import { settingTampered } from '../auth/record-integrity';
+import { detectTokenModules, envRegistryDirs, type DetectOptions } from './token-module-detect';
 import { loadTrustAnchors } from './trust-store';
 
 /**
@@ -15,16 +15,24 @@ import { loadTrustAnchors } from './trust-store';
  */
 export class TokenSessions {
   #cache: { path: string; token: SignatureToken } | null = null;
+  #detected: string | null = null;
 
-  constructor(private readonly d: { settings: SettingsService; factory: (modulePath: string) => SignatureToken }) {}
+  constructor(private readonly d: { settings: SettingsService; factory: (modulePath: string) => SignatureToken; detect?: Omit<DetectOptions, 'configured'> }) {}
 
+  /** The --module given, else the configured module, else the detected one (remembered for this process). */
   async modulePath(explicit?: string | null): Promise<string> {
     // A library path written outside the app is never loaded, nor replaced by a guess from the known paths.
     if (explicit == null && (await this.d.settings.tampered('devices.tokenModule'))) throw settingTampered('devices.tokenModule');
     const configured = explicit ?? (await this.d.settings.get('devices.tokenModule'));
-    const path = configured ?? (TOKEN_MODULE_CANDIDATES[process.platform as 'win32' | 'linux' | 'darwin'] ?? []).find((p) => existsSync(p));
-    if (!path) throw new AppFailure('not_found', 'Chưa có thư viện PKCS#11 của token: cài trình điều khiển của nhà cung cấp hoặc chọn trong Cài đặt → Thiết bị.');
+    const path = configured ?? (this.#detected ??= pickDetected(await this.modules())?.path ?? null);
+    if (!path) throw new AppFailure('not_found', 'Chưa có thư viện PKCS#11 của token: cài trình điều khiển của nhà cung cấp hoặc chọn trong Cài đặt → Thiết bị ký số.');
     return path;
+  }
+
+  /** Every candidate module (configured, p11-kit or Windows registry, the CAs' known paths), each probed in a child process. */
+  async modules(): Promise<TokenModuleCandidate[]> {
+    const configured = await this.d.settings.get('devices.tokenModule');
+    return detectTokenModules({ extraRegistryDirs: envRegistryDirs(), ...this.d.detect, configured });
   }
 
   async token(explicitModule?: string | null): Promise<SignatureToken> {
@@ -36,6 +44,7 @@ export class TokenSessions {
   /** Forget the loaded module after the setting changed. */
   reset(): void {
     this.#cache = null;
+    this.#detected = null;
   }
 
   /** Cài đặt → Thiết bị: the vendor's PKCS#11 library (null: detect from the known paths); audited. */

@@ -11,8 +11,8 @@ const ROLE_LIST: readonly Role[] = ['officer', 'supervisor', 'admin'];
 const blank = { officerId: '', username: '', fullName: '', password: '', roles: ['officer'] as Role[] };
 
 /**
- * Cài đặt → Tài khoản (admins): the officers known at this PC; add, deactivate or reactivate, and
- * a new password for local accounts. With a provincial API the province owns passwords: the
+ * Cài đặt → Tài khoản (admins): the officers known at this PC; add, deactivate or reactivate,
+ * change roles, and a new password for local accounts. With a provincial API the province owns passwords: the
  * service refuses a reset and says so, and that message is what the admin reads here.
  */
 export function AccountsSettings() {
@@ -22,6 +22,7 @@ export function AccountsSettings() {
   const [form, setForm] = useState(blank);
   const [resetFor, setResetFor] = useState<Account | null>(null);
   const [newPassword, setNewPassword] = useState('');
+  const [rolesFor, setRolesFor] = useState<{ account: Account; roles: Role[] } | null>(null);
   const [message, setMessage] = useState<Message | null>(null);
 
   const fail = (e: AppError) => setMessage({ kind: 'error', text: [errText(e), ...(e.details ?? []).map((d) => d.message)].join(' ') });
@@ -60,6 +61,19 @@ export function AccountsSettings() {
     setMessage({ kind: 'ok', text: t('accounts.passwordReset', { username: resetFor.username }) });
     setResetFor(null);
   };
+
+  const saveRoles = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!rolesFor) return;
+    if (!rolesFor.roles.length) return setMessage({ kind: 'error', text: t('accounts.noRole') });
+    const r = await api()['officer.setRoles']({ officerId: rolesFor.account.officerId, roles: rolesFor.roles });
+    if (!r.ok) return fail(r.error);
+    setMessage({ kind: 'ok', text: t('accounts.rolesSaved', { username: rolesFor.account.username }) });
+    setRolesFor(null);
+    await load();
+  };
+  const toggleEditRole = (role: Role) =>
+    setRolesFor((f) => f && { ...f, roles: f.roles.includes(role) ? f.roles.filter((x) => x !== role) : [...f.roles, role] });
 
   const toggleRole = (role: Role) => setForm((f) => ({ ...f, roles: f.roles.includes(role) ? f.roles.filter((x) => x !== role) : [...f.roles, role] }));
 
@@ -103,6 +117,9 @@ export function AccountsSettings() {
                 <button type="button" className="secondary small" onClick={() => setResetFor(a)}>
                   {t('accounts.resetPassword')}
                 </button>
+                <button type="button" className="secondary small" onClick={() => setRolesFor({ account: a, roles: [...a.roles] })}>
+                  {t('accounts.changeRoles')}
+                </button>
               </td>
             </tr>
           ))}
@@ -117,6 +134,23 @@ export function AccountsSettings() {
           <div className="actions">
             <button type="submit">{t('accounts.confirmReset')}</button>
             <button type="button" className="secondary" onClick={() => setResetFor(null)}>{t('accounts.cancel')}</button>
+          </div>
+        </form>
+      )}
+      {rolesFor && (
+        <form onSubmit={saveRoles} className="form-grid" aria-label={t('accounts.changeRoles')} data-testid="roles-form">
+          <fieldset className="span2">
+            <legend>{t('accounts.rolesOf', { username: rolesFor.account.username })}</legend>
+            {ROLE_LIST.map((r) => (
+              <label key={r} className="inline">
+                <input type="checkbox" name={`edit-role-${r}`} checked={rolesFor.roles.includes(r)} onChange={() => toggleEditRole(r)} /> {t(`accounts.role.${r}`)}
+              </label>
+            ))}
+          </fieldset>
+          {province && <p className="muted span2">{t('accounts.rolesProvinceNote')}</p>}
+          <div className="actions">
+            <button type="submit">{t('accounts.saveRoles')}</button>
+            <button type="button" className="secondary" onClick={() => setRolesFor(null)}>{t('accounts.cancel')}</button>
           </div>
         </form>
       )}

@@ -30,7 +30,7 @@ function urlProblem(raw: string): boolean {
  * and only where it is kept is ever shown back.
  */
 export function ProvinceApiForm({ state, onSaved, idPrefix, focus = false }: { state: State | null; onSaved: (s: Saved) => void; idPrefix: string; focus?: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [url, setUrl] = useState(state?.apiUrl ?? '');
   const [clientId, setClientId] = useState(state?.clientId ?? '');
   const [secret, setSecret] = useState('');
@@ -115,7 +115,8 @@ export function ProvinceApiForm({ state, onSaved, idPrefix, focus = false }: { s
             {t(tested.credentials === 'ok' ? 'provinceApi.credOk' : tested.credentials === 'refused' ? 'provinceApi.credRefused' : 'provinceApi.credUnchecked')}
           </strong>
           <ul>
-            {tested.lines.map((l) => (
+            {/* The service words its lines in Vietnamese; the English UI says the same from the fields. */}
+            {(i18n.language === 'en' ? [t('provinceApi.serverLine', { url: tested.apiUrl }), t('provinceApi.deviceLine', { clientId: tested.clientId })] : tested.lines).map((l) => (
               <li key={l}>{l}</li>
             ))}
           </ul>

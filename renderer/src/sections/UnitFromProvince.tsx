@@ -7,7 +7,8 @@ import { SetupSteps } from './FirstRunSetup';
 /**
  * Step 3 of the first run, for the admin who just signed in online: this PC's unit and counter
  * from the province (`unit.pull`: name, hours, the counter's offline block, the desk when sent).
- * What came back is shown for the admin to confirm; another counter can be fetched instead.
+ * What came back is shown for the admin to confirm; another counter can be fetched instead. The
+ * desk's lines on the forms (name, place, phone) are asked here, prefilled when the province sent them.
  */
 export function UnitFromProvince({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
@@ -16,6 +17,7 @@ export function UnitFromProvince({ onDone }: { onDone: () => void }) {
   const [busy, setBusy] = useState(false);
   const [pulled, setPulled] = useState<Output<'unit.pull'> | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [desk, setDesk] = useState({ deskName: '', place: '', phone: '' });
 
   const pull = async (e: FormEvent) => {
     e.preventDefault();
@@ -24,8 +26,24 @@ export function UnitFromProvince({ onDone }: { onDone: () => void }) {
     setBusy(true);
     const r = await api()['unit.pull']({ counterId: counterId.trim(), unitCode: unitCode.trim() ? unitCode.trim().toUpperCase() : null });
     setBusy(false);
-    if (r.ok) setPulled(r.value);
-    else setError([errText(r.error), ...(r.error.details ?? []).map((d) => d.message)].join(' '));
+    if (r.ok) {
+      setPulled(r.value);
+      setDesk({ deskName: r.value.desk.deskName ?? '', place: r.value.desk.place ?? '', phone: r.value.desk.phone ?? '' });
+    } else setError([errText(r.error), ...(r.error.details ?? []).map((d) => d.message)].join(' '));
+  };
+
+  /** The desk's lines on the forms: saved here unless they are exactly what the province sent. */
+  const confirm = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!pulled) return;
+    const typed = { deskName: desk.deskName.trim() || null, place: desk.place.trim() || null, phone: desk.phone.trim() || null };
+    const same = typed.deskName === pulled.desk.deskName && typed.place === pulled.desk.place && typed.phone === pulled.desk.phone;
+    if (!(same && pulled.deskFromProvince)) {
+      setError(null);
+      const r = await api()['unit.setDesk'](typed);
+      if (!r.ok) return setError([errText(r.error), ...(r.error.details ?? []).map((d) => d.message)].join(' '));
+    }
+    onDone();
   };
 
   const none = t('firstRun.none');
@@ -67,13 +85,23 @@ export function UnitFromProvince({ onDone }: { onDone: () => void }) {
               <dd>{pulled.address ?? none}</dd>
               <dt>{t('firstRun.hours')}</dt>
               <dd>{pulled.workHours?.map((h) => `${h.from}–${h.to}`).join(', ') ?? none}</dd>
-              <dt>{t('firstRun.desk')}</dt>
-              <dd>
-                {[pulled.desk.deskName, pulled.desk.place, pulled.desk.phone].filter(Boolean).join(' · ') || none} (
-                {pulled.deskFromProvince ? t('firstRun.deskFromProvince') : t('firstRun.deskLocal')})
-              </dd>
             </dl>
-            <button type="button" onClick={onDone} data-testid="unit-confirm">{t('firstRun.confirm')}</button>
+            <form onSubmit={confirm} aria-label={t('firstRun.desk')} data-testid="desk-form">
+              <p className="muted">{pulled.deskFromProvince ? t('firstRun.deskFromProvinceHint') : t('firstRun.deskAsk')}</p>
+              <label>
+                {t('firstRun.deskName')}
+                <input name="deskName" value={desk.deskName} onChange={(e) => setDesk({ ...desk, deskName: e.target.value })} placeholder={t('firstRun.deskNameExample')} />
+              </label>
+              <label>
+                {t('firstRun.place')}
+                <input name="deskPlace" value={desk.place} onChange={(e) => setDesk({ ...desk, place: e.target.value })} placeholder={t('firstRun.placeExample')} />
+              </label>
+              <label>
+                {t('firstRun.phone')}
+                <input name="deskPhone" value={desk.phone} onChange={(e) => setDesk({ ...desk, phone: e.target.value })} inputMode="tel" />
+              </label>
+              <button type="submit" data-testid="unit-confirm">{t('firstRun.confirm')}</button>
+            </form>
           </div>
         )}
       </div>

@@ -4,7 +4,7 @@ import { addOfficer, listOfficers } from '../../officers/officer-repo';
 import type { OfficerView } from '../../officers/officer-service';
 import { actorOf, type AreaHandlers, type HandlerEnv } from './env';
 
-type C = 'auth.state' | 'auth.login' | 'auth.logout' | 'auth.lock' | 'auth.setup' | 'officer.add' | 'officer.list' | 'officer.deactivate' | 'officer.activate' | 'officer.resetPassword';
+type C = 'auth.state' | 'auth.login' | 'auth.logout' | 'auth.lock' | 'auth.setup' | 'officer.add' | 'officer.list' | 'officer.deactivate' | 'officer.activate' | 'officer.resetPassword' | 'officer.setRoles';
 
 export const authHandlers = (e: HandlerEnv): AreaHandlers<C> => {
   /** The language picked on the login screen becomes the officer's setting once they are signed in. */
@@ -49,6 +49,7 @@ export const authHandlers = (e: HandlerEnv): AreaHandlers<C> => {
     'officer.deactivate': async ({ officerId }, ctx) => account(await e.core.officers.deactivate(await actorOf(e, ctx), officerId)),
     'officer.activate': async ({ officerId }, ctx) => account(await e.core.officers.activate(await actorOf(e, ctx), officerId)),
     'officer.resetPassword': async ({ officerId, password }, ctx) => account(await e.core.officers.resetPassword(await actorOf(e, ctx), officerId, password)),
+    'officer.setRoles': async ({ officerId, roles }, ctx) => account(await e.core.officers.setRoles(await actorOf(e, ctx), officerId, roles)),
   };
 };
 

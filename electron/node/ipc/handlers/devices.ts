@@ -39,7 +39,7 @@ export const deviceHandlers = (e: HandlerEnv, serialPorts: SerialPortLister): Ar
     await e.core.settings.set('intake.scanFolder', path || null, await actorOf(e, ctx));
     return { saved: true };
   },
-  'devices.startOfDay': () => startOfDay({ store: e.core.store, printer: e.core.printer, scans: e.core.scans, audit: e.core.audit, dataDir: e.core.dataDir, now: e.core.now }),
+  'devices.startOfDay': () => startOfDay({ store: e.core.store, printer: e.core.printer, scans: e.core.scans, audit: e.core.audit, dataDir: e.core.dataDir, now: e.core.now, province: () => e.core.provinceChecks() }),
   'printer.test': () => e.core.printer.printTest(),
   'printer.receipt': async ({ code, reason }, ctx) => e.core.printer.printReceipt(code, { actor: (await actorOf(e, ctx)).officerId, reason }),
   'printer.jobs': () => e.core.printer.jobs(),

@@ -4,7 +4,7 @@ import { signDocuments } from '../../signing/sign-documents';
 import { verifyPdf } from '../../signing/verify';
 import { actorOf, type AreaHandlers, type HandlerEnv } from './env';
 
-type C = 'returns.open' | 'returns.importResult' | 'returns.sign' | 'returns.handOver' | 'signing.signFiles' | 'signing.verify' | 'token.list' | 'devices.setTokenModule' | 'devices.setTrustDir';
+type C = 'returns.open' | 'returns.importResult' | 'returns.sign' | 'returns.handOver' | 'signing.signFiles' | 'signing.verify' | 'token.list' | 'devices.setTokenModule' | 'devices.setTrustDir' | 'devices.tokenModules';
 
 export const signingHandlers = (e: HandlerEnv): AreaHandlers<C> => ({
   'returns.open': ({ code }) => e.core.returns.open(code).then((v) => ({ ...v, results: [...v.results] })),
@@ -65,4 +65,5 @@ export const signingHandlers = (e: HandlerEnv): AreaHandlers<C> => ({
     return { saved: true };
   },
   'devices.setTrustDir': async ({ path }, ctx) => ({ anchors: await e.core.tokens.setTrustDir(await actorOf(e, ctx), path) }),
+  'devices.tokenModules': () => e.core.tokens.modules(),
 });
