@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { satisfactionSchema } from './citizen-display';
 
 /** The daily counter report as `report.daily` returns it (totals, KPI breakdowns, the Mẫu 07 log, the day's review). */
 export const reportSchema = z.object({
@@ -18,4 +19,5 @@ export const reportSchema = z.object({
   review: z.array(z.object({ kind: z.enum(['void', 'reprint', 'override']), code: z.string().nullable(), at: z.string(), by: z.string().nullable(), reason: z.string().nullable() })),
   closed: z.object({ at: z.string(), by: z.string() }).nullable(),
   changedAfterClose: z.number(),
+  satisfaction: satisfactionSchema.optional(),
 });

@@ -3,6 +3,7 @@ import { rgb } from 'pdf-lib';
 import { formatVnd } from '../../common/domain/receipt';
 import { A4_LANDSCAPE, Flow, newDocument } from '../pdf/pdf-flow';
 import type { DailyReport, LogRow } from './report-repo';
+import { satisfactionPdf, satisfactionRows } from './satisfaction-block';
 
 const LOG_HEADERS = [
   'STT',
@@ -60,6 +61,7 @@ export async function reportXlsx(r: DailyReport): Promise<Buffer> {
   sum.addRow([]);
   sum.addRow(['Theo quầy', 'Tiếp nhận', 'Đã trả', 'Phí, lệ phí', 'Nguồn']).font = { bold: true };
   for (const c of r.byCounter) sum.addRow([c.counterId, c.received, c.returned, c.feesCollected, c.source === 'local' ? 'sổ của quầy' : 'dữ liệu tỉnh']);
+  satisfactionRows(sum, r.satisfaction);
   sum.getColumn(1).width = 50;
   const log = wb.addWorksheet('Sổ theo dõi (Mẫu 07)');
   log.addRow(LOG_HEADERS).font = { bold: true };
@@ -118,6 +120,7 @@ export async function reportPdf(r: DailyReport, fontsDir: string, anchor: { at: 
   f.space(10);
   f.text('Theo thủ tục', { size: 11, font: 'bold' });
   for (const p of r.byProcedure.slice(0, 25)) f.text(`${p.tenTthc}: tiếp nhận ${p.received}, đã trả ${p.returned}, đúng hạn ${p.onTime}, quá hạn ${p.late}`, { size: 9, indent: 8 });
+  satisfactionPdf(f, r.satisfaction);
   f.text('Theo quầy', { size: 11, font: 'bold' });
   for (const c of r.byCounter) f.text(`Quầy ${c.counterId}: tiếp nhận ${c.received}, đã trả ${c.returned}, thu ${formatVnd(c.feesCollected)} (${c.source === 'local' ? 'sổ của quầy' : 'dữ liệu tỉnh'})`, { size: 9, indent: 8 });
 

@@ -1,3 +1,4 @@
+import type { Satisfaction } from '../../common/domain/citizen-display';
 import type Database from 'better-sqlite3';
 import { evaluateKpi, normalizeTime, type StatusEvent } from '../../common/domain/kpi';
 import { readSetting } from '../settings/settings-repo';
@@ -65,6 +66,8 @@ export interface DailyReport {
   readonly closed: { at: string; by: string } | null;
   /** Records of this day changed after it was closed (flagged in the next report). */
   readonly changedAfterClose: number;
+  /** Citizen-display ratings in the period (added by ReportService from the ratings repo). */
+  readonly satisfaction?: Satisfaction;
 }
 
 const range = (first: string, last: string) => [`${first}T00:00:00`, `${last}T99`] as const;

@@ -1,9 +1,11 @@
+import { displayVi } from './display.vi';
 import { setupVi } from './setup.vi';
 import { uiVi } from './ui-vi';
 
 export const vi = {
   ...setupVi,
   ...uiVi,
+  ...displayVi,
   app: { name: 'Một Cửa Desk', tagline: 'Bộ phận Một cửa' },
   nav: {
     intake: 'Tiếp nhận',

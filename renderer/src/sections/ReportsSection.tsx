@@ -4,6 +4,7 @@ import type { Output } from '../../../electron/common/ipc/contract';
 import { api, errText } from '../api';
 import { DateInput, isDayOrEmpty } from '../components/DateInput';
 import { TokenFields, useTokenPicker } from '../components/TokenFields';
+import { SatisfactionBlock } from './SatisfactionBlock';
 import { dateTime, vnd } from '../format';
 
 type Report = Output<'report.daily'>;
@@ -105,6 +106,7 @@ export function ReportsSection() {
               </div>
             ))}
           </div>
+          <SatisfactionBlock s={report.satisfaction} />
           <section className="card">
             <h2>{t('reports.byHour')}</h2>
             <div className="bars">

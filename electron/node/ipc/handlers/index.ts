@@ -3,6 +3,7 @@ import type { Handlers } from '../dispatcher';
 import { appHandlers } from './app';
 import { authHandlers } from './auth';
 import { deviceHandlers } from './devices';
+import { displayHandlers } from './display';
 import type { HandlerEnv } from './env';
 import { intakeHandlers } from './intake';
 import { reportHandlers } from './reports';
@@ -23,5 +24,6 @@ export function createHandlers(e: HandlerEnv, serialPorts: SerialPortLister): Ha
     ...signingHandlers(e),
     ...reportHandlers(e),
     ...setupHandlers(e),
+    ...displayHandlers(e),
   };
 }
