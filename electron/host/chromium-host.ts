@@ -6,7 +6,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DISPLAY_EVENTS, type EventName } from '../common/ipc/contract';
+import type { EventName } from '../common/ipc/contract';
+import { DISPLAY_EVENTS } from '../common/ipc/display-contract';
 import { CHROMIUM_HOST_ORIGIN, CONTENT_SECURITY_POLICY } from '../common/security/csp';
 import { createAppServices, type AppServices } from '../node/app/app-services';
 import { contentTypeOf, resolveAppRequest } from '../node/app/static-files';

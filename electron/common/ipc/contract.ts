@@ -11,7 +11,8 @@ import { counterIdSchema, unitCodeSchema, unitDeskSchema, unitIdentitySchema } f
 import { serialScannerConfigSchema } from '../hardware/scanner';
 import { printerConfigSchema } from '../hardware/printer';
 import { doctorCheckSchema, doctorReportSchema } from '../domain/doctor';
-import { displayConfigSchema, displayDraftSchema, displayStateSchema, ratingSchema } from '../domain/citizen-display';
+import { displayStateSchema } from '../domain/citizen-display';
+import { displayContract } from './display-contract';
 import type { Access } from './roles';
 
 /**
@@ -363,19 +364,7 @@ export const contract = {
     input: z.strictObject({ url: z.string().max(2048) }),
     output: z.object({ opened: z.boolean() }),
   },
-  // ---- citizen display (issue #16) ----------------------------------------------------------
-  // Rows with `window: 'display'` are the display window's whole surface, and it reaches nothing
-  // else (the dispatcher checks the sender's window kind both ways). They are public because the
-  // citizen never signs in; a rating still needs the counter's officer signed in (its actor).
-  /** The officer's draft as the citizen should confirm it (null: the display goes blank). */
-  'display.show': { access: 'officer', input: z.strictObject({ draft: displayDraftSchema.nullable() }), output: displayStateSchema },
-  /** After saving: the receipt summary and the 1–5 prompt for exactly this dossier. */
-  'display.showSaved': { access: 'officer', input: z.strictObject({ code: z.string().min(1).max(60) }), output: displayStateSchema },
-  'display.config': { access: 'officer', input: empty, output: displayConfigSchema },
-  'display.setConfig': { access: 'admin', input: displayConfigSchema.partial().strict(), output: displayConfigSchema },
-  'display.state': { access: 'public', window: 'display', input: empty, output: displayStateSchema },
-  /** The dossier rated is the one on the display, never one the window names. */
-  'display.rate': { access: 'public', window: 'display', input: z.strictObject({ rating: ratingSchema }), output: z.object({ code: z.string(), rating: z.number().int(), replaced: z.boolean() }) },
+  ...displayContract,
 } as const satisfies Record<string, { readonly access: Access; readonly firstRun?: true; readonly window?: 'display'; readonly input: z.ZodType; readonly output: z.ZodType }>;
 
 /** Main→renderer pushes. The renderer subscribes with `motcua.on(name, cb)`. */
@@ -401,9 +390,4 @@ export const channels = Object.keys(contract) as Channel[];
 export const eventNames = Object.keys(events) as EventName[];
 
 /** The IPC channel name on the wire; the prefix lets main ignore anything that is not ours. */
-/** The channels the citizen display window may call; it may call no other. */
-export const DISPLAY_CHANNELS: ReadonlySet<Channel> = new Set(channels.filter((c) => (contract[c] as { readonly window?: 'display' }).window === 'display'));
-/** The only event the display window receives (scans, sync and sign-in events stay with the officer). */
-export const DISPLAY_EVENTS: ReadonlySet<EventName> = new Set<EventName>(['display.state']);
-
 export const wireChannel = (c: Channel | EventName): string => `motcua:${c}`;

@@ -1,8 +1,9 @@
 import type { z } from 'zod';
-import { contract, DISPLAY_CHANNELS, type Channel, type Contract, type Output } from '../../common/ipc/contract';
+import { contract, type Channel, type Contract, type Output } from '../../common/ipc/contract';
 import { failWith, ok, toAppError, AppFailure, type Result } from '../../common/ipc/result';
 import { ROLE_NAMES } from '../core/authorize';
 import { errorCode, type Logger } from '../log/logger';
+import { DISPLAY_CHANNELS } from '../../common/ipc/display-contract';
 import { CHANNEL_ACCESS, channelAllowed, FIRST_RUN_CHANNELS, type Role } from '../../common/ipc/access';
 
 /** Who sent a message, as each host can tell it: Electron's senderFrame, or Playwright's binding source. */
