@@ -13,6 +13,13 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     // A desktop app loads its bundle from disk: one ~0.6 MB chunk costs nothing worth splitting for.
     chunkSizeWarningLimit: 1500,
+    // The officer's window and the citizen display (a second window on the second screen).
+    rollupOptions: {
+      input: {
+        main: fileURLToPath(new URL('./renderer/index.html', import.meta.url)),
+        display: fileURLToPath(new URL('./renderer/display.html', import.meta.url)),
+      },
+    },
   },
   oxc: { jsx: { runtime: 'automatic' } },
 });

@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { EventName } from '../common/ipc/contract';
+import { DISPLAY_EVENTS } from '../common/ipc/display-contract';
 import { CHROMIUM_HOST_ORIGIN, CONTENT_SECURITY_POLICY } from '../common/security/csp';
 import { createAppServices, type AppServices } from '../node/app/app-services';
 import { contentTypeOf, resolveAppRequest } from '../node/app/static-files';
@@ -34,12 +35,16 @@ export interface ChromiumHostOptions {
   readonly scannerFactory?: ScannerFactory;
   readonly printerFactory?: PrinterFactory;
   readonly now?: () => Date;
+  /** Opens the citizen display as a second window; unset: as the `display.enabled` setting says. */
+  readonly citizenDisplay?: boolean;
 }
 
 export interface ChromiumHost {
   readonly browser: Browser;
   readonly context: BrowserContext;
   readonly page: Page;
+  /** The citizen display's window (a second page of the same origin), when enabled. */
+  readonly displayPage: Page | null;
   readonly services: AppServices;
   readonly origin: string;
   /** URLs the app asked the OS to open (the host records instead of launching a browser). */
@@ -129,9 +134,10 @@ export async function startChromiumHost(o: ChromiumHostOptions): Promise<Chromiu
     }
   });
 
+  let displayPage: Page | null = null;
   await context.exposeBinding('__motcuaInvoke', (source, channel: unknown, input: unknown) =>
     services.dispatcher.dispatch(
-      { url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() },
+      { url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame(), window: displayPage !== null && source.page === displayPage ? 'display' : 'app' },
       typeof channel === 'string' ? channel : '',
       input,
     ),
@@ -159,7 +165,9 @@ export async function startChromiumHost(o: ChromiumHostOptions): Promise<Chromiu
     return q.items.splice(0);
   });
   const unsubscribe = services.hub.subscribe((name, payload) => {
-    for (const q of queues.values()) {
+    for (const [p, q] of queues) {
+      // The citizen's window hears of its own state only: never a scanned card or the sign-in.
+      if (p === displayPage && !DISPLAY_EVENTS.has(name)) continue;
       q.items.push([name, payload]);
       q.wake?.();
     }
@@ -171,12 +179,21 @@ export async function startChromiumHost(o: ChromiumHostOptions): Promise<Chromiu
   const last = services.hub.last('sync.state');
   if (last) queueOf(page).items.push(['sync.state', last]);
   await page.goto(`${CHROMIUM_HOST_ORIGIN}/index.html`);
+  if (o.citizenDisplay ?? (await services.settings.get('display.enabled')) === '1') {
+    // Marked before it loads: its first call is already answered as the display's.
+    displayPage = await context.newPage();
+    queueOf(displayPage);
+    await displayPage.goto(`${CHROMIUM_HOST_ORIGIN}/display.html`);
+  }
   services.monitor.start();
 
   return {
     browser,
     context,
     page,
+    get displayPage() {
+      return displayPage;
+    },
     services,
     origin: CHROMIUM_HOST_ORIGIN,
     externalOpened,

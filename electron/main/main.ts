@@ -2,7 +2,7 @@
  * Electron composition root: builds the shared services, wires them to Electron's hooks, and
  * opens the window. No feature logic lives here; see electron/node for that.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, safeStorage, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, safeStorage, screen, session, shell, type WebContents } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -19,6 +19,8 @@ import { serialportLister } from '../../native/serial/serialport-lister';
 import { Pkcs11Token } from '../../native/pkcs11/pkcs11-token';
 import { osKeyringStore } from '../../native/keyring/os-keyring-store';
 import { safeStorageStore } from './safe-storage-store';
+import { DISPLAY_EVENTS } from '../common/ipc/display-contract';
+import { citizenScreen, citizenWindowBounds } from './display-placement';
 import { mainWindowOptions, navigationAllowed, packagedShellPolicy, permissionAllowed, windowOpenDecision } from './security';
 
 const log = createLogger({ scope: 'main' });
@@ -52,11 +54,18 @@ function hardenContents(wc: WebContents): void {
   wc.on('will-attach-webview', (e) => e.preventDefault());
 }
 
+/** The citizen display's window, when open: its calls are answered as the display's (dispatcher window gate). */
+let displayWin: BrowserWindow | null = null;
+
 function registerIpc(services: AppServices): void {
   for (const channel of channels) {
     ipcMain.handle(wireChannel(channel), (event, input: unknown) =>
       services.dispatcher.dispatch(
-        { url: event.senderFrame?.url, isMainFrame: event.senderFrame != null && event.senderFrame.parent === null },
+        {
+          url: event.senderFrame?.url,
+          isMainFrame: event.senderFrame != null && event.senderFrame.parent === null,
+          window: displayWin !== null && !displayWin.isDestroyed() && event.sender.id === displayWin.webContents.id ? 'display' : 'app',
+        },
         channel,
         input,
       ),
@@ -127,11 +136,34 @@ async function start(): Promise<void> {
   });
   win.on('closed', unsubscribe);
   await win.loadURL(`${ELECTRON_APP_ORIGIN}/index.html`);
+  await openCitizenDisplay(services, existsSync(icon) ? icon : undefined);
+  // The citizen's screen has no controls of its own: it goes when the officer's window does.
+  win.on('closed', () => displayWin?.close());
   services.monitor.start();
 
   app.on('window-all-closed', () => {
     void services.close().finally(() => app.quit());
   });
+}
+
+/** The citizen display on the second screen, when switched on and a second screen exists (placement: display-placement.ts). */
+async function openCitizenDisplay(services: AppServices, icon: string | undefined): Promise<void> {
+  const cfg = await services.display.config();
+  const target = cfg.enabled ? citizenScreen(screen.getAllDisplays(), screen.getPrimaryDisplay().id, cfg.screenId) : null;
+  if (!target) return;
+  const opts = mainWindowOptions(join(__dirname, '..', 'preload', 'preload.cjs'), icon, { packaged: app.isPackaged });
+  const w = new BrowserWindow({ ...opts, ...citizenWindowBounds(target), minWidth: 0, minHeight: 0, frame: false, fullscreen: true, title: 'Một Cửa Desk — Màn hình công dân' });
+  displayWin = w;
+  // Only its own state reaches it: never a scanned card, the sign-in or sync details.
+  const off = services.hub.subscribe((name, payload) => {
+    if (DISPLAY_EVENTS.has(name) && !w.isDestroyed()) w.webContents.send(wireChannel(name), payload);
+  });
+  w.once('ready-to-show', () => w.showInactive());
+  w.on('closed', () => {
+    off();
+    displayWin = null;
+  });
+  await w.loadURL(`${ELECTRON_APP_ORIGIN}/display.html`);
 }
 
 app.whenReady().then(start, (e: unknown) => {

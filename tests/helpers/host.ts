@@ -17,7 +17,7 @@ export const ADMIN = { username: 'quantri', fullName: 'Quản Trị Viên', pass
  * With `province`, a provincial API is configured (MOTCUA_API_URL…): there is no local setup, the
  * admin signs in online with the province's account (see PROVINCE_OFFICERS) and sets the unit.
  */
-export async function startTestHost(opts: { online?: () => boolean; login?: boolean; province?: boolean; viewport?: { width: number; height: number } } = {}): Promise<ChromiumHost & { dataDir: string; cleanupDir: () => void }> {
+export async function startTestHost(opts: { online?: () => boolean; login?: boolean; province?: boolean; viewport?: { width: number; height: number }; display?: boolean } = {}): Promise<ChromiumHost & { dataDir: string; cleanupDir: () => void }> {
   const t = tempDir('motcua-e2e-');
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const online = opts.online ?? (() => true);
@@ -30,6 +30,7 @@ export async function startTestHost(opts: { online?: () => boolean; login?: bool
     log: silentLogger,
     probe: async () => online(),
     ...(opts.viewport ? { viewport: opts.viewport } : {}),
+    ...(opts.display ? { citizenDisplay: true } : {}),
   });
   if (opts.login !== false && opts.province) {
     await host.page.waitForSelector('form.login');

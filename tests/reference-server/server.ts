@@ -14,6 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { NO_FAULTS, seededRandom, type FaultConfig, type FaultKind } from './faults';
 import { handleDayCloses } from './day-closes';
+import { handleRatings } from './ratings';
 import { body, err, send } from './http';
 import { DEFAULT_OFFICERS, officerDirectory, type OfficerDirectory, type ProvinceOfficer } from './officers';
 
@@ -172,6 +173,7 @@ export async function startReferenceServer(o: ReferenceServerOptions): Promise<R
       });
     }
     if (await handleDayCloses(db, req, res, path, unitCode)) return;
+    if (await handleRatings(db, req, res, path, unitCode)) return;
     m = /^\/units\/([^/]+)\/code-leases$/.exec(path);
     if (req.method === 'POST' && m) {
       const b = JSON.parse((await body(req)).toString() || '{}') as { date: string; counterId: string; size: number };

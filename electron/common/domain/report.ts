@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { satisfactionSchema } from './citizen-display';
 
 /** The daily counter report as `report.daily` returns it (totals, KPI breakdowns, the Mẫu 07 log, the day's review). */
 export const reportSchema = z.object({
@@ -29,4 +30,5 @@ export const reportSchema = z.object({
     judgedAt: z.string(),
   }),
   trend: z.array(z.object({ day: z.string(), received: z.number(), finished: z.number(), tyLeDungHan: z.number().nullable() })),
+  satisfaction: satisfactionSchema.optional(),
 });

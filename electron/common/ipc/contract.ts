@@ -13,6 +13,8 @@ import { serialScannerConfigSchema } from '../hardware/scanner';
 import { printerConfigSchema } from '../hardware/printer';
 import { doctorCheckSchema, doctorReportSchema } from '../domain/doctor';
 import { tokenModuleCandidateSchema } from '../hardware/token-modules';
+import { displayStateSchema } from '../domain/citizen-display';
+import { displayContract } from './display-contract';
 import type { Access } from './roles';
 
 /**
@@ -382,7 +384,8 @@ export const contract = {
   },
   /** The PKCS#11 modules on this PC (configured, p11-kit or the Windows registry, the CAs' known paths), each probed. */
   'devices.tokenModules': { access: 'admin', input: empty, output: z.array(tokenModuleCandidateSchema) },
-} as const satisfies Record<string, { readonly access: Access; readonly firstRun?: true; readonly input: z.ZodType; readonly output: z.ZodType }>;
+  ...displayContract,
+} as const satisfies Record<string, { readonly access: Access; readonly firstRun?: true; readonly window?: 'display'; readonly input: z.ZodType; readonly output: z.ZodType }>;
 
 /** Main→renderer pushes. The renderer subscribes with `motcua.on(name, cb)`. */
 export const events = {
@@ -393,6 +396,7 @@ export const events = {
   'auth.changed': z.object({ officer: z.object({ officerId: z.string(), fullName: z.string(), roles: z.array(z.string()) }).nullable() }),
   'sync.progress': z.object({ code: z.string(), fileName: z.string(), sent: z.number(), total: z.number() }),
   'devices.state': scannerStateSchema,
+  'display.state': displayStateSchema,
 } as const;
 
 export type Contract = typeof contract;

@@ -33,6 +33,10 @@ export const ERROR_MESSAGES = {
   'ipc.badSender': { vi: 'Yêu cầu bị từ chối: không đến từ cửa sổ của ứng dụng.', en: "Request refused: it did not come from the app's window." },
   'ipc.unknownChannel': { vi: 'Kênh không tồn tại: {channel}', en: 'No such channel: {channel}' },
   'ipc.invalidInput': { vi: 'Dữ liệu gửi lên không hợp lệ.', en: 'The data sent is not valid.' },
+  'ipc.wrongWindow': { vi: 'Yêu cầu bị từ chối: cửa sổ này không được dùng chức năng đó.', en: 'Request refused: this window may not use that function.' },
+  'display.nothingToRate': { vi: 'Chưa có hồ sơ nào chờ công dân đánh giá.', en: 'No dossier is waiting for the citizen\'s rating.' },
+  'display.alreadyRated': { vi: 'Hồ sơ {code} đã được công dân đánh giá; chỉ đổi được trong 2 phút đầu.', en: 'Dossier {code} has already been rated; a rating can only be changed within 2 minutes.' },
+  'display.notFound': { vi: 'Không tìm thấy hồ sơ {code} để hiển thị cho công dân.', en: 'Dossier {code} was not found to show the citizen.' },
   'ipc.invalidOutput': { vi: 'Lỗi nội bộ: kết quả không đúng hợp đồng IPC.', en: 'Internal error: a result outside the IPC contract.' },
   internal: {
     vi: 'Lỗi nội bộ của ứng dụng. Vui lòng thử lại hoặc báo bộ phận kỹ thuật.',

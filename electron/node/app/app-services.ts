@@ -56,6 +56,7 @@ export async function createAppServices(o: AppServicesOptions): Promise<AppServi
     async start() {
       await core.seed();
       await core.scans.start();
+      await core.display.startKeypad();
       core.sync.start();
     },
   };

@@ -45,6 +45,7 @@ import { toVietnamRfc3339 } from '../../common/domain/time';
 import { sealPendingRecords } from '../auth/integrity-repo';
 import { recordsDoctorCheck } from '../services/doctor';
 import { provinceChecks } from '../services/setup-checks';
+import { DisplayService } from '../display/display-service';
 
 /** What differs between the app, the Chromium host and the CLI: hardware, the clock, the PDF thread, logs. */
 export interface CoreAdapters {
@@ -161,6 +162,23 @@ export function createCoreServices(dataDir: string, a: CoreAdapters, dbKey: stri
   const inbox = new AttachmentInbox();
   const outbox = new OutboxService({ store, now });
   const address = new AddressService({ store, now });
+  // The citizen display; its keypad is a serial line framed like a scanner's ('1'..'5' + CR).
+  const display = new DisplayService({
+    store,
+    settings,
+    hub,
+    intake,
+    now,
+    log: a.log.child('display'),
+    keypadFactory: a.scannerFactory ?? null,
+    currentActor: async () => (session.officer ? actorOf(session.officer) : null),
+    apiConfigured,
+  });
+
+  async function actorOf(officer: { officerId: string; fullName: string; roles: Actor['roles'] }): Promise<Actor> {
+    const counter = await store.exec('core.counter', (db) => thisCounter(db));
+    return { officerId: officer.officerId, fullName: officer.fullName, roles: officer.roles, counterId: counter?.counterId ?? null };
+  }
 
   return {
     dataDir,
@@ -191,16 +209,14 @@ export function createCoreServices(dataDir: string, a: CoreAdapters, dbKey: stri
     printer,
     reports,
     address,
+    display,
     audit,
     authorize,
     /** Staleness only applies once a provincial API is configured: one answer for the gate, the monitor and the panel. */
     apiConfigured,
     noOfficerYet,
     /** The signed-in officer of this session as the actor of a change, with this PC's counter. */
-    async actorOf(officer: { officerId: string; fullName: string; roles: Actor['roles'] }): Promise<Actor> {
-      const counter = await store.exec('core.counter', (db) => thisCounter(db));
-      return { officerId: officer.officerId, fullName: officer.fullName, roles: officer.roles, counterId: counter?.counterId ?? null };
-    },
+    actorOf,
     /** Doctor's lines beyond this PC's files: encryption and where its key is, the provincial API, the secrets. */
     doctorChecks: async (): Promise<DoctorCheck[]> => [
       await encryptionCheck(store.dbPath, secrets),
@@ -219,6 +235,7 @@ export function createCoreServices(dataDir: string, a: CoreAdapters, dbKey: stri
       monitor.stop();
       sync.stop();
       await scans.stop();
+      await display.stopKeypad();
       await printer.close();
       await pdf.close();
       await store.close();

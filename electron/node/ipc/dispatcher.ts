@@ -3,12 +3,15 @@ import { contract, type Channel, type Contract, type Output } from '../../common
 import { failWith, ok, toAppError, AppFailure, type Result } from '../../common/ipc/result';
 import { ROLE_NAMES } from '../core/authorize';
 import { errorCode, type Logger } from '../log/logger';
+import { DISPLAY_CHANNELS } from '../../common/ipc/display-contract';
 import { CHANNEL_ACCESS, channelAllowed, FIRST_RUN_CHANNELS, type Role } from '../../common/ipc/access';
 
 /** Who sent a message, as each host can tell it: Electron's senderFrame, or Playwright's binding source. */
 export interface SenderInfo {
   readonly url: string | null | undefined;
   readonly isMainFrame: boolean;
+  /** The window it came from: the officer's app window (default) or the citizen display. */
+  readonly window?: 'app' | 'display';
 }
 
 export interface HandlerContext {
@@ -81,6 +84,11 @@ export function createDispatcher(
       }
       if (!Object.hasOwn(contract, channel)) return done(failWith('unknown_channel', 'ipc.unknownChannel', { channel }));
       const c = channel as Channel;
+      // The citizen display reaches its own rows and nothing else; the officer's window never reaches them.
+      if ((sender.window === 'display') !== DISPLAY_CHANNELS.has(c)) {
+        opts.log.warn('ipc refused: window', { channel, window: sender.window ?? 'app' });
+        return done(failWith('forbidden', 'ipc.wrongWindow'));
+      }
       // Idle first: an expired session is closed before any channel, public ones included, sees it.
       const idle = (await opts.session?.expireIfIdle()) ?? { expired: false };
       const officer = opts.officer?.() ?? null;

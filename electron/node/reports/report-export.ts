@@ -4,6 +4,7 @@ import { formatVnd } from '../../common/domain/receipt';
 import { A4_LANDSCAPE, Flow, newDocument } from '../pdf/pdf-flow';
 import type { DailyReport, LogRow } from './report-repo';
 import { drawKpi766, drawTable, pct, RED } from './report-pdf-parts';
+import { satisfactionPdf, satisfactionRows } from './satisfaction-block';
 
 export const LOG_HEADERS = [
   'STT',
@@ -67,6 +68,7 @@ export async function reportXlsx(r: DailyReport): Promise<Buffer> {
   sum.addRow([]);
   sum.addRow(['Theo quầy', 'Tiếp nhận', 'Đã trả', 'Phí, lệ phí', 'Nguồn']).font = { bold: true };
   for (const c of r.byCounter) sum.addRow([c.counterId, c.received, c.returned, c.feesCollected, c.source === 'local' ? 'sổ của quầy' : 'dữ liệu tỉnh']);
+  satisfactionRows(sum, r.satisfaction);
   sum.getColumn(1).width = 50;
   const log = wb.addWorksheet('Sổ theo dõi (Mẫu 07)');
   log.addRow(LOG_HEADERS).font = { bold: true };
@@ -131,6 +133,7 @@ export async function reportPdf(r: DailyReport, fontsDir: string, anchor: { at: 
     size: 8,
     color: (i) => (r.byProcedure[i]!.late ? RED : null),
   });
+  satisfactionPdf(f, r.satisfaction);
   f.text('Theo quầy', { size: 11, font: 'bold' });
   drawTable(f, ['Quầy', 'Tiếp nhận', 'Đã trả', 'Phí, lệ phí đã thu', 'Nguồn'], r.byCounter.map((c) => [c.counterId, String(c.received), String(c.returned), formatVnd(c.feesCollected), c.source === 'local' ? 'sổ của quầy' : 'dữ liệu tỉnh']), [2, 1, 1, 2, 2], { size: 8 });
 

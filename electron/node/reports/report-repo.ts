@@ -1,3 +1,4 @@
+import type { Satisfaction } from '../../common/domain/citizen-display';
 import type Database from 'better-sqlite3';
 import type { Kpi766 } from '../../common/domain/kpi766';
 import { feedTimes, procedureAgencies } from '../forms/form-repo';
@@ -71,6 +72,8 @@ export interface DailyReport {
   readonly kpi766: Kpi766;
   /** Day by day up to the last day: received, finished, the 766 ratio (7 days, or the period up to 31). */
   readonly trend: TrendDay[];
+  /** Citizen-display ratings in the period (added by ReportService from the ratings repo). */
+  readonly satisfaction?: Satisfaction;
 }
 
 const range = (first: string, last: string) => [`${first}T00:00:00`, `${last}T99`] as const;

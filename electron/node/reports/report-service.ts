@@ -18,6 +18,8 @@ import type { AnchorLine } from '../audit/anchor-file';
 import { toNationalTime } from '../../common/domain/intake';
 import { enqueueEvent } from '../sync/outbox-repo';
 import { thisCounter } from '../unit/unit-repo';
+import { satisfactionOf } from '../../common/domain/citizen-display';
+import { ratingCounts } from '../display/rating-repo';
 
 /** The audit head a day close records (no MAC: the anchor file keeps that; this copy is for people and the province). */
 export interface DayCloseAnchor {
@@ -61,7 +63,10 @@ export class ReportService {
 
   build(date: string, counterId: string | null, to?: string | null): Promise<DailyReport> {
     if (to && to < date) throw failure('invalid_input', 'report.backwards');
-    return this.d.store.exec('report.daily', (db) => dailyReport(db, date, { counterId, now: toVietnamRfc3339(this.d.now()), ...(to ? { to } : {}) }));
+    return this.d.store.exec('report.daily', (db) => {
+      const r = dailyReport(db, date, { counterId, now: toVietnamRfc3339(this.d.now()), ...(to ? { to } : {}) });
+      return { ...r, satisfaction: satisfactionOf(ratingCounts(db, { from: `${r.date}T00:00:00`, to: `${r.dateTo}T99`, counterId })) };
+    });
   }
 
   async view(actor: Actor, date: string, counterId: string | null, to?: string | null): Promise<DailyReport> {

@@ -28,6 +28,10 @@ export const SETTING_KEYS = [
   'sync.warnOutbox',
   'sync.blockHours',
   'sync.blockOutbox',
+  'display.enabled',
+  'display.screenId',
+  'display.keypad',
+  'display.syncRatings',
 ] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 

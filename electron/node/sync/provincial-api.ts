@@ -189,6 +189,10 @@ export class ProvincialApi {
   postDayClose(unitCode: string, body: string, key: string) {
     return this.#request('POST', `/units/${encodeURIComponent(unitCode)}/day-closes`, eventResponse, { json: body, write: true, headers: { 'Idempotency-Key': key } });
   }
+  /** Extension (docs/contract-extensions.md): a citizen's 1–5 rating of a dossier, no personal data. */
+  postRating(unitCode: string, body: string, key: string) {
+    return this.#request('POST', `/units/${encodeURIComponent(unitCode)}/ratings`, eventResponse, { json: body, write: true, headers: { 'Idempotency-Key': key } });
+  }
   changes(unitCode: string, cursor: string | null, limit = 200) {
     const q = new URLSearchParams({ unitCode, limit: String(limit) });
     if (cursor) q.set('cursor', cursor);

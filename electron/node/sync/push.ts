@@ -214,9 +214,11 @@ export class OutboxSender {
    * answers 404 and the item ends (kept as done with that status in the audit) rather than blocking
    * or retrying forever; the anchor is then still in the day close, its signed report and the anchor file.
    */
-  async #dayClose(item: OutboxItem, d: { unitCode: string; body: Record<string, unknown> }): Promise<Outcome> {
+  async #dayClose(item: OutboxItem, d: { unitCode: string; body: Record<string, unknown> }, what: 'day-close' | 'rating' = 'day-close'): Promise<Outcome> {
     await this.#mark(item, 'in_flight');
-    const r = await this.c.d.api.postDayClose(d.unitCode, JSON.stringify(d.body), item.idempotencyKey);
+    // A citizen's rating (docs/contract-extensions.md) goes the same way: 404 from a province without it ends the item.
+    const post = what === 'rating' ? this.c.d.api.postRating.bind(this.c.d.api) : this.c.d.api.postDayClose.bind(this.c.d.api);
+    const r = await post(d.unitCode, JSON.stringify(d.body), item.idempotencyKey);
     if (r.kind === 'ok') {
       await this.#mark(item, 'done');
       return { done: true };
@@ -229,8 +231,9 @@ export class OutboxSender {
   }
 
   async #event(item: OutboxItem): Promise<Outcome> {
-    const dayClose = (JSON.parse(item.payload) as { $dayClose?: { unitCode: string; body: Record<string, unknown> } }).$dayClose;
-    if (dayClose) return this.#dayClose(item, dayClose);
+    const ext = JSON.parse(item.payload) as { $dayClose?: { unitCode: string; body: Record<string, unknown> }; $rating?: { unitCode: string; body: Record<string, unknown> } };
+    if (ext.$dayClose) return this.#dayClose(item, ext.$dayClose);
+    if (ext.$rating) return this.#dayClose(item, ext.$rating, 'rating');
     // Files the event refers to ({"$attachment": id}) are replaced by their upload URLs once, and
     // the resolved body is kept: the same key always goes with the same bytes.
     let body = item.payload;

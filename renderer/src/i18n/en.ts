@@ -1,3 +1,4 @@
+import { displayEn } from './display.en';
 import type { Messages } from './messages';
 import { setupEn } from './setup.en';
 import { uiEn } from './ui-en';
@@ -7,6 +8,7 @@ export const en: Messages = {
   ...setupEn,
   ...uiEn,
   ...kpiEn,
+  ...displayEn,
   app: { name: 'Một Cửa Desk', tagline: 'One-stop desk' },
   nav: {
     intake: 'Intake',

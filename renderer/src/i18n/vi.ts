@@ -1,3 +1,4 @@
+import { displayVi } from './display.vi';
 import { setupVi } from './setup.vi';
 import { uiVi } from './ui-vi';
 import { kpiVi } from './kpi.vi';
@@ -6,6 +7,7 @@ export const vi = {
   ...setupVi,
   ...uiVi,
   ...kpiVi,
+  ...displayVi,
   app: { name: 'Một Cửa Desk', tagline: 'Bộ phận Một cửa' },
   nav: {
     intake: 'Tiếp nhận',

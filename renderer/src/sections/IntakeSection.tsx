@@ -7,6 +7,7 @@ import { DocumentChecklist } from './intake/DocumentChecklist';
 import { OverrideDialog } from './intake/OverrideDialog';
 import { ProcedurePicker } from './intake/ProcedurePicker';
 import { SavedDossier } from './intake/SavedDossier';
+import { useCitizenDisplay } from './intake/useCitizenDisplay';
 import { TodayDossiers, useTodayDossiers } from './intake/TodayDossiers';
 import { useIntakeDraft } from './intake/useIntakeDraft';
 import { useIntakeShortcuts, type TurnBackForm } from './intake/useIntakeShortcuts';
@@ -25,6 +26,7 @@ export function IntakeSection({ onSaved }: { onSaved?: () => void }) {
   });
   const [turnBack, setTurnBack] = useState<TurnBackForm | null>(null);
   useIntakeShortcuts(d, turnBack, setTurnBack);
+  const citizenRating = useCitizenDisplay(d);
   const { procedure, applicant } = d;
 
   return (
@@ -39,7 +41,7 @@ export function IntakeSection({ onSaved }: { onSaved?: () => void }) {
         </div>
       )}
       {d.saved ? (
-        <SavedDossier saved={d.saved} printing={d.printing} onPrint={d.print} onPrintThermal={d.printThermal} onNew={d.reset} />
+        <SavedDossier saved={d.saved} citizenRating={citizenRating} printing={d.printing} onPrint={d.print} onPrintThermal={d.printThermal} onNew={d.reset} />
       ) : (
         <form className="intake-form" onSubmit={d.save} aria-label={t('section.intake.title')}>
           <ProcedurePicker search={d.search} procedure={procedure} due={d.due} inputRef={d.pickerRef} invalid={d.invalid.procedure} onType={d.typeProcedure} onChoose={d.choose} />

@@ -4,6 +4,7 @@ import type { Output } from '../../../electron/common/ipc/contract';
 import { api, errText } from '../api';
 import { DateInput, isDayOrEmpty } from '../components/DateInput';
 import { TokenFields, useTokenPicker } from '../components/TokenFields';
+import { SatisfactionBlock } from './SatisfactionBlock';
 import { dateTime, vnd } from '../format';
 import { KpiPanel } from './reports/KpiPanel';
 import { HourChart, TrendChart } from './reports/ReportCharts';
@@ -107,6 +108,7 @@ export function ReportsSection() {
             ))}
           </div>
           <KpiPanel kpi={report.kpi766} />
+          <SatisfactionBlock s={report.satisfaction} />
           <section className="card">
             <h2>{t('reports.byHour')}</h2>
             <HourChart byHour={report.byHour} />

@@ -8,6 +8,7 @@ import { DevicesSettings } from './DevicesSettings';
 import { AccountsSettings } from './AccountsSettings';
 import { ProvinceApiSettings } from './ProvinceApiSettings';
 import { TokenSettings } from './TokenSettings';
+import { DisplaySettings } from './DisplaySettings';
 import { ChecksTable } from '../components/ChecksTable';
 
 export function SettingsSection({ info, admin, onChanged, onLocale }: { info: AppInfo | null; admin: boolean; onChanged: () => void; onLocale: (l: Locale) => void }) {
@@ -75,6 +76,7 @@ export function SettingsSection({ info, admin, onChanged, onLocale }: { info: Ap
       <h2 className="group">{t('devices.title')}</h2>
       <DevicesSettings />
       {admin && <TokenSettings />}
+      <DisplaySettings admin={admin} />
       <section className="card">
         <h2>{t('settings.languageTitle')}</h2>
         <div className="segmented" role="radiogroup" aria-label={t('settings.languageTitle')}>

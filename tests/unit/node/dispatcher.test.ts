@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { channels, contract } from '../../../electron/common/ipc/contract';
+import { DISPLAY_CHANNELS } from '../../../electron/common/ipc/display-contract';
 import { createAppServices, type AppServices } from '../../../electron/node/app/app-services';
 import { createDispatcher, isTrustedSender } from '../../../electron/node/ipc/dispatcher';
 import { createHandlers } from '../../../electron/node/ipc/handlers/index';
@@ -10,6 +11,7 @@ import type { HostShell } from '../../../electron/node/ipc/handlers/index';
 
 const ORIGIN = 'app://motcua';
 const good = { url: 'app://motcua/index.html', isMainFrame: true };
+const displayWindow = { url: 'app://motcua/display.html', isMainFrame: true, window: 'display' as const };
 
 describe('isTrustedSender (checklist 17)', () => {
   it.each([
@@ -86,7 +88,8 @@ describe('dispatcher over the real handler table', () => {
 
   it.each(channels)('%s rejects a malformed payload with a typed error', async (channel) => {
     for (const bad of ['string', 42, null, [1, 2], { surplus: true, url: 5, locale: 'fr', unitCode: '', query: 7, token: 'x', code: '', text: 3, date: 'hôm nay', maTthc: '', idNumber: 'abc', config: 5, draft: 1, form: '04', path: 7, jobId: -1, reason: 5, note: '', apiUrl: 'nope', clientId: 5, tokenId: '', certId: 'zz', pin: '', confirmFinalTry: 'x', attachmentIds: [], receivedBy: '', idChecked: 'y' }]) {
-      const r = await services.dispatcher.dispatch(good, channel, bad);
+      // The citizen display's rows are called from the display window (the only one they answer).
+      const r = await services.dispatcher.dispatch(DISPLAY_CHANNELS.has(channel) ? displayWindow : good, channel, bad);
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.error.code).toBe('invalid_input');
     }
@@ -97,6 +100,19 @@ describe('dispatcher over the real handler table', () => {
     expect(r).toEqual({ ok: false, error: { code: 'bad_sender', key: 'ipc.badSender', message: expect.stringMatching(/từ chối/) } });
     const sub = await services.dispatcher.dispatch({ url: 'app://motcua/index.html', isMainFrame: false }, channel, {});
     expect(sub.ok).toBe(false);
+  });
+
+  it('the citizen display window reaches its own channels only, and the app window never reaches them', async () => {
+    expect([...DISPLAY_CHANNELS].sort()).toEqual(['display.rate', 'display.state']);
+    for (const channel of channels) {
+      const fromDisplay = await services.dispatcher.dispatch(displayWindow, channel, {});
+      if (DISPLAY_CHANNELS.has(channel)) expect(fromDisplay.ok ? 'ok' : fromDisplay.error.key).not.toBe('ipc.wrongWindow');
+      else expect(fromDisplay).toMatchObject({ ok: false, error: { code: 'forbidden', key: 'ipc.wrongWindow' } });
+    }
+    for (const channel of DISPLAY_CHANNELS) {
+      expect(await services.dispatcher.dispatch(good, channel, { rating: 5 })).toMatchObject({ ok: false, error: { code: 'forbidden', key: 'ipc.wrongWindow' } });
+    }
+    expect(await services.dispatcher.dispatch(displayWindow, 'display.state', {})).toEqual({ ok: true, value: { phase: 'idle' } });
   });
 
   it('refuses unknown channels, including prototype names', async () => {

@@ -4,6 +4,7 @@ import { addressHandlers } from './address';
 import { appHandlers } from './app';
 import { authHandlers } from './auth';
 import { deviceHandlers } from './devices';
+import { displayHandlers } from './display';
 import type { HandlerEnv } from './env';
 import { formHandlers } from './forms';
 import { intakeHandlers } from './intake';
@@ -27,5 +28,6 @@ export function createHandlers(e: HandlerEnv, serialPorts: SerialPortLister): Ha
     ...reportHandlers(e),
     ...setupHandlers(e),
     ...addressHandlers(e),
+    ...displayHandlers(e),
   };
 }

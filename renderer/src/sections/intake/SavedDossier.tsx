@@ -5,13 +5,18 @@ import { dateTime } from '../../format';
 export type Saved = { code: string; receivedAt: string; dueAt: string; warnings: readonly string[] };
 
 /** Print has focus: handing over the receipt is always the next step. */
-export function SavedDossier(p: { saved: Saved; printing: boolean; onPrint: () => Promise<void>; onPrintThermal: () => Promise<void>; onNew: () => void }) {
+export function SavedDossier(p: { saved: Saved; citizenRating?: number | null; printing: boolean; onPrint: () => Promise<void>; onPrintThermal: () => Promise<void>; onNew: () => void }) {
   const { t } = useTranslation();
   return (
     <section className="card saved" data-testid="intake-saved">
       <h2>{t('intake.savedTitle')}</h2>
       <p className="big-code code" data-testid="saved-code">{p.saved.code}</p>
       <p>{t('intake.savedDue', { due: dateTime(p.saved.dueAt) })}</p>
+      {p.citizenRating != null && (
+        <p role="status" className="message ok" data-testid="citizen-rated">
+          {t('displayx.rated', { n: p.citizenRating })}
+        </p>
+      )}
       {p.saved.warnings.length > 0 && (
         <div role="note" className="message warn" data-testid="saved-warnings">
           <strong>{t('intake.checkCard')}</strong>

@@ -1,0 +1,45 @@
+import type { displayVi } from './display.vi';
+
+type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+
+export const displayEn: Widen<typeof displayVi> = {
+  citizenDisplay: {
+    idle: 'The one-stop desk welcomes you',
+    check: 'Please check your dossier details',
+    applicant: 'Applicant',
+    idNumber: 'ID number',
+    procedure: 'Procedure',
+    documents: 'Documents submitted',
+    fees: 'Fees and charges',
+    feeTotal: 'Total',
+    due: 'Result due on',
+    none: 'None',
+    confirm: 'If anything is wrong, please tell the officer before the dossier is saved.',
+    savedTitle: 'Your dossier has been received',
+    code: 'Dossier code',
+    ratePrompt: 'Are you satisfied with how your dossier was received?',
+    rateHint: 'Touch a level from 1 to 5 (or press a number on the rating keypad).',
+    level1: 'Very dissatisfied',
+    level2: 'Dissatisfied',
+    level3: 'Neutral',
+    level4: 'Satisfied',
+    level5: 'Very satisfied',
+    thanks: 'Thank you for your rating!',
+    yourRating: 'Your rating: {{n}}/5',
+  },
+  displayx: {
+    rated: 'The citizen has rated: {{n}}/5',
+    waiting: "Waiting for the citizen's rating on the display.",
+    settingsTitle: 'Citizen display',
+    enabled: 'Use the citizen display (second screen)',
+    screen: "Screen (id; empty: the screen that is not the officer's)",
+    keypad: 'Rating keypad port (empty: touch only)',
+    syncRatings: 'Send ratings to the provincial server (extension; the province must support it)',
+    restartNote: 'Turning the display on or off takes effect when the app is reopened.',
+    save: 'Save',
+    saved: 'Citizen display settings saved.',
+    satisfactionTitle: 'Citizen satisfaction',
+    satisfied: 'Satisfied (4–5): {{pct}} of {{total}} ratings (target ≥ 90 %)',
+    noRatings: 'No ratings yet.',
+  },
+};

@@ -1,0 +1,141 @@
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { vietnamDate } from '../../electron/common/domain/time';
+import { SCREENSHOT_DIR, startTestHost } from '../helpers/host';
+import { UNIT } from '../helpers/intake';
+import { ptyPair, type PtyPair } from '../helpers/pty';
+
+type Host = Awaited<ReturnType<typeof startTestHost>>;
+const CCCD = '001090123456|012345678|Nguyễn Văn Đức|01011990|Nam|Phường Bến Nghé, Quận 1, TP. Hồ Chí Minh|15042021';
+const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOT_DIR, `citizen-display-${name}.png`) });
+
+describe('the citizen display through a full dossier (Chromium host: a second window, touch and a serial keypad)', () => {
+  let host: Host;
+  let scanner: PtyPair;
+  let keypad: PtyPair;
+  let display: Page;
+  const codes: string[] = [];
+
+  beforeAll(async () => {
+    host = await startTestHost({ display: true });
+    scanner = await ptyPair(host.dataDir, 'scanner');
+    keypad = await ptyPair(host.dataDir, 'keypad');
+    const { page } = host;
+    expect((await page.evaluate((u) => window.motcua['unit.set'](u), UNIT)).ok).toBe(true);
+    const scan = { path: scanner.appPath, baudRate: 9600, dataBits: 8, parity: 'none', stopBits: 1, suffix: 'CR', interByteTimeoutMs: 50 } as const;
+    expect((await page.evaluate((config) => window.motcua['devices.setScanner']({ config }), scan)).ok).toBe(true);
+    const cfg = await page.evaluate((keypadPath) => window.motcua['display.setConfig']({ enabled: true, keypadPath }), keypad.appPath);
+    expect(cfg.ok && cfg.value.keypadPath).toBe(keypad.appPath);
+    display = host.displayPage!;
+    expect(display).toBeTruthy();
+  });
+  afterAll(async () => {
+    await host?.close();
+    await scanner?.close();
+    await keypad?.close();
+    host?.cleanupDir();
+  });
+
+  /** The officer's keyboard-only intake of a standard dossier, up to (not including) the save. */
+  const draftDossier = async () => {
+    const { page } = host;
+    await page.keyboard.press('Alt+1');
+    await page.keyboard.press('Escape');
+    scanner.send(`${CCCD}\r`);
+    await page.waitForFunction(() => (document.querySelector('input[name="ChuHoSo"]') as HTMLInputElement)?.value === 'Nguyễn Văn Đức');
+    await page.keyboard.type('khai sinh');
+    await page.waitForSelector('#procedure-list li.active:has-text("Đăng ký khai sinh")');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid="due-preview"]');
+    await page.keyboard.press('Alt+k');
+  };
+  const save = async () => {
+    await host.page.keyboard.press('Enter');
+    await host.page.waitForSelector('[data-testid="saved-code"]');
+    const code = (await host.page.textContent('[data-testid="saved-code"]'))!.trim();
+    codes.push(code);
+    return code;
+  };
+
+  it('opens as a second window on the app origin, greeting the citizen', async () => {
+    expect(display.url()).toBe(`${host.origin}/display.html`);
+    expect(display).not.toBe(host.page);
+    await display.waitForSelector('[data-testid="display-idle"]');
+    await shot(display, '1-idle');
+  });
+
+  it('shows what the officer records, in large type, with the ID number masked', async () => {
+    await draftDossier();
+    await display.waitForSelector('[data-testid="display-draft"] [data-testid="display-documents"] li:nth-child(3)');
+    expect(await display.textContent('[data-testid="display-name"]')).toBe('Nguyễn Văn Đức');
+    expect(await display.textContent('[data-testid="display-id"]')).toBe('••••••••3456');
+    expect(await display.textContent('[data-testid="display-procedure"]')).toContain('Đăng ký khai sinh');
+    expect(await display.$$eval('[data-testid="display-documents"] li', (els) => els.length)).toBe(3);
+    expect(await display.textContent('[data-testid="display-fees"]')).toMatch(/Không có|\d đ/);
+    // The due date the officer sees in the preview, dd/mm/yyyy HH:mm.
+    const due = (await display.textContent('[data-testid="display-due"]'))!;
+    expect(due).toMatch(/^\d{2}:\d{2} \d{2}\/\d{2}\/\d{4}$|^\d{2}\/\d{2}\/\d{4}/);
+    expect(await host.page.textContent('[data-testid="due-preview"]')).toContain(due.match(/\d{2}\/\d{2}\/\d{4}/)![0]);
+    // The whole card number never reaches the citizen's window.
+    expect(await display.content()).not.toContain('001090123456');
+    const px = await display.$eval('[data-testid="display-name"]', (el) => parseFloat(getComputedStyle(el).fontSize));
+    expect(px).toBeGreaterThanOrEqual(28);
+    await shot(display, '2-draft');
+  });
+
+  it('after the save shows the code, the due date and the rating prompt; a touch on 5 is stored and the officer sees it', async () => {
+    const code = await save();
+    await display.waitForSelector(`[data-testid="display-code"]:has-text("${code}")`);
+    await display.waitForSelector('[data-testid="display-rating"] button[data-rating="5"]');
+    expect(await display.textContent('[data-testid="display-saved-due"]')).toMatch(/\d{2}\/\d{2}\/\d{4}/);
+    await shot(display, '3-saved-prompt');
+    await display.click('[data-testid="display-rating"] button[data-rating="5"]');
+    await display.waitForSelector('[data-testid="display-thanks"]:has-text("5/5")');
+    await host.page.waitForSelector('[data-testid="citizen-rated"]:has-text("Công dân đã đánh giá")');
+    await shot(display, '4-thanks');
+    await host.page.screenshot({ path: join(SCREENSHOT_DIR, 'citizen-display-officer-rated.png') });
+    const row = await host.services.store.exec('t', (db) => db.prepare('SELECT * FROM dossier_ratings WHERE ma_ho_so = ?').get(code) as Record<string, unknown>);
+    expect(row).toMatchObject({ ma_ho_so: code, rating: 5, counter_id: UNIT.counterId, source: 'touch' });
+    const audit = await host.services.store.exec('t', (db) => db.prepare("SELECT subject, details FROM audit_log WHERE action = 'display.rating'").all() as Array<{ subject: string; details: string }>);
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.subject).toBe(code);
+    expect(audit[0]!.details).not.toMatch(/Nguyễn|001090123456/);
+  });
+
+  it('the display window reaches its two channels only, and the officer window cannot rate', async () => {
+    const other = await display.evaluate(() => window.motcua['dossier.search']({ text: 'nguyen' }));
+    expect(other.ok ? 'ok' : other.error.code).toBe('forbidden');
+    const push = await display.evaluate(() => window.motcua['display.show']({ draft: null }));
+    expect(push.ok ? 'ok' : push.error.code).toBe('forbidden');
+    const rate = await host.page.evaluate(() => window.motcua['display.rate']({ rating: 1 }));
+    expect(rate.ok ? 'ok' : rate.error.message).toContain('cửa sổ này không được dùng');
+    const bad = await display.evaluate(() => window.motcua['display.rate']({ rating: 9 }));
+    expect(bad.ok ? 'ok' : bad.error.code).toBe('invalid_input');
+  });
+
+  it('a second dossier is rated on the serial keypad; noise on the line is ignored', async () => {
+    await draftDossier();
+    await display.waitForSelector('[data-testid="display-draft"]');
+    const code = await save();
+    await display.waitForSelector(`[data-testid="display-code"]:has-text("${code}")`);
+    keypad.send('9\r');
+    keypad.send('2\r');
+    await display.waitForSelector('[data-testid="display-thanks"]:has-text("2/5")');
+    await host.page.waitForSelector('[data-testid="citizen-rated"]:has-text("2/5")');
+    await shot(display, '5-keypad-thanks');
+    const row = await host.services.store.exec('t', (db) => db.prepare('SELECT rating, source FROM dossier_ratings WHERE ma_ho_so = ?').get(code));
+    expect(row).toEqual({ rating: 2, source: 'keypad' });
+  });
+
+  it("the supervisor's report counts the ratings: 1 of 2 satisfied", async () => {
+    const { page } = host;
+    const r = await page.evaluate((date) => window.motcua['report.daily']({ date, counterId: null }), vietnamDate(new Date()));
+    expect(r.ok && r.value.satisfaction).toEqual({ counts: [0, 1, 0, 0, 1], total: 2, satisfied: 1, satisfiedPct: 50 });
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Alt+5');
+    await page.waitForSelector('[data-testid="satisfaction-pct"]:has-text("50 %")');
+    expect(await page.textContent('[data-testid="satisfaction-counts"]')).toBe('01001');
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'citizen-display-report.png'), fullPage: true });
+  });
+});
