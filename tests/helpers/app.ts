@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { createAppServices, type AppServices } from '../../electron/node/app/app-services';
 import { silentLogger } from '../../electron/node/log/logger';
 import { fakeScannerFactory } from '../fakes/fake-scanner';
@@ -23,5 +24,6 @@ export function testAppServices(dataDir: string): Promise<AppServices> {
       throw new Error('no token here');
     },
     probe: async () => true,
+    documentsDir: join(dataDir, 'Documents'),
   });
 }

@@ -39,6 +39,7 @@ import { countOfficers } from '../officers/officer-repo';
 import { authorize } from './authorize';
 import { AuditService, auditKeyOrFailure, loadAuditKey } from '../audit/audit-service';
 import { seedDefaults } from '../app/seed';
+import { defaultSignedDir, SignedOutputService } from '../signing/signed-output';
 
 /** What differs between the app, the Chromium host and the CLI: hardware, the clock, the PDF thread, logs. */
 export interface CoreAdapters {
@@ -55,6 +56,8 @@ export interface CoreAdapters {
    * the Chromium host and the CLI: the OS keyring). The key file is always added last.
    */
   readonly secretStores?: readonly SecretStore[];
+  /** The user's Documents folder (signed copies default to a folder inside it); tests give a temp dir. */
+  readonly documentsDir?: string;
 }
 
 /** The vault a command uses on its own (the key backup), with this entry point's stores. */
@@ -146,6 +149,7 @@ export function createCoreServices(dataDir: string, a: CoreAdapters, dbKey: stri
   const reports = new ReportService({ store, pdf, tokens, audit, apiConfigured, reportsDir: join(dataDir, 'reports'), fontsDir, now });
   const inbox = new AttachmentInbox();
   const outbox = new OutboxService({ store, now });
+  const signedOutput = new SignedOutputService({ settings, defaultDir: defaultSignedDir(a.documentsDir) });
 
   return {
     dataDir,
@@ -174,6 +178,7 @@ export function createCoreServices(dataDir: string, a: CoreAdapters, dbKey: stri
     scans,
     printer,
     reports,
+    signedOutput,
     audit,
     authorize,
     /** Staleness only applies once a provincial API is configured: one answer for the gate, the monitor and the panel. */

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { Actor } from '../../common/domain/actor';
 import { toVietnamRfc3339 } from '../../common/domain/time';
-import { AppFailure, failure } from '../../common/ipc/result';
+import { failure } from '../../common/ipc/result';
 import type { PdfRenderer } from '../documents/pdf-renderer';
 import { writeFileAtomic } from '../files/content-store';
 import { signFile } from '../signing/signing-service';
@@ -84,7 +84,7 @@ export class ReportService {
     // `out` is the CLI's own choice of file; a name we build must stay in the reports folder,
     // whatever a counter id held (fileSafe already strips separators; this is the second lock).
     if (!o.out && dirname(resolve(this.d.reportsDir, name)) !== resolve(this.d.reportsDir)) {
-      throw new AppFailure('invalid_input', 'Tên tệp báo cáo không hợp lệ.');
+      throw failure('invalid_input', 'report.badFileName');
     }
     const path = o.out ?? join(this.d.reportsDir, name);
     await writeFileAtomic(path, await this.render(r, o.format));

@@ -3,7 +3,7 @@ import { isAbsolute } from 'node:path';
 import type { Actor } from '../../common/domain/actor';
 import type { SignatureToken } from '../../common/hardware/token';
 import { TOKEN_MODULE_CANDIDATES } from '../../common/hardware/token-modules';
-import { AppFailure } from '../../common/ipc/result';
+import { AppFailure, failure } from '../../common/ipc/result';
 import type { SettingsService } from '../settings/settings-service';
 import { loadTrustAnchors } from './trust-store';
 
@@ -20,7 +20,7 @@ export class TokenSessions {
   async modulePath(explicit?: string | null): Promise<string> {
     const configured = explicit ?? (await this.d.settings.get('devices.tokenModule'));
     const path = configured ?? (TOKEN_MODULE_CANDIDATES[process.platform as 'win32' | 'linux' | 'darwin'] ?? []).find((p) => existsSync(p));
-    if (!path) throw new AppFailure('not_found', 'Chưa có thư viện PKCS#11 của token: cài trình điều khiển của nhà cung cấp hoặc chọn trong Cài đặt → Thiết bị.');
+    if (!path) throw failure('not_found', 'signing.noModule');
     return path;
   }
 
