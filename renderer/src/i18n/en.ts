@@ -1,3 +1,4 @@
+import { desk16En } from './desk16.en';
 import type { Messages } from './messages';
 import { setupEn } from './setup.en';
 import { uiEn } from './ui-en';
@@ -5,6 +6,7 @@ import { uiEn } from './ui-en';
 export const en: Messages = {
   ...setupEn,
   ...uiEn,
+  ...desk16En,
   app: { name: 'Một Cửa Desk', tagline: 'One-stop desk' },
   nav: {
     intake: 'Intake',

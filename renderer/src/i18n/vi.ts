@@ -1,9 +1,11 @@
+import { desk16Vi } from './desk16.vi';
 import { setupVi } from './setup.vi';
 import { uiVi } from './ui-vi';
 
 export const vi = {
   ...setupVi,
   ...uiVi,
+  ...desk16Vi,
   app: { name: 'Một Cửa Desk', tagline: 'Bộ phận Một cửa' },
   nav: {
     intake: 'Tiếp nhận',

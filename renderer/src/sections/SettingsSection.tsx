@@ -9,6 +9,7 @@ import { AccountsSettings } from './AccountsSettings';
 import { ProvinceApiSettings } from './ProvinceApiSettings';
 import { TokenSettings } from './TokenSettings';
 import { ChecksTable } from '../components/ChecksTable';
+import { TextSizeSetting } from './TextSizeSetting';
 
 export function SettingsSection({ info, admin, onChanged, onLocale }: { info: AppInfo | null; admin: boolean; onChanged: () => void; onLocale: (l: Locale) => void }) {
   const { t } = useTranslation();
@@ -85,6 +86,7 @@ export function SettingsSection({ info, admin, onChanged, onLocale }: { info: Ap
           ))}
         </div>
       </section>
+      <TextSizeSetting current={info?.textScale ?? 100} onChanged={onChanged} />
       <section className="card">
         <h2>{t('settings.doctorTitle')}</h2>
         <dl className="facts">
