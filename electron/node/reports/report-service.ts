@@ -78,8 +78,11 @@ export class ReportService {
   }
 
   /** The report as a file: into the reports folder under a name built from the dates and counter, or to `out` (CLI). */
-  async export(actor: Actor, o: { date: string; to?: string | null; counterId: string | null; format: ReportFormat; out?: string }): Promise<string> {
+  async export(actor: Actor, o: { date: string; to?: string | null; counterId: string | null; format: ReportFormat; out?: string; progress?: (done: number, total: number) => void }): Promise<string> {
+    // Three steps an officer waits through: gather, render, write.
+    o.progress?.(0, 3);
     const r = await this.build(o.date, o.counterId, o.to);
+    o.progress?.(1, 3);
     const name = `bao-cao-${o.date}${r.dateTo !== o.date ? `_${r.dateTo}` : ''}${o.counterId ? `-${fileSafe(o.counterId)}` : ''}.${o.format}`;
     // `out` is the CLI's own choice of file; a name we build must stay in the reports folder,
     // whatever a counter id held (fileSafe already strips separators; this is the second lock).
@@ -87,7 +90,10 @@ export class ReportService {
       throw failure('invalid_input', 'report.badFileName');
     }
     const path = o.out ?? join(this.d.reportsDir, name);
-    await writeFileAtomic(path, await this.render(r, o.format));
+    const bytes = await this.render(r, o.format);
+    o.progress?.(2, 3);
+    await writeFileAtomic(path, bytes);
+    o.progress?.(3, 3);
     await this.d.store.audit({ actor: actor.officerId, action: 'report.export', subject: o.date, details: { format: o.format, counterId: o.counterId } });
     return path;
   }
