@@ -87,7 +87,8 @@ describe('Trả kết quả in the app: scan the receipt, sign with the USB toke
     const inputs: string[] = [];
     for (const [name, pages] of [['quyet-dinh.pdf', 2], ['van-ban.pdf', 1]] as const) {
       const doc = await PDFDocument.create();
-      for (let i = 0; i < pages; i++) doc.addPage([595, 842]);
+      const font = await doc.embedFont(StandardFonts.Helvetica);
+      for (let i = 0; i < pages; i++) doc.addPage([595, 842]).drawText(`${name} - trang ${i + 1}`, { x: 72, y: 760, size: 28, font });
       const p = join(t.dir, name);
       writeFileSync(p, await doc.save());
       inputs.push(p);
@@ -109,6 +110,18 @@ describe('Trả kết quả in the app: scan the receipt, sign with the USB toke
     await page.click('[data-testid="signing-files"] li:has-text("quyet-dinh.pdf") >> [data-testid="signing-preview"]');
     await page.waitForSelector('[data-testid="pdf-preview-pages"]:has-text("2/2")');
     expect(await page.$$eval('[data-testid="pdf-preview"] canvas', (cs) => cs.map((c) => (c as HTMLCanvasElement).width))).toEqual([595, 595]);
+    // Each page's text is drawn: dark pixels in the band where the title line sits.
+    const inked = await page.$$eval('[data-testid="pdf-preview"] canvas', (cs) =>
+      cs.map((c) => {
+        const d = (c as HTMLCanvasElement).getContext('2d')!.getImageData(60, 50, 400, 50).data;
+        let dark = 0;
+        for (let i = 0; i < d.length; i += 4) if (d[i]! < 128) dark++;
+        return dark;
+      }),
+    );
+    for (const n of inked) expect(n).toBeGreaterThan(100);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.locator('[data-testid="pdf-preview"]').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'signing-preview.png') });
     await chooseRsaToken(page, PIN);
     // Records whether the batch showed that it was working, however briefly.

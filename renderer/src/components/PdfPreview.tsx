@@ -73,7 +73,7 @@ export function PdfPreview({ token, name, onClose }: { token: string; name: stri
       </div>
       {state.kind === 'loading' && <p role="status" className="muted">{t('preview.loading')}</p>}
       {state.kind === 'error' && <p role="alert" className="message error">{state.text}</p>}
-      {state.kind === 'ready' && <p className="muted" data-testid="pdf-preview-pages">{t('preview.page', { page: Math.min(state.pages, MAX_PAGES), pages: state.pages })}</p>}
+      {state.kind === 'ready' && <p className="muted" data-testid="pdf-preview-pages">{t('preview.shown', { shown: Math.min(state.pages, MAX_PAGES), pages: state.pages })}</p>}
       <div className="pages" ref={box} />
     </section>
   );

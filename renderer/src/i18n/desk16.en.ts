@@ -16,6 +16,7 @@ export const desk16En: Widen<typeof desk16Vi> = {
     show: 'Preview',
     title: 'Preview: {{name}}',
     page: 'Page {{page}}/{{pages}}',
+    shown: 'Showing {{shown}}/{{pages}} pages',
     loading: 'Opening the file…',
     failed: 'This PDF cannot be shown.',
     close: 'Close preview',

@@ -12,6 +12,7 @@ export const desk16Vi = {
     show: 'Xem trước',
     title: 'Xem trước: {{name}}',
     page: 'Trang {{page}}/{{pages}}',
+    shown: 'Hiển thị {{shown}}/{{pages}} trang',
     loading: 'Đang mở tệp…',
     failed: 'Không hiển thị được tệp PDF này.',
     close: 'Đóng xem trước',
