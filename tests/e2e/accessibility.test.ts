@@ -79,7 +79,7 @@ describe('accessibility: axe-core on every screen', () => {
     await page.waitForSelector('nav button[data-section="intake"][aria-current="page"]');
     await page.waitForTimeout(300);
     const overflow = await page.evaluate(() =>
-      [document.documentElement, document.body, ...document.querySelectorAll('.shell, .content, .content *')]
+      [document.documentElement, document.body, ...Array.from(document.querySelectorAll('.shell, .content, .content *'))]
         .filter((el) => el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'hidden' && el.clientWidth > 0)
         .map((el) => `${el.tagName.toLowerCase()}.${(el as HTMLElement).className} ${el.scrollWidth}>${el.clientWidth}`),
     );
