@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { createAppServices, type AppServices } from '../../electron/node/app/app-services';
+import type { HostShell } from '../../electron/node/ipc/handlers/env';
 import { silentLogger } from '../../electron/node/log/logger';
 import { fakeScannerFactory } from '../fakes/fake-scanner';
 
@@ -7,14 +8,14 @@ import { fakeScannerFactory } from '../fakes/fake-scanner';
 export const TEST_ORIGIN = 'app://motcua';
 
 /** The app's services over a data directory as the IPC tests drive them: no printer, no token, online. */
-export function testAppServices(dataDir: string): Promise<AppServices> {
+export function testAppServices(dataDir: string, o: { shell?: Partial<HostShell> } = {}): Promise<AppServices> {
   return createAppServices({
     dataDir,
     appVersion: '0.0.0-test',
     host: 'chromium-host',
     allowedOrigin: TEST_ORIGIN,
     log: silentLogger,
-    shell: { openExternal: async () => undefined, pickFiles: async () => [], printPdf: async () => true },
+    shell: { openExternal: async () => undefined, pickFiles: async () => [], printPdf: async () => true, ...o.shell },
     scannerFactory: fakeScannerFactory().factory,
     printerFactory: async () => {
       throw new Error('no printer here');
