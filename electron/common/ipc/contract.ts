@@ -12,6 +12,9 @@ import { serialScannerConfigSchema } from '../hardware/scanner';
 import { printerConfigSchema } from '../hardware/printer';
 import { doctorCheckSchema, doctorReportSchema } from '../domain/doctor';
 import type { Access } from './roles';
+import { deskChannels, deskEvents, textScaleSchema, type TextScale } from './contract-desk';
+
+export { textScaleSchema, type TextScale };
 
 /**
  * The one IPC contract. Every renderer→main call is a row here; main registers a handler for
@@ -23,9 +26,6 @@ const empty = z.strictObject({});
 // sign in before the PC reaches the province, whose admin then signs in online (access.ts).
 
 export const localeSchema = z.enum(['vi', 'en']);
-/** Text size in per cent of the 16 px base (Cài đặt → Cỡ chữ). */
-export const textScaleSchema = z.union([z.literal(100), z.literal(125), z.literal(150)]);
-export type TextScale = z.infer<typeof textScaleSchema>;
 export type Locale = z.infer<typeof localeSchema>;
 
 export const appInfoSchema = z.object({
@@ -366,11 +366,7 @@ export const contract = {
     input: z.strictObject({ url: z.string().max(2048) }),
     output: z.object({ opened: z.boolean() }),
   },
-  // Issue #16: text size, the signed-files folder (chosen by the officer, opened with the OS; no path crosses from the renderer).
-  'app.setTextScale': { access: 'officer', input: z.strictObject({ scale: textScaleSchema }), output: z.object({ scale: textScaleSchema }) },
-  'signing.outputFolder': { access: 'officer', input: empty, output: z.object({ path: z.string() }) },
-  'signing.chooseOutputFolder': { access: 'officer', input: empty, output: z.object({ path: z.string(), changed: z.boolean() }) },
-  'signing.openOutputFolder': { access: 'officer', input: empty, output: z.object({ opened: z.boolean() }) },
+  ...deskChannels,
 } as const satisfies Record<string, { readonly access: Access; readonly firstRun?: true; readonly input: z.ZodType; readonly output: z.ZodType }>;
 
 /** Main→renderer pushes. The renderer subscribes with `motcua.on(name, cb)`. */
@@ -382,8 +378,7 @@ export const events = {
   'auth.changed': z.object({ officer: z.object({ officerId: z.string(), fullName: z.string(), roles: z.array(z.string()) }).nullable() }),
   'sync.progress': z.object({ code: z.string(), fileName: z.string(), sent: z.number(), total: z.number() }),
   'devices.state': scannerStateSchema,
-  /** Long work (batch signing, report export): i of n done, for a progress bar. */
-  'work.progress': z.object({ task: z.enum(['signing', 'report']), done: z.number().int().nonnegative(), total: z.number().int().positive() }),
+  ...deskEvents,
 } as const;
 
 export type Contract = typeof contract;
