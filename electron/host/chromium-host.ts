@@ -4,6 +4,7 @@
  * into Debian's Chromium through playwright-core, with the same sender and schema checks. It
  * backs the end-to-end tests and `npm start` where no Electron binary exists.
  */
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { EventName } from '../common/ipc/contract';
@@ -37,6 +38,7 @@ export interface ChromiumHostOptions {
   readonly now?: () => Date;
   /** Opens the citizen display as a second window; unset: as the `display.enabled` setting says. */
   readonly citizenDisplay?: boolean;
+  readonly documentsDir?: string;
 }
 
 export interface ChromiumHost {
@@ -55,6 +57,10 @@ export interface ChromiumHost {
   readonly printed: readonly string[];
   /** Paths the next "choose files" dialog returns (Chromium has no OS dialog for main-side files). */
   queueFilePick(paths: readonly string[]): void;
+  /** The folder the next "choose folder" dialog returns. */
+  queueFolderPick(path: string): void;
+  /** Folders the app asked the OS to open (headless: recorded only; headed on Linux: also xdg-open). */
+  readonly foldersOpened: readonly string[];
   close(): Promise<void>;
 }
 
@@ -74,6 +80,8 @@ export async function startChromiumHost(o: ChromiumHostOptions): Promise<Chromiu
   const blockedRequests: string[] = [];
   const printed: string[] = [];
   let pickQueue: string[] = [];
+  let folderPick: string | null = null;
+  const foldersOpened: string[] = [];
   let context: BrowserContext | null = null;
   const services = await createAppServices({
     dataDir: o.dataDir,
@@ -103,7 +111,19 @@ export async function startChromiumHost(o: ChromiumHostOptions): Promise<Chromiu
         }
         return true;
       },
+      pickFolder: async () => {
+        const p = folderPick;
+        folderPick = null;
+        return p;
+      },
+      openPath: async (path) => {
+        foldersOpened.push(path);
+        // The handler passes only the configured signed-files folder; argv, never a shell string.
+        if (!o.headless && process.platform === 'linux') spawn('xdg-open', [path], { detached: true, stdio: 'ignore' }).on('error', () => undefined).unref();
+        return true;
+      },
     },
+    ...(o.documentsDir ? { documentsDir: o.documentsDir } : {}),
     ...(o.probe ? { probe: o.probe } : {}),
     ...(o.now ? { now: o.now } : {}),
   });
@@ -202,6 +222,10 @@ export async function startChromiumHost(o: ChromiumHostOptions): Promise<Chromiu
     queueFilePick(paths) {
       pickQueue = [...paths];
     },
+    queueFolderPick(path) {
+      folderPick = path;
+    },
+    foldersOpened,
     async close() {
       unsubscribe();
       for (const q of queues.values()) q.wake?.();

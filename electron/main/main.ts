@@ -101,6 +101,11 @@ async function start(): Promise<void> {
       },
       // The OS PDF viewer owns the print dialog; Chromium's built-in viewer prints PDFs blank on some drivers.
       printPdf: async (path) => (await shell.openPath(path)) === '',
+      pickFolder: async () => {
+        const r = await dialog.showOpenDialog({ title: 'Chọn thư mục lưu tệp đã ký', properties: ['openDirectory', 'createDirectory'] });
+        return r.canceled ? null : (r.filePaths[0] ?? null);
+      },
+      openPath: async (path) => (await shell.openPath(path)) === '',
     },
   });
   await services.start();

@@ -42,6 +42,8 @@ export function App() {
     if (r.ok) {
       setInfo(r.value);
       if (r.value.locale) void setLocale(r.value.locale);
+      // Cỡ chữ: every size in the stylesheet is in rem, so the root's size scales the whole screen.
+      document.documentElement.style.fontSize = `${r.value.textScale ?? 100}%`;
     } else setError(errText(r.error));
   }, []);
 

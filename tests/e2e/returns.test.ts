@@ -82,12 +82,13 @@ describe('Trả kết quả in the app: scan the receipt, sign with the USB toke
     await expect.poll(() => (server.db.prepare('SELECT status FROM dossiers WHERE code = ?').get(code) as { status: string }).status, { timeout: 30_000 }).toBe('10');
   });
 
-  it('Ký số: the officer signs two chosen PDFs with a visible box on the last page; the copies validate and the originals stay as they were', async () => {
+  it('Ký số: the officer previews, then signs two chosen PDFs into a folder of their choice with a visible box on the last page; the copies validate, the originals stay as they were and leave the list', async () => {
     const { page } = host;
     const inputs: string[] = [];
     for (const [name, pages] of [['quyet-dinh.pdf', 2], ['van-ban.pdf', 1]] as const) {
       const doc = await PDFDocument.create();
-      for (let i = 0; i < pages; i++) doc.addPage([595, 842]);
+      const font = await doc.embedFont(StandardFonts.Helvetica);
+      for (let i = 0; i < pages; i++) doc.addPage([595, 842]).drawText(`${name} - trang ${i + 1}`, { x: 72, y: 760, size: 28, font });
       const p = join(t.dir, name);
       writeFileSync(p, await doc.save());
       inputs.push(p);
@@ -99,23 +100,60 @@ describe('Trả kết quả in the app: scan the receipt, sign with the USB toke
     await page.waitForSelector('[data-testid="signing-files"] li:has-text("van-ban.pdf")');
     await page.click('[data-testid="signing-files"] li:has-text("van-ban.pdf") >> text=Kiểm tra chữ ký');
     await page.waitForSelector('[data-testid="signing-check"]:has-text("chưa có chữ ký số")');
+    // Signed copies go to a folder the officer chose (the OS dialog), shown once, opened with the OS.
+    const outDir = join(t.dir, 'Tệp đã ký');
+    expect(await page.textContent('[data-testid="signed-folder-path"]')).toBe(join(host.dataDir, 'Documents', 'Một Cửa Desk', 'Đã ký'));
+    host.queueFolderPick(outDir);
+    await page.click('[data-testid="signed-folder-choose"]');
+    await page.waitForSelector(`[data-testid="signed-folder-path"]:has-text("${outDir}")`);
+    // pdf.js draws the two-page file in the renderer from bytes main read: both pages, with ink on them.
+    await page.click('[data-testid="signing-files"] li:has-text("quyet-dinh.pdf") >> [data-testid="signing-preview"]');
+    await page.waitForSelector('[data-testid="pdf-preview-pages"]:has-text("2/2")');
+    expect(await page.$$eval('[data-testid="pdf-preview"] canvas', (cs) => cs.map((c) => (c as HTMLCanvasElement).width))).toEqual([595, 595]);
+    // Each page's text is drawn: dark pixels in the band where the title line sits.
+    const inked = await page.$$eval('[data-testid="pdf-preview"] canvas', (cs) =>
+      cs.map((c) => {
+        const d = (c as HTMLCanvasElement).getContext('2d')!.getImageData(60, 50, 400, 50).data;
+        let dark = 0;
+        for (let i = 0; i < d.length; i += 4) if (d[i]! < 128) dark++;
+        return dark;
+      }),
+    );
+    for (const n of inked) expect(n).toBeGreaterThan(100);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.locator('[data-testid="pdf-preview"]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'signing-preview.png') });
     await chooseRsaToken(page, PIN);
     // Records whether the batch showed that it was working, however briefly.
     await page.evaluate(() => {
-      const w = window as unknown as { seenSigningBusy: boolean };
+      const w = window as unknown as { seenSigningBusy: boolean; progressSeen: string[] };
       w.seenSigningBusy = false;
+      w.progressSeen = [];
       new MutationObserver(() => {
         if (document.querySelector('[data-testid="signing-busy"]')) w.seenSigningBusy = true;
-      }).observe(document.body, { childList: true, subtree: true });
+        const bar = document.querySelector('[data-testid="signing-progress"] progress');
+        const seen = bar ? `${bar.getAttribute('value')}/${bar.getAttribute('max')}` : null;
+        if (seen && w.progressSeen.at(-1) !== seen) w.progressSeen.push(seen);
+      }).observe(document.body, { childList: true, subtree: true, attributes: true });
     });
     await page.click('[data-testid="signing-sign"]');
     await page.waitForSelector('[data-testid="signing-message"]:has-text("Đã ký 2 tệp")', { timeout: 30_000 });
     expect(await page.evaluate(() => (window as unknown as { seenSigningBusy: boolean }).seenSigningBusy)).toBe(true);
+    // The bar counted the files as main signed them (i/n from work.progress events).
+    const progressSeen = await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
+    expect(progressSeen[0]).toBe('0/2');
+    expect(progressSeen).toContain('1/2');
+    // The signed inputs left the list (nothing stays ticked for a second signature), and the preview closed.
+    expect(await page.$('[data-testid="signing-files"]')).toBeNull();
+    expect(await page.$('[data-testid="pdf-preview"]')).toBeNull();
     const listed = await page.$$eval('[data-testid="signing-result"] li', (lis) => lis.map((li) => li.textContent ?? ''));
     expect(listed).toHaveLength(2);
     for (const l of listed) expect(l).toContain('chữ ký hợp lệ');
-    const outputs = listed.map((l) => l.split(' — ')[0]!.trim());
-    expect(outputs.map((o) => o.split('/').pop())).toEqual(['quyet-dinh-da-ky.pdf', 'van-ban-da-ky.pdf']);
+    const names = listed.map((l) => l.split(' — ')[0]!.trim());
+    expect(names).toEqual(['quyet-dinh-da-ky.pdf', 'van-ban-da-ky.pdf']);
+    const outputs = names.map((n) => join(outDir, n));
+    await page.click('[data-testid="signed-folder-open"]');
+    await expect.poll(() => host.foldersOpened).toEqual([outDir]);
     inputs.forEach((p, i) => expect(readFileSync(p).equals(before[i]!)).toBe(true));
     for (const [i, out] of outputs.entries()) {
       const signed = readFileSync(out);

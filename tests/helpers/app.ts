@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import { createAppServices, type AppServices } from '../../electron/node/app/app-services';
+import type { HostShell } from '../../electron/node/ipc/handlers/env';
 import { silentLogger } from '../../electron/node/log/logger';
 import { fakeScannerFactory } from '../fakes/fake-scanner';
 
@@ -6,14 +8,15 @@ import { fakeScannerFactory } from '../fakes/fake-scanner';
 export const TEST_ORIGIN = 'app://motcua';
 
 /** The app's services over a data directory as the IPC tests drive them: no printer, no token, online. */
-export function testAppServices(dataDir: string, over: Partial<Parameters<typeof createAppServices>[0]> = {}): Promise<AppServices> {
+export function testAppServices(dataDir: string, over: Omit<Partial<Parameters<typeof createAppServices>[0]>, 'shell'> & { shell?: Partial<HostShell> } = {}): Promise<AppServices> {
+  const { shell, ...rest } = over;
   return createAppServices({
     dataDir,
     appVersion: '0.0.0-test',
     host: 'chromium-host',
     allowedOrigin: TEST_ORIGIN,
     log: silentLogger,
-    shell: { openExternal: async () => undefined, pickFiles: async () => [], printPdf: async () => true },
+    shell: { openExternal: async () => undefined, pickFiles: async () => [], printPdf: async () => true, ...shell },
     scannerFactory: fakeScannerFactory().factory,
     printerFactory: async () => {
       throw new Error('no printer here');
@@ -23,6 +26,7 @@ export function testAppServices(dataDir: string, over: Partial<Parameters<typeof
       throw new Error('no token here');
     },
     probe: async () => true,
-    ...over,
+    documentsDir: join(dataDir, 'Documents'),
+    ...rest,
   });
 }

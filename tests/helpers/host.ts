@@ -19,6 +19,8 @@ export const ADMIN = { username: 'quantri', fullName: 'Quản Trị Viên', pass
  */
 export async function startTestHost(opts: { online?: () => boolean; login?: boolean; province?: boolean; viewport?: { width: number; height: number }; display?: boolean } = {}): Promise<ChromiumHost & { dataDir: string; cleanupDir: () => void }> {
   const t = tempDir('motcua-e2e-');
+  // The user's Documents (where signed copies go by default) is a folder of this test's own.
+  const documentsDir = join(t.dir, 'Documents');
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const online = opts.online ?? (() => true);
   const host = await startChromiumHost({
@@ -29,6 +31,7 @@ export async function startTestHost(opts: { online?: () => boolean; login?: bool
     headless: true,
     log: silentLogger,
     probe: async () => online(),
+    documentsDir,
     ...(opts.viewport ? { viewport: opts.viewport } : {}),
     ...(opts.display ? { citizenDisplay: true } : {}),
   });

@@ -16,6 +16,9 @@ import { tokenModuleCandidateSchema } from '../hardware/token-modules';
 import { displayStateSchema } from '../domain/citizen-display';
 import { displayContract } from './display-contract';
 import type { Access } from './roles';
+import { deskChannels, deskEvents, textScaleSchema, type TextScale } from './contract-desk';
+
+export { textScaleSchema, type TextScale };
 
 /**
  * The one IPC contract. Every renderer→main call is a row here; main registers a handler for
@@ -38,6 +41,7 @@ export const appInfoSchema = z.object({
   locale: localeSchema,
   unit: unitIdentitySchema.nullable(),
   officer: z.object({ officerId: z.string(), fullName: z.string() }).nullable(),
+  textScale: z.number().int().optional(),
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
@@ -385,6 +389,7 @@ export const contract = {
   /** The PKCS#11 modules on this PC (configured, p11-kit or the Windows registry, the CAs' known paths), each probed. */
   'devices.tokenModules': { access: 'admin', input: empty, output: z.array(tokenModuleCandidateSchema) },
   ...displayContract,
+  ...deskChannels,
 } as const satisfies Record<string, { readonly access: Access; readonly firstRun?: true; readonly window?: 'display'; readonly input: z.ZodType; readonly output: z.ZodType }>;
 
 /** Main→renderer pushes. The renderer subscribes with `motcua.on(name, cb)`. */
@@ -397,6 +402,7 @@ export const events = {
   'sync.progress': z.object({ code: z.string(), fileName: z.string(), sent: z.number(), total: z.number() }),
   'devices.state': scannerStateSchema,
   'display.state': displayStateSchema,
+  ...deskEvents,
 } as const;
 
 export type Contract = typeof contract;

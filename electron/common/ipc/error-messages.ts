@@ -121,6 +121,74 @@ export const ERROR_MESSAGES = {
     vi: 'Đây là quản trị viên cuối cùng còn hoạt động trên máy này: không bỏ vai trò quản trị được.',
     en: 'This is the last active administrator on this PC: the administrator role cannot be removed.',
   },
+  // Issue #16: the failures an officer meets most at intake, signing, returns and reports, worded per language.
+  'intake.seqExhausted': { vi: 'Số thứ tự hồ sơ trong ngày vượt quá 9999.', en: "The day's dossier sequence number went past 9999." },
+  'intake.docNotInProcedure': { vi: 'Thành phần hồ sơ {code} không thuộc thủ tục {procedure}.', en: 'Document {code} does not belong to procedure {procedure}.' },
+  'intake.feeNotInProcedure': { vi: 'Khoản phí {code} không thuộc thủ tục {procedure}.', en: 'Fee {code} does not belong to procedure {procedure}.' },
+  'intake.feeAmount': { vi: 'Số tiền của khoản phí {code} không hợp lệ.', en: 'The amount of fee {code} is not valid.' },
+  'intake.attachmentDocUnknown': {
+    vi: 'Tệp đính kèm {file} gắn với thành phần {doc} không có trong thủ tục.',
+    en: 'Attachment {file} is linked to document {doc}, which is not in the procedure.',
+  },
+  'intake.attachmentNotFound': { vi: 'Không có tệp đính kèm số {id}.', en: 'No attachment number {id}.' },
+  'attachments.gone': { vi: 'Tệp đính kèm không còn trong danh sách; hãy chọn lại tệp.', en: 'The attachment is no longer in the list; choose the file again.' },
+  'attachments.goneShort': { vi: 'Tệp đính kèm không còn trong danh sách.', en: 'The attachment is no longer in the list.' },
+  'attachments.tooLargeToPreview': { vi: 'Tệp quá lớn để xem trước.', en: 'The file is too large to preview.' },
+  'attachments.scanFolderUnreadable': { vi: 'Không đọc được thư mục máy quét {dir}.', en: 'The scanner folder {dir} cannot be read.' },
+  'attachments.noScanFolder': {
+    vi: 'Chưa cấu hình thư mục máy quét tài liệu (Cài đặt → Thiết bị).',
+    en: 'No document scanner folder is set (Settings → Devices).',
+  },
+  'void.reasonShort': { vi: 'Ghi lý do hủy phiếu (ít nhất 5 ký tự).', en: 'Give a reason for voiding the receipt (at least 5 characters).' },
+  'void.notHere': { vi: 'Không có hồ sơ {code} tại quầy này.', en: 'No dossier {code} at this counter.' },
+  'void.already': { vi: 'Phiếu của hồ sơ {code} đã bị hủy lúc {at}.', en: 'The receipt of dossier {code} was already voided at {at}.' },
+  'void.otherCounter': {
+    vi: 'Hồ sơ {code} do quầy {counter} tiếp nhận: chỉ quầy đó được hủy phiếu.',
+    en: 'Dossier {code} was received at counter {counter}: only that counter may void its receipt.',
+  },
+  'void.pastDay': {
+    vi: 'Chỉ hủy được phiếu trong ngày tiếp nhận ({day}). Hồ sơ đã qua ngày: làm thủ tục rút hồ sơ.',
+    en: 'A receipt can be voided only on the day it was received ({day}). For an older dossier, use the withdrawal procedure.',
+  },
+  'void.processed': {
+    vi: 'Hồ sơ {code} đã được xử lý (trạng thái {status}): không hủy phiếu được.',
+    en: 'Dossier {code} is already being processed (status {status}): its receipt cannot be voided.',
+  },
+  'returns.badCode': { vi: '"{code}" không phải mã hồ sơ (dạng <mã đơn vị>-YYMMDD-XXXX).', en: '"{code}" is not a dossier code (<unit code>-YYMMDD-XXXX).' },
+  'returns.notHere': {
+    vi: 'Không có hồ sơ mã {code} tại quầy này (có thể chưa đồng bộ về).',
+    en: 'No dossier {code} at this counter (it may not have synced here yet).',
+  },
+  'returns.notPdf': { vi: 'Văn bản kết quả phải là PDF.', en: 'The result document must be a PDF.' },
+  'returns.resultNotFound': {
+    vi: 'Văn bản kết quả số {id} không thuộc hồ sơ {code} hoặc đã ký.',
+    en: 'Result document {id} does not belong to dossier {code}, or is already signed.',
+  },
+  'returns.noReceiver': { vi: 'Ghi tên người nhận kết quả.', en: 'Write the name of the person receiving the result.' },
+  'returns.idNotChecked': {
+    vi: 'Phải kiểm tra giấy tờ tùy thân của người nhận trước khi trả kết quả.',
+    en: "Check the receiver's identity papers before handing over the result.",
+  },
+  'report.badFileName': { vi: 'Tên tệp báo cáo không hợp lệ.', en: 'The report file name is not valid.' },
+  'signing.onlyPdf': { vi: 'Chỉ ký được tệp PDF: {file}.', en: 'Only PDF files can be signed: {file}.' },
+  'signing.certNotFound': { vi: 'Không có chứng thư số mã {certId} trên token.', en: 'No certificate {certId} on the token.' },
+  'signing.noValidCert': { vi: 'Token không có chứng thư số còn hiệu lực để ký.', en: 'The token has no certificate valid for signing now.' },
+  'signing.manyCerts': { vi: 'Token có {count} chứng thư số: chọn một (--cert <mã>).', en: 'The token has {count} certificates: choose one (--cert <id>).' },
+  'signing.sameOutput': { vi: 'Tệp kết quả phải khác tệp gốc (không ghi đè tệp gốc).', en: 'The signed file must differ from the original (the original is never overwritten).' },
+  'signing.unreadable': { vi: 'Không đọc được tệp {file}.', en: 'File {file} cannot be read.' },
+  'signing.noModule': {
+    vi: 'Chưa có thư viện PKCS#11 của token: cài trình điều khiển của nhà cung cấp hoặc chọn trong Cài đặt → Thiết bị ký số.',
+    en: "No PKCS#11 library for the token: install the supplier's driver or choose it in Settings → Signing devices.",
+  },
+  'signing.outputUnwritable': {
+    vi: 'Không tạo được thư mục lưu tệp đã ký {dir}: chọn thư mục khác (Ký số → Chọn thư mục).',
+    en: 'The signed-files folder {dir} cannot be created: choose another folder (Digital signing → Choose folder).',
+  },
+  'signing.outputNotAbsolute': { vi: 'Thư mục lưu tệp đã ký phải là đường dẫn đầy đủ.', en: 'The signed-files folder must be a full path.' },
+  'pdf.unreadable': { vi: 'Tệp PDF bị hỏng, không đọc được nội dung.', en: 'The PDF file is damaged and cannot be read.' },
+  'pdf.encrypted': { vi: 'Tệp PDF đã được mã hóa (có mật khẩu): không ký được.', en: 'The PDF file is encrypted (password-protected): it cannot be signed.' },
+  'pdf.notPdf': { vi: 'Tệp không phải PDF.', en: 'The file is not a PDF.' },
+  'pdf.noPages': { vi: 'Tệp PDF không có trang nào.', en: 'The PDF file has no pages.' },
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 export type ErrorKey = keyof typeof ERROR_MESSAGES;

@@ -5,6 +5,8 @@
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   "script-src 'self'",
+  // pdf.js's worker (the PDF preview before signing): a file of the app's own origin, nothing else.
+  "worker-src 'self'",
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self'",

@@ -25,6 +25,7 @@ export interface AppServicesOptions {
   readonly now?: () => Date;
   /** Where this host can keep secrets, best first (the key file is always added last). */
   readonly secretStores?: readonly SecretStore[];
+  readonly documentsDir?: string;
 }
 
 export type AppServices = CoreServices & {
@@ -46,6 +47,7 @@ export async function createAppServices(o: AppServicesOptions): Promise<AppServi
     ...(o.probe ? { probe: o.probe } : {}),
     ...(o.now ? { now: o.now } : {}),
     ...(o.secretStores ? { secretStores: o.secretStores } : {}),
+    ...(o.documentsDir ? { documentsDir: o.documentsDir } : {}),
     pdf: 'worker',
   });
   const handlers = createHandlers({ core, shell: o.shell, appVersion: o.appVersion, host: o.host }, o.serialPorts);

@@ -46,6 +46,7 @@ import { sealPendingRecords } from '../auth/integrity-repo';
 import { recordsDoctorCheck } from '../services/doctor';
 import { provinceChecks } from '../services/setup-checks';
 import { DisplayService } from '../display/display-service';
+import { defaultSignedDir, SignedOutputService } from '../signing/signed-output';
 
 /** What differs between the app, the Chromium host and the CLI: hardware, the clock, the PDF thread, logs. */
 export interface CoreAdapters {
@@ -62,6 +63,8 @@ export interface CoreAdapters {
    * the Chromium host and the CLI: the OS keyring). The key file is always added last.
    */
   readonly secretStores?: readonly SecretStore[];
+  /** The user's Documents folder (signed copies default to a folder inside it); tests give a temp dir. */
+  readonly documentsDir?: string;
 }
 
 /** The vault a command uses on its own (the key backup), with this entry point's stores. */
@@ -179,6 +182,7 @@ export function createCoreServices(dataDir: string, a: CoreAdapters, dbKey: stri
     const counter = await store.exec('core.counter', (db) => thisCounter(db));
     return { officerId: officer.officerId, fullName: officer.fullName, roles: officer.roles, counterId: counter?.counterId ?? null };
   }
+  const signedOutput = new SignedOutputService({ settings, defaultDir: defaultSignedDir(a.documentsDir) });
 
   return {
     dataDir,
@@ -210,6 +214,7 @@ export function createCoreServices(dataDir: string, a: CoreAdapters, dbKey: stri
     reports,
     address,
     display,
+    signedOutput,
     audit,
     authorize,
     /** Staleness only applies once a provincial API is configured: one answer for the gate, the monitor and the panel. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { AppFailure } from '../../common/ipc/result';
+import { failure } from '../../common/ipc/result';
 import { sniffContentType } from './content-store';
 import { openRegularFile } from './regular-file';
 
@@ -59,7 +59,7 @@ export class AttachmentInbox {
     try {
       names = await readdir(dir);
     } catch {
-      throw new AppFailure('not_found', `Không đọc được thư mục máy quét ${dir}.`);
+      throw failure('not_found', 'attachments.scanFolderUnreadable', { dir });
     }
     const files = await Promise.all(
       names
@@ -76,18 +76,18 @@ export class AttachmentInbox {
 
   pathOf(token: string): string {
     const e = this.#byToken.get(token);
-    if (!e) throw new AppFailure('not_found', 'Tệp đính kèm không còn trong danh sách; hãy chọn lại tệp.');
+    if (!e) throw failure('not_found', 'attachments.gone');
     return e.path;
   }
 
   async preview(token: string, maxBytes = 15 * 1024 * 1024): Promise<{ contentType: string; dataUrl: string }> {
     const e = this.#byToken.get(token);
-    if (!e) throw new AppFailure('not_found', 'Tệp đính kèm không còn trong danh sách.');
-    if (e.sizeBytes > maxBytes) throw new AppFailure('invalid_input', 'Tệp quá lớn để xem trước.');
+    if (!e) throw failure('not_found', 'attachments.goneShort');
+    if (e.sizeBytes > maxBytes) throw failure('invalid_input', 'attachments.tooLargeToPreview');
     const { fh, size } = await openRegularFile(e.path);
     let b: Buffer;
     try {
-      if (size > maxBytes) throw new AppFailure('invalid_input', 'Tệp quá lớn để xem trước.');
+      if (size > maxBytes) throw failure('invalid_input', 'attachments.tooLargeToPreview');
       b = await fh.readFile();
     } finally {
       await fh.close();

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { formatDossierCode } from '../../common/domain/dossier-code';
-import { AppFailure } from '../../common/ipc/result';
+import { AppFailure, failure } from '../../common/ipc/result';
 
 export interface AllocatedCode {
   readonly code: string;
@@ -50,7 +50,7 @@ export function allocateCode(db: Database.Database, unitCode: string, counterId:
     }
     source = 'offline';
   }
-  if (seq > 9999) throw new AppFailure('exhausted', 'Số thứ tự hồ sơ trong ngày vượt quá 9999.');
+  if (seq > 9999) throw failure('exhausted', 'intake.seqExhausted');
   const code = formatDossierCode(unitCode, day, seq);
   db.prepare('INSERT INTO used_codes (unit_code, day, seq, ma_ho_so) VALUES (?, ?, ?, ?)').run(unitCode, day, seq, code);
   return { code, seq, source };

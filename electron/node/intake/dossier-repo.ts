@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { DossierDetail, DossierSummary } from '../../common/domain/dossier';
-import { AppFailure } from '../../common/ipc/result';
+import { failure } from '../../common/ipc/result';
 
 interface Row {
   id: number;
@@ -182,7 +182,7 @@ export function markVoided(db: Database.Database, id: number, reason: string, at
 /** A printed or re-printed Mẫu 01: the first PDF is kept with the dossier, every print is listed for the day's review. */
 export function recordReceiptPrint(db: Database.Database, code: string, o: { path: string; reprint: boolean; reason: string | null; officerId: string | null; at: string }): void {
   const row = db.prepare('SELECT id FROM dossiers WHERE ma_ho_so = ?').get(code) as { id: number } | undefined;
-  if (!row) throw new AppFailure('not_found', `Không có hồ sơ mã ${code}.`);
+  if (!row) throw failure('not_found', 'dossier.notFound', { code });
   if (!o.reprint) db.prepare('UPDATE dossiers SET receipt_path = ? WHERE id = ?').run(o.path, row.id);
   db.prepare("INSERT INTO receipt_prints (dossier_id, form, medium, reprint, reason, officer_id, at) VALUES (?, '01', 'pdf', ?, ?, ?, ?)").run(
     row.id,
@@ -233,7 +233,7 @@ export function dossierIdByCode(db: Database.Database, code: string): number | n
 
 export function requireDossierId(db: Database.Database, code: string): number {
   const id = dossierIdByCode(db, code);
-  if (id === null) throw new AppFailure('not_found', `Không có hồ sơ mã ${code}.`);
+  if (id === null) throw failure('not_found', 'dossier.notFound', { code });
   return id;
 }
 
@@ -347,7 +347,7 @@ export function uploadUrlOf(db: Database.Database, attachmentId: number): string
 
 export function attachmentSha(db: Database.Database, attachmentId: number): string {
   const r = db.prepare('SELECT sha256 FROM attachments WHERE id = ?').get(attachmentId) as { sha256: string } | undefined;
-  if (!r) throw new AppFailure('not_found', `Không có tệp đính kèm số ${attachmentId}.`);
+  if (!r) throw failure('not_found', 'intake.attachmentNotFound', { id: attachmentId });
   return r.sha256;
 }
 

@@ -1,6 +1,6 @@
 import type { IntakeDraft } from '../../common/domain/intake';
 import type { FeeTiming, Procedure } from '../../common/domain/procedure';
-import { AppFailure } from '../../common/ipc/result';
+import { AppFailure, failure } from '../../common/ipc/result';
 
 /** The documents the officer ticked, checked against the procedure: required ones missing means Mẫu 02, not a receipt. */
 export function resolveDocuments(proc: Procedure, d: IntakeDraft): Array<{ code: string; name: string; originals: number; copies: number }> {
@@ -8,7 +8,7 @@ export function resolveDocuments(proc: Procedure, d: IntakeDraft): Array<{ code:
   for (const t of d.TaiLieuNop) {
     const code = typeof t === 'string' ? t : t.MaThanhPhanHoSo;
     if (!proc.documents.some((x) => x.code === code)) {
-      throw new AppFailure('invalid_input', `Thành phần hồ sơ ${code} không thuộc thủ tục ${proc.maTthc}.`);
+      throw failure('invalid_input', 'intake.docNotInProcedure', { code, procedure: proc.maTthc });
     }
     picked.set(code, typeof t === 'string' ? {} : { originals: t.SoBanChinh, copies: t.SoBanSao });
   }
@@ -33,11 +33,11 @@ export function resolveFees(proc: Procedure, d: IntakeDraft): Array<{ code: stri
   for (const f of d.DanhSachLePhi) {
     const code = typeof f === 'string' ? f : f.MaPhiLePhi;
     const known = proc.fees.find((x) => x.code === code);
-    if (!known) throw new AppFailure('invalid_input', `Khoản phí ${code} không thuộc thủ tục ${proc.maTthc}.`);
+    if (!known) throw failure('invalid_input', 'intake.feeNotInProcedure', { code, procedure: proc.maTthc });
     let amount = known.amountVnd;
     if (typeof f !== 'string' && f.Gia !== undefined) {
       const n = Number(f.Gia);
-      if (!Number.isFinite(n) || n < 0) throw new AppFailure('invalid_input', `Số tiền của khoản phí ${code} không hợp lệ.`);
+      if (!Number.isFinite(n) || n < 0) throw failure('invalid_input', 'intake.feeAmount', { code });
       amount = Math.round(n);
     }
     if (out.some((x) => x.code === code)) continue;

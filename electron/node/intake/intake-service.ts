@@ -180,7 +180,7 @@ export class IntakeService {
     const fees = resolveFees(proc, d);
     for (const a of scans) {
       if (a.documentCode && !proc.documents.some((x) => x.code === a.documentCode)) {
-        throw new AppFailure('invalid_input', `Tệp đính kèm ${a.fileName} gắn với thành phần ${a.documentCode} không có trong thủ tục.`);
+        throw failure('invalid_input', 'intake.attachmentDocUnknown', { file: a.fileName, doc: a.documentCode });
       }
     }
     const receivedAt = toVietnamRfc3339(at);

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { toNationalTime } from '../../common/domain/intake';
-import { AppFailure } from '../../common/ipc/result';
+import { failure } from '../../common/ipc/result';
 import { appendAudit } from '../store/audit';
 import { thisCounter } from '../unit/unit-repo';
 import { markVoided, voidState } from './dossier-repo';
@@ -18,17 +18,17 @@ const VOIDABLE = new Set(['1', '2']);
  */
 export function voidDossier(db: Database.Database, o: { code: string; reason: string; actor: string; at: string }): { code: string; voidedAt: string } {
   const reason = o.reason.trim();
-  if (reason.length < 5) throw new AppFailure('invalid_input', 'Ghi lý do hủy phiếu (ít nhất 5 ký tự).');
+  if (reason.length < 5) throw failure('invalid_input', 'void.reasonShort');
   return db.transaction(() => {
     const d = voidState(db, o.code);
-    if (!d) throw new AppFailure('not_found', `Không có hồ sơ ${o.code} tại quầy này.`);
-    if (d.voided_at) throw new AppFailure('conflict', `Phiếu của hồ sơ ${o.code} đã bị hủy lúc ${d.voided_at}.`);
+    if (!d) throw failure('not_found', 'void.notHere', { code: o.code });
+    if (d.voided_at) throw failure('conflict', 'void.already', { code: o.code, at: d.voided_at });
     const mine = thisCounter(db);
-    if (mine && mine.counterId !== d.counter_id) throw new AppFailure('forbidden', `Hồ sơ ${o.code} do quầy ${d.counter_id} tiếp nhận: chỉ quầy đó được hủy phiếu.`);
+    if (mine && mine.counterId !== d.counter_id) throw failure('forbidden', 'void.otherCounter', { code: o.code, counter: d.counter_id });
     if (d.ngay_tiep_nhan.slice(0, 10) !== o.at.slice(0, 10)) {
-      throw new AppFailure('conflict', `Chỉ hủy được phiếu trong ngày tiếp nhận (${d.ngay_tiep_nhan.slice(0, 10)}). Hồ sơ đã qua ngày: làm thủ tục rút hồ sơ.`);
+      throw failure('conflict', 'void.pastDay', { day: d.ngay_tiep_nhan.slice(0, 10) });
     }
-    if (!VOIDABLE.has(d.trang_thai)) throw new AppFailure('conflict', `Hồ sơ ${o.code} đã được xử lý (trạng thái ${d.trang_thai}): không hủy phiếu được.`);
+    if (!VOIDABLE.has(d.trang_thai)) throw failure('conflict', 'void.processed', { code: o.code, status: d.trang_thai });
     // The status stays until the province confirms: a create still queued must go up as received, then the event moves it to 7.
     markVoided(db, d.id, reason, o.at);
     enqueueEvent(db, { code: o.code, dossierId: d.id, event: { TrangThai: '7', ThoiDiemXuLy: toNationalTime(o.at), NguoiXuLy: o.actor, NoiDungXuLy: `Hủy phiếu tiếp nhận: ${reason}` }, at: o.at });

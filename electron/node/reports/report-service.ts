@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { Actor } from '../../common/domain/actor';
 import { toVietnamRfc3339 } from '../../common/domain/time';
-import { AppFailure, failure } from '../../common/ipc/result';
+import { failure } from '../../common/ipc/result';
 import type { PdfRenderer } from '../documents/pdf-renderer';
 import { writeFileAtomic } from '../files/content-store';
 import { signFile } from '../signing/signing-service';
@@ -83,16 +83,22 @@ export class ReportService {
   }
 
   /** The report as a file: into the reports folder under a name built from the dates and counter, or to `out` (CLI). */
-  async export(actor: Actor, o: { date: string; to?: string | null; counterId: string | null; format: ReportFormat; out?: string }): Promise<string> {
+  async export(actor: Actor, o: { date: string; to?: string | null; counterId: string | null; format: ReportFormat; out?: string; progress?: (done: number, total: number) => void }): Promise<string> {
+    // Three steps an officer waits through: gather, render, write.
+    o.progress?.(0, 3);
     const r = await this.build(o.date, o.counterId, o.to);
+    o.progress?.(1, 3);
     const name = `bao-cao-${o.date}${r.dateTo !== o.date ? `_${r.dateTo}` : ''}${o.counterId ? `-${fileSafe(o.counterId)}` : ''}.${o.format}`;
     // `out` is the CLI's own choice of file; a name we build must stay in the reports folder,
     // whatever a counter id held (fileSafe already strips separators; this is the second lock).
     if (!o.out && dirname(resolve(this.d.reportsDir, name)) !== resolve(this.d.reportsDir)) {
-      throw new AppFailure('invalid_input', 'Tên tệp báo cáo không hợp lệ.');
+      throw failure('invalid_input', 'report.badFileName');
     }
     const path = o.out ?? join(this.d.reportsDir, name);
-    await writeFileAtomic(path, await this.render(r, o.format));
+    const bytes = await this.render(r, o.format);
+    o.progress?.(2, 3);
+    await writeFileAtomic(path, bytes);
+    o.progress?.(3, 3);
     await this.d.store.audit({ actor: actor.officerId, action: 'report.export', subject: o.date, details: { format: o.format, counterId: o.counterId } });
     return path;
   }

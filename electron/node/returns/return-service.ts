@@ -6,7 +6,7 @@ import { parseDossierCode } from '../../common/domain/dossier-code';
 import type { SignatureToken } from '../../common/hardware/token';
 import { toNationalTime } from '../../common/domain/intake';
 import { toVietnamRfc3339 } from '../../common/domain/time';
-import { AppFailure } from '../../common/ipc/result';
+import { AppFailure, failure } from '../../common/ipc/result';
 import type { ContentStore } from '../files/content-store';
 import { writeFileAtomic } from '../files/content-store';
 import { attachmentSha, collectFeesAtReturn, insertResultDocument, markReturned, requireDossierId, resultDocuments, type ResultDocument } from '../intake/dossier-repo';
@@ -46,9 +46,9 @@ export class ReturnService {
 
   async open(codeOrScan: string): Promise<ReturnView> {
     const code = codeOrScan.trim();
-    if (!parseDossierCode(code)) throw new AppFailure('invalid_input', `"${code}" không phải mã hồ sơ (dạng <mã đơn vị>-YYMMDD-XXXX).`);
+    if (!parseDossierCode(code)) throw failure('invalid_input', 'returns.badCode', { code });
     const dossier = await this.d.intake.detail(code);
-    if (!dossier) throw new AppFailure('not_found', `Không có hồ sơ mã ${code} tại quầy này (có thể chưa đồng bộ về).`);
+    if (!dossier) throw failure('not_found', 'returns.notHere', { code });
     const { results, delivery } = await this.d.store.exec('returns.results', (db) => ({ results: resultDocuments(db, dossier.id), delivery: deliveryOf(db, dossier.id) }));
     const reason =
       dossier.status === '10' ? 'Hồ sơ đã trả kết quả.' : dossier.status !== '9' ? `Hồ sơ chưa có kết quả (trạng thái ${dossier.status}).` : null;
@@ -58,7 +58,7 @@ export class ReturnService {
   /** A result document produced elsewhere (USB, e-mail), imported by the officer. */
   async importResult(code: string, path: string, actor: string): Promise<number> {
     const stored = await this.d.files.importFile(path);
-    if (stored.contentType !== 'application/pdf') throw new AppFailure('invalid_input', 'Văn bản kết quả phải là PDF.');
+    if (stored.contentType !== 'application/pdf') throw failure('invalid_input', 'returns.notPdf');
     return this.d.store.exec('returns.import', (db) =>
       db.transaction(() => {
         const dossierId = requireDossierId(db, code);
@@ -81,7 +81,7 @@ export class ReturnService {
     let warning: string | null = null;
     for (const id of o.attachmentIds) {
       const file = view.results.find((r) => r.id === id && r.kind === 'result');
-      if (!file) throw new AppFailure('not_found', `Văn bản kết quả số ${id} không thuộc hồ sơ ${code} hoặc đã ký.`);
+      if (!file) throw failure('not_found', 'returns.resultNotFound', { id, code });
       const sha = await this.d.store.exec('returns.sha', (db) => attachmentSha(db, id));
       // The signer reads and writes paths: a plain copy in and the signed copy out, both wiped once stored sealed.
       const { r, stored } = await this.d.files.withPlainFile(sha, async (input) => {
@@ -134,8 +134,8 @@ export class ReturnService {
   async handOver(code: string, o: { receivedBy: string; idChecked: boolean; note?: string | null; actor: string; officerName?: string | null }): Promise<{ slipPath: string }> {
     const view = await this.open(code);
     if (!view.returnable) throw new AppFailure('conflict', view.reason ?? 'Không trả được hồ sơ này.');
-    if (!o.receivedBy.trim()) throw new AppFailure('invalid_input', 'Ghi tên người nhận kết quả.');
-    if (!o.idChecked) throw new AppFailure('invalid_input', 'Phải kiểm tra giấy tờ tùy thân của người nhận trước khi trả kết quả.');
+    if (!o.receivedBy.trim()) throw failure('invalid_input', 'returns.noReceiver');
+    if (!o.idChecked) throw failure('invalid_input', 'returns.idNotChecked');
     const now = this.#now();
     const at = toVietnamRfc3339(now);
     const files = view.results.filter((r) => r.kind === 'signed_result').length ? view.results.filter((r) => r.kind === 'signed_result') : view.results;

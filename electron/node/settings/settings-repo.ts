@@ -19,6 +19,8 @@ export const SETTING_KEYS = [
   'devices.printer',
   'devices.tokenModule',
   'signing.trustDir',
+  'signing.outputDir',
+  'ui.textScale',
   'sync.apiUrl',
   'sync.clientId',
   'sync.lastSuccessAt',

@@ -1,5 +1,5 @@
 import type { Actor } from '../../common/domain/actor';
-import type { Locale } from '../../common/ipc/contract';
+import { textScaleSchema, type Locale, type TextScale } from '../../common/ipc/contract';
 import { appendAudit } from '../store/audit';
 import type { SqliteStore } from '../store/sqlite-store';
 import { readJson, readPositive, readSetting, settingTampered, writeSetting, type SettingKey } from './settings-repo';
@@ -42,6 +42,12 @@ export class SettingsService {
 
   async locale(): Promise<Locale> {
     return (await this.get('ui.locale')) === 'en' ? 'en' : 'vi';
+  }
+
+  /** Cỡ chữ: 100, 125 or 150 (%); anything else stored reads as 100. */
+  async textScale(): Promise<TextScale> {
+    const r = textScaleSchema.safeParse(Number(await this.get('ui.textScale')));
+    return r.success ? r.data : 100;
   }
 
   /** The provincial API's address: the environment wins (IT's override), then the saved setting. */

@@ -28,9 +28,9 @@ import {
   type PDFObject,
   type PDFPage,
 } from 'pdf-lib';
-import { AppFailure } from '../../common/ipc/result';
+import { AppFailure, failure } from '../../common/ipc/result';
 import { buildCades, type ExternalSigner } from './cms';
-import { lastXref, PDF_ENCRYPTED, PDF_UNREADABLE, type LastXref } from './pdf-xref';
+import { lastXref, type LastXref } from './pdf-xref';
 
 export interface VisibleSignature {
   /** 1-based page number; negative counts from the end (-1 = last page). */
@@ -102,7 +102,7 @@ interface Targets {
  */
 function readTargets(doc: PDFDocument, v: VisibleSignature | undefined): Targets {
   const ctx = doc.context;
-  const broken = () => new AppFailure('invalid_input', PDF_UNREADABLE);
+  const broken = () => failure('invalid_input', 'pdf.unreadable');
   const resolve = (raw: PDFObject | undefined) => {
     const obj = raw instanceof PDFRef ? ctx.lookup(raw) : raw;
     return obj === PDFNull ? undefined : obj; // null is the same as absent (ISO 32000-1, 7.3.9)
@@ -121,7 +121,7 @@ function readTargets(doc: PDFDocument, v: VisibleSignature | undefined): Targets
   };
   try {
     const pages = doc.getPages();
-    if (!pages.length) throw new AppFailure('invalid_input', 'Tệp PDF không có trang nào.');
+    if (!pages.length) throw failure('invalid_input', 'pdf.noPages');
     // A negative page counts from the end (-1: the last page, where Vietnamese documents are signed).
     const pageIndex = v ? (v.page < 0 ? pages.length + v.page : v.page - 1) : 0;
     if (v && (v.page === 0 || pageIndex < 0 || pageIndex >= pages.length)) throw new AppFailure('invalid_input', `Trang ${v.page} không có trong tệp (tệp có ${pages.length} trang).`);
@@ -154,10 +154,10 @@ async function attemptSign(input: Uint8Array, signer: ExternalSigner, o: PadesOp
     // never from pdf-lib's EncryptedPDFError, which `instanceof` does not recognise.
     doc = await PDFDocument.load(input, { updateMetadata: false, throwOnInvalidObject: true, ignoreEncryption: true });
   } catch {
-    throw new AppFailure('invalid_input', PDF_UNREADABLE);
+    throw failure('invalid_input', 'pdf.unreadable');
   }
   const ctx = doc.context;
-  if (ctx.trailerInfo.Encrypt) throw new AppFailure('invalid_input', PDF_ENCRYPTED);
+  if (ctx.trailerInfo.Encrypt) throw failure('invalid_input', 'pdf.encrypted');
   // pdf-lib drops object streams and xref streams after parsing, so its largest object number can
   // be below numbers still in use: new objects start at /Size or they would replace, say, the
   // object stream holding the catalog.

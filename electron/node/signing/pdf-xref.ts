@@ -1,4 +1,4 @@
-import { AppFailure } from '../../common/ipc/result';
+import { AppFailure, failure } from '../../common/ipc/result';
 
 /** What an incremental update needs to know about the file's last cross-reference section. */
 export interface LastXref {
@@ -8,9 +8,6 @@ export interface LastXref {
   /** The trailer's /Size: new objects start there. */
   readonly size: number;
 }
-
-export const PDF_UNREADABLE = 'Tệp PDF bị hỏng, không đọc được nội dung.';
-export const PDF_ENCRYPTED = 'Tệp PDF đã được mã hóa (có mật khẩu): không ký được.';
 
 const latin1 = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1');
 
@@ -25,7 +22,7 @@ const isWhiteSpace = (c: number) => c === 0x00 || c === 0x09 || c === 0x0a || c 
  * a file whose object streams are encrypted.
  */
 export function lastXref(bytes: Uint8Array): LastXref {
-  if (latin1(bytes.subarray(0, 1024)).indexOf('%PDF-') < 0) throw new AppFailure('invalid_input', 'Tệp không phải PDF.');
+  if (latin1(bytes.subarray(0, 1024)).indexOf('%PDF-') < 0) throw failure('invalid_input', 'pdf.notPdf');
   const m = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(latin1(bytes.subarray(Math.max(0, bytes.length - 2048))));
   if (!m) throw new AppFailure('invalid_input', 'Tệp PDF bị hỏng hoặc không đầy đủ (thiếu startxref/%%EOF ở cuối tệp).');
   const startxref = Number(m[1]);
@@ -40,7 +37,7 @@ export function lastXref(bytes: Uint8Array): LastXref {
   if (stream && !/^\d+\s+\d+\s+obj\b/.test(head)) throw new AppFailure('invalid_input', 'Tệp PDF bị hỏng (bảng xref không ở vị trí startxref chỉ tới).');
   const dict = trailerText(bytes, at, stream);
   // Each update's trailer repeats /Encrypt (ISO 32000-1, 7.5.6); pdf-lib's merged trailer is checked too, after parsing.
-  if (/\/Encrypt\b/.test(dict)) throw new AppFailure('invalid_input', PDF_ENCRYPTED);
+  if (/\/Encrypt\b/.test(dict)) throw failure('invalid_input', 'pdf.encrypted');
   const size = /\/Size\s+(\d+)/.exec(dict);
   if (!size) throw new AppFailure('invalid_input', 'Tệp PDF bị hỏng (trailer không có /Size).');
   return { at, stream, size: Number(size[1]) };

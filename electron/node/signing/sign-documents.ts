@@ -1,7 +1,7 @@
 import { access, readFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type { SignatureToken } from '../../common/hardware/token';
-import { AppFailure } from '../../common/ipc/result';
+import { failure } from '../../common/ipc/result';
 import { pickCertificate, signatureBoxLines, signFile } from './signing-service';
 import { verifyPdf } from './verify';
 
@@ -19,6 +19,8 @@ export interface SignDocumentsRequest {
   readonly trustAnchors?: readonly Uint8Array[] | null;
   readonly fontsDir: string;
   readonly now: Date;
+  /** After each file (and once before the first): i of n signed, for the progress bar. */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 /** `<name>-da-ky.pdf` in outDir, `-2`, `-3`… when taken: a signed copy never replaces anything. */
@@ -42,11 +44,12 @@ async function freePath(outDir: string, input: string): Promise<string> {
  */
 export async function signDocuments(r: SignDocumentsRequest): Promise<{ signed: Array<{ fileName: string; path: string; valid: boolean }>; signer: string; warning: string | null }> {
   for (const input of r.inputs) {
-    if (extname(input).toLowerCase() !== '.pdf') throw new AppFailure('invalid_input', `Chỉ ký được tệp PDF: ${basename(input)}.`);
+    if (extname(input).toLowerCase() !== '.pdf') throw failure('invalid_input', 'signing.onlyPdf', { file: basename(input) });
   }
   const cert = pickCertificate(await r.token.listCertificates(r.tokenId), r.certId, r.now);
   const signed: Array<{ fileName: string; path: string; valid: boolean }> = [];
   let warning: string | null = null;
+  r.onProgress?.(0, r.inputs.length);
   for (const input of r.inputs) {
     const output = await freePath(r.outDir, input);
     const res = await signFile({
@@ -67,6 +70,7 @@ export async function signDocuments(r: SignDocumentsRequest): Promise<{ signed: 
     const reports = await verifyPdf(await readFile(output), r.trustAnchors ? { trustAnchors: r.trustAnchors } : {});
     const last = reports.at(-1);
     signed.push({ fileName: basename(output), path: output, valid: Boolean(last && last.integrity === 'valid' && last.coversWholeDocument) });
+    r.onProgress?.(signed.length, r.inputs.length);
   }
   return { signed, signer: cert.subject, warning };
 }

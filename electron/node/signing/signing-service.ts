@@ -4,7 +4,7 @@ import { dirname, resolve } from 'node:path';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import type { SignatureToken, TokenCertificate } from '../../common/hardware/token';
-import { AppFailure } from '../../common/ipc/result';
+import { AppFailure, failure } from '../../common/ipc/result';
 import { vnStamp } from '../../common/domain/vn-format';
 import { signPdfIncrement, type VisibleSignature } from './pades';
 
@@ -62,15 +62,15 @@ export interface SignFileRequest {
 export function pickCertificate(certs: readonly TokenCertificate[], certId: string | null | undefined, now: Date): TokenCertificate {
   if (certId) {
     const c = certs.find((x) => x.id.toLowerCase() === certId.toLowerCase());
-    if (!c) throw new AppFailure('not_found', `Không có chứng thư số mã ${certId} trên token.`);
+    if (!c) throw failure('not_found', 'signing.certNotFound', { certId });
     return c;
   }
   const usable = certs.filter(
     (c) => (!c.keyUsage.length || c.keyUsage.includes('digitalSignature') || c.keyUsage.includes('nonRepudiation')) && now >= new Date(c.notBefore) && now <= new Date(c.notAfter),
   );
   if (usable.length === 1) return usable[0]!;
-  if (!usable.length) throw new AppFailure('not_found', 'Token không có chứng thư số còn hiệu lực để ký.');
-  throw new AppFailure('conflict', `Token có ${usable.length} chứng thư số: chọn một (--cert <mã>).`);
+  if (!usable.length) throw failure('not_found', 'signing.noValidCert');
+  throw failure('conflict', 'signing.manyCerts', { count: usable.length });
 }
 
 /** The text of a visible signature box (NĐ 30/2020: signer, organisation, time with its zone). */
@@ -82,10 +82,10 @@ export function signatureBoxLines(subject: string, now: Date): string[] {
 
 /** Signs a PDF file with a token: certificate checks, PAdES, atomic write, the input never touched. */
 export async function signFile(r: SignFileRequest): Promise<{ output: string; signer: TokenCertificate; warning: string | null }> {
-  if (resolve(r.input) === resolve(r.output)) throw new AppFailure('invalid_input', 'Tệp kết quả phải khác tệp gốc (không ghi đè tệp gốc).');
+  if (resolve(r.input) === resolve(r.output)) throw failure('invalid_input', 'signing.sameOutput');
   const now = r.now ?? new Date();
   const input = await readFile(r.input).catch(() => {
-    throw new AppFailure('not_found', `Không đọc được tệp ${r.input}.`);
+    throw failure('not_found', 'signing.unreadable', { file: r.input });
   });
   const certs = await r.token.listCertificates(r.tokenId);
   const cert = pickCertificate(certs, r.certId, now);

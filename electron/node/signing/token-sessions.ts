@@ -2,7 +2,7 @@ import { isAbsolute } from 'node:path';
 import type { Actor } from '../../common/domain/actor';
 import type { SignatureToken } from '../../common/hardware/token';
 import { pickDetected, type TokenModuleCandidate } from '../../common/hardware/token-modules';
-import { AppFailure } from '../../common/ipc/result';
+import { AppFailure, failure } from '../../common/ipc/result';
 import type { SettingsService } from '../settings/settings-service';
 import { settingTampered } from '../auth/record-integrity';
 import { detectTokenModules, envRegistryDirs, type DetectOptions } from './token-module-detect';
@@ -25,7 +25,7 @@ export class TokenSessions {
     if (explicit == null && (await this.d.settings.tampered('devices.tokenModule'))) throw settingTampered('devices.tokenModule');
     const configured = explicit ?? (await this.d.settings.get('devices.tokenModule'));
     const path = configured ?? (this.#detected ??= pickDetected(await this.modules())?.path ?? null);
-    if (!path) throw new AppFailure('not_found', 'Chưa có thư viện PKCS#11 của token: cài trình điều khiển của nhà cung cấp hoặc chọn trong Cài đặt → Thiết bị ký số.');
+    if (!path) throw failure('not_found', 'signing.noModule');
     return path;
   }
 

@@ -2,8 +2,7 @@ import * as asn1js from 'asn1js';
 import { createHash, webcrypto } from 'node:crypto';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
 import * as pkijs from 'pkijs';
-import { AppFailure } from '../../common/ipc/result';
-import { PDF_UNREADABLE } from './pdf-xref';
+import { failure } from '../../common/ipc/result';
 
 pkijs.setEngine('node', new pkijs.CryptoEngine({ name: 'node', crypto: webcrypto as unknown as ConstructorParameters<typeof pkijs.CryptoEngine>[0]['crypto'] }));
 
@@ -35,7 +34,7 @@ export async function verifyPdf(bytes: Uint8Array, o: { trustAnchors?: readonly 
     const acro = lookup<PDFDict | undefined>(doc.catalog.get(PDFName.of('AcroForm')));
     fields = lookup<PDFArray | undefined>(acro?.get(PDFName.of('Fields')))?.asArray() ?? [];
   } catch {
-    throw new AppFailure('invalid_input', PDF_UNREADABLE);
+    throw failure('invalid_input', 'pdf.unreadable');
   }
   const reports: SignatureReport[] = [];
   for (const f of fields) {
@@ -115,7 +114,7 @@ async function load(bytes: Uint8Array): Promise<PDFDocument> {
     return await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true });
   } catch {
     const header = Buffer.from(bytes.subarray(0, 1024)).toString('latin1').includes('%PDF-');
-    throw new AppFailure('invalid_input', header ? PDF_UNREADABLE : 'Tệp không phải PDF.');
+    throw (header ? failure('invalid_input', 'pdf.unreadable') : failure('invalid_input', 'pdf.notPdf'));
   }
 }
 

@@ -1,4 +1,5 @@
 import { displayEn } from './display.en';
+import { desk16En } from './desk16.en';
 import type { Messages } from './messages';
 import { setupEn } from './setup.en';
 import { uiEn } from './ui-en';
@@ -9,6 +10,7 @@ export const en: Messages = {
   ...uiEn,
   ...kpiEn,
   ...displayEn,
+  ...desk16En,
   app: { name: 'Một Cửa Desk', tagline: 'One-stop desk' },
   nav: {
     intake: 'Intake',

@@ -1,4 +1,5 @@
 import { displayVi } from './display.vi';
+import { desk16Vi } from './desk16.vi';
 import { setupVi } from './setup.vi';
 import { uiVi } from './ui-vi';
 import { kpiVi } from './kpi.vi';
@@ -8,6 +9,7 @@ export const vi = {
   ...uiVi,
   ...kpiVi,
   ...displayVi,
+  ...desk16Vi,
   app: { name: 'Một Cửa Desk', tagline: 'Bộ phận Một cửa' },
   nav: {
     intake: 'Tiếp nhận',

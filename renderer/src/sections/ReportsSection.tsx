@@ -8,6 +8,7 @@ import { SatisfactionBlock } from './SatisfactionBlock';
 import { dateTime, vnd } from '../format';
 import { KpiPanel } from './reports/KpiPanel';
 import { HourChart, TrendChart } from './reports/ReportCharts';
+import { ProgressBar } from '../components/ProgressBar';
 
 type Report = Output<'report.daily'>;
 type AuditVerdict = Output<'audit.verify'>;
@@ -23,6 +24,8 @@ export function ReportsSection() {
   const datesOk = date !== '' && isDayOrEmpty(date) && isDayOrEmpty(to) && (!to || to >= date);
   const period = datesOk && to && to !== date ? to : null;
   const [exporting, setExporting] = useState<string | null>(null);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  useEffect(() => api().on('work.progress', (p) => p.task === 'report' && setProgress({ done: p.done, total: p.total })), []);
   const [report, setReport] = useState<Report | null>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [notes, setNotes] = useState('');
@@ -49,8 +52,10 @@ export function ReportsSection() {
     if (exporting || !datesOk) return;
     setMessage(null);
     setExporting(format.toUpperCase());
+    setProgress(null);
     const r = await api()['report.export']({ date, to: period, counterId: null, format });
     setExporting(null);
+    setProgress(null);
     setMessage(r.ok ? { kind: 'ok', text: t('reports.exported', { path: r.value.path }) } : { kind: 'error', text: errText(r.error) });
   };
   const close = async (e: FormEvent) => {
@@ -80,6 +85,7 @@ export function ReportsSection() {
         {exporting && (
           <span role="status" className="busy" data-testid="reports-busy">
             {t('busy.exporting', { format: exporting })}
+            {progress && <ProgressBar label={t('progress.report', progress)} done={progress.done} total={progress.total} testId="reports-progress" />}
           </span>
         )}
       </div>

@@ -10,6 +10,7 @@ import { ProvinceApiSettings } from './ProvinceApiSettings';
 import { TokenSettings } from './TokenSettings';
 import { DisplaySettings } from './DisplaySettings';
 import { ChecksTable } from '../components/ChecksTable';
+import { TextSizeSetting } from './TextSizeSetting';
 
 export function SettingsSection({ info, admin, onChanged, onLocale }: { info: AppInfo | null; admin: boolean; onChanged: () => void; onLocale: (l: Locale) => void }) {
   const { t } = useTranslation();
@@ -87,6 +88,7 @@ export function SettingsSection({ info, admin, onChanged, onLocale }: { info: Ap
           ))}
         </div>
       </section>
+      <TextSizeSetting current={info?.textScale ?? 100} onChanged={onChanged} />
       <section className="card">
         <h2>{t('settings.doctorTitle')}</h2>
         <dl className="facts">

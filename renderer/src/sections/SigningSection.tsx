@@ -1,8 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../electron/common/ipc/contract';
 import { api, errText } from '../api';
 import { TokenFields, useTokenPicker } from '../components/TokenFields';
+import { PdfPreview } from '../components/PdfPreview';
+import { SignedFolder } from '../components/SignedFolder';
+import { ProgressBar } from '../components/ProgressBar';
 
 type InboxFile = Output<'attachments.pick'>[number];
 type Signed = Output<'signing.signFiles'>;
@@ -19,6 +22,11 @@ export function SigningSection() {
   const [result, setResult] = useState<Signed | null>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error' | 'warn'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [warning, setWarning] = useState<string | null>(null);
+  const [preview, setPreview] = useState<InboxFile | null>(null);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+
+  useEffect(() => api().on('work.progress', (p) => p.task === 'signing' && setProgress({ done: p.done, total: p.total })), []);
 
   const pick = async () => {
     const r = await api()['attachments.pick']({});
@@ -37,19 +45,27 @@ export function SigningSection() {
     if (busy) return;
     setBusy(true);
     setMessage(null);
-    const r = await api()['signing.signFiles']({ files: files.map((f) => f.token), ...picker.take(), visible, reason: reason.trim() || null });
+    setWarning(null);
+    setProgress({ done: 0, total: files.length });
+    const batch = files;
+    const r = await api()['signing.signFiles']({ files: batch.map((f) => f.token), ...picker.take(), visible, reason: reason.trim() || null });
     setBusy(false);
+    setProgress(null);
     if (!r.ok) return setMessage({ kind: 'error', text: [errText(r.error), ...(r.error.details ?? []).map((d) => d.message)].join(' ') });
     setResult(r.value);
-    setFiles([]);
-    // "Đã ký" first, whatever the token then warns about (PIN tries left): the officer must know the files are signed.
-    const done = t('signing.done', { count: r.value.signed.length });
-    setMessage({ kind: r.value.warning ? 'warn' : 'ok', text: r.value.warning ? `${done} ${r.value.warning}` : done });
+    // Signed inputs leave the list (they are done); anything picked while signing stays.
+    setFiles((all) => all.filter((f) => !batch.some((b) => b.token === f.token)));
+    setPreview(null);
+    // "Đã ký" stays on its own line; the token's warning (PIN tries left) comes after it, never instead.
+    setMessage({ kind: 'ok', text: t('signing.done', { count: r.value.signed.length }) });
+    setWarning(r.value.warning);
   };
 
   return (
     <div className="signing">
       {message && <p role={message.kind === 'error' ? 'alert' : 'status'} className={`message ${message.kind}`} data-testid="signing-message">{message.text}</p>}
+      {warning && <p role="alert" className="message warn" data-testid="signing-warning">{t('signOut.warning', { warning })}</p>}
+      <SignedFolder onMessage={setMessage} />
       <section className="card">
         <h2>{t('signing.files')}</h2>
         <div className="actions">
@@ -62,6 +78,7 @@ export function SigningSection() {
             {files.map((f) => (
               <li key={f.token}>
                 {f.fileName}{' '}
+                <button type="button" className="secondary" onClick={() => setPreview(f)} data-testid="signing-preview">{t('preview.show')}</button>{' '}
                 <button type="button" className="secondary" onClick={() => void verify(f)}>{t('signing.verify')}</button>{' '}
                 <button type="button" className="secondary" onClick={() => setFiles((all) => all.filter((x) => x.token !== f.token))}>{t('signing.remove')}</button>
                 {checks[f.token] && (
@@ -77,6 +94,7 @@ export function SigningSection() {
           </ul>
         )}
       </section>
+      {preview && files.some((f) => f.token === preview.token) && <PdfPreview key={preview.token} token={preview.token} name={preview.fileName} onClose={() => setPreview(null)} />}
       {files.length > 0 && (
         <form className="card" onSubmit={sign} aria-label={t('signing.signTitle')}>
           <h2>{t('signing.signTitle')}</h2>
@@ -95,6 +113,7 @@ export function SigningSection() {
                 {busy && (
                   <span role="status" className="busy" data-testid="signing-busy">
                     {t('busy.signing', { count: files.length })}
+                    {progress && <ProgressBar label={t('progress.signing', progress)} done={progress.done} total={progress.total} testId="signing-progress" />}
                   </span>
                 )}
               </div>
@@ -109,7 +128,7 @@ export function SigningSection() {
           <ul className="files">
             {result.signed.map((s) => (
               <li key={s.path}>
-                <span className="code">{s.path}</span> — {s.valid ? t('signing.checkedValid') : t('signing.checkedInvalid')}
+                <span className="code">{s.fileName}</span> — {s.valid ? t('signing.checkedValid') : t('signing.checkedInvalid')}
               </li>
             ))}
           </ul>

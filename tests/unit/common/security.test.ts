@@ -28,6 +28,8 @@ describe('CSP (checklist 7)', () => {
   it("allows scripts only from 'self' and forbids inline, eval and objects", () => {
     const directives = new Map(CONTENT_SECURITY_POLICY.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
     expect(directives.get('script-src')).toEqual(["'self'"]);
+    // The PDF preview's worker: the app's own files only (no blob:, no data:).
+    expect(directives.get('worker-src')).toEqual(["'self'"]);
     expect(directives.get('default-src')).toEqual(["'none'"]);
     expect(directives.get('object-src')).toEqual(["'none'"]);
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-inline|unsafe-eval|https?:|\*/);

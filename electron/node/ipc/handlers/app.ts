@@ -3,7 +3,7 @@ import { AppFailure } from '../../../common/ipc/result';
 import { runDoctor } from '../../services/doctor';
 import { actorOf, type AreaHandlers, type HandlerEnv } from './env';
 
-type C = 'app.info' | 'app.setLocale' | 'app.doctor' | 'unit.get' | 'unit.set' | 'shell.openExternal';
+type C = 'app.info' | 'app.setLocale' | 'app.doctor' | 'unit.get' | 'unit.set' | 'shell.openExternal' | 'app.setTextScale';
 
 export const appHandlers = (e: HandlerEnv): AreaHandlers<C> => ({
   'app.info': async () => ({
@@ -16,6 +16,7 @@ export const appHandlers = (e: HandlerEnv): AreaHandlers<C> => ({
     locale: e.core.session.pendingLocale ?? (await e.core.settings.locale()),
     unit: await e.core.store.getUnitIdentity(),
     officer: e.core.session.officer ? { officerId: e.core.session.officer.officerId, fullName: e.core.session.officer.fullName } : null,
+    textScale: await e.core.settings.textScale(),
   }),
   'app.setLocale': async ({ locale }, ctx) => {
     // Signed out, nothing is written: an anonymous caller could otherwise grow the database and
@@ -41,5 +42,9 @@ export const appHandlers = (e: HandlerEnv): AreaHandlers<C> => ({
     if (!isSafeExternalUrl(url, externalHosts(await e.core.settings.apiUrl()))) throw new AppFailure('forbidden', 'Địa chỉ này không được phép mở ngoài ứng dụng.');
     await e.shell.openExternal(url);
     return { opened: true };
+  },
+  'app.setTextScale': async ({ scale }, ctx) => {
+    await e.core.settings.set('ui.textScale', String(scale), await actorOf(e, ctx));
+    return { scale };
   },
 });

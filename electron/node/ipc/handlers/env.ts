@@ -11,6 +11,10 @@ export interface HostShell {
   pickFiles(): Promise<string[]>;
   /** Opens the OS print dialog for a PDF; false when the officer cancelled. */
   printPdf(path: string): Promise<boolean>;
+  /** The OS folder dialog; the chosen folder, null when cancelled (or no dialog in this host: the IPC tests). */
+  pickFolder?(): Promise<string | null>;
+  /** Opens a folder in the OS file manager (handlers pass only the configured signed-files folder). */
+  openPath?(path: string): Promise<boolean>;
 }
 
 export interface HandlerEnv {

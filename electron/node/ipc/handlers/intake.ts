@@ -1,5 +1,5 @@
 import { vietnamDate } from '../../../common/domain/time';
-import { AppFailure } from '../../../common/ipc/result';
+import { failure } from '../../../common/ipc/result';
 import { searchProcedures } from '../../catalog/catalog-repo';
 import { voidDossier } from '../../intake/void-dossier';
 import { toVietnamRfc3339 } from '../../../common/domain/time';
@@ -49,7 +49,7 @@ export const intakeHandlers = (e: HandlerEnv): AreaHandlers<C> => ({
   'attachments.pick': async () => e.core.inbox.registerAll(await e.shell.pickFiles()),
   'attachments.scanFolder': async () => {
     const dir = await e.core.settings.get('intake.scanFolder');
-    if (!dir) throw new AppFailure('not_found', 'Chưa cấu hình thư mục máy quét tài liệu (Cài đặt → Thiết bị).');
+    if (!dir) throw failure('not_found', 'attachments.noScanFolder');
     return e.core.inbox.scanFolder(dir);
   },
   'attachments.preview': ({ token }) => e.core.inbox.preview(token),

@@ -8,7 +8,8 @@ export const reportHandlers = (e: HandlerEnv): AreaHandlers<C> => ({
     return { ...r, totals: { ...r.totals }, log: r.log.map((x) => ({ ...x })) as Array<Record<string, unknown>>, byProcedure: [...r.byProcedure], byCounter: [...r.byCounter], byOfficer: [...r.byOfficer], byHour: [...r.byHour], review: [...r.review] };
   },
   'report.export': async ({ date, to, counterId, format }, ctx) => {
-    const path = await e.core.reports.export(await actorOf(e, ctx), { date, to: to ?? null, counterId, format });
+    const progress = (done: number, total: number) => e.core.hub.emit('work.progress', { task: 'report', done, total });
+    const path = await e.core.reports.export(await actorOf(e, ctx), { date, to: to ?? null, counterId, format, progress });
     return { path, opened: format === 'pdf' ? await e.shell.printPdf(path) : true };
   },
   'day.close': async ({ date, notes, sign }, ctx) => {

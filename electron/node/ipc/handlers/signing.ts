@@ -1,10 +1,22 @@
-import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { signDocuments } from '../../signing/sign-documents';
 import { verifyPdf } from '../../signing/verify';
 import { actorOf, type AreaHandlers, type HandlerEnv } from './env';
 
-type C = 'returns.open' | 'returns.importResult' | 'returns.sign' | 'returns.handOver' | 'signing.signFiles' | 'signing.verify' | 'token.list' | 'devices.setTokenModule' | 'devices.setTrustDir' | 'devices.tokenModules';
+type C =
+  | 'returns.open'
+  | 'returns.importResult'
+  | 'returns.sign'
+  | 'returns.handOver'
+  | 'signing.signFiles'
+  | 'signing.verify'
+  | 'token.list'
+  | 'devices.setTokenModule'
+  | 'devices.setTrustDir'
+  | 'signing.outputFolder'
+  | 'signing.chooseOutputFolder'
+  | 'signing.openOutputFolder'
+  | 'devices.tokenModules';
 
 export const signingHandlers = (e: HandlerEnv): AreaHandlers<C> => ({
   'returns.open': ({ code }) => e.core.returns.open(code).then((v) => ({ ...v, results: [...v.results] })),
@@ -29,12 +41,13 @@ export const signingHandlers = (e: HandlerEnv): AreaHandlers<C> => ({
       pin,
       confirmFinalTry,
       inputs: files.map((f) => e.core.inbox.pathOf(f)),
-      outDir: join(e.core.layout.filesDir, 'signed'),
+      outDir: await e.core.signedOutput.ensure(),
       visible,
       reason,
       trustAnchors: await e.core.tokens.trustAnchors(),
       fontsDir: e.core.fontsDir,
       now: e.core.now(),
+      onProgress: (done, total) => e.core.hub.emit('work.progress', { task: 'signing', done, total }),
     });
     // File names can carry a citizen's name: the audit keeps counts and the certificate only.
     await e.core.store.audit({ actor: actor.officerId, action: 'signing.sign', subject: null, details: { files: r.signed.length, signer: r.signer } });
@@ -66,4 +79,13 @@ export const signingHandlers = (e: HandlerEnv): AreaHandlers<C> => ({
   },
   'devices.setTrustDir': async ({ path }, ctx) => ({ anchors: await e.core.tokens.setTrustDir(await actorOf(e, ctx), path) }),
   'devices.tokenModules': () => e.core.tokens.modules(),
+  'signing.outputFolder': async () => ({ path: await e.core.signedOutput.folder() }),
+  'signing.chooseOutputFolder': async (_input, ctx) => {
+    const actor = await actorOf(e, ctx);
+    const chosen = (await e.shell.pickFolder?.()) ?? null;
+    if (!chosen) return { path: await e.core.signedOutput.folder(), changed: false };
+    return { path: await e.core.signedOutput.choose(actor, chosen), changed: true };
+  },
+  // No path comes from the renderer: only the configured folder can ever be opened.
+  'signing.openOutputFolder': async () => ({ opened: (await e.shell.openPath?.(await e.core.signedOutput.ensure())) ?? false }),
 });

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import type { Access } from './roles';
+
+/**
+ * Counter-screen rows of the one IPC contract (issue #16), spread into `contract` and `events` in
+ * contract.ts: text size, and the signed-files folder — chosen with the OS dialog and opened with the
+ * OS, so no path ever crosses from the renderer.
+ */
+const empty = z.strictObject({});
+
+/** Text size in per cent of the 16 px base (Cài đặt → Cỡ chữ). */
+export const textScaleSchema = z.union([z.literal(100), z.literal(125), z.literal(150)]);
+export type TextScale = z.infer<typeof textScaleSchema>;
+
+export const deskChannels = {
+  'app.setTextScale': { access: 'officer', input: z.strictObject({ scale: textScaleSchema }), output: z.object({ scale: textScaleSchema }) },
+  'signing.outputFolder': { access: 'officer', input: empty, output: z.object({ path: z.string() }) },
+  'signing.chooseOutputFolder': { access: 'officer', input: empty, output: z.object({ path: z.string(), changed: z.boolean() }) },
+  'signing.openOutputFolder': { access: 'officer', input: empty, output: z.object({ opened: z.boolean() }) },
+} as const satisfies Record<string, { readonly access: Access; readonly input: z.ZodType; readonly output: z.ZodType }>;
+
+export const deskEvents = {
+  /** Long work (batch signing, report export): i of n done, for a progress bar. */
+  'work.progress': z.object({ task: z.enum(['signing', 'report']), done: z.number().int().nonnegative(), total: z.number().int().positive() }),
+} as const;

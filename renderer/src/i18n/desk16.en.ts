@@ -1,0 +1,32 @@
+import type { desk16Vi } from './desk16.vi';
+
+type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+
+/** English for desk16.vi.ts. */
+export const desk16En: Widen<typeof desk16Vi> = {
+  signOut: {
+    title: 'Folder for signed files',
+    choose: 'Choose folder…',
+    open: 'Open folder',
+    chosen: 'Signed files will be saved in {{path}}.',
+    openFailed: 'The folder could not be opened.',
+    warning: 'Note from the signing token: {{warning}}',
+  },
+  preview: {
+    show: 'Preview',
+    title: 'Preview: {{name}}',
+    page: 'Page {{page}}/{{pages}}',
+    shown: 'Showing {{shown}}/{{pages}} pages',
+    loading: 'Opening the file…',
+    failed: 'This PDF cannot be shown.',
+    close: 'Close preview',
+  },
+  progress: {
+    signing: 'Signing file {{done}}/{{total}}',
+    report: 'Exporting the report: step {{done}}/{{total}}',
+  },
+  textSize: {
+    title: 'Text size',
+    saved: 'Text size changed.',
+  },
+};

@@ -1,0 +1,28 @@
+/** Texts of issue #16 (signed-files folder, PDF preview, progress, text size); merged into vi. */
+export const desk16Vi = {
+  signOut: {
+    title: 'Thư mục lưu tệp đã ký',
+    choose: 'Chọn thư mục…',
+    open: 'Mở thư mục',
+    chosen: 'Tệp đã ký sẽ được lưu vào {{path}}.',
+    openFailed: 'Không mở được thư mục.',
+    warning: 'Lưu ý từ thiết bị ký số: {{warning}}',
+  },
+  preview: {
+    show: 'Xem trước',
+    title: 'Xem trước: {{name}}',
+    page: 'Trang {{page}}/{{pages}}',
+    shown: 'Hiển thị {{shown}}/{{pages}} trang',
+    loading: 'Đang mở tệp…',
+    failed: 'Không hiển thị được tệp PDF này.',
+    close: 'Đóng xem trước',
+  },
+  progress: {
+    signing: 'Đang ký tệp {{done}}/{{total}}',
+    report: 'Đang xuất báo cáo: bước {{done}}/{{total}}',
+  },
+  textSize: {
+    title: 'Cỡ chữ',
+    saved: 'Đã đổi cỡ chữ.',
+  },
+} as const;
