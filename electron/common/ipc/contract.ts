@@ -12,10 +12,10 @@ import { counterIdSchema, unitCodeSchema, unitDeskSchema, unitIdentitySchema } f
 import { serialScannerConfigSchema } from '../hardware/scanner';
 import { printerConfigSchema } from '../hardware/printer';
 import { doctorCheckSchema, doctorReportSchema } from '../domain/doctor';
-import { tokenModuleCandidateSchema } from '../hardware/token-modules';
 import { displayStateSchema } from '../domain/citizen-display';
 import { displayContract } from './display-contract';
 import type { Access } from './roles';
+import { signingChannels } from './contract-signing';
 import { deskChannels, deskEvents, textScaleSchema, type TextScale } from './contract-desk';
 
 export { textScaleSchema, type TextScale };
@@ -326,55 +326,6 @@ export const contract = {
   // Issue #14: a postal return handed to the post, and today's units beside a card's address (2025 reorganisation).
   'returns.postOut': { access: 'officer', input: z.strictObject({ code: z.string().min(1).max(60), trackingNo: z.string().trim().min(1, 'Nhập số hiệu bưu gửi.').max(40) }), output: z.object({ postedAt: z.string() }) },
   'address.currentUnits': { access: 'officer', input: z.strictObject({ address: z.string().max(500) }), output: z.object({ text: z.string().nullable(), source: z.string().nullable() }) },
-  'token.list': {
-    access: 'officer',
-    input: empty,
-    output: z.array(
-      z.object({
-        label: z.string(),
-        serial: z.string(),
-        manufacturer: z.string(),
-        flags: z.object({ pinCountLow: z.boolean(), pinFinalTry: z.boolean(), pinLocked: z.boolean(), protectedAuthPath: z.boolean() }),
-        certificates: z.array(z.object({ id: z.string(), subject: z.string(), issuer: z.string(), notAfter: z.string(), keyUsage: z.array(z.string()) })),
-      }),
-    ),
-  },
-  'signing.signFiles': {
-    access: 'officer',
-    input: z.strictObject({
-      files: z.array(z.uuid()).min(1, 'Chọn ít nhất một tệp PDF để ký.').max(20),
-      tokenId: z.string().min(1).max(100),
-      certId: z.string().regex(/^[0-9a-fA-F]{1,128}$/).nullable(),
-      pin: z.string().min(1).max(64).nullable(),
-      confirmFinalTry: z.boolean(),
-      visible: z.boolean(),
-      reason: z.string().trim().max(200).nullable(),
-    }),
-    output: z.object({
-      signed: z.array(z.object({ fileName: z.string(), path: z.string(), valid: z.boolean() })),
-      signer: z.string(),
-      warning: z.string().nullable(),
-    }),
-  },
-  'signing.verify': {
-    access: 'officer',
-    input: z.strictObject({ file: z.uuid() }),
-    output: z.array(
-      z.object({
-        field: z.string(),
-        signer: z.string().nullable(),
-        claimedTime: z.string().nullable(),
-        integrity: z.enum(['valid', 'invalid']),
-        coversWholeDocument: z.boolean(),
-        /** null when the unit has configured no trust anchors. */
-        trusted: z.boolean().nullable(),
-        timestamp: z.string().nullable(),
-      }),
-    ),
-  },
-  'devices.setTokenModule': { access: 'admin', input: z.strictObject({ path: z.string().trim().min(1).max(1000).nullable() }), output: z.object({ saved: z.boolean() }) },
-  /** The folder of trusted root certificates signatures are checked against (null: validity and key usage only). */
-  'devices.setTrustDir': { access: 'admin', input: z.strictObject({ path: z.string().trim().min(1).max(1000).nullable() }), output: z.object({ anchors: z.number().int().nullable() }) },
   'shell.openExternal': {
     access: 'officer',
     input: z.strictObject({ url: z.string().max(2048) }),
@@ -386,8 +337,7 @@ export const contract = {
     input: z.strictObject({ officerId: z.string().trim().min(1).max(40), roles: z.array(z.enum(['officer', 'supervisor', 'admin'])).min(1, 'Chọn ít nhất một vai trò.').max(3) }),
     output: officerAccountSchema,
   },
-  /** The PKCS#11 modules on this PC (configured, p11-kit or the Windows registry, the CAs' known paths), each probed. */
-  'devices.tokenModules': { access: 'admin', input: empty, output: z.array(tokenModuleCandidateSchema) },
+  ...signingChannels,
   ...displayContract,
   ...deskChannels,
 } as const satisfies Record<string, { readonly access: Access; readonly firstRun?: true; readonly window?: 'display'; readonly input: z.ZodType; readonly output: z.ZodType }>;
