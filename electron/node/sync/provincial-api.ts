@@ -1,7 +1,6 @@
-import { createHash, webcrypto } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
 import * as tus from 'tus-js-client';
+import { sha256Base64, sha256Slice } from './chunk-hash';
 import type { z } from 'zod';
 import {
   catalogResponse,
@@ -320,7 +319,7 @@ export class ProvincialApi {
     const hashAt = (offset: number) => {
       let h = hashes.get(offset);
       const len = Math.min(this.#c.chunkSize, o.size - offset);
-      if (!h) hashes.set(offset, (h = o.data ? Promise.resolve(createHash('sha256').update(o.data.subarray(offset, offset + len)).digest('base64')) : sha256Slice(o.path!, offset, len)));
+      if (!h) hashes.set(offset, (h = o.data ? Promise.resolve(sha256Base64(o.data.subarray(offset, offset + len))) : sha256Slice(o.path!, offset, len)));
       return h;
     };
     // A creation answer's Location (or a persisted upload URL) on another origin would get the
@@ -386,16 +385,5 @@ export class ProvincialApi {
 class TokenError extends Error {
   constructor(readonly status: number) {
     super(`token endpoint HTTP ${status}`);
-  }
-}
-
-async function sha256Slice(path: string, offset: number, len: number): Promise<string> {
-  const fh = await open(path, 'r');
-  try {
-    const buf = Buffer.alloc(len);
-    await fh.read(buf, 0, len, offset);
-    return Buffer.from(await webcrypto.subtle.digest('SHA-256', buf)).toString('base64');
-  } finally {
-    await fh.close();
   }
 }
