@@ -63,6 +63,8 @@ describe('officer rows edited outside the app', () => {
     // An admin may retire the changed row; it comes back only with the least role.
     expect((await login(f, ADMIN)).ok).toBe(true);
     expect(await f.call('officer.activate', { officerId: 'cb01' })).toMatchObject(tampered('integrity.officerTampered'));
+    // Nor can new roles be given to it: that would seal what was written outside the app.
+    expect(await f.call('officer.setRoles', { officerId: 'cb01', roles: ['officer', 'supervisor'] })).toMatchObject(tampered('integrity.officerTampered'));
     expect(await f.call('officer.deactivate', { officerId: 'cb01' })).toMatchObject({ ok: true, value: { active: false, roles: ['officer'] } });
     expect(await recordsRow(f)).toMatchObject({ status: 'ok' });
   });
@@ -149,9 +151,11 @@ describe('rows written before the seals (an upgraded database)', () => {
     const dir = f.dir;
     removeDir = () => rmSync(dir, { recursive: true, force: true });
     await f.services.close();
-    // Back to schema 8 as the previous version left it: no MAC anywhere, the same rows.
+    // Back to the schema before the seals, as the previous version left it: no MAC anywhere, the same rows.
+    const { migrations } = await import('../../electron/node/db/migrations/index.generated');
+    const before = migrations[migrations.findIndex((m) => m.name === 'record_integrity') - 1]!.version;
     const db = await openDataDb(dir);
-    db.exec('ALTER TABLE officers DROP COLUMN mac; DROP TABLE setting_macs; DROP TABLE record_integrity; PRAGMA user_version = 8;');
+    db.exec(`ALTER TABLE officers DROP COLUMN mac; DROP TABLE setting_macs; DROP TABLE record_integrity; PRAGMA user_version = ${before};`);
     db.close();
     const loaded: string[] = [];
     f = await reopen(dir, loaded);

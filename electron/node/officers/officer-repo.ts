@@ -347,6 +347,8 @@ export function recordOnlineSignIn(
  * remains when this one loses the admin role (so two admins demoting each other cannot both pass).
  */
 export function setOfficerRoles(db: Database.Database, officerId: string, roles: readonly Role[], actor: string, at: string): Officer {
+  // A row changed outside the app keeps its refusal: giving it roles would seal what was written there.
+  assertOfficerIntact(db, officerId);
   return db.transaction(() => {
     const row = db.prepare('SELECT * FROM officers WHERE officer_id = ?').get(officerId) as Row | undefined;
     if (!row) throw failure('not_found', 'officer.notFound', { officerId });
@@ -354,6 +356,7 @@ export function setOfficerRoles(db: Database.Database, officerId: string, roles:
     if (row.active === 1 && before.includes('admin') && !roles.includes('admin') && otherActiveAdmins(db, officerId) === 0) throw failure('conflict', 'officer.lastAdminRole');
     if (JSON.stringify(before) === JSON.stringify(roles)) return toOfficer(row);
     db.prepare('UPDATE officers SET roles = ?, updated_at = ? WHERE officer_id = ?').run(JSON.stringify(roles), at, officerId);
+    reseal(db, officerId);
     appendAudit(db, { actor, action: 'officer.setRoles', subject: officerId, details: { from: before, to: roles } }, at);
     return { ...toOfficer(row), roles: [...roles] };
   }).immediate();
