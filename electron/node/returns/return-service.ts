@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { wipeFile } from '../files/durable';
 import { join } from 'node:path';
@@ -144,22 +145,7 @@ export class ReturnService {
         const dossierId = requireDossierId(db, code);
         markReturned(db, dossierId, at);
         const feesVnd = collectFeesAtReturn(db, dossierId, at, o.actor);
-        enqueueEvent(db, {
-          code,
-          dossierId,
-          // Signed files go up first; the event refers to their upload URLs once they exist.
-          uploadsFirst: files.filter((f) => f.kind === 'signed_result').map((f) => f.id),
-          event: {
-            TrangThai: '10',
-            ThoiDiemXuLy: toNationalTime(at),
-            NguoiXuLy: o.actor,
-            NoiDungXuLy: 'Trả kết quả',
-            NgayTra: toNationalTime(at),
-            ThongTinTra: `Người nhận: ${o.receivedBy.trim()}; đã kiểm tra giấy tờ tùy thân${o.note ? `; ${o.note}` : ''}`,
-            DanhSachGiayToKetQua: files.map((f) => ({ TenGiayTo: f.fileName, MaGiayToKetQua: f.resultCode ?? '', DuongDanTepTinKetQua: { $attachment: f.id } })),
-          },
-          at,
-        });
+        queueReturned(db, { code, dossierId, files, at, actor: o.actor, how: 'Trả kết quả', info: `Người nhận: ${o.receivedBy.trim()}; đã kiểm tra giấy tờ tùy thân${o.note ? `; ${o.note}` : ''}` });
         appendAudit(db, { actor: o.actor, action: 'returns.handOver', subject: code, details: { files: files.length, idChecked: true, feesVnd } }, at);
       })(),
     );
@@ -186,21 +172,7 @@ export class ReturnService {
         const dossierId = requireDossierId(db, code);
         if (!markPosted(db, dossierId, { at, trackingNo, officerId: o.actor })) throw new AppFailure('conflict', `Kết quả hồ sơ ${code} đã chuyển bưu chính.`);
         markReturned(db, dossierId, at);
-        enqueueEvent(db, {
-          code,
-          dossierId,
-          uploadsFirst: files.filter((f) => f.kind === 'signed_result').map((f) => f.id),
-          event: {
-            TrangThai: '10',
-            ThoiDiemXuLy: toNationalTime(at),
-            NguoiXuLy: o.actor,
-            NoiDungXuLy: 'Trả kết quả qua dịch vụ bưu chính công ích',
-            NgayTra: toNationalTime(at),
-            ThongTinTra: `Chuyển bưu chính; số hiệu bưu gửi: ${trackingNo}`,
-            DanhSachGiayToKetQua: files.map((f) => ({ TenGiayTo: f.fileName, MaGiayToKetQua: f.resultCode ?? '', DuongDanTepTinKetQua: { $attachment: f.id } })),
-          },
-          at,
-        });
+        queueReturned(db, { code, dossierId, files, at, actor: o.actor, how: 'Trả kết quả qua dịch vụ bưu chính công ích', info: `Chuyển bưu chính; số hiệu bưu gửi: ${trackingNo}` });
         appendAudit(db, { actor: o.actor, action: 'returns.postOut', subject: code, details: { files: files.length } }, at);
       })(),
     );
@@ -236,4 +208,29 @@ export class ReturnService {
     await writeFileAtomic(path, await doc.save({ useObjectStreams: false }));
     return path;
   }
+}
+
+/**
+ * Status 10 to the province (contract §3.4), at the counter or by post. Signed files go up first;
+ * the event refers to their upload URLs once they exist.
+ */
+function queueReturned(
+  db: Database.Database,
+  r: { code: string; dossierId: number; files: ReadonlyArray<{ id: number; kind: string; fileName: string; resultCode: string | null }>; at: string; actor: string; how: string; info: string },
+): void {
+  enqueueEvent(db, {
+    code: r.code,
+    dossierId: r.dossierId,
+    uploadsFirst: r.files.filter((f) => f.kind === 'signed_result').map((f) => f.id),
+    event: {
+      TrangThai: '10',
+      ThoiDiemXuLy: toNationalTime(r.at),
+      NguoiXuLy: r.actor,
+      NoiDungXuLy: r.how,
+      NgayTra: toNationalTime(r.at),
+      ThongTinTra: r.info,
+      DanhSachGiayToKetQua: r.files.map((f) => ({ TenGiayTo: f.fileName, MaGiayToKetQua: f.resultCode ?? '', DuongDanTepTinKetQua: { $attachment: f.id } })),
+    },
+    at: r.at,
+  });
 }
