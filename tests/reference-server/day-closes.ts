@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type Database from 'better-sqlite3';
-import { body, err, send } from './http';
+import { unitExtensionPost } from './unit-extension';
 
 /**
  * `POST /units/{unitCode}/day-closes` (Idempotency-Key): a counter's day close with the audit anchor it
@@ -13,30 +12,11 @@ export async function handleDayCloses(db: Database.Database, req: IncomingMessag
   const m = /^\/units\/([^/]+)\/day-closes$/.exec(path);
   if (!m || req.method !== 'POST') return false;
   db.exec('CREATE TABLE IF NOT EXISTS day_closes (idem TEXT PRIMARY KEY, unit TEXT NOT NULL, body TEXT NOT NULL, response TEXT NOT NULL)');
-  if (decodeURIComponent(m[1]!) !== unitCode) {
-    err(res, 404, 'not_found', 'Không có đơn vị.');
-    return true;
-  }
-  const key = req.headers['idempotency-key'];
-  if (typeof key !== 'string' || !key) {
-    err(res, 400, 'bad_request', 'Thiếu Idempotency-Key.');
-    return true;
-  }
-  const seen = db.prepare('SELECT response FROM day_closes WHERE idem = ?').get(key) as { response: string } | undefined;
-  if (seen) {
-    send(res, 200, JSON.parse(seen.response));
-    return true;
-  }
-  const raw = (await body(req)).toString();
-  const b = JSON.parse(raw || '{}') as { NgayChot?: unknown; MaQuay?: unknown };
-  if (typeof b.NgayChot !== 'string' || typeof b.MaQuay !== 'string') {
-    err(res, 422, 'validation', 'Thiếu NgayChot hoặc MaQuay.', { details: [{ field: 'NgayChot', message: 'bắt buộc' }] });
-    return true;
-  }
-  const response = { eventId: randomUUID() };
-  db.prepare('INSERT INTO day_closes VALUES (?, ?, ?, ?)').run(key, unitCode, raw, JSON.stringify(response));
-  send(res, 201, response);
-  return true;
+  return unitExtensionPost<{ NgayChot?: unknown; MaQuay?: unknown }>(
+    { db, req, res, pathUnit: m[1]!, unitCode, table: 'day_closes' },
+    (b) => (typeof b.NgayChot !== 'string' || typeof b.MaQuay !== 'string' ? { message: 'Thiếu NgayChot hoặc MaQuay.', field: 'NgayChot', detail: 'bắt buộc' } : null),
+    (key, raw, _b, response) => db.prepare('INSERT INTO day_closes VALUES (?, ?, ?, ?)').run(key, unitCode, raw, response),
+  );
 }
 
 /** What the province holds: every day close received, oldest first (for tests). */

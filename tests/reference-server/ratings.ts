@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type Database from 'better-sqlite3';
-import { body, err, send } from './http';
+import { unitExtensionPost } from './unit-extension';
 
 const TABLE = 'CREATE TABLE IF NOT EXISTS ratings (idem TEXT PRIMARY KEY, unit TEXT NOT NULL, code TEXT NOT NULL, body TEXT NOT NULL, response TEXT NOT NULL)';
 
@@ -14,30 +13,14 @@ export async function handleRatings(db: Database.Database, req: IncomingMessage,
   const m = /^\/units\/([^/]+)\/ratings$/.exec(path);
   if (!m || req.method !== 'POST') return false;
   db.exec(TABLE);
-  if (decodeURIComponent(m[1]!) !== unitCode) {
-    err(res, 404, 'not_found', 'Không có đơn vị.');
-    return true;
-  }
-  const key = req.headers['idempotency-key'];
-  if (typeof key !== 'string' || !key) {
-    err(res, 400, 'bad_request', 'Thiếu Idempotency-Key.');
-    return true;
-  }
-  const seen = db.prepare('SELECT response FROM ratings WHERE idem = ?').get(key) as { response: string } | undefined;
-  if (seen) {
-    send(res, 200, JSON.parse(seen.response));
-    return true;
-  }
-  const raw = (await body(req)).toString();
-  const b = JSON.parse(raw || '{}') as { MaHoSo?: unknown; MucDoHaiLong?: unknown };
-  if (typeof b.MaHoSo !== 'string' || !Number.isInteger(b.MucDoHaiLong) || (b.MucDoHaiLong as number) < 1 || (b.MucDoHaiLong as number) > 5) {
-    err(res, 422, 'validation', 'Thiếu MaHoSo hoặc MucDoHaiLong (1–5).', { details: [{ field: 'MucDoHaiLong', message: '1–5' }] });
-    return true;
-  }
-  const response = { eventId: randomUUID() };
-  db.prepare('INSERT INTO ratings VALUES (?, ?, ?, ?, ?)').run(key, unitCode, b.MaHoSo, raw, JSON.stringify(response));
-  send(res, 201, response);
-  return true;
+  return unitExtensionPost<{ MaHoSo?: unknown; MucDoHaiLong?: unknown }>(
+    { db, req, res, pathUnit: m[1]!, unitCode, table: 'ratings' },
+    (b) =>
+      typeof b.MaHoSo !== 'string' || !Number.isInteger(b.MucDoHaiLong) || (b.MucDoHaiLong as number) < 1 || (b.MucDoHaiLong as number) > 5
+        ? { message: 'Thiếu MaHoSo hoặc MucDoHaiLong (1–5).', field: 'MucDoHaiLong', detail: '1–5' }
+        : null,
+    (key, raw, b, response) => db.prepare('INSERT INTO ratings VALUES (?, ?, ?, ?, ?)').run(key, unitCode, b.MaHoSo, raw, response),
+  );
 }
 
 /** Every rating received, oldest first (for tests). */
