@@ -11,16 +11,27 @@ const MARGIN = { top: 24, right: 26, bottom: 20, left: 26 };
 const DOTS = '……………………………………';
 const longOrDots = (t: string | null) => (t ? vnLongTime(t) : DOTS);
 
-/** Mẫu 04 — Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết (TT 03/2025, Phụ lục I). */
-export async function renderDelayNoticePdf(m: DelayNoticeModel, fontsDir: string): Promise<Uint8Array> {
-  const title = 'VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT';
-  const { doc, fonts } = await newDocument(fontsDir, `Mẫu 04 — ${title} ${m.code}`);
-  doc.setKeywords([m.code, 'Mẫu 04']);
+/** The opening Mẫu 04 and 05 share: the national header, the title, the applicant addressed. */
+async function openNotice(
+  m: Pick<DelayNoticeModel, 'code' | 'unitName' | 'deskName' | 'place' | 'at'> & { applicant: { name: string; address: string | null } },
+  mau: '04' | '05',
+  title: string,
+  titleSize: number,
+  fontsDir: string,
+) {
+  const { doc, fonts } = await newDocument(fontsDir, `Mẫu ${mau} — ${title} ${m.code}`);
+  doc.setKeywords([m.code, `Mẫu ${mau}`]);
   const f = new Flow(doc, fonts, A5, MARGIN);
   header(f, m.unitName, m.deskName, m.place, m.at);
-  f.text(title, { size: 11.5, font: 'bold', align: 'center', gapAfter: 6 });
+  f.text(title, { size: titleSize, font: 'bold', align: 'center', gapAfter: 6 });
   f.text(`Kính gửi: Ông/Bà ${m.applicant.name}`, { size: 9.5, font: 'bold' });
   if (m.applicant.address) f.text(`Địa chỉ: ${m.applicant.address}`, { size: 9 });
+  return { doc, f };
+}
+
+/** Mẫu 04 — Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết (TT 03/2025, Phụ lục I). */
+export async function renderDelayNoticePdf(m: DelayNoticeModel, fontsDir: string): Promise<Uint8Array> {
+  const { doc, f } = await openNotice(m, '04', 'VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT', 11.5, fontsDir);
   f.text(`Ngày ${vnLongTime(m.receivedAt)}, ${m.deskName} tiếp nhận hồ sơ của ông/bà.`, { size: 9 });
   f.text(`Mã hồ sơ: ${m.code}`, { size: 9 });
   f.text(`Nội dung yêu cầu giải quyết: ${m.procedure}`, { size: 9 });
@@ -36,14 +47,7 @@ export async function renderDelayNoticePdf(m: DelayNoticeModel, fontsDir: string
 
 /** Mẫu 05 — Thông báo dừng giải quyết hồ sơ (TT 03/2025, Phụ lục I). */
 export async function renderStopNoticePdf(m: StopNoticeModel, fontsDir: string): Promise<Uint8Array> {
-  const title = 'THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ';
-  const { doc, fonts } = await newDocument(fontsDir, `Mẫu 05 — ${title} ${m.code}`);
-  doc.setKeywords([m.code, 'Mẫu 05']);
-  const f = new Flow(doc, fonts, A5, MARGIN);
-  header(f, m.unitName, m.deskName, m.place, m.at);
-  f.text(title, { size: 12, font: 'bold', align: 'center', gapAfter: 6 });
-  f.text(`Kính gửi: Ông/Bà ${m.applicant.name}`, { size: 9.5, font: 'bold' });
-  if (m.applicant.address) f.text(`Địa chỉ: ${m.applicant.address}`, { size: 9 });
+  const { doc, f } = await openNotice(m, '05', 'THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ', 12, fontsDir);
   f.text(`Mã hồ sơ: ${m.code}`, { size: 9 });
   f.text(`Nội dung yêu cầu giải quyết: ${m.procedure}`, { size: 9 });
   f.text(`Thời gian tiếp nhận hồ sơ: ${vnLongTime(m.receivedAt)}`, { size: 9 });

@@ -52,7 +52,8 @@ const toItem = (r: Row): OutboxItem => ({
 // Spelled out instead of `state <> 'done'` so SQLite can use the (state, next_attempt_at) index
 // and skip the done rows, which are nearly all of a long-lived outbox.
 const OPEN = "('pending', 'in_flight', 'unknown', 'rejected', 'waiting')";
-const SENDABLE = "('pending', 'in_flight', 'unknown')";
+const SENDABLE_STATES: readonly OutboxState[] = ['pending', 'in_flight', 'unknown'];
+const SENDABLE = `(${SENDABLE_STATES.map((x) => `'${x}'`).join(', ')})`;
 const HEADS = `SELECT o.* FROM outbox o
   JOIN (SELECT ma_ho_so, MIN(seq) AS seq FROM outbox WHERE state IN ${OPEN} GROUP BY ma_ho_so) h
     ON h.ma_ho_so = o.ma_ho_so AND h.seq = o.seq`;
@@ -127,7 +128,7 @@ export function readyHeads(db: Database.Database, now: string, limit: number): O
 /** A dossier's queue head if it may be sent now: the sender goes on with a dossier without scanning every queue. */
 export function readyHeadOf(db: Database.Database, code: string, now: string): OutboxItem | null {
   const r = db.prepare(`SELECT * FROM outbox WHERE ma_ho_so = ? AND state IN ${OPEN} ORDER BY seq LIMIT 1`).get(code) as Row | undefined;
-  if (!r || !['pending', 'in_flight', 'unknown'].includes(r.state) || (r.next_attempt_at != null && r.next_attempt_at > now)) return null;
+  if (!r || !SENDABLE_STATES.includes(r.state) || (r.next_attempt_at != null && r.next_attempt_at > now)) return null;
   return toItem(r);
 }
 
