@@ -37,7 +37,8 @@ export async function benchUi(): Promise<void> {
     {
       const host = await startHost(t.dir);
       try {
-        await host.page.waitForSelector('form.login');
+        // A PC without a province opens on the first-run screen; the local setup channel is the same.
+        await host.page.waitForSelector('[data-testid="first-run"], form.login');
         const setup = await host.page.evaluate(
           (a) => window.motcua['auth.setup']({ unit: { unitCode: '000.00.01.H22', unitName: 'UBND xã Tân Phú', counterId: 'Q01', offlineBlock: { from: 1, to: 9999 } }, admin: a }),
           ADMIN,
