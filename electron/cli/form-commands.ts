@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { copyFile } from 'node:fs/promises';
 import type { CliContext } from './motcua';
 
 /** `motcua form pdf <code> --mau <01..07> --out <file>`: the same forms the Hồ sơ screen prints. */
@@ -15,7 +14,8 @@ export function registerFormCommands(program: Command, ctx: CliContext): void {
     .helpOption('-h, --help', 'hiển thị trợ giúp')
     .action(async (code: string, o: { mau: string; out: string; reason?: string; newDate?: string }) => {
       const path = await ctx.core().forms.write(ctx.actor(), code, o.mau, { reason: o.reason ?? null, newDueDate: o.newDate ?? null });
-      await copyFile(path, o.out);
+      // The kept form is sealed; the file the user named gets it in clear, by intent.
+      await ctx.core().docs.exportTo(path, o.out);
       ctx.io.out(o.out);
     });
 }

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { copyFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseCccdQr } from '../common/domain/cccd';
 import { DEFAULT_SAME_DAY_CUTOFF } from '../common/domain/same-day';
@@ -178,12 +177,13 @@ export function registerIntakeCommands(program: Command, ctx: CliContext): void 
     .option('--reprint', 'in lại (ghi "BẢN IN LẠI", có ghi nhật ký)')
     .option('--reason <text>', 'lý do in lại')
     .action(async (code: string, o: { out: string; reprint?: boolean; reason?: string }) => {
-      await withIntake(async ({ intake }) => {
+      await withIntake(async ({ intake, docs }) => {
         const d = await intake.detail(code);
         if (!d) throw new AppFailure('not_found', `Không có hồ sơ mã ${code}.`);
         const path =
           !o.reprint && d.receiptPath ? d.receiptPath : await intake.writeReceipt(ctx.actor(), code, { reprint: Boolean(o.reprint), reason: o.reason ?? 'in lại từ dòng lệnh' });
-        await copyFile(path, o.out);
+        // The kept receipt is sealed; the file the user named gets it in clear, by intent.
+        await docs.exportTo(path, o.out);
       });
       ctx.io.out(o.out);
     });

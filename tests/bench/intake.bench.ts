@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,7 +6,7 @@ import { foldVietnamese } from '../../electron/common/domain/text';
 import { vietnamDate } from '../../electron/common/domain/time';
 import { seedDefaults } from '../../electron/node/app/seed';
 import { resourcesDir } from '../../electron/node/config/resources';
-import { ContentStore } from '../../electron/node/files/content-store';
+import { documentStores } from '../helpers/documents';
 import { IntakeService } from '../../electron/node/intake/intake-service';
 import { searchDossiers } from '../../electron/node/search/search-repo';
 import { dailyReport } from '../../electron/node/reports/report-repo';
@@ -173,7 +172,7 @@ export async function benchIntake(opts: { dossiers: number }): Promise<void> {
   const store = SqliteStore.open(work, { key: null, auditKey: BENCH_AUDIT_KEY });
   await seedDefaults(store, resourcesDir());
   await store.setUnitIdentity({ unitCode: UNIT, unitName: 'UBND xã Tân Phú', counterId: 'Q01', offlineBlock: { from: 1, to: 9999 } }, 'bench');
-  const intake = new IntakeService({ store, files: new ContentStore(join(dir, 'files'), randomBytes(32)), receiptsDir: join(dir, 'receipts'), fontsDir: join(resourcesDir(), 'fonts') });
+  const intake = new IntakeService({ store, ...documentStores(join(dir, 'files')), receiptsDir: join(dir, 'receipts'), fontsDir: join(resourcesDir(), 'fonts') });
   const draft = {
     MaTTHC: '1.001193',
     cccd: '001090123456|012345678|Nguyễn Văn Đức|01011990|Nam|Phường Bến Nghé, Quận 1, TP. Hồ Chí Minh|15042021',

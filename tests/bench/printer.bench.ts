@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { printerConfigSchema } from '../../electron/common/hardware/printer';
 import { seedDefaults } from '../../electron/node/app/seed';
 import { resourcesDir } from '../../electron/node/config/resources';
-import { ContentStore } from '../../electron/node/files/content-store';
+import { documentStores } from '../helpers/documents';
 import { IntakeService } from '../../electron/node/intake/intake-service';
 import { PrinterService } from '../../electron/node/printing/printer-service';
 import { SqliteStore } from '../../electron/node/store/sqlite-store';
@@ -22,7 +21,7 @@ export async function benchPrinter(): Promise<void> {
     await seedDefaults(store, resourcesDir());
     await store.setUnitIdentity({ unitCode: '000.00.01.H22', unitName: 'UBND xã Tân Phú', counterId: 'Q01', offlineBlock: { from: 1, to: 9999 } }, 'bench');
     const fontsDir = join(resourcesDir(), 'fonts');
-    const intake = new IntakeService({ store, files: new ContentStore(join(t.dir, 'files'), randomBytes(32)), receiptsDir: join(t.dir, 'r'), fontsDir });
+    const intake = new IntakeService({ store, ...documentStores(join(t.dir, 'files')), receiptsDir: join(t.dir, 'r'), fontsDir });
     const { code } = await intake.receiveImport(
       BENCH_OFFICER,
       { MaTTHC: '1.001193', cccd: '001090123456|012345678|Nguyễn Văn Đức|01011990|Nam|Phường Bến Nghé, Quận 1|15042021', TaiLieuNop: ['TP1', 'TP2', 'TP3'], DanhSachLePhi: ['LP1'] },

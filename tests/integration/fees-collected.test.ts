@@ -48,7 +48,7 @@ describe('fees are counted when collected: at intake, or at the hand-over per th
   it('at intake only the intake fee counts; the hand-over collects the other, recorded with the officer', async () => {
     expect(await fees()).toBe(10000); // the old count (every fee at intake) said 35000
     await f.store.exec('t', (db) => applyRemoteStatus(db, code, { status: '9', version: 2, at: toVietnamRfc3339(new Date()) }));
-    const returns = new ReturnService({ store: f.store, files: f.files, intake: f.intake, workDir: join(f.dir, 'work'), fontsDir: join(__dirname, '..', '..', 'resources', 'fonts') });
+    const returns = new ReturnService({ store: f.store, files: f.files, intake: f.intake, docs: f.core.docs, workDir: join(f.dir, 'work'), fontsDir: join(__dirname, '..', '..', 'resources', 'fonts') });
     await returns.handOver(code, { receivedBy: 'Nguyễn Văn Đức', idChecked: true, actor: 'cb01' });
     expect(await fees()).toBe(35000);
     const audit = await f.store.exec('t', (db) => db.prepare("SELECT actor, details FROM audit_log WHERE action = 'returns.handOver'").get() as { actor: string; details: string });

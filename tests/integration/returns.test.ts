@@ -33,7 +33,7 @@ describe('Trả kết quả: result from the feed → signed with the token → 
     await fetch(loc, { method: 'PATCH', headers: { ...h, 'Upload-Offset': '0', 'Content-Type': 'application/offset+octet-stream' }, body: pdf });
     server.advance(code, '9', { DanhSachGiayToKetQua: [{ TenGiayTo: 'Giấy khai sinh', MaGiayToKetQua: 'KS-001', DuongDanTepTinKetQua: loc }] });
     await engineFor(f, server.url).runOnce();
-    returns = new ReturnService({ store: f.store, files: f.files, intake: f.intake, workDir: join(f.dir, 'work'), fontsDir: join(__dirname, '..', '..', 'resources', 'fonts') });
+    returns = new ReturnService({ store: f.store, files: f.files, intake: f.intake, docs: f.core.docs, workDir: join(f.dir, 'work'), fontsDir: join(__dirname, '..', '..', 'resources', 'fonts') });
   }, 120_000);
   afterAll(async () => {
     await server?.close();

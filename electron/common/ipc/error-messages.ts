@@ -175,6 +175,11 @@ export const ERROR_MESSAGES = {
   'signing.noValidCert': { vi: 'Token không có chứng thư số còn hiệu lực để ký.', en: 'The token has no certificate valid for signing now.' },
   'signing.manyCerts': { vi: 'Token có {count} chứng thư số: chọn một (--cert <mã>).', en: 'The token has {count} certificates: choose one (--cert <id>).' },
   'signing.sameOutput': { vi: 'Tệp kết quả phải khác tệp gốc (không ghi đè tệp gốc).', en: 'The signed file must differ from the original (the original is never overwritten).' },
+  'document.missing': { vi: 'Không tìm thấy tệp {file} trong thư mục dữ liệu: hãy in (tạo) lại giấy tờ này.', en: 'File {file} is not in the data folder: print (create) this document again.' },
+  'document.unreadable': {
+    vi: 'Không mở được tệp {file}: tệp đã bị cắt, bị sửa hoặc không được niêm phong bằng khóa của máy này. Hãy in (tạo) lại giấy tờ này.',
+    en: "File {file} cannot be opened: it was cut, changed or not sealed with this PC's key. Print (create) this document again.",
+  },
   'signing.unreadable': { vi: 'Không đọc được tệp {file}.', en: 'File {file} cannot be read.' },
   'signing.noModule': {
     vi: 'Chưa có thư viện PKCS#11 của token: cài trình điều khiển của nhà cung cấp hoặc chọn trong Cài đặt → Thiết bị ký số.',

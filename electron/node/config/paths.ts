@@ -42,6 +42,14 @@ export interface DataLayout {
   readonly dbPath: string;
   readonly filesDir: string;
   readonly logsDir: string;
+  /** Generated documents, all sealed (document-vault.ts): receipts and the forms beside them, hand-over slips, reports. */
+  readonly receiptsDir: string;
+  readonly returnsDir: string;
+  readonly reportsDir: string;
+  /** Plain copies handed to the OS viewer (printing), wiped after a delay and at every start. */
+  readonly viewerDir: string;
+  /** Written once the documents of a version before sealing are all sealed. */
+  readonly documentsSealedMarker: string;
 }
 
 export function dataLayout(dataDir: string): DataLayout {
@@ -50,5 +58,10 @@ export function dataLayout(dataDir: string): DataLayout {
     dbPath: join(dataDir, 'motcua.sqlite3'),
     filesDir: join(dataDir, 'files'),
     logsDir: join(dataDir, 'logs'),
+    receiptsDir: join(dataDir, 'files', 'receipts'),
+    returnsDir: join(dataDir, 'files', 'returns'),
+    reportsDir: join(dataDir, 'reports'),
+    viewerDir: join(dataDir, 'files', 'viewer'),
+    documentsSealedMarker: join(dataDir, 'files', '.documents-sealed'),
   };
 }

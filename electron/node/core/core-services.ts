@@ -1,3 +1,4 @@
+import { chmodSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Actor } from '../../common/domain/actor';
 import type { PrinterFactory } from '../../common/hardware/printer';
@@ -26,7 +27,8 @@ import { TokenSessions } from '../signing/token-sessions';
 import { encryptionCheck, keyForReading, unlockStore } from '../db/store-key';
 import { SqliteStore } from '../store/sqlite-store';
 import { fileMasterKey } from '../files/sealed-file';
-import { sealLegacyFiles } from '../files/seal-legacy';
+import { sealLegacyDocuments, sealLegacyFiles } from '../files/seal-legacy';
+import { DocumentVault } from '../files/document-vault';
 import { ApiSetupService } from '../sync/api-setup';
 import { ProvincialApi } from '../sync/provincial-api';
 import { keyFileStore, keyFilePath } from '../secrets/key-file-store';
@@ -139,10 +141,12 @@ export function createCoreServices(dataDir: string, a: CoreAdapters, dbKey: stri
   const monitor = new ConnectivityMonitor({ store, hub, probe, apiConfigured });
   const pdf: PdfRenderer = a.pdf === 'in-process' ? inProcessRenderer(fontsDir) : defaultPdfRenderer(fontsDir);
   const files = new ContentStore(layout.filesDir, fileMasterKey(dbKey));
-  // Plain copies a crash left behind (an upload or a signature cut short) go before anything runs.
+  const docs = new DocumentVault(fileMasterKey(dbKey), files.temp, layout.viewerDir);
+  // Plain copies a crash left behind (an upload or a signature cut short, a print the viewer had) go before anything runs.
   files.temp.wipeLeftovers();
-  const intake = new IntakeService({ store, files, receiptsDir: join(layout.filesDir, 'receipts'), fontsDir, pdf, now, apiConfigured });
-  const forms = new FormService({ store, intake, pdf, formsDir: join(layout.filesDir, 'receipts'), now });
+  docs.wipeViewerLeftovers();
+  const intake = new IntakeService({ store, files, docs, receiptsDir: layout.receiptsDir, fontsDir, pdf, now, apiConfigured });
+  const forms = new FormService({ store, intake, docs, pdf, formsDir: layout.receiptsDir, now });
   const sync = new SyncService({ store, files, monitor, log: a.log.child('sync'), hub, secrets });
   /** The API client, or a Vietnamese AppFailure saying what is missing; null when no API is configured. */
   const apiOrFail = async () => {
@@ -158,10 +162,10 @@ export function createCoreServices(dataDir: string, a: CoreAdapters, dbKey: stri
   const units = new UnitService({ store, settings, api: apiOrFail, now });
   const officers = new OfficerService({ store, apiConfigured, now });
   const tokens = new TokenSessions({ settings, factory: a.tokenFactory ?? noHardware('PKCS#11') });
-  const returns = new ReturnService({ store, files, intake, workDir: join(layout.filesDir, 'returns'), fontsDir, now });
+  const returns = new ReturnService({ store, files, intake, docs, workDir: layout.returnsDir, fontsDir, now });
   const scans = new ScanService({ store, hub, factory: a.scannerFactory ?? noHardware('scanner'), log: a.log.child('scan') });
   const printer = new PrinterService({ store, intake, factory: a.printerFactory ?? noHardware('printer'), fontsDir, now });
-  const reports = new ReportService({ store, pdf, tokens, audit, apiConfigured, reportsDir: join(dataDir, 'reports'), fontsDir, now });
+  const reports = new ReportService({ store, pdf, tokens, audit, apiConfigured, docs, reportsDir: layout.reportsDir, fontsDir, now });
   const inbox = new AttachmentInbox();
   const outbox = new OutboxService({ store, now });
   const address = new AddressService({ store, now });
@@ -201,6 +205,7 @@ export function createCoreServices(dataDir: string, a: CoreAdapters, dbKey: stri
     monitor,
     pdf,
     files,
+    docs,
     inbox,
     intake,
     forms,
@@ -242,6 +247,7 @@ export function createCoreServices(dataDir: string, a: CoreAdapters, dbKey: stri
       await scans.stop();
       await display.stopKeypad();
       await printer.close();
+      docs.close();
       await pdf.close();
       await store.close();
     },
@@ -258,8 +264,7 @@ export type CoreServices = ReturnType<typeof createCoreServices>;
 export async function openCoreServices(dataDir: string, a: CoreAdapters): Promise<CoreServices> {
   const vault = secretVault(dataDir, a.secretStores ?? [], a.now ?? (() => new Date()));
   const key = await unlockStore(dataLayout(dataDir).dbPath, vault);
-  // Scans stored by a version before sealing: sealed once, each file crash-safely.
-  sealLegacyFiles(dataLayout(dataDir).filesDir, fileMasterKey(key));
+  sealLegacy(dataDir, key);
   return createCoreServices(dataDir, a, key);
 }
 
@@ -271,6 +276,15 @@ export function doctorDbKey(dataDir: string, stores: readonly SecretStore[]): Pr
 /** `db migrate` and first starts: the key, created (and a clear store sealed) when needed. */
 export async function unlockDataDir(dataDir: string, stores: readonly SecretStore[]): Promise<string> {
   const key = await unlockStore(dataLayout(dataDir).dbPath, secretVault(dataDir, stores, () => new Date()));
-  sealLegacyFiles(dataLayout(dataDir).filesDir, fileMasterKey(key));
+  sealLegacy(dataDir, key);
   return key;
+}
+
+/** Scans and generated documents stored by a version before sealing: sealed once, each file crash-safely. */
+function sealLegacy(dataDir: string, key: string): void {
+  const l = dataLayout(dataDir);
+  // Folders of older versions were 0755: the data directory's own folders are this user's alone.
+  for (const d of [l.filesDir, l.logsDir]) if (existsSync(d)) chmodSync(d, 0o700);
+  sealLegacyFiles(l.filesDir, fileMasterKey(key));
+  sealLegacyDocuments([l.receiptsDir, l.returnsDir, l.reportsDir], fileMasterKey(key), l.documentsSealedMarker);
 }

@@ -79,7 +79,7 @@ export class ContentStore {
   async #copyIn(fh: FileHandle, size: number, sha256: string, dest: string, name: string): Promise<void> {
     const tmp = `${dest}.${randomUUID()}.tmp`;
     try {
-      await mkdir(dirname(dest), { recursive: true });
+      await mkdir(dirname(dest), { recursive: true, mode: 0o700 });
       const out = await open(tmp, 'wx', 0o600);
       try {
         const h = createHash('sha256');
@@ -166,8 +166,9 @@ async function exists(p: string): Promise<boolean> {
 export async function writeFileAtomic(dest: string, data: Buffer | Uint8Array): Promise<void> {
   const tmp = `${dest}.${randomUUID()}.tmp`;
   try {
-    await mkdir(dirname(dest), { recursive: true });
-    const fh = await open(tmp, 'wx');
+    // Folders this creates are this user's alone, and so is the file (it may be a citizen's receipt).
+    await mkdir(dirname(dest), { recursive: true, mode: 0o700 });
+    const fh = await open(tmp, 'wx', 0o600);
     try {
       await fh.writeFile(data);
       await fh.sync();

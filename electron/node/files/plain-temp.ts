@@ -34,6 +34,23 @@ export class PlainTemp {
     }
   }
 
+  /** A plain file holding `plain` (a document already unsealed in memory) for a tool that needs a path, wiped as soon as `fn` ends. */
+  async withPlainBytes<T>(plain: Buffer, fn: (path: string) => Promise<T>): Promise<T> {
+    await mkdir(this.dir, { recursive: true, mode: 0o700 });
+    const path = join(this.dir, `${randomUUID()}.tmp`);
+    try {
+      const out = await open(path, 'wx', 0o600);
+      try {
+        await out.writeFile(plain);
+      } finally {
+        await out.close();
+      }
+      return await fn(path);
+    } finally {
+      if (existsSync(path)) wipeFile(path);
+    }
+  }
+
   /** Leftovers of a crash: plain copies no process uses any more (call before anything is in flight). */
   wipeLeftovers(): number {
     if (!existsSync(this.dir)) return 0;

@@ -1,37 +1,86 @@
-import { closeSync, existsSync, linkSync, openSync, readdirSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { syncFile, wipeFile } from './durable';
+import { chmodSync, closeSync, existsSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { syncDir, syncFile, wipeFile } from './durable';
 import { isSealed, sealBuffer } from './sealed-file';
 
-/**
- * Stored files from a version before sealing are sealed in place, one by one: the sealed copy is
- * written and flushed under a temporary name, the clear file keeps a second name, the copy is
- * renamed over it, and the clear bytes are overwritten and removed. A kill at any point leaves each
- * file either clear or sealed (never half), and the next start finishes the job.
- */
+/** Names only a kill can leave behind: a sealed copy not yet renamed, a second name of the original, a write cut short. */
+const LEFTOVER = /\.(sealing|clear|tmp)$/;
+/** A working copy of a result that versions before sealing kept in files/returns and never deleted. */
+const WORKING_COPY = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.pdf$/;
+
+/** Stored scans and attachments from a version before sealing (files/sha256/xx/…), sealed in place. */
 export function sealLegacyFiles(root: string, master: Buffer): number {
   const dir = join(root, 'sha256');
   if (!existsSync(dir)) return 0;
   let sealed = 0;
-  for (const sub of readdirSync(dir)) {
-    const subDir = join(dir, sub);
-    const names = readdirSync(subDir);
-    // First what a kill left: a copy or a second name whose original is still there, clear or sealed.
-    for (const name of names) if (/\.(sealing|clear|tmp)$/.test(name)) wipeFile(join(subDir, name));
-    for (const name of names) {
-      if (/\.(sealing|clear|tmp)$/.test(name)) continue;
-      const path = join(subDir, name);
-      if (headSealed(path)) continue;
-      const copy = `${path}.sealing`;
-      writeFileSync(copy, sealBuffer(master, readFileSync(path)), { mode: 0o600, flag: 'wx' });
-      syncFile(copy);
-      linkSync(path, `${path}.clear`);
-      renameSync(copy, path);
-      wipeFile(`${path}.clear`);
-      sealed++;
+  for (const sub of readdirSync(dir)) sealed += sealFolderInPlace(join(dir, sub), master);
+  return sealed;
+}
+
+/**
+ * Generated documents from a version before sealing (receipts and forms, hand-over slips, day-close
+ * reports): each folder made this user's alone (0700, files 0600) and sealed in place; result
+ * working copies wiped (the result itself is in the content store). Done once: `marker` is written
+ * after the last folder, so later starts do not open every receipt again (new ones are written
+ * sealed), and a kill before it means the next start goes over the folders again.
+ */
+export function sealLegacyDocuments(dirs: readonly string[], master: Buffer, marker: string): number {
+  if (existsSync(marker)) return 0;
+  let sealed = 0;
+  for (const dir of dirs) {
+    if (!existsSync(dir)) continue;
+    chmodSync(dir, 0o700);
+    for (const name of readdirSync(dir)) if (WORKING_COPY.test(name)) wipeFile(join(dir, name));
+    sealed += sealFolderInPlace(dir, master, { tighten: true });
+  }
+  mkdirSync(dirname(marker), { recursive: true, mode: 0o700 });
+  writeFileSync(marker, `${new Date().toISOString()}\n`, { mode: 0o600 });
+  return sealed;
+}
+
+/**
+ * Seals every clear file of one folder in place, one by one: the sealed copy is written and flushed
+ * under a temporary name, the clear file keeps a second name, the copy is renamed over it, and the
+ * clear bytes are overwritten and removed. A kill at any point leaves each file either clear or
+ * sealed (never half), and the next start finishes the job.
+ */
+export function sealFolderInPlace(dir: string, master: Buffer, o: { tighten?: boolean } = {}): number {
+  const names = readdirSync(dir);
+  // First what a kill left: a copy or a second name whose original is still there, clear or sealed.
+  for (const name of names) if (LEFTOVER.test(name)) removeLeftover(join(dir, name));
+  let sealed = 0;
+  for (const name of names) {
+    if (LEFTOVER.test(name)) continue;
+    const path = join(dir, name);
+    if (!lstatSync(path).isFile()) continue;
+    if (headSealed(path)) {
+      if (o.tighten) chmodSync(path, 0o600);
+      continue;
     }
+    const copy = `${path}.sealing`;
+    writeFileSync(copy, sealBuffer(master, readFileSync(path)), { mode: 0o600, flag: 'wx' });
+    syncFile(copy);
+    linkSync(path, `${path}.clear`);
+    renameSync(copy, path);
+    syncDir(dir);
+    wipeFile(`${path}.clear`);
+    sealed++;
   }
   return sealed;
+}
+
+/**
+ * A `.clear` name is the original file itself until the sealed copy is renamed over the original:
+ * overwriting it then would zero the only copy, so it is only unlinked. Once the original name holds
+ * the sealed copy, `.clear` is the last name of the clear bytes and is wiped.
+ */
+function removeLeftover(path: string): void {
+  const original = path.slice(0, path.lastIndexOf('.'));
+  if (path.endsWith('.clear') && existsSync(original) && statSync(original).ino === statSync(path).ino) {
+    unlinkSync(path);
+    return;
+  }
+  wipeFile(path);
 }
 
 function headSealed(path: string): boolean {

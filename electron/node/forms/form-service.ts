@@ -6,7 +6,7 @@ import { applicableForms, formIdSchema, formInputSchema, timeliness, type Contro
 import { toVietnamRfc3339, vietnamDate } from '../../common/domain/time';
 import { AppFailure, failure } from '../../common/ipc/result';
 import type { PdfJob, PdfRenderer } from '../documents/pdf-renderer';
-import { writeFileAtomic } from '../files/content-store';
+import type { DocumentVault } from '../files/document-vault';
 import { dossierDetail, requireDossierId } from '../intake/dossier-repo';
 import { receiptModel, turnBackModel } from '../intake/intake-forms';
 import type { IntakeService } from '../intake/intake-service';
@@ -21,6 +21,8 @@ export interface FormDeps {
   readonly store: SqliteStore;
   readonly intake: IntakeService;
   readonly pdf: PdfRenderer;
+  /** Every form is kept sealed, like the receipt. */
+  readonly docs: DocumentVault;
   /** Where the receipt is kept: every form of a dossier lies beside it and follows how it is stored. */
   readonly formsDir: string;
   readonly now: () => Date;
@@ -80,7 +82,7 @@ export class FormService {
       })(),
     );
     const path = join(this.d.formsDir, `${safe(dossierCode)}-mau-${form.data}-${Date.now()}.pdf`);
-    await writeFileAtomic(path, await this.d.pdf.render(job));
+    await this.d.docs.write(path, await this.d.pdf.render(job));
     return path;
   }
 

@@ -11,7 +11,8 @@ import { AppFailure, failure } from '../../common/ipc/result';
 import { loadWorkCalendar } from '../calendar/calendar-repo';
 import { requireProcedure } from '../catalog/catalog-repo';
 import { inProcessRenderer, type PdfRenderer } from '../documents/pdf-renderer';
-import { ContentStore, writeFileAtomic, type StoredFile } from '../files/content-store';
+import { ContentStore, type StoredFile } from '../files/content-store';
+import type { DocumentVault } from '../files/document-vault';
 import { indexDossier, searchDossiers } from '../search/search-repo';
 import { appendAudit } from '../store/audit';
 import { saveStaleOverride } from './override-repo';
@@ -30,6 +31,8 @@ import { passStaleGate, type StaleOverride } from './stale-gate';
 export interface IntakeDeps {
   readonly store: SqliteStore;
   readonly files: ContentStore;
+  /** Receipts and turn-back slips are kept sealed. */
+  readonly docs: DocumentVault;
   readonly receiptsDir: string;
   readonly fontsDir: string;
   /** Defaults to rendering in this thread; the app passes the worker-thread renderer. */
@@ -243,7 +246,7 @@ export class IntakeService {
     const model = await this.receiptModel(code, o.reprint);
     const pdf = await this.#pdf.render({ kind: 'receipt', model });
     const path = join(this.#d.receiptsDir, `${safeFileName(code)}${o.reprint ? `-in-lai-${Date.now()}` : ''}.pdf`);
-    await writeFileAtomic(path, pdf);
+    await this.#d.docs.write(path, pdf);
     const at = toVietnamRfc3339(this.#now());
     try {
       await this.#d.store.exec('intake.receiptRecorded', (db) =>
@@ -305,7 +308,7 @@ export class IntakeService {
       })(),
     );
     const pdfPath = join(this.#d.receiptsDir, `mau-${raw.form}-${id}.pdf`);
-    await writeFileAtomic(pdfPath, await this.#pdf.render({ kind: 'turnBack', model }));
+    await this.#d.docs.write(pdfPath, await this.#pdf.render({ kind: 'turnBack', model }));
     await this.#d.store.exec('intake.turnBackPdf', (db) => setTurnBackPdf(db, id, pdfPath));
     return { id, pdfPath };
   }

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { Actor } from '../../common/domain/actor';
 import { toVietnamRfc3339 } from '../../common/domain/time';
 import { failure } from '../../common/ipc/result';
 import type { PdfRenderer } from '../documents/pdf-renderer';
 import { writeFileAtomic } from '../files/content-store';
+import type { DocumentVault } from '../files/document-vault';
 import { signFile } from '../signing/signing-service';
 import type { TokenSessions } from '../signing/token-sessions';
 import { appendAudit } from '../store/audit';
@@ -59,7 +59,7 @@ const fileSafe = (s: string) => s.replace(/[^0-9A-Za-z_-]/g, '_');
  * the hash of what was kept, and optionally a token signature over it.
  */
 export class ReportService {
-  constructor(private readonly d: { store: SqliteStore; pdf: PdfRenderer; tokens: TokenSessions; audit: AuditService; apiConfigured?: () => Promise<boolean>; reportsDir: string; fontsDir: string; now: () => Date }) {}
+  constructor(private readonly d: { store: SqliteStore; pdf: PdfRenderer; tokens: TokenSessions; audit: AuditService; docs: DocumentVault; apiConfigured?: () => Promise<boolean>; reportsDir: string; fontsDir: string; now: () => Date }) {}
 
   build(date: string, counterId: string | null, to?: string | null): Promise<DailyReport> {
     if (to && to < date) throw failure('invalid_input', 'report.backwards');
@@ -97,7 +97,9 @@ export class ReportService {
     const path = o.out ?? join(this.d.reportsDir, name);
     const bytes = await this.render(r, o.format);
     o.progress?.(2, 3);
-    await writeFileAtomic(path, bytes);
+    // A file the user named (`--out`) is theirs, in clear by intent; the reports folder keeps its copies sealed.
+    if (o.out) await writeFileAtomic(path, bytes);
+    else await this.d.docs.write(path, bytes);
     o.progress?.(3, 3);
     await this.d.store.audit({ actor: actor.officerId, action: 'report.export', subject: o.date, details: { format: o.format, counterId: o.counterId } });
     return path;
@@ -118,29 +120,36 @@ export class ReportService {
     const anchor = line ? dayCloseAnchor(line) : null;
     const pdf = await this.d.pdf.render({ kind: 'report', model: r, auditAnchor: anchor });
     const plain = join(this.d.reportsDir, `bao-cao-${o.date}-chot.pdf`);
-    await writeFileAtomic(plain, pdf);
+    await this.d.docs.write(plain, pdf);
     let finalPath = plain;
+    let signedPdf: Buffer | null = null;
     if (o.sign) {
+      const sign = o.sign;
       const out = join(this.d.reportsDir, `bao-cao-${o.date}-chot-da-ky.pdf`);
       const anchors = await this.d.tokens.trustAnchors();
-      await signFile({
-        token: await this.d.tokens.token(),
-        tokenId: o.sign.tokenId,
-        certId: o.sign.certId ?? null,
-        pin: o.sign.pin,
-        input: plain,
-        output: out,
-        reason: `Chốt ngày ${o.date}`,
-        ...(anchors ? { trustAnchors: anchors } : {}),
-        fontsDir: this.d.fontsDir,
-        now: this.d.now(),
+      const token = await this.d.tokens.token();
+      // The signer reads and writes paths: plain temp files, wiped as soon as it returns; the signed copy is kept sealed.
+      signedPdf = await this.d.docs.throughTool(pdf, async (input, output) => {
+        await signFile({
+          token,
+          tokenId: sign.tokenId,
+          certId: sign.certId ?? null,
+          pin: sign.pin,
+          input,
+          output,
+          reason: `Chốt ngày ${o.date}`,
+          ...(anchors ? { trustAnchors: anchors } : {}),
+          fontsDir: this.d.fontsDir,
+          now: this.d.now(),
+        });
       });
+      await this.d.docs.write(out, signedPdf);
       finalPath = out;
     }
-    const signed = finalPath !== plain;
+    const signed = signedPdf !== null;
     const closedAt = toVietnamRfc3339(this.d.now());
-    // The hash of what was kept: the bytes in hand, or the signed copy written by signFile.
-    const sha = createHash('sha256').update(signed ? await readFile(finalPath) : pdf).digest('hex');
+    // The hash of what was kept: the plain bytes of the report, or of its signed copy.
+    const sha = createHash('sha256').update(signedPdf ?? pdf).digest('hex');
     const toProvince = (await this.d.apiConfigured?.()) ?? false;
     await this.d.store.exec('day.close', (db) =>
       db.transaction(() => {

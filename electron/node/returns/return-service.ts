@@ -9,7 +9,7 @@ import { toNationalTime } from '../../common/domain/intake';
 import { toVietnamRfc3339 } from '../../common/domain/time';
 import { AppFailure, failure } from '../../common/ipc/result';
 import type { ContentStore } from '../files/content-store';
-import { writeFileAtomic } from '../files/content-store';
+import type { DocumentVault } from '../files/document-vault';
 import { attachmentSha, collectFeesAtReturn, insertResultDocument, markReturned, requireDossierId, resultDocuments, type ResultDocument } from '../intake/dossier-repo';
 import type { IntakeService } from '../intake/intake-service';
 import { deliveryOf, markPosted, type Delivery } from '../intake/delivery-repo';
@@ -38,7 +38,7 @@ export interface ReturnView {
  */
 export class ReturnService {
   constructor(
-    private readonly d: { store: SqliteStore; files: ContentStore; intake: IntakeService; workDir: string; fontsDir: string; now?: () => Date },
+    private readonly d: { store: SqliteStore; files: ContentStore; intake: IntakeService; docs: DocumentVault; workDir: string; fontsDir: string; now?: () => Date },
   ) {}
 
   #now(): Date {
@@ -205,7 +205,8 @@ export class ReturnService {
       0.5,
     );
     const path = join(this.d.workDir, `ban-giao-${d.code.replace(/[^0-9A-Za-z.-]/g, '_')}.pdf`);
-    await writeFileAtomic(path, await doc.save({ useObjectStreams: false }));
+    // Kept sealed: it names the applicant and who collected the result.
+    await this.d.docs.write(path, await doc.save({ useObjectStreams: false }));
     return path;
   }
 }

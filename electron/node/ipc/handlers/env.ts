@@ -9,7 +9,10 @@ export interface HostShell {
   openExternal(url: string): Promise<void>;
   /** The OS file dialog for scans (PDF/JPG/PNG); returns chosen paths, [] when cancelled. */
   pickFiles(): Promise<string[]>;
-  /** Opens the OS print dialog for a PDF; false when the officer cancelled. */
+  /**
+   * Opens the OS print dialog for a PDF; false when the officer cancelled. Handlers pass a viewer
+   * copy (DocumentVault.viewerCopy), never a kept document: those are sealed.
+   */
   printPdf(path: string): Promise<boolean>;
   /** The OS folder dialog; the chosen folder, null when cancelled (or no dialog in this host: the IPC tests). */
   pickFolder?(): Promise<string | null>;

@@ -30,7 +30,7 @@ export const signingHandlers = (e: HandlerEnv): AreaHandlers<C> => ({
   'returns.handOver': async ({ code, receivedBy, idChecked, note }, ctx) => {
     const { slipPath } = await e.core.returns.handOver(code, { receivedBy, idChecked, note, actor: (await actorOf(e, ctx)).officerId });
     void e.core.sync.trigger('handOver');
-    return { printed: await e.shell.printPdf(slipPath) };
+    return { printed: await e.shell.printPdf(await e.core.docs.viewerCopy(slipPath)) };
   },
   'signing.signFiles': async ({ files, tokenId, certId, pin, confirmFinalTry, visible, reason }, ctx) => {
     const actor = await actorOf(e, ctx);
