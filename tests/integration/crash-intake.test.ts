@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_ENV, BIN, cliAdmin, motcua } from '../helpers/cli';
 import { openDataDb } from '../helpers/data-db';
 import { tempDir } from '../helpers/tmp';
+import { readDocument } from '../helpers/documents';
+import { isSealed } from '../../electron/node/files/sealed-file';
 
 /** Starts `motcua intake`, SIGKILLs it after `delayMs`, and resolves when it is gone. */
 function killedIntake(dir: string, draft: string, delayMs: number): Promise<number | null> {
@@ -73,12 +75,15 @@ describe('a crash at any point of a save leaves the whole dossier or nothing', (
     }
   });
 
-  it('no receipt PDF on disk is half-written', () => {
+  // Receipts are kept sealed (issue 13): each file on disk must be a whole sealed file whose clear
+  // bytes are a whole PDF. A half-written file would fail to unseal (its chunks are authenticated).
+  it('no receipt PDF on disk is half-written', async () => {
     const dir = join(t.dir, 'files', 'receipts');
     const pdfs = readdirSync(dir).filter((f) => f.endsWith('.pdf'));
     expect(pdfs.length).toBeGreaterThanOrEqual(1);
     for (const f of pdfs) {
-      const b = readFileSync(join(dir, f));
+      expect(isSealed(readFileSync(join(dir, f))), f).toBe(true);
+      const b = await readDocument(t.dir, join(dir, f));
       expect(b.subarray(0, 5).toString(), f).toBe('%PDF-');
       expect(b.subarray(-8).toString(), f).toContain('%%EOF');
     }

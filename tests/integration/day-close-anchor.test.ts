@@ -7,6 +7,7 @@ import { dayCloseAnchorOf } from '../../electron/node/reports/day-close-repo';
 import { dayClosesReceived } from '../reference-server/day-closes';
 import { intakeFixture } from '../helpers/intake';
 import { dossiers, engineFor, referenceServer } from '../helpers/sync';
+import { plainCopy } from '../helpers/documents';
 import { tool } from '../helpers/tools';
 
 const SUPERVISOR: Actor = { officerId: 'gs01', fullName: 'Lê Giám Sát', roles: ['supervisor'], counterId: 'Q01' };
@@ -41,7 +42,7 @@ describe('day close anchors the audit log', () => {
     const lines = readFileSync(join(f.dir, 'audit-anchors.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines.at(-1)).toMatchObject({ reason: 'day-close', rows: r.anchor!.rows, head: r.anchor!.head });
 
-    const text = tool('pdftotext', ['-layout', r.pdfPath, '-']).stdout;
+    const text = tool('pdftotext', ['-layout', plainCopy(await f.core.docs.read(r.pdfPath)), '-']).stdout;
     expect(text).toContain(`Mốc nhật ký kiểm toán: ${r.anchor!.rows} dòng`);
     expect(text.replace(/\s+/g, '')).toContain(r.anchor!.head);
 

@@ -1,10 +1,12 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordRemoteChange } from '../../electron/node/sync/remote-dossier-repo';
 import { ROOT } from '../helpers/cli';
 import { CCCD, intakeFixture, OFFICER } from '../helpers/intake';
+import { plainCopy } from '../helpers/documents';
 import { tool } from '../helpers/tools';
+import { isSealed } from '../../electron/node/files/sealed-file';
 
 type F = Awaited<ReturnType<typeof intakeFixture>>;
 
@@ -50,13 +52,21 @@ describe('forms of a dossier (TT 03/2025 Mẫu 01–07)', () => {
   });
   afterAll(() => f.close());
 
-  const form = (mau: string, input: { reason?: string | null; newDueDate?: string | null } = {}, c = code) => f.core.forms.write(OFFICER, c, mau, input);
+  /** A kept document's clear bytes, read through the app's own vault, as a file the PDF tools can open. */
+  const opened = async (kept: string) => plainCopy(await f.core.docs.read(kept), basename(kept));
+  /** The form as kept (sealed: never a PDF on disk), then opened. */
+  const keptForm = async (mau: string, input: { reason?: string | null; newDueDate?: string | null } = {}, c = code) => {
+    const kept = await f.core.forms.write(OFFICER, c, mau, input);
+    expect(isSealed(readFileSync(kept)), `Mẫu ${mau} is kept sealed`).toBe(true);
+    return kept;
+  };
+  const form = async (mau: string, input: { reason?: string | null; newDueDate?: string | null } = {}, c = code) => opened(await keptForm(mau, input, c));
 
   it('gives each dossier the next number of the unit’s log book for the year, at intake, and the receipt prints it', async () => {
     const a = await f.intake.detail(code);
     const b = await f.intake.detail(second);
     expect([a!.logNumber, b!.logNumber]).toEqual([1, 2]);
-    const receipt = layout(a!.receiptPath!);
+    const receipt = layout(await opened(a!.receiptPath!));
     expect(receipt).toMatch(/Số thứ tự: 1\b/);
     expect(receipt).not.toContain('Số thứ tự: 9001');
     // A dossier of an earlier year (data migration) starts that year's book; this year's goes on.
@@ -82,9 +92,9 @@ describe('forms of a dossier (TT 03/2025 Mẫu 01–07)', () => {
   });
 
   it('Mẫu 01 keeps the receipt and Mẫu 07 lists the dossier with the same number as its STT', async () => {
-    const p1 = await form('01');
-    expect(p1).toBe((await f.intake.detail(code))!.receiptPath);
-    screenshot(p1, 'mau-01');
+    const kept1 = await keptForm('01');
+    expect(kept1).toBe((await f.intake.detail(code))!.receiptPath);
+    screenshot(await opened(kept1), 'mau-01');
     const p7 = await form('07');
     screenshot(p7, 'mau-07');
     const log = layout(p7);

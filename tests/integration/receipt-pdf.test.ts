@@ -1,20 +1,32 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CCCD, intakeFixture, OFFICER } from '../helpers/intake';
+import { plainCopy } from '../helpers/documents';
 import { decodeBarcodes, tool } from '../helpers/tools';
+import { isSealed } from '../../electron/node/files/sealed-file';
 
 type F = Awaited<ReturnType<typeof intakeFixture>>;
 
 describe('receipt Mẫu 01 (A5 PDF)', () => {
   let f: F;
+  /** The receipt as kept (sealed) and a clear copy of it, read through the app's vault, for the PDF tools. */
+  let kept: string;
   let path: string;
   let code: string;
+  const opened = async (p: string) => plainCopy(await f.core.docs.read(p), basename(p));
   beforeAll(async () => {
     f = await intakeFixture({ now: () => new Date('2026-11-23T14:35:00+07:00') });
     const r = await f.receive({ MaTTHC: '1.001193', cccd: CCCD, TaiLieuNop: ['TP1', 'TP2', 'TP3'], DanhSachLePhi: ['LP1'], SoDienThoai: '0912345678' }, { skipReceipt: false });
     code = r.code;
-    path = r.receiptPath!;
+    kept = r.receiptPath!;
+    path = await opened(kept);
+  });
+
+  it('is kept sealed: no PDF on disk, only the app opens it', () => {
+    const onDisk = readFileSync(kept);
+    expect(isSealed(onDisk)).toBe(true);
+    expect(onDisk.includes(Buffer.from('%PDF'))).toBe(false);
   });
   afterAll(() => f.close());
 
@@ -52,9 +64,9 @@ describe('receipt Mẫu 01 (A5 PDF)', () => {
 
   it('a reprint is marked BẢN IN LẠI, kept apart, and audited', async () => {
     const reprint = await f.intake.writeReceipt(OFFICER, code, { reprint: true, reason: 'giấy bị rách' });
-    expect(reprint).not.toBe(path);
-    expect(tool('pdftotext', [reprint, '-']).stdout).toContain('BẢN IN LẠI');
-    expect(readFileSync(path).length).toBeGreaterThan(1000); // the original is untouched
+    expect(reprint).not.toBe(kept);
+    expect(tool('pdftotext', [await opened(reprint), '-']).stdout).toContain('BẢN IN LẠI');
+    expect((await f.core.docs.read(kept)).length).toBeGreaterThan(1000); // the original is untouched
     const rows = await f.store.exec('a', (db) => db.prepare("SELECT subject, details FROM audit_log WHERE action = 'receipt.reprint'").all());
     // The reason may name the citizen: the audit row has its length, receipt_prints keeps the text.
     expect(rows).toEqual([{ subject: code, details: JSON.stringify({ reasonLength: 'giấy bị rách'.length }) }]);
@@ -65,13 +77,14 @@ describe('receipt Mẫu 01 (A5 PDF)', () => {
   it('Mẫu 02 and 03 carry their titles and reasons', async () => {
     const t2 = await f.intake.turnBack(OFFICER, { form: '02', MaTTHC: '1.001193', ChuHoSo: 'Lê Thị Hoa', reasons: ['Bổ sung bản sao Giấy chứng sinh'] });
     const t3 = await f.intake.turnBack(OFFICER, { form: '03', MaTTHC: '1.001193', ChuHoSo: 'Lê Thị Hoa', reasons: ['Không thuộc thẩm quyền của xã'] });
-    const s2 = tool('pdftotext', [t2.pdfPath, '-']).stdout;
-    const s3 = tool('pdftotext', [t3.pdfPath, '-']).stdout;
+    const [c2, c3] = [await opened(t2.pdfPath), await opened(t3.pdfPath)];
+    const s2 = tool('pdftotext', [c2, '-']).stdout;
+    const s3 = tool('pdftotext', [c3, '-']).stdout;
     expect(s2).toContain('PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ');
     expect(s2).toContain('Bổ sung bản sao Giấy chứng sinh');
     expect(s3).toContain('PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ');
     expect(s3).toContain('Không thuộc thẩm quyền của xã');
-    for (const p of [t2.pdfPath, t3.pdfPath]) expect(tool('qpdf', ['--check', p]).code).toBe(0);
-    expect(join(t2.pdfPath, '..')).toBe(join(path, '..'));
+    for (const p of [c2, c3]) expect(tool('qpdf', ['--check', p]).code).toBe(0);
+    expect(join(t2.pdfPath, '..')).toBe(join(kept, '..'));
   });
 });

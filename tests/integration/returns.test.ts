@@ -8,7 +8,9 @@ import { Pkcs11Token } from '../../native/pkcs11/pkcs11-token';
 import { CCCD, intakeFixture } from '../helpers/intake';
 import { makePki, PIN, SOFTHSM_MODULE, type Pki } from '../helpers/softhsm';
 import { engineFor, referenceServer } from '../helpers/sync';
+import { plainCopy } from '../helpers/documents';
 import { tool } from '../helpers/tools';
+import { isSealed } from '../../electron/node/files/sealed-file';
 
 describe('Trả kết quả: result from the feed → signed with the token → handed over → status 10 at the province', () => {
   let f: Awaited<ReturnType<typeof intakeFixture>>;
@@ -54,7 +56,9 @@ describe('Trả kết quả: result from the feed → signed with the token → 
     expect(signed).toHaveLength(1);
     await expect(returns.handOver(code, { receivedBy: 'Nguyễn Văn Đức', idChecked: false, actor: 'cb01' })).rejects.toThrow(/giấy tờ tùy thân/);
     const { slipPath } = await returns.handOver(code, { receivedBy: 'Nguyễn Văn Đức', idChecked: true, actor: 'cb01', officerName: 'Trần Văn Cán' });
-    expect(tool('pdftotext', [slipPath, '-']).stdout).toContain('PHIẾU BÀN GIAO KẾT QUẢ');
+    // Kept sealed; its clear bytes through the app's vault.
+    expect(isSealed(readFileSync(slipPath))).toBe(true);
+    expect(tool('pdftotext', [plainCopy(await f.core.docs.read(slipPath)), '-']).stdout).toContain('PHIẾU BÀN GIAO KẾT QUẢ');
     expect((await returns.open(code)).returnable).toBe(false);
     const r = await engineFor(f, server.url).runOnce({ pulls: false });
     expect(r.remaining).toBe(0);

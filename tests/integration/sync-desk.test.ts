@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { intakeFixture, OFFICER } from '../helpers/intake';
 import { engineFor, referenceServer } from '../helpers/sync';
+import { plainCopy } from '../helpers/documents';
 import { tool } from '../helpers/tools';
 
 type F = Awaited<ReturnType<typeof intakeFixture>>;
@@ -26,7 +27,7 @@ describe('the one-stop desk from the province (GET /units boPhanMotCua)', () => 
     const audits = await f.store.exec('a', (db) => db.prepare("SELECT actor, details FROM audit_log WHERE action = 'unit.desk'").all());
     expect(audits).toEqual([{ actor: 'sync', details: JSON.stringify({ desk: ['deskName', 'place', 'phone'] }) }]);
     const r = await f.receive({ MaTTHC: '1.001193', LoaiDoiTuong: '1', ChuHoSo: 'Lê Thị Hoa', SoGiayToChuHoSo: '001190000001', NgaySinhChuHoSo: '19900101', GioiTinhChuHoSo: 'Nữ', TaiLieuNop: ['TP1', 'TP2', 'TP3'] });
-    const text = tool('pdftotext', [await f.core.forms.write(OFFICER, r.code, '05'), '-']).stdout.normalize('NFC').replace(/\s+/g, ' ');
+    const text = tool('pdftotext', [plainCopy(await f.core.docs.read(await f.core.forms.write(OFFICER, r.code, '05'))), '-']).stdout.normalize('NFC').replace(/\s+/g, ' ');
     expect(text).toContain('TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG XÃ TÂN PHÚ');
   });
 
