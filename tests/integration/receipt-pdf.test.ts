@@ -11,7 +11,7 @@ type F = Awaited<ReturnType<typeof intakeFixture>>;
 describe('receipt Mẫu 01 (A5 PDF)', () => {
   let f: F;
   /** The receipt as kept (sealed) and a clear copy of it, read through the app's vault, for the PDF tools. */
-  let kept: string;
+  let keptPath: string;
   let path: string;
   let code: string;
   const opened = async (p: string) => plainCopy(await f.core.docs.read(p), basename(p));
@@ -19,12 +19,12 @@ describe('receipt Mẫu 01 (A5 PDF)', () => {
     f = await intakeFixture({ now: () => new Date('2026-11-23T14:35:00+07:00') });
     const r = await f.receive({ MaTTHC: '1.001193', cccd: CCCD, TaiLieuNop: ['TP1', 'TP2', 'TP3'], DanhSachLePhi: ['LP1'], SoDienThoai: '0912345678' }, { skipReceipt: false });
     code = r.code;
-    kept = r.receiptPath!;
-    path = await opened(kept);
+    keptPath = r.receiptPath!;
+    path = await opened(keptPath);
   });
 
   it('is kept sealed: no PDF on disk, only the app opens it', () => {
-    const onDisk = readFileSync(kept);
+    const onDisk = readFileSync(keptPath);
     expect(isSealed(onDisk)).toBe(true);
     expect(onDisk.includes(Buffer.from('%PDF'))).toBe(false);
   });
@@ -64,9 +64,9 @@ describe('receipt Mẫu 01 (A5 PDF)', () => {
 
   it('a reprint is marked BẢN IN LẠI, kept apart, and audited', async () => {
     const reprint = await f.intake.writeReceipt(OFFICER, code, { reprint: true, reason: 'giấy bị rách' });
-    expect(reprint).not.toBe(kept);
+    expect(reprint).not.toBe(keptPath);
     expect(tool('pdftotext', [await opened(reprint), '-']).stdout).toContain('BẢN IN LẠI');
-    expect((await f.core.docs.read(kept)).length).toBeGreaterThan(1000); // the original is untouched
+    expect((await f.core.docs.read(keptPath)).length).toBeGreaterThan(1000); // the original is untouched
     const rows = await f.store.exec('a', (db) => db.prepare("SELECT subject, details FROM audit_log WHERE action = 'receipt.reprint'").all());
     // The reason may name the citizen: the audit row has its length, receipt_prints keeps the text.
     expect(rows).toEqual([{ subject: code, details: JSON.stringify({ reasonLength: 'giấy bị rách'.length }) }]);
@@ -85,6 +85,6 @@ describe('receipt Mẫu 01 (A5 PDF)', () => {
     expect(s3).toContain('PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ');
     expect(s3).toContain('Không thuộc thẩm quyền của xã');
     for (const p of [c2, c3]) expect(tool('qpdf', ['--check', p]).code).toBe(0);
-    expect(join(t2.pdfPath, '..')).toBe(join(kept, '..'));
+    expect(join(t2.pdfPath, '..')).toBe(join(keptPath, '..'));
   });
 });

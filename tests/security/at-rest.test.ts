@@ -1,7 +1,11 @@
-import { readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliAdapters } from '../../electron/cli/cli-core';
+import { toVietnamRfc3339 } from '../../electron/common/domain/time';
+import { openCoreServices } from '../../electron/node/core/core-services';
 import { formatBackupKey } from '../../electron/node/db/key-backup';
+import { applyRemoteStatus } from '../../electron/node/intake/dossier-repo';
 import { keyFilePath } from '../../electron/node/secrets/key-file-store';
 import { motcua } from '../helpers/cli';
 import { openDataDb } from '../helpers/data-db';
@@ -21,6 +25,7 @@ function allFiles(root: string): string[] {
 
 const CCCD = DRAFT.SoGiayToChuHoSo;
 const PHONE = DRAFT.SoDienThoai;
+const NAME = DRAFT.ChuHoSo;
 const MARKER = 'QUET-CCCD-MAT-TRUOC-7f3a9c';
 
 /** A scan as a scanner writes it: an uncompressed PDF whose bytes carry a marker a grep can find. */
@@ -43,7 +48,38 @@ describe('citizens’ data sealed at rest', () => {
     const r = motcua(['intake', '--json', draft, ...dd], env);
     expect(r.code, r.stderr).toBe(0);
     code = r.stdout.trim();
+    // The receipt printed from the CLI to a file of the user's choice, outside the data directory (clear by intent).
+    const out = join(t.dir, '..', `${t.dir.split('/').pop()}-giay-tiep-nhan.pdf`);
+    const printed = motcua(['receipt', 'pdf', code, '--out', out, ...dd], env);
+    expect(printed.code, printed.stderr).toBe(0);
+    expect(readFileSync(out).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
+
+  /**
+   * The rest of a counter's day on the same data directory, through the app's own services: the
+   * receipt printed (its viewer copy), a Mẫu 02 for the same citizen, a form, the result handed
+   * over (slip), and the day closed (stored report). Then the app closes, as at the end of the day.
+   */
+  beforeAll(async () => {
+    const core = await openCoreServices(t.dir, cliAdapters(t.dir));
+    try {
+      const officerId = await core.store.exec('t', (db) => (db.prepare("SELECT officer_id FROM officers LIMIT 1").pluck().get() as string));
+      const actor = await core.actorOf({ officerId, fullName: 'Quản trị', roles: ['admin', 'officer', 'supervisor'] });
+      const viewer = await core.docs.viewerCopy(await core.intake.receiptPath(actor, code));
+      expect(readFileSync(viewer).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      const slip = await core.intake.turnBack(actor, { form: '02', MaTTHC: DRAFT.MaTTHC, ChuHoSo: NAME, SoGiayToChuHoSo: CCCD, SoDienThoai: PHONE, DiaChiChuHoSo: DRAFT.DiaChiChuHoSo, reasons: ['Bổ sung bản sao Giấy chứng sinh'] });
+      expect((await core.docs.read(slip.pdfPath)).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      await core.forms.write(actor, code, '06');
+      await core.store.exec('t', (db) => applyRemoteStatus(db, code, { status: '9', version: 2, at: toVietnamRfc3339(new Date()) }));
+      const { slipPath } = await core.returns.handOver(code, { receivedBy: NAME, idChecked: true, actor: officerId });
+      expect((await core.docs.read(slipPath)).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      const closed = await core.reports.closeDay(actor, { date: toVietnamRfc3339(new Date()).slice(0, 10), notes: 'Đã rà soát', sign: null });
+      expect(existsSync(closed.pdfPath)).toBe(true);
+      expect((await core.docs.read(closed.pdfPath)).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    } finally {
+      await core.close();
+    }
+  }, 120_000);
   afterAll(() => t.cleanup());
 
   it('after an intake with a scan, no byte of the ID number, the phone or the scan is in clear anywhere in the data directory', async () => {
@@ -60,16 +96,26 @@ describe('citizens’ data sealed at rest', () => {
     const files = allFiles(t.dir);
     expect(files.some((f) => f.endsWith('motcua.sqlite3'))).toBe(true);
     expect(files.some((f) => f.includes(`${join('files', 'sha256')}`))).toBe(true);
-    const needles = [CCCD, PHONE, MARKER].map((s) => Buffer.from(s, 'utf8'));
+    // The generated documents are all there, kept: receipt and Mẫu 02/06 beside it, the hand-over slip, the day-close report.
+    for (const part of [join('files', 'receipts', 'mau-02-'), join('files', 'returns', 'ban-giao-'), join('reports', 'bao-cao-')]) {
+      expect(files.some((f) => f.includes(part)), part).toBe(true);
+    }
+    const needles = [CCCD, PHONE, MARKER, NAME].map((s) => Buffer.from(s, 'utf8'));
     // UTF-16 too: SQLite and PDFs may hold text that way.
-    needles.push(...[CCCD, PHONE].map((s) => Buffer.from(s, 'utf16le')));
+    needles.push(...[CCCD, PHONE, NAME].map((s) => Buffer.from(s, 'utf16le')));
     const hits = files.flatMap((f) => (needles.some((n) => readFileSync(f).includes(n)) ? [f] : []));
     expect(hits).toEqual([]);
+    // No PDF in clear anywhere: not a document kept, not a viewer copy left after the app closed, not a temp file.
+    expect(files.filter((f) => readFileSync(f).subarray(0, 4).toString('latin1') === '%PDF')).toEqual([]);
   });
 
   it('the data directory and its stored files are this user’s alone', () => {
     expect(statSync(t.dir).mode & 0o777).toBe(0o700);
     expect(statSync(keyFilePath(t.dir)).mode & 0o777).toBe(0o600);
+    for (const d of ['files', join('files', 'receipts'), join('files', 'returns'), 'reports']) expect(statSync(join(t.dir, d)).mode & 0o777, d).toBe(0o700);
+    const documents = allFiles(t.dir).filter((f) => /(receipts|returns|reports)[/\\]/.test(f));
+    expect(documents.length).toBeGreaterThanOrEqual(4);
+    for (const f of documents) expect(statSync(f).mode & 0o777, f).toBe(0o600);
   });
 
   it('a copy of the data directory without this PC’s key cannot be read, and says why', () => {
