@@ -1,0 +1,165 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { errorText } from '../../../electron/common/ipc/result';
+import { DocumentVault, VIEWER_LIFETIME_MS } from '../../../electron/node/files/document-vault';
+import { PlainTemp } from '../../../electron/node/files/plain-temp';
+import { sealLegacyDocuments } from '../../../electron/node/files/seal-legacy';
+import { isSealed, sealBuffer, unsealToBuffer } from '../../../electron/node/files/sealed-file';
+import { tempDir } from '../../helpers/tmp';
+
+const PDF = (s: string) => Buffer.from(`%PDF-1.4\n% ${s}\n%%EOF\n`, 'latin1');
+
+describe('generated documents at rest (DocumentVault)', () => {
+  let t: ReturnType<typeof tempDir>;
+  let master: Buffer;
+  let vault: DocumentVault;
+  beforeEach(() => {
+    t = tempDir('motcua-docs-');
+    master = randomBytes(32);
+    vault = new DocumentVault(master, new PlainTemp(join(t.dir, 'files', 'tmp'), master), join(t.dir, 'files', 'viewer'));
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    t.cleanup();
+  });
+
+  it('writes sealed, 0600 in a 0700 folder, and reads the same bytes back', async () => {
+    const path = join(t.dir, 'files', 'receipts', 'r.pdf');
+    await vault.write(path, PDF('Nguyễn Văn Đức 001090123456'));
+    const onDisk = readFileSync(path);
+    expect(isSealed(onDisk)).toBe(true);
+    expect(onDisk.includes(Buffer.from('001090123456'))).toBe(false);
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    expect(statSync(join(t.dir, 'files', 'receipts')).mode & 0o777).toBe(0o700);
+    expect(await vault.read(path)).toEqual(PDF('Nguyễn Văn Đức 001090123456'));
+    expect(readdirSync(join(t.dir, 'files', 'receipts'))).toEqual(['r.pdf']);
+  });
+
+  it('a cut file, a file of another key and a missing file are typed failures in Vietnamese (English by key), never a crash', async () => {
+    const path = join(t.dir, 'r.pdf');
+    await vault.write(path, PDF('x'.repeat(100_000)));
+    truncateSync(path, statSync(path).size - 10);
+    const cut = await vault.read(path).catch((e: unknown) => e);
+    expect(cut).toMatchObject({ code: 'conflict', key: 'document.unreadable', params: { file: 'r.pdf' } });
+    expect((cut as Error).message).toMatch(/Không mở được tệp r\.pdf: tệp đã bị cắt, bị sửa hoặc không được niêm phong bằng khóa của máy này/);
+    expect(errorText(cut as never, 'en')).toMatch(/cannot be opened/);
+
+    writeFileSync(path, sealBuffer(randomBytes(32), PDF('other PC')));
+    await expect(vault.read(path)).rejects.toMatchObject({ code: 'conflict', key: 'document.unreadable' });
+    // A clear PDF where a sealed one is expected (a file put back by hand) is refused the same way.
+    writeFileSync(path, PDF('clear'));
+    await expect(vault.read(path)).rejects.toMatchObject({ key: 'document.unreadable' });
+    await expect(vault.viewerCopy(path)).rejects.toMatchObject({ key: 'document.unreadable' });
+    await expect(vault.read(join(t.dir, 'gone.pdf'))).rejects.toMatchObject({ code: 'not_found', key: 'document.missing', params: { file: 'gone.pdf' } });
+    // Nothing clear was left behind by the failed viewer copy.
+    expect(existsSync(join(t.dir, 'files', 'viewer')) ? readdirSync(join(t.dir, 'files', 'viewer')) : []).toEqual([]);
+  });
+
+  it('a viewer copy is clear under the document’s name, private, and wiped after the delay', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const path = join(t.dir, 'bao-cao-2026-11-23-chot.pdf');
+    await vault.write(path, PDF('report'));
+    const copy = await vault.viewerCopy(path);
+    expect(copy.endsWith('bao-cao-2026-11-23-chot.pdf')).toBe(true);
+    expect(copy.startsWith(join(t.dir, 'files', 'viewer'))).toBe(true);
+    expect(readFileSync(copy)).toEqual(PDF('report'));
+    expect(statSync(copy).mode & 0o777).toBe(0o600);
+    vi.advanceTimersByTime(VIEWER_LIFETIME_MS - 1000);
+    expect(existsSync(copy)).toBe(true);
+    vi.advanceTimersByTime(2000);
+    expect(existsSync(copy)).toBe(false);
+    expect(readdirSync(join(t.dir, 'files', 'viewer'))).toEqual([]);
+  });
+
+  it('viewer copies left by a previous run go at start, and at close', async () => {
+    const path = join(t.dir, 'r.pdf');
+    await vault.write(path, PDF('r'));
+    const a = await vault.viewerCopy(path);
+    expect(vault.wipeViewerLeftovers()).toBe(1);
+    expect(existsSync(a)).toBe(false);
+    const b = await vault.viewerCopy(path);
+    vault.close();
+    expect(existsSync(b)).toBe(false);
+  });
+
+  it('a tool that needs paths gets plain temp files, wiped when it returns; its output comes back in memory', async () => {
+    const seen: string[] = [];
+    const out = await vault.throughTool(PDF('in'), async (input, output) => {
+      seen.push(input, output);
+      expect(readFileSync(input)).toEqual(PDF('in'));
+      writeFileSync(output, Buffer.concat([readFileSync(input), Buffer.from('signed')]));
+    });
+    expect(out.toString('latin1')).toContain('signed');
+    for (const p of seen) expect(existsSync(p)).toBe(false);
+    await expect(vault.throughTool(PDF('in'), async (_i, o) => {
+      writeFileSync(o, 'half');
+      throw new Error('token removed');
+    })).rejects.toThrow('token removed');
+    expect(readdirSync(join(t.dir, 'files', 'tmp'))).toEqual([]);
+  });
+
+  it('an export to a file the user chose is clear, by intent', async () => {
+    const path = join(t.dir, 'r.pdf');
+    await vault.write(path, PDF('export'));
+    const out = join(t.dir, 'out.pdf');
+    await vault.exportTo(path, out);
+    expect(readFileSync(out)).toEqual(PDF('export'));
+  });
+});
+
+describe('documents from a version before sealing are sealed in place at start', () => {
+  let t: ReturnType<typeof tempDir>;
+  const master = randomBytes(32);
+  beforeEach(() => {
+    t = tempDir('motcua-legacy-docs-');
+  });
+  afterEach(() => t.cleanup());
+
+  const dirs = () => ['receipts', 'returns', 'reports'].map((d) => join(t.dir, d));
+  const marker = () => join(t.dir, 'files', '.documents-sealed');
+
+  it('seals each clear file, wipes old result working copies, tightens modes, and is done once', async () => {
+    for (const d of dirs()) mkdirSync(d, { recursive: true, mode: 0o755 });
+    writeFileSync(join(t.dir, 'receipts', 'A.pdf'), PDF('receipt A'), { mode: 0o644 });
+    writeFileSync(join(t.dir, 'receipts', 'mau-02-1.pdf'), PDF('mau 02'), { mode: 0o644 });
+    writeFileSync(join(t.dir, 'returns', 'ban-giao-A.pdf'), PDF('slip'), { mode: 0o644 });
+    writeFileSync(join(t.dir, 'returns', '0f8fad5b-d9cb-469f-a165-70867728950e.pdf'), PDF('working copy'));
+    writeFileSync(join(t.dir, 'reports', 'bao-cao-2026-11-23-chot.pdf'), PDF('report'), { mode: 0o644 });
+    writeFileSync(join(t.dir, 'reports', 'sealed.pdf'), sealBuffer(master, PDF('already')), { mode: 0o644 });
+    expect(sealLegacyDocuments(dirs(), master, marker())).toBe(4);
+    expect(readdirSync(join(t.dir, 'returns'))).toEqual(['ban-giao-A.pdf']);
+    for (const [f, text] of [['receipts/A.pdf', 'receipt A'], ['receipts/mau-02-1.pdf', 'mau 02'], ['returns/ban-giao-A.pdf', 'slip'], ['reports/bao-cao-2026-11-23-chot.pdf', 'report'], ['reports/sealed.pdf', 'already']] as const) {
+      const p = join(t.dir, f);
+      expect(isSealed(readFileSync(p)), f).toBe(true);
+      expect(await unsealToBuffer(master, p)).toEqual(PDF(text));
+      expect(statSync(p).mode & 0o777, f).toBe(0o600);
+    }
+    for (const d of dirs()) expect(statSync(d).mode & 0o777).toBe(0o700);
+    // Once done, a later start opens nothing: a clear file put there afterwards is not this pass's business.
+    writeFileSync(join(t.dir, 'receipts', 'later.pdf'), PDF('later'));
+    expect(sealLegacyDocuments(dirs(), master, marker())).toBe(0);
+  });
+
+  it('a kill mid-way leaves each file clear or sealed; the next start finishes and clears the leftovers', async () => {
+    const r = join(t.dir, 'receipts');
+    mkdirSync(r, { recursive: true });
+    // Killed after the sealed copy was written, before the second name: `.sealing` beside the clear original.
+    writeFileSync(join(r, 'A.pdf'), PDF('A'));
+    writeFileSync(join(r, 'A.pdf.sealing'), sealBuffer(master, PDF('A')).subarray(0, 40));
+    // Killed after the second name, before the rename: `.clear` is the original itself (same file).
+    writeFileSync(join(r, 'B.pdf'), PDF('B'));
+    linkSync(join(r, 'B.pdf'), join(r, 'B.pdf.clear'));
+    writeFileSync(join(r, 'B.pdf.sealing'), sealBuffer(master, PDF('B')));
+    // Killed after the rename, before the wipe: `.clear` is the last name of the clear bytes.
+    writeFileSync(join(r, 'C.pdf'), sealBuffer(master, PDF('C')));
+    writeFileSync(join(r, 'C.pdf.clear'), PDF('C'));
+    // A receipt write cut short by a crash (writeFileAtomic's temp name).
+    writeFileSync(join(r, 'D.pdf.6f1c2b9e-0000-4000-8000-000000000000.tmp'), PDF('half'));
+    expect(sealLegacyDocuments(dirs(), master, marker())).toBe(2);
+    expect(readdirSync(r).sort()).toEqual(['A.pdf', 'B.pdf', 'C.pdf']);
+    for (const n of ['A', 'B', 'C']) expect(await unsealToBuffer(master, join(r, `${n}.pdf`)), n).toEqual(PDF(n));
+    expect(existsSync(marker())).toBe(true);
+  });
+});
