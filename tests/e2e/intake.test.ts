@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, SCREENSHOT_DIR, startTestHost } from '../helpers/host';
 import { tool } from '../helpers/tools';
@@ -98,8 +98,12 @@ describe('intake at the counter, end to end (Chromium host + scanner on a real p
     expect(existsSync(host.printed[0]!)).toBe(true);
     // Mẫu 01 names the officer who received it: the one signed in at this counter.
     expect(tool('pdftotext', ['-layout', host.printed[0]!, '-']).stdout).toContain(ADMIN.fullName);
+    // The viewer got a plain copy of the kept receipt (which is sealed at rest), under its name, in the private viewer folder.
     const detail = await host.services.intake.detail(code);
-    expect(detail?.receiptPath).toBe(host.printed[0]);
+    expect(host.printed[0]).not.toBe(detail?.receiptPath);
+    expect(host.printed[0]!.startsWith(host.services.layout.viewerDir)).toBe(true);
+    expect(basename(host.printed[0]!)).toBe(basename(detail!.receiptPath!));
+    expect(readFileSync(host.printed[0]!)).toEqual(await host.services.docs.read(detail!.receiptPath!));
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'intake-saved.png') });
     expect(actions).toBeLessThanOrEqual(6);
     process.stdout.write(`officer actions after the scan for a standard dossier: ${actions}\n`);
