@@ -1,5 +1,7 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { isSealed } from '../../electron/node/files/sealed-file';
+import { plainCopy } from '../helpers/documents';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCREENSHOT_DIR, startTestHost } from '../helpers/host';
 import { makePki, PIN, SOFTHSM_MODULE } from '../helpers/softhsm';
@@ -100,7 +102,9 @@ describe('supervisors: login, daily report, review, export, signed close; office
     await page.waitForSelector('[data-testid="reports-message"]:has-text("báo cáo đã ký")', { timeout: 30_000 });
     expect(await page.inputValue('input[name="pin"]')).toBe('');
     const signed = (await page.textContent('[data-testid="reports-message"]'))!.replace(/^.*lưu tại /, '').trim();
-    const check = tool('pdfsig', ['-nssdir', `sql:${nssDir}`, signed]);
+    // The signed report is kept sealed at rest; pdfsig checks its clear bytes, read through the app's vault.
+    expect(isSealed(readFileSync(signed))).toBe(true);
+    const check = tool('pdfsig', ['-nssdir', `sql:${nssDir}`, plainCopy(await host.services.docs.read(signed), basename(signed))]);
     expect(check.stdout).toContain('Signature is Valid');
     expect(check.stdout).toContain('Total document signed');
     await page.waitForSelector('[data-testid="reports"] p.muted:has-text("đã chốt lúc")');
