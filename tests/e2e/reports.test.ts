@@ -133,6 +133,9 @@ describe('supervisors: login, daily report, review, export, signed close; office
     await page.waitForSelector('[data-testid="reports-message"]:has-text(".xlsx")');
     const path = (await page.textContent('[data-testid="reports-message"]'))!.replace(/^.*?: /, '');
     expect(existsSync(path)).toBe(true);
+    // The supervisor's copy, to send or archive: a usable workbook (a zip) in their Documents, not a sealed file.
+    expect(path).toContain(join('Documents', 'Một Cửa Desk', 'Báo cáo'));
+    expect(readFileSync(path).subarray(0, 2).toString('latin1')).toBe('PK');
     await page.click('[data-testid="export-pdf"]');
     // The report PDF renders on the PDF worker: seconds on a loaded machine, not expect.poll's 1 s.
     await expect.poll(() => host.printed.some((p) => p.endsWith('.pdf') && p.includes('bao-cao')), { timeout: 30_000 }).toBe(true);

@@ -29,10 +29,10 @@ describe('report.export never writes outside the reports folder', () => {
     expect(contract['report.export'].input.safeParse({ date: '2026-11-23', counterId: null, format: 'csv' }).success).toBe(true);
   });
 
-  it('the report service keeps a hostile counter id inside the reports folder (defence in depth)', async () => {
+  it('the report service keeps a hostile counter id inside the exports folder (defence in depth)', async () => {
     const before = readdirSync(tmpdir()).filter((n) => n.startsWith('pwn'));
     const actor = await f.services.actorOf({ officerId: 'admin-quantri', fullName: 'Nguyễn Quản Trị', roles: ['admin'] });
-    const reportsDir = join(f.dir, 'reports');
+    const reportsDir = join(f.dir, 'Documents', 'Một Cửa Desk', 'Báo cáo');
     const path = await f.services.reports.export(actor, { date: '2026-11-23', counterId: TRAVERSAL, format: 'csv' });
     expect(dirname(resolve(path))).toBe(resolve(reportsDir));
     expect(relative(reportsDir, path)).not.toMatch(/\.\.|[/\\]/);

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAppServices, type AppServices } from '../../electron/node/app/app-services';
@@ -27,6 +28,8 @@ export async function appFixture(o: { now?: () => Date; log?: Logger; tokenFacto
   };
   const services: AppServices = await createAppServices({
     dataDir: t.dir,
+    // Exports and signed copies go to the user's Documents: here a folder of the test's own.
+    documentsDir: join(t.dir, 'Documents'),
     appVersion: '0.0.0-test',
     host: 'electron',
     allowedOrigin: 'app://motcua',

@@ -17,7 +17,7 @@ import { FormService } from '../forms/form-service';
 import { IntakeService } from '../intake/intake-service';
 import type { Logger } from '../log/logger';
 import { PrinterService } from '../printing/printer-service';
-import { ReportService } from '../reports/report-service';
+import { defaultReportExportDir, ReportService } from '../reports/report-service';
 import { ReturnService } from '../returns/return-service';
 import { AddressService } from '../address/address-service';
 import { apiProbe, ConnectivityMonitor, interfaceProbe, type NetworkProbe } from '../services/connectivity';
@@ -165,7 +165,7 @@ export function createCoreServices(dataDir: string, a: CoreAdapters, dbKey: stri
   const returns = new ReturnService({ store, files, intake, docs, workDir: layout.returnsDir, fontsDir, now });
   const scans = new ScanService({ store, hub, factory: a.scannerFactory ?? noHardware('scanner'), log: a.log.child('scan') });
   const printer = new PrinterService({ store, intake, factory: a.printerFactory ?? noHardware('printer'), fontsDir, now });
-  const reports = new ReportService({ store, pdf, tokens, audit, apiConfigured, docs, reportsDir: layout.reportsDir, fontsDir, now });
+  const reports = new ReportService({ store, pdf, tokens, audit, apiConfigured, docs, reportsDir: layout.reportsDir, exportsDir: defaultReportExportDir(a.documentsDir), fontsDir, now });
   const inbox = new AttachmentInbox();
   const outbox = new OutboxService({ store, now });
   const address = new AddressService({ store, now });

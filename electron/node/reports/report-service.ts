@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { Actor } from '../../common/domain/actor';
 import { toVietnamRfc3339 } from '../../common/domain/time';
@@ -48,6 +49,9 @@ function dayCloseEvent(c: { date: string; counterId: string; unitCode: string; c
   };
 }
 
+/** Documents/Một Cửa Desk/Báo cáo under the given Documents folder (the user's, unless a test gives its own). */
+export const defaultReportExportDir = (documentsDir: string = join(homedir(), 'Documents')): string => join(documentsDir, 'Một Cửa Desk', 'Báo cáo');
+
 export type ReportFormat = 'pdf' | 'csv' | 'xlsx' | 'json';
 
 /** A counter id as the user typed it, made safe for a file name: never a path. */
@@ -59,7 +63,7 @@ const fileSafe = (s: string) => s.replace(/[^0-9A-Za-z_-]/g, '_');
  * the hash of what was kept, and optionally a token signature over it.
  */
 export class ReportService {
-  constructor(private readonly d: { store: SqliteStore; pdf: PdfRenderer; tokens: TokenSessions; audit: AuditService; docs: DocumentVault; apiConfigured?: () => Promise<boolean>; reportsDir: string; fontsDir: string; now: () => Date }) {}
+  constructor(private readonly d: { store: SqliteStore; pdf: PdfRenderer; tokens: TokenSessions; audit: AuditService; docs: DocumentVault; apiConfigured?: () => Promise<boolean>; reportsDir: string; exportsDir: string; fontsDir: string; now: () => Date }) {}
 
   build(date: string, counterId: string | null, to?: string | null): Promise<DailyReport> {
     if (to && to < date) throw failure('invalid_input', 'report.backwards');
@@ -82,24 +86,27 @@ export class ReportService {
     return this.d.pdf.render({ kind: 'report', model: r });
   }
 
-  /** The report as a file: into the reports folder under a name built from the dates and counter, or to `out` (CLI). */
+  /**
+   * The report as a file the supervisor takes away (to send, print or archive): in clear, into
+   * Documents/Một Cửa Desk/Báo cáo under a name built from the dates and counter, or to `out` (the
+   * CLI's own choice). An export is the user's copy by intent, like a signed file; what the app keeps
+   * for itself (the day-close reports) stays sealed in the data directory.
+   */
   async export(actor: Actor, o: { date: string; to?: string | null; counterId: string | null; format: ReportFormat; out?: string; progress?: (done: number, total: number) => void }): Promise<string> {
     // Three steps an officer waits through: gather, render, write.
     o.progress?.(0, 3);
     const r = await this.build(o.date, o.counterId, o.to);
     o.progress?.(1, 3);
     const name = `bao-cao-${o.date}${r.dateTo !== o.date ? `_${r.dateTo}` : ''}${o.counterId ? `-${fileSafe(o.counterId)}` : ''}.${o.format}`;
-    // `out` is the CLI's own choice of file; a name we build must stay in the reports folder,
-    // whatever a counter id held (fileSafe already strips separators; this is the second lock).
-    if (!o.out && dirname(resolve(this.d.reportsDir, name)) !== resolve(this.d.reportsDir)) {
+    // A name we build must stay in the exports folder, whatever a counter id held (fileSafe
+    // already strips separators; this is the second lock).
+    if (!o.out && dirname(resolve(this.d.exportsDir, name)) !== resolve(this.d.exportsDir)) {
       throw failure('invalid_input', 'report.badFileName');
     }
-    const path = o.out ?? join(this.d.reportsDir, name);
+    const path = o.out ?? join(this.d.exportsDir, name);
     const bytes = await this.render(r, o.format);
     o.progress?.(2, 3);
-    // A file the user named (`--out`) is theirs, in clear by intent; the reports folder keeps its copies sealed.
-    if (o.out) await writeFileAtomic(path, bytes);
-    else await this.d.docs.write(path, bytes);
+    await writeFileAtomic(path, bytes);
     o.progress?.(3, 3);
     await this.d.store.audit({ actor: actor.officerId, action: 'report.export', subject: o.date, details: { format: o.format, counterId: o.counterId } });
     return path;
