@@ -48,8 +48,8 @@ export interface DataLayout {
   readonly reportsDir: string;
   /** Plain copies handed to the OS viewer (printing), wiped after a delay and at every start. */
   readonly viewerDir: string;
-  /** Written once the documents of a version before sealing are all sealed. */
-  readonly documentsSealedMarker: string;
+  /** Written once the scans and documents of a version before sealing are all sealed. */
+  readonly legacySealedMarker: string;
 }
 
 export function dataLayout(dataDir: string): DataLayout {
@@ -62,6 +62,6 @@ export function dataLayout(dataDir: string): DataLayout {
     returnsDir: join(dataDir, 'files', 'returns'),
     reportsDir: join(dataDir, 'reports'),
     viewerDir: join(dataDir, 'files', 'viewer'),
-    documentsSealedMarker: join(dataDir, 'files', '.documents-sealed'),
+    legacySealedMarker: join(dataDir, 'files', '.documents-sealed'),
   };
 }

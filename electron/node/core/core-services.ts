@@ -140,8 +140,9 @@ export function createCoreServices(dataDir: string, a: CoreAdapters, dbKey: stri
     });
   const monitor = new ConnectivityMonitor({ store, hub, probe, apiConfigured });
   const pdf: PdfRenderer = a.pdf === 'in-process' ? inProcessRenderer(fontsDir) : defaultPdfRenderer(fontsDir);
-  const files = new ContentStore(layout.filesDir, fileMasterKey(dbKey));
-  const docs = new DocumentVault(fileMasterKey(dbKey), files.temp, layout.viewerDir);
+  const master = fileMasterKey(dbKey);
+  const files = new ContentStore(layout.filesDir, master);
+  const docs = new DocumentVault(master, files.temp, layout.viewerDir);
   // Plain copies a crash left behind (an upload or a signature cut short, a print the viewer had) go before anything runs.
   files.temp.wipeLeftovers();
   docs.wipeViewerLeftovers();
@@ -280,11 +281,17 @@ export async function unlockDataDir(dataDir: string, stores: readonly SecretStor
   return key;
 }
 
-/** Scans and generated documents stored by a version before sealing: sealed once, each file crash-safely. */
+/**
+ * Scans and generated documents stored by a version before sealing: sealed once, each file
+ * crash-safely. The marker is written after both passes, so a start after it opens none of the
+ * stored files again (everything since is written sealed), and a kill before it repeats the passes.
+ */
 function sealLegacy(dataDir: string, key: string): void {
   const l = dataLayout(dataDir);
+  if (existsSync(l.legacySealedMarker)) return;
   // Folders of older versions were 0755: the data directory's own folders are this user's alone.
   for (const d of [l.filesDir, l.logsDir]) if (existsSync(d)) chmodSync(d, 0o700);
-  sealLegacyFiles(l.filesDir, fileMasterKey(key));
-  sealLegacyDocuments([l.receiptsDir, l.returnsDir, l.reportsDir], fileMasterKey(key), l.documentsSealedMarker);
+  const master = fileMasterKey(key);
+  sealLegacyFiles(l.filesDir, master);
+  sealLegacyDocuments([l.receiptsDir, l.returnsDir, l.reportsDir], master, l.legacySealedMarker);
 }

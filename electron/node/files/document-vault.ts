@@ -21,8 +21,8 @@ export const VIEWER_LIFETIME_MS = 10 * 60_000;
  * The documents the app generates and keeps in its data directory (receipts, turn-back slips,
  * the forms, hand-over slips, day-close reports and their signed versions): written sealed like
  * the content store's files, with the same key, so none of them reads without this PC's key.
- * Clear bytes exist only in memory, in a plain temp copy wiped when the tool that needed a path
- * returns, or in a viewer copy (see VIEWER_LIFETIME_MS). A file the user saves to a place of
+ * Clear bytes exist only in memory, in a plain temp file wiped when the tool that needed a path
+ * returns (`throughTool`), or in a viewer copy (see VIEWER_LIFETIME_MS). A file the user saves to a place of
  * their own choice (`--out`) is written clear by intent (`exportTo`).
  */
 export class DocumentVault {
@@ -46,11 +46,6 @@ export class DocumentVault {
     } catch (e) {
       throw documentFailure(e, path);
     }
-  }
-
-  /** A plain copy for a tool that needs a path (the signer), wiped as soon as `fn` ends. */
-  async withPlainCopy<T>(path: string, fn: (plainPath: string) => Promise<T>): Promise<T> {
-    return this.temp.withPlainBytes(await this.read(path), fn);
   }
 
   /**

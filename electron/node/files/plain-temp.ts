@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
-import { mkdir, open } from 'node:fs/promises';
+import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { wipeFile } from './durable';
 import { unsealEach } from './sealed-file';
@@ -16,32 +16,30 @@ export class PlainTemp {
     private readonly master: Buffer,
   ) {}
 
-  async withPlainCopy<T>(sealedPath: string, fn: (path: string) => Promise<T>): Promise<T> {
-    await mkdir(this.dir, { recursive: true, mode: 0o700 });
-    const path = join(this.dir, `${randomUUID()}.tmp`);
-    const out = await open(path, 'wx', 0o600);
-    try {
-      try {
-        await unsealEach(this.master, sealedPath, async (c) => {
+  /** A plain copy of a sealed file for a tool that needs a path, wiped as soon as `fn` ends. */
+  withPlainCopy<T>(sealedPath: string, fn: (path: string) => Promise<T>): Promise<T> {
+    return this.#withFile(
+      (out) =>
+        unsealEach(this.master, sealedPath, async (c) => {
           for (let done = 0; done < c.length; ) done += (await out.write(c, done, c.length - done, null)).bytesWritten;
-        });
-      } finally {
-        await out.close();
-      }
-      return await fn(path);
-    } finally {
-      if (existsSync(path)) wipeFile(path);
-    }
+        }),
+      fn,
+    );
   }
 
   /** A plain file holding `plain` (a document already unsealed in memory) for a tool that needs a path, wiped as soon as `fn` ends. */
-  async withPlainBytes<T>(plain: Buffer, fn: (path: string) => Promise<T>): Promise<T> {
+  withPlainBytes<T>(plain: Buffer, fn: (path: string) => Promise<T>): Promise<T> {
+    return this.#withFile((out) => out.writeFile(plain), fn);
+  }
+
+  /** A new 0600 file in the private folder, filled by `fill`, handed to `fn`, and wiped whatever happens. */
+  async #withFile<T>(fill: (out: FileHandle) => Promise<unknown>, fn: (path: string) => Promise<T>): Promise<T> {
     await mkdir(this.dir, { recursive: true, mode: 0o700 });
     const path = join(this.dir, `${randomUUID()}.tmp`);
     try {
       const out = await open(path, 'wx', 0o600);
       try {
-        await out.writeFile(plain);
+        await fill(out);
       } finally {
         await out.close();
       }

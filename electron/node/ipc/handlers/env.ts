@@ -10,8 +10,8 @@ export interface HostShell {
   /** The OS file dialog for scans (PDF/JPG/PNG); returns chosen paths, [] when cancelled. */
   pickFiles(): Promise<string[]>;
   /**
-   * Opens the OS print dialog for a PDF; false when the officer cancelled. Handlers pass a viewer
-   * copy (DocumentVault.viewerCopy), never a kept document: those are sealed.
+   * Opens the OS print dialog for a PDF; false when the officer cancelled. Handlers print kept
+   * documents through `printKept` (a viewer copy): the kept files are sealed.
    */
   printPdf(path: string): Promise<boolean>;
   /** The OS folder dialog; the chosen folder, null when cancelled (or no dialog in this host: the IPC tests). */
@@ -28,6 +28,11 @@ export interface HandlerEnv {
 }
 
 export type AreaHandlers<C extends Channel> = Pick<Handlers, C>;
+
+/** Prints a document the app keeps (sealed at rest) through a plain viewer copy: never the kept path itself. */
+export async function printKept(env: HandlerEnv, keptPath: string): Promise<boolean> {
+  return env.shell.printPdf(await env.core.docs.viewerCopy(keptPath));
+}
 
 /** The signed-in officer as the actor of a call; the dispatcher has already refused anonymous calls to non-public channels. */
 export async function actorOf(env: HandlerEnv, ctx: HandlerContext): Promise<Actor> {

@@ -1,4 +1,4 @@
-import { actorOf, type AreaHandlers, type HandlerEnv } from './env';
+import { actorOf, printKept, type AreaHandlers, type HandlerEnv } from './env';
 
 type C = 'form.list' | 'form.print';
 
@@ -7,6 +7,6 @@ export const formHandlers = (e: HandlerEnv): AreaHandlers<C> => ({
   'form.list': ({ code }) => e.core.forms.available(code),
   'form.print': async ({ code, mau, reason, newDueDate }, ctx) => {
     const path = await e.core.forms.write(await actorOf(e, ctx), code, mau, { reason: reason ?? null, newDueDate: newDueDate ?? null });
-    return { printed: await e.shell.printPdf(await e.core.docs.viewerCopy(path)) };
+    return { printed: await printKept(e, path) };
   },
 });

@@ -3,7 +3,7 @@ import { failure } from '../../../common/ipc/result';
 import { searchProcedures } from '../../catalog/catalog-repo';
 import { voidDossier } from '../../intake/void-dossier';
 import { toVietnamRfc3339 } from '../../../common/domain/time';
-import { actorOf, type AreaHandlers, type HandlerEnv } from './env';
+import { actorOf, printKept, type AreaHandlers, type HandlerEnv } from './env';
 
 type C =
   | 'catalog.search'
@@ -45,7 +45,7 @@ export const intakeHandlers = (e: HandlerEnv): AreaHandlers<C> => ({
     void e.core.sync.trigger('void');
     return r;
   },
-  'receipt.print': async ({ code }, ctx) => ({ printed: await e.shell.printPdf(await e.core.docs.viewerCopy(await e.core.intake.receiptPath(await actorOf(e, ctx), code))) }),
+  'receipt.print': async ({ code }, ctx) => ({ printed: await printKept(e, await e.core.intake.receiptPath(await actorOf(e, ctx), code)) }),
   'attachments.pick': async () => e.core.inbox.registerAll(await e.shell.pickFiles()),
   'attachments.scanFolder': async () => {
     const dir = await e.core.settings.get('intake.scanFolder');

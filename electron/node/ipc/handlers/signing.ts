@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { signDocuments } from '../../signing/sign-documents';
 import { verifyPdf } from '../../signing/verify';
-import { actorOf, type AreaHandlers, type HandlerEnv } from './env';
+import { actorOf, printKept, type AreaHandlers, type HandlerEnv } from './env';
 
 type C =
   | 'returns.open'
@@ -30,7 +30,7 @@ export const signingHandlers = (e: HandlerEnv): AreaHandlers<C> => ({
   'returns.handOver': async ({ code, receivedBy, idChecked, note }, ctx) => {
     const { slipPath } = await e.core.returns.handOver(code, { receivedBy, idChecked, note, actor: (await actorOf(e, ctx)).officerId });
     void e.core.sync.trigger('handOver');
-    return { printed: await e.shell.printPdf(await e.core.docs.viewerCopy(slipPath)) };
+    return { printed: await printKept(e, slipPath) };
   },
   'signing.signFiles': async ({ files, tokenId, certId, pin, confirmFinalTry, visible, reason }, ctx) => {
     const actor = await actorOf(e, ctx);
