@@ -6,6 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { EventName } from '../common/ipc/contract';
 import { DISPLAY_EVENTS } from '../common/ipc/display-contract';
@@ -27,6 +28,8 @@ export interface ChromiumHostOptions {
   readonly dataDir: string;
   readonly rendererRoot: string;
   readonly initScriptPath: string;
+  /** The citizen display page's init script (its own, narrower `window.motcua`); default: beside initScriptPath. */
+  readonly displayInitScriptPath?: string;
   readonly appVersion: string;
   readonly headless: boolean;
   readonly log: Logger;
@@ -192,9 +195,10 @@ export async function startChromiumHost(o: ChromiumHostOptions): Promise<Chromiu
       q.wake?.();
     }
   });
-  await context.addInitScript({ path: o.initScriptPath });
-
+  // Per page, not per context: each window gets the surface of its own script, and no other page
+  // (a popup, a tab) gets any.
   const page = win.page;
+  await page.addInitScript({ path: o.initScriptPath });
   queueOf(page);
   const last = services.hub.last('sync.state');
   if (last) queueOf(page).items.push(['sync.state', last]);
@@ -202,6 +206,7 @@ export async function startChromiumHost(o: ChromiumHostOptions): Promise<Chromiu
   if (o.citizenDisplay ?? (await services.settings.get('display.enabled')) === '1') {
     // Marked before it loads: its first call is already answered as the display's.
     displayPage = await context.newPage();
+    await displayPage.addInitScript({ path: o.displayInitScriptPath ?? join(dirname(o.initScriptPath), 'display-init-script.js') });
     queueOf(displayPage);
     await displayPage.goto(`${CHROMIUM_HOST_ORIGIN}/display.html`);
   }
