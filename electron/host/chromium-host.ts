@@ -58,6 +58,11 @@ export interface ChromiumHost {
   readonly blockedRequests: readonly string[];
   /** PDFs sent to "print" (headless: recorded; headed: also opened in a tab). */
   readonly printed: readonly string[];
+  /**
+   * Holds every "print" until `release` (prints go on) or `fail` (they fail as a broken render
+   * would): a first print that takes seconds, made deterministic for the tests of its busy state.
+   */
+  holdPrints(): { release(): void; fail(): void };
   /** Paths the next "choose files" dialog returns (Chromium has no OS dialog for main-side files). */
   queueFilePick(paths: readonly string[]): void;
   /** The folder the next "choose folder" dialog returns. */
@@ -83,6 +88,7 @@ export async function startChromiumHost(o: ChromiumHostOptions): Promise<Chromiu
   const blockedRequests: string[] = [];
   const printed: string[] = [];
   let pickQueue: string[] = [];
+  let printGate: Promise<void> | null = null;
   let folderPick: string | null = null;
   const foldersOpened: string[] = [];
   let context: BrowserContext | null = null;
@@ -107,6 +113,7 @@ export async function startChromiumHost(o: ChromiumHostOptions): Promise<Chromiu
         return p;
       },
       printPdf: async (path) => {
+        if (printGate) await printGate;
         printed.push(path);
         if (!o.headless && context) {
           const tab = await context.browser()!.newPage();
@@ -224,6 +231,22 @@ export async function startChromiumHost(o: ChromiumHostOptions): Promise<Chromiu
     externalOpened,
     blockedRequests,
     printed,
+    holdPrints() {
+      let settle!: { release(): void; fail(): void };
+      printGate = new Promise<void>((resolve, reject) => {
+        settle = { release: resolve, fail: () => reject(new Error('print held by the test failed')) };
+      });
+      // A gate nobody awaited must not surface as an unhandled rejection.
+      printGate.catch(() => undefined);
+      const gate = printGate;
+      const done = () => {
+        if (printGate === gate) printGate = null;
+      };
+      return {
+        release: () => (settle.release(), done()),
+        fail: () => (settle.fail(), done()),
+      };
+    },
     queueFilePick(paths) {
       pickQueue = [...paths];
     },
