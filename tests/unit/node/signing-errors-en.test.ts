@@ -77,7 +77,7 @@ describe('signing, trust store, time-stamp, PIN and import failures are keyed an
     ['a PIN-locked token', 'token.pinLocked', () => {
       throw new TokenError('pin_locked', { key: 'token.pinLocked' });
     }],
-    ['a postal return without an address', 'intake.noPostalAddress', () => postalAddressOf({ HinhThuc: '1' })],
+    ['a postal return without an address', 'intake.noPostalAddress', () => postalAddressOf({ HinhThuc: '1', DiaChiNhanKetQua: null, DiaChiChuHoSo: null } as never)],
     ['an import with an impossible receipt time', 'import.badTime', () => draftFromImport({ MaTTHC: 'T.1', ChuHoSo: 'Công ty A', LoaiDoiTuong: '2', NgayTiepNhan: '2026-13-45' }, t.dir)],
   ];
 
