@@ -24,10 +24,12 @@ await Promise.all([
   build({ ...node, entryPoints: ['electron/main/main.ts'], outfile: 'dist/main/main.cjs', external: ['electron'] }),
   // Sandboxed preloads may require only 'electron': bundle everything else in.
   build({ ...common, platform: 'node', format: 'cjs', target: 'chrome140', entryPoints: ['electron/preload/preload.ts'], outfile: 'dist/preload/preload.cjs', external: ['electron'] }),
+  build({ ...common, platform: 'node', format: 'cjs', target: 'chrome140', entryPoints: ['electron/preload/display-preload.ts'], outfile: 'dist/preload/display-preload.cjs', external: ['electron'] }),
   build({ ...node, entryPoints: ['electron/cli/main.ts'], outfile: 'dist/cli/motcua.cjs' }),
   build({ ...node, entryPoints: ['electron/host/host-cli.ts'], outfile: 'dist/host/host.cjs' }),
   build({ ...node, entryPoints: ['electron/node/workers/pdf-worker.ts'], outfile: 'dist/workers/pdf-worker.cjs' }),
   build({ ...common, platform: 'browser', format: 'iife', target: 'chrome120', entryPoints: ['electron/host/init-script.ts'], outfile: 'dist/host/init-script.js', sourcemap: false }),
+  build({ ...common, platform: 'browser', format: 'iife', target: 'chrome120', entryPoints: ['electron/host/display-init-script.ts'], outfile: 'dist/host/display-init-script.js', sourcemap: false }),
 ]);
 
 const { build: viteBuild } = await import('vite');

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { AppFailure } from '../common/ipc/result';
+import { AppFailure, errorText } from '../common/ipc/result';
 import type { CliContext } from './motcua';
 
 // Signing, verification and the PKCS#11 binding are import()ed by the commands that use them (see motcua.ts).
@@ -107,7 +107,8 @@ export function registerSigningCommands(program: Command, ctx: CliContext): void
         fontsDir: join(resourcesDir(), 'fonts'),
         now,
       });
-      if (r.warning) ctx.io.err(r.warning);
+      // Worded like a failure: MOTCUA_LANG=en gives English.
+      if (r.warning) ctx.io.err(errorText(r.warning, process.env.MOTCUA_LANG === 'en' ? 'en' : 'vi'));
       ctx.io.out(`Đã ký: ${r.output} (${r.signer.subject})`);
     });
 

@@ -6,6 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { EventName } from '../common/ipc/contract';
 import { DISPLAY_EVENTS } from '../common/ipc/display-contract';
@@ -27,6 +28,8 @@ export interface ChromiumHostOptions {
   readonly dataDir: string;
   readonly rendererRoot: string;
   readonly initScriptPath: string;
+  /** The citizen display page's init script (its own, narrower `window.motcua`); default: beside initScriptPath. */
+  readonly displayInitScriptPath?: string;
   readonly appVersion: string;
   readonly headless: boolean;
   readonly log: Logger;
@@ -55,6 +58,11 @@ export interface ChromiumHost {
   readonly blockedRequests: readonly string[];
   /** PDFs sent to "print" (headless: recorded; headed: also opened in a tab). */
   readonly printed: readonly string[];
+  /**
+   * Holds every "print" until `release` (prints go on) or `fail` (they fail as a broken render
+   * would): a first print that takes seconds, made deterministic for the tests of its busy state.
+   */
+  holdPrints(): { release(): void; fail(): void };
   /** Paths the next "choose files" dialog returns (Chromium has no OS dialog for main-side files). */
   queueFilePick(paths: readonly string[]): void;
   /** The folder the next "choose folder" dialog returns. */
@@ -80,6 +88,7 @@ export async function startChromiumHost(o: ChromiumHostOptions): Promise<Chromiu
   const blockedRequests: string[] = [];
   const printed: string[] = [];
   let pickQueue: string[] = [];
+  let printGate: Promise<void> | null = null;
   let folderPick: string | null = null;
   const foldersOpened: string[] = [];
   let context: BrowserContext | null = null;
@@ -104,6 +113,7 @@ export async function startChromiumHost(o: ChromiumHostOptions): Promise<Chromiu
         return p;
       },
       printPdf: async (path) => {
+        if (printGate) await printGate;
         printed.push(path);
         if (!o.headless && context) {
           const tab = await context.browser()!.newPage();
@@ -192,9 +202,10 @@ export async function startChromiumHost(o: ChromiumHostOptions): Promise<Chromiu
       q.wake?.();
     }
   });
-  await context.addInitScript({ path: o.initScriptPath });
-
+  // Per page, not per context: each window gets the surface of its own script, and no other page
+  // (a popup, a tab) gets any.
   const page = win.page;
+  await page.addInitScript({ path: o.initScriptPath });
   queueOf(page);
   const last = services.hub.last('sync.state');
   if (last) queueOf(page).items.push(['sync.state', last]);
@@ -202,6 +213,7 @@ export async function startChromiumHost(o: ChromiumHostOptions): Promise<Chromiu
   if (o.citizenDisplay ?? (await services.settings.get('display.enabled')) === '1') {
     // Marked before it loads: its first call is already answered as the display's.
     displayPage = await context.newPage();
+    await displayPage.addInitScript({ path: o.displayInitScriptPath ?? join(dirname(o.initScriptPath), 'display-init-script.js') });
     queueOf(displayPage);
     await displayPage.goto(`${CHROMIUM_HOST_ORIGIN}/display.html`);
   }
@@ -219,6 +231,22 @@ export async function startChromiumHost(o: ChromiumHostOptions): Promise<Chromiu
     externalOpened,
     blockedRequests,
     printed,
+    holdPrints() {
+      let settle!: { release(): void; fail(): void };
+      printGate = new Promise<void>((resolve, reject) => {
+        settle = { release: resolve, fail: () => reject(new Error('print held by the test failed')) };
+      });
+      // A gate nobody awaited must not surface as an unhandled rejection.
+      printGate.catch(() => undefined);
+      const gate = printGate;
+      const done = () => {
+        if (printGate === gate) printGate = null;
+      };
+      return {
+        release: () => (settle.release(), done()),
+        fail: () => (settle.fail(), done()),
+      };
+    },
     queueFilePick(paths) {
       pickQueue = [...paths];
     },

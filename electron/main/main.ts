@@ -156,7 +156,8 @@ async function openCitizenDisplay(services: AppServices, icon: string | undefine
   const cfg = await services.display.config();
   const target = cfg.enabled ? citizenScreen(screen.getAllDisplays(), screen.getPrimaryDisplay().id, cfg.screenId) : null;
   if (!target) return;
-  const opts = mainWindowOptions(join(__dirname, '..', 'preload', 'preload.cjs'), icon, { packaged: app.isPackaged });
+  // Its own preload: the citizen's page gets the display's two channels, not the officer's API.
+  const opts = mainWindowOptions(join(__dirname, '..', 'preload', 'display-preload.cjs'), icon, { packaged: app.isPackaged });
   const w = new BrowserWindow({ ...opts, ...citizenWindowBounds(target), minWidth: 0, minHeight: 0, frame: false, fullscreen: true, title: 'Một Cửa Desk — Màn hình công dân' });
   displayWin = w;
   // Only its own state reaches it: never a scanned card, the sign-in or sync details.

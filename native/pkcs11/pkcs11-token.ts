@@ -9,6 +9,7 @@ import {
   type TokenFlags,
   type TokenSummary,
 } from '../../electron/common/hardware/token';
+import { notice, type Notice } from '../../electron/common/ipc/notice';
 import { describeCertificate } from './certificate-info';
 import { slotKey, withSlotLock } from './slot-lock';
 
@@ -114,10 +115,10 @@ export class Pkcs11Token implements SignatureToken {
     if (GONE.has(code)) return new TokenError('token_removed', 'Thiết bị ký số đã bị rút ra hoặc ngừng trả lời. Cắm lại token rồi ký lại.');
     if (code === CKR.PIN_INCORRECT) {
       const f = flags();
-      const more = f?.pinLocked ? ' Token đã bị khóa: dùng công cụ của nhà cung cấp để mở khóa.' : f?.pinFinalTry ? ' Chỉ còn một lần thử: nhập sai nữa token sẽ bị khóa.' : f?.pinCountLow ? ' Số lần thử còn lại ít.' : '';
-      return new TokenError('pin_incorrect', `Mã PIN không đúng.${more}`, f);
+      const key = f?.pinLocked ? 'token.pinIncorrectLocked' : f?.pinFinalTry ? 'token.pinIncorrectFinalTry' : f?.pinCountLow ? 'token.pinIncorrectLow' : 'token.pinIncorrect';
+      return new TokenError('pin_incorrect', { key }, f);
     }
-    if (code === CKR.PIN_LOCKED) return new TokenError('pin_locked', 'Token đã bị khóa PIN. Dùng công cụ của nhà cung cấp chứng thư số để mở khóa.');
+    if (code === CKR.PIN_LOCKED) return new TokenError('pin_locked', { key: 'token.pinLocked' });
     if (code === CKR.PIN_LEN_RANGE) return new TokenError('pin_length', 'Độ dài mã PIN không hợp lệ với token này.');
     if (code === CKR.PIN_EXPIRED) return new TokenError('pin_expired', 'Mã PIN đã hết hạn: đổi PIN bằng công cụ của nhà cung cấp.');
     if (code === CKR.MECHANISM_INVALID) return new TokenError('mechanism_unsupported', 'Token không hỗ trợ thuật toán ký cần dùng.');
@@ -211,11 +212,11 @@ export class Pkcs11Token implements SignatureToken {
   async #signLocked(slot: Buffer, req: SignRequest): Promise<SignResult> {
     // The flags are read after the lock is held: a request just before may have used up a try.
     const flags = flagsOf(this.#wrap(() => this.#p.C_GetTokenInfo(slot)).flags);
-    if (flags.pinLocked) throw new TokenError('pin_locked', 'Token đã bị khóa PIN. Dùng công cụ của nhà cung cấp chứng thư số để mở khóa.', flags);
+    if (flags.pinLocked) throw new TokenError('pin_locked', { key: 'token.pinLocked' }, flags);
     if (flags.pinFinalTry && !req.confirmFinalTry) {
-      throw new TokenError('pin_final_try', 'Chỉ còn MỘT lần nhập PIN: nhập sai token sẽ bị khóa. Xác nhận để tiếp tục.', flags);
+      throw new TokenError('pin_final_try', { key: 'token.pinFinalTry' }, flags);
     }
-    const warning = flags.pinCountLow ? 'Trước đó đã có lần nhập sai PIN: hãy nhập cẩn thận.' : null;
+    const warning = flags.pinCountLow ? notice('token.pinCountLow') : null;
     if (req.pin === null && !flags.protectedAuthPath) throw new TokenError('pin_length', 'Token này cần nhập mã PIN.');
     return this.#session(slot, async (s) => {
       this.#login(s, slot, req.pin);
@@ -266,7 +267,7 @@ export class Pkcs11Token implements SignatureToken {
     }
   }
 
-  async #signAll(s: Buffer, slot: Buffer, req: SignRequest, warning: string | null): Promise<SignResult> {
+  async #signAll(s: Buffer, slot: Buffer, req: SignRequest, warning: Notice | null): Promise<SignResult> {
     const id = Buffer.from(req.certId, 'hex');
     const [key] = this.#findObjects(s, [
       { type: pkcs11js.CKA_CLASS, value: pkcs11js.CKO_PRIVATE_KEY },

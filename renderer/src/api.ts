@@ -1,5 +1,5 @@
 import i18next from 'i18next';
-import type { MotcuaApi } from '../../electron/common/ipc/bridge';
+import type { DisplayApi, MotcuaApi } from '../../electron/common/ipc/bridge';
 import { errorText, type AppError } from '../../electron/common/ipc/result';
 
 declare global {
@@ -12,6 +12,12 @@ declare global {
 export function api(): MotcuaApi {
   if (!window.motcua) throw new Error('window.motcua is missing: the page was not opened by Một Cửa Desk.');
   return window.motcua;
+}
+
+/** The citizen display page's door: its host exposes the display's own channels only (createDisplayApi). */
+export function displayApi(): DisplayApi {
+  if (!window.motcua) throw new Error('window.motcua is missing: the page was not opened by Một Cửa Desk.');
+  return window.motcua as unknown as DisplayApi;
 }
 
 /** A failure in the officer's language: keyed errors are re-worded, others shown as main sent them. */

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vietnamDate } from '../../electron/common/domain/time';
-import { SCREENSHOT_DIR, startTestHost } from '../helpers/host';
+import { ADMIN, SCREENSHOT_DIR, startTestHost } from '../helpers/host';
 import { UNIT } from '../helpers/intake';
 import { ptyPair, type PtyPair } from '../helpers/pty';
 
@@ -103,11 +103,25 @@ describe('the citizen display through a full dossier (Chromium host: a second wi
     expect(audit[0]!.details).not.toMatch(/Nguyễn|001090123456/);
   });
 
-  it('the display window reaches its two channels only, and the officer window cannot rate', async () => {
-    const other = await display.evaluate(() => window.motcua['dossier.search']({ text: 'nguyen' }));
-    expect(other.ok ? 'ok' : other.error.code).toBe('forbidden');
-    const push = await display.evaluate(() => window.motcua['display.show']({ draft: null }));
-    expect(push.ok ? 'ok' : push.error.code).toBe('forbidden');
+  it('the display window sees its two channels only, and the officer window cannot rate', async () => {
+    // Its own init script: window.motcua there has the display's channels and event, nothing else.
+    expect(await display.evaluate(() => Object.keys(window.motcua).sort())).toEqual(['display.rate', 'display.state', 'on']);
+    expect(await display.evaluate(() => Object.isFrozen(window.motcua))).toBe(true);
+    // No way to name another channel: not on the object, not addable, and the host's raw bindings are gone.
+    const reach = await display.evaluate(() => {
+      const m = window.motcua as unknown as Record<string, unknown>;
+      try {
+        m['dossier.search'] = () => 'x';
+      } catch {
+        /* frozen: strict-mode assignment throws */
+      }
+      const g = globalThis as unknown as Record<string, unknown>;
+      return { search: typeof m['dossier.search'], show: typeof m['display.show'], invoke: typeof g.__motcuaInvoke, events: typeof g.__motcuaNextEvents };
+    });
+    expect(reach).toEqual({ search: 'undefined', show: 'undefined', invoke: 'undefined', events: 'undefined' });
+    // Subscribing to an officer's event is a no-op; the app window keeps the whole API.
+    expect(await display.evaluate(() => typeof (window.motcua.on as (e: string, cb: () => void) => unknown)('scan.received', () => undefined))).toBe('function');
+    expect(await host.page.evaluate(() => typeof window.motcua['dossier.search'])).toBe('function');
     const rate = await host.page.evaluate(() => window.motcua['display.rate']({ rating: 1 }));
     expect(rate.ok ? 'ok' : rate.error.message).toContain('cửa sổ này không được dùng');
     const bad = await display.evaluate(() => window.motcua['display.rate']({ rating: 9 }));
@@ -137,5 +151,25 @@ describe('the citizen display through a full dossier (Chromium host: a second wi
     await page.waitForSelector('[data-testid="satisfaction-pct"]:has-text("50 %")');
     expect(await page.textContent('[data-testid="satisfaction-counts"]')).toBe('01001');
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'citizen-display-report.png'), fullPage: true });
+  });
+
+  it('sign-out and the idle lock blank the display: the last draft is never left on the citizen\'s screen', async () => {
+    const { page } = host;
+    await draftDossier();
+    await display.waitForSelector('[data-testid="display-draft"] [data-testid="display-name"]:has-text("Nguyễn Văn Đức")');
+    await page.click('button:has-text("Đăng xuất")');
+    await page.waitForSelector('form.login');
+    await display.waitForSelector('[data-testid="display-idle"]');
+    expect(await display.content()).not.toContain('Nguyễn Văn Đức');
+    await shot(display, '6-after-sign-out');
+
+    expect((await page.evaluate((a) => window.motcua['auth.login']({ username: a.username, password: a.password }), ADMIN)).ok).toBe(true);
+    await page.waitForSelector('nav button[data-section]');
+    await draftDossier();
+    await display.waitForSelector('[data-testid="display-draft"] [data-testid="display-name"]:has-text("Nguyễn Văn Đức")');
+    // The renderer's idle timer ends in auth.lock: the same blank screen.
+    expect((await page.evaluate(() => window.motcua['auth.lock']({}))).ok).toBe(true);
+    await display.waitForSelector('[data-testid="display-idle"]');
+    expect(await display.content()).not.toContain('Nguyễn Văn Đức');
   });
 });

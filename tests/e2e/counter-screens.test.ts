@@ -81,21 +81,36 @@ describe('the counter screens at 1366×768 (Chromium host)', () => {
     expect((await host.services.intake.detail(code))?.birthDate).toBe('1985-12-08');
   });
 
-  it('the first receipt print shows that it is working', async () => {
+  it('the first receipt print is busy from the request until the PDF is ready, and until a failed one fails', async () => {
     const { page } = host;
-    // Records whether the busy message was ever drawn, however briefly.
-    await page.evaluate(() => {
-      const w = window as unknown as { seenBusy: boolean };
-      w.seenBusy = false;
-      new MutationObserver(() => {
-        if (document.querySelector('[data-testid="print-busy"]')) w.seenBusy = true;
-      }).observe(document.body, { childList: true, subtree: true });
-    });
+    const saved = '[data-testid="intake-saved"]';
+    // The host holds the print as a cold first render would: the busy state must stay up meanwhile.
+    const slow = host.holdPrints();
     await page.keyboard.press('Control+p');
-    await expect.poll(() => host.printed.length, { timeout: 30_000 }).toBe(1);
-    await page.waitForSelector('[data-testid="intake-notice"]');
-    expect(await page.evaluate(() => (window as unknown as { seenBusy: boolean }).seenBusy)).toBe(true);
+    await page.waitForSelector('[data-testid="print-busy"]:has-text("Đang tạo biên nhận…")');
+    expect(await page.getAttribute(saved, 'aria-busy')).toBe('true');
+    expect(await page.getAttribute('[data-testid="print-busy"]', 'role')).toBe('status');
+    expect(await page.isDisabled(`${saved} button:has-text("(Ctrl+P)")`)).toBe(true);
+    // A second Ctrl+P while it works does not queue a second print.
+    await page.keyboard.press('Control+p');
+    expect(host.printed).toHaveLength(0);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'issue16-print-busy.png') });
+    slow.release();
+    await page.waitForSelector('[data-testid="intake-notice"]:has-text("hộp thoại in")');
     expect(await page.$('[data-testid="print-busy"]')).toBeNull();
+    expect(await page.getAttribute(saved, 'aria-busy')).toBeNull();
+    expect(host.printed).toHaveLength(1);
+
+    // A render that fails: busy until then, then the failure is said and the button works again.
+    const broken = host.holdPrints();
+    await page.keyboard.press('Control+p');
+    await page.waitForSelector('[data-testid="print-busy"]');
+    broken.fail();
+    await page.waitForSelector('[data-testid="intake-notice"]:has-text("Lỗi nội bộ")');
+    expect(await page.$('[data-testid="print-busy"]')).toBeNull();
+    expect(await page.getAttribute(saved, 'aria-busy')).toBeNull();
+    expect(await page.isDisabled(`${saved} button:has-text("(Ctrl+P)")`)).toBe(false);
+    expect(host.printed).toHaveLength(1);
   });
 
   it('a typed date that is not a day is refused at its field: marked, worded, focused', async () => {

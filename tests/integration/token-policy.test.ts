@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import * as pkcs11js from 'pkcs11js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TokenError } from '../../electron/common/hardware/token';
+import { errorText } from '../../electron/common/ipc/result';
 import { Pkcs11Token } from '../../native/pkcs11/pkcs11-token';
 import { makePki, PIN, SOFTHSM_MODULE, type Pki } from '../helpers/softhsm';
 import { tempDir } from '../helpers/tmp';
@@ -56,7 +57,9 @@ describe('PIN policy and token removal (SoftHSM2 behind a reporting wrapper)', (
     for (const tag of ['low', 'final', 'locked', 'removed']) fs.symlinkSync(SOFTHSM_MODULE, lib(tag));
     const low = new Pkcs11Token(lib('low'), wrapped({ flags: pkcs11js.CKF_USER_PIN_COUNT_LOW }));
     const r = await low.sign({ token: 'RSA', certId: '01', pin: PIN, data });
-    expect(r.warning).toBe('Trước đó đã có lần nhập sai PIN: hãy nhập cẩn thận.');
+    // A keyed notice now (worded per language by the renderer and CLI); its Vietnamese text is unchanged.
+    expect(r.warning).toEqual({ key: 'token.pinCountLow', message: 'Trước đó đã có lần nhập sai PIN: hãy nhập cẩn thận.' });
+    expect(errorText(r.warning!, 'en')).toBe('A wrong PIN was entered before: type it carefully.');
     const final = new Pkcs11Token(lib('final'), wrapped({ flags: pkcs11js.CKF_USER_PIN_FINAL_TRY }));
     const e1 = (await final.sign({ token: 'RSA', certId: '01', pin: PIN, data }).catch((e: unknown) => e)) as TokenError;
     expect(e1.tokenCode).toBe('pin_final_try');

@@ -1,3 +1,5 @@
+import { formatError, type ErrorKey, type ErrorParams } from '../ipc/error-messages';
+import type { Notice } from '../ipc/notice';
 import { AppFailure } from '../ipc/result';
 
 export interface TokenFlags {
@@ -45,8 +47,8 @@ export interface SignRequest {
 export interface SignResult {
   readonly signatures: readonly Uint8Array[];
   readonly keyType: 'RSA' | 'EC';
-  /** Shown to the officer: e.g. "a wrong PIN was entered earlier". */
-  readonly warning: string | null;
+  /** Shown to the officer: e.g. "a wrong PIN was entered earlier" (a keyed notice, worded per language). */
+  readonly warning: Notice | null;
 }
 
 /** A USB PKI token: implemented over pkcs11js (native/), and by an in-process fake for UI tests. */
@@ -70,14 +72,17 @@ export type TokenErrorCode =
   | 'mechanism_unsupported'
   | 'device_error';
 
-/** A typed token failure; `message` is Vietnamese and tells the officer what to do. */
+/**
+ * A typed token failure that tells the officer what to do: a catalog key (worded per language by
+ * the renderer and CLI), or for the rarer ones a Vietnamese message as is.
+ */
 export class TokenError extends AppFailure {
   constructor(
     readonly tokenCode: TokenErrorCode,
-    message: string,
+    message: string | { readonly key: ErrorKey; readonly params?: ErrorParams },
     readonly flags: TokenFlags | null = null,
   ) {
-    super('device_error', message);
+    super('device_error', typeof message === 'string' ? message : formatError(message.key, message.params, 'vi'), undefined, typeof message === 'string' ? undefined : message);
     this.name = 'TokenError';
   }
 }

@@ -1,5 +1,6 @@
 import type { AppError, Result } from './result';
 import { channels, eventNames, type Channel, type EventName, type EventPayload, type Input, type Output } from './contract';
+import { DISPLAY_CHANNELS, DISPLAY_EVENTS } from './display-contract';
 
 /**
  * What the renderer sees as `window.motcua`: one async function per contract channel plus `on`.
@@ -20,9 +21,27 @@ const transportFailure = (): Result<never> => ({
   error: { code: 'internal', message: 'Không liên lạc được với tiến trình chính của ứng dụng.' } satisfies AppError,
 });
 
+/** The citizen display window's `window.motcua`: its own channels and event, nothing of the officer's. */
+export type DisplayChannel = 'display.state' | 'display.rate';
+export type DisplayApi = Pick<MotcuaApi, DisplayChannel> & {
+  readonly on: (event: 'display.state', cb: (payload: EventPayload<'display.state'>) => void) => () => void;
+};
+
 export function createMotcuaApi(transport: BridgeTransport): MotcuaApi {
+  return build(transport, channels, eventNames) as MotcuaApi;
+}
+
+/**
+ * The display page's surface. The dispatcher already refuses the officer's channels from that
+ * window; not exposing them at all means a script on the citizen's screen cannot even name them.
+ */
+export function createDisplayApi(transport: BridgeTransport): DisplayApi {
+  return build(transport, [...DISPLAY_CHANNELS], [...DISPLAY_EVENTS]) as DisplayApi;
+}
+
+function build(transport: BridgeTransport, allowed: readonly Channel[], allowedEvents: readonly EventName[]): object {
   const api: Record<string, unknown> = {};
-  for (const channel of channels) {
+  for (const channel of allowed) {
     api[channel] = async (input: unknown) => {
       try {
         return (await transport.invoke(channel, input ?? {})) as Result<unknown>;
@@ -32,9 +51,9 @@ export function createMotcuaApi(transport: BridgeTransport): MotcuaApi {
     };
   }
   api.on = (event: EventName, cb: (payload: unknown) => void) => {
-    if (!eventNames.includes(event) || typeof cb !== 'function') return () => undefined;
+    if (!allowedEvents.includes(event) || typeof cb !== 'function') return () => undefined;
     // Only the payload crosses: never an IpcRendererEvent (checklist item 20).
     return transport.subscribe(event, (payload) => cb(payload));
   };
-  return Object.freeze(api) as MotcuaApi;
+  return Object.freeze(api);
 }

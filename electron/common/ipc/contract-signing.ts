@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { noticeSchema } from './notice';
 import { tokenModuleCandidateSchema } from '../hardware/token-modules';
 import type { Access } from './roles';
 
@@ -36,7 +37,7 @@ export const signingChannels = {
     output: z.object({
       signed: z.array(z.object({ fileName: z.string(), path: z.string(), valid: z.boolean() })),
       signer: z.string(),
-      warning: z.string().nullable(),
+      warning: noticeSchema.nullable(),
     }),
   },
   'signing.verify': {

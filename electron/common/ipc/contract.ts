@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { noticeSchema } from './notice';
 import '../domain/zod-locale';
 import { auditVerdictSchema } from '../domain/audit';
 import { dayCloseInputSchema, dayCloseResultSchema } from '../domain/day-close';
@@ -316,7 +317,7 @@ export const contract = {
       confirmFinalTry: z.boolean(),
       attachmentIds: z.array(z.number().int().positive()).min(1, 'Chọn ít nhất một văn bản để ký.').max(20),
     }),
-    output: z.object({ signed: z.array(z.number().int()), warning: z.string().nullable() }),
+    output: z.object({ signed: z.array(z.number().int()), warning: noticeSchema.nullable() }),
   },
   'returns.handOver': {
     access: 'officer',

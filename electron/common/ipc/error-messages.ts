@@ -1,3 +1,5 @@
+import { SIGNING_MESSAGES } from './error-messages-signing';
+
 /**
  * User-facing failures as keys with parameters, worded here once per language. Services throw
  * `failure(code, key, params)`; the message travels in Vietnamese (logs, old callers) and the
@@ -194,6 +196,7 @@ export const ERROR_MESSAGES = {
   'pdf.encrypted': { vi: 'Tệp PDF đã được mã hóa (có mật khẩu): không ký được.', en: 'The PDF file is encrypted (password-protected): it cannot be signed.' },
   'pdf.notPdf': { vi: 'Tệp không phải PDF.', en: 'The file is not a PDF.' },
   'pdf.noPages': { vi: 'Tệp PDF không có trang nào.', en: 'The PDF file has no pages.' },
+  ...SIGNING_MESSAGES,
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 export type ErrorKey = keyof typeof ERROR_MESSAGES;

@@ -182,6 +182,9 @@ export function createCoreServices(dataDir: string, a: CoreAdapters, dbKey: stri
     currentActor: async () => (session.officer ? actorOf(session.officer) : null),
     apiConfigured,
   });
+  hub.subscribe((name, payload) => {
+    if (name === 'auth.changed' && (payload as { officer: unknown }).officer === null) display.clear();
+  });
 
   async function actorOf(officer: { officerId: string; fullName: string; roles: Actor['roles'] }): Promise<Actor> {
     const counter = await store.exec('core.counter', (db) => thisCounter(db));

@@ -57,6 +57,14 @@ export class DisplayService {
     return this.#set(draftState(draft));
   }
 
+  /**
+   * Sign-out and the idle lock: the next officer (or a passer-by) must not see the last citizen's
+   * draft or rate their dossier, so the window goes back to the welcome, whatever it showed.
+   */
+  clear(): DisplayState {
+    return this.#state.phase === 'idle' ? this.#state : this.#set({ phase: 'idle' });
+  }
+
   async showSaved(code: string): Promise<DisplayState> {
     const d = await this.d.intake.detail(code);
     if (!d || !d.dueAt) throw failure('not_found', 'display.notFound', { code });

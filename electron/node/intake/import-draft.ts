@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { parseCccdQr } from '../../common/domain/cccd';
 import { intakeImportSchema, parseNationalTime, type IntakeDraft } from '../../common/domain/intake';
-import { AppFailure } from '../../common/ipc/result';
+import { failure } from '../../common/ipc/result';
 
 export interface ImportedDraft {
   readonly draft: IntakeDraft;
@@ -18,13 +18,15 @@ export function draftFromImport(raw: unknown, baseDir: string): ImportedDraft {
   const parsed = intakeImportSchema.safeParse(raw);
   if (!parsed.success) {
     const details = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-    throw new AppFailure('invalid_input', `Hồ sơ chưa hợp lệ: ${details.map((d) => d.message).join(' ')}`, details);
+    // The JSON's own field names are what its author must fix; zod's reasons follow as they are.
+    const params = { count: details.length, fields: details.map((d) => d.path || '(gốc)').join(', '), problems: details.map((d) => d.message).join(' ') };
+    throw failure('invalid_input', 'import.invalid', params, details);
   }
   const { cccd, attachments, NgayTiepNhan, ...fields } = parsed.data;
   let draft: IntakeDraft = fields;
   if (cccd) {
     const c = parseCccdQr(cccd);
-    if (!c.ok) throw new AppFailure('invalid_input', `Mã QR căn cước không đọc được: ${c.error}`, [{ path: 'cccd', message: c.error }]);
+    if (!c.ok) throw failure('invalid_input', 'import.badCccd', { reason: c.error }, [{ path: 'cccd', message: c.error }]);
     draft = {
       ...fields,
       LoaiDoiTuong: '1',
@@ -39,7 +41,7 @@ export function draftFromImport(raw: unknown, baseDir: string): ImportedDraft {
   let receivedAt: Date | null = null;
   if (NgayTiepNhan) {
     receivedAt = parseNationalTime(NgayTiepNhan);
-    if (!receivedAt) throw new AppFailure('invalid_input', `NgayTiepNhan "${NgayTiepNhan}" không hợp lệ (yyyyMMddHHmmss hoặc RFC 3339).`);
+    if (!receivedAt) throw failure('invalid_input', 'import.badTime', { value: NgayTiepNhan });
   }
   return {
     draft,

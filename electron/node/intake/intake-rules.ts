@@ -1,6 +1,6 @@
 import type { IntakeDraft } from '../../common/domain/intake';
 import type { FeeTiming, Procedure } from '../../common/domain/procedure';
-import { AppFailure, failure } from '../../common/ipc/result';
+import { failure } from '../../common/ipc/result';
 
 /** The documents the officer ticked, checked against the procedure: required ones missing means Mẫu 02, not a receipt. */
 export function resolveDocuments(proc: Procedure, d: IntakeDraft): Array<{ code: string; name: string; originals: number; copies: number }> {
@@ -14,10 +14,7 @@ export function resolveDocuments(proc: Procedure, d: IntakeDraft): Array<{ code:
   }
   const missing = proc.documents.filter((x) => x.required && !picked.has(x.code));
   if (missing.length) {
-    throw new AppFailure(
-      'invalid_input',
-      `Thiếu thành phần hồ sơ bắt buộc: ${missing.map((m) => m.name).join('; ')}. Nếu công dân chưa đủ giấy tờ, hãy lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02).`,
-    );
+    throw failure('invalid_input', 'intake.missingDocuments', { documents: missing.map((m) => m.name).join('; ') });
   }
   return proc.documents
     .filter((x) => picked.has(x.code))
@@ -54,6 +51,6 @@ export function resolveFees(proc: Procedure, d: IntakeDraft): Array<{ code: stri
 export function postalAddressOf(d: Pick<IntakeDraft, 'HinhThuc' | 'DiaChiNhanKetQua' | 'DiaChiChuHoSo'>): string | null {
   if (d.HinhThuc !== '1') return null;
   const address = d.DiaChiNhanKetQua ?? d.DiaChiChuHoSo ?? null;
-  if (!address) throw new AppFailure('invalid_input', 'Chưa có địa chỉ nhận kết quả qua bưu chính: nhập địa chỉ nhận (DiaChiNhanKetQua) hoặc địa chỉ người nộp.');
+  if (!address) throw failure('invalid_input', 'intake.noPostalAddress');
   return address;
 }

@@ -1,3 +1,4 @@
+import type { Notice } from '../../common/ipc/notice';
 import type Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { wipeFile } from '../files/durable';
@@ -76,10 +77,10 @@ export class ReturnService {
   async sign(
     code: string,
     o: { token: SignatureToken; tokenId: string; certId?: string | null; pin: string | null; confirmFinalTry?: boolean; attachmentIds: readonly number[]; actor: string; trustAnchors?: readonly Uint8Array[] },
-  ): Promise<{ signed: number[]; warning: string | null }> {
+  ): Promise<{ signed: number[]; warning: Notice | null }> {
     const view = await this.open(code);
     const signed: number[] = [];
-    let warning: string | null = null;
+    let warning: Notice | null = null;
     for (const id of o.attachmentIds) {
       const file = view.results.find((r) => r.id === id && r.kind === 'result');
       if (!file) throw failure('not_found', 'returns.resultNotFound', { id, code });

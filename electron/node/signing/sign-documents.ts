@@ -1,3 +1,4 @@
+import type { Notice } from '../../common/ipc/notice';
 import { access, readFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type { SignatureToken } from '../../common/hardware/token';
@@ -42,13 +43,13 @@ async function freePath(outDir: string, input: string): Promise<string> {
  * a broken PDF) stops the batch at that file: what was signed stays signed, and the PIN is never
  * tried again by itself.
  */
-export async function signDocuments(r: SignDocumentsRequest): Promise<{ signed: Array<{ fileName: string; path: string; valid: boolean }>; signer: string; warning: string | null }> {
+export async function signDocuments(r: SignDocumentsRequest): Promise<{ signed: Array<{ fileName: string; path: string; valid: boolean }>; signer: string; warning: Notice | null }> {
   for (const input of r.inputs) {
     if (extname(input).toLowerCase() !== '.pdf') throw failure('invalid_input', 'signing.onlyPdf', { file: basename(input) });
   }
   const cert = pickCertificate(await r.token.listCertificates(r.tokenId), r.certId, r.now);
   const signed: Array<{ fileName: string; path: string; valid: boolean }> = [];
-  let warning: string | null = null;
+  let warning: Notice | null = null;
   r.onProgress?.(0, r.inputs.length);
   for (const input of r.inputs) {
     const output = await freePath(r.outDir, input);

@@ -5,27 +5,39 @@ import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import type { SignatureToken, TokenCertificate } from '../../common/hardware/token';
 import { AppFailure, failure } from '../../common/ipc/result';
-import { vnStamp } from '../../common/domain/vn-format';
+import { vnDate, vnStamp } from '../../common/domain/vn-format';
+import { formatError, type ErrorKey, type ErrorParams } from '../../common/ipc/error-messages';
+import type { Notice } from '../../common/ipc/notice';
 import { signPdfIncrement, type VisibleSignature } from './pades';
 
 const toAB = (u: Uint8Array): ArrayBuffer => u.buffer.slice(u.byteOffset, u.byteOffset + u.byteLength) as ArrayBuffer;
 
 export interface CertificateCheck {
   readonly ok: boolean;
+  /** Each problem in Vietnamese, as the officer reads it. */
   readonly problems: readonly string[];
 }
+
+/** One reason a certificate may not sign now, as a catalog key the renderer and CLI word per language. */
+export interface CertificateProblem {
+  readonly key: ErrorKey;
+  readonly params?: ErrorParams;
+}
+
+/** A Vietnamese date for a certificate's validity bound (no ISO on screen). */
+const certDate = (iso: string) => vnDate(iso);
 
 /**
  * Before a token is asked for anything: the certificate is valid now (and the PC clock is
  * plausible), may sign documents, and — when trust anchors are configured — chains to one.
  */
-export async function checkCertificate(cert: TokenCertificate, now: Date, o: { trustAnchors?: readonly Uint8Array[]; intermediates?: readonly Uint8Array[] } = {}): Promise<CertificateCheck> {
-  const problems: string[] = [];
-  if (now.getUTCFullYear() < 2025) problems.push('Đồng hồ máy tính sai (năm trước 2025): chỉnh lại giờ trước khi ký.');
-  if (now < new Date(cert.notBefore)) problems.push(`Chứng thư số chưa có hiệu lực (từ ${cert.notBefore.slice(0, 10)}).`);
-  if (now > new Date(cert.notAfter)) problems.push(`Chứng thư số đã hết hạn ngày ${cert.notAfter.slice(0, 10)}.`);
+export async function certificateProblems(cert: TokenCertificate, now: Date, o: { trustAnchors?: readonly Uint8Array[]; intermediates?: readonly Uint8Array[] } = {}): Promise<CertificateProblem[]> {
+  const problems: CertificateProblem[] = [];
+  if (now.getUTCFullYear() < 2025) problems.push({ key: 'signing.clockWrong' });
+  if (now < new Date(cert.notBefore)) problems.push({ key: 'signing.certNotYetValid', params: { from: certDate(cert.notBefore) } });
+  if (now > new Date(cert.notAfter)) problems.push({ key: 'signing.certExpired', params: { date: certDate(cert.notAfter) } });
   if (cert.keyUsage.length && !cert.keyUsage.includes('digitalSignature') && !cert.keyUsage.includes('nonRepudiation')) {
-    problems.push('Chứng thư số không được phép dùng để ký văn bản (keyUsage).');
+    problems.push({ key: 'signing.certKeyUsage' });
   }
   if (o.trustAnchors?.length) {
     const parse = (d: Uint8Array) => new pkijs.Certificate({ schema: asn1js.fromBER(toAB(d)).result });
@@ -36,9 +48,25 @@ export async function checkCertificate(cert: TokenCertificate, now: Date, o: { t
     });
     const r = await engine.verify();
     // pkijs's resultMessage is English for a technician; the officer needs only the verdict.
-    if (!r.result) problems.push('Chứng thư số không thuộc tổ chức cung cấp dịch vụ tin cậy đã cấu hình.');
+    if (!r.result) problems.push({ key: 'signing.certUntrusted' });
   }
-  return { ok: problems.length === 0, problems };
+  return problems;
+}
+
+export async function checkCertificate(cert: TokenCertificate, now: Date, o: { trustAnchors?: readonly Uint8Array[]; intermediates?: readonly Uint8Array[] } = {}): Promise<CertificateCheck> {
+  const problems = await certificateProblems(cert, now, o);
+  return { ok: problems.length === 0, problems: problems.map((p) => formatError(p.key, p.params, 'vi')) };
+}
+
+/**
+ * The refusal for a certificate that may not sign: keyed by its first problem (the clock before
+ * the validity it distorts), with every problem, in Vietnamese, in the message and the details.
+ */
+export function certificateRefusal(problems: readonly CertificateProblem[]): AppFailure {
+  const first = problems[0]!;
+  const texts = problems.map((p) => formatError(p.key, p.params, 'vi'));
+  const details = problems.length > 1 ? texts.map((message) => ({ path: 'certificate', message })) : undefined;
+  return new AppFailure('forbidden', texts.join(' '), details, first.params ? { key: first.key, params: first.params } : { key: first.key });
 }
 
 export interface SignFileRequest {
@@ -81,7 +109,7 @@ export function signatureBoxLines(subject: string, now: Date): string[] {
 }
 
 /** Signs a PDF file with a token: certificate checks, PAdES, atomic write, the input never touched. */
-export async function signFile(r: SignFileRequest): Promise<{ output: string; signer: TokenCertificate; warning: string | null }> {
+export async function signFile(r: SignFileRequest): Promise<{ output: string; signer: TokenCertificate; warning: Notice | null }> {
   if (resolve(r.input) === resolve(r.output)) throw failure('invalid_input', 'signing.sameOutput');
   const now = r.now ?? new Date();
   const input = await readFile(r.input).catch(() => {
@@ -91,9 +119,9 @@ export async function signFile(r: SignFileRequest): Promise<{ output: string; si
   const cert = pickCertificate(certs, r.certId, now);
   // Intermediates on the token (the CA's chain is often stored beside the signer's certificate).
   const intermediates = certs.filter((c) => c.id !== cert.id && c.subject === cert.issuer).map((c) => c.der);
-  const check = await checkCertificate(cert, now, { ...(r.trustAnchors ? { trustAnchors: r.trustAnchors } : {}), intermediates });
-  if (!check.ok) throw new AppFailure('forbidden', check.problems.join(' '));
-  let warning: string | null = null;
+  const problems = await certificateProblems(cert, now, { ...(r.trustAnchors ? { trustAnchors: r.trustAnchors } : {}), intermediates });
+  if (problems.length) throw certificateRefusal(problems);
+  let warning: Notice | null = null;
   // The Buffer itself, not a copy: pdf-lib then parses streams as views into it (Buffer#slice).
   const increment = await signPdfIncrement(
     input,

@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { AppFailure } from '../../common/ipc/result';
+import { failure } from '../../common/ipc/result';
 
 /** Certificates from a PEM bundle (one or many) or a single DER file. */
 export function certificatesFrom(buf: Buffer): Uint8Array[] {
@@ -21,10 +21,10 @@ export async function loadTrustAnchors(dir: string | null | undefined): Promise<
   try {
     names = await readdir(dir);
   } catch {
-    throw new AppFailure('not_found', `Không đọc được thư mục chứng thư gốc tin cậy ${dir}.`);
+    throw failure('not_found', 'trust.dirUnreadable', { dir });
   }
   const anchors: Uint8Array[] = [];
   for (const n of names.filter((x) => /\.(pem|crt|cer|der)$/i.test(x)).sort()) anchors.push(...certificatesFrom(await readFile(join(dir, n))));
-  if (!anchors.length) throw new AppFailure('not_found', `Thư mục chứng thư gốc tin cậy ${dir} không có chứng thư nào (.pem, .crt, .cer, .der).`);
+  if (!anchors.length) throw failure('not_found', 'trust.dirEmpty', { dir });
   return anchors;
 }

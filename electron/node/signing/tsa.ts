@@ -1,7 +1,7 @@
 import * as asn1js from 'asn1js';
 import { createHash, randomBytes } from 'node:crypto';
 import * as pkijs from 'pkijs';
-import { AppFailure } from '../../common/ipc/result';
+import { failure } from '../../common/ipc/result';
 
 const toAB = (u: Uint8Array): ArrayBuffer => u.buffer.slice(u.byteOffset, u.byteOffset + u.byteLength) as ArrayBuffer;
 
@@ -33,9 +33,9 @@ export function rfc3161(url: string, o: { timeoutMs?: number } = {}): (signature
     } catch (e) {
       // fetch's own text ("fetch failed", "The operation was aborted…") is English: say which of the two it was.
       const timedOut = (e as Error).name === 'TimeoutError' || (e as Error).name === 'AbortError';
-      throw new AppFailure('device_error', timedOut ? `Máy chủ dấu thời gian ${url} không trả lời kịp.` : `Không kết nối được máy chủ dấu thời gian ${url}.`);
+      throw failure('device_error', timedOut ? 'tsa.timeout' : 'tsa.unreachable', { url });
     }
-    if (!res.ok) throw new AppFailure('device_error', `Máy chủ dấu thời gian trả lỗi HTTP ${res.status}.`);
+    if (!res.ok) throw failure('device_error', 'tsa.httpError', { status: res.status });
     const body = new Uint8Array(await res.arrayBuffer());
     let resp: pkijs.TimeStampResp;
     let tst: pkijs.TSTInfo | null = null;
@@ -47,12 +47,12 @@ export function rfc3161(url: string, o: { timeoutMs?: number } = {}): (signature
       }
     } catch {
       // pkijs words a malformed answer in English: the officer gets one Vietnamese sentence.
-      throw new AppFailure('device_error', 'Máy chủ dấu thời gian trả về dữ liệu không đọc được.');
+      throw failure('device_error', 'tsa.unreadable');
     }
-    if (resp.status.status !== 0 && resp.status.status !== 1) throw new AppFailure('device_error', `Máy chủ dấu thời gian từ chối (trạng thái ${resp.status.status}).`);
-    if (!resp.timeStampToken || !tst) throw new AppFailure('device_error', 'Máy chủ dấu thời gian không trả về dấu thời gian.');
+    if (resp.status.status !== 0 && resp.status.status !== 1) throw failure('device_error', 'tsa.refused', { status: resp.status.status });
+    if (!resp.timeStampToken || !tst) throw failure('device_error', 'tsa.noToken');
     if (!Buffer.from(tst.messageImprint.hashedMessage.valueBlock.valueHexView).equals(imprint)) {
-      throw new AppFailure('device_error', 'Dấu thời gian không khớp chữ ký (máy chủ trả sai).');
+      throw failure('device_error', 'tsa.mismatch');
     }
     return new Uint8Array(resp.timeStampToken.toSchema().toBER());
   };

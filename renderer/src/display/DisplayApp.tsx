@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DisplayState } from '../../../electron/common/domain/citizen-display';
-import { api, errText } from '../api';
+import { displayApi, errText } from '../api';
 import { dateTime, vnd } from '../format';
 
 const LEVELS = [1, 2, 3, 4, 5] as const;
@@ -18,16 +18,16 @@ export function DisplayApp() {
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    const off = api().on('display.state', (s) => {
+    const off = displayApi().on('display.state', (s) => {
       setState(s);
       setError(null);
     });
-    void api()['display.state']({}).then((r) => r.ok && setState(r.value));
+    void displayApi()['display.state']({}).then((r) => r.ok && setState(r.value));
     return off;
   }, []);
 
   const rate = async (rating: number) => {
-    const r = await api()['display.rate']({ rating });
+    const r = await displayApi()['display.rate']({ rating });
     setError(r.ok ? null : errText(r.error));
   };
 

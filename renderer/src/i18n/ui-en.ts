@@ -36,7 +36,7 @@ export const uiEn: Widen<typeof uiVi> = {
     enterSave: 'Intake: save the dossier',
   },
   busy: {
-    printing: 'Preparing the receipt…',
+    printing: 'Creating the receipt…',
     exporting: 'Exporting the {{format}} report…',
     signing: 'Signing {{count}} files… (keep the token plugged in)',
     saving: 'Saving…',

@@ -32,7 +32,7 @@ export const uiVi = {
     enterSave: 'Tiếp nhận: lưu hồ sơ',
   },
   busy: {
-    printing: 'Đang tạo giấy tiếp nhận…',
+    printing: 'Đang tạo biên nhận…',
     exporting: 'Đang xuất báo cáo {{format}}…',
     signing: 'Đang ký {{count}} tệp… (không rút token)',
     saving: 'Đang lưu…',

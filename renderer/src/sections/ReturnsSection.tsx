@@ -56,7 +56,7 @@ export function ReturnsSection() {
     const r = await api()['returns.sign']({ code: view.dossier.code, ...picker.take(), attachmentIds: [...selected] });
     if (!r.ok) return setMessage({ kind: 'error', text: errText(r.error) });
     await open(view.dossier.code);
-    setMessage({ kind: r.value.warning ? 'warn' : 'ok', text: r.value.warning ?? t('returns.signed', { count: r.value.signed.length }) });
+    setMessage({ kind: r.value.warning ? 'warn' : 'ok', text: r.value.warning ? errText(r.value.warning) : t('returns.signed', { count: r.value.signed.length }) });
   };
 
   const handOver = async (e: FormEvent) => {

@@ -58,7 +58,7 @@ export function SigningSection() {
     setPreview(null);
     // "Đã ký" stays on its own line; the token's warning (PIN tries left) comes after it, never instead.
     setMessage({ kind: 'ok', text: t('signing.done', { count: r.value.signed.length }) });
-    setWarning(r.value.warning);
+    setWarning(r.value.warning ? errText(r.value.warning) : null);
   };
 
   return (

@@ -16,6 +16,19 @@ describe('errors as keys with parameters, worded per language', () => {
     expect(formatError(key, Object.fromEntries(placeholders(vi).map((p) => [p, 'X'])), 'en')).not.toMatch(/\{\w+\}/);
   });
 
+  it('the messages once sent as Vietnamese text only are in the catalog (issue 16): certificates, trust store, TSA, PIN, documents, import', () => {
+    const keys = [
+      'signing.clockWrong', 'signing.certNotYetValid', 'signing.certExpired', 'signing.certKeyUsage', 'signing.certUntrusted',
+      'trust.dirUnreadable', 'trust.dirEmpty',
+      'tsa.timeout', 'tsa.unreachable', 'tsa.httpError', 'tsa.unreadable', 'tsa.refused', 'tsa.noToken', 'tsa.mismatch',
+      'token.pinCountLow', 'token.pinIncorrect', 'token.pinIncorrectLow', 'token.pinIncorrectFinalTry', 'token.pinIncorrectLocked', 'token.pinLocked', 'token.pinFinalTry',
+      'intake.missingDocuments', 'intake.noPostalAddress', 'import.invalid', 'import.badCccd', 'import.badTime',
+    ];
+    expect(keys.filter((k) => !Object.hasOwn(ERROR_MESSAGES, k))).toEqual([]);
+    expect(formatError('tsa.httpError', { status: 503 }, 'en')).toBe('The time-stamp server answered with HTTP error 503.');
+    expect(formatError('tsa.httpError', { status: 503 }, 'vi')).toBe('Máy chủ dấu thời gian trả lỗi HTTP 503.');
+  });
+
   it('a failure carries its code, key and parameters, and its message is the Vietnamese wording', () => {
     const f = failure('not_found', 'dossier.notFound', { code: '000.00.01.H22-261130-0001' });
     expect(f).toBeInstanceOf(AppFailure);

@@ -8,7 +8,8 @@ export type Saved = { code: string; receivedAt: string; dueAt: string; warnings:
 export function SavedDossier(p: { saved: Saved; citizenRating?: number | null; printing: boolean; onPrint: () => Promise<void>; onPrintThermal: () => Promise<void>; onNew: () => void }) {
   const { t } = useTranslation();
   return (
-    <section className="card saved" data-testid="intake-saved">
+    // Busy from the request to the PDF sent (or the failure): the first receipt renders cold, for seconds.
+    <section className="card saved" data-testid="intake-saved" aria-busy={p.printing || undefined}>
       <h2>{t('intake.savedTitle')}</h2>
       <p className="big-code code" data-testid="saved-code">{p.saved.code}</p>
       <p>{t('intake.savedDue', { due: dateTime(p.saved.dueAt) })}</p>

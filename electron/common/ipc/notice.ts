@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { formatError, isErrorKey, type ErrorKey, type ErrorParams } from './error-messages';
+
+/**
+ * A warning that accompanies a success (e.g. the token's "a wrong PIN was entered before"): keyed
+ * like a failure, so the renderer and CLI word it in the officer's language; `message` is the
+ * Vietnamese wording for logs and older callers.
+ */
+export interface Notice {
+  readonly key: ErrorKey;
+  readonly params?: ErrorParams;
+  readonly message: string;
+}
+
+export function notice(key: ErrorKey, params?: ErrorParams): Notice {
+  return { key, ...(params ? { params } : {}), message: formatError(key, params, 'vi') };
+}
+
+export const noticeSchema = z.object({
+  key: z.custom<ErrorKey>((k) => typeof k === 'string' && isErrorKey(k), { message: 'Khóa thông báo không có trong danh mục.' }),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  message: z.string(),
+});

@@ -1,0 +1,48 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SCREENSHOT_DIR, startTestHost } from '../helpers/host';
+
+type Host = Awaited<ReturnType<typeof startTestHost>>;
+
+/** Letters only Vietnamese uses (catalog data such as a document's name aside). */
+const VIETNAMESE_WORDING = /Thiếu|bắt buộc|Nếu công dân|Mẫu 02/;
+
+describe('a keyed service failure in English: the renderer words it, not the main process', () => {
+  let host: Host;
+  beforeAll(async () => {
+    host = await startTestHost({ viewport: { width: 1366, height: 768 } });
+    const { page } = host;
+    expect(await page.evaluate(() => window.motcua['app.setLocale']({ locale: 'en' }))).toEqual({ ok: true, value: { locale: 'en' } });
+    await page.reload();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    await page.waitForSelector('nav button[data-section]');
+  });
+  afterAll(async () => {
+    await host?.close();
+    host?.cleanupDir();
+  });
+
+  it('missing required documents (intake.missingDocuments) read in English, naming the documents', async () => {
+    const { page } = host;
+    await page.keyboard.press('Alt+1');
+    await page.click('input[name="procedure"]');
+    await page.keyboard.type('khai sinh');
+    await page.waitForSelector('#procedure-list li.active:has-text("Đăng ký khai sinh")');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid="documents"]');
+    await page.keyboard.press('Alt+k');
+    await page.click('[data-testid="documents"] li:has-text("Giấy chứng sinh") input');
+    await page.fill('input[name="ChuHoSo"]', 'Tran Thi Hoa');
+    await page.fill('input[name="SoGiayToChuHoSo"]', '001185012345');
+    await page.click('input[name="NgaySinhChuHoSo"]');
+    await page.keyboard.type('08/12/1985', { delay: 30 });
+    await page.selectOption('select[name="GioiTinhChuHoSo"]', 'Nữ');
+    await page.click('[data-testid="save"]');
+    const errors = await page.waitForSelector('[data-testid="intake-errors"]:has-text("Required documents are missing")');
+    const text = (await errors.textContent()) ?? '';
+    expect(text).toContain('Giấy chứng sinh');
+    expect(text).toContain('Form 02');
+    expect(text).not.toMatch(VIETNAMESE_WORDING);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'issue16-missing-documents-en.png') });
+  });
+});
