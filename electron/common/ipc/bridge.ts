@@ -1,5 +1,6 @@
 import type { AppError, Result } from './result';
-import { channels, eventNames, type Channel, type EventName, type EventPayload, type Input, type Output } from './contract';
+import { channelNames as channels, eventNameList as eventNames } from './channel-names';
+import type { Channel, EventName, EventPayload, Input, Output } from './contract';
 
 /**
  * What the renderer sees as `window.motcua`: one async function per contract channel plus `on`.
