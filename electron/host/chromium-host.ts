@@ -5,6 +5,7 @@
  * backs the end-to-end tests and `npm start` where no Electron binary exists.
  */
 import { spawn } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -20,7 +21,7 @@ import type { PrinterFactory } from '../common/hardware/printer';
 import { serialScannerFactory } from '../../native/serial/serial-scanner';
 import { printerFactory } from '../../native/escpos/printer-factory';
 import { serialportLister } from '../../native/serial/serialport-lister';
-import { Pkcs11Token } from '../../native/pkcs11/pkcs11-token';
+import { lazyPkcs11Token } from '../../native/pkcs11/lazy-token';
 import { osKeyringStore } from '../../native/keyring/os-keyring-store';
 import { launchAppWindow } from './chromium-window';
 
@@ -69,7 +70,20 @@ export interface ChromiumHost {
   queueFolderPick(path: string): void;
   /** Folders the app asked the OS to open (headless: recorded only; headed on Linux: also xdg-open). */
   readonly foldersOpened: readonly string[];
+  /** Where this start's time went (ms from startChromiumHost's call): what is ours and what is Chromium's. */
+  readonly startup: HostStartup;
   close(): Promise<void>;
+}
+
+export interface HostStartup {
+  /** The data directory open: vault, store key, migrations, seed. */
+  readonly servicesReady: number;
+  /** Chromium's own launch (started first, in parallel with the services): the floor we do not control. */
+  readonly chromiumLaunched: number;
+  /** The renderer's page loaded (its scripts run), the login screen's first calls under way. */
+  readonly pageLoaded: number;
+  /** Scanner, keypad and sync started, after the page. */
+  readonly backgroundStarted: number;
 }
 
 export function defaultChromiumPath(): string {
@@ -92,6 +106,16 @@ export async function startChromiumHost(o: ChromiumHostOptions): Promise<Chromiu
   let folderPick: string | null = null;
   const foldersOpened: string[] = [];
   let context: BrowserContext | null = null;
+  const t0 = performance.now();
+  const since = () => performance.now() - t0;
+  // Chromium's launch is seconds on a loaded PC and needs nothing of ours: it runs while the store opens.
+  let chromiumLaunched = 0;
+  const launching = launchAppWindow({ executablePath, headless: o.headless, ...(o.viewport ? { viewport: o.viewport } : {}) }).then((w) => {
+    chromiumLaunched = since();
+    return w;
+  });
+  // A failed services start must not leave a Chromium behind, nor an unhandled rejection from its launch.
+  launching.catch(() => undefined);
   const services = await createAppServices({
     dataDir: o.dataDir,
     appVersion: o.appVersion,
@@ -101,7 +125,7 @@ export async function startChromiumHost(o: ChromiumHostOptions): Promise<Chromiu
     scannerFactory: o.scannerFactory ?? serialScannerFactory,
     printerFactory: o.printerFactory ?? printerFactory,
     serialPorts: serialportLister,
-    tokenFactory: (path) => new Pkcs11Token(path),
+    tokenFactory: lazyPkcs11Token,
     secretStores: [osKeyringStore({ dataDir: o.dataDir })],
     shell: {
       openExternal: async (url) => {
@@ -136,10 +160,21 @@ export async function startChromiumHost(o: ChromiumHostOptions): Promise<Chromiu
     ...(o.documentsDir ? { documentsDir: o.documentsDir } : {}),
     ...(o.probe ? { probe: o.probe } : {}),
     ...(o.now ? { now: o.now } : {}),
+  }).catch(async (e: unknown) => {
+    await launching.then((w) => w.close()).catch(() => undefined);
+    throw e;
   });
-  await services.start();
-
-  const win = await launchAppWindow({ executablePath, headless: o.headless, ...(o.viewport ? { viewport: o.viewport } : {}) });
+  let win: Awaited<typeof launching>;
+  let servicesReady = 0;
+  try {
+    await services.seed();
+    servicesReady = since();
+    win = await launching;
+  } catch (e) {
+    await launching.then((w) => w.close()).catch(() => undefined);
+    await services.close();
+    throw e;
+  }
   const browser = win.browser;
   context = win.context;
 
@@ -217,7 +252,11 @@ export async function startChromiumHost(o: ChromiumHostOptions): Promise<Chromiu
     queueOf(displayPage);
     await displayPage.goto(`${CHROMIUM_HOST_ORIGIN}/display.html`);
   }
+  const pageLoaded = since();
+  // The devices and sync come after the page: the login screen needs none of them.
+  await services.startBackground();
   services.monitor.start();
+  const startup: HostStartup = { servicesReady, chromiumLaunched, pageLoaded, backgroundStarted: since() };
 
   return {
     browser,
@@ -254,6 +293,7 @@ export async function startChromiumHost(o: ChromiumHostOptions): Promise<Chromiu
       folderPick = path;
     },
     foldersOpened,
+    startup,
     async close() {
       unsubscribe();
       for (const q of queues.values()) q.wake?.();

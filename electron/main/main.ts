@@ -16,7 +16,7 @@ import { createLogger, errorCode } from '../node/log/logger';
 import { serialScannerFactory } from '../../native/serial/serial-scanner';
 import { printerFactory } from '../../native/escpos/printer-factory';
 import { serialportLister } from '../../native/serial/serialport-lister';
-import { Pkcs11Token } from '../../native/pkcs11/pkcs11-token';
+import { lazyPkcs11Token } from '../../native/pkcs11/lazy-token';
 import { osKeyringStore } from '../../native/keyring/os-keyring-store';
 import { safeStorageStore } from './safe-storage-store';
 import { DISPLAY_EVENTS } from '../common/ipc/display-contract';
@@ -86,7 +86,7 @@ async function start(): Promise<void> {
     scannerFactory: serialScannerFactory,
     printerFactory,
     serialPorts: serialportLister,
-    tokenFactory: (path) => new Pkcs11Token(path),
+    tokenFactory: lazyPkcs11Token,
     // safeStorage first (DPAPI/Keychain/libsecret); the OS keyring where safeStorage is plain text; then the key file.
     secretStores: [safeStorageStore(safeStorage), osKeyringStore({ dataDir })],
     shell: {

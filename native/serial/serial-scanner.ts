@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { InterByteTimeoutParser, ReadlineParser, SerialPort } from 'serialport';
+import type { SerialPort } from 'serialport';
 import { normalizeUsbId } from '../../electron/common/hardware/serial';
 import type { ScannerPort, ScannerState, SerialScannerConfig } from '../../electron/common/hardware/scanner';
 
@@ -72,7 +72,7 @@ export class SerialScanner implements ScannerPort {
     const vid = normalizeUsbId(this.cfg.vendorId);
     const pid = normalizeUsbId(this.cfg.productId);
     if (!vid || !pid) return this.cfg.path;
-    const ports = await SerialPort.list().catch(() => []);
+    const ports = await (await import('serialport')).SerialPort.list().catch(() => []);
     const match = ports.find(
       (p) => normalizeUsbId(p.vendorId) === vid && normalizeUsbId(p.productId) === pid && (!this.cfg.serialNumber || p.serialNumber === this.cfg.serialNumber),
     );
@@ -83,6 +83,8 @@ export class SerialScanner implements ScannerPort {
     if (this.#stopped) return;
     this.#setState('connecting');
     this.#currentPath = await this.#resolvePath();
+    // serialport loads with the first port opened, after the app's window is up, not with its start.
+    const { InterByteTimeoutParser, ReadlineParser, SerialPort } = await import('serialport');
     const port = new SerialPort({
       path: this.#currentPath,
       baudRate: this.cfg.baudRate,

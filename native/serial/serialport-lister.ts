@@ -1,4 +1,4 @@
-import { SerialPort } from 'serialport';
+import type { SerialPort } from 'serialport';
 import { normalizeUsbId, type SerialPortInfo, type SerialPortLister } from '../../electron/common/hardware/serial';
 import { LINUX_ROOTS, listSysfsPorts, type SysfsRoots } from './sysfs-ports';
 
@@ -17,7 +17,7 @@ export interface SerialportListerOptions {
  * it has no such tree to fall back on.
  */
 export function createSerialportLister(o: SerialportListerOptions = {}): SerialPortLister {
-  const listPorts = o.list ?? (() => SerialPort.list());
+  const listPorts = o.list ?? (async () => (await import('serialport')).SerialPort.list());
   const platform = o.platform ?? process.platform;
   return {
     async list(): Promise<SerialPortInfo[]> {

@@ -160,9 +160,56 @@ describe('intake at the counter, end to end (Chromium host + scanner on a real p
     const code = (await page.textContent('[data-testid="saved-code"]'))!.trim();
     expect((await host.services.intake.detail(code))?.applicantName).toBe('Nguyễn Văn Đức');
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'intake-card-warning.png') });
-    // Back to an empty form, as the next officer at the counter finds it.
+    // Back to an empty form, as the next officer at the counter finds it, typing into the picker.
     await page.keyboard.press('Escape');
     await page.waitForSelector('input[name="procedure"]');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('procedure');
+    expect(await page.inputValue('input[name="procedure"]')).toBe('');
+  });
+
+  it("a catalog answer arriving after Enter chose the procedure reopens no list, and Esc after saving gives a blank form with the picker focused", async () => {
+    const { page } = host;
+    const { dispatcher } = host.services;
+    const dispatch = dispatcher.dispatch.bind(dispatcher);
+    // The answer to the whole text is held back until the procedure is chosen, as on a loaded machine.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((r) => (release = r));
+    let asked = 0;
+    let answered = false;
+    dispatcher.dispatch = async (sender, channel, input) => {
+      if (channel !== 'catalog.search' || (input as { query?: unknown } | null)?.query !== 'khai sinh') return dispatch(sender, channel, input);
+      asked++;
+      await held;
+      const r = await dispatch(sender, channel, input);
+      answered = true;
+      return r;
+    };
+    try {
+      await page.keyboard.press('Escape');
+      pty.send(`${CCCD}\r`);
+      await page.waitForFunction(() => (document.querySelector('input[name="ChuHoSo"]') as HTMLInputElement)?.value === 'Nguyễn Văn Đức');
+      await page.keyboard.type('khai sin');
+      await page.waitForSelector('#procedure-list li.active:has-text("Đăng ký khai sinh")');
+      await page.keyboard.type('h');
+      await expect.poll(() => asked).toBe(1);
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('[data-testid="due-preview"]');
+      release();
+      await expect.poll(() => answered).toBe(true);
+      // One more round trip to the page: the late answer has reached the renderer by now.
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
+      expect(await page.locator('#procedure-list').count()).toBe(0);
+      await page.keyboard.press('Alt+k');
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('[data-testid="saved-code"]');
+      await page.keyboard.press('Escape');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('procedure');
+      expect(await page.inputValue('input[name="procedure"]')).toBe('');
+      expect(await page.inputValue('input[name="ChuHoSo"]')).toBe('');
+    } finally {
+      release();
+      dispatcher.dispatch = dispatch;
+    }
   });
 
   it('when sync is overdue a supervisor — a second person — permits the dossier in a dialog', async () => {

@@ -1,6 +1,6 @@
 import type { AppError, Result } from './result';
-import { channels, eventNames, type Channel, type EventName, type EventPayload, type Input, type Output } from './contract';
-import { DISPLAY_CHANNELS, DISPLAY_EVENTS } from './display-contract';
+import { channelNames as channels, displayChannelNames, displayEventNames, eventNameList as eventNames } from './channel-names';
+import type { Channel, EventName, EventPayload, Input, Output } from './contract';
 
 /**
  * What the renderer sees as `window.motcua`: one async function per contract channel plus `on`.
@@ -22,7 +22,7 @@ const transportFailure = (): Result<never> => ({
 });
 
 /** The citizen display window's `window.motcua`: its own channels and event, nothing of the officer's. */
-export type DisplayChannel = 'display.state' | 'display.rate';
+export type DisplayChannel = (typeof displayChannelNames)[number];
 export type DisplayApi = Pick<MotcuaApi, DisplayChannel> & {
   readonly on: (event: 'display.state', cb: (payload: EventPayload<'display.state'>) => void) => () => void;
 };
@@ -36,7 +36,7 @@ export function createMotcuaApi(transport: BridgeTransport): MotcuaApi {
  * window; not exposing them at all means a script on the citizen's screen cannot even name them.
  */
 export function createDisplayApi(transport: BridgeTransport): DisplayApi {
-  return build(transport, [...DISPLAY_CHANNELS], [...DISPLAY_EVENTS]) as DisplayApi;
+  return build(transport, displayChannelNames, displayEventNames) as DisplayApi;
 }
 
 function build(transport: BridgeTransport, allowed: readonly Channel[], allowedEvents: readonly EventName[]): object {

@@ -366,5 +366,4 @@ export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
 export const channels = Object.keys(contract) as Channel[];
 export const eventNames = Object.keys(events) as EventName[];
 
-/** The IPC channel name on the wire; the prefix lets main ignore anything that is not ours. */
-export const wireChannel = (c: Channel | EventName): string => `motcua:${c}`;
+export { wireChannel } from './channel-names';

@@ -30,8 +30,13 @@ export interface AppServicesOptions {
 
 export type AppServices = CoreServices & {
   readonly dispatcher: Dispatcher;
-  /** First-run data and devices; call once after construction. */
+  /** First-run data and devices; call once after construction (or `seed`, then `startBackground`). */
   start(): Promise<void>;
+  /**
+   * The scanner, the citizen keypad and sync: nothing the login screen needs, so a window host
+   * calls this once its page is up (after `seed`) instead of `start`.
+   */
+  startBackground(): Promise<void>;
 };
 
 /**
@@ -52,14 +57,18 @@ export async function createAppServices(o: AppServicesOptions): Promise<AppServi
   });
   const handlers = createHandlers({ core, shell: o.shell, appVersion: o.appVersion, host: o.host }, o.serialPorts);
   const dispatcher = createDispatcher(handlers, { allowedOrigin: o.allowedOrigin, log: o.log.child('ipc'), officer: () => core.session.officer, session: core.session, noOfficerYet: core.noOfficerYet });
+  const startBackground = async () => {
+    await core.scans.start();
+    await core.display.startKeypad();
+    core.sync.start();
+  };
   return {
     ...core,
     dispatcher,
     async start() {
       await core.seed();
-      await core.scans.start();
-      await core.display.startKeypad();
-      core.sync.start();
+      await startBackground();
     },
+    startBackground,
   };
 }

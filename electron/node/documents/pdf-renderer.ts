@@ -4,9 +4,6 @@ import { Worker } from 'node:worker_threads';
 import type { ControlSlipModel, DelayNoticeModel, StopNoticeModel } from '../../common/domain/forms';
 import type { ReceiptModel, TurnBackModel } from '../../common/domain/receipt';
 import type { DailyReport, LogRow } from '../reports/report-repo';
-import { reportPdf } from '../reports/report-export';
-import { renderControlSlipPdf, renderDelayNoticePdf, renderLogBookPdf, renderStopNoticePdf } from './forms-04-07';
-import { renderReceiptPdf, renderTurnBackPdf } from './receipt-pdf';
 
 export type PdfJob =
   | { readonly kind: 'receipt'; readonly model: ReceiptModel }
@@ -32,25 +29,8 @@ export interface PdfRenderer {
 
 export function inProcessRenderer(fontsDir: string): PdfRenderer {
   return {
-    render: (job) => {
-      switch (job.kind) {
-        case 'receipt':
-          return renderReceiptPdf(job.model, fontsDir);
-        case 'turnBack':
-          return renderTurnBackPdf(job.model, fontsDir);
-        case 'report':
-          // A busy day's Mẫu 07 log is ~1000 rows of shaped text: seconds of work, never on the main thread.
-          return reportPdf(job.model, fontsDir, job.auditAnchor ?? null);
-        case 'delayNotice':
-          return renderDelayNoticePdf(job.model, fontsDir);
-        case 'stopNotice':
-          return renderStopNoticePdf(job.model, fontsDir);
-        case 'controlSlip':
-          return renderControlSlipPdf(job.model, job.receipt, fontsDir);
-        case 'logBook':
-          return renderLogBookPdf(job.model, fontsDir);
-      }
-    },
+    // pdf-lib, fontkit and exceljs load with the first job, not with the app: they are seconds of a cold start.
+    render: async (job) => (await import('./pdf-jobs')).renderPdfJob(job, fontsDir),
     close: async () => undefined,
   };
 }

@@ -8,7 +8,6 @@ import type { IntakeService } from '../intake/intake-service';
 import { appendAudit } from '../store/audit';
 import type { SqliteStore } from '../store/sqlite-store';
 import { insertPrintJob, listPrintJobs, markJobDone, markJobHeld, printJob, printJobBytes, type PrintJobKind, type PrintJobView } from './print-job-repo';
-import { thermalReceipt, thermalTestPage } from './thermal-receipt';
 
 export type { PrintJobView } from './print-job-repo';
 
@@ -52,6 +51,8 @@ export class PrinterService {
   /** The exact bytes a receipt would send (also `motcua print escpos`). */
   async receiptBytes(code: string, o: { width: 58 | 80; barcodes: 'native' | 'raster'; reprint: boolean }): Promise<Uint8Array> {
     const model = await this.d.intake.receiptModel(code, o.reprint);
+    // The rasteriser (canvas, bwip-js) loads with the first receipt, not with the app's start.
+    const { thermalReceipt } = await import('./thermal-receipt');
     return thermalReceipt(model, { width: o.width, barcodes: o.barcodes, fontsDir: this.d.fontsDir });
   }
 
@@ -72,7 +73,7 @@ export class PrinterService {
 
   async printTest(o: { printer?: Partial<PrinterConfig> } = {}): Promise<{ jobId: number }> {
     const cfg = await this.config(o.printer);
-    const bytes = await thermalTestPage({ width: cfg.width, barcodes: cfg.barcodes, fontsDir: this.d.fontsDir });
+    const bytes = await (await import('./thermal-receipt')).thermalTestPage({ width: cfg.width, barcodes: cfg.barcodes, fontsDir: this.d.fontsDir });
     const jobId = await this.#enqueue(bytes, 'test', null, false);
     await this.#attempt(jobId, cfg);
     return { jobId };

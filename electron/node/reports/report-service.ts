@@ -7,13 +7,11 @@ import { failure } from '../../common/ipc/result';
 import type { PdfRenderer } from '../documents/pdf-renderer';
 import { writeFileAtomic } from '../files/content-store';
 import type { DocumentVault } from '../files/document-vault';
-import { signFile } from '../signing/signing-service';
 import type { TokenSessions } from '../signing/token-sessions';
 import { appendAudit } from '../store/audit';
 import type { SqliteStore } from '../store/sqlite-store';
 import { dailyReport, type DailyReport } from './report-repo';
 import { saveDayClose } from './day-close-repo';
-import { reportCsv, reportXlsx } from './report-export';
 import type { AuditService } from '../audit/audit-service';
 import type { AnchorLine } from '../audit/anchor-file';
 import { toNationalTime } from '../../common/domain/intake';
@@ -80,8 +78,9 @@ export class ReportService {
   }
 
   async render(r: DailyReport, format: ReportFormat): Promise<Uint8Array> {
-    if (format === 'csv') return Buffer.from(reportCsv(r));
-    if (format === 'xlsx') return reportXlsx(r);
+    // The exporters (exceljs, pdf-lib) and the signer load on first use: not part of starting the app.
+    if (format === 'csv') return Buffer.from((await import('./report-export')).reportCsv(r));
+    if (format === 'xlsx') return (await import('./report-export')).reportXlsx(r);
     if (format === 'json') return Buffer.from(JSON.stringify(r, null, 2));
     return this.d.pdf.render({ kind: 'report', model: r });
   }
@@ -135,6 +134,8 @@ export class ReportService {
       const out = join(this.d.reportsDir, `bao-cao-${o.date}-chot-da-ky.pdf`);
       const anchors = await this.d.tokens.trustAnchors();
       const token = await this.d.tokens.token();
+      // Loaded on first use: the signer pulls in the PDF and crypto stack that start-up does not need.
+      const { signFile } = await import('../signing/signing-service');
       // The signer reads and writes paths: plain temp files, wiped as soon as it returns; the signed copy is kept sealed.
       signedPdf = await this.d.docs.throughTool(pdf, async (input, output) => {
         await signFile({

@@ -14,11 +14,9 @@ import type { DocumentVault } from '../files/document-vault';
 import { attachmentSha, collectFeesAtReturn, insertResultDocument, markReturned, requireDossierId, resultDocuments, type ResultDocument } from '../intake/dossier-repo';
 import type { IntakeService } from '../intake/intake-service';
 import { deliveryOf, markPosted, type Delivery } from '../intake/delivery-repo';
-import { signFile } from '../signing/signing-service';
 import { appendAudit } from '../store/audit';
 import type { SqliteStore } from '../store/sqlite-store';
 import { enqueueEvent } from '../sync/outbox-repo';
-import { A5, Flow, newDocument } from '../pdf/pdf-flow';
 import { randomUUID } from 'node:crypto';
 
 export type ResultFile = ResultDocument;
@@ -89,6 +87,8 @@ export class ReturnService {
       const { r, stored } = await this.d.files.withPlainFile(sha, async (input) => {
         const out = join(this.d.files.temp.dir, `${randomUUID()}.pdf`);
         try {
+          // The signer (pkijs, pdf-lib) loads with the first signature, not with the app.
+          const { signFile } = await import('../signing/signing-service');
           const signedFile = await signFile({
             token: o.token,
             tokenId: o.tokenId,
@@ -181,6 +181,7 @@ export class ReturnService {
   }
 
   async #slip(d: DossierDetail, o: { receivedBy: string; at: string; files: string[]; officerName?: string | null }): Promise<string> {
+    const { A5, Flow, newDocument } = await import('../pdf/pdf-flow');
     const { doc, fonts } = await newDocument(this.d.fontsDir, `Phiếu bàn giao kết quả ${d.code}`);
     const f = new Flow(doc, fonts, A5, { top: 28, right: 28, bottom: 28, left: 28 });
     f.text('PHIẾU BÀN GIAO KẾT QUẢ GIẢI QUYẾT HỒ SƠ', { size: 12, font: 'bold', align: 'center', gapAfter: 6 });

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import * as tus from 'tus-js-client';
+import type * as tus from 'tus-js-client';
 import { sha256Base64, sha256Slice } from './chunk-hash';
 import type { z } from 'zod';
 import {
@@ -303,7 +303,7 @@ export class ProvincialApi {
    * Upload-Offset), reports a new upload URL as soon as it exists (so a crash can resume), and
    * sends an Upload-Checksum (sha256) with every PATCH so the server rejects a corrupted chunk.
    */
-  upload(o: {
+  async upload(o: {
     /** The file to send, by path (read as it goes) or, for a small file already in memory, its bytes. */
     path?: string;
     data?: Buffer;
@@ -326,10 +326,12 @@ export class ProvincialApi {
     // device token and the citizen's scan with every PATCH: refuse it before any request goes out.
     const FOREIGN: ApiOutcome<string> = { kind: 'fatal', status: 0, message: 'Máy chủ tỉnh chỉ nơi tải tệp lên ở một địa chỉ khác: từ chối gửi tệp.' };
     let foreign = false;
+    // tus-js-client loads with the first upload (the sync's background work), not with the app's start.
+    const { Upload } = await import('tus-js-client');
     return new Promise((resolve) => {
       let urlSaved: Promise<void> = Promise.resolve();
       const source = o.data ? null : createReadStream(o.path!);
-      const upload: tus.Upload = new tus.Upload(o.data ?? (source as unknown as Buffer), {
+      const upload: tus.Upload = new Upload(o.data ?? (source as unknown as Buffer), {
         endpoint: `${this.#c.baseUrl}/files/`,
         uploadUrl: o.uploadUrl,
         uploadSize: o.size,

@@ -1,11 +1,18 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { GlobalWorkerOptions, getDocument } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import { api, errText } from '../api';
 
-// The worker is a file of the app's own origin (the CSP's worker-src 'self'), never a blob or a CDN.
-GlobalWorkerOptions.workerSrc = workerUrl;
+/**
+ * pdf.js (~0.4 MB) is a chunk of its own, loaded with the first preview: it was most of the
+ * bundle every start parsed before the login screen. The worker is a file of the app's own
+ * origin (the CSP's worker-src 'self'), never a blob or a CDN.
+ */
+const pdfjs = () =>
+  import('pdfjs-dist').then((m) => {
+    m.GlobalWorkerOptions.workerSrc = workerUrl;
+    return m;
+  });
 
 /** Enough to recognise a decision before signing it; a 200-page file is not read through here. */
 const MAX_PAGES = 10;
@@ -35,6 +42,8 @@ export function PdfPreview({ token, name, onClose }: { token: string; name: stri
       if (cancelled) return;
       if (!r.ok) return setState({ kind: 'error', text: errText(r.error) });
       try {
+        const { getDocument } = await pdfjs();
+        if (cancelled) return;
         const task = getDocument({ data: bytesOf(r.value.dataUrl), isEvalSupported: false, enableXfa: false, disableFontFace: true, useSystemFonts: false });
         destroy = () => task.destroy();
         const doc = await task.promise;

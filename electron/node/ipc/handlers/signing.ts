@@ -1,6 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { signDocuments } from '../../signing/sign-documents';
-import { verifyPdf } from '../../signing/verify';
 import { actorOf, printKept, type AreaHandlers, type HandlerEnv } from './env';
 
 type C =
@@ -34,6 +32,8 @@ export const signingHandlers = (e: HandlerEnv): AreaHandlers<C> => ({
   },
   'signing.signFiles': async ({ files, tokenId, certId, pin, confirmFinalTry, visible, reason }, ctx) => {
     const actor = await actorOf(e, ctx);
+    // The signer and the verifier (pkijs, pdf-lib, fontkit) load on first use, not with the app's start.
+    const { signDocuments } = await import('../../signing/sign-documents');
     const r = await signDocuments({
       token: await e.core.tokens.token(),
       tokenId,
@@ -55,6 +55,7 @@ export const signingHandlers = (e: HandlerEnv): AreaHandlers<C> => ({
   },
   'signing.verify': async ({ file }) => {
     const anchors = await e.core.tokens.trustAnchors();
+    const { verifyPdf } = await import('../../signing/verify');
     const reports = await verifyPdf(await readFile(e.core.inbox.pathOf(file)), anchors ? { trustAnchors: anchors } : {});
     return reports.map((x) => ({ field: x.field, signer: x.signer, claimedTime: x.claimedTime, integrity: x.integrity, coversWholeDocument: x.coversWholeDocument, trusted: x.trusted, timestamp: x.timestamp }));
   },

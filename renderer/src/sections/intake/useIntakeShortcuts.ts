@@ -21,7 +21,8 @@ export function useIntakeShortcuts(d: IntakeDraftState, turnBack: TurnBackForm |
         e.preventDefault();
         pickerRef.current?.focus();
         pickerRef.current?.select();
-      } else if (e.key === 'Escape' && suggestionCount) {
+      } else if (e.key === 'Escape' && suggestionCount && !saved) {
+        // Only a list on screen is closed first; the saved dossier has no picker, so Esc starts the next one.
         closeSuggestions();
       } else if (e.key === 'Escape' && !preview) {
         e.preventDefault();

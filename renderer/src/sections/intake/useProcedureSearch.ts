@@ -30,14 +30,20 @@ export function useProcedureSearch(procedure: Procedure | null): ProcedureSearch
       return;
     }
     // A short debounce: a scanner or a fast typist should cost one catalog query, not one per key.
+    // An answer to text no longer in the field is dropped: arriving after Enter chose a procedure,
+    // it would reopen the list under the choice and make the next Esc close a list nobody sees.
+    let current = true;
     const h = setTimeout(async () => {
       const r = await api()['catalog.search']({ query });
-      if (r.ok) {
+      if (r.ok && current) {
         setSuggestions(r.value);
         setActive(0);
       }
     }, 25);
-    return () => clearTimeout(h);
+    return () => {
+      current = false;
+      clearTimeout(h);
+    };
   }, [query, procedure]);
 
   const show = useCallback((text: string) => {
