@@ -4,7 +4,7 @@
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { createDisplayApi } from '../common/ipc/bridge';
-import { wireChannel } from '../common/ipc/contract';
+import { wireChannel } from '../common/ipc/channel-names';
 
 const api = createDisplayApi({
   invoke: (channel, input) => ipcRenderer.invoke(wireChannel(channel), input),
