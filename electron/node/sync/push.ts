@@ -208,6 +208,7 @@ export class OutboxSender {
         ...source,
         size,
         uploadUrl: att.uploadUrl,
+        sha256: att.sha256,
         metadata: { filename: att.fileName, contentType: att.contentType, MaHoSo: item.code, sha256: att.sha256 },
         onUrl: small ? () => undefined : (url) => this.c.exec('uploadUrl', (db) => setUploadUrl(db, att.id, url)),
         onProgress: (sent, total) => this.c.d.onProgress?.({ code: item.code, fileName: att.fileName, sent, total }),
