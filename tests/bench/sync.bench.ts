@@ -92,7 +92,7 @@ export async function benchSync(): Promise<void> {
     record('upload 50 MB: tus, 8 MB chunks, sha256 per chunk ÷ plain PUT', best(tusRuns) / best(plain), '×', { op: '>=', value: 0.8 }, `${mb(best(tusRuns))}/s, best of 3`);
     record('upload 50 MB: tus, no chunk checksum (https default) ÷ plain PUT', best(tusNoSum) / best(plain), '×', null, `${mb(best(tusNoSum))}/s, best of 3`);
     await dossiers(f, 1000, { attachmentSize: 200 * 1024 });
-    const engine = new SyncEngine({ store: f.store, api, files: f.files, log: silentLogger }, { concurrency: 4 });
+    const engine = new SyncEngine({ store: f.store, api, files: f.files, log: silentLogger });
     global.gc?.();
     const before = process.memoryUsage().rss;
     const stop = sampleMemory();
