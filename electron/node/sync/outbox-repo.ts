@@ -155,11 +155,15 @@ export function updateItem(db: Database.Database, id: number, u: ItemUpdate, at:
   ).run(u.state, u.attempt ? 1 : 0, u.nextAttemptAt, u.error, at, ...(u.payload !== undefined ? [u.payload] : []), id);
 }
 
-/** Where a dossier's queue stands, for the dossier's own sync state. */
-export function dossierQueueState(db: Database.Database, dossierId: number): 'rejected' | 'open' | 'clear' {
+/**
+ * Where a dossier's queue stands, for the dossier's own sync state. Looked up by the dossier's code
+ * too: `dossier_id` has no index, and by state alone every open row of a long backlog was visited
+ * on each state change of a sync.
+ */
+export function dossierQueueState(db: Database.Database, dossierId: number, code: string): 'rejected' | 'open' | 'clear' {
   const r = db
-    .prepare(`SELECT COUNT(*) AS open, COALESCE(SUM(state = 'rejected'), 0) AS rejected FROM outbox WHERE dossier_id = ? AND state IN ${OPEN}`)
-    .get(dossierId) as { open: number; rejected: number };
+    .prepare(`SELECT COUNT(*) AS open, COALESCE(SUM(state = 'rejected'), 0) AS rejected FROM outbox WHERE ma_ho_so = ? AND dossier_id = ? AND state IN ${OPEN}`)
+    .get(code, dossierId) as { open: number; rejected: number };
   return r.rejected ? 'rejected' : r.open ? 'open' : 'clear';
 }
 

@@ -1,6 +1,3 @@
-import { createReadStream } from 'node:fs';
-import type * as tus from 'tus-js-client';
-import { sha256Base64, sha256Slice } from './chunk-hash';
 import type { z } from 'zod';
 import {
   catalogResponse,
@@ -14,10 +11,11 @@ import {
   tokenResponse,
   unitResponse,
 } from '../../common/domain/sync-wire';
-import { assertApiUrl, discard, isRedirect, JSON_MAX_BYTES, NO_REDIRECT, readCapped, REDIRECT_MESSAGE, ResponseTooLarge, sameOrigin, TOO_LARGE_MESSAGE } from './http-guard';
+import { assertApiUrl, discard, isRedirect, JSON_MAX_BYTES, NO_REDIRECT, readCapped, REDIRECT_MESSAGE, ResponseTooLarge, TOO_LARGE_MESSAGE } from './http-guard';
 
 export type { ApiConfig, ApiOutcome } from './api-types';
 import type { ApiConfig, ApiOutcome } from './api-types';
+import { TusClient, type UploadInput } from './tus-upload';
 
 const trimSlash = (u: string) => u.replace(/\/+$/, '');
 const SIGN_IN_TIMEOUT_MS = 5000;
@@ -39,6 +37,7 @@ export class ProvincialApi {
   readonly #c: Required<ApiConfig>;
   #token: { value: string; expiresAt: number } | null = null;
   #tokenPending: Promise<string> | null = null;
+  #tus: TusClient | null = null;
 
   constructor(c: ApiConfig) {
     // Checked here too, not only when the settings are read: no caller can point it at plain http.
@@ -299,88 +298,21 @@ export class ProvincialApi {
   }
 
   /**
-   * tus 1.0.0 upload with tus-js-client: resumes from `uploadUrl` when one was persisted (HEAD →
-   * Upload-Offset), reports a new upload URL as soon as it exists (so a crash can resume), and
-   * sends an Upload-Checksum (sha256) with every PATCH so the server rejects a corrupted chunk.
+   * tus 1.0.0 upload (`TusClient`): resumes from `uploadUrl` when one was persisted (HEAD →
+   * Upload-Offset), reports a new upload URL before the first byte goes (so a crash can resume),
+   * and, when chunk checksums are on, sends an Upload-Checksum (sha256) with every PATCH so the
+   * server rejects a corrupted chunk. No request goes to another origin than the API's.
    */
-  async upload(o: {
-    /** The file to send, by path (read as it goes) or, for a small file already in memory, its bytes. */
-    path?: string;
-    data?: Buffer;
-    size: number;
-    metadata: Record<string, string>;
-    uploadUrl: string | null;
-    onUrl: (url: string) => Promise<void> | void;
-    onProgress?: (sent: number, total: number) => void;
-  }): Promise<ApiOutcome<string>> {
-    // Chunk checksums are computed ahead in the thread pool (WebCrypto), so hashing chunk k+1
-    // overlaps sending chunk k instead of delaying it.
-    const hashes = new Map<number, Promise<string>>();
-    const hashAt = (offset: number) => {
-      let h = hashes.get(offset);
-      const len = Math.min(this.#c.chunkSize, o.size - offset);
-      if (!h) hashes.set(offset, (h = o.data ? Promise.resolve(sha256Base64(o.data.subarray(offset, offset + len))) : sha256Slice(o.path!, offset, len)));
-      return h;
-    };
-    // A creation answer's Location (or a persisted upload URL) on another origin would get the
-    // device token and the citizen's scan with every PATCH: refuse it before any request goes out.
-    const FOREIGN: ApiOutcome<string> = { kind: 'fatal', status: 0, message: 'Máy chủ tỉnh chỉ nơi tải tệp lên ở một địa chỉ khác: từ chối gửi tệp.' };
-    let foreign = false;
-    // tus-js-client loads with the first upload (the sync's background work), not with the app's start.
-    const { Upload } = await import('tus-js-client');
-    return new Promise((resolve) => {
-      let urlSaved: Promise<void> = Promise.resolve();
-      const source = o.data ? null : createReadStream(o.path!);
-      const upload: tus.Upload = new Upload(o.data ?? (source as unknown as Buffer), {
-        endpoint: `${this.#c.baseUrl}/files/`,
-        uploadUrl: o.uploadUrl,
-        uploadSize: o.size,
-        metadata: o.metadata,
-        chunkSize: this.#c.chunkSize,
-        retryDelays: null, // the engine owns retries and backoff
-        storeFingerprintForResuming: false,
-        removeFingerprintOnSuccess: false,
-        onBeforeRequest: async (req) => {
-          if (!sameOrigin(req.getURL(), this.#c.baseUrl)) {
-            foreign = true;
-            throw new Error('upload URL on another origin');
-          }
-          req.setHeader('Authorization', `Bearer ${await this.token()}`);
-          if (req.getMethod() === 'PATCH' && this.#c.chunkChecksums) {
-            const offset = Number(req.getHeader('Upload-Offset'));
-            const digest = hashAt(offset);
-            if (offset + this.#c.chunkSize < o.size) void hashAt(offset + this.#c.chunkSize);
-            req.setHeader('Upload-Checksum', `sha256 ${await digest}`);
-          }
-        },
-        onUploadUrlAvailable: () => {
-          if (upload.url && !sameOrigin(upload.url, this.#c.baseUrl)) {
-            // Stopped before the first PATCH is even built; the URL is not kept for a resume.
-            void upload.abort();
-            source?.destroy();
-            resolve(FOREIGN);
-          } else if (upload.url && upload.url !== o.uploadUrl) urlSaved = Promise.resolve(o.onUrl(upload.url));
-        },
-        onProgress: (sent, total) => o.onProgress?.(sent, total),
-        onSuccess: () => {
-          void urlSaved.then(() => resolve({ kind: 'ok', status: 204, value: upload.url! }));
-        },
-        onError: (e) => {
-          source?.destroy(); // the engine starts a new upload to resume; this one's file handle goes
-          if (foreign) {
-            resolve(FOREIGN);
-            return;
-          }
-          const status = (e as tus.DetailedError).originalResponse?.getStatus?.() ?? 0;
-          if (status === 404 || status === 410) resolve({ kind: 'rejected', status, error: 'upload_gone', message: 'Phiên tải lên đã hết hạn trên máy chủ.', details: [] });
-          else if (status === 401) {
-            this.#token = null;
-            resolve({ kind: 'retry', afterMs: 0, reason: 'token' });
-          } else resolve({ kind: 'retry', afterMs: null, reason: `tus: ${status || e.message}` });
-        },
-      });
-      upload.start();
+  upload(o: UploadInput): Promise<ApiOutcome<string>> {
+    this.#tus ??= new TusClient({
+      baseUrl: this.#c.baseUrl,
+      chunkSize: this.#c.chunkSize,
+      checksums: this.#c.chunkChecksums,
+      timeoutMs: this.#c.timeoutMs,
+      token: () => this.token(),
+      tokenRefused: () => (this.#token = null),
     });
+    return this.#tus.upload(o);
   }
 }
 

@@ -6,9 +6,16 @@ import { appendAudit } from '../store/audit';
 import { buildHoSo } from './hoso';
 import { dossierQueueState, markInFlightUnknown, nextAttemptAt, readyHeadOf, readyHeads, requeueRejected, updateItem, type OutboxItem, type OutboxState } from './outbox-repo';
 import type { ApiOutcome } from './provincial-api';
+import { runPool } from './head-pool';
 import { reasonOf, type SyncContext } from './sync-context';
 
-type Outcome = { done: boolean; error?: string };
+/**
+ * A queue head as the sender holds it. `prepared`: put in flight, with its body, by the commit that
+ * finished the item before it in this run, so it is no crash's leftover and needs no read-back.
+ */
+type Head = OutboxItem & { readonly prepared?: boolean };
+/** `next`: the dossier's following head, read (and a dossier PUT prepared) in the commit of a success. */
+type Outcome = { done: boolean; error?: string; next?: Head | null };
 
 /** Larger files are sent from a plain copy read as it goes, not held in memory. */
 const IN_MEMORY_MAX = 16 * 1024 * 1024;
@@ -50,27 +57,33 @@ export class OutboxSender {
     // Items left in flight by a crash are unknown outcomes: resolved before anything is resent.
     await this.c.exec('recover', (db) => markInFlightUnknown(db));
     let sent = 0;
-    for (;;) {
-      if (Date.now() > o.deadline) break;
-      if (!(await o.stillOwner())) {
+    // The lock's heartbeat is a write of its own: asked at most once a second, not before every scan.
+    let ownerCheckedAt = 0;
+    await runPool<OutboxItem>({
+      size: this.c.o.concurrency,
+      deadline: o.deadline,
+      waitForBackoff: o.waitForBackoff,
+      go: async () => {
+        if (Date.now() > o.deadline) return false;
+        if (Date.now() - ownerCheckedAt < 1000) return true;
+        ownerCheckedAt = Date.now();
+        if (await o.stillOwner()) return true;
         o.errors.push('mất khóa đồng bộ');
-        break;
-      }
-      const now = this.c.at();
-      const batch = await this.c.exec('readyHeads', (db) => readyHeads(db, now, this.c.o.concurrency * 4));
-      if (!batch.length) {
-        const next = await this.#nextAttemptDelay();
-        if (next === null || !o.waitForBackoff || Date.now() + next > o.deadline) break;
-        await sleep(Math.max(10, next));
-        continue;
-      }
-      const results = await mapLimit(batch, this.c.o.concurrency, (item) => this.#processQueue(item, o.deadline));
-      for (const r of results.flat()) {
-        if (r.done) sent++;
-        if (r.error) o.errors.push(r.error);
-      }
-      this.c.d.onChange?.();
-    }
+        return false;
+      },
+      scan: (busy) => {
+        const now = this.c.at();
+        return this.c.exec('readyHeads', (db) => readyHeads(db, now, this.c.o.concurrency * 4 + busy.size));
+      },
+      nextDelay: () => this.#nextAttemptDelay(),
+      run: async (head) => {
+        for (const r of await this.#processQueue(head, o.deadline)) {
+          if (r.done) sent++;
+          if (r.error) o.errors.push(r.error);
+        }
+        this.c.d.onChange?.();
+      },
+    });
     return sent;
   }
 
@@ -81,22 +94,55 @@ export class OutboxSender {
 
   /** `also`: the write the new state stands for (an uploaded file, the server's version), in the same commit. */
   async #mark(item: OutboxItem, state: OutboxState, o: { error?: string | null; delayMs?: number; attempt?: boolean; payload?: string; also?: (db: Database.Database) => void } = {}): Promise<void> {
+    await this.#write(item, state, o, false);
+  }
+
+  /** Marks `item` done and, in the same commit, takes the dossier's next head (see `#prepareNext`). */
+  #done(item: OutboxItem, o: { error?: string; also?: (db: Database.Database) => void } = {}): Promise<Outcome> {
+    return this.#write(item, 'done', o, true).then((next) => ({ done: true, next }));
+  }
+
+  #write(item: OutboxItem, state: OutboxState, o: { error?: string | null; delayMs?: number; attempt?: boolean; payload?: string; also?: (db: Database.Database) => void }, withNext: boolean): Promise<Head | null> {
     const at = this.c.at();
     const next = o.delayMs !== undefined ? toVietnamRfc3339(new Date(this.c.o.now().getTime() + o.delayMs)) : null;
-    await this.c.write('mark', (db) =>
+    return this.c.write('mark', (db) =>
       db.transaction(() => {
         o.also?.(db);
         updateItem(db, item.id, { state, attempt: o.attempt ?? false, nextAttemptAt: next, error: o.error ?? null, ...(o.payload !== undefined ? { payload: o.payload } : {}) }, at);
         if (state === 'done' || state === 'rejected') {
           appendAudit(db, { actor: 'sync', action: `sync.${item.kind}.${state}`, subject: item.code, details: o.error ? errorFacts(o.error) : null }, at);
         }
+        const head = withNext ? this.#prepareNext(db, item.code, at) : null;
         if (item.dossierId) {
-          const q = dossierQueueState(db, item.dossierId);
-          const syncState = q === 'rejected' ? 'rejected' : q === 'open' ? (state === 'in_flight' ? 'sending' : 'pending') : 'synced';
+          const q = dossierQueueState(db, item.dossierId, item.code);
+          const sending = state === 'in_flight' || head?.prepared === true;
+          const syncState = q === 'rejected' ? 'rejected' : q === 'open' ? (sending ? 'sending' : 'pending') : 'synced';
           setSyncState(db, item.dossierId, syncState, at);
         }
+        return head;
       })(),
     );
+  }
+
+  /**
+   * The dossier's next ready head. A dossier PUT waiting behind an upload is put in flight with
+   * its body here, in the commit that records the upload: the body then names the file's URL,
+   * and a dossier costs one commit less (each commit is an fsync). A body that cannot be built is
+   * left to `#putDossier` to report; the finished item's own changes stand.
+   */
+  #prepareNext(db: Database.Database, code: string, at: string): Head | null {
+    const next = readyHeadOf(db, code, at);
+    if (!next || next.kind !== 'dossier_put' || next.state !== 'pending') return next;
+    try {
+      return db.transaction((): Head => {
+        const payload = JSON.parse(next.payload) as { body?: string };
+        const withBody = JSON.stringify({ ...payload, body: payload.body ?? JSON.stringify(buildHoSo(db, next.dossierId!)) });
+        updateItem(db, next.id, { state: 'in_flight', nextAttemptAt: null, error: null, payload: withBody }, at);
+        return { ...next, state: 'in_flight', payload: withBody, prepared: true };
+      })();
+    } catch {
+      return next;
+    }
   }
 
   /** Applies an outcome that is not success: retry later, unknown (resolve first), or reject. */
@@ -123,18 +169,18 @@ export class OutboxSender {
    */
   async #processQueue(head: OutboxItem, deadline: number): Promise<Outcome[]> {
     const out: Outcome[] = [];
-    for (let item: OutboxItem | null = head; item; ) {
+    for (let item: Head | null = head; item; ) {
       const code: string = item.code;
       const r = await this.#process(item).catch((e: unknown): Outcome => ({ done: false, error: (e as Error).message }));
       out.push(r);
       if (!r.done || Date.now() > deadline) break;
       const now = this.c.at();
-      item = await this.c.exec('nextOfDossier', (db) => readyHeadOf(db, code, now));
+      item = r.next !== undefined ? r.next : await this.c.exec('nextOfDossier', (db) => readyHeadOf(db, code, now));
     }
     return out;
   }
 
-  #process(item: OutboxItem): Promise<Outcome> {
+  #process(item: Head): Promise<Outcome> {
     if (item.kind === 'upload') return this.#upload(item);
     if (item.kind === 'dossier_put') return this.#putDossier(item);
     return this.#event(item);
@@ -144,10 +190,7 @@ export class OutboxSender {
     const { attachmentId } = JSON.parse(item.payload) as { attachmentId: number };
     const att = await this.c.exec('att', (db) => attachmentForUpload(db, attachmentId));
     if (!att) return this.#setback(item, { kind: 'rejected', status: 0, error: 'missing_attachment', message: 'Tệp đính kèm không còn trong máy.', details: [] });
-    if (att.uploadedAt && att.uploadUrl) {
-      await this.#mark(item, 'done');
-      return { done: true };
-    }
+    if (att.uploadedAt && att.uploadUrl) return this.#done(item);
     const { files, api } = this.c.d;
     const size = await files.sizeOf(att.sha256);
     const corrupt = () => this.#setback(item, { kind: 'rejected', status: 0, error: 'corrupt_attachment', message: `Tệp ${att.fileName} trong máy đã hỏng hoặc bị xóa.`, details: [] });
@@ -157,12 +200,15 @@ export class OutboxSender {
     const small = size <= Math.min(api.chunkSize, IN_MEMORY_MAX);
     const data = small ? await files.readVerified(att.sha256) : null;
     if (small ? !data : !(await files.verify(att.sha256))) return corrupt();
-    await this.#mark(item, 'in_flight');
+    // A small file's upload is not marked in flight: a crash during it leaves the item pending and
+    // the file is simply sent again as a new upload, which in-flight would not change.
+    if (!small) await this.#mark(item, 'in_flight');
     const send = (source: { path: string } | { data: Buffer }) =>
       api.upload({
         ...source,
         size,
         uploadUrl: att.uploadUrl,
+        sha256: att.sha256,
         metadata: { filename: att.fileName, contentType: att.contentType, MaHoSo: item.code, sha256: att.sha256 },
         onUrl: small ? () => undefined : (url) => this.c.exec('uploadUrl', (db) => setUploadUrl(db, att.id, url)),
         onProgress: (sent, total) => this.c.d.onProgress?.({ code: item.code, fileName: att.fileName, sent, total }),
@@ -171,8 +217,7 @@ export class OutboxSender {
     const r = data ? await send({ data }) : await files.withPlainFile(att.sha256, (path) => send({ path }));
     if (r.kind === 'ok') {
       const at = this.c.at();
-      await this.#mark(item, 'done', { also: (db) => markUploaded(db, att.id, r.value, at) });
-      return { done: true };
+      return this.#done(item, { also: (db) => markUploaded(db, att.id, r.value, at) });
     }
     if (r.kind === 'rejected' && r.error === 'upload_gone') {
       // The server dropped the partial upload: start a new one next time.
@@ -182,10 +227,10 @@ export class OutboxSender {
     return this.#setback(item, r);
   }
 
-  async #putDossier(item: OutboxItem): Promise<Outcome> {
+  async #putDossier(item: Head): Promise<Outcome> {
     const { api } = this.c.d;
     const payload = JSON.parse(item.payload) as { version: number | null; body?: string; ifMatch?: number | null };
-    if (item.state === 'unknown' || item.state === 'in_flight') {
+    if (!item.prepared && (item.state === 'unknown' || item.state === 'in_flight')) {
       // Contract §3.3: read before retrying a write whose outcome is unknown.
       const read = await api.getDossier(item.code);
       if (read.kind !== 'ok') return this.#setback(item, read.kind === 'rejected' ? { kind: 'retry', afterMs: null, reason: read.message } : read);
@@ -196,16 +241,15 @@ export class OutboxSender {
     }
     // The body is built once and kept, so every retry sends the same bytes with the same key.
     const body = payload.body ?? (await this.c.exec('hoso', (db) => JSON.stringify(buildHoSo(db, item.dossierId!))));
-    const withBody = JSON.stringify({ ...payload, body });
-    await this.#mark(item, 'in_flight', { payload: withBody });
+    const withBody = item.prepared ? item.payload : JSON.stringify({ ...payload, body });
+    if (!item.prepared) await this.#mark(item, 'in_flight', { payload: withBody });
     const r = await api.putDossier(item.code, body, { key: item.idempotencyKey, ifMatch: payload.ifMatch ?? null });
     if (r.kind === 'ok') return this.#putDone({ ...item, payload: withBody }, r.value!.version);
     return this.#setback({ ...item, payload: withBody, state: 'in_flight' }, r);
   }
 
-  async #putDone(item: OutboxItem, version: number): Promise<Outcome> {
-    await this.#mark(item, 'done', { also: (db) => raiseServerVersion(db, item.dossierId, version) });
-    return { done: true };
+  #putDone(item: OutboxItem, version: number): Promise<Outcome> {
+    return this.#done(item, { also: (db) => raiseServerVersion(db, item.dossierId, version) });
   }
 
   /**
@@ -219,14 +263,8 @@ export class OutboxSender {
     // A citizen's rating (docs/contract-extensions.md) goes the same way: 404 from a province without it ends the item.
     const post = what === 'rating' ? this.c.d.api.postRating.bind(this.c.d.api) : this.c.d.api.postDayClose.bind(this.c.d.api);
     const r = await post(d.unitCode, JSON.stringify(d.body), item.idempotencyKey);
-    if (r.kind === 'ok') {
-      await this.#mark(item, 'done');
-      return { done: true };
-    }
-    if (r.kind === 'rejected' && r.status === 404) {
-      await this.#mark(item, 'done', { error: JSON.stringify({ status: 404, error: r.error, details: [] }) });
-      return { done: true };
-    }
+    if (r.kind === 'ok') return this.#done(item);
+    if (r.kind === 'rejected' && r.status === 404) return this.#done(item, { error: JSON.stringify({ status: 404, error: r.error, details: [] }) });
     return this.#setback({ ...item, state: 'in_flight' }, r);
   }
 
@@ -249,10 +287,7 @@ export class OutboxSender {
     // Events are idempotent on the server by key: an unknown outcome is simply resent.
     await this.#mark(item, 'in_flight');
     const r = await this.c.d.api.postEvent(item.code, body, item.idempotencyKey);
-    if (r.kind === 'ok') {
-      await this.#mark(item, 'done');
-      return { done: true };
-    }
+    if (r.kind === 'ok') return this.#done(item);
     if (r.kind === 'rejected' && r.status === 404) return this.#setback({ ...item, state: 'in_flight' }, { kind: 'retry', afterMs: null, reason: 'hồ sơ chưa có trên máy chủ' });
     return this.#setback({ ...item, state: 'in_flight' }, r);
   }
@@ -276,18 +311,3 @@ export class OutboxSender {
   }
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (t: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let i = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (i < items.length) {
-        const k = i++;
-        out[k] = await fn(items[k]!);
-      }
-    }),
-  );
-  return out;
-}
