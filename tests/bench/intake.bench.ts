@@ -100,10 +100,14 @@ async function reportFigures(dbs: Record<Side, Database.Database>, n: string): P
     const ys = summarize(year[side]);
     record(`year's report (2025) over ${n} dossiers (whole unit) — ${side}`, ys.p50, 'ms', { op: '<', value: 1000 }, `median of ${ys.n}, max ${ys.max.toFixed(0)} ms; ${yearRows.toLocaleString('en')} dossiers received that year`);
   }
-  const r = dailyReport(dbs.encrypted, '2025-03-12', { now: NOW });
-  const p0 = performance.now();
-  const pdf = await reportPdf(r, join(resourcesDir(), 'fonts'));
-  record(`  its PDF export (${r.totals.received}-row Mẫu 07 log; goal set for 1,000 rows)`, performance.now() - p0, 'ms', { op: '<', value: 1000 }, `${(pdf.length / 1024).toFixed(0)} KB, in this process`);
+  // The first export of this process (fonts parsed, JIT cold), then another day's (new names and codes to shape),
+  // as the app's PDF worker, kept warm, renders the next one. At 1,000,000 dossiers a day holds ~950 rows.
+  for (const [day, label] of [['2025-03-12', 'first in this process'], ['2025-03-13', 'next, another day']] as const) {
+    const r = dailyReport(dbs.encrypted, day, { now: NOW });
+    const p0 = performance.now();
+    const pdf = await reportPdf(r, join(resourcesDir(), 'fonts'));
+    record(`  its PDF export, ${label} (${r.totals.received}-row Mẫu 07 log; goal set for 1,000 rows)`, performance.now() - p0, 'ms', { op: '<', value: 1000 }, `${(pdf.length / 1024).toFixed(0)} KB`);
+  }
 }
 
 /** Search p99 on realistic counter queries, every query run on both databases in turn. */
