@@ -115,12 +115,32 @@ export interface FeedTimes {
 
 export function feedTimes(db: Database.Database, codes: readonly string[]): Map<string, FeedTimes> {
   const out = new Map<string, FeedTimes>();
-  const first = db.prepare("SELECT status, MIN(changed_at) AS at FROM remote_status_history WHERE ma_ho_so = ? AND status IN ('4', '8', '9') GROUP BY status");
-  const remote = db.prepare('SELECT due_at, finished_at, payload FROM remote_dossiers WHERE ma_ho_so = ?');
-  for (const code of new Set(codes)) {
-    const firsts = new Map((first.all(code) as Array<{ status: string; at: string | null }>).map((r) => [r.status, normalizeTime(r.at)]));
-    const r = remote.get(code) as { due_at: string | null; finished_at: string | null; payload: string } | undefined;
-    if (!firsts.size && !r) continue;
+  const unique = [...new Set(codes)];
+  if (!unique.length) return out;
+  // One query per table for the whole list (a year's report asks for hundreds of thousands), not two per dossier.
+  const list = JSON.stringify(unique);
+  const firsts = new Map<string, Map<string, string | null>>();
+  for (const r of db
+    .prepare(
+      "SELECT ma_ho_so, status, MIN(changed_at) AS at FROM remote_status_history WHERE ma_ho_so IN (SELECT value FROM json_each(?)) AND status IN ('4', '8', '9') GROUP BY ma_ho_so, status",
+    )
+    .all(list) as Array<{ ma_ho_so: string; status: string; at: string | null }>) {
+    const m = firsts.get(r.ma_ho_so) ?? new Map<string, string | null>();
+    m.set(r.status, normalizeTime(r.at));
+    firsts.set(r.ma_ho_so, m);
+  }
+  const remote = new Map<string, { due_at: string | null; finished_at: string | null; payload: string }>();
+  for (const r of db.prepare('SELECT ma_ho_so, due_at, finished_at, payload FROM remote_dossiers WHERE ma_ho_so IN (SELECT value FROM json_each(?))').all(list) as Array<{
+    ma_ho_so: string;
+    due_at: string | null;
+    finished_at: string | null;
+    payload: string;
+  }>)
+    remote.set(r.ma_ho_so, r);
+  for (const code of unique) {
+    const first = firsts.get(code);
+    const r = remote.get(code);
+    if (!first && !r) continue;
     let note: string | null = null;
     try {
       note = r ? ((JSON.parse(r.payload) as { GhiChu?: string }).GhiChu ?? null) : null;
@@ -128,9 +148,9 @@ export function feedTimes(db: Database.Database, codes: readonly string[]): Map<
       note = null;
     }
     out.set(code, {
-      transferredAt: firsts.get('4') ?? null,
-      resultReceivedAt: firsts.get('9') ?? normalizeTime(r?.finished_at),
-      stoppedAt: firsts.get('8') ?? null,
+      transferredAt: first?.get('4') ?? null,
+      resultReceivedAt: first?.get('9') ?? normalizeTime(r?.finished_at),
+      stoppedAt: first?.get('8') ?? null,
       dueAt: normalizeTime(r?.due_at),
       note,
     });

@@ -1,8 +1,9 @@
 import type Database from 'better-sqlite3';
 import type { WorkCalendar } from '../../common/domain/calendar';
-import { evaluateKpi, normalizeTime, type StatusEvent } from '../../common/domain/kpi';
+import { evaluateKpi } from '../../common/domain/kpi';
 import { addTo766, classify766, emptyKpi766, judgementTime, type Kpi766, type Kpi766Class } from '../../common/domain/kpi766';
 import { toVietnamRfc3339 } from '../../common/domain/time';
+import { candidates, type Candidate } from './kpi766-candidates';
 import { loadWorkCalendar } from '../calendar/calendar-repo';
 
 // Read only: the 766 on-time indicator over the unit's dossiers as the feed shows them, plus this
@@ -23,94 +24,8 @@ export interface Kpi766Report {
   readonly trend: TrendDay[];
 }
 
-interface Candidate {
-  code: string;
-  maTthc: string | null;
-  name: string | null;
-  receivedAt: string | null;
-  due: string | null;
-  history: StatusEvent[];
-}
-
-const OPEN = "('1', '2', '4', '5', '6')";
 const DAY = 86_400_000;
-const nat = (day: string, end: boolean) => `${day.replace(/-/g, '')}${end ? '999999' : '000000'}`;
 const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
-
-/**
- * Every dossier that may count in [first, last] or in the trend days before it: received by the end
- * and, since, either changed or still open. Its history is the feed's versions plus the summary
- * times (NgayTiepNhan, NgayKetThucXuLy, NgayTra), so a dossier seen through one change only is
- * still judged.
- */
-function candidates(db: Database.Database, from: string, last: string, counterId: string | null): Candidate[] {
-  const out = new Map<string, Candidate>();
-  const p = { fromIso: `${from}T00:00:00`, toIso: `${last}T99`, toNat: nat(last, true), counter: counterId };
-  const remote = db
-    .prepare(
-      `SELECT r.ma_ho_so, r.ma_tthc, r.ten_tthc, r.received_at, r.due_at, r.finished_at, r.returned_at, r.status, r.changed_at, h.status AS h_status, h.changed_at AS h_at
-       FROM remote_dossiers r LEFT JOIN remote_status_history h ON h.ma_ho_so = r.ma_ho_so
-       WHERE (r.received_at IS NULL OR r.received_at <= @toNat) AND (r.status IN ${OPEN} OR r.changed_at IS NULL OR r.changed_at >= @fromIso)
-       ${counterId ? 'AND r.counter_id = @counter' : ''}
-       -- A receipt voided here reaches the province as withdrawn (7); it was a mistake, not a dossier processed.
-       AND NOT EXISTS (SELECT 1 FROM dossiers v WHERE v.ma_ho_so = r.ma_ho_so AND v.voided_at IS NOT NULL)
-       ORDER BY r.ma_ho_so, h.version`,
-    )
-    .iterate(p) as IterableIterator<{
-    ma_ho_so: string;
-    ma_tthc: string | null;
-    ten_tthc: string | null;
-    received_at: string | null;
-    due_at: string | null;
-    finished_at: string | null;
-    returned_at: string | null;
-    status: string;
-    changed_at: string | null;
-    h_status: string | null;
-    h_at: string | null;
-  }>;
-  for (const r of remote) {
-    let c = out.get(r.ma_ho_so);
-    if (!c) {
-      const received = normalizeTime(r.received_at);
-      c = { code: r.ma_ho_so, maTthc: r.ma_tthc, name: r.ten_tthc, receivedAt: received, due: normalizeTime(r.due_at), history: [] };
-      const push = (status: string, at: string | null) => at && c!.history.push({ status, at });
-      push('2', received);
-      push('9', normalizeTime(r.finished_at));
-      push('10', normalizeTime(r.returned_at));
-      push(r.status, normalizeTime(r.changed_at));
-      out.set(r.ma_ho_so, c);
-    }
-    const at = normalizeTime(r.h_at);
-    if (r.h_status && at) c.history.push({ status: r.h_status, at });
-  }
-  const local = db
-    .prepare(
-      `SELECT d.ma_ho_so, d.ma_tthc, d.ten_tthc, d.ngay_tiep_nhan, d.ngay_hen_tra, d.ngay_ket_thuc_xu_ly, d.ngay_tra, d.trang_thai, d.updated_at FROM dossiers d
-       WHERE d.voided_at IS NULL AND d.ngay_tiep_nhan <= @toIso AND (d.trang_thai IN ${OPEN} OR d.ngay_tiep_nhan >= @fromIso OR d.updated_at >= @fromIso)
-       ${counterId ? 'AND d.counter_id = @counter' : ''}
-       AND NOT EXISTS (SELECT 1 FROM remote_dossiers r WHERE r.ma_ho_so = d.ma_ho_so)`,
-    )
-    .all(p) as Array<{
-    ma_ho_so: string;
-    ma_tthc: string;
-    ten_tthc: string;
-    ngay_tiep_nhan: string;
-    ngay_hen_tra: string | null;
-    ngay_ket_thuc_xu_ly: string | null;
-    ngay_tra: string | null;
-    trang_thai: string;
-    updated_at: string;
-  }>;
-  for (const d of local) {
-    const history: StatusEvent[] = [{ status: '2', at: d.ngay_tiep_nhan }];
-    if (d.ngay_ket_thuc_xu_ly) history.push({ status: '9', at: d.ngay_ket_thuc_xu_ly });
-    if (d.ngay_tra) history.push({ status: '10', at: d.ngay_tra });
-    else if (d.trang_thai !== '2') history.push({ status: d.trang_thai, at: d.updated_at });
-    out.set(d.ma_ho_so, { code: d.ma_ho_so, maTthc: d.ma_tthc, name: d.ten_tthc, receivedAt: d.ngay_tiep_nhan, due: d.ngay_hen_tra, history });
-  }
-  return [...out.values()];
-}
 
 /**
  * No NgayHenTra: the legal time limit instead — the procedure's duration in the catalog, counted
@@ -135,14 +50,19 @@ export function kpi766Report(db: Database.Database, o: { first: string; last: st
   const from = trendFrom < o.first ? trendFrom : o.first;
   let calendar: WorkCalendar | null = null;
   const cal = () => (calendar ??= loadWorkCalendar(db));
-  const all = candidates(db, from, o.last, o.counterId);
+  const judgedAt = judgementTime(o.last, o.now);
+  // The query judges the dossiers settled before the trend window when every bound is an exact day.
+  const before = `${trendFrom}T00:00:00+07:00`;
+  const exact = /^\d{4}-\d{2}-\d{2}$/.test(o.first) && /^\d{4}-\d{2}-\d{2}$/.test(trendFrom) && Date.parse(judgedAt) >= Date.parse(before);
+  const listed = candidates(db, from, o.last, o.counterId, exact ? { start: `${o.first}T00:00:00+07:00`, before } : null);
+  const all: Candidate[] = [];
+  for (const c of listed) if (!('settled' in c)) all.push(c);
   for (const c of all) c.due ??= legalDue(db, c, cal);
 
-  const judgedAt = judgementTime(o.last, o.now);
   const kpi = emptyKpi766(judgedAt);
   const byProcedure = new Map<string, { name: string; onTime: number; late: number }>();
-  for (const c of all) {
-    const k = classify766(c.due, c.history, { from: o.first, judgedAt });
+  for (const c of listed) {
+    const k = 'settled' in c ? c.settled : classify766(c.due, c.history, { from: o.first, judgedAt });
     if (!k) continue;
     addTo766(kpi, k);
     if (k === 'truocHan' || k === 'dungHan' || k === 'treHan') {
@@ -162,14 +82,15 @@ export function kpi766Report(db: Database.Database, o: { first: string; last: st
   const trend: TrendDay[] = [];
   for (let day = trendFrom; day <= o.last; day = addDays(day, 1)) {
     const at = judgementTime(day, o.now);
+    const atMs = Date.parse(at);
     const dayStart = Date.parse(`${day}T00:00:00+07:00`);
-    if (Date.parse(at) < dayStart) break; // a day still to come
+    if (atMs < dayStart) break; // a day still to come
     const k = emptyKpi766(at);
     let received = 0;
     for (const [i, c] of all.entries()) {
       const b = bounds[i]!;
       if (b.day === day) received++;
-      if (b.first > Date.parse(at) || (b.ended && b.last < dayStart)) continue;
+      if (b.first > atMs || (b.ended && b.last < dayStart)) continue;
       const cls: Kpi766Class | null = classify766(c.due, c.history, { from: day, judgedAt: at });
       if (cls) addTo766(k, cls);
     }

@@ -1,8 +1,10 @@
 import { rgb, type PDFFont } from 'pdf-lib';
 import type { Kpi766 } from '../../common/domain/kpi766';
 import type { Flow } from '../pdf/pdf-flow';
+import { RawMarks } from '../pdf/raw-ops';
 
 export const RED = rgb(0.75, 0.1, 0.08);
+const BLACK = rgb(0, 0, 0);
 
 /** Column widths from relative weights, scaled so that together they fill — never pass — the width. */
 export function fitWidths(weights: readonly number[], width: number): number[] {
@@ -14,8 +16,16 @@ export function fitWidths(weights: readonly number[], width: number): number[] {
 export function wrapCell(text: string, font: PDFFont, size: number, width: number): string[] {
   const lines: string[] = [];
   for (const para of text.split('\n')) {
+    const words = para.split(/\s+/).filter(Boolean);
+    // Most cells (a code, a time, a name) fit on one line: then every word and every prefix fits
+    // too, and the loop below would give that one line — found with one measure instead of two per word.
+    const whole = words.join(' ');
+    if (font.widthOfTextAtSize(whole, size) <= width) {
+      lines.push(whole);
+      continue;
+    }
     let line = '';
-    for (const word of para.split(/\s+/).filter(Boolean)) {
+    for (const word of words) {
       const pieces: string[] = [];
       let rest = word;
       while (font.widthOfTextAtSize(rest, size) > width && rest.length > 1) {
@@ -54,13 +64,15 @@ export function drawTable(f: Flow, headers: readonly string[], rows: ReadonlyArr
       f.newPage();
       if (!bold) draw(headers, true, -1);
     }
-    const color = (row >= 0 && o.color?.(row)) || rgb(0, 0, 0);
+    const color = (row >= 0 && o.color?.(row)) || BLACK;
     let x = f.margin.left;
+    const marks = new RawMarks(f.page);
     wrapped.forEach((lines, i) => {
-      f.page.drawRectangle({ x, y: f.y - h, width: widths[i]!, height: h, borderColor: rgb(0, 0, 0), borderWidth: 0.4 });
-      lines.forEach((line, k) => f.page.drawText(line, { x: x + 2, y: f.y - 2 - size * 1.25 * (k + 1) + 1.5, size, font, color }));
+      marks.strokeRect(x, f.y - h, widths[i]!, h, 0.4, BLACK);
+      lines.forEach((line, k) => marks.text(line, x + 2, f.y - 2 - size * 1.25 * (k + 1) + 1.5, size, font, color));
       x += widths[i]!;
     });
+    marks.flush();
     f.y -= h;
   };
   draw(headers, true, -1);

@@ -1,0 +1,197 @@
+import type Database from 'better-sqlite3';
+import { KPI_END_STATES, normalizeTime, type StatusEvent } from '../../common/domain/kpi';
+import type { Kpi766Class } from '../../common/domain/kpi766';
+
+// Read only: the dossiers the 766 indicator may count over a period, from the unit feed and from
+// this PC's own records the feed has not shown yet.
+
+/** A dossier judged in JS (kpi766-repo) from its whole history. */
+export interface Candidate {
+  code: string;
+  maTthc: string | null;
+  name: string | null;
+  receivedAt: string | null;
+  due: string | null;
+  history: StatusEvent[];
+}
+
+/**
+ * A dossier judged as it is read: every time in one exact form, no supplement request, a due time,
+ * ended, and nothing in its history from the trend window on. Its class for the period is then a
+ * matter of comparing three time keys, and it cannot count on any trend day (they start later), so
+ * a year's report builds no history, Date or sort for hundreds of thousands of them. `null`: not counted.
+ */
+export interface Settled {
+  code: string;
+  maTthc: string | null;
+  name: string | null;
+  settled: Kpi766Class | null;
+}
+
+const OPEN = "('1', '2', '4', '5', '6')";
+const nat = (day: string, end: boolean) => `${day.replace(/-/g, '')}${end ? '999999' : '000000'}`;
+
+const SEP_FIELD = '\x1f';
+const SEP_ROW = '\x1e';
+
+const digits = (v: string, from: number, to: number) => {
+  for (let i = from; i < to; i++) {
+    const c = v.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+};
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/** A real calendar time (Date.parse rolls 30 February over to March, which a string comparison would not; 29 February is left to it). */
+const calendarOk = (year: number, month: number, day: number, hour: number, minute: number, second: number) =>
+  year >= 1000 && month >= 1 && month <= 12 && day >= 1 && day <= MONTH_DAYS[month - 1]! && hour < 24 && minute < 60 && second < 60;
+
+/**
+ * normalizeTime as a sort key — the Vietnam wall-clock time as yyyyMMddHHmmss — for the two exact
+ * forms the feed sends: that national form itself and RFC 3339 at +07:00 to the second. null where
+ * normalizeTime gives null for an empty value; undefined for any other form, which sends the
+ * dossier to the JS path to be parsed by normalizeTime itself.
+ */
+export function timeKey(v: string | null): string | null | undefined {
+  if (!v) return null;
+  if (v.length === 14 && digits(v, 0, 14)) {
+    return calendarOk(+v.slice(0, 4), +v.slice(4, 6), +v.slice(6, 8), +v.slice(8, 10), +v.slice(10, 12), +v.slice(12, 14)) ? v : undefined;
+  }
+  if (
+    v.length === 25 && v.endsWith('+07:00') && v[4] === '-' && v[7] === '-' && v[10] === 'T' && v[13] === ':' && v[16] === ':' &&
+    digits(v, 0, 4) && digits(v, 5, 7) && digits(v, 8, 10) && digits(v, 11, 13) && digits(v, 14, 16) && digits(v, 17, 19)
+  ) {
+    const k = v.slice(0, 4) + v.slice(5, 7) + v.slice(8, 10) + v.slice(11, 13) + v.slice(14, 16) + v.slice(17, 19);
+    return calendarOk(+k.slice(0, 4), +k.slice(4, 6), +k.slice(6, 8), +k.slice(8, 10), +k.slice(10, 12), +k.slice(12, 14)) ? k : undefined;
+  }
+  return undefined;
+}
+
+const END_SET = new Set(KPI_END_STATES);
+
+interface RemoteRow {
+  ma_ho_so: string;
+  ma_tthc: string | null;
+  ten_tthc: string | null;
+  received_at: string | null;
+  due_at: string | null;
+  finished_at: string | null;
+  returned_at: string | null;
+  status: string;
+  changed_at: string | null;
+  h_count: number;
+  hist: string | null;
+}
+
+/** The feed's history rows of one dossier as the query packed them, or null when a value held a separator. */
+function unpack(r: RemoteRow): Array<{ status: string; changed_at: string }> | null {
+  if (!r.h_count) return [];
+  const rows = r.hist!.split(SEP_ROW).map((x) => x.split(SEP_FIELD));
+  if (rows.length !== r.h_count || rows.some((x) => x.length !== 2)) return null;
+  return rows.map(([status, changed_at]) => ({ status: status!, changed_at: changed_at! }));
+}
+
+/**
+ * The class of a settled dossier (see Settled) — the same as classify766 over its history, for a
+ * dossier with no supplement request, a due time and every time in one exact form — or undefined
+ * when it is not settled before `before` or not that simple.
+ */
+function settledClass(r: RemoteRow, hist: ReadonlyArray<{ status: string; changed_at: string }>, start: string, before: string): Kpi766Class | null | undefined {
+  const due = timeKey(r.due_at);
+  if (!due || r.status === '5') return undefined;
+  let end: string | null = null;
+  let max = '';
+  let counted = false;
+  const event = (status: string, raw: string | null): boolean => {
+    const k = timeKey(raw);
+    if (k === undefined) return false;
+    if (k === null) return true;
+    if (END_SET.has(status) && (end === null || k < end)) end = k;
+    if (k > max) max = k;
+    if (status !== '1') counted = true;
+    return true;
+  };
+  if (!event('2', r.received_at) || !event('9', r.finished_at) || !event('10', r.returned_at) || !event(r.status, r.changed_at)) return undefined;
+  for (const h of hist) if (h.status === '5' || h.status === '' || !event(h.status, h.changed_at)) return undefined;
+  if (end === null || max >= before) return undefined;
+  const ended: string = end;
+  if (!counted || ended < start) return null;
+  if (ended > due) return 'treHan';
+  return ended.slice(0, 8) < due.slice(0, 8) ? 'truocHan' : 'dungHan';
+}
+
+/**
+ * Every dossier that may count in [from, last] or in the trend days before it: received by the end
+ * and, since, either changed or still open, in code order. Its history is the feed's versions plus
+ * the summary times (NgayTiepNhan, NgayKetThucXuLy, NgayTra), so a dossier seen through one change
+ * only is still judged. `settle` (the period's first day and the trend window's first instant, with
+ * the judgement time no earlier) lets the query judge the settled dossiers itself.
+ */
+export function candidates(
+  db: Database.Database,
+  from: string,
+  last: string,
+  counterId: string | null,
+  settle: { start: string; before: string } | null,
+): Array<Candidate | Settled> {
+  const out: Array<Candidate | Settled> = [];
+  const p = { fromIso: `${from}T00:00:00`, toIso: `${last}T99`, toNat: nat(last, true), counter: counterId };
+  const rows = db
+    .prepare(
+      `SELECT r.ma_ho_so, r.ma_tthc, r.ten_tthc, r.received_at, r.due_at, r.finished_at, r.returned_at, r.status, r.changed_at,
+              count(h.ma_ho_so) AS h_count, group_concat(h.status || char(31) || coalesce(h.changed_at, ''), char(30) ORDER BY h.version) AS hist
+       FROM remote_dossiers r LEFT JOIN remote_status_history h ON h.ma_ho_so = r.ma_ho_so
+       WHERE (r.received_at IS NULL OR r.received_at <= @toNat) AND (r.status IN ${OPEN} OR r.changed_at IS NULL OR r.changed_at >= @fromIso)
+       ${counterId ? 'AND r.counter_id = @counter' : ''}
+       -- A receipt voided here reaches the province as withdrawn (7); it was a mistake, not a dossier processed.
+       AND r.ma_ho_so NOT IN (SELECT v.ma_ho_so FROM dossiers v WHERE v.voided_at IS NOT NULL)
+       GROUP BY r.ma_ho_so ORDER BY r.ma_ho_so`,
+    )
+    .all(p) as RemoteRow[];
+  const history = db.prepare('SELECT status, changed_at FROM remote_status_history WHERE ma_ho_so = ? ORDER BY version');
+  const start = settle ? timeKey(settle.start) : undefined;
+  const before = settle ? timeKey(settle.before) : undefined;
+  for (const r of rows) {
+    const hist = unpack(r) ?? (history.all(r.ma_ho_so) as Array<{ status: string; changed_at: string | null }>);
+    const settled = start && before ? settledClass(r, hist as Array<{ status: string; changed_at: string }>, start, before) : undefined;
+    if (settled !== undefined) {
+      out.push({ code: r.ma_ho_so, maTthc: r.ma_tthc, name: r.ten_tthc, settled });
+      continue;
+    }
+    const received = normalizeTime(r.received_at);
+    const c: Candidate = { code: r.ma_ho_so, maTthc: r.ma_tthc, name: r.ten_tthc, receivedAt: received, due: normalizeTime(r.due_at), history: [] };
+    const push = (status: string, at: string | null) => at && c.history.push({ status, at });
+    push('2', received);
+    push('9', normalizeTime(r.finished_at));
+    push('10', normalizeTime(r.returned_at));
+    push(r.status, normalizeTime(r.changed_at));
+    for (const h of hist) if (h.status) push(h.status, normalizeTime(h.changed_at));
+    out.push(c);
+  }
+  const local = db
+    .prepare(
+      `SELECT d.ma_ho_so, d.ma_tthc, d.ten_tthc, d.ngay_tiep_nhan, d.ngay_hen_tra, d.ngay_ket_thuc_xu_ly, d.ngay_tra, d.trang_thai, d.updated_at FROM dossiers d
+       WHERE d.voided_at IS NULL AND d.ngay_tiep_nhan <= @toIso AND (d.trang_thai IN ${OPEN} OR d.ngay_tiep_nhan >= @fromIso OR d.updated_at >= @fromIso)
+       ${counterId ? 'AND d.counter_id = @counter' : ''}
+       AND NOT EXISTS (SELECT 1 FROM remote_dossiers r WHERE r.ma_ho_so = d.ma_ho_so)`,
+    )
+    .all(p) as Array<{
+    ma_ho_so: string;
+    ma_tthc: string;
+    ten_tthc: string;
+    ngay_tiep_nhan: string;
+    ngay_hen_tra: string | null;
+    ngay_ket_thuc_xu_ly: string | null;
+    ngay_tra: string | null;
+    trang_thai: string;
+    updated_at: string;
+  }>;
+  for (const d of local) {
+    const history: StatusEvent[] = [{ status: '2', at: d.ngay_tiep_nhan }];
+    if (d.ngay_ket_thuc_xu_ly) history.push({ status: '9', at: d.ngay_ket_thuc_xu_ly });
+    if (d.ngay_tra) history.push({ status: '10', at: d.ngay_tra });
+    else if (d.trang_thai !== '2') history.push({ status: d.trang_thai, at: d.updated_at });
+    out.push({ code: d.ma_ho_so, maTthc: d.ma_tthc, name: d.ten_tthc, receivedAt: d.ngay_tiep_nhan, due: d.ngay_hen_tra, history });
+  }
+  return out;
+}
