@@ -171,7 +171,7 @@ export class OutboxSender {
     const out: Outcome[] = [];
     for (let item: Head | null = head; item; ) {
       const code: string = item.code;
-      const r = await this.#process(item).catch((e: unknown): Outcome => ({ done: false, error: (e as Error).message }));
+      const r: Outcome = await this.#process(item).catch((e: unknown): Outcome => ({ done: false, error: (e as Error).message }));
       out.push(r);
       if (!r.done || Date.now() > deadline) break;
       const now = this.c.at();
