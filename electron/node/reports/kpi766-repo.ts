@@ -3,7 +3,7 @@ import type { WorkCalendar } from '../../common/domain/calendar';
 import { evaluateKpi } from '../../common/domain/kpi';
 import { addTo766, classify766, emptyKpi766, judgementTime, type Kpi766, type Kpi766Class } from '../../common/domain/kpi766';
 import { toVietnamRfc3339 } from '../../common/domain/time';
-import { candidates, type Candidate } from './kpi766-candidates';
+import { candidates, type Candidate } from './kpi766-candidates-repo';
 import { loadWorkCalendar } from '../calendar/calendar-repo';
 
 // Read only: the 766 on-time indicator over the unit's dossiers as the feed shows them, plus this

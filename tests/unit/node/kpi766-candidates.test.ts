@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { evaluateKpi, normalizeTime } from '../../../electron/common/domain/kpi';
 import { classify766, judgementTime } from '../../../electron/common/domain/kpi766';
 import { openDatabase } from '../../../electron/node/db/open';
-import { candidates, timeKey, type Candidate, type Settled } from '../../../electron/node/reports/kpi766-candidates';
+import { candidates, timeKey, type Candidate, type Settled } from '../../../electron/node/reports/kpi766-candidates-repo';
 import { tempDir } from '../../helpers/tmp';
 
 let cleanup: (() => void) | undefined;
