@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { DossierSummary } from '../../../../electron/common/domain/dossier';
-import { applicantWarnings } from '../../../../electron/common/domain/intake';
+import { applicantWarnings } from '../../../../electron/common/domain/applicant-warnings';
 import { vietnamDate } from '../../../../electron/common/domain/time';
 import { DateInput, isDayOrEmpty } from '../../components/DateInput';
 import { CurrentUnitsHint, DeliveryFields } from './DeliveryFields';

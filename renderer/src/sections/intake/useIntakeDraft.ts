@@ -2,7 +2,8 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next';
 import type { DossierSummary } from '../../../../electron/common/domain/dossier';
 import type { Procedure } from '../../../../electron/common/domain/procedure';
-import { classifyScan, type ScanEvent } from '../../../../electron/common/domain/scan';
+import type { ScanEvent } from '../../../../electron/common/domain/scan';
+import { classifyScan } from '../../../../electron/common/domain/scan-classify';
 import { api, errText } from '../../api';
 import { isDayOrEmpty } from '../../components/DateInput';
 import { fieldIssues, focusField } from '../../field-errors';
