@@ -6,14 +6,14 @@
  */
 import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { EventName } from '../common/ipc/contract';
 import { DISPLAY_EVENTS } from '../common/ipc/display-contract';
 import { CHROMIUM_HOST_ORIGIN, CONTENT_SECURITY_POLICY } from '../common/security/csp';
 import { createAppServices, type AppServices } from '../node/app/app-services';
-import { contentTypeOf, resolveAppRequest } from '../node/app/static-files';
+import { contentTypeOf, fileCache, resolveAppRequest } from '../node/app/static-files';
 import type { Logger } from '../node/log/logger';
 import type { NetworkProbe } from '../node/services/connectivity';
 import type { ScannerFactory } from '../common/hardware/scanner';
@@ -23,7 +23,9 @@ import { printerFactory } from '../../native/escpos/printer-factory';
 import { serialportLister } from '../../native/serial/serialport-lister';
 import { lazyPkcs11Token } from '../../native/pkcs11/lazy-token';
 import { osKeyringStore } from '../../native/keyring/os-keyring-store';
-import { launchAppWindow } from './chromium-window';
+import { chromiumExecutable, defaultChromiumPath, launchAppWindow, type AppWindow } from './chromium-window';
+
+export { defaultChromiumPath };
 
 export interface ChromiumHostOptions {
   readonly dataDir: string;
@@ -43,6 +45,11 @@ export interface ChromiumHostOptions {
   /** Opens the citizen display as a second window; unset: as the `display.enabled` setting says. */
   readonly citizenDisplay?: boolean;
   readonly documentsDir?: string;
+  /**
+   * The app window, already launching: an entry point starts Chromium before it loads this module
+   * and the services' packages, so the two overlap. Unset: launched here, still before the services open.
+   */
+  readonly window?: Promise<AppWindow>;
 }
 
 export interface ChromiumHost {
@@ -86,16 +93,10 @@ export interface HostStartup {
   readonly backgroundStarted: number;
 }
 
-export function defaultChromiumPath(): string {
-  return process.env.MOTCUA_CHROMIUM ?? '/usr/bin/chromium';
-}
-
 export async function startChromiumHost(o: ChromiumHostOptions): Promise<ChromiumHost> {
-  const executablePath = o.executablePath ?? defaultChromiumPath();
-  if (!existsSync(executablePath)) {
-    throw new Error(`Không tìm thấy Chromium tại ${executablePath}. Cài bằng: apt-get install -y chromium (hoặc đặt MOTCUA_CHROMIUM).`);
-  }
   if (!existsSync(o.initScriptPath) || !existsSync(o.rendererRoot)) {
+    // A window launched by the entry point must not outlive a refused start.
+    await o.window?.then((w) => w.close()).catch(() => undefined);
     throw new Error('Chưa build giao diện: chạy `npm run build` trước.');
   }
   const externalOpened: string[] = [];
@@ -109,13 +110,12 @@ export async function startChromiumHost(o: ChromiumHostOptions): Promise<Chromiu
   const t0 = performance.now();
   const since = () => performance.now() - t0;
   // Chromium's launch is seconds on a loaded PC and needs nothing of ours: it runs while the store opens.
-  let chromiumLaunched = 0;
-  const launching = launchAppWindow({ executablePath, headless: o.headless, ...(o.viewport ? { viewport: o.viewport } : {}) }).then((w) => {
-    chromiumLaunched = since();
-    return w;
-  });
+  const launching = o.window ?? launchAppWindow({ executablePath: chromiumExecutable(o.executablePath), headless: o.headless, ...(o.viewport ? { viewport: o.viewport } : {}) });
   // A failed services start must not leave a Chromium behind, nor an unhandled rejection from its launch.
   launching.catch(() => undefined);
+  // The page's files are read while Chromium starts, and every request is then answered from memory.
+  const files = fileCache(o.rendererRoot);
+  void files.warm();
   const services = await createAppServices({
     dataDir: o.dataDir,
     appVersion: o.appVersion,
@@ -177,11 +177,16 @@ export async function startChromiumHost(o: ChromiumHostOptions): Promise<Chromiu
   }
   const browser = win.browser;
   context = win.context;
+  const ctx = context;
+  const page = win.page;
 
-  await context.route('**/*', async (route) => {
+  // Each of these is a round trip to Chromium: the route and the bindings go at once, all before the page loads.
+  let displayPage: Page | null = null;
+  const routed = ctx.route('**/*', async (route) => {
     const url = route.request().url();
     const file = resolveAppRequest(url, CHROMIUM_HOST_ORIGIN, o.rendererRoot);
-    if (file && existsSync(file)) {
+    const body = file ? await files.read(file) : null;
+    if (file && body) {
       await route.fulfill({
         status: 200,
         headers: {
@@ -189,7 +194,7 @@ export async function startChromiumHost(o: ChromiumHostOptions): Promise<Chromiu
           'Content-Security-Policy': CONTENT_SECURITY_POLICY,
           'X-Content-Type-Options': 'nosniff',
         },
-        body: readFileSync(file),
+        body,
       });
     } else if (url.startsWith(CHROMIUM_HOST_ORIGIN + '/')) {
       await route.fulfill({ status: 404, body: 'Not found' });
@@ -198,9 +203,7 @@ export async function startChromiumHost(o: ChromiumHostOptions): Promise<Chromiu
       await route.abort('blockedbyclient');
     }
   });
-
-  let displayPage: Page | null = null;
-  await context.exposeBinding('__motcuaInvoke', (source, channel: unknown, input: unknown) =>
+  const invokeBound = ctx.exposeBinding('__motcuaInvoke', (source, channel: unknown, input: unknown) =>
     services.dispatcher.dispatch(
       { url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame(), window: displayPage !== null && source.page === displayPage ? 'display' : 'app' },
       typeof channel === 'string' ? channel : '',
@@ -222,7 +225,7 @@ export async function startChromiumHost(o: ChromiumHostOptions): Promise<Chromiu
     }
     return q;
   };
-  await context.exposeBinding('__motcuaNextEvents', async (source) => {
+  const eventsBound = ctx.exposeBinding('__motcuaNextEvents', async (source) => {
     if (source.frame !== source.page.mainFrame()) return [];
     const q = queueOf(source.page);
     if (q.items.length === 0) await new Promise<void>((resolve) => (q.wake = resolve));
@@ -239,7 +242,8 @@ export async function startChromiumHost(o: ChromiumHostOptions): Promise<Chromiu
   });
   // Per page, not per context: each window gets the surface of its own script, and no other page
   // (a popup, a tab) gets any.
-  const page = win.page;
+  // Chromium runs new-document scripts in the order they were added: the bindings' before ours, which reads them.
+  await Promise.all([routed, invokeBound, eventsBound]);
   await page.addInitScript({ path: o.initScriptPath });
   queueOf(page);
   const last = services.hub.last('sync.state');
@@ -256,7 +260,7 @@ export async function startChromiumHost(o: ChromiumHostOptions): Promise<Chromiu
   // The devices and sync come after the page: the login screen needs none of them.
   await services.startBackground();
   services.monitor.start();
-  const startup: HostStartup = { servicesReady, chromiumLaunched, pageLoaded, backgroundStarted: since() };
+  const startup: HostStartup = { servicesReady, chromiumLaunched: win.launchMs, pageLoaded, backgroundStarted: since() };
 
   return {
     browser,

@@ -3,10 +3,24 @@
  * address bar, titled by the page, the page's icon), in Vietnamese, maximised when it has a
  * screen. Kept apart from the services chromium-host.ts builds.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export function defaultChromiumPath(): string {
+  return process.env.MOTCUA_CHROMIUM ?? '/usr/bin/chromium';
+}
+
+/** The Chromium to launch, or a Vietnamese error naming the package to install. */
+export function chromiumExecutable(explicit?: string): string {
+  const path = explicit ?? defaultChromiumPath();
+  if (!existsSync(path)) {
+    throw new Error(`Không tìm thấy Chromium tại ${path}. Cài bằng: apt-get install -y chromium (hoặc đặt MOTCUA_CHROMIUM).`);
+  }
+  return path;
+}
 
 export const APP_TITLE = 'Một Cửa Desk';
 export const APP_LOCALE = 'vi-VN';
@@ -66,6 +80,8 @@ export interface AppWindow {
   readonly context: BrowserContext;
   /** The app window's page (still on the splash page: the caller navigates it). */
   readonly page: Page;
+  /** How long Chromium took to launch: its own floor, apart from anything of ours. */
+  readonly launchMs: number;
   close(): Promise<void>;
 }
 
@@ -74,6 +90,7 @@ export async function launchAppWindow(o: {
   readonly headless: boolean;
   readonly viewport?: { width: number; height: number };
 }): Promise<AppWindow> {
+  const t0 = performance.now();
   const profile = appProfile();
   // Also on an exit that skips close() (a failed start, a fatal error): the profile never outlives the host.
   const removeProfile = () => {
@@ -104,6 +121,7 @@ export async function launchAppWindow(o: {
       browser,
       context,
       page,
+      launchMs: performance.now() - t0,
       async close() {
         await context.close().catch(() => undefined);
         process.off('exit', removeProfile);

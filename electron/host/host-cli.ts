@@ -3,19 +3,26 @@
  * it opens a real window and runs until the window is closed; headless it saves a screenshot of
  * every section and exits.
  */
+// First: Chromium's launch is the longest step of a start and needs nothing of ours, so it
+// begins before the services' packages (SQLite, PDF, zod…) are loaded, behind the dynamic import below.
+import { chromiumExecutable, launchAppWindow } from './chromium-window';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { APP_VERSION } from '../common/version';
 import { dataDirFromArgv, resolveDataDir } from '../node/config/paths';
 import { createLogger } from '../node/log/logger';
-import { startChromiumHost } from './chromium-host';
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const headless = argv.includes('--headless') || !process.env.DISPLAY;
   const dataDir = resolveDataDir(dataDirFromArgv(argv));
   const distRoot = join(__dirname, '..');
+  const window = launchAppWindow({ executablePath: chromiumExecutable(), headless });
+  // Handled by startChromiumHost (it closes the window on a failed start); never unhandled meanwhile.
+  window.catch(() => undefined);
+  const { startChromiumHost } = await import('./chromium-host');
   const host = await startChromiumHost({
+    window,
     dataDir,
     rendererRoot: join(distRoot, 'renderer'),
     initScriptPath: join(distRoot, 'host', 'init-script.js'),

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, Locale, SyncState } from '../../electron/common/ipc/contract';
 import { api, errText } from './api';
@@ -6,16 +6,32 @@ import { HelpDialog } from './components/HelpDialog';
 import { StatusBar } from './components/StatusBar';
 import { LoginScreen } from './components/LoginScreen';
 import { IdleLock } from './components/IdleLock';
-import { ReportsSection } from './sections/ReportsSection';
 import type { Output } from '../../electron/common/ipc/contract';
 import { setLocale } from './i18n';
 import { SECTIONS, sectionForShortcut, type SectionId } from './sections';
-import { DossiersSection } from './sections/DossiersSection';
 import { IntakeSection } from './sections/IntakeSection';
-import { ReturnsSection } from './sections/ReturnsSection';
-import { SigningSection } from './sections/SigningSection';
-import { SettingsSection } from './sections/SettingsSection';
-import { UnitFromProvince } from './sections/UnitFromProvince';
+
+// Only the login and intake screens are in the first chunk: the page a counter opens on parses
+// nothing else. The other sections load on first use, and in the background once intake is up.
+const loadDossiers = () => import('./sections/DossiersSection');
+const loadReturns = () => import('./sections/ReturnsSection');
+const loadSigning = () => import('./sections/SigningSection');
+const loadReports = () => import('./sections/ReportsSection');
+const loadSettings = () => import('./sections/SettingsSection');
+const DossiersSection = lazy(() => loadDossiers().then((m) => ({ default: m.DossiersSection })));
+const ReturnsSection = lazy(() => loadReturns().then((m) => ({ default: m.ReturnsSection })));
+const SigningSection = lazy(() => loadSigning().then((m) => ({ default: m.SigningSection })));
+const ReportsSection = lazy(() => loadReports().then((m) => ({ default: m.ReportsSection })));
+const SettingsSection = lazy(() => loadSettings().then((m) => ({ default: m.SettingsSection })));
+const UnitFromProvince = lazy(() => import('./sections/UnitFromProvince').then((m) => ({ default: m.UnitFromProvince })));
+
+/** Fetches the other sections' chunks when the browser is idle, so a first Alt+N does not wait on them. */
+function prefetchSections(): () => void {
+  const id = requestIdleCallback(() => {
+    for (const load of [loadDossiers, loadReturns, loadSigning, loadReports, loadSettings]) void load().catch(() => undefined);
+  });
+  return () => cancelIdleCallback(id);
+}
 
 export function App() {
   const { t } = useTranslation();
@@ -93,6 +109,9 @@ export function App() {
     }
   };
 
+  const signedIn = Boolean(auth?.officer);
+  useEffect(() => (signedIn ? prefetchSections() : undefined), [signedIn]);
+
   const isAdmin = Boolean(auth?.officer?.roles.includes('admin'));
   useEffect(() => {
     if (unitSetup === 'no' && isAdmin && auth?.apiConfigured && info && !info.unit) setUnitSetup('open');
@@ -115,12 +134,14 @@ export function App() {
   }
   if (unitSetup === 'open') {
     return (
-      <UnitFromProvince
-        onDone={() => {
-          setUnitSetup('closed');
-          void refresh();
-        }}
-      />
+      <Suspense fallback={null}>
+        <UnitFromProvince
+          onDone={() => {
+            setUnitSetup('closed');
+            void refresh();
+          }}
+        />
+      </Suspense>
     );
   }
   const roles = auth.officer.roles;
@@ -155,19 +176,21 @@ export function App() {
       <main className="content" data-testid={`section-${section}`}>
         {error && <p role="alert" className="message error">{t('errors.generic', { message: error })}</p>}
         <h1>{t(`section.${section}.title`)}</h1>
-        {section === 'settings' ? (
-          <SettingsSection key={info ? 'loaded' : 'loading'} info={info} admin={isAdmin} onChanged={refresh} onLocale={changeLocale} />
-        ) : section === 'intake' ? (
-          <IntakeSection />
-        ) : section === 'dossiers' ? (
-          <DossiersSection />
-        ) : section === 'returns' ? (
-          <ReturnsSection />
-        ) : section === 'reports' ? (
-          canReport ? <ReportsSection /> : <p role="alert" className="message error">{t('auth.forbidden')}</p>
-        ) : (
-          <SigningSection />
-        )}
+        <Suspense fallback={<p className="muted" role="status">{t('app.loading')}</p>}>
+          {section === 'settings' ? (
+            <SettingsSection key={info ? 'loaded' : 'loading'} info={info} admin={isAdmin} onChanged={refresh} onLocale={changeLocale} />
+          ) : section === 'intake' ? (
+            <IntakeSection />
+          ) : section === 'dossiers' ? (
+            <DossiersSection />
+          ) : section === 'returns' ? (
+            <ReturnsSection />
+          ) : section === 'reports' ? (
+            canReport ? <ReportsSection /> : <p role="alert" className="message error">{t('auth.forbidden')}</p>
+          ) : (
+            <SigningSection />
+          )}
+        </Suspense>
       </main>
       <StatusBar info={info} sync={sync} />
       {help && <HelpDialog onClose={() => setHelp(false)} />}

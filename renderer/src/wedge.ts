@@ -1,4 +1,5 @@
-import { classifyScan, type ScanEvent } from '../../electron/common/domain/scan';
+import type { ScanEvent } from '../../electron/common/domain/scan';
+import { classifyScan } from '../../electron/common/domain/scan-classify';
 
 /**
  * Keyboard-wedge scanners "type" a whole payload in a few milliseconds per key and end with

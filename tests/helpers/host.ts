@@ -4,12 +4,13 @@ import { startChromiumHost, type ChromiumHost } from '../../electron/host/chromi
 import { silentLogger } from '../../electron/node/log/logger';
 import { ROOT } from './cli';
 import { tempDir } from './tmp';
+import { ADMIN } from './admin';
+
+export { ADMIN };
 
 
 export const SCREENSHOT_DIR = join(ROOT, 'test-results', 'screenshots');
 
-/** Starts the real Chromium host on the built renderer with a fresh data dir. */
-export const ADMIN = { username: 'quantri', fullName: 'Quản Trị Viên', password: 'mat-khau-quan-tri' };
 
 /**
  * Starts the real Chromium host on the built renderer with a fresh data dir. Unless `login` is

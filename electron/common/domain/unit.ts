@@ -25,15 +25,7 @@ export const unitIdentitySchema = z.object({
 });
 export type UnitIdentity = z.infer<typeof unitIdentitySchema>;
 
-/** Parses `9001-9200` as given on the command line. */
-export function parseOfflineBlock(text: string): { from: number; to: number } | null {
-  const m = /^\s*(\d{1,4})\s*-\s*(\d{1,4})\s*$/.exec(text);
-  if (!m) return null;
-  const from = Number(m[1]);
-  const to = Number(m[2]);
-  const parsed = offlineBlockSchema.safeParse({ from, to });
-  return parsed.success ? parsed.data : null;
-}
+export { parseOfflineBlock } from './offline-block';
 
 /**
  * What the forms print about the one-stop desk (settings unit.deskName / unit.place / unit.phone):

@@ -1,3 +1,4 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 
 const TYPES: Record<string, string> = {
@@ -47,4 +48,41 @@ export function resolveAppRequest(rawUrl: string, origin: string, root: string):
   const full = normalize(join(root, rel));
   const rootNorm = normalize(root.endsWith(sep) ? root : root + sep);
   return full.startsWith(rootNorm) ? full : null;
+}
+
+/** Files warmed ahead of the first request: the page, its chunks, styles and fonts; not the PDF worker. */
+const WARM_MAX_BYTES = 1 << 20;
+
+export interface FileCache {
+  /** Reads the built renderer's files into memory (errors are left to `read`); resolves when they are held. */
+  warm(): Promise<void>;
+  /** A file's bytes (read once, then from memory), or null when it is not a file. */
+  read(path: string): Promise<Buffer | null>;
+}
+
+/**
+ * The built renderer held in memory: it does not change while the app runs, and a window's
+ * start asks for the same few files, each through a round trip that should not also wait on the disk.
+ */
+export function fileCache(root: string): FileCache {
+  const held = new Map<string, Promise<Buffer | null>>();
+  const read = (path: string) => {
+    let p = held.get(path);
+    if (!p) {
+      p = readFile(path).catch(() => null);
+      held.set(path, p);
+    }
+    return p;
+  };
+  const warmDir = async (dir: string): Promise<void> => {
+    for (const e of await readdir(dir, { withFileTypes: true })) {
+      const full = join(dir, e.name);
+      if (e.isDirectory()) await warmDir(full);
+      else if (e.isFile() && (await stat(full)).size <= WARM_MAX_BYTES) await read(full);
+    }
+  };
+  return {
+    warm: () => warmDir(root).catch(() => undefined),
+    read,
+  };
 }

@@ -143,7 +143,11 @@ export class IntakeService {
       })(),
     );
     if (req.skipReceipt) return { ...result, receiptPath: null };
-    const rendering = this.writeReceipt(actor, result.code, { reprint: false });
+    // In the background the render starts after this call has answered: its first steps (the
+    // receipt's model read, the worker message) would otherwise delay the "saved" on the screen.
+    const rendering = req.receiptInBackground
+      ? new Promise<string>((resolve, reject) => setImmediate(() => this.writeReceipt(actor, result.code, { reprint: false }).then(resolve, reject)))
+      : this.writeReceipt(actor, result.code, { reprint: false });
     if (req.receiptInBackground) {
       this.#pendingReceipts.set(result.code, rendering);
       // A failed render is not lost: the receipt is rendered again on the next print.

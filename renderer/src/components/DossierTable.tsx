@@ -10,7 +10,8 @@ import {
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { STATUS_LABEL, type DossierSummary } from '../../../electron/common/domain/dossier';
+import type { DossierSummary } from '../../../electron/common/domain/dossier';
+import { STATUS_LABEL } from '../../../electron/common/domain/dossier-status';
 import { foldVietnamese } from '../../../electron/common/domain/text';
 import { dateTime, hhmm } from '../format';
 

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { parseOfflineBlock } from '../../../electron/common/domain/unit';
+import { parseOfflineBlock } from '../../../electron/common/domain/offline-block';
 import { api, errText } from '../api';
 import { FirstRunSetup, OnlineAdminHint } from '../sections/FirstRunSetup';
 import { fieldIssues, focusField } from '../field-errors';

@@ -11,7 +11,7 @@ export const en: Messages = {
   ...kpiEn,
   ...displayEn,
   ...desk16En,
-  app: { name: 'Một Cửa Desk', tagline: 'One-stop desk' },
+  app: { name: 'Một Cửa Desk', tagline: 'One-stop desk', loading: 'Loading…' },
   nav: {
     intake: 'Intake',
     dossiers: 'Dossiers',

@@ -10,7 +10,7 @@ export const vi = {
   ...kpiVi,
   ...displayVi,
   ...desk16Vi,
-  app: { name: 'Một Cửa Desk', tagline: 'Bộ phận Một cửa' },
+  app: { name: 'Một Cửa Desk', tagline: 'Bộ phận Một cửa', loading: 'Đang tải…' },
   nav: {
     intake: 'Tiếp nhận',
     dossiers: 'Hồ sơ',

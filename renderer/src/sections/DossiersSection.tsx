@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { STATUS_LABEL, type DossierDetail, type DossierSummary } from '../../../electron/common/domain/dossier';
+import type { DossierDetail, DossierSummary } from '../../../electron/common/domain/dossier';
+import { STATUS_LABEL } from '../../../electron/common/domain/dossier-status';
 import { api, errText } from '../api';
 import { DossierTable } from '../components/DossierTable';
 import { FormsPanel } from '../components/FormsPanel';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { STATUS_LABEL } from '../../../electron/common/domain/dossier';
+import { STATUS_LABEL } from '../../../electron/common/domain/dossier-status';
 import type { Output } from '../../../electron/common/ipc/contract';
 import { api, errText } from '../api';
 import { TokenFields, useTokenPicker } from '../components/TokenFields';

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DoctorReport } from '../../../electron/common/domain/doctor';
-import { parseOfflineBlock } from '../../../electron/common/domain/unit';
+import { parseOfflineBlock } from '../../../electron/common/domain/offline-block';
 import type { AppInfo, Locale } from '../../../electron/common/ipc/contract';
 import { api, errText } from '../api';
 import { DevicesSettings } from './DevicesSettings';

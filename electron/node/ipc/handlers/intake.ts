@@ -30,8 +30,11 @@ export const intakeHandlers = (e: HandlerEnv): AreaHandlers<C> => ({
       override: override ?? null,
       receiptInBackground: true,
     });
-    void e.core.monitor.check();
-    void e.core.sync.trigger('intake');
+    // After the answer: the officer sees "saved" without waiting on the probe or a sync pass's first steps.
+    setImmediate(() => {
+      void e.core.monitor.check();
+      void e.core.sync.trigger('intake');
+    });
     return { code: r.code, receivedAt: r.receivedAt, dueAt: r.dueAt, hasReceipt: false, warnings: [...r.warnings] };
   },
   'intake.turnBack': async (input, ctx) => ({ id: (await e.core.intake.turnBack(await actorOf(e, ctx), input)).id }),

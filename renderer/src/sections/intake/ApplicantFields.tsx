@@ -1,6 +1,7 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DossierSummary } from '../../../../electron/common/domain/dossier';
-import { applicantWarnings } from '../../../../electron/common/domain/intake';
+import { applicantWarnings } from '../../../../electron/common/domain/applicant-warnings';
 import { vietnamDate } from '../../../../electron/common/domain/time';
 import { DateInput, isDayOrEmpty } from '../../components/DateInput';
 import { CurrentUnitsHint, DeliveryFields } from './DeliveryFields';
@@ -24,7 +25,7 @@ function cardWarnings(a: Applicant): string[] {
  * Người nộp hồ sơ. Input names are the national field names: the scanner fill, the tests and the
  * bench all find the fields by them.
  */
-export function ApplicantFields(p: {
+export const ApplicantFields = memo(function ApplicantFields(p: {
   applicant: Applicant;
   history: readonly DossierSummary[];
   reused: boolean;
@@ -116,4 +117,4 @@ export function ApplicantFields(p: {
       )}
     </section>
   );
-}
+});

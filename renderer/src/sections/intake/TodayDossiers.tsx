@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { memo, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DossierSummary } from '../../../../electron/common/domain/dossier';
 import { api } from '../../api';
@@ -17,7 +17,8 @@ export function useTodayDossiers() {
   return { rows, reload };
 }
 
-export function TodayDossiers({ rows }: { rows: DossierSummary[] }) {
+/** Memoised: the table does not render again for each key typed in the picker. */
+export const TodayDossiers = memo(function TodayDossiers({ rows }: { rows: DossierSummary[] }) {
   const { t } = useTranslation();
   return (
     <section className="card">
@@ -25,4 +26,4 @@ export function TodayDossiers({ rows }: { rows: DossierSummary[] }) {
       <DossierTable rows={rows} testId="today-table" />
     </section>
   );
-}
+});

@@ -2,7 +2,8 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next';
 import type { DossierSummary } from '../../../../electron/common/domain/dossier';
 import type { Procedure } from '../../../../electron/common/domain/procedure';
-import { classifyScan, type ScanEvent } from '../../../../electron/common/domain/scan';
+import type { ScanEvent } from '../../../../electron/common/domain/scan';
+import { classifyScan } from '../../../../electron/common/domain/scan-classify';
 import { api, errText } from '../../api';
 import { isDayOrEmpty } from '../../components/DateInput';
 import { fieldIssues, focusField } from '../../field-errors';
@@ -68,6 +69,18 @@ export function useIntakeDraft(onSaved: () => void) {
     setSaved(null);
     pickerRef.current?.focus();
   }, [showQuery]);
+
+  // Stable, so the applicant's fields (memoised) do not render again for each key typed in the picker.
+  const setField = useCallback((k: keyof Applicant, value: string) => {
+    setApplicant((a) => withField(a, k, value));
+    // An edited field is no longer the one refused; the others stay marked until the next save.
+    setInvalid((all) => {
+      if (!(k in all)) return all;
+      const rest = { ...all };
+      delete rest[k];
+      return rest;
+    });
+  }, []);
 
   /** Marks the fields a check refused, words them with the form's labels, and puts the officer on the first. */
   const refuse = useCallback((head: string, issues: { field: string; text: string }[], other: string[] = []) => {
@@ -255,16 +268,7 @@ export function useIntakeDraft(onSaved: () => void) {
     stale,
     closeStale: () => setStale(null),
     missing: (procedure?.documents ?? []).filter((d) => d.required && !docs.has(d.code)),
-    setField: (k: keyof Applicant, value: string) => {
-      setApplicant((a) => withField(a, k, value));
-      // An edited field is no longer the one refused; the others stay marked until the next save.
-      setInvalid((all) => {
-        if (!(k in all)) return all;
-        const rest = { ...all };
-        delete rest[k];
-        return rest;
-      });
-    },
+    setField,
     toggleDoc: (code: string) => setDocs(toggled(docs, code)),
     toggleFee: (code: string) => setFees(toggled(fees, code)),
     typeProcedure,
