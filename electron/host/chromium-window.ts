@@ -52,11 +52,20 @@ const SPLASH_URL = `data:text/html;charset=utf-8,${encodeURIComponent(
   `<!doctype html><html lang="vi"><title>${APP_TITLE}</title><body style="background:#f4f6f8"></body></html>`,
 )}`;
 
+/**
+ * Chromium's own sandbox is on unless it cannot be: as root Chromium refuses to start with it, and
+ * a container without user namespaces can switch it off by MOTCUA_CHROMIUM_NO_SANDBOX=1. Playwright
+ * adds --no-sandbox by itself unless asked not to, so the choice is passed explicitly.
+ */
+export function chromiumSandbox(uid: number | undefined = process.getuid?.(), env: NodeJS.ProcessEnv = process.env): boolean {
+  return uid !== 0 && env.MOTCUA_CHROMIUM_NO_SANDBOX !== '1';
+}
+
 export function appWindowArgs(headless: boolean): string[] {
   return [
     ...CHROMIUM_ARGS,
-    // Root needs --no-sandbox for Chromium's own sandbox; the page is still isolated by the CSP and origin checks.
-    ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+    // Without the sandbox the page is still isolated by the CSP and the origin checks.
+    ...(chromiumSandbox() ? [] : ['--no-sandbox']),
     `--app=${SPLASH_URL}`,
     ...(headless ? [] : ['--start-maximized']),
   ];
@@ -106,6 +115,7 @@ export async function launchAppWindow(o: {
       executablePath: o.executablePath,
       headless: o.headless,
       args: appWindowArgs(o.headless),
+      chromiumSandbox: chromiumSandbox(),
       // A real window follows its own (maximised) size; headless pages get the counter PCs' common 1366×820.
       viewport: o.headless ? (o.viewport ?? { width: 1366, height: 820 }) : null,
       // Intl, <input type=date> and Accept-Language follow this: dates read dd/mm/yyyy.
