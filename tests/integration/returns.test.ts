@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +11,19 @@ import { engineFor, referenceServer } from '../helpers/sync';
 import { plainCopy } from '../helpers/documents';
 import { tool } from '../helpers/tools';
 import { isSealed } from '../../electron/node/files/sealed-file';
+import type { SignatureToken } from '../../electron/common/hardware/token';
+
+/** Files under `dir` (not the test's own server store and PKI) that are a clear PDF. */
+function clearPdfsIn(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!e.isFile()) continue;
+    const p = join(e.parentPath, e.name);
+    if (/[/\\](server-files|pki)([/\\]|$)/.test(p.slice(dir.length))) continue;
+    if (readFileSync(p).includes('%PDF-')) out.push(p.slice(dir.length));
+  }
+  return out;
+}
 
 describe('Trả kết quả: result from the feed → signed with the token → handed over → status 10 at the province', () => {
   let f: Awaited<ReturnType<typeof intakeFixture>>;
@@ -50,10 +63,23 @@ describe('Trả kết quả: result from the feed → signed with the token → 
   });
 
   it('signs the result with the officer token, records the hand-over, and the province gets status 10 with the signed file', async () => {
-    const token = new Pkcs11Token(SOFTHSM_MODULE);
+    const hsm = new Pkcs11Token(SOFTHSM_MODULE);
+    // While the token signs, the result is open in the signer: no clear copy of it may be on disk then.
+    const duringSigning: string[][] = [];
+    const token: SignatureToken = {
+      listTokens: () => hsm.listTokens(),
+      listCertificates: (id) => hsm.listCertificates(id),
+      close: () => hsm.close(),
+      sign: (req) => {
+        duringSigning.push(clearPdfsIn(f.dir));
+        return hsm.sign(req);
+      },
+    };
     const view = await returns.open(code);
     const { signed } = await returns.sign(code, { token, tokenId: 'RSA', certId: '01', pin: PIN, attachmentIds: [view.results[0]!.id], actor: 'cb01', trustAnchors: [pki.rootDer] });
     expect(signed).toHaveLength(1);
+    expect(duringSigning).toEqual([[]]);
+    expect(clearPdfsIn(f.dir)).toEqual([]);
     await expect(returns.handOver(code, { receivedBy: 'Nguyễn Văn Đức', idChecked: false, actor: 'cb01' })).rejects.toThrow(/giấy tờ tùy thân/);
     const { slipPath } = await returns.handOver(code, { receivedBy: 'Nguyễn Văn Đức', idChecked: true, actor: 'cb01', officerName: 'Trần Văn Cán' });
     // Kept sealed; its clear bytes through the app's vault.

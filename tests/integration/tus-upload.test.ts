@@ -50,7 +50,7 @@ describe('tus uploads (contract §4) with the project client', () => {
     const first = await fetch(url, {
       method: 'PATCH',
       headers: { Authorization: `Bearer ${token}`, 'Tus-Resumable': '1.0.0', 'Upload-Offset': '0', 'Content-Type': 'application/offset+octet-stream' },
-      body: bytes.subarray(0, CHUNK),
+      body: new Uint8Array(bytes.subarray(0, CHUNK)),
     });
     expect(first.status).toBe(204);
     const r = await api.upload({ path: file, size: bytes.length, metadata: { filename: 'scan.pdf' }, uploadUrl: url, onUrl: () => undefined });
