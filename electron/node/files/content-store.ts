@@ -161,8 +161,9 @@ export class ContentStore {
    */
   async readVerified(sha256: string): Promise<Buffer | null> {
     try {
-      const plain = await unsealToBuffer(this.master, this.pathOf(sha256));
-      if (createHash('sha256').update(plain).digest('hex') === sha256) return plain;
+      const h = createHash('sha256');
+      const plain = await unsealToBuffer(this.master, this.pathOf(sha256), (c) => void h.update(c));
+      if (h.digest('hex') === sha256) return plain;
       plain.fill(0);
       return null;
     } catch {

@@ -114,12 +114,12 @@ const AAD = [Buffer.from([0]), Buffer.from([1])] as const;
  * reader by position (the tus chunk source, a whole-file read) takes a sealed file as it would a
  * plain one, and no plain copy is written anywhere. Each chunk is authenticated before a byte of it
  * is handed out; a changed, cut or reordered chunk throws SealError. Chunks are read from the disk
- * about 1 MiB at a time into one reused buffer, and decrypted straight into the caller's buffer
- * region (one copy from the cipher's output, no concatenation).
+ * about 1 MiB at a time into two reused buffers (one read ahead), and each is copied once from the
+ * cipher's output into the caller's buffer (no concatenation).
  */
 export class SealedReader {
   readonly #iv = Buffer.alloc(12);
-  #sealed: Buffer | null = null;
+  readonly #sealed: Array<Buffer | undefined> = [];
 
   private constructor(
     private readonly fh: FileHandle,
@@ -152,44 +152,56 @@ export class SealedReader {
   async read(buffer: Buffer, offset: number, length: number, position: number): Promise<{ bytesRead: number; buffer: Buffer }> {
     const end = Math.min(this.size, position + length);
     if (position >= end) return { bytesRead: 0, buffer };
-    const last = Math.floor((end - 1) / SEAL_CHUNK);
-    for (let first = Math.floor(position / SEAL_CHUNK); first <= last; first += READ_CHUNKS) {
-      await this.#each(first, Math.min(READ_CHUNKS, last - first + 1), (i, plain) => {
-        const at = i * SEAL_CHUNK;
-        const from = Math.max(position, at) - at;
-        const to = Math.min(end, at + plain.length) - at;
-        plain.copy(buffer, offset + at + from - position, from, to);
-      });
-    }
+    await this.#run(Math.floor(position / SEAL_CHUNK), Math.floor((end - 1) / SEAL_CHUNK), (i, plain) => {
+      const at = i * SEAL_CHUNK;
+      const from = Math.max(position, at) - at;
+      const to = Math.min(end, at + plain.length) - at;
+      plain.copy(buffer, offset + at + from - position, from, to);
+    });
     return { bytesRead: end - position, buffer };
   }
 
   /** Every chunk in order, each authenticated, to `each` (an empty file has one chunk: its tag is checked too). */
-  async readAll(each: (plain: Buffer) => Promise<void> | void): Promise<void> {
-    for (let first = 0; first < this.chunks; first += READ_CHUNKS) {
-      const plains: Buffer[] = [];
-      await this.#each(first, Math.min(READ_CHUNKS, this.chunks - first), (_i, p) => void plains.push(p));
-      for (const p of plains) await each(p);
-    }
+  readAll(each: (plain: Buffer) => Promise<void> | void): Promise<void> {
+    return this.#run(0, this.chunks - 1, (_i, plain) => each(plain));
   }
 
   close(): Promise<void> {
     return this.fh.close();
   }
 
-  /** Reads chunks first … first + count − 1 with one disk read and opens each. */
-  async #each(first: number, count: number, got: (index: number, plain: Buffer) => void): Promise<void> {
-    const lenOf = (i: number) => Math.min(SEAL_CHUNK, this.size - i * SEAL_CHUNK) + TAG;
-    let total = 0;
-    for (let i = first; i < first + count; i++) total += lenOf(i);
-    this.#sealed ??= Buffer.allocUnsafe(Math.min(READ_CHUNKS * (SEAL_CHUNK + TAG), this.size + this.chunks * TAG));
-    const sealed = this.#sealed.subarray(0, total);
-    await readFully(this.fh, sealed, HEADER + first * (SEAL_CHUNK + TAG));
-    for (let i = first, at = 0; i < first + count; i++) {
-      const len = lenOf(i);
-      got(i, this.#open(i, sealed.subarray(at, at + len)));
-      at += len;
+  /**
+   * Chunks `from` … `to` in order, each opened, to `got`. The disk read of the next batch (about
+   * 1 MiB, into the other of two reused buffers) runs while this batch is decrypted, so the read
+   * costs little beside the decryption.
+   */
+  async #run(from: number, to: number, got: (index: number, plain: Buffer) => Promise<void> | void): Promise<void> {
+    let next: Promise<Buffer> | null = this.#fetch(from, to, 0);
+    for (let first = from, turn = 0; next; first += READ_CHUNKS, turn ^= 1) {
+      const sealed: Buffer = await next;
+      next = first + READ_CHUNKS <= to ? this.#fetch(first + READ_CHUNKS, to, turn ^ 1) : null;
+      // A failure below stops awaiting the read ahead: its own failure must not surface as unhandled.
+      next?.catch(() => undefined);
+      for (let i = first, at = 0; i <= Math.min(to, first + READ_CHUNKS - 1); i++) {
+        const len = this.#lenOf(i);
+        await got(i, this.#open(i, sealed.subarray(at, at + len)));
+        at += len;
+      }
     }
+  }
+
+  /** The sealed bytes of chunks first … min(to, first + READ_CHUNKS − 1), with one disk read into buffer `turn`. */
+  async #fetch(first: number, to: number, turn: number): Promise<Buffer> {
+    let total = 0;
+    for (let i = first; i <= Math.min(to, first + READ_CHUNKS - 1); i++) total += this.#lenOf(i);
+    const buf = (this.#sealed[turn] ??= Buffer.allocUnsafe(Math.min(READ_CHUNKS * (SEAL_CHUNK + TAG), this.size + this.chunks * TAG)));
+    const sealed = buf.subarray(0, total);
+    await readFully(this.fh, sealed, HEADER + first * (SEAL_CHUNK + TAG));
+    return sealed;
+  }
+
+  #lenOf(index: number): number {
+    return Math.min(SEAL_CHUNK, this.size - index * SEAL_CHUNK) + TAG;
   }
 
   #open(index: number, sealed: Buffer): Buffer {
@@ -219,23 +231,27 @@ export async function unsealEach(master: Buffer, path: string, each: (plain: Buf
   }
 }
 
-/** The whole plain content in one buffer of its exact size (no concatenation); memory is the file plus about 1 MiB. */
-export async function unsealToBuffer(master: Buffer, path: string): Promise<Buffer> {
+/**
+ * The whole plain content in one buffer of its exact size (no concatenation); memory is the file
+ * plus about 2 MiB. `seen` gets each plain chunk as it is opened, while it is still in the CPU's
+ * cache (a hash over the content costs less there than in a second pass over the buffer).
+ */
+export async function unsealToBuffer(master: Buffer, path: string, seen?: (plain: Buffer) => void): Promise<Buffer> {
   const r = await SealedReader.open(master, path);
+  const out = Buffer.allocUnsafe(r.size);
   try {
-    if (r.size === 0) {
-      await r.readAll(() => undefined);
-      return Buffer.alloc(0);
-    }
-    const out = Buffer.allocUnsafe(r.size);
-    try {
-      await r.read(out, 0, r.size, 0);
-    } catch (e) {
-      // Chunks opened before the failing one are clear bytes of a file that will not be handed out.
-      out.fill(0);
-      throw e;
-    }
+    let at = 0;
+    await r.readAll((plain) => {
+      seen?.(plain);
+      at += plain.copy(out, at);
+      // The cipher's output would otherwise hold this chunk in clear until the garbage collector runs.
+      plain.fill(0);
+    });
     return out;
+  } catch (e) {
+    // Chunks opened before the failing one are clear bytes of a file that will not be handed out.
+    out.fill(0);
+    throw e;
   } finally {
     await r.close();
   }
