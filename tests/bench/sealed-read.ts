@@ -10,7 +10,7 @@ import { Pkcs11Token } from '../../native/pkcs11/pkcs11-token';
 import { PIN, SOFTHSM_MODULE } from '../helpers/softhsm';
 import { record } from './summary';
 
-const RUNS = 7;
+const RUNS = 11;
 /** The product's tus chunk size (api-types) and checksums on, as the uploader reads a file. */
 const TUS_CHUNK = 8 * 1024 * 1024;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
