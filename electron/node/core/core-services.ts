@@ -142,7 +142,7 @@ export function createCoreServices(dataDir: string, a: CoreAdapters, dbKey: stri
   const master = fileMasterKey(dbKey);
   const files = new ContentStore(layout.filesDir, master);
   const docs = new DocumentVault(master, layout.viewerDir);
-  // Plain copies a crash left behind (an upload or a signature cut short, a print the viewer had) go before anything runs.
+  // Plain copies left behind go before anything runs: an older version's upload or signature copies, a print the viewer had.
   files.temp.wipeLeftovers();
   docs.wipeViewerLeftovers();
   const intake = new IntakeService({ store, files, docs, receiptsDir: layout.receiptsDir, fontsDir, pdf, now, apiConfigured });

@@ -115,11 +115,13 @@ const AAD = [Buffer.from([0]), Buffer.from([1])] as const;
  * plain one, and no plain copy is written anywhere. Each chunk is authenticated before a byte of it
  * is handed out; a changed, cut or reordered chunk throws SealError. Chunks are read from the disk
  * about 1 MiB at a time into two reused buffers (one read ahead), and each is copied once from the
- * cipher's output into the caller's buffer (no concatenation).
+ * cipher's output into the caller's buffer (no concatenation). One read at a time, as a reader by
+ * position that reads ahead one chunk does (the tus chunk source).
  */
 export class SealedReader {
   readonly #iv = Buffer.alloc(12);
   readonly #sealed: Array<Buffer | undefined> = [];
+  #busy = false;
 
   private constructor(
     private readonly fh: FileHandle,
@@ -176,6 +178,17 @@ export class SealedReader {
    * costs little beside the decryption.
    */
   async #run(from: number, to: number, got: (index: number, plain: Buffer) => Promise<void> | void): Promise<void> {
+    // The two read buffers are this reader's own: a second read while one runs would read into them.
+    if (this.#busy) throw new Error('SealedReader: one read at a time');
+    this.#busy = true;
+    try {
+      await this.#batches(from, to, got);
+    } finally {
+      this.#busy = false;
+    }
+  }
+
+  async #batches(from: number, to: number, got: (index: number, plain: Buffer) => Promise<void> | void): Promise<void> {
     let next: Promise<Buffer> | null = this.#fetch(from, to, 0);
     for (let first = from, turn = 0; next; first += READ_CHUNKS, turn ^= 1) {
       const sealed: Buffer = await next;
