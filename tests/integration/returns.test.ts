@@ -62,6 +62,36 @@ describe('Trả kết quả: result from the feed → signed with the token → 
     await expect(returns.open('not-a-code')).rejects.toThrow(/không phải mã hồ sơ/);
   });
 
+  it('a stored result changed on disk is refused before the token is asked, in Vietnamese, and nothing is signed', async () => {
+    const view = await returns.open(code);
+    const id = view.results[0]!.id;
+    const sha = await f.store.exec('sha', (db) => (db.prepare('SELECT sha256 FROM attachments WHERE id = ?').get(id) as { sha256: string }).sha256);
+    const path = f.files.pathOf(sha);
+    const kept = readFileSync(path);
+    const changed = Buffer.from(kept);
+    changed[changed.length - 40] = changed[changed.length - 40]! ^ 1;
+    writeFileSync(path, changed);
+    let asked = 0;
+    const token: SignatureToken = {
+      listTokens: async () => [],
+      listCertificates: async () => [],
+      close: async () => undefined,
+      sign: async () => {
+        asked++;
+        throw new Error('the token must not be asked');
+      },
+    };
+    try {
+      const err = await returns.sign(code, { token, tokenId: 'RSA', certId: '01', pin: PIN, attachmentIds: [id], actor: 'cb01' }).catch((e: unknown) => e);
+      expect(err).toMatchObject({ code: 'conflict', key: 'returns.resultUnreadable', params: { id } });
+      expect((err as Error).message).toMatch(/đã hỏng, bị sửa hoặc bị xóa: hãy nhập lại tệp kết quả/);
+      expect(asked).toBe(0);
+      expect((await returns.open(code)).results.filter((r) => r.kind === 'signed_result')).toEqual([]);
+    } finally {
+      writeFileSync(path, kept);
+    }
+  });
+
   it('signs the result with the officer token, records the hand-over, and the province gets status 10 with the signed file', async () => {
     const hsm = new Pkcs11Token(SOFTHSM_MODULE);
     // While the token signs, the result is open in the signer: no clear copy of it may be on disk then.
