@@ -164,7 +164,7 @@ export async function signPdf(pdf: Uint8Array, r: SignRequest): Promise<SignedPd
 }
 
 /** Signs a PDF file with a token into another file (the officer's own files, clear by intent): atomic write, the input never touched. */
-export async function signFile(r: SignFileRequest): Promise<{ output: string; signer: TokenCertificate; warning: Notice | null; pieces: SignedPdf['pieces'] }> {
+export async function signFile(r: SignFileRequest): Promise<{ output: string; signer: TokenCertificate; warning: Notice | null }> {
   if (resolve(r.input) === resolve(r.output)) throw failure('invalid_input', 'signing.sameOutput');
   const input = await readFile(r.input).catch(() => {
     throw failure('not_found', 'signing.unreadable', { file: r.input });
@@ -185,5 +185,5 @@ export async function signFile(r: SignFileRequest): Promise<{ output: string; si
     await rm(tmp, { force: true });
   }
   await stat(r.output);
-  return { output: r.output, signer, warning, pieces };
+  return { output: r.output, signer, warning };
 }
