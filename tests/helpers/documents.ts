@@ -38,5 +38,5 @@ export async function plainDocument(dataDir: string, path: string): Promise<stri
 /** A content store and a document vault under one key, for a service built outside the core (benches). */
 export function documentStores(root: string, master: Buffer = randomBytes(32)): { files: ContentStore; docs: DocumentVault } {
   const files = new ContentStore(root, master);
-  return { files, docs: new DocumentVault(master, files.temp, join(root, 'viewer')) };
+  return { files, docs: new DocumentVault(master, join(root, 'viewer')) };
 }

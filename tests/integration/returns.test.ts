@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +11,19 @@ import { engineFor, referenceServer } from '../helpers/sync';
 import { plainCopy } from '../helpers/documents';
 import { tool } from '../helpers/tools';
 import { isSealed } from '../../electron/node/files/sealed-file';
+import type { SignatureToken } from '../../electron/common/hardware/token';
+
+/** Files under `dir` (not the test's own server store and PKI) that are a clear PDF. */
+function clearPdfsIn(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!e.isFile()) continue;
+    const p = join(e.parentPath, e.name);
+    if (/[/\\](server-files|pki)([/\\]|$)/.test(p.slice(dir.length))) continue;
+    if (readFileSync(p).includes('%PDF-')) out.push(p.slice(dir.length));
+  }
+  return out;
+}
 
 describe('Trả kết quả: result from the feed → signed with the token → handed over → status 10 at the province', () => {
   let f: Awaited<ReturnType<typeof intakeFixture>>;
@@ -49,11 +62,54 @@ describe('Trả kết quả: result from the feed → signed with the token → 
     await expect(returns.open('not-a-code')).rejects.toThrow(/không phải mã hồ sơ/);
   });
 
+  it('a stored result changed on disk is refused before the token is asked, in Vietnamese, and nothing is signed', async () => {
+    const view = await returns.open(code);
+    const id = view.results[0]!.id;
+    const sha = await f.store.exec('sha', (db) => (db.prepare('SELECT sha256 FROM attachments WHERE id = ?').get(id) as { sha256: string }).sha256);
+    const path = f.files.pathOf(sha);
+    const kept = readFileSync(path);
+    const changed = Buffer.from(kept);
+    changed[changed.length - 40] = changed[changed.length - 40]! ^ 1;
+    writeFileSync(path, changed);
+    let asked = 0;
+    const token: SignatureToken = {
+      listTokens: async () => [],
+      listCertificates: async () => [],
+      close: async () => undefined,
+      sign: async () => {
+        asked++;
+        throw new Error('the token must not be asked');
+      },
+    };
+    try {
+      const err = await returns.sign(code, { token, tokenId: 'RSA', certId: '01', pin: PIN, attachmentIds: [id], actor: 'cb01' }).catch((e: unknown) => e);
+      expect(err).toMatchObject({ code: 'conflict', key: 'returns.resultUnreadable', params: { id } });
+      expect((err as Error).message).toMatch(/đã hỏng, bị sửa hoặc bị xóa: hãy nhập lại tệp kết quả/);
+      expect(asked).toBe(0);
+      expect((await returns.open(code)).results.filter((r) => r.kind === 'signed_result')).toEqual([]);
+    } finally {
+      writeFileSync(path, kept);
+    }
+  });
+
   it('signs the result with the officer token, records the hand-over, and the province gets status 10 with the signed file', async () => {
-    const token = new Pkcs11Token(SOFTHSM_MODULE);
+    const hsm = new Pkcs11Token(SOFTHSM_MODULE);
+    // While the token signs, the result is open in the signer: no clear copy of it may be on disk then.
+    const duringSigning: string[][] = [];
+    const token: SignatureToken = {
+      listTokens: () => hsm.listTokens(),
+      listCertificates: (id) => hsm.listCertificates(id),
+      close: () => hsm.close(),
+      sign: (req) => {
+        duringSigning.push(clearPdfsIn(f.dir));
+        return hsm.sign(req);
+      },
+    };
     const view = await returns.open(code);
     const { signed } = await returns.sign(code, { token, tokenId: 'RSA', certId: '01', pin: PIN, attachmentIds: [view.results[0]!.id], actor: 'cb01', trustAnchors: [pki.rootDer] });
     expect(signed).toHaveLength(1);
+    expect(duringSigning).toEqual([[]]);
+    expect(clearPdfsIn(f.dir)).toEqual([]);
     await expect(returns.handOver(code, { receivedBy: 'Nguyễn Văn Đức', idChecked: false, actor: 'cb01' })).rejects.toThrow(/giấy tờ tùy thân/);
     const { slipPath } = await returns.handOver(code, { receivedBy: 'Nguyễn Văn Đức', idChecked: true, actor: 'cb01', officerName: 'Trần Văn Cán' });
     // Kept sealed; its clear bytes through the app's vault.

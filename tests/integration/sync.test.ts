@@ -1,9 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NO_FAULTS } from '../reference-server/faults';
 import { intakeFixture, OFFICER } from '../helpers/intake';
-import { dossiers, engineFor, referenceServer, sha256 } from '../helpers/sync';
+import { CLIENT, dossiers, engineFor, referenceServer, sha256 } from '../helpers/sync';
+import { ProvincialApi } from '../../electron/node/sync/provincial-api';
+import { silentLogger } from '../../electron/node/log/logger';
 import { SyncEngine } from '../../electron/node/sync/sync-engine';
 import { toVietnamRfc3339 } from '../../electron/common/domain/time';
 
@@ -34,6 +36,36 @@ describe('sync with the reference server', () => {
   afterEach(async () => {
     await server.close();
     await f.close();
+  });
+
+  it('a scan larger than one tus chunk is sent from the sealed store, decrypted into the chunks: identical on the server, never clear on disk', async () => {
+    const size = 5 * 64 * 1024 + 777;
+    const codes = await dossiers(f, 1, { attachmentSize: size });
+    // Every file of the app's own folders that holds the scan in clear, looked for after each chunk the server took.
+    const clearCopies = () =>
+      readdirSync(join(f.dir, 'files'), { withFileTypes: true, recursive: true })
+        .filter((e) => e.isFile())
+        .map((e) => join(e.parentPath, e.name))
+        .filter((p) => readFileSync(p).includes('% scan 0'));
+    const seen: string[][] = [];
+    const sent: number[] = [];
+    const engine = new SyncEngine(
+      {
+        store: f.store,
+        api: new ProvincialApi({ baseUrl: server.url, ...CLIENT, timeoutMs: 15_000, chunkSize: 64 * 1024 }),
+        files: f.files,
+        log: silentLogger,
+        onProgress: (p) => {
+          sent.push(p.sent);
+          seen.push(clearCopies());
+        },
+      },
+      { baseBackoffMs: 20, maxBackoffMs: 500 },
+    );
+    expect(await engine.runOnce()).toMatchObject({ remaining: 0, rejected: 0 });
+    expect(sent).toEqual([1, 2, 3, 4, 5].map((n) => n * 64 * 1024).concat(size));
+    expect(seen.flat()).toEqual([]);
+    await serverHoldsExactly(server, f, codes);
   });
 
   it('pushes dossiers with their files exactly once, pulls unit, catalog, calendar, leases and changes', async () => {

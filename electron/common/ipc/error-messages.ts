@@ -166,6 +166,10 @@ export const ERROR_MESSAGES = {
     vi: 'Văn bản kết quả số {id} không thuộc hồ sơ {code} hoặc đã ký.',
     en: 'Result document {id} does not belong to dossier {code}, or is already signed.',
   },
+  'returns.resultUnreadable': {
+    vi: 'Văn bản kết quả số {id} trong máy đã hỏng, bị sửa hoặc bị xóa: hãy nhập lại tệp kết quả rồi ký.',
+    en: 'Result document {id} on this PC is damaged, changed or deleted: import the result file again, then sign.',
+  },
   'returns.noReceiver': { vi: 'Ghi tên người nhận kết quả.', en: 'Write the name of the person receiving the result.' },
   'returns.idNotChecked': {
     vi: 'Phải kiểm tra giấy tờ tùy thân của người nhận trước khi trả kết quả.',

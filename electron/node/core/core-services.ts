@@ -1,4 +1,3 @@
-import { chmodSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Actor } from '../../common/domain/actor';
 import type { PrinterFactory } from '../../common/hardware/printer';
@@ -27,7 +26,7 @@ import { TokenSessions } from '../signing/token-sessions';
 import { encryptionCheck, keyForReading, unlockStore } from '../db/store-key';
 import { SqliteStore } from '../store/sqlite-store';
 import { fileMasterKey } from '../files/sealed-file';
-import { sealLegacyDocuments, sealLegacyFiles } from '../files/seal-legacy';
+import { sealLegacyDataDir } from '../files/seal-legacy';
 import { DocumentVault } from '../files/document-vault';
 import { ApiSetupService } from '../sync/api-setup';
 import { ProvincialApi } from '../sync/provincial-api';
@@ -142,8 +141,8 @@ export function createCoreServices(dataDir: string, a: CoreAdapters, dbKey: stri
   const pdf: PdfRenderer = a.pdf === 'in-process' ? inProcessRenderer(fontsDir) : defaultPdfRenderer(fontsDir);
   const master = fileMasterKey(dbKey);
   const files = new ContentStore(layout.filesDir, master);
-  const docs = new DocumentVault(master, files.temp, layout.viewerDir);
-  // Plain copies a crash left behind (an upload or a signature cut short, a print the viewer had) go before anything runs.
+  const docs = new DocumentVault(master, layout.viewerDir);
+  // Plain copies left behind go before anything runs: an older version's upload or signature copies, a print the viewer had.
   files.temp.wipeLeftovers();
   docs.wipeViewerLeftovers();
   const intake = new IntakeService({ store, files, docs, receiptsDir: layout.receiptsDir, fontsDir, pdf, now, apiConfigured });
@@ -284,17 +283,7 @@ export async function unlockDataDir(dataDir: string, stores: readonly SecretStor
   return key;
 }
 
-/**
- * Scans and generated documents stored by a version before sealing: sealed once, each file
- * crash-safely. The marker is written after both passes, so a start after it opens none of the
- * stored files again (everything since is written sealed), and a kill before it repeats the passes.
- */
+/** Scans and generated documents stored by a version before sealing: sealed once (seal-legacy.ts). */
 function sealLegacy(dataDir: string, key: string): void {
-  const l = dataLayout(dataDir);
-  if (existsSync(l.legacySealedMarker)) return;
-  // Folders of older versions were 0755: the data directory's own folders are this user's alone.
-  for (const d of [l.filesDir, l.logsDir]) if (existsSync(d)) chmodSync(d, 0o700);
-  const master = fileMasterKey(key);
-  sealLegacyFiles(l.filesDir, master);
-  sealLegacyDocuments([l.receiptsDir, l.returnsDir, l.reportsDir], master, l.legacySealedMarker);
+  sealLegacyDataDir(dataLayout(dataDir), fileMasterKey(key));
 }

@@ -4,7 +4,7 @@ import { basename, dirname, extname, join } from 'node:path';
 import { AppFailure } from '../../common/ipc/result';
 import { fsFailure } from './fs-errors';
 import { eachChunk, openRegularFile } from './regular-file';
-import { plainSize, sealBuffer, sealTo, unsealEach, unsealToBuffer } from './sealed-file';
+import { plainSize, sealBuffer, SealedReader, sealTo, unsealEach, unsealToBuffer } from './sealed-file';
 import { PlainTemp } from './plain-temp';
 
 export interface StoredFile {
@@ -31,8 +31,9 @@ export function sniffContentType(head: Buffer): string | null {
  * and sealed (sealed-file.ts): the same file twice is stored once, a stored file can be checked
  * against its name at any time, and nothing in the folder reads without the data directory's key.
  * Writes go to a temp file and are renamed into place, so a crash never leaves half a file; a
- * failed write (a full disk) removes its temp file. Plain copies exist only for the moment a
- * tool needs a path (upload, signing), in a private temp folder wiped after use and at start.
+ * failed write (a full disk) removes its temp file. No clear copy is written: the signer and the
+ * uploader read a stored file in memory (`readVerified`) or by position (`openSealed`); `temp` is
+ * only the folder where older versions kept such copies, wiped at start.
  */
 export class ContentStore {
   readonly temp: PlainTemp;
@@ -41,7 +42,7 @@ export class ContentStore {
     readonly root: string,
     private readonly master: Buffer,
   ) {
-    this.temp = new PlainTemp(join(root, 'tmp'), master);
+    this.temp = new PlainTemp(join(root, 'tmp'));
   }
 
   pathOf(sha256: string): string {
@@ -75,8 +76,16 @@ export class ContentStore {
     }
   }
 
-  /** Copies the open file into the store under its hash: temp file, fsync, rename; the temp file never outlives a failure. */
-  async #copyIn(fh: FileHandle, size: number, sha256: string, dest: string, name: string): Promise<void> {
+  /** Copies the open file into the store under its hash: what is stored must be what was hashed. */
+  #copyIn(fh: FileHandle, size: number, sha256: string, dest: string, name: string): Promise<void> {
+    return this.#sealIn(dest, size, name, sha256, async (buf, position) => (await fh.read(buf, 0, buf.length, position)).bytesRead);
+  }
+
+  /**
+   * Seals `size` bytes from `read` to `dest`: temp file, fsync, rename; the temp file never outlives
+   * a failure. The bytes are hashed as they are sealed and refused unless they hash to `sha256`.
+   */
+  async #sealIn(dest: string, size: number, name: string, sha256: string, read: (buf: Buffer, position: number) => Promise<number>): Promise<void> {
     const tmp = `${dest}.${randomUUID()}.tmp`;
     try {
       await mkdir(dirname(dest), { recursive: true, mode: 0o700 });
@@ -84,11 +93,11 @@ export class ContentStore {
       try {
         const h = createHash('sha256');
         await sealTo(this.master, out, size, async (buf, position) => {
-          const { bytesRead } = await fh.read(buf, 0, buf.length, position);
-          h.update(buf.subarray(0, bytesRead));
-          return bytesRead;
+          const n = await read(buf, position);
+          h.update(buf.subarray(0, n));
+          return n;
         });
-        // What is stored must be what was hashed: a file changed between the two reads is refused.
+        // A file changed between the hash and the copy is refused.
         if (h.digest('hex') !== sha256) throw changedWhileReading(name);
         await out.sync();
       } finally {
@@ -101,6 +110,23 @@ export class ContentStore {
       // After a successful rename the temp name no longer exists and this does nothing.
       await rm(tmp, { force: true }).catch(() => undefined);
     }
+  }
+
+  /**
+   * Stores a file given as pieces in memory (a signed PDF: the original, then its signature), sealed
+   * straight from the pieces: they are never joined, so memory stays at the pieces plus one chunk.
+   */
+  async putPieces(pieces: readonly Uint8Array[], fileName: string, contentType: string): Promise<StoredFile> {
+    const h = createHash('sha256');
+    let size = 0;
+    for (const p of pieces) {
+      h.update(p);
+      size += p.byteLength;
+    }
+    const sha256 = h.digest('hex');
+    const dest = this.pathOf(sha256);
+    if (!(await exists(dest))) await this.#sealIn(dest, size, fileName, sha256, async (buf, position) => copyFromPieces(pieces, buf, position));
+    return { sha256, path: dest, sizeBytes: size, fileName, contentType };
   }
 
   async putBuffer(buf: Buffer, fileName: string, contentType: string): Promise<StoredFile> {
@@ -128,23 +154,48 @@ export class ContentStore {
   }
 
   /**
-   * A small stored file's content, checked against its name, for a sender that can take bytes:
-   * one read and one decryption, and no plain copy on disk. Null when changed, cut, missing or
-   * not sealed with this key.
+   * A stored file's content, checked against its name, for whoever can take bytes (the signer, a
+   * one-PATCH upload): one read and one decryption into one buffer, and no plain copy on disk.
+   * Memory is the file itself (at most MAX_SCAN_BYTES, or a signed copy of such a file) plus about
+   * 1 MiB. Null when changed, cut, missing or not sealed with this key.
    */
   async readVerified(sha256: string): Promise<Buffer | null> {
     try {
-      const plain = await unsealToBuffer(this.master, this.pathOf(sha256));
-      return createHash('sha256').update(plain).digest('hex') === sha256 ? plain : null;
+      const h = createHash('sha256');
+      const plain = await unsealToBuffer(this.master, this.pathOf(sha256), (c) => void h.update(c));
+      if (h.digest('hex') === sha256) return plain;
+      plain.fill(0);
+      return null;
     } catch {
       return null;
     }
   }
 
-  /** A plain copy for a tool that needs a path (an upload, the signer), wiped as soon as `fn` ends. */
-  withPlainFile<T>(sha256: string, fn: (path: string) => Promise<T>): Promise<T> {
-    return this.temp.withPlainCopy(this.pathOf(sha256), fn);
+  /**
+   * The stored file for a reader by position (the tus uploader): decrypted chunk by chunk as it is
+   * read, each chunk authenticated, no clear copy on disk. The caller closes it. Check the content
+   * against its name first with `verify` when that matters (a file put under another's name).
+   */
+  openSealed(sha256: string): Promise<SealedReader> {
+    return SealedReader.open(this.master, this.pathOf(sha256));
   }
+}
+
+/** Copies pieces[…] from plain `position` into `buf`, as much as fits; returns how many bytes. */
+function copyFromPieces(pieces: readonly Uint8Array[], buf: Buffer, position: number): number {
+  let n = 0;
+  let at = 0;
+  for (const p of pieces) {
+    const end = at + p.byteLength;
+    if (n < buf.length && position + n < end) {
+      const from = position + n - at;
+      const take = Math.min(p.byteLength - from, buf.length - n);
+      buf.set(p.subarray(from, from + take), n);
+      n += take;
+    }
+    at = end;
+  }
+  return n;
 }
 
 const changedWhileReading = (name: string) => new AppFailure('invalid_input', `Tệp ${name} thay đổi trong khi đang nhập, hãy thử lại.`);

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { mkdir, open, readFile } from 'node:fs/promises';
+import { mkdir, open } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { failure } from '../../common/ipc/result';
 import { writeFileAtomic } from './content-store';
 import { wipeFile } from './durable';
 import { fsFailure } from './fs-errors';
-import type { PlainTemp } from './plain-temp';
 import { SealError, sealBuffer, unsealToBuffer } from './sealed-file';
 
 /**
@@ -21,16 +20,15 @@ export const VIEWER_LIFETIME_MS = 10 * 60_000;
  * The documents the app generates and keeps in its data directory (receipts, turn-back slips,
  * the forms, hand-over slips, day-close reports and their signed versions): written sealed like
  * the content store's files, with the same key, so none of them reads without this PC's key.
- * Clear bytes exist only in memory, in a plain temp file wiped when the tool that needed a path
- * returns (`throughTool`), or in a viewer copy (see VIEWER_LIFETIME_MS). A file the user saves to a place of
- * their own choice (`--out`) is written clear by intent (`exportTo`).
+ * Clear bytes exist only in memory (`read`; the signer takes and returns bytes) or in a viewer copy
+ * for the OS viewer, the one tool that needs a path (see VIEWER_LIFETIME_MS). A file the user saves
+ * to a place of their own choice (`--out`) is written clear by intent (`exportTo`).
  */
 export class DocumentVault {
   readonly #timers = new Set<NodeJS.Timeout>();
 
   constructor(
     private readonly master: Buffer,
-    private readonly temp: PlainTemp,
     readonly viewerDir: string,
   ) {}
 
@@ -46,22 +44,6 @@ export class DocumentVault {
     } catch (e) {
       throw documentFailure(e, path);
     }
-  }
-
-  /**
-   * For a tool that reads one path and writes another (the signer): `plain` in a plain temp file,
-   * the tool's output beside it, both wiped when it returns; the output's bytes come back in memory.
-   */
-  async throughTool(plain: Buffer | Uint8Array, tool: (input: string, output: string) => Promise<void>): Promise<Buffer> {
-    return this.temp.withPlainBytes(Buffer.from(plain), async (input) => {
-      const output = `${input}.out.tmp`;
-      try {
-        await tool(input, output);
-        return await readFile(output);
-      } finally {
-        if (existsSync(output)) wipeFile(output);
-      }
-    });
   }
 
   /** A clear copy at a place the user chose (`--out`): clear by intent, written atomically. */

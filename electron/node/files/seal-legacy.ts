@@ -1,5 +1,6 @@
 import { chmodSync, closeSync, existsSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { DataLayout } from '../config/paths';
 import { syncDir, syncFile, wipeFile } from './durable';
 import { isSealed, sealBuffer } from './sealed-file';
 
@@ -7,6 +8,19 @@ import { isSealed, sealBuffer } from './sealed-file';
 const LEFTOVER = /\.(sealing|clear|tmp)$/;
 /** A working copy of a result that versions before sealing kept in files/returns and never deleted. */
 const WORKING_COPY = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.pdf$/;
+
+/**
+ * Scans and generated documents stored by a version before sealing, sealed once, each file
+ * crash-safely. The marker is written after both passes, so a start after it opens none of the
+ * stored files again (everything since is written sealed), and a kill before it repeats the passes.
+ */
+export function sealLegacyDataDir(l: DataLayout, master: Buffer): void {
+  if (existsSync(l.legacySealedMarker)) return;
+  // Folders of older versions were 0755: the data directory's own folders are this user's alone.
+  for (const d of [l.filesDir, l.logsDir]) if (existsSync(d)) chmodSync(d, 0o700);
+  sealLegacyFiles(l.filesDir, master);
+  sealLegacyDocuments([l.receiptsDir, l.returnsDir, l.reportsDir], master, l.legacySealedMarker);
+}
 
 /** Stored scans and attachments from a version before sealing (files/sha256/xx/…), sealed in place. */
 export function sealLegacyFiles(root: string, master: Buffer): number {

@@ -65,18 +65,6 @@ function sealChunk(fileKey: Buffer, prefix: Buffer, index: number, last: boolean
   return Buffer.concat([c.update(plain), c.final(), c.getAuthTag()]);
 }
 
-function openChunk(fileKey: Buffer, prefix: Buffer, index: number, last: boolean, sealed: Buffer): Buffer {
-  if (sealed.length < TAG) throw new SealError('a chunk is cut');
-  const d = createDecipheriv('aes-256-gcm', fileKey, ivOf(prefix, index));
-  d.setAAD(Buffer.from([last ? 1 : 0]));
-  d.setAuthTag(sealed.subarray(sealed.length - TAG));
-  try {
-    return Buffer.concat([d.update(sealed.subarray(0, sealed.length - TAG)), d.final()]);
-  } catch {
-    throw new SealError(`chunk ${index} was changed, cut or reordered`);
-  }
-}
-
 /**
  * Writes `size` plain bytes, read chunk by chunk from `read`, sealed to `out`. Memory stays at one
  * chunk whatever the file size; the caller owns temp naming, fsync and rename.
@@ -117,35 +105,169 @@ export function plainSize(sealedSize: number): number | null {
   return rest < TAG ? null : full * SEAL_CHUNK + rest - TAG;
 }
 
-/** Reads a sealed file chunk by chunk, handing each plain chunk to `each` in order; throws SealError on any change. */
-export async function unsealEach(master: Buffer, path: string, each: (plain: Buffer) => Promise<void> | void): Promise<number> {
-  const fh = await open(path, 'r');
-  try {
-    const { size } = await fh.stat();
-    const plain = plainSize(size);
-    if (plain === null) throw new SealError('a sealed file of impossible size (cut)');
-    const head = Buffer.alloc(HEADER);
-    await readFully(fh, head, 0);
-    const { fileKey, prefix } = unwrap(master, head);
-    const chunks = Math.max(1, Math.ceil(plain / SEAL_CHUNK));
-    const buf = Buffer.alloc(Math.min(SEAL_CHUNK, Math.max(plain, 0)) + TAG);
-    let pos = HEADER;
-    for (let i = 0; i < chunks; i++) {
-      const len = Math.min(SEAL_CHUNK, plain - i * SEAL_CHUNK) + TAG;
-      await readFully(fh, buf.subarray(0, len), pos);
-      pos += len;
-      await each(openChunk(fileKey, prefix, i, i === chunks - 1, buf.subarray(0, len)));
+/** How many sealed chunks one disk read takes (about 1 MiB): few reads, and memory stays small whatever the file size. */
+const READ_CHUNKS = 16;
+const AAD = [Buffer.from([0]), Buffer.from([1])] as const;
+
+/**
+ * Random access to the plain bytes of a sealed file, with the shape of `FileHandle.read`, so a
+ * reader by position (the tus chunk source, a whole-file read) takes a sealed file as it would a
+ * plain one, and no plain copy is written anywhere. Each chunk is authenticated before a byte of it
+ * is handed out; a changed, cut or reordered chunk throws SealError. Chunks are read from the disk
+ * about 1 MiB at a time into two reused buffers (one read ahead), and each is copied once from the
+ * cipher's output into the caller's buffer (no concatenation). One read at a time, as a reader by
+ * position that reads ahead one chunk does (the tus chunk source).
+ */
+export class SealedReader {
+  readonly #iv = Buffer.alloc(12);
+  readonly #sealed: Array<Buffer | undefined> = [];
+  #busy = false;
+
+  private constructor(
+    private readonly fh: FileHandle,
+    private readonly fileKey: Buffer,
+    prefix: Buffer,
+    /** The plain size. */
+    readonly size: number,
+    private readonly chunks: number,
+  ) {
+    prefix.copy(this.#iv, 0);
+  }
+
+  static async open(master: Buffer, path: string): Promise<SealedReader> {
+    const fh = await open(path, 'r');
+    try {
+      const { size } = await fh.stat();
+      const plain = plainSize(size);
+      if (plain === null) throw new SealError('a sealed file of impossible size (cut)');
+      const head = Buffer.alloc(HEADER);
+      await readFully(fh, head, 0);
+      const { fileKey, prefix } = unwrap(master, head);
+      return new SealedReader(fh, fileKey, prefix, plain, Math.max(1, Math.ceil(plain / SEAL_CHUNK)));
+    } catch (e) {
+      await fh.close();
+      throw e;
+    }
+  }
+
+  /** Plain bytes [position, position + length) into buffer[offset…]; fewer only at the end of the file. */
+  async read(buffer: Buffer, offset: number, length: number, position: number): Promise<{ bytesRead: number; buffer: Buffer }> {
+    const end = Math.min(this.size, position + length);
+    if (position >= end) return { bytesRead: 0, buffer };
+    await this.#run(Math.floor(position / SEAL_CHUNK), Math.floor((end - 1) / SEAL_CHUNK), (i, plain) => {
+      const at = i * SEAL_CHUNK;
+      const from = Math.max(position, at) - at;
+      const to = Math.min(end, at + plain.length) - at;
+      plain.copy(buffer, offset + at + from - position, from, to);
+    });
+    return { bytesRead: end - position, buffer };
+  }
+
+  /** Every chunk in order, each authenticated, to `each` (an empty file has one chunk: its tag is checked too). */
+  readAll(each: (plain: Buffer) => Promise<void> | void): Promise<void> {
+    return this.#run(0, this.chunks - 1, (_i, plain) => each(plain));
+  }
+
+  close(): Promise<void> {
+    return this.fh.close();
+  }
+
+  /**
+   * Chunks `from` … `to` in order, each opened, to `got`. The disk read of the next batch (about
+   * 1 MiB, into the other of two reused buffers) runs while this batch is decrypted, so the read
+   * costs little beside the decryption.
+   */
+  async #run(from: number, to: number, got: (index: number, plain: Buffer) => Promise<void> | void): Promise<void> {
+    // The two read buffers are this reader's own: a second read while one runs would read into them.
+    if (this.#busy) throw new Error('SealedReader: one read at a time');
+    this.#busy = true;
+    try {
+      await this.#batches(from, to, got);
+    } finally {
+      this.#busy = false;
+    }
+  }
+
+  async #batches(from: number, to: number, got: (index: number, plain: Buffer) => Promise<void> | void): Promise<void> {
+    let next: Promise<Buffer> | null = this.#fetch(from, to, 0);
+    for (let first = from, turn = 0; next; first += READ_CHUNKS, turn ^= 1) {
+      const sealed: Buffer = await next;
+      next = first + READ_CHUNKS <= to ? this.#fetch(first + READ_CHUNKS, to, turn ^ 1) : null;
+      // A failure below stops awaiting the read ahead: its own failure must not surface as unhandled.
+      next?.catch(() => undefined);
+      for (let i = first, at = 0; i <= Math.min(to, first + READ_CHUNKS - 1); i++) {
+        const len = this.#lenOf(i);
+        await got(i, this.#open(i, sealed.subarray(at, at + len)));
+        at += len;
+      }
+    }
+  }
+
+  /** The sealed bytes of chunks first … min(to, first + READ_CHUNKS − 1), with one disk read into buffer `turn`. */
+  async #fetch(first: number, to: number, turn: number): Promise<Buffer> {
+    let total = 0;
+    for (let i = first; i <= Math.min(to, first + READ_CHUNKS - 1); i++) total += this.#lenOf(i);
+    const buf = (this.#sealed[turn] ??= Buffer.allocUnsafe(Math.min(READ_CHUNKS * (SEAL_CHUNK + TAG), this.size + this.chunks * TAG)));
+    const sealed = buf.subarray(0, total);
+    await readFully(this.fh, sealed, HEADER + first * (SEAL_CHUNK + TAG));
+    return sealed;
+  }
+
+  #lenOf(index: number): number {
+    return Math.min(SEAL_CHUNK, this.size - index * SEAL_CHUNK) + TAG;
+  }
+
+  #open(index: number, sealed: Buffer): Buffer {
+    this.#iv.writeUInt32BE(index, 8);
+    const d = createDecipheriv('aes-256-gcm', this.fileKey, this.#iv);
+    d.setAAD(AAD[index === this.chunks - 1 ? 1 : 0]);
+    d.setAuthTag(sealed.subarray(sealed.length - TAG));
+    const plain = d.update(sealed.subarray(0, sealed.length - TAG));
+    try {
+      d.final();
+    } catch {
+      plain.fill(0);
+      throw new SealError(`chunk ${index} was changed, cut or reordered`);
     }
     return plain;
-  } finally {
-    await fh.close();
   }
 }
 
-export async function unsealToBuffer(master: Buffer, path: string): Promise<Buffer> {
-  const parts: Buffer[] = [];
-  await unsealEach(master, path, (p) => void parts.push(p));
-  return Buffer.concat(parts);
+/** Reads a sealed file chunk by chunk, handing each plain chunk to `each` in order; throws SealError on any change. */
+export async function unsealEach(master: Buffer, path: string, each: (plain: Buffer) => Promise<void> | void): Promise<number> {
+  const r = await SealedReader.open(master, path);
+  try {
+    await r.readAll(each);
+    return r.size;
+  } finally {
+    await r.close();
+  }
+}
+
+/**
+ * The whole plain content in one buffer of its exact size (no concatenation); memory is the file
+ * plus about 2 MiB. `seen` gets each plain chunk as it is opened, while it is still in the CPU's
+ * cache (a hash over the content costs less there than in a second pass over the buffer).
+ */
+export async function unsealToBuffer(master: Buffer, path: string, seen?: (plain: Buffer) => void): Promise<Buffer> {
+  const r = await SealedReader.open(master, path);
+  const out = Buffer.allocUnsafe(r.size);
+  try {
+    let at = 0;
+    await r.readAll((plain) => {
+      seen?.(plain);
+      at += plain.copy(out, at);
+      // The cipher's output would otherwise hold this chunk in clear until the garbage collector runs.
+      plain.fill(0);
+    });
+    return out;
+  } catch (e) {
+    // Chunks opened before the failing one are clear bytes of a file that will not be handed out.
+    out.fill(0);
+    throw e;
+  } finally {
+    await r.close();
+  }
 }
 
 async function readFully(fh: FileHandle, buf: Buffer, position: number): Promise<void> {

@@ -135,22 +135,20 @@ export class ReportService {
       const anchors = await this.d.tokens.trustAnchors();
       const token = await this.d.tokens.token();
       // Loaded on first use: the signer pulls in the PDF and crypto stack that start-up does not need.
-      const { signFile } = await import('../signing/signing-service');
-      // The signer reads and writes paths: plain temp files, wiped as soon as it returns; the signed copy is kept sealed.
-      signedPdf = await this.d.docs.throughTool(pdf, async (input, output) => {
-        await signFile({
-          token,
-          tokenId: sign.tokenId,
-          certId: sign.certId ?? null,
-          pin: sign.pin,
-          input,
-          output,
-          reason: `Chốt ngày ${o.date}`,
-          ...(anchors ? { trustAnchors: anchors } : {}),
-          fontsDir: this.d.fontsDir,
-          now: this.d.now(),
-        });
+      const { signPdf } = await import('../signing/signing-service');
+      // Signed in memory: the report's clear bytes never reach the disk; the signed copy is kept sealed.
+      // A report is small (well under a megabyte), so its two pieces are simply joined.
+      const signed = await signPdf(pdf, {
+        token,
+        tokenId: sign.tokenId,
+        certId: sign.certId ?? null,
+        pin: sign.pin,
+        reason: `Chốt ngày ${o.date}`,
+        ...(anchors ? { trustAnchors: anchors } : {}),
+        fontsDir: this.d.fontsDir,
+        now: this.d.now(),
       });
+      signedPdf = Buffer.concat(signed.pieces);
       await this.d.docs.write(out, signedPdf);
       finalPath = out;
     }

@@ -1,7 +1,5 @@
 import type { Notice } from '../../common/ipc/notice';
 import type Database from 'better-sqlite3';
-import { existsSync } from 'node:fs';
-import { wipeFile } from '../files/durable';
 import { join } from 'node:path';
 import type { DossierDetail } from '../../common/domain/dossier';
 import { parseDossierCode } from '../../common/domain/dossier-code';
@@ -17,7 +15,6 @@ import { deliveryOf, markPosted, type Delivery } from '../intake/delivery-repo';
 import { appendAudit } from '../store/audit';
 import type { SqliteStore } from '../store/sqlite-store';
 import { enqueueEvent } from '../sync/outbox-repo';
-import { randomUUID } from 'node:crypto';
 
 export type ResultFile = ResultDocument;
 
@@ -83,30 +80,24 @@ export class ReturnService {
       const file = view.results.find((r) => r.id === id && r.kind === 'result');
       if (!file) throw failure('not_found', 'returns.resultNotFound', { id, code });
       const sha = await this.d.store.exec('returns.sha', (db) => attachmentSha(db, id));
-      // The signer reads and writes paths: a plain copy in and the signed copy out, both wiped once stored sealed.
-      const { r, stored } = await this.d.files.withPlainFile(sha, async (input) => {
-        const out = join(this.d.files.temp.dir, `${randomUUID()}.pdf`);
-        try {
-          // The signer (pkijs, pdf-lib) loads with the first signature, not with the app.
-          const { signFile } = await import('../signing/signing-service');
-          const signedFile = await signFile({
-            token: o.token,
-            tokenId: o.tokenId,
-            certId: o.certId ?? null,
-            pin: o.pin,
-            ...(o.confirmFinalTry ? { confirmFinalTry: true } : {}),
-            input,
-            output: out,
-            reason: `Ký kết quả giải quyết hồ sơ ${code}`,
-            ...(o.trustAnchors ? { trustAnchors: o.trustAnchors } : {}),
-            fontsDir: this.d.fontsDir,
-            now: this.#now(),
-          });
-          return { r: signedFile, stored: await this.d.files.importFile(out) };
-        } finally {
-          if (existsSync(out)) wipeFile(out);
-        }
+      // Signed in memory: the stored result is unsealed into memory and checked against its hash, and
+      // the signed copy is sealed straight from the signer's pieces; no clear byte reaches the disk.
+      const input = await this.d.files.readVerified(sha);
+      if (!input) throw failure('conflict', 'returns.resultUnreadable', { id });
+      // The signer (pkijs, pdf-lib) loads with the first signature, not with the app.
+      const { signPdf } = await import('../signing/signing-service');
+      const r = await signPdf(input, {
+        token: o.token,
+        tokenId: o.tokenId,
+        certId: o.certId ?? null,
+        pin: o.pin,
+        ...(o.confirmFinalTry ? { confirmFinalTry: true } : {}),
+        reason: `Ký kết quả giải quyết hồ sơ ${code}`,
+        ...(o.trustAnchors ? { trustAnchors: o.trustAnchors } : {}),
+        fontsDir: this.d.fontsDir,
+        now: this.#now(),
       });
+      const stored = await this.d.files.putPieces(r.pieces, file.fileName, 'application/pdf');
       warning = r.warning ?? warning;
       const at = toVietnamRfc3339(this.#now());
       const newId = await this.d.store.exec('returns.signed', (db) =>

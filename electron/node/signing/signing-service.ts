@@ -69,14 +69,12 @@ export function certificateRefusal(problems: readonly CertificateProblem[]): App
   return new AppFailure('forbidden', texts.join(' '), details, first.params ? { key: first.key, params: first.params } : { key: first.key });
 }
 
-export interface SignFileRequest {
+export interface SignRequest {
   readonly token: SignatureToken;
   readonly tokenId: string;
   readonly certId?: string | null;
   readonly pin: string | null;
   readonly confirmFinalTry?: boolean;
-  readonly input: string;
-  readonly output: string;
   readonly visible?: VisibleSignature | null;
   readonly reason?: string;
   readonly location?: string;
@@ -84,6 +82,22 @@ export interface SignFileRequest {
   readonly trustAnchors?: readonly Uint8Array[];
   readonly fontsDir?: string;
   readonly timestamp?: (signature: Uint8Array) => Promise<Uint8Array>;
+}
+
+export interface SignFileRequest extends SignRequest {
+  readonly input: string;
+  readonly output: string;
+}
+
+/**
+ * A signed PDF as two pieces: the input, byte for byte (the same Buffer, not a copy), then the
+ * incremental update. Whoever keeps it writes or seals the pieces in turn, so a 50 MB result is
+ * never held twice just to be joined.
+ */
+export interface SignedPdf {
+  readonly pieces: readonly [Buffer, Uint8Array];
+  readonly signer: TokenCertificate;
+  readonly warning: Notice | null;
 }
 
 /** Picks the signing certificate: the one asked for, else the only one that may sign documents now. */
@@ -108,13 +122,17 @@ export function signatureBoxLines(subject: string, now: Date): string[] {
   return [`Ký bởi: ${cn}`, ...(org ? [`Cơ quan: ${org}`] : []), `Thời gian: ${vnStamp(now)}`];
 }
 
-/** Signs a PDF file with a token: certificate checks, PAdES, atomic write, the input never touched. */
-export async function signFile(r: SignFileRequest): Promise<{ output: string; signer: TokenCertificate; warning: Notice | null }> {
-  if (resolve(r.input) === resolve(r.output)) throw failure('invalid_input', 'signing.sameOutput');
+/**
+ * Signs PDF bytes held in memory with a token: certificate checks, then PAdES as an incremental
+ * update. No file is read or written, so a sealed document is signed from its in-memory unseal and
+ * its signed copy sealed again without a clear byte reaching the disk. Memory: the input (which the
+ * caller holds anyway; at most the 50 MB attachment limit) plus what pdf-lib parses of it and the
+ * small update.
+ */
+export async function signPdf(pdf: Uint8Array, r: SignRequest): Promise<SignedPdf> {
+  // A view, not a copy: pdf-lib then parses streams as views into it (Buffer#slice).
+  const input = Buffer.isBuffer(pdf) ? pdf : Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
   const now = r.now ?? new Date();
-  const input = await readFile(r.input).catch(() => {
-    throw failure('not_found', 'signing.unreadable', { file: r.input });
-  });
   const certs = await r.token.listCertificates(r.tokenId);
   const cert = pickCertificate(certs, r.certId, now);
   // Intermediates on the token (the CA's chain is often stored beside the signer's certificate).
@@ -122,7 +140,6 @@ export async function signFile(r: SignFileRequest): Promise<{ output: string; si
   const problems = await certificateProblems(cert, now, { ...(r.trustAnchors ? { trustAnchors: r.trustAnchors } : {}), intermediates });
   if (problems.length) throw certificateRefusal(problems);
   let warning: Notice | null = null;
-  // The Buffer itself, not a copy: pdf-lib then parses streams as views into it (Buffer#slice).
   const increment = await signPdfIncrement(
     input,
     {
@@ -143,14 +160,22 @@ export async function signFile(r: SignFileRequest): Promise<{ output: string; si
       ...(r.timestamp ? { timestamp: r.timestamp } : {}),
     },
   );
+  return { pieces: [input, increment], signer: cert, warning };
+}
+
+/** Signs a PDF file with a token into another file (the officer's own files, clear by intent): atomic write, the input never touched. */
+export async function signFile(r: SignFileRequest): Promise<{ output: string; signer: TokenCertificate; warning: Notice | null }> {
+  if (resolve(r.input) === resolve(r.output)) throw failure('invalid_input', 'signing.sameOutput');
+  const input = await readFile(r.input).catch(() => {
+    throw failure('not_found', 'signing.unreadable', { file: r.input });
+  });
+  const { pieces, signer, warning } = await signPdf(input, r);
   const tmp = `${r.output}.${randomUUID()}.tmp`;
   await mkdir(dirname(resolve(r.output)), { recursive: true });
   try {
-    // Output = the input, byte for byte, then the incremental update.
     const fh = await open(tmp, 'w');
     try {
-      await fh.writeFile(input);
-      await fh.writeFile(increment);
+      for (const p of pieces) await fh.writeFile(p);
       await fh.sync();
     } finally {
       await fh.close();
@@ -160,5 +185,5 @@ export async function signFile(r: SignFileRequest): Promise<{ output: string; si
     await rm(tmp, { force: true });
   }
   await stat(r.output);
-  return { output: r.output, signer: cert, warning };
+  return { output: r.output, signer, warning };
 }

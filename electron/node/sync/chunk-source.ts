@@ -1,5 +1,12 @@
 import { createHash } from 'node:crypto';
-import type { FileHandle } from 'node:fs/promises';
+
+/**
+ * What reads a file by position: a `FileHandle`, or a `SealedReader` that decrypts a sealed file's
+ * chunks as they are read (so a sealed scan is uploaded without a clear copy on disk).
+ */
+export interface PositionalReader {
+  read(buffer: Buffer, offset: number, length: number, position: number): Promise<{ bytesRead: number }>;
+}
 
 /** A chunk to send and its tus Upload-Checksum (sha256, base64), or null when checksums are off. */
 export interface Chunk {
@@ -8,7 +15,7 @@ export interface Chunk {
 }
 
 /**
- * The chunks of one upload, from memory or from a file. A file is read into two buffers used in
+ * The chunks of one upload, from memory or from a file (plain or sealed). A file is read into two buffers used in
  * turn: one chunk is on the wire while the next is read into the other, so no chunk is copied and
  * no buffer is allocated per chunk. A chunk's checksum is computed as soon as it is read, a slice at
  * a time between turns of the event loop, so the chunk before it keeps flowing to the socket.
@@ -20,7 +27,7 @@ export class ChunkSource {
   #turn = 0;
 
   constructor(
-    private readonly src: Buffer | FileHandle,
+    private readonly src: Buffer | PositionalReader,
     private readonly size: number,
     private readonly chunkSize: number,
     private readonly checksums: boolean,
@@ -40,7 +47,7 @@ export class ChunkSource {
     return p;
   }
 
-  async #fromFile(fh: FileHandle, offset: number, len: number): Promise<Chunk> {
+  async #fromFile(fh: PositionalReader, offset: number, len: number): Promise<Chunk> {
     const i = this.#turn++ % 2;
     const buf = (this.#buffers[i] ??= Buffer.allocUnsafe(Math.min(this.chunkSize, this.size))).subarray(0, len);
     for (let got = 0; got < len; ) {

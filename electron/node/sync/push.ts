@@ -6,6 +6,8 @@ import { appendAudit } from '../store/audit';
 import { buildHoSo } from './hoso';
 import { dossierQueueState, markInFlightUnknown, nextAttemptAt, readyHeadOf, readyHeads, requeueRejected, updateItem, type OutboxItem, type OutboxState } from './outbox-repo';
 import type { ApiOutcome } from './provincial-api';
+import type { ContentStore } from '../files/content-store';
+import type { PositionalReader } from './chunk-source';
 import { runPool } from './head-pool';
 import { reasonOf, type SyncContext } from './sync-context';
 
@@ -17,7 +19,7 @@ type Head = OutboxItem & { readonly prepared?: boolean };
 /** `next`: the dossier's following head, read (and a dossier PUT prepared) in the commit of a success. */
 type Outcome = { done: boolean; error?: string; next?: Head | null };
 
-/** Larger files are sent from a plain copy read as it goes, not held in memory. */
+/** Larger files are read from the sealed store as they go (decrypted a chunk at a time), not held in memory. */
 const IN_MEMORY_MAX = 16 * 1024 * 1024;
 
 /**
@@ -203,7 +205,7 @@ export class OutboxSender {
     // A small file's upload is not marked in flight: a crash during it leaves the item pending and
     // the file is simply sent again as a new upload, which in-flight would not change.
     if (!small) await this.#mark(item, 'in_flight');
-    const send = (source: { path: string } | { data: Buffer }) =>
+    const send = (source: { reader: PositionalReader } | { data: Buffer }) =>
       api.upload({
         ...source,
         size,
@@ -213,8 +215,8 @@ export class OutboxSender {
         onUrl: small ? () => undefined : (url) => this.c.exec('uploadUrl', (db) => setUploadUrl(db, att.id, url)),
         onProgress: (sent, total) => this.c.d.onProgress?.({ code: item.code, fileName: att.fileName, sent, total }),
       });
-    // tus reads a large file by path: a plain copy exists for this upload only.
-    const r = data ? await send({ data }) : await files.withPlainFile(att.sha256, (path) => send({ path }));
+    // A larger file is decrypted chunk by chunk into the tus chunks as they are read: no clear copy on disk.
+    const r: ApiOutcome<string> = data ? await send({ data }) : await withSealed(files, att.sha256, (reader) => send({ reader }));
     if (r.kind === 'ok') {
       const at = this.c.at();
       return this.#done(item, { also: (db) => markUploaded(db, att.id, r.value, at) });
@@ -311,3 +313,12 @@ export class OutboxSender {
   }
 }
 
+/** The stored file open for reading by position, closed when `fn` ends. */
+async function withSealed<T>(files: ContentStore, sha256: string, fn: (reader: PositionalReader) => Promise<T>): Promise<T> {
+  const reader = await files.openSealed(sha256);
+  try {
+    return await fn(reader);
+  } finally {
+    await reader.close();
+  }
+}

@@ -2,7 +2,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { ApiOutcome } from './api-types';
-import { ChunkSource } from './chunk-source';
+import { ChunkSource, type PositionalReader } from './chunk-source';
 import { isRedirect, REDIRECT_MESSAGE, sameOrigin } from './http-guard';
 
 /**
@@ -24,8 +24,12 @@ export interface TusTarget {
 }
 
 export interface UploadInput {
-  /** The file to send, by path (read as it goes) or, for a small file already in memory, its bytes. */
+  /**
+   * The file to send: by path (read as it goes), by a reader the caller opened and closes (a sealed
+   * file, decrypted as it goes), or, for a small file already in memory, its bytes.
+   */
   readonly path?: string;
+  readonly reader?: PositionalReader;
   readonly data?: Buffer;
   readonly size: number;
   readonly metadata: Record<string, string>;
@@ -58,9 +62,9 @@ export class TusClient {
   async upload(o: UploadInput): Promise<ApiOutcome<string>> {
     let file: FileHandle | null = null;
     try {
-      if (!o.data) file = await open(o.path!, 'r');
+      if (!o.data && !o.reader) file = await open(o.path!, 'r');
       const known = o.sha256 ? Buffer.from(o.sha256, 'hex').toString('base64') : null;
-      return await this.#run(o, new ChunkSource(o.data ?? file!, o.size, this.t.chunkSize, this.t.checksums, known));
+      return await this.#run(o, new ChunkSource(o.data ?? o.reader ?? file!, o.size, this.t.chunkSize, this.t.checksums, known));
     } catch (e) {
       return { kind: 'retry', afterMs: null, reason: `tus: ${(e as Error).message}` };
     } finally {

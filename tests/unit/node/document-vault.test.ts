@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { errorText } from '../../../electron/common/ipc/result';
 import { DocumentVault, VIEWER_LIFETIME_MS } from '../../../electron/node/files/document-vault';
-import { PlainTemp } from '../../../electron/node/files/plain-temp';
 import { sealLegacyDocuments } from '../../../electron/node/files/seal-legacy';
 import { isSealed, sealBuffer, unsealToBuffer } from '../../../electron/node/files/sealed-file';
 import { tempDir } from '../../helpers/tmp';
@@ -18,7 +17,7 @@ describe('generated documents at rest (DocumentVault)', () => {
   beforeEach(() => {
     t = tempDir('motcua-docs-');
     master = randomBytes(32);
-    vault = new DocumentVault(master, new PlainTemp(join(t.dir, 'files', 'tmp'), master), join(t.dir, 'files', 'viewer'));
+    vault = new DocumentVault(master, join(t.dir, 'files', 'viewer'));
   });
   afterEach(() => {
     vi.useRealTimers();
@@ -82,22 +81,6 @@ describe('generated documents at rest (DocumentVault)', () => {
     const b = await vault.viewerCopy(path);
     vault.close();
     expect(existsSync(b)).toBe(false);
-  });
-
-  it('a tool that needs paths gets plain temp files, wiped when it returns; its output comes back in memory', async () => {
-    const seen: string[] = [];
-    const out = await vault.throughTool(PDF('in'), async (input, output) => {
-      seen.push(input, output);
-      expect(readFileSync(input)).toEqual(PDF('in'));
-      writeFileSync(output, Buffer.concat([readFileSync(input), Buffer.from('signed')]));
-    });
-    expect(out.toString('latin1')).toContain('signed');
-    for (const p of seen) expect(existsSync(p)).toBe(false);
-    await expect(vault.throughTool(PDF('in'), async (_i, o) => {
-      writeFileSync(o, 'half');
-      throw new Error('token removed');
-    })).rejects.toThrow('token removed');
-    expect(readdirSync(join(t.dir, 'files', 'tmp'))).toEqual([]);
   });
 
   it('an export to a file the user chose is clear, by intent', async () => {

@@ -3,7 +3,7 @@ import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fileMasterKey, plainSize, SEAL_CHUNK, sealBuffer, SealError, sealTo, unsealToBuffer } from '../../../electron/node/files/sealed-file';
+import { fileMasterKey, plainSize, SEAL_CHUNK, sealBuffer, SealError, SealedReader, sealTo, unsealEach, unsealToBuffer } from '../../../electron/node/files/sealed-file';
 import { tempDir } from '../../helpers/tmp';
 
 describe('sealed files (AES-256-GCM, chunked)', () => {
@@ -61,6 +61,54 @@ describe('sealed files (AES-256-GCM, chunked)', () => {
     await expect(unsealToBuffer(randomBytes(32), p)).rejects.toBeInstanceOf(SealError);
     truncateSync(p, 10);
     await expect(unsealToBuffer(master, p)).rejects.toBeInstanceOf(SealError);
+  });
+
+  it('reads any plain range by position, across chunk and read-batch bounds, like a file handle', async () => {
+    const d = dir();
+    const plain = randomBytes(40 * SEAL_CHUNK + 1234);
+    const p = join(d, 'big');
+    writeFileSync(p, sealBuffer(master, plain));
+    const r = await SealedReader.open(master, p);
+    try {
+      expect(r.size).toBe(plain.length);
+      const ranges: Array<[number, number]> = [[0, 1], [0, SEAL_CHUNK], [SEAL_CHUNK - 3, 7], [5, 17 * SEAL_CHUNK + 9], [16 * SEAL_CHUNK - 1, 2], [plain.length - 10, 100], [3 * SEAL_CHUNK, 8 * 1024 * 1024]];
+      for (const [pos, len] of ranges) {
+        const buf = Buffer.alloc(len + 4, 0xee);
+        const { bytesRead } = await r.read(buf, 4, len, pos);
+        const want = plain.subarray(pos, pos + len);
+        expect(bytesRead, `${pos}+${len}`).toBe(want.length);
+        expect(buf.subarray(4, 4 + bytesRead).equals(want), `${pos}+${len}`).toBe(true);
+        // Nothing written before the offset asked for.
+        expect(buf.subarray(0, 4).equals(Buffer.alloc(4, 0xee))).toBe(true);
+      }
+      expect((await r.read(Buffer.alloc(8), 0, 8, plain.length)).bytesRead).toBe(0);
+    } finally {
+      await r.close();
+    }
+    const parts: Buffer[] = [];
+    expect(await unsealEach(master, p, (c) => void parts.push(c))).toBe(plain.length);
+    expect(Buffer.concat(parts).equals(plain)).toBe(true);
+  });
+
+  it('a changed chunk far into the file fails the read that reaches it, not the reads before', async () => {
+    const d = dir();
+    const plain = randomBytes(20 * SEAL_CHUNK);
+    const sealed = sealBuffer(master, plain);
+    const header = sealed.length - (plain.length + 20 * 16);
+    const at = header + 18 * (SEAL_CHUNK + 16) + 5;
+    sealed[at] = sealed[at]! ^ 1;
+    const p = join(d, 'changed');
+    writeFileSync(p, sealed);
+    const r = await SealedReader.open(master, p);
+    try {
+      const buf = Buffer.alloc(SEAL_CHUNK);
+      await r.read(buf, 0, SEAL_CHUNK, 0);
+      expect(buf.equals(plain.subarray(0, SEAL_CHUNK))).toBe(true);
+      await expect(r.read(Buffer.alloc(4 * SEAL_CHUNK), 0, 4 * SEAL_CHUNK, 16 * SEAL_CHUNK)).rejects.toBeInstanceOf(SealError);
+    } finally {
+      await r.close();
+    }
+    await expect(unsealToBuffer(master, p)).rejects.toThrow(/chunk 18/);
   });
 
   it('the file key is derived from the database key: stable for one key, different for another', () => {
