@@ -9,6 +9,14 @@ import type Database from 'better-sqlite3';
 export const OPEN_STATES = "('1', '2', '4', '5', '6')";
 
 const INDEXES = ['remote_dossiers_open', 'remote_dossiers_span', 'dossiers_span', 'dossiers_open'];
+
+/**
+ * Past a quarter the period's dossiers are most of those the query would read anyway: fetching them
+ * by id then costs more than reading in key order (a year at a million: ≈ 2.9 against 2.4 s CPU for
+ * the query alone, plus 0.9 s to gather the ids), so longer periods keep the plain read.
+ */
+const SEEK_MAX_DAYS = 92;
+const spanDays = (fromIso: string, last: string) => (Date.parse(`${last.slice(0, 10)}T00:00:00Z`) - Date.parse(`${fromIso.slice(0, 10)}T00:00:00Z`)) / 86_400_000 + 1;
 const hasIndexes = new WeakMap<Database.Database, boolean>();
 
 /**
@@ -42,9 +50,9 @@ const collect = (ids: Set<number>, rows: unknown[]) => {
   for (const r of rows as Array<{ id: number }>) ids.add(r.id);
 };
 
-/** Row ids of remote_dossiers that may be candidates for [fromIso, toNat]; null without the indexes. */
-export function remoteCandidateIds(db: Database.Database, o: { fromIso: string; toNat: string }): number[] | null {
-  if (!indexed(db)) return null;
+/** Row ids of remote_dossiers that may be candidates for [fromIso, toNat]; null without the indexes or past a quarter. */
+export function remoteCandidateIds(db: Database.Database, o: { fromIso: string; toIso: string; toNat: string }): number[] | null {
+  if (!indexed(db) || spanDays(o.fromIso, o.toIso) > SEEK_MAX_DAYS) return null;
   const ids = new Set<number>();
   collect(ids, db.prepare(`SELECT rowid AS id FROM remote_dossiers WHERE status IN ${OPEN_STATES} AND received_at <= ?`).all(o.toNat));
   collect(ids, db.prepare(`SELECT rowid AS id FROM remote_dossiers WHERE status IN ${OPEN_STATES} AND received_at IS NULL`).all());
@@ -55,9 +63,9 @@ export function remoteCandidateIds(db: Database.Database, o: { fromIso: string; 
   return [...ids];
 }
 
-/** Ids of this PC's dossiers that may be candidates for [fromIso, toIso]; null without the indexes. */
+/** Ids of this PC's dossiers that may be candidates for [fromIso, toIso]; null without the indexes or past a quarter. */
 export function localCandidateIds(db: Database.Database, o: { fromIso: string; toIso: string }): number[] | null {
-  if (!indexed(db)) return null;
+  if (!indexed(db) || spanDays(o.fromIso, o.toIso) > SEEK_MAX_DAYS) return null;
   const ids = new Set<number>();
   collect(ids, db.prepare(`SELECT id FROM dossiers WHERE trang_thai IN ${OPEN_STATES} AND ngay_tiep_nhan <= ?`).all(o.toIso));
   collect(ids, db.prepare('SELECT id FROM dossiers WHERE ngay_tiep_nhan BETWEEN ? AND ?').all(o.fromIso, o.toIso));
