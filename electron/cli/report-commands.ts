@@ -9,7 +9,7 @@ export function registerReportCommands(program: Command, ctx: CliContext): void 
   const report = program.command('report').description('báo cáo (cán bộ giám sát)').helpOption('-h, --help', 'hiển thị trợ giúp');
   report
     .command('daily')
-    .description('báo cáo quầy trong ngày: PDF (A4 ngang, kèm Sổ theo dõi Mẫu 07), CSV, XLSX hoặc JSON')
+    .description('báo cáo quầy trong ngày: PDF (A4 ngang, kèm Sổ theo dõi Mẫu 07; khoảng quá 31 ngày chỉ có bảng tổng hợp), CSV, XLSX hoặc JSON')
     .option('--date <YYYY-MM-DD>', 'ngày báo cáo (mặc định hôm nay)')
     .option('--to <YYYY-MM-DD>', 'đến ngày (báo cáo một khoảng ngày, từ --date đến --to)')
     .option('--counter <id>', 'chỉ một quầy (mặc định: toàn đơn vị)')

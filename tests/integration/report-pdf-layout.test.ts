@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { resourcesDir } from '../../electron/node/config/resources';
 import { A4_LANDSCAPE } from '../../electron/node/pdf/pdf-flow';
-import { MAU07_WEIGHTS, reportPdf } from '../../electron/node/reports/report-export';
+import { MAU07_WEIGHTS } from '../../electron/node/reports/report-cells';
+import { reportPdf } from '../../electron/node/reports/report-pdf';
 import { fitWidths } from '../../electron/node/reports/report-pdf-parts';
 import type { DailyReport, LogRow } from '../../electron/node/reports/report-repo';
 import { tempDir } from '../helpers/tmp';
@@ -41,6 +42,8 @@ const model: DailyReport = {
   byOfficer: [],
   byHour: new Array<number>(24).fill(0),
   log: [row(1), row(2), row(3)],
+  logTotal: 3,
+  logOffset: 0,
   review: [],
   closed: null,
   changedAfterClose: 0,

@@ -113,11 +113,16 @@ describe('daily counter report against hand-computed figures', () => {
     // QĐ 766: tyLeDungHan = (trước hạn + đúng hạn + đang trong hạn) / (đã giải quyết + đang giải quyết) × 100
     //       = (2 + 1 + 7) / (3 + 4 + 8) × 100 = 66.67 → 66.7
     expect(r.kpi766).toEqual({ truocHan: 2, dungHan: 1, treHan: 4, dangTrongHan: 7, dangQuaHan: 1, khongRoHan: 0, tyLeDungHan: 66.7, judgedAt: at('23', '17:10') });
-    // The trend: 7 days up to DAY. On the 22nd (judged at 23:59:59): K-earlier ended đúng hạn; in progress
-    // K-ontime, K-1supp, K-holiday, Q2-old in time; K-late (due 22/11 17:00) and id 7 overdue → 5/7 = 71.4 %.
-    expect(r.trend.map((d) => d.day)).toEqual(['17', '18', '19', '20', '21', '22', '23'].map((d) => `2026-11-${d}`));
-    expect(r.trend.at(-2)).toEqual({ day: '2026-11-22', received: 0, finished: 1, tyLeDungHan: 71.4 });
-    expect(r.trend.at(-1)).toEqual({ day: DAY, received: 8, finished: 7, tyLeDungHan: 66.7 });
+    // A day's trend is that day alone (issue #15: the week before cost three times the dossiers judged);
+    // the week is asked for as a period. On the 22nd (judged at 23:59:59): K-earlier ended đúng hạn; in
+    // progress K-ontime, K-1supp, K-holiday, Q2-old in time; K-late (due 22/11 17:00) and id 7 overdue → 5/7 = 71.4 %.
+    expect(r.trend).toEqual([{ day: DAY, received: 8, finished: 7, tyLeDungHan: 66.7 }]);
+    const week = await openDataDb(t.dir, { readonly: true });
+    const w = dailyReport(week, '2026-11-17', { to: DAY, now: at('23', '17:10') });
+    week.close();
+    expect(w.trend.map((d) => d.day)).toEqual(['17', '18', '19', '20', '21', '22', '23'].map((d) => `2026-11-${d}`));
+    expect(w.trend.at(-2)).toEqual({ day: '2026-11-22', received: 0, finished: 1, tyLeDungHan: 71.4 });
+    expect(w.trend.at(-1)).toEqual({ day: DAY, received: 8, finished: 7, tyLeDungHan: 66.7 });
     expect(r.byChannel).toEqual({ direct: 4, online: 0, post: 1 });
     expect(r.byProcedure.map((p) => [p.maTthc, p.received, p.returned, p.onTime, p.late])).toEqual([
       ['P1', 3, 1, 3, 3],

@@ -1,4 +1,4 @@
-import { evaluateKpi, type StatusEvent } from './kpi';
+import { evaluateKpi, type KpiResult, type StatusEvent } from './kpi';
 
 /**
  * The on-time indicator of the 766 set (Quyết định 766/QĐ-TTg, "Bộ chỉ số"; domain doc §2.4, §3.4).
@@ -58,6 +58,53 @@ export function classify766(due: string | null, history: readonly StatusEvent[],
   }
   if (dueMs === null) return 'khongRoHan';
   return cut <= dueMs ? 'dangTrongHan' : 'dangQuaHan';
+}
+
+/**
+ * classify766 for one dossier judged at many instants (a report's trend days). What evaluateKpi sees
+ * is the history known at the judgement time — a prefix of the history in time order — so each
+ * prefix is evaluated once, not once per day. Same answer as classify766 for every period.
+ */
+export function classifier766(due: string | null, history: readonly StatusEvent[]): (period: { from: string; judgedAt: string }) => Kpi766Class | null {
+  const times = history.map((e) => Date.parse(e.at));
+  // An unparsable time has no place in the order: judge such a dossier the plain way.
+  if (times.some(Number.isNaN)) return (period) => classify766(due, history, period);
+  // Array sort is stable, as in evaluateKpi: equal times keep the history's order.
+  const order = times.map((_, i) => i).sort((a, b) => times[a]! - times[b]!);
+  const sorted = order.map((i) => history[i]!);
+  const at = order.map((i) => times[i]!);
+  const memo = new Map<number, { k: KpiResult; dueMs: number | null; endMs: number | null } | null>();
+  const evaluated = (n: number) => {
+    let m = memo.get(n);
+    if (m === undefined) {
+      const known = sorted.slice(0, n);
+      if (!known.some((e) => e.status !== '1')) m = null;
+      else {
+        const k = evaluateKpi(due, known);
+        m = { k, dueMs: k.dueAt ? Date.parse(k.dueAt) : null, endMs: k.ended ? Date.parse(k.endAt!) : null };
+      }
+      memo.set(n, m);
+    }
+    return m;
+  };
+  return (period) => {
+    const cut = Date.parse(period.judgedAt);
+    let n = 0;
+    while (n < at.length && at[n]! <= cut) n++;
+    const m = evaluated(n);
+    if (!m) return null;
+    const { k, dueMs } = m;
+    if (k.ended) {
+      const end = m.endMs!;
+      if (end < Date.parse(`${period.from}T00:00:00+07:00`)) return null;
+      if (k.supplements > 1) return 'treHan';
+      if (dueMs === null) return 'khongRoHan';
+      if (end > dueMs) return 'treHan';
+      return vnDay(end) < vnDay(dueMs) ? 'truocHan' : 'dungHan';
+    }
+    if (dueMs === null) return 'khongRoHan';
+    return cut <= dueMs ? 'dangTrongHan' : 'dangQuaHan';
+  };
 }
 
 export function emptyKpi766(judgedAt: string): Kpi766 {

@@ -16,6 +16,8 @@ export const reportSchema = z.object({
   byOfficer: z.array(z.object({ officerId: z.string(), received: z.number() })),
   byHour: z.array(z.number()),
   log: z.array(z.record(z.string(), z.unknown())),
+  logTotal: z.number(),
+  logOffset: z.number(),
   review: z.array(z.object({ kind: z.enum(['void', 'reprint', 'override']), code: z.string().nullable(), at: z.string(), by: z.string().nullable(), reason: z.string().nullable() })),
   closed: z.object({ at: z.string(), by: z.string() }).nullable(),
   changedAfterClose: z.number(),
@@ -32,3 +34,6 @@ export const reportSchema = z.object({
   trend: z.array(z.object({ day: z.string(), received: z.number(), finished: z.number(), tyLeDungHan: z.number().nullable() })),
   satisfaction: satisfactionSchema.optional(),
 });
+
+/** A page of a report's Mẫu 07 log as `report.log` returns it, with the count of the whole log. */
+export const reportLogPageSchema = z.object({ rows: z.array(z.record(z.string(), z.unknown())), total: z.number(), offset: z.number() });

@@ -22,6 +22,7 @@ const CHANNELS: Record<Channel, 1> = {
   'api.configure': 1,
   'api.test': 1,
   'report.daily': 1,
+  'report.log': 1,
   'report.export': 1,
   'day.close': 1,
   'audit.verify': 1,

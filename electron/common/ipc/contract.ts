@@ -3,7 +3,7 @@ import { noticeSchema } from './notice';
 import '../domain/zod-locale';
 import { auditVerdictSchema } from '../domain/audit';
 import { dayCloseInputSchema, dayCloseResultSchema } from '../domain/day-close';
-import { reportSchema } from '../domain/report';
+import { reportLogPageSchema, reportSchema } from '../domain/report';
 import { dossierDetailSchema, dossierSummarySchema } from '../domain/dossier';
 import { formChoiceSchema, formIdSchema, formInputSchema } from '../domain/forms';
 import { intakeDraftSchema } from '../domain/intake';
@@ -141,6 +141,18 @@ export const contract = {
     }),
   },
   'report.daily': { access: 'supervisor', input: z.strictObject({ date: dayString, to: dayString.nullable().optional(), counterId: counterIdSchema.nullable() }), output: reportSchema },
+  // Further pages of a report's Mẫu 07 log: report.daily carries the first page and the count.
+  'report.log': {
+    access: 'supervisor',
+    input: z.strictObject({
+      date: dayString,
+      to: dayString.nullable().optional(),
+      counterId: counterIdSchema.nullable(),
+      offset: z.number().int().min(0),
+      limit: z.number().int().min(1).max(1000),
+    }),
+    output: reportLogPageSchema,
+  },
   'report.export': {
     access: 'supervisor',
     // A counter id is a counter id (letters, digits, - and _), never a path: it names the exported file.

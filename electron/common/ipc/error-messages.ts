@@ -83,6 +83,11 @@ export const ERROR_MESSAGES = {
   'intake.noReason': { vi: 'Phải ghi ít nhất một lý do / nội dung cần bổ sung.', en: 'Write at least one reason or missing item.' },
   'intake.noApplicant': { vi: 'Chưa nhập tên người nộp hồ sơ.', en: "The applicant's name is missing." },
   'report.backwards': { vi: 'Ngày kết thúc không được trước ngày bắt đầu.', en: 'The end date cannot be before the start date.' },
+  'report.badPage': { vi: 'Trang sổ theo dõi không hợp lệ: vị trí từ 0, mỗi trang từ 1 đến {max} dòng.', en: 'Not a valid log page: the offset starts at 0, a page holds 1 to {max} rows.' },
+  'report.logTooLong': {
+    vi: 'Khoảng {days} ngày quá dài để xuất sổ theo dõi (Mẫu 07) ra CSV (tối đa {max} ngày): hãy xuất từng tháng, hoặc xuất PDF/XLSX để có bảng tổng hợp.',
+    en: 'A {days}-day period is too long for a CSV of the Mẫu 07 log (at most {max} days): export it month by month, or as PDF/XLSX for the summary.',
+  },
   'report.needsNotes': {
     vi: 'Ngày {date} có {count} việc cần xem xét (hủy phiếu, in lại, cho phép vượt): ghi nhận xét trước khi chốt ngày.',
     en: '{date} has {count} items to review (voids, reprints, overrides): write a note before closing the day.',

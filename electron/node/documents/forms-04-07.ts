@@ -2,7 +2,7 @@ import { PDFDocument, rgb } from 'pdf-lib';
 import type { ControlSlipModel, DelayNoticeModel, StopNoticeModel } from '../../common/domain/forms';
 import { vnLongTime, type ReceiptModel } from '../../common/domain/receipt';
 import { A4_LANDSCAPE, A5, Flow, newDocument } from '../pdf/pdf-flow';
-import { LOG_HEADERS, logCells } from '../reports/report-export';
+import { LOG_HEADERS, logCells } from '../reports/report-cells';
 import type { LogRow } from '../reports/report-repo';
 import { header, renderReceiptPdf, signatures } from './receipt-pdf';
 

@@ -1,4 +1,4 @@
-import { reportPdf } from '../reports/report-export';
+import { reportPdf } from '../reports/report-pdf';
 import { renderControlSlipPdf, renderDelayNoticePdf, renderLogBookPdf, renderStopNoticePdf } from './forms-04-07';
 import type { PdfJob } from './pdf-renderer';
 import { renderReceiptPdf, renderTurnBackPdf } from './receipt-pdf';

@@ -29,7 +29,8 @@ export interface PdfRenderer {
 
 export function inProcessRenderer(fontsDir: string): PdfRenderer {
   return {
-    // pdf-lib, fontkit and exceljs load with the first job, not with the app: they are seconds of a cold start.
+    // pdf-lib and fontkit load with the first job, not with the app: they are seconds of a cold start. No job
+    // needs exceljs (the report's PDF is report-pdf.ts; its XLSX is made in the main process).
     render: async (job) => (await import('./pdf-jobs')).renderPdfJob(job, fontsDir),
     close: async () => undefined,
   };

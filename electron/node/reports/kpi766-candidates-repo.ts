@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { KPI_END_STATES, normalizeTime, type StatusEvent } from '../../common/domain/kpi';
 import type { Kpi766Class } from '../../common/domain/kpi766';
+import { localCandidateIds, OPEN_STATES as OPEN, remoteCandidateIds } from './kpi766-spans';
 
 // Read only: the dossiers the 766 indicator may count over a period, from the unit feed and from
 // this PC's own records the feed has not shown yet.
@@ -28,7 +29,6 @@ export interface Settled {
   settled: Kpi766Class | null;
 }
 
-const OPEN = "('1', '2', '4', '5', '6')";
 const nat = (day: string, end: boolean) => `${day.replace(/-/g, '')}${end ? '999999' : '000000'}`;
 
 const SEP_FIELD = '\x1f';
@@ -136,18 +136,20 @@ export function candidates(
 ): Array<Candidate | Settled> {
   const out: Array<Candidate | Settled> = [];
   const p = { fromIso: `${from}T00:00:00`, toIso: `${last}T99`, toNat: nat(last, true), counter: counterId };
+  // The rows to look at, found through the indexes; the conditions below stay the exact test.
+  const remoteIds = remoteCandidateIds(db, p);
   const rows = db
     .prepare(
       `SELECT r.ma_ho_so, r.ma_tthc, r.ten_tthc, r.received_at, r.due_at, r.finished_at, r.returned_at, r.status, r.changed_at,
               count(h.ma_ho_so) AS h_count, group_concat(h.status || char(31) || coalesce(h.changed_at, ''), char(30) ORDER BY h.version) AS hist
        FROM remote_dossiers r LEFT JOIN remote_status_history h ON h.ma_ho_so = r.ma_ho_so
-       WHERE (r.received_at IS NULL OR r.received_at <= @toNat) AND (r.status IN ${OPEN} OR r.changed_at IS NULL OR r.changed_at >= @fromIso)
+       WHERE ${remoteIds ? 'r.rowid IN (SELECT value FROM json_each(@ids)) AND' : ''} (r.received_at IS NULL OR r.received_at <= @toNat) AND (r.status IN ${OPEN} OR r.changed_at IS NULL OR r.changed_at >= @fromIso)
        ${counterId ? 'AND r.counter_id = @counter' : ''}
        -- A receipt voided here reaches the province as withdrawn (7); it was a mistake, not a dossier processed.
        AND r.ma_ho_so NOT IN (SELECT v.ma_ho_so FROM dossiers v WHERE v.voided_at IS NOT NULL)
        GROUP BY r.ma_ho_so ORDER BY r.ma_ho_so`,
     )
-    .all(p) as RemoteRow[];
+    .all(remoteIds ? { ...p, ids: JSON.stringify(remoteIds) } : p) as RemoteRow[];
   const history = db.prepare('SELECT status, changed_at FROM remote_status_history WHERE ma_ho_so = ? ORDER BY version');
   const start = settle ? timeKey(settle.start) : undefined;
   const before = settle ? timeKey(settle.before) : undefined;
@@ -168,14 +170,16 @@ export function candidates(
     for (const h of hist) if (h.status) push(h.status, normalizeTime(h.changed_at));
     out.push(c);
   }
+  const localIds = localCandidateIds(db, p);
   const local = db
     .prepare(
       `SELECT d.ma_ho_so, d.ma_tthc, d.ten_tthc, d.ngay_tiep_nhan, d.ngay_hen_tra, d.ngay_ket_thuc_xu_ly, d.ngay_tra, d.trang_thai, d.updated_at FROM dossiers d
-       WHERE d.voided_at IS NULL AND d.ngay_tiep_nhan <= @toIso AND (d.trang_thai IN ${OPEN} OR d.ngay_tiep_nhan >= @fromIso OR d.updated_at >= @fromIso)
+       WHERE ${localIds ? 'd.id IN (SELECT value FROM json_each(@ids)) AND' : ''} d.voided_at IS NULL AND d.ngay_tiep_nhan <= @toIso AND (d.trang_thai IN ${OPEN} OR d.ngay_tiep_nhan >= @fromIso OR d.updated_at >= @fromIso)
        ${counterId ? 'AND d.counter_id = @counter' : ''}
-       AND NOT EXISTS (SELECT 1 FROM remote_dossiers r WHERE r.ma_ho_so = d.ma_ho_so)`,
+       AND NOT EXISTS (SELECT 1 FROM remote_dossiers r WHERE r.ma_ho_so = d.ma_ho_so)
+       ORDER BY d.ma_ho_so`,
     )
-    .all(p) as Array<{
+    .all(localIds ? { ...p, ids: JSON.stringify(localIds) } : p) as Array<{
     ma_ho_so: string;
     ma_tthc: string;
     ten_tthc: string;

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { WorkCalendar } from '../../common/domain/calendar';
 import { evaluateKpi } from '../../common/domain/kpi';
-import { addTo766, classify766, emptyKpi766, judgementTime, type Kpi766, type Kpi766Class } from '../../common/domain/kpi766';
+import { addTo766, classifier766, emptyKpi766, judgementTime, type Kpi766, type Kpi766Class } from '../../common/domain/kpi766';
 import { toVietnamRfc3339 } from '../../common/domain/time';
 import { candidates, type Candidate } from './kpi766-candidates-repo';
 import { loadWorkCalendar } from '../calendar/calendar-repo';
@@ -58,11 +58,14 @@ export function kpi766Report(db: Database.Database, o: { first: string; last: st
   const all: Candidate[] = [];
   for (const c of listed) if (!('settled' in c)) all.push(c);
   for (const c of all) c.due ??= legalDue(db, c, cal);
+  // Judged once for the period and once per trend day: each dossier's history is ordered once.
+  const judges = all.map((c) => classifier766(c.due, c.history));
+  const judgeOf = new Map(all.map((c, i) => [c, judges[i]!]));
 
   const kpi = emptyKpi766(judgedAt);
   const byProcedure = new Map<string, { name: string; onTime: number; late: number }>();
   for (const c of listed) {
-    const k = 'settled' in c ? c.settled : classify766(c.due, c.history, { from: o.first, judgedAt });
+    const k = 'settled' in c ? c.settled : judgeOf.get(c)!({ from: o.first, judgedAt });
     if (!k) continue;
     addTo766(kpi, k);
     if (k === 'truocHan' || k === 'dungHan' || k === 'treHan') {
@@ -87,11 +90,11 @@ export function kpi766Report(db: Database.Database, o: { first: string; last: st
     if (atMs < dayStart) break; // a day still to come
     const k = emptyKpi766(at);
     let received = 0;
-    for (const [i, c] of all.entries()) {
+    for (let i = 0; i < all.length; i++) {
       const b = bounds[i]!;
       if (b.day === day) received++;
       if (b.first > atMs || (b.ended && b.last < dayStart)) continue;
-      const cls: Kpi766Class | null = classify766(c.due, c.history, { from: day, judgedAt: at });
+      const cls: Kpi766Class | null = judges[i]!({ from: day, judgedAt: at });
       if (cls) addTo766(k, cls);
     }
     trend.push({ day, received, finished: k.truocHan + k.dungHan + k.treHan, tyLeDungHan: k.tyLeDungHan });

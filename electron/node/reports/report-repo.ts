@@ -1,29 +1,15 @@
 import type { Satisfaction } from '../../common/domain/citizen-display';
 import type Database from 'better-sqlite3';
 import type { Kpi766 } from '../../common/domain/kpi766';
-import { feedTimes, procedureAgencies } from '../forms/form-repo';
 import { readSetting } from '../settings/settings-repo';
 import { thisCounter } from '../unit/unit-repo';
 import { kpi766Report, type TrendDay } from './kpi766-repo';
+import { LOG_PAGE_SIZE, logRows, periodDays, type LogRow } from './report-log';
+
+export type { LogRow } from './report-log';
 
 // The reports' read model: it only reads — local dossiers, the unit feed, receipt prints, voids
 // and the audit log — and computes the national indicators over them with common/domain/kpi.
-
-export interface LogRow {
-  readonly stt: number;
-  readonly code: string;
-  readonly procedure: string;
-  readonly sets: number;
-  readonly applicant: string;
-  readonly addressPhone: string;
-  readonly agency: string;
-  readonly receivedAt: string;
-  readonly dueAt: string | null;
-  readonly transferredAt: string | null;
-  readonly resultReceivedAt: string | null;
-  readonly returnedAt: string | null;
-  readonly note: string;
-}
 
 /** Something a supervisor reviews before closing the day: a voided receipt, a reprint, a stale-sync override. */
 export interface ReviewItem {
@@ -63,14 +49,19 @@ export interface DailyReport {
   readonly byCounter: ReadonlyArray<{ counterId: string; received: number; returned: number; feesCollected: number; source: 'local' | 'feed' }>;
   readonly byOfficer: ReadonlyArray<{ officerId: string; received: number }>;
   readonly byHour: readonly number[];
+  /** The Mẫu 07 log: a page of it (the first, unless asked otherwise), or all of it for an export. */
   readonly log: readonly LogRow[];
+  /** Rows in the whole log (the live dossiers received in the period); more than `log` holds when paged. */
+  readonly logTotal: number;
+  /** Where `log` starts in the whole log. */
+  readonly logOffset: number;
   readonly review: readonly ReviewItem[];
   readonly closed: { at: string; by: string } | null;
   /** Records of this day changed after it was closed (flagged in the next report). */
   readonly changedAfterClose: number;
   /** The 766 on-time indicator (electron/common/domain/kpi766.ts has the formula). */
   readonly kpi766: Kpi766;
-  /** Day by day up to the last day: received, finished, the 766 ratio (7 days, or the period up to 31). */
+  /** Day by day over the period (its last 31 days at most): received, finished, the 766 ratio. One day for a day's report. */
   readonly trend: TrendDay[];
   /** Citizen-display ratings in the period (added by ReportService from the ratings repo). */
   readonly satisfaction?: Satisfaction;
@@ -84,7 +75,11 @@ const natRange = (first: string, last: string) => [`${first.replace(/-/g, '')}00
  * (byCounter for other counters) from what the changes feed brought, with its freshness.
  * Every figure is a query over the stored records — nothing is kept as a running total.
  */
-export function dailyReport(db: Database.Database, day: string, o: { counterId?: string | null; now: string; to?: string }): DailyReport {
+export function dailyReport(
+  db: Database.Database,
+  day: string,
+  o: { counterId?: string | null; now: string; to?: string; log?: { offset: number; limit: number | null } },
+): DailyReport {
   // A period report (day … to) counts the same way; only a single day can have been closed.
   const last = o.to && o.to > day ? o.to : day;
   const unit = thisCounter(db);
@@ -92,34 +87,17 @@ export function dailyReport(db: Database.Database, day: string, o: { counterId?:
   const [from, to] = range(day, last);
   const counterClause = counterId ? 'AND counter_id = @counter' : '';
   const p = { from, to, counter: counterId };
-  const received = db
+  // What was received, counted by SQL in groups (a year is ~350,000 dossiers at a million): one row
+  // per procedure, counter, officer, channel and hour, in the order of each group's first dossier.
+  const groups = db
     .prepare(
-      `SELECT id, ma_ho_so, ma_tthc, ten_tthc, counter_id, officer_id, kenh_thuc_hien, chu_ho_so, dia_chi, so_dien_thoai, so_bo,
-              ngay_tiep_nhan, ngay_hen_tra, ngay_tra, voided_at, trang_thai, so_thu_tu
-       FROM dossiers WHERE ngay_tiep_nhan BETWEEN @from AND @to ${counterClause} ORDER BY ngay_tiep_nhan, id`,
+      `SELECT ma_tthc, ten_tthc, counter_id, officer_id, kenh_thuc_hien AS channel, substr(ngay_tiep_nhan, 12, 2) AS hour, count(*) AS n,
+              min(ngay_tiep_nhan) AS first_at, min(id) AS first_id
+       FROM dossiers WHERE ngay_tiep_nhan BETWEEN @from AND @to AND voided_at IS NULL ${counterClause}
+       GROUP BY ma_tthc, ten_tthc, counter_id, officer_id, kenh_thuc_hien, hour ORDER BY first_at, first_id`,
     )
-    .all(p) as Array<{
-    id: number;
-    ma_ho_so: string;
-    ma_tthc: string;
-    ten_tthc: string;
-    counter_id: string;
-    officer_id: string | null;
-    kenh_thuc_hien: string;
-    chu_ho_so: string;
-    dia_chi: string | null;
-    so_dien_thoai: string | null;
-    so_bo: number;
-    ngay_tiep_nhan: string;
-    ngay_hen_tra: string | null;
-    ngay_tra: string | null;
-    voided_at: string | null;
-    trang_thai: string;
-    so_thu_tu: number | null;
-  }>;
-  const live = received.filter((r) => !r.voided_at);
-  const agencies = procedureAgencies(db, live.map((r) => r.ma_tthc));
-  const feed = feedTimes(db, live.map((r) => r.ma_ho_so));
+    .all(p) as Array<{ ma_tthc: string; ten_tthc: string; counter_id: string; officer_id: string | null; channel: string | null; hour: string; n: number }>;
+  const receivedCount = groups.reduce((s, g) => s + g.n, 0);
   // Fees count when they are collected: at intake, or at the hand-over for a fee the catalog collects
   // then (ThoiDiemThu = TraKetQua); a voided receipt's fees were never kept.
   const fees = new Map<string, number>();
@@ -144,15 +122,17 @@ export function dailyReport(db: Database.Database, day: string, o: { counterId?:
   ).n;
 
   // The on-time figures follow the 766 rules (kpi766-repo): ended in the period or in progress at its end.
-  const span = Math.round((Date.parse(`${last}T00:00:00Z`) - Date.parse(`${day}T00:00:00Z`)) / 86_400_000) + 1;
-  const k766 = kpi766Report(db, { first: day, last, now: o.now, counterId, trendDays: Math.min(31, Math.max(7, span)) });
+  const span = periodDays(day, last);
+  // The trend covers the period itself (its last 31 days at most): a day's report is that day's own
+  // figures, and a week before it would cost judging three times the dossiers (issue #15).
+  const k766 = kpi766Report(db, { first: day, last, now: o.now, counterId, trendDays: Math.min(31, span) });
   const procKpi = k766.byProcedure;
 
   const byProc = new Map<string, { maTthc: string; tenTthc: string; received: number; returned: number; onTime: number; late: number }>();
-  for (const r of live) {
-    const e = byProc.get(r.ma_tthc) ?? { maTthc: r.ma_tthc, tenTthc: r.ten_tthc, received: 0, returned: 0, onTime: 0, late: 0 };
-    e.received++;
-    byProc.set(r.ma_tthc, e);
+  for (const g of groups) {
+    const e = byProc.get(g.ma_tthc) ?? { maTthc: g.ma_tthc, tenTthc: g.ten_tthc, received: 0, returned: 0, onTime: 0, late: 0 };
+    e.received += g.n;
+    byProc.set(g.ma_tthc, e);
   }
   for (const r of db.prepare(`SELECT ma_tthc, ten_tthc, COUNT(*) AS n FROM dossiers WHERE ngay_tra BETWEEN @from AND @to ${counterClause} GROUP BY ma_tthc`).all(p) as Array<{ ma_tthc: string; ten_tthc: string; n: number }>) {
     const e = byProc.get(r.ma_tthc) ?? { maTthc: r.ma_tthc, tenTthc: r.ten_tthc, received: 0, returned: 0, onTime: 0, late: 0 };
@@ -169,10 +149,10 @@ export function dailyReport(db: Database.Database, day: string, o: { counterId?:
   // By counter: this PC's counter from its own records; the others from the feed.
   const [nFrom, nTo] = natRange(day, last);
   const byCounter = new Map<string, { counterId: string; received: number; returned: number; feesCollected: number; source: 'local' | 'feed' }>();
-  for (const r of live) {
-    const e = byCounter.get(r.counter_id) ?? { counterId: r.counter_id, received: 0, returned: 0, feesCollected: 0, source: 'local' as const };
-    e.received++;
-    byCounter.set(r.counter_id, e);
+  for (const g of groups) {
+    const e = byCounter.get(g.counter_id) ?? { counterId: g.counter_id, received: 0, returned: 0, feesCollected: 0, source: 'local' as const };
+    e.received += g.n;
+    byCounter.set(g.counter_id, e);
   }
   for (const [counter, amount] of fees) {
     const e = byCounter.get(counter) ?? { counterId: counter, received: 0, returned: 0, feesCollected: 0, source: 'local' as const };
@@ -195,9 +175,11 @@ export function dailyReport(db: Database.Database, day: string, o: { counterId?:
   if (mineReturned) mineReturned.returned = returned;
 
   const byOfficer = new Map<string, number>();
-  for (const r of live) byOfficer.set(r.officer_id ?? '—', (byOfficer.get(r.officer_id ?? '—') ?? 0) + 1);
+  for (const g of groups) byOfficer.set(g.officer_id ?? '—', (byOfficer.get(g.officer_id ?? '—') ?? 0) + g.n);
   const byHour = new Array<number>(24).fill(0);
-  for (const r of live) byHour[Number(r.ngay_tiep_nhan.slice(11, 13))]!++;
+  for (const g of groups) byHour[Number(g.hour)]! += g.n;
+  const channelCount = (match: (c: string | null) => boolean) => groups.reduce((s, g) => s + (match(g.channel) ? g.n : 0), 0);
+  const logAt = o.log ?? { offset: 0, limit: LOG_PAGE_SIZE };
   const close = last === day ? (db.prepare('SELECT closed_at, closed_by FROM day_closes WHERE day = ?').get(day) as { closed_at: string; closed_by: string } | undefined) : undefined;
   const changedAfterClose = close
     ? (db.prepare(`SELECT COUNT(*) AS n FROM dossiers WHERE ngay_tiep_nhan BETWEEN @from AND @to AND updated_at > @closed ${counterClause}`).get({ ...p, closed: close.closed_at }) as { n: number }).n
@@ -242,7 +224,7 @@ export function dailyReport(db: Database.Database, day: string, o: { counterId?:
     generatedAt: o.now,
     unitDataAsOf: readSetting(db, 'sync.changesFetchedAt'),
     totals: {
-      received: live.length,
+      received: receivedCount,
       returned,
       turnedBack: tb.reduce((s, x) => s + x.n, 0),
       supplementRequested: tb.find((x) => x.form === '02')?.n ?? 0,
@@ -257,31 +239,17 @@ export function dailyReport(db: Database.Database, day: string, o: { counterId?:
       unsynced,
     },
     byChannel: {
-      direct: live.filter((r) => r.kenh_thuc_hien === '1' || !r.kenh_thuc_hien).length,
-      online: live.filter((r) => r.kenh_thuc_hien === '2').length,
-      post: live.filter((r) => r.kenh_thuc_hien === '3').length,
+      direct: channelCount((c) => c === '1' || !c),
+      online: channelCount((c) => c === '2'),
+      post: channelCount((c) => c === '3'),
     },
     byProcedure: [...byProc.values()].sort((a, b) => b.received - a.received || a.tenTthc.localeCompare(b.tenTthc, 'vi')),
     byCounter: [...byCounter.values()].sort((a, b) => a.counterId.localeCompare(b.counterId)),
     byOfficer: [...byOfficer].map(([officerId, n]) => ({ officerId, received: n })),
     byHour,
-    // Mẫu 07's STT is the number the receipt printed; the agency comes from the catalog, the
-    // hand-overs from the changes feed.
-    log: live.map((r, i) => ({
-      stt: r.so_thu_tu ?? i + 1,
-      code: r.ma_ho_so,
-      procedure: r.ten_tthc,
-      sets: r.so_bo,
-      applicant: r.chu_ho_so,
-      addressPhone: [r.dia_chi, r.so_dien_thoai].filter(Boolean).join(' — '),
-      agency: agencies.get(r.ma_tthc) ?? '',
-      receivedAt: r.ngay_tiep_nhan,
-      dueAt: r.ngay_hen_tra,
-      transferredAt: feed.get(r.ma_ho_so)?.transferredAt ?? null,
-      resultReceivedAt: feed.get(r.ma_ho_so)?.resultReceivedAt ?? null,
-      returnedAt: r.ngay_tra,
-      note: r.trang_thai === '10' ? 'Đã trả kết quả' : '',
-    })),
+    log: logAt.limit === 0 ? [] : logRows(db, { first: day, last, counterId, ...logAt }),
+    logTotal: receivedCount,
+    logOffset: logAt.offset,
     review,
     closed: close ? { at: close.closed_at, by: close.closed_by } : null,
     changedAfterClose,

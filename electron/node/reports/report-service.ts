@@ -11,6 +11,7 @@ import type { TokenSessions } from '../signing/token-sessions';
 import { appendAudit } from '../store/audit';
 import type { SqliteStore } from '../store/sqlite-store';
 import { dailyReport, type DailyReport } from './report-repo';
+import { LOG_EXPORT_MAX_DAYS, LOG_PAGE_MAX, logPage, periodDays, type LogPage } from './report-log';
 import { saveDayClose } from './day-close-repo';
 import type { AuditService } from '../audit/audit-service';
 import type { AnchorLine } from '../audit/anchor-file';
@@ -63,10 +64,12 @@ const fileSafe = (s: string) => s.replace(/[^0-9A-Za-z_-]/g, '_');
 export class ReportService {
   constructor(private readonly d: { store: SqliteStore; pdf: PdfRenderer; tokens: TokenSessions; audit: AuditService; docs: DocumentVault; apiConfigured?: () => Promise<boolean>; reportsDir: string; exportsDir: string; fontsDir: string; now: () => Date }) {}
 
-  build(date: string, counterId: string | null, to?: string | null): Promise<DailyReport> {
+  /** The report with the first page of its log (`log: 'export'`: the whole log, or none past LOG_EXPORT_MAX_DAYS). */
+  build(date: string, counterId: string | null, to?: string | null, log: 'page' | 'export' = 'page'): Promise<DailyReport> {
     if (to && to < date) throw failure('invalid_input', 'report.backwards');
+    const rows = log === 'page' ? undefined : { offset: 0, limit: periodDays(date, to && to > date ? to : date) > LOG_EXPORT_MAX_DAYS ? 0 : null };
     return this.d.store.exec('report.daily', (db) => {
-      const r = dailyReport(db, date, { counterId, now: toVietnamRfc3339(this.d.now()), ...(to ? { to } : {}) });
+      const r = dailyReport(db, date, { counterId, now: toVietnamRfc3339(this.d.now()), ...(to ? { to } : {}), ...(rows ? { log: rows } : {}) });
       return { ...r, satisfaction: satisfactionOf(ratingCounts(db, { from: `${r.date}T00:00:00`, to: `${r.dateTo}T99`, counterId })) };
     });
   }
@@ -77,7 +80,24 @@ export class ReportService {
     return r;
   }
 
+  /** Another page of a report's Mẫu 07 log (report.log), with the count of the whole log. Viewing it is viewing the report. */
+  async logPage(actor: Actor, o: { date: string; to?: string | null; counterId: string | null; offset: number; limit: number }): Promise<LogPage> {
+    if (o.to && o.to < o.date) throw failure('invalid_input', 'report.backwards');
+    if (!Number.isInteger(o.offset) || o.offset < 0 || !Number.isInteger(o.limit) || o.limit < 1 || o.limit > LOG_PAGE_MAX) {
+      throw failure('invalid_input', 'report.badPage', { max: LOG_PAGE_MAX });
+    }
+    const page = await this.d.store.exec('report.log', (db) =>
+      logPage(db, { first: o.date, last: o.to && o.to > o.date ? o.to : o.date, counterId: o.counterId, offset: o.offset, limit: o.limit }),
+    );
+    await this.d.store.audit({ actor: actor.officerId, action: 'report.view', subject: o.date, details: { counterId: o.counterId, logOffset: o.offset } });
+    return page;
+  }
+
   async render(r: DailyReport, format: ReportFormat): Promise<Uint8Array> {
+    // A CSV is the log and nothing else: without it there is no file to give (PDF and XLSX keep the summary).
+    if (format === 'csv' && r.log.length < r.logTotal) {
+      throw failure('invalid_input', 'report.logTooLong', { days: periodDays(r.date, r.dateTo), max: LOG_EXPORT_MAX_DAYS });
+    }
     // The exporters (exceljs, pdf-lib) and the signer load on first use: not part of starting the app.
     if (format === 'csv') return Buffer.from((await import('./report-export')).reportCsv(r));
     if (format === 'xlsx') return (await import('./report-export')).reportXlsx(r);
@@ -94,7 +114,7 @@ export class ReportService {
   async export(actor: Actor, o: { date: string; to?: string | null; counterId: string | null; format: ReportFormat; out?: string; progress?: (done: number, total: number) => void }): Promise<string> {
     // Three steps an officer waits through: gather, render, write.
     o.progress?.(0, 3);
-    const r = await this.build(o.date, o.counterId, o.to);
+    const r = await this.build(o.date, o.counterId, o.to, 'export');
     o.progress?.(1, 3);
     const name = `bao-cao-${o.date}${r.dateTo !== o.date ? `_${r.dateTo}` : ''}${o.counterId ? `-${fileSafe(o.counterId)}` : ''}.${o.format}`;
     // A name we build must stay in the exports folder, whatever a counter id held (fileSafe
@@ -115,7 +135,7 @@ export class ReportService {
     actor: Actor,
     o: { date: string; notes?: string | null; sign?: { tokenId: string; certId?: string | null; pin: string | null } | null },
   ): Promise<{ closedAt: string; pdfPath: string; signed: boolean; anchor: DayCloseAnchor | null }> {
-    const r = await this.build(o.date, null);
+    const r = await this.build(o.date, null, null, 'export');
     if (r.review.length && !o.notes?.trim()) {
       throw failure('invalid_input', 'report.needsNotes', { date: o.date, count: r.review.length });
     }

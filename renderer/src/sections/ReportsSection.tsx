@@ -119,7 +119,8 @@ export function ReportsSection() {
             <h2>{t('reports.byHour')}</h2>
             <HourChart byHour={report.byHour} />
           </section>
-          {report.trend.length > 0 && (
+          {/* A day's report has one trend day: its figures are the KPI panel's. */}
+          {report.trend.length > 1 && (
             <section className="card">
               <h2>{t('kpi.trendTitle', { days: report.trend.length })}</h2>
               <TrendChart trend={report.trend} />

@@ -101,3 +101,60 @@ describe('candidates: dossiers settled before the trend window', () => {
     db.close();
   });
 });
+
+describe('candidates through the indexes of migration 15 (issue #15)', () => {
+  it('are exactly those a read of every row finds, for past days, a month, a year and today', () => {
+    const { dir, cleanup: c } = tempDir();
+    cleanup = c;
+    const path = join(dir, 'k.sqlite3');
+    const { db } = openDatabase(path, { key: null });
+    const remote = db.prepare(
+      `INSERT INTO remote_dossiers (ma_ho_so, version, status, counter_id, ma_tthc, ten_tthc, received_at, due_at, finished_at, returned_at, changed_at, payload)
+       VALUES (?, 1, ?, ?, 'P', 'Thủ tục', ?, ?, NULL, NULL, ?, '{}')`,
+    );
+    const local = db.prepare(
+      `INSERT INTO dossiers (id, ma_ho_so, ma_tthc, ten_tthc, unit_code, counter_id, loai_doi_tuong, chu_ho_so, ngay_tiep_nhan, ngay_hen_tra, trang_thai, sync_state, voided_at, created_at, updated_at, name_folded)
+       VALUES (?, ?, 'P', 'Thủ tục', 'U', ?, '1', 'x', ?, ?, ?, 'synced', ?, 'x', ?, '')`,
+    );
+    const r = rng(15);
+    const base = Date.parse('2024-01-01T00:00:00+07:00');
+    const iso = (ms: number) => `${new Date(ms + 7 * 3600_000).toISOString().slice(0, 19)}+07:00`;
+    // Received in the national form mostly, some in RFC 3339 or missing; changed in RFC 3339, some never.
+    const received = (ms: number) => {
+      const x = r();
+      return x < 0.8 ? iso(ms).slice(0, 19).replace(/[-T:]/g, '') : x < 0.95 ? iso(ms) : null;
+    };
+    const STATUSES = ['1', '2', '4', '5', '6', '9', '10', '3', '7', '8'];
+    db.pragma('foreign_keys = OFF'); // no unit or catalog rows: the candidates read neither
+    db.transaction(() => {
+      for (let i = 0; i < 3000; i++) {
+        const recv = base + Math.floor(r() * 700) * 86_400_000 + Math.floor(r() * 86_400_000);
+        const changed = recv + Math.floor(r() * (r() < 0.1 ? 400 : 15)) * 86_400_000;
+        const status = STATUSES[Math.floor(r() * STATUSES.length)]!;
+        const counter = r() < 0.5 ? 'Q01' : 'Q02';
+        if (r() < 0.8) remote.run(`C-${i}`, status, counter, received(recv), iso(recv + 3 * 86_400_000), r() < 0.97 ? iso(changed) : null);
+        // This PC's own: some the feed also holds, some it has not shown yet, some voided.
+        if (r() < 0.4) local.run(i + 1, `C-${i}`, counter, iso(recv), iso(recv + 3 * 86_400_000), status, r() < 0.05 ? iso(recv) : null, iso(changed));
+      }
+    })();
+    const periods: Array<[string, string]> = [
+      ['2024-06-03', '2024-06-03'],
+      ['2025-03-06', '2025-03-12'],
+      ['2025-02-01', '2025-02-28'],
+      ['2025-01-01', '2025-12-31'],
+      ['2025-11-28', '2025-11-30'],
+    ];
+    const seen = periods.flatMap(([from, last]) => [null, 'Q02'].map((counter) => candidates(db, from, last, counter, null)));
+    const plans = db.prepare('EXPLAIN QUERY PLAN SELECT rowid FROM remote_dossiers WHERE substr(received_at, 1, 6) = ? AND coalesce(changed_at, \'~\') >= ? AND received_at <= ?').all('202503', 'x', 'y') as Array<{ detail: string }>;
+    expect(plans.map((p) => p.detail).join(' ')).toContain('remote_dossiers_span');
+    db.exec('DROP INDEX remote_dossiers_span');
+    db.close();
+    // A new connection finds the index missing and reads every row, as before the migration.
+    const { db: scan } = openDatabase(path, { key: null, migrate: false });
+    const all = periods.flatMap(([from, last]) => [null, 'Q02'].map((counter) => candidates(scan, from, last, counter, null)));
+    scan.close();
+    expect(seen.map((x) => x.length)).toEqual(all.map((x) => x.length));
+    expect(seen).toEqual(all); // the same dossiers, histories and order (code order, the feed's first)
+    expect(Math.min(...seen.map((x) => x.length))).toBeGreaterThan(20);
+  });
+});

@@ -1,11 +1,15 @@
 import { actorOf, type AreaHandlers, type HandlerEnv } from './env';
 
-type C = 'report.daily' | 'report.export' | 'day.close' | 'audit.verify';
+type C = 'report.daily' | 'report.log' | 'report.export' | 'day.close' | 'audit.verify';
 
 export const reportHandlers = (e: HandlerEnv): AreaHandlers<C> => ({
   'report.daily': async ({ date, to, counterId }, ctx) => {
     const r = await e.core.reports.view(await actorOf(e, ctx), date, counterId, to);
     return { ...r, totals: { ...r.totals }, log: r.log.map((x) => ({ ...x })) as Array<Record<string, unknown>>, byProcedure: [...r.byProcedure], byCounter: [...r.byCounter], byOfficer: [...r.byOfficer], byHour: [...r.byHour], review: [...r.review] };
+  },
+  'report.log': async ({ date, to, counterId, offset, limit }, ctx) => {
+    const page = await e.core.reports.logPage(await actorOf(e, ctx), { date, to: to ?? null, counterId, offset, limit });
+    return { ...page, rows: page.rows.map((x) => ({ ...x })) as Array<Record<string, unknown>> };
   },
   'report.export': async ({ date, to, counterId, format }, ctx) => {
     const progress = (done: number, total: number) => e.core.hub.emit('work.progress', { task: 'report', done, total });
