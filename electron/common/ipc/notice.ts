@@ -1,18 +1,21 @@
 import { z } from 'zod';
-import { formatError, isErrorKey, type ErrorKey, type ErrorParams } from './error-messages';
+import { formatError, isErrorKey, type ErrorKey } from './error-messages';
 
 /**
  * A warning that accompanies a success (e.g. the token's "a wrong PIN was entered before"): keyed
  * like a failure, so the renderer and CLI word it in the officer's language; `message` is the
  * Vietnamese wording for logs and older callers.
  */
+/** A notice's parameters are plain (its schema checks them); nested wordings are for failures. */
+type NoticeParams = Readonly<Record<string, string | number>>;
+
 export interface Notice {
   readonly key: ErrorKey;
-  readonly params?: ErrorParams;
+  readonly params?: NoticeParams;
   readonly message: string;
 }
 
-export function notice(key: ErrorKey, params?: ErrorParams): Notice {
+export function notice(key: ErrorKey, params?: NoticeParams): Notice {
   return { key, ...(params ? { params } : {}), message: formatError(key, params, 'vi') };
 }
 

@@ -26,7 +26,7 @@ function folderWritable(dbPath: string): boolean | null {
  */
 export function storageFailure(e: unknown, dbPath?: string): AppFailure | null {
   if (e instanceof AppFailure) return null;
-  if (!(e instanceof Database.SqliteError)) return errnoCode(e) ? fsFailure(e, 'dữ liệu') : null;
+  if (!(e instanceof Database.SqliteError)) return errnoCode(e) ? fsFailure(e) : null;
   const where = dbPath ? ` ${dbPath}` : '';
   const sqlite = `(${e.message})`;
   const code = e.code;

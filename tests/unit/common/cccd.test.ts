@@ -1,3 +1,4 @@
+import { formatError } from '../../../electron/common/ipc/error-messages';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cardExpiryWarning, cardValidUntil, checkPersonalId, parseCccdQr, parseDdMmYyyy, personalIdMismatches } from '../../../electron/common/domain/cccd';
@@ -96,8 +97,14 @@ describe('ID and date helpers', () => {
   });
   it('refuses only IDs that cannot exist; century/sex/year digits against the birth data are warnings', () => {
     expect(checkPersonalId('079303001234')).toBeNull();
-    expect(checkPersonalId('12345')).toMatch(/12 chữ số/);
-    expect(checkPersonalId('097303001234')).toMatch(/mã tỉnh 097/);
+    const words = (id: string, locale: 'vi' | 'en') => {
+      const r = checkPersonalId(id);
+      return r ? formatError(r.key, r.params, locale) : null;
+    };
+    expect(words('12345', 'vi')).toMatch(/12 chữ số/);
+    expect(words('097303001234', 'vi')).toMatch(/mã tỉnh 097/);
+    expect(words('12345', 'en')).toBe('The personal ID number must have exactly 12 digits.');
+    expect(words('097303001234', 'en')).toBe('ID number 097303001234 has an invalid province code 097 (001–096).');
     expect(personalIdMismatches('079303001234', '2003-05-05', 'Nữ')).toEqual([]);
     expect(personalIdMismatches('079203001234', '2003-05-05', 'Nam')).toEqual([]);
     expect(personalIdMismatches('079203001234', '2003-05-05', 'Nữ')).toEqual([expect.stringMatching(/giới tính/)]);

@@ -1,0 +1,68 @@
+/**
+ * A form field's reasons (the screen puts the field's label in front), the intake draft's own
+ * checks, and why an ID card's QR code or number is refused; spread into ERROR_MESSAGES.
+ */
+export const FIELD_MESSAGES = {
+  'field.missing': { vi: 'Chưa nhập.', en: 'Not filled in.' },
+  'field.tooShort': { vi: 'Cần ít nhất {min} ký tự.', en: 'Needs at least {min} characters.' },
+  'field.tooLong': { vi: 'Dài quá: tối đa {max} ký tự.', en: 'Too long: at most {max} characters.' },
+  'field.numberMin': { vi: 'Phải từ {min} trở lên.', en: 'Must be {min} or more.' },
+  'field.numberMax': { vi: 'Không được lớn hơn {max}.', en: 'Must not be more than {max}.' },
+  'intake.birthDateBad': { vi: 'Ngày sinh "{value}" không hợp lệ (yyyyMMdd).', en: 'Birth date "{value}" is not valid (yyyyMMdd).' },
+  'intake.noProcedure': { vi: 'Chưa chọn thủ tục hành chính.', en: 'No administrative procedure is chosen.' },
+  'intake.phoneBad': { vi: 'Số điện thoại không hợp lệ (ví dụ 0912345678).', en: 'The phone number is not valid (for example 0912345678).' },
+  'intake.emailBad': { vi: 'Email không hợp lệ.', en: 'The email address is not valid.' },
+  'intake.channelBad': {
+    vi: 'Kênh tiếp nhận (KenhThucHien) tại quầy chỉ là "1" (trực tiếp) hoặc "3" (qua bưu chính công ích).',
+    en: 'The intake channel (KenhThucHien) at a counter is only "1" (in person) or "3" (by public postal service).',
+  },
+  'intake.returnMethodBad': {
+    vi: 'Hình thức nhận kết quả (HinhThuc) chỉ là "0" (tại quầy) hoặc "1" (qua bưu chính).',
+    en: 'The way to receive the result (HinhThuc) is only "0" (at the counter) or "1" (by post).',
+  },
+  'intake.nameMissing': { vi: 'Chưa nhập tên người nộp / tổ chức (ChuHoSo).', en: "The applicant's or organisation's name is missing (ChuHoSo)." },
+  'intake.idMissing': { vi: 'Chưa nhập số định danh cá nhân của người nộp.', en: "The applicant's personal ID number is missing." },
+  'intake.cmndExpired': {
+    vi: 'Số {id} là số Chứng minh nhân dân (9 chữ số): từ ngày 01/01/2025 Chứng minh nhân dân không còn giá trị sử dụng (Luật Căn cước 2023, Điều 46). Hãy nhập số định danh cá nhân 12 chữ số trên thẻ căn cước hoặc căn cước công dân.',
+    en: 'Number {id} is an old 9-digit identity card (CMND) number: CMND cards are no longer valid from 01/01/2025 (Law on Identification 2023, Article 46). Enter the 12-digit personal ID number on the ID card.',
+  },
+  'cccd.idDigits': { vi: 'Số định danh cá nhân phải gồm đúng 12 chữ số.', en: 'The personal ID number must have exactly 12 digits.' },
+  'cccd.idProvince': {
+    vi: 'Số định danh {id} có mã tỉnh {province} không hợp lệ (001–096).',
+    en: 'ID number {id} has an invalid province code {province} (001–096).',
+  },
+  'cccd.empty': { vi: 'Mã QR trống.', en: 'The QR code is empty.' },
+  'cccd.tooLong': {
+    vi: 'Mã QR quá dài ({length} ký tự) để là mã QR căn cước: hãy quét lại.',
+    en: 'The QR code is too long ({length} characters) for an ID card QR code: scan it again.',
+  },
+  'cccd.badChar': {
+    vi: 'Mã QR có ký tự không hợp lệ (U+{codePoint} ở vị trí {position}): máy quét đọc sai hoặc mã không phải của căn cước, hãy quét lại.',
+    en: 'The QR code has an invalid character (U+{codePoint} at position {position}): the scanner misread it or it is not an ID card code; scan it again.',
+  },
+  'cccd.noSeparator': {
+    vi: 'Mã QR không phải của căn cước công dân (không có dấu phân cách "|").',
+    en: 'The QR code is not an ID card code (it has no "|" separator).',
+  },
+  'cccd.fieldCount': {
+    vi: 'Mã QR căn cước phải có 7 trường, đọc được {count}. Hãy quét lại.',
+    en: 'An ID card QR code has 7 fields; {count} were read. Scan it again.',
+  },
+  'cccd.idNot12': { vi: 'Số định danh "{id}" phải gồm đúng 12 chữ số.', en: 'ID number "{id}" must have exactly 12 digits.' },
+  'cccd.oldIdBad': { vi: 'Số CMND cũ "{id}" phải gồm 9 chữ số hoặc để trống.', en: 'The old CMND number "{id}" must have 9 digits or be empty.' },
+  'cccd.noName': { vi: 'Mã QR không có họ và tên.', en: 'The QR code has no full name.' },
+  'cccd.nameBad': { vi: 'Họ và tên "{name}" có ký tự không hợp lệ.', en: 'The full name "{name}" has invalid characters.' },
+  'cccd.birthBad': {
+    vi: 'Ngày sinh "{value}" không đúng dạng ngày/tháng/năm (ddMMyyyy).',
+    en: 'Birth date "{value}" is not in day/month/year form (ddMMyyyy).',
+  },
+  'cccd.sexBad': { vi: 'Giới tính "{value}" phải là Nam hoặc Nữ.', en: 'Sex "{value}" must be male or female.' },
+  'cccd.issuedBad': {
+    vi: 'Ngày cấp "{value}" không đúng dạng ngày/tháng/năm (ddMMyyyy).',
+    en: 'Issue date "{value}" is not in day/month/year form (ddMMyyyy).',
+  },
+  'cccd.issuedBeforeBirth': {
+    vi: 'Ngày cấp trước ngày sinh: mã QR bị đọc sai, hãy quét lại.',
+    en: 'The issue date is before the birth date: the QR code was misread; scan it again.',
+  },
+} as const satisfies Record<string, { vi: string; en: string }>;
