@@ -65,4 +65,21 @@ export const FIELD_MESSAGES = {
     vi: 'Ngày cấp trước ngày sinh: mã QR bị đọc sai, hãy quét lại.',
     en: 'The issue date is before the birth date: the QR code was misread; scan it again.',
   },
+  // Why a scan was refused (the scan event's `reason`).
+  'scan.garbled': {
+    vi: "Mã quét bị đọc sai bảng mã (chữ có dấu bị lỗi, ví dụ \"Nguyá»…n\"): hãy đặt máy quét ở chế độ UTF-8 rồi quét lại.",
+    en: "The scan was read in the wrong code page (accented letters broken, for example \"Nguyá»…n\"): set the scanner to UTF-8 and scan again.",
+  },
+  'scan.truncated': {
+    vi: "Mã QR căn cước bị thiếu dữ liệu (quét chưa hết): hãy quét lại, giữ thẻ yên trước máy quét.",
+    en: "The ID card QR code is incomplete (the scan stopped early): scan again, holding the card still in front of the scanner.",
+  },
+  'scan.truncatedWith': {
+    vi: "Mã QR căn cước bị thiếu dữ liệu (quét chưa hết): hãy quét lại, giữ thẻ yên trước máy quét. ({reason})",
+    en: "The ID card QR code is incomplete (the scan stopped early): scan again, holding the card still in front of the scanner. ({reason})",
+  },
+  'scan.ime': {
+    vi: "Bộ gõ tiếng Việt (Telex/VNI) đang bật đã làm sai dữ liệu quét. Hãy tắt bộ gõ (chuyển sang E) rồi quét lại.",
+    en: "A Vietnamese input method (Telex/VNI) that is on has changed the scanned data. Turn it off (switch to E) and scan again.",
+  },
 } as const satisfies Record<string, { vi: string; en: string }>;

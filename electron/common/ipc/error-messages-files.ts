@@ -119,4 +119,53 @@ export const FILE_MESSAGES = {
     en: 'The PKCS#11 library must be given as a full path (for example /usr/lib/softhsm/libsofthsm2.so or C:\\Windows\\System32\\...dll).',
   },
   'trust.dirNotAbsolute': { vi: 'Thư mục chứng thư gốc phải là đường dẫn đầy đủ.', en: 'The trusted root certificate folder must be a full path.' },
+  // The database's own faults (SQLite's words in parentheses for the technician), dossier numbers, the app's doors.
+  'db.diskFull': {
+    vi: "Ổ đĩa chứa dữ liệu đã đầy nên không ghi được cơ sở dữ liệu {sqlite}. Hãy giải phóng dung lượng (xóa tệp không cần, dọn thùng rác) rồi thử lại.",
+    en: "The disk holding the data is full, so the database cannot be written {sqlite}. Free some space (delete unneeded files, empty the bin), then try again.",
+  },
+  'db.corrupt': {
+    vi: "Cơ sở dữ liệu{where} bị hỏng {sqlite}. Đừng tiếp tục dùng tệp này: hãy chép lại cả thư mục dữ liệu để bộ phận kỹ thuật kiểm tra, rồi khôi phục từ bản sao lưu gần nhất (motcua doctor cho biết tình trạng).",
+    en: "The database{where} is damaged {sqlite}. Stop using this file: copy the whole data folder for technical support to examine, then restore the latest backup (motcua doctor shows the state).",
+  },
+  'db.notADb': {
+    vi: "Tệp{where} không phải cơ sở dữ liệu của Một Cửa Desk hoặc đã bị hỏng {sqlite}. Đừng tiếp tục dùng tệp này: hãy chép lại cả thư mục dữ liệu để bộ phận kỹ thuật kiểm tra, rồi khôi phục từ bản sao lưu gần nhất (motcua doctor cho biết tình trạng).",
+    en: "File{where} is not a Một Cửa Desk database or is damaged {sqlite}. Stop using this file: copy the whole data folder for technical support to examine, then restore the latest backup (motcua doctor shows the state).",
+  },
+  'db.readOnly': {
+    vi: "Không ghi được cơ sở dữ liệu{where}: tệp hoặc ổ đĩa đang chỉ đọc {sqlite}. Hãy kiểm tra quyền ghi của tài khoản đang dùng trên thư mục dữ liệu và ổ đĩa có bị khóa ghi không, rồi thử lại.",
+    en: "The database{where} cannot be written: the file or disk is read-only {sqlite}. Check that the account in use may write to the data folder and that the disk is not write-locked, then try again.",
+  },
+  'db.readOnlyOpen': {
+    vi: "Không mở được cơ sở dữ liệu{where} vì thư mục dữ liệu hoặc ổ đĩa đang chỉ đọc {sqlite}. Hãy kiểm tra quyền ghi của tài khoản đang dùng trên thư mục dữ liệu và ổ đĩa có bị khóa ghi không, rồi thử lại.",
+    en: "The database{where} cannot be opened because the data folder or disk is read-only {sqlite}. Check that the account in use may write to the data folder and that the disk is not write-locked, then try again.",
+  },
+  'db.cantOpen': {
+    vi: "Không mở được cơ sở dữ liệu{where} {sqlite}. Hãy kiểm tra thư mục dữ liệu còn đó, ổ đĩa đã được gắn và tài khoản đang dùng có quyền đọc và ghi trong thư mục.",
+    en: "The database{where} cannot be opened {sqlite}. Check that the data folder is still there, the disk is mounted and the account in use may read and write in the folder.",
+  },
+  'db.ioError': {
+    vi: "Lỗi đọc/ghi đĩa khi dùng cơ sở dữ liệu{where} {sqlite}. Hãy kiểm tra ổ đĩa còn trống và hoạt động bình thường (motcua doctor), rồi thử lại.",
+    en: "A disk read/write error while using the database{where} {sqlite}. Check that the disk has free space and works normally (motcua doctor), then try again.",
+  },
+  'db.integrity': {
+    vi: "Cơ sở dữ liệu {path} bị hỏng (kiểm tra toàn vẹn: {findings}). Đừng tiếp tục dùng tệp này: hãy chép lại cả thư mục dữ liệu để bộ phận kỹ thuật kiểm tra, rồi khôi phục từ bản sao lưu gần nhất (motcua doctor cho biết tình trạng).",
+    en: "The database {path} is damaged (integrity check: {findings}). Stop using this file: copy the whole data folder for technical support to examine, then restore the latest backup (motcua doctor shows the state).",
+  },
+  'intake.noNumbers': {
+    vi: "Hết số hồ sơ: không còn số đã thuê cho hôm nay và quầy chưa có khối số ngoại tuyến. Hãy kết nối máy chủ để lấy thêm số, hoặc cấu hình khối số (motcua unit set --offline-block).",
+    en: "No dossier numbers left: none leased for today and this counter has no offline block. Connect to the server to get more, or set a block (motcua unit set --offline-block).",
+  },
+  'intake.blockUsedUp': {
+    vi: "Đã dùng hết khối số ngoại tuyến {from}–{to} của ngày {day}. Hãy kết nối máy chủ để thuê thêm số; không cấp trùng số hồ sơ.",
+    en: "The offline number block {from}–{to} of {day} is used up. Connect to the server to lease more numbers; a dossier number is never issued twice.",
+  },
+  'app.urlNotAllowed': {
+    vi: "Địa chỉ này không được phép mở ngoài ứng dụng.",
+    en: "This address may not be opened outside the app.",
+  },
+  'ipc.mainUnreachable': {
+    vi: "Không liên lạc được với tiến trình chính của ứng dụng.",
+    en: "The app's main process cannot be reached.",
+  },
 } as const satisfies Record<string, { vi: string; en: string }>;

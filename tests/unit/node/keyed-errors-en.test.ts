@@ -1,14 +1,18 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseCccdQr } from '../../../electron/common/domain/cccd';
 import { intakeDraftSchema } from '../../../electron/common/domain/intake';
+import { classifyScan, TRUNCATED_CCCD } from '../../../electron/common/domain/scan';
 import { unitDeskSchema } from '../../../electron/common/domain/unit';
 import { issueDetail, issuesFailure } from '../../../electron/common/domain/zod-locale';
 import { TokenError } from '../../../electron/common/hardware/token';
+import { createMotcuaApi } from '../../../electron/common/ipc/bridge';
 import { formatError } from '../../../electron/common/ipc/error-messages';
 import { errorText, toAppError } from '../../../electron/common/ipc/result';
 import { setIdleMinutes } from '../../../electron/node/auth/idle-policy';
+import { storageFailure } from '../../../electron/node/db/db-errors';
 import { ContentStore } from '../../../electron/node/files/content-store';
 import { fsFailure } from '../../../electron/node/files/fs-errors';
 import { lastXref } from '../../../electron/node/signing/pdf-xref';
@@ -150,5 +154,39 @@ describe('accounts, files, secrets, PDFs and the token: keyed failures read in E
   it('a secret store named by its kind, in each language', () => {
     expect(formatError('secrets.storeUnavailable', { store: { key: 'secrets.store.os-keyring' } }, 'vi')).toContain('lưu trong kho khóa của hệ điều hành,');
     expect(formatError('secrets.storeUnavailable', { store: { key: 'secrets.store.os-keyring' } }, 'en')).toContain("kept in the operating system's keyring,");
+  });
+});
+
+describe('scans, the database, dossier numbers and the bridge: keyed, worded in both languages', () => {
+  it('a half-read ID card scan carries its reason as a key, with the card’s own reason nested', () => {
+    const cut = classifyScan('001185012345|', 'serial');
+    expect(cut).toMatchObject({ kind: 'invalid', error: TRUNCATED_CCCD, reason: { key: 'scan.truncated' } });
+    expect(errorText({ message: cut.error!, ...cut.reason! }, 'en')).toBe('The ID card QR code is incomplete (the scan stopped early): scan again, holding the card still in front of the scanner.');
+    const short = classifyScan('001185012345||Nguyễn Văn A|08121985|Nam', 'wedge');
+    expect(short.reason?.key).toBe('scan.truncatedWith');
+    expect(errorText({ message: short.error!, ...short.reason! }, 'vi')).toBe(short.error);
+    expect(errorText({ message: short.error!, ...short.reason! }, 'en')).toMatch(/\(An ID card QR code has 7 fields; 5 were read\. Scan it again\.\)$/);
+    expect(errorText({ message: short.error!, ...short.reason! }, 'en')).not.toMatch(VIETNAMESE);
+  });
+
+  it('a damaged database and a full disk under SQLite', async () => {
+    for (const [code, key] of [['SQLITE_CORRUPT', 'db.corrupt'], ['SQLITE_FULL', 'db.diskFull'], ['SQLITE_READONLY', 'db.readOnly']] as const) {
+      const r = await caught(() => {
+        throw storageFailure(new Database.SqliteError('sqlite says so', code), '/data/motcua.db');
+      });
+      expect(r.key).toBe(key);
+      expect(r.vi).toMatch(VIETNAMESE);
+      expect(r.en).toContain('(sqlite says so)');
+      expect(r.en).not.toMatch(VIETNAMESE);
+    }
+  });
+
+  it('the bridge’s own failure (main unreachable) is keyed and its Vietnamese is the catalog’s', async () => {
+    const api = createMotcuaApi({ invoke: () => Promise.reject(new Error('gone')), subscribe: () => () => undefined });
+    const r = await api['app.info']({});
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.message).toBe(formatError('ipc.mainUnreachable', undefined, 'vi'));
+    expect(errorText(r.error, 'en')).toBe("The app's main process cannot be reached.");
   });
 });
