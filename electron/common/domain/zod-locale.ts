@@ -13,6 +13,8 @@ function plainKey(iss: { code: string; origin?: string; minimum?: unknown; maxim
   if (iss.code === 'too_big' && iss.origin === 'string') return { key: 'field.tooLong', params: { max: String(iss.maximum) } };
   if (iss.code === 'too_small' && iss.origin === 'number') return { key: 'field.numberMin', params: { min: String(iss.minimum) } };
   if (iss.code === 'too_big' && iss.origin === 'number') return { key: 'field.numberMax', params: { max: String(iss.maximum) } };
+  if (iss.code === 'too_small' && iss.origin === 'array') return { key: 'field.pickAtLeast', params: { min: String(iss.minimum) } };
+  if (iss.code === 'too_big' && iss.origin === 'array') return { key: 'field.tooMany', params: { max: String(iss.maximum) } };
   return undefined;
 }
 

@@ -9,7 +9,8 @@ import { unitDeskSchema } from '../../../electron/common/domain/unit';
 import { issueDetail, issuesFailure } from '../../../electron/common/domain/zod-locale';
 import { TokenError } from '../../../electron/common/hardware/token';
 import { createMotcuaApi } from '../../../electron/common/ipc/bridge';
-import { formatError } from '../../../electron/common/ipc/error-messages';
+import { contract } from '../../../electron/common/ipc/contract';
+import { ERROR_MESSAGES, formatError } from '../../../electron/common/ipc/error-messages';
 import { errorText, toAppError } from '../../../electron/common/ipc/result';
 import { setIdleMinutes } from '../../../electron/node/auth/idle-policy';
 import { storageFailure } from '../../../electron/node/db/db-errors';
@@ -67,6 +68,23 @@ describe('intake field checks: each reason keyed, Vietnamese as before, English 
     expect(long.key).toBe('field.tooLong');
     expect(long.message).toMatch(/^Dài quá: tối đa \d+ ký tự\.$/);
     expect(errorText(long, 'en')).toMatch(/^Too long: at most \d+ characters\.$/);
+  });
+
+  it('each fixed Vietnamese wording belongs to one key, so a schema message keys back to one English wording', () => {
+    const fixed = Object.entries(ERROR_MESSAGES).filter(([, w]) => !w.vi.includes('{')).map(([, w]) => w.vi);
+    expect(fixed.filter((v, i) => fixed.indexOf(v) !== i)).toEqual([]);
+  });
+
+  it('the contract’s own limits read in English: a short password for a new officer, no role, no PDF chosen', () => {
+    const add = contract['officer.add'].input.safeParse({ officerId: 'cb02', username: 'canbo02', fullName: 'Lê Văn B', roles: [], password: 'short' });
+    const details = add.error!.issues.map(issueDetail);
+    expect(details.map((d) => [d.path, errorText(d, 'vi'), errorText(d, 'en')])).toEqual([
+      ['roles', 'Chọn ít nhất 1 mục.', 'Choose at least 1.'],
+      ['password', 'Mật khẩu ít nhất 8 ký tự.', 'The password needs at least 8 characters.'],
+    ]);
+    const roles = contract['officer.setRoles'].input.safeParse({ officerId: 'cb02', roles: [] });
+    const r = issueDetail(roles.error!.issues[0]!);
+    expect([r.message, errorText(r, 'en')]).toEqual(['Chọn ít nhất một vai trò.', 'Choose at least one role.']);
   });
 
   it('a message the catalog does not word exactly is left unkeyed, so no language reads another reason', () => {
