@@ -110,3 +110,36 @@ describe('the same refusals in Vietnamese, the default locale', () => {
     expect(await tryPassword(host, 'sai-mat-khau')).toBe('Sai tên đăng nhập hoặc mật khẩu.');
   });
 });
+
+describe('unit setup on a new PC in English: the unit code and counter refused in plain English', () => {
+  let host: Host;
+  beforeAll(async () => {
+    host = await startTestHost({ login: false, viewport: { width: 1366, height: 768 } });
+    await host.page.waitForSelector('[data-testid="first-run"]');
+    await english(host);
+    await host.page.click('[data-testid="setup-other"]');
+    await host.page.waitForSelector('form.login');
+  });
+  afterAll(async () => {
+    await host?.close();
+    host?.cleanupDir();
+  });
+
+  it('names the fields with their labels and the reasons in English', async () => {
+    const { page } = host;
+    await page.fill('input[name="setupUnitCode"]', 'xa tan phu');
+    await page.fill('input[name="setupUnitName"]', 'UBND xa Tan Phu');
+    await page.fill('input[name="setupCounter"]', 'Q 01');
+    await page.fill('input[name="setupFullName"]', 'Quan Tri Vien');
+    await page.fill('input[name="username"]', 'quantri');
+    await page.fill('input[name="password"]', 'short');
+    await page.click('form.login button[type="submit"]');
+    const text = (await (await page.waitForSelector('[data-testid="login-error"]')).textContent()) ?? '';
+    expect(text).toContain('A unit code has only capital letters, digits and dots (for example 000.00.01.H22).');
+    expect(text).toContain('A counter code has only letters, digits and dashes (at most 20 characters).');
+    expect(text).toContain('The password needs at least 8 characters.');
+    expect(text).not.toMatch(VIETNAMESE);
+    expect(await page.getAttribute('input[name="setupUnitCode"]', 'aria-invalid')).toBe('true');
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'issue16-setup-refused-en.png') });
+  });
+});
