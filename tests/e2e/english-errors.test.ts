@@ -67,6 +67,14 @@ describe('a keyed service failure in English: the renderer words it, not the mai
     expect(text).toContain('The phone number is not valid (for example 0912345678).');
     expect(text).not.toMatch(/Số định danh|không hợp lệ|Số điện thoại/);
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'issue16-field-errors-en.png') });
+
+    // A card warning (the ID's digits against the birth year) is worded on the screen too.
+    await page.fill('input[name="SoGiayToChuHoSo"]', '001185012345');
+    await page.fill('input[name="NgaySinhChuHoSo"]', '');
+    await page.click('input[name="NgaySinhChuHoSo"]');
+    await page.keyboard.type('08/12/1986', { delay: 30 });
+    const warning = await page.waitForSelector('[data-testid="applicant-warnings"]:has-text("encodes birth year 1985, not 1986")');
+    expect(await warning.textContent()).not.toMatch(/khác năm sinh|đối chiếu/);
   });
 });
 

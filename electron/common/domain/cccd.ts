@@ -65,19 +65,19 @@ export function checkPersonalId(id: string): KeyedText | null {
  * xác định lại giới tính) keeps the number. So the officer is told to look at the card, and the
  * dossier is not refused.
  */
-export function personalIdMismatches(id: string, birthDate?: string | null, sex?: 'Nam' | 'Nữ' | null): string[] {
+export function personalIdMismatches(id: string, birthDate?: string | null, sex?: 'Nam' | 'Nữ' | null): KeyedText[] {
   if (checkPersonalId(id) !== null) return [];
-  const out: string[] = [];
+  const out: KeyedText[] = [];
   const g = Number(id[3]);
   if (birthDate && /^\d{4}/.test(birthDate)) {
     const coded = 1900 + Math.floor(g / 2) * 100 + Number(id.slice(4, 6));
     if (coded !== Number(birthDate.slice(0, 4))) {
-      out.push(`Số định danh ${id} mang năm sinh ${coded}, khác năm sinh ${birthDate.slice(0, 4)}: đối chiếu ngày sinh trên thẻ (ngày sinh có thể đã được cải chính sau khi cấp số).`);
+      out.push({ key: 'cccd.yearMismatch', params: { id, coded, year: birthDate.slice(0, 4) } });
     }
   }
   const codedSex = g % 2 === 0 ? 'Nam' : 'Nữ';
   if (sex && codedSex !== sex) {
-    out.push(`Số định danh ${id} mang giới tính ${codedSex}, khác giới tính ${sex}: đối chiếu với thẻ (giới tính có thể đã được xác định lại sau khi cấp số).`);
+    out.push({ key: 'cccd.sexMismatch', params: { id, coded: { key: `sex.${codedSex}` }, sex: { key: `sex.${sex}` } } });
   }
   return out;
 }
@@ -110,15 +110,12 @@ export function cardValidUntil(birthDate: string, issuedOn: string): { date: str
 const ddmmyyyy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
 /** A warning when the card was no longer valid on `today` (YYYY-MM-DD); nothing when its dates are unusable. */
-export function cardExpiryWarning(birthDate: string | null | undefined, issuedOn: string | null | undefined, today: string): string | null {
+export function cardExpiryWarning(birthDate: string | null | undefined, issuedOn: string | null | undefined, today: string): KeyedText | null {
   const iso = /^\d{4}-\d{2}-\d{2}$/;
   if (!birthDate || !issuedOn || !iso.test(birthDate) || !iso.test(issuedOn) || issuedOn < birthDate || issuedOn > today) return null;
   const until = cardValidUntil(birthDate, issuedOn);
   if (!until || today <= until.date) return null;
-  return (
-    `Thẻ căn cước cấp ngày ${ddmmyyyy(issuedOn)} chỉ có giá trị đến ${ddmmyyyy(until.date)} (phải đổi thẻ khi đủ ${until.age} tuổi — ` +
-    'Luật Căn cước 2023, Điều 21): thẻ đã hết hạn, hướng dẫn công dân làm thủ tục cấp đổi thẻ.'
-  );
+  return { key: 'cccd.expired', params: { issued: ddmmyyyy(issuedOn), until: ddmmyyyy(until.date), age: until.age } };
 }
 
 function normalizeSex(s: string): 'Nam' | 'Nữ' | null {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { noticeSchema } from './notice';
+import { keyedTextSchema, noticeSchema } from './notice';
 import { vi } from '../domain/zod-locale';
 import { auditVerdictSchema } from '../domain/audit';
 import { dayCloseInputSchema, dayCloseResultSchema } from '../domain/day-close';
@@ -199,6 +199,8 @@ export const contract = {
       hasReceipt: z.boolean(),
       /** What to check on the applicant's card (Vietnamese); the dossier is received all the same. */
       warnings: z.array(z.string()),
+      /** The same warnings keyed, for the officer's language (warnings[i] is warningKeys[i] in Vietnamese). */
+      warningKeys: z.array(keyedTextSchema),
     }),
   },
   'intake.turnBack': {

@@ -67,6 +67,27 @@ export const FIELD_MESSAGES = {
     vi: 'Ngày cấp trước ngày sinh: mã QR bị đọc sai, hãy quét lại.',
     en: 'The issue date is before the birth date: the QR code was misread; scan it again.',
   },
+  // What to check on the applicant's card (warnings: the dossier is received all the same).
+  'cccd.yearMismatch': {
+    vi: "Số định danh {id} mang năm sinh {coded}, khác năm sinh {year}: đối chiếu ngày sinh trên thẻ (ngày sinh có thể đã được cải chính sau khi cấp số).",
+    en: "ID number {id} encodes birth year {coded}, not {year}: check the birth date on the card (it may have been corrected after the number was issued).",
+  },
+  'cccd.sexMismatch': {
+    vi: "Số định danh {id} mang giới tính {coded}, khác giới tính {sex}: đối chiếu với thẻ (giới tính có thể đã được xác định lại sau khi cấp số).",
+    en: "ID number {id} encodes sex {coded}, not {sex}: check the card (the sex may have been re-determined after the number was issued).",
+  },
+  'cccd.expired': {
+    vi: "Thẻ căn cước cấp ngày {issued} chỉ có giá trị đến {until} (phải đổi thẻ khi đủ {age} tuổi — Luật Căn cước 2023, Điều 21): thẻ đã hết hạn, hướng dẫn công dân làm thủ tục cấp đổi thẻ.",
+    en: "The ID card issued on {issued} was valid only until {until} (it must be renewed at age {age} — Law on Identification 2023, Article 21): the card has expired; guide the citizen to renew it.",
+  },
+  'sex.Nam': {
+    vi: "Nam",
+    en: "male",
+  },
+  'sex.Nữ': {
+    vi: "Nữ",
+    en: "female",
+  },
   // The contract's own limits on what a screen sends (zod messages, keyed back by issueDetail).
   'field.isoDay': { vi: "Ngày phải có dạng YYYY-MM-DD.", en: "A date must be written YYYY-MM-DD." },
   'field.password8': { vi: "Mật khẩu ít nhất 8 ký tự.", en: "The password needs at least 8 characters." },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formatError, isErrorKey, type ErrorKey } from './error-messages';
+import { formatError, isErrorKey, type ErrorKey, type KeyedText } from './error-messages';
 
 /**
  * A warning that accompanies a success (e.g. the token's "a wrong PIN was entered before"): keyed
@@ -24,3 +24,9 @@ export const noticeSchema = z.object({
   params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
   message: z.string(),
 });
+
+/** A keyed wording crossing IPC as data (a card warning); its key must be in the catalog. */
+export const keyedTextSchema = z.custom<KeyedText>(
+  (v) => typeof v === 'object' && v !== null && typeof (v as { key?: unknown }).key === 'string' && isErrorKey((v as { key: string }).key),
+  { message: 'Khóa thông báo không có trong danh mục.' },
+);
