@@ -45,7 +45,7 @@ function loadModule(path: string, factory: Pkcs11Factory): P11 {
   try {
     p.load(path);
   } catch (e) {
-    throw new TokenError('module_not_found', `Không nạp được thư viện token ${path}: ${(e as Error).message}. Kiểm tra đã cài trình điều khiển của nhà cung cấp (đúng bản 64-bit).`);
+    throw new TokenError('module_not_found', { key: 'token.moduleLoad', params: { path, reason: (e as Error).message } });
   }
   try {
     p.C_Initialize({ flags: pkcs11js.CKF_OS_LOCKING_OK });
@@ -112,17 +112,17 @@ export class Pkcs11Token implements SignatureToken {
     if (e instanceof TokenError) return e;
     const code = (e as { code?: number }).code;
     if (code === undefined) return e as Error;
-    if (GONE.has(code)) return new TokenError('token_removed', 'Thiết bị ký số đã bị rút ra hoặc ngừng trả lời. Cắm lại token rồi ký lại.');
+    if (GONE.has(code)) return new TokenError('token_removed', { key: 'token.removed' });
     if (code === CKR.PIN_INCORRECT) {
       const f = flags();
       const key = f?.pinLocked ? 'token.pinIncorrectLocked' : f?.pinFinalTry ? 'token.pinIncorrectFinalTry' : f?.pinCountLow ? 'token.pinIncorrectLow' : 'token.pinIncorrect';
       return new TokenError('pin_incorrect', { key }, f);
     }
     if (code === CKR.PIN_LOCKED) return new TokenError('pin_locked', { key: 'token.pinLocked' });
-    if (code === CKR.PIN_LEN_RANGE) return new TokenError('pin_length', 'Độ dài mã PIN không hợp lệ với token này.');
-    if (code === CKR.PIN_EXPIRED) return new TokenError('pin_expired', 'Mã PIN đã hết hạn: đổi PIN bằng công cụ của nhà cung cấp.');
-    if (code === CKR.MECHANISM_INVALID) return new TokenError('mechanism_unsupported', 'Token không hỗ trợ thuật toán ký cần dùng.');
-    return new TokenError('device_error', `Lỗi thiết bị ký số (mã 0x${code.toString(16)}).`);
+    if (code === CKR.PIN_LEN_RANGE) return new TokenError('pin_length', { key: 'token.pinLength' });
+    if (code === CKR.PIN_EXPIRED) return new TokenError('pin_expired', { key: 'token.pinExpired' });
+    if (code === CKR.MECHANISM_INVALID) return new TokenError('mechanism_unsupported', { key: 'token.mechanism' });
+    return new TokenError('device_error', { key: 'token.deviceError', params: { code: code.toString(16) } });
   }
 
   #slots(): Array<{ slot: Buffer; info: pkcs11js.TokenInfo }> {
@@ -148,7 +148,7 @@ export class Pkcs11Token implements SignatureToken {
   #find(token: string): { slot: Buffer; info: pkcs11js.TokenInfo } {
     const all = this.#slots();
     const hit = all.find((s) => trim(s.info.serialNumber) === token) ?? all.find((s) => trim(s.info.label) === token);
-    if (!hit) throw new TokenError('token_not_found', `Không thấy token "${token}". Cắm token vào máy rồi thử lại.`);
+    if (!hit) throw new TokenError('token_not_found', { key: 'token.notFound', params: { token } });
     return hit;
   }
 
@@ -217,7 +217,7 @@ export class Pkcs11Token implements SignatureToken {
       throw new TokenError('pin_final_try', { key: 'token.pinFinalTry' }, flags);
     }
     const warning = flags.pinCountLow ? notice('token.pinCountLow') : null;
-    if (req.pin === null && !flags.protectedAuthPath) throw new TokenError('pin_length', 'Token này cần nhập mã PIN.');
+    if (req.pin === null && !flags.protectedAuthPath) throw new TokenError('pin_length', { key: 'token.pinRequired' });
     return this.#session(slot, async (s) => {
       this.#login(s, slot, req.pin);
       try {
@@ -261,7 +261,7 @@ export class Pkcs11Token implements SignatureToken {
       attempt();
     } catch (e) {
       if ((e as { code?: number }).code === CKR.USER_ALREADY_LOGGED_IN) {
-        throw new TokenError('device_error', 'Token đang được đăng nhập bởi một phiên khác và không đăng xuất được. Rút token ra, cắm lại rồi ký lại.');
+        throw new TokenError('device_error', { key: 'token.busy' });
       }
       throw this.#map(e, currentFlags);
     }
@@ -273,7 +273,7 @@ export class Pkcs11Token implements SignatureToken {
       { type: pkcs11js.CKA_CLASS, value: pkcs11js.CKO_PRIVATE_KEY },
       { type: pkcs11js.CKA_ID, value: id },
     ]);
-    if (!key) throw new TokenError('key_not_found', 'Không thấy khóa bí mật ứng với chứng thư số đã chọn trên token.');
+    if (!key) throw new TokenError('key_not_found', { key: 'token.keyNotFound' });
     const [kt] = this.#p.C_GetAttributeValue(s, key, [{ type: pkcs11js.CKA_KEY_TYPE }]);
     const keyType = kt!.value.readUInt32LE(0) === pkcs11js.CKK_EC ? 'EC' : 'RSA';
     let alwaysAuth = false;
@@ -294,9 +294,9 @@ export class Pkcs11Token implements SignatureToken {
         } else if (mechs.has(pkcs11js.CKM_RSA_PKCS)) {
           mech = pkcs11js.CKM_RSA_PKCS;
           input = Buffer.concat([SHA256_DIGEST_INFO, createHash('sha256').update(data).digest()]);
-        } else throw new TokenError('mechanism_unsupported', 'Token không hỗ trợ ký RSA PKCS#1.');
+        } else throw new TokenError('mechanism_unsupported', { key: 'token.noRsa' });
       } else {
-        if (!mechs.has(pkcs11js.CKM_ECDSA)) throw new TokenError('mechanism_unsupported', 'Token không hỗ trợ ký ECDSA.');
+        if (!mechs.has(pkcs11js.CKM_ECDSA)) throw new TokenError('mechanism_unsupported', { key: 'token.noEcdsa' });
         mech = pkcs11js.CKM_ECDSA;
         input = createHash('sha256').update(data).digest();
       }

@@ -20,7 +20,8 @@ export function displayApi(): DisplayApi {
   return window.motcua as unknown as DisplayApi;
 }
 
-/** A failure in the officer's language: keyed errors are re-worded, others shown as main sent them. */
+/** A failure (or one of its details) in the officer's language: keyed ones are re-worded, others shown as main sent them. */
 export function errText(e: Pick<AppError, 'message' | 'key' | 'params'>): string {
   return errorText(e, i18next.language === 'en' ? 'en' : 'vi');
 }
+

@@ -1,4 +1,5 @@
 import type { AppError } from '../../electron/common/ipc/result';
+import { errText } from './api';
 
 /** A refusal pinned to one field of a form: the input's name, and the text the officer reads. */
 export interface FieldIssue {
@@ -10,7 +11,7 @@ export interface FieldIssue {
  * Turns a failure's details (paths like "draft.ChuHoSo" or "admin.username", messages that may
  * end in the national field name) into issues worded with the form's own labels. `fields` maps a
  * path — whole, a tail or a head of it — to the input's name and label; a detail about no known field
- * still reaches the officer, without its internal path.
+ * still reaches the officer, without its internal path. A keyed reason is worded in the officer's language.
  */
 export function fieldIssues(
   error: Pick<AppError, 'details'>,
@@ -23,7 +24,7 @@ export function fieldIssues(
     // The whole path, then its tails ("draft.ChuHoSo" → "ChuHoSo"), then its heads ("unit.offlineBlock.from" → "unit.offlineBlock").
     const candidates = [...parts.map((_, i) => parts.slice(i).join('.')), ...parts.map((_, i) => parts.slice(0, parts.length - 1 - i).join('.'))];
     const key = candidates.find((k) => k !== '' && k in fields);
-    const text = plainMessage(d.message);
+    const text = plainMessage(errText(d));
     const f = key ? fields[key] : undefined;
     if (f) {
       if (!issues.some((i) => i.field === f.name)) issues.push({ field: f.name, text: `${f.label}: ${text}` });

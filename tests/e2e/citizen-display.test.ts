@@ -81,6 +81,20 @@ describe('the citizen display through a full dossier (Chromium host: a second wi
     expect(await display.content()).not.toContain('001090123456');
     const px = await display.$eval('[data-testid="display-name"]', (el) => parseFloat(getComputedStyle(el).fontSize));
     expect(px).toBeGreaterThanOrEqual(28);
+    // A counter display's labels: Vietnamese first and large, English smaller beneath; the citizen's data in one language only.
+    const title = await display.$eval('[data-testid="display-draft"] h1', (h) => ({
+      vi: h.querySelector('[lang="vi"]')?.textContent,
+      en: h.querySelector('[lang="en"]')?.textContent,
+      viPx: parseFloat(getComputedStyle(h.querySelector('[lang="vi"]')!).fontSize),
+      enPx: parseFloat(getComputedStyle(h.querySelector('[lang="en"]')!).fontSize),
+      order: h.firstElementChild?.getAttribute('lang'),
+    }));
+    expect(title).toMatchObject({ vi: 'Xin quý khách kiểm tra thông tin hồ sơ', en: 'Please check your dossier details', order: 'vi' });
+    expect(title.enPx).toBeLessThan(title.viPx);
+    expect(await display.textContent('[data-testid="display-draft"] .hint [lang="en"]')).toBe('If anything is wrong, please tell the officer before the dossier is saved.');
+    for (const id of ['display-name', 'display-id', 'display-procedure', 'display-documents']) {
+      expect(await display.$$eval(`[data-testid="${id}"] [lang="en"]`, (els) => els.length)).toBe(0);
+    }
     await shot(display, '2-draft');
   });
 
@@ -89,6 +103,9 @@ describe('the citizen display through a full dossier (Chromium host: a second wi
     await display.waitForSelector(`[data-testid="display-code"]:has-text("${code}")`);
     await display.waitForSelector('[data-testid="display-rating"] button[data-rating="5"]');
     expect(await display.textContent('[data-testid="display-saved-due"]')).toMatch(/\d{2}\/\d{2}\/\d{4}/);
+    expect(await display.textContent('[data-testid="display-rating"] h2 [lang="vi"]')).toBe('Quý khách có hài lòng với việc tiếp nhận hồ sơ?');
+    expect(await display.textContent('[data-testid="display-rating"] h2 [lang="en"]')).toBe('Are you satisfied with how your dossier was received?');
+    expect(await display.textContent('[data-testid="display-rating"] button[data-rating="5"] [lang="en"]')).toBe('Very satisfied');
     await shot(display, '3-saved-prompt');
     await display.click('[data-testid="display-rating"] button[data-rating="5"]');
     await display.waitForSelector('[data-testid="display-thanks"]:has-text("5/5")');

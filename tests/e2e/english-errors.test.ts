@@ -45,4 +45,67 @@ describe('a keyed service failure in English: the renderer words it, not the mai
     expect(text).not.toMatch(VIETNAMESE_WORDING);
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'issue16-missing-documents-en.png') });
   });
+
+  it('intake field checks name the field and the reason in English, and the due date counts working days', async () => {
+    const { page } = host;
+    await page.keyboard.press('Alt+1');
+    await page.fill('input[name="procedure"]', '');
+    await page.click('input[name="procedure"]');
+    await page.keyboard.type('khai sinh');
+    await page.waitForSelector('#procedure-list li.active:has-text("Đăng ký khai sinh")');
+    await page.keyboard.press('Enter');
+    const due = (await (await page.waitForSelector('[data-testid="due-preview"]')).textContent()) ?? '';
+    expect(due).toMatch(/Processing time (the same day|\d+ (working days|working hours|days|months))/);
+    expect(due).not.toContain('ngày làm việc');
+    await page.fill('input[name="ChuHoSo"]', 'Tran Thi Hoa');
+    await page.fill('input[name="SoGiayToChuHoSo"]', '099185012345');
+    await page.fill('input[name="SoDienThoai"]', '12345');
+    await page.click('[data-testid="save"]');
+    const errors = await page.waitForSelector('[data-testid="intake-errors"]:has-text("invalid province code")');
+    const text = (await errors.textContent()) ?? '';
+    expect(text).toContain('ID number 099185012345 has an invalid province code 099 (001–096).');
+    expect(text).toContain('The phone number is not valid (for example 0912345678).');
+    expect(text).not.toMatch(/Số định danh|không hợp lệ|Số điện thoại/);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'issue16-field-errors-en.png') });
+
+    // A card warning (the ID's digits against the birth year) is worded on the screen too.
+    await page.fill('input[name="SoGiayToChuHoSo"]', '001185012345');
+    await page.fill('input[name="NgaySinhChuHoSo"]', '');
+    await page.click('input[name="NgaySinhChuHoSo"]');
+    await page.keyboard.type('08/12/1986', { delay: 30 });
+    const warning = await page.waitForSelector('[data-testid="applicant-warnings"]:has-text("encodes birth year 1985, not 1986")');
+    expect(await warning.textContent()).not.toMatch(/khác năm sinh|đối chiếu/);
+  });
 });
+
+describe('the same field checks in Vietnamese (the default locale) keep their wording', () => {
+  let host: Host;
+  beforeAll(async () => {
+    host = await startTestHost({ viewport: { width: 1366, height: 768 } });
+    await host.page.waitForSelector('nav button[data-section]');
+  });
+  afterAll(async () => {
+    await host?.close();
+    host?.cleanupDir();
+  });
+
+  it('names the field and the reason in Vietnamese, and the due date in ngày làm việc', async () => {
+    const { page } = host;
+    await page.keyboard.press('Alt+1');
+    await page.click('input[name="procedure"]');
+    await page.keyboard.type('khai sinh');
+    await page.waitForSelector('#procedure-list li.active:has-text("Đăng ký khai sinh")');
+    await page.keyboard.press('Enter');
+    const due = (await (await page.waitForSelector('[data-testid="due-preview"]')).textContent()) ?? '';
+    expect(due).toMatch(/Thời hạn giải quyết (trong ngày|\d+ (ngày làm việc|giờ làm việc|ngày|tháng))/);
+    await page.fill('input[name="ChuHoSo"]', 'Trần Thị Hoa');
+    await page.fill('input[name="SoGiayToChuHoSo"]', '099185012345');
+    await page.fill('input[name="SoDienThoai"]', '12345');
+    await page.click('[data-testid="save"]');
+    const errors = await page.waitForSelector('[data-testid="intake-errors"]:has-text("mã tỉnh 099")');
+    const text = (await errors.textContent()) ?? '';
+    expect(text).toContain('Số định danh 099185012345 có mã tỉnh 099 không hợp lệ (001–096).');
+    expect(text).toContain('Số điện thoại không hợp lệ (ví dụ 0912345678).');
+  });
+});
+

@@ -1,15 +1,16 @@
+import type { KeyedText } from '../ipc/error-messages';
 import { cardExpiryWarning, personalIdMismatches } from './cccd';
 import type { IntakeDraft } from './intake';
 
 /**
  * What the officer should check on the card without the dossier being refused: ID digits that
  * disagree with the birth data, and a card no longer valid on the day of receipt. `today` is the
- * receipt's Vietnamese date (YYYY-MM-DD).
+ * receipt's Vietnamese date (YYYY-MM-DD). Keyed: the screen words them in the officer's language.
  */
 export function applicantWarnings(
   d: Pick<IntakeDraft, 'LoaiDoiTuong' | 'SoGiayToChuHoSo' | 'NgaySinhChuHoSo' | 'GioiTinhChuHoSo' | 'NgayCapGiayTo'>,
   today: string,
-): string[] {
+): KeyedText[] {
   if (d.LoaiDoiTuong !== '1' || !d.SoGiayToChuHoSo) return [];
   const out = personalIdMismatches(d.SoGiayToChuHoSo, d.NgaySinhChuHoSo, d.GioiTinhChuHoSo);
   const expired = cardExpiryWarning(d.NgaySinhChuHoSo, toIsoDate(d.NgayCapGiayTo), today);

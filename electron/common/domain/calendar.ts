@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import './zod-locale';
+import { vi } from './zod-locale';
 import { DEFAULT_SAME_DAY_CUTOFF } from './same-day';
 
 /**
@@ -7,7 +7,7 @@ import { DEFAULT_SAME_DAY_CUTOFF } from './same-day';
  * are stored — `holiday` (a weekday off) and `workday` (a Saturday/Sunday worked in exchange).
  */
 export const calendarDaySchema = z.object({
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD.'),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, vi('field.isoDay')),
   type: z.enum(['holiday', 'workday']),
   name: z.string().trim().min(1).max(200),
   /** The legal text or announcement the row rests on (seed files carry one per row; servers may omit it). */

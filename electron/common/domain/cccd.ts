@@ -1,3 +1,4 @@
+import { formatError, type ErrorKey, type ErrorParams, type KeyedText } from '../ipc/error-messages';
 import { cleanText } from './text';
 
 /** The applicant as read from the QR on a chip ID card (domain doc §4). */
@@ -13,9 +14,13 @@ export interface CccdData {
   readonly extra: readonly string[];
 }
 
-export type CccdResult = { readonly ok: true; readonly value: CccdData } | { readonly ok: false; readonly error: string };
+/** A refusal carries its Vietnamese text (`error`) and its catalog key (`reason`) for other languages. */
+export type CccdResult = { readonly ok: true; readonly value: CccdData } | { readonly ok: false; readonly error: string; readonly reason: KeyedText };
 
-const fail = (error: string): CccdResult => ({ ok: false, error });
+const fail = (key: ErrorKey, params?: ErrorParams): CccdResult => {
+  const reason: KeyedText = params ? { key, params } : { key };
+  return { ok: false, error: formatError(key, params, 'vi'), reason };
+};
 
 /** A card's QR holds about 150 characters and no QR code more than ~3000 bytes: anything longer is not a card. */
 const MAX_QR_CHARS = 1000;
@@ -43,14 +48,14 @@ export function parseDdMmYyyy(s: string): string | null {
 /**
  * The 12-digit personal ID (Nghị định 137/2015/NĐ-CP Điều 13): 3-digit code of the province of
  * birth registration (001–096), a digit coding century and sex (0/1 = 20th c., 2/3 = 21st, …;
- * even = male), the last two digits of the birth year, then 6 random digits. Returns a Vietnamese
+ * even = male), the last two digits of the birth year, then 6 random digits. Returns the keyed
  * reason when the number cannot be an ID at all, else null. Whether it agrees with the birth data
  * is `personalIdMismatches`: a warning, since corrected birth data keeps the old number.
  */
-export function checkPersonalId(id: string): string | null {
-  if (!/^\d{12}$/.test(id)) return 'Số định danh cá nhân phải gồm đúng 12 chữ số.';
+export function checkPersonalId(id: string): KeyedText | null {
+  if (!/^\d{12}$/.test(id)) return { key: 'cccd.idDigits' };
   const province = Number(id.slice(0, 3));
-  if (province < 1 || province > 96) return `Số định danh ${id} có mã tỉnh ${id.slice(0, 3)} không hợp lệ (001–096).`;
+  if (province < 1 || province > 96) return { key: 'cccd.idProvince', params: { id, province: id.slice(0, 3) } };
   return null;
 }
 
@@ -60,19 +65,19 @@ export function checkPersonalId(id: string): string | null {
  * xác định lại giới tính) keeps the number. So the officer is told to look at the card, and the
  * dossier is not refused.
  */
-export function personalIdMismatches(id: string, birthDate?: string | null, sex?: 'Nam' | 'Nữ' | null): string[] {
+export function personalIdMismatches(id: string, birthDate?: string | null, sex?: 'Nam' | 'Nữ' | null): KeyedText[] {
   if (checkPersonalId(id) !== null) return [];
-  const out: string[] = [];
+  const out: KeyedText[] = [];
   const g = Number(id[3]);
   if (birthDate && /^\d{4}/.test(birthDate)) {
     const coded = 1900 + Math.floor(g / 2) * 100 + Number(id.slice(4, 6));
     if (coded !== Number(birthDate.slice(0, 4))) {
-      out.push(`Số định danh ${id} mang năm sinh ${coded}, khác năm sinh ${birthDate.slice(0, 4)}: đối chiếu ngày sinh trên thẻ (ngày sinh có thể đã được cải chính sau khi cấp số).`);
+      out.push({ key: 'cccd.yearMismatch', params: { id, coded, year: birthDate.slice(0, 4) } });
     }
   }
   const codedSex = g % 2 === 0 ? 'Nam' : 'Nữ';
   if (sex && codedSex !== sex) {
-    out.push(`Số định danh ${id} mang giới tính ${codedSex}, khác giới tính ${sex}: đối chiếu với thẻ (giới tính có thể đã được xác định lại sau khi cấp số).`);
+    out.push({ key: 'cccd.sexMismatch', params: { id, coded: { key: `sex.${codedSex}` }, sex: { key: `sex.${sex}` } } });
   }
   return out;
 }
@@ -105,15 +110,12 @@ export function cardValidUntil(birthDate: string, issuedOn: string): { date: str
 const ddmmyyyy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
 /** A warning when the card was no longer valid on `today` (YYYY-MM-DD); nothing when its dates are unusable. */
-export function cardExpiryWarning(birthDate: string | null | undefined, issuedOn: string | null | undefined, today: string): string | null {
+export function cardExpiryWarning(birthDate: string | null | undefined, issuedOn: string | null | undefined, today: string): KeyedText | null {
   const iso = /^\d{4}-\d{2}-\d{2}$/;
   if (!birthDate || !issuedOn || !iso.test(birthDate) || !iso.test(issuedOn) || issuedOn < birthDate || issuedOn > today) return null;
   const until = cardValidUntil(birthDate, issuedOn);
   if (!until || today <= until.date) return null;
-  return (
-    `Thẻ căn cước cấp ngày ${ddmmyyyy(issuedOn)} chỉ có giá trị đến ${ddmmyyyy(until.date)} (phải đổi thẻ khi đủ ${until.age} tuổi — ` +
-    'Luật Căn cước 2023, Điều 21): thẻ đã hết hạn, hướng dẫn công dân làm thủ tục cấp đổi thẻ.'
-  );
+  return { key: 'cccd.expired', params: { issued: ddmmyyyy(issuedOn), until: ddmmyyyy(until.date), age: until.age } };
 }
 
 function normalizeSex(s: string): 'Nam' | 'Nữ' | null {
@@ -132,37 +134,37 @@ function normalizeSex(s: string): 'Nam' | 'Nữ' | null {
  */
 export function parseCccdQr(payload: string): CccdResult {
   const text = payload.normalize('NFC').replace(/[\r\n]+$/g, '').replace(/^\uFEFF/, '');
-  if (!text.trim()) return fail('Mã QR trống.');
-  if (text.length > MAX_QR_CHARS) return fail(`Mã QR quá dài (${text.length} ký tự) để là mã QR căn cước: hãy quét lại.`);
+  if (!text.trim()) return fail('cccd.empty');
+  if (text.length > MAX_QR_CHARS) return fail('cccd.tooLong', { length: text.length });
   const bad = NOT_ON_A_CARD.exec(text);
   if (bad) {
     const cp = bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-    return fail(`Mã QR có ký tự không hợp lệ (U+${cp} ở vị trí ${bad.index + 1}): máy quét đọc sai hoặc mã không phải của căn cước, hãy quét lại.`);
+    return fail('cccd.badChar', { codePoint: cp, position: bad.index + 1 });
   }
-  if (!text.includes('|')) return fail('Mã QR không phải của căn cước công dân (không có dấu phân cách "|").');
+  if (!text.includes('|')) return fail('cccd.noSeparator');
   let f = text.split('|');
   // 6-field variant: no old-ID field, so field 3 (not 4) is the birth date.
   if (f.length === 6 || (f.length > 6 && /^\d{8}$/.test(f[2]!.trim()) && !/^\d{8}$/.test(f[3]!.trim()))) {
     f = [f[0]!, '', ...f.slice(1)];
   }
-  if (f.length < 7) return fail(`Mã QR căn cước phải có 7 trường, đọc được ${f.length}. Hãy quét lại.`);
+  if (f.length < 7) return fail('cccd.fieldCount', { count: f.length });
   const [id, oldId, name, dob, sexRaw, address, issued, ...extra] = f.map((x) => x.trim()) as [string, string, string, string, string, string, string, ...string[]];
-  if (!/^\d{12}$/.test(id)) return fail(`Số định danh "${id}" phải gồm đúng 12 chữ số.`);
-  if (oldId && !/^\d{9}$/.test(oldId)) return fail(`Số CMND cũ "${oldId}" phải gồm 9 chữ số hoặc để trống.`);
+  if (!/^\d{12}$/.test(id)) return fail('cccd.idNot12', { id });
+  if (oldId && !/^\d{9}$/.test(oldId)) return fail('cccd.oldIdBad', { id: oldId });
   const HoTen = cleanText(name);
-  if (!HoTen) return fail('Mã QR không có họ và tên.');
-  if (!NAME.test(HoTen)) return fail(`Họ và tên "${HoTen}" có ký tự không hợp lệ.`);
+  if (!HoTen) return fail('cccd.noName');
+  if (!NAME.test(HoTen)) return fail('cccd.nameBad', { name: HoTen });
   const NgaySinh = parseDdMmYyyy(dob);
-  if (!NgaySinh) return fail(`Ngày sinh "${dob}" không đúng dạng ngày/tháng/năm (ddMMyyyy).`);
+  if (!NgaySinh) return fail('cccd.birthBad', { value: dob });
   const GioiTinh = normalizeSex(sexRaw);
-  if (!GioiTinh) return fail(`Giới tính "${sexRaw}" phải là Nam hoặc Nữ.`);
+  if (!GioiTinh) return fail('cccd.sexBad', { value: sexRaw });
   const NgayCap = parseDdMmYyyy(issued);
-  if (!NgayCap) return fail(`Ngày cấp "${issued}" không đúng dạng ngày/tháng/năm (ddMMyyyy).`);
-  if (NgayCap < NgaySinh) return fail('Ngày cấp trước ngày sinh: mã QR bị đọc sai, hãy quét lại.');
+  if (!NgayCap) return fail('cccd.issuedBad', { value: issued });
+  if (NgayCap < NgaySinh) return fail('cccd.issuedBeforeBirth');
   // Only what makes the number impossible is refused here; disagreement with the birth data is a
   // warning at intake (personalIdMismatches), because corrected cards carry exactly that.
   const idProblem = checkPersonalId(id);
-  if (idProblem) return fail(idProblem);
+  if (idProblem) return fail(idProblem.key, idProblem.params);
   return {
     ok: true,
     value: { SoDinhDanh: id, SoCMND: oldId || null, HoTen, NgaySinh, GioiTinh, NoiThuongTru: cleanText(address), NgayCap, extra },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import './zod-locale';
+import { vi } from './zod-locale';
 
 /**
  * The citizen-facing display: what the second screen shows, built in main from what the officer's
@@ -18,7 +18,7 @@ export const displayDraftSchema = z.strictObject({
 });
 export type DisplayDraft = z.infer<typeof displayDraftSchema>;
 
-export const ratingSchema = z.number().int().min(1, 'Đánh giá từ 1 đến 5.').max(5, 'Đánh giá từ 1 đến 5.');
+export const ratingSchema = z.number().int().min(1, vi('display.ratingRange')).max(5, vi('display.ratingRange'));
 
 /** The one state the display window reads and is pushed (`display.state`). */
 export const displayStateSchema = z.discriminatedUnion('phase', [

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { vi } from './zod-locale';
 
-const dayString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD.');
+const dayString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, vi('field.isoDay'));
 
 export const dayCloseInputSchema = z.strictObject({
   date: dayString,

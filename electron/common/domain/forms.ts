@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { vi } from './zod-locale';
 
 /**
  * The forms of Thông tư 03/2025/TT-VPCP, Phụ lục I (domain doc §3.1), printable from a dossier.
  * Under that circular the control slip is Mẫu 06 and the log book Mẫu 07.
  */
 export const FORM_IDS = ['01', '02', '03', '04', '05', '06', '07'] as const;
-export const formIdSchema = z.enum(FORM_IDS, { error: () => 'Mẫu phải là một trong 01, 02, 03, 04, 05, 06, 07.' });
+export const formIdSchema = z.enum(FORM_IDS, { error: () => vi('form.idBad') });
 export type FormId = z.infer<typeof formIdSchema>;
 
 export const FORM_TITLES: Readonly<Record<FormId, string>> = {
@@ -20,10 +21,10 @@ export const FORM_TITLES: Readonly<Record<FormId, string>> = {
 
 /** What the officer enters for a form: Mẫu 04 needs a reason and the new appointment day, Mẫu 05 a reason. */
 export const formInputSchema = z.strictObject({
-  reason: z.string().trim().min(5, 'Ghi lý do (ít nhất 5 ký tự).').max(1000).nullable().optional(),
+  reason: z.string().trim().min(5, vi('form.reasonShort')).max(1000).nullable().optional(),
   newDueDate: z
     .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày hẹn mới phải là một ngày (dd/mm/yyyy).')
+    .regex(/^\d{4}-\d{2}-\d{2}$/, vi('form.newDateBad'))
     .nullable()
     .optional(),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import './zod-locale';
+import { keyedIssue, vi } from './zod-locale';
 import { checkPersonalId } from './cccd';
 import { cleanText } from './text';
 
@@ -21,7 +21,7 @@ const birthDate = z
     const iso = m ? `${m[1]}-${m[2]}-${m[3]}` : '';
     const t = Date.parse(`${iso}T00:00:00Z`);
     if (!m || Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== iso || Number(m[1]) < 1900) {
-      ctx.addIssue({ code: 'custom', message: `Ngày sinh "${s}" không hợp lệ (yyyyMMdd).` });
+      ctx.addIssue({ code: 'custom', ...keyedIssue('intake.birthDateBad', { value: s }) });
       return z.NEVER;
     }
     return iso;
@@ -44,7 +44,7 @@ export const feePickSchema = z.union([z.string().trim().min(1), z.object({ MaPhi
  * receipt time is the service's clock.
  */
 const draftFields = z.object({
-    MaTTHC: z.string().trim().min(1, 'Chưa chọn thủ tục hành chính.'),
+    MaTTHC: z.string().trim().min(1, vi('intake.noProcedure')),
     LoaiDoiTuong: z.enum(['1', '2', '3', '4']).default('1'),
     ChuHoSo: optText(300),
     SoGiayToChuHoSo: optText(30),
@@ -55,14 +55,14 @@ const draftFields = z.object({
       .string()
       .trim()
       .transform((s) => s.replace(/[\s.-]/g, ''))
-      .refine((s) => s === '' || /^(0|\+84)\d{9,10}$/.test(s), 'Số điện thoại không hợp lệ (ví dụ 0912345678).')
+      .refine((s) => s === '' || /^(0|\+84)\d{9,10}$/.test(s), vi('intake.phoneBad'))
       .optional()
       .nullable()
       .transform((s) => s || null),
     Email: z
       .string()
       .trim()
-      .refine((s) => s === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s), 'Email không hợp lệ.')
+      .refine((s) => s === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s), vi('intake.emailBad'))
       .optional()
       .nullable()
       .transform((s) => s || null),
@@ -72,9 +72,9 @@ const draftFields = z.object({
     DanhSachLePhi: z.array(feePickSchema).default([]),
     NgayCapGiayTo: optText(10),
     /** Contract §3.2 / domain doc §2.2: at a counter a dossier comes in person (1) or by public post (3); 2 is online only. */
-    KenhThucHien: z.enum(['1', '3'], { error: 'Kênh tiếp nhận (KenhThucHien) tại quầy chỉ là "1" (trực tiếp) hoặc "3" (qua bưu chính công ích).' }).default('1'),
+    KenhThucHien: z.enum(['1', '3'], { error: vi('intake.channelBad') }).default('1'),
     /** Mẫu 01 "Đăng ký nhận kết quả tại": 0 at the counter, 1 by post to DiaChiNhanKetQua (the applicant's address unless given). */
-    HinhThuc: z.enum(['0', '1'], { error: 'Hình thức nhận kết quả (HinhThuc) chỉ là "0" (tại quầy) hoặc "1" (qua bưu chính).' }).default('0'),
+    HinhThuc: z.enum(['0', '1'], { error: vi('intake.returnMethodBad') }).default('0'),
     DiaChiNhanKetQua: optText(500),
 });
 
@@ -92,22 +92,16 @@ function receivedWhileCmndValid(d: DraftCheck): boolean {
 /** The applicant rules, shared by both boundaries; with a CCCD QR they are checked after parsing it. */
 const checkApplicant = (d: DraftCheck, ctx: z.RefinementCtx) => {
     if (d.cccd) return; // the applicant comes from the card; checked after parsing
-    if (!d.ChuHoSo) ctx.addIssue({ code: 'custom', path: ['ChuHoSo'], message: 'Chưa nhập tên người nộp / tổ chức (ChuHoSo).' });
+    if (!d.ChuHoSo) ctx.addIssue({ code: 'custom', path: ['ChuHoSo'], ...keyedIssue('intake.nameMissing') });
     if (d.LoaiDoiTuong === '1') {
-      if (!d.SoGiayToChuHoSo) ctx.addIssue({ code: 'custom', path: ['SoGiayToChuHoSo'], message: 'Chưa nhập số định danh cá nhân của người nộp.' });
+      if (!d.SoGiayToChuHoSo) ctx.addIssue({ code: 'custom', path: ['SoGiayToChuHoSo'], ...keyedIssue('intake.idMissing') });
       else if (/^\d{9}$/.test(d.SoGiayToChuHoSo)) {
         if (!receivedWhileCmndValid(d)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['SoGiayToChuHoSo'],
-            message:
-              `Số ${d.SoGiayToChuHoSo} là số Chứng minh nhân dân (9 chữ số): từ ngày 01/01/2025 Chứng minh nhân dân không còn giá trị sử dụng ` +
-              '(Luật Căn cước 2023, Điều 46). Hãy nhập số định danh cá nhân 12 chữ số trên thẻ căn cước hoặc căn cước công dân.',
-          });
+          ctx.addIssue({ code: 'custom', path: ['SoGiayToChuHoSo'], ...keyedIssue('intake.cmndExpired', { id: d.SoGiayToChuHoSo }) });
         }
       } else {
         const p = checkPersonalId(d.SoGiayToChuHoSo);
-        if (p) ctx.addIssue({ code: 'custom', path: ['SoGiayToChuHoSo'], message: p });
+        if (p) ctx.addIssue({ code: 'custom', path: ['SoGiayToChuHoSo'], ...keyedIssue(p.key, p.params) });
       }
     }
   };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isErrorKey, type KeyedText } from '../ipc/error-messages';
 
 /** One typed event for every scan, from a serial scanner or a keyboard-wedge burst. */
 export const scanEventSchema = z.object({
@@ -20,6 +21,11 @@ export const scanEventSchema = z.object({
     .nullable(),
   code: z.string().nullable(),
   error: z.string().nullable(),
+  /** The refusal's catalog key and parameters (`error` is its Vietnamese wording): the renderer words it per language. */
+  reason: z
+    .custom<KeyedText>((v) => typeof v === 'object' && v !== null && typeof (v as { key?: unknown }).key === 'string' && isErrorKey((v as { key: string }).key))
+    .nullable()
+    .default(null),
   /** A Vietnamese IME (Telex/VNI) has probably rewritten the keystrokes of a wedge scanner. */
   imeSuspected: z.boolean(),
   /** The scanner sent UTF-8 that was read as Windows-1252/Latin-1, and `text` is the repaired reading: check it against the card. */

@@ -1,25 +1,25 @@
 import { z } from 'zod';
-import './zod-locale';
+import { vi } from './zod-locale';
 
 /** Unit codes follow QCVN 102 (`000.00.01.H22`) or the short hierarchical notation (`H40.22`). */
 export const unitCodeSchema = z
   .string()
   .trim()
-  .regex(/^[0-9A-Z]+(\.[0-9A-Z]+)*$/, 'Mã đơn vị chỉ gồm chữ in hoa, chữ số và dấu chấm (ví dụ 000.00.01.H22).')
-  .max(40, 'Mã đơn vị quá dài.');
+  .regex(/^[0-9A-Z]+(\.[0-9A-Z]+)*$/, vi('unit.codeFormat'))
+  .max(40, vi('unit.codeTooLong'));
 
 export const counterIdSchema = z
   .string()
   .trim()
-  .regex(/^[A-Za-z0-9_-]{1,20}$/, 'Mã quầy chỉ gồm chữ, số, gạch ngang (tối đa 20 ký tự).');
+  .regex(/^[A-Za-z0-9_-]{1,20}$/, vi('unit.counterFormat'));
 
 export const offlineBlockSchema = z
   .object({ from: z.number().int().min(1).max(9999), to: z.number().int().min(1).max(9999) })
-  .refine((b) => b.from <= b.to, { message: 'Khối số ngoại tuyến: số đầu phải nhỏ hơn hoặc bằng số cuối.' });
+  .refine((b) => b.from <= b.to, { message: vi('unit.blockOrder') });
 
 export const unitIdentitySchema = z.object({
   unitCode: unitCodeSchema,
-  unitName: z.string().trim().min(1, 'Tên đơn vị không được để trống.').max(200),
+  unitName: z.string().trim().min(1, vi('unit.nameMissing')).max(200),
   counterId: counterIdSchema,
   offlineBlock: offlineBlockSchema.nullable(),
 });
@@ -33,12 +33,12 @@ export { parseOfflineBlock } from './offline-block';
  * (the forms then use "Bộ phận Một cửa" and the place taken from the unit's name).
  */
 export const unitDeskSchema = z.object({
-  deskName: z.string().trim().min(1, 'Tên bộ phận không được để trống.').max(200).nullable(),
-  place: z.string().trim().min(1, 'Địa danh không được để trống.').max(100).nullable(),
+  deskName: z.string().trim().min(1, vi('unit.deskNameMissing')).max(200).nullable(),
+  place: z.string().trim().min(1, vi('unit.placeMissing')).max(100).nullable(),
   phone: z
     .string()
     .trim()
-    .regex(/^[0-9+() .-]{6,20}$/, 'Số điện thoại chỉ gồm chữ số, dấu cách, + ( ) . - (6–20 ký tự).')
+    .regex(/^[0-9+() .-]{6,20}$/, vi('unit.phoneFormat'))
     .nullable(),
 });
 export type UnitDesk = z.infer<typeof unitDeskSchema>;

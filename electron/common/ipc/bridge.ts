@@ -18,7 +18,8 @@ export interface BridgeTransport {
 
 const transportFailure = (): Result<never> => ({
   ok: false,
-  error: { code: 'internal', message: 'Không liên lạc được với tiến trình chính của ứng dụng.' } satisfies AppError,
+  // The catalog's wording written out: the catalog itself would ride into every page with the bridge.
+  error: { code: 'internal', message: 'Không liên lạc được với tiến trình chính của ứng dụng.', key: 'ipc.mainUnreachable' } satisfies AppError,
 });
 
 /** The citizen display window's `window.motcua`: its own channels and event, nothing of the officer's. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { vi } from '../domain/zod-locale';
 import { noticeSchema } from './notice';
 import { tokenModuleCandidateSchema } from '../hardware/token-modules';
 import type { Access } from './roles';
@@ -26,7 +27,7 @@ export const signingChannels = {
   'signing.signFiles': {
     access: 'officer',
     input: z.strictObject({
-      files: z.array(z.uuid()).min(1, 'Chọn ít nhất một tệp PDF để ký.').max(20),
+      files: z.array(z.uuid()).min(1, vi('signing.pickFiles')).max(20),
       tokenId: z.string().min(1).max(100),
       certId: z.string().regex(/^[0-9a-fA-F]{1,128}$/).nullable(),
       pin: z.string().min(1).max(64).nullable(),

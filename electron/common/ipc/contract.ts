@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { noticeSchema } from './notice';
-import '../domain/zod-locale';
+import { keyedTextSchema, noticeSchema } from './notice';
+import { vi } from '../domain/zod-locale';
 import { auditVerdictSchema } from '../domain/audit';
 import { dayCloseInputSchema, dayCloseResultSchema } from '../domain/day-close';
 import { reportLogPageSchema, reportSchema } from '../domain/report';
@@ -57,7 +57,7 @@ export const syncStateSchema = z.object({
 export type SyncState = z.infer<typeof syncStateSchema>;
 
 const inboxFileSchema = z.object({ token: z.string(), fileName: z.string(), sizeBytes: z.number().int(), contentType: z.string() });
-const dayString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD.');
+const dayString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, vi('field.isoDay'));
 export const scannerStateSchema = z.object({ scanner: z.enum(['unconfigured', 'connecting', 'connected', 'disconnected']), detail: z.string().nullable() });
 
 const officerSchema = z.object({ officerId: z.string(), fullName: z.string(), roles: z.array(z.enum(['officer', 'supervisor', 'admin'])) });
@@ -80,7 +80,7 @@ export const contract = {
     access: 'public',
     input: z.strictObject({
       unit: unitIdentitySchema.strict(),
-      admin: z.strictObject({ username: z.string().trim().min(3).max(40), fullName: z.string().trim().min(1).max(200), password: z.string().min(8, 'Mật khẩu ít nhất 8 ký tự.').max(200) }),
+      admin: z.strictObject({ username: z.string().trim().min(3).max(40), fullName: z.string().trim().min(1).max(200), password: z.string().min(8, vi('field.password8')).max(200) }),
     }),
     output: officerSchema,
   },
@@ -91,7 +91,7 @@ export const contract = {
       username: z.string().trim().min(3).max(40),
       fullName: z.string().trim().min(1).max(200),
       roles: z.array(z.enum(['officer', 'supervisor', 'admin'])).min(1),
-      password: z.string().min(8, 'Mật khẩu ít nhất 8 ký tự.').max(200),
+      password: z.string().min(8, vi('field.password8')).max(200),
     }),
     output: officerSchema,
   },
@@ -102,7 +102,7 @@ export const contract = {
   /** Local accounts only: with a provincial API the province owns passwords (refused with a message). */
   'officer.resetPassword': {
     access: 'admin',
-    input: z.strictObject({ officerId: z.string().trim().min(1).max(40), password: z.string().min(8, 'Mật khẩu ít nhất 8 ký tự.').max(200) }),
+    input: z.strictObject({ officerId: z.string().trim().min(1).max(40), password: z.string().min(8, vi('field.password8')).max(200) }),
     output: officerAccountSchema,
   },
   /** The provincial API as configured: never the client secret, only where it is kept. */
@@ -199,7 +199,7 @@ export const contract = {
         .strictObject({
           supervisor: z.string().trim().min(1).max(100),
           password: z.string().min(1).max(200),
-          reason: z.string().trim().min(5, 'Ghi lý do cho phép.').max(500),
+          reason: z.string().trim().min(5, vi('intake.overrideReasonShort')).max(500),
         })
         .nullable()
         .optional(),
@@ -211,6 +211,8 @@ export const contract = {
       hasReceipt: z.boolean(),
       /** What to check on the applicant's card (Vietnamese); the dossier is received all the same. */
       warnings: z.array(z.string()),
+      /** The same warnings keyed, for the officer's language (warnings[i] is warningKeys[i] in Vietnamese). */
+      warningKeys: z.array(keyedTextSchema),
     }),
   },
   'intake.turnBack': {
@@ -218,11 +220,11 @@ export const contract = {
     input: z.strictObject({
       form: z.enum(['02', '03']),
       MaTTHC: z.string().min(1).max(60),
-      ChuHoSo: z.string().trim().min(1, 'Chưa nhập tên người nộp hồ sơ.').max(300),
+      ChuHoSo: z.string().trim().min(1, vi('intake.noApplicant')).max(300),
       DiaChiChuHoSo: z.string().max(500).nullable(),
       SoDienThoai: z.string().max(20).nullable(),
       SoGiayToChuHoSo: z.string().max(30).nullable(),
-      reasons: z.array(z.string().trim().min(1).max(1000)).min(1, 'Phải ghi ít nhất một lý do.').max(20),
+      reasons: z.array(z.string().trim().min(1).max(1000)).min(1, vi('intake.reasonsMissing')).max(20),
       /** Mẫu 02's "Lý do" line (why the dossier is incomplete). */
       reason: z.string().trim().max(1000).nullable().optional(),
     }),
@@ -238,7 +240,7 @@ export const contract = {
   'dossier.get': { access: 'officer', input: z.strictObject({ code: z.string().min(1).max(60) }), output: dossierDetailSchema.nullable() },
   'dossier.void': {
     access: 'officer',
-    input: z.strictObject({ code: z.string().min(1).max(60), reason: z.string().trim().min(5, 'Ghi lý do hủy phiếu (ít nhất 5 ký tự).').max(500) }),
+    input: z.strictObject({ code: z.string().min(1).max(60), reason: z.string().trim().min(5, vi('void.reasonShort')).max(500) }),
     output: z.object({ code: z.string(), voidedAt: z.string() }),
   },
   'receipt.print': { access: 'officer', input: z.strictObject({ code: z.string().min(1).max(60) }), output: z.object({ printed: z.boolean() }) },
@@ -294,7 +296,7 @@ export const contract = {
   'sync.resend': { access: 'officer', input: z.strictObject({ code: z.string().min(1).max(60) }), output: z.object({ queued: z.boolean() }) },
   'sync.informed': {
     access: 'officer',
-    input: z.strictObject({ code: z.string().min(1).max(60), note: z.string().trim().min(1, 'Ghi rõ đã báo công dân thế nào.').max(1000) }),
+    input: z.strictObject({ code: z.string().min(1).max(60), note: z.string().trim().min(1, vi('sync.informedNote')).max(1000) }),
     output: z.object({ recorded: z.boolean() }),
   },
   'sync.staleness': {
@@ -327,17 +329,17 @@ export const contract = {
       certId: z.string().regex(/^[0-9a-fA-F]{1,128}$/).nullable(),
       pin: z.string().min(1).max(64).nullable(),
       confirmFinalTry: z.boolean(),
-      attachmentIds: z.array(z.number().int().positive()).min(1, 'Chọn ít nhất một văn bản để ký.').max(20),
+      attachmentIds: z.array(z.number().int().positive()).min(1, vi('returns.pickResults')).max(20),
     }),
     output: z.object({ signed: z.array(z.number().int()), warning: noticeSchema.nullable() }),
   },
   'returns.handOver': {
     access: 'officer',
-    input: z.strictObject({ code: z.string().min(1).max(60), receivedBy: z.string().trim().min(1, 'Ghi tên người nhận kết quả.').max(200), idChecked: z.boolean(), note: z.string().max(500).nullable() }),
+    input: z.strictObject({ code: z.string().min(1).max(60), receivedBy: z.string().trim().min(1, vi('returns.noReceiver')).max(200), idChecked: z.boolean(), note: z.string().max(500).nullable() }),
     output: z.object({ printed: z.boolean() }),
   },
   // Issue #14: a postal return handed to the post, and today's units beside a card's address (2025 reorganisation).
-  'returns.postOut': { access: 'officer', input: z.strictObject({ code: z.string().min(1).max(60), trackingNo: z.string().trim().min(1, 'Nhập số hiệu bưu gửi.').max(40) }), output: z.object({ postedAt: z.string() }) },
+  'returns.postOut': { access: 'officer', input: z.strictObject({ code: z.string().min(1).max(60), trackingNo: z.string().trim().min(1, vi('returns.trackingMissing')).max(40) }), output: z.object({ postedAt: z.string() }) },
   'address.currentUnits': { access: 'officer', input: z.strictObject({ address: z.string().max(500) }), output: z.object({ text: z.string().nullable(), source: z.string().nullable() }) },
   'shell.openExternal': {
     access: 'officer',
@@ -347,7 +349,7 @@ export const contract = {
   /** An admin changes an officer's roles on this PC; the last active admin keeps the admin role. */
   'officer.setRoles': {
     access: 'admin',
-    input: z.strictObject({ officerId: z.string().trim().min(1).max(40), roles: z.array(z.enum(['officer', 'supervisor', 'admin'])).min(1, 'Chọn ít nhất một vai trò.').max(3) }),
+    input: z.strictObject({ officerId: z.string().trim().min(1).max(40), roles: z.array(z.enum(['officer', 'supervisor', 'admin'])).min(1, vi('officer.pickRole')).max(3) }),
     output: officerAccountSchema,
   },
   ...signingChannels,

@@ -1,3 +1,6 @@
+import { ACCOUNT_MESSAGES } from './error-messages-accounts';
+import { FIELD_MESSAGES } from './error-messages-fields';
+import { FILE_MESSAGES } from './error-messages-files';
 import { SIGNING_MESSAGES } from './error-messages-signing';
 
 /**
@@ -206,16 +209,31 @@ export const ERROR_MESSAGES = {
   'pdf.notPdf': { vi: 'Tệp không phải PDF.', en: 'The file is not a PDF.' },
   'pdf.noPages': { vi: 'Tệp PDF không có trang nào.', en: 'The PDF file has no pages.' },
   ...SIGNING_MESSAGES,
+  ...FIELD_MESSAGES,
+  ...ACCOUNT_MESSAGES,
+  ...FILE_MESSAGES,
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 export type ErrorKey = keyof typeof ERROR_MESSAGES;
-export type ErrorParams = Readonly<Record<string, string | number>>;
+/**
+ * A parameter is plain text or a number, or itself a keyed wording (a QR code's reason inside
+ * "the ID card QR code cannot be read: …"), worded in the same language as the message around it.
+ */
+export interface KeyedText {
+  readonly key: ErrorKey;
+  readonly params?: ErrorParams;
+}
+export type ErrorParam = string | number | KeyedText;
+export type ErrorParams = Readonly<Record<string, ErrorParam>>;
 
 export function isErrorKey(k: string): k is ErrorKey {
   return Object.hasOwn(ERROR_MESSAGES, k);
 }
 
+const paramText = (v: ErrorParam, locale: 'vi' | 'en'): string =>
+  typeof v === 'object' ? (isErrorKey(v.key) ? formatError(v.key, v.params, locale) : '') : String(v);
+
 /** `{name}` placeholders filled from params; a missing one stays visible rather than silently empty. */
 export function formatError(key: ErrorKey, params: ErrorParams | undefined, locale: 'vi' | 'en'): string {
-  return ERROR_MESSAGES[key][locale].replace(/\{(\w+)\}/g, (m, name: string) => (params && name in params ? String(params[name]) : m));
+  return ERROR_MESSAGES[key][locale].replace(/\{(\w+)\}/g, (m, name: string) => (params && name in params ? paramText(params[name]!, locale) : m));
 }

@@ -1,18 +1,21 @@
 import { z } from 'zod';
-import { formatError, isErrorKey, type ErrorKey, type ErrorParams } from './error-messages';
+import { formatError, isErrorKey, type ErrorKey, type KeyedText } from './error-messages';
 
 /**
  * A warning that accompanies a success (e.g. the token's "a wrong PIN was entered before"): keyed
  * like a failure, so the renderer and CLI word it in the officer's language; `message` is the
  * Vietnamese wording for logs and older callers.
  */
+/** A notice's parameters are plain (its schema checks them); nested wordings are for failures. */
+type NoticeParams = Readonly<Record<string, string | number>>;
+
 export interface Notice {
   readonly key: ErrorKey;
-  readonly params?: ErrorParams;
+  readonly params?: NoticeParams;
   readonly message: string;
 }
 
-export function notice(key: ErrorKey, params?: ErrorParams): Notice {
+export function notice(key: ErrorKey, params?: NoticeParams): Notice {
   return { key, ...(params ? { params } : {}), message: formatError(key, params, 'vi') };
 }
 
@@ -21,3 +24,9 @@ export const noticeSchema = z.object({
   params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
   message: z.string(),
 });
+
+/** A keyed wording crossing IPC as data (a card warning); its key must be in the catalog. */
+export const keyedTextSchema = z.custom<KeyedText>(
+  (v) => typeof v === 'object' && v !== null && typeof (v as { key?: unknown }).key === 'string' && isErrorKey((v as { key: string }).key),
+  { message: 'Khóa thông báo không có trong danh mục.' },
+);

@@ -35,7 +35,8 @@ export interface AppError {
   readonly code: ErrorCode;
   /** Vietnamese; shown as is when there is no key (or no wording for the officer's language). */
   readonly message: string;
-  readonly details?: ReadonlyArray<{ readonly path: string; readonly message: string }>;
+  /** Per field: the Vietnamese reason, and its key and parameters when the catalog words it in other languages. */
+  readonly details?: ReadonlyArray<{ readonly path: string; readonly message: string; readonly key?: ErrorKey; readonly params?: ErrorParams }>;
   /** The message's key in ERROR_MESSAGES and its parameters: the renderer and CLI word it per language. */
   readonly key?: ErrorKey;
   readonly params?: ErrorParams;

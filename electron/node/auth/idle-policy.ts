@@ -1,5 +1,5 @@
 import type { Actor } from '../../common/domain/actor';
-import { AppFailure } from '../../common/ipc/result';
+import { failure } from '../../common/ipc/result';
 import type { SettingsService } from '../settings/settings-service';
 
 /**
@@ -29,7 +29,7 @@ export function parseIdleMinutes(raw: string | null): number {
 export async function setIdleMinutes(settings: Pick<SettingsService, 'set'>, value: number | string, actor: Actor): Promise<number> {
   const n = typeof value === 'number' ? value : /^\s*\d{1,4}\s*$/.test(value) ? Number(value) : Number.NaN;
   if (!inRange(n)) {
-    throw new AppFailure('invalid_input', `Thời gian tự khóa phải là số phút nguyên từ ${IDLE_MIN_MINUTES} đến ${IDLE_MAX_MINUTES}.`);
+    throw failure('invalid_input', 'auth.idleRange', { min: IDLE_MIN_MINUTES, max: IDLE_MAX_MINUTES });
   }
   await settings.set('auth.idleMinutes', String(n), actor);
   return n;

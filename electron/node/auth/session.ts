@@ -1,7 +1,7 @@
 import type { Role } from '../../common/ipc/access';
 import type { Locale } from '../../common/ipc/contract';
 import { toVietnamRfc3339 } from '../../common/domain/time';
-import { AppFailure } from '../../common/ipc/result';
+import { failure } from '../../common/ipc/result';
 import { addOfficer, checkVerifier, countOfficers, localAccount, loginOffline, makeVerifier, recordOnlineSignIn, replaceVerifier, type LocalAccount, type Officer } from '../officers/officer-repo';
 import { readSetting } from '../settings/settings-repo';
 import type { SqliteStore } from '../store/sqlite-store';
@@ -17,7 +17,6 @@ export interface SessionOfficer {
   readonly unitCode?: string | null;
 }
 
-const WRONG = 'Sai tên đăng nhập hoặc mật khẩu.';
 
 /**
  * Who is at the counter. Roles are checked against this for every channel in the main process and
@@ -130,13 +129,13 @@ export class SessionService {
       if (r.kind === 'ok' && r.value) return this.#online(username, password, r.value);
       if (r.kind === 'rejected') return this.#refused(username, password, local);
       // A redirect is never followed (the password would go to another server): say so.
-      if (r.kind === 'fatal' && r.status >= 300 && r.status < 400) throw new AppFailure('forbidden', `Không đăng nhập trực tuyến được. ${r.message}`);
+      if (r.kind === 'fatal' && r.status >= 300 && r.status < 400) throw failure('forbidden', 'auth.onlineRedirect', { message: r.message });
       // The province could not be asked (network, server trouble) or refused this device: offline, as before.
       if (!local?.verifier) {
-        throw new AppFailure('forbidden', r.kind === 'fatal' ? `Lần đăng nhập đầu tiên trên máy này cần máy chủ tỉnh, nhưng máy chủ trả lời: ${r.message}` : 'Lần đăng nhập đầu tiên trên máy này cần kết nối máy chủ tỉnh.');
+        throw r.kind === 'fatal' ? failure('forbidden', 'auth.firstNeedsServerSaid', { message: r.message }) : failure('forbidden', 'auth.firstNeedsServer');
       }
     } else if (!local?.verifier && (await this.#apiConfigured())) {
-      throw new AppFailure('forbidden', 'Lần đăng nhập đầu tiên trên máy này cần máy chủ tỉnh, nhưng chưa đủ thông tin kết nối (motcua api set, hoặc Cài đặt → Máy chủ tỉnh).');
+      throw failure('forbidden', 'auth.firstNeedsApiSettings');
     }
     return this.#offline(username, password);
   }
@@ -150,7 +149,7 @@ export class SessionService {
     );
     // A unit's admin may switch an account off at this PC before the province does; that holds.
     if (outcome === 'tampered') throw officerTampered(o.officerId);
-    if (outcome === 'inactive') throw new AppFailure('forbidden', 'Tài khoản này đã bị ngừng trên máy này; quản trị viên mở lại bằng motcua officer activate.');
+    if (outcome === 'inactive') throw failure('forbidden', 'auth.deactivatedHere');
     return this.#set({ officerId: o.officerId, fullName: o.hoTen, roles, unitCode: o.unitCode })!;
   }
 
@@ -164,11 +163,11 @@ export class SessionService {
     if (local?.verifier && local.active && (await checkVerifier(local.verifier, password))) {
       const at = toVietnamRfc3339(this.#now());
       await this.d.store.exec('auth.revoke', (db) => replaceVerifier(db, local.officerId, null, { actor: 'system', action: 'auth.revoked', at, details: { reason: 'province-refused' } }));
-      throw new AppFailure('forbidden', 'Máy chủ tỉnh không chấp nhận tài khoản này (đã ngừng hoặc đã đổi mật khẩu); mật khẩu lưu trên máy này đã bị thu hồi.');
+      throw failure('forbidden', 'auth.provinceRefused');
     }
     if (local?.verifier) await this.#offline(username, password); // a mismatch: loginOffline counts it and throws
     await this.d.store.audit({ actor: 'system', action: 'auth.loginFailed', subject: local?.officerId ?? 'unknown-user', details: { online: true } });
-    throw new AppFailure('forbidden', WRONG);
+    throw failure('forbidden', 'auth.wrongCredentials');
   }
 
   async #offline(username: string, password: string): Promise<SessionOfficer> {
@@ -179,9 +178,9 @@ export class SessionService {
   /** First run without a provincial API: the unit's first admin (only while no officer exists). */
   async setupAdmin(admin: { username: string; fullName: string; password: string }): Promise<SessionOfficer> {
     if (await this.#apiConfigured()) {
-      throw new AppFailure('forbidden', 'Đã cấu hình máy chủ tỉnh: quản trị viên đầu tiên đăng nhập bằng tài khoản do tỉnh cấp, không tạo tài khoản trên máy.');
+      throw failure('forbidden', 'auth.setupApiConfigured');
     }
-    if (!(await this.needsSetup())) throw new AppFailure('forbidden', 'Đã có tài khoản cán bộ: thiết lập ban đầu không còn dùng được.');
+    if (!(await this.needsSetup())) throw failure('forbidden', 'auth.setupClosed');
     const o = await (await this.d.store.exec('auth.setup', (db) =>
       addOfficer(db, { officerId: `admin-${admin.username}`, username: admin.username, fullName: admin.fullName, roles: ['admin'], password: admin.password }, 'setup', toVietnamRfc3339(this.#now())),
     ));

@@ -36,7 +36,7 @@ export function openDatabase(path: string, opts: OpenOptions = {}): { db: Databa
     try {
       mkdirSync(dirname(path), { recursive: true });
     } catch (e) {
-      throw fsFailure(e, `thư mục dữ liệu ${dirname(path)}`) ?? new AppFailure('db_error', `Không tạo được thư mục dữ liệu ${dirname(path)}: ${(e as Error).message}`);
+      throw fsFailure(e, { key: 'fs.dataDir', params: { dir: dirname(path) } }) ?? new AppFailure('db_error', `Không tạo được thư mục dữ liệu ${dirname(path)}: ${(e as Error).message}`);
     }
   }
   let db: Database.Database;

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
-import { AppFailure } from '../../common/ipc/result';
+import { failure } from '../../common/ipc/result';
 import { fsFailure } from './fs-errors';
 import { eachChunk, openRegularFile } from './regular-file';
 import { plainSize, sealBuffer, SealedReader, sealTo, unsealEach, unsealToBuffer } from './sealed-file';
@@ -54,15 +54,15 @@ export class ContentStore {
     // One handle for every check and both reads: the file cannot be swapped between them.
     const { fh, size } = await openRegularFile(source);
     try {
-      if (size === 0) throw new AppFailure('invalid_input', `Tệp ${name} rỗng.`);
-      if (size > MAX_SCAN_BYTES) throw new AppFailure('invalid_input', `Tệp ${name} lớn hơn 50 MB.`);
+      if (size === 0) throw failure('invalid_input', 'files.empty', { file: name });
+      if (size > MAX_SCAN_BYTES) throw failure('invalid_input', 'files.tooLarge', { file: name, mb: MAX_SCAN_BYTES / 1024 / 1024 });
       const head = Buffer.alloc(8);
       await fh.read(head, 0, 8, 0);
       const contentType = sniffContentType(head);
-      if (!contentType) throw new AppFailure('invalid_input', `Tệp ${name} không phải PDF, JPG hoặc PNG.`);
+      if (!contentType) throw failure('invalid_input', 'files.wrongType', { file: name });
       const ext = extname(source).toLowerCase();
       if (ext && TYPES[ext] && TYPES[ext] !== contentType) {
-        throw new AppFailure('invalid_input', `Tệp ${name} có đuôi ${ext} nhưng nội dung là ${contentType}.`);
+        throw failure('invalid_input', 'files.extMismatch', { file: name, ext, type: contentType });
       }
       // Hash first without writing anything: a file already stored costs no disk space, even on a full disk.
       const h = createHash('sha256');
@@ -105,7 +105,7 @@ export class ContentStore {
       }
       await rename(tmp, dest);
     } catch (e) {
-      throw fsFailure(e, `tệp đính kèm ${name}`) ?? e;
+      throw fsFailure(e, { key: 'fs.attachment', params: { file: name } }) ?? e;
     } finally {
       // After a successful rename the temp name no longer exists and this does nothing.
       await rm(tmp, { force: true }).catch(() => undefined);
@@ -198,7 +198,7 @@ function copyFromPieces(pieces: readonly Uint8Array[], buf: Buffer, position: nu
   return n;
 }
 
-const changedWhileReading = (name: string) => new AppFailure('invalid_input', `Tệp ${name} thay đổi trong khi đang nhập, hãy thử lại.`);
+const changedWhileReading = (name: string) => failure('invalid_input', 'files.changedWhileReading', { file: name });
 
 async function exists(p: string): Promise<boolean> {
   try {
@@ -228,7 +228,7 @@ export async function writeFileAtomic(dest: string, data: Buffer | Uint8Array): 
     }
     await rename(tmp, dest);
   } catch (e) {
-    throw fsFailure(e, `tệp ${basename(dest)}`) ?? e;
+    throw fsFailure(e, { key: 'fs.file', params: { file: basename(dest) } }) ?? e;
   } finally {
     await rm(tmp, { force: true }).catch(() => undefined);
   }

@@ -69,7 +69,7 @@ export class DocumentVault {
       }
     } catch (e) {
       wipeTree(dir);
-      throw fsFailure(e, `tệp ${basename(path)}`) ?? e;
+      throw fsFailure(e, { key: 'fs.file', params: { file: basename(path) } }) ?? e;
     }
     const timer = setTimeout(() => {
       this.#timers.delete(timer);
@@ -100,7 +100,7 @@ function documentFailure(e: unknown, path: string) {
   const file = basename(path);
   if ((e as NodeJS.ErrnoException).code === 'ENOENT') return failure('not_found', 'document.missing', { file });
   if (e instanceof SealError) return failure('conflict', 'document.unreadable', { file });
-  return fsFailure(e, `tệp ${file}`) ?? failure('conflict', 'document.unreadable', { file });
+  return fsFailure(e, { key: 'fs.file', params: { file } }) ?? failure('conflict', 'document.unreadable', { file });
 }
 
 /** Overwrites then removes every file under `dir`, then the folder; never throws (a viewer may still hold a file on Windows). */

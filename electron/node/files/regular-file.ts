@@ -1,7 +1,7 @@
 import { constants } from 'node:fs';
 import { open, realpath, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { AppFailure } from '../../common/ipc/result';
+import { failure } from '../../common/ipc/result';
 import { errnoCode } from './fs-errors';
 
 // O_NOFOLLOW: a symlink swapped in after the check below is refused by the kernel (ELOOP).
@@ -29,20 +29,20 @@ export async function openRegularFile(path: string): Promise<{ fh: FileHandle; s
     real = await realpath(path);
     expected = join(await realpath(dirname(lexical)), basename(lexical));
   } catch {
-    throw new AppFailure('not_found', `Không đọc được tệp ${name}.`);
+    throw failure('not_found', 'files.unreadable', { file: name });
   }
-  const link = () => new AppFailure('invalid_input', `Tệp ${name} là liên kết (symlink) hoặc đường dẫn có ".." dẫn sang thư mục khác: hãy chọn chính tệp quét.`);
+  const link = () => failure('invalid_input', 'files.link', { file: name });
   if (!samePath(real, expected)) throw link();
   let fh: FileHandle;
   try {
     fh = await open(lexical, ATTACHMENT_FLAGS);
   } catch (e) {
     if (errnoCode(e) === 'ELOOP') throw link();
-    throw new AppFailure('not_found', `Không đọc được tệp ${name}.`);
+    throw failure('not_found', 'files.unreadable', { file: name });
   }
   try {
     const s = await fh.stat();
-    if (!s.isFile()) throw new AppFailure('invalid_input', `${name} không phải tệp thông thường (thư mục, thiết bị hoặc FIFO): hãy chọn tệp PDF, JPG hoặc PNG.`);
+    if (!s.isFile()) throw failure('invalid_input', 'files.notRegular', { file: name });
     return { fh, size: s.size };
   } catch (e) {
     await fh.close();

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { formatDossierCode } from '../../common/domain/dossier-code';
-import { AppFailure, failure } from '../../common/ipc/result';
+import { failure } from '../../common/ipc/result';
 
 export interface AllocatedCode {
   readonly code: string;
@@ -31,10 +31,7 @@ export function allocateCode(db: Database.Database, unitCode: string, counterId:
       .prepare('SELECT offline_block_from AS f, offline_block_to AS t FROM counters WHERE unit_code = ? AND counter_id = ?')
       .get(unitCode, counterId) as { f: number | null; t: number | null } | undefined;
     if (!block || block.f === null || block.t === null) {
-      throw new AppFailure(
-        'exhausted',
-        'Hết số hồ sơ: không còn số đã thuê cho hôm nay và quầy chưa có khối số ngoại tuyến. Hãy kết nối máy chủ để lấy thêm số, hoặc cấu hình khối số (motcua unit set --offline-block).',
-      );
+      throw failure('exhausted', 'intake.noNumbers');
     }
     const max = (
       db.prepare('SELECT MAX(seq) AS m FROM used_codes WHERE unit_code = ? AND day = ? AND seq BETWEEN ? AND ?').get(unitCode, day, block.f, block.t) as {
@@ -43,10 +40,7 @@ export function allocateCode(db: Database.Database, unitCode: string, counterId:
     ).m;
     seq = max === null ? block.f : max + 1;
     if (seq > block.t) {
-      throw new AppFailure(
-        'exhausted',
-        `Đã dùng hết khối số ngoại tuyến ${block.f}–${block.t} của ngày ${day}. Hãy kết nối máy chủ để thuê thêm số; không cấp trùng số hồ sơ.`,
-      );
+      throw failure('exhausted', 'intake.blockUsedUp', { from: block.f, to: block.t, day });
     }
     source = 'offline';
   }

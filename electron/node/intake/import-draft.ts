@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { parseCccdQr } from '../../common/domain/cccd';
 import { intakeImportSchema, parseNationalTime, type IntakeDraft } from '../../common/domain/intake';
+import { issueDetail } from '../../common/domain/zod-locale';
 import { failure } from '../../common/ipc/result';
 
 export interface ImportedDraft {
@@ -17,7 +18,7 @@ export interface ImportedDraft {
 export function draftFromImport(raw: unknown, baseDir: string): ImportedDraft {
   const parsed = intakeImportSchema.safeParse(raw);
   if (!parsed.success) {
-    const details = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+    const details = parsed.error.issues.map(issueDetail);
     // The JSON's own field names are what its author must fix; zod's reasons follow as they are.
     const params = { count: details.length, fields: details.map((d) => d.path || '(gốc)').join(', '), problems: details.map((d) => d.message).join(' ') };
     throw failure('invalid_input', 'import.invalid', params, details);
@@ -26,7 +27,7 @@ export function draftFromImport(raw: unknown, baseDir: string): ImportedDraft {
   let draft: IntakeDraft = fields;
   if (cccd) {
     const c = parseCccdQr(cccd);
-    if (!c.ok) throw failure('invalid_input', 'import.badCccd', { reason: c.error }, [{ path: 'cccd', message: c.error }]);
+    if (!c.ok) throw failure('invalid_input', 'import.badCccd', { reason: c.reason }, [{ path: 'cccd', message: c.error, ...c.reason }]);
     draft = {
       ...fields,
       LoaiDoiTuong: '1',

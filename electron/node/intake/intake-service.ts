@@ -7,6 +7,7 @@ import { applicantWarnings, type IntakeDraft } from '../../common/domain/intake'
 import { durationText } from '../../common/domain/procedure';
 import { foldVietnamese } from '../../common/domain/text';
 import { toVietnamRfc3339, vietnamDate } from '../../common/domain/time';
+import { formatError, type KeyedText } from '../../common/ipc/error-messages';
 import { AppFailure, failure } from '../../common/ipc/result';
 import { loadWorkCalendar } from '../calendar/calendar-repo';
 import { requireProcedure } from '../catalog/catalog-repo';
@@ -68,9 +69,11 @@ export interface ReceiveResult {
   readonly receiptPath: string | null;
   /**
    * What the officer should check on the applicant's card (ID digits against the birth data, an
-   * expired card): Vietnamese, shown on the screen; the dossier is received all the same.
+   * expired card): Vietnamese for logs and older callers; the dossier is received all the same.
    */
   readonly warnings: readonly string[];
+  /** The same warnings keyed: the screen words them in the officer's language. */
+  readonly warningKeys: readonly KeyedText[];
 }
 
 /**
@@ -181,7 +184,8 @@ export class IntakeService {
   }
 
   #save(db: Parameters<Parameters<SqliteStore['exec']>[1]>[0], actor: Actor, d: IntakeDraft, at: Date, backdated: boolean, scans: readonly Scan[]): Omit<ReceiveResult, 'receiptPath'> {
-    const warnings = applicantWarnings(d, vietnamDate(at));
+    const warningKeys = applicantWarnings(d, vietnamDate(at));
+    const warnings = warningKeys.map((w) => formatError(w.key, w.params, 'vi'));
     const unit = requireThisCounter(db);
     const proc = requireProcedure(db, d.MaTTHC);
     const documents = resolveDocuments(proc, d);
@@ -238,7 +242,7 @@ export class IntakeService {
       },
       nowIso,
     );
-    return { id, code, receivedAt, dueAt, warnings };
+    return { id, code, receivedAt, dueAt, warnings, warningKeys };
   }
 
   receiptModel(code: string, reprint: boolean) {

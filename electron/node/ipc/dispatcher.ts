@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { issueDetail } from '../../common/domain/zod-locale';
 import { contract, type Channel, type Contract, type Output } from '../../common/ipc/contract';
 import { failWith, ok, toAppError, AppFailure, type Result } from '../../common/ipc/result';
 import { ROLE_NAMES } from '../core/authorize';
@@ -102,7 +103,7 @@ export function createDispatcher(
       }
       const parsed = contract[c].input.safeParse(input);
       if (!parsed.success) {
-        const details = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+        const details = parsed.error.issues.map(issueDetail);
         return done(failWith('invalid_input', 'ipc.invalidInput', undefined, details));
       }
       try {

@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import { randomBytes, scrypt as scryptCb, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
-import { AppFailure, failure } from '../../common/ipc/result';
+import type { ErrorKey, ErrorParams } from '../../common/ipc/error-messages';
+import { failure } from '../../common/ipc/result';
 import { appendAudit } from '../store/audit';
 import { macMatches, officerTampered, recordKey, recordKeyForWrite, recordMac, reportTampered, type Field } from '../auth/record-integrity';
 
@@ -116,13 +117,13 @@ export async function addOfficer(
   actor: string,
   at: string,
 ): Promise<Officer> {
-  if (!/^[a-z0-9._-]{3,40}$/i.test(o.username)) throw new AppFailure('invalid_input', 'Tên đăng nhập 3–40 ký tự: chữ, số, dấu chấm, gạch.');
-  if (o.password.length < 8) throw new AppFailure('invalid_input', 'Mật khẩu phải có ít nhất 8 ký tự.');
-  if (!o.roles.length || o.roles.some((r) => !ROLES.includes(r))) throw new AppFailure('invalid_input', 'Vai trò phải là officer, supervisor hoặc admin.');
+  if (!/^[a-z0-9._-]{3,40}$/i.test(o.username)) throw failure('invalid_input', 'officer.badUsername');
+  if (o.password.length < 8) throw failure('invalid_input', 'officer.passwordShort');
+  if (!o.roles.length || o.roles.some((r) => !ROLES.includes(r))) throw failure('invalid_input', 'officer.rolesRequired');
   const verifier = await makeVerifier(o.password);
   db.transaction(() => {
     if (db.prepare('SELECT 1 FROM officers WHERE username = ? OR officer_id = ?').get(o.username, o.officerId)) {
-      throw new AppFailure('conflict', `Đã có cán bộ ${o.username} hoặc mã ${o.officerId}.`);
+      throw failure('conflict', 'officer.exists', { username: o.username, officerId: o.officerId });
     }
     db.prepare('INSERT INTO officers (officer_id, username, full_name, title, roles, verifier, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
       o.officerId,
@@ -193,14 +194,14 @@ const vnClock = (iso: string) => new Date(Date.parse(iso) + 7 * 3600_000).toISOS
  */
 export async function loginOffline(db: Database.Database, username: string, password: string, now: Date, policy: LoginPolicy = DEFAULT_LOGIN_POLICY): Promise<Officer> {
   const at = now.toISOString();
-  const fail = (msg: string): never => {
-    throw new AppFailure('forbidden', msg);
+  const fail = (key: ErrorKey, params?: ErrorParams): never => {
+    throw failure('forbidden', key, params);
   };
   const a = countAttempt(db, username, now, policy);
-  if (a.kind === 'unknown') return fail('Sai tên đăng nhập hoặc mật khẩu.');
+  if (a.kind === 'unknown') return fail('auth.wrongCredentials');
   if (a.kind === 'tampered') throw officerTampered(a.officerId);
-  if (a.kind === 'locked') return fail(`Tài khoản đang bị khóa đến ${vnClock(a.until)} do nhập sai nhiều lần.`);
-  if (a.kind === 'no-verifier') return fail('Cán bộ này cần đăng nhập trực tuyến lần đầu trên máy này.');
+  if (a.kind === 'locked') return fail('auth.lockedUntil', { until: vnClock(a.until) });
+  if (a.kind === 'no-verifier') return fail('auth.needsOnlineFirst');
   const { row } = a;
   if (!(await checkVerifier(row.verifier!, password))) {
     // Already counted (and, on the last allowed attempt, already locked) before the hash ran.
@@ -209,7 +210,7 @@ export async function loginOffline(db: Database.Database, username: string, pass
     db.transaction(() =>
       appendAudit(db, { actor: row.officer_id, action: 'auth.loginFailed', subject: row.officer_id, details: a.lockedUntil ? { lockedUntil: a.lockedUntil } : { failures: a.attempt } }, at),
     ).immediate();
-    return fail(a.lockedUntil ? `Nhập sai ${policy.maxFailures} lần: tài khoản bị khóa ${policy.lockoutMinutes} phút.` : 'Sai tên đăng nhập hoặc mật khẩu.');
+    return a.lockedUntil ? fail('auth.nowLocked', { failures: policy.maxFailures, minutes: policy.lockoutMinutes }) : fail('auth.wrongCredentials');
   }
   db.transaction(() => {
     db.prepare('UPDATE officers SET failed_logins = 0, locked_until = NULL WHERE officer_id = ?').run(row.officer_id);

@@ -1,6 +1,6 @@
 import type { Actor } from '../../common/domain/actor';
 import { toVietnamRfc3339 } from '../../common/domain/time';
-import { AppFailure, failure } from '../../common/ipc/result';
+import { failure } from '../../common/ipc/result';
 import type { SqliteStore } from '../store/sqlite-store';
 import { assertOfficerIntact, makeVerifier, officerById, otherActiveAdmins, replaceVerifier, ROLES, setOfficerActive, setOfficerRoles, type Officer, type Role } from './officer-repo';
 
@@ -23,7 +23,7 @@ export class OfficerService {
 
   async #target(officerId: string): Promise<Officer> {
     const o = await this.d.store.exec('officer.get', (db) => officerById(db, officerId));
-    if (!o) throw new AppFailure('not_found', `Không có cán bộ mã ${officerId} trên máy này.`);
+    if (!o) throw failure('not_found', 'officer.notFound', { officerId });
     return o;
   }
 
@@ -41,13 +41,13 @@ export class OfficerService {
 
   /** Switches an account off at this PC at once (offline too), even before the province does. */
   async deactivate(actor: Actor, officerId: string): Promise<OfficerView> {
-    if (officerId === actor.officerId) throw new AppFailure('conflict', 'Không thể tự ngừng tài khoản của chính mình.');
+    if (officerId === actor.officerId) throw failure('conflict', 'officer.selfDeactivate');
     const o = await this.#target(officerId);
     // A changed row is switched off (and retired to the least role) even if it says it is off already.
     const tampered = await this.#tampered(officerId);
     if (!o.active && !tampered) return view(o);
     if (!tampered && o.roles.includes('admin') && (await this.d.store.exec('officer.admins', (db) => otherActiveAdmins(db, officerId))) === 0) {
-      throw new AppFailure('conflict', 'Đây là quản trị viên cuối cùng còn hoạt động trên máy này: không ngừng được.');
+      throw failure('conflict', 'officer.lastAdminDeactivate');
     }
     await this.d.store.exec('officer.deactivate', (db) => setOfficerActive(db, officerId, false, actor.officerId, toVietnamRfc3339(this.d.now())));
     return view({ ...o, active: false, roles: tampered ? ['officer'] : o.roles });
@@ -68,11 +68,11 @@ export class OfficerService {
    */
   async resetPassword(actor: Actor, officerId: string, password: string): Promise<OfficerView> {
     if (await this.d.apiConfigured()) {
-      throw new AppFailure('conflict', 'Máy này dùng tài khoản của máy chủ tỉnh: đổi mật khẩu trên hệ thống của tỉnh, rồi cán bộ đăng nhập trực tuyến một lần.');
+      throw failure('conflict', 'officer.provinceManaged');
     }
-    if (password.length < 8) throw new AppFailure('invalid_input', 'Mật khẩu phải có ít nhất 8 ký tự.');
+    if (password.length < 8) throw failure('invalid_input', 'officer.passwordShort');
     const o = await this.#target(officerId);
-    if (!o.active) throw new AppFailure('conflict', `Tài khoản ${o.username} đang bị ngừng: mở lại trước (motcua officer activate).`);
+    if (!o.active) throw failure('conflict', 'officer.inactive', { username: o.username });
     const verifier = await makeVerifier(password);
     await this.d.store.exec('officer.resetPassword', (db) => replaceVerifier(db, officerId, verifier, { actor: actor.officerId, action: 'officer.resetPassword', at: toVietnamRfc3339(this.d.now()) }));
     return view(o);

@@ -2,7 +2,7 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, fsyncSync, linkSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { syncDir } from '../files/durable';
-import { AppFailure } from '../../common/ipc/result';
+import { failure } from '../../common/ipc/result';
 import type { SecretName, SecretStore } from '../../common/security/secrets';
 
 const KEY_PREFIX = 'motcua-key-v1:';
@@ -24,10 +24,7 @@ function checkPrivate(path: string): void {
   if (process.platform === 'win32') return; // NTFS ACLs under %APPDATA% are per user; POSIX bits mean nothing there
   const st = statSync(path);
   if ((st.mode & 0o077) !== 0 || (typeof process.getuid === 'function' && st.uid !== process.getuid())) {
-    throw new AppFailure(
-      'forbidden',
-      `Tệp khóa ${path} có thể bị người khác đọc hoặc không thuộc người dùng này (quyền ${(st.mode & 0o777).toString(8)}): sửa bằng chmod 600 và chown, hoặc xóa tệp rồi chạy lại motcua api set.`,
-    );
+    throw failure('forbidden', 'secrets.keyFileOpen', { path, mode: (st.mode & 0o777).toString(8) });
   }
 }
 
@@ -35,7 +32,7 @@ function readKey(path: string): Buffer {
   checkPrivate(path);
   const text = readFileSync(path, 'utf8').trim();
   const key = text.startsWith(KEY_PREFIX) ? Buffer.from(text.slice(KEY_PREFIX.length), 'base64') : Buffer.alloc(0);
-  if (key.length !== 32) throw new AppFailure('conflict', `Tệp khóa ${path} bị hỏng: xóa tệp rồi chạy lại motcua api set.`);
+  if (key.length !== 32) throw failure('conflict', 'secrets.keyFileDamaged', { path });
   return key;
 }
 
@@ -78,11 +75,11 @@ export function keyFileStore(path: string): SecretStore {
       return readKey(path);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-      if (!create) throw new AppFailure('conflict', `Không thấy tệp khóa ${path}: khóa bí mật không mở được nữa, chạy lại motcua api set.`);
+      if (!create) throw failure('conflict', 'secrets.keyFileMissing', { path });
       try {
         return createKey(path);
       } catch (c) {
-        throw new AppFailure('conflict', `Không tạo được tệp khóa ${path} (${(c as Error).message}): đặt MOTCUA_KEY_FILE tới một thư mục ghi được.`);
+        throw failure('conflict', 'secrets.keyFileUncreatable', { path, reason: (c as Error).message });
       }
     }
   };
@@ -99,7 +96,7 @@ export function keyFileStore(path: string): SecretStore {
       return BLOB_PREFIX + Buffer.concat([iv, c.getAuthTag(), ct]).toString('base64');
     },
     async open(name, sealed) {
-      if (!sealed?.startsWith(BLOB_PREFIX)) throw new AppFailure('conflict', 'Khóa bí mật đã lưu bị hỏng: chạy lại motcua api set.');
+      if (!sealed?.startsWith(BLOB_PREFIX)) throw failure('conflict', 'secrets.sealedDamaged');
       const raw = Buffer.from(sealed.slice(BLOB_PREFIX.length), 'base64');
       const d = createDecipheriv('aes-256-gcm', key(false), raw.subarray(0, 12));
       d.setAAD(aad(name));
@@ -107,7 +104,7 @@ export function keyFileStore(path: string): SecretStore {
       try {
         return Buffer.concat([d.update(raw.subarray(28)), d.final()]).toString('utf8');
       } catch {
-        throw new AppFailure('conflict', `Tệp khóa ${path} không mở được khóa bí mật đã lưu (khóa đã đổi?): chạy lại motcua api set.`);
+        throw failure('conflict', 'secrets.keyChanged', { path });
       }
     },
     erase: async () => undefined,

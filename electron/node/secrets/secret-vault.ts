@@ -3,7 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { toVietnamRfc3339 } from '../../common/domain/time';
-import { AppFailure } from '../../common/ipc/result';
+import { AppFailure, failure } from '../../common/ipc/result';
 import { SECRET_NAMES, SECRET_STORE_LABELS, type SecretName, type SecretStore, type SecretStoreKind } from '../../common/security/secrets';
 
 const KINDS = ['safe-storage', 'os-keyring', 'key-file'] as const satisfies readonly SecretStoreKind[];
@@ -53,7 +53,7 @@ export class SecretVault {
       // reported below with the schema failures
     }
     const parsed = indexSchema.safeParse(json);
-    if (!parsed.success) throw new AppFailure('conflict', `Tệp ${this.d.indexPath} bị hỏng: xóa nó rồi chạy lại motcua api set.`);
+    if (!parsed.success) throw failure('conflict', 'secrets.indexDamaged', { path: this.d.indexPath });
     return parsed.data;
   }
 
@@ -91,11 +91,11 @@ export class SecretVault {
   async preferred(o: { avoid?: readonly SecretStoreKind[] } = {}): Promise<SecretStore> {
     if (this.d.force) {
       const forced = this.d.stores.find((s) => s.kind === this.d.force);
-      if (!forced || !(await forced.available())) throw new AppFailure('conflict', `MOTCUA_SECRET_STORE=${this.d.force}: nơi lưu này không dùng được trên máy này.`);
+      if (!forced || !(await forced.available())) throw failure('conflict', 'secrets.forcedUnavailable', { store: this.d.force });
       return forced;
     }
     for (const s of this.d.stores) if (!o.avoid?.includes(s.kind) && (await s.available())) return s;
-    throw new AppFailure('conflict', 'Không có nơi nào lưu được khóa bí mật trên máy này.');
+    throw failure('conflict', 'secrets.noStore');
   }
 
   /** `avoid`: places not to use for this secret (a secret every entry point must read cannot go where only one can). */
@@ -111,23 +111,19 @@ export class SecretVault {
     return store;
   }
 
-  /** The secret, or null when none was saved. Throws a Vietnamese AppFailure when it exists but cannot be opened here. */
+  /** The secret, or null when none was saved. Throws a keyed AppFailure when it exists but cannot be opened here. */
   async get(name: SecretName): Promise<string | null> {
     const entry = this.#read().entries[name];
     if (!entry) return null;
     const store = this.#storeOf(entry.store);
     if (!store || !(await store.available())) {
-      throw new AppFailure(
-        'conflict',
-        `Khóa bí mật của máy chủ tỉnh được lưu trong ${SECRET_STORE_LABELS[entry.store]}, nơi chương trình này không mở được` +
-          `${entry.store === 'safe-storage' ? ' (chỉ ứng dụng Một Cửa Desk mở được)' : ''}: đặt lại bằng motcua api set, hoặc dùng MOTCUA_CLIENT_SECRET.`,
-      );
+      throw failure('conflict', entry.store === 'safe-storage' ? 'secrets.appOnly' : 'secrets.storeUnavailable', { store: { key: `secrets.store.${entry.store}` } });
     }
     try {
       return await store.open(name, entry.sealed);
     } catch (e) {
       if (e instanceof AppFailure) throw e;
-      throw new AppFailure('conflict', `Không đọc được khóa bí mật từ ${store.where}: đặt lại bằng motcua api set.`);
+      throw failure('conflict', 'secrets.unreadable', { store: { key: `secrets.store.${store.kind}` } });
     }
   }
 

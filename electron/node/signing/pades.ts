@@ -83,7 +83,7 @@ export async function signPdfIncrement(input: Uint8Array, signer: ExternalSigner
     if (r.ok) return r.increment;
     reserve = Math.max(reserve * 2, r.needed + 1024);
   }
-  throw new AppFailure('internal', 'Không đủ chỗ cho chữ ký trong tệp sau nhiều lần thử.');
+  throw failure('internal', 'pdf.noRoom');
 }
 
 /** The objects the update changes, read and type-checked before anything is built. */
@@ -124,7 +124,7 @@ function readTargets(doc: PDFDocument, v: VisibleSignature | undefined): Targets
     if (!pages.length) throw failure('invalid_input', 'pdf.noPages');
     // A negative page counts from the end (-1: the last page, where Vietnamese documents are signed).
     const pageIndex = v ? (v.page < 0 ? pages.length + v.page : v.page - 1) : 0;
-    if (v && (v.page === 0 || pageIndex < 0 || pageIndex >= pages.length)) throw new AppFailure('invalid_input', `Trang ${v.page} không có trong tệp (tệp có ${pages.length} trang).`);
+    if (v && (v.page === 0 || pageIndex < 0 || pageIndex >= pages.length)) throw failure('invalid_input', 'pdf.noSuchPage', { page: v.page, pages: pages.length });
     const page = pages[pageIndex]!;
     const annots = deref(page.node.get(PDFName.of('Annots')), isArray);
     const form = deref(doc.catalog.get(PDFName.of('AcroForm')), isDict);
@@ -297,7 +297,7 @@ async function attemptSign(input: Uint8Array, signer: ExternalSigner, o: PadesOp
   const rangeText = `[ ${PLACEHOLDER_RANGE.join(' ')} ]`;
   const rangeAt = sigStart + sigText.indexOf(rangeText);
   const contentsAt = sigStart + sigText.indexOf(`<${'0'.repeat(reserve * 2)}>`);
-  if (rangeAt < sigStart || contentsAt < sigStart) throw new AppFailure('internal', 'Không định vị được chỗ đặt chữ ký.');
+  if (rangeAt < sigStart || contentsAt < sigStart) throw failure('internal', 'pdf.sigPlace');
   const a = L + contentsAt;
   const b = a + reserve * 2 + 2;
   const c = L + tail.length - b;
@@ -313,7 +313,7 @@ async function attemptSign(input: Uint8Array, signer: ExternalSigner, o: PadesOp
 async function appearance(doc: PDFDocument, v: VisibleSignature, fontsDir = join(__dirname, 'fonts')) {
   doc.registerFontkit(fontkit);
   const bytes = await readFile(join(fontsDir, 'NotoSans-Regular.ttf')).catch(() => {
-    throw new AppFailure('internal', 'Thiếu phông chữ cho ô chữ ký (NotoSans-Regular.ttf): cài lại ứng dụng.');
+    throw failure('internal', 'pdf.fontMissing');
   });
   const font = await doc.embedFont(bytes, { subset: true });
   const size = Math.max(6, Math.min(10, (v.height - 8) / Math.max(1, v.lines.length) / 1.3));

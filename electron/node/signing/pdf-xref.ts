@@ -1,4 +1,4 @@
-import { AppFailure, failure } from '../../common/ipc/result';
+import { failure } from '../../common/ipc/result';
 
 /** What an incremental update needs to know about the file's last cross-reference section. */
 export interface LastXref {
@@ -24,9 +24,9 @@ const isWhiteSpace = (c: number) => c === 0x00 || c === 0x09 || c === 0x0a || c 
 export function lastXref(bytes: Uint8Array): LastXref {
   if (latin1(bytes.subarray(0, 1024)).indexOf('%PDF-') < 0) throw failure('invalid_input', 'pdf.notPdf');
   const m = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(latin1(bytes.subarray(Math.max(0, bytes.length - 2048))));
-  if (!m) throw new AppFailure('invalid_input', 'Tệp PDF bị hỏng hoặc không đầy đủ (thiếu startxref/%%EOF ở cuối tệp).');
+  if (!m) throw failure('invalid_input', 'pdf.truncated');
   const startxref = Number(m[1]);
-  if (startxref <= 0 || startxref >= bytes.length) throw new AppFailure('invalid_input', 'Tệp PDF bị hỏng (startxref trỏ ra ngoài tệp).');
+  if (startxref <= 0 || startxref >= bytes.length) throw failure('invalid_input', 'pdf.startxrefOutside');
   // @signpdf/signpdf (and other tools) point startxref at the newline before `xref`. poppler, qpdf
   // and pdf-lib skip white space there, so the file opens everywhere; refusing it would leave such
   // a document unsignable. Only white space is skipped: anything else is still a broken file.
@@ -34,12 +34,12 @@ export function lastXref(bytes: Uint8Array): LastXref {
   while (at < bytes.length && isWhiteSpace(bytes[at]!)) at++;
   const head = latin1(bytes.subarray(at, at + 64));
   const stream = !head.startsWith('xref');
-  if (stream && !/^\d+\s+\d+\s+obj\b/.test(head)) throw new AppFailure('invalid_input', 'Tệp PDF bị hỏng (bảng xref không ở vị trí startxref chỉ tới).');
+  if (stream && !/^\d+\s+\d+\s+obj\b/.test(head)) throw failure('invalid_input', 'pdf.xrefMisplaced');
   const dict = trailerText(bytes, at, stream);
   // Each update's trailer repeats /Encrypt (ISO 32000-1, 7.5.6); pdf-lib's merged trailer is checked too, after parsing.
   if (/\/Encrypt\b/.test(dict)) throw failure('invalid_input', 'pdf.encrypted');
   const size = /\/Size\s+(\d+)/.exec(dict);
-  if (!size) throw new AppFailure('invalid_input', 'Tệp PDF bị hỏng (trailer không có /Size).');
+  if (!size) throw failure('invalid_input', 'pdf.noSize');
   return { at, stream, size: Number(size[1]) };
 }
 
@@ -47,7 +47,7 @@ export function lastXref(bytes: Uint8Array): LastXref {
 function trailerText(bytes: Uint8Array, at: number, stream: boolean): string {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const from = stream ? at : buf.indexOf('trailer', at, 'latin1');
-  if (from < 0) throw new AppFailure('invalid_input', 'Tệp PDF bị hỏng (thiếu trailer sau bảng xref).');
+  if (from < 0) throw failure('invalid_input', 'pdf.noTrailer');
   // Up to where the dictionary ends ("stream" or "startxref"), so bytes of compressed data are never read as keys.
   const end = buf.indexOf(stream ? 'stream' : 'startxref', from, 'latin1');
   return buf.subarray(from, end < 0 ? Math.min(buf.length, from + 4096) : end).toString('latin1');

@@ -2,7 +2,7 @@ import { isAbsolute } from 'node:path';
 import type { Actor } from '../../common/domain/actor';
 import type { SignatureToken } from '../../common/hardware/token';
 import { pickDetected, type TokenModuleCandidate } from '../../common/hardware/token-modules';
-import { AppFailure, failure } from '../../common/ipc/result';
+import { failure } from '../../common/ipc/result';
 import type { SettingsService } from '../settings/settings-service';
 import { settingTampered } from '../auth/record-integrity';
 import { detectTokenModules, envRegistryDirs, type DetectOptions } from './token-module-detect';
@@ -49,7 +49,7 @@ export class TokenSessions {
 
   /** Cài đặt → Thiết bị: the vendor's PKCS#11 library (null: detect from the known paths); audited. */
   async setModule(actor: Actor, path: string | null): Promise<void> {
-    if (path && !isAbsolute(path)) throw new AppFailure('invalid_input', 'Đường dẫn thư viện PKCS#11 phải là đường dẫn đầy đủ (ví dụ /usr/lib/softhsm/libsofthsm2.so hoặc C:\\Windows\\System32\\...dll).');
+    if (path && !isAbsolute(path)) throw failure('invalid_input', 'token.modulePathNotAbsolute');
     await this.d.settings.set('devices.tokenModule', path || null, actor);
     this.reset();
   }
@@ -59,7 +59,7 @@ export class TokenSessions {
    * folder that cannot be read or holds no certificate is refused here rather than at signing.
    */
   async setTrustDir(actor: Actor, dir: string | null): Promise<number | null> {
-    if (dir && !isAbsolute(dir)) throw new AppFailure('invalid_input', 'Thư mục chứng thư gốc phải là đường dẫn đầy đủ.');
+    if (dir && !isAbsolute(dir)) throw failure('invalid_input', 'trust.dirNotAbsolute');
     const anchors = await loadTrustAnchors(dir || null);
     await this.d.settings.set('signing.trustDir', dir || null, actor);
     return anchors ? anchors.length : null;

@@ -1,7 +1,8 @@
 import type { Actor } from '../../common/domain/actor';
 import { toVietnamRfc3339 } from '../../common/domain/time';
 import { counterIdSchema, offlineBlockSchema, unitCodeSchema, unitDeskSchema, unitIdentitySchema, type UnitDesk, type UnitIdentity } from '../../common/domain/unit';
-import { AppFailure } from '../../common/ipc/result';
+import { issueDetail, issuesFailure, keyedReason } from '../../common/domain/zod-locale';
+import { failure } from '../../common/ipc/result';
 import type { SettingsService } from '../settings/settings-service';
 import { readSetting, writeSetting, type SettingKey } from '../settings/settings-repo';
 import { appendAudit } from '../store/audit';
@@ -60,25 +61,26 @@ export class UnitService {
 
   async pull(actor: Actor, o: { counterId: string; unitCode?: string | null; fallbackUnitCode?: string | null }): Promise<PulledUnit> {
     const counterId = counterIdSchema.safeParse(o.counterId);
-    if (!counterId.success) throw new AppFailure('invalid_input', counterId.error.issues[0]!.message);
+    if (!counterId.success) throw issuesFailure('invalid_input', counterId.error.issues.slice(0, 1));
     const current = await this.d.store.exec('unit.current', (db) => thisCounter(db));
     const code = unitCodeSchema.safeParse(o.unitCode ?? current?.unitCode ?? o.fallbackUnitCode ?? '');
-    if (!code.success) throw new AppFailure('invalid_input', o.unitCode || current || o.fallbackUnitCode ? code.error.issues[0]!.message : 'Chưa biết mã đơn vị: ghi mã đơn vị (--code), ví dụ 000.00.01.H22.');
+    if (!code.success) throw o.unitCode || current || o.fallbackUnitCode ? issuesFailure('invalid_input', code.error.issues.slice(0, 1)) : failure('invalid_input', 'unit.codeUnknown');
     const api = await this.d.api();
-    if (!api) throw new AppFailure('conflict', 'Chưa cấu hình máy chủ tỉnh: motcua api set --url … --client-id … --client-secret-env …');
+    if (!api) throw failure('conflict', 'unit.noApi');
     const r = await api.getUnit(code.data);
-    if (r.kind === 'rejected') throw new AppFailure('not_found', r.status === 404 ? `Máy chủ tỉnh không có đơn vị ${code.data}.` : `Máy chủ tỉnh từ chối: ${r.message}`);
-    if (r.kind === 'fatal') throw new AppFailure('conflict', `Máy chủ tỉnh từ chối: ${r.message}`);
-    if (r.kind !== 'ok' || !r.value) throw new AppFailure('conflict', `Không lấy được thông tin đơn vị từ máy chủ tỉnh (${r.kind === 'ok' ? 'trả lời rỗng' : r.reason}). Thử lại sau.`);
+    if (r.kind === 'rejected') throw r.status === 404 ? failure('not_found', 'unit.notAtProvince', { code: code.data }) : failure('not_found', 'unit.provinceRefused', { message: r.message });
+    if (r.kind === 'fatal') throw failure('conflict', 'unit.provinceRefused', { message: r.message });
+    if (r.kind !== 'ok' || !r.value) throw r.kind === 'ok' ? failure('conflict', 'unit.provinceEmpty') : failure('conflict', 'unit.provinceUnreachable', { reason: r.reason });
     const u = r.value;
     const counter = u.counters.find((c) => c.counterId === counterId.data);
     if (!counter) {
-      throw new AppFailure('not_found', `Đơn vị ${code.data} trên máy chủ tỉnh không có quầy ${counterId.data} (có: ${u.counters.map((c) => c.counterId).join(', ') || 'không quầy nào'}).`);
+      const counters = u.counters.map((c) => c.counterId).join(', ');
+      throw failure('not_found', 'unit.noCounter', { code: code.data, counter: counterId.data, counters: counters || { key: 'unit.noCounters' } });
     }
     const block = counter.offlineBlock ? offlineBlockSchema.safeParse({ from: counter.offlineBlock.from, to: counter.offlineBlock.to }) : null;
-    if (block && !block.success) throw new AppFailure('conflict', `Máy chủ tỉnh trả khối số ngoại tuyến không hợp lệ cho quầy ${counterId.data}.`);
+    if (block && !block.success) throw failure('conflict', 'unit.provinceBadBlock', { counter: counterId.data });
     const unit = unitIdentitySchema.safeParse({ unitCode: code.data, unitName: u.tenDonVi, counterId: counterId.data, offlineBlock: block?.data ?? null });
-    if (!unit.success) throw new AppFailure('conflict', `Máy chủ tỉnh trả thông tin đơn vị không hợp lệ: ${unit.error.issues[0]!.message}`);
+    if (!unit.success) throw failure('conflict', 'unit.provinceBadUnit', { reason: keyedReason(issueDetail(unit.error.issues[0]!)) });
     const hours = u.gioLamViec?.length && u.gioLamViec.every((p) => HHMM.test(p.from) && HHMM.test(p.to) && p.from < p.to) ? u.gioLamViec.map((p) => ({ from: p.from, to: p.to })) : null;
     const b = u.boPhanMotCua;
     const fromProvince = provinceDesk(b);
@@ -105,7 +107,7 @@ export class UnitService {
   /** Sets the given fields (null removes one, so the forms fall back to their defaults); others stay. */
   async setDesk(actor: Actor, desk: Partial<UnitDesk>): Promise<UnitDesk> {
     const parsed = unitDeskSchema.partial().safeParse(desk);
-    if (!parsed.success) throw new AppFailure('invalid_input', parsed.error.issues.map((i) => i.message).join(' '));
+    if (!parsed.success) throw issuesFailure('invalid_input', parsed.error.issues);
     for (const [k, v] of Object.entries(parsed.data) as Array<[keyof UnitDesk, string | null | undefined]>) {
       if (v !== undefined) await this.d.settings.set(DESK_KEYS[k], v, actor);
     }

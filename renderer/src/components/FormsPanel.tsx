@@ -35,7 +35,7 @@ export function FormsPanel(p: { code: string; onDone: (message: { kind: 'ok' | '
     setError(null);
     const r = await api()['form.print']({ code: p.code, mau, ...input });
     setBusy(false);
-    if (!r.ok) return setError([errText(r.error), ...(r.error.details ?? []).map((d) => d.message)].join(' '));
+    if (!r.ok) return setError([errText(r.error), ...(r.error.details ?? []).map(errText)].join(' '));
     setAsking(null);
     p.onDone({ kind: 'ok', text: t('forms.printed', { mau }) });
   };

@@ -29,7 +29,7 @@ export function TurnBackDialog(p: {
       ...(p.form === '02' ? { reason: reason.trim() || null } : {}),
     });
     if (r.ok) p.onClose(true);
-    else setError([errText(r.error), ...(r.error.details ?? []).map((d) => d.message)].join(' '));
+    else setError([errText(r.error), ...(r.error.details ?? []).map(errText)].join(' '));
   };
   return (
     <div className="dialog-backdrop">

@@ -1,10 +1,25 @@
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import i18next from 'i18next';
 import type { DisplayState } from '../../../electron/common/domain/citizen-display';
-import { displayApi, errText } from '../api';
+import { errorText } from '../../../electron/common/ipc/result';
+import { displayApi } from '../api';
 import { dateTime, vnd } from '../format';
 
 const LEVELS = [1, 2, 3, 4, 5] as const;
+
+/**
+ * A static label as a counter display shows it: Vietnamese large, English smaller beneath. Only
+ * the app's own words go through here; the citizen's data (name, procedure, documents) never does.
+ */
+function Bi({ k, o, inline = false }: { k: string; o?: Record<string, unknown>; inline?: boolean }) {
+  return (
+    <>
+      <span lang="vi" className="vi">{i18next.getFixedT('vi')(k, o)}</span>
+      {inline && ' / '}
+      <span lang="en" className={inline ? 'en inline' : 'en'}>{i18next.getFixedT('en')(k, o)}</span>
+    </>
+  );
+}
 const stars = (n: number) => '★'.repeat(n) + '☆'.repeat(5 - n);
 
 /**
@@ -13,7 +28,6 @@ const stars = (n: number) => '★'.repeat(n) + '☆'.repeat(5 - n);
  * the only two channels this window may use.
  */
 export function DisplayApp() {
-  const { t } = useTranslation();
   const [state, setState] = useState<DisplayState>({ phase: 'idle' });
   const [error, setError] = useState<string | null>(null);
 
@@ -28,72 +42,72 @@ export function DisplayApp() {
 
   const rate = async (rating: number) => {
     const r = await displayApi()['display.rate']({ rating });
-    setError(r.ok ? null : errText(r.error));
+    setError(r.ok ? null : `${errorText(r.error, 'vi')}\n${errorText(r.error, 'en')}`);
   };
 
   if (state.phase === 'idle') {
     return (
       <main className="citizen idle" data-testid="display-idle">
-        <h1>{t('citizenDisplay.idle')}</h1>
+        <h1><Bi k="citizenDisplay.idle" /></h1>
       </main>
     );
   }
   if (state.phase === 'draft') {
     return (
       <main className="citizen" data-testid="display-draft">
-        <h1>{t('citizenDisplay.check')}</h1>
+        <h1><Bi k="citizenDisplay.check" /></h1>
         <dl>
-          <dt>{t('citizenDisplay.applicant')}</dt>
+          <dt><Bi k="citizenDisplay.applicant" /></dt>
           <dd data-testid="display-name">{state.applicantName || '—'}</dd>
-          <dt>{t('citizenDisplay.idNumber')}</dt>
+          <dt><Bi k="citizenDisplay.idNumber" /></dt>
           <dd data-testid="display-id">{state.idMasked || '—'}</dd>
-          <dt>{t('citizenDisplay.procedure')}</dt>
+          <dt><Bi k="citizenDisplay.procedure" /></dt>
           <dd data-testid="display-procedure">{state.procedure ?? '—'}</dd>
-          <dt>{t('citizenDisplay.documents')}</dt>
+          <dt><Bi k="citizenDisplay.documents" /></dt>
           <dd>
-            {state.documents.length === 0 ? t('citizenDisplay.none') : (
+            {state.documents.length === 0 ? <Bi k="citizenDisplay.none" /> : (
               <ul data-testid="display-documents">{state.documents.map((d) => <li key={d}>{d}</li>)}</ul>
             )}
           </dd>
-          <dt>{t('citizenDisplay.fees')}</dt>
+          <dt><Bi k="citizenDisplay.fees" /></dt>
           <dd data-testid="display-fees">
-            {state.fees.length === 0 ? t('citizenDisplay.none') : (
+            {state.fees.length === 0 ? <Bi k="citizenDisplay.none" /> : (
               <ul>
                 {state.fees.map((f) => <li key={f.name}>{f.name}: {vnd(f.amountVnd)}</li>)}
-                <li className="total">{t('citizenDisplay.feeTotal')}: {vnd(state.feeTotalVnd)}</li>
+                <li className="total"><Bi k="citizenDisplay.feeTotal" inline />: {vnd(state.feeTotalVnd)}</li>
               </ul>
             )}
           </dd>
-          <dt>{t('citizenDisplay.due')}</dt>
+          <dt><Bi k="citizenDisplay.due" /></dt>
           <dd data-testid="display-due">{dateTime(state.dueAt)}</dd>
         </dl>
-        <p className="hint">{t('citizenDisplay.confirm')}</p>
+        <p className="hint"><Bi k="citizenDisplay.confirm" /></p>
       </main>
     );
   }
   return (
     <main className="citizen" data-testid="display-saved">
-      <h1>{t('citizenDisplay.savedTitle')}</h1>
-      <p>{t('citizenDisplay.code')}: <strong className="code" data-testid="display-code">{state.code}</strong></p>
-      <p>{t('citizenDisplay.due')}: <strong data-testid="display-saved-due">{dateTime(state.dueAt)}</strong></p>
+      <h1><Bi k="citizenDisplay.savedTitle" /></h1>
+      <p><Bi k="citizenDisplay.code" inline />: <strong className="code" data-testid="display-code">{state.code}</strong></p>
+      <p><Bi k="citizenDisplay.due" inline />: <strong data-testid="display-saved-due">{dateTime(state.dueAt)}</strong></p>
       {state.rating === null ? (
         <section data-testid="display-rating">
-          <h2>{t('citizenDisplay.ratePrompt')}</h2>
+          <h2><Bi k="citizenDisplay.ratePrompt" /></h2>
           <div className="faces">
             {LEVELS.map((n) => (
               <button key={n} type="button" data-rating={n} onClick={() => void rate(n)}>
                 <span className="face" aria-hidden="true">{stars(n)}</span>
                 <span className="n">{n}</span>
-                <span>{t(`citizenDisplay.level${n}`)}</span>
+                <span><Bi k={`citizenDisplay.level${n}`} /></span>
               </button>
             ))}
           </div>
-          <p className="hint">{t('citizenDisplay.rateHint')}</p>
+          <p className="hint"><Bi k="citizenDisplay.rateHint" /></p>
         </section>
       ) : (
         <section data-testid="display-thanks">
-          <h2>{t('citizenDisplay.thanks')}</h2>
-          <p>{t('citizenDisplay.yourRating', { n: state.rating })}</p>
+          <h2><Bi k="citizenDisplay.thanks" /></h2>
+          <p><Bi k="citizenDisplay.yourRating" o={{ n: state.rating }} /></p>
         </section>
       )}
       {error && <p role="alert" className="error">{error}</p>}

@@ -4,6 +4,15 @@ type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
 /** English for desk16.vi.ts. */
 export const desk16En: Widen<typeof desk16Vi> = {
+  duration: {
+    NgayLamViec: '{{n}} working days',
+    Ngay: '{{n}} days',
+    Gio: '{{n}} working hours',
+    Thang: '{{n}} months',
+    sameDay: 'the same day (received after {{cutoff}}: the next working day)',
+    cutoff: '{{h}}:00',
+    cutoffMin: '{{h}}:{{m}}',
+  },
   signOut: {
     title: 'Folder for signed files',
     choose: 'Choose folder…',

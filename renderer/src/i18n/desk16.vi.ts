@@ -1,5 +1,15 @@
 /** Texts of issue #16 (signed-files folder, PDF preview, progress, text size); merged into vi. */
 export const desk16Vi = {
+  /** "Thời gian giải quyết" as Mẫu 01 prints it (durationText), worded here per language. */
+  duration: {
+    NgayLamViec: '{{n}} ngày làm việc',
+    Ngay: '{{n}} ngày',
+    Gio: '{{n}} giờ làm việc',
+    Thang: '{{n}} tháng',
+    sameDay: 'trong ngày (tiếp nhận sau {{cutoff}} thì trả trong ngày làm việc tiếp theo)',
+    cutoff: '{{h}} giờ',
+    cutoffMin: '{{h}} giờ {{m}}',
+  },
   signOut: {
     title: 'Thư mục lưu tệp đã ký',
     choose: 'Chọn thư mục…',

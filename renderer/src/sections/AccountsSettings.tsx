@@ -25,7 +25,7 @@ export function AccountsSettings() {
   const [rolesFor, setRolesFor] = useState<{ account: Account; roles: Role[] } | null>(null);
   const [message, setMessage] = useState<Message | null>(null);
 
-  const fail = (e: AppError) => setMessage({ kind: 'error', text: [errText(e), ...(e.details ?? []).map((d) => d.message)].join(' ') });
+  const fail = (e: AppError) => setMessage({ kind: 'error', text: [errText(e), ...(e.details ?? []).map(errText)].join(' ') });
 
   const load = useCallback(async () => {
     const [list, sync] = await Promise.all([api()['officer.list']({}), api()['sync.state']({})]);

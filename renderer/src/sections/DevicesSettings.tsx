@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DoctorCheck } from '../../../electron/common/domain/doctor';
 import type { ScanEvent } from '../../../electron/common/domain/scan';
-import { api } from '../api';
+import { api, errText } from '../api';
 import { onScan } from '../scan-bus';
 import { ChecksTable } from '../components/ChecksTable';
 
@@ -119,7 +119,7 @@ export function DevicesSettings() {
           <pre className="scan-result" data-testid="last-scan">
             {t(`devices.kind.${lastScan.kind}`)} ({lastScan.source}){lastScan.imeSuspected ? ` — ${t('devices.ime')}` : ''}
             {'\n'}
-            {lastScan.cccd ? `${lastScan.cccd.HoTen} · ${lastScan.cccd.SoDinhDanh} · ${lastScan.cccd.NgaySinh}` : lastScan.code ?? lastScan.error ?? lastScan.text}
+            {lastScan.cccd ? `${lastScan.cccd.HoTen} · ${lastScan.cccd.SoDinhDanh} · ${lastScan.cccd.NgaySinh}` : lastScan.code ?? (lastScan.reason ? errText({ message: lastScan.error ?? '', ...lastScan.reason }) : lastScan.error) ?? lastScan.text}
           </pre>
         )}
       </section>

@@ -56,7 +56,7 @@ export function DossiersSection({ initialQuery }: { initialQuery?: string }) {
     e.preventDefault();
     if (!detail || voidReason === null) return;
     const r = await api()['dossier.void']({ code: detail.code, reason: voidReason });
-    if (!r.ok) return setMessage({ kind: 'error', text: [errText(r.error), ...(r.error.details ?? []).map((d) => d.message)].join(' ') });
+    if (!r.ok) return setMessage({ kind: 'error', text: [errText(r.error), ...(r.error.details ?? []).map(errText)].join(' ') });
     setMessage({ kind: 'ok', text: t('dossiers.voided', { code: r.value.code }) });
     await open(detail.code);
   };

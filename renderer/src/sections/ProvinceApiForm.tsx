@@ -52,7 +52,7 @@ export function ProvinceApiForm({ state, onSaved, idPrefix, focus = false }: { s
   };
 
   const fail = (e: AppError) =>
-    setMessage({ kind: 'error', text: [errText(e), ...(e.details ?? []).map((d) => d.message)].join(' ') });
+    setMessage({ kind: 'error', text: [errText(e), ...(e.details ?? []).map(errText)].join(' ') });
 
   /** A typed secret tests what was typed; with none, the saved connection is tested as it is. */
   const test = async () => {

@@ -63,7 +63,7 @@ export function ReturnsSection() {
     e.preventDefault();
     if (!view) return;
     const r = await api()['returns.handOver']({ code: view.dossier.code, receivedBy, idChecked, note: null });
-    if (!r.ok) return setMessage({ kind: 'error', text: [errText(r.error), ...(r.error.details ?? []).map((d) => d.message)].join(' ') });
+    if (!r.ok) return setMessage({ kind: 'error', text: [errText(r.error), ...(r.error.details ?? []).map(errText)].join(' ') });
     await open(view.dossier.code);
     setMessage({ kind: 'ok', text: t('returns.handedOver') });
   };

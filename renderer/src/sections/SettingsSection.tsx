@@ -31,7 +31,7 @@ export function SettingsSection({ info, admin, onChanged, onLocale }: { info: Ap
       setMessage({ kind: 'ok', text: t('settings.saved') });
       onChanged();
     } else {
-      setMessage({ kind: 'error', text: [errText(r.error), ...(r.error.details ?? []).map((d) => d.message)].join(' ') });
+      setMessage({ kind: 'error', text: [errText(r.error), ...(r.error.details ?? []).map(errText)].join(' ') });
     }
   };
 

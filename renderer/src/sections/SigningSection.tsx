@@ -51,7 +51,7 @@ export function SigningSection() {
     const r = await api()['signing.signFiles']({ files: batch.map((f) => f.token), ...picker.take(), visible, reason: reason.trim() || null });
     setBusy(false);
     setProgress(null);
-    if (!r.ok) return setMessage({ kind: 'error', text: [errText(r.error), ...(r.error.details ?? []).map((d) => d.message)].join(' ') });
+    if (!r.ok) return setMessage({ kind: 'error', text: [errText(r.error), ...(r.error.details ?? []).map(errText)].join(' ') });
     setResult(r.value);
     // Signed inputs leave the list (they are done); anything picked while signing stays.
     setFiles((all) => all.filter((f) => !batch.some((b) => b.token === f.token)));

@@ -36,7 +36,7 @@ export function TokenSettings() {
     });
   }, []);
 
-  const fail = (e: AppError) => setMessage({ kind: 'error', text: [errText(e), ...(e.details ?? []).map((d) => d.message)].join(' ') });
+  const fail = (e: AppError) => setMessage({ kind: 'error', text: [errText(e), ...(e.details ?? []).map(errText)].join(' ') });
 
   const saveModule = async (given?: string) => {
     const path = (given ?? modulePath).trim() || null;

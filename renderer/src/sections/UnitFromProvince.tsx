@@ -29,7 +29,7 @@ export function UnitFromProvince({ onDone }: { onDone: () => void }) {
     if (r.ok) {
       setPulled(r.value);
       setDesk({ deskName: r.value.desk.deskName ?? '', place: r.value.desk.place ?? '', phone: r.value.desk.phone ?? '' });
-    } else setError([errText(r.error), ...(r.error.details ?? []).map((d) => d.message)].join(' '));
+    } else setError([errText(r.error), ...(r.error.details ?? []).map(errText)].join(' '));
   };
 
   /** The desk's lines on the forms: saved here unless they are exactly what the province sent. */
@@ -41,7 +41,7 @@ export function UnitFromProvince({ onDone }: { onDone: () => void }) {
     if (!(same && pulled.deskFromProvince)) {
       setError(null);
       const r = await api()['unit.setDesk'](typed);
-      if (!r.ok) return setError([errText(r.error), ...(r.error.details ?? []).map((d) => d.message)].join(' '));
+      if (!r.ok) return setError([errText(r.error), ...(r.error.details ?? []).map(errText)].join(' '));
     }
     onDone();
   };

@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cardExpiryWarning, cardValidUntil, checkPersonalId, parseCccdQr, parseDdMmYyyy, personalIdMismatches } from '../../../electron/common/domain/cccd';
+import { formatError, type KeyedText } from '../../../electron/common/ipc/error-messages';
+
+const vietnamese = (ws: readonly KeyedText[]) => ws.map((w) => formatError(w.key, w.params, 'vi'));
 
 const GOOD = '001090123456|012345678|Nguyễn Văn Đức|01011990|Nam|Phường Bến Nghé, Quận 1, TP. Hồ Chí Minh|15042021';
 
@@ -62,10 +65,10 @@ describe('parseCccdQr', () => {
   it('reads a card whose ID digits disagree with its birth data (corrected after the number was issued): a warning, not a refusal', () => {
     const year = parseCccdQr('001090123456|012345678|Lê Văn An|01011991|Nam|x|15042021');
     expect(year.ok).toBe(true);
-    if (year.ok) expect(personalIdMismatches(year.value.SoDinhDanh, year.value.NgaySinh, year.value.GioiTinh)).toEqual([expect.stringMatching(/năm sinh 1990, khác năm sinh 1991/)]);
+    if (year.ok) expect(vietnamese(personalIdMismatches(year.value.SoDinhDanh, year.value.NgaySinh, year.value.GioiTinh))).toEqual([expect.stringMatching(/năm sinh 1990, khác năm sinh 1991/)]);
     const sex = parseCccdQr('001090123456|012345678|Lê An|01011990|Nữ|x|15042021');
     expect(sex.ok).toBe(true);
-    if (sex.ok) expect(personalIdMismatches(sex.value.SoDinhDanh, sex.value.NgaySinh, sex.value.GioiTinh)).toEqual([expect.stringMatching(/giới tính Nam, khác giới tính Nữ/)]);
+    if (sex.ok) expect(vietnamese(personalIdMismatches(sex.value.SoDinhDanh, sex.value.NgaySinh, sex.value.GioiTinh))).toEqual([expect.stringMatching(/giới tính Nam, khác giới tính Nữ/)]);
   });
 
   it('keeps the old CMND as the old number only, never as the ID', () => {
@@ -96,14 +99,20 @@ describe('ID and date helpers', () => {
   });
   it('refuses only IDs that cannot exist; century/sex/year digits against the birth data are warnings', () => {
     expect(checkPersonalId('079303001234')).toBeNull();
-    expect(checkPersonalId('12345')).toMatch(/12 chữ số/);
-    expect(checkPersonalId('097303001234')).toMatch(/mã tỉnh 097/);
-    expect(personalIdMismatches('079303001234', '2003-05-05', 'Nữ')).toEqual([]);
-    expect(personalIdMismatches('079203001234', '2003-05-05', 'Nam')).toEqual([]);
-    expect(personalIdMismatches('079203001234', '2003-05-05', 'Nữ')).toEqual([expect.stringMatching(/giới tính/)]);
-    expect(personalIdMismatches('079203001234', '2004-05-05', 'Nam')).toEqual([expect.stringMatching(/năm sinh 2003, khác năm sinh 2004/)]);
+    const words = (id: string, locale: 'vi' | 'en') => {
+      const r = checkPersonalId(id);
+      return r ? formatError(r.key, r.params, locale) : null;
+    };
+    expect(words('12345', 'vi')).toMatch(/12 chữ số/);
+    expect(words('097303001234', 'vi')).toMatch(/mã tỉnh 097/);
+    expect(words('12345', 'en')).toBe('The personal ID number must have exactly 12 digits.');
+    expect(words('097303001234', 'en')).toBe('ID number 097303001234 has an invalid province code 097 (001–096).');
+    expect(vietnamese(personalIdMismatches('079303001234', '2003-05-05', 'Nữ'))).toEqual([]);
+    expect(vietnamese(personalIdMismatches('079203001234', '2003-05-05', 'Nam'))).toEqual([]);
+    expect(vietnamese(personalIdMismatches('079203001234', '2003-05-05', 'Nữ'))).toEqual([expect.stringMatching(/giới tính/)]);
+    expect(vietnamese(personalIdMismatches('079203001234', '2004-05-05', 'Nam'))).toEqual([expect.stringMatching(/năm sinh 2003, khác năm sinh 2004/)]);
     expect(personalIdMismatches('079203001234', '2004-05-05', 'Nữ')).toHaveLength(2);
-    expect(personalIdMismatches('12345', '2004-05-05', 'Nữ')).toEqual([]); // refused elsewhere, not warned twice
+    expect(vietnamese(personalIdMismatches('12345', '2004-05-05', 'Nữ'))).toEqual([]); // refused elsewhere, not warned twice
   });
 });
 
@@ -118,9 +127,14 @@ describe('card expiry (Luật Căn cước 2023 Điều 21: renewal at 14, 25, 4
   });
 
   it('warns on an expired card, not on the last valid day nor without an issue date', () => {
-    expect(cardExpiryWarning('1990-01-01', '2010-01-01', '2026-11-30')).toMatch(/01\/01\/2015.*25 tuổi.*Luật Căn cước 2023, Điều 21.*hết hạn/);
+    expect(vietnamese([cardExpiryWarning('1990-01-01', '2010-01-01', '2026-11-30')!])[0]).toMatch(/01\/01\/2015.*25 tuổi.*Luật Căn cước 2023, Điều 21.*hết hạn/);
     expect(cardExpiryWarning('1990-01-01', '2010-01-01', '2015-01-01')).toBeNull();
-    expect(cardExpiryWarning('1990-01-01', '2010-01-01', '2015-01-02')).toMatch(/hết hạn/);
+    expect(vietnamese([cardExpiryWarning('1990-01-01', '2010-01-01', '2015-01-02')!])[0]).toMatch(/hết hạn/);
+    expect(formatError('cccd.expired', cardExpiryWarning('1990-01-01', '2010-01-01', '2015-01-02')!.params, 'en')).toBe(
+      'The ID card issued on 01/01/2010 was valid only until 01/01/2015 (it must be renewed at age 25 — Law on Identification 2023, Article 21): the card has expired; guide the citizen to renew it.',
+    );
+    const sexWarning = personalIdMismatches('079203001234', '2003-05-05', 'Nữ')[0]!;
+    expect(formatError(sexWarning.key, sexWarning.params, 'en')).toMatch(/^ID number 079203001234 encodes sex male, not female: check the card/);
     expect(cardExpiryWarning('1990-01-01', '2021-04-15', '2026-11-30')).toBeNull();
     expect(cardExpiryWarning('1990-01-01', null, '2026-11-30')).toBeNull();
     expect(cardExpiryWarning('1990-01-01', '2031-01-01', '2026-11-30')).toBeNull(); // issued in the future: a misread, not an expiry

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { formatError, type KeyedText } from '../../../electron/common/ipc/error-messages';
 import { applicantWarnings, intakeDraftSchema, intakeImportSchema } from '../../../electron/common/domain/intake';
+
+const vietnamese = (ws: readonly KeyedText[]) => ws.map((w) => formatError(w.key, w.params, 'vi'));
 
 const person = { MaTTHC: '1.001193', LoaiDoiTuong: '1', ChuHoSo: 'Nguyễn Văn Đức' } as const;
 const messages = (r: { success: boolean; error?: { issues: Array<{ message: string }> } }) => (r.error?.issues ?? []).map((i) => i.message).join(' ');
@@ -25,7 +28,7 @@ describe("the applicant's ID (Luật Căn cước 2023)", () => {
   it('accepts a 12-digit ID whose digits disagree with the birth data, and warns instead', () => {
     const r = intakeDraftSchema.safeParse({ ...person, SoGiayToChuHoSo: '001090123456', NgaySinhChuHoSo: '19910101', GioiTinhChuHoSo: 'Nữ' });
     expect(r.success, messages(r)).toBe(true);
-    expect(applicantWarnings(r.data!, '2026-11-30')).toEqual([expect.stringMatching(/năm sinh 1990, khác năm sinh 1991/), expect.stringMatching(/giới tính Nam, khác giới tính Nữ/)]);
+    expect(vietnamese(applicantWarnings(r.data!, '2026-11-30'))).toEqual([expect.stringMatching(/năm sinh 1990, khác năm sinh 1991/), expect.stringMatching(/giới tính Nam, khác giới tính Nữ/)]);
     // An ID that cannot exist is still refused.
     expect(messages(intakeDraftSchema.safeParse({ ...person, SoGiayToChuHoSo: '999090123456' }))).toMatch(/mã tỉnh/);
   });
@@ -33,7 +36,7 @@ describe("the applicant's ID (Luật Căn cước 2023)", () => {
   it('warns on an expired card from its issue date (QR yyyy-MM-dd, typed yyyyMMdd or dd/MM/yyyy); none when it is valid', () => {
     const base = { LoaiDoiTuong: '1', SoGiayToChuHoSo: '001090123456', NgaySinhChuHoSo: '1990-01-01', GioiTinhChuHoSo: 'Nam' } as const;
     for (const issued of ['2010-01-01', '20100101', '01/01/2010']) {
-      expect(applicantWarnings({ ...base, NgayCapGiayTo: issued }, '2026-11-30'), issued).toEqual([expect.stringMatching(/hết hạn/)]);
+      expect(vietnamese(applicantWarnings({ ...base, NgayCapGiayTo: issued }, '2026-11-30')), issued).toEqual([expect.stringMatching(/hết hạn/)]);
     }
     expect(applicantWarnings({ ...base, NgayCapGiayTo: '2021-04-15' }, '2026-11-30')).toEqual([]);
     expect(applicantWarnings({ ...base, NgayCapGiayTo: null }, '2026-11-30')).toEqual([]);

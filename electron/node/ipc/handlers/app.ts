@@ -1,5 +1,5 @@
 import { externalHosts, isSafeExternalUrl } from '../../../common/security/external-url';
-import { AppFailure } from '../../../common/ipc/result';
+import { failure } from '../../../common/ipc/result';
 import { runDoctor } from '../../services/doctor';
 import { actorOf, type AreaHandlers, type HandlerEnv } from './env';
 
@@ -39,7 +39,7 @@ export const appHandlers = (e: HandlerEnv): AreaHandlers<C> => ({
   },
   'shell.openExternal': async ({ url }) => {
     // The national portal and the configured province's own host, exactly: not all of gov.vn.
-    if (!isSafeExternalUrl(url, externalHosts(await e.core.settings.apiUrl()))) throw new AppFailure('forbidden', 'Địa chỉ này không được phép mở ngoài ứng dụng.');
+    if (!isSafeExternalUrl(url, externalHosts(await e.core.settings.apiUrl()))) throw failure('forbidden', 'app.urlNotAllowed');
     await e.shell.openExternal(url);
     return { opened: true };
   },

@@ -1,6 +1,6 @@
 import type { Actor } from '../../../common/domain/actor';
 import type { AppInfo, Channel } from '../../../common/ipc/contract';
-import { AppFailure } from '../../../common/ipc/result';
+import { failure } from '../../../common/ipc/result';
 import type { CoreServices } from '../../core/core-services';
 import type { HandlerContext, Handlers } from '../dispatcher';
 
@@ -36,6 +36,6 @@ export async function printKept(env: HandlerEnv, keptPath: string): Promise<bool
 
 /** The signed-in officer as the actor of a call; the dispatcher has already refused anonymous calls to non-public channels. */
 export async function actorOf(env: HandlerEnv, ctx: HandlerContext): Promise<Actor> {
-  if (!ctx.officer) throw new AppFailure('forbidden', 'Cần đăng nhập để dùng chức năng này.');
+  if (!ctx.officer) throw failure('forbidden', 'auth.signInRequired');
   return env.core.actorOf({ officerId: ctx.officer.officerId, fullName: ctx.officer.fullName, roles: [...ctx.officer.roles] });
 }

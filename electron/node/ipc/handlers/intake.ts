@@ -35,7 +35,7 @@ export const intakeHandlers = (e: HandlerEnv): AreaHandlers<C> => ({
       void e.core.monitor.check();
       void e.core.sync.trigger('intake');
     });
-    return { code: r.code, receivedAt: r.receivedAt, dueAt: r.dueAt, hasReceipt: false, warnings: [...r.warnings] };
+    return { code: r.code, receivedAt: r.receivedAt, dueAt: r.dueAt, hasReceipt: false, warnings: [...r.warnings], warningKeys: [...r.warningKeys] };
   },
   'intake.turnBack': async (input, ctx) => ({ id: (await e.core.intake.turnBack(await actorOf(e, ctx), input)).id }),
   'intake.applicant': async ({ idNumber }, ctx) => e.core.intake.reuseApplicant(await actorOf(e, ctx), idNumber),

@@ -3,13 +3,14 @@ import { useTranslation } from 'react-i18next';
 import type { DossierSummary } from '../../../../electron/common/domain/dossier';
 import { applicantWarnings } from '../../../../electron/common/domain/applicant-warnings';
 import { vietnamDate } from '../../../../electron/common/domain/time';
+import { errText } from '../../api';
 import { DateInput, isDayOrEmpty } from '../../components/DateInput';
 import { CurrentUnitsHint, DeliveryFields } from './DeliveryFields';
 import type { Applicant } from './draft';
 
 /** The same checks main makes on saving, shown while the card is still at the counter. */
 function cardWarnings(a: Applicant): string[] {
-  return applicantWarnings(
+  const keyed = applicantWarnings(
     {
       LoaiDoiTuong: a.LoaiDoiTuong,
       SoGiayToChuHoSo: a.SoGiayToChuHoSo.trim() || null,
@@ -19,6 +20,7 @@ function cardWarnings(a: Applicant): string[] {
     },
     vietnamDate(new Date()),
   );
+  return keyed.map((w) => errText({ message: '', ...w }));
 }
 
 /**

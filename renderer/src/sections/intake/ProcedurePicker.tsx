@@ -1,6 +1,7 @@
 import type { KeyboardEvent, RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Procedure } from '../../../../electron/common/domain/procedure';
+import { durationWords } from '../../duration';
 import { dateTime } from '../../format';
 import type { ProcedureSearch } from './useProcedureSearch';
 
@@ -16,7 +17,7 @@ export function ProcedurePicker(p: {
   onType: (text: string) => void;
   onChoose: (procedure: Procedure) => Promise<void>;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { query, suggestions, active } = p.search;
 
   // Only an open list claims the arrows and Enter; otherwise Enter submits the form (save).
@@ -64,7 +65,7 @@ export function ProcedurePicker(p: {
       )}
       {p.procedure && p.due && (
         <p className="due" data-testid="due-preview">
-          {t('intake.duePreview', { duration: p.due.durationText, due: dateTime(p.due.dueAt) })}
+          {t('intake.duePreview', { duration: durationWords(p.procedure.duration, t, i18n.language === 'en' ? 'en' : 'vi'), due: dateTime(p.due.dueAt) })}
         </p>
       )}
     </section>

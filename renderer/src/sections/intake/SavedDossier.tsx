@@ -1,8 +1,10 @@
 import { useTranslation } from 'react-i18next';
+import type { KeyedText } from '../../../../electron/common/ipc/error-messages';
+import { errText } from '../../api';
 import { dateTime } from '../../format';
 
 /** `warnings`: what to check on the applicant's card; the dossier is received all the same. */
-export type Saved = { code: string; receivedAt: string; dueAt: string; warnings: readonly string[] };
+export type Saved = { code: string; receivedAt: string; dueAt: string; warnings: readonly string[]; warningKeys: readonly KeyedText[] };
 
 /** Print has focus: handing over the receipt is always the next step. */
 export function SavedDossier(p: { saved: Saved; citizenRating?: number | null; printing: boolean; onPrint: () => Promise<void>; onPrintThermal: () => Promise<void>; onNew: () => void }) {
@@ -21,9 +23,10 @@ export function SavedDossier(p: { saved: Saved; citizenRating?: number | null; p
       {p.saved.warnings.length > 0 && (
         <div role="note" className="message warn" data-testid="saved-warnings">
           <strong>{t('intake.checkCard')}</strong>
-          {p.saved.warnings.map((w) => (
-            <div key={w}>{w}</div>
-          ))}
+          {p.saved.warnings.map((w, i) => {
+            const keyed = p.saved.warningKeys[i];
+            return <div key={w}>{keyed ? errText({ message: w, ...keyed }) : w}</div>;
+          })}
         </div>
       )}
       <div className="actions">

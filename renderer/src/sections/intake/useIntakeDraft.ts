@@ -94,7 +94,7 @@ export function useIntakeDraft(onSaved: () => void) {
     setScanWarning(null);
     if (e.kind === 'invalid') {
       setNotice(null);
-      setErrors([t('intake.scanInvalid', { reason: e.error ?? '' })]);
+      setErrors([t('intake.scanInvalid', { reason: e.reason ? errText({ message: e.error ?? '', ...e.reason }) : (e.error ?? '') })]);
       return;
     }
     // Not silently dropped: a half-read card or another barcode is said to be so.
