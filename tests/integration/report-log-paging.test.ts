@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppServices } from '../../electron/node/app/app-services';
 import { dailyReport } from '../../electron/node/reports/report-repo';
-import { LOG_PAGE_SIZE, logPage } from '../../electron/node/reports/report-log';
+import { LOG_PAGE_SIZE, logPage } from '../../electron/node/reports/report-log-repo';
 import { TEST_ORIGIN, testAppServices } from '../helpers/app';
 import { tempDir } from '../helpers/tmp';
 

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { KPI_END_STATES, normalizeTime, type StatusEvent } from '../../common/domain/kpi';
 import type { Kpi766Class } from '../../common/domain/kpi766';
-import { localCandidateIds, OPEN_STATES as OPEN, remoteCandidateIds } from './kpi766-spans';
+import { localCandidateIds, OPEN_STATES as OPEN, remoteCandidateIds } from './kpi766-spans-repo';
 
 // Read only: the dossiers the 766 indicator may count over a period, from the unit feed and from
 // this PC's own records the feed has not shown yet.

@@ -1,5 +1,5 @@
 import type { DailyReport, LogRow } from './report-repo';
-import { LOG_EXPORT_MAX_DAYS } from './report-log';
+import { LOG_EXPORT_MAX_DAYS } from './report-log-repo';
 
 // What every export of the report writes the same way: the Mẫu 07 columns and cells, the totals'
 // labels. Apart from the exporters so that the PDF worker loads no spreadsheet code (exceljs).

@@ -4,9 +4,9 @@ import type { Kpi766 } from '../../common/domain/kpi766';
 import { readSetting } from '../settings/settings-repo';
 import { thisCounter } from '../unit/unit-repo';
 import { kpi766Report, type TrendDay } from './kpi766-repo';
-import { LOG_PAGE_SIZE, logRows, periodDays, type LogRow } from './report-log';
+import { LOG_PAGE_SIZE, logRows, periodDays, type LogRow } from './report-log-repo';
 
-export type { LogRow } from './report-log';
+export type { LogRow } from './report-log-repo';
 
 // The reports' read model: it only reads — local dossiers, the unit feed, receipt prints, voids
 // and the audit log — and computes the national indicators over them with common/domain/kpi.

@@ -11,7 +11,7 @@ import type { TokenSessions } from '../signing/token-sessions';
 import { appendAudit } from '../store/audit';
 import type { SqliteStore } from '../store/sqlite-store';
 import { dailyReport, type DailyReport } from './report-repo';
-import { LOG_EXPORT_MAX_DAYS, LOG_PAGE_MAX, logPage, periodDays, type LogPage } from './report-log';
+import { LOG_EXPORT_MAX_DAYS, LOG_PAGE_MAX, logPage, periodDays, type LogPage } from './report-log-repo';
 import { saveDayClose } from './day-close-repo';
 import type { AuditService } from '../audit/audit-service';
 import type { AnchorLine } from '../audit/anchor-file';
