@@ -62,6 +62,17 @@ describe('the citizen display through a full dossier (Chromium host: a second wi
     expect(display.url()).toBe(`${host.origin}/display.html`);
     expect(display).not.toBe(host.page);
     await display.waitForSelector('[data-testid="display-idle"]');
+    // The bundled Noto Sans, not whatever the PC has: Vietnamese marks land on their letters everywhere.
+    expect(await display.evaluate(() => getComputedStyle(document.body).fontFamily)).toBe('"Noto Sans", sans-serif');
+    const loaded = await display.evaluate(async () => {
+      await document.fonts.ready;
+      const faces: string[] = [];
+      document.fonts.forEach((f) => {
+        if (f.status === 'loaded') faces.push(`${f.family.replace(/"/g, '')} ${f.weight}`);
+      });
+      return faces;
+    });
+    expect(loaded).toContain('Noto Sans 400');
     await shot(display, '1-idle');
   });
 

@@ -76,6 +76,27 @@ describe('a keyed service failure in English: the renderer words it, not the mai
     const warning = await page.waitForSelector('[data-testid="applicant-warnings"]:has-text("encodes birth year 1985, not 1986")');
     expect(await warning.textContent()).not.toMatch(/khác năm sinh|đối chiếu/);
   });
+
+  it('the sex choices, the dossier status and the row count read in English; the values stay the portal\'s', async () => {
+    const { page } = host;
+    await page.keyboard.press('Alt+1');
+    const options = await page.$$eval('select[name="GioiTinhChuHoSo"] option', (os) => os.map((o) => [(o as HTMLOptionElement).value, o.textContent]));
+    expect(options).toEqual([['', '—'], ['Nam', 'Male'], ['Nữ', 'Female']]);
+    await page.fill('input[name="SoDienThoai"]', '');
+    await page.fill('input[name="NgaySinhChuHoSo"]', '');
+    await page.click('input[name="NgaySinhChuHoSo"]');
+    await page.keyboard.type('08/12/1985', { delay: 30 });
+    await page.selectOption('select[name="GioiTinhChuHoSo"]', 'Nữ');
+    await page.keyboard.press('Alt+k');
+    await page.click('[data-testid="save"]');
+    await page.waitForSelector('[data-testid="saved-code"]');
+    await page.keyboard.press('Alt+2');
+    await page.fill('[data-testid="dossier-search"]', 'tran thi hoa');
+    const row = await page.waitForSelector('[data-testid="search-results"] tbody tr:has-text("Tr")');
+    expect(await row.textContent()).toContain('Received');
+    expect(await row.textContent()).not.toContain('Được tiếp nhận');
+    expect(await page.textContent('[data-testid="search-results"] .table-tools .muted')).toBe('1 dossier');
+  });
 });
 
 describe('the same field checks in Vietnamese (the default locale) keep their wording', () => {

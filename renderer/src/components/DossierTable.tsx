@@ -11,7 +11,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DossierSummary } from '../../../electron/common/domain/dossier';
-import { STATUS_LABEL } from '../../../electron/common/domain/dossier-status';
+import { statusLabel } from '../status-label';
 import { foldVietnamese } from '../../../electron/common/domain/text';
 import { dateTime, hhmm } from '../format';
 
@@ -33,7 +33,7 @@ export function DossierTable({ rows, onOpen, testId, empty }: { rows: DossierSum
       col.accessor('procedureName', { header: () => t('table.procedure'), cell: (c) => <span title={c.getValue()}>{c.getValue()}</span> }),
       col.accessor('receivedAt', { header: () => t('table.received'), cell: (c) => hhmm(c.getValue()) }),
       col.accessor('dueAt', { header: () => t('table.due'), cell: (c) => dateTime(c.getValue()) }),
-      col.accessor('status', { header: () => t('table.status'), cell: (c) => STATUS_LABEL[c.getValue()] ?? c.getValue() }),
+      col.accessor('status', { header: () => t('table.status'), cell: (c) => statusLabel(t, c.getValue()) }),
       col.accessor('syncState', { header: () => t('table.sync'), cell: (c) => <span className={`badge sync-${c.getValue()}`}>{t(`sync.${c.getValue()}`)}</span> }),
     ],
     [t],

@@ -4,6 +4,19 @@ type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
 /** English for desk16.vi.ts. */
 export const desk16En: Widen<typeof desk16Vi> = {
+  dossierStatus: {
+    '1': 'Newly registered',
+    '2': 'Received',
+    '3': 'Not received',
+    '4': 'Being processed',
+    '5': 'Documents to supplement',
+    '6': 'Fees to pay',
+    '7': 'Withdrawn by the citizen',
+    '8': 'Processing stopped',
+    '9': 'Processed',
+    '10': 'Result returned',
+  },
+  sexLabel: { Nam: 'Male', Nu: 'Female' },
   duration: {
     NgayLamViec: '{{n}} working days',
     Ngay: '{{n}} days',

@@ -324,6 +324,7 @@ export const en: Messages = {
     sync: 'Sync',
     filter: 'Filter this table…',
     count: '{{count}} dossiers',
+    count_one: '{{count}} dossier',
     empty: 'No dossiers yet.',
   },
   sync: {

@@ -323,6 +323,8 @@ export const vi = {
     sync: 'Đồng bộ',
     filter: 'Lọc trong bảng…',
     count: '{{count}} hồ sơ',
+    // Vietnamese has no plural form: i18next never picks this key for vi; English needs it.
+    count_one: '{{count}} hồ sơ',
     empty: 'Chưa có hồ sơ nào.',
   },
   sync: {

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DossierDetail, DossierSummary } from '../../../electron/common/domain/dossier';
-import { STATUS_LABEL } from '../../../electron/common/domain/dossier-status';
+import { statusLabel } from '../status-label';
 import { api, errText } from '../api';
 import { DossierTable } from '../components/DossierTable';
 import { FormsPanel } from '../components/FormsPanel';
@@ -86,7 +86,7 @@ export function DossiersSection({ initialQuery }: { initialQuery?: string }) {
             <dt>{t('table.due')}</dt>
             <dd>{dateTime(detail.dueAt)}</dd>
             <dt>{t('table.status')}</dt>
-            <dd>{STATUS_LABEL[detail.status] ?? detail.status}</dd>
+            <dd>{statusLabel(t, detail.status)}</dd>
             <dt>{t('intake.documents')}</dt>
             <dd>{detail.documents.map((d) => d.name).join('; ') || '—'}</dd>
             <dt>{t('intake.fees')}</dt>

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { STATUS_LABEL } from '../../../electron/common/domain/dossier-status';
+import { statusLabel } from '../status-label';
 import type { Output } from '../../../electron/common/ipc/contract';
 import { api, errText } from '../api';
 import { TokenFields, useTokenPicker } from '../components/TokenFields';
@@ -88,7 +88,7 @@ export function ReturnsSection() {
           <section className="card" data-testid="return-view">
             <h2 className="code">{view.dossier.code}</h2>
             <p>
-              {view.dossier.applicantName} — {view.dossier.procedureName} — {STATUS_LABEL[view.dossier.status] ?? view.dossier.status} — {t('table.due')}: {dateTime(view.dossier.dueAt)}
+              {view.dossier.applicantName} — {view.dossier.procedureName} — {statusLabel(t, view.dossier.status)} — {t('table.due')}: {dateTime(view.dossier.dueAt)}
             </p>
             <h3>{t('returns.results')}</h3>
             {!view.results.length && <p className="muted">{t('returns.noResults')}</p>}

@@ -86,8 +86,8 @@ export const ApplicantFields = memo(function ApplicantFields(p: {
           {t('intake.sex')}
           <select name="GioiTinhChuHoSo" value={a.GioiTinhChuHoSo} onChange={set('GioiTinhChuHoSo')} {...mark('GioiTinhChuHoSo')}>
             <option value="">—</option>
-            <option value="Nam">Nam</option>
-            <option value="Nữ">Nữ</option>
+            <option value="Nam">{t('sexLabel.Nam')}</option>
+            <option value="Nữ">{t('sexLabel.Nu')}</option>
           </select>
           {why('GioiTinhChuHoSo')}
         </label>
