@@ -57,7 +57,7 @@ const SPLASH_URL = `data:text/html;charset=utf-8,${encodeURIComponent(
  * a container without user namespaces can switch it off by MOTCUA_CHROMIUM_NO_SANDBOX=1. Playwright
  * adds --no-sandbox by itself unless asked not to, so the choice is passed explicitly.
  */
-export function chromiumSandbox(uid: number | undefined = process.getuid?.(), env: NodeJS.ProcessEnv = process.env): boolean {
+export function chromiumSandbox(uid: number | null = process.getuid?.() ?? null, env: NodeJS.ProcessEnv = process.env): boolean {
   return uid !== 0 && env.MOTCUA_CHROMIUM_NO_SANDBOX !== '1';
 }
 

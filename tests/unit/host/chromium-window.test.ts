@@ -20,7 +20,7 @@ describe('the Chromium host window switches', () => {
 
   it("keeps Chromium's sandbox on for a normal user and off only as root or when switched off explicitly", () => {
     expect(chromiumSandbox(1000, {})).toBe(true);
-    expect(chromiumSandbox(undefined, {})).toBe(true); // Windows: no uid, always sandboxed
+    expect(chromiumSandbox(null, {})).toBe(true); // Windows: no uid, always sandboxed
     expect(chromiumSandbox(0, {})).toBe(false);
     expect(chromiumSandbox(1000, { MOTCUA_CHROMIUM_NO_SANDBOX: '1' })).toBe(false);
     expect(chromiumSandbox(1000, { MOTCUA_CHROMIUM_NO_SANDBOX: '0' })).toBe(true);
