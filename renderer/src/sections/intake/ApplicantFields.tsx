@@ -1,4 +1,3 @@
-import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DossierSummary } from '../../../../electron/common/domain/dossier';
 import { applicantWarnings } from '../../../../electron/common/domain/applicant-warnings';
@@ -27,7 +26,7 @@ function cardWarnings(a: Applicant): string[] {
  * Người nộp hồ sơ. Input names are the national field names: the scanner fill, the tests and the
  * bench all find the fields by them.
  */
-export const ApplicantFields = memo(function ApplicantFields(p: {
+export function ApplicantFields(p: {
   applicant: Applicant;
   history: readonly DossierSummary[];
   reused: boolean;
@@ -119,4 +118,4 @@ export const ApplicantFields = memo(function ApplicantFields(p: {
       )}
     </section>
   );
-});
+}

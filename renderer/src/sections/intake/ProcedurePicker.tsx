@@ -54,7 +54,7 @@ export function ProcedurePicker(p: {
         />
       </label>
       {suggestions.length > 0 && (
-        <ul id="procedure-list" role="listbox" className="suggestions" data-query={p.search.answered ?? undefined}>
+        <ul id="procedure-list" role="listbox" className="suggestions">
           {suggestions.map((s, i) => (
             <li key={s.maTthc} role="option" aria-selected={i === active} className={i === active ? 'active' : ''} onMouseDown={() => void p.onChoose(s)}>
               <span>{s.tenTthc}</span>

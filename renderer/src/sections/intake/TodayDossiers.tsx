@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DossierSummary } from '../../../../electron/common/domain/dossier';
 import { api } from '../../api';
@@ -17,8 +17,7 @@ export function useTodayDossiers() {
   return { rows, reload };
 }
 
-/** Memoised: the table does not render again for each key typed in the picker. */
-export const TodayDossiers = memo(function TodayDossiers({ rows }: { rows: DossierSummary[] }) {
+export function TodayDossiers({ rows }: { rows: DossierSummary[] }) {
   const { t } = useTranslation();
   return (
     <section className="card">
@@ -26,4 +25,4 @@ export const TodayDossiers = memo(function TodayDossiers({ rows }: { rows: Dossi
       <DossierTable rows={rows} testId="today-table" />
     </section>
   );
-});
+}

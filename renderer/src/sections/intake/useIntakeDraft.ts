@@ -70,18 +70,6 @@ export function useIntakeDraft(onSaved: () => void) {
     pickerRef.current?.focus();
   }, [showQuery]);
 
-  // Stable, so the applicant's fields (memoised) do not render again for each key typed in the picker.
-  const setField = useCallback((k: keyof Applicant, value: string) => {
-    setApplicant((a) => withField(a, k, value));
-    // An edited field is no longer the one refused; the others stay marked until the next save.
-    setInvalid((all) => {
-      if (!(k in all)) return all;
-      const rest = { ...all };
-      delete rest[k];
-      return rest;
-    });
-  }, []);
-
   /** Marks the fields a check refused, words them with the form's labels, and puts the officer on the first. */
   const refuse = useCallback((head: string, issues: { field: string; text: string }[], other: string[] = []) => {
     setInvalid(Object.fromEntries(issues.map((i) => [i.field, i.text])));
@@ -268,7 +256,16 @@ export function useIntakeDraft(onSaved: () => void) {
     stale,
     closeStale: () => setStale(null),
     missing: (procedure?.documents ?? []).filter((d) => d.required && !docs.has(d.code)),
-    setField,
+    setField: (k: keyof Applicant, value: string) => {
+      setApplicant((a) => withField(a, k, value));
+      // An edited field is no longer the one refused; the others stay marked until the next save.
+      setInvalid((all) => {
+        if (!(k in all)) return all;
+        const rest = { ...all };
+        delete rest[k];
+        return rest;
+      });
+    },
     toggleDoc: (code: string) => setDocs(toggled(docs, code)),
     toggleFee: (code: string) => setFees(toggled(fees, code)),
     typeProcedure,

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { Procedure } from '../../../../electron/common/domain/procedure';
 import { api } from '../../api';
 
@@ -9,8 +9,6 @@ import { api } from '../../api';
 export interface ProcedureSearch {
   readonly query: string;
   readonly suggestions: readonly Procedure[];
-  /** The text the suggestions answer (the list carries it, so a check can tell a partial query's list from the whole one's). */
-  readonly answered: string | null;
   readonly active: number;
   /** Puts text in the field with the list closed: a procedure was chosen, or the form was cleared. */
   show(text: string): void;
@@ -24,51 +22,29 @@ export function useProcedureSearch(procedure: Procedure | null): ProcedureSearch
   const [query, setQuery] = useState('');
   const [suggestions, setSuggestions] = useState<Procedure[]>([]);
   const [active, setActive] = useState(0);
-  const [answered, setAnswered] = useState<string | null>(null);
-  /** The text whose suggestions are wanted; null when none are (empty, or a chosen procedure's name). */
-  const wanted = useRef<string | null>(null);
-  const asking = useRef(false);
-
-  // At most one catalog query in flight, always for the newest text: the first key is answered at
-  // once (no fixed debounce on every search), and a scanner or a fast typist costs one query per
-  // answer, not one per key. An answer to text no longer in the field is dropped: arriving after
-  // Enter chose a procedure, it would reopen the list under the choice and make the next Esc close
-  // a list nobody sees.
-  const ask = useCallback(async () => {
-    if (asking.current) return;
-    asking.current = true;
-    try {
-      for (let q = wanted.current; q !== null; q = wanted.current) {
-        const r = await api()['catalog.search']({ query: q });
-        if (wanted.current !== q) continue;
-        if (r.ok) {
-          setSuggestions(r.value);
-          setAnswered(q);
-          setActive(0);
-        }
-        break;
-      }
-    } finally {
-      asking.current = false;
-    }
-  }, []);
 
   useEffect(() => {
     // The chosen procedure's own name in the field is not a search.
     if (!query.trim() || (procedure && query === procedure.tenTthc)) {
-      wanted.current = null;
       setSuggestions([]);
       return;
     }
-    wanted.current = query;
-    void ask();
-  }, [query, procedure, ask]);
-  useEffect(
-    () => () => {
-      wanted.current = null;
-    },
-    [],
-  );
+    // A short debounce: a scanner or a fast typist should cost one catalog query, not one per key.
+    // An answer to text no longer in the field is dropped: arriving after Enter chose a procedure,
+    // it would reopen the list under the choice and make the next Esc close a list nobody sees.
+    let current = true;
+    const h = setTimeout(async () => {
+      const r = await api()['catalog.search']({ query });
+      if (r.ok && current) {
+        setSuggestions(r.value);
+        setActive(0);
+      }
+    }, 25);
+    return () => {
+      current = false;
+      clearTimeout(h);
+    };
+  }, [query, procedure]);
 
   const show = useCallback((text: string) => {
     setQuery(text);
@@ -78,5 +54,5 @@ export function useProcedureSearch(procedure: Procedure | null): ProcedureSearch
   const next = useCallback(() => setActive((i) => Math.min(suggestions.length - 1, i + 1)), [suggestions.length]);
   const previous = useCallback(() => setActive((i) => Math.max(0, i - 1)), []);
 
-  return { query, suggestions, answered, active, show, type: setQuery, close, next, previous };
+  return { query, suggestions, active, show, type: setQuery, close, next, previous };
 }
