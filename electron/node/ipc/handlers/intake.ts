@@ -31,9 +31,11 @@ export const intakeHandlers = (e: HandlerEnv): AreaHandlers<C> => ({
       receiptInBackground: true,
     });
     // After the answer: the officer sees "saved" without waiting on the probe or a sync pass's first steps.
+    // Both are best effort: the app may be closing by then (store shut), and an unhandled rejection
+    // would end the main process; the next probe and sync pass run on their own timers anyway.
     setImmediate(() => {
-      void e.core.monitor.check();
-      void e.core.sync.trigger('intake');
+      e.core.monitor.check().catch(() => undefined);
+      Promise.resolve(e.core.sync.trigger('intake')).catch(() => undefined);
     });
     return { code: r.code, receivedAt: r.receivedAt, dueAt: r.dueAt, hasReceipt: false, warnings: [...r.warnings], warningKeys: [...r.warningKeys] };
   },
