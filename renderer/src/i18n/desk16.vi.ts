@@ -1,18 +1,8 @@
+import { STATUS_LABEL } from '../../../electron/common/domain/dossier-status';
 /** Texts of issue #16 (signed-files folder, PDF preview, progress, text size); merged into vi. */
 export const desk16Vi = {
-  /** DVCQG status names (domain doc §2.4), as the portal words them. */
-  dossierStatus: {
-    '1': 'Mới đăng ký',
-    '2': 'Được tiếp nhận',
-    '3': 'Không được tiếp nhận',
-    '4': 'Đang xử lý',
-    '5': 'Yêu cầu bổ sung giấy tờ',
-    '6': 'Yêu cầu thực hiện nghĩa vụ tài chính',
-    '7': 'Công dân yêu cầu rút hồ sơ',
-    '8': 'Dừng xử lý',
-    '9': 'Đã xử lý xong',
-    '10': 'Đã trả kết quả',
-  },
+  /** DVCQG status names (domain doc §2.4), as the portal words them: the one list in common/. */
+  dossierStatus: STATUS_LABEL,
   sexLabel: { Nam: 'Nam', Nu: 'Nữ' },
   /** "Thời gian giải quyết" as Mẫu 01 prints it (durationText), worded here per language. */
   duration: {
