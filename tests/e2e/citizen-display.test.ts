@@ -109,6 +109,34 @@ describe('the citizen display through a full dossier (Chromium host: a second wi
     await shot(display, '2-draft');
   });
 
+  it('the draft fits the screen it is on: no scrolling on a 768-pixel display, type stepped down on a smaller one', async () => {
+    const fits = () =>
+      display.evaluate(() => ({
+        overflow: document.documentElement.scrollHeight - window.innerHeight,
+        scale: Number(document.documentElement.dataset.fit),
+        namePx: parseFloat(getComputedStyle(document.querySelector('[data-testid="display-name"]')!).fontSize),
+        dueVisible: document.querySelector('[data-testid="display-due"]')!.getBoundingClientRect().bottom <= window.innerHeight,
+      }));
+    const original = display.viewportSize();
+    try {
+      await display.setViewportSize({ width: 1366, height: 768 });
+      await display.waitForFunction(() => document.documentElement.scrollHeight <= window.innerHeight);
+      const full = await fits();
+      expect(full).toMatchObject({ dueVisible: true });
+      expect(full.overflow).toBeLessThanOrEqual(0);
+      // A small second monitor: the same draft at 1024 × 600 still shows the due date, in smaller but legible type.
+      await display.setViewportSize({ width: 1024, height: 600 });
+      await display.waitForFunction((before) => Number(document.documentElement.dataset.fit) < before, full.scale);
+      const small = await fits();
+      expect(small.overflow).toBeLessThanOrEqual(0);
+      expect(small.dueVisible).toBe(true);
+      expect(small.namePx).toBeGreaterThanOrEqual(19);
+      await shot(display, '2b-draft-1024x600');
+    } finally {
+      if (original) await display.setViewportSize(original);
+    }
+  });
+
   it('after the save shows the code, the due date and the rating prompt; a touch on 5 is stored and the officer sees it', async () => {
     const code = await save();
     await display.waitForSelector(`[data-testid="display-code"]:has-text("${code}")`);

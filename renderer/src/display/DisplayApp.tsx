@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import i18next from 'i18next';
 import type { DisplayState } from '../../../electron/common/domain/citizen-display';
 import { errorText } from '../../../electron/common/ipc/result';
@@ -20,6 +20,34 @@ function Bi({ k, o, inline = false }: { k: string; o?: Record<string, unknown>; 
     </>
   );
 }
+/** The smallest type the fit goes down to: at 60 % the applicant's name is still 19 px, read from a metre away. */
+const MIN_SCALE = 60;
+
+/**
+ * Steps the type down (5 % at a time, never below MIN_SCALE) until the page fits the window: a
+ * citizen cannot scroll a counter display, and a long document list at full size pushed the fees
+ * and the due date off a 768-pixel screen. Every size in display.css is in rem, so the root's
+ * font size scales the whole page; it is measured again when the state, the window or the fonts change.
+ */
+function useFitToScreen(shown: readonly unknown[]) {
+  useLayoutEffect(() => {
+    const root = document.documentElement;
+    const fit = () => {
+      let scale = 100;
+      root.style.fontSize = '100%';
+      while (root.scrollHeight > window.innerHeight && scale > MIN_SCALE) {
+        scale -= 5;
+        root.style.fontSize = `${scale}%`;
+      }
+      root.dataset.fit = String(scale);
+    };
+    fit();
+    void document.fonts.ready.then(fit);
+    window.addEventListener('resize', fit);
+    return () => window.removeEventListener('resize', fit);
+  }, shown);
+}
+
 const stars = (n: number) => '★'.repeat(n) + '☆'.repeat(5 - n);
 
 /**
@@ -30,6 +58,7 @@ const stars = (n: number) => '★'.repeat(n) + '☆'.repeat(5 - n);
 export function DisplayApp() {
   const [state, setState] = useState<DisplayState>({ phase: 'idle' });
   const [error, setError] = useState<string | null>(null);
+  useFitToScreen([state, error]);
 
   useEffect(() => {
     const off = displayApi().on('display.state', (s) => {
@@ -66,7 +95,7 @@ export function DisplayApp() {
           <dt><Bi k="citizenDisplay.documents" /></dt>
           <dd>
             {state.documents.length === 0 ? <Bi k="citizenDisplay.none" /> : (
-              <ul data-testid="display-documents">{state.documents.map((d) => <li key={d}>{d}</li>)}</ul>
+              <ul data-testid="display-documents" className={state.documents.length > 4 ? 'docs many' : 'docs'}>{state.documents.map((d) => <li key={d}>{d}</li>)}</ul>
             )}
           </dd>
           <dt><Bi k="citizenDisplay.fees" /></dt>
