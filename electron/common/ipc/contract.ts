@@ -275,7 +275,7 @@ export const contract = {
   'printer.jobs': {
     access: 'officer',
     input: empty,
-    output: z.array(z.object({ id: z.number().int(), kind: z.string(), code: z.string().nullable(), state: z.string(), reason: z.string().nullable(), attempts: z.number().int(), createdAt: z.string() })),
+    output: z.array(z.object({ id: z.number().int(), kind: z.string(), code: z.string().nullable(), state: z.string(), reason: z.string().nullable(), reasonKey: keyedTextSchema.nullable(), attempts: z.number().int(), createdAt: z.string() })),
   },
   'printer.retry': { access: 'officer', input: z.strictObject({ jobId: z.number().int().positive() }), output: z.object({ printed: z.boolean() }) },
   'sync.now': {
