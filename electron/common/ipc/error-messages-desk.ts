@@ -36,6 +36,7 @@ export const DESK_MESSAGES = {
   },
   'returns.alreadyPosted': { vi: 'Kết quả hồ sơ {code} đã chuyển bưu chính.', en: 'The result of dossier {code} has already gone to the post.' },
   'sync.notConfigured': { vi: 'Chưa cấu hình máy chủ tỉnh.', en: 'No provincial server is configured.' },
+  'sync.locked': { vi: 'Một tiến trình khác (ứng dụng hoặc dòng lệnh) đang đồng bộ thư mục dữ liệu này.', en: 'Another process (the app or the command line) is syncing this data folder.' },
   'sync.failed': { vi: 'Đồng bộ lỗi: {error}', en: 'Sync failed: {error}' },
   'sync.attachmentGone': { vi: 'Tệp đính kèm không còn trong máy.', en: 'The attachment is no longer on this PC.' },
   'sync.attachmentDamaged': { vi: 'Tệp {file} trong máy đã hỏng hoặc bị xóa.', en: 'File {file} on this PC is damaged or deleted.' },
