@@ -37,6 +37,30 @@ export const DESK_MESSAGES = {
   'returns.alreadyPosted': { vi: 'Kết quả hồ sơ {code} đã chuyển bưu chính.', en: 'The result of dossier {code} has already gone to the post.' },
   'sync.notConfigured': { vi: 'Chưa cấu hình máy chủ tỉnh.', en: 'No provincial server is configured.' },
   'sync.locked': { vi: 'Một tiến trình khác (ứng dụng hoặc dòng lệnh) đang đồng bộ thư mục dữ liệu này.', en: 'Another process (the app or the command line) is syncing this data folder.' },
+  'api.badClientId': { vi: 'Mã thiết bị (client_id) gồm 1–100 ký tự ASCII, không có dấu cách.', en: 'The device id (client_id) is 1–100 ASCII characters without spaces.' },
+  'api.badSecret': { vi: 'Khóa bí mật (client_secret) rỗng, quá dài hoặc có ký tự xuống dòng.', en: 'The secret (client_secret) is empty, too long or holds a line break.' },
+  'api.httpsOnly': {
+    vi: 'Địa chỉ máy chủ tỉnh phải dùng https (http chỉ cho máy chủ chạy trên chính máy này).',
+    en: 'The provincial server address must use https (plain http only for a server on this PC).',
+  },
+  'api.credentialsMissing': {
+    vi: 'Thiếu thông tin thiết bị để kết nối máy chủ tỉnh (mã thiết bị hoặc khóa bí mật): chạy motcua api set --url … --client-id … --client-secret-env …',
+    en: 'The device credentials for the provincial server are missing (device id or secret): run motcua api set --url … --client-id … --client-secret-env …',
+  },
+  'sync.noDossier': { vi: 'Không có hồ sơ số {id} để gửi.', en: 'No dossier number {id} to send.' },
+  'db.tooNew': {
+    vi: 'Cơ sở dữ liệu (phiên bản {found}) mới hơn ứng dụng này (hỗ trợ đến phiên bản {supported}). Hãy cài phiên bản Một Cửa Desk mới hơn; dữ liệu không bị thay đổi.',
+    en: 'The database (version {found}) is newer than this app (which supports up to version {supported}). Install a newer Một Cửa Desk; the data was not changed.',
+  },
+  'api.notConfigured': {
+    vi: 'Chưa cấu hình máy chủ tỉnh: motcua api set --url <địa chỉ> --client-id <mã thiết bị> --client-secret-env <BIẾN>.',
+    en: 'No provincial server is configured: motcua api set --url <address> --client-id <device id> --client-secret-env <VARIABLE>.',
+  },
+  'intake.savedWithoutReceipt': {
+    vi: 'Đã lưu hồ sơ {code}, chưa tạo giấy tiếp nhận: {reason} Đừng tiếp nhận lại hồ sơ này; khi đã khắc phục, chỉ in lại giấy tiếp nhận của nó.',
+    en: 'Dossier {code} was saved but its receipt was not made: {reason} Do not receive this dossier again; once fixed, only print its receipt again.',
+  },
+  'intake.pdfFailed': { vi: 'lỗi khi tạo tệp PDF ({error}).', en: 'the PDF file could not be made ({error}).' },
   'sync.failed': { vi: 'Đồng bộ lỗi: {error}', en: 'Sync failed: {error}' },
   'sync.attachmentGone': { vi: 'Tệp đính kèm không còn trong máy.', en: 'The attachment is no longer on this PC.' },
   'sync.attachmentDamaged': { vi: 'Tệp {file} trong máy đã hỏng hoặc bị xóa.', en: 'File {file} on this PC is damaged or deleted.' },
