@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { closeSync, mkdirSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { AppFailure, failure } from '../../common/ipc/result';
+import { failure } from '../../common/ipc/result';
 import { fsFailure } from '../files/fs-errors';
 import { applyKey } from './cipher';
 import { storageFailure } from './db-errors';
