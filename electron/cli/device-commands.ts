@@ -4,6 +4,7 @@ import type { PrinterConfig } from '../common/hardware/printer';
 import { AppFailure } from '../common/ipc/result';
 import type { PrinterService } from '../node/printing/printer-service';
 import type { SqliteStore } from '../node/store/sqlite-store';
+import { cliText } from './cli-locale';
 import type { CliContext } from './motcua';
 
 interface PortOpts {
@@ -86,7 +87,7 @@ export function registerDeviceCommands(program: Command, ctx: CliContext): void 
     .action(async (o: { held?: boolean; json?: boolean }) => {
       const jobs = await withPrinter((p) => p.jobs(o.held ? 'held' : undefined));
       if (o.json) return ctx.printJson(jobs);
-      for (const j of jobs) ctx.io.out(`${j.id}\t${j.state}\t${j.kind}\t${j.code ?? ''}\t${j.reason ?? ''}`);
+      for (const j of jobs) ctx.io.out(`${j.id}\t${j.state}\t${j.kind}\t${j.code ?? ''}\t${j.reason === null ? '' : cliText(j.reason, j.reasonKey)}`);
     });
 
   withPortOptions(print.command('retry <jobId>').description('in lại một lệnh in đang giữ lại')).action(async (id: string, o: PortOpts) => {

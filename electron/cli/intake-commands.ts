@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { parseCccdQr } from '../common/domain/cccd';
 import { DEFAULT_SAME_DAY_CUTOFF } from '../common/domain/same-day';
 import { toVietnamRfc3339 } from '../common/domain/time';
-import { AppFailure } from '../common/ipc/result';
+import { AppFailure, failure } from '../common/ipc/result';
 import type { CoreServices } from '../node/core/core-services';
 import type { CliContext } from './motcua';
 
@@ -30,7 +30,7 @@ export function registerIntakeCommands(program: Command, ctx: CliContext): void 
     .description('đọc nội dung mã QR căn cước, in JSON')
     .action((payload: string) => {
       const r = parseCccdQr(payload);
-      if (!r.ok) throw new AppFailure('invalid_input', r.error);
+      if (!r.ok) throw new AppFailure('invalid_input', r.error, undefined, r.reason);
       ctx.printJson(r.value);
     });
 
@@ -131,7 +131,7 @@ export function registerIntakeCommands(program: Command, ctx: CliContext): void 
       const { importCatalog } = await import('../node/catalog/catalog-repo');
       const raw = await readJsonFile(file);
       const page = catalogPageSchema.safeParse(raw);
-      if (!page.success) throw new AppFailure('invalid_input', 'Tệp danh mục phải có dạng {"items": [...]} theo hợp đồng API.');
+      if (!page.success) throw failure('invalid_input', 'catalog.badFile');
       const r = await withIntake(({ store }) =>
         store.exec('catalog.import', (db) => importCatalog(db, page.data.items, { sample: page.data.sample === true, at: toVietnamRfc3339(new Date()) })),
       );

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { AppFailure } from '../common/ipc/result';
+import { cliText } from './cli-locale';
 import type { CliContext } from './motcua';
 
 // Repositories and the sync engine are import()ed by the commands that use them (see motcua.ts).
@@ -67,7 +68,7 @@ export function registerSyncCommands(program: Command, ctx: CliContext): void {
       if (!items.length) ctx.io.out('Không có hồ sơ nào bị trả lại.');
       for (const i of items) {
         const fields = i.details.map((x) => [x.field, x.message].filter(Boolean).join(': ')).join('; ');
-        ctx.io.out(`${i.code}\t${i.kind}\t${i.status ?? ''}\t${i.message}${fields ? ` (${fields})` : ''}`);
+        ctx.io.out(`${i.code}\t${i.kind}\t${i.status ?? ''}\t${cliText(i.message, i.messageKey)}${fields ? ` (${fields})` : ''}`);
       }
     });
 }

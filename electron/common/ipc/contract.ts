@@ -275,13 +275,13 @@ export const contract = {
   'printer.jobs': {
     access: 'officer',
     input: empty,
-    output: z.array(z.object({ id: z.number().int(), kind: z.string(), code: z.string().nullable(), state: z.string(), reason: z.string().nullable(), attempts: z.number().int(), createdAt: z.string() })),
+    output: z.array(z.object({ id: z.number().int(), kind: z.string(), code: z.string().nullable(), state: z.string(), reason: z.string().nullable(), reasonKey: keyedTextSchema.nullable(), attempts: z.number().int(), createdAt: z.string() })),
   },
   'printer.retry': { access: 'officer', input: z.strictObject({ jobId: z.number().int().positive() }), output: z.object({ printed: z.boolean() }) },
   'sync.now': {
     access: 'officer',
     input: empty,
-    output: z.object({ ran: z.boolean(), sent: z.number().int(), remaining: z.number().int(), rejected: z.number().int(), message: z.string().nullable() }),
+    output: z.object({ ran: z.boolean(), sent: z.number().int(), remaining: z.number().int(), rejected: z.number().int(), message: z.string().nullable(), messageKey: keyedTextSchema.nullable() }),
   },
   'sync.queue': {
     access: 'officer',
@@ -291,7 +291,7 @@ export const contract = {
   'sync.inbox': {
     access: 'officer',
     input: empty,
-    output: z.array(z.object({ code: z.string(), kind: z.string(), at: z.string(), status: z.number().nullable(), message: z.string(), details: z.array(z.object({ field: z.string().optional(), message: z.string().optional() })) })),
+    output: z.array(z.object({ code: z.string(), kind: z.string(), at: z.string(), status: z.number().nullable(), message: z.string(), messageKey: keyedTextSchema.nullable(), details: z.array(z.object({ field: z.string().optional(), message: z.string().optional() })) })),
   },
   'sync.resend': { access: 'officer', input: z.strictObject({ code: z.string().min(1).max(60) }), output: z.object({ queued: z.boolean() }) },
   'sync.informed': {
@@ -317,6 +317,7 @@ export const contract = {
       results: z.array(z.object({ id: z.number().int(), fileName: z.string(), kind: z.enum(['result', 'signed_result']), sizeBytes: z.number().int(), resultCode: z.string().nullable() })),
       returnable: z.boolean(),
       reason: z.string().nullable(),
+      reasonKey: keyedTextSchema.nullable(),
       delivery: z.object({ method: z.enum(['0', '1']), postalAddress: z.string().nullable(), postedAt: z.string().nullable(), trackingNo: z.string().nullable(), postedBy: z.string().nullable() }),
     }),
   },

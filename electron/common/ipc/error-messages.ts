@@ -1,4 +1,5 @@
 import { ACCOUNT_MESSAGES } from './error-messages-accounts';
+import { DESK_MESSAGES } from './error-messages-desk';
 import { FIELD_MESSAGES } from './error-messages-fields';
 import { FILE_MESSAGES } from './error-messages-files';
 import { SIGNING_MESSAGES } from './error-messages-signing';
@@ -212,6 +213,7 @@ export const ERROR_MESSAGES = {
   ...FIELD_MESSAGES,
   ...ACCOUNT_MESSAGES,
   ...FILE_MESSAGES,
+  ...DESK_MESSAGES,
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 export type ErrorKey = keyof typeof ERROR_MESSAGES;

@@ -30,3 +30,25 @@ export const keyedTextSchema = z.custom<KeyedText>(
   (v) => typeof v === 'object' && v !== null && typeof (v as { key?: unknown }).key === 'string' && isErrorKey((v as { key: string }).key),
   { message: 'Khóa thông báo không có trong danh mục.' },
 );
+
+/**
+ * A keyed wording kept in a text column (a held print job's reason): JSON with its key, so the
+ * screen and the CLI can word it later in the officer's language. Rows written before it was keyed
+ * hold plain Vietnamese, read back as they are.
+ */
+export function storedWording(w: KeyedText): string {
+  return JSON.stringify({ $key: w.key, ...(w.params ? { params: w.params } : {}) });
+}
+
+/** The Vietnamese text of a stored wording (for logs and older callers) and its key, when it has one. */
+export function readStoredWording(s: string): { readonly message: string; readonly wording: KeyedText | null } {
+  if (!s.startsWith('{"$key"')) return { message: s, wording: null };
+  try {
+    const v = JSON.parse(s) as { $key?: unknown; params?: KeyedText['params'] };
+    if (typeof v.$key !== 'string' || !isErrorKey(v.$key)) return { message: s, wording: null };
+    const wording: KeyedText = v.params ? { key: v.$key, params: v.params } : { key: v.$key };
+    return { message: formatError(wording.key, wording.params, 'vi'), wording };
+  } catch {
+    return { message: s, wording: null };
+  }
+}

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { checkCommuneImport, communeImportSchema, type CurrentUnits } from '../../common/domain/admin-units';
 import type { Actor } from '../../common/domain/actor';
 import { toVietnamRfc3339 } from '../../common/domain/time';
-import { AppFailure } from '../../common/ipc/result';
+import { failure } from '../../common/ipc/result';
 import { appendAudit } from '../store/audit';
 import type { SqliteStore } from '../store/sqlite-store';
 import { replaceCommunes } from './address-repo';
@@ -25,21 +25,25 @@ export class AddressService {
     try {
       text = readFileSync(path, 'utf8');
     } catch {
-      throw new AppFailure('invalid_input', `Không đọc được tệp ${path}.`);
+      throw failure('invalid_input', 'input.unreadable', { path });
     }
     let raw: unknown;
     try {
       raw = JSON.parse(text.replace(/^\uFEFF/, ''));
     } catch {
-      throw new AppFailure('invalid_input', `Tệp ${path} không phải JSON hợp lệ. Định dạng: {"nguon": "<văn bản>", "xa": [{"tinhCu", "huyenCu", "xaCu", "loaiXaMoi", "xaMoi", "tinhMoi"}]}.`);
+      throw failure('invalid_input', 'address.notJson', { path });
     }
     const parsed = communeImportSchema.safeParse(raw);
     if (!parsed.success) {
+      // The sentence is keyed; the rows' own findings (zod's and the map's checks) stay as written.
       const problems = parsed.error.issues.slice(0, 10).map((i) => `${i.path.length ? `${issuePlace(i.path)}: ` : ''}${i.message}`);
-      throw new AppFailure('invalid_input', `Tệp địa giới xã không hợp lệ, chưa nhập gì: ${problems.join('; ')}.`);
+      throw failure('invalid_input', 'address.invalid', { problems: problems.join('; ') });
     }
     const { rows, problems } = checkCommuneImport(provinceMap(), parsed.data);
-    if (problems.length) throw new AppFailure('invalid_input', `Tệp địa giới xã không hợp lệ, chưa nhập gì: ${problems.slice(0, 10).join(' ')}${problems.length > 10 ? ` (và ${problems.length - 10} lỗi khác)` : ''}`);
+    if (problems.length) {
+      const more = problems.length > 10 ? { key: 'address.moreProblems', params: { count: problems.length - 10 } } as const : '';
+      throw failure('invalid_input', 'address.invalidRows', { problems: problems.slice(0, 10).join(' '), more });
+    }
     const at = toVietnamRfc3339(this.d.now());
     await this.d.store.exec('address.import', (db) =>
       db.transaction(() => {

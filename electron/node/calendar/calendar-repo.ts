@@ -2,21 +2,18 @@ import type Database from 'better-sqlite3';
 import { readSetting } from '../settings/settings-repo';
 import { thisCounter } from '../unit/unit-repo';
 import { calendarFileSchema, DEFAULT_WORK_RULES, makeWorkRules, WorkCalendar, type CalendarDay, type WorkRules } from '../../common/domain/calendar';
-import { AppFailure } from '../../common/ipc/result';
+import { failure } from '../../common/ipc/result';
 
 /** Replaces one whole year of the calendar with the imported one (contract §2 format). */
 export function importCalendarYear(db: Database.Database, raw: unknown): { year: number; days: number } {
   const parsed = calendarFileSchema.safeParse(raw);
   if (!parsed.success) {
-    throw new AppFailure(
-      'invalid_input',
-      `Tệp lịch không hợp lệ: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
-    );
+    throw failure('invalid_input', 'calendar.invalid', { problems: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
   }
   const { year, days } = parsed.data;
   const seen = new Set<string>();
   for (const d of days) {
-    if (seen.has(d.date)) throw new AppFailure('invalid_input', `Ngày ${d.date} xuất hiện hai lần trong tệp lịch.`);
+    if (seen.has(d.date)) throw failure('invalid_input', 'calendar.duplicateDay', { date: d.date });
     seen.add(d.date);
   }
   db.transaction(() => {

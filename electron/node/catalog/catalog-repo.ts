@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { catalogProcedureSchema, type CatalogProcedure, type FeeTiming, type Procedure } from '../../common/domain/procedure';
 import { foldVietnamese } from '../../common/domain/text';
-import { AppFailure } from '../../common/ipc/result';
+import { failure } from '../../common/ipc/result';
 
 export interface ImportReport {
   readonly imported: number;
@@ -115,7 +115,7 @@ export function getProcedure(db: Database.Database, maTthc: string): Procedure |
 
 export function requireProcedure(db: Database.Database, maTthc: string): Procedure {
   const p = getProcedure(db, maTthc);
-  if (!p) throw new AppFailure('not_found', `Không có thủ tục mã ${maTthc} trong danh mục. Hãy cập nhật danh mục TTHC.`);
+  if (!p) throw failure('not_found', 'catalog.unknownProcedure', { code: maTthc });
   return p;
 }
 

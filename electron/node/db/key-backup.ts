@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { AppFailure } from '../../common/ipc/result';
+import { failure } from '../../common/ipc/result';
 import type { SecretVault } from '../secrets/secret-vault';
 import { applyKey, dbFileState, isDbKey } from './cipher';
 import { storedDbKey } from './store-key';
@@ -20,17 +20,17 @@ export function formatBackupKey(dbKeyHex: string, auditKeyHex: string): string {
 export function parseBackupKey(text: string): { dbKey: string; auditKey: string } {
   const t = text.replace(/\s+/g, '').toLowerCase();
   const m = /^mck2((?:-[0-9a-f]{4}){32})-([0-9a-f]{4})$/.exec(t);
-  if (!m) throw new AppFailure('invalid_input', 'Khóa dự phòng không đúng dạng MCK2-xxxx-…-xxxx (32 nhóm 4 ký tự và 1 nhóm kiểm tra).');
+  if (!m) throw failure('invalid_input', 'backup.badFormat');
   const both = m[1]!.replace(/-/g, '');
-  if (createHash('sha256').update(both).digest('hex').slice(0, 4) !== m[2]) throw new AppFailure('invalid_input', 'Khóa dự phòng có ký tự gõ sai (nhóm kiểm tra không khớp).');
+  if (createHash('sha256').update(both).digest('hex').slice(0, 4) !== m[2]) throw failure('invalid_input', 'backup.typo');
   return { dbKey: both.slice(0, 64), auditKey: both.slice(64) };
 }
 
 export async function exportBackupKey(vault: SecretVault, dbPath: string): Promise<string> {
   const key = await storedDbKey(vault, dbPath);
-  if (!key) throw new AppFailure('conflict', 'Máy này chưa có khóa mã hóa cơ sở dữ liệu (chưa có cơ sở dữ liệu).');
+  if (!key) throw failure('conflict', 'backup.noDbKey');
   const audit = await vault.get('audit.hmacKey');
-  if (!audit) throw new AppFailure('conflict', 'Máy này chưa có khóa nhật ký kiểm toán: chạy một lệnh bất kỳ rồi xuất lại.');
+  if (!audit) throw failure('conflict', 'backup.noAuditKey');
   return formatBackupKey(key, audit);
 }
 
@@ -41,14 +41,14 @@ export async function exportBackupKey(vault: SecretVault, dbPath: string): Promi
  */
 export async function importBackupKey(vault: SecretVault, dbPath: string, text: string): Promise<void> {
   const { dbKey: key, auditKey } = parseBackupKey(text);
-  if (!isDbKey(key) || !isDbKey(auditKey)) throw new AppFailure('invalid_input', 'Khóa dự phòng không hợp lệ.');
-  if (dbFileState(dbPath) !== 'encrypted') throw new AppFailure('conflict', `Không có cơ sở dữ liệu đã mã hóa tại ${dbPath} để khôi phục khóa.`);
+  if (!isDbKey(key) || !isDbKey(auditKey)) throw failure('invalid_input', 'backup.invalid');
+  if (dbFileState(dbPath) !== 'encrypted') throw failure('conflict', 'backup.noEncryptedDb', { path: dbPath });
   const db = new Database(dbPath, { readonly: true, fileMustExist: true });
   try {
     applyKey(db, key);
     db.prepare('SELECT count(*) FROM sqlite_master').get();
   } catch {
-    throw new AppFailure('forbidden', 'Khóa dự phòng này không mở được cơ sở dữ liệu của máy này: không có gì thay đổi.');
+    throw failure('forbidden', 'backup.wrongKey');
   } finally {
     db.close();
   }

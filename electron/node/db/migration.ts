@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { formatError } from '../../common/ipc/error-messages';
 import { AppFailure } from '../../common/ipc/result';
 
 export interface Migration {
@@ -9,11 +10,7 @@ export interface Migration {
 
 export class DbVersionFromFutureError extends AppFailure {
   constructor(readonly found: number, readonly supported: number) {
-    super(
-      'db_too_new',
-      `Cơ sở dữ liệu (phiên bản ${found}) mới hơn ứng dụng này (hỗ trợ đến phiên bản ${supported}). ` +
-        'Hãy cài phiên bản Một Cửa Desk mới hơn; dữ liệu không bị thay đổi.',
-    );
+    super('db_too_new', formatError('db.tooNew', { found, supported }, 'vi'), undefined, { key: 'db.tooNew', params: { found, supported } });
   }
 }
 

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { closeSync, mkdirSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { AppFailure, failure } from '../../common/ipc/result';
+import { failure } from '../../common/ipc/result';
 import { fsFailure } from '../files/fs-errors';
 import { applyKey } from './cipher';
 import { storageFailure } from './db-errors';
@@ -36,7 +36,7 @@ export function openDatabase(path: string, opts: OpenOptions = {}): { db: Databa
     try {
       mkdirSync(dirname(path), { recursive: true });
     } catch (e) {
-      throw fsFailure(e, { key: 'fs.dataDir', params: { dir: dirname(path) } }) ?? new AppFailure('db_error', `Không tạo được thư mục dữ liệu ${dirname(path)}: ${(e as Error).message}`);
+      throw fsFailure(e, { key: 'fs.dataDir', params: { dir: dirname(path) } }) ?? failure('db_error', 'db.dirUncreatable', { dir: dirname(path), error: (e as Error).message });
     }
   }
   let db: Database.Database;
@@ -44,7 +44,7 @@ export function openDatabase(path: string, opts: OpenOptions = {}): { db: Databa
     db = new Database(path, { readonly, fileMustExist: readonly });
     cacheStatements(db);
   } catch (e) {
-    throw storageFailure(e, path) ?? new AppFailure('db_error', `Không mở được cơ sở dữ liệu tại ${path}: ${(e as Error).message}`);
+    throw storageFailure(e, path) ?? failure('db_error', 'db.openFailed', { path, error: (e as Error).message });
   }
   try {
     if (opts.key) applyKey(db, opts.key);

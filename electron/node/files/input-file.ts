@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { constants } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
-import { AppFailure } from '../../common/ipc/result';
+import { failure } from '../../common/ipc/result';
 
 /** Catalog, calendar and dossier files are a few hundred KB; 10 MB leaves room without letting one file eat the counter PC's memory. */
 export const MAX_JSON_BYTES = 10 * 1024 * 1024;
@@ -54,13 +54,13 @@ export async function readInputFile(path: string, maxBytes: number): Promise<Buf
   try {
     fh = await open(path, INPUT_FLAGS);
   } catch {
-    throw new AppFailure('not_found', `Không đọc được tệp ${path}.`);
+    throw failure('not_found', 'input.unreadable', { path });
   }
   const tooBig = (size: number) =>
-    new AppFailure('invalid_input', `Tệp ${path} (${mb(size)} MB) lớn hơn giới hạn ${mb(maxBytes)} MB cho một tệp nhập: hãy chia thành nhiều tệp nhỏ hơn.`);
+    failure('invalid_input', 'input.tooLarge', { path, mb: mb(size), max: mb(maxBytes) });
   try {
     const s = await fh.stat();
-    if (!s.isFile()) throw new AppFailure('invalid_input', `${path} không phải tệp thông thường (thư mục, thiết bị hoặc FIFO): hãy chỉ ra một tệp JSON.`);
+    if (!s.isFile()) throw failure('invalid_input', 'input.notRegular', { path });
     if (s.size > maxBytes) throw tooBig(s.size);
     const chunks: Buffer[] = [];
     let total = 0;
@@ -84,16 +84,12 @@ export async function readJsonInput(path: string, maxBytes = MAX_JSON_BYTES): Pr
   const bad = invalidUtf8Offset(bytes);
   if (bad >= 0) {
     const line = bytes.subarray(0, bad).filter((x) => x === 0x0a).length + 1;
-    throw new AppFailure(
-      'invalid_input',
-      `Tệp ${path} không phải văn bản UTF-8 hợp lệ: byte ${bad} (dòng ${line}, giá trị 0x${bytes[bad]!.toString(16).padStart(2, '0')}) sai mã. ` +
-        'Hãy lưu lại tệp với mã hóa UTF-8 rồi nhập lại.',
-    );
+    throw failure('invalid_input', 'input.notUtf8', { path, offset: bad, line, byte: bytes[bad]!.toString(16).padStart(2, '0') });
   }
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   try {
     return JSON.parse(bytes.toString('utf8', bom));
   } catch (e) {
-    throw new AppFailure('invalid_input', `Tệp ${path} không phải JSON hợp lệ: ${(e as Error).message}`);
+    throw failure('invalid_input', 'input.notJson', { path, error: (e as Error).message });
   }
 }

@@ -86,8 +86,11 @@ export class SavedWithoutReceipt extends AppFailure {
   /** Why the receipt failed, in Vietnamese. */
   readonly reason: string;
   constructor(dossierCode: string, cause: unknown) {
-    const reason = cause instanceof AppFailure ? cause.message : `lỗi khi tạo tệp PDF (${(cause as Error)?.message ?? String(cause)}).`;
-    super('saved_without_receipt', `Đã lưu hồ sơ ${dossierCode}, chưa tạo giấy tiếp nhận: ${reason} Đừng tiếp nhận lại hồ sơ này; khi đã khắc phục, chỉ in lại giấy tiếp nhận của nó.`);
+    const why: KeyedText | string =
+      cause instanceof AppFailure ? (cause.key ? { key: cause.key, ...(cause.params ? { params: cause.params } : {}) } : cause.message) : { key: 'intake.pdfFailed', params: { error: (cause as Error)?.message ?? String(cause) } };
+    const params = { code: dossierCode, reason: why };
+    super('saved_without_receipt', formatError('intake.savedWithoutReceipt', params, 'vi'), undefined, { key: 'intake.savedWithoutReceipt', params });
+    const reason = typeof why === 'string' ? why : formatError(why.key, why.params, 'vi');
     this.dossierCode = dossierCode;
     this.reason = reason;
   }

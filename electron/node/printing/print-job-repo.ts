@@ -1,4 +1,6 @@
 import type Database from 'better-sqlite3';
+import type { KeyedText } from '../../common/ipc/error-messages';
+import { readStoredWording } from '../../common/ipc/notice';
 
 /**
  * The only module that reads or writes `print_jobs`. A job keeps the exact bytes it was built
@@ -12,7 +14,9 @@ export interface PrintJobView {
   readonly kind: PrintJobKind;
   readonly code: string | null;
   readonly state: PrintJobState;
+  /** Why it is held, in Vietnamese; `reasonKey` words it in the officer's language (null on older rows). */
   readonly reason: string | null;
+  readonly reasonKey: KeyedText | null;
   readonly attempts: number;
   readonly createdAt: string;
 }
@@ -51,5 +55,10 @@ export function listPrintJobs(db: Database.Database, state?: PrintJobState): Pri
     .prepare(
       `SELECT id, kind, ma_ho_so AS code, state, reason, attempts, created_at AS createdAt FROM print_jobs ${state ? 'WHERE state = ?' : ''} ORDER BY id DESC LIMIT 100`,
     )
-    .all(...(state ? [state] : [])) as PrintJobView[];
+    .all(...(state ? [state] : []))
+    .map((r) => {
+      const j = r as Omit<PrintJobView, 'reasonKey'>;
+      const stored = j.reason === null ? null : readStoredWording(j.reason);
+      return { ...j, reason: stored?.message ?? null, reasonKey: stored?.wording ?? null };
+    });
 }

@@ -2,7 +2,9 @@ import type Database from 'better-sqlite3';
 import { decodeStatus, isValidStatusByte, statusRequest, type PrinterStatus } from '../../common/escpos/encoder';
 import { printerConfigSchema, type PrinterConfig, type PrinterFactory, type PrinterPort } from '../../common/hardware/printer';
 import { toVietnamRfc3339 } from '../../common/domain/time';
-import { AppFailure } from '../../common/ipc/result';
+import { formatError, type KeyedText } from '../../common/ipc/error-messages';
+import { storedWording } from '../../common/ipc/notice';
+import { AppFailure, failure } from '../../common/ipc/result';
 import { dossierIdByCode, recordThermalPrint, requireDossierId, thermalPrintCount } from '../intake/dossier-repo';
 import type { IntakeService } from '../intake/intake-service';
 import { appendAudit } from '../store/audit';
@@ -14,13 +16,19 @@ export type { PrintJobView } from './print-job-repo';
 export const PRINTER_SETTING = 'devices.printer';
 const STATUS_TIMEOUT_MS = 300;
 
-/** Why a printer cannot take a job now, in words an officer acts on. */
-export function statusProblem(s: PrinterStatus): string | null {
-  if (s.paperOut) return 'Máy in hết giấy. Thay cuộn giấy rồi bấm In lại.';
-  if (s.coverOpen) return 'Nắp máy in đang mở. Đóng nắp rồi bấm In lại.';
-  if (s.offline) return 'Máy in đang ngoại tuyến (kiểm tra nút Feed, đèn lỗi).';
-  if (s.error) return 'Máy in báo lỗi (dao cắt hoặc đầu in). Tắt/bật máy in rồi In lại.';
+/** Why a printer cannot take a job now, in words an officer acts on (keyed: worded per language). */
+export function statusProblemKey(s: PrinterStatus): KeyedText | null {
+  if (s.paperOut) return { key: 'printer.paperOut' };
+  if (s.coverOpen) return { key: 'printer.coverOpen' };
+  if (s.offline) return { key: 'printer.offline' };
+  if (s.error) return { key: 'printer.fault' };
   return null;
+}
+
+/** The same problem in Vietnamese (the status screen's text for older callers). */
+export function statusProblem(s: PrinterStatus): string | null {
+  const k = statusProblemKey(s);
+  return k && formatError(k.key, k.params, 'vi');
 }
 
 /**
@@ -44,7 +52,7 @@ export class PrinterService {
     const raw = await this.d.store.getSetting(PRINTER_SETTING);
     const merged = { ...(raw ? (JSON.parse(raw) as object) : {}), ...override };
     const parsed = printerConfigSchema.safeParse(merged);
-    if (!parsed.success) throw new AppFailure('conflict', 'Chưa cấu hình máy in biên nhận (Cài đặt → Thiết bị).');
+    if (!parsed.success) throw failure('conflict', 'printer.notConfigured');
     return parsed.data;
   }
 
@@ -60,7 +68,7 @@ export class PrinterService {
     const cfg = await this.config(o.printer);
     const printedBefore = await this.d.store.exec('printer.count', (db) => thermalPrintCount(db, code));
     const reprint = o.reprint ?? printedBefore > 0;
-    if (reprint && !o.reason?.trim()) throw new AppFailure('invalid_input', 'In lại giấy tiếp nhận phải ghi lý do.');
+    if (reprint && !o.reason?.trim()) throw failure('invalid_input', 'printer.reprintReason');
     const bytes = await this.receiptBytes(code, { width: cfg.width, barcodes: cfg.barcodes, reprint });
     const jobId = await this.#enqueue(bytes, 'receipt', code, reprint);
     await this.#attempt(jobId, cfg, (db, at) => {
@@ -83,8 +91,8 @@ export class PrinterService {
   async retry(jobId: number, o: { printer?: Partial<PrinterConfig>; actor?: string } = {}): Promise<void> {
     const cfg = await this.config(o.printer);
     const job = await this.d.store.exec('printer.job', (db) => printJob(db, jobId));
-    if (!job) throw new AppFailure('not_found', `Không có lệnh in số ${jobId}.`);
-    if (job.state !== 'held') throw new AppFailure('conflict', `Lệnh in số ${jobId} không ở trạng thái chờ in lại.`);
+    if (!job) throw failure('not_found', 'printer.jobNotFound', { jobId });
+    if (job.state !== 'held') throw failure('conflict', 'printer.jobNotHeld', { jobId });
     await this.#attempt(jobId, cfg, (db, at) => {
       if (job.kind !== 'receipt' || !job.code) return;
       const dossierId = dossierIdByCode(db, job.code);
@@ -96,12 +104,13 @@ export class PrinterService {
     return this.d.store.exec('printer.jobs', (db) => listPrintJobs(db, state));
   }
 
-  async status(o: { printer?: Partial<PrinterConfig> } = {}): Promise<{ status: PrinterStatus | null; problem: string | null }> {
+  async status(o: { printer?: Partial<PrinterConfig> } = {}): Promise<{ status: PrinterStatus | null; problem: string | null; problemKey: KeyedText | null }> {
     const cfg = await this.config(o.printer);
     const port = await this.#open(cfg);
     const s = await readStatus(port.query.bind(port));
     if (!s) await this.#drop();
-    return { status: s, problem: s ? statusProblem(s) : 'Máy in không trả lời trạng thái.' };
+    const problemKey: KeyedText | null = s ? statusProblemKey(s) : { key: 'printer.noStatus' };
+    return { status: s, problem: problemKey && formatError(problemKey.key, problemKey.params, 'vi'), problemKey };
   }
 
   /** Closes the printer connection (CLI exit, app shutdown, settings change). */
@@ -129,34 +138,35 @@ export class PrinterService {
       this.#conn = { key, port };
       return port;
     } catch (e) {
-      throw new AppFailure('device_error', `Không mở được máy in tại ${cfg.path}: ${(e as Error).message}. Kiểm tra cáp và cổng.`);
+      throw failure('device_error', 'printer.openFailed', { path: cfg.path, error: (e as Error).message });
     }
   }
 
   async #attempt(jobId: number, cfg: PrinterConfig, onDone?: (db: Database.Database, at: string) => void): Promise<void> {
     const bytes = await this.d.store.exec('printer.bytes', (db) => printJobBytes(db, jobId));
-    const fail = async (reason: string): Promise<never> => {
+    // The reason is kept keyed: the held job is listed later in whichever language the officer reads.
+    const fail = async (reason: KeyedText): Promise<never> => {
       await this.#drop();
-      await this.d.store.exec('printer.held', (db) => markJobHeld(db, jobId, reason, this.#at()));
-      throw new AppFailure('device_error', `${reason} Lệnh in số ${jobId} được giữ lại để in lại.`);
+      await this.d.store.exec('printer.held', (db) => markJobHeld(db, jobId, storedWording(reason), this.#at()));
+      throw failure('device_error', 'printer.held', { reason, jobId });
     };
     let port: PrinterPort;
     try {
       port = await this.#open(cfg);
     } catch (e) {
-      return fail((e as Error).message);
+      return fail(e instanceof AppFailure && e.key ? { key: e.key, ...(e.params ? { params: e.params } : {}) } : { key: 'printer.openFailed', params: { path: cfg.path, error: (e as Error).message } });
     }
     {
       if (cfg.statusCheck && cfg.transport !== 'file') {
         const s = await readStatus(port.query.bind(port));
-        if (!s) return await fail('Máy in không trả lời (kiểm tra nguồn, cáp và cổng; máy in không hỗ trợ trạng thái thì tắt "kiểm tra trạng thái").');
-        const problem = statusProblem(s);
+        if (!s) return await fail({ key: 'printer.noAnswer' });
+        const problem = statusProblemKey(s);
         if (problem) return await fail(problem);
       }
       try {
         await port.write(new Uint8Array(bytes));
       } catch (e) {
-        return await fail(`Gửi dữ liệu tới máy in thất bại: ${(e as Error).message}.`);
+        return await fail({ key: 'printer.writeFailed', params: { error: (e as Error).message } });
       }
       const at = this.#at();
       await this.d.store.exec('printer.done', (db) =>

@@ -1,3 +1,4 @@
+import { formatError, type KeyedText } from '../../common/ipc/error-messages';
 import type { Notice } from '../../common/ipc/notice';
 import type Database from 'better-sqlite3';
 import { join } from 'node:path';
@@ -22,7 +23,9 @@ export interface ReturnView {
   readonly dossier: DossierDetail;
   readonly results: readonly ResultFile[];
   readonly returnable: boolean;
+  /** Why it cannot be handed over (Vietnamese); `reasonKey` words it in the officer's language. */
   readonly reason: string | null;
+  readonly reasonKey: KeyedText | null;
   /** Mẫu 01 line 6: at the counter, or by post to this address (then `postOut`, not `handOver`). */
   readonly delivery: Delivery;
 }
@@ -47,9 +50,10 @@ export class ReturnService {
     const dossier = await this.d.intake.detail(code);
     if (!dossier) throw failure('not_found', 'returns.notHere', { code });
     const { results, delivery } = await this.d.store.exec('returns.results', (db) => ({ results: resultDocuments(db, dossier.id), delivery: deliveryOf(db, dossier.id) }));
-    const reason =
-      dossier.status === '10' ? 'Hồ sơ đã trả kết quả.' : dossier.status !== '9' ? `Hồ sơ chưa có kết quả (trạng thái ${dossier.status}).` : null;
-    return { dossier, results, returnable: reason === null, reason, delivery };
+    const reasonKey: KeyedText | null =
+      dossier.status === '10' ? { key: 'returns.alreadyReturned' } : dossier.status !== '9' ? { key: 'returns.noResultYet', params: { status: dossier.status } } : null;
+    const reason = reasonKey && formatError(reasonKey.key, reasonKey.params, 'vi');
+    return { dossier, results, returnable: reason === null, reason, reasonKey, delivery };
   }
 
   /** A result document produced elsewhere (USB, e-mail), imported by the officer. */
@@ -126,7 +130,7 @@ export class ReturnService {
    */
   async handOver(code: string, o: { receivedBy: string; idChecked: boolean; note?: string | null; actor: string; officerName?: string | null }): Promise<{ slipPath: string }> {
     const view = await this.open(code);
-    if (!view.returnable) throw new AppFailure('conflict', view.reason ?? 'Không trả được hồ sơ này.');
+    if (!view.returnable) throw notReturnable(view);
     if (!o.receivedBy.trim()) throw failure('invalid_input', 'returns.noReceiver');
     if (!o.idChecked) throw failure('invalid_input', 'returns.idNotChecked');
     const now = this.#now();
@@ -153,16 +157,16 @@ export class ReturnService {
    */
   async postOut(code: string, o: { trackingNo: string; actor: string }): Promise<{ postedAt: string }> {
     const view = await this.open(code);
-    if (!view.returnable) throw new AppFailure('conflict', view.reason ?? 'Không trả được hồ sơ này.');
-    if (view.delivery.method !== '1') throw new AppFailure('conflict', `Hồ sơ ${code} đăng ký nhận kết quả tại quầy, không chuyển qua bưu chính.`);
+    if (!view.returnable) throw notReturnable(view);
+    if (view.delivery.method !== '1') throw failure('conflict', 'returns.notPostal', { code });
     const trackingNo = o.trackingNo.trim().toUpperCase();
-    if (!/^[A-Z0-9][A-Z0-9-]{3,39}$/.test(trackingNo)) throw new AppFailure('invalid_input', `Số hiệu bưu gửi "${o.trackingNo.trim()}" không hợp lệ (4–40 chữ cái, chữ số).`);
+    if (!/^[A-Z0-9][A-Z0-9-]{3,39}$/.test(trackingNo)) throw failure('invalid_input', 'returns.badTrackingNo', { trackingNo: o.trackingNo.trim() });
     const at = toVietnamRfc3339(this.#now());
     const files = view.results.filter((r) => r.kind === 'signed_result').length ? view.results.filter((r) => r.kind === 'signed_result') : view.results;
     await this.d.store.exec('returns.postOut', (db) =>
       db.transaction(() => {
         const dossierId = requireDossierId(db, code);
-        if (!markPosted(db, dossierId, { at, trackingNo, officerId: o.actor })) throw new AppFailure('conflict', `Kết quả hồ sơ ${code} đã chuyển bưu chính.`);
+        if (!markPosted(db, dossierId, { at, trackingNo, officerId: o.actor })) throw failure('conflict', 'returns.alreadyPosted', { code });
         markReturned(db, dossierId, at);
         queueReturned(db, { code, dossierId, files, at, actor: o.actor, how: 'Trả kết quả qua dịch vụ bưu chính công ích', info: `Chuyển bưu chính; số hiệu bưu gửi: ${trackingNo}` });
         appendAudit(db, { actor: o.actor, action: 'returns.postOut', subject: code, details: { files: files.length } }, at);
@@ -227,4 +231,9 @@ function queueReturned(
     },
     at: r.at,
   });
+}
+
+/** Why a dossier cannot be handed over, as a keyed failure (its reason, or the plain refusal). */
+function notReturnable(view: ReturnView): AppFailure {
+  return view.reasonKey ? failure('conflict', view.reasonKey.key, view.reasonKey.params) : failure('conflict', 'returns.notReturnable');
 }

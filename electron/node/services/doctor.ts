@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { statfs } from 'node:fs/promises';
 import type { DoctorCheck, DoctorReport } from '../../common/domain/doctor';
 import { toVietnamRfc3339 } from '../../common/domain/time';
-import { AppFailure } from '../../common/ipc/result';
+import { AppFailure, failure } from '../../common/ipc/result';
 import { corruptDatabase, storageFailure } from '../db/db-errors';
 import { DbVersionFromFutureError } from '../db/migration';
 import { APP_SCHEMA_VERSION } from '../db/open';
@@ -39,7 +39,7 @@ type Reading<T> = { readonly ok: true; readonly value: T } | { readonly ok: fals
 
 function asFailure(e: unknown, dbPath: string): AppFailure {
   if (e instanceof AppFailure) return e;
-  return storageFailure(e, dbPath) ?? new AppFailure('db_error', `Không đọc được cơ sở dữ liệu ${dbPath} (${(e as Error)?.message ?? String(e)}).`);
+  return storageFailure(e, dbPath) ?? failure('db_error', 'db.unreadable', { path: dbPath, error: (e as Error)?.message ?? String(e) });
 }
 
 async function read<T>(dbPath: string, fn: () => Promise<T>): Promise<Reading<T>> {

@@ -38,8 +38,8 @@ export interface ApiCredentials {
 function checkCredentials(o: ApiCredentials): { apiUrl: string; clientId: string } {
   const apiUrl = checkApiUrl(o.apiUrl.trim());
   const clientId = o.clientId.trim();
-  if (!/^[\x21-\x7e]{1,100}$/.test(clientId)) throw new AppFailure('invalid_input', 'Mã thiết bị (client_id) gồm 1–100 ký tự ASCII, không có dấu cách.');
-  if (!o.clientSecret || o.clientSecret.length > 500 || /[\r\n\0]/.test(o.clientSecret)) throw new AppFailure('invalid_input', 'Khóa bí mật (client_secret) rỗng, quá dài hoặc có ký tự xuống dòng.');
+  if (!/^[\x21-\x7e]{1,100}$/.test(clientId)) throw failure('invalid_input', 'api.badClientId');
+  if (!o.clientSecret || o.clientSecret.length > 500 || /[\r\n\0]/.test(o.clientSecret)) throw failure('invalid_input', 'api.badSecret');
   return { apiUrl, clientId };
 }
 
@@ -49,7 +49,6 @@ function candidateConfig(o: ApiCredentials): ApiConfig {
   return { baseUrl: apiUrl, clientId, clientSecret: o.clientSecret, ...(Number.isFinite(timeout) && timeout > 0 ? { timeoutMs: timeout } : {}) };
 }
 
-const NOT_CONFIGURED = 'Chưa cấu hình máy chủ tỉnh: motcua api set --url <địa chỉ> --client-id <mã thiết bị> --client-secret-env <BIẾN>.';
 
 /**
  * Connecting this counter to the provincial API: the address and client id go to the settings
@@ -96,7 +95,7 @@ export class ApiSetupService {
    */
   async test(candidate?: ApiCredentials): Promise<ApiTestResult> {
     const cfg = candidate ? candidateConfig(candidate) : await resolveApiConfig(this.d.store, {}, this.d.secrets);
-    if (!cfg) throw new AppFailure('conflict', NOT_CONFIGURED);
+    if (!cfg) throw failure('conflict', 'api.notConfigured');
     const api = new ProvincialApi(cfg);
     const reach = await api.reach();
     const cred = reach.reachable ? await api.checkCredentials() : null;

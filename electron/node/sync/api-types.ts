@@ -1,3 +1,5 @@
+import type { KeyedText } from '../../common/ipc/error-messages';
+
 /** The provincial API client's configuration and the outcome of each call, shared by the client and its callers. */
 
 /**
@@ -11,7 +13,15 @@ export type ApiOutcome<T> =
   | { readonly kind: 'ok'; readonly status: number; readonly value: T }
   | { readonly kind: 'retry'; readonly afterMs: number | null; readonly reason: string }
   | { readonly kind: 'unknown'; readonly reason: string }
-  | { readonly kind: 'rejected'; readonly status: number; readonly error: string; readonly message: string; readonly details: ReadonlyArray<{ field?: string; message?: string }> }
+  | {
+      readonly kind: 'rejected';
+      readonly status: number;
+      readonly error: string;
+      readonly message: string;
+      readonly details: ReadonlyArray<{ field?: string; message?: string }>;
+      /** The app's own refusals (a missing file) carry their key: the sync panel words them per language. */
+      readonly wording?: KeyedText;
+    }
   | { readonly kind: 'fatal'; readonly status: number; readonly message: string };
 
 export interface ApiConfig {

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { toNationalTime } from '../../common/domain/intake';
-import { AppFailure } from '../../common/ipc/result';
+import { failure } from '../../common/ipc/result';
 import { getProcedure } from '../catalog/catalog-repo';
 import { deliveryOf } from '../intake/delivery-repo';
 import { dossierForPayload, type PayloadDossier } from '../intake/dossier-repo';
@@ -12,7 +12,7 @@ import { dossierForPayload, type PayloadDossier } from '../intake/dossier-repo';
  */
 export function buildHoSo(db: Database.Database, dossierId: number): Record<string, unknown> {
   const stored = dossierForPayload(db, dossierId);
-  if (!stored) throw new AppFailure('not_found', `Không có hồ sơ số ${dossierId} để gửi.`);
+  if (!stored) throw failure('not_found', 'sync.noDossier', { id: dossierId });
   const { dossier: d, documents: docs, scans: files, fees } = stored;
   const proc = getProcedure(db, d.ma_tthc);
   const delivery = deliveryOf(db, d.id);

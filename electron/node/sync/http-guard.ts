@@ -1,4 +1,4 @@
-import { AppFailure } from '../../common/ipc/result';
+import { failure } from '../../common/ipc/result';
 
 /**
  * The rules every request to the provincial API follows, kept apart from the client so each can
@@ -28,7 +28,7 @@ export function apiUrlAllowed(raw: string): boolean {
 }
 
 export function assertApiUrl(raw: string): void {
-  if (!apiUrlAllowed(raw)) throw new AppFailure('invalid_input', 'Địa chỉ máy chủ tỉnh phải dùng https (http chỉ cho máy chủ chạy trên chính máy này).');
+  if (!apiUrlAllowed(raw)) throw failure('invalid_input', 'api.httpsOnly');
 }
 
 /**

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { AppFailure } from '../../common/ipc/result';
+import { formatError, isErrorKey, type KeyedText } from '../../common/ipc/error-messages';
+import { failure } from '../../common/ipc/result';
 
 /**
  * The only module that reads or writes the `outbox` table. Each dossier has one ordered queue
@@ -175,7 +176,7 @@ export function dossierQueueState(db: Database.Database, dossierId: number, code
  */
 export function requeueRejected(db: Database.Database, code: string, o: { dossierPayload: unknown; at: string }): void {
   const item = db.prepare("SELECT id FROM outbox WHERE ma_ho_so = ? AND state IN ('rejected', 'waiting') ORDER BY seq LIMIT 1").get(code) as { id: number } | undefined;
-  if (!item) throw new AppFailure('not_found', `Hồ sơ ${code} không có mục bị trả lại.`);
+  if (!item) throw failure('not_found', 'outbox.nothingRejected', { code });
   db.prepare(
     `UPDATE outbox SET state = 'pending', idempotency_key = ?, payload = CASE WHEN kind = 'dossier_put' THEN ? ELSE payload END,
        next_attempt_at = NULL, last_error = NULL, updated_at = ? WHERE id = ?`,
@@ -188,7 +189,7 @@ export function requeueRejected(db: Database.Database, code: string, o: { dossie
  */
 export function markInformed(db: Database.Database, code: string, at: string): void {
   const r = db.prepare("UPDATE outbox SET state = 'waiting', updated_at = ? WHERE ma_ho_so = ? AND state = 'rejected'").run(at, code);
-  if (!r.changes) throw new AppFailure('not_found', `Hồ sơ ${code} không có mục bị trả lại.`);
+  if (!r.changes) throw failure('not_found', 'outbox.nothingRejected', { code });
 }
 
 // ---- what people see ------------------------------------------------------------------------
@@ -268,6 +269,8 @@ export interface InboxEntry {
   /** The contract's machine-readable error (`validation`, `conflict`…), null if unknown. */
   readonly error: string | null;
   readonly message: string;
+  /** The key of a refusal this PC made itself (a missing or damaged file), for the officer's language. */
+  readonly messageKey: KeyedText | null;
   readonly details: ReadonlyArray<{ readonly field?: string; readonly message?: string }>;
 }
 
@@ -282,10 +285,10 @@ export function rejectedInbox(db: Database.Database): InboxEntry[] {
   return rows.map((r) => ({ code: r.ma_ho_so, kind: r.kind, at: r.updated_at, ...parseRejection(r.last_error) }));
 }
 
-function parseRejection(lastError: string | null): Pick<InboxEntry, 'status' | 'error' | 'message' | 'details'> {
-  const fallback = { status: null, error: null, message: lastError ?? 'Bị trả lại', details: [] };
+function parseRejection(lastError: string | null): Pick<InboxEntry, 'status' | 'error' | 'message' | 'messageKey' | 'details'> {
+  const fallback = lastError ? { status: null, error: null, message: lastError, messageKey: null, details: [] } : rejectedPlain;
   if (!lastError) return fallback;
-  let e: { status?: unknown; error?: unknown; message?: unknown; details?: unknown };
+  let e: { status?: unknown; error?: unknown; message?: unknown; details?: unknown; wording?: unknown };
   try {
     e = JSON.parse(lastError) as typeof e;
   } catch {
@@ -296,7 +299,14 @@ function parseRejection(lastError: string | null): Pick<InboxEntry, 'status' | '
   return {
     status: typeof e.status === 'number' ? e.status : null,
     error: typeof e.error === 'string' ? e.error : null,
-    message: typeof e.message === 'string' && e.message ? e.message : 'Bị trả lại',
+    ...(typeof e.message === 'string' && e.message ? { message: e.message, messageKey: keyedOrNull(e.wording) } : { message: rejectedPlain.message, messageKey: rejectedPlain.messageKey }),
     details: Array.isArray(e.details) ? (e.details as InboxEntry['details']) : [],
   };
+}
+
+const rejectedPlain = { status: null, error: null, message: formatError('sync.rejected', undefined, 'vi'), messageKey: { key: 'sync.rejected' } as KeyedText, details: [] };
+
+/** A stored wording is trusted only when its key is still in the catalog (rows outlive versions). */
+function keyedOrNull(w: unknown): KeyedText | null {
+  return w && typeof w === 'object' && typeof (w as KeyedText).key === 'string' && isErrorKey((w as KeyedText).key) ? (w as KeyedText) : null;
 }

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { toVietnamRfc3339 } from '../../common/domain/time';
-import { AppFailure } from '../../common/ipc/result';
+import { formatError, type KeyedText } from '../../common/ipc/error-messages';
+import { failure } from '../../common/ipc/result';
 import { attachmentForUpload, markPendingAgain, markUploaded, raiseServerVersion, setSyncState, setUploadUrl, uploadUrlOf } from '../intake/dossier-repo';
 import { appendAudit } from '../store/audit';
 import { buildHoSo } from './hoso';
@@ -150,7 +151,7 @@ export class OutboxSender {
   /** Applies an outcome that is not success: retry later, unknown (resolve first), or reject. */
   async #setback(item: OutboxItem, r: Exclude<ApiOutcome<unknown>, { kind: 'ok' }>): Promise<Outcome> {
     if (r.kind === 'rejected') {
-      const error = JSON.stringify({ status: r.status, error: r.error, message: r.message, details: r.details });
+      const error = JSON.stringify({ status: r.status, error: r.error, message: r.message, details: r.details, ...(r.wording ? { wording: r.wording } : {}) });
       await this.#mark(item, 'rejected', { error, attempt: true });
       return { done: false, error: `${item.code}: ${r.message}` };
     }
@@ -191,11 +192,11 @@ export class OutboxSender {
   async #upload(item: OutboxItem): Promise<Outcome> {
     const { attachmentId } = JSON.parse(item.payload) as { attachmentId: number };
     const att = await this.c.exec('att', (db) => attachmentForUpload(db, attachmentId));
-    if (!att) return this.#setback(item, { kind: 'rejected', status: 0, error: 'missing_attachment', message: 'Tệp đính kèm không còn trong máy.', details: [] });
+    if (!att) return this.#setback(item, ownRejection('missing_attachment', { key: 'sync.attachmentGone' }));
     if (att.uploadedAt && att.uploadUrl) return this.#done(item);
     const { files, api } = this.c.d;
     const size = await files.sizeOf(att.sha256);
-    const corrupt = () => this.#setback(item, { kind: 'rejected', status: 0, error: 'corrupt_attachment', message: `Tệp ${att.fileName} trong máy đã hỏng hoặc bị xóa.`, details: [] });
+    const corrupt = () => this.#setback(item, ownRejection('corrupt_attachment', { key: 'sync.attachmentDamaged', params: { file: att.fileName } }));
     if (size !== att.sizeBytes) return corrupt();
     // A file that fits one PATCH goes from memory: one decryption, no plain copy on disk, and no
     // upload URL to keep (a crash before its single PATCH ends resumes at offset 0 anyway).
@@ -238,7 +239,7 @@ export class OutboxSender {
       if (read.kind !== 'ok') return this.#setback(item, read.kind === 'rejected' ? { kind: 'retry', afterMs: null, reason: read.message } : read);
       if (read.value && read.value.idempotencyKey === item.idempotencyKey) return this.#putDone(item, read.value.version);
       if (read.value && !payload.ifMatch) {
-        return this.#setback(item, { kind: 'rejected', status: 409, error: 'conflict', message: 'Mã hồ sơ đã có trên máy chủ tỉnh cho một hồ sơ khác.', details: [] });
+        return this.#setback(item, { ...ownRejection('conflict', { key: 'sync.codeTaken' }), status: 409 });
       }
     }
     // The body is built once and kept, so every retry sends the same bytes with the same key.
@@ -300,7 +301,7 @@ export class OutboxSender {
    */
   async resend(code: string): Promise<void> {
     const read = await this.c.d.api.getDossier(code);
-    if (read.kind !== 'ok') throw new AppFailure('device_error', `Không đọc được hồ sơ ${code} trên máy chủ tỉnh: ${reasonOf(read)}`);
+    if (read.kind !== 'ok') throw failure('device_error', 'sync.readFailed', { code, reason: reasonOf(read) });
     const version = read.value?.version ?? null;
     const at = this.c.at();
     await this.c.exec('resend', (db) =>
@@ -321,4 +322,9 @@ async function withSealed<T>(files: ContentStore, sha256: string, fn: (reader: P
   } finally {
     await reader.close();
   }
+}
+
+/** A refusal made by this PC, not the server (status 0): keyed, so the inbox words it in the officer's language. */
+function ownRejection(error: string, wording: KeyedText): Extract<ApiOutcome<never>, { kind: 'rejected' }> {
+  return { kind: 'rejected', status: 0, error, message: formatError(wording.key, wording.params, 'vi'), details: [], wording };
 }

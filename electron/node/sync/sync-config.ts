@@ -1,4 +1,4 @@
-import { AppFailure, failure } from '../../common/ipc/result';
+import { failure } from '../../common/ipc/result';
 import type { SecretVault } from '../secrets/secret-vault';
 import type { SqliteStore } from '../store/sqlite-store';
 import { apiUrlAllowed } from './http-guard';
@@ -25,7 +25,7 @@ export async function resolveApiConfig(store: SqliteStore, override: { apiUrl?: 
   const clientId = process.env.MOTCUA_CLIENT_ID ?? (await store.getSetting('sync.clientId'));
   const clientSecret = process.env.MOTCUA_CLIENT_SECRET ?? (secrets ? await secrets.get('sync.clientSecret') : null);
   if (!clientId || !clientSecret) {
-    throw new AppFailure('conflict', 'Thiếu thông tin thiết bị để kết nối máy chủ tỉnh (mã thiết bị hoặc khóa bí mật): chạy motcua api set --url … --client-id … --client-secret-env …');
+    throw failure('conflict', 'api.credentialsMissing');
   }
   checkApiUrl(baseUrl);
   const timeout = Number(process.env.MOTCUA_HTTP_TIMEOUT_MS);

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { formatError } from '../../common/ipc/error-messages';
 import { AppFailure } from '../../common/ipc/result';
 import { dossierIdByCode } from '../intake/dossier-repo';
 import { writeSetting } from '../settings/settings-repo';
@@ -22,7 +23,7 @@ export interface SyncReport {
 
 export class SyncLockedError extends AppFailure {
   constructor() {
-    super('conflict', 'Một tiến trình khác (ứng dụng hoặc dòng lệnh) đang đồng bộ thư mục dữ liệu này.');
+    super('conflict', formatError('sync.locked', undefined, 'vi'), undefined, { key: 'sync.locked' });
   }
 }
 

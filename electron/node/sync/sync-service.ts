@@ -1,4 +1,5 @@
-import { AppFailure } from '../../common/ipc/result';
+import type { KeyedText } from '../../common/ipc/error-messages';
+import { AppFailure, failure } from '../../common/ipc/result';
 import type { ContentStore } from '../files/content-store';
 import type { Logger } from '../log/logger';
 import type { ConnectivityMonitor } from '../services/connectivity';
@@ -20,6 +21,8 @@ export class SyncService {
   #again = false;
   #lastReport: SyncReport | null = null;
   #lastError: string | null = null;
+  /** The last error's key, when it has one: the sync panel words it in the officer's language. */
+  #lastErrorKey: KeyedText | null = null;
   #wasOnline = true;
 
   constructor(
@@ -31,6 +34,13 @@ export class SyncService {
   }
   get lastError(): string | null {
     return this.#lastError;
+  }
+  get lastErrorKey(): KeyedText | null {
+    return this.#lastErrorKey;
+  }
+  #setError(message: string | null, key: KeyedText | null = null): void {
+    this.#lastError = message;
+    this.#lastErrorKey = key;
   }
   /** A run is in flight (callers that close the store wait for it to end). */
   get running(): boolean {
@@ -85,7 +95,7 @@ export class SyncService {
   /** Sends a corrected, rejected dossier again (If-Match with the server's version). */
   async resend(code: string): Promise<void> {
     const cfg = await resolveApiConfig(this.d.store, {}, this.d.secrets);
-    if (!cfg) throw new AppFailure('conflict', 'Chưa cấu hình máy chủ tỉnh.');
+    if (!cfg) throw failure('conflict', 'sync.notConfigured');
     await this.engine(cfg).resend(code);
     void this.trigger('resend');
   }
@@ -95,7 +105,7 @@ export class SyncService {
     try {
       cfg = await resolveApiConfig(this.d.store, {}, this.d.secrets);
     } catch (e) {
-      this.#lastError = (e as Error).message;
+      this.#setError((e as Error).message, keyOf(e));
       return null;
     }
     if (!cfg) return null;
@@ -103,14 +113,20 @@ export class SyncService {
     try {
       const report = await engine.runOnce({ deadlineMs: 5 * 60_000, waitForBackoff: false });
       this.#lastReport = report;
-      this.#lastError = report.errors[0] ?? null;
+      this.#setError(report.errors[0] ?? null);
       this.d.log.info('sync run', { reason, sent: report.sent, remaining: report.remaining, rejected: report.rejected });
       return report;
     } catch (e) {
-      this.#lastError = e instanceof SyncLockedError ? e.message : `Đồng bộ lỗi: ${(e as Error).message}`;
+      if (e instanceof SyncLockedError) this.#setError(e.message, keyOf(e));
+      else {
+        const f = failure('internal', 'sync.failed', { error: (e as Error).message });
+        this.#setError(f.message, keyOf(f));
+      }
       return null;
     } finally {
       await this.d.monitor.check();
     }
   }
 }
+
+const keyOf = (e: unknown): KeyedText | null => (e instanceof AppFailure && e.key ? { key: e.key, ...(e.params ? { params: e.params } : {}) } : null);

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Output } from '../../../electron/common/ipc/contract';
 import { api, errText } from '../api';
 import { dateTime } from '../format';
 
 type QueueItem = { code: string; kind: string; state: string; attempts: number; nextAttemptAt: string | null; lastError: string | null };
-type InboxItem = { code: string; kind: string; at: string; status: number | null; message: string; details: Array<{ field?: string; message?: string }> };
+type InboxItem = Output<'sync.inbox'>[number];
 
 /** Đồng bộ: the queue with upload progress, "Đồng bộ ngay" (F9), and the rejection inbox. */
 export function SyncPanel() {
@@ -25,7 +26,7 @@ export function SyncPanel() {
   const now = useCallback(async () => {
     setMessage(t('sync.running'));
     const r = await api()['sync.now']({});
-    setMessage(r.ok ? (r.value.ran ? t('sync.ranReport', { sent: r.value.sent, remaining: r.value.remaining, rejected: r.value.rejected }) : r.value.message) : errText(r.error));
+    setMessage(r.ok ? (r.value.ran ? t('sync.ranReport', { sent: r.value.sent, remaining: r.value.remaining, rejected: r.value.rejected }) : r.value.message && errText({ message: r.value.message, ...r.value.messageKey })) : errText(r.error));
     void load();
   }, [load, t]);
 
@@ -93,7 +94,7 @@ export function SyncPanel() {
       <ul className="sync-inbox" data-testid="sync-inbox">
         {inbox.map((i) => (
           <li key={i.code}>
-            <span className="code">{i.code}</span> — {i.message}
+            <span className="code">{i.code}</span> — {errText({ message: i.message, ...i.messageKey })}
             {i.details.length > 0 && `: ${i.details.map((d) => `${d.field ?? ''} ${d.message ?? ''}`.trim()).join('; ')}`}
             <button className="link" onClick={() => void resend(i.code)}>{t('sync.resend')}</button>
             <button className="link" onClick={() => void informed(i.code)}>{t('sync.informed')}</button>

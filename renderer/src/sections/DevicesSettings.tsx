@@ -2,12 +2,13 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DoctorCheck } from '../../../electron/common/domain/doctor';
 import type { ScanEvent } from '../../../electron/common/domain/scan';
+import type { Output } from '../../../electron/common/ipc/contract';
 import { api, errText } from '../api';
 import { onScan } from '../scan-bus';
 import { ChecksTable } from '../components/ChecksTable';
 
 type Port = { path: string; manufacturer: string | null; serialNumber: string | null; vendorId: string | null; productId: string | null };
-type Job = { id: number; kind: string; code: string | null; state: string; reason: string | null };
+type Job = Output<'printer.jobs'>[number];
 
 /** Cài đặt → Thiết bị: scanner, receipt printer, scanner folder, and the start-of-day check. */
 export function DevicesSettings() {
@@ -168,7 +169,7 @@ export function DevicesSettings() {
               .filter((j) => j.state === 'held')
               .map((j) => (
                 <li key={j.id}>
-                  #{j.id} {j.code ?? t('devices.testPage')} — {j.reason}{' '}
+                  #{j.id} {j.code ?? t('devices.testPage')} — {j.reason !== null && errText({ message: j.reason, ...j.reasonKey })}{' '}
                   <button className="link" onClick={() => void retry(j.id)}>{t('devices.retry')}</button>
                 </li>
               ))}

@@ -38,7 +38,7 @@ export function ReturnsSection() {
       setSelected(new Set(r.value.results.filter((x) => x.kind === 'result').map((x) => x.id)));
       setReceivedBy(r.value.dossier.applicantName);
       setIdChecked(false);
-      if (!r.value.returnable) setMessage({ kind: 'warn', text: r.value.reason ?? '' });
+      if (!r.value.returnable) setMessage({ kind: 'warn', text: errText({ message: r.value.reason ?? '', ...r.value.reasonKey }) });
     },
     [],
   );

@@ -84,12 +84,17 @@ describe('outbox repository', () => {
     enqueueNewDossier(db, { dossierId: 2, code: 'B', idempotencyKey: 'b', attachmentIds: [], at: T0 });
     setState('B', 1, 'rejected', 'not json');
     expect(rejectedInbox(db)).toEqual([
-      { code: 'A', kind: 'dossier_put', at: T0, status: 422, error: 'validation', message: 'Thiếu tên', details: [{ field: 'ChuHoSo', message: 'bắt buộc' }] },
-      { code: 'B', kind: 'dossier_put', at: T0, status: null, error: null, message: 'not json', details: [] },
+      { code: 'A', kind: 'dossier_put', at: T0, status: 422, error: 'validation', message: 'Thiếu tên', messageKey: null, details: [{ field: 'ChuHoSo', message: 'bắt buộc' }] },
+      { code: 'B', kind: 'dossier_put', at: T0, status: null, error: null, message: 'not json', messageKey: null, details: [] },
     ]);
     markInformed(db, 'A', T1);
     expect(rejectedInbox(db).map((i) => i.code)).toEqual(['B']);
-    expect(outboxCounts(db)).toMatchObject({ rejected: 1, waiting: 1 });
+    // A refusal this PC made itself keeps its key: the sync panel and the CLI word it in English.
+    enqueueNewDossier(db, { dossierId: 3, code: 'C', idempotencyKey: 'c', attachmentIds: [], at: T0 });
+    const wording = { key: 'sync.attachmentDamaged', params: { file: 'scan.pdf' } };
+    setState('C', 1, 'rejected', JSON.stringify({ status: 0, error: 'corrupt_attachment', message: 'Tệp scan.pdf trong máy đã hỏng hoặc bị xóa.', details: [], wording }));
+    expect(rejectedInbox(db).find((i) => i.code === 'C')).toMatchObject({ status: 0, message: 'Tệp scan.pdf trong máy đã hỏng hoặc bị xóa.', messageKey: wording });
+    expect(outboxCounts(db)).toMatchObject({ rejected: 2, waiting: 1 });
     expect(() => markInformed(db, 'A', T1)).toThrow(AppFailure);
     expect(() => markInformed(db, 'A', T1)).toThrow(expect.objectContaining({ code: 'not_found' }));
   });

@@ -1,3 +1,4 @@
+import { formatError } from '../../../common/ipc/error-messages';
 import { staleness } from '../../sync/staleness';
 import { actorOf, type AreaHandlers, type HandlerEnv } from './env';
 
@@ -8,8 +9,10 @@ export const syncHandlers = (e: HandlerEnv): AreaHandlers<C> => ({
   'sync.now': async () => {
     const r = await e.core.sync.trigger('manual');
     return r
-      ? { ran: true, sent: r.sent, remaining: r.remaining, rejected: r.rejected, message: r.errors[0] ?? null }
-      : { ran: false, sent: 0, remaining: 0, rejected: 0, message: e.core.sync.lastError ?? 'Chưa cấu hình máy chủ tỉnh.' };
+      ? { ran: true, sent: r.sent, remaining: r.remaining, rejected: r.rejected, message: r.errors[0] ?? null, messageKey: null }
+      : e.core.sync.lastError
+        ? { ran: false, sent: 0, remaining: 0, rejected: 0, message: e.core.sync.lastError, messageKey: e.core.sync.lastErrorKey }
+        : { ran: false, sent: 0, remaining: 0, rejected: 0, message: formatError('sync.notConfigured', undefined, 'vi'), messageKey: { key: 'sync.notConfigured' } };
   },
   'sync.queue': () => e.core.outbox.queue(),
   'sync.inbox': async () => (await e.core.outbox.rejected()).map((x) => ({ ...x, details: [...x.details] })),
