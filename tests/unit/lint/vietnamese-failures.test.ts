@@ -2,11 +2,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { VIETNAMESE } from '../../helpers/wording';
 
 const ROOT = join(__dirname, '..', '..', '..');
-/** A Vietnamese letter with a diacritic (or đ): text an officer working in English would meet untranslated. */
-const VIETNAMESE = /[À-ỹđĐ]/u;
-
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((n) => {
     const p = join(dir, n);

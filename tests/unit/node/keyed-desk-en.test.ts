@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatError } from '../../../electron/common/ipc/error-messages';
 import { readStoredWording, storedWording } from '../../../electron/common/ipc/notice';
-import { errorText, toAppError } from '../../../electron/common/ipc/result';
+import { errorText } from '../../../electron/common/ipc/result';
 import { importCalendarYear } from '../../../electron/node/calendar/calendar-repo';
 import { parseBackupKey } from '../../../electron/node/db/key-backup';
 import { DbVersionFromFutureError } from '../../../electron/node/db/migration';
@@ -12,18 +12,7 @@ import { readJsonInput } from '../../../electron/node/files/input-file';
 import { statusProblem, statusProblemKey } from '../../../electron/node/printing/printer-service';
 import { SyncLockedError } from '../../../electron/node/sync/sync-engine';
 import { tempDir } from '../../helpers/tmp';
-
-const VIETNAMESE = /[À-ỹđĐ]/u;
-
-async function caught(f: () => unknown): Promise<{ vi: string; en: string; key: string | undefined }> {
-  try {
-    await f();
-  } catch (e) {
-    const err = toAppError(e);
-    return { vi: errorText(err, 'vi'), en: errorText(err, 'en'), key: err.key };
-  }
-  throw new Error('expected a failure');
-}
+import { caught, VIETNAMESE } from '../../helpers/wording';
 
 const dirs: Array<{ cleanup(): void }> = [];
 afterAll(() => dirs.forEach((d) => d.cleanup()));

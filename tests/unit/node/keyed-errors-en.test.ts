@@ -11,7 +11,7 @@ import { TokenError } from '../../../electron/common/hardware/token';
 import { createMotcuaApi } from '../../../electron/common/ipc/bridge';
 import { contract } from '../../../electron/common/ipc/contract';
 import { ERROR_MESSAGES, formatError } from '../../../electron/common/ipc/error-messages';
-import { errorText, toAppError } from '../../../electron/common/ipc/result';
+import { errorText } from '../../../electron/common/ipc/result';
 import { setIdleMinutes } from '../../../electron/node/auth/idle-policy';
 import { storageFailure } from '../../../electron/node/db/db-errors';
 import { ContentStore } from '../../../electron/node/files/content-store';
@@ -19,19 +19,7 @@ import { fsFailure } from '../../../electron/node/files/fs-errors';
 import { lastXref } from '../../../electron/node/signing/pdf-xref';
 import { draftFromImport } from '../../../electron/node/intake/import-draft';
 import { tempDir } from '../../helpers/tmp';
-
-/** Any Vietnamese letter with a diacritic (and đ): none may reach an officer working in English. */
-const VIETNAMESE = /[À-ỹđĐ]/u;
-
-async function caught(f: () => unknown): Promise<{ vi: string; en: string; key: string | undefined }> {
-  try {
-    await f();
-  } catch (e) {
-    const err = toAppError(e);
-    return { vi: errorText(err, 'vi'), en: errorText(err, 'en'), key: err.key };
-  }
-  throw new Error('expected a failure');
-}
+import { caught, VIETNAMESE } from '../../helpers/wording';
 
 const draft = (o: object) => ({ MaTTHC: '1.001', LoaiDoiTuong: '1', ChuHoSo: 'Trần Thị Hoa', SoGiayToChuHoSo: '001185012345', ...o });
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { TokenCertificate } from '../../../electron/common/hardware/token';
-import { errorText, toAppError } from '../../../electron/common/ipc/result';
 import { AttachmentInbox } from '../../../electron/node/files/attachment-inbox';
 import { resolveDocuments, resolveFees } from '../../../electron/node/intake/intake-rules';
 import { voidDossier } from '../../../electron/node/intake/void-dossier';
@@ -9,19 +8,7 @@ import { lastXref } from '../../../electron/node/signing/pdf-xref';
 import { signDocuments } from '../../../electron/node/signing/sign-documents';
 import { pickCertificate } from '../../../electron/node/signing/signing-service';
 import { verifyPdf } from '../../../electron/node/signing/verify';
-
-/** Any Vietnamese letter with a diacritic (and đ): none may reach an officer working in English. */
-const VIETNAMESE = /[À-ỹđĐ]/u;
-
-async function caught(f: () => unknown): Promise<{ vi: string; en: string; key: string | undefined }> {
-  try {
-    await f();
-  } catch (e) {
-    const err = toAppError(e);
-    return { vi: errorText(err, 'vi'), en: errorText(err, 'en'), key: err.key };
-  }
-  throw new Error('expected a failure');
-}
+import { caught, VIETNAMESE } from '../../helpers/wording';
 
 const now = new Date('2026-11-30T03:00:00Z');
 const cert = (id: string): TokenCertificate =>

@@ -4,26 +4,14 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TokenError, type TokenCertificate } from '../../../electron/common/hardware/token';
-import { errorText, toAppError } from '../../../electron/common/ipc/result';
+import { errorText } from '../../../electron/common/ipc/result';
 import { draftFromImport } from '../../../electron/node/intake/import-draft';
 import { postalAddressOf, resolveDocuments } from '../../../electron/node/intake/intake-rules';
 import { certificateProblems, certificateRefusal, checkCertificate } from '../../../electron/node/signing/signing-service';
 import { loadTrustAnchors } from '../../../electron/node/signing/trust-store';
 import { rfc3161 } from '../../../electron/node/signing/tsa';
 import { tempDir } from '../../helpers/tmp';
-
-/** Any Vietnamese letter with a diacritic (and đ): none may reach an officer working in English. */
-const VIETNAMESE = /[À-ỹđĐ]/u;
-
-async function caught(f: () => unknown): Promise<{ vi: string; en: string; key: string | undefined; params: unknown }> {
-  try {
-    await f();
-  } catch (e) {
-    const err = toAppError(e);
-    return { vi: errorText(err, 'vi'), en: errorText(err, 'en'), key: err.key, params: err.params };
-  }
-  throw new Error('expected a failure');
-}
+import { caught, VIETNAMESE } from '../../helpers/wording';
 
 const cert = (o: Partial<TokenCertificate>): TokenCertificate =>
   ({ id: '01', subject: 'CN=Nguyen Van A', issuer: 'CN=CA', notBefore: '2025-01-01T00:00:00Z', notAfter: '2026-06-30T00:00:00Z', keyUsage: ['digitalSignature'], der: new Uint8Array(), ...o }) as unknown as TokenCertificate;
