@@ -212,6 +212,42 @@ describe('intake at the counter, end to end (Chromium host + scanner on a real p
     }
   });
 
+  it('Enter typed before the list catches up chooses what the field says, not the line left from shorter text', async () => {
+    const { page } = host;
+    const { dispatcher } = host.services;
+    const dispatch = dispatcher.dispatch.bind(dispatcher);
+    // Every answer to the whole text is held back, as on a loaded machine: the list on screen still answers "khai".
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((r) => (release = r));
+    let asked = 0;
+    dispatcher.dispatch = async (sender, channel, input) => {
+      if (channel !== 'catalog.search' || (input as { query?: unknown } | null)?.query !== 'khai sinh') return dispatch(sender, channel, input);
+      asked++;
+      await held;
+      return dispatch(sender, channel, input);
+    };
+    try {
+      await page.keyboard.press('Escape');
+      await page.focus('input[name="procedure"]');
+      await page.keyboard.type('khai');
+      // The shorter name ranks first for "khai": the line a stale Enter would take.
+      await page.waitForSelector('#procedure-list li.active:has-text("Đăng ký khai tử")');
+      await page.keyboard.type(' sinh');
+      await expect.poll(() => asked).toBeGreaterThanOrEqual(1);
+      await page.keyboard.press('Enter');
+      // Nothing is chosen from the stale line while the answer for "khai sinh" is on its way.
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
+      expect(await page.locator('[data-testid="due-preview"]').count()).toBe(0);
+      release();
+      await page.waitForSelector('[data-testid="due-preview"]');
+      expect(await page.inputValue('input[name="procedure"]')).toBe('Đăng ký khai sinh');
+    } finally {
+      release();
+      dispatcher.dispatch = dispatch;
+      await page.keyboard.press('Escape');
+    }
+  });
+
   it('when sync is overdue a supervisor — a second person — permits the dossier in a dialog', async () => {
     const { page } = host;
     await host.services.store.exec('stale', (db) => {

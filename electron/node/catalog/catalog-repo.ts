@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { catalogProcedureSchema, type CatalogProcedure, type FeeTiming, type Procedure } from '../../common/domain/procedure';
-import { foldVietnamese } from '../../common/domain/text';
+import { procedureSearchText, queryWords } from '../../common/domain/procedure-search';
 import { failure } from '../../common/ipc/result';
 
 export interface ImportReport {
@@ -51,7 +51,7 @@ export function importCatalog(db: Database.Database, items: readonly unknown[], 
         active: p.active ? 1 : 0,
         sample: opts.sample ? 1 : 0,
         at: p.updatedAt ?? opts.at,
-        search: foldVietnamese(`${p.MaTTHC} ${p.TenTTHC} ${p.TenLinhVuc ?? ''}`),
+        search: procedureSearchText({ maTthc: p.MaTTHC, tenTthc: p.TenTTHC, tenLinhVuc: p.TenLinhVuc ?? null }),
       });
       delDocs.run(p.MaTTHC);
       delFees.run(p.MaTTHC);
@@ -124,7 +124,7 @@ export function requireProcedure(db: Database.Database, maTthc: string): Procedu
  * order), code prefixes match too. Name-prefix hits rank first, then shorter names.
  */
 export function searchProcedures(db: Database.Database, query: string, limit = 20): Procedure[] {
-  const words = foldVietnamese(query).split(' ').filter(Boolean).slice(0, 8);
+  const words = queryWords(query);
   const where = words.map(() => "search_text LIKE ? ESCAPE '\\'").join(' AND ');
   const params = words.map((w) => `%${w.replace(/[\\%_]/g, (c) => '\\' + c)}%`);
   const first = words[0] ?? '';

@@ -20,8 +20,14 @@ export function ProcedurePicker(p: {
   const { t, i18n } = useTranslation();
   const { query, suggestions, active } = p.search;
 
-  // Only an open list claims the arrows and Enter; otherwise Enter submits the form (save).
+  // Only an open list (or one still coming for the text typed) claims the arrows and Enter;
+  // otherwise Enter submits the form (save).
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'Enter' && (suggestions.length || p.search.pending)) {
+      e.preventDefault();
+      void p.search.enterChoice().then((c) => c && p.onChoose(c));
+      return;
+    }
     if (!suggestions.length) return;
     if (e.key === 'ArrowDown') {
       e.preventDefault();
@@ -29,9 +35,6 @@ export function ProcedurePicker(p: {
     } else if (e.key === 'ArrowUp') {
       e.preventDefault();
       p.search.previous();
-    } else if (e.key === 'Enter') {
-      e.preventDefault();
-      void p.onChoose(suggestions[active]!);
     }
   };
 
