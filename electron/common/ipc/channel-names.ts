@@ -49,6 +49,7 @@ const CHANNELS: Record<Channel, 1> = {
   'attachments.pick': 1,
   'attachments.scanFolder': 1,
   'attachments.preview': 1,
+  'print.document': 1,
   'devices.state': 1,
   'devices.setScanner': 1,
   'devices.list': 1,
