@@ -136,8 +136,8 @@ function PrintView({ job, onClose }: { job: Job; onClose: () => void }) {
     };
   }, []);
 
-  // Chromium's window.print() returns when the dialog closes, and fires afterprint before or after
-  // that depending on the host: the view goes at whichever of the two comes last.
+  // The spec fires afterprint inside window.print(), once the dialog is done; a host that returns
+  // first and fires it later is covered too: the view goes at whichever of the two comes last.
   const inDialog = useRef(false);
   const closedInDialog = useRef(false);
   const print = useCallback(() => {
@@ -154,12 +154,26 @@ function PrintView({ job, onClose }: { job: Job; onClose: () => void }) {
     if (closedInDialog.current) onClose();
   }, [settle, fail, onClose, t]);
 
-  // Once every page is drawn, the dialog opens by itself: the officer asked to print, not to preview.
+  // Listening from the view's start, not re-added with its state: the first print's afterprint
+  // comes while the effects of the state that started it are still being set up.
   useEffect(() => {
-    if (state.kind === 'ready') print();
+    const afterPrint = () => {
+      if (inDialog.current) closedInDialog.current = true;
+      else if (settled.current) onClose();
+    };
+    window.addEventListener('afterprint', afterPrint);
+    return () => window.removeEventListener('afterprint', afterPrint);
+  }, [onClose]);
+
+  // Once every page is drawn, the dialog opens by itself: the officer asked to print, not to preview.
+  const autoPrinted = useRef(false);
+  useEffect(() => {
+    if (state.kind !== 'ready' || autoPrinted.current) return;
+    autoPrinted.current = true;
+    print();
   }, [state.kind, print]);
 
-  // The dialog closed (printed or cancelled): the view goes. Esc closes it too; Ctrl+P prints it again.
+  // Esc closes the view; Ctrl+P prints it again.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') {
@@ -172,18 +186,10 @@ function PrintView({ job, onClose }: { job: Job; onClose: () => void }) {
         if (state.kind === 'ready') print();
       }
     };
-    const afterPrint = () => {
-      if (inDialog.current) closedInDialog.current = true;
-      else if (settled.current) onClose();
-    };
     // Capture on window: ahead of the sections' own Esc and Ctrl+P, which must not see these keys.
     window.addEventListener('keydown', onKey, true);
-    window.addEventListener('afterprint', afterPrint);
-    return () => {
-      window.removeEventListener('keydown', onKey, true);
-      window.removeEventListener('afterprint', afterPrint);
-    };
-  }, [state.kind, print, close, onClose]);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [state.kind, print, close]);
 
   return (
     <div className="print-view" role="dialog" aria-modal="true" aria-label={t('print.title', { name: offer.name })} data-testid="print-view">
