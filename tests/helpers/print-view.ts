@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { ChromiumHost } from '../../electron/host/chromium-host';
 import { tempDir } from './tmp';
+import { tool } from './tools';
 
 /** What the page's print view held when window.print was called (the stub records it; the real dialog cannot be driven). */
 export interface PrintCall {
@@ -58,3 +59,10 @@ export async function lastPrinted(host: ChromiumHost, out = tempDir('motcua-prin
 
 /** The folder where versions before printing from memory put plain copies: absent, or empty, after any print. */
 export const viewerLeftovers = (host: ChromiumHost): boolean => existsSync(host.services.layout.viewerDir);
+
+/** Each page's size in points, as pdfinfo reads it (the document's own, or Chromium's PDF of the print media). */
+export function pdfPageSizes(path: string): Array<[number, number]> {
+  const pages = Number(/Pages:\s+(\d+)/.exec(tool('pdfinfo', [path]).stdout)?.[1] ?? 0);
+  const info = tool('pdfinfo', ['-f', '1', '-l', String(pages), path]).stdout;
+  return [...info.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/g)].map((m) => [Number(m[1]), Number(m[2])]);
+}
