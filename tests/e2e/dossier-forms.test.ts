@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCREENSHOT_DIR, startTestHost } from '../helpers/host';
 import { tool } from '../helpers/tools';
 import { clearFiles } from '../helpers/clear-files';
-import { keepPrintView, lastPrinted, pdfPageSizes, printCalls, stubPrint, viewerLeftovers, type PrintCall } from '../helpers/print-view';
+import { cspViolations, keepPrintView, lastPrinted, pdfPageSizes, printCalls, stubPrint, viewerLeftovers, type PrintCall } from '../helpers/print-view';
 
 type Host = Awaited<ReturnType<typeof startTestHost>>;
 
@@ -151,6 +151,8 @@ describe('In mẫu… on the Hồ sơ detail (Chromium host)', () => {
       }
       // Chromium's PDF of the page fires afterprint as a print does: the view goes with it.
       await page.waitForSelector('[data-testid="print-view"]', { state: 'detached' });
+      // pdf.js (eval off, glyphs as paths, its worker of the app's origin) and the constructed @page rules: no CSP refusal.
+      expect(await cspViolations(page)).toEqual([]);
     } finally {
       await keepPrintView(page, false);
     }

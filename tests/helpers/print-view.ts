@@ -17,13 +17,17 @@ export interface PrintCall {
 /**
  * Replaces window.print in the page from its first script on (addInitScript, then a reload): each
  * call records the print view's sheets; then afterprint fires as when the dialog closes, unless
- * the test keeps the view open (`keepViewOpen`) to look at it under print media.
+ * the test keeps the view open (`keepPrintView`) to look at it under print media. CSP refusals of
+ * the page are recorded too (`cspViolations`).
  */
 export async function stubPrint(page: Page): Promise<void> {
   await page.addInitScript(() => {
-    const w = window as unknown as { __prints: PrintCall[]; __keepPrintView: boolean };
+    const w = window as unknown as { __prints: PrintCall[]; __keepPrintView: boolean; __cspViolations: string[] };
     w.__prints = [];
     w.__keepPrintView = false;
+    // The print view's pdf.js and its @page rules must hold under the strict CSP: any refusal is kept.
+    w.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => w.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
     window.print = () => {
       const sheets = Array.from(document.querySelectorAll<HTMLElement>('[data-testid="print-view"] .print-sheet'));
       w.__prints.push({
@@ -42,6 +46,7 @@ export async function stubPrint(page: Page): Promise<void> {
 }
 
 export const printCalls = (page: Page): Promise<PrintCall[]> => page.evaluate(() => (window as unknown as { __prints: PrintCall[] }).__prints);
+export const cspViolations = (page: Page): Promise<string[]> => page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
 export const keepPrintView = (page: Page, keep: boolean): Promise<void> => page.evaluate((k) => void ((window as unknown as { __keepPrintView: boolean }).__keepPrintView = k), keep);
 
 /**
