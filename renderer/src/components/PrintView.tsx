@@ -124,12 +124,16 @@ function PrintView({ job, onClose }: { job: Job; onClose: () => void }) {
     };
   }, [offer.token, t, fail]);
 
-  // Only the print view prints while it is open; the page rules go with it.
+  // Only the print view prints while it is open, and the screen behind it takes no focus or click
+  // (inert); the page rules go with it.
   useEffect(() => {
     const back = document.activeElement as HTMLElement | null;
+    const root = document.getElementById('root');
     document.body.classList.add('printing');
+    root?.setAttribute('inert', '');
     closeRef.current?.focus();
     return () => {
+      root?.removeAttribute('inert');
       document.body.classList.remove('printing');
       pageRules([]);
       back?.focus?.();
