@@ -9,9 +9,9 @@ import { drawPage, openPdf } from '../pdf/pdf-pages';
 export type PrintOffer = Output<'receipt.print'>['document'];
 export type PrintOutcome = { ok: true } | { ok: false; text: string };
 
-/** Print resolution: 250 dpi keeps the barcode's bars and 9 pt diacritics sharp on a laser printer. */
+/** Print resolution for the barcode's bars and the small diacritics; more only grows the canvases (memory, drawing time). */
 const PRINT_DPI = 250;
-/** A receipt is one A5 page and a form two or three A4 pages; at 250 dpi an A4 canvas holds ~24 MB. */
+/** Receipts, forms and slips are a page or a few; at 250 dpi one A4 canvas holds ~24 MB, so a long file is refused. */
 const MAX_PRINT_PAGES = 30;
 
 interface Job {
@@ -103,7 +103,7 @@ function PrintView({ job, onClose }: { job: Job; onClose: () => void }) {
           if (!sizes.includes(size)) sizes.push(size);
           const sheet = document.createElement('div');
           sheet.className = 'print-sheet';
-          // Printed at the PDF's own size: A5 receipts on A5, A4 forms on A4 (the @page rules below).
+          // Each page on paper of its own size (A5 receipt, A4 form: the @page rules below), not scaled to the printer's default.
           sheet.style.setProperty('--w', `${p.widthPt}pt`);
           sheet.style.setProperty('--h', `${p.heightPt}pt`);
           sheet.style.setProperty('page', `motcua-print-${sizes.indexOf(size)}`);
