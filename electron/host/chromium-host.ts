@@ -64,10 +64,12 @@ export interface ChromiumHost {
   readonly externalOpened: readonly string[];
   /** Requests the host refused because they left the app's origin (checklist item 1). */
   readonly blockedRequests: readonly string[];
-  /** PDFs sent to "print" (headless: recorded; headed: also opened in a tab). */
+  /** Kept documents (their sealed paths) offered to the page's print view, in order. */
   readonly printed: readonly string[];
+  /** Report PDFs exported to Documents and opened for the user (headless: recorded; headed: also opened in a tab). */
+  readonly exported: readonly string[];
   /**
-   * Holds every "print" until `release` (prints go on) or `fail` (they fail as a broken render
+   * Holds every print offer until `release` (prints go on) or `fail` (they fail as a broken render
    * would): a first print that takes seconds, made deterministic for the tests of its busy state.
    */
   holdPrints(): { release(): void; fail(): void };
@@ -102,6 +104,7 @@ export async function startChromiumHost(o: ChromiumHostOptions): Promise<Chromiu
   const externalOpened: string[] = [];
   const blockedRequests: string[] = [];
   const printed: string[] = [];
+  const exported: string[] = [];
   let pickQueue: string[] = [];
   let printGate: Promise<void> | null = null;
   let folderPick: string | null = null;
@@ -136,14 +139,20 @@ export async function startChromiumHost(o: ChromiumHostOptions): Promise<Chromiu
         pickQueue = [];
         return p;
       },
-      printPdf: async (path) => {
-        if (printGate) await printGate;
-        printed.push(path);
+      // The report export (a clear file of the user's Documents): recorded; headed, also shown in a tab.
+      openPdf: async (path) => {
+        exported.push(path);
         if (!o.headless && context) {
           const tab = await context.browser()!.newPage();
           await tab.goto(`file://${path}`).catch(() => undefined);
         }
         return true;
+      },
+      // Kept documents print from the page itself (its print view calls window.print, which opens
+      // Chromium's print preview): the host only records the sealed path, and may hold it.
+      printing: async (keptPath) => {
+        if (printGate) await printGate;
+        printed.push(keptPath);
       },
       pickFolder: async () => {
         const p = folderPick;
@@ -274,6 +283,7 @@ export async function startChromiumHost(o: ChromiumHostOptions): Promise<Chromiu
     externalOpened,
     blockedRequests,
     printed,
+    exported,
     holdPrints() {
       let settle!: { release(): void; fail(): void };
       printGate = new Promise<void>((resolve, reject) => {

@@ -99,8 +99,9 @@ async function start(): Promise<void> {
         });
         return r.canceled ? [] : r.filePaths;
       },
-      // The OS PDF viewer owns the print dialog; Chromium's built-in viewer prints PDFs blank on some drivers.
-      printPdf: async (path) => (await shell.openPath(path)) === '',
+      // Only the report the user exported to Documents (clear there by intent). Kept documents print
+      // from the renderer's print view (pdf.js canvases), never through Chromium's built-in PDF viewer.
+      openPdf: async (path) => (await shell.openPath(path)) === '',
       pickFolder: async () => {
         const r = await dialog.showOpenDialog({ title: 'Chọn thư mục lưu tệp đã ký', properties: ['openDirectory', 'createDirectory'] });
         return r.canceled ? null : (r.filePaths[0] ?? null);

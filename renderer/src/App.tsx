@@ -6,6 +6,7 @@ import { HelpDialog } from './components/HelpDialog';
 import { StatusBar } from './components/StatusBar';
 import { LoginScreen } from './components/LoginScreen';
 import { IdleLock } from './components/IdleLock';
+import { PrintHost } from './components/PrintView';
 import type { Output } from '../../electron/common/ipc/contract';
 import { setLocale } from './i18n';
 import { SECTIONS, sectionForShortcut, type SectionId } from './sections';
@@ -194,6 +195,7 @@ export function App() {
       </main>
       <StatusBar info={info} sync={sync} />
       {help && <HelpDialog onClose={() => setHelp(false)} />}
+      <PrintHost />
     </div>
   );
 }

@@ -1,8 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, SCREENSHOT_DIR, startTestHost } from '../helpers/host';
 import { tool } from '../helpers/tools';
+import { lastPrinted, printCalls, stubPrint, viewerLeftovers } from '../helpers/print-view';
+import { clearFiles } from '../helpers/clear-files';
 import { vietnamDate } from '../../electron/common/domain/time';
 import { writeSetting } from '../../electron/node/settings/settings-repo';
 import { ptyPair, type PtyPair } from '../helpers/pty';
@@ -18,6 +20,7 @@ describe('intake at the counter, end to end (Chromium host + scanner on a real p
 
   beforeAll(async () => {
     host = await startTestHost();
+    await stubPrint(host.page);
     pty = await ptyPair(host.dataDir, 'scanner');
     await host.page.waitForSelector('nav button[data-section]');
     const { page } = host;
@@ -94,16 +97,30 @@ describe('intake at the counter, end to end (Chromium host + scanner on a real p
     await page.keyboard.press('Control+p');
     actions++;
     // The first receipt of a run renders cold (fonts, PDF worker): seconds on a loaded machine, not expect.poll's 1 s.
-    await expect.poll(() => host.printed.length, { timeout: 30_000 }).toBe(1);
-    expect(existsSync(host.printed[0]!)).toBe(true);
-    // Mẫu 01 names the officer who received it: the one signed in at this counter.
-    expect(tool('pdftotext', ['-layout', host.printed[0]!, '-']).stdout).toContain(ADMIN.fullName);
-    // The viewer got a plain copy of the kept receipt (which is sealed at rest), under its name, in the private viewer folder.
+    await page.waitForSelector('[data-testid="intake-notice"]:has-text("hộp thoại in")', { timeout: 30_000 });
+    expect(host.printed).toHaveLength(1);
+    // The print view got the kept receipt itself, which stays sealed on disk: its bytes went over IPC, unsealed in memory.
     const detail = await host.services.intake.detail(code);
-    expect(host.printed[0]).not.toBe(detail?.receiptPath);
-    expect(host.printed[0]!.startsWith(host.services.layout.viewerDir)).toBe(true);
-    expect(basename(host.printed[0]!)).toBe(basename(detail!.receiptPath!));
-    expect(readFileSync(host.printed[0]!)).toEqual(await host.services.docs.read(detail!.receiptPath!));
+    expect(host.printed[0]).toBe(detail?.receiptPath);
+    expect(readFileSync(host.printed[0]!).subarray(0, 4).toString('latin1')).not.toBe('%PDF');
+    const receipt = await lastPrinted(host);
+    try {
+      // Mẫu 01 names the officer who received it: the one signed in at this counter.
+      expect(tool('pdftotext', ['-layout', receipt.path, '-']).stdout).toContain(ADMIN.fullName);
+      const pages = Number(/Pages:\s+(\d+)/.exec(tool('pdfinfo', [receipt.path]).stdout)![1]);
+      // window.print ran once, with every page of the receipt drawn at print resolution at its A5 size.
+      const calls = await printCalls(page);
+      expect(calls).toHaveLength(1);
+      expect(calls[0]).toMatchObject({ sheets: pages, drawn: pages });
+      expect(calls[0]!.sizes[0]).toMatchObject({ w: expect.stringMatching(/^419\.\d+pt$/), h: expect.stringMatching(/^595\.\d+pt$/) });
+      expect(calls[0]!.sizes[0]!.px[0]).toBeGreaterThanOrEqual(1400); // 148 mm at 250 dpi
+    } finally {
+      receipt.cleanup();
+    }
+    // The dialog closed, the view went; nothing clear was written for the print, anywhere in the data directory.
+    await page.waitForSelector('[data-testid="print-view"]', { state: 'detached' });
+    expect(viewerLeftovers(host)).toBe(false);
+    expect(clearFiles(host.dataDir, ['001090123456', 'Nguyễn Văn Đức'])).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'intake-saved.png') });
     expect(actions).toBeLessThanOrEqual(6);
     process.stdout.write(`officer actions after the scan for a standard dossier: ${actions}\n`);

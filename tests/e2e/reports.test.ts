@@ -138,7 +138,9 @@ describe('supervisors: login, daily report, review, export, signed close; office
     expect(readFileSync(path).subarray(0, 2).toString('latin1')).toBe('PK');
     await page.click('[data-testid="export-pdf"]');
     // The report PDF renders on the PDF worker: seconds on a loaded machine, not expect.poll's 1 s.
-    await expect.poll(() => host.printed.some((p) => p.endsWith('.pdf') && p.includes('bao-cao')), { timeout: 30_000 }).toBe(true);
+    await expect.poll(() => host.exported.some((p) => p.endsWith('.pdf') && p.includes('bao-cao')), { timeout: 30_000 }).toBe(true);
+    // The export is the supervisor's clear copy in their Documents (by intent), the one PDF the OS viewer opens.
+    expect(host.exported.every((p) => p.includes(join('Documents', 'Một Cửa Desk', 'Báo cáo')))).toBe(true);
     await page.fill('textarea[name="closeNotes"]', 'Chốt lại sau khi xuất báo cáo.');
     await page.click('[data-testid="close-day"]');
     await page.waitForSelector('[data-testid="reports-message"]:has-text("Đã chốt ngày")');

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCREENSHOT_DIR, startTestHost } from '../helpers/host';
+import { lastPrinted, pdfPageSizes, printCalls, stubPrint } from '../helpers/print-view';
 import { UNIT } from '../helpers/intake';
 import { makePki, PIN, SOFTHSM_MODULE } from '../helpers/softhsm';
 import { referenceServer } from '../helpers/sync';
@@ -23,6 +24,7 @@ describe('Trả kết quả in the app: scan the receipt, sign with the USB toke
     server = await referenceServer(t.dir);
     Object.assign(process.env, { MOTCUA_API_URL: server.url, MOTCUA_CLIENT_ID: 'counter-q01', MOTCUA_CLIENT_SECRET: 'secret-q01' });
     host = await startTestHost({ province: true });
+    await stubPrint(host.page);
     const { page } = host;
     await page.waitForSelector('nav button[data-section]');
     expect((await page.evaluate((u) => window.motcua['unit.set'](u), UNIT)).ok).toBe(true);
@@ -75,9 +77,17 @@ describe('Trả kết quả in the app: scan the receipt, sign with the USB toke
     await page.waitForSelector('[data-testid="results"] li:has-text("đã ký")');
     await page.check('input[name="idChecked"]');
     await page.click('[data-testid="hand-over"]');
-    await page.waitForSelector('[data-testid="returns-message"]:has-text("phiếu bàn giao")');
+    await page.waitForSelector('[data-testid="returns-message"]:has-text("phiếu bàn giao đã gửi tới máy in")');
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'returns.png'), fullPage: true });
-    expect(host.printed.some((p) => p.includes('ban-giao'))).toBe(true);
+    // The slip went to the print view from memory: its kept copy stays sealed, and window.print ran on its pages.
+    const slip = host.printed.at(-1)!;
+    expect(slip).toContain('ban-giao');
+    expect(readFileSync(slip).subarray(0, 4).toString('latin1')).not.toBe('%PDF');
+    const printedSlip = await lastPrinted(host);
+    const pages = pdfPageSizes(printedSlip.path).length;
+    printedSlip.cleanup();
+    expect(pages).toBeGreaterThan(0);
+    expect((await printCalls(page)).at(-1)).toMatchObject({ sheets: pages, drawn: pages });
     await host.services.sync.trigger('test');
     await expect.poll(() => (server.db.prepare('SELECT status FROM dossiers WHERE code = ?').get(code) as { status: string }).status, { timeout: 30_000 }).toBe('10');
   });

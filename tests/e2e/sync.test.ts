@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, SCREENSHOT_DIR, startTestHost } from '../helpers/host';
+import { lastPrinted } from '../helpers/print-view';
 import { tool } from '../helpers/tools';
 import { UNIT } from '../helpers/intake';
 import { referenceServer } from '../helpers/sync';
@@ -54,7 +55,12 @@ describe('sync in the app: status bar, Đồng bộ ngay, rejection inbox', () =
     // And the receipt the citizen takes home names them.
     const printed = await page.evaluate((c) => window.motcua['receipt.print']({ code: c }), code);
     expect(printed.ok).toBe(true);
-    expect(tool('pdftotext', ['-layout', host.printed.at(-1)!, '-']).stdout).toContain(ADMIN.fullName);
+    const receipt = await lastPrinted(host);
+    try {
+      expect(tool('pdftotext', ['-layout', receipt.path, '-']).stdout).toContain(ADMIN.fullName);
+    } finally {
+      receipt.cleanup();
+    }
   });
 
   it('a dossier the server rejects lands in the inbox with the server reason, and F9 syncs', async () => {

@@ -16,7 +16,7 @@ export function testAppServices(dataDir: string, over: Omit<Partial<Parameters<t
     host: 'chromium-host',
     allowedOrigin: TEST_ORIGIN,
     log: silentLogger,
-    shell: { openExternal: async () => undefined, pickFiles: async () => [], printPdf: async () => true, ...shell },
+    shell: { openExternal: async () => undefined, pickFiles: async () => [], openPdf: async () => true, ...shell },
     scannerFactory: fakeScannerFactory().factory,
     printerFactory: async () => {
       throw new Error('no printer here');

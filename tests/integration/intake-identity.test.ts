@@ -44,7 +44,7 @@ describe("the applicant's ID at intake: refused, warned, sent", () => {
   });
 
   it("the counter screen's channel returns the warnings (contract intake.receive output)", async () => {
-    const env = { core: f.core, shell: { openExternal: async () => undefined, pickFiles: async () => [], printPdf: async () => true }, appVersion: 'test', host: 'chromium-host' as const };
+    const env = { core: f.core, shell: { openExternal: async () => undefined, pickFiles: async () => [], openPdf: async () => true }, appVersion: 'test', host: 'chromium-host' as const };
     const ctx = { sender: { url: 'https://desk.motcua.invalid/', isMainFrame: true }, officer: { officerId: OFFICER.officerId, fullName: OFFICER.fullName, roles: OFFICER.roles } };
     const draft = intakeDraftSchema.parse({ ...docs, ChuHoSo: 'Nguyễn Văn Đức', SoGiayToChuHoSo: '001090123456', NgaySinhChuHoSo: '19900101', GioiTinhChuHoSo: 'Nam', NgayCapGiayTo: '2010-01-01' });
     const out = contract['intake.receive'].output.parse(await intakeHandlers(env)['intake.receive']({ draft, attachments: [], override: null }, ctx));

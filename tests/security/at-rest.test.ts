@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliAdapters } from '../../electron/cli/cli-core';
@@ -10,18 +10,8 @@ import { keyFilePath } from '../../electron/node/secrets/key-file-store';
 import { motcua } from '../helpers/cli';
 import { openDataDb } from '../helpers/data-db';
 import { tempDir } from '../helpers/tmp';
+import { allFiles, clearFiles } from '../helpers/clear-files';
 import { counterReady, DRAFT } from './faults';
-
-/** Every regular file under `root` (database, WAL, journals, temp and stored files), recursively. */
-function allFiles(root: string): string[] {
-  const out: string[] = [];
-  for (const e of readdirSync(root, { withFileTypes: true })) {
-    const p = join(root, e.name);
-    if (e.isDirectory()) out.push(...allFiles(p));
-    else if (e.isFile()) out.push(p);
-  }
-  return out;
-}
 
 const CCCD = DRAFT.SoGiayToChuHoSo;
 const PHONE = DRAFT.SoDienThoai;
@@ -57,7 +47,7 @@ describe('citizens’ data sealed at rest', () => {
 
   /**
    * The rest of a counter's day on the same data directory, through the app's own services: the
-   * receipt printed (its viewer copy), a Mẫu 02 for the same citizen, a form, the result handed
+   * receipt printed (its bytes to the print view), a Mẫu 02 for the same citizen, a form, the result handed
    * over (slip), and the day closed (stored report). Then the app closes, as at the end of the day.
    */
   beforeAll(async () => {
@@ -65,8 +55,13 @@ describe('citizens’ data sealed at rest', () => {
     try {
       const officerId = await core.store.exec('t', (db) => (db.prepare("SELECT officer_id FROM officers LIMIT 1").pluck().get() as string));
       const actor = await core.actorOf({ officerId, fullName: 'Quản trị', roles: ['admin', 'officer', 'supervisor'] });
-      const viewer = await core.docs.viewerCopy(await core.intake.receiptPath(actor, code));
-      expect(readFileSync(viewer).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      // Printed as the app prints it: the print view gets the bytes by token, unsealed in memory only.
+      const offer = core.printOffers.offer(await core.intake.receiptPath(actor, code));
+      const { dataUrl } = await core.printOffers.bytes(offer.token);
+      expect(Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64').subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      // While the app is still open (no wipe at close to lean on): no clear copy was written for it.
+      expect(clearFiles(t.dir, [CCCD, PHONE, NAME])).toEqual([]);
+      expect(existsSync(join(t.dir, 'files', 'viewer'))).toBe(false);
       const slip = await core.intake.turnBack(actor, { form: '02', MaTTHC: DRAFT.MaTTHC, ChuHoSo: NAME, SoGiayToChuHoSo: CCCD, SoDienThoai: PHONE, DiaChiChuHoSo: DRAFT.DiaChiChuHoSo, reasons: ['Bổ sung bản sao Giấy chứng sinh'] });
       expect((await core.docs.read(slip.pdfPath)).subarray(0, 5).toString('latin1')).toBe('%PDF-');
       await core.forms.write(actor, code, '06');
@@ -100,13 +95,8 @@ describe('citizens’ data sealed at rest', () => {
     for (const part of [join('files', 'receipts', 'mau-02-'), join('files', 'returns', 'ban-giao-'), join('reports', 'bao-cao-')]) {
       expect(files.some((f) => f.includes(part)), part).toBe(true);
     }
-    const needles = [CCCD, PHONE, MARKER, NAME].map((s) => Buffer.from(s, 'utf8'));
-    // UTF-16 too: SQLite and PDFs may hold text that way.
-    needles.push(...[CCCD, PHONE, NAME].map((s) => Buffer.from(s, 'utf16le')));
-    const hits = files.flatMap((f) => (needles.some((n) => readFileSync(f).includes(n)) ? [f] : []));
-    expect(hits).toEqual([]);
-    // No PDF in clear anywhere: not a document kept, not a viewer copy left after the app closed, not a temp file.
-    expect(files.filter((f) => readFileSync(f).subarray(0, 4).toString('latin1') === '%PDF')).toEqual([]);
+    // No byte of them (UTF-8 or UTF-16) and no PDF in clear anywhere: not a document kept, not a print, not a temp file.
+    expect(clearFiles(t.dir, [CCCD, PHONE, MARKER, NAME])).toEqual([]);
   });
 
   it('the data directory and its stored files are this user’s alone', () => {

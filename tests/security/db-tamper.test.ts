@@ -191,7 +191,7 @@ async function reopen(dir: string, loaded: string[]): Promise<AppFixture> {
     host: 'electron',
     allowedOrigin: 'app://motcua',
     log: silentLogger,
-    shell: { openExternal: async () => undefined, pickFiles: async () => [], printPdf: async () => true },
+    shell: { openExternal: async () => undefined, pickFiles: async () => [], openPdf: async () => true },
     scannerFactory: fakeScannerFactory().factory,
     printerFactory: async () => {
       throw new Error('no printer');

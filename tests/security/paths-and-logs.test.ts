@@ -72,7 +72,7 @@ describe('logs carry error codes, never error messages (they hold file names and
     const lines: string[] = [];
     const f = await appFixture();
     try {
-      const shell = { openExternal: async () => undefined, pickFiles: async () => [], printPdf: async () => true };
+      const shell = { openExternal: async () => undefined, pickFiles: async () => [], openPdf: async () => true };
       const d = createDispatcher(
         {
           ...createHandlers({ core: f.services, shell, appVersion: '1', host: 'electron' }, { list: async () => [] }),

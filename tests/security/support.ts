@@ -24,7 +24,7 @@ export async function appFixture(o: { now?: () => Date; log?: Logger; tokenFacto
       opened.push(u);
     },
     pickFiles: async () => [],
-    printPdf: async () => true,
+    openPdf: async () => true,
   };
   const services: AppServices = await createAppServices({
     dataDir: t.dir,

@@ -44,6 +44,7 @@ const CHANNELS: Record<Channel, 1> = {
   'dossier.get': 1,
   'dossier.void': 1,
   'receipt.print': 1,
+  'print.document': 1,
   'form.list': 1,
   'form.print': 1,
   'attachments.pick': 1,

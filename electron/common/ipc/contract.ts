@@ -57,6 +57,8 @@ export const syncStateSchema = z.object({
 export type SyncState = z.infer<typeof syncStateSchema>;
 
 const inboxFileSchema = z.object({ token: z.string(), fileName: z.string(), sizeBytes: z.number().int(), contentType: z.string() });
+/** A kept document offered to the print view: an opaque token and the file's name, never its path. */
+export const printOfferSchema = z.object({ token: z.uuid(), name: z.string() });
 const dayString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, vi('field.isoDay'));
 export const scannerStateSchema = z.object({ scanner: z.enum(['unconfigured', 'connecting', 'connected', 'disconnected']), detail: z.string().nullable() });
 
@@ -243,11 +245,14 @@ export const contract = {
     input: z.strictObject({ code: z.string().min(1).max(60), reason: z.string().trim().min(5, vi('void.reasonShort')).max(500) }),
     output: z.object({ code: z.string(), voidedAt: z.string() }),
   },
-  'receipt.print': { access: 'officer', input: z.strictObject({ code: z.string().min(1).max(60) }), output: z.object({ printed: z.boolean() }) },
+  /** Renders the receipt if needed and offers it to the print view (`print.document`): main never writes it in clear. */
+  'receipt.print': { access: 'officer', input: z.strictObject({ code: z.string().min(1).max(60) }), output: z.object({ document: printOfferSchema }) },
+  /** The clear bytes of an offered document, for the renderer's print view: unsealed in main's memory, never on disk. */
+  'print.document': { access: 'officer', input: z.strictObject({ token: z.uuid() }), output: z.object({ contentType: z.literal('application/pdf'), dataUrl: z.string() }) },
   /** The forms (TT 03/2025 Mẫu 01–07) that apply to a dossier, for the Hồ sơ screen's "In mẫu…". */
   'form.list': { access: 'officer', input: z.strictObject({ code: z.string().min(1).max(60) }), output: z.array(formChoiceSchema) },
-  /** Renders one form of a dossier and opens the print dialog; Mẫu 04 takes the reason and the new day. */
-  'form.print': { access: 'officer', input: formInputSchema.extend({ code: z.string().min(1).max(60), mau: formIdSchema }), output: z.object({ printed: z.boolean() }) },
+  /** Renders one form of a dossier and offers it to the print view; Mẫu 04 takes the reason and the new day. */
+  'form.print': { access: 'officer', input: formInputSchema.extend({ code: z.string().min(1).max(60), mau: formIdSchema }), output: z.object({ document: printOfferSchema }) },
   'attachments.pick': { access: 'officer', input: empty, output: z.array(inboxFileSchema) },
   'attachments.scanFolder': { access: 'officer', input: empty, output: z.array(inboxFileSchema) },
   'attachments.preview': { access: 'officer', input: z.strictObject({ token: z.uuid() }), output: z.object({ contentType: z.string(), dataUrl: z.string() }) },
@@ -337,7 +342,7 @@ export const contract = {
   'returns.handOver': {
     access: 'officer',
     input: z.strictObject({ code: z.string().min(1).max(60), receivedBy: z.string().trim().min(1, vi('returns.noReceiver')).max(200), idChecked: z.boolean(), note: z.string().max(500).nullable() }),
-    output: z.object({ printed: z.boolean() }),
+    output: z.object({ document: printOfferSchema }),
   },
   // Issue #14: a postal return handed to the post, and today's units beside a card's address (2025 reorganisation).
   'returns.postOut': { access: 'officer', input: z.strictObject({ code: z.string().min(1).max(60), trackingNo: z.string().trim().min(1, vi('returns.trackingMissing')).max(40) }), output: z.object({ postedAt: z.string() }) },

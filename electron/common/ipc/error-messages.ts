@@ -195,6 +195,8 @@ export const ERROR_MESSAGES = {
     vi: 'Không mở được tệp {file}: tệp đã bị cắt, bị sửa hoặc không được niêm phong bằng khóa của máy này. Hãy in (tạo) lại giấy tờ này.',
     en: "File {file} cannot be opened: it was cut, changed or not sealed with this PC's key. Print (create) this document again.",
   },
+  'print.gone': { vi: 'Bản in này không còn sẵn sàng: hãy bấm In lại.', en: 'This print is no longer available: press Print again.' },
+  'print.tooLarge': { vi: 'Tệp {file} quá lớn để in từ ứng dụng.', en: 'File {file} is too large to print from the app.' },
   'signing.unreadable': { vi: 'Không đọc được tệp {file}.', en: 'File {file} cannot be read.' },
   'signing.noModule': {
     vi: 'Chưa có thư viện PKCS#11 của token: cài trình điều khiển của nhà cung cấp hoặc chọn trong Cài đặt → Thiết bị ký số.',

@@ -46,7 +46,7 @@ export interface DataLayout {
   readonly receiptsDir: string;
   readonly returnsDir: string;
   readonly reportsDir: string;
-  /** Plain copies handed to the OS viewer (printing), wiped after a delay and at every start. */
+  /** Where versions before printing from memory left plain copies for the OS viewer: only wiped at start now. */
   readonly viewerDir: string;
   /** Written once the scans and documents of a version before sealing are all sealed. */
   readonly legacySealedMarker: string;

@@ -28,6 +28,7 @@ import { SqliteStore } from '../store/sqlite-store';
 import { fileMasterKey } from '../files/sealed-file';
 import { sealLegacyDataDir } from '../files/seal-legacy';
 import { DocumentVault } from '../files/document-vault';
+import { PrintOffers } from '../files/print-offers';
 import { ApiSetupService } from '../sync/api-setup';
 import { ProvincialApi } from '../sync/provincial-api';
 import { keyFileStore, keyFilePath } from '../secrets/key-file-store';
@@ -142,9 +143,10 @@ export function createCoreServices(dataDir: string, a: CoreAdapters, dbKey: stri
   const master = fileMasterKey(dbKey);
   const files = new ContentStore(layout.filesDir, master);
   const docs = new DocumentVault(master, layout.viewerDir);
-  // Plain copies left behind go before anything runs: an older version's upload or signature copies, a print the viewer had.
+  // Plain copies an older version left behind go before anything runs: its upload or signature copies, the prints its OS viewer had.
   files.temp.wipeLeftovers();
   docs.wipeViewerLeftovers();
+  const printOffers = new PrintOffers(docs);
   const intake = new IntakeService({ store, files, docs, receiptsDir: layout.receiptsDir, fontsDir, pdf, now, apiConfigured });
   const forms = new FormService({ store, intake, docs, pdf, formsDir: layout.receiptsDir, now });
   const sync = new SyncService({ store, files, monitor, log: a.log.child('sync'), hub, secrets });
@@ -182,7 +184,10 @@ export function createCoreServices(dataDir: string, a: CoreAdapters, dbKey: stri
     apiConfigured,
   });
   hub.subscribe((name, payload) => {
-    if (name === 'auth.changed' && (payload as { officer: unknown }).officer === null) display.clear();
+    if (name === 'auth.changed' && (payload as { officer: unknown }).officer === null) {
+      display.clear();
+      printOffers.clear();
+    }
   });
 
   async function actorOf(officer: { officerId: string; fullName: string; roles: Actor['roles'] }): Promise<Actor> {
@@ -209,6 +214,7 @@ export function createCoreServices(dataDir: string, a: CoreAdapters, dbKey: stri
     pdf,
     files,
     docs,
+    printOffers,
     inbox,
     intake,
     forms,
@@ -250,7 +256,6 @@ export function createCoreServices(dataDir: string, a: CoreAdapters, dbKey: stri
       await scans.stop();
       await display.stopKeypad();
       await printer.close();
-      docs.close();
       await pdf.close();
       await store.close();
     },

@@ -1,6 +1,4 @@
-import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { mkdir, open } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { failure } from '../../common/ipc/result';
 import { writeFileAtomic } from './content-store';
@@ -9,24 +7,15 @@ import { fsFailure } from './fs-errors';
 import { SealError, sealBuffer, unsealToBuffer } from './sealed-file';
 
 /**
- * How long a plain copy handed to the OS viewer lives. `shell.openPath` returns as soon as the
- * viewer was started, and nothing tells us when the officer has printed and closed it: the copy
- * must outlive that, so it is wiped after this delay, or when the app next starts if it was shut
- * down first. Ten minutes covers a print dialog and a printer warming up.
- */
-export const VIEWER_LIFETIME_MS = 10 * 60_000;
-
-/**
  * The documents the app generates and keeps in its data directory (receipts, turn-back slips,
  * the forms, hand-over slips, day-close reports and their signed versions): written sealed like
  * the content store's files, with the same key, so none of them reads without this PC's key.
- * Clear bytes exist only in memory (`read`; the signer takes and returns bytes) or in a viewer copy
- * for the OS viewer, the one tool that needs a path (see VIEWER_LIFETIME_MS). A file the user saves
- * to a place of their own choice (`--out`) is written clear by intent (`exportTo`).
+ * Clear bytes exist only in memory (`read`: the signer takes and returns bytes, the print view gets
+ * them over IPC through PrintOffers). A file the user saves to a place of their own choice (`--out`)
+ * is written clear by intent (`exportTo`).
  */
 export class DocumentVault {
-  readonly #timers = new Set<NodeJS.Timeout>();
-
+  /** `viewerDir`: where versions before printing from memory left plain copies for the OS viewer; only wiped now. */
   constructor(
     private readonly master: Buffer,
     readonly viewerDir: string,
@@ -52,47 +41,14 @@ export class DocumentVault {
   }
 
   /**
-   * A plain copy the OS viewer can open (printing, preview), under the document's own name so the
-   * viewer's title and print job read right; wiped after VIEWER_LIFETIME_MS or at the next start.
+   * Plain copies an older version handed to the OS viewer and had not wiped yet (it did after ten
+   * minutes, or at the next start): call at start. Returns how many folders went.
    */
-  async viewerCopy(path: string): Promise<string> {
-    const plain = await this.read(path);
-    const dir = join(this.viewerDir, randomUUID());
-    const dest = join(dir, basename(path));
-    try {
-      await mkdir(dir, { recursive: true, mode: 0o700 });
-      const fh = await open(dest, 'wx', 0o600);
-      try {
-        await fh.writeFile(plain);
-      } finally {
-        await fh.close();
-      }
-    } catch (e) {
-      wipeTree(dir);
-      throw fsFailure(e, { key: 'fs.file', params: { file: basename(path) } }) ?? e;
-    }
-    const timer = setTimeout(() => {
-      this.#timers.delete(timer);
-      wipeTree(dir);
-    }, VIEWER_LIFETIME_MS);
-    timer.unref();
-    this.#timers.add(timer);
-    return dest;
-  }
-
-  /** Viewer copies of an earlier run (call at start, before anything is opened); returns how many folders went. */
   wipeViewerLeftovers(): number {
     if (!existsSync(this.viewerDir)) return 0;
     const names = readdirSync(this.viewerDir);
     for (const name of names) wipeTree(join(this.viewerDir, name));
     return names.length;
-  }
-
-  /** At close the waiting viewer copies go at once: the next start would wipe them anyway, and until then they would lie in clear. */
-  close(): void {
-    for (const t of this.#timers) clearTimeout(t);
-    this.#timers.clear();
-    this.wipeViewerLeftovers();
   }
 }
 
@@ -103,7 +59,7 @@ function documentFailure(e: unknown, path: string) {
   return fsFailure(e, { key: 'fs.file', params: { file } }) ?? failure('conflict', 'document.unreadable', { file });
 }
 
-/** Overwrites then removes every file under `dir`, then the folder; never throws (a viewer may still hold a file on Windows). */
+/** Overwrites then removes every file under `dir`, then the folder; never throws (on Windows a file may still be held open). */
 function wipeTree(dir: string): void {
   try {
     if (!existsSync(dir)) return;
@@ -111,6 +67,6 @@ function wipeTree(dir: string): void {
     for (const name of readdirSync(dir)) wipeTree(join(dir, name));
     rmSync(dir, { recursive: true, force: true });
   } catch {
-    // Left for the next start's wipeViewerLeftovers.
+    // Tried again at the next start.
   }
 }

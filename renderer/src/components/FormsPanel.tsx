@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FormChoice, FormId } from '../../../electron/common/domain/forms';
 import { api, errText } from '../api';
+import { printOffered } from './PrintView';
 import { DateInput, isDayOrEmpty } from './DateInput';
 
 /**
@@ -34,8 +35,13 @@ export function FormsPanel(p: { code: string; onDone: (message: { kind: 'ok' | '
     setBusy(true);
     setError(null);
     const r = await api()['form.print']({ code: p.code, mau, ...input });
+    if (!r.ok) {
+      setBusy(false);
+      return setError([errText(r.error), ...(r.error.details ?? []).map(errText)].join(' '));
+    }
+    const printed = await printOffered(r.value.document);
     setBusy(false);
-    if (!r.ok) return setError([errText(r.error), ...(r.error.details ?? []).map(errText)].join(' '));
+    if (!printed.ok) return setError(printed.text);
     setAsking(null);
     p.onDone({ kind: 'ok', text: t('forms.printed', { mau }) });
   };

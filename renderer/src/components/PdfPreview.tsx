@@ -1,33 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import { api, errText } from '../api';
-
-/**
- * pdf.js (~0.4 MB) is a chunk of its own, loaded with the first preview: it was most of the
- * bundle every start parsed before the login screen. The worker is a file of the app's own
- * origin (the CSP's worker-src 'self'), never a blob or a CDN.
- */
-const pdfjs = () =>
-  import('pdfjs-dist').then((m) => {
-    m.GlobalWorkerOptions.workerSrc = workerUrl;
-    return m;
-  });
+import { drawPage, openPdf } from '../pdf/pdf-pages';
 
 /** Enough to recognise a decision before signing it; a 200-page file is not read through here. */
 const MAX_PAGES = 10;
 
-function bytesOf(dataUrl: string): Uint8Array {
-  const bin = atob(dataUrl.slice(dataUrl.indexOf(',') + 1));
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
-}
-
 /**
  * A PDF drawn page by page on canvases, from bytes main read (size-capped) for an inbox token: the
- * renderer never opens a path. pdf.js runs with eval off, no scripting, no XFA, and glyphs drawn as
- * paths (no font loading), so the strict CSP holds.
+ * renderer never opens a path (pdf-pages.ts, shared with the print view, says how pdf.js runs).
  */
 export function PdfPreview({ token, name, onClose }: { token: string; name: string; onClose: () => void }) {
   const { t } = useTranslation();
@@ -42,24 +23,12 @@ export function PdfPreview({ token, name, onClose }: { token: string; name: stri
       if (cancelled) return;
       if (!r.ok) return setState({ kind: 'error', text: errText(r.error) });
       try {
-        const { getDocument } = await pdfjs();
+        const { doc } = await openPdf(r.value.dataUrl, (d) => (destroy = d));
         if (cancelled) return;
-        const task = getDocument({ data: bytesOf(r.value.dataUrl), isEvalSupported: false, enableXfa: false, disableFontFace: true, useSystemFonts: false });
-        destroy = () => task.destroy();
-        const doc = await task.promise;
         const shown = Math.min(doc.numPages, MAX_PAGES);
         const canvases: HTMLCanvasElement[] = [];
         for (let n = 1; n <= shown && !cancelled; n++) {
-          const page = await doc.getPage(n);
-          const viewport = page.getViewport({ scale: 1 });
-          const canvas = document.createElement('canvas');
-          canvas.width = Math.floor(viewport.width);
-          canvas.height = Math.floor(viewport.height);
-          canvas.setAttribute('role', 'img');
-          canvas.setAttribute('aria-label', t('preview.page', { page: n, pages: doc.numPages }));
-          canvas.dataset.page = String(n);
-          await page.render({ canvas, canvasContext: canvas.getContext('2d')!, viewport }).promise;
-          canvases.push(canvas);
+          canvases.push((await drawPage(doc, n, 1, t('preview.page', { page: n, pages: doc.numPages }))).canvas);
         }
         if (cancelled || !box.current) return;
         box.current.replaceChildren(...canvases);

@@ -43,6 +43,17 @@ export const desk16En: Widen<typeof desk16Vi> = {
     failed: 'This PDF cannot be shown.',
     close: 'Close preview',
   },
+  print: {
+    title: 'Print: {{name}}',
+    loading: 'Preparing the print…',
+    pages: '{{count}} pages',
+    again: 'Print again (Ctrl+P)',
+    close: 'Close (Esc)',
+    failed: 'This PDF could not be prepared for printing.',
+    tooManyPages: 'The file has {{count}} pages, more than the {{max}} the app prints.',
+    page: 'Printed page {{page}}/{{pages}}',
+    slipFailed: 'The result was handed over, but the hand-over slip did not print: {{reason}}',
+  },
   progress: {
     signing: 'Signing file {{done}}/{{total}}',
     report: 'Exporting the report: step {{done}}/{{total}}',

@@ -31,6 +31,17 @@ export const desk16Vi = {
     failed: 'Không hiển thị được tệp PDF này.',
     close: 'Đóng xem trước',
   },
+  print: {
+    title: 'Bản in: {{name}}',
+    loading: 'Đang chuẩn bị bản in…',
+    pages: '{{count}} trang',
+    again: 'In lại (Ctrl+P)',
+    close: 'Đóng (Esc)',
+    failed: 'Không tạo được bản in của tệp PDF này.',
+    tooManyPages: 'Tệp có {{count}} trang, quá {{max}} trang in được từ ứng dụng.',
+    page: 'Trang in {{page}}/{{pages}}',
+    slipFailed: 'Đã trả kết quả, nhưng chưa in được phiếu bàn giao: {{reason}}',
+  },
   progress: {
     signing: 'Đang ký tệp {{done}}/{{total}}',
     report: 'Đang xuất báo cáo: bước {{done}}/{{total}}',

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { DossierDetail, DossierSummary } from '../../../electron/common/domain/dossier';
 import { statusLabel } from '../status-label';
 import { api, errText } from '../api';
+import { printOffered } from '../components/PrintView';
 import { DossierTable } from '../components/DossierTable';
 import { FormsPanel } from '../components/FormsPanel';
 import { SyncPanel } from '../components/SyncPanel';
@@ -49,8 +50,9 @@ export function DossiersSection({ initialQuery }: { initialQuery?: string }) {
     setPrinting(true);
     setMessage(null);
     const r = await api()['receipt.print']({ code: detail.code });
+    const printed = r.ok ? await printOffered(r.value.document) : { ok: false as const, text: errText(r.error) };
     setPrinting(false);
-    setMessage(r.ok ? { kind: 'ok', text: t('intake.printed') } : { kind: 'error', text: errText(r.error) });
+    setMessage(printed.ok ? { kind: 'ok', text: t('intake.printed') } : { kind: 'error', text: printed.text });
   };
   const voidReceipt = async (e: FormEvent) => {
     e.preventDefault();

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { statusLabel } from '../status-label';
 import type { Output } from '../../../electron/common/ipc/contract';
 import { api, errText } from '../api';
+import { printOffered } from '../components/PrintView';
 import { TokenFields, useTokenPicker } from '../components/TokenFields';
 import { dateTime } from '../format';
 import { onScan } from '../scan-bus';
@@ -64,8 +65,10 @@ export function ReturnsSection() {
     if (!view) return;
     const r = await api()['returns.handOver']({ code: view.dossier.code, receivedBy, idChecked, note: null });
     if (!r.ok) return setMessage({ kind: 'error', text: [errText(r.error), ...(r.error.details ?? []).map(errText)].join(' ') });
+    // The hand-over is recorded whether or not its slip prints: a slip that did not is said, with why.
+    const printed = await printOffered(r.value.document);
     await open(view.dossier.code);
-    setMessage({ kind: 'ok', text: t('returns.handedOver') });
+    setMessage(printed.ok ? { kind: 'ok', text: t('returns.handedOver') } : { kind: 'warn', text: t('print.slipFailed', { reason: printed.text }) });
   };
 
   return (

@@ -43,7 +43,7 @@ describe('dispatcher over the real handler table', () => {
       opened.push(u);
     },
     pickFiles: async () => [],
-    printPdf: async () => true,
+    openPdf: async () => true,
   };
   const handlerEnv = () => ({ core: services, shell, appVersion: '1', host: 'electron' as const });
   const noPorts = { list: async () => [] };

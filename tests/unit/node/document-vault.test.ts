@@ -3,7 +3,8 @@ import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync, t
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { errorText } from '../../../electron/common/ipc/result';
-import { DocumentVault, VIEWER_LIFETIME_MS } from '../../../electron/node/files/document-vault';
+import { DocumentVault } from '../../../electron/node/files/document-vault';
+import { PrintOffers } from '../../../electron/node/files/print-offers';
 import { sealLegacyDocuments } from '../../../electron/node/files/seal-legacy';
 import { isSealed, sealBuffer, unsealToBuffer } from '../../../electron/node/files/sealed-file';
 import { tempDir } from '../../helpers/tmp';
@@ -50,37 +51,59 @@ describe('generated documents at rest (DocumentVault)', () => {
     // A clear PDF where a sealed one is expected (a file put back by hand) is refused the same way.
     writeFileSync(path, PDF('clear'));
     await expect(vault.read(path)).rejects.toMatchObject({ key: 'document.unreadable' });
-    await expect(vault.viewerCopy(path)).rejects.toMatchObject({ key: 'document.unreadable' });
+    const offers = new PrintOffers(vault);
+    await expect(offers.bytes(offers.offer(path).token)).rejects.toMatchObject({ key: 'document.unreadable' });
     await expect(vault.read(join(t.dir, 'gone.pdf'))).rejects.toMatchObject({ code: 'not_found', key: 'document.missing', params: { file: 'gone.pdf' } });
-    // Nothing clear was left behind by the failed viewer copy.
-    expect(existsSync(join(t.dir, 'files', 'viewer')) ? readdirSync(join(t.dir, 'files', 'viewer')) : []).toEqual([]);
   });
 
-  it('a viewer copy is clear under the document’s name, private, and wiped after the delay', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    const path = join(t.dir, 'bao-cao-2026-11-23-chot.pdf');
-    await vault.write(path, PDF('report'));
-    const copy = await vault.viewerCopy(path);
-    expect(copy.endsWith('bao-cao-2026-11-23-chot.pdf')).toBe(true);
-    expect(copy.startsWith(join(t.dir, 'files', 'viewer'))).toBe(true);
-    expect(readFileSync(copy)).toEqual(PDF('report'));
-    expect(statSync(copy).mode & 0o777).toBe(0o600);
-    vi.advanceTimersByTime(VIEWER_LIFETIME_MS - 1000);
-    expect(existsSync(copy)).toBe(true);
-    vi.advanceTimersByTime(2000);
-    expect(existsSync(copy)).toBe(false);
-    expect(readdirSync(join(t.dir, 'files', 'viewer'))).toEqual([]);
+  it('a print offer hands the clear bytes over in memory by token: the renderer never gets a path, and nothing is written', async () => {
+    const path = join(t.dir, 'files', 'receipts', 'mau-02-7.pdf');
+    await vault.write(path, PDF('Nguyễn Văn Đức 001090123456'));
+    const before = readdirSync(t.dir, { recursive: true }).sort();
+    const offers = new PrintOffers(vault);
+    const offer = offers.offer(path);
+    expect(offer.name).toBe('mau-02-7.pdf');
+    expect(offer.token).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(JSON.stringify(offer)).not.toContain(t.dir);
+    const r = await offers.bytes(offer.token);
+    expect(r.contentType).toBe('application/pdf');
+    expect(r.dataUrl.startsWith('data:application/pdf;base64,')).toBe(true);
+    expect(Buffer.from(r.dataUrl.slice(r.dataUrl.indexOf(',') + 1), 'base64')).toEqual(PDF('Nguyễn Văn Đức 001090123456'));
+    // Read again (a page reloaded, React's double effect in development): the same bytes.
+    expect((await offers.bytes(offer.token)).dataUrl).toBe(r.dataUrl);
+    expect(readdirSync(t.dir, { recursive: true }).sort()).toEqual(before);
+    expect(existsSync(join(t.dir, 'files', 'viewer'))).toBe(false);
+    // An unknown token, one gone at sign-out, and a file over the cap are typed failures.
+    await expect(offers.bytes('6f1c2b9e-0000-4000-8000-000000000000')).rejects.toMatchObject({ code: 'not_found', key: 'print.gone' });
+    offers.clear();
+    await expect(offers.bytes(offer.token)).rejects.toMatchObject({ code: 'not_found', key: 'print.gone' });
+    const big = join(t.dir, 'big.pdf');
+    await vault.write(big, PDF('x'.repeat(10_000)));
+    const tooBig = await offers.bytes(offers.offer(big).token, 9_000).catch((e: unknown) => e);
+    expect(tooBig).toMatchObject({ code: 'invalid_input', key: 'print.tooLarge', params: { file: 'big.pdf' } });
+    expect(errorText(tooBig as never, 'vi')).toBe('Tệp big.pdf quá lớn để in từ ứng dụng.');
+    expect(errorText(tooBig as never, 'en')).toBe('File big.pdf is too large to print from the app.');
   });
 
-  it('viewer copies left by a previous run go at start, and at close', async () => {
+  it('keeps the last 20 offers: an older token is gone, a newer one reads', async () => {
     const path = join(t.dir, 'r.pdf');
     await vault.write(path, PDF('r'));
-    const a = await vault.viewerCopy(path);
-    expect(vault.wipeViewerLeftovers()).toBe(1);
-    expect(existsSync(a)).toBe(false);
-    const b = await vault.viewerCopy(path);
-    vault.close();
-    expect(existsSync(b)).toBe(false);
+    const offers = new PrintOffers(vault);
+    const first = offers.offer(path);
+    const rest = Array.from({ length: 20 }, () => offers.offer(path));
+    await expect(offers.bytes(first.token)).rejects.toMatchObject({ key: 'print.gone' });
+    expect((await offers.bytes(rest[0]!.token)).contentType).toBe('application/pdf');
+  });
+
+  it('plain viewer copies an older version left go at start, folders and all', () => {
+    const viewer = join(t.dir, 'files', 'viewer');
+    for (const id of ['a', 'b']) {
+      mkdirSync(join(viewer, id), { recursive: true });
+      writeFileSync(join(viewer, id, 'giay-tiep-nhan.pdf'), PDF('old clear copy'));
+    }
+    expect(vault.wipeViewerLeftovers()).toBe(2);
+    expect(readdirSync(viewer)).toEqual([]);
+    expect(vault.wipeViewerLeftovers()).toBe(0);
   });
 
   it('an export to a file the user chose is clear, by intent', async () => {

@@ -10,10 +10,16 @@ export interface HostShell {
   /** The OS file dialog for scans (PDF/JPG/PNG); returns chosen paths, [] when cancelled. */
   pickFiles(): Promise<string[]>;
   /**
-   * Opens the OS print dialog for a PDF; false when the officer cancelled. Handlers print kept
-   * documents through `printKept` (a viewer copy): the kept files are sealed.
+   * Opens a PDF the user exported to a folder of their own (clear there by intent: the report
+   * export) in the OS viewer; false when it could not be opened. Never given a kept document:
+   * those are sealed and print from memory through `printKept`.
    */
-  printPdf(path: string): Promise<boolean>;
+  openPdf(path: string): Promise<boolean>;
+  /**
+   * Told of each kept document offered to the print view, by its sealed path (the Chromium host's
+   * record for its tests, which may also hold the print as a slow first render would).
+   */
+  printing?(keptPath: string): Promise<void>;
   /** The OS folder dialog; the chosen folder, null when cancelled (or no dialog in this host: the IPC tests). */
   pickFolder?(): Promise<string | null>;
   /** Opens a folder in the OS file manager (handlers pass only the configured signed-files folder). */
@@ -29,9 +35,14 @@ export interface HandlerEnv {
 
 export type AreaHandlers<C extends Channel> = Pick<Handlers, C>;
 
-/** Prints a document the app keeps (sealed at rest) through a plain viewer copy: never the kept path itself. */
-export async function printKept(env: HandlerEnv, keptPath: string): Promise<boolean> {
-  return env.shell.printPdf(await env.core.docs.viewerCopy(keptPath));
+/**
+ * Offers a document the app keeps (sealed at rest) to the renderer's print view: a token for
+ * `print.document`, which unseals it in memory. Nothing clear is written for a print, and the OS
+ * viewer (which needs a file) is not involved.
+ */
+export async function printKept(env: HandlerEnv, keptPath: string): Promise<{ document: { token: string; name: string } }> {
+  await env.shell.printing?.(keptPath);
+  return { document: env.core.printOffers.offer(keptPath) };
 }
 
 /** The signed-in officer as the actor of a call; the dispatcher has already refused anonymous calls to non-public channels. */

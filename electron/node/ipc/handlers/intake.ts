@@ -16,6 +16,7 @@ type C =
   | 'dossier.get'
   | 'dossier.void'
   | 'receipt.print'
+  | 'print.document'
   | 'attachments.pick'
   | 'attachments.scanFolder'
   | 'attachments.preview';
@@ -50,7 +51,8 @@ export const intakeHandlers = (e: HandlerEnv): AreaHandlers<C> => ({
     void e.core.sync.trigger('void');
     return r;
   },
-  'receipt.print': async ({ code }, ctx) => ({ printed: await printKept(e, await e.core.intake.receiptPath(await actorOf(e, ctx), code)) }),
+  'receipt.print': async ({ code }, ctx) => printKept(e, await e.core.intake.receiptPath(await actorOf(e, ctx), code)),
+  'print.document': ({ token }) => e.core.printOffers.bytes(token),
   'attachments.pick': async () => e.core.inbox.registerAll(await e.shell.pickFiles()),
   'attachments.scanFolder': async () => {
     const dir = await e.core.settings.get('intake.scanFolder');

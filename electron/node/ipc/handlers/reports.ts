@@ -14,7 +14,8 @@ export const reportHandlers = (e: HandlerEnv): AreaHandlers<C> => ({
   'report.export': async ({ date, to, counterId, format }, ctx) => {
     const progress = (done: number, total: number) => e.core.hub.emit('work.progress', { task: 'report', done, total });
     const path = await e.core.reports.export(await actorOf(e, ctx), { date, to: to ?? null, counterId, format, progress });
-    return { path, opened: format === 'pdf' ? await e.shell.printPdf(path) : true };
+    // The export is the user's own clear copy in their Documents folder: the OS viewer may open it.
+    return { path, opened: format === 'pdf' ? await e.shell.openPdf(path) : true };
   },
   'day.close': async ({ date, notes, sign }, ctx) => {
     const r = await e.core.reports.closeDay(await actorOf(e, ctx), { date, notes: notes ?? null, sign: sign ?? null });

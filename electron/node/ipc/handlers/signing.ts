@@ -28,7 +28,7 @@ export const signingHandlers = (e: HandlerEnv): AreaHandlers<C> => ({
   'returns.handOver': async ({ code, receivedBy, idChecked, note }, ctx) => {
     const { slipPath } = await e.core.returns.handOver(code, { receivedBy, idChecked, note, actor: (await actorOf(e, ctx)).officerId });
     void e.core.sync.trigger('handOver');
-    return { printed: await printKept(e, slipPath) };
+    return printKept(e, slipPath);
   },
   'signing.signFiles': async ({ files, tokenId, certId, pin, confirmFinalTry, visible, reason }, ctx) => {
     const actor = await actorOf(e, ctx);

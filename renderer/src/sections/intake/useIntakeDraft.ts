@@ -5,6 +5,7 @@ import type { Procedure } from '../../../../electron/common/domain/procedure';
 import type { ScanEvent } from '../../../../electron/common/domain/scan';
 import { classifyScan } from '../../../../electron/common/domain/scan-classify';
 import { api, errText } from '../../api';
+import { printOffered } from '../../components/PrintView';
 import { isDayOrEmpty } from '../../components/DateInput';
 import { fieldIssues, focusField } from '../../field-errors';
 import { onScan as subscribeScans } from '../../scan-bus';
@@ -190,15 +191,17 @@ export function useIntakeDraft(onSaved: () => void) {
     return null;
   };
 
-  // The first receipt of the day renders cold (fonts, PDF worker): seconds in which a second Ctrl+P must not print twice.
+  // The first receipt of the day renders cold (fonts, PDF worker, then the print view's pdf.js): seconds
+  // in which a second Ctrl+P must not print twice. Busy until the print dialog opened or it failed.
   const [printing, setPrinting] = useState(false);
   const print = useCallback(async () => {
     if (!saved || printing) return;
     setPrinting(true);
     setNotice(null);
     const r = await api()['receipt.print']({ code: saved.code });
+    const printed = r.ok ? await printOffered(r.value.document) : { ok: false as const, text: errText(r.error) };
     setPrinting(false);
-    setNotice(r.ok ? t('intake.printed') : errText(r.error));
+    setNotice(printed.ok ? t('intake.printed') : printed.text);
   }, [saved, printing, t]);
 
   const printThermal = useCallback(async () => {
