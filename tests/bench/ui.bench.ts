@@ -118,7 +118,7 @@ export async function benchUi(): Promise<void> {
         record(`${name} (p99)`, s.p99, 'ms', ACTION_GOAL, `p50 ${s.p50.toFixed(0)} ms (n=${s.n})`);
       };
       action('UI: scan → applicant filled (incl. history lookup)', scan);
-      action('UI: last keystroke → suggestions (25 ms debounce)', typeahead);
+      action('UI: last keystroke → suggestions for the whole text', typeahead);
       action('UI: Enter on procedure → checklist + due date', pick);
       action('UI: Enter → saved (txn; receipt renders after)', save);
       action('UI: Esc → blank form, picker focused', nextForm);
