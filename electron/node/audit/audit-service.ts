@@ -3,6 +3,7 @@ import type { AuditVerdict } from '../../common/domain/audit';
 import { auditVerdictVi } from '../../common/domain/audit';
 import type { DoctorCheck } from '../../common/domain/doctor';
 import { toVietnamRfc3339 } from '../../common/domain/time';
+import { keyedOf } from '../../common/ipc/notice';
 import { failure } from '../../common/ipc/result';
 import type { SecretVault } from '../secrets/secret-vault';
 import { auditHead, tailFollows, verifyAudit, type AuditVerification } from '../store/audit';
@@ -32,7 +33,7 @@ export async function auditKeyOrFailure(vault: SecretVault): Promise<Buffer> {
     throw new Error('bad key length');
   } catch {
     // The vault's own message speaks of the provincial secret; say where the audit key is instead.
-    const where = await vault.location('audit.hmacKey').then((l) => l.where, () => '?');
+    const where = await vault.location('audit.hmacKey').then((l) => keyedOf(l.where), () => '?');
     throw failure('conflict', 'audit.keyUnavailable', { where });
   }
 }
