@@ -34,6 +34,25 @@ const PROBLEM_VI: Readonly<Record<AuditProblemCode, string>> = {
   keyMissing: 'không đọc được khóa của nhật ký nên không kiểm tra được',
 };
 
+const PROBLEM_EN: Readonly<Record<AuditProblemCode, string>> = {
+  edited: 'a row was edited',
+  broken: 'a row was deleted or rows were reordered',
+  truncated: 'the last rows were cut off or rewritten since the recorded anchor',
+  keyedFromChanged: 'the start of the keyed chain was moved',
+  anchorInvalid: 'the anchor file has an edited or forged line',
+  keyMissing: 'the audit key cannot be read, so the log cannot be checked',
+};
+
+/** The same line in English (MOTCUA_LANG=en, doctor's rows in the English UI). */
+export function auditVerdictEn(v: AuditVerdict): string {
+  if (v.ok) {
+    const anchor = v.lastAnchor ? `; last anchor ${v.lastAnchor.at}, ${v.lastAnchor.rows} rows` : '; no anchor yet';
+    return `Audit log intact (${v.entries} rows, ${v.anchorsChecked} anchors compared${anchor}).`;
+  }
+  const where = v.firstBadId !== null ? ` (row ${v.firstBadId})` : '';
+  return `AUDIT LOG TAMPERED WITH: ${PROBLEM_EN[v.problem ?? 'broken']}${where}.`;
+}
+
 /** One Vietnamese line (CLI, doctor, start of day); the renderer words the same verdict from its i18n. */
 export function auditVerdictVi(v: AuditVerdict): string {
   if (v.ok) {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AuditVerdict } from '../../common/domain/audit';
-import { auditVerdictVi } from '../../common/domain/audit';
-import type { DoctorCheck } from '../../common/domain/doctor';
+import { auditVerdictEn, auditVerdictVi } from '../../common/domain/audit';
+import { checkRow, type DoctorCheck } from '../../common/domain/doctor';
 import { toVietnamRfc3339 } from '../../common/domain/time';
 import { keyedOf } from '../../common/ipc/notice';
 import { failure } from '../../common/ipc/result';
@@ -113,5 +113,5 @@ export class AuditService {
 }
 
 export function verdictCheck(v: AuditVerdict): DoctorCheck {
-  return { id: 'audit', label: 'Nhật ký kiểm toán', status: v.ok ? 'ok' : v.problem === 'keyMissing' ? 'warn' : 'fail', detail: auditVerdictVi(v) };
+  return checkRow('audit', v.ok ? 'ok' : v.problem === 'keyMissing' ? 'warn' : 'fail', { vi: 'Nhật ký kiểm toán', en: 'Audit log' }, { vi: auditVerdictVi(v), en: auditVerdictEn(v) });
 }

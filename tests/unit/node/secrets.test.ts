@@ -146,7 +146,7 @@ describe('secret vault', () => {
     expect(await v.get(NAME)).toBe(SECRET);
     const loc = await v.location(NAME);
     expect(loc).toMatchObject({ stored: true, kind: 'key-file' });
-    expect(loc.warning).toMatch(/không có kho khóa/);
+    expect(loc.warning?.message).toMatch(/không có kho khóa/);
     const bytes = allBytes(dir);
     for (const form of [Buffer.from(SECRET), Buffer.from(SECRET, 'utf16le'), Buffer.from(Buffer.from(SECRET).toString('base64')), Buffer.from(Buffer.from(SECRET).toString('hex'))]) {
       expect(bytes.includes(form)).toBe(false);
