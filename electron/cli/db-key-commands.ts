@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { AppFailure } from '../common/ipc/result';
+import { failure } from '../common/ipc/result';
 import { dataLayout } from '../node/config/paths';
 import type { CliContext } from './motcua';
 
@@ -24,7 +24,7 @@ export function registerDbKeyCommands(db: Command, ctx: CliContext): void {
     .requiredOption('--key-env <VAR>', 'biến môi trường chứa khóa MCK2-…')
     .action(async (o: { keyEnv: string }) => {
       const text = process.env[o.keyEnv];
-      if (!text) throw new AppFailure('invalid_input', `Biến môi trường ${o.keyEnv} trống.`);
+      if (!text) throw failure('invalid_input', 'cli.envEmpty', { name: o.keyEnv });
       const { importBackupKey } = await import('../node/db/key-backup');
       await importBackupKey(await vault(), dataLayout(ctx.dataDir()).dbPath, text);
       ctx.io.out('Đã khôi phục khóa mã hóa: cơ sở dữ liệu mở lại được trên máy này.');

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { writeFile } from 'node:fs/promises';
 import type { PrinterConfig } from '../common/hardware/printer';
-import { AppFailure } from '../common/ipc/result';
+import { failure } from '../common/ipc/result';
 import type { PrinterService } from '../node/printing/printer-service';
 import type { SqliteStore } from '../node/store/sqlite-store';
 import { cliText } from './cli-locale';
@@ -25,7 +25,7 @@ function printerOverride(o: PortOpts): Partial<PrinterConfig> {
   if (o.file) Object.assign(over, { transport: 'file', path: o.file });
   if (o.virtual) Object.assign(over, { transport: 'virtual', path: o.virtual });
   if (o.width) {
-    if (o.width !== '58' && o.width !== '80') throw new AppFailure('invalid_input', '--width phải là 58 hoặc 80.');
+    if (o.width !== '58' && o.width !== '80') throw failure('invalid_input', 'cli.widthChoice');
     over.width = Number(o.width);
   }
   if (o.baud) over.baudRate = Number(o.baud);
@@ -73,7 +73,7 @@ export function registerDeviceCommands(program: Command, ctx: CliContext): void 
     .option('--raster', 'mã vạch/QR dạng ảnh')
     .option('--reprint', 'đánh dấu BẢN IN LẠI')
     .action(async (code: string, o: { out: string; width: string; raster?: boolean; reprint?: boolean }) => {
-      if (o.width !== '58' && o.width !== '80') throw new AppFailure('invalid_input', '--width phải là 58 hoặc 80.');
+      if (o.width !== '58' && o.width !== '80') throw failure('invalid_input', 'cli.widthChoice');
       const bytes = await withPrinter((p) => p.receiptBytes(code, { width: Number(o.width) as 58 | 80, barcodes: o.raster ? 'raster' : 'native', reprint: Boolean(o.reprint) }));
       await writeFile(o.out, bytes);
       ctx.io.out(`${o.out} (${bytes.length} byte)`);
@@ -99,8 +99,9 @@ export function registerDeviceCommands(program: Command, ctx: CliContext): void 
     .option('--json', 'in kết quả dạng JSON')
     .action(async (o: PortOpts & { json?: boolean }) => {
       const { printerConfigSchema } = await import('../common/hardware/printer');
+      const { issuesFailure } = await import('../common/domain/zod-locale');
       const cfg = printerConfigSchema.safeParse({ statusCheck: true, ...printerOverride(o) });
-      if (!cfg.success) throw new AppFailure('invalid_input', cfg.error.issues.map((i) => i.message).join(' '));
+      if (!cfg.success) throw issuesFailure('invalid_input', cfg.error.issues);
       await withPrinter((_p, store) => store.setSetting('devices.printer', JSON.stringify(cfg.data), 'cli'));
       if (o.json) return ctx.printJson(cfg.data);
       ctx.io.out(`Đã lưu máy in: ${cfg.data.transport} ${cfg.data.path}, khổ ${cfg.data.width} mm.`);

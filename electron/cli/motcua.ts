@@ -9,7 +9,7 @@
  * `motcua cccd parse` start about as fast as node itself.
  */
 import { Command, CommanderError } from 'commander';
-import { AppFailure, errorText, toAppError } from '../common/ipc/result';
+import { AppFailure, errorText, failure as keyedFailure, toAppError } from '../common/ipc/result';
 import { dataLayout, resolveDataDir } from '../node/config/paths';
 import type { SqliteStore } from '../node/store/sqlite-store';
 import { registerFormCommands } from './form-commands';
@@ -157,17 +157,18 @@ export function buildProgram(io: CliIo = stdio): Command {
     .option('--json', 'in kết quả dạng JSON')
     .action(async (opts: { code: string; name: string; counter: string; offlineBlock?: string; deskName?: string; place?: string; phone?: string; json?: boolean }) => {
       const { unitDeskSchema, unitIdentitySchema, parseOfflineBlock } = await import('../common/domain/unit');
+      const { issuesFailure } = await import('../common/domain/zod-locale');
       let offlineBlock: { from: number; to: number } | null = null;
       if (opts.offlineBlock !== undefined) {
         offlineBlock = parseOfflineBlock(opts.offlineBlock);
-        if (!offlineBlock) throw new AppFailure('invalid_input', 'Khối số ngoại tuyến phải có dạng <từ>-<đến>, ví dụ 9001-9200 (1–9999).');
+        if (!offlineBlock) throw keyedFailure('invalid_input', 'cli.offlineBlock');
       }
       const parsed = unitIdentitySchema.safeParse({ unitCode: opts.code, unitName: opts.name, counterId: opts.counter, offlineBlock });
-      if (!parsed.success) throw new AppFailure('invalid_input', parsed.error.issues.map((i) => i.message).join(' '));
+      if (!parsed.success) throw issuesFailure('invalid_input', parsed.error.issues);
       const deskInput = Object.fromEntries(Object.entries({ deskName: opts.deskName, place: opts.place, phone: opts.phone }).filter(([, v]) => v !== undefined));
       // Checked before anything is saved, so a bad phone number does not leave half a configuration.
       const desk = unitDeskSchema.partial().safeParse(deskInput);
-      if (!desk.success) throw new AppFailure('invalid_input', desk.error.issues.map((i) => i.message).join(' '));
+      if (!desk.success) throw issuesFailure('invalid_input', desk.error.issues);
       const saved = await withStore((store) => store.setUnitIdentity(parsed.data, ctx.actor().officerId));
       // The desk is reported only when it was given, so the output of a plain `unit set` keeps its shape.
       const deskNow = Object.keys(desk.data).length ? await ctx.core().units.setDesk(ctx.actor(), desk.data) : null;
@@ -204,7 +205,7 @@ export function buildProgram(io: CliIo = stdio): Command {
     printJson: (v) => printJson(io, v),
     core: openCore,
     actor: () => {
-      if (!actor) throw new AppFailure('forbidden', 'Lệnh này cần đăng nhập: đặt MOTCUA_OFFICER và MOTCUA_PASSWORD.');
+      if (!actor) throw keyedFailure('forbidden', 'cli.signInNeeded');
       return actor;
     },
     withStore,

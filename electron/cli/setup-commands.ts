@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { AppFailure } from '../common/ipc/result';
+import { failure } from '../common/ipc/result';
 import type { OfficerView } from '../node/officers/officer-service';
 import type { CliContext } from './motcua';
 
@@ -11,9 +11,9 @@ function group(program: Command, name: string): Command {
 }
 
 /** A secret or password from the variable IT named: never on the command line (shell history, `ps`). */
-function fromEnv(name: string, what: string): string {
+function fromEnv(name: string, what: 'cli.what.secret' | 'cli.what.newPassword'): string {
   const v = process.env[name];
-  if (!v) throw new AppFailure('invalid_input', `Biến môi trường ${name} chưa có ${what}.`);
+  if (!v) throw failure('invalid_input', 'cli.envMissing', { name, what: { key: what } });
   // Nothing this process starts later inherits it.
   delete process.env[name];
   return v;
@@ -32,7 +32,7 @@ export function registerSetupCommands(program: Command, ctx: CliContext): void {
     .requiredOption('--client-secret-env <VAR>', 'biến môi trường chứa khóa bí mật (client_secret)')
     .option('--json', 'in kết quả dạng JSON')
     .action(async (o: { url: string; clientId: string; clientSecretEnv: string; json?: boolean }) => {
-      const secret = fromEnv(o.clientSecretEnv, 'khóa bí mật');
+      const secret = fromEnv(o.clientSecretEnv, 'cli.what.secret');
       const core = ctx.core();
       const saved = await core.apiSetup.configure(ctx.actor(), { apiUrl: o.url, clientId: o.clientId, clientSecret: secret });
       if (o.json) return ctx.printJson(saved);
@@ -67,7 +67,7 @@ export function registerSetupCommands(program: Command, ctx: CliContext): void {
       const t = await ctx.core().apiSetup.test();
       if (o.json) ctx.printJson(t);
       else for (const line of t.lines) ctx.io.out(line);
-      if (!t.ok) throw new AppFailure('conflict', t.reachable ? 'Máy chủ tỉnh không chấp nhận thông tin thiết bị.' : 'Không kết nối được máy chủ tỉnh.');
+      if (!t.ok) throw failure('conflict', t.reachable ? 'cli.apiRefused' : 'cli.apiUnreachable');
     });
 
   group(program, 'unit')
@@ -129,7 +129,7 @@ export function registerSetupCommands(program: Command, ctx: CliContext): void {
     .requiredOption('--password-env <VAR>', 'biến môi trường chứa mật khẩu mới')
     .option('--json', 'in kết quả dạng JSON')
     .action(async (id: string, o: { passwordEnv: string; json?: boolean }) => {
-      const r = await ctx.core().officers.resetPassword(ctx.actor(), id, fromEnv(o.passwordEnv, 'mật khẩu mới'));
+      const r = await ctx.core().officers.resetPassword(ctx.actor(), id, fromEnv(o.passwordEnv, 'cli.what.newPassword'));
       if (o.json) return ctx.printJson(r);
       ctx.io.out(`Đã đặt mật khẩu mới cho ${r.username}.`);
     });

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { AppFailure, errorText } from '../common/ipc/result';
+import { errorText, failure } from '../common/ipc/result';
 import type { CliContext } from './motcua';
 
 // Signing, verification and the PKCS#11 binding are import()ed by the commands that use them (see motcua.ts).
@@ -19,7 +19,7 @@ export function registerSigningCommands(program: Command, ctx: CliContext): void
     .option('--dir <path>', 'thư mục chứng thư gốc')
     .option('--clear', 'bỏ cấu hình (chỉ kiểm tra hiệu lực và mục đích sử dụng)')
     .action(async (o: { dir?: string; clear?: boolean }) => {
-      if (!o.dir && !o.clear) throw new AppFailure('invalid_input', 'Dùng --dir <thư mục> hoặc --clear.');
+      if (!o.dir && !o.clear) throw failure('invalid_input', 'cli.trustDirOrClear');
       const dir = o.dir ? resolve(o.dir) : null;
       const anchors = await ctx.core().tokens.setTrustDir(ctx.actor(), dir);
       ctx.io.out(dir ? `Đã cấu hình ${anchors ?? 0} chứng thư gốc tin cậy từ ${dir}.` : 'Đã bỏ cấu hình chứng thư gốc tin cậy.');
@@ -80,11 +80,11 @@ export function registerSigningCommands(program: Command, ctx: CliContext): void
       const { certificatesFrom } = await trustStore();
       const { Pkcs11Token } = await pkcs11();
       const pin = o.pinPad ? null : o.pinEnv ? (process.env[o.pinEnv] ?? null) : null;
-      if (!o.pinPad && !pin) throw new AppFailure('invalid_input', 'Thiếu mã PIN: đặt biến môi trường và dùng --pin-env <TÊN_BIẾN>, hoặc --pin-pad.');
+      if (!o.pinPad && !pin) throw failure('invalid_input', 'cli.pinMissing');
       let visible = null;
       if (o.visible) {
         const n = o.visible.split(',').map(Number);
-        if (n.length !== 5 || n.some((x) => !Number.isFinite(x)) || n[3]! <= 0 || n[4]! <= 0) throw new AppFailure('invalid_input', '--visible phải có dạng trang,x,y,rộng,cao (ví dụ 1,360,60,200,70).');
+        if (n.length !== 5 || n.some((x) => !Number.isFinite(x)) || n[3]! <= 0 || n[4]! <= 0) throw failure('invalid_input', 'cli.visibleFormat');
         visible = { page: n[0]!, x: n[1]!, y: n[2]!, width: n[3]!, height: n[4]! };
       }
       const t = new Pkcs11Token(await modulePath(o.module));
@@ -122,14 +122,14 @@ export function registerSigningCommands(program: Command, ctx: CliContext): void
       const { verifyPdf } = await import('../node/signing/verify');
       const { certificatesFrom } = await trustStore();
       const bytes = await readFile(pdf).catch(() => {
-        throw new AppFailure('not_found', `Không đọc được tệp ${pdf}.`);
+        throw failure('not_found', 'signing.unreadable', { file: pdf });
       });
       const anchors = o.trust ? certificatesFrom(await readFile(o.trust)) : undefined;
       let reports;
       try {
         reports = await verifyPdf(new Uint8Array(bytes), anchors ? { trustAnchors: anchors } : {});
       } catch (e) {
-        throw new AppFailure('invalid_input', `Không đọc được tệp PDF: ${(e as Error).message}`);
+        throw failure('invalid_input', 'cli.pdfUnreadable', { error: (e as Error).message });
       }
       if (o.json) return ctx.printJson({ file: pdf, signatures: reports });
       if (!reports.length) ctx.io.out('Tệp không có chữ ký số.');

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { AppFailure } from '../common/ipc/result';
+import { failure } from '../common/ipc/result';
 import { cliText } from './cli-locale';
 import type { CliContext } from './motcua';
 
@@ -15,14 +15,14 @@ export function registerSyncCommands(program: Command, ctx: CliContext): void {
     .option('--timeout <seconds>', 'thời gian tối đa của một lần chạy', '600')
     .option('--json', 'in kết quả dạng JSON')
     .action(async (o: { once?: boolean; api?: string; timeout: string; json?: boolean }) => {
-      if (!o.once) throw new AppFailure('invalid_input', 'Dùng motcua sync --once (ứng dụng tự đồng bộ liên tục khi đang chạy).');
+      if (!o.once) throw failure('invalid_input', 'cli.syncOnce');
       const { createLogger } = await import('../node/log/logger');
       const { ProvincialApi } = await import('../node/sync/provincial-api');
       const { backoffFromEnv, resolveApiConfig } = await import('../node/sync/sync-config');
       const { SyncEngine } = await import('../node/sync/sync-engine');
       const report = await ctx.withStore(async (store) => {
         const cfg = await resolveApiConfig(store, o.api ? { apiUrl: o.api } : {}, ctx.core().secrets);
-        if (!cfg) throw new AppFailure('conflict', 'Chưa cấu hình máy chủ tỉnh: motcua api set …, hoặc đặt MOTCUA_API_URL, hoặc dùng --api.');
+        if (!cfg) throw failure('conflict', 'cli.syncNotConfigured');
         const engine = new SyncEngine({
           store,
           api: new ProvincialApi(cfg),
