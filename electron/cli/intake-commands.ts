@@ -6,6 +6,7 @@ import { toVietnamRfc3339 } from '../common/domain/time';
 import { AppFailure, failure } from '../common/ipc/result';
 import type { CoreServices } from '../node/core/core-services';
 import type { CliContext } from './motcua';
+import { say } from './cli-locale';
 
 // Schemas, repositories and services are import()ed by the commands that use them (see motcua.ts).
 
@@ -72,7 +73,7 @@ export function registerIntakeCommands(program: Command, ctx: CliContext): void 
       const raw = await readJsonFile(file);
       const r = await withIntake(({ store }) => store.exec('calendar.import', (db) => importCalendarYear(db, raw)));
       await withIntake(({ store }) => store.audit({ actor: ctx.actor().officerId, action: 'calendar.import', subject: String(r.year), details: { days: r.days } }));
-      ctx.io.out(`Đã nhập lịch năm ${r.year}: ${r.days} ngày ngoại lệ.`);
+      ctx.io.out(say(`Đã nhập lịch năm ${r.year}: ${r.days} ngày ngoại lệ.`, `Calendar for ${r.year} imported: ${r.days} exception days.`));
     });
 
   calendar
@@ -118,7 +119,8 @@ export function registerIntakeCommands(program: Command, ctx: CliContext): void 
         await withIntake(({ store }) => store.audit({ actor: ctx.actor().officerId, action: 'settings.change', subject: 'work_hours', details: result }));
       }
       if (o.json) return ctx.printJson(result);
-      ctx.io.out(`Giờ làm việc: ${result.periods.map((p) => `${p.from}–${p.to}`).join(', ')}; chốt nhận: ${result.cutoff ?? 'không'}`);
+      const periods = result.periods.map((p) => `${p.from}–${p.to}`).join(', ');
+      ctx.io.out(say(`Giờ làm việc: ${periods}; chốt nhận: ${result.cutoff ?? 'không'}`, `Working hours: ${periods}; intake cut-off: ${result.cutoff ?? 'none'}`));
     });
 
   const catalog = help(program.command('catalog').description('danh mục thủ tục hành chính'));
@@ -136,8 +138,8 @@ export function registerIntakeCommands(program: Command, ctx: CliContext): void 
         store.exec('catalog.import', (db) => importCatalog(db, page.data.items, { sample: page.data.sample === true, at: toVietnamRfc3339(new Date()) })),
       );
       if (o.json) return ctx.printJson(r);
-      ctx.io.out(`Đã nhập ${r.imported} thủ tục${r.rejected.length ? `, bỏ qua ${r.rejected.length} mục lỗi` : ''}.`);
-      for (const x of r.rejected) ctx.io.err(`  mục ${x.index}${x.MaTTHC ? ` (${x.MaTTHC})` : ''}: ${x.reason}`);
+      ctx.io.out(say(`Đã nhập ${r.imported} thủ tục${r.rejected.length ? `, bỏ qua ${r.rejected.length} mục lỗi` : ''}.`, `Imported ${r.imported} procedures${r.rejected.length ? `, skipped ${r.rejected.length} faulty items` : ''}.`));
+      for (const x of r.rejected) ctx.io.err(`  ${say('mục', 'item')} ${x.index}${x.MaTTHC ? ` (${x.MaTTHC})` : ''}: ${x.reason}`);
     });
 
   help(program.command('intake'))
@@ -194,7 +196,7 @@ export function registerIntakeCommands(program: Command, ctx: CliContext): void 
       const d = await withIntake(({ intake }) => intake.open(ctx.actor(), code));
       if (!d) throw failure('not_found', 'dossier.notFound', { code });
       if (o.json) return ctx.printJson(d);
-      ctx.io.out(`${d.code}  ${d.procedureName}\n${d.applicantName}  tiếp nhận ${d.receivedAt}  hẹn trả ${d.dueAt ?? '—'}`);
+      ctx.io.out(`${d.code}  ${d.procedureName}\n${d.applicantName}  ${say('tiếp nhận', 'received')} ${d.receivedAt}  ${say('hẹn trả', 'due')} ${d.dueAt ?? '—'}`);
     });
 
   dossier
@@ -206,7 +208,7 @@ export function registerIntakeCommands(program: Command, ctx: CliContext): void 
       const { voidDossier } = await import('../node/intake/void-dossier');
       const r = await withIntake(({ store, now }) => store.exec('dossier.void', (db) => voidDossier(db, { code, reason: o.reason, actor: ctx.actor().officerId, at: toVietnamRfc3339(now()) })));
       if (o.json) return ctx.printJson(r);
-      ctx.io.out(`Đã hủy phiếu ${r.code} lúc ${r.voidedAt}. Tỉnh sẽ nhận sự kiện rút hồ sơ khi đồng bộ.`);
+      ctx.io.out(say(`Đã hủy phiếu ${r.code} lúc ${r.voidedAt}. Tỉnh sẽ nhận sự kiện rút hồ sơ khi đồng bộ.`, `Receipt ${r.code} voided at ${r.voidedAt}. The province gets the withdrawal event at the next sync.`));
     });
 
   help(program.command('search <text>'))
@@ -216,7 +218,7 @@ export function registerIntakeCommands(program: Command, ctx: CliContext): void 
     .action(async (text: string, o: { json?: boolean; limit: string }) => {
       const hits = await withIntake(({ intake }) => intake.find(ctx.actor(), text, Math.max(1, Math.min(200, Number(o.limit) || 20))));
       if (o.json) return ctx.printJson(hits);
-      if (!hits.length) ctx.io.out('Không tìm thấy hồ sơ nào.');
+      if (!hits.length) ctx.io.out(say('Không tìm thấy hồ sơ nào.', 'No dossier found.'));
       for (const h of hits) ctx.io.out(`${h.code}\t${h.applicantName}\t${h.procedureName}\t${h.receivedAt}`);
     });
 }

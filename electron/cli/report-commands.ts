@@ -4,6 +4,7 @@ import { failure } from '../common/ipc/result';
 import type { Role } from '../node/officers/officer-repo';
 import type { ReportFormat } from '../node/reports/report-service';
 import type { CliContext } from './motcua';
+import { say } from './cli-locale';
 
 export function registerReportCommands(program: Command, ctx: CliContext): void {
   const report = program.command('report').description('báo cáo (cán bộ giám sát)').helpOption('-h, --help', 'hiển thị trợ giúp');
@@ -31,11 +32,11 @@ export function registerReportCommands(program: Command, ctx: CliContext): void 
     .description('kiểm tra chuỗi HMAC của nhật ký và các mốc ngoài cơ sở dữ liệu: phát hiện dòng bị sửa, xóa, đảo thứ tự hay cắt bớt phần cuối')
     .option('--json', 'in kết quả dạng JSON')
     .action(async (o: { json?: boolean }) => {
-      const { auditVerdictVi } = await import('../common/domain/audit');
+      const { auditVerdictEn, auditVerdictVi, auditVerdictWording } = await import('../common/domain/audit');
       const v = await ctx.core().audit.verify();
       if (o.json) ctx.printJson(v);
-      else ctx.io.out(auditVerdictVi(v));
-      if (!v.ok) throw failure('conflict', 'audit.tampered', { verdict: auditVerdictVi(v) });
+      else ctx.io.out(say(auditVerdictVi(v), auditVerdictEn(v)));
+      if (!v.ok) throw failure('conflict', 'audit.tampered', { verdict: auditVerdictWording(v) });
     });
 
   const officer = program.command('officer').description('tài khoản cán bộ (quản trị)').helpOption('-h, --help', 'hiển thị trợ giúp');
@@ -62,7 +63,7 @@ export function registerReportCommands(program: Command, ctx: CliContext): void 
       });
       const a = await added;
       if (o.json) return ctx.printJson(a);
-      ctx.io.out(`Đã thêm ${a.username} (${a.roles.join(', ')}).`);
+      ctx.io.out(say(`Đã thêm ${a.username} (${a.roles.join(', ')}).`, `Added ${a.username} (${a.roles.join(', ')}).`));
     });
   officer
     .command('list')
@@ -74,6 +75,6 @@ export function registerReportCommands(program: Command, ctx: CliContext): void 
         return store.exec('officer.list', (db) => listOfficers(db));
       });
       if (o.json) return ctx.printJson(list);
-      for (const x of list) ctx.io.out(`${x.officerId}\t${x.username}\t${x.fullName}\t${x.roles.join(',')}${x.active ? '' : '\t(ngừng)'}`);
+      for (const x of list) ctx.io.out(`${x.officerId}\t${x.username}\t${x.fullName}\t${x.roles.join(',')}${x.active ? '' : `\t${say('(ngừng)', '(inactive)')}`}`);
     });
 }

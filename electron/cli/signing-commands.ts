@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { errorText, failure } from '../common/ipc/result';
 import type { CliContext } from './motcua';
+import { say } from './cli-locale';
 
 // Signing, verification and the PKCS#11 binding are import()ed by the commands that use them (see motcua.ts).
 const trustStore = () => import('../node/signing/trust-store');
@@ -22,7 +23,7 @@ export function registerSigningCommands(program: Command, ctx: CliContext): void
       if (!o.dir && !o.clear) throw failure('invalid_input', 'cli.trustDirOrClear');
       const dir = o.dir ? resolve(o.dir) : null;
       const anchors = await ctx.core().tokens.setTrustDir(ctx.actor(), dir);
-      ctx.io.out(dir ? `Đã cấu hình ${anchors ?? 0} chứng thư gốc tin cậy từ ${dir}.` : 'Đã bỏ cấu hình chứng thư gốc tin cậy.');
+      ctx.io.out(dir ? say(`Đã cấu hình ${anchors ?? 0} chứng thư gốc tin cậy từ ${dir}.`, `${anchors ?? 0} trusted root certificate(s) configured from ${dir}.`) : say('Đã bỏ cấu hình chứng thư gốc tin cậy.', 'Trusted root certificates no longer configured.'));
     });
   token
     .command('modules')
@@ -49,10 +50,11 @@ export function registerSigningCommands(program: Command, ctx: CliContext): void
         out.push({ ...tk, certificates: certs.map(({ der: _der, ...c }) => c) });
       }
       if (o.json) return ctx.printJson(out);
-      if (!out.length) ctx.io.out('Không thấy token nào.');
+      if (!out.length) ctx.io.out(say('Không thấy token nào.', 'No token found.'));
       for (const tk of out) {
-        ctx.io.out(`${tk.label} (sê-ri ${tk.serial}, ${tk.manufacturer})${tk.flags.pinLocked ? ' — ĐÃ KHÓA PIN' : tk.flags.pinFinalTry ? ' — còn 1 lần nhập PIN' : ''}`);
-        for (const c of tk.certificates) ctx.io.out(`  [${c.id}] ${c.subject} — hết hạn ${c.notAfter.slice(0, 10)}`);
+        const pin = tk.flags.pinLocked ? say(' — ĐÃ KHÓA PIN', ' — PIN LOCKED') : tk.flags.pinFinalTry ? say(' — còn 1 lần nhập PIN', ' — 1 PIN try left') : '';
+        ctx.io.out(`${tk.label} (${say('sê-ri', 'serial')} ${tk.serial}, ${tk.manufacturer})${pin}`);
+        for (const c of tk.certificates) ctx.io.out(`  [${c.id}] ${c.subject} — ${say('hết hạn', 'expires')} ${c.notAfter.slice(0, 10)}`);
       }
     });
 
@@ -109,7 +111,7 @@ export function registerSigningCommands(program: Command, ctx: CliContext): void
       });
       // Worded like a failure: MOTCUA_LANG=en gives English.
       if (r.warning) ctx.io.err(errorText(r.warning, process.env.MOTCUA_LANG === 'en' ? 'en' : 'vi'));
-      ctx.io.out(`Đã ký: ${r.output} (${r.signer.subject})`);
+      ctx.io.out(`${say('Đã ký', 'Signed')}: ${r.output} (${r.signer.subject})`);
     });
 
   program
@@ -132,11 +134,12 @@ export function registerSigningCommands(program: Command, ctx: CliContext): void
         throw failure('invalid_input', 'cli.pdfUnreadable', { error: (e as Error).message });
       }
       if (o.json) return ctx.printJson({ file: pdf, signatures: reports });
-      if (!reports.length) ctx.io.out('Tệp không có chữ ký số.');
+      if (!reports.length) ctx.io.out(say('Tệp không có chữ ký số.', 'The file has no digital signature.'));
       for (const r of reports) {
-        ctx.io.out(
-          `${r.field}: ${r.signer ?? '?'} — ${r.integrity === 'valid' ? 'toàn vẹn' : 'KHÔNG toàn vẹn'}; ${r.coversWholeDocument ? 'phủ toàn bộ tệp' : 'KHÔNG phủ toàn bộ tệp (có thay đổi sau khi ký)'}; ${r.trusted === null ? 'chưa kiểm tra tin cậy' : r.trusted ? 'tin cậy' : 'KHÔNG tin cậy'}; thời điểm khai báo ${r.claimedTime ?? '?'}`,
-        );
+        const intact = r.integrity === 'valid' ? say('toàn vẹn', 'intact') : say('KHÔNG toàn vẹn', 'NOT intact');
+        const whole = r.coversWholeDocument ? say('phủ toàn bộ tệp', 'covers the whole file') : say('KHÔNG phủ toàn bộ tệp (có thay đổi sau khi ký)', 'does NOT cover the whole file (changed after signing)');
+        const trust = r.trusted === null ? say('chưa kiểm tra tin cậy', 'trust not checked') : r.trusted ? say('tin cậy', 'trusted') : say('KHÔNG tin cậy', 'NOT trusted');
+        ctx.io.out(`${r.field}: ${r.signer ?? '?'} — ${intact}; ${whole}; ${trust}; ${say('thời điểm khai báo', 'claimed time')} ${r.claimedTime ?? '?'}`);
       }
     });
 }

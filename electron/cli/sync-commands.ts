@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { failure } from '../common/ipc/result';
-import { cliText } from './cli-locale';
+import { cliText, say } from './cli-locale';
 import type { CliContext } from './motcua';
 
 // Repositories and the sync engine are import()ed by the commands that use them (see motcua.ts).
@@ -32,7 +32,12 @@ export function registerSyncCommands(program: Command, ctx: CliContext): void {
         return engine.runOnce({ deadlineMs: Number(o.timeout) * 1000 });
       });
       if (o.json) return ctx.printJson(report);
-      ctx.io.out(`Đã gửi ${report.sent} mục; còn ${report.remaining} hồ sơ chờ gửi, ${report.rejected} bị trả lại; áp dụng ${report.changesApplied} thay đổi từ máy chủ.`);
+      ctx.io.out(
+        say(
+          `Đã gửi ${report.sent} mục; còn ${report.remaining} hồ sơ chờ gửi, ${report.rejected} bị trả lại; áp dụng ${report.changesApplied} thay đổi từ máy chủ.`,
+          `Sent ${report.sent} items; ${report.remaining} dossiers still waiting, ${report.rejected} rejected; applied ${report.changesApplied} changes from the server.`,
+        ),
+      );
       for (const e of report.errors) ctx.io.err(`  ${e}`);
     });
 
@@ -54,7 +59,12 @@ export function registerSyncCommands(program: Command, ctx: CliContext): void {
         }),
       );
       if (o.json) return ctx.printJson(s);
-      ctx.io.out(`Hồ sơ chờ gửi ${s.counts.pending}, bị trả lại ${s.counts.rejected}, tạm dừng ${s.counts.waiting}, đã gửi xong ${s.counts.sent}; lần cuối: ${s.lastSuccessAt ?? 'chưa'}`);
+      ctx.io.out(
+        say(
+          `Hồ sơ chờ gửi ${s.counts.pending}, bị trả lại ${s.counts.rejected}, tạm dừng ${s.counts.waiting}, đã gửi xong ${s.counts.sent}; lần cuối: ${s.lastSuccessAt ?? 'chưa'}`,
+          `Waiting to be sent ${s.counts.pending}, rejected ${s.counts.rejected}, paused ${s.counts.waiting}, sent ${s.counts.sent}; last success: ${s.lastSuccessAt ?? 'never'}`,
+        ),
+      );
     });
 
   sync
@@ -65,7 +75,7 @@ export function registerSyncCommands(program: Command, ctx: CliContext): void {
       const { rejectedInbox } = await import('../node/sync/outbox-repo');
       const items = await ctx.withStore((store) => store.exec('sync.inbox', (db) => rejectedInbox(db)));
       if (o.json) return ctx.printJson(items);
-      if (!items.length) ctx.io.out('Không có hồ sơ nào bị trả lại.');
+      if (!items.length) ctx.io.out(say('Không có hồ sơ nào bị trả lại.', 'No dossier was rejected.'));
       for (const i of items) {
         const fields = i.details.map((x) => [x.field, x.message].filter(Boolean).join(': ')).join('; ');
         ctx.io.out(`${i.code}\t${i.kind}\t${i.status ?? ''}\t${cliText(i.message, i.messageKey)}${fields ? ` (${fields})` : ''}`);

@@ -159,5 +159,13 @@ export const DESK_MESSAGES = {
     vi: 'Máy này không có kho khóa của hệ điều hành: khóa bí mật được mã hóa bằng khóa trong {path}. Ai đọc được tệp đó (cùng tài khoản, bản sao lưu) sẽ mở được; đừng sao lưu nó cùng thư mục dữ liệu.',
     en: 'This PC has no operating system keyring: the secret is encrypted with the key in {path}. Whoever can read that file (the same account, a backup) can open it; do not back it up with the data folder.',
   },
+  'audit.verdictBad': { vi: 'NHẬT KÝ BỊ THAY ĐỔI: {problem}{where}.', en: 'AUDIT LOG TAMPERED WITH: {problem}{where}.' },
+  'audit.verdictRow': { vi: ' (dòng {row})', en: ' (row {row})' },
+  'audit.problem.edited': { vi: 'một dòng bị sửa', en: 'a row was edited' },
+  'audit.problem.broken': { vi: 'một dòng bị xóa hoặc các dòng bị đảo thứ tự', en: 'a row was deleted or rows were reordered' },
+  'audit.problem.truncated': { vi: 'các dòng cuối bị cắt bỏ hoặc viết lại so với mốc đã ghi', en: 'the last rows were cut off or rewritten since the recorded anchor' },
+  'audit.problem.keyedFromChanged': { vi: 'điểm bắt đầu chuỗi có khóa bị thay đổi', en: 'the start of the keyed chain was moved' },
+  'audit.problem.anchorInvalid': { vi: 'tệp mốc nhật ký có dòng bị sửa hoặc giả mạo', en: 'the anchor file has an edited or forged line' },
+  'audit.problem.keyMissing': { vi: 'không đọc được khóa của nhật ký nên không kiểm tra được', en: 'the audit key cannot be read, so the log cannot be checked' },
   'secrets.badKeyFormat': { vi: 'không đúng định dạng khóa', en: 'not in the key format' },
 } as const satisfies Record<string, { vi: string; en: string }>;
