@@ -151,10 +151,6 @@ export const DESK_MESSAGES = {
     vi: 'kho khóa của phiên làm việc (không rõ), qua safeStorage của ứng dụng',
     en: "the session's keyring (unknown), through the app's safeStorage",
   },
-  // Where a store that is not offered in this process keeps its secrets (another entry point put one there).
-  'secrets.where.safeStorage': { vi: 'bộ mã hóa của hệ điều hành qua ứng dụng (safeStorage)', en: "the operating system's encryption through the app (safeStorage)" },
-  'secrets.where.osKeyring': { vi: 'kho khóa của hệ điều hành', en: "the operating system's keyring" },
-  'secrets.where.anyKeyFile': { vi: 'tệp khóa riêng của người dùng', en: "the user's own key file" },
   'secrets.keyFileWarning': {
     vi: 'Máy này không có kho khóa của hệ điều hành: khóa bí mật được mã hóa bằng khóa trong {path}. Ai đọc được tệp đó (cùng tài khoản, bản sao lưu) sẽ mở được; đừng sao lưu nó cùng thư mục dữ liệu.',
     en: 'This PC has no operating system keyring: the secret is encrypted with the key in {path}. Whoever can read that file (the same account, a backup) can open it; do not back it up with the data folder.',

@@ -36,8 +36,9 @@ export interface SecretStore {
   erase(name: SecretName): Promise<void>;
 }
 
+/** Where a store not offered in this process keeps its secrets (another entry point put one there). */
 export const SECRET_STORE_LABELS: Readonly<Record<SecretStoreKind, Notice>> = {
-  'safe-storage': notice('secrets.where.safeStorage'),
-  'os-keyring': notice('secrets.where.osKeyring'),
-  'key-file': notice('secrets.where.anyKeyFile'),
+  'safe-storage': notice('secrets.store.safe-storage'),
+  'os-keyring': notice('secrets.store.os-keyring'),
+  'key-file': notice('secrets.store.key-file'),
 };
