@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { CliContext } from './motcua';
+import { say } from './cli-locale';
 
 /** Issue #14: the 2025 reorganisation beside a card's address (`address import`, `address check`). */
 export function registerAddressCommands(program: Command, ctx: CliContext): void {
@@ -11,7 +12,7 @@ export function registerAddressCommands(program: Command, ctx: CliContext): void
     .action(async (file: string, o: { json?: boolean }) => {
       const r = await ctx.core().address.importCommunes(ctx.actor(), file);
       if (o.json) return ctx.printJson(r);
-      ctx.io.out(`Đã nhập ${r.rows} xã (nguồn: ${r.source}).`);
+      ctx.io.out(say(`Đã nhập ${r.rows} xã (nguồn: ${r.source}).`, `Imported ${r.rows} communes (source: ${r.source}).`));
     });
   address
     .command('check <address>')
@@ -20,6 +21,6 @@ export function registerAddressCommands(program: Command, ctx: CliContext): void
     .action(async (text: string, o: { json?: boolean }) => {
       const r = await ctx.core().address.currentUnits(text);
       if (o.json) return ctx.printJson({ text: r.text, source: r.source });
-      ctx.io.out(r.text ? `${r.text} (${r.source ?? ''})` : 'Không có thay đổi đơn vị hành chính cần ghi chú.');
+      ctx.io.out(r.text ? `${r.text} (${r.source ?? ''})` : say('Không có thay đổi đơn vị hành chính cần ghi chú.', 'No change of administrative unit to note.'));
     });
 }

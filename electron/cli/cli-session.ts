@@ -5,6 +5,7 @@ import type { Actor } from '../common/domain/actor';
 import { cliCommandAccess, cliFirstRun } from '../common/ipc/access';
 import { failure } from '../common/ipc/result';
 import type { CoreServices } from '../node/core/core-services';
+import { say } from './cli-locale';
 import type { CliIo } from './motcua';
 
 const SETUP_ACTOR: Actor = { officerId: 'cli-setup', fullName: 'Thiết lập ban đầu', roles: ['admin'], counterId: null };
@@ -28,8 +29,8 @@ async function prompt(io: CliIo): Promise<{ user: string; password: string } | n
       rl.question(q, (a) => resolve(a));
     });
   try {
-    const user = (await ask('Tên đăng nhập: ', false)).trim();
-    const password = await ask('Mật khẩu: ', true);
+    const user = (await ask(say('Tên đăng nhập: ', 'Username: '), false)).trim();
+    const password = await ask(say('Mật khẩu: ', 'Password: '), true);
     io.err('');
     return user && password ? { user, password } : null;
   } finally {

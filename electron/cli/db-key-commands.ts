@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
-import { AppFailure } from '../common/ipc/result';
+import { failure } from '../common/ipc/result';
 import { dataLayout } from '../node/config/paths';
 import type { CliContext } from './motcua';
+import { say } from './cli-locale';
 
 /** `motcua db key-export | key-import`: the paper copy of the database key, and the way back with it. */
 export function registerDbKeyCommands(db: Command, ctx: CliContext): void {
@@ -17,16 +18,16 @@ export function registerDbKeyCommands(db: Command, ctx: CliContext): void {
       const text = await exportBackupKey(await vault(), dataLayout(ctx.dataDir()).dbPath);
       await ctx.core().store.audit({ actor: ctx.actor().officerId, action: 'db.keyExport', subject: 'db.key' });
       ctx.io.out(text);
-      ctx.io.err('Cất khóa này nơi an toàn (két, phong bì niêm phong): ai có nó và bản sao dữ liệu sẽ đọc được hồ sơ.');
+      ctx.io.err(say('Cất khóa này nơi an toàn (két, phong bì niêm phong): ai có nó và bản sao dữ liệu sẽ đọc được hồ sơ.', 'Keep this key somewhere safe (a safe, a sealed envelope): whoever holds it and a copy of the data can read the dossiers.'));
     });
   db.command('key-import')
     .description('khôi phục khóa mã hóa từ bản dự phòng (biến môi trường chứa khóa); chỉ nhận khóa mở được cơ sở dữ liệu')
     .requiredOption('--key-env <VAR>', 'biến môi trường chứa khóa MCK2-…')
     .action(async (o: { keyEnv: string }) => {
       const text = process.env[o.keyEnv];
-      if (!text) throw new AppFailure('invalid_input', `Biến môi trường ${o.keyEnv} trống.`);
+      if (!text) throw failure('invalid_input', 'cli.envEmpty', { name: o.keyEnv });
       const { importBackupKey } = await import('../node/db/key-backup');
       await importBackupKey(await vault(), dataLayout(ctx.dataDir()).dbPath, text);
-      ctx.io.out('Đã khôi phục khóa mã hóa: cơ sở dữ liệu mở lại được trên máy này.');
+      ctx.io.out(say('Đã khôi phục khóa mã hóa: cơ sở dữ liệu mở lại được trên máy này.', 'The encryption key is restored: the database opens again on this PC.'));
     });
 }

@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
 import { writeFile } from 'node:fs/promises';
 import type { PrinterConfig } from '../common/hardware/printer';
-import { AppFailure } from '../common/ipc/result';
+import { failure } from '../common/ipc/result';
 import type { PrinterService } from '../node/printing/printer-service';
 import type { SqliteStore } from '../node/store/sqlite-store';
-import { cliText } from './cli-locale';
+import { cliText, say } from './cli-locale';
 import type { CliContext } from './motcua';
 
 interface PortOpts {
@@ -25,7 +25,7 @@ function printerOverride(o: PortOpts): Partial<PrinterConfig> {
   if (o.file) Object.assign(over, { transport: 'file', path: o.file });
   if (o.virtual) Object.assign(over, { transport: 'virtual', path: o.virtual });
   if (o.width) {
-    if (o.width !== '58' && o.width !== '80') throw new AppFailure('invalid_input', '--width phải là 58 hoặc 80.');
+    if (o.width !== '58' && o.width !== '80') throw failure('invalid_input', 'cli.widthChoice');
     over.width = Number(o.width);
   }
   if (o.baud) over.baudRate = Number(o.baud);
@@ -55,14 +55,14 @@ export function registerDeviceCommands(program: Command, ctx: CliContext): void 
 
   withPortOptions(print.command('test').description('in trang thử (tiếng Việt, mã vạch, QR)')).action(async (o: PortOpts) => {
     const r = await withPrinter((p) => p.printTest({ printer: printerOverride(o) }));
-    ctx.io.out(`Đã in trang thử (lệnh in số ${r.jobId}).`);
+    ctx.io.out(say(`Đã in trang thử (lệnh in số ${r.jobId}).`, `Test page printed (print job ${r.jobId}).`));
   });
 
   withPortOptions(print.command('receipt <code>').description('in giấy tiếp nhận của hồ sơ trên máy in nhiệt'))
     .option('--reason <text>', 'lý do in lại (bắt buộc khi in lại)')
     .action(async (code: string, o: PortOpts & { reason?: string }) => {
       const r = await withPrinter((p) => p.printReceipt(code, { actor: 'cli', reason: o.reason ?? null, printer: printerOverride(o) }));
-      ctx.io.out(`Đã in giấy tiếp nhận ${code} (lệnh in số ${r.jobId}).`);
+      ctx.io.out(say(`Đã in giấy tiếp nhận ${code} (lệnh in số ${r.jobId}).`, `Receipt ${code} printed (print job ${r.jobId}).`));
     });
 
   print
@@ -73,7 +73,7 @@ export function registerDeviceCommands(program: Command, ctx: CliContext): void 
     .option('--raster', 'mã vạch/QR dạng ảnh')
     .option('--reprint', 'đánh dấu BẢN IN LẠI')
     .action(async (code: string, o: { out: string; width: string; raster?: boolean; reprint?: boolean }) => {
-      if (o.width !== '58' && o.width !== '80') throw new AppFailure('invalid_input', '--width phải là 58 hoặc 80.');
+      if (o.width !== '58' && o.width !== '80') throw failure('invalid_input', 'cli.widthChoice');
       const bytes = await withPrinter((p) => p.receiptBytes(code, { width: Number(o.width) as 58 | 80, barcodes: o.raster ? 'raster' : 'native', reprint: Boolean(o.reprint) }));
       await writeFile(o.out, bytes);
       ctx.io.out(`${o.out} (${bytes.length} byte)`);
@@ -92,17 +92,18 @@ export function registerDeviceCommands(program: Command, ctx: CliContext): void 
 
   withPortOptions(print.command('retry <jobId>').description('in lại một lệnh in đang giữ lại')).action(async (id: string, o: PortOpts) => {
     await withPrinter((p) => p.retry(Number(id), { printer: printerOverride(o), actor: 'cli' }));
-    ctx.io.out(`Đã in lệnh số ${id}.`);
+    ctx.io.out(say(`Đã in lệnh số ${id}.`, `Print job ${id} printed.`));
   });
 
   withPortOptions(print.command('configure').description('lưu máy in biên nhận vào cấu hình của máy này'))
     .option('--json', 'in kết quả dạng JSON')
     .action(async (o: PortOpts & { json?: boolean }) => {
       const { printerConfigSchema } = await import('../common/hardware/printer');
+      const { issuesFailure } = await import('../common/domain/zod-locale');
       const cfg = printerConfigSchema.safeParse({ statusCheck: true, ...printerOverride(o) });
-      if (!cfg.success) throw new AppFailure('invalid_input', cfg.error.issues.map((i) => i.message).join(' '));
+      if (!cfg.success) throw issuesFailure('invalid_input', cfg.error.issues);
       await withPrinter((_p, store) => store.setSetting('devices.printer', JSON.stringify(cfg.data), 'cli'));
       if (o.json) return ctx.printJson(cfg.data);
-      ctx.io.out(`Đã lưu máy in: ${cfg.data.transport} ${cfg.data.path}, khổ ${cfg.data.width} mm.`);
+      ctx.io.out(say(`Đã lưu máy in: ${cfg.data.transport} ${cfg.data.path}, khổ ${cfg.data.width} mm.`, `Printer saved: ${cfg.data.transport} ${cfg.data.path}, ${cfg.data.width} mm paper.`));
     });
 }

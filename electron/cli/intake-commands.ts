@@ -6,6 +6,7 @@ import { toVietnamRfc3339 } from '../common/domain/time';
 import { AppFailure, failure } from '../common/ipc/result';
 import type { CoreServices } from '../node/core/core-services';
 import type { CliContext } from './motcua';
+import { say } from './cli-locale';
 
 // Schemas, repositories and services are import()ed by the commands that use them (see motcua.ts).
 
@@ -48,17 +49,17 @@ export function registerIntakeCommands(program: Command, ctx: CliContext): void 
       const { durationUnitSchema, parseHhMm } = await import('../common/domain/calendar');
       const { loadWorkCalendar } = await import('../node/calendar/calendar-repo');
       const received = parseNationalTime(o.received);
-      if (!received) throw new AppFailure('invalid_input', `--received "${o.received}" phải là RFC 3339 có múi giờ, ví dụ 2026-11-20T15:30:00+07:00.`);
+      if (!received) throw failure('invalid_input', 'cli.receivedFormat', { value: o.received });
       const unit = durationUnitSchema.safeParse(o.unit);
-      if (!unit.success) throw new AppFailure('invalid_input', `--unit "${o.unit}" phải là NgayLamViec, Ngay, Gio, Thang hoặc TrongNgay.`);
+      if (!unit.success) throw failure('invalid_input', 'cli.durationUnit', { value: o.unit });
       // A same-day procedure (NĐ 23/2015 Điều 7) has no amount: its limit is the day and the cut-off.
       const sameDay = unit.data === 'TrongNgay';
-      if (o.duration === undefined && !sameDay) throw new AppFailure('invalid_input', `--duration là bắt buộc với --unit ${unit.data}.`);
+      if (o.duration === undefined && !sameDay) throw failure('invalid_input', 'cli.durationRequired', { unit: unit.data });
       const amount = o.duration === undefined ? 0 : Number(o.duration);
-      if (!Number.isFinite(amount) || amount < 0) throw new AppFailure('invalid_input', `--duration "${o.duration}" phải là số không âm.`);
-      if (o.cutOff !== undefined && !sameDay) throw new AppFailure('invalid_input', '--cut-off chỉ dùng với --unit TrongNgay.');
+      if (!Number.isFinite(amount) || amount < 0) throw failure('invalid_input', 'cli.durationNumber', { value: String(o.duration) });
+      if (o.cutOff !== undefined && !sameDay) throw failure('invalid_input', 'cli.cutOffSameDay');
       const cutOff = sameDay ? (o.cutOff ?? DEFAULT_SAME_DAY_CUTOFF) : null;
-      if (cutOff !== null && parseHhMm(cutOff) === null) throw new AppFailure('invalid_input', `--cut-off "${cutOff}" phải có dạng HH:mm, ví dụ 15:00.`);
+      if (cutOff !== null && parseHhMm(cutOff) === null) throw failure('invalid_input', 'cli.cutOffFormat', { value: cutOff });
       const due = await withIntake(({ store }) => store.exec('calendar.due', (db) => loadWorkCalendar(db).dueDate(received, amount, unit.data, cutOff)));
       const out = toVietnamRfc3339(due);
       if (o.json) ctx.printJson({ received: toVietnamRfc3339(received), duration: amount, unit: unit.data, ...(cutOff ? { cutOff } : {}), due: out });
@@ -72,7 +73,7 @@ export function registerIntakeCommands(program: Command, ctx: CliContext): void 
       const raw = await readJsonFile(file);
       const r = await withIntake(({ store }) => store.exec('calendar.import', (db) => importCalendarYear(db, raw)));
       await withIntake(({ store }) => store.audit({ actor: ctx.actor().officerId, action: 'calendar.import', subject: String(r.year), details: { days: r.days } }));
-      ctx.io.out(`Đã nhập lịch năm ${r.year}: ${r.days} ngày ngoại lệ.`);
+      ctx.io.out(say(`Đã nhập lịch năm ${r.year}: ${r.days} ngày ngoại lệ.`, `Calendar for ${r.year} imported: ${r.days} exception days.`));
     });
 
   calendar
@@ -91,7 +92,7 @@ export function registerIntakeCommands(program: Command, ctx: CliContext): void 
         store.exec('calendar.hours', (db) => {
           const unit = thisCounter(db);
           if (o.set !== undefined) {
-            if (!unit) throw new AppFailure('conflict', 'Chưa cấu hình đơn vị (motcua unit set …).');
+            if (!unit) throw failure('conflict', 'cli.unitNotConfigured');
             const periods = o.set.split(',').map((p) => {
               const [from = '', to = ''] = p.split('-').map((x) => x.trim());
               return { from, to };
@@ -118,7 +119,8 @@ export function registerIntakeCommands(program: Command, ctx: CliContext): void 
         await withIntake(({ store }) => store.audit({ actor: ctx.actor().officerId, action: 'settings.change', subject: 'work_hours', details: result }));
       }
       if (o.json) return ctx.printJson(result);
-      ctx.io.out(`Giờ làm việc: ${result.periods.map((p) => `${p.from}–${p.to}`).join(', ')}; chốt nhận: ${result.cutoff ?? 'không'}`);
+      const periods = result.periods.map((p) => `${p.from}–${p.to}`).join(', ');
+      ctx.io.out(say(`Giờ làm việc: ${periods}; chốt nhận: ${result.cutoff ?? 'không'}`, `Working hours: ${periods}; intake cut-off: ${result.cutoff ?? 'none'}`));
     });
 
   const catalog = help(program.command('catalog').description('danh mục thủ tục hành chính'));
@@ -136,8 +138,8 @@ export function registerIntakeCommands(program: Command, ctx: CliContext): void 
         store.exec('catalog.import', (db) => importCatalog(db, page.data.items, { sample: page.data.sample === true, at: toVietnamRfc3339(new Date()) })),
       );
       if (o.json) return ctx.printJson(r);
-      ctx.io.out(`Đã nhập ${r.imported} thủ tục${r.rejected.length ? `, bỏ qua ${r.rejected.length} mục lỗi` : ''}.`);
-      for (const x of r.rejected) ctx.io.err(`  mục ${x.index}${x.MaTTHC ? ` (${x.MaTTHC})` : ''}: ${x.reason}`);
+      ctx.io.out(say(`Đã nhập ${r.imported} thủ tục${r.rejected.length ? `, bỏ qua ${r.rejected.length} mục lỗi` : ''}.`, `Imported ${r.imported} procedures${r.rejected.length ? `, skipped ${r.rejected.length} faulty items` : ''}.`));
+      for (const x of r.rejected) ctx.io.err(`  ${say('mục', 'item')} ${x.index}${x.MaTTHC ? ` (${x.MaTTHC})` : ''}: ${x.reason}`);
     });
 
   help(program.command('intake'))
@@ -161,10 +163,7 @@ export function registerIntakeCommands(program: Command, ctx: CliContext): void 
         // The dossier exists: its code goes to stdout as on success, so a script that retries on
         // failure can see it, and the one error line says how to finish instead of receiving again.
         ctx.io.out(e.dossierCode);
-        throw new AppFailure(
-          e.code,
-          `Đã lưu hồ sơ ${e.dossierCode}, chưa tạo giấy tiếp nhận: ${e.reason} Đừng tiếp nhận lại hồ sơ này; khi đã khắc phục, tạo giấy bằng: motcua receipt pdf ${e.dossierCode} --out <tệp.pdf>`,
-        );
+        throw failure(e.code, 'cli.savedWithoutReceipt', { code: e.dossierCode, reason: e.params?.reason ?? e.reason });
       });
       ctx.io.out(r.code);
     });
@@ -179,7 +178,7 @@ export function registerIntakeCommands(program: Command, ctx: CliContext): void 
     .action(async (code: string, o: { out: string; reprint?: boolean; reason?: string }) => {
       await withIntake(async ({ intake, docs }) => {
         const d = await intake.detail(code);
-        if (!d) throw new AppFailure('not_found', `Không có hồ sơ mã ${code}.`);
+        if (!d) throw failure('not_found', 'dossier.notFound', { code });
         const path =
           !o.reprint && d.receiptPath ? d.receiptPath : await intake.writeReceipt(ctx.actor(), code, { reprint: Boolean(o.reprint), reason: o.reason ?? 'in lại từ dòng lệnh' });
         // The kept receipt is sealed; the file the user named gets it in clear, by intent.
@@ -195,9 +194,9 @@ export function registerIntakeCommands(program: Command, ctx: CliContext): void 
     .option('--json', 'in kết quả dạng JSON')
     .action(async (code: string, o: { json?: boolean }) => {
       const d = await withIntake(({ intake }) => intake.open(ctx.actor(), code));
-      if (!d) throw new AppFailure('not_found', `Không có hồ sơ mã ${code}.`);
+      if (!d) throw failure('not_found', 'dossier.notFound', { code });
       if (o.json) return ctx.printJson(d);
-      ctx.io.out(`${d.code}  ${d.procedureName}\n${d.applicantName}  tiếp nhận ${d.receivedAt}  hẹn trả ${d.dueAt ?? '—'}`);
+      ctx.io.out(`${d.code}  ${d.procedureName}\n${d.applicantName}  ${say('tiếp nhận', 'received')} ${d.receivedAt}  ${say('hẹn trả', 'due')} ${d.dueAt ?? '—'}`);
     });
 
   dossier
@@ -209,7 +208,7 @@ export function registerIntakeCommands(program: Command, ctx: CliContext): void 
       const { voidDossier } = await import('../node/intake/void-dossier');
       const r = await withIntake(({ store, now }) => store.exec('dossier.void', (db) => voidDossier(db, { code, reason: o.reason, actor: ctx.actor().officerId, at: toVietnamRfc3339(now()) })));
       if (o.json) return ctx.printJson(r);
-      ctx.io.out(`Đã hủy phiếu ${r.code} lúc ${r.voidedAt}. Tỉnh sẽ nhận sự kiện rút hồ sơ khi đồng bộ.`);
+      ctx.io.out(say(`Đã hủy phiếu ${r.code} lúc ${r.voidedAt}. Tỉnh sẽ nhận sự kiện rút hồ sơ khi đồng bộ.`, `Receipt ${r.code} voided at ${r.voidedAt}. The province gets the withdrawal event at the next sync.`));
     });
 
   help(program.command('search <text>'))
@@ -219,7 +218,7 @@ export function registerIntakeCommands(program: Command, ctx: CliContext): void 
     .action(async (text: string, o: { json?: boolean; limit: string }) => {
       const hits = await withIntake(({ intake }) => intake.find(ctx.actor(), text, Math.max(1, Math.min(200, Number(o.limit) || 20))));
       if (o.json) return ctx.printJson(hits);
-      if (!hits.length) ctx.io.out('Không tìm thấy hồ sơ nào.');
+      if (!hits.length) ctx.io.out(say('Không tìm thấy hồ sơ nào.', 'No dossier found.'));
       for (const h of hits) ctx.io.out(`${h.code}\t${h.applicantName}\t${h.procedureName}\t${h.receivedAt}`);
     });
 }

@@ -9,7 +9,7 @@
  * `motcua cccd parse` start about as fast as node itself.
  */
 import { Command, CommanderError } from 'commander';
-import { AppFailure, errorText, toAppError } from '../common/ipc/result';
+import { AppFailure, errorText, failure as keyedFailure, toAppError } from '../common/ipc/result';
 import { dataLayout, resolveDataDir } from '../node/config/paths';
 import type { SqliteStore } from '../node/store/sqlite-store';
 import { registerFormCommands } from './form-commands';
@@ -24,6 +24,7 @@ import { registerDbKeyCommands } from './db-key-commands';
 import { APP_VERSION } from '../common/version';
 import type { Actor } from '../common/domain/actor';
 import type { CoreServices } from '../node/core/core-services';
+import { cliLocale, say } from './cli-locale';
 
 type CliCore = typeof import('./cli-core');
 
@@ -118,9 +119,9 @@ export function buildProgram(io: CliIo = stdio): Command {
       if (opts.json) printJson(io, report);
       else {
         io.out(`Một Cửa Desk ${report.appVersion}`);
-        io.out(`Thư mục dữ liệu: ${report.dataDir}`);
-        // Rows that carry English wording print it under MOTCUA_LANG=en.
-        const en = process.env.MOTCUA_LANG === 'en';
+        io.out(say(`Thư mục dữ liệu: ${report.dataDir}`, `Data folder: ${report.dataDir}`));
+        // Every row carries its English wording: printed under MOTCUA_LANG=en.
+        const en = cliLocale() === 'en';
         for (const c of report.checks) io.out(`[${c.status.toUpperCase().padEnd(12)}] ${en && c.en ? c.en.label : c.label}: ${en && c.en ? c.en.detail : c.detail}`);
       }
       // The whole report is printed first; a database the app cannot use still fails the command, for scripts.
@@ -138,8 +139,8 @@ export function buildProgram(io: CliIo = stdio): Command {
       if (opts.json) return printJson(io, migration);
       io.out(
         migration && migration.applied.length
-          ? `Đã nâng cấp cơ sở dữ liệu từ phiên bản ${migration.from} lên ${migration.to}.`
-          : `Cơ sở dữ liệu đã ở phiên bản mới nhất (${migration?.to ?? '?'}).`,
+          ? say(`Đã nâng cấp cơ sở dữ liệu từ phiên bản ${migration.from} lên ${migration.to}.`, `Database upgraded from version ${migration.from} to ${migration.to}.`)
+          : say(`Cơ sở dữ liệu đã ở phiên bản mới nhất (${migration?.to ?? '?'}).`, `The database is already at the latest version (${migration?.to ?? '?'}).`),
       );
     });
 
@@ -157,23 +158,31 @@ export function buildProgram(io: CliIo = stdio): Command {
     .option('--json', 'in kết quả dạng JSON')
     .action(async (opts: { code: string; name: string; counter: string; offlineBlock?: string; deskName?: string; place?: string; phone?: string; json?: boolean }) => {
       const { unitDeskSchema, unitIdentitySchema, parseOfflineBlock } = await import('../common/domain/unit');
+      const { issuesFailure } = await import('../common/domain/zod-locale');
       let offlineBlock: { from: number; to: number } | null = null;
       if (opts.offlineBlock !== undefined) {
         offlineBlock = parseOfflineBlock(opts.offlineBlock);
-        if (!offlineBlock) throw new AppFailure('invalid_input', 'Khối số ngoại tuyến phải có dạng <từ>-<đến>, ví dụ 9001-9200 (1–9999).');
+        if (!offlineBlock) throw keyedFailure('invalid_input', 'cli.offlineBlock');
       }
       const parsed = unitIdentitySchema.safeParse({ unitCode: opts.code, unitName: opts.name, counterId: opts.counter, offlineBlock });
-      if (!parsed.success) throw new AppFailure('invalid_input', parsed.error.issues.map((i) => i.message).join(' '));
+      if (!parsed.success) throw issuesFailure('invalid_input', parsed.error.issues);
       const deskInput = Object.fromEntries(Object.entries({ deskName: opts.deskName, place: opts.place, phone: opts.phone }).filter(([, v]) => v !== undefined));
       // Checked before anything is saved, so a bad phone number does not leave half a configuration.
       const desk = unitDeskSchema.partial().safeParse(deskInput);
-      if (!desk.success) throw new AppFailure('invalid_input', desk.error.issues.map((i) => i.message).join(' '));
+      if (!desk.success) throw issuesFailure('invalid_input', desk.error.issues);
       const saved = await withStore((store) => store.setUnitIdentity(parsed.data, ctx.actor().officerId));
       // The desk is reported only when it was given, so the output of a plain `unit set` keeps its shape.
       const deskNow = Object.keys(desk.data).length ? await ctx.core().units.setDesk(ctx.actor(), desk.data) : null;
       if (opts.json) return printJson(io, deskNow ? { ...saved, desk: deskNow } : saved);
-      io.out(`Đã lưu: ${saved.unitCode} — ${saved.unitName}, quầy ${saved.counterId}.`);
-      if (deskNow) io.out(`Bộ phận: ${deskNow.deskName ?? '(mặc định)'}; địa danh: ${deskNow.place ?? '(theo tên đơn vị)'}; điện thoại: ${deskNow.phone ?? '(không in)'}.`);
+      io.out(say(`Đã lưu: ${saved.unitCode} — ${saved.unitName}, quầy ${saved.counterId}.`, `Saved: ${saved.unitCode} — ${saved.unitName}, counter ${saved.counterId}.`));
+      if (deskNow) {
+        io.out(
+          say(
+            `Bộ phận: ${deskNow.deskName ?? '(mặc định)'}; địa danh: ${deskNow.place ?? '(theo tên đơn vị)'}; điện thoại: ${deskNow.phone ?? '(không in)'}.`,
+            `Desk: ${deskNow.deskName ?? '(default)'}; place: ${deskNow.place ?? "(from the unit's name)"}; phone: ${deskNow.phone ?? '(not printed)'}.`,
+          ),
+        );
+      }
     });
   unit
     .command('show')
@@ -182,7 +191,7 @@ export function buildProgram(io: CliIo = stdio): Command {
     .action(async (opts: { json?: boolean }) => {
       const u = await withStore((store) => store.getUnitIdentity());
       if (opts.json) return printJson(io, u);
-      io.out(u ? `${u.unitCode} — ${u.unitName}, quầy ${u.counterId}` : 'Chưa cấu hình đơn vị (motcua unit set …).');
+      io.out(u ? say(`${u.unitCode} — ${u.unitName}, quầy ${u.counterId}`, `${u.unitCode} — ${u.unitName}, counter ${u.counterId}`) : say('Chưa cấu hình đơn vị (motcua unit set …).', 'No unit configured (motcua unit set …).'));
     });
 
   const devices = program.command('devices').description('thiết bị ngoại vi').helpOption('-h, --help', 'hiển thị trợ giúp');
@@ -194,7 +203,7 @@ export function buildProgram(io: CliIo = stdio): Command {
       const { serialportLister } = await import('../../native/serial/serialport-lister');
       const ports = await serialportLister.list();
       if (opts.json) return printJson(io, ports);
-      if (!ports.length) io.out('Không thấy cổng nối tiếp nào.');
+      if (!ports.length) io.out(say('Không thấy cổng nối tiếp nào.', 'No serial port found.'));
       for (const p of ports) io.out(`${p.path}\t${p.vendorId ?? '-'}:${p.productId ?? '-'}\t${p.serialNumber ?? '-'}\t${p.manufacturer ?? ''}`);
     });
 
@@ -204,7 +213,7 @@ export function buildProgram(io: CliIo = stdio): Command {
     printJson: (v) => printJson(io, v),
     core: openCore,
     actor: () => {
-      if (!actor) throw new AppFailure('forbidden', 'Lệnh này cần đăng nhập: đặt MOTCUA_OFFICER và MOTCUA_PASSWORD.');
+      if (!actor) throw keyedFailure('forbidden', 'cli.signInNeeded');
       return actor;
     },
     withStore,

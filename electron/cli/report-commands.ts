@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
 import { toVietnamRfc3339, vietnamDate } from '../common/domain/time';
-import { AppFailure, failure } from '../common/ipc/result';
+import { failure } from '../common/ipc/result';
 import type { Role } from '../node/officers/officer-repo';
 import type { ReportFormat } from '../node/reports/report-service';
 import type { CliContext } from './motcua';
+import { say } from './cli-locale';
 
 export function registerReportCommands(program: Command, ctx: CliContext): void {
   const report = program.command('report').description('báo cáo (cán bộ giám sát)').helpOption('-h, --help', 'hiển thị trợ giúp');
@@ -18,9 +19,9 @@ export function registerReportCommands(program: Command, ctx: CliContext): void 
     .action(async (o: { date?: string; to?: string; counter?: string; format: string; out: string }) => {
       const day = o.date ?? vietnamDate(new Date());
       const isDay = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(Date.parse(`${d}T00:00:00Z`));
-      if (!isDay(day)) throw new AppFailure('invalid_input', '--date phải có dạng YYYY-MM-DD.');
-      if (o.to !== undefined && (!isDay(o.to) || o.to < day)) throw new AppFailure('invalid_input', '--to phải có dạng YYYY-MM-DD và không trước --date.');
-      if (!['pdf', 'csv', 'xlsx', 'json'].includes(o.format)) throw new AppFailure('invalid_input', '--format phải là pdf, csv, xlsx hoặc json.');
+      if (!isDay(day)) throw failure('invalid_input', 'cli.dateFormat');
+      if (o.to !== undefined && (!isDay(o.to) || o.to < day)) throw failure('invalid_input', 'cli.toFormat');
+      if (!['pdf', 'csv', 'xlsx', 'json'].includes(o.format)) throw failure('invalid_input', 'cli.reportFormat');
       await ctx.core().reports.export(ctx.actor(), { date: day, to: o.to ?? null, counterId: o.counter ?? null, format: o.format as ReportFormat, out: o.out });
       ctx.io.out(o.out);
     });
@@ -31,11 +32,11 @@ export function registerReportCommands(program: Command, ctx: CliContext): void 
     .description('kiểm tra chuỗi HMAC của nhật ký và các mốc ngoài cơ sở dữ liệu: phát hiện dòng bị sửa, xóa, đảo thứ tự hay cắt bớt phần cuối')
     .option('--json', 'in kết quả dạng JSON')
     .action(async (o: { json?: boolean }) => {
-      const { auditVerdictVi } = await import('../common/domain/audit');
+      const { auditVerdictEn, auditVerdictVi, auditVerdictWording } = await import('../common/domain/audit');
       const v = await ctx.core().audit.verify();
       if (o.json) ctx.printJson(v);
-      else ctx.io.out(auditVerdictVi(v));
-      if (!v.ok) throw failure('conflict', 'audit.tampered', { verdict: auditVerdictVi(v) });
+      else ctx.io.out(say(auditVerdictVi(v), auditVerdictEn(v)));
+      if (!v.ok) throw failure('conflict', 'audit.tampered', { verdict: auditVerdictWording(v) });
     });
 
   const officer = program.command('officer').description('tài khoản cán bộ (quản trị)').helpOption('-h, --help', 'hiển thị trợ giúp');
@@ -52,17 +53,17 @@ export function registerReportCommands(program: Command, ctx: CliContext): void 
     .action(async (o: { id: string; username: string; name: string; title?: string; role: string; passwordEnv: string; json?: boolean }) => {
       const { addOfficer, countOfficers } = await import('../node/officers/officer-repo');
       const password = process.env[o.passwordEnv];
-      if (!password) throw new AppFailure('invalid_input', `Biến môi trường ${o.passwordEnv} chưa có mật khẩu.`);
+      if (!password) throw failure('invalid_input', 'cli.envNoPassword', { name: o.passwordEnv });
       const roles = o.role.split(',').map((r) => r.trim()) as Role[];
       const added = await ctx.withStore(async (store) => {
         const actor = ctx.actor().officerId;
         const count = await store.exec('officers.count', (db) => countOfficers(db));
-        if (count === 0 && !roles.includes('admin')) throw new AppFailure('invalid_input', 'Cán bộ đầu tiên phải có vai trò admin.');
+        if (count === 0 && !roles.includes('admin')) throw failure('invalid_input', 'cli.firstOfficerAdmin');
         return store.exec('officer.add', (db) => addOfficer(db, { officerId: o.id, username: o.username, fullName: o.name, title: o.title ?? null, roles, password }, actor, toVietnamRfc3339(new Date())));
       });
       const a = await added;
       if (o.json) return ctx.printJson(a);
-      ctx.io.out(`Đã thêm ${a.username} (${a.roles.join(', ')}).`);
+      ctx.io.out(say(`Đã thêm ${a.username} (${a.roles.join(', ')}).`, `Added ${a.username} (${a.roles.join(', ')}).`));
     });
   officer
     .command('list')
@@ -74,6 +75,6 @@ export function registerReportCommands(program: Command, ctx: CliContext): void 
         return store.exec('officer.list', (db) => listOfficers(db));
       });
       if (o.json) return ctx.printJson(list);
-      for (const x of list) ctx.io.out(`${x.officerId}\t${x.username}\t${x.fullName}\t${x.roles.join(',')}${x.active ? '' : '\t(ngừng)'}`);
+      for (const x of list) ctx.io.out(`${x.officerId}\t${x.username}\t${x.fullName}\t${x.roles.join(',')}${x.active ? '' : `\t${say('(ngừng)', '(inactive)')}`}`);
     });
 }

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
-import { AppFailure } from '../common/ipc/result';
+import { failure } from '../common/ipc/result';
 import type { OfficerView } from '../node/officers/officer-service';
 import type { CliContext } from './motcua';
+import { cliLocale, noticeText, say } from './cli-locale';
 
 /** A command group another module created (`unit`, `officer`): new subcommands join it instead of shadowing it. */
 function group(program: Command, name: string): Command {
@@ -11,15 +12,15 @@ function group(program: Command, name: string): Command {
 }
 
 /** A secret or password from the variable IT named: never on the command line (shell history, `ps`). */
-function fromEnv(name: string, what: string): string {
+function fromEnv(name: string, what: 'cli.what.secret' | 'cli.what.newPassword'): string {
   const v = process.env[name];
-  if (!v) throw new AppFailure('invalid_input', `Biến môi trường ${name} chưa có ${what}.`);
+  if (!v) throw failure('invalid_input', 'cli.envMissing', { name, what: { key: what } });
   // Nothing this process starts later inherits it.
   delete process.env[name];
   return v;
 }
 
-const accountLine = (o: OfficerView) => `${o.officerId}\t${o.username}\t${o.fullName}\t${o.roles.join(',')}\t${o.active ? 'đang hoạt động' : 'đã ngừng'}`;
+const accountLine = (o: OfficerView) => `${o.officerId}\t${o.username}\t${o.fullName}\t${o.roles.join(',')}\t${o.active ? say('đang hoạt động', 'active') : say('đã ngừng', 'inactive')}`;
 
 /** IT's setup of a counter: the provincial API (`api`), the unit from the province (`unit pull`), officer accounts. */
 export function registerSetupCommands(program: Command, ctx: CliContext): void {
@@ -32,19 +33,25 @@ export function registerSetupCommands(program: Command, ctx: CliContext): void {
     .requiredOption('--client-secret-env <VAR>', 'biến môi trường chứa khóa bí mật (client_secret)')
     .option('--json', 'in kết quả dạng JSON')
     .action(async (o: { url: string; clientId: string; clientSecretEnv: string; json?: boolean }) => {
-      const secret = fromEnv(o.clientSecretEnv, 'khóa bí mật');
+      const secret = fromEnv(o.clientSecretEnv, 'cli.what.secret');
       const core = ctx.core();
       const saved = await core.apiSetup.configure(ctx.actor(), { apiUrl: o.url, clientId: o.clientId, clientSecret: secret });
       if (o.json) return ctx.printJson(saved);
-      ctx.io.out(`Đã lưu máy chủ tỉnh ${saved.apiUrl}, mã thiết bị ${saved.clientId}.`);
-      ctx.io.out(`Khóa bí mật lưu trong ${saved.where}.`);
-      if (saved.warning) ctx.io.out(`Cảnh báo: ${saved.warning}`);
+      ctx.io.out(say(`Đã lưu máy chủ tỉnh ${saved.apiUrl}, mã thiết bị ${saved.clientId}.`, `Provincial server ${saved.apiUrl} saved, device id ${saved.clientId}.`));
+      ctx.io.out(say(`Khóa bí mật lưu trong ${noticeText(saved.where)}.`, `The secret is kept in ${noticeText(saved.where)}.`));
+      if (saved.warning) ctx.io.out(`${say('Cảnh báo', 'Warning')}: ${noticeText(saved.warning)}`);
       const { countOfficers } = await import('../node/officers/officer-repo');
       const fresh = (await core.store.exec('cli.officers', (db) => countOfficers(db))) === 0;
       ctx.io.out(
         fresh
-          ? 'Tiếp theo: quản trị viên của tỉnh đăng nhập (MOTCUA_OFFICER, MOTCUA_PASSWORD) và chạy motcua api test, rồi motcua unit pull --counter <mã quầy>.'
-          : 'Từ nay đăng nhập được kiểm tra trên máy chủ tỉnh khi kết nối được: tài khoản tỉnh không chấp nhận sẽ bị từ chối. Kiểm tra: motcua api test.',
+          ? say(
+              'Tiếp theo: quản trị viên của tỉnh đăng nhập (MOTCUA_OFFICER, MOTCUA_PASSWORD) và chạy motcua api test, rồi motcua unit pull --counter <mã quầy>.',
+              "Next: the province's administrator signs in (MOTCUA_OFFICER, MOTCUA_PASSWORD) and runs motcua api test, then motcua unit pull --counter <counter id>.",
+            )
+          : say(
+              'Từ nay đăng nhập được kiểm tra trên máy chủ tỉnh khi kết nối được: tài khoản tỉnh không chấp nhận sẽ bị từ chối. Kiểm tra: motcua api test.',
+              'From now on sign-in is checked at the provincial server whenever it answers: an account the province refuses is refused. Check: motcua api test.',
+            ),
       );
     });
   api
@@ -54,10 +61,16 @@ export function registerSetupCommands(program: Command, ctx: CliContext): void {
     .action(async (o: { json?: boolean }) => {
       const s = await ctx.core().apiSetup.state();
       if (o.json) return ctx.printJson(s);
-      ctx.io.out(`Máy chủ tỉnh: ${s.apiUrl ?? 'chưa cấu hình'}${s.fromEnv.apiUrl ? ' (từ MOTCUA_API_URL)' : ''}`);
-      ctx.io.out(`Mã thiết bị: ${s.clientId ?? 'chưa cấu hình'}${s.fromEnv.clientId ? ' (từ MOTCUA_CLIENT_ID)' : ''}`);
-      ctx.io.out(`Khóa bí mật: ${s.fromEnv.clientSecret ? 'từ MOTCUA_CLIENT_SECRET' : s.secret.stored ? `lưu trong ${s.secret.where}` : 'chưa lưu'}`);
-      if (s.secret.stored && s.secret.warning) ctx.io.out(`Cảnh báo: ${s.secret.warning}`);
+      ctx.io.out(say(`Máy chủ tỉnh: ${s.apiUrl ?? 'chưa cấu hình'}${s.fromEnv.apiUrl ? ' (từ MOTCUA_API_URL)' : ''}`, `Provincial server: ${s.apiUrl ?? 'not configured'}${s.fromEnv.apiUrl ? ' (from MOTCUA_API_URL)' : ''}`));
+      ctx.io.out(say(`Mã thiết bị: ${s.clientId ?? 'chưa cấu hình'}${s.fromEnv.clientId ? ' (từ MOTCUA_CLIENT_ID)' : ''}`, `Device id: ${s.clientId ?? 'not configured'}${s.fromEnv.clientId ? ' (from MOTCUA_CLIENT_ID)' : ''}`));
+      const where = noticeText(s.secret.where);
+      ctx.io.out(
+        say(
+          `Khóa bí mật: ${s.fromEnv.clientSecret ? 'từ MOTCUA_CLIENT_SECRET' : s.secret.stored ? `lưu trong ${where}` : 'chưa lưu'}`,
+          `Secret: ${s.fromEnv.clientSecret ? 'from MOTCUA_CLIENT_SECRET' : s.secret.stored ? `kept in ${where}` : 'not saved'}`,
+        ),
+      );
+      if (s.secret.stored && s.secret.warning) ctx.io.out(`${say('Cảnh báo', 'Warning')}: ${noticeText(s.secret.warning)}`);
     });
   api
     .command('test')
@@ -66,8 +79,8 @@ export function registerSetupCommands(program: Command, ctx: CliContext): void {
     .action(async (o: { json?: boolean }) => {
       const t = await ctx.core().apiSetup.test();
       if (o.json) ctx.printJson(t);
-      else for (const line of t.lines) ctx.io.out(line);
-      if (!t.ok) throw new AppFailure('conflict', t.reachable ? 'Máy chủ tỉnh không chấp nhận thông tin thiết bị.' : 'Không kết nối được máy chủ tỉnh.');
+      else for (const line of cliLocale() === 'en' ? t.linesEn : t.lines) ctx.io.out(line);
+      if (!t.ok) throw failure('conflict', t.reachable ? 'cli.apiRefused' : 'cli.apiUnreachable');
     });
 
   group(program, 'unit')
@@ -80,13 +93,25 @@ export function registerSetupCommands(program: Command, ctx: CliContext): void {
       const core = ctx.core();
       const p = await core.units.pull(ctx.actor(), { counterId: o.counter, unitCode: o.code ?? null, fallbackUnitCode: core.session.officer?.unitCode ?? null });
       if (o.json) return ctx.printJson(p);
-      const block = p.unit.offlineBlock ? `${p.unit.offlineBlock.from}–${p.unit.offlineBlock.to}` : 'không có';
-      ctx.io.out(`Đã lấy từ máy chủ tỉnh: ${p.unit.unitCode} — ${p.unit.unitName}, quầy ${p.unit.counterId}, khối số ngoại tuyến ${block}.`);
-      ctx.io.out(`Giờ làm việc: ${p.workHours ? p.workHours.map((h) => `${h.from}–${h.to}`).join(', ') : 'mặc định'}.`);
+      const block = p.unit.offlineBlock ? `${p.unit.offlineBlock.from}–${p.unit.offlineBlock.to}` : say('không có', 'none');
+      ctx.io.out(
+        say(
+          `Đã lấy từ máy chủ tỉnh: ${p.unit.unitCode} — ${p.unit.unitName}, quầy ${p.unit.counterId}, khối số ngoại tuyến ${block}.`,
+          `From the provincial server: ${p.unit.unitCode} — ${p.unit.unitName}, counter ${p.unit.counterId}, offline block ${block}.`,
+        ),
+      );
+      const hours = p.workHours?.map((h) => `${h.from}–${h.to}`).join(', ');
+      ctx.io.out(say(`Giờ làm việc: ${hours ?? 'mặc định'}.`, `Working hours: ${hours ?? 'default'}.`));
       ctx.io.out(
         p.deskFromProvince
-          ? `Bộ phận một cửa (từ tỉnh): ${p.desk.deskName ?? '—'}; địa danh: ${p.desk.place ?? '—'}; điện thoại: ${p.desk.phone ?? '—'}.`
-          : 'Máy chủ tỉnh không gửi thông tin bộ phận một cửa: giữ cấu hình trên máy (motcua unit set --desk-name … --place … --phone …).',
+          ? say(
+              `Bộ phận một cửa (từ tỉnh): ${p.desk.deskName ?? '—'}; địa danh: ${p.desk.place ?? '—'}; điện thoại: ${p.desk.phone ?? '—'}.`,
+              `One-stop desk (from the province): ${p.desk.deskName ?? '—'}; place: ${p.desk.place ?? '—'}; phone: ${p.desk.phone ?? '—'}.`,
+            )
+          : say(
+              'Máy chủ tỉnh không gửi thông tin bộ phận một cửa: giữ cấu hình trên máy (motcua unit set --desk-name … --place … --phone …).',
+              "The provincial server sends no one-stop desk details: this PC's settings stay (motcua unit set --desk-name … --place … --phone …).",
+            ),
       );
     });
 
@@ -129,8 +154,8 @@ export function registerSetupCommands(program: Command, ctx: CliContext): void {
     .requiredOption('--password-env <VAR>', 'biến môi trường chứa mật khẩu mới')
     .option('--json', 'in kết quả dạng JSON')
     .action(async (id: string, o: { passwordEnv: string; json?: boolean }) => {
-      const r = await ctx.core().officers.resetPassword(ctx.actor(), id, fromEnv(o.passwordEnv, 'mật khẩu mới'));
+      const r = await ctx.core().officers.resetPassword(ctx.actor(), id, fromEnv(o.passwordEnv, 'cli.what.newPassword'));
       if (o.json) return ctx.printJson(r);
-      ctx.io.out(`Đã đặt mật khẩu mới cho ${r.username}.`);
+      ctx.io.out(say(`Đã đặt mật khẩu mới cho ${r.username}.`, `New password set for ${r.username}.`));
     });
 }

@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { AppFailure, errorText } from '../common/ipc/result';
+import { errorText, failure } from '../common/ipc/result';
 import type { CliContext } from './motcua';
+import { say } from './cli-locale';
 
 // Signing, verification and the PKCS#11 binding are import()ed by the commands that use them (see motcua.ts).
 const trustStore = () => import('../node/signing/trust-store');
@@ -19,10 +20,10 @@ export function registerSigningCommands(program: Command, ctx: CliContext): void
     .option('--dir <path>', 'thư mục chứng thư gốc')
     .option('--clear', 'bỏ cấu hình (chỉ kiểm tra hiệu lực và mục đích sử dụng)')
     .action(async (o: { dir?: string; clear?: boolean }) => {
-      if (!o.dir && !o.clear) throw new AppFailure('invalid_input', 'Dùng --dir <thư mục> hoặc --clear.');
+      if (!o.dir && !o.clear) throw failure('invalid_input', 'cli.trustDirOrClear');
       const dir = o.dir ? resolve(o.dir) : null;
       const anchors = await ctx.core().tokens.setTrustDir(ctx.actor(), dir);
-      ctx.io.out(dir ? `Đã cấu hình ${anchors ?? 0} chứng thư gốc tin cậy từ ${dir}.` : 'Đã bỏ cấu hình chứng thư gốc tin cậy.');
+      ctx.io.out(dir ? say(`Đã cấu hình ${anchors ?? 0} chứng thư gốc tin cậy từ ${dir}.`, `${anchors ?? 0} trusted root certificate(s) configured from ${dir}.`) : say('Đã bỏ cấu hình chứng thư gốc tin cậy.', 'Trusted root certificates no longer configured.'));
     });
   token
     .command('modules')
@@ -49,10 +50,11 @@ export function registerSigningCommands(program: Command, ctx: CliContext): void
         out.push({ ...tk, certificates: certs.map(({ der: _der, ...c }) => c) });
       }
       if (o.json) return ctx.printJson(out);
-      if (!out.length) ctx.io.out('Không thấy token nào.');
+      if (!out.length) ctx.io.out(say('Không thấy token nào.', 'No token found.'));
       for (const tk of out) {
-        ctx.io.out(`${tk.label} (sê-ri ${tk.serial}, ${tk.manufacturer})${tk.flags.pinLocked ? ' — ĐÃ KHÓA PIN' : tk.flags.pinFinalTry ? ' — còn 1 lần nhập PIN' : ''}`);
-        for (const c of tk.certificates) ctx.io.out(`  [${c.id}] ${c.subject} — hết hạn ${c.notAfter.slice(0, 10)}`);
+        const pin = tk.flags.pinLocked ? say(' — ĐÃ KHÓA PIN', ' — PIN LOCKED') : tk.flags.pinFinalTry ? say(' — còn 1 lần nhập PIN', ' — 1 PIN try left') : '';
+        ctx.io.out(`${tk.label} (${say('sê-ri', 'serial')} ${tk.serial}, ${tk.manufacturer})${pin}`);
+        for (const c of tk.certificates) ctx.io.out(`  [${c.id}] ${c.subject} — ${say('hết hạn', 'expires')} ${c.notAfter.slice(0, 10)}`);
       }
     });
 
@@ -80,11 +82,11 @@ export function registerSigningCommands(program: Command, ctx: CliContext): void
       const { certificatesFrom } = await trustStore();
       const { Pkcs11Token } = await pkcs11();
       const pin = o.pinPad ? null : o.pinEnv ? (process.env[o.pinEnv] ?? null) : null;
-      if (!o.pinPad && !pin) throw new AppFailure('invalid_input', 'Thiếu mã PIN: đặt biến môi trường và dùng --pin-env <TÊN_BIẾN>, hoặc --pin-pad.');
+      if (!o.pinPad && !pin) throw failure('invalid_input', 'cli.pinMissing');
       let visible = null;
       if (o.visible) {
         const n = o.visible.split(',').map(Number);
-        if (n.length !== 5 || n.some((x) => !Number.isFinite(x)) || n[3]! <= 0 || n[4]! <= 0) throw new AppFailure('invalid_input', '--visible phải có dạng trang,x,y,rộng,cao (ví dụ 1,360,60,200,70).');
+        if (n.length !== 5 || n.some((x) => !Number.isFinite(x)) || n[3]! <= 0 || n[4]! <= 0) throw failure('invalid_input', 'cli.visibleFormat');
         visible = { page: n[0]!, x: n[1]!, y: n[2]!, width: n[3]!, height: n[4]! };
       }
       const t = new Pkcs11Token(await modulePath(o.module));
@@ -109,7 +111,7 @@ export function registerSigningCommands(program: Command, ctx: CliContext): void
       });
       // Worded like a failure: MOTCUA_LANG=en gives English.
       if (r.warning) ctx.io.err(errorText(r.warning, process.env.MOTCUA_LANG === 'en' ? 'en' : 'vi'));
-      ctx.io.out(`Đã ký: ${r.output} (${r.signer.subject})`);
+      ctx.io.out(`${say('Đã ký', 'Signed')}: ${r.output} (${r.signer.subject})`);
     });
 
   program
@@ -122,21 +124,22 @@ export function registerSigningCommands(program: Command, ctx: CliContext): void
       const { verifyPdf } = await import('../node/signing/verify');
       const { certificatesFrom } = await trustStore();
       const bytes = await readFile(pdf).catch(() => {
-        throw new AppFailure('not_found', `Không đọc được tệp ${pdf}.`);
+        throw failure('not_found', 'signing.unreadable', { file: pdf });
       });
       const anchors = o.trust ? certificatesFrom(await readFile(o.trust)) : undefined;
       let reports;
       try {
         reports = await verifyPdf(new Uint8Array(bytes), anchors ? { trustAnchors: anchors } : {});
       } catch (e) {
-        throw new AppFailure('invalid_input', `Không đọc được tệp PDF: ${(e as Error).message}`);
+        throw failure('invalid_input', 'cli.pdfUnreadable', { error: (e as Error).message });
       }
       if (o.json) return ctx.printJson({ file: pdf, signatures: reports });
-      if (!reports.length) ctx.io.out('Tệp không có chữ ký số.');
+      if (!reports.length) ctx.io.out(say('Tệp không có chữ ký số.', 'The file has no digital signature.'));
       for (const r of reports) {
-        ctx.io.out(
-          `${r.field}: ${r.signer ?? '?'} — ${r.integrity === 'valid' ? 'toàn vẹn' : 'KHÔNG toàn vẹn'}; ${r.coversWholeDocument ? 'phủ toàn bộ tệp' : 'KHÔNG phủ toàn bộ tệp (có thay đổi sau khi ký)'}; ${r.trusted === null ? 'chưa kiểm tra tin cậy' : r.trusted ? 'tin cậy' : 'KHÔNG tin cậy'}; thời điểm khai báo ${r.claimedTime ?? '?'}`,
-        );
+        const intact = r.integrity === 'valid' ? say('toàn vẹn', 'intact') : say('KHÔNG toàn vẹn', 'NOT intact');
+        const whole = r.coversWholeDocument ? say('phủ toàn bộ tệp', 'covers the whole file') : say('KHÔNG phủ toàn bộ tệp (có thay đổi sau khi ký)', 'does NOT cover the whole file (changed after signing)');
+        const trust = r.trusted === null ? say('chưa kiểm tra tin cậy', 'trust not checked') : r.trusted ? say('tin cậy', 'trusted') : say('KHÔNG tin cậy', 'NOT trusted');
+        ctx.io.out(`${r.field}: ${r.signer ?? '?'} — ${intact}; ${whole}; ${trust}; ${say('thời điểm khai báo', 'claimed time')} ${r.claimedTime ?? '?'}`);
       }
     });
 }

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { AppFailure } from '../common/ipc/result';
-import { cliText } from './cli-locale';
+import { failure } from '../common/ipc/result';
+import { cliText, say } from './cli-locale';
 import type { CliContext } from './motcua';
 
 // Repositories and the sync engine are import()ed by the commands that use them (see motcua.ts).
@@ -15,14 +15,14 @@ export function registerSyncCommands(program: Command, ctx: CliContext): void {
     .option('--timeout <seconds>', 'thời gian tối đa của một lần chạy', '600')
     .option('--json', 'in kết quả dạng JSON')
     .action(async (o: { once?: boolean; api?: string; timeout: string; json?: boolean }) => {
-      if (!o.once) throw new AppFailure('invalid_input', 'Dùng motcua sync --once (ứng dụng tự đồng bộ liên tục khi đang chạy).');
+      if (!o.once) throw failure('invalid_input', 'cli.syncOnce');
       const { createLogger } = await import('../node/log/logger');
       const { ProvincialApi } = await import('../node/sync/provincial-api');
       const { backoffFromEnv, resolveApiConfig } = await import('../node/sync/sync-config');
       const { SyncEngine } = await import('../node/sync/sync-engine');
       const report = await ctx.withStore(async (store) => {
         const cfg = await resolveApiConfig(store, o.api ? { apiUrl: o.api } : {}, ctx.core().secrets);
-        if (!cfg) throw new AppFailure('conflict', 'Chưa cấu hình máy chủ tỉnh: motcua api set …, hoặc đặt MOTCUA_API_URL, hoặc dùng --api.');
+        if (!cfg) throw failure('conflict', 'cli.syncNotConfigured');
         const engine = new SyncEngine({
           store,
           api: new ProvincialApi(cfg),
@@ -32,7 +32,12 @@ export function registerSyncCommands(program: Command, ctx: CliContext): void {
         return engine.runOnce({ deadlineMs: Number(o.timeout) * 1000 });
       });
       if (o.json) return ctx.printJson(report);
-      ctx.io.out(`Đã gửi ${report.sent} mục; còn ${report.remaining} hồ sơ chờ gửi, ${report.rejected} bị trả lại; áp dụng ${report.changesApplied} thay đổi từ máy chủ.`);
+      ctx.io.out(
+        say(
+          `Đã gửi ${report.sent} mục; còn ${report.remaining} hồ sơ chờ gửi, ${report.rejected} bị trả lại; áp dụng ${report.changesApplied} thay đổi từ máy chủ.`,
+          `Sent ${report.sent} items; ${report.remaining} dossiers still waiting, ${report.rejected} rejected; applied ${report.changesApplied} changes from the server.`,
+        ),
+      );
       for (const e of report.errors) ctx.io.err(`  ${e}`);
     });
 
@@ -54,7 +59,12 @@ export function registerSyncCommands(program: Command, ctx: CliContext): void {
         }),
       );
       if (o.json) return ctx.printJson(s);
-      ctx.io.out(`Hồ sơ chờ gửi ${s.counts.pending}, bị trả lại ${s.counts.rejected}, tạm dừng ${s.counts.waiting}, đã gửi xong ${s.counts.sent}; lần cuối: ${s.lastSuccessAt ?? 'chưa'}`);
+      ctx.io.out(
+        say(
+          `Hồ sơ chờ gửi ${s.counts.pending}, bị trả lại ${s.counts.rejected}, tạm dừng ${s.counts.waiting}, đã gửi xong ${s.counts.sent}; lần cuối: ${s.lastSuccessAt ?? 'chưa'}`,
+          `Waiting to be sent ${s.counts.pending}, rejected ${s.counts.rejected}, paused ${s.counts.waiting}, sent ${s.counts.sent}; last success: ${s.lastSuccessAt ?? 'never'}`,
+        ),
+      );
     });
 
   sync
@@ -65,7 +75,7 @@ export function registerSyncCommands(program: Command, ctx: CliContext): void {
       const { rejectedInbox } = await import('../node/sync/outbox-repo');
       const items = await ctx.withStore((store) => store.exec('sync.inbox', (db) => rejectedInbox(db)));
       if (o.json) return ctx.printJson(items);
-      if (!items.length) ctx.io.out('Không có hồ sơ nào bị trả lại.');
+      if (!items.length) ctx.io.out(say('Không có hồ sơ nào bị trả lại.', 'No dossier was rejected.'));
       for (const i of items) {
         const fields = i.details.map((x) => [x.field, x.message].filter(Boolean).join(': ')).join('; ');
         ctx.io.out(`${i.code}\t${i.kind}\t${i.status ?? ''}\t${cliText(i.message, i.messageKey)}${fields ? ` (${fields})` : ''}`);

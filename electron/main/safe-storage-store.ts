@@ -1,3 +1,4 @@
+import { notice, type Notice } from '../common/ipc/notice';
 import type { SecretStore } from '../common/security/secrets';
 
 /** The part of Electron's `safeStorage` this store uses (a fake stands in for it in unit tests). */
@@ -22,10 +23,11 @@ export function safeStorageUsable(ss: SafeStorageLike, platform: NodeJS.Platform
   return !WEAK_LINUX_BACKENDS.has(ss.getSelectedStorageBackend?.() ?? 'unknown');
 }
 
-function whereOf(ss: SafeStorageLike, platform: NodeJS.Platform): string {
-  if (platform === 'win32') return 'DPAPI của Windows (gắn với tài khoản người dùng), qua safeStorage của ứng dụng';
-  if (platform === 'darwin') return 'Keychain của macOS, qua safeStorage của ứng dụng';
-  return `kho khóa của phiên làm việc (${ss.getSelectedStorageBackend?.() ?? 'không rõ'}), qua safeStorage của ứng dụng`;
+function whereOf(ss: SafeStorageLike, platform: NodeJS.Platform): Notice {
+  if (platform === 'win32') return notice('secrets.where.dpapi');
+  if (platform === 'darwin') return notice('secrets.where.safeStorageKeychain');
+  const backend = ss.getSelectedStorageBackend?.();
+  return backend ? notice('secrets.where.safeStorageSession', { backend }) : notice('secrets.where.safeStorageSessionUnknown');
 }
 
 /**

@@ -1,3 +1,4 @@
+import { notice, type Notice } from '../../electron/common/ipc/notice';
 import type { SecretName, SecretStore } from '../../electron/common/security/secrets';
 
 /** The part of @napi-rs/keyring's AsyncEntry this store uses (a fake stands in for it in unit tests). */
@@ -26,10 +27,10 @@ async function bindingFactory(platform: NodeJS.Platform): Promise<KeyringEntryFa
   }
 }
 
-function whereOf(platform: NodeJS.Platform): string {
-  if (platform === 'win32') return 'Trình quản lý thông tin xác thực của Windows (Credential Manager), mục MotCuaDesk';
-  if (platform === 'darwin') return 'Keychain của macOS, mục MotCuaDesk';
-  return 'Secret Service của phiên làm việc (GNOME Keyring/KWallet), mục MotCuaDesk';
+function whereOf(platform: NodeJS.Platform): Notice {
+  if (platform === 'win32') return notice('secrets.where.credentialManager');
+  if (platform === 'darwin') return notice('secrets.where.keychain');
+  return notice('secrets.where.secretService');
 }
 
 /** A keyring call that hangs (a locked collection, a D-Bus service that never answers) counts as "no keyring". */

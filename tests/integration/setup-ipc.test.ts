@@ -40,13 +40,15 @@ describe('the setup channels the settings screens will call (real dispatcher, re
   it('api.configure keeps the secret out of every answer; api.state says where it is; api.test checks it', async () => {
     expect((await value('api.state')).secret).toMatchObject({ stored: false, store: 'key-file' });
     const saved = await value('api.configure', { apiUrl: server.url, ...CLIENT });
-    expect(saved).toMatchObject({ apiUrl: server.url, clientId: 'counter-q01', store: 'key-file', where: expect.stringContaining('data.key') });
+    expect(saved).toMatchObject({ apiUrl: server.url, clientId: 'counter-q01', store: 'key-file', where: { key: 'secrets.where.keyFile', params: { path: expect.stringContaining('data.key') }, message: expect.stringContaining('data.key') } });
     const state = await value('api.state');
     expect(state).toMatchObject({ apiUrl: server.url, clientId: 'counter-q01', fromEnv: { apiUrl: false, clientId: false, clientSecret: false }, secret: { stored: true, store: 'key-file' } });
     for (const v of [saved, state]) expect(JSON.stringify(v)).not.toContain(CLIENT.clientSecret);
     const test = await value('api.test');
     expect(test).toMatchObject({ ok: true, reachable: true, credentials: 'ok' });
     expect(test.lines).toHaveLength(3);
+    expect(test.linesEn).toHaveLength(3);
+    expect((test.linesEn as string[])[0]).toMatch(/^Provincial server .*: answered in \d+ ms\.$/);
     const http = await call('api.configure', { apiUrl: 'http://192.0.2.1/api', ...CLIENT });
     expect(http).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/https/) } });
     const audit = await app.store.exec('t', (db) => db.prepare("SELECT group_concat(coalesce(details, ''), '|') AS d FROM audit_log").get() as { d: string });

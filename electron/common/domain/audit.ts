@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formatError, type KeyedText } from '../ipc/error-messages';
 
 /** What `audit verify` can find (see electron/node/store/audit.ts for how each is detected). */
 export const auditProblemSchema = z.enum(['edited', 'broken', 'truncated', 'keyedFromChanged', 'anchorInvalid', 'keyMissing']);
@@ -25,14 +26,21 @@ export const auditVerdictSchema = z.object({
 });
 export type AuditVerdict = z.infer<typeof auditVerdictSchema>;
 
-const PROBLEM_VI: Readonly<Record<AuditProblemCode, string>> = {
-  edited: 'một dòng bị sửa',
-  broken: 'một dòng bị xóa hoặc các dòng bị đảo thứ tự',
-  truncated: 'các dòng cuối bị cắt bỏ hoặc viết lại so với mốc đã ghi',
-  keyedFromChanged: 'điểm bắt đầu chuỗi có khóa bị thay đổi',
-  anchorInvalid: 'tệp mốc nhật ký có dòng bị sửa hoặc giả mạo',
-  keyMissing: 'không đọc được khóa của nhật ký nên không kiểm tra được',
-};
+/** What a tampered log's verdict says, keyed (audit.problem.*), so the CLI and doctor word it per language. */
+export function auditVerdictWording(v: AuditVerdict): KeyedText {
+  const problem: KeyedText = { key: `audit.problem.${v.problem ?? 'broken'}` };
+  return { key: 'audit.verdictBad', params: { problem, where: v.firstBadId !== null ? { key: 'audit.verdictRow', params: { row: v.firstBadId } } : '' } };
+}
+
+/** The same line in English (MOTCUA_LANG=en, doctor's rows in the English UI). */
+export function auditVerdictEn(v: AuditVerdict): string {
+  if (v.ok) {
+    const anchor = v.lastAnchor ? `; last anchor ${v.lastAnchor.at}, ${v.lastAnchor.rows} rows` : '; no anchor yet';
+    return `Audit log intact (${v.entries} rows, ${v.anchorsChecked} anchors compared${anchor}).`;
+  }
+  const w = auditVerdictWording(v);
+  return formatError(w.key, w.params, 'en');
+}
 
 /** One Vietnamese line (CLI, doctor, start of day); the renderer words the same verdict from its i18n. */
 export function auditVerdictVi(v: AuditVerdict): string {
@@ -40,6 +48,6 @@ export function auditVerdictVi(v: AuditVerdict): string {
     const anchor = v.lastAnchor ? `; mốc gần nhất ${v.lastAnchor.at}, ${v.lastAnchor.rows} dòng` : '; chưa có mốc';
     return `Nhật ký toàn vẹn (${v.entries} dòng, đối chiếu ${v.anchorsChecked} mốc${anchor}).`;
   }
-  const where = v.firstBadId !== null ? ` (dòng ${v.firstBadId})` : '';
-  return `NHẬT KÝ BỊ THAY ĐỔI: ${PROBLEM_VI[v.problem ?? 'broken']}${where}.`;
+  const w = auditVerdictWording(v);
+  return formatError(w.key, w.params, 'vi');
 }

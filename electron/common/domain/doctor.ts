@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { formatError, type KeyedText } from '../ipc/error-messages';
+import { AppFailure, errorText } from '../ipc/result';
 
 export const doctorCheckSchema = z.object({
   id: z.string(),
@@ -24,3 +26,31 @@ export const doctorReportSchema = z.object({
 });
 export type DoctorReport = z.infer<typeof doctorReportSchema>;
 export type DoctorCheck = z.infer<typeof doctorCheckSchema>;
+
+/** A row's text in both languages: Vietnamese as the counter reads it, English for an English UI or MOTCUA_LANG=en. */
+export interface Bilingual {
+  readonly vi: string;
+  readonly en: string;
+}
+
+/** A doctor / start-of-day row; the English travels beside the Vietnamese, so every reader can pick its language. */
+export function checkRow(id: string, status: DoctorCheck['status'], label: Bilingual, detail: Bilingual): DoctorCheck {
+  return { id, label: label.vi, status, detail: detail.vi, en: { label: label.en, detail: detail.en } };
+}
+
+/** A keyed text (a notice, where a secret is kept) worded both ways. */
+export function bilingual(k: KeyedText): Bilingual {
+  return { vi: formatError(k.key, k.params, 'vi'), en: formatError(k.key, k.params, 'en') };
+}
+
+/** What a check caught: a keyed failure's wording both ways, else the error's own text (a system message) in both. */
+export function errorBilingual(e: unknown): Bilingual {
+  if (e instanceof AppFailure) return { vi: e.message, en: errorText(e, 'en') };
+  const message = e instanceof Error ? e.message : String(e);
+  return { vi: message, en: message };
+}
+
+/** Joins words pairwise: `join(a, ' — ', b)` in each language. */
+export function joinBilingual(...parts: ReadonlyArray<string | Bilingual>): Bilingual {
+  return { vi: parts.map((p) => (typeof p === 'string' ? p : p.vi)).join(''), en: parts.map((p) => (typeof p === 'string' ? p : p.en)).join('') };
+}

@@ -116,7 +116,7 @@ export const contract = {
       apiUrl: z.string().nullable(),
       clientId: z.string().nullable(),
       fromEnv: z.object({ apiUrl: z.boolean(), clientId: z.boolean(), clientSecret: z.boolean() }),
-      secret: z.object({ stored: z.boolean(), store: secretStoreSchema, where: z.string(), warning: z.string().nullable() }),
+      secret: z.object({ stored: z.boolean(), store: secretStoreSchema, where: noticeSchema, warning: noticeSchema.nullable() }),
     }),
   },
   /** Saves the address and client id (settings) and the client secret (OS keyring/safeStorage, else the key file). */
@@ -124,7 +124,7 @@ export const contract = {
     access: 'admin',
     firstRun: true,
     input: z.strictObject({ apiUrl: z.string().url().max(500), clientId: z.string().trim().min(1).max(100), clientSecret: z.string().min(1).max(500) }),
-    output: z.object({ apiUrl: z.string(), clientId: z.string(), store: secretStoreSchema, where: z.string(), warning: z.string().nullable() }),
+    output: z.object({ apiUrl: z.string(), clientId: z.string(), store: secretStoreSchema, where: noticeSchema, warning: noticeSchema.nullable() }),
   },
   /** What is saved, or a candidate typed on the setup screen (with its own secret) before it is saved. */
   'api.test': {
@@ -140,6 +140,7 @@ export const contract = {
       credentials: z.enum(['ok', 'refused', 'unchecked']),
       tokenMs: z.number().nullable(),
       lines: z.array(z.string()),
+      linesEn: z.array(z.string()),
     }),
   },
   'report.daily': { access: 'supervisor', input: z.strictObject({ date: dayString, to: dayString.nullable().optional(), counterId: counterIdSchema.nullable() }), output: reportSchema },

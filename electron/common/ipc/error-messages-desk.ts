@@ -129,9 +129,39 @@ export const DESK_MESSAGES = {
   'db.openFailed': { vi: 'Không mở được cơ sở dữ liệu tại {path}: {error}', en: 'The database at {path} cannot be opened: {error}' },
   'db.unreadable': { vi: 'Không đọc được cơ sở dữ liệu {path} ({error}).', en: 'The database {path} cannot be read ({error}).' },
   'secrets.where.keyFile': { vi: 'tệp khóa {path} (chỉ người dùng này đọc được)', en: 'key file {path} (readable by this user only)' },
+  'secrets.where.credentialManager': {
+    vi: 'Trình quản lý thông tin xác thực của Windows (Credential Manager), mục MotCuaDesk',
+    en: 'the Windows Credential Manager, entry MotCuaDesk',
+  },
+  'secrets.where.keychain': { vi: 'Keychain của macOS, mục MotCuaDesk', en: 'the macOS Keychain, entry MotCuaDesk' },
+  'secrets.where.secretService': {
+    vi: 'Secret Service của phiên làm việc (GNOME Keyring/KWallet), mục MotCuaDesk',
+    en: "the session's Secret Service (GNOME Keyring/KWallet), entry MotCuaDesk",
+  },
+  'secrets.where.dpapi': {
+    vi: 'DPAPI của Windows (gắn với tài khoản người dùng), qua safeStorage của ứng dụng',
+    en: "Windows DPAPI (tied to the user account), through the app's safeStorage",
+  },
+  'secrets.where.safeStorageKeychain': { vi: 'Keychain của macOS, qua safeStorage của ứng dụng', en: "the macOS Keychain, through the app's safeStorage" },
+  'secrets.where.safeStorageSession': {
+    vi: 'kho khóa của phiên làm việc ({backend}), qua safeStorage của ứng dụng',
+    en: "the session's keyring ({backend}), through the app's safeStorage",
+  },
+  'secrets.where.safeStorageSessionUnknown': {
+    vi: 'kho khóa của phiên làm việc (không rõ), qua safeStorage của ứng dụng',
+    en: "the session's keyring (unknown), through the app's safeStorage",
+  },
   'secrets.keyFileWarning': {
     vi: 'Máy này không có kho khóa của hệ điều hành: khóa bí mật được mã hóa bằng khóa trong {path}. Ai đọc được tệp đó (cùng tài khoản, bản sao lưu) sẽ mở được; đừng sao lưu nó cùng thư mục dữ liệu.',
     en: 'This PC has no operating system keyring: the secret is encrypted with the key in {path}. Whoever can read that file (the same account, a backup) can open it; do not back it up with the data folder.',
   },
+  'audit.verdictBad': { vi: 'NHẬT KÝ BỊ THAY ĐỔI: {problem}{where}.', en: 'AUDIT LOG TAMPERED WITH: {problem}{where}.' },
+  'audit.verdictRow': { vi: ' (dòng {row})', en: ' (row {row})' },
+  'audit.problem.edited': { vi: 'một dòng bị sửa', en: 'a row was edited' },
+  'audit.problem.broken': { vi: 'một dòng bị xóa hoặc các dòng bị đảo thứ tự', en: 'a row was deleted or rows were reordered' },
+  'audit.problem.truncated': { vi: 'các dòng cuối bị cắt bỏ hoặc viết lại so với mốc đã ghi', en: 'the last rows were cut off or rewritten since the recorded anchor' },
+  'audit.problem.keyedFromChanged': { vi: 'điểm bắt đầu chuỗi có khóa bị thay đổi', en: 'the start of the keyed chain was moved' },
+  'audit.problem.anchorInvalid': { vi: 'tệp mốc nhật ký có dòng bị sửa hoặc giả mạo', en: 'the anchor file has an edited or forged line' },
+  'audit.problem.keyMissing': { vi: 'không đọc được khóa của nhật ký nên không kiểm tra được', en: 'the audit key cannot be read, so the log cannot be checked' },
   'secrets.badKeyFormat': { vi: 'không đúng định dạng khóa', en: 'not in the key format' },
 } as const satisfies Record<string, { vi: string; en: string }>;

@@ -1,4 +1,5 @@
 import { ACCOUNT_MESSAGES } from './error-messages-accounts';
+import { CLI_MESSAGES } from './error-messages-cli';
 import { DESK_MESSAGES } from './error-messages-desk';
 import { FIELD_MESSAGES } from './error-messages-fields';
 import { FILE_MESSAGES } from './error-messages-files';
@@ -216,6 +217,7 @@ export const ERROR_MESSAGES = {
   ...ACCOUNT_MESSAGES,
   ...FILE_MESSAGES,
   ...DESK_MESSAGES,
+  ...CLI_MESSAGES,
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 export type ErrorKey = keyof typeof ERROR_MESSAGES;

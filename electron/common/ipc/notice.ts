@@ -19,6 +19,11 @@ export function notice(key: ErrorKey, params?: NoticeParams): Notice {
   return { key, ...(params ? { params } : {}), message: formatError(key, params, 'vi') };
 }
 
+/** A notice as a parameter of a failure (where a key is kept, inside "the key is not on this PC (…)"): worded with it. */
+export function keyedOf(n: Notice): KeyedText {
+  return n.params ? { key: n.key, params: n.params } : { key: n.key };
+}
+
 export const noticeSchema = z.object({
   key: z.custom<ErrorKey>((k) => typeof k === 'string' && isErrorKey(k), { message: 'Khóa thông báo không có trong danh mục.' }),
   params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),

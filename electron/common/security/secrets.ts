@@ -1,3 +1,5 @@
+import { notice, type Notice } from '../ipc/notice';
+
 /**
  * Secrets the app keeps: the counter's client secret for the provincial API, the database key, and
  * the audit chain's HMAC key (random, made on first use: whoever edits the database without it cannot
@@ -17,10 +19,10 @@ export type SecretStoreKind = 'safe-storage' | 'os-keyring' | 'key-file';
 
 export interface SecretStore {
   readonly kind: SecretStoreKind;
-  /** Where the secrets are, in Vietnamese, for `motcua doctor` and the settings screen. */
-  readonly where: string;
+  /** Where the secrets are, keyed (doctor, the settings screen and failures word it in the reader's language). */
+  readonly where: Notice;
   /** Why this place is weaker than the OS's own protection (shown as a doctor warning); null when it is not. */
-  readonly warning: string | null;
+  readonly warning: Notice | null;
   /** Whether this place works in this process now (a keyring service may be absent, safeStorage may be plain text). */
   available(): Promise<boolean>;
   /**
@@ -34,8 +36,9 @@ export interface SecretStore {
   erase(name: SecretName): Promise<void>;
 }
 
-export const SECRET_STORE_LABELS: Readonly<Record<SecretStoreKind, string>> = {
-  'safe-storage': 'bộ mã hóa của hệ điều hành qua ứng dụng (safeStorage)',
-  'os-keyring': 'kho khóa của hệ điều hành',
-  'key-file': 'tệp khóa riêng của người dùng',
+/** Where a store not offered in this process keeps its secrets (another entry point put one there). */
+export const SECRET_STORE_LABELS: Readonly<Record<SecretStoreKind, Notice>> = {
+  'safe-storage': notice('secrets.store.safe-storage'),
+  'os-keyring': notice('secrets.store.os-keyring'),
+  'key-file': notice('secrets.store.key-file'),
 };

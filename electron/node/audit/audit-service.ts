@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { AuditVerdict } from '../../common/domain/audit';
-import { auditVerdictVi } from '../../common/domain/audit';
-import type { DoctorCheck } from '../../common/domain/doctor';
+import { auditVerdictEn, auditVerdictVi } from '../../common/domain/audit';
+import { checkRow, type DoctorCheck } from '../../common/domain/doctor';
 import { toVietnamRfc3339 } from '../../common/domain/time';
+import { keyedOf } from '../../common/ipc/notice';
 import { failure } from '../../common/ipc/result';
 import type { SecretVault } from '../secrets/secret-vault';
 import { auditHead, tailFollows, verifyAudit, type AuditVerification } from '../store/audit';
@@ -32,7 +33,7 @@ export async function auditKeyOrFailure(vault: SecretVault): Promise<Buffer> {
     throw new Error('bad key length');
   } catch {
     // The vault's own message speaks of the provincial secret; say where the audit key is instead.
-    const where = await vault.location('audit.hmacKey').then((l) => l.where, () => '?');
+    const where = await vault.location('audit.hmacKey').then((l) => keyedOf(l.where), () => '?');
     throw failure('conflict', 'audit.keyUnavailable', { where });
   }
 }
@@ -112,5 +113,5 @@ export class AuditService {
 }
 
 export function verdictCheck(v: AuditVerdict): DoctorCheck {
-  return { id: 'audit', label: 'Nhật ký kiểm toán', status: v.ok ? 'ok' : v.problem === 'keyMissing' ? 'warn' : 'fail', detail: auditVerdictVi(v) };
+  return checkRow('audit', v.ok ? 'ok' : v.problem === 'keyMissing' ? 'warn' : 'fail', { vi: 'Nhật ký kiểm toán', en: 'Audit log' }, { vi: auditVerdictVi(v), en: auditVerdictEn(v) });
 }

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { DoctorCheck } from '../../common/domain/doctor';
+import { checkRow, type DoctorCheck } from '../../common/domain/doctor';
 import { sealUnsealedOfficers, tamperedOfficers } from '../officers/officer-repo';
 import { sealUnsealedSettings, tamperedSettings } from '../settings/settings-repo';
 import { appendAudit } from '../store/audit';
@@ -38,16 +38,22 @@ export function sealPendingRecords(db: Database.Database, at: string): { officer
 
 /** Doctor's "Toàn vẹn tài khoản và cài đặt" row: how many officer rows and sealed settings no longer match their MAC. */
 export function recordsCheck(db: Database.Database, key: Buffer | null): DoctorCheck {
-  const base = { id: 'records', label: 'Toàn vẹn tài khoản và cài đặt' } as const;
-  if (!key) return { ...base, status: 'warn', detail: 'không kiểm tra được: chưa có khóa nhật ký kiểm toán trên máy này' };
+  const label = { vi: 'Toàn vẹn tài khoản và cài đặt', en: 'Integrity of accounts and settings' };
+  if (!key) return checkRow('records', 'warn', label, { vi: 'không kiểm tra được: chưa có khóa nhật ký kiểm toán trên máy này', en: 'could not be checked: this PC has no audit log key yet' });
   const state = db.prepare('SELECT sealed_at FROM record_integrity WHERE id = 1').get() as { sealed_at: string | null } | undefined;
-  if (!state || state.sealed_at === null) return { ...base, status: 'warn', detail: 'chưa niêm phong: mở ứng dụng hoặc chạy một lệnh motcua để hoàn tất nâng cấp' };
+  if (!state || state.sealed_at === null) {
+    return checkRow('records', 'warn', label, { vi: 'chưa niêm phong: mở ứng dụng hoặc chạy một lệnh motcua để hoàn tất nâng cấp', en: 'not sealed yet: open the app or run a motcua command to finish the upgrade' });
+  }
   const officers = tamperedOfficers(db, key);
   const settings = tamperedSettings(db, key);
-  if (officers.length + settings.length === 0) return { ...base, status: 'ok', detail: 'không có bản ghi bị sửa ngoài ứng dụng' };
+  if (officers.length + settings.length === 0) return checkRow('records', 'ok', label, { vi: 'không có bản ghi bị sửa ngoài ứng dụng', en: 'no record changed outside the app' });
   const parts = [
-    officers.length ? `${officers.length} tài khoản (${officers.join(', ')})` : null,
-    settings.length ? `${settings.length} cài đặt (${settings.join(', ')})` : null,
-  ].filter(Boolean);
-  return { ...base, status: 'fail', detail: `${officers.length + settings.length} bản ghi bị sửa ngoài ứng dụng, không được dùng: ${parts.join('; ')}` };
+    officers.length ? { vi: `${officers.length} tài khoản (${officers.join(', ')})`, en: `${officers.length} account(s) (${officers.join(', ')})` } : null,
+    settings.length ? { vi: `${settings.length} cài đặt (${settings.join(', ')})`, en: `${settings.length} setting(s) (${settings.join(', ')})` } : null,
+  ].filter((p) => p !== null);
+  const n = officers.length + settings.length;
+  return checkRow('records', 'fail', label, {
+    vi: `${n} bản ghi bị sửa ngoài ứng dụng, không được dùng: ${parts.map((p) => p.vi).join('; ')}`,
+    en: `${n} record(s) changed outside the app, not used: ${parts.map((p) => p.en).join('; ')}`,
+  });
 }

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { isProvisionalDay } from '../../common/domain/calendar';
-import type { DoctorCheck } from '../../common/domain/doctor';
+import { checkRow, type Bilingual, type DoctorCheck } from '../../common/domain/doctor';
 import { vietnamDate } from '../../common/domain/time';
 import { calendarDays, calendarYears } from './calendar-repo';
 
@@ -15,24 +15,22 @@ const ddmm = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}`;
 export function calendarCheck(db: Database.Database, now: Date): DoctorCheck {
   const year = Number(vietnamDate(now).slice(0, 4));
   const have = new Set(calendarYears(db));
-  const problems: string[] = [];
+  const problems: Bilingual[] = [];
   for (const y of [year, year + 1]) {
     if (!have.has(y)) {
-      problems.push(`chưa có lịch năm ${y}`);
+      problems.push({ vi: `chưa có lịch năm ${y}`, en: `no calendar for ${y}` });
       continue;
     }
     const provisional = calendarDays(db, y).filter(isProvisionalDay);
     if (provisional.length) {
-      const shown = provisional.slice(0, 6).map((d) => ddmm(d.date)).join(', ');
-      problems.push(`lịch năm ${y} còn ${provisional.length} ngày dự kiến (${shown}${provisional.length > 6 ? ', …' : ''})`);
+      const shown = `${provisional.slice(0, 6).map((d) => ddmm(d.date)).join(', ')}${provisional.length > 6 ? ', …' : ''}`;
+      problems.push({ vi: `lịch năm ${y} còn ${provisional.length} ngày dự kiến (${shown})`, en: `the ${y} calendar still has ${provisional.length} provisional day(s) (${shown})` });
     }
   }
-  return {
-    id: 'calendar',
-    label: 'Lịch ngày làm việc',
-    status: problems.length ? 'warn' : 'ok',
-    detail: problems.length
-      ? `${problems.join('; ')} — ngày hẹn trả có thể sai: nhập lịch chính thức (motcua calendar import) hoặc đồng bộ với máy chủ tỉnh`
-      : `đủ lịch năm ${year} và ${year + 1}, không còn ngày dự kiến`,
-  };
+  const label = { vi: 'Lịch ngày làm việc', en: 'Working-day calendar' };
+  if (!problems.length) return checkRow('calendar', 'ok', label, { vi: `đủ lịch năm ${year} và ${year + 1}, không còn ngày dự kiến`, en: `calendars for ${year} and ${year + 1} in place, no provisional day left` });
+  return checkRow('calendar', 'warn', label, {
+    vi: `${problems.map((p) => p.vi).join('; ')} — ngày hẹn trả có thể sai: nhập lịch chính thức (motcua calendar import) hoặc đồng bộ với máy chủ tỉnh`,
+    en: `${problems.map((p) => p.en).join('; ')} — due dates may be wrong: import the official calendar (motcua calendar import) or sync with the provincial server`,
+  });
 }

@@ -3,7 +3,7 @@ import type { Actor } from '../../common/domain/actor';
 import type { PrinterFactory } from '../../common/hardware/printer';
 import type { ScannerFactory } from '../../common/hardware/scanner';
 import type { SignatureToken } from '../../common/hardware/token';
-import type { DoctorCheck } from '../../common/domain/doctor';
+import { checkRow, errorBilingual, type DoctorCheck } from '../../common/domain/doctor';
 import type { SecretStore } from '../../common/security/secrets';
 import { SessionService } from '../auth/session';
 import { dataLayout } from '../config/paths';
@@ -45,6 +45,7 @@ import { AuditService, auditKeyOrFailure, loadAuditKey } from '../audit/audit-se
 import { seedDefaults } from '../app/seed';
 import { toVietnamRfc3339 } from '../../common/domain/time';
 import { sealPendingRecords } from '../auth/integrity-repo';
+import { AUDIT_LABEL } from '../services/check-words';
 import { recordsDoctorCheck } from '../services/doctor';
 import { provinceChecks } from '../services/setup-checks';
 import { DisplayService } from '../display/display-service';
@@ -103,7 +104,10 @@ export function auditDoctorCheck(store: SqliteStore, dataDir: string, stores: re
   const vault = secretVault(dataDir, stores, now);
   return new AuditService({ store, anchorPath: auditAnchorPath(dataDir), key: () => loadAuditKey(vault, { create: false }), now })
     .check()
-    .catch((e: unknown): DoctorCheck => ({ id: 'audit', label: 'Nhật ký kiểm toán', status: 'fail', detail: `không kiểm tra được: ${(e as Error).message}` }));
+    .catch((e: unknown): DoctorCheck => {
+      const m = errorBilingual(e);
+      return checkRow('audit', 'fail', AUDIT_LABEL, { vi: `không kiểm tra được: ${m.vi}`, en: `could not be checked: ${m.en}` });
+    });
 }
 
 const noHardware = (what: string) => () => {

@@ -2,7 +2,8 @@ import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { DoctorCheck } from '../../common/domain/doctor';
+import { bilingual, checkRow, joinBilingual, type DoctorCheck } from '../../common/domain/doctor';
+import { keyedOf } from '../../common/ipc/notice';
 import { failure } from '../../common/ipc/result';
 import type { SecretVault } from '../secrets/secret-vault';
 import { DB_KEY_BYTES, dbFileState, isDbKey } from './cipher';
@@ -18,10 +19,11 @@ export async function storedDbKey(vault: SecretVault, dbPath: string): Promise<s
   } catch {
     // The index names a place that no longer holds the key (a copied folder, an emptied key store):
     // for the officer that is the same as no key, and the same recovery.
-    const where = (await vault.location('db.key').catch(() => null))?.where ?? '?';
+    const loc = await vault.location('db.key').catch(() => null);
+    const where = loc ? keyedOf(loc.where) : '?';
     throw failure('db_locked', 'db.keyMissing', { path: dbPath, where });
   }
-  if (key !== null && !isDbKey(key)) throw failure('db_locked', 'db.keyUnreadable', { where: (await vault.location('db.key')).where, reason: 'không đúng định dạng khóa' });
+  if (key !== null && !isDbKey(key)) throw failure('db_locked', 'db.keyUnreadable', { where: keyedOf((await vault.location('db.key')).where), reason: { key: 'secrets.badKeyFormat' } });
   return key;
 }
 
@@ -65,13 +67,14 @@ export async function keyForReading(dbPath: string, vault: SecretVault): Promise
 
 /** Doctor's line on encryption: whether the store is sealed and where its key is kept. */
 export async function encryptionCheck(dbPath: string, vault: SecretVault): Promise<DoctorCheck> {
-  const label = 'Mã hóa dữ liệu';
+  const label = { vi: 'Mã hóa dữ liệu', en: 'Data encryption' };
   const state = dbFileState(dbPath);
   const loc = await vault.location('db.key').catch(() => null);
-  if (state === 'clear') return { id: 'encryption', label, status: 'warn', detail: 'cơ sở dữ liệu chưa mã hóa (bản cũ): ứng dụng sẽ mã hóa khi mở lần tới' };
-  if (state !== 'encrypted') return { id: 'encryption', label, status: 'unconfigured', detail: 'chưa có cơ sở dữ liệu' };
-  if (!loc?.stored) return { id: 'encryption', label, status: 'fail', detail: 'cơ sở dữ liệu đã mã hóa nhưng máy này không giữ khóa mở nó' };
-  return { id: 'encryption', label, status: loc.warning ? 'warn' : 'ok', detail: `bật (SQLCipher 4, AES-256); khóa giữ trong ${loc.where}${loc.warning ? `. Cảnh báo: ${loc.warning}` : ''}` };
+  if (state === 'clear') return checkRow('encryption', 'warn', label, { vi: 'cơ sở dữ liệu chưa mã hóa (bản cũ): ứng dụng sẽ mã hóa khi mở lần tới', en: 'the database is not encrypted yet (an old one): the app encrypts it when it next opens it' });
+  if (state !== 'encrypted') return checkRow('encryption', 'unconfigured', label, { vi: 'chưa có cơ sở dữ liệu', en: 'no database yet' });
+  if (!loc?.stored) return checkRow('encryption', 'fail', label, { vi: 'cơ sở dữ liệu đã mã hóa nhưng máy này không giữ khóa mở nó', en: 'the database is encrypted but this PC does not hold the key that opens it' });
+  const warning = loc.warning ? joinBilingual({ vi: '. Cảnh báo: ', en: '. Warning: ' }, bilingual(loc.warning)) : '';
+  return checkRow('encryption', loc.warning ? 'warn' : 'ok', label, joinBilingual({ vi: 'bật (SQLCipher 4, AES-256); khóa giữ trong ', en: 'on (SQLCipher 4, AES-256); the key is kept in ' }, bilingual(loc.where), warning));
 }
 
 async function sealedKey(dbPath: string, vault: SecretVault): Promise<string> {
@@ -147,6 +150,6 @@ function privateFolder(dir: string): void {
 /** A sealed store's key, or the failure saying this PC does not hold it. */
 async function requiredDbKey(vault: SecretVault, dbPath: string): Promise<string> {
   const key = await storedDbKey(vault, dbPath);
-  if (!key) throw failure('db_locked', 'db.keyMissing', { path: dbPath, where: (await vault.location('db.key')).where });
+  if (!key) throw failure('db_locked', 'db.keyMissing', { path: dbPath, where: keyedOf((await vault.location('db.key')).where) });
   return key;
 }

@@ -2,6 +2,7 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, fsyncSync, linkSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { syncDir } from '../files/durable';
+import { notice } from '../../common/ipc/notice';
 import { failure } from '../../common/ipc/result';
 import type { SecretName, SecretStore } from '../../common/security/secrets';
 
@@ -85,8 +86,8 @@ export function keyFileStore(path: string): SecretStore {
   };
   return {
     kind: 'key-file',
-    where: `tệp khóa ${path} (chỉ người dùng này đọc được)`,
-    warning: `Máy này không có kho khóa của hệ điều hành: khóa bí mật được mã hóa bằng khóa trong ${path}. Ai đọc được tệp đó (cùng tài khoản, bản sao lưu) sẽ mở được; đừng sao lưu nó cùng thư mục dữ liệu.`,
+    where: notice('secrets.where.keyFile', { path }),
+    warning: notice('secrets.keyFileWarning', { path }),
     available: async () => true,
     async seal(name, value) {
       const iv = randomBytes(12);

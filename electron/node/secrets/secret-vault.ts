@@ -3,6 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { toVietnamRfc3339 } from '../../common/domain/time';
+import type { Notice } from '../../common/ipc/notice';
 import { AppFailure, failure } from '../../common/ipc/result';
 import { SECRET_NAMES, SECRET_STORE_LABELS, type SecretName, type SecretStore, type SecretStoreKind } from '../../common/security/secrets';
 
@@ -17,8 +18,8 @@ type Index = z.infer<typeof indexSchema>;
 export interface SecretLocation {
   readonly stored: boolean;
   readonly kind: SecretStoreKind;
-  readonly where: string;
-  readonly warning: string | null;
+  readonly where: Notice;
+  readonly warning: Notice | null;
 }
 
 /**

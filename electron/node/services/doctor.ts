@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { statfs } from 'node:fs/promises';
-import type { DoctorCheck, DoctorReport } from '../../common/domain/doctor';
+import { checkRow, errorBilingual, type Bilingual, type DoctorCheck, type DoctorReport } from '../../common/domain/doctor';
 import { toVietnamRfc3339 } from '../../common/domain/time';
 import { AppFailure, failure } from '../../common/ipc/result';
 import { corruptDatabase, storageFailure } from '../db/db-errors';
@@ -11,6 +11,7 @@ import { SqliteStore } from '../store/sqlite-store';
 import { calendarCheck } from '../calendar/calendar-check';
 import { recordsCheck } from '../auth/integrity-repo';
 import { deriveRecordKey } from '../auth/record-integrity';
+import { CALENDAR_LABEL, CANNOT_READ, DB_LABEL, DISK_LABEL, freeGiB, NOT_CONFIGURED, PRINTER_LABEL, RECORDS_LABEL, TOKEN_LABEL } from './check-words';
 import { tokenModuleCheck, trustDirCheck } from './setup-checks';
 
 const MIN_FREE_BYTES = 1024 ** 3; // below 1 GiB, scans and receipts soon fail to save
@@ -65,24 +66,27 @@ async function openStore(d: DoctorDeps): Promise<Reading<{ store: AppStore; owne
 
 /** The database check: version and integrity, each reading guarded so a damaged file is a failed check, not a crash. */
 async function databaseCheck(store: AppStore): Promise<{ version: number; integrity: string; check: DoctorCheck; failure: AppFailure | null }> {
-  const base = { id: 'db', label: 'Cơ sở dữ liệu' } as const;
+  const failed = (f: AppFailure) => checkRow('db', 'fail', DB_LABEL, errorBilingual(f));
   const version = await read(store.dbPath, () => store.schemaVersion());
-  if (!version.ok) return { version: -1, integrity: version.failure.message, check: { ...base, status: 'fail', detail: version.failure.message }, failure: version.failure };
+  if (!version.ok) return { version: -1, integrity: version.failure.message, check: failed(version.failure), failure: version.failure };
   const integrity = await read(store.dbPath, () => store.integrityCheck());
-  if (!integrity.ok) return { version: version.value, integrity: integrity.failure.message, check: { ...base, status: 'fail', detail: integrity.failure.message }, failure: integrity.failure };
+  if (!integrity.ok) return { version: version.value, integrity: integrity.failure.message, check: failed(integrity.failure), failure: integrity.failure };
   const v = version.value;
   if (integrity.value !== 'ok') {
     const failure = corruptDatabase(store.dbPath, integrity.value);
-    return { version: v, integrity: integrity.value, check: { ...base, status: 'fail', detail: failure.message }, failure };
+    return { version: v, integrity: integrity.value, check: failed(failure), failure };
   }
   if (v > APP_SCHEMA_VERSION) {
     const failure = new DbVersionFromFutureError(v, APP_SCHEMA_VERSION);
-    return { version: v, integrity: 'ok', check: { ...base, status: 'fail', detail: failure.message }, failure };
+    return { version: v, integrity: 'ok', check: failed(failure), failure };
   }
-  const detail = `phiên bản ${v}/${APP_SCHEMA_VERSION}, kiểm tra toàn vẹn: ok`;
+  const detail = { vi: `phiên bản ${v}/${APP_SCHEMA_VERSION}, kiểm tra toàn vẹn: ok`, en: `version ${v}/${APP_SCHEMA_VERSION}, integrity check: ok` };
   // An older file is upgraded when the app or `motcua db migrate` next opens it; doctor only reads.
-  if (v < APP_SCHEMA_VERSION) return { version: v, integrity: 'ok', check: { ...base, status: 'warn', detail: `${detail}; cần nâng cấp (motcua db migrate)` }, failure: null };
-  return { version: v, integrity: 'ok', check: { ...base, status: 'ok', detail }, failure: null };
+  if (v < APP_SCHEMA_VERSION) {
+    const older = { vi: `${detail.vi}; cần nâng cấp (motcua db migrate)`, en: `${detail.en}; needs an upgrade (motcua db migrate)` };
+    return { version: v, integrity: 'ok', check: checkRow('db', 'warn', DB_LABEL, older), failure: null };
+  }
+  return { version: v, integrity: 'ok', check: checkRow('db', 'ok', DB_LABEL, detail), failure: null };
 }
 
 /** `motcua doctor` and the start-of-day check: real readings, each with a verdict an officer understands. */
@@ -97,7 +101,7 @@ export async function diagnose(d: DoctorDeps): Promise<Diagnosis> {
   try {
     const db = store
       ? await databaseCheck(store)
-      : { version: -1, integrity: opened.ok ? '' : opened.failure.message, check: { id: 'db', label: 'Cơ sở dữ liệu', status: 'fail', detail: opened.ok ? '' : opened.failure.message } as DoctorCheck, failure: opened.ok ? null : opened.failure };
+      : { version: -1, integrity: opened.ok ? '' : opened.failure.message, check: checkRow('db', 'fail', DB_LABEL, opened.ok ? { vi: '', en: '' } : errorBilingual(opened.failure)), failure: opened.ok ? null : opened.failure };
     // Settings and the unit are read only from a database that passed its check.
     const usable = store && !db.failure ? store : null;
     const setting = async (key: 'devices.scanner' | 'devices.printer' | 'devices.tokenModule' | 'signing.trustDir') => {
@@ -114,37 +118,36 @@ export async function diagnose(d: DoctorDeps): Promise<Diagnosis> {
     } catch {
       freeDiskBytes = null;
     }
-    const unreadable: Pick<DoctorCheck, 'status' | 'detail'> | null = usable ? null : { status: 'warn', detail: 'không đọc được: cơ sở dữ liệu lỗi' };
+    // Rows read from the database say so when it failed its check, rather than "not configured".
+    const unreadable = usable ? null : { vi: 'không đọc được: cơ sở dữ liệu lỗi', en: 'cannot be read: the database is damaged' };
+    const deviceRow = (id: string, label: Bilingual, v: string | null): DoctorCheck =>
+      unreadable ? checkRow(id, 'warn', label, unreadable) : checkRow(id, v ? 'ok' : 'unconfigured', label, v ? { vi: v, en: v } : NOT_CONFIGURED);
     const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     const utcOffsetMinutes = -now.getTimezoneOffset();
+    const zone = `${timeZone}, UTC${utcOffsetMinutes >= 0 ? '+' : ''}${utcOffsetMinutes / 60}`;
+    const unitLabel = { vi: 'Đơn vị và quầy', en: 'Unit and counter' };
     const checks: DoctorCheck[] = [
       db.check,
-      {
-        id: 'disk',
-        label: 'Dung lượng đĩa',
-        status: freeDiskBytes === null ? 'warn' : freeDiskBytes < MIN_FREE_BYTES ? 'fail' : 'ok',
-        detail: freeDiskBytes === null ? 'không đọc được' : `còn trống ${(freeDiskBytes / 1024 ** 3).toFixed(1)} GiB`,
-      },
-      {
-        id: 'clock',
-        label: 'Đồng hồ và múi giờ',
-        // Dossier times are computed in +07:00 whatever the PC says, but a wrong zone usually means a wrong clock.
-        status: now.getUTCFullYear() < 2025 ? 'fail' : utcOffsetMinutes === 420 ? 'ok' : 'warn',
-        detail: `${toVietnamRfc3339(now)} (máy: ${timeZone}, UTC${utcOffsetMinutes >= 0 ? '+' : ''}${utcOffsetMinutes / 60})`,
-      },
-      {
-        id: 'unit',
-        label: 'Đơn vị và quầy',
-        ...(unreadable ?? { status: unit ? 'ok' : 'unconfigured', detail: unit ? `${unit.unitCode} — ${unit.unitName}, quầy ${unit.counterId}` : 'chưa cấu hình (motcua unit set …)' }),
-      },
-      ...(
-        [
-          ['scanner', 'Máy quét', scanner],
-          ['printer', 'Máy in biên nhận', printer],
-        ] as const
-      ).map(([id, label, v]): DoctorCheck => ({ id, label, ...(unreadable ?? { status: v ? 'ok' : 'unconfigured', detail: v ?? 'chưa cấu hình' }) })),
+      checkRow(
+        'disk',
+        freeDiskBytes === null ? 'warn' : freeDiskBytes < MIN_FREE_BYTES ? 'fail' : 'ok',
+        DISK_LABEL,
+        freeDiskBytes === null ? CANNOT_READ : freeGiB(freeDiskBytes),
+      ),
+      // Dossier times are computed in +07:00 whatever the PC says, but a wrong zone usually means a wrong clock.
+      checkRow('clock', now.getUTCFullYear() < 2025 ? 'fail' : utcOffsetMinutes === 420 ? 'ok' : 'warn', { vi: 'Đồng hồ và múi giờ', en: 'Clock and time zone' }, {
+        vi: `${toVietnamRfc3339(now)} (máy: ${zone})`,
+        en: `${toVietnamRfc3339(now)} (PC: ${zone})`,
+      }),
+      unreadable
+        ? checkRow('unit', 'warn', unitLabel, unreadable)
+        : unit
+          ? checkRow('unit', 'ok', unitLabel, { vi: `${unit.unitCode} — ${unit.unitName}, quầy ${unit.counterId}`, en: `${unit.unitCode} — ${unit.unitName}, counter ${unit.counterId}` })
+          : checkRow('unit', 'unconfigured', unitLabel, { vi: 'chưa cấu hình (motcua unit set …)', en: 'not configured (motcua unit set …)' }),
+      deviceRow('scanner', { vi: 'Máy quét', en: 'Scanner' }, scanner),
+      deviceRow('printer', PRINTER_LABEL, printer),
       // The module is probed (configured, else detected): a saved path that no longer loads is a finding.
-      unreadable ? { id: 'token', label: 'Thiết bị ký số (token)', ...unreadable } : await tokenModuleCheck(tokenModule),
+      unreadable ? checkRow('token', 'warn', TOKEN_LABEL, unreadable) : await tokenModuleCheck(tokenModule),
       ...(usable ? [await trustDirCheck(process.env.MOTCUA_TRUST_DIR ?? (await setting('signing.trustDir')))] : []),
       ...(usable instanceof SqliteStore ? [await readCalendar(usable, now)] : []),
       ...(usable instanceof SqliteStore && d.extraChecks ? await d.extraChecks(usable) : []),
@@ -173,7 +176,8 @@ export async function readCalendar(store: SqliteStore, now: Date): Promise<Docto
   try {
     return await store.exec('doctor.calendar', (db) => calendarCheck(db, now));
   } catch (e) {
-    return { id: 'calendar', label: 'Lịch ngày làm việc', status: 'fail', detail: `không đọc được lịch: ${(e as Error).message}` };
+    const m = errorBilingual(e);
+    return checkRow('calendar', 'fail', CALENDAR_LABEL, { vi: `không đọc được lịch: ${m.vi}`, en: `the calendar cannot be read: ${m.en}` });
   }
 }
 
@@ -188,6 +192,9 @@ export async function recordsDoctorCheck(store: SqliteStore, auditKey: () => Pro
   } catch (e) {
     // An older database (before the seals) is upgraded by the next open; doctor only reads.
     const old = /no such (table|column)/.test((e as Error).message);
-    return { id: 'records', label: 'Toàn vẹn tài khoản và cài đặt', status: old ? 'warn' : 'fail', detail: old ? 'cơ sở dữ liệu chưa nâng cấp (motcua db migrate)' : `không kiểm tra được: ${(e as Error).message}` };
+    const m = errorBilingual(e);
+    return old
+      ? checkRow('records', 'warn', RECORDS_LABEL, { vi: 'cơ sở dữ liệu chưa nâng cấp (motcua db migrate)', en: 'the database is not upgraded yet (motcua db migrate)' })
+      : checkRow('records', 'fail', RECORDS_LABEL, { vi: `không kiểm tra được: ${m.vi}`, en: `could not be checked: ${m.en}` });
   }
 }

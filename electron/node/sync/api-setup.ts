@@ -1,6 +1,7 @@
 import { FIRST_RUN_ACTOR, type Actor } from '../../common/domain/actor';
-import type { DoctorCheck } from '../../common/domain/doctor';
-import { AppFailure, failure } from '../../common/ipc/result';
+import { bilingual, checkRow, errorBilingual, joinBilingual, type Bilingual, type DoctorCheck } from '../../common/domain/doctor';
+import type { Notice } from '../../common/ipc/notice';
+import { failure } from '../../common/ipc/result';
 import type { SecretStoreKind } from '../../common/security/secrets';
 import type { SecretVault } from '../secrets/secret-vault';
 import type { SettingsService } from '../settings/settings-service';
@@ -13,7 +14,7 @@ export interface ApiState {
   readonly clientId: string | null;
   /** MOTCUA_API_URL / MOTCUA_CLIENT_ID / MOTCUA_CLIENT_SECRET override what is saved (IT, tests). */
   readonly fromEnv: { readonly apiUrl: boolean; readonly clientId: boolean; readonly clientSecret: boolean };
-  readonly secret: { readonly stored: boolean; readonly store: SecretStoreKind; readonly where: string; readonly warning: string | null };
+  readonly secret: { readonly stored: boolean; readonly store: SecretStoreKind; readonly where: Notice; readonly warning: Notice | null };
 }
 
 export interface ApiTestResult {
@@ -26,6 +27,8 @@ export interface ApiTestResult {
   readonly tokenMs: number | null;
   /** The verdict in Vietnamese, one line per check, as the CLI prints it and the settings screen shows it. */
   readonly lines: string[];
+  /** The same lines in English (MOTCUA_LANG=en, the English UI). */
+  readonly linesEn: string[];
 }
 
 export interface ApiCredentials {
@@ -58,7 +61,7 @@ function candidateConfig(o: ApiCredentials): ApiConfig {
 export class ApiSetupService {
   constructor(private readonly d: { store: SqliteStore; settings: SettingsService; secrets: SecretVault; noOfficerYet?: () => Promise<boolean> }) {}
 
-  async configure(actor: Actor, o: ApiCredentials): Promise<{ apiUrl: string; clientId: string; store: SecretStoreKind; where: string; warning: string | null }> {
+  async configure(actor: Actor, o: ApiCredentials): Promise<{ apiUrl: string; clientId: string; store: SecretStoreKind; where: Notice; warning: Notice | null }> {
     const { apiUrl, clientId } = checkCredentials(o);
     // The secret first: if it cannot be kept, the settings must not point at a server without one.
     const store = await this.d.secrets.put('sync.clientSecret', o.clientSecret);
@@ -99,16 +102,21 @@ export class ApiSetupService {
     const api = new ProvincialApi(cfg);
     const reach = await api.reach();
     const cred = reach.reachable ? await api.checkCredentials() : null;
-    const lines = [
-      reach.reachable ? `Máy chủ tỉnh ${cfg.baseUrl}: trả lời sau ${reach.ms} ms.` : `Máy chủ tỉnh ${cfg.baseUrl}: không kết nối được (${reach.reason}).`,
+    const words: Bilingual[] = [
+      reach.reachable
+        ? { vi: `Máy chủ tỉnh ${cfg.baseUrl}: trả lời sau ${reach.ms} ms.`, en: `Provincial server ${cfg.baseUrl}: answered in ${reach.ms} ms.` }
+        : { vi: `Máy chủ tỉnh ${cfg.baseUrl}: không kết nối được (${reach.reason}).`, en: `Provincial server ${cfg.baseUrl}: cannot connect (${reach.reason}).` },
       !cred
-        ? `Thông tin thiết bị ${cfg.clientId}: chưa kiểm tra được vì không kết nối được máy chủ.`
+        ? { vi: `Thông tin thiết bị ${cfg.clientId}: chưa kiểm tra được vì không kết nối được máy chủ.`, en: `Device credentials ${cfg.clientId}: not checked, the server cannot be reached.` }
         : cred.kind === 'ok'
-          ? `Thông tin thiết bị ${cfg.clientId}: hợp lệ (cấp phiên làm việc sau ${cred.ms} ms).`
+          ? { vi: `Thông tin thiết bị ${cfg.clientId}: hợp lệ (cấp phiên làm việc sau ${cred.ms} ms).`, en: `Device credentials ${cfg.clientId}: valid (a session was issued in ${cred.ms} ms).` }
           : cred.kind === 'refused'
-            ? `Thông tin thiết bị ${cfg.clientId}: bị từ chối (HTTP ${cred.status}) — kiểm tra mã thiết bị và khóa bí mật.`
-            : `Thông tin thiết bị ${cfg.clientId}: chưa kiểm tra được (${cred.reason}).`,
-      candidate ? 'Khóa bí mật: chưa lưu (đang thử thông tin vừa nhập).' : await this.#secretLine(),
+            ? {
+                vi: `Thông tin thiết bị ${cfg.clientId}: bị từ chối (HTTP ${cred.status}) — kiểm tra mã thiết bị và khóa bí mật.`,
+                en: `Device credentials ${cfg.clientId}: refused (HTTP ${cred.status}) — check the device id and the secret.`,
+              }
+            : { vi: `Thông tin thiết bị ${cfg.clientId}: chưa kiểm tra được (${cred.reason}).`, en: `Device credentials ${cfg.clientId}: not checked (${cred.reason}).` },
+      candidate ? { vi: 'Khóa bí mật: chưa lưu (đang thử thông tin vừa nhập).', en: 'Secret: not saved (trying the details just typed).' } : await this.#secretLine(),
     ];
     return {
       ok: reach.reachable && cred?.kind === 'ok',
@@ -118,53 +126,64 @@ export class ApiSetupService {
       latencyMs: reach.ms,
       credentials: cred?.kind === 'ok' ? 'ok' : cred?.kind === 'refused' ? 'refused' : 'unchecked',
       tokenMs: cred?.kind === 'ok' ? cred.ms : null,
-      lines,
+      lines: words.map((w) => w.vi),
+      linesEn: words.map((w) => w.en),
     };
   }
 
-  async #secretLine(): Promise<string> {
-    if (process.env.MOTCUA_CLIENT_SECRET) return 'Khóa bí mật: lấy từ biến môi trường MOTCUA_CLIENT_SECRET.';
+  async #secretLine(): Promise<Bilingual> {
+    if (process.env.MOTCUA_CLIENT_SECRET) return { vi: 'Khóa bí mật: lấy từ biến môi trường MOTCUA_CLIENT_SECRET.', en: 'Secret: from the environment variable MOTCUA_CLIENT_SECRET.' };
     const loc = await this.d.secrets.location('sync.clientSecret');
-    return `Khóa bí mật: ${loc.stored ? `lưu trong ${loc.where}` : 'chưa lưu'}${loc.warning && loc.stored ? ` (${loc.warning})` : ''}.`;
+    const where = loc.stored ? joinBilingual({ vi: 'lưu trong ', en: 'kept in ' }, bilingual(loc.where)) : { vi: 'chưa lưu', en: 'not saved' };
+    const warning = loc.warning && loc.stored ? joinBilingual(' (', bilingual(loc.warning), ')') : '';
+    return joinBilingual({ vi: 'Khóa bí mật: ', en: 'Secret: ' }, where, warning, '.');
   }
 
   /** `motcua doctor`: is the API reachable (latency), are the credentials valid, where is the secret kept. */
   async doctorChecks(): Promise<DoctorCheck[]> {
     const secrets = await this.#secretsCheck();
     const url = await this.d.settings.apiUrl();
-    if (!url) return [{ id: 'api', label: 'Máy chủ tỉnh', status: 'unconfigured', detail: 'chưa cấu hình (motcua api set …)' }, secrets];
+    const apiLabel = { vi: 'Máy chủ tỉnh', en: 'Provincial server' };
+    const credLabel = { vi: 'Thông tin thiết bị', en: 'Device credentials' };
+    if (!url) return [checkRow('api', 'unconfigured', apiLabel, { vi: 'chưa cấu hình (motcua api set …)', en: 'not configured (motcua api set …)' }), secrets];
     let t: ApiTestResult;
     try {
       t = await this.test();
     } catch (e) {
-      const message = e instanceof AppFailure ? e.message : (e as Error).message;
-      let reach: DoctorCheck = { id: 'api', label: 'Máy chủ tỉnh', status: 'fail', detail: message };
+      const message = errorBilingual(e);
+      let reach = checkRow('api', 'fail', apiLabel, message);
       try {
         const r = await new ProvincialApi({ baseUrl: checkApiUrl(url), clientId: '', clientSecret: '' }).reach();
-        reach = { ...reach, status: r.reachable ? 'ok' : 'fail', detail: r.reachable ? `${url} trả lời sau ${r.ms} ms` : `${url}: không kết nối được (${r.reason})` };
+        reach = r.reachable
+          ? checkRow('api', 'ok', apiLabel, { vi: `${url} trả lời sau ${r.ms} ms`, en: `${url} answered in ${r.ms} ms` })
+          : checkRow('api', 'fail', apiLabel, { vi: `${url}: không kết nối được (${r.reason})`, en: `${url}: cannot connect (${r.reason})` });
       } catch {
         // an invalid address: the message above already says so
       }
-      return [reach, { id: 'credentials', label: 'Thông tin thiết bị', status: 'fail', detail: message }, secrets];
+      return [reach, checkRow('credentials', 'fail', credLabel, message), secrets];
     }
     return [
-      { id: 'api', label: 'Máy chủ tỉnh', status: t.reachable ? 'ok' : 'fail', detail: t.lines[0]! },
-      { id: 'credentials', label: 'Thông tin thiết bị', status: t.credentials === 'ok' ? 'ok' : t.credentials === 'refused' ? 'fail' : 'warn', detail: t.lines[1]! },
+      checkRow('api', t.reachable ? 'ok' : 'fail', apiLabel, { vi: t.lines[0]!, en: t.linesEn[0]! }),
+      checkRow('credentials', t.credentials === 'ok' ? 'ok' : t.credentials === 'refused' ? 'fail' : 'warn', credLabel, { vi: t.lines[1]!, en: t.linesEn[1]! }),
       secrets,
     ];
   }
 
   async #secretsCheck(): Promise<DoctorCheck> {
-    const label = 'Nơi giữ khóa bí mật';
+    const label = { vi: 'Nơi giữ khóa bí mật', en: 'Where the secret is kept' };
     if (process.env.MOTCUA_CLIENT_SECRET) {
-      return { id: 'secrets', label, status: 'warn', detail: 'lấy từ biến môi trường MOTCUA_CLIENT_SECRET (dành cho IT và kiểm thử; lưu hẳn bằng motcua api set)' };
+      return checkRow('secrets', 'warn', label, {
+        vi: 'lấy từ biến môi trường MOTCUA_CLIENT_SECRET (dành cho IT và kiểm thử; lưu hẳn bằng motcua api set)',
+        en: 'taken from the environment variable MOTCUA_CLIENT_SECRET (for IT and tests; save it for good with motcua api set)',
+      });
     }
     try {
       const loc = await this.d.secrets.location('sync.clientSecret');
-      if (!loc.stored) return { id: 'secrets', label, status: 'unconfigured', detail: `chưa lưu khóa bí mật nào; sẽ lưu trong ${loc.where}${loc.warning ? `. Cảnh báo: ${loc.warning}` : ''}` };
-      return { id: 'secrets', label, status: loc.warning ? 'warn' : 'ok', detail: `${loc.where}${loc.warning ? `. Cảnh báo: ${loc.warning}` : ''}` };
+      const warning = loc.warning ? joinBilingual({ vi: '. Cảnh báo: ', en: '. Warning: ' }, bilingual(loc.warning)) : '';
+      if (!loc.stored) return checkRow('secrets', 'unconfigured', label, joinBilingual({ vi: 'chưa lưu khóa bí mật nào; sẽ lưu trong ', en: 'no secret saved yet; it will be kept in ' }, bilingual(loc.where), warning));
+      return checkRow('secrets', loc.warning ? 'warn' : 'ok', label, joinBilingual(bilingual(loc.where), warning));
     } catch (e) {
-      return { id: 'secrets', label, status: 'fail', detail: e instanceof AppFailure ? e.message : (e as Error).message };
+      return checkRow('secrets', 'fail', label, errorBilingual(e));
     }
   }
 }

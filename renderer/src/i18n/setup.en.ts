@@ -57,8 +57,6 @@ export const setupEn: Widen<typeof setupVi> = {
     credOk: 'Device credentials valid',
     credRefused: 'Device credentials refused',
     credUnchecked: 'Device credentials not checked',
-    serverLine: 'Provincial server {{url}}',
-    deviceLine: 'Device id {{clientId}}',
     saved: 'Provincial server connection saved. The client secret is kept in {{where}}.',
     warning: 'Warning: {{warning}}',
   },

@@ -54,8 +54,6 @@ export const setupVi = {
     credOk: 'Thông tin thiết bị hợp lệ',
     credRefused: 'Thông tin thiết bị bị từ chối',
     credUnchecked: 'Chưa kiểm tra được thông tin thiết bị',
-    serverLine: 'Máy chủ tỉnh {{url}}',
-    deviceLine: 'Mã thiết bị {{clientId}}',
     saved: 'Đã lưu kết nối máy chủ tỉnh. Khóa bí mật lưu trong {{where}}.',
     warning: 'Cảnh báo: {{warning}}',
   },

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../electron/common/ipc/contract';
-import { api } from '../api';
+import { api, errText } from '../api';
 import { ProvinceApiForm } from './ProvinceApiForm';
 
 export type FirstRunStep = 1 | 2 | 3;
@@ -63,8 +63,8 @@ export function OnlineAdminHint({ onEditApi }: { onEditApi: () => void }) {
       <p className="muted" data-testid="setup-online-hint">{t('firstRun.step2Hint')}</p>
       {state?.secret.stored && (
         <p className={`message ${state.secret.warning ? 'warn' : 'ok'}`} data-testid="setup-secret-where">
-          {t('provinceApi.secretWhere', { where: state.secret.where })}
-          {state.secret.warning ? ` ${t('provinceApi.warning', { warning: state.secret.warning })}` : ''}
+          {t('provinceApi.secretWhere', { where: errText(state.secret.where) })}
+          {state.secret.warning ? ` ${t('provinceApi.warning', { warning: errText(state.secret.warning) })}` : ''}
         </p>
       )}
       <button type="button" className="secondary" onClick={onEditApi} data-testid="setup-edit-api">

@@ -75,7 +75,7 @@ export function ProvinceApiForm({ state, onSaved, idPrefix, focus = false }: { s
     setBusy(null);
     if (!r.ok) return fail(r.error);
     setSecret('');
-    setMessage({ kind: 'ok', text: [t('provinceApi.saved', { where: r.value.where }), r.value.warning ? t('provinceApi.warning', { warning: r.value.warning }) : ''].join(' ').trim() });
+    setMessage({ kind: 'ok', text: [t('provinceApi.saved', { where: errText(r.value.where) }), r.value.warning ? t('provinceApi.warning', { warning: errText(r.value.warning) }) : ''].join(' ').trim() });
     onSaved(r.value);
   };
 
@@ -97,8 +97,8 @@ export function ProvinceApiForm({ state, onSaved, idPrefix, focus = false }: { s
       </label>
       {state && (
         <p className="muted" data-testid={`${idPrefix}-secret-where`}>
-          {stored ? t('provinceApi.secretKept', { where: state.secret.where }) : t('provinceApi.secretNone', { where: state.secret.where })}
-          {state.secret.warning ? ` ${t('provinceApi.warning', { warning: state.secret.warning })}` : ''}
+          {stored ? t('provinceApi.secretKept', { where: errText(state.secret.where) }) : t('provinceApi.secretNone', { where: errText(state.secret.where) })}
+          {state.secret.warning ? ` ${t('provinceApi.warning', { warning: errText(state.secret.warning) })}` : ''}
         </p>
       )}
       {envNames.length > 0 && <p className="message warn">{t('provinceApi.fromEnv', { names: envNames.join(', ') })}</p>}
@@ -115,8 +115,7 @@ export function ProvinceApiForm({ state, onSaved, idPrefix, focus = false }: { s
             {t(tested.credentials === 'ok' ? 'provinceApi.credOk' : tested.credentials === 'refused' ? 'provinceApi.credRefused' : 'provinceApi.credUnchecked')}
           </strong>
           <ul>
-            {/* The service words its lines in Vietnamese; the English UI says the same from the fields. */}
-            {(i18n.language === 'en' ? [t('provinceApi.serverLine', { url: tested.apiUrl }), t('provinceApi.deviceLine', { clientId: tested.clientId })] : tested.lines).map((l) => (
+            {(i18n.language === 'en' ? tested.linesEn : tested.lines).map((l) => (
               <li key={l}>{l}</li>
             ))}
           </ul>

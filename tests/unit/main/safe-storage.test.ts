@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { errorText } from '../../../electron/common/ipc/result';
 import { safeStorageStore, safeStorageUsable, type SafeStorageLike } from '../../../electron/main/safe-storage-store';
 
 /** Stands in for Electron's safeStorage: real encryption under a key this fake holds, like DPAPI would. */
@@ -46,7 +47,9 @@ describe('Electron safeStorage as a secret store', () => {
     expect(await store.open('sync.clientSecret', sealed)).toBe('Bi-mat-Q01');
     await expect(store.open('other.name' as 'sync.clientSecret', sealed)).rejects.toThrow(/another name/);
     await expect(store.open('sync.clientSecret', null)).rejects.toThrow();
-    expect(store.where).toMatch(/DPAPI/);
-    expect(safeStorageStore(fakeSafeStorage({ backend: 'kwallet5' }), 'linux').where).toMatch(/kwallet5/);
+    expect(store.where.message).toMatch(/DPAPI/);
+    const linux = safeStorageStore(fakeSafeStorage({ backend: 'kwallet5' }), 'linux').where;
+    expect(linux.message).toBe('kho khóa của phiên làm việc (kwallet5), qua safeStorage của ứng dụng');
+    expect(errorText(linux, 'en')).toBe("the session's keyring (kwallet5), through the app's safeStorage");
   });
 });

@@ -1,6 +1,7 @@
 import { chmodSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { notice } from '../../../electron/common/ipc/notice';
 import type { SecretName, SecretStore, SecretStoreKind } from '../../../electron/common/security/secrets';
 import { keyFilePath, keyFileStore } from '../../../electron/node/secrets/key-file-store';
 import { forcedSecretStore, SecretVault } from '../../../electron/node/secrets/secret-vault';
@@ -36,7 +37,7 @@ function memoryStore(kind: SecretStoreKind, on = { value: true }): SecretStore &
   const erased: string[] = [];
   return {
     kind,
-    where: `bộ nhớ (${kind})`,
+    where: notice('secrets.where.keyFile', { path: `bộ nhớ (${kind})` }),
     warning: null,
     kept,
     erased,
@@ -145,7 +146,7 @@ describe('secret vault', () => {
     expect(await v.get(NAME)).toBe(SECRET);
     const loc = await v.location(NAME);
     expect(loc).toMatchObject({ stored: true, kind: 'key-file' });
-    expect(loc.warning).toMatch(/không có kho khóa/);
+    expect(loc.warning?.message).toMatch(/không có kho khóa/);
     const bytes = allBytes(dir);
     for (const form of [Buffer.from(SECRET), Buffer.from(SECRET, 'utf16le'), Buffer.from(Buffer.from(SECRET).toString('base64')), Buffer.from(Buffer.from(SECRET).toString('hex'))]) {
       expect(bytes.includes(form)).toBe(false);
@@ -214,7 +215,7 @@ describe('OS keyring store (over a fake binding)', () => {
     expect(await a.open(NAME, null)).toBe('secret-a');
     expect(await b.open(NAME, null)).toBe('secret-b');
     expect(f.calls).toContain(`set MotCuaDesk/${NAME}@/data/a`);
-    expect(a.where).toMatch(/Credential Manager/);
+    expect(a.where.message).toMatch(/Credential Manager/);
     await a.erase(NAME);
     await expect(a.open(NAME, null)).rejects.toThrow();
   });
