@@ -7,6 +7,7 @@ import { AppFailure, failure } from '../common/ipc/result';
 import type { CoreServices } from '../node/core/core-services';
 import type { CliContext } from './motcua';
 import { say } from './cli-locale';
+import { countOf } from '../common/domain/english-plural';
 
 // Schemas, repositories and services are import()ed by the commands that use them (see motcua.ts).
 
@@ -73,7 +74,7 @@ export function registerIntakeCommands(program: Command, ctx: CliContext): void 
       const raw = await readJsonFile(file);
       const r = await withIntake(({ store }) => store.exec('calendar.import', (db) => importCalendarYear(db, raw)));
       await withIntake(({ store }) => store.audit({ actor: ctx.actor().officerId, action: 'calendar.import', subject: String(r.year), details: { days: r.days } }));
-      ctx.io.out(say(`Đã nhập lịch năm ${r.year}: ${r.days} ngày ngoại lệ.`, `Calendar for ${r.year} imported: ${r.days} exception days.`));
+      ctx.io.out(say(`Đã nhập lịch năm ${r.year}: ${r.days} ngày ngoại lệ.`, `Calendar for ${r.year} imported: ${countOf(r.days, 'exception day')}.`));
     });
 
   calendar

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { errorText, failure } from '../common/ipc/result';
 import type { CliContext } from './motcua';
 import { say } from './cli-locale';
+import { countOf } from '../common/domain/english-plural';
 
 // Signing, verification and the PKCS#11 binding are import()ed by the commands that use them (see motcua.ts).
 const trustStore = () => import('../node/signing/trust-store');
@@ -23,7 +24,7 @@ export function registerSigningCommands(program: Command, ctx: CliContext): void
       if (!o.dir && !o.clear) throw failure('invalid_input', 'cli.trustDirOrClear');
       const dir = o.dir ? resolve(o.dir) : null;
       const anchors = await ctx.core().tokens.setTrustDir(ctx.actor(), dir);
-      ctx.io.out(dir ? say(`Đã cấu hình ${anchors ?? 0} chứng thư gốc tin cậy từ ${dir}.`, `${anchors ?? 0} trusted root certificate(s) configured from ${dir}.`) : say('Đã bỏ cấu hình chứng thư gốc tin cậy.', 'Trusted root certificates no longer configured.'));
+      ctx.io.out(dir ? say(`Đã cấu hình ${anchors ?? 0} chứng thư gốc tin cậy từ ${dir}.`, `${countOf(anchors ?? 0, 'trusted root certificate')} configured from ${dir}.`) : say('Đã bỏ cấu hình chứng thư gốc tin cậy.', 'Trusted root certificates no longer configured.'));
     });
   token
     .command('modules')

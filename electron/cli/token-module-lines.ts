@@ -1,5 +1,6 @@
 import { pickDetected, type TokenModuleCandidate } from '../common/hardware/token-modules';
 import { say } from './cli-locale';
+import { countOf } from '../common/domain/english-plural';
 
 const SOURCE: Record<TokenModuleCandidate['source'], readonly [vi: string, en: string]> = {
   configured: ['đã cấu hình', 'configured'],
@@ -17,7 +18,7 @@ export function moduleLines(list: readonly TokenModuleCandidate[]): string[] {
         ? `${say('không nạp được', 'does not load')}${c.error ? ` (${c.error})` : ''}`
         : c.tokens === null
           ? say('nạp được', 'loads')
-          : say(`nạp được, ${c.tokens} token`, `loads, ${c.tokens} token(s)`);
+          : say(`nạp được, ${c.tokens} token`, `loads, ${countOf(c.tokens, 'token')}`);
   const rows = [...list].sort((a, b) => Number(b.found) - Number(a.found));
   const out = [say('Trạng thái\tNguồn\tNhà cung cấp\tThư viện', 'Status\tSource\tVendor\tLibrary')];
   for (const c of rows) out.push(`${verdict(c)}\t${say(...SOURCE[c.source])}\t${c.vendor ?? '—'}\t${c.path}`);

@@ -48,7 +48,7 @@ describe('motcua doctor and the CLI lines in English under MOTCUA_LANG=en', { ti
     writeFileSync(file, JSON.stringify({ year: 2031, days: [{ date: '2031-05-01', type: 'holiday', name: 'Quốc tế Lao động' }] }));
     const en = motcua(['calendar', 'import', file, ...dd], { ...admin, MOTCUA_LANG: 'en' });
     expect(en.code, en.stderr).toBe(0);
-    expect(en.stdout.trim()).toBe('Calendar for 2031 imported: 1 exception days.');
+    expect(en.stdout.trim()).toBe('Calendar for 2031 imported: 1 exception day.');
     const vi = motcua(['calendar', 'import', file, ...dd], admin);
     expect(vi.stdout.trim()).toBe('Đã nhập lịch năm 2031: 1 ngày ngoại lệ.');
 

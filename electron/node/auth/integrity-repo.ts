@@ -4,6 +4,7 @@ import { sealUnsealedOfficers, tamperedOfficers } from '../officers/officer-repo
 import { sealUnsealedSettings, tamperedSettings } from '../settings/settings-repo';
 import { appendAudit } from '../store/audit';
 import { recordKeyForWrite } from './record-integrity';
+import { countOf } from '../../common/domain/english-plural';
 
 const pending = (db: Database.Database) => (db.prepare('SELECT sealed_at FROM record_integrity WHERE id = 1').get() as { sealed_at: string | null } | undefined)?.sealed_at === null;
 
@@ -48,12 +49,12 @@ export function recordsCheck(db: Database.Database, key: Buffer | null): DoctorC
   const settings = tamperedSettings(db, key);
   if (officers.length + settings.length === 0) return checkRow('records', 'ok', label, { vi: 'không có bản ghi bị sửa ngoài ứng dụng', en: 'no record changed outside the app' });
   const parts = [
-    officers.length ? { vi: `${officers.length} tài khoản (${officers.join(', ')})`, en: `${officers.length} account(s) (${officers.join(', ')})` } : null,
-    settings.length ? { vi: `${settings.length} cài đặt (${settings.join(', ')})`, en: `${settings.length} setting(s) (${settings.join(', ')})` } : null,
+    officers.length ? { vi: `${officers.length} tài khoản (${officers.join(', ')})`, en: `${countOf(officers.length, 'account')} (${officers.join(', ')})` } : null,
+    settings.length ? { vi: `${settings.length} cài đặt (${settings.join(', ')})`, en: `${countOf(settings.length, 'setting')} (${settings.join(', ')})` } : null,
   ].filter((p) => p !== null);
   const n = officers.length + settings.length;
   return checkRow('records', 'fail', label, {
     vi: `${n} bản ghi bị sửa ngoài ứng dụng, không được dùng: ${parts.map((p) => p.vi).join('; ')}`,
-    en: `${n} record(s) changed outside the app, not used: ${parts.map((p) => p.en).join('; ')}`,
+    en: `${countOf(n, 'record')} changed outside the app, not used: ${parts.map((p) => p.en).join('; ')}`,
   });
 }

@@ -8,6 +8,7 @@ import { loadTrustAnchors } from '../signing/trust-store';
 import type { SqliteStore } from '../store/sqlite-store';
 import { ProvincialApi } from '../sync/provincial-api';
 import { resolveApiConfig } from '../sync/sync-config';
+import { countOf } from '../../common/domain/english-plural';
 
 /** More than this between this PC and the province, and receipt times and signatures stop agreeing with the server's. */
 export const MAX_CLOCK_SKEW_MS = 2 * 60_000;
@@ -26,11 +27,11 @@ export async function tokenModuleCheck(configured: string | null, o: Omit<Detect
     const c = existsSync(configured) ? await (o.probe ?? probeModule)(configured) : null;
     if (!c) return row({ id: 'token', label, status: 'fail', detail: `không có tệp ${configured} (chọn lại trong Cài đặt → Thiết bị ký số)`, enDetail: `${configured} does not exist (choose again in Settings › Signing token)` }, en);
     if (!c.loads) return row({ id: 'token', label, status: 'fail', detail: `không nạp được ${configured}: ${c.error ?? ''}`, enDetail: `${configured} does not load: ${c.error ?? ''}` }, en);
-    return row({ id: 'token', label, status: 'ok', detail: `${configured}: nạp được, ${c.tokens ?? 0} token đang cắm`, enDetail: `${configured}: loads, ${c.tokens ?? 0} token(s) plugged in` }, en);
+    return row({ id: 'token', label, status: 'ok', detail: `${configured}: nạp được, ${c.tokens ?? 0} token đang cắm`, enDetail: `${configured}: loads, ${countOf(c.tokens ?? 0, 'token')} plugged in` }, en);
   }
   const picked = pickDetected(await detectTokenModules({ extraRegistryDirs: envRegistryDirs(), ...o }));
   if (!picked) return row({ id: 'token', label, status: 'unconfigured', detail: 'chưa cấu hình và không tìm thấy thư viện PKCS#11 nào nạp được', enDetail: 'not configured, and no PKCS#11 module that loads was found' }, en);
-  return row({ id: 'token', label, status: 'ok', detail: `tự tìm thấy ${picked.path} (nạp được, ${picked.tokens ?? 0} token đang cắm)`, enDetail: `detected ${picked.path} (loads, ${picked.tokens ?? 0} token(s) plugged in)` }, en);
+  return row({ id: 'token', label, status: 'ok', detail: `tự tìm thấy ${picked.path} (nạp được, ${picked.tokens ?? 0} token đang cắm)`, enDetail: `detected ${picked.path} (loads, ${countOf(picked.tokens ?? 0, 'token')} plugged in)` }, en);
 }
 
 /** The trust folder signatures are checked against: readable, with at least one certificate. */
@@ -40,7 +41,7 @@ export async function trustDirCheck(dir: string | null): Promise<DoctorCheck> {
   if (!dir) return row({ id: 'trust', label, status: 'unconfigured', detail: 'chưa cấu hình (chỉ kiểm tra hiệu lực và mục đích sử dụng của chứng thư)', enDetail: 'not configured (only validity and key usage are checked)' }, en);
   try {
     const anchors = (await loadTrustAnchors(dir)) ?? [];
-    return row({ id: 'trust', label, status: 'ok', detail: `${dir}: đọc được ${anchors.length} chứng thư gốc`, enDetail: `${dir}: ${anchors.length} root certificate(s) read` }, en);
+    return row({ id: 'trust', label, status: 'ok', detail: `${dir}: đọc được ${anchors.length} chứng thư gốc`, enDetail: `${dir}: ${countOf(anchors.length, 'root certificate')} read` }, en);
   } catch (e) {
     const empty = e instanceof AppFailure && /không có chứng thư/.test(e.message);
     return row({ id: 'trust', label, status: 'fail', detail: (e as Error).message, enDetail: empty ? `${dir} holds no certificate (.pem, .crt, .cer, .der)` : `${dir} cannot be read` }, en);
