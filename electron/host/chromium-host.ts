@@ -71,8 +71,10 @@ export interface ChromiumHost {
   /**
    * Holds every print offer until `release` (prints go on) or `fail` (they fail as a broken render
    * would): a first print that takes seconds, made deterministic for the tests of its busy state.
+   * `reached` resolves once a print is waiting at the gate: a `fail` before that would find no
+   * print to fail (the gate is gone when main gets there) and the print would go through.
    */
-  holdPrints(): { release(): void; fail(): void };
+  holdPrints(): { release(): void; fail(): void; reached: Promise<void> };
   /** Paths the next "choose files" dialog returns (Chromium has no OS dialog for main-side files). */
   queueFilePick(paths: readonly string[]): void;
   /** The folder the next "choose folder" dialog returns. */
@@ -106,7 +108,7 @@ export async function startChromiumHost(o: ChromiumHostOptions): Promise<Chromiu
   const printed: string[] = [];
   const exported: string[] = [];
   let pickQueue: string[] = [];
-  let printGate: Promise<void> | null = null;
+  let printGate: { held: Promise<void>; arrived(): void } | null = null;
   let folderPick: string | null = null;
   const foldersOpened: string[] = [];
   let context: BrowserContext | null = null;
@@ -151,7 +153,10 @@ export async function startChromiumHost(o: ChromiumHostOptions): Promise<Chromiu
       // Kept documents print from the page itself (its print view calls window.print, which opens
       // Chromium's print preview): the host only records the sealed path, and may hold it.
       printing: async (keptPath) => {
-        if (printGate) await printGate;
+        if (printGate) {
+          printGate.arrived();
+          await printGate.held;
+        }
         printed.push(keptPath);
       },
       pickFolder: async () => {
@@ -286,18 +291,22 @@ export async function startChromiumHost(o: ChromiumHostOptions): Promise<Chromiu
     exported,
     holdPrints() {
       let settle!: { release(): void; fail(): void };
-      printGate = new Promise<void>((resolve, reject) => {
+      const held = new Promise<void>((resolve, reject) => {
         settle = { release: resolve, fail: () => reject(new Error('print held by the test failed')) };
       });
       // A gate nobody awaited must not surface as an unhandled rejection.
-      printGate.catch(() => undefined);
-      const gate = printGate;
+      held.catch(() => undefined);
+      let arrived!: () => void;
+      const reached = new Promise<void>((r) => (arrived = r));
+      const gate = { held, arrived };
+      printGate = gate;
       const done = () => {
         if (printGate === gate) printGate = null;
       };
       return {
         release: () => (settle.release(), done()),
         fail: () => (settle.fail(), done()),
+        reached,
       };
     },
     queueFilePick(paths) {

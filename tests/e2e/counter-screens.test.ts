@@ -96,6 +96,7 @@ describe('the counter screens at 1366×768 (Chromium host)', () => {
     // A second Ctrl+P while it works does not queue a second print.
     await page.keyboard.press('Control+p');
     expect(host.printed).toHaveLength(0);
+    await slow.reached;
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'issue16-print-busy.png') });
     slow.release();
     // Busy on through the print view's drawing, up to the dialog: the notice comes once window.print ran.
@@ -109,6 +110,8 @@ describe('the counter screens at 1366×768 (Chromium host)', () => {
     const broken = host.holdPrints();
     await page.keyboard.press('Control+p');
     await page.waitForSelector('[data-testid="print-busy"]');
+    // Failed once main is at the gate: earlier, the gate would be gone before the print got there.
+    await broken.reached;
     broken.fail();
     await page.waitForSelector('[data-testid="intake-notice"]:has-text("Lỗi nội bộ")');
     expect(await page.$('[data-testid="print-busy"]')).toBeNull();
