@@ -6,6 +6,7 @@ import { fsFailure } from './fs-errors';
 import { eachChunk, openRegularFile } from './regular-file';
 import { plainSize, sealBuffer, SealedReader, sealTo, unsealEach, unsealToBuffer } from './sealed-file';
 import { PlainTemp } from './plain-temp';
+import { VerifiedReader } from './verified-reader';
 
 export interface StoredFile {
   readonly sha256: string;
@@ -32,7 +33,7 @@ export function sniffContentType(head: Buffer): string | null {
  * against its name at any time, and nothing in the folder reads without the data directory's key.
  * Writes go to a temp file and are renamed into place, so a crash never leaves half a file; a
  * failed write (a full disk) removes its temp file. No clear copy is written: the signer and the
- * uploader read a stored file in memory (`readVerified`) or by position (`openSealed`); `temp` is
+ * uploader read a stored file in memory (`readVerified`) or by position (`openVerified`); `temp` is
  * only the folder where older versions kept such copies, wiped at start.
  */
 export class ContentStore {
@@ -178,6 +179,15 @@ export class ContentStore {
    */
   openSealed(sha256: string): Promise<SealedReader> {
     return SealedReader.open(this.master, this.pathOf(sha256));
+  }
+
+  /**
+   * The stored file for a reader by position that checks it against its name as it reads (the tus
+   * uploader, verified-reader.ts): one decryption, and the read that reaches the end throws unless the
+   * whole content hashes to `sha256`. Rejects when the file is missing, cut or not sealed with this key.
+   */
+  async openVerified(sha256: string): Promise<VerifiedReader> {
+    return new VerifiedReader(await this.openSealed(sha256), sha256);
   }
 }
 
