@@ -173,9 +173,9 @@ export class ContentStore {
   }
 
   /**
-   * The stored file for a reader by position (the tus uploader): decrypted chunk by chunk as it is
-   * read, each chunk authenticated, no clear copy on disk. The caller closes it. Check the content
-   * against its name first with `verify` when that matters (a file put under another's name).
+   * The stored file for a reader by position: decrypted chunk by chunk as it is read, each chunk
+   * authenticated, no clear copy on disk. The caller closes it. Its content is not checked against
+   * its name (a file put under another's name opens); `openVerified` checks it in the same pass.
    */
   openSealed(sha256: string): Promise<SealedReader> {
     return SealedReader.open(this.master, this.pathOf(sha256));
