@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SEAL_CHUNK } from '../../electron/node/files/sealed-file';
 import { ProvincialApi } from '../../electron/node/sync/provincial-api';
+import { NO_FAULTS } from '../reference-server/faults';
 import { intakeFixture } from '../helpers/intake';
 import { CLIENT, dossiers, engineFor, referenceServer, sha256 } from '../helpers/sync';
 
@@ -74,6 +75,23 @@ describe('a stored attachment that is not what its name says never completes an 
     await swapIn(100, 200);
     await expectCorrupt(await engineFor(f, server.url).runOnce({ pulls: false }));
     expect(server.hits.get('POST /files/')).toBeUndefined();
+  });
+
+  it('a sound file whose upload meets server errors mid-way is retried, not called corrupt, and then completes', async () => {
+    await dossiers(f, 1, { attachmentSize: LARGE });
+    const { sha256: sha } = await attachment();
+    server.faults = { ...NO_FAULTS, errorRate: 1, kinds: ['500'], endpoints: '^PATCH ' };
+    const failed = await engineFor(f, server.url).runOnce({ pulls: false, deadlineMs: 300 });
+    expect(failed).toMatchObject({ sent: 0, rejected: 0 });
+    expect(failed.remaining).toBeGreaterThan(0);
+    expect(await uploadItem()).toMatchObject({ state: expect.stringMatching(/^(pending|unknown)$/), error: expect.stringContaining('tus: 500') });
+    // The upload's URL is kept: the next run resumes it.
+    const { uploadUrl } = await attachment();
+    expect(uploadUrl).toMatch(/\/files\//);
+    server.faults = NO_FAULTS;
+    expect(await engineFor(f, server.url).runOnce({ pulls: false })).toMatchObject({ remaining: 0, rejected: 0 });
+    expect(await attachment()).toMatchObject({ uploadUrl, uploadedAt: expect.any(String) });
+    expect(sha256(readFileSync(`${f.dir}/server-files/${uploadUrl!.split('/files/')[1]!}`))).toBe(sha);
   });
 
   describe('a resumed upload (the server already holds a prefix) is checked over the whole file', () => {

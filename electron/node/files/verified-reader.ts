@@ -32,6 +32,8 @@ export class VerifiedReader {
   #hashed = 0;
   #failure: Error | null = null;
   #matched = false;
+  /** The read under way, if any: `close` waits for it. */
+  #reading: Promise<unknown> | null = null;
 
   constructor(
     private readonly inner: SealedReader,
@@ -47,7 +49,13 @@ export class VerifiedReader {
     return this.#failure;
   }
 
-  async read(buffer: Buffer, offset: number, length: number, position: number): Promise<{ bytesRead: number }> {
+  read(buffer: Buffer, offset: number, length: number, position: number): Promise<{ bytesRead: number }> {
+    const p = this.#read(buffer, offset, length, position);
+    this.#reading = p.catch(() => undefined);
+    return p;
+  }
+
+  async #read(buffer: Buffer, offset: number, length: number, position: number): Promise<{ bytesRead: number }> {
     if (this.#failure) throw this.#failure;
     let n = 0;
     try {
@@ -70,8 +78,14 @@ export class VerifiedReader {
     }
   }
 
-  close(): Promise<void> {
-    return this.inner.close();
+  /**
+   * Closes the file once the read under way has ended. An upload that stops on a network failure
+   * leaves its read-ahead running: closed under it, that read would fail on the closed handle and
+   * `failure` would call a sound file corrupt.
+   */
+  async close(): Promise<void> {
+    await this.#reading;
+    await this.inner.close();
   }
 
   /** Reads and hashes the plain bytes [#hashed, end) that no read asked for. */

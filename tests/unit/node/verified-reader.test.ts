@@ -125,3 +125,26 @@ describe('verified reader: a stored file read by position and checked against it
     await expect(elsewhere.openVerified(stored.sha256)).rejects.toBeInstanceOf(SealError);
   });
 });
+
+describe('verified reader: closing while a read is under way (an upload that ended on a network failure, its read-ahead still running)', () => {
+  let t: ReturnType<typeof tempDir>;
+  beforeEach(() => {
+    t = tempDir('motcua-verified-close-');
+  });
+  afterEach(() => t.cleanup());
+
+  it('close waits for the read: it completes, and no failure is made up by a closed handle', async () => {
+    const files = new ContentStore(join(t.dir, 'files'), randomBytes(32));
+    // Several of the sealed reader's 1 MiB disk batches, so the read awaits the disk more than once.
+    const bytes = Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(3 * 1024 * 1024)]);
+    const stored = await files.putPieces([bytes], 'a.pdf', 'application/pdf');
+    const r = await files.openVerified(stored.sha256);
+    const buf = Buffer.alloc(bytes.length);
+    const read = r.read(buf, 0, buf.length, 0);
+    read.catch(() => undefined);
+    await r.close();
+    expect((await read).bytesRead).toBe(bytes.length);
+    expect(buf.equals(bytes)).toBe(true);
+    expect(r.failure).toBeNull();
+  });
+});
