@@ -57,10 +57,9 @@ export class VerifiedReader {
 
   async #read(buffer: Buffer, offset: number, length: number, position: number): Promise<{ bytesRead: number }> {
     if (this.#failure) throw this.#failure;
-    let n = 0;
     try {
       if (position > this.#hashed) await this.#hashUpTo(position);
-      n = (await this.inner.read(buffer, offset, length, position)).bytesRead;
+      const n = (await this.inner.read(buffer, offset, length, position)).bytesRead;
       if (position + n > this.#hashed) {
         this.#hash.update(buffer.subarray(offset + this.#hashed - position, offset + n));
         this.#hashed = position + n;
@@ -71,8 +70,8 @@ export class VerifiedReader {
       }
       return { bytesRead: n };
     } catch (e) {
-      // Clear bytes of a file that will not be sent stay nowhere.
-      buffer.fill(0, offset, offset + n);
+      // Clear bytes of a file that will not be sent stay nowhere (chunks before a bad one were copied in too).
+      buffer.fill(0, offset, Math.min(buffer.length, offset + length));
       this.#failure = e as Error;
       throw e;
     }
