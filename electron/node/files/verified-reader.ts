@@ -59,16 +59,12 @@ export class VerifiedReader {
     if (this.#failure) throw this.#failure;
     try {
       if (position > this.#hashed) await this.#hashUpTo(position);
-      const n = (await this.inner.read(buffer, offset, length, position)).bytesRead;
-      if (position + n > this.#hashed) {
-        this.#hash.update(buffer.subarray(offset + this.#hashed - position, offset + n));
-        this.#hashed = position + n;
-      }
+      const { bytesRead } = await this.inner.read(buffer, offset, length, position, (plain, at) => this.#take(plain, at));
       if (this.#hashed === this.size && !this.#matched) {
         if (this.#hash.digest('hex') !== this.sha256) throw new ContentMismatch('the stored content does not match its sha256');
         this.#matched = true;
       }
-      return { bytesRead: n };
+      return { bytesRead };
     } catch (e) {
       // Clear bytes of a file that will not be sent stay nowhere (chunks before a bad one were copied in too).
       buffer.fill(0, offset, Math.min(buffer.length, offset + length));
@@ -85,6 +81,14 @@ export class VerifiedReader {
   async close(): Promise<void> {
     await this.#reading;
     await this.inner.close();
+  }
+
+  /** Hashes the part of plain bytes at `at` not hashed yet; pieces come in order, each from where the last ended or before. */
+  #take(plain: Buffer, at: number): void {
+    const end = at + plain.length;
+    if (end <= this.#hashed) return;
+    this.#hash.update(plain.subarray(Math.max(0, this.#hashed - at)));
+    this.#hashed = end;
   }
 
   /** Reads and hashes the plain bytes [#hashed, end) that no read asked for. */
