@@ -150,8 +150,8 @@ export class SealedReader {
     }
   }
 
-  /** Plain bytes [position, position + length) into buffer[offset…]; fewer only at the end of the file. */
   /**
+   * Plain bytes [position, position + length) into buffer[offset…]; fewer only at the end of the file.
    * `seen` gets the plain bytes of each chunk as they are copied out, with their position, while
    * they are still in the CPU's cache (a hash over them costs less there than over the buffer after).
    */
