@@ -6,6 +6,7 @@ import { fsFailure } from './fs-errors';
 import { eachChunk, openRegularFile } from './regular-file';
 import { plainSize, sealBuffer, SealedReader, sealTo, unsealEach, unsealToBuffer } from './sealed-file';
 import { PlainTemp } from './plain-temp';
+import { VerifiedReader } from './verified-reader';
 
 export interface StoredFile {
   readonly sha256: string;
@@ -32,7 +33,7 @@ export function sniffContentType(head: Buffer): string | null {
  * against its name at any time, and nothing in the folder reads without the data directory's key.
  * Writes go to a temp file and are renamed into place, so a crash never leaves half a file; a
  * failed write (a full disk) removes its temp file. No clear copy is written: the signer and the
- * uploader read a stored file in memory (`readVerified`) or by position (`openSealed`); `temp` is
+ * uploader read a stored file in memory (`readVerified`) or by position (`openVerified`); `temp` is
  * only the folder where older versions kept such copies, wiped at start.
  */
 export class ContentStore {
@@ -172,12 +173,21 @@ export class ContentStore {
   }
 
   /**
-   * The stored file for a reader by position (the tus uploader): decrypted chunk by chunk as it is
-   * read, each chunk authenticated, no clear copy on disk. The caller closes it. Check the content
-   * against its name first with `verify` when that matters (a file put under another's name).
+   * The stored file for a reader by position: decrypted chunk by chunk as it is read, each chunk
+   * authenticated, no clear copy on disk. The caller closes it. Its content is not checked against
+   * its name (a file put under another's name opens); `openVerified` checks it in the same pass.
    */
   openSealed(sha256: string): Promise<SealedReader> {
     return SealedReader.open(this.master, this.pathOf(sha256));
+  }
+
+  /**
+   * The stored file for a reader by position that checks it against its name as it reads (the tus
+   * uploader, verified-reader.ts): one decryption, and the read that reaches the end throws unless the
+   * whole content hashes to `sha256`. Rejects when the file is missing, cut or not sealed with this key.
+   */
+  async openVerified(sha256: string): Promise<VerifiedReader> {
+    return new VerifiedReader(await this.openSealed(sha256), sha256);
   }
 }
 

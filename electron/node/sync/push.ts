@@ -7,8 +7,6 @@ import { appendAudit } from '../store/audit';
 import { buildHoSo } from './hoso';
 import { dossierQueueState, markInFlightUnknown, nextAttemptAt, readyHeadOf, readyHeads, requeueRejected, updateItem, type OutboxItem, type OutboxState } from './outbox-repo';
 import type { ApiOutcome } from './provincial-api';
-import type { ContentStore } from '../files/content-store';
-import type { PositionalReader } from './chunk-source';
 import { runPool } from './head-pool';
 import { reasonOf, type SyncContext } from './sync-context';
 
@@ -202,13 +200,19 @@ export class OutboxSender {
     // upload URL to keep (a crash before its single PATCH ends resumes at offset 0 anyway).
     const small = size <= Math.min(api.chunkSize, IN_MEMORY_MAX);
     const data = small ? await files.readVerified(att.sha256) : null;
-    if (small ? !data : !(await files.verify(att.sha256))) return corrupt();
+    if (small && !data) return corrupt();
+    // A larger file is decrypted chunk by chunk into the tus chunks, checked against its sha256 as
+    // it goes (VerifiedReader): the chunk that would complete the upload is read, and so sent, only
+    // when the whole file matches. Opening it checks that it is there and sealed with this key.
+    const reader = small ? null : await files.openVerified(att.sha256).catch(() => null);
+    if (!small && !reader) return corrupt();
     // A small file's upload is not marked in flight: a crash during it leaves the item pending and
     // the file is simply sent again as a new upload, which in-flight would not change.
-    if (!small) await this.#mark(item, 'in_flight');
-    const send = (source: { reader: PositionalReader } | { data: Buffer }) =>
-      api.upload({
-        ...source,
+    let r: ApiOutcome<string>;
+    try {
+      if (!small) await this.#mark(item, 'in_flight');
+      r = await api.upload({
+        ...(data ? { data } : { reader: reader! }),
         size,
         uploadUrl: att.uploadUrl,
         sha256: att.sha256,
@@ -216,8 +220,15 @@ export class OutboxSender {
         onUrl: small ? () => undefined : (url) => this.c.exec('uploadUrl', (db) => setUploadUrl(db, att.id, url)),
         onProgress: (sent, total) => this.c.d.onProgress?.({ code: item.code, fileName: att.fileName, sent, total }),
       });
-    // A larger file is decrypted chunk by chunk into the tus chunks as they are read: no clear copy on disk.
-    const r: ApiOutcome<string> = data ? await send({ data }) : await withSealed(files, att.sha256, (reader) => send({ reader }));
+    } finally {
+      await reader?.close();
+    }
+    if (reader?.failure) {
+      // The chunks already at the province came from content that is not this attachment's: that
+      // partial upload is never resumed, so a repaired file cannot complete it with a bad prefix.
+      await this.c.exec('corruptUpload', (db) => setUploadUrl(db, att.id, null));
+      return corrupt();
+    }
     if (r.kind === 'ok') {
       const at = this.c.at();
       return this.#done(item, { also: (db) => markUploaded(db, att.id, r.value, at) });
@@ -311,16 +322,6 @@ export class OutboxSender {
         appendAudit(db, { actor: 'officer', action: 'sync.resend', subject: code, details: { ifMatch: version } }, at);
       })(),
     );
-  }
-}
-
-/** The stored file open for reading by position, closed when `fn` ends. */
-async function withSealed<T>(files: ContentStore, sha256: string, fn: (reader: PositionalReader) => Promise<T>): Promise<T> {
-  const reader = await files.openSealed(sha256);
-  try {
-    return await fn(reader);
-  } finally {
-    await reader.close();
   }
 }
 
