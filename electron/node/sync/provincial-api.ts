@@ -304,15 +304,23 @@ export class ProvincialApi {
    * server rejects a corrupted chunk. No request goes to another origin than the API's.
    */
   upload(o: UploadInput): Promise<ApiOutcome<string>> {
-    this.#tus ??= new TusClient({
+    return this.#tusClient().upload(o);
+  }
+
+  /** Drops a partial upload at the province (tus termination); false when that did not happen. */
+  terminateUpload(url: string): Promise<boolean> {
+    return this.#tusClient().terminate(url);
+  }
+
+  #tusClient(): TusClient {
+    return (this.#tus ??= new TusClient({
       baseUrl: this.#c.baseUrl,
       chunkSize: this.#c.chunkSize,
       checksums: this.#c.chunkChecksums,
       timeoutMs: this.#c.timeoutMs,
       token: () => this.token(),
       tokenRefused: () => (this.#token = null),
-    });
-    return this.#tus.upload(o);
+    }));
   }
 }
 

@@ -224,8 +224,11 @@ export class OutboxSender {
       await reader?.close();
     }
     if (reader?.failure) {
-      // The chunks already at the province came from content that is not this attachment's: that
-      // partial upload is never resumed, so a repaired file cannot complete it with a bad prefix.
+      // The chunks already at the province came from content that is not this attachment's (maybe
+      // another citizen's scan): the partial upload is dropped there, and never resumed here, so a
+      // repaired file cannot complete it with a bad prefix.
+      const partial = await this.c.exec('corruptUrl', (db) => uploadUrlOf(db, att.id));
+      if (partial) await api.terminateUpload(partial);
       await this.c.exec('corruptUpload', (db) => setUploadUrl(db, att.id, null));
       return corrupt();
     }

@@ -6,7 +6,7 @@ import { ChunkSource, type PositionalReader } from './chunk-source';
 import { isRedirect, REDIRECT_MESSAGE, sameOrigin } from './http-guard';
 
 /**
- * A tus 1.0.0 client (core + creation + checksum, contract §4) written for throughput: chunk n+1
+ * A tus 1.0.0 client (core + creation + checksum + termination, contract §4) written for throughput: chunk n+1
  * is read and hashed while chunk n is on the wire, each chunk is read once into one of two reused
  * buffers, and connections are kept alive. The engine owns retries and backoff: every call is one
  * attempt that ends in an outcome, resumable from the upload URL the caller persisted.
@@ -118,6 +118,20 @@ export class TusClient {
       }
     }
     return { kind: 'ok', status: 204, value: url };
+  }
+
+  /**
+   * tus termination (contract §4): the server drops a partial upload. Best effort: false when it
+   * could not be reached or refused, and the upload is then left to expire there.
+   */
+  async terminate(url: string): Promise<boolean> {
+    if (!sameOrigin(url, this.t.baseUrl)) return false;
+    try {
+      const a = await this.#call('DELETE', url, {});
+      return a.status === 204 || a.status === 404 || a.status === 410;
+    } catch {
+      return false;
+    }
   }
 
   #failure(a: Answer): ApiOutcome<string> {
