@@ -51,6 +51,36 @@ describe('intake at the counter, end to end (Chromium host + scanner on a real p
     host?.cleanupDir();
   });
 
+  /**
+   * Holds back the answers to catalog.search for the queries `held` picks, as a loaded machine
+   * would, until `release`; counts them asked and answered. `restore` puts the dispatcher back.
+   */
+  function holdCatalog(held: (query: string) => boolean) {
+    const { dispatcher } = host.services;
+    const dispatch = dispatcher.dispatch.bind(dispatcher);
+    let open!: () => void;
+    const gate = new Promise<void>((r) => (open = r));
+    const o = {
+      asked: 0,
+      answered: 0,
+      release: () => open(),
+      restore: () => {
+        open();
+        dispatcher.dispatch = dispatch;
+      },
+    };
+    dispatcher.dispatch = async (sender, channel, input) => {
+      const query = (input as { query?: unknown } | null)?.query;
+      if (channel !== 'catalog.search' || typeof query !== 'string' || !held(query)) return dispatch(sender, channel, input);
+      o.asked++;
+      await gate;
+      const r = await dispatch(sender, channel, input);
+      o.answered++;
+      return r;
+    };
+    return o;
+  }
+
   it('the scanner on the pty connects', async () => {
     await expect
       .poll(async () => {
@@ -186,21 +216,8 @@ describe('intake at the counter, end to end (Chromium host + scanner on a real p
 
   it("a catalog answer arriving after Enter chose the procedure reopens no list, and Esc after saving gives a blank form with the picker focused", async () => {
     const { page } = host;
-    const { dispatcher } = host.services;
-    const dispatch = dispatcher.dispatch.bind(dispatcher);
     // The answer to the whole text is held back until the procedure is chosen, as on a loaded machine.
-    let release: () => void = () => undefined;
-    const held = new Promise<void>((r) => (release = r));
-    let asked = 0;
-    let answered = false;
-    dispatcher.dispatch = async (sender, channel, input) => {
-      if (channel !== 'catalog.search' || (input as { query?: unknown } | null)?.query !== 'khai sinh') return dispatch(sender, channel, input);
-      asked++;
-      await held;
-      const r = await dispatch(sender, channel, input);
-      answered = true;
-      return r;
-    };
+    const hold = holdCatalog((q) => q === 'khai sinh');
     try {
       await page.keyboard.press('Escape');
       pty.send(`${CCCD}\r`);
@@ -208,11 +225,11 @@ describe('intake at the counter, end to end (Chromium host + scanner on a real p
       await page.keyboard.type('khai sin');
       await page.waitForSelector('#procedure-list li.active:has-text("Đăng ký khai sinh")');
       await page.keyboard.type('h');
-      await expect.poll(() => asked).toBe(1);
+      await expect.poll(() => hold.asked).toBe(1);
       await page.keyboard.press('Enter');
       await page.waitForSelector('[data-testid="due-preview"]');
-      release();
-      await expect.poll(() => answered).toBe(true);
+      hold.release();
+      await expect.poll(() => hold.answered).toBe(1);
       // One more round trip to the page: the late answer has reached the renderer by now.
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
       expect(await page.locator('#procedure-list').count()).toBe(0);
@@ -224,26 +241,14 @@ describe('intake at the counter, end to end (Chromium host + scanner on a real p
       expect(await page.inputValue('input[name="procedure"]')).toBe('');
       expect(await page.inputValue('input[name="ChuHoSo"]')).toBe('');
     } finally {
-      release();
-      dispatcher.dispatch = dispatch;
+      hold.restore();
     }
   });
 
   it('Enter typed before the list catches up chooses what the field says, not the line left from shorter text', async () => {
     const { page } = host;
-    const { dispatcher } = host.services;
-    const dispatch = dispatcher.dispatch.bind(dispatcher);
     // Every answer to text past "khai" is held back, as on a loaded machine: the list on screen still answers "khai".
-    let release: () => void = () => undefined;
-    const held = new Promise<void>((r) => (release = r));
-    let asked = 0;
-    dispatcher.dispatch = async (sender, channel, input) => {
-      const query = (input as { query?: unknown } | null)?.query;
-      if (channel !== 'catalog.search' || typeof query !== 'string' || !query.startsWith('khai ')) return dispatch(sender, channel, input);
-      asked++;
-      await held;
-      return dispatch(sender, channel, input);
-    };
+    const hold = holdCatalog((q) => q.startsWith('khai '));
     try {
       await page.keyboard.press('Escape');
       await page.focus('input[name="procedure"]');
@@ -251,17 +256,16 @@ describe('intake at the counter, end to end (Chromium host + scanner on a real p
       // The shorter name ranks first for "khai": the line a stale Enter would take.
       await page.waitForSelector('#procedure-list li.active:has-text("Đăng ký khai tử")');
       await page.keyboard.type(' sinh');
-      await expect.poll(() => asked).toBeGreaterThanOrEqual(1);
+      await expect.poll(() => hold.asked).toBeGreaterThanOrEqual(1);
       await page.keyboard.press('Enter');
       // Nothing is chosen from the stale line while the answer for "khai sinh" is on its way.
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
       expect(await page.locator('[data-testid="due-preview"]').count()).toBe(0);
-      release();
+      hold.release();
       await page.waitForSelector('[data-testid="due-preview"]');
       expect(await page.inputValue('input[name="procedure"]')).toBe('Đăng ký khai sinh');
     } finally {
-      release();
-      dispatcher.dispatch = dispatch;
+      hold.restore();
       await page.keyboard.press('Escape');
     }
   });

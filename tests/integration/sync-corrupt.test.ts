@@ -1,10 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SEAL_CHUNK } from '../../electron/node/files/sealed-file';
 import { ProvincialApi } from '../../electron/node/sync/provincial-api';
 import { NO_FAULTS } from '../reference-server/faults';
 import { intakeFixture } from '../helpers/intake';
-import { CLIENT, dossiers, engineFor, referenceServer, sha256 } from '../helpers/sync';
+import { CLIENT, dossiers, engineFor, referenceServer, serverPerTest, sha256 } from '../helpers/sync';
 
 type F = Awaited<ReturnType<typeof intakeFixture>>;
 type S = Awaited<ReturnType<typeof referenceServer>>;
@@ -17,14 +17,7 @@ const HEADER = 5 + 12 + 32 + 16 + 8;
 describe('a stored attachment that is not what its name says never completes an upload at the province', () => {
   let f: F;
   let server: S;
-  beforeEach(async () => {
-    f = await intakeFixture();
-    server = await referenceServer(f.dir);
-  });
-  afterEach(async () => {
-    await server.close();
-    await f.close();
-  });
+  serverPerTest((x) => ({ f, server } = x));
 
   const attachment = () => f.store.exec('att', (db) => db.prepare('SELECT id, sha256, upload_url AS uploadUrl, uploaded_at AS uploadedAt FROM attachments').get() as { id: number; sha256: string; uploadUrl: string | null; uploadedAt: string | null });
   const uploadItem = () => f.store.exec('item', (db) => db.prepare("SELECT state, last_error AS error FROM outbox WHERE kind = 'upload'").get() as { state: string; error: string | null });

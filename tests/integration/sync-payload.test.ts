@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CCCD, intakeFixture, OFFICER } from '../helpers/intake';
-import { engineFor, referenceServer } from '../helpers/sync';
+import { engineFor, referenceServer, serverPerTest } from '../helpers/sync';
 
 type F = Awaited<ReturnType<typeof intakeFixture>>;
 type S = Awaited<ReturnType<typeof referenceServer>>;
@@ -11,14 +11,7 @@ const count = (f: F) => f.store.exec('n', (db) => (db.prepare('SELECT COUNT(*) A
 describe('issue #14: the payload the province gets, intake channel 3 and postal return', () => {
   let f: F;
   let server: S;
-  beforeEach(async () => {
-    f = await intakeFixture();
-    server = await referenceServer(f.dir);
-  });
-  afterEach(async () => {
-    await server.close();
-    await f.close();
-  });
+  serverPerTest((x) => ({ f, server } = x));
 
   it("carries the catalog's fee type and the optional national fields; channel and return method as recorded", async () => {
     // 1.004884 (chứng thực bản sao) charges LP1 with LoaiPhiLePhi "2" in the catalog.

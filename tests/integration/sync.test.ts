@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { NO_FAULTS } from '../reference-server/faults';
 import { intakeFixture, OFFICER } from '../helpers/intake';
-import { CLIENT, dossiers, engineFor, referenceServer, sha256 } from '../helpers/sync';
+import { CLIENT, dossiers, engineFor, referenceServer, serverPerTest, sha256 } from '../helpers/sync';
 import { ProvincialApi } from '../../electron/node/sync/provincial-api';
 import { silentLogger } from '../../electron/node/log/logger';
 import { SyncEngine } from '../../electron/node/sync/sync-engine';
@@ -29,14 +29,7 @@ async function serverHoldsExactly(server: S, f: F, codes: string[]): Promise<voi
 describe('sync with the reference server', () => {
   let f: F;
   let server: S;
-  beforeEach(async () => {
-    f = await intakeFixture();
-    server = await referenceServer(f.dir);
-  });
-  afterEach(async () => {
-    await server.close();
-    await f.close();
-  });
+  serverPerTest((x) => ({ f, server } = x));
 
   it('a scan larger than one tus chunk is sent from the sealed store, decrypted into the chunks: identical on the server, never clear on disk', async () => {
     const size = 5 * 64 * 1024 + 777;

@@ -1,10 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { toVietnamRfc3339 } from '../../electron/common/domain/time';
 import { AppFailure } from '../../electron/common/ipc/result';
 import { voidDossier } from '../../electron/node/intake/void-dossier';
 import { dailyReport } from '../../electron/node/reports/report-repo';
 import { intakeFixture } from '../helpers/intake';
-import { dossiers, engineFor, referenceServer } from '../helpers/sync';
+import { dossiers, engineFor, referenceServer, serverPerTest } from '../helpers/sync';
 
 type F = Awaited<ReturnType<typeof intakeFixture>>;
 type S = Awaited<ReturnType<typeof referenceServer>>;
@@ -22,14 +22,7 @@ const failure = (fn: () => unknown): AppFailure => {
 describe('voiding a receipt (hủy phiếu tiếp nhận)', () => {
   let f: F;
   let server: S;
-  beforeEach(async () => {
-    f = await intakeFixture();
-    server = await referenceServer(f.dir);
-  });
-  afterEach(async () => {
-    await server.close();
-    await f.close();
-  });
+  serverPerTest((x) => ({ f, server } = x));
 
   it('a receipt voided before sync reaches the province as received, then withdrawn (7); nothing is deleted', async () => {
     const [code, kept] = await dossiers(f, 2, { attachmentSize: 0 });
