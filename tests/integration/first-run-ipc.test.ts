@@ -38,7 +38,7 @@ describe('first run in the app: the setup channels open only while the PC has no
     const http = await call('api.configure', { apiUrl: 'http://192.0.2.1/api', ...CLIENT });
     expect(http).toMatchObject({ ok: false, error: { code: 'invalid_input', key: 'api.badUrl', message: expect.stringMatching(/không dùng https/) } });
     const saved = await call('api.configure', { apiUrl: server.url, ...CLIENT });
-    expect(saved).toMatchObject({ ok: true, value: { apiUrl: server.url, clientId: CLIENT.clientId, store: 'key-file', warning: expect.any(String) } });
+    expect(saved).toMatchObject({ ok: true, value: { apiUrl: server.url, clientId: CLIENT.clientId, store: 'key-file', warning: { key: 'secrets.keyFileWarning', params: { path: expect.stringContaining('data.key') }, message: expect.stringContaining('data.key') } } });
     expect(JSON.stringify(saved)).not.toContain(CLIENT.clientSecret);
     const audit = await app.store.exec('t', (db) => db.prepare("SELECT actor FROM audit_log WHERE action = 'secrets.store'").all() as Array<{ actor: string }>);
     expect(audit).toEqual([{ actor: 'first-run-setup' }]);
