@@ -7,7 +7,6 @@ import { ProvincialApi } from '../../electron/node/sync/provincial-api';
 import { SyncEngine, type SyncOptions } from '../../electron/node/sync/sync-engine';
 import { startReferenceServer, type ReferenceServerOptions } from '../reference-server/server';
 import type { ProvinceOfficer } from '../reference-server/officers';
-import { afterEach, beforeEach } from 'vitest';
 import { intakeFixture, OFFICER, OFFICER_PASSWORD } from './intake';
 
 export const CLIENT = { clientId: 'counter-q01', clientSecret: 'secret-q01' };
@@ -80,24 +79,6 @@ export function engineFor(f: Awaited<ReturnType<typeof intakeFixture>>, url: str
     { store: f.store, api: new ProvincialApi({ baseUrl: url, ...CLIENT, timeoutMs, chunkSize: 64 * 1024 }), files: f.files, log: silentLogger },
     { baseBackoffMs: 20, maxBackoffMs: 500, ...opts },
   );
-}
-
-/**
- * A fresh intake fixture and reference server for every test of the calling suite, closed after it;
- * `set` hands them to the suite's own variables.
- */
-export function serverPerTest(set: (x: { f: Awaited<ReturnType<typeof intakeFixture>>; server: Awaited<ReturnType<typeof referenceServer>> }) => void): void {
-  let close: () => Promise<void> = async () => undefined;
-  beforeEach(async () => {
-    const f = await intakeFixture();
-    const server = await referenceServer(f.dir);
-    close = async () => {
-      await server.close();
-      await f.close();
-    };
-    set({ f, server });
-  });
-  afterEach(() => close());
 }
 
 export { readFileSync };

@@ -4,7 +4,8 @@ import { SEAL_CHUNK } from '../../electron/node/files/sealed-file';
 import { ProvincialApi } from '../../electron/node/sync/provincial-api';
 import { NO_FAULTS } from '../reference-server/faults';
 import { intakeFixture } from '../helpers/intake';
-import { CLIENT, dossiers, engineFor, referenceServer, serverPerTest, sha256 } from '../helpers/sync';
+import { CLIENT, dossiers, engineFor, referenceServer, sha256 } from '../helpers/sync';
+import { serverPerTest } from '../helpers/sync-suite';
 
 type F = Awaited<ReturnType<typeof intakeFixture>>;
 type S = Awaited<ReturnType<typeof referenceServer>>;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CCCD, intakeFixture, OFFICER } from '../helpers/intake';
-import { engineFor, referenceServer, serverPerTest } from '../helpers/sync';
+import { engineFor, referenceServer } from '../helpers/sync';
+import { serverPerTest } from '../helpers/sync-suite';
 
 type F = Awaited<ReturnType<typeof intakeFixture>>;
 type S = Awaited<ReturnType<typeof referenceServer>>;

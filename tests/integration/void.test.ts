@@ -4,7 +4,8 @@ import { AppFailure } from '../../electron/common/ipc/result';
 import { voidDossier } from '../../electron/node/intake/void-dossier';
 import { dailyReport } from '../../electron/node/reports/report-repo';
 import { intakeFixture } from '../helpers/intake';
-import { dossiers, engineFor, referenceServer, serverPerTest } from '../helpers/sync';
+import { dossiers, engineFor, referenceServer } from '../helpers/sync';
+import { serverPerTest } from '../helpers/sync-suite';
 
 type F = Awaited<ReturnType<typeof intakeFixture>>;
 type S = Awaited<ReturnType<typeof referenceServer>>;
