@@ -5,6 +5,7 @@ import { failure } from '../common/ipc/result';
 import type { PrinterService } from '../node/printing/printer-service';
 import type { SqliteStore } from '../node/store/sqlite-store';
 import { cliText, helpFlagText, jsonFlagText, say } from './cli-locale';
+import { countOf } from '../common/domain/english-plural';
 import type { CliContext } from './motcua';
 
 interface PortOpts {
@@ -76,7 +77,7 @@ export function registerDeviceCommands(program: Command, ctx: CliContext): void 
       if (o.width !== '58' && o.width !== '80') throw failure('invalid_input', 'cli.widthChoice');
       const bytes = await withPrinter((p) => p.receiptBytes(code, { width: Number(o.width) as 58 | 80, barcodes: o.raster ? 'raster' : 'native', reprint: Boolean(o.reprint) }));
       await writeFile(o.out, bytes);
-      ctx.io.out(`${o.out} (${bytes.length} byte)`);
+      ctx.io.out(`${o.out} (${say(`${bytes.length} byte`, countOf(bytes.length, 'byte'))})`);
     });
 
   print
