@@ -21,3 +21,9 @@ export function say(vi: string, en: string): string {
 export function noticeText(n: Notice): string {
   return cliText(n.message, n);
 }
+
+/** The help flag's text, set on every command group (its subcommands inherit it). */
+export const helpFlagText = (): string => say('hiển thị trợ giúp', 'show help');
+
+/** `--json`'s text, which nearly every command repeats. */
+export const jsonFlagText = (): string => say('in kết quả dạng JSON', 'print the result as JSON');

@@ -12,7 +12,7 @@ export function registerDbKeyCommands(db: Command, ctx: CliContext): void {
     return c.keyVault(ctx.dataDir(), c.cliAdapters(ctx.dataDir()).secretStores ?? []);
   };
   db.command('key-export')
-    .description('in khóa mã hóa cơ sở dữ liệu để cất giữ trên giấy hoặc USB (chỉ quản trị viên; có ghi nhật ký)')
+    .description(say('in khóa mã hóa cơ sở dữ liệu để cất giữ trên giấy hoặc USB (chỉ quản trị viên; có ghi nhật ký)', 'print the database encryption key to keep on paper or a USB drive (admins only; written to the audit log)'))
     .action(async () => {
       const { exportBackupKey } = await import('../node/db/key-backup');
       const text = await exportBackupKey(await vault(), dataLayout(ctx.dataDir()).dbPath);
@@ -21,8 +21,8 @@ export function registerDbKeyCommands(db: Command, ctx: CliContext): void {
       ctx.io.err(say('Cất khóa này nơi an toàn (két, phong bì niêm phong): ai có nó và bản sao dữ liệu sẽ đọc được hồ sơ.', 'Keep this key somewhere safe (a safe, a sealed envelope): whoever holds it and a copy of the data can read the dossiers.'));
     });
   db.command('key-import')
-    .description('khôi phục khóa mã hóa từ bản dự phòng (biến môi trường chứa khóa); chỉ nhận khóa mở được cơ sở dữ liệu')
-    .requiredOption('--key-env <VAR>', 'biến môi trường chứa khóa MCK2-…')
+    .description(say('khôi phục khóa mã hóa từ bản dự phòng (biến môi trường chứa khóa); chỉ nhận khóa mở được cơ sở dữ liệu', 'restore the encryption key from its backup (an environment variable holding the key); only a key that opens the database is accepted'))
+    .requiredOption('--key-env <VAR>', say('biến môi trường chứa khóa MCK2-…', 'environment variable holding the MCK2-… key'))
     .action(async (o: { keyEnv: string }) => {
       const text = process.env[o.keyEnv];
       if (!text) throw failure('invalid_input', 'cli.envEmpty', { name: o.keyEnv });

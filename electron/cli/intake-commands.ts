@@ -6,7 +6,7 @@ import { toVietnamRfc3339 } from '../common/domain/time';
 import { AppFailure, failure } from '../common/ipc/result';
 import type { CoreServices } from '../node/core/core-services';
 import type { CliContext } from './motcua';
-import { say } from './cli-locale';
+import { helpFlagText, jsonFlagText, say } from './cli-locale';
 import { countOf } from '../common/domain/english-plural';
 
 // Schemas, repositories and services are import()ed by the commands that use them (see motcua.ts).
@@ -24,27 +24,27 @@ export function registerIntakeCommands(program: Command, ctx: CliContext): void 
     await core.seed();
     return fn(core);
   };
-  const help = (c: Command) => c.helpOption('-h, --help', 'hiển thị trợ giúp');
+  const help = (c: Command) => c.helpOption('-h, --help', helpFlagText());
 
-  const cccd = help(program.command('cccd').description('mã QR trên căn cước công dân'));
+  const cccd = help(program.command('cccd').description(say('mã QR trên căn cước công dân', 'the QR code on the citizen identity card (CCCD)')));
   cccd
     .command('parse <payload>')
-    .description('đọc nội dung mã QR căn cước, in JSON')
+    .description(say('đọc nội dung mã QR căn cước, in JSON', 'read the content of a CCCD QR code, print JSON'))
     .action((payload: string) => {
       const r = parseCccdQr(payload);
       if (!r.ok) throw new AppFailure('invalid_input', r.error, undefined, r.reason);
       ctx.printJson(r.value);
     });
 
-  const calendar = help(program.command('calendar').description('lịch ngày làm việc và ngày hẹn trả'));
+  const calendar = help(program.command('calendar').description(say('lịch ngày làm việc và ngày hẹn trả', 'the working-day calendar and due dates')));
   calendar
     .command('due')
-    .description('tính ngày hẹn trả theo lịch làm việc')
-    .requiredOption('--received <RFC3339>', 'thời điểm tiếp nhận, ví dụ 2026-11-20T15:30:00+07:00')
-    .option('--duration <n>', 'thời hạn giải quyết (số); không dùng với TrongNgay')
+    .description(say('tính ngày hẹn trả theo lịch làm việc', 'compute the due date by the working calendar'))
+    .requiredOption('--received <RFC3339>', say('thời điểm tiếp nhận, ví dụ 2026-11-20T15:30:00+07:00', 'time of receipt, e.g. 2026-11-20T15:30:00+07:00'))
+    .option('--duration <n>', say('thời hạn giải quyết (số); không dùng với TrongNgay', 'processing time limit (a number); not with TrongNgay'))
     .requiredOption('--unit <unit>', 'NgayLamViec | Ngay | Gio | Thang | TrongNgay')
-    .option('--cut-off <HH:mm>', `giờ cắt ngày của thủ tục TrongNgay (GioCatNgay), mặc định ${DEFAULT_SAME_DAY_CUTOFF}`)
-    .option('--json', 'in kết quả dạng JSON')
+    .option('--cut-off <HH:mm>', say(`giờ cắt ngày của thủ tục TrongNgay (GioCatNgay), mặc định ${DEFAULT_SAME_DAY_CUTOFF}`, `the day's cut-off time of a TrongNgay procedure (GioCatNgay), default ${DEFAULT_SAME_DAY_CUTOFF}`))
+    .option('--json', jsonFlagText())
     .action(async (o: { received: string; duration?: string; unit: string; cutOff?: string; json?: boolean }) => {
       const { parseNationalTime } = await import('../common/domain/intake');
       const { durationUnitSchema, parseHhMm } = await import('../common/domain/calendar');
@@ -68,7 +68,7 @@ export function registerIntakeCommands(program: Command, ctx: CliContext): void 
     });
   calendar
     .command('import <file>')
-    .description('nhập lịch một năm (định dạng của máy chủ tỉnh); thay thế cả năm đó')
+    .description(say('nhập lịch một năm (định dạng của máy chủ tỉnh); thay thế cả năm đó', "import a year's calendar (the provincial server's format); replaces that whole year"))
     .action(async (file: string) => {
       const { importCalendarYear } = await import('../node/calendar/calendar-repo');
       const raw = await readJsonFile(file);
@@ -79,10 +79,10 @@ export function registerIntakeCommands(program: Command, ctx: CliContext): void 
 
   calendar
     .command('hours')
-    .description('giờ làm việc của đơn vị và giờ chốt nhận hồ sơ buổi chiều (tùy chọn)')
-    .option('--set <periods>', 'các ca, ví dụ 07:00-11:30,13:30-17:00')
-    .option('--cutoff <HH:mm|off>', 'nhận sau giờ này thì tính từ ngày làm việc kế tiếp; off để bỏ')
-    .option('--json', 'in kết quả dạng JSON')
+    .description(say('giờ làm việc của đơn vị và giờ chốt nhận hồ sơ buổi chiều (tùy chọn)', "the unit's working hours and the afternoon intake cut-off (optional)"))
+    .option('--set <periods>', say('các ca, ví dụ 07:00-11:30,13:30-17:00', 'working periods, e.g. 07:00-11:30,13:30-17:00'))
+    .option('--cutoff <HH:mm|off>', say('nhận sau giờ này thì tính từ ngày làm việc kế tiếp; off để bỏ', 'a dossier received after this time counts from the next working day; off removes it'))
+    .option('--json', jsonFlagText())
     .action(async (o: { set?: string; cutoff?: string; json?: boolean }) => {
       const { makeWorkRules } = await import('../common/domain/calendar');
       const { workRules } = await import('../node/calendar/calendar-repo');
@@ -124,11 +124,11 @@ export function registerIntakeCommands(program: Command, ctx: CliContext): void 
       ctx.io.out(say(`Giờ làm việc: ${periods}; chốt nhận: ${result.cutoff ?? 'không'}`, `Working hours: ${periods}; intake cut-off: ${result.cutoff ?? 'none'}`));
     });
 
-  const catalog = help(program.command('catalog').description('danh mục thủ tục hành chính'));
+  const catalog = help(program.command('catalog').description(say('danh mục thủ tục hành chính', 'the catalog of administrative procedures (TTHC)')));
   catalog
     .command('import <file>')
-    .description('nhập danh mục TTHC (định dạng của máy chủ tỉnh); thay thế các thủ tục cùng mã')
-    .option('--json', 'in kết quả dạng JSON')
+    .description(say('nhập danh mục TTHC (định dạng của máy chủ tỉnh); thay thế các thủ tục cùng mã', "import the TTHC catalog (the provincial server's format); replaces the procedures with the same code"))
+    .option('--json', jsonFlagText())
     .action(async (file: string, o: { json?: boolean }) => {
       const { catalogPageSchema } = await import('../common/domain/procedure');
       const { importCatalog } = await import('../node/catalog/catalog-repo');
@@ -144,12 +144,12 @@ export function registerIntakeCommands(program: Command, ctx: CliContext): void 
     });
 
   help(program.command('intake'))
-    .description('tiếp nhận một hồ sơ từ tệp JSON (tên trường theo chuẩn quốc gia), in mã hồ sơ')
-    .requiredOption('--json <file>', 'tệp JSON của hồ sơ')
-    .option('--override-by <supervisor>', 'giám sát cho phép tiếp nhận khi đồng bộ quá hạn (mật khẩu trong MOTCUA_SUPERVISOR_PASSWORD)')
-    .option('--override-reason <text>', 'lý do cho phép')
-    .option('--allow-backdate', 'cho phép NgayTiepNhan trong quá khứ (chuyển dữ liệu); có ghi nhật ký')
-    .option('--no-receipt', 'không tạo giấy tiếp nhận PDF ngay')
+    .description(say('tiếp nhận một hồ sơ từ tệp JSON (tên trường theo chuẩn quốc gia), in mã hồ sơ', "receive a dossier from a JSON file (field names of the national standard), print the dossier's code"))
+    .requiredOption('--json <file>', say('tệp JSON của hồ sơ', "the dossier's JSON file"))
+    .option('--override-by <supervisor>', say('giám sát cho phép tiếp nhận khi đồng bộ quá hạn (mật khẩu trong MOTCUA_SUPERVISOR_PASSWORD)', 'supervisor who allows intake while sync is overdue (password in MOTCUA_SUPERVISOR_PASSWORD)'))
+    .option('--override-reason <text>', say('lý do cho phép', 'why it is allowed'))
+    .option('--allow-backdate', say('cho phép NgayTiepNhan trong quá khứ (chuyển dữ liệu); có ghi nhật ký', 'allow a NgayTiepNhan in the past (data migration); written to the audit log'))
+    .option('--no-receipt', say('không tạo giấy tiếp nhận PDF ngay', 'do not make the receipt PDF now'))
     .action(async (o: { json: string; overrideBy?: string; overrideReason?: string; allowBackdate?: boolean; receipt: boolean }) => {
       const { SavedWithoutReceipt } = await import('../node/intake/intake-service');
       const raw = await readJsonFile(o.json);
@@ -169,13 +169,13 @@ export function registerIntakeCommands(program: Command, ctx: CliContext): void 
       ctx.io.out(r.code);
     });
 
-  const receipt = help(program.command('receipt').description('giấy tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu 01)'));
+  const receipt = help(program.command('receipt').description(say('giấy tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu 01)', 'the receipt and appointment slip (Mẫu 01)')));
   receipt
     .command('pdf <code>')
-    .description('xuất giấy tiếp nhận của một hồ sơ ra tệp PDF')
-    .requiredOption('--out <file>', 'tệp PDF đích')
-    .option('--reprint', 'in lại (ghi "BẢN IN LẠI", có ghi nhật ký)')
-    .option('--reason <text>', 'lý do in lại')
+    .description(say('xuất giấy tiếp nhận của một hồ sơ ra tệp PDF', "export a dossier's receipt to a PDF file"))
+    .requiredOption('--out <file>', say('tệp PDF đích', 'the PDF file to write'))
+    .option('--reprint', say('in lại (ghi "BẢN IN LẠI", có ghi nhật ký)', 'reprint (marked "BẢN IN LẠI", written to the audit log)'))
+    .option('--reason <text>', say('lý do in lại', 'reason for the reprint'))
     .action(async (code: string, o: { out: string; reprint?: boolean; reason?: string }) => {
       await withIntake(async ({ intake, docs }) => {
         const d = await intake.detail(code);
@@ -188,11 +188,11 @@ export function registerIntakeCommands(program: Command, ctx: CliContext): void 
       ctx.io.out(o.out);
     });
 
-  const dossier = help(program.command('dossier').description('hồ sơ đã tiếp nhận'));
+  const dossier = help(program.command('dossier').description(say('hồ sơ đã tiếp nhận', 'received dossiers')));
   dossier
     .command('show <code>')
-    .description('in chi tiết một hồ sơ')
-    .option('--json', 'in kết quả dạng JSON')
+    .description(say('in chi tiết một hồ sơ', "print a dossier's details"))
+    .option('--json', jsonFlagText())
     .action(async (code: string, o: { json?: boolean }) => {
       const d = await withIntake(({ intake }) => intake.open(ctx.actor(), code));
       if (!d) throw failure('not_found', 'dossier.notFound', { code });
@@ -202,9 +202,9 @@ export function registerIntakeCommands(program: Command, ctx: CliContext): void 
 
   dossier
     .command('void <code>')
-    .description('hủy phiếu tiếp nhận trong ngày (cần MOTCUA_OFFICER / MOTCUA_PASSWORD)')
-    .requiredOption('--reason <text>', 'lý do hủy phiếu')
-    .option('--json', 'in kết quả dạng JSON')
+    .description(say('hủy phiếu tiếp nhận trong ngày (cần MOTCUA_OFFICER / MOTCUA_PASSWORD)', 'void a receipt issued today (needs MOTCUA_OFFICER / MOTCUA_PASSWORD)'))
+    .requiredOption('--reason <text>', say('lý do hủy phiếu', 'reason for voiding the receipt'))
+    .option('--json', jsonFlagText())
     .action(async (code: string, o: { reason: string; json?: boolean }) => {
       const { voidDossier } = await import('../node/intake/void-dossier');
       const r = await withIntake(({ store, now }) => store.exec('dossier.void', (db) => voidDossier(db, { code, reason: o.reason, actor: ctx.actor().officerId, at: toVietnamRfc3339(now()) })));
@@ -213,9 +213,9 @@ export function registerIntakeCommands(program: Command, ctx: CliContext): void 
     });
 
   help(program.command('search <text>'))
-    .description('tìm hồ sơ theo mã, tên (không dấu), số định danh, số điện thoại')
-    .option('--json', 'in kết quả dạng JSON')
-    .option('--limit <n>', 'số kết quả tối đa', '20')
+    .description(say('tìm hồ sơ theo mã, tên (không dấu), số định danh, số điện thoại', 'find dossiers by code, name (without diacritics), ID number or phone number'))
+    .option('--json', jsonFlagText())
+    .option('--limit <n>', say('số kết quả tối đa', 'most results shown'), '20')
     .action(async (text: string, o: { json?: boolean; limit: string }) => {
       const hits = await withIntake(({ intake }) => intake.find(ctx.actor(), text, Math.max(1, Math.min(200, Number(o.limit) || 20))));
       if (o.json) return ctx.printJson(hits);

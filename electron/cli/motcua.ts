@@ -24,7 +24,7 @@ import { registerDbKeyCommands } from './db-key-commands';
 import { APP_VERSION } from '../common/version';
 import type { Actor } from '../common/domain/actor';
 import type { CoreServices } from '../node/core/core-services';
-import { cliLocale, say } from './cli-locale';
+import { cliLocale, helpFlagText, jsonFlagText, say } from './cli-locale';
 
 type CliCore = typeof import('./cli-core');
 
@@ -62,11 +62,11 @@ const WITHOUT_STORE = new Set(['cccd parse', 'doctor', 'db key-import']);
 
 export function buildProgram(io: CliIo = stdio): Command {
   const program = new Command('motcua')
-    .description('Một Cửa Desk — dòng lệnh cho quầy tiếp nhận và trả kết quả')
-    .version(APP_VERSION, '-v, --version', 'in phiên bản')
-    .helpOption('-h, --help', 'hiển thị trợ giúp')
+    .description(say('Một Cửa Desk — dòng lệnh cho quầy tiếp nhận và trả kết quả', 'Một Cửa Desk — the command line for the intake and results counter'))
+    .version(APP_VERSION, '-v, --version', say('in phiên bản', 'print the version'))
+    .helpOption('-h, --help', helpFlagText())
     .addHelpCommand(false)
-    .option('--data-dir <dir>', 'thư mục dữ liệu (mặc định: MOTCUA_DATA_DIR hoặc thư mục của hệ điều hành)')
+    .option('--data-dir <dir>', say('thư mục dữ liệu (mặc định: MOTCUA_DATA_DIR hoặc thư mục của hệ điều hành)', "data folder (default: MOTCUA_DATA_DIR or the operating system's folder for app data)"))
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
     .exitOverride()
     .showHelpAfterError(false);
@@ -100,8 +100,8 @@ export function buildProgram(io: CliIo = stdio): Command {
 
   program
     .command('doctor')
-    .description('kiểm tra thư mục dữ liệu, cơ sở dữ liệu, đĩa, đồng hồ, thiết bị, máy chủ tỉnh và nơi giữ khóa bí mật')
-    .option('--json', 'in kết quả dạng JSON')
+    .description(say('kiểm tra thư mục dữ liệu, cơ sở dữ liệu, đĩa, đồng hồ, thiết bị, máy chủ tỉnh và nơi giữ khóa bí mật', 'check the data folder, database, disk, clock, devices, provincial server and where the secret is kept'))
+    .option('--json', jsonFlagText())
     .action(async (opts: { json?: boolean }) => {
       // Not through the core: that would migrate and switch the journal mode, and a damaged
       // database would stop doctor before it could report anything. doctor only reads.
@@ -128,10 +128,10 @@ export function buildProgram(io: CliIo = stdio): Command {
       if (dbFailure) throw dbFailure;
     });
 
-  const db = program.command('db').description('cơ sở dữ liệu cục bộ').helpOption('-h, --help', 'hiển thị trợ giúp');
+  const db = program.command('db').description(say('cơ sở dữ liệu cục bộ', 'the local database')).helpOption('-h, --help', helpFlagText());
   db.command('migrate')
-    .description('áp dụng các bản nâng cấp cấu trúc cơ sở dữ liệu còn thiếu')
-    .option('--json', 'in kết quả dạng JSON')
+    .description(say('áp dụng các bản nâng cấp cấu trúc cơ sở dữ liệu còn thiếu', 'apply the database schema upgrades not yet applied'))
+    .option('--json', jsonFlagText())
     .action(async (opts: { json?: boolean }) => {
       const { openDatabase } = await import('../node/db/open');
       const { db: conn, migration } = openDatabase(dataLayout(dataDir()).dbPath, { migrate: true, key: dbKey });
@@ -144,18 +144,18 @@ export function buildProgram(io: CliIo = stdio): Command {
       );
     });
 
-  const unit = program.command('unit').description('đơn vị và quầy của máy này').helpOption('-h, --help', 'hiển thị trợ giúp');
+  const unit = program.command('unit').description(say('đơn vị và quầy của máy này', "this PC's unit and counter")).helpOption('-h, --help', helpFlagText());
   unit
     .command('set')
-    .description('đặt đơn vị, quầy và khối số ngoại tuyến khi chưa có máy chủ tỉnh')
-    .requiredOption('--code <unitCode>', 'mã đơn vị, ví dụ 000.00.01.H22')
-    .requiredOption('--name <name>', 'tên đơn vị')
-    .requiredOption('--counter <counterId>', 'mã quầy, ví dụ Q01')
-    .option('--offline-block <from-to>', 'khối số dùng khi mất mạng, ví dụ 9001-9200')
-    .option('--desk-name <name>', 'tên bộ phận in trên phiếu, ví dụ "Bộ phận Một cửa xã Tân Phú"')
-    .option('--place <place>', 'địa danh ở dòng ngày tháng của phiếu, ví dụ "Tân Phú"')
-    .option('--phone <phone>', 'số điện thoại của bộ phận in trên phiếu')
-    .option('--json', 'in kết quả dạng JSON')
+    .description(say('đặt đơn vị, quầy và khối số ngoại tuyến khi chưa có máy chủ tỉnh', 'set the unit, the counter and the offline number block when there is no provincial server'))
+    .requiredOption('--code <unitCode>', say('mã đơn vị, ví dụ 000.00.01.H22', 'unit code, e.g. 000.00.01.H22'))
+    .requiredOption('--name <name>', say('tên đơn vị', "the unit's name"))
+    .requiredOption('--counter <counterId>', say('mã quầy, ví dụ Q01', 'counter id, e.g. Q01'))
+    .option('--offline-block <from-to>', say('khối số dùng khi mất mạng, ví dụ 9001-9200', 'numbers used while offline, e.g. 9001-9200'))
+    .option('--desk-name <name>', say('tên bộ phận in trên phiếu, ví dụ "Bộ phận Một cửa xã Tân Phú"', 'desk name printed on the forms, e.g. "Bộ phận Một cửa xã Tân Phú"'))
+    .option('--place <place>', say('địa danh ở dòng ngày tháng của phiếu, ví dụ "Tân Phú"', 'place name on the date line of the forms, e.g. "Tân Phú"'))
+    .option('--phone <phone>', say('số điện thoại của bộ phận in trên phiếu', "the desk's phone number printed on the forms"))
+    .option('--json', jsonFlagText())
     .action(async (opts: { code: string; name: string; counter: string; offlineBlock?: string; deskName?: string; place?: string; phone?: string; json?: boolean }) => {
       const { unitDeskSchema, unitIdentitySchema, parseOfflineBlock } = await import('../common/domain/unit');
       const { issuesFailure } = await import('../common/domain/zod-locale');
@@ -186,19 +186,19 @@ export function buildProgram(io: CliIo = stdio): Command {
     });
   unit
     .command('show')
-    .description('in đơn vị và quầy đang cấu hình')
-    .option('--json', 'in kết quả dạng JSON')
+    .description(say('in đơn vị và quầy đang cấu hình', 'print the configured unit and counter'))
+    .option('--json', jsonFlagText())
     .action(async (opts: { json?: boolean }) => {
       const u = await withStore((store) => store.getUnitIdentity());
       if (opts.json) return printJson(io, u);
       io.out(u ? say(`${u.unitCode} — ${u.unitName}, quầy ${u.counterId}`, `${u.unitCode} — ${u.unitName}, counter ${u.counterId}`) : say('Chưa cấu hình đơn vị (motcua unit set …).', 'No unit configured (motcua unit set …).'));
     });
 
-  const devices = program.command('devices').description('thiết bị ngoại vi').helpOption('-h, --help', 'hiển thị trợ giúp');
+  const devices = program.command('devices').description(say('thiết bị ngoại vi', 'peripheral devices')).helpOption('-h, --help', helpFlagText());
   devices
     .command('list')
-    .description('liệt kê cổng nối tiếp (máy quét, máy in) với vid/pid/số sê-ri')
-    .option('--json', 'in kết quả dạng JSON')
+    .description(say('liệt kê cổng nối tiếp (máy quét, máy in) với vid/pid/số sê-ri', 'list the serial ports (scanners, printers) with vid/pid/serial number'))
+    .option('--json', jsonFlagText())
     .action(async (opts: { json?: boolean }) => {
       const { serialportLister } = await import('../../native/serial/serialport-lister');
       const ports = await serialportLister.list();

@@ -4,18 +4,18 @@ import { failure } from '../common/ipc/result';
 import type { Role } from '../node/officers/officer-repo';
 import type { ReportFormat } from '../node/reports/report-service';
 import type { CliContext } from './motcua';
-import { say } from './cli-locale';
+import { helpFlagText, jsonFlagText, say } from './cli-locale';
 
 export function registerReportCommands(program: Command, ctx: CliContext): void {
-  const report = program.command('report').description('báo cáo (cán bộ giám sát)').helpOption('-h, --help', 'hiển thị trợ giúp');
+  const report = program.command('report').description(say('báo cáo (cán bộ giám sát)', 'reports (supervisors)')).helpOption('-h, --help', helpFlagText());
   report
     .command('daily')
-    .description('báo cáo quầy trong ngày: PDF (A4 ngang, kèm Sổ theo dõi Mẫu 07; khoảng quá 31 ngày chỉ có bảng tổng hợp), CSV, XLSX hoặc JSON')
-    .option('--date <YYYY-MM-DD>', 'ngày báo cáo (mặc định hôm nay)')
-    .option('--to <YYYY-MM-DD>', 'đến ngày (báo cáo một khoảng ngày, từ --date đến --to)')
-    .option('--counter <id>', 'chỉ một quầy (mặc định: toàn đơn vị)')
-    .requiredOption('--format <pdf|csv|xlsx|json>', 'định dạng')
-    .requiredOption('--out <file>', 'tệp đích')
+    .description(say('báo cáo quầy trong ngày: PDF (A4 ngang, kèm Sổ theo dõi Mẫu 07; khoảng quá 31 ngày chỉ có bảng tổng hợp), CSV, XLSX hoặc JSON', "the counter's daily report: PDF (A4 landscape, with the Mẫu 07 log book; a period over 31 days has the summary only), CSV, XLSX or JSON"))
+    .option('--date <YYYY-MM-DD>', say('ngày báo cáo (mặc định hôm nay)', 'day of the report (default today)'))
+    .option('--to <YYYY-MM-DD>', say('đến ngày (báo cáo một khoảng ngày, từ --date đến --to)', 'last day (a report over a period, from --date to --to)'))
+    .option('--counter <id>', say('chỉ một quầy (mặc định: toàn đơn vị)', 'one counter only (default: the whole unit)'))
+    .requiredOption('--format <pdf|csv|xlsx|json>', say('định dạng', 'format'))
+    .requiredOption('--out <file>', say('tệp đích', 'the file to write'))
     .action(async (o: { date?: string; to?: string; counter?: string; format: string; out: string }) => {
       const day = o.date ?? vietnamDate(new Date());
       const isDay = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(Date.parse(`${d}T00:00:00Z`));
@@ -26,11 +26,11 @@ export function registerReportCommands(program: Command, ctx: CliContext): void 
       ctx.io.out(o.out);
     });
 
-  const audit = program.command('audit').description('nhật ký kiểm toán').helpOption('-h, --help', 'hiển thị trợ giúp');
+  const audit = program.command('audit').description(say('nhật ký kiểm toán', 'the audit log')).helpOption('-h, --help', helpFlagText());
   audit
     .command('verify')
-    .description('kiểm tra chuỗi HMAC của nhật ký và các mốc ngoài cơ sở dữ liệu: phát hiện dòng bị sửa, xóa, đảo thứ tự hay cắt bớt phần cuối')
-    .option('--json', 'in kết quả dạng JSON')
+    .description(say('kiểm tra chuỗi HMAC của nhật ký và các mốc ngoài cơ sở dữ liệu: phát hiện dòng bị sửa, xóa, đảo thứ tự hay cắt bớt phần cuối', "check the log's HMAC chain and its anchors outside the database: finds rows changed, deleted, reordered or cut off at the end"))
+    .option('--json', jsonFlagText())
     .action(async (o: { json?: boolean }) => {
       const { auditVerdictEn, auditVerdictVi, auditVerdictWording } = await import('../common/domain/audit');
       const v = await ctx.core().audit.verify();
@@ -39,17 +39,17 @@ export function registerReportCommands(program: Command, ctx: CliContext): void 
       if (!v.ok) throw failure('conflict', 'audit.tampered', { verdict: auditVerdictWording(v) });
     });
 
-  const officer = program.command('officer').description('tài khoản cán bộ (quản trị)').helpOption('-h, --help', 'hiển thị trợ giúp');
+  const officer = program.command('officer').description(say('tài khoản cán bộ (quản trị)', 'officer accounts (admin)')).helpOption('-h, --help', helpFlagText());
   officer
     .command('add')
-    .description('thêm cán bộ; mật khẩu lấy từ biến môi trường (không ghi lên dòng lệnh)')
-    .requiredOption('--id <officerId>', 'mã cán bộ')
-    .requiredOption('--username <name>', 'tên đăng nhập')
-    .requiredOption('--name <fullName>', 'họ và tên')
-    .option('--title <title>', 'chức danh')
-    .option('--role <roles>', 'officer, supervisor, admin (phân cách bằng dấu phẩy)', 'officer')
-    .requiredOption('--password-env <VAR>', 'biến môi trường chứa mật khẩu ban đầu')
-    .option('--json', 'in kết quả dạng JSON')
+    .description(say('thêm cán bộ; mật khẩu lấy từ biến môi trường (không ghi lên dòng lệnh)', 'add an officer; the password comes from an environment variable (never on the command line)'))
+    .requiredOption('--id <officerId>', say('mã cán bộ', 'officer id'))
+    .requiredOption('--username <name>', say('tên đăng nhập', 'username'))
+    .requiredOption('--name <fullName>', say('họ và tên', 'full name'))
+    .option('--title <title>', say('chức danh', 'job title'))
+    .option('--role <roles>', say('officer, supervisor, admin (phân cách bằng dấu phẩy)', 'officer, supervisor, admin (comma-separated)'), 'officer')
+    .requiredOption('--password-env <VAR>', say('biến môi trường chứa mật khẩu ban đầu', 'environment variable holding the first password'))
+    .option('--json', jsonFlagText())
     .action(async (o: { id: string; username: string; name: string; title?: string; role: string; passwordEnv: string; json?: boolean }) => {
       const { addOfficer, countOfficers } = await import('../node/officers/officer-repo');
       const password = process.env[o.passwordEnv];
@@ -67,8 +67,8 @@ export function registerReportCommands(program: Command, ctx: CliContext): void 
     });
   officer
     .command('list')
-    .description('liệt kê cán bộ')
-    .option('--json', 'in kết quả dạng JSON')
+    .description(say('liệt kê cán bộ', 'list the officers'))
+    .option('--json', jsonFlagText())
     .action(async (o: { json?: boolean }) => {
       const { listOfficers } = await import('../node/officers/officer-repo');
       const list = await ctx.withStore(async (store) => {

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { failure } from '../common/ipc/result';
 import type { OfficerView } from '../node/officers/officer-service';
 import type { CliContext } from './motcua';
-import { cliLocale, noticeText, say } from './cli-locale';
+import { cliLocale, helpFlagText, jsonFlagText, noticeText, say } from './cli-locale';
 
 /** A command group another module created (`unit`, `officer`): new subcommands join it instead of shadowing it. */
 function group(program: Command, name: string): Command {
@@ -24,14 +24,14 @@ const accountLine = (o: OfficerView) => `${o.officerId}\t${o.username}\t${o.full
 
 /** IT's setup of a counter: the provincial API (`api`), the unit from the province (`unit pull`), officer accounts. */
 export function registerSetupCommands(program: Command, ctx: CliContext): void {
-  const api = program.command('api').description('kết nối máy chủ hồ sơ của tỉnh').helpOption('-h, --help', 'hiển thị trợ giúp');
+  const api = program.command('api').description(say('kết nối máy chủ hồ sơ của tỉnh', "the connection to the province's dossier server")).helpOption('-h, --help', helpFlagText());
   api
     .command('set')
-    .description('lưu địa chỉ máy chủ tỉnh và thông tin thiết bị; khóa bí mật được niêm phong (kho khóa của hệ điều hành, hoặc tệp khóa)')
-    .requiredOption('--url <url>', 'địa chỉ API, https (http chỉ cho máy chủ trên chính máy này)')
-    .requiredOption('--client-id <id>', 'mã thiết bị (client_id) tỉnh cấp cho máy này')
-    .requiredOption('--client-secret-env <VAR>', 'biến môi trường chứa khóa bí mật (client_secret)')
-    .option('--json', 'in kết quả dạng JSON')
+    .description(say('lưu địa chỉ máy chủ tỉnh và thông tin thiết bị; khóa bí mật được niêm phong (kho khóa của hệ điều hành, hoặc tệp khóa)', "save the provincial server's address and this device's credentials; the secret is sealed (in the operating system's keyring, or the key file)"))
+    .requiredOption('--url <url>', say('địa chỉ API, https (http chỉ cho máy chủ trên chính máy này)', 'API address, https (http only for a server on this same PC)'))
+    .requiredOption('--client-id <id>', say('mã thiết bị (client_id) tỉnh cấp cho máy này', 'the device id (client_id) the province issued to this PC'))
+    .requiredOption('--client-secret-env <VAR>', say('biến môi trường chứa khóa bí mật (client_secret)', 'environment variable holding the secret (client_secret)'))
+    .option('--json', jsonFlagText())
     .action(async (o: { url: string; clientId: string; clientSecretEnv: string; json?: boolean }) => {
       const secret = fromEnv(o.clientSecretEnv, 'cli.what.secret');
       const core = ctx.core();
@@ -56,8 +56,8 @@ export function registerSetupCommands(program: Command, ctx: CliContext): void {
     });
   api
     .command('show')
-    .description('in cấu hình máy chủ tỉnh và nơi giữ khóa bí mật (không bao giờ in khóa)')
-    .option('--json', 'in kết quả dạng JSON')
+    .description(say('in cấu hình máy chủ tỉnh và nơi giữ khóa bí mật (không bao giờ in khóa)', 'print the provincial server settings and where the secret is kept (never the secret itself)'))
+    .option('--json', jsonFlagText())
     .action(async (o: { json?: boolean }) => {
       const s = await ctx.core().apiSetup.state();
       if (o.json) return ctx.printJson(s);
@@ -74,8 +74,8 @@ export function registerSetupCommands(program: Command, ctx: CliContext): void {
     });
   api
     .command('test')
-    .description('kiểm tra kết nối tới máy chủ tỉnh (độ trễ) và thông tin thiết bị (xin phiên làm việc)')
-    .option('--json', 'in kết quả dạng JSON')
+    .description(say('kiểm tra kết nối tới máy chủ tỉnh (độ trễ) và thông tin thiết bị (xin phiên làm việc)', 'test the connection to the provincial server (latency) and the device credentials (by asking for a session)'))
+    .option('--json', jsonFlagText())
     .action(async (o: { json?: boolean }) => {
       const t = await ctx.core().apiSetup.test();
       if (o.json) ctx.printJson(t);
@@ -85,10 +85,10 @@ export function registerSetupCommands(program: Command, ctx: CliContext): void {
 
   group(program, 'unit')
     .command('pull')
-    .description('lấy tên đơn vị, giờ làm việc và khối số ngoại tuyến của quầy từ máy chủ tỉnh (và bộ phận một cửa nếu máy chủ có)')
-    .requiredOption('--counter <counterId>', 'mã quầy của máy này, ví dụ Q01')
-    .option('--code <unitCode>', 'mã đơn vị (mặc định: đơn vị đã cấu hình, hoặc đơn vị của tài khoản vừa đăng nhập)')
-    .option('--json', 'in kết quả dạng JSON')
+    .description(say('lấy tên đơn vị, giờ làm việc và khối số ngoại tuyến của quầy từ máy chủ tỉnh (và bộ phận một cửa nếu máy chủ có)', "fetch the unit's name, its working hours and the counter's offline number block from the provincial server (and the one-stop desk, when the server has it)"))
+    .requiredOption('--counter <counterId>', say('mã quầy của máy này, ví dụ Q01', "this PC's counter id, e.g. Q01"))
+    .option('--code <unitCode>', say('mã đơn vị (mặc định: đơn vị đã cấu hình, hoặc đơn vị của tài khoản vừa đăng nhập)', 'unit code (default: the configured unit, or the unit of the account just signed in)'))
+    .option('--json', jsonFlagText())
     .action(async (o: { counter: string; code?: string; json?: boolean }) => {
       const core = ctx.core();
       const p = await core.units.pull(ctx.actor(), { counterId: o.counter, unitCode: o.code ?? null, fallbackUnitCode: core.session.officer?.unitCode ?? null });
@@ -118,9 +118,9 @@ export function registerSetupCommands(program: Command, ctx: CliContext): void {
   const officer = group(program, 'officer');
   officer
     .command('deactivate')
-    .description('ngừng tài khoản cán bộ trên máy này ngay (cả đăng nhập ngoại tuyến)')
-    .argument('<officerId>', 'mã cán bộ')
-    .option('--json', 'in kết quả dạng JSON')
+    .description(say('ngừng tài khoản cán bộ trên máy này ngay (cả đăng nhập ngoại tuyến)', "deactivate an officer's account on this PC at once (offline sign-in too)"))
+    .argument('<officerId>', say('mã cán bộ', 'officer id'))
+    .option('--json', jsonFlagText())
     .action(async (id: string, o: { json?: boolean }) => {
       const r = await ctx.core().officers.deactivate(ctx.actor(), id);
       if (o.json) return ctx.printJson(r);
@@ -128,9 +128,9 @@ export function registerSetupCommands(program: Command, ctx: CliContext): void {
     });
   officer
     .command('activate')
-    .description('mở lại tài khoản đã ngừng trên máy này (cán bộ đăng nhập trực tuyến, hoặc đặt mật khẩu mới khi không có máy chủ tỉnh)')
-    .argument('<officerId>', 'mã cán bộ')
-    .option('--json', 'in kết quả dạng JSON')
+    .description(say('mở lại tài khoản đã ngừng trên máy này (cán bộ đăng nhập trực tuyến, hoặc đặt mật khẩu mới khi không có máy chủ tỉnh)', 'reactivate a deactivated account on this PC (the officer signs in online, or is given a new password when there is no provincial server)'))
+    .argument('<officerId>', say('mã cán bộ', 'officer id'))
+    .option('--json', jsonFlagText())
     .action(async (id: string, o: { json?: boolean }) => {
       const r = await ctx.core().officers.activate(ctx.actor(), id);
       if (o.json) return ctx.printJson(r);
@@ -138,10 +138,10 @@ export function registerSetupCommands(program: Command, ctx: CliContext): void {
     });
   officer
     .command('roles')
-    .description('đổi vai trò của cán bộ trên máy này (không bỏ được vai trò quản trị của quản trị viên cuối cùng)')
-    .argument('<officerId>', 'mã cán bộ')
-    .requiredOption('--roles <list>', 'vai trò, cách nhau bằng dấu phẩy: officer, supervisor, admin')
-    .option('--json', 'in kết quả dạng JSON')
+    .description(say('đổi vai trò của cán bộ trên máy này (không bỏ được vai trò quản trị của quản trị viên cuối cùng)', "change an officer's roles on this PC (the last admin cannot lose the admin role)"))
+    .argument('<officerId>', say('mã cán bộ', 'officer id'))
+    .requiredOption('--roles <list>', say('vai trò, cách nhau bằng dấu phẩy: officer, supervisor, admin', 'roles, comma-separated: officer, supervisor, admin'))
+    .option('--json', jsonFlagText())
     .action(async (id: string, o: { roles: string; json?: boolean }) => {
       const r = await ctx.core().officers.setRoles(ctx.actor(), id, o.roles.split(','));
       if (o.json) return ctx.printJson(r);
@@ -149,10 +149,10 @@ export function registerSetupCommands(program: Command, ctx: CliContext): void {
     });
   officer
     .command('reset-password')
-    .description('đặt mật khẩu mới cho tài khoản trên máy này (khi không dùng máy chủ tỉnh); mật khẩu lấy từ biến môi trường')
-    .argument('<officerId>', 'mã cán bộ')
-    .requiredOption('--password-env <VAR>', 'biến môi trường chứa mật khẩu mới')
-    .option('--json', 'in kết quả dạng JSON')
+    .description(say('đặt mật khẩu mới cho tài khoản trên máy này (khi không dùng máy chủ tỉnh); mật khẩu lấy từ biến môi trường', 'set a new password for an account on this PC (when no provincial server is used); the password comes from an environment variable'))
+    .argument('<officerId>', say('mã cán bộ', 'officer id'))
+    .requiredOption('--password-env <VAR>', say('biến môi trường chứa mật khẩu mới', 'environment variable holding the new password'))
+    .option('--json', jsonFlagText())
     .action(async (id: string, o: { passwordEnv: string; json?: boolean }) => {
       const r = await ctx.core().officers.resetPassword(ctx.actor(), id, fromEnv(o.passwordEnv, 'cli.what.newPassword'));
       if (o.json) return ctx.printJson(r);

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { errorText, failure } from '../common/ipc/result';
 import type { CliContext } from './motcua';
-import { say } from './cli-locale';
+import { helpFlagText, jsonFlagText, say } from './cli-locale';
 import { countOf } from '../common/domain/english-plural';
 
 // Signing, verification and the PKCS#11 binding are import()ed by the commands that use them (see motcua.ts).
@@ -14,12 +14,12 @@ export function registerSigningCommands(program: Command, ctx: CliContext): void
   const modulePath = (given?: string): Promise<string> => ctx.core().tokens.modulePath(given ?? null);
 
 
-  const token = program.command('token').description('thiết bị ký số (USB token, PKCS#11)').helpOption('-h, --help', 'hiển thị trợ giúp');
+  const token = program.command('token').description(say('thiết bị ký số (USB token, PKCS#11)', 'signing devices (USB token, PKCS#11)')).helpOption('-h, --help', helpFlagText());
   token
     .command('trust')
-    .description('thư mục chứng thư gốc tin cậy (.pem/.crt/.cer/.der): ký và kiểm tra chữ ký sẽ đối chiếu chuỗi chứng thư (quản trị)')
-    .option('--dir <path>', 'thư mục chứng thư gốc')
-    .option('--clear', 'bỏ cấu hình (chỉ kiểm tra hiệu lực và mục đích sử dụng)')
+    .description(say('thư mục chứng thư gốc tin cậy (.pem/.crt/.cer/.der): ký và kiểm tra chữ ký sẽ đối chiếu chuỗi chứng thư (quản trị)', 'folder of trusted root certificates (.pem/.crt/.cer/.der): signing and signature checks verify the certificate chain against it (admin)'))
+    .option('--dir <path>', say('thư mục chứng thư gốc', 'the folder of root certificates'))
+    .option('--clear', say('bỏ cấu hình (chỉ kiểm tra hiệu lực và mục đích sử dụng)', 'remove the setting (then only validity and key usage are checked)'))
     .action(async (o: { dir?: string; clear?: boolean }) => {
       if (!o.dir && !o.clear) throw failure('invalid_input', 'cli.trustDirOrClear');
       const dir = o.dir ? resolve(o.dir) : null;
@@ -28,8 +28,8 @@ export function registerSigningCommands(program: Command, ctx: CliContext): void
     });
   token
     .command('modules')
-    .description('tìm thư viện PKCS#11 trên máy (đã cấu hình, p11-kit, sổ đăng ký Windows, đường dẫn quen thuộc của các CA) và thử nạp từng thư viện')
-    .option('--json', 'in kết quả dạng JSON')
+    .description(say('tìm thư viện PKCS#11 trên máy (đã cấu hình, p11-kit, sổ đăng ký Windows, đường dẫn quen thuộc của các CA) và thử nạp từng thư viện', "find the PKCS#11 libraries on this PC (configured, p11-kit, the Windows registry, the CAs' well-known paths) and try to load each"))
+    .option('--json', jsonFlagText())
     .action(async (o: { json?: boolean }) => {
       const list = await ctx.core().tokens.modules();
       if (o.json) return ctx.printJson(list);
@@ -38,9 +38,9 @@ export function registerSigningCommands(program: Command, ctx: CliContext): void
     });
   token
     .command('list')
-    .description('liệt kê token và chứng thư số trên đó')
-    .option('--module <path>', 'thư viện PKCS#11 của nhà cung cấp (.dll/.so)')
-    .option('--json', 'in kết quả dạng JSON')
+    .description(say('liệt kê token và chứng thư số trên đó', 'list the tokens and the certificates on them'))
+    .option('--module <path>', say('thư viện PKCS#11 của nhà cung cấp (.dll/.so)', "the supplier's PKCS#11 library (.dll/.so)"))
+    .option('--json', jsonFlagText())
     .action(async (o: { module?: string; json?: boolean }) => {
       const { Pkcs11Token } = await pkcs11();
       const t = new Pkcs11Token(await modulePath(o.module));
@@ -61,21 +61,21 @@ export function registerSigningCommands(program: Command, ctx: CliContext): void
 
   program
     .command('sign')
-    .description('ký số tệp PDF bằng token (PAdES); không tạo tệp kết quả khi có lỗi')
-    .helpOption('-h, --help', 'hiển thị trợ giúp')
-    .requiredOption('--in <pdf>', 'tệp PDF gốc')
-    .requiredOption('--out <pdf>', 'tệp PDF đã ký (khác tệp gốc)')
-    .requiredOption('--token <label|serial>', 'token dùng để ký')
-    .option('--module <path>', 'thư viện PKCS#11 của nhà cung cấp')
-    .option('--pin-env <VAR>', 'tên biến môi trường chứa mã PIN (không ghi PIN lên dòng lệnh)')
-    .option('--pin-pad', 'token có bàn phím PIN riêng')
-    .option('--cert <CKA_ID hex>', 'chứng thư số dùng để ký khi token có nhiều chứng thư')
-    .option('--visible <page,x,y,w,h>', 'hiện chữ ký ở trang và vị trí này (đơn vị pt)')
-    .option('--reason <text>', 'lý do ký')
-    .option('--location <text>', 'nơi ký')
-    .option('--trust <pem>', 'chứng thư gốc tin cậy để kiểm tra chuỗi trước khi ký')
-    .option('--confirm-final-try', 'xác nhận ký khi token chỉ còn một lần nhập PIN')
-    .option('--tsa <url>', 'máy chủ dấu thời gian RFC 3161 (PAdES B-T)')
+    .description(say('ký số tệp PDF bằng token (PAdES); không tạo tệp kết quả khi có lỗi', 'sign a PDF file with the token (PAdES); no output file is made on an error'))
+    .helpOption('-h, --help', helpFlagText())
+    .requiredOption('--in <pdf>', say('tệp PDF gốc', 'the original PDF file'))
+    .requiredOption('--out <pdf>', say('tệp PDF đã ký (khác tệp gốc)', 'the signed PDF file (not the original)'))
+    .requiredOption('--token <label|serial>', say('token dùng để ký', 'the token to sign with'))
+    .option('--module <path>', say('thư viện PKCS#11 của nhà cung cấp', "the supplier's PKCS#11 library"))
+    .option('--pin-env <VAR>', say('tên biến môi trường chứa mã PIN (không ghi PIN lên dòng lệnh)', 'name of the environment variable holding the PIN (never the PIN on the command line)'))
+    .option('--pin-pad', say('token có bàn phím PIN riêng', 'the token has its own PIN pad'))
+    .option('--cert <CKA_ID hex>', say('chứng thư số dùng để ký khi token có nhiều chứng thư', 'the certificate to sign with when the token holds several'))
+    .option('--visible <page,x,y,w,h>', say('hiện chữ ký ở trang và vị trí này (đơn vị pt)', 'show the signature on this page at this position (in pt)'))
+    .option('--reason <text>', say('lý do ký', 'reason for signing'))
+    .option('--location <text>', say('nơi ký', 'place of signing'))
+    .option('--trust <pem>', say('chứng thư gốc tin cậy để kiểm tra chuỗi trước khi ký', 'trusted root certificate to check the chain against before signing'))
+    .option('--confirm-final-try', say('xác nhận ký khi token chỉ còn một lần nhập PIN', 'confirm signing when the token has one PIN try left'))
+    .option('--tsa <url>', say('máy chủ dấu thời gian RFC 3161 (PAdES B-T)', 'RFC 3161 timestamp server (PAdES B-T)'))
     .action(async (o: { in: string; out: string; token: string; module?: string; pinEnv?: string; pinPad?: boolean; cert?: string; visible?: string; reason?: string; location?: string; trust?: string; confirmFinalTry?: boolean; tsa?: string }) => {
       const { resourcesDir } = await import('../node/config/resources');
       const { pickCertificate, signatureBoxLines, signFile } = await import('../node/signing/signing-service');
@@ -117,10 +117,10 @@ export function registerSigningCommands(program: Command, ctx: CliContext): void
 
   program
     .command('verify <pdf>')
-    .description('kiểm tra các chữ ký số trong tệp PDF')
-    .helpOption('-h, --help', 'hiển thị trợ giúp')
-    .option('--trust <pem>', 'chứng thư gốc tin cậy (PEM/DER) để kiểm tra chuỗi')
-    .option('--json', 'in kết quả dạng JSON')
+    .description(say('kiểm tra các chữ ký số trong tệp PDF', 'check the digital signatures in a PDF file'))
+    .helpOption('-h, --help', helpFlagText())
+    .option('--trust <pem>', say('chứng thư gốc tin cậy (PEM/DER) để kiểm tra chuỗi', 'trusted root certificate (PEM/DER) to check the chain against'))
+    .option('--json', jsonFlagText())
     .action(async (pdf: string, o: { trust?: string; json?: boolean }) => {
       const { verifyPdf } = await import('../node/signing/verify');
       const { certificatesFrom } = await trustStore();

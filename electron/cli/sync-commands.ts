@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { failure } from '../common/ipc/result';
-import { cliText, say } from './cli-locale';
+import { cliText, helpFlagText, jsonFlagText, say } from './cli-locale';
 import type { CliContext } from './motcua';
 
 // Repositories and the sync engine are import()ed by the commands that use them (see motcua.ts).
@@ -8,12 +8,12 @@ import type { CliContext } from './motcua';
 export function registerSyncCommands(program: Command, ctx: CliContext): void {
   const sync = program
     .command('sync')
-    .description('đồng bộ với máy chủ hồ sơ của tỉnh')
-    .helpOption('-h, --help', 'hiển thị trợ giúp')
-    .option('--once', 'gửi tới khi hàng đợi trống (hoặc chỉ còn mục chờ/bị trả lại) rồi thoát')
-    .option('--api <url>', 'địa chỉ API (mặc định MOTCUA_API_URL hoặc cấu hình)')
-    .option('--timeout <seconds>', 'thời gian tối đa của một lần chạy', '600')
-    .option('--json', 'in kết quả dạng JSON')
+    .description(say('đồng bộ với máy chủ hồ sơ của tỉnh', "sync with the province's dossier server"))
+    .helpOption('-h, --help', helpFlagText())
+    .option('--once', say('gửi tới khi hàng đợi trống (hoặc chỉ còn mục chờ/bị trả lại) rồi thoát', 'send until the queue is empty (or holds only paused or rejected items), then exit'))
+    .option('--api <url>', say('địa chỉ API (mặc định MOTCUA_API_URL hoặc cấu hình)', 'API address (default MOTCUA_API_URL or the settings)'))
+    .option('--timeout <seconds>', say('thời gian tối đa của một lần chạy', 'the longest a run may take'), '600')
+    .option('--json', jsonFlagText())
     .action(async (o: { once?: boolean; api?: string; timeout: string; json?: boolean }) => {
       if (!o.once) throw failure('invalid_input', 'cli.syncOnce');
       const { createLogger } = await import('../node/log/logger');
@@ -43,8 +43,8 @@ export function registerSyncCommands(program: Command, ctx: CliContext): void {
 
   sync
     .command('status')
-    .description('số hồ sơ chờ gửi, bị trả lại, đã gửi xong; lần đồng bộ thành công gần nhất, con trỏ thay đổi')
-    .option('--json', 'in kết quả dạng JSON')
+    .description(say('số hồ sơ chờ gửi, bị trả lại, đã gửi xong; lần đồng bộ thành công gần nhất, con trỏ thay đổi', 'how many dossiers are waiting, rejected and sent; the last successful sync, the changes cursor'))
+    .option('--json', jsonFlagText())
     .action(async (o: { json?: boolean }) => {
       const { readSetting } = await import('../node/settings/settings-repo');
       const { outboxCounts, sentDossierCount } = await import('../node/sync/outbox-repo');
@@ -69,8 +69,8 @@ export function registerSyncCommands(program: Command, ctx: CliContext): void {
 
   sync
     .command('inbox')
-    .description('hồ sơ bị máy chủ tỉnh trả lại, kèm lý do')
-    .option('--json', 'in kết quả dạng JSON')
+    .description(say('hồ sơ bị máy chủ tỉnh trả lại, kèm lý do', 'dossiers the provincial server rejected, with the reasons'))
+    .option('--json', jsonFlagText())
     .action(async (o: { json?: boolean }) => {
       const { rejectedInbox } = await import('../node/sync/outbox-repo');
       const items = await ctx.withStore((store) => store.exec('sync.inbox', (db) => rejectedInbox(db)));
