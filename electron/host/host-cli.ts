@@ -3,9 +3,10 @@
  * it opens a real window and runs until the window is closed; headless it saves a screenshot of
  * every section and exits.
  */
-// First: Chromium's launch is the longest step of a start and needs nothing of ours, so it
-// begins before the services' packages (SQLite, PDF, zod…) are loaded, behind the dynamic import below.
-import { chromiumExecutable, launchAppWindow } from './chromium-window';
+// First: Chromium's start is the longest step of a start and needs nothing of ours, so it is
+// spawned before Playwright and the services' packages (SQLite, PDF, zod…) are loaded, behind the
+// dynamic imports below; Playwright then takes that process over its pipe.
+import { chromiumExecutable, startChromiumEarly } from './chromium-early';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { APP_VERSION } from '../common/version';
@@ -17,7 +18,9 @@ async function main(): Promise<void> {
   const headless = argv.includes('--headless') || !process.env.DISPLAY;
   const dataDir = resolveDataDir(dataDirFromArgv(argv));
   const distRoot = join(__dirname, '..');
-  const window = launchAppWindow({ executablePath: chromiumExecutable(), headless });
+  const executablePath = chromiumExecutable();
+  const early = startChromiumEarly({ executablePath, headless });
+  const window = import('./chromium-window').then(({ launchAppWindow }) => launchAppWindow({ executablePath, headless, early }));
   // Handled by startChromiumHost (it closes the window on a failed start); never unhandled meanwhile.
   window.catch(() => undefined);
   const { startChromiumHost } = await import('./chromium-host');
