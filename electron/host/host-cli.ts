@@ -46,12 +46,15 @@ async function main(): Promise<void> {
   }
   const outDir = join(dataDir, 'screenshots');
   mkdirSync(outDir, { recursive: true });
-  // A fresh data dir (or no signed-in officer) opens on the login / first-run setup screen, which
-  // cannot be passed without a person: show that screen instead of waiting for the sections.
-  await host.page.waitForSelector('nav button, form.login');
-  if (await host.page.$('form.login')) {
-    await host.page.screenshot({ path: join(outDir, 'login.png') });
-    process.stdout.write(`Không có màn hình (DISPLAY) và chưa đăng nhập: đã chụp màn hình đăng nhập vào ${join(outDir, 'login.png')}. Dùng xvfb-run -a npm start để mở cửa sổ và đăng nhập (hoặc cài đặt lần đầu).\n`);
+  // A fresh data dir opens on the first-run setup screen, no signed-in officer on the login screen:
+  // neither can be passed without a person, so that screen is saved instead of the sections.
+  await host.page.waitForSelector('nav button, form.login, [data-testid="first-run"]');
+  const firstRun = (await host.page.$('[data-testid="first-run"]')) !== null;
+  if (firstRun || (await host.page.$('form.login'))) {
+    const shot = join(outDir, firstRun ? 'first-run.png' : 'login.png');
+    await host.page.screenshot({ path: shot });
+    const what = firstRun ? 'màn hình cài đặt lần đầu' : 'màn hình đăng nhập';
+    process.stdout.write(`Không có màn hình (DISPLAY) và chưa đăng nhập: đã chụp ${what} vào ${shot}. Dùng xvfb-run -a npm start để mở cửa sổ và đăng nhập (hoặc cài đặt lần đầu).\n`);
     return shutdown();
   }
   const sections = await host.page.$$eval('nav button[data-section]', (bs) => bs.map((b) => b.getAttribute('data-section') ?? ''));
