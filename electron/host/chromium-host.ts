@@ -95,6 +95,8 @@ export interface HostStartup {
   readonly pageLoaded: number;
   /** Scanner, keypad and sync started, after the page. */
   readonly backgroundStarted: number;
+  /** Playwright took the Chromium the entry point started before loading it (chromium-early.ts). */
+  readonly chromiumStartedEarly: boolean;
 }
 
 export async function startChromiumHost(o: ChromiumHostOptions): Promise<ChromiumHost> {
@@ -274,7 +276,7 @@ export async function startChromiumHost(o: ChromiumHostOptions): Promise<Chromiu
   // The devices and sync come after the page: the login screen needs none of them.
   await services.startBackground();
   services.monitor.start();
-  const startup: HostStartup = { servicesReady, chromiumLaunched: win.launchMs, pageLoaded, backgroundStarted: since() };
+  const startup: HostStartup = { servicesReady, chromiumLaunched: win.launchMs, pageLoaded, backgroundStarted: since(), chromiumStartedEarly: win.adoptedEarly };
 
   return {
     browser,

@@ -3,9 +3,10 @@
  * it opens a real window and runs until the window is closed; headless it saves a screenshot of
  * every section and exits.
  */
-// First: Chromium's launch is the longest step of a start and needs nothing of ours, so it
-// begins before the services' packages (SQLite, PDF, zod…) are loaded, behind the dynamic import below.
-import { chromiumExecutable, launchAppWindow } from './chromium-window';
+// First: Chromium's start is the longest step of a start and needs nothing of ours, so it is
+// spawned before Playwright and the services' packages (SQLite, PDF, zod…) are loaded, behind the
+// dynamic imports below; Playwright then takes that process over its pipe.
+import { chromiumExecutable, startChromiumEarly } from './chromium-early';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { APP_VERSION } from '../common/version';
@@ -17,7 +18,9 @@ async function main(): Promise<void> {
   const headless = argv.includes('--headless') || !process.env.DISPLAY;
   const dataDir = resolveDataDir(dataDirFromArgv(argv));
   const distRoot = join(__dirname, '..');
-  const window = launchAppWindow({ executablePath: chromiumExecutable(), headless });
+  const executablePath = chromiumExecutable();
+  const early = startChromiumEarly({ executablePath, headless });
+  const window = import('./chromium-window').then(({ launchAppWindow }) => launchAppWindow({ executablePath, headless, early }));
   // Handled by startChromiumHost (it closes the window on a failed start); never unhandled meanwhile.
   window.catch(() => undefined);
   const { startChromiumHost } = await import('./chromium-host');
@@ -43,12 +46,15 @@ async function main(): Promise<void> {
   }
   const outDir = join(dataDir, 'screenshots');
   mkdirSync(outDir, { recursive: true });
-  // A fresh data dir (or no signed-in officer) opens on the login / first-run setup screen, which
-  // cannot be passed without a person: show that screen instead of waiting for the sections.
-  await host.page.waitForSelector('nav button, form.login');
-  if (await host.page.$('form.login')) {
-    await host.page.screenshot({ path: join(outDir, 'login.png') });
-    process.stdout.write(`Không có màn hình (DISPLAY) và chưa đăng nhập: đã chụp màn hình đăng nhập vào ${join(outDir, 'login.png')}. Dùng xvfb-run -a npm start để mở cửa sổ và đăng nhập (hoặc cài đặt lần đầu).\n`);
+  // A fresh data dir opens on the first-run setup screen, no signed-in officer on the login screen:
+  // neither can be passed without a person, so that screen is saved instead of the sections.
+  await host.page.waitForSelector('nav button, form.login, [data-testid="first-run"]');
+  const firstRun = (await host.page.$('[data-testid="first-run"]')) !== null;
+  if (firstRun || (await host.page.$('form.login'))) {
+    const shot = join(outDir, firstRun ? 'first-run.png' : 'login.png');
+    await host.page.screenshot({ path: shot });
+    const what = firstRun ? 'màn hình cài đặt lần đầu' : 'màn hình đăng nhập';
+    process.stdout.write(`Không có màn hình (DISPLAY) và chưa đăng nhập: đã chụp ${what} vào ${shot}. Dùng xvfb-run -a npm start để mở cửa sổ và đăng nhập (hoặc cài đặt lần đầu).\n`);
     return shutdown();
   }
   const sections = await host.page.$$eval('nav button[data-section]', (bs) => bs.map((b) => b.getAttribute('data-section') ?? ''));

@@ -11,6 +11,7 @@ import type { Output } from '../../electron/common/ipc/contract';
 import { setLocale } from './i18n';
 import { SECTIONS, sectionForShortcut, type SectionId } from './sections';
 import { IntakeSection } from './sections/IntakeSection';
+import { appInfo, authState } from './first-calls';
 
 // Only the login and intake screens are in the first chunk: the page a counter opens on parses
 // nothing else. The other sections load on first use, and in the background once intake is up.
@@ -47,7 +48,7 @@ export function App() {
   const [unitSetup, setUnitSetup] = useState<'no' | 'open' | 'closed'>('no');
 
   const refreshAuth = useCallback(async () => {
-    const r = await api()['auth.state']({});
+    const r = await authState();
     if (r.ok) {
       setAuth(r.value);
       if (r.value.officer) setWasSignedIn(true);
@@ -55,7 +56,7 @@ export function App() {
   }, []);
 
   const refresh = useCallback(async () => {
-    const r = await api()['app.info']({});
+    const r = await appInfo();
     if (r.ok) {
       setInfo(r.value);
       if (r.value.locale) void setLocale(r.value.locale);
@@ -126,7 +127,13 @@ export function App() {
         noOfficerYet={auth.noOfficerYet}
         apiConfigured={auth.apiConfigured}
         locked={wasSignedIn}
-        onDone={() => {
+        onDone={(officer) => {
+          // The officer sign-in returned is shown at once (the rest of the state is unchanged by a
+          // sign-in); auth.state then confirms it, as after any other change.
+          if (officer) {
+            setAuth({ ...auth, officer, needsSetup: false, noOfficerYet: false });
+            setWasSignedIn(true);
+          }
           void refreshAuth();
           void refresh();
         }}

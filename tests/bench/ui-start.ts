@@ -1,5 +1,5 @@
-// First, as in the host's entry point: Chromium launches while the services' packages load.
-import { chromiumExecutable, launchAppWindow } from '../../electron/host/chromium-window';
+// First, as in the host's entry point: Chromium starts while Playwright and the services' packages load.
+import { chromiumExecutable, startChromiumEarly } from '../../electron/host/chromium-early';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { silentLogger } from '../../electron/node/log/logger';
@@ -12,10 +12,12 @@ import { ADMIN } from '../helpers/admin';
  */
 const ROOT = process.cwd();
 
-/** Starts the host as `npm start` does: Chromium launched first, then the host's modules loaded. */
+/** Starts the host as `npm start` does: Chromium spawned first, then Playwright and the host's modules loaded. */
 export async function startHost(dataDir: string, scannerFactory?: ScannerFactory, marks?: { launchCalled?: number; modules?: number }) {
   if (marks) marks.launchCalled = performance.now();
-  const window = launchAppWindow({ executablePath: chromiumExecutable(), headless: true });
+  const executablePath = chromiumExecutable();
+  const early = startChromiumEarly({ executablePath, headless: true });
+  const window = import('../../electron/host/chromium-window').then(({ launchAppWindow }) => launchAppWindow({ executablePath, headless: true, early }));
   window.catch(() => undefined);
   const { startChromiumHost } = await import('../../electron/host/chromium-host');
   if (marks) marks.modules = performance.now();
@@ -37,7 +39,7 @@ export interface ColdStart {
   readonly login: number;
   readonly signIn: number;
   readonly interactive: number;
-  /** Node started and Playwright loaded: Chromium's launch is called. */
+  /** Node started: Chromium is spawned (before Playwright is loaded). */
   readonly launchCalled: number;
   /** The host's other modules loaded (during the launch). */
   readonly modules: number;
@@ -47,6 +49,8 @@ export interface ColdStart {
   readonly chromium: number;
   /** The renderer's page loaded. */
   readonly pageLoaded: number;
+  /** Playwright took the Chromium spawned first (false: its switches changed, and it launched its own). */
+  readonly startedEarly?: boolean;
 }
 
 export const pickerFocused = () => document.activeElement?.getAttribute('name') === 'procedure';
@@ -74,7 +78,7 @@ async function uiStartChild(dataDir: string): Promise<number> {
     const interactive = performance.now();
     const s = host.startup;
     const at = (ms: number) => modules + ms;
-    const result: ColdStart = { login, signIn: interactive - submit, interactive, launchCalled: marks.launchCalled!, modules, servicesReady: at(s.servicesReady), chromium: s.chromiumLaunched, pageLoaded: at(s.pageLoaded) };
+    const result: ColdStart = { login, signIn: interactive - submit, interactive, launchCalled: marks.launchCalled!, modules, servicesReady: at(s.servicesReady), chromium: s.chromiumLaunched, pageLoaded: at(s.pageLoaded), startedEarly: s.chromiumStartedEarly };
     process.stdout.write(JSON.stringify(result) + '\n');
     return 0;
   } finally {

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseOfflineBlock } from '../../../electron/common/domain/offline-block';
+import type { Output } from '../../../electron/common/ipc/contract';
 import { api, errText } from '../api';
 import { FirstRunSetup, OnlineAdminHint } from '../sections/FirstRunSetup';
 import { fieldIssues, focusField } from '../field-errors';
@@ -9,7 +10,7 @@ import { fieldIssues, focusField } from '../field-errors';
  * Đăng nhập. On a PC with no officer yet: the first-run setup, the provincial server first (its
  * admin then signs in online here), or without one the local bootstrap admin.
  */
-export function LoginScreen({ needsSetup, noOfficerYet, apiConfigured, locked, onDone }: { needsSetup: boolean; noOfficerYet: boolean; apiConfigured: boolean; locked: boolean; onDone: () => void }) {
+export function LoginScreen({ needsSetup, noOfficerYet, apiConfigured, locked, onDone }: { needsSetup: boolean; noOfficerYet: boolean; apiConfigured: boolean; locked: boolean; onDone: (officer?: Output<'auth.login'>) => void }) {
   const { t } = useTranslation();
   const [local, setLocal] = useState(false);
   const [editApi, setEditApi] = useState(false);
@@ -31,14 +32,15 @@ export function LoginScreen({ needsSetup, noOfficerYet, apiConfigured, locked, o
     e.preventDefault();
     setError(null);
     setInvalid({});
-    const r = needsSetup
-      ? await api()['auth.setup']({
-          unit: { unitCode: unitCode.trim().toUpperCase(), unitName: unitName.trim(), counterId: counterId.trim(), offlineBlock: block.trim() ? parseOfflineBlock(block) : null },
-          admin: { username: username.trim(), fullName: fullName.trim(), password },
-        })
-      : await api()['auth.login']({ username: username.trim(), password });
+    const login = needsSetup ? null : await api()['auth.login']({ username: username.trim(), password });
+    const r =
+      login ??
+      (await api()['auth.setup']({
+        unit: { unitCode: unitCode.trim().toUpperCase(), unitName: unitName.trim(), counterId: counterId.trim(), offlineBlock: block.trim() ? parseOfflineBlock(block) : null },
+        admin: { username: username.trim(), fullName: fullName.trim(), password },
+      }));
     setPassword('');
-    if (r.ok) return onDone();
+    if (r.ok) return onDone(login?.ok ? login.value : undefined);
     // The setup form is taller than the screen: the refused field is marked and brought up, not only a line at the bottom.
     const { issues, other } = fieldIssues(r.error, {
       'unit.unitCode': { name: 'setupUnitCode', label: t('settings.unitCode') },
