@@ -292,7 +292,7 @@ export const contract = {
   'sync.queue': {
     access: 'officer',
     input: empty,
-    output: z.array(z.object({ code: z.string(), kind: z.string(), state: z.string(), attempts: z.number().int(), nextAttemptAt: z.string().nullable(), lastError: z.string().nullable() })),
+    output: z.array(z.object({ code: z.string(), kind: z.string(), state: z.string(), attempts: z.number().int(), nextAttemptAt: z.string().nullable(), lastError: z.string().nullable(), lastErrorKey: keyedTextSchema.nullable() })),
   },
   'sync.inbox': {
     access: 'officer',
@@ -308,7 +308,7 @@ export const contract = {
   'sync.staleness': {
     access: 'officer',
     input: empty,
-    output: z.object({ level: z.enum(['ok', 'warn', 'block']), message: z.string().nullable(), hoursSinceSync: z.number().nullable(), pending: z.number().int() }),
+    output: z.object({ level: z.enum(['ok', 'warn', 'block']), message: z.string().nullable(), messageKey: keyedTextSchema.nullable(), hoursSinceSync: z.number().nullable(), pending: z.number().int() }),
   },
   'sync.configure': {
     access: 'admin',

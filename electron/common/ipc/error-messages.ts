@@ -3,6 +3,7 @@ import { CLI_MESSAGES } from './error-messages-cli';
 import { DESK_MESSAGES } from './error-messages-desk';
 import { FIELD_MESSAGES } from './error-messages-fields';
 import { FILE_MESSAGES } from './error-messages-files';
+import { NET_MESSAGES } from './error-messages-net';
 import { SIGNING_MESSAGES } from './error-messages-signing';
 
 /**
@@ -218,6 +219,7 @@ export const ERROR_MESSAGES = {
   ...FILE_MESSAGES,
   ...DESK_MESSAGES,
   ...CLI_MESSAGES,
+  ...NET_MESSAGES,
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 export type ErrorKey = keyof typeof ERROR_MESSAGES;

@@ -1,4 +1,4 @@
-import type { KeyedText } from '../../common/ipc/error-messages';
+import { formatError, type ErrorKey, type KeyedText } from '../../common/ipc/error-messages';
 
 /** The provincial API client's configuration and the outcome of each call, shared by the client and its callers. */
 
@@ -11,8 +11,8 @@ import type { KeyedText } from '../../common/ipc/error-messages';
  */
 export type ApiOutcome<T> =
   | { readonly kind: 'ok'; readonly status: number; readonly value: T }
-  | { readonly kind: 'retry'; readonly afterMs: number | null; readonly reason: string }
-  | { readonly kind: 'unknown'; readonly reason: string }
+  | { readonly kind: 'retry'; readonly afterMs: number | null; readonly reason: string; readonly wording?: KeyedText }
+  | { readonly kind: 'unknown'; readonly reason: string; readonly wording?: KeyedText }
   | {
       readonly kind: 'rejected';
       readonly status: number;
@@ -22,7 +22,30 @@ export type ApiOutcome<T> =
       /** The app's own refusals (a missing file) carry their key: the sync panel words them per language. */
       readonly wording?: KeyedText;
     }
-  | { readonly kind: 'fatal'; readonly status: number; readonly message: string };
+  | { readonly kind: 'fatal'; readonly status: number; readonly message: string; readonly wording?: KeyedText };
+
+/*
+ * The client's own reasons, keyed: `reason`/`message` hold the Vietnamese (the outbox row and the
+ * sync report keep that text, and readers find the key again from it with `wordingOfText`), and
+ * `wording` the key for callers that word the outcome themselves.
+ */
+type Failed = Exclude<ApiOutcome<never>, { kind: 'ok' }>;
+const vi = (key: ErrorKey, params?: KeyedText['params']) => formatError(key, params, 'vi');
+const keyed = (key: ErrorKey, params?: KeyedText['params']): KeyedText => (params ? { key, params } : { key });
+
+export function retryFor(key: ErrorKey, afterMs: number | null = null): Extract<Failed, { kind: 'retry' }> {
+  return { kind: 'retry', afterMs, reason: vi(key), wording: keyed(key) };
+}
+export function unknownFor(key: ErrorKey): Extract<Failed, { kind: 'unknown' }> {
+  return { kind: 'unknown', reason: vi(key), wording: keyed(key) };
+}
+export function fatalFor(status: number, key: ErrorKey): Extract<Failed, { kind: 'fatal' }> {
+  return { kind: 'fatal', status, message: vi(key), wording: keyed(key) };
+}
+/** The server's own words (an unknown or fatal outcome's text) stay unkeyed; the client's come with their key. */
+export function outcomeWording(r: Failed): KeyedText | string {
+  return r.wording ?? (r.kind === 'retry' || r.kind === 'unknown' ? r.reason : r.message);
+}
 
 export interface ApiConfig {
   readonly baseUrl: string;

@@ -1,3 +1,4 @@
+import { formatError } from '../../common/ipc/error-messages';
 import { failure } from '../../common/ipc/result';
 
 /**
@@ -9,9 +10,9 @@ import { failure } from '../../common/ipc/result';
 /** No JSON answer of the contract comes near this: a catalog page is ~1 MB, the feed's 200 changes less. */
 export const JSON_MAX_BYTES = 10 * 1024 * 1024;
 
-export const REDIRECT_MESSAGE =
-  'Máy chủ tỉnh trả lời bằng một lệnh chuyển hướng: ứng dụng không đi theo, để mật khẩu và khóa thiết bị không bị gửi tới nơi khác. Báo bộ phận kỹ thuật kiểm tra địa chỉ máy chủ.';
-export const TOO_LARGE_MESSAGE = 'Máy chủ tỉnh trả lời quá lớn so với giới hạn: đã ngắt để bảo vệ máy.';
+/** Vietnamese, as outbox rows keep it; its key (net.redirected, net.answerOverLimit) is found again from it. */
+export const REDIRECT_MESSAGE = formatError('net.redirected', undefined, 'vi');
+export const TOO_LARGE_MESSAGE = formatError('net.answerOverLimit', undefined, 'vi');
 
 const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
 

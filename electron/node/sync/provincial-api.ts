@@ -11,10 +11,11 @@ import {
   tokenResponse,
   unitResponse,
 } from '../../common/domain/sync-wire';
-import { assertApiUrl, discard, isRedirect, JSON_MAX_BYTES, NO_REDIRECT, readCapped, REDIRECT_MESSAGE, ResponseTooLarge, TOO_LARGE_MESSAGE } from './http-guard';
+import { formatError } from '../../common/ipc/error-messages';
+import { assertApiUrl, discard, isRedirect, JSON_MAX_BYTES, NO_REDIRECT, readCapped, ResponseTooLarge } from './http-guard';
 
 export type { ApiConfig, ApiOutcome } from './api-types';
-import type { ApiConfig, ApiOutcome } from './api-types';
+import { fatalFor, retryFor, unknownFor, type ApiConfig, type ApiOutcome } from './api-types';
 import { TusClient, type UploadInput } from './tus-upload';
 
 const trimSlash = (u: string) => u.replace(/\/+$/, '');
@@ -87,10 +88,10 @@ export class ProvincialApi {
         token = await this.token(attempt > 0, timeoutMs);
       } catch (e) {
         if (e instanceof TokenError) {
-          if (isRedirect(e.status)) return { kind: 'fatal', status: e.status, message: REDIRECT_MESSAGE };
-          return e.status === 429 || e.status === 503 ? { kind: 'retry', afterMs: null, reason: `token ${e.status}` } : e.status >= 500 ? { kind: 'retry', afterMs: null, reason: `token ${e.status}` } : { kind: 'fatal', status: e.status, message: 'Máy chủ tỉnh từ chối thông tin thiết bị (client_id/client_secret).' };
+          if (isRedirect(e.status)) return fatalFor(e.status, 'net.redirected');
+          return e.status === 429 || e.status === 503 ? { kind: 'retry', afterMs: null, reason: `token ${e.status}` } : e.status >= 500 ? { kind: 'retry', afterMs: null, reason: `token ${e.status}` } : fatalFor(e.status, 'net.credentialsRefused');
         }
-        if (e instanceof ResponseTooLarge) return { kind: 'fatal', status: 200, message: TOO_LARGE_MESSAGE };
+        if (e instanceof ResponseTooLarge) return fatalFor(200, 'net.answerOverLimit');
         return { kind: 'retry', afterMs: null, reason: `token: ${(e as Error).message}` };
       }
       let res: Response;
@@ -104,7 +105,7 @@ export class ProvincialApi {
         });
       } catch (e) {
         // Timeout or reset: a write may have been applied (contract §3.3); a read is just retried.
-        return o.write ? { kind: 'unknown', reason: (e as Error).name === 'TimeoutError' ? 'hết thời gian chờ' : 'mất kết nối' } : { kind: 'retry', afterMs: null, reason: (e as Error).message };
+        return o.write ? unknownFor((e as Error).name === 'TimeoutError' ? 'net.timeout' : 'net.connectionLost') : { kind: 'retry', afterMs: null, reason: (e as Error).message };
       }
       if (res.status === 401 && attempt === 0 && o.refusal !== 'officer') {
         await res.body?.cancel();
@@ -112,21 +113,21 @@ export class ProvincialApi {
       }
       return this.#outcome(res, schema, o);
     }
-    return { kind: 'fatal', status: 401, message: 'Máy chủ tỉnh từ chối phiên làm việc sau khi đã làm mới.' };
+    return fatalFor(401, 'net.sessionRefused');
   }
 
   async #outcome<S extends z.ZodType>(res: Response, schema: S | null, o: RequestOptions): Promise<ApiOutcome<z.infer<S> | null>> {
     if (isRedirect(res.status)) {
       // Not followed (NO_REDIRECT), and not a retry: the same request would be redirected again.
       await discard(res);
-      return { kind: 'fatal', status: res.status, message: REDIRECT_MESSAGE };
+      return fatalFor(res.status, 'net.redirected');
     }
     let text: string;
     try {
       text = (await readCapped(res, JSON_MAX_BYTES)).toString('utf8');
     } catch (e) {
-      if (e instanceof ResponseTooLarge) return { kind: 'fatal', status: res.status, message: TOO_LARGE_MESSAGE };
-      return o.write ? { kind: 'unknown', reason: 'mất kết nối khi đọc trả lời' } : { kind: 'retry', afterMs: null, reason: 'body' };
+      if (e instanceof ResponseTooLarge) return fatalFor(res.status, 'net.answerOverLimit');
+      return o.write ? unknownFor('net.answerLost') : { kind: 'retry', afterMs: null, reason: 'body' };
     }
     const parse = (): unknown => {
       try {
@@ -138,7 +139,7 @@ export class ProvincialApi {
     if (res.ok) {
       if (!schema) return { kind: 'ok', status: res.status, value: null };
       const r = schema.safeParse(parse());
-      return r.success ? { kind: 'ok', status: res.status, value: r.data } : { kind: 'fatal', status: res.status, message: 'Máy chủ tỉnh trả lời sai định dạng.' };
+      return r.success ? { kind: 'ok', status: res.status, value: r.data } : fatalFor(res.status, 'net.malformedAnswer');
     }
     if (res.status === 404 && o.notFound === 'ok-null') return { kind: 'ok', status: 404, value: null };
     if (res.status === 429 || res.status === 503) {
@@ -219,7 +220,7 @@ export class ProvincialApi {
       const ms = Math.round(performance.now() - t0);
       return { reachable: res.status < 500, ms, status: res.status, reason: res.status < 500 ? null : `HTTP ${res.status}` };
     } catch (e) {
-      return { reachable: false, ms: Math.round(performance.now() - t0), status: null, reason: (e as Error).name === 'TimeoutError' ? 'hết thời gian chờ' : (e as Error).message };
+      return { reachable: false, ms: Math.round(performance.now() - t0), status: null, reason: (e as Error).name === 'TimeoutError' ? formatError('net.timeout', undefined, 'vi') : (e as Error).message };
     }
   }
 
@@ -243,7 +244,7 @@ export class ProvincialApi {
       const res = await fetch(`${this.#c.baseUrl}${path}`, { headers: { Authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(this.#c.timeoutMs), ...NO_REDIRECT });
       if (isRedirect(res.status)) {
         await discard(res);
-        return { kind: 'fatal', status: res.status, message: REDIRECT_MESSAGE };
+        return fatalFor(res.status, 'net.redirected');
       }
       if (res.status === 404 || !res.ok) {
         await discard(res);
@@ -251,7 +252,7 @@ export class ProvincialApi {
       }
       return { kind: 'ok', status: res.status, value: JSON.parse((await readCapped(res, JSON_MAX_BYTES)).toString('utf8')) };
     } catch (e) {
-      if (e instanceof ResponseTooLarge) return { kind: 'fatal', status: 200, message: TOO_LARGE_MESSAGE };
+      if (e instanceof ResponseTooLarge) return fatalFor(200, 'net.answerOverLimit');
       return { kind: 'retry', afterMs: null, reason: (e as Error).message };
     }
   }
@@ -267,16 +268,16 @@ export class ProvincialApi {
     try {
       target = new URL(url, this.#c.baseUrl + '/');
     } catch {
-      return { kind: 'fatal', status: 0, message: 'Đường dẫn tệp kết quả không hợp lệ.' };
+      return fatalFor(0, 'net.resultUrlInvalid');
     }
-    if (target.origin !== base.origin) return { kind: 'fatal', status: 0, message: 'Tệp kết quả không nằm trên máy chủ tỉnh: từ chối tải.' };
+    if (target.origin !== base.origin) return fatalFor(0, 'net.resultElsewhere');
     const token = await this.token().catch(() => null);
     if (!token) return { kind: 'retry', afterMs: null, reason: 'token' };
     try {
       const res = await fetch(target, { headers: { Authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(this.#c.timeoutMs * 4), ...NO_REDIRECT });
       if (isRedirect(res.status)) {
         await discard(res);
-        return { kind: 'fatal', status: res.status, message: REDIRECT_MESSAGE };
+        return fatalFor(res.status, 'net.redirected');
       }
       if (!res.ok) {
         await discard(res);
@@ -284,10 +285,10 @@ export class ProvincialApi {
       }
       const len = Number(res.headers.get('content-length'));
       const buf = await readCapped(res, maxBytes);
-      if (Number.isFinite(len) && len > 0 && buf.length !== len) return { kind: 'retry', afterMs: null, reason: 'tệp tải về bị thiếu' };
+      if (Number.isFinite(len) && len > 0 && buf.length !== len) return retryFor('net.resultTruncated');
       return { kind: 'ok', status: res.status, value: buf };
     } catch (e) {
-      if (e instanceof ResponseTooLarge) return { kind: 'fatal', status: 200, message: 'Tệp kết quả quá lớn so với giới hạn: đã ngừng tải.' };
+      if (e instanceof ResponseTooLarge) return fatalFor(200, 'net.resultTooLarge');
       return { kind: 'retry', afterMs: null, reason: (e as Error).message };
     }
   }

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { changeSchema, type Change } from '../../common/domain/sync-wire';
 import { vietnamDate } from '../../common/domain/time';
+import { formatError, type ErrorKey, type ErrorParams } from '../../common/ipc/error-messages';
 import { importCalendarYear } from '../calendar/calendar-repo';
 import { importCatalog, retireSampleProcedures } from '../catalog/catalog-repo';
 import { addLease, remainingCodes } from '../intake/code-repo';
@@ -14,6 +15,9 @@ import { reasonOf, type SyncContext } from './sync-context';
 
 type Unit = Pick<ThisCounter, 'unitCode' | 'counterId'>;
 
+/** The report keeps Vietnamese text; the sync panel and the CLI find the pull.* key again from it. */
+const vi = (key: ErrorKey, params?: ErrorParams) => formatError(key, params, 'vi');
+
 /**
  * What the counter takes from the province: its unit and counters, the procedure catalog, the
  * working-day calendar, leases of dossier numbers, and the changes feed with the result files of
@@ -26,7 +30,7 @@ export class Pulls {
   async pull(errors: string[] = []): Promise<number> {
     const unit = await this.c.exec('unit', (db) => thisCounter(db));
     if (!unit) {
-      errors.push('chưa cấu hình đơn vị');
+      errors.push(vi('pull.noUnit'));
       return 0;
     }
     await this.#pullUnit(unit, errors);
@@ -39,7 +43,7 @@ export class Pulls {
   async #pullUnit(unit: Unit, errors: string[]): Promise<void> {
     const r = await this.c.d.api.getUnit(unit.unitCode);
     if (r.kind !== 'ok' || !r.value) {
-      if (r.kind !== 'ok') errors.push(`đơn vị: ${reasonOf(r)}`);
+      if (r.kind !== 'ok') errors.push(vi('pull.unit', { reason: reasonOf(r) }));
       return;
     }
     const u = r.value;
@@ -68,7 +72,7 @@ export class Pulls {
     for (let page = 0; page < 1000; page++) {
       const r = await this.c.d.api.procedures(cursor, null);
       if (r.kind !== 'ok' || !r.value) {
-        if (r.kind !== 'ok') errors.push(`danh mục: ${reasonOf(r)}`);
+        if (r.kind !== 'ok') errors.push(vi('pull.catalog', { reason: reasonOf(r) }));
         return;
       }
       items.push(...r.value.items);
@@ -76,7 +80,7 @@ export class Pulls {
       cursor = r.value.cursor;
     }
     const report = await this.c.exec('catalog', (db) => importCatalog(db, items, { sample: false, at: this.c.at() }));
-    if (report.rejected.length) errors.push(`danh mục: bỏ qua ${report.rejected.length} thủ tục sai định dạng`);
+    if (report.rejected.length) errors.push(vi('pull.catalogSkipped', { count: report.rejected.length }));
     // Sample procedures the province does not have are retired once a real catalog arrives.
     if (report.imported) await this.c.exec('retireSamples', (db) => retireSampleProcedures(db));
   }
@@ -86,14 +90,14 @@ export class Pulls {
     for (const y of [year, year + 1]) {
       const r = await this.c.d.api.getJson(`/catalog/calendar?year=${y}`);
       if (r.kind !== 'ok') {
-        errors.push(`lịch ${y}: ${reasonOf(r)}`);
+        errors.push(vi('pull.calendar', { year: y, reason: reasonOf(r) }));
         continue;
       }
       if (!r.value) continue;
       try {
         await this.c.exec('calendar', (db) => importCalendarYear(db, r.value));
       } catch (e) {
-        errors.push(`lịch ${y}: ${(e as Error).message}`);
+        errors.push(vi('pull.calendar', { year: y, reason: (e as Error).message }));
       }
     }
   }
@@ -104,12 +108,12 @@ export class Pulls {
     if (left >= this.c.o.minLeased) return;
     const r = await this.c.d.api.leaseCodes(unit.unitCode, { date: day, counterId: unit.counterId, size: this.c.o.leaseSize });
     if (r.kind !== 'ok' || !r.value) {
-      if (r.kind !== 'ok') errors.push(`thuê số: ${reasonOf(r)}`);
+      if (r.kind !== 'ok') errors.push(vi('pull.lease', { reason: reasonOf(r) }));
       return;
     }
     const l = r.value;
     if (l.date !== day || l.to < l.from || l.to > 9999) {
-      errors.push('thuê số: máy chủ trả dải số không hợp lệ');
+      errors.push(vi('pull.leaseInvalid'));
       return;
     }
     await this.c.exec('lease', (db) => addLease(db, { unitCode: unit.unitCode, day, leaseId: l.leaseId, from: l.from, to: l.to, at: this.c.at() }));
@@ -124,14 +128,14 @@ export class Pulls {
       const cursor = await this.c.exec('cursor', (db) => readSetting(db, 'sync.changesCursor'));
       const r = await this.c.d.api.changes(unit.unitCode, cursor);
       if (r.kind !== 'ok' || !r.value) {
-        if (r.kind !== 'ok') errors.push(`thay đổi: ${reasonOf(r)}`);
+        if (r.kind !== 'ok') errors.push(vi('pull.changes', { reason: reasonOf(r) }));
         break;
       }
       const valid: Change[] = [];
       for (const c of r.value.changes) {
         const p = changeSchema.safeParse(c);
         if (p.success) valid.push(p.data);
-        else errors.push('thay đổi: bỏ qua một mục sai định dạng');
+        else errors.push(vi('pull.changeSkipped'));
       }
       const results: Array<{ code: string; docs: NonNullable<Change['DanhSachGiayToKetQua']> }> = [];
       applied += await this.c.exec('applyChanges', (db) =>
@@ -170,12 +174,12 @@ export class Pulls {
       if (have) continue;
       const r = await this.c.d.api.download(doc.DuongDanTepTinKetQua);
       if (r.kind !== 'ok') {
-        errors.push(`${code}: tải kết quả thất bại (${reasonOf(r)})`);
+        errors.push(vi('pull.resultFailed', { code, reason: reasonOf(r) }));
         continue;
       }
       const isPdf = r.value.subarray(0, 5).toString('latin1') === '%PDF-';
       if (!isPdf) {
-        errors.push(`${code}: tệp kết quả không phải PDF, bỏ qua`);
+        errors.push(vi('pull.resultNotPdf', { code }));
         continue;
       }
       const stored = await this.c.d.files.putBuffer(r.value, `${doc.TenGiayTo ?? 'ket-qua'}.pdf`, 'application/pdf');

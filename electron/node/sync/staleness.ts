@@ -1,10 +1,13 @@
 import type Database from 'better-sqlite3';
+import { formatError, type KeyedText } from '../../common/ipc/error-messages';
 import { readPositive, readSetting } from '../settings/settings-repo';
 import { outboxCounts } from './outbox-repo';
 
 export interface Staleness {
   readonly level: 'ok' | 'warn' | 'block';
   readonly message: string | null;
+  /** The message's key, for the sync panel in the officer's language. */
+  readonly messageKey: KeyedText | null;
   readonly hoursSinceSync: number | null;
   readonly pending: number;
 }
@@ -17,7 +20,7 @@ export interface Staleness {
  */
 export function staleness(db: Database.Database, now: Date, apiConfigured: boolean): Staleness {
   const { pending, oldestPendingAt } = outboxCounts(db);
-  if (!apiConfigured) return { level: 'ok', message: null, hoursSinceSync: null, pending };
+  if (!apiConfigured) return { level: 'ok', message: null, messageKey: null, hoursSinceSync: null, pending };
   // Never synced: count from the oldest unsent dossier.
   const since = readSetting(db, 'sync.lastSuccessAt') ?? oldestPendingAt;
   const hours = since ? (now.getTime() - Date.parse(since)) / 3_600_000 : null;
@@ -27,15 +30,13 @@ export function staleness(db: Database.Database, now: Date, apiConfigured: boole
   const blockN = readPositive(db, 'sync.blockOutbox', 500);
   const h = hours ?? 0;
   if (h > blockH || pending > blockN) {
-    return {
-      level: 'block',
-      message: `Đã ${Math.floor(h)} giờ chưa đồng bộ được, ${pending} hồ sơ đang chờ gửi. Cần cán bộ giám sát cho phép để tiếp nhận tiếp.`,
-      hoursSinceSync: hours,
-      pending,
-    };
+    return { level: 'block', ...worded('sync.staleBlock', h, pending), hoursSinceSync: hours, pending };
   }
-  if (h > warnH || pending > warnN) {
-    return { level: 'warn', message: `Cảnh báo: đã ${Math.floor(h)} giờ chưa đồng bộ, ${pending} hồ sơ chờ gửi. Kiểm tra kết nối mạng.`, hoursSinceSync: hours, pending };
-  }
-  return { level: 'ok', message: null, hoursSinceSync: hours, pending };
+  if (h > warnH || pending > warnN) return { level: 'warn', ...worded('sync.staleWarn', h, pending), hoursSinceSync: hours, pending };
+  return { level: 'ok', message: null, messageKey: null, hoursSinceSync: hours, pending };
+}
+
+function worded(key: 'sync.staleBlock' | 'sync.staleWarn', h: number, pending: number): Pick<Staleness, 'message' | 'messageKey'> {
+  const messageKey = { key, params: { hours: Math.floor(h), pending } };
+  return { message: formatError(key, messageKey.params, 'vi'), messageKey };
 }

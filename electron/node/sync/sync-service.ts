@@ -1,4 +1,5 @@
 import type { KeyedText } from '../../common/ipc/error-messages';
+import { wordingOfText } from '../../common/ipc/net-wording';
 import { AppFailure, failure } from '../../common/ipc/result';
 import type { ContentStore } from '../files/content-store';
 import type { Logger } from '../log/logger';
@@ -113,7 +114,7 @@ export class SyncService {
     try {
       const report = await engine.runOnce({ deadlineMs: 5 * 60_000, waitForBackoff: false });
       this.#lastReport = report;
-      this.#setError(report.errors[0] ?? null);
+      this.#setError(report.errors[0] ?? null, report.errors[0] ? wordingOfText(report.errors[0]) : null);
       this.d.log.info('sync run', { reason, sent: report.sent, remaining: report.remaining, rejected: report.rejected });
       return report;
     } catch (e) {

@@ -1,9 +1,10 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
-import type { ApiOutcome } from './api-types';
+import { formatError } from '../../common/ipc/error-messages';
+import { fatalFor, retryFor, type ApiOutcome } from './api-types';
 import { ChunkSource, type PositionalReader } from './chunk-source';
-import { isRedirect, REDIRECT_MESSAGE, sameOrigin } from './http-guard';
+import { isRedirect, sameOrigin } from './http-guard';
 
 /**
  * A tus 1.0.0 client (core + creation + checksum + termination, contract §4) written for throughput: chunk n+1
@@ -40,8 +41,8 @@ export interface UploadInput {
   onProgress?(sent: number, total: number): void;
 }
 
-const FOREIGN: ApiOutcome<string> = { kind: 'fatal', status: 0, message: 'Máy chủ tỉnh chỉ nơi tải tệp lên ở một địa chỉ khác: từ chối gửi tệp.' };
-const GONE: ApiOutcome<string> = { kind: 'rejected', status: 404, error: 'upload_gone', message: 'Phiên tải lên đã hết hạn trên máy chủ.', details: [] };
+const FOREIGN: ApiOutcome<string> = fatalFor(0, 'net.uploadElsewhere');
+const GONE: ApiOutcome<string> = { kind: 'rejected', status: 404, error: 'upload_gone', message: formatError('net.uploadGone', undefined, 'vi'), details: [], wording: { key: 'net.uploadGone' } };
 /** tus answers have no body worth reading; a server that sends a large one is cut off. */
 const ANSWER_MAX_BYTES = 64 * 1024;
 
@@ -83,7 +84,7 @@ export class TusClient {
       else if (head.status < 200 || head.status > 299) return this.#failure(head);
       else {
         offset = Number(head.headers['upload-offset']);
-        if (!Number.isInteger(offset) || offset < 0 || offset > o.size) return { kind: 'retry', afterMs: null, reason: 'tus: Upload-Offset không hợp lệ' };
+        if (!Number.isInteger(offset) || offset < 0 || offset > o.size) return retryFor('net.badUploadOffset');
       }
     }
     if (!url) {
@@ -91,7 +92,7 @@ export class TusClient {
       const created = await this.#call('POST', endpoint, { 'Upload-Length': String(o.size), 'Upload-Metadata': encodeMetadata(o.metadata) }, Buffer.alloc(0));
       if (created.status < 200 || created.status > 299) return this.#failure(created);
       const location = created.headers.location;
-      if (!location) return { kind: 'retry', afterMs: null, reason: 'tus: thiếu Location' };
+      if (!location) return retryFor('net.noUploadLocation');
       url = new URL(location, endpoint).toString();
       if (!sameOrigin(url, this.t.baseUrl)) return FOREIGN;
       // Kept before the first byte goes, so a crash resumes this upload instead of starting another.
@@ -108,7 +109,7 @@ export class TusClient {
       if (res.status === 404 || res.status === 410) return GONE;
       if (res.status < 200 || res.status > 299) return this.#failure(res);
       const got = Number(res.headers['upload-offset']);
-      if (!Number.isInteger(got) || got <= offset || got > o.size) return { kind: 'retry', afterMs: null, reason: 'tus: Upload-Offset không hợp lệ' };
+      if (!Number.isInteger(got) || got <= offset || got > o.size) return retryFor('net.badUploadOffset');
       offset = got;
       o.onProgress?.(offset, o.size);
       if (got !== end) {
@@ -135,7 +136,7 @@ export class TusClient {
   }
 
   #failure(a: Answer): ApiOutcome<string> {
-    if (isRedirect(a.status)) return { kind: 'fatal', status: a.status, message: REDIRECT_MESSAGE };
+    if (isRedirect(a.status)) return fatalFor(a.status, 'net.redirected');
     if (a.status === 401) {
       this.t.tokenRefused();
       return { kind: 'retry', afterMs: 0, reason: 'token' };
@@ -155,13 +156,13 @@ export class TusClient {
     if (body) h['Content-Length'] = String(body.length);
     return new Promise<Answer>((resolve, reject) => {
       const req = (u.protocol === 'https:' ? httpsRequest : httpRequest)(u, { method, headers: h, agent: this.#agent });
-      req.setTimeout(this.t.timeoutMs, () => req.destroy(new Error('hết thời gian chờ')));
+      req.setTimeout(this.t.timeoutMs, () => req.destroy(new Error(formatError('net.timeout', undefined, 'vi'))));
       req.on('error', reject);
       req.on('response', (res) => {
         let n = 0;
         res.on('data', (d: Buffer) => {
           n += d.length;
-          if (n > ANSWER_MAX_BYTES) req.destroy(new Error('trả lời quá lớn'));
+          if (n > ANSWER_MAX_BYTES) req.destroy(new Error(formatError('net.answerTooLarge', undefined, 'vi')));
         });
         res.on('error', reject);
         res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers }));

@@ -4,7 +4,7 @@ import type { Output } from '../../../electron/common/ipc/contract';
 import { api, errText } from '../api';
 import { dateTime } from '../format';
 
-type QueueItem = { code: string; kind: string; state: string; attempts: number; nextAttemptAt: string | null; lastError: string | null };
+type QueueItem = Output<'sync.queue'>[number];
 type InboxItem = Output<'sync.inbox'>[number];
 
 /** Đồng bộ: the queue with upload progress, "Đồng bộ ngay" (F9), and the rejection inbox. */
@@ -20,7 +20,7 @@ export function SyncPanel() {
     const [q, i, s] = await Promise.all([api()['sync.queue']({}), api()['sync.inbox']({}), api()['sync.staleness']({})]);
     if (q.ok) setQueue(q.value);
     if (i.ok) setInbox(i.value);
-    if (s.ok) setStale(s.value.message);
+    if (s.ok) setStale(s.value.message && errText({ message: s.value.message, ...s.value.messageKey }));
   }, []);
 
   const now = useCallback(async () => {
@@ -81,7 +81,7 @@ export function SyncPanel() {
               {/* Why it is still here and when it goes again: "còn 1" alone leaves the officer guessing. */}
               {(q.lastError || q.nextAttemptAt) && q.state !== 'rejected' && (
                 <span className="sync-why" data-testid="sync-why">
-                  {q.lastError && t('syncx.lastError', { reason: q.lastError })}
+                  {q.lastError && t('syncx.lastError', { reason: errText({ message: q.lastError, ...q.lastErrorKey }) })}
                   {q.lastError && q.nextAttemptAt && ' — '}
                   {q.nextAttemptAt && t('syncx.nextRetry', { at: dateTime(q.nextAttemptAt) })}
                 </span>

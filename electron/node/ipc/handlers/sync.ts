@@ -1,4 +1,5 @@
 import { formatError } from '../../../common/ipc/error-messages';
+import { wordingOfText } from '../../../common/ipc/net-wording';
 import { staleness } from '../../sync/staleness';
 import { actorOf, type AreaHandlers, type HandlerEnv } from './env';
 
@@ -9,12 +10,13 @@ export const syncHandlers = (e: HandlerEnv): AreaHandlers<C> => ({
   'sync.now': async () => {
     const r = await e.core.sync.trigger('manual');
     return r
-      ? { ran: true, sent: r.sent, remaining: r.remaining, rejected: r.rejected, message: r.errors[0] ?? null, messageKey: null }
+      ? { ran: true, sent: r.sent, remaining: r.remaining, rejected: r.rejected, message: r.errors[0] ?? null, messageKey: r.errors[0] ? wordingOfText(r.errors[0]) : null }
       : e.core.sync.lastError
         ? { ran: false, sent: 0, remaining: 0, rejected: 0, message: e.core.sync.lastError, messageKey: e.core.sync.lastErrorKey }
         : { ran: false, sent: 0, remaining: 0, rejected: 0, message: formatError('sync.notConfigured', undefined, 'vi'), messageKey: { key: 'sync.notConfigured' } };
   },
-  'sync.queue': () => e.core.outbox.queue(),
+  // A reason is kept as text in the outbox row: its key is found again from it for the officer's language.
+  'sync.queue': async () => (await e.core.outbox.queue()).map((q) => ({ ...q, lastErrorKey: q.lastError ? wordingOfText(q.lastError) : null })),
   'sync.inbox': async () => (await e.core.outbox.rejected()).map((x) => ({ ...x, details: [...x.details] })),
   'sync.resend': async ({ code }) => {
     await e.core.sync.resend(code);
