@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import './zod-locale';
+import { formatError, type ErrorKey, type ErrorParams, type KeyedText } from '../ipc/error-messages';
+import { findingsWording, type Finding } from '../ipc/import-findings';
 import { foldVietnamese } from './text';
 
 /**
@@ -133,24 +135,29 @@ export interface CommuneRow {
  * one of the 34 and the one the old province went to, no old commune listed twice. Returns the
  * rows to store, or the Vietnamese problems (row numbers from 1).
  */
-export function checkCommuneImport(map: ProvinceMap, data: CommuneImport): { rows: CommuneRow[]; problems: string[] } {
-  const problems: string[] = [];
+export function checkCommuneImport(map: ProvinceMap, data: CommuneImport): { rows: CommuneRow[]; problems: string[]; findings: Finding[] } {
+  const findings: Finding[] = [];
   const rows: CommuneRow[] = [];
   const seen = new Map<string, number>();
   data.xa.forEach((r, i) => {
-    const at = `Dòng ${i + 1}`;
+    const found = (key: ErrorKey, params: ErrorParams) => void findings.push({ place: { row: i + 1 }, reason: { key, params } });
     const oldP = findProvince(map, r.tinhCu);
     const newP = findProvince(map, r.tinhMoi) ?? map.tinh.find((e) => provinceKey(e.moi) === provinceKey(r.tinhMoi)) ?? null;
-    if (!oldP) return void problems.push(`${at}: "${r.tinhCu}" không phải một trong 63 tỉnh, thành phố trước ngày 01/7/2025.`);
-    if (!newP || provinceKey(newP.moi) !== provinceKey(r.tinhMoi)) return void problems.push(`${at}: "${r.tinhMoi}" không phải một trong 34 tỉnh, thành phố hiện nay.`);
+    if (!oldP) return found('address.notOldProvince', { name: r.tinhCu });
+    if (!newP || provinceKey(newP.moi) !== provinceKey(r.tinhMoi)) return found('address.notNewProvince', { name: r.tinhMoi });
     if (provinceKey(oldP.moi) !== provinceKey(newP.moi)) {
-      return void problems.push(`${at}: ${oldP.loaiCu} ${oldP.cu} nay thuộc ${currentProvinceName(oldP)}, không phải "${r.tinhMoi}" (${map.nguon}).`);
+      return found('address.provinceMoved', { oldType: oldP.loaiCu, oldName: oldP.cu, current: currentProvinceName(oldP), given: r.tinhMoi, source: map.nguon });
     }
     const key = communeKey(oldP, r.huyenCu, r.xaCu);
     const before = seen.get(key);
-    if (before !== undefined) return void problems.push(`${at}: xã "${r.xaCu}", "${r.huyenCu}" đã có ở dòng ${before + 1}.`);
+    if (before !== undefined) return found('address.communeTwice', { commune: r.xaCu, district: r.huyenCu, before: before + 1 });
     seen.set(key, i);
     rows.push({ key, tinhCu: oldP.cu, huyenCu: r.huyenCu, xaCu: r.xaCu, loaiXaMoi: r.loaiXaMoi, xaMoi: r.xaMoi, tinhMoi: oldP.moi });
   });
-  return { rows, problems };
+  // Each finding alone, in Vietnamese, as the problems were always listed.
+  const problems = findings.map((f) => {
+    const w = findingsWording([f], '') as KeyedText;
+    return formatError(w.key, w.params, 'vi');
+  });
+  return { rows, problems, findings };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { vi } from './zod-locale';
+import { keyedIssue, vi } from './zod-locale';
 import { DEFAULT_SAME_DAY_CUTOFF } from './same-day';
 
 /**
@@ -27,10 +27,10 @@ export const calendarFileSchema = z
   .object({ year: z.number().int().min(2000).max(2100), days: z.array(calendarDaySchema) })
   .superRefine((c, ctx) => {
     c.days.forEach((d, i) => {
-      if (!d.date.startsWith(`${c.year}-`)) ctx.addIssue({ code: 'custom', path: ['days', i, 'date'], message: `Ngày ${d.date} không thuộc năm ${c.year}.` });
+      if (!d.date.startsWith(`${c.year}-`)) ctx.addIssue({ code: 'custom', path: ['days', i, 'date'], ...keyedIssue('calendar.dayNotInYear', { date: d.date, year: c.year }) });
       const t = Date.parse(`${d.date}T00:00:00Z`);
       if (Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== d.date) {
-        ctx.addIssue({ code: 'custom', path: ['days', i, 'date'], message: `Ngày ${d.date} không tồn tại.` });
+        ctx.addIssue({ code: 'custom', path: ['days', i, 'date'], ...keyedIssue('calendar.dayMissing', { date: d.date }) });
       }
     });
   });

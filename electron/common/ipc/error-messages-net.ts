@@ -57,6 +57,18 @@ export const NET_MESSAGES = {
     vi: 'Cảnh báo: đã {hours} giờ chưa đồng bộ, {pending} hồ sơ chờ gửi. Kiểm tra kết nối mạng.',
     en: 'Warning: no sync for {hours} hours, {pending} dossiers waiting to be sent. Check the network connection.',
   },
+  // A file import's findings, chained (each names the next): {sep} is what stood between them ('; ' or ' ').
+  'import.rowFinding': { vi: '{sep}Dòng {row}: {reason}{next}', en: '{sep}Row {row}: {reason}{next}' },
+  'import.rowFieldFinding': { vi: '{sep}Dòng {row}, {field}: {reason}{next}', en: '{sep}Row {row}, {field}: {reason}{next}' },
+  'import.pathFinding': { vi: '{sep}{path}: {reason}{next}', en: '{sep}in {path}: {reason}{next}' },
+  'import.fileFinding': { vi: '{sep}{reason}{next}', en: '{sep}the file: {reason}{next}' },
+  'calendar.dayFinding': { vi: '{sep}days.{index}.{field}: {reason}{next}', en: '{sep}in days.{index}.{field}: {reason}{next}' },
+  'calendar.dayNotInYear': { vi: 'Ngày {date} không thuộc năm {year}.', en: 'Day {date} is not in year {year}.' },
+  'calendar.dayMissing': { vi: 'Ngày {date} không tồn tại.', en: 'Day {date} does not exist.' },
+  'address.notOldProvince': { vi: '"{name}" không phải một trong 63 tỉnh, thành phố trước ngày 01/7/2025.', en: '"{name}" is not one of the 63 provinces and cities before 1 July 2025.' },
+  'address.notNewProvince': { vi: '"{name}" không phải một trong 34 tỉnh, thành phố hiện nay.', en: '"{name}" is not one of the 34 provinces and cities of today.' },
+  'address.provinceMoved': { vi: '{oldType} {oldName} nay thuộc {current}, không phải "{given}" ({source}).', en: '{oldName} now belongs to {current}, not "{given}" ({source}).' },
+  'address.communeTwice': { vi: 'xã "{commune}", "{district}" đã có ở dòng {before}.', en: 'commune "{commune}", "{district}" is already on row {before}.' },
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 /**

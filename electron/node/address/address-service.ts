@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { checkCommuneImport, communeImportSchema, type CurrentUnits } from '../../common/domain/admin-units';
 import type { Actor } from '../../common/domain/actor';
 import { toVietnamRfc3339 } from '../../common/domain/time';
+import { issueDetail, keyedReason } from '../../common/domain/zod-locale';
+import { findingsWording, type FindingPlace } from '../../common/ipc/import-findings';
 import { failure } from '../../common/ipc/result';
 import { appendAudit } from '../store/audit';
 import type { SqliteStore } from '../store/sqlite-store';
@@ -35,14 +37,13 @@ export class AddressService {
     }
     const parsed = communeImportSchema.safeParse(raw);
     if (!parsed.success) {
-      // The sentence is keyed; the rows' own findings (zod's and the map's checks) stay as written.
-      const problems = parsed.error.issues.slice(0, 10).map((i) => `${i.path.length ? `${issuePlace(i.path)}: ` : ''}${i.message}`);
-      throw failure('invalid_input', 'address.invalid', { problems: problems.join('; ') });
+      const problems = parsed.error.issues.slice(0, 10).map((i) => ({ place: issuePlace(i.path), reason: keyedReason(issueDetail(i)) }));
+      throw failure('invalid_input', 'address.invalid', { problems: findingsWording(problems, '; ') });
     }
-    const { rows, problems } = checkCommuneImport(provinceMap(), parsed.data);
-    if (problems.length) {
-      const more = problems.length > 10 ? { key: 'address.moreProblems', params: { count: problems.length - 10 } } as const : '';
-      throw failure('invalid_input', 'address.invalidRows', { problems: problems.slice(0, 10).join(' '), more });
+    const { rows, findings } = checkCommuneImport(provinceMap(), parsed.data);
+    if (findings.length) {
+      const more = findings.length > 10 ? { key: 'address.moreProblems', params: { count: findings.length - 10 } } as const : '';
+      throw failure('invalid_input', 'address.invalidRows', { problems: findingsWording(findings.slice(0, 10), ' '), more });
     }
     const at = toVietnamRfc3339(this.d.now());
     await this.d.store.exec('address.import', (db) =>
@@ -55,9 +56,9 @@ export class AddressService {
   }
 }
 
-/** ["xa", 2, "xaMoi"] → "Dòng 3, xaMoi". */
-function issuePlace(path: readonly PropertyKey[]): string {
+/** ["xa", 2, "xaMoi"] → row 3, field xaMoi ("Dòng 3, xaMoi"); any other path as it is. */
+function issuePlace(path: readonly PropertyKey[]): FindingPlace {
   const [list, index, field] = path;
-  if (list === 'xa' && typeof index === 'number') return `Dòng ${index + 1}${field ? `, ${String(field)}` : ''}`;
-  return path.map(String).join('.');
+  if (list === 'xa' && typeof index === 'number') return field ? { row: index + 1, field: String(field) } : { row: index + 1 };
+  return { path: path.map(String).join('.') };
 }

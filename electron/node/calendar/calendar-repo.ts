@@ -2,13 +2,23 @@ import type Database from 'better-sqlite3';
 import { readSetting } from '../settings/settings-repo';
 import { thisCounter } from '../unit/unit-repo';
 import { calendarFileSchema, DEFAULT_WORK_RULES, makeWorkRules, WorkCalendar, type CalendarDay, type WorkRules } from '../../common/domain/calendar';
+import { issueDetail, keyedReason } from '../../common/domain/zod-locale';
+import { findingsWording, type FindingPlace } from '../../common/ipc/import-findings';
 import { failure } from '../../common/ipc/result';
+
+/** ["days", 3, "date"] → the fourth day's date ("days.3.date", as the file's path reads); any other path as it is. */
+function calendarPlace(path: readonly PropertyKey[]): FindingPlace {
+  const [list, index, field] = path;
+  if (list === 'days' && typeof index === 'number' && field !== undefined && path.length === 3) return { calendarDay: index, field: String(field) };
+  return { path: path.map(String).join('.') };
+}
 
 /** Replaces one whole year of the calendar with the imported one (contract §2 format). */
 export function importCalendarYear(db: Database.Database, raw: unknown): { year: number; days: number } {
   const parsed = calendarFileSchema.safeParse(raw);
   if (!parsed.success) {
-    throw failure('invalid_input', 'calendar.invalid', { problems: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+    const findings = parsed.error.issues.map((i) => ({ place: calendarPlace(i.path), reason: keyedReason(issueDetail(i)) }));
+    throw failure('invalid_input', 'calendar.invalid', { problems: findingsWording(findings, '; ') });
   }
   const { year, days } = parsed.data;
   const seen = new Set<string>();
