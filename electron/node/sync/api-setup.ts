@@ -1,7 +1,8 @@
 import { FIRST_RUN_ACTOR, type Actor } from '../../common/domain/actor';
 import { bilingual, checkRow, errorBilingual, joinBilingual, type Bilingual, type DoctorCheck } from '../../common/domain/doctor';
+import { wordingOfText } from '../../common/ipc/net-wording';
 import type { Notice } from '../../common/ipc/notice';
-import { failure } from '../../common/ipc/result';
+import { errorText, failure } from '../../common/ipc/result';
 import type { SecretStoreKind } from '../../common/security/secrets';
 import type { SecretVault } from '../secrets/secret-vault';
 import type { SettingsService } from '../settings/settings-service';
@@ -105,7 +106,7 @@ export class ApiSetupService {
     const words: Bilingual[] = [
       reach.reachable
         ? { vi: `Máy chủ tỉnh ${cfg.baseUrl}: trả lời sau ${reach.ms} ms.`, en: `Provincial server ${cfg.baseUrl}: answered in ${reach.ms} ms.` }
-        : { vi: `Máy chủ tỉnh ${cfg.baseUrl}: không kết nối được (${reach.reason}).`, en: `Provincial server ${cfg.baseUrl}: cannot connect (${reach.reason}).` },
+        : { vi: `Máy chủ tỉnh ${cfg.baseUrl}: không kết nối được (${reach.reason}).`, en: `Provincial server ${cfg.baseUrl}: cannot connect (${inEnglish(reach.reason)}).` },
       !cred
         ? { vi: `Thông tin thiết bị ${cfg.clientId}: chưa kiểm tra được vì không kết nối được máy chủ.`, en: `Device credentials ${cfg.clientId}: not checked, the server cannot be reached.` }
         : cred.kind === 'ok'
@@ -115,7 +116,7 @@ export class ApiSetupService {
                 vi: `Thông tin thiết bị ${cfg.clientId}: bị từ chối (HTTP ${cred.status}) — kiểm tra mã thiết bị và khóa bí mật.`,
                 en: `Device credentials ${cfg.clientId}: refused (HTTP ${cred.status}) — check the device id and the secret.`,
               }
-            : { vi: `Thông tin thiết bị ${cfg.clientId}: chưa kiểm tra được (${cred.reason}).`, en: `Device credentials ${cfg.clientId}: not checked (${cred.reason}).` },
+            : { vi: `Thông tin thiết bị ${cfg.clientId}: chưa kiểm tra được (${cred.reason}).`, en: `Device credentials ${cfg.clientId}: not checked (${inEnglish(cred.reason)}).` },
       candidate ? { vi: 'Khóa bí mật: chưa lưu (đang thử thông tin vừa nhập).', en: 'Secret: not saved (trying the details just typed).' } : await this.#secretLine(),
     ];
     return {
@@ -156,7 +157,7 @@ export class ApiSetupService {
         const r = await new ProvincialApi({ baseUrl: checkApiUrl(url), clientId: '', clientSecret: '' }).reach();
         reach = r.reachable
           ? checkRow('api', 'ok', apiLabel, { vi: `${url} trả lời sau ${r.ms} ms`, en: `${url} answered in ${r.ms} ms` })
-          : checkRow('api', 'fail', apiLabel, { vi: `${url}: không kết nối được (${r.reason})`, en: `${url}: cannot connect (${r.reason})` });
+          : checkRow('api', 'fail', apiLabel, { vi: `${url}: không kết nối được (${r.reason})`, en: `${url}: cannot connect (${inEnglish(r.reason)})` });
       } catch {
         // an invalid address: the message above already says so
       }
@@ -186,4 +187,9 @@ export class ApiSetupService {
       return checkRow('secrets', 'fail', label, errorBilingual(e));
     }
   }
+}
+
+/** A network reason (Vietnamese text, maybe keyed: net.timeout…) in English for the English line. */
+function inEnglish(reason: string | null): string {
+  return reason === null ? '' : errorText({ message: reason, ...wordingOfText(reason) }, 'en');
 }

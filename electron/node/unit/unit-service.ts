@@ -2,6 +2,7 @@ import type { Actor } from '../../common/domain/actor';
 import { toVietnamRfc3339 } from '../../common/domain/time';
 import { counterIdSchema, offlineBlockSchema, unitCodeSchema, unitDeskSchema, unitIdentitySchema, type UnitDesk, type UnitIdentity } from '../../common/domain/unit';
 import { issueDetail, issuesFailure, keyedReason } from '../../common/domain/zod-locale';
+import { wordingOfText } from '../../common/ipc/net-wording';
 import { failure } from '../../common/ipc/result';
 import type { SettingsService } from '../settings/settings-service';
 import { readSetting, writeSetting, type SettingKey } from '../settings/settings-repo';
@@ -70,7 +71,7 @@ export class UnitService {
     const r = await api.getUnit(code.data);
     if (r.kind === 'rejected') throw r.status === 404 ? failure('not_found', 'unit.notAtProvince', { code: code.data }) : failure('not_found', 'unit.provinceRefused', { message: r.message });
     if (r.kind === 'fatal') throw failure('conflict', 'unit.provinceRefused', { message: r.message });
-    if (r.kind !== 'ok' || !r.value) throw r.kind === 'ok' ? failure('conflict', 'unit.provinceEmpty') : failure('conflict', 'unit.provinceUnreachable', { reason: r.reason });
+    if (r.kind !== 'ok' || !r.value) throw r.kind === 'ok' ? failure('conflict', 'unit.provinceEmpty') : failure('conflict', 'unit.provinceUnreachable', { reason: wordingOfText(r.reason) ?? r.reason });
     const u = r.value;
     const counter = u.counters.find((c) => c.counterId === counterId.data);
     if (!counter) {

@@ -25,6 +25,10 @@ describe('network and pull reasons kept as text are worded in English (issue 16)
     expect(en('000.00.01.H22-261130-0001: tải kết quả thất bại (HTTP 500)')).toBe('000.00.01.H22-261130-0001: result download failed (HTTP 500)');
   });
 
+  it('a plain network reason inside another message is worded with it', () => {
+    expect(errorText({ message: 'x', key: 'unit.provinceUnreachable', params: { reason: wordingOfText('mất kết nối') ?? 'mất kết nối' } }, 'en')).toContain('connection lost');
+  });
+
   it("the server's own words stay as they are, even shaped 'X: Y'", () => {
     expect(wordingOfText('Mã hồ sơ không hợp lệ')).toBeNull();
     expect(wordingOfText('ChuHoSo: bắt buộc')).toBeNull();
