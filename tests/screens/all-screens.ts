@@ -159,7 +159,11 @@ async function screensIn(lang: Lang, out: string, run: Run): Promise<void> {
       await section(5);
       await page.waitForSelector('[data-testid="section-reports"] h2');
     });
-    await step('13-settings', () => section(6));
+    await step('13-settings', async () => {
+      await section(6);
+      // The section says "Loading…" until its settings arrive: the screen is the loaded one.
+      await page.waitForSelector('[data-testid="section-settings"]');
+    });
     await step('13-settings-full', () => page.waitForSelector('[data-testid="section-settings"]'), page, true);
     const groups = await page.$$('[data-testid="section-settings"] h2.group');
     for (const [i, g] of groups.entries()) await step(`14-settings-group-${i + 1}`, () => g.evaluate((el) => el.scrollIntoView({ block: 'start' })));
