@@ -32,7 +32,7 @@ const MIN_SCALE = 60;
 function useFitToScreen(shown: readonly unknown[]) {
   useLayoutEffect(() => {
     const root = document.documentElement;
-    const fit = () => {
+    const scaleToWindow = () => {
       let scale = 100;
       root.style.fontSize = '100%';
       while (root.scrollHeight > window.innerHeight && scale > MIN_SCALE) {
@@ -41,10 +41,10 @@ function useFitToScreen(shown: readonly unknown[]) {
       }
       root.dataset.fit = String(scale);
     };
-    fit();
-    void document.fonts.ready.then(fit);
-    window.addEventListener('resize', fit);
-    return () => window.removeEventListener('resize', fit);
+    scaleToWindow();
+    void document.fonts.ready.then(scaleToWindow);
+    window.addEventListener('resize', scaleToWindow);
+    return () => window.removeEventListener('resize', scaleToWindow);
   }, shown);
 }
 
