@@ -71,7 +71,8 @@ export class UnitService {
     const r = await api.getUnit(code.data);
     if (r.kind === 'rejected') throw r.status === 404 ? failure('not_found', 'unit.notAtProvince', { code: code.data }) : failure('not_found', 'unit.provinceRefused', { message: r.message });
     if (r.kind === 'fatal') throw failure('conflict', 'unit.provinceRefused', { message: r.message });
-    if (r.kind !== 'ok' || !r.value) throw r.kind === 'ok' ? failure('conflict', 'unit.provinceEmpty') : failure('conflict', 'unit.provinceUnreachable', { reason: wordingOfText(r.reason) ?? r.reason });
+    // The outcome carries its key; matching the Vietnamese text is only for a reason made without one.
+    if (r.kind !== 'ok' || !r.value) throw r.kind === 'ok' ? failure('conflict', 'unit.provinceEmpty') : failure('conflict', 'unit.provinceUnreachable', { reason: r.wording ?? wordingOfText(r.reason) ?? r.reason });
     const u = r.value;
     const counter = u.counters.find((c) => c.counterId === counterId.data);
     if (!counter) {
