@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import type { Kpi766 } from '../../common/domain/kpi766';
 import { readSetting } from '../settings/settings-repo';
 import { thisCounter } from '../unit/unit-repo';
-import { kpi766Report, type TrendDay } from './kpi766-repo';
+import { kpi766Report, type SettledMode, type TrendDay } from './kpi766-repo';
 import { LOG_PAGE_SIZE, logRows, periodDays, type LogRow } from './report-log-repo';
 
 export type { LogRow } from './report-log-repo';
@@ -78,7 +78,7 @@ const natRange = (first: string, last: string) => [`${first.replace(/-/g, '')}00
 export function dailyReport(
   db: Database.Database,
   day: string,
-  o: { counterId?: string | null; now: string; to?: string; log?: { offset: number; limit: number | null } },
+  o: { counterId?: string | null; now: string; to?: string; log?: { offset: number; limit: number | null }; settled?: SettledMode },
 ): DailyReport {
   // A period report (day … to) counts the same way; only a single day can have been closed.
   const last = o.to && o.to > day ? o.to : day;
@@ -125,7 +125,7 @@ export function dailyReport(
   const span = periodDays(day, last);
   // The trend covers the period itself (its last 31 days at most): a day's report is that day's own
   // figures, and a week before it would cost judging three times the dossiers (issue #15).
-  const k766 = kpi766Report(db, { first: day, last, now: o.now, counterId, trendDays: Math.min(31, span) });
+  const k766 = kpi766Report(db, { first: day, last, now: o.now, counterId, trendDays: Math.min(31, span), ...(o.settled ? { settled: o.settled } : {}) });
   const procKpi = k766.byProcedure;
 
   const byProc = new Map<string, { maTthc: string; tenTthc: string; received: number; returned: number; onTime: number; late: number }>();
