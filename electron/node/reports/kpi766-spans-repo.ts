@@ -36,10 +36,11 @@ function indexed(db: Database.Database): boolean {
 /**
  * The month keys (the first characters of the received time) present in the index, in order, up to
  * `last`. A key in any other form than the expected one is kept: its rows are compared by the
- * exact query, as before.
+ * exact query, as before, and so is the empty one.
  */
 function months(next: Database.Statement, expected: RegExp, last: string): string[] {
-  const out: string[] = [];
+  // An empty received time (the feed sent "") is a key of its own that the walk, from '' upwards, steps over.
+  const out: string[] = [''];
   for (let k = (next.get('') as { k: string } | undefined)?.k; k !== undefined; k = (next.get(k) as { k: string } | undefined)?.k) {
     if (!expected.test(k) || k <= last) out.push(k);
   }
