@@ -112,6 +112,9 @@ export function historyOf(db: Database.Database): (r: RemoteRow) => Array<{ stat
 export interface SettledFacts {
   end: string;
   last: string;
+  due: string;
+  /** The first time with a status other than 1 (from then on it counts); null: never. */
+  counted: string | null;
   /** null: never counted (no status but 1). */
   verdict: 'truocHan' | 'dungHan' | 'treHan' | null;
 }
@@ -125,14 +128,14 @@ export function settledFacts(r: Omit<RemoteRow, 'h_count' | 'hist'>, hist: Reado
   if (!due || r.status === '5') return undefined;
   let end: string | null = null;
   let max = '';
-  let counted = false;
+  let counted: string | null = null;
   const event = (status: string, raw: string | null): boolean => {
     const k = timeKey(raw);
     if (k === undefined) return false;
     if (k === null) return true;
     if (END_SET.has(status) && (end === null || k < end)) end = k;
     if (k > max) max = k;
-    if (status !== '1') counted = true;
+    if (status !== '1' && (counted === null || k < counted)) counted = k;
     return true;
   };
   if (!event('2', r.received_at) || !event('9', r.finished_at) || !event('10', r.returned_at) || !event(r.status, r.changed_at)) return undefined;
@@ -140,9 +143,9 @@ export function settledFacts(r: Omit<RemoteRow, 'h_count' | 'hist'>, hist: Reado
   return end === null ? undefined : verdictOf(end, max, due, counted);
 }
 
-function verdictOf(end: string, last: string, due: string, counted: boolean): SettledFacts {
-  const verdict = !counted ? null : end > due ? 'treHan' : end.slice(0, 8) < due.slice(0, 8) ? 'truocHan' : 'dungHan';
-  return { end, last, verdict };
+function verdictOf(end: string, last: string, due: string, counted: string | null): SettledFacts {
+  const verdict = counted === null ? null : end > due ? 'treHan' : end.slice(0, 8) < due.slice(0, 8) ? 'truocHan' : 'dungHan';
+  return { end, last, verdict, due, counted };
 }
 
 /** Its class for a period starting at `start` whose trend window starts at `before`, or undefined when not settled before it. */
@@ -185,13 +188,15 @@ export function localSettledFacts(d: LocalRow): SettledFacts | undefined {
   if (!due || d.trang_thai === '5') return undefined;
   let end: string | null = null;
   let max = '';
+  let counted: string | null = null;
   for (const e of localHistory(d)) {
     const k = exact(e.at);
     if (!k) return undefined;
     if (END_SET.has(e.status) && (end === null || k < end)) end = k;
     if (k > max) max = k;
+    if (e.status !== '1' && (counted === null || k < counted)) counted = k;
   }
-  return end === null ? undefined : verdictOf(end, max, due, true);
+  return end === null ? undefined : verdictOf(end, max, due, counted);
 }
 
 /**

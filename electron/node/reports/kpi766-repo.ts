@@ -3,8 +3,8 @@ import type { WorkCalendar } from '../../common/domain/calendar';
 import { evaluateKpi } from '../../common/domain/kpi';
 import { addTo766, classifier766, emptyKpi766, judgementTime, ratio766, type Kpi766, type Kpi766Class } from '../../common/domain/kpi766';
 import { toVietnamRfc3339 } from '../../common/domain/time';
-import { candidates, type Candidate, type Settled } from './kpi766-candidates-repo';
-import { refreshSettled, settledGroups, unsettledRows, type SettledGroup, type SettledPeriod } from './kpi766-settled-repo';
+import { candidates, type Candidate, type Settled, type SettledFacts } from './kpi766-candidates-repo';
+import { refreshSettled, settledGroups, unsettled, type SettledGroup, type SettledPeriod } from './kpi766-settled-repo';
 import { SEEK_MAX_DAYS } from './kpi766-spans-repo';
 import { periodDays } from './report-log-repo';
 import { loadWorkCalendar } from '../calendar/calendar-repo';
@@ -65,7 +65,7 @@ const codeOrder = (a: { src: number; code: string }, b: { src: number; code: str
  * of its first counted dossier and its place in that order — the candidates' order, in which the
  * plain path meets them — so both paths give the same report.
  */
-function withSettled(kpi: Kpi766, groups: readonly SettledGroup[], listed: ReadonlyArray<Candidate | Settled>, judge: (c: Candidate) => Kpi766Class | null) {
+function withSettled(kpi: Kpi766, groups: readonly SettledGroup[], judged: Iterable<{ maTthc: string | null; name: string | null; src: 0 | 1; code: string; k: Kpi766Class | null }>) {
   const entries = new Map<string, { key: string; name: string; onTime: number; late: number; src: 0 | 1; code: string }>();
   const note = (key: string, first: { src: 0 | 1; code: string; name: string | null }, late: boolean, n: number) => {
     let e = entries.get(key);
@@ -78,14 +78,38 @@ function withSettled(kpi: Kpi766, groups: readonly SettledGroup[], listed: Reado
     kpi[g.verdict] += g.n;
     note(g.maTthc ?? '?', g.first, g.verdict === 'treHan', g.n);
   }
-  for (const c of listed) {
-    const k = 'settled' in c ? c.settled : judge(c);
+  for (const c of judged) {
+    const k = c.k;
     if (!k) continue;
     kpi[k]++;
-    if (k === 'truocHan' || k === 'dungHan' || k === 'treHan') note(c.maTthc ?? '?', { src: 'local' in c && c.local ? 1 : 0, code: c.code, name: c.name }, k === 'treHan', 1);
+    if (k === 'truocHan' || k === 'dungHan' || k === 'treHan') note(c.maTthc ?? '?', c, k === 'treHan', 1);
   }
   kpi.tyLeDungHan = ratio766(kpi);
   return new Map([...entries.values()].sort(codeOrder).map((e) => [e.key, { name: e.name, onTime: e.onTime, late: e.late }]));
+}
+
+const keyMs = (k: string) => Date.UTC(+k.slice(0, 4), +k.slice(4, 6) - 1, +k.slice(6, 8), +k.slice(8, 10), +k.slice(10, 12), +k.slice(12, 14)) - 7 * 3600_000;
+
+/**
+ * classify766 for a settled dossier judged inside its history (a trend day): with no supplement
+ * request, what is known at an instant follows from three times — the first that counts, the end
+ * (the earliest end state) and the due time — with no history to order.
+ */
+function factJudge(f: SettledFacts): (period: { from: string; judgedAt: string }) => Kpi766Class | null {
+  const countedMs = f.counted === null ? null : keyMs(f.counted);
+  const endMs = keyMs(f.end);
+  const dueMs = keyMs(f.due);
+  const early = f.end.slice(0, 8) < f.due.slice(0, 8);
+  return (period) => {
+    const cut = Date.parse(period.judgedAt);
+    if (countedMs === null || countedMs > cut) return null;
+    if (endMs <= cut) {
+      if (endMs < Date.parse(`${period.from}T00:00:00+07:00`)) return null;
+      if (endMs > dueMs) return 'treHan';
+      return early ? 'truocHan' : 'dungHan';
+    }
+    return cut <= dueMs ? 'dangTrongHan' : 'dangQuaHan';
+  };
 }
 
 /**
@@ -110,7 +134,8 @@ export function kpi766Report(
   const mode = o.settled ?? 'auto';
   const period = settle && (mode === 'always' || (mode === 'auto' && periodDays(from, o.last) > SEEK_MAX_DAYS)) && refreshSettled(db) ? settledPeriod(from, o, trendFrom) : null;
   const groups = period ? settledGroups(db, period) : [];
-  const listed = candidates(db, from, o.last, o.counterId, settle, period ? unsettledRows(db, period) : undefined);
+  const rest = period ? unsettled(db, period) : null;
+  const listed = candidates(db, from, o.last, o.counterId, settle, rest?.rows);
   const all: Candidate[] = [];
   for (const c of listed) if (!('settled' in c)) all.push(c);
   for (const c of all) c.due ??= legalDue(db, c, cal);
@@ -120,7 +145,15 @@ export function kpi766Report(
 
   const kpi = emptyKpi766(judgedAt);
   let byProcedure = new Map<string, { name: string; onTime: number; late: number }>();
-  if (period) byProcedure = withSettled(kpi, groups, listed, (c) => judgeOf.get(c)!({ from: o.first, judgedAt }));
+  const recent = rest?.recent ?? [];
+  const recentJudges = recent.map((r) => factJudge(r.facts));
+  if (period) {
+    const now = (c: Candidate | Settled) => ('settled' in c ? c.settled : judgeOf.get(c)!({ from: o.first, judgedAt }));
+    byProcedure = withSettled(kpi, groups, [
+      ...listed.map((c) => ({ maTthc: c.maTthc, name: c.name, code: c.code, src: 'local' in c && c.local ? (1 as const) : (0 as const), k: now(c) })),
+      ...recent.map((r, i) => ({ ...r, k: recentJudges[i]!({ from: o.first, judgedAt }) })),
+    ]);
+  }
   else
     for (const c of listed) {
       const k = 'settled' in c ? c.settled : judgeOf.get(c)!({ from: o.first, judgedAt });
@@ -140,6 +173,9 @@ export function kpi766Report(
     const times = c.history.map((e) => Date.parse(e.at));
     return { first: Math.min(...times), last: Math.max(...times), ended: evaluateKpi(c.due, c.history).ended, day: c.receivedAt ? toVietnamRfc3339(new Date(c.receivedAt)).slice(0, 10) : null };
   });
+  // The settled ones with something in the window cost one comparison a day: never skipped.
+  for (const r of recent) bounds.push({ first: -Infinity, last: Infinity, ended: false, day: r.receivedDay });
+  judges.push(...recentJudges);
   const trend: TrendDay[] = [];
   for (let day = trendFrom; day <= o.last; day = addDays(day, 1)) {
     const at = judgementTime(day, o.now);
@@ -148,7 +184,7 @@ export function kpi766Report(
     if (atMs < dayStart) break; // a day still to come
     const k = emptyKpi766(at);
     let received = 0;
-    for (let i = 0; i < all.length; i++) {
+    for (let i = 0; i < judges.length; i++) {
       const b = bounds[i]!;
       if (b.day === day) received++;
       if (b.first > atMs || (b.ended && b.last < dayStart)) continue;

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { historyOf, LOCAL_COLUMNS, localSettledFacts, REMOTE_SELECT, settledFacts, type LocalRow, type RemoteRow, type SettledFacts } from './kpi766-candidates-repo';
+import { historyOf, LOCAL_COLUMNS, localSettledFacts, REMOTE_SELECT, settledFacts, timeKey, type LocalRow, type RemoteRow, type SettledFacts } from './kpi766-candidates-repo';
 import { OPEN_STATES as OPEN } from './kpi766-spans-repo';
 
 // The 766 summaries of settled dossiers (migration 18): kpi766_settled and kpi766_stale are this
@@ -26,12 +26,12 @@ export function refreshSettled(db: Database.Database): boolean {
   if (!stale.length) return true;
   if (db.readonly) return false;
   const insert = db.prepare(
-    `INSERT OR REPLACE INTO kpi766_settled (ma_ho_so, src, rid, counter_id, ma_tthc, ten_tthc, received, status, changed, end_key, last_key, verdict)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT OR REPLACE INTO kpi766_settled (ma_ho_so, src, rid, counter_id, ma_tthc, ten_tthc, received, status, changed, end_key, last_key, verdict, due_key, counted_key)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const history = historyOf(db);
   const put = (code: string, src: 0 | 1, rid: number, counter: string | null, maTthc: string | null, name: string | null, received: string | null, status: string, changed: string | null, f: SettledFacts | undefined) =>
-    insert.run(code, src, rid, counter, maTthc, name, received, status, changed, f?.end ?? null, f?.last ?? null, f?.verdict ?? null);
+    insert.run(code, src, rid, counter, maTthc, name, received, status, changed, f?.end ?? null, f?.last ?? null, f?.verdict ?? null, f?.due ?? null, f?.counted ?? null);
   const remote = (rows: RemoteRow[]) => {
     for (const r of rows) put(r.ma_ho_so, 0, r.rid, r.counter_id, r.ma_tthc, r.ten_tthc, r.received_at, r.status, r.changed_at, settledFacts(r, history(r)));
   };
@@ -105,20 +105,42 @@ export function settledGroups(db: Database.Database, p: SettledPeriod): SettledG
   });
 }
 
+/** A settled dossier with something from the trend window on: judged per day from its facts, without its history. */
+export interface RecentSettled {
+  src: 0 | 1;
+  code: string;
+  maTthc: string | null;
+  name: string | null;
+  /** The Vietnam day it was received, as the trend counts it; null when the feed has no time. */
+  receivedDay: string | null;
+  facts: SettledFacts;
+}
+
 /**
- * Rows the candidates query must still look at: every candidate not settled before the trend
- * window, plus some that are not candidates (it applies its own conditions).
+ * The candidates not settled before the trend window: the rows the candidates query must still
+ * look at (no facts: open, a supplement request, a time in another form…), and the settled ones
+ * with something from the window on, with their facts.
  */
-export function unsettledRows(db: Database.Database, p: SettledPeriod): { remote: number[]; local: number[] } {
-  const out = { remote: [] as number[], local: [] as number[] };
-  const add = (rows: unknown[]) => {
-    for (const r of rows as Array<{ src: number; rid: number }>) (r.src === 0 ? out.remote : out.local).push(r.rid);
+export function unsettled(db: Database.Database, p: SettledPeriod): { rows: { remote: number[]; local: number[] }; recent: RecentSettled[] } {
+  const rows = { remote: [] as number[], local: [] as number[] };
+  const recent: RecentSettled[] = [];
+  const add = (found: unknown[]) => {
+    for (const r of found as Array<{ src: 0 | 1; rid: number; ma_ho_so: string; ma_tthc: string | null; ten_tthc: string | null; received: string | null; end_key: string | null; last_key: string; verdict: SettledFacts['verdict']; due_key: string; counted_key: string | null }>) {
+      if (r.end_key === null) (r.src === 0 ? rows.remote : rows.local).push(r.rid);
+      else {
+        const k = timeKey(r.received) ?? null;
+        const facts = { end: r.end_key, last: r.last_key, verdict: r.verdict, due: r.due_key, counted: r.counted_key };
+        recent.push({ src: r.src, code: r.ma_ho_so, maTthc: r.ma_tthc, name: r.ten_tthc, receivedDay: k && `${k.slice(0, 4)}-${k.slice(4, 6)}-${k.slice(6, 8)}`, facts });
+      }
+    }
   };
   // A candidate was received by the period's end (both bounds start with its year): one seek per year received.
   const year = p.toNat.slice(0, 4);
   const next = db.prepare('SELECT substr(received, 1, 4) AS k FROM kpi766_settled WHERE substr(received, 1, 4) > ? ORDER BY substr(received, 1, 4) LIMIT 1').pluck();
-  const open = db.prepare("SELECT src, rid FROM kpi766_settled WHERE substr(received, 1, 4) = ? AND coalesce(last_key, '~') >= ?");
-  for (let k: string | undefined = ''; k !== undefined && k <= year; k = next.get(k) as string | undefined) add(open.all(k, p.before));
-  add(db.prepare("SELECT src, rid FROM kpi766_settled WHERE substr(received, 1, 4) IS NULL AND coalesce(last_key, '~') >= ?").all(p.before));
-  return out;
+  const columns = 'src, rid, ma_ho_so, ma_tthc, ten_tthc, received, end_key, last_key, verdict, due_key, counted_key';
+  const where = `coalesce(last_key, '~') >= @before ${p.counter ? 'AND counter_id = @counter' : ''} AND ${CANDIDATE}`;
+  const open = db.prepare(`SELECT ${columns} FROM kpi766_settled WHERE substr(received, 1, 4) = @k AND ${where}`);
+  for (let k: string | undefined = ''; k !== undefined && k <= year; k = next.get(k) as string | undefined) add(open.all({ ...p, k }));
+  add(db.prepare(`SELECT ${columns} FROM kpi766_settled WHERE substr(received, 1, 4) IS NULL AND ${where}`).all(p));
+  return { rows, recent };
 }

@@ -20,7 +20,11 @@ CREATE TABLE kpi766_settled (
   end_key    TEXT,
   last_key   TEXT,
   -- NULL with end_key set: settled but never counted (no status but 1).
-  verdict    TEXT
+  verdict    TEXT,
+  -- For the trend days, whose judgement times fall inside its history: the due time, and the first
+  -- time with a status other than 1 (NULL: none).
+  due_key    TEXT,
+  counted_key TEXT
 ) STRICT, WITHOUT ROWID;
 -- A period's settled dossiers: ended from its start, nothing left from the trend window on; covering.
 CREATE INDEX kpi766_settled_end ON kpi766_settled(end_key, last_key, verdict, counter_id, src, received, status, changed, ma_tthc)
