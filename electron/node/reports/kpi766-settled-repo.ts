@@ -25,6 +25,18 @@ export function refreshSettled(db: Database.Database): boolean {
   const stale = db.prepare('SELECT ma_ho_so FROM kpi766_stale').pluck().all() as string[];
   if (!stale.length) return true;
   if (db.readonly) return false;
+  try {
+    summarise(db, stale);
+  } catch (e) {
+    // A cache that cannot be written (a full disk, a file or connection that refuses writes) must not
+    // cost the report: the transaction rolled back, and the plain path judges every dossier.
+    if (/^SQLITE_(FULL|READONLY|BUSY|LOCKED)/.test((e as { code?: string }).code ?? '')) return false;
+    throw e;
+  }
+  return true;
+}
+
+function summarise(db: Database.Database, stale: readonly string[]): void {
   const insert = db.prepare(
     `INSERT OR REPLACE INTO kpi766_settled (ma_ho_so, src, rid, counter_id, ma_tthc, ten_tthc, received, status, changed, end_key, last_key, verdict, due_key, counted_key)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -64,7 +76,6 @@ export function refreshSettled(db: Database.Database): boolean {
     }
     db.prepare('DELETE FROM kpi766_stale').run();
   })();
-  return true;
 }
 
 /** A period as the candidates query bounds it, with the settled window: time keys of its start and of the trend window's start. */

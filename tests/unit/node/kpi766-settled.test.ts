@@ -162,7 +162,7 @@ describe('766 summaries of settled dossiers', () => {
     }
   });
 
-  it('on a read-only connection with changes not yet summarised, judge every dossier from its rows', () => {
+  it('on a connection that cannot write, with changes not yet summarised, judge every dossier from its rows', () => {
     db.prepare("UPDATE remote_dossiers SET returned_at = '20250401100000' WHERE ma_ho_so = (SELECT ma_ho_so FROM kpi766_settled WHERE src = 0 AND verdict = 'truocHan' AND end_key >= '20250101' LIMIT 1)").run();
     const ro = openDatabase(path, { key: null, readonly: true }).db;
     try {
@@ -170,7 +170,16 @@ describe('766 summaries of settled dossiers', () => {
       const plain = dailyReport(ro, '2025-01-01', { now: LATER, to: '2025-12-31', settled: 'never' });
       expect(dailyReport(ro, '2025-01-01', { now: LATER, to: '2025-12-31', settled: 'always' })).toEqual(plain);
       expect(ro.prepare('SELECT count(*) FROM kpi766_stale').pluck().get()).toBe(1);
+      // A connection that refuses writes without saying so up front (a full disk answers alike): the same.
+      db.pragma('query_only = ON');
+      try {
+        expect(dailyReport(db, '2025-01-01', { now: LATER, to: '2025-12-31', settled: 'always' })).toEqual(plain);
+      } finally {
+        db.pragma('query_only = OFF');
+      }
+      expect(db.prepare('SELECT count(*) FROM kpi766_stale').pluck().get()).toBe(1);
       expect(dailyReport(db, '2025-01-01', { now: LATER, to: '2025-12-31', settled: 'always' })).toEqual(plain);
+      expect(db.prepare('SELECT count(*) FROM kpi766_stale').pluck().get()).toBe(0);
     } finally {
       ro.close();
     }
