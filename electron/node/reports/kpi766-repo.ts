@@ -9,8 +9,9 @@ import { SEEK_MAX_DAYS } from './kpi766-spans-repo';
 import { periodDays } from './report-log-repo';
 import { loadWorkCalendar } from '../calendar/calendar-repo';
 
-// Read only: the 766 on-time indicator over the unit's dossiers as the feed shows them, plus this
-// PC's own dossiers the feed has not shown yet (offline, or a counter without a province).
+// The 766 on-time indicator over the unit's dossiers as the feed shows them, plus this PC's own
+// dossiers the feed has not shown yet (offline, or a counter without a province). It reads them;
+// the only thing it writes is the summaries of settled dossiers, derived from them (kpi766-settled-repo).
 
 export interface TrendDay {
   readonly day: string;
@@ -153,8 +154,7 @@ export function kpi766Report(
       ...listed.map((c) => ({ maTthc: c.maTthc, name: c.name, code: c.code, src: 'local' in c && c.local ? (1 as const) : (0 as const), k: now(c) })),
       ...recent.map((r, i) => ({ ...r, k: recentJudges[i]!({ from: o.first, judgedAt }) })),
     ]);
-  }
-  else
+  } else {
     for (const c of listed) {
       const k = 'settled' in c ? c.settled : judgeOf.get(c)!({ from: o.first, judgedAt });
       if (!k) continue;
@@ -167,6 +167,7 @@ export function kpi766Report(
         byProcedure.set(key, e);
       }
     }
+  }
 
   // Cheap bounds per dossier so each trend day only judges the dossiers that can count on it.
   const bounds = all.map((c) => {

@@ -8,8 +8,9 @@ import { LOG_PAGE_SIZE, logRows, periodDays, type LogRow } from './report-log-re
 
 export type { LogRow } from './report-log-repo';
 
-// The reports' read model: it only reads — local dossiers, the unit feed, receipt prints, voids
-// and the audit log — and computes the national indicators over them with common/domain/kpi.
+// The reports' read model: it reads — local dossiers, the unit feed, receipt prints, voids and the
+// audit log — and computes the national indicators over them with common/domain/kpi; a long period
+// also brings the 766 summaries, derived from those records, up to date (kpi766-settled-repo).
 
 /** Something a supervisor reviews before closing the day: a voided receipt, a reprint, a stale-sync override. */
 export interface ReviewItem {
@@ -73,7 +74,8 @@ const natRange = (first: string, last: string) => [`${first.replace(/-/g, '')}00
 /**
  * Báo cáo quầy trong ngày. The counter's own part comes from its records; the unit-wide part
  * (byCounter for other counters) from what the changes feed brought, with its freshness.
- * Every figure is a query over the stored records — nothing is kept as a running total.
+ * Every figure is a query over the stored records — nothing is kept as a running total; the 766
+ * summaries of a long period are per-dossier facts, dropped whenever their dossier changes.
  */
 export function dailyReport(
   db: Database.Database,
