@@ -14,6 +14,8 @@ export interface Candidate {
   receivedAt: string | null;
   due: string | null;
   history: StatusEvent[];
+  /** One of this PC's dossiers the feed has not shown (they come after the feed's in the list). */
+  local?: true;
 }
 
 /**
@@ -69,8 +71,10 @@ export function timeKey(v: string | null): string | null | undefined {
 
 const END_SET = new Set(KPI_END_STATES);
 
-interface RemoteRow {
+export interface RemoteRow {
+  rid: number;
   ma_ho_so: string;
+  counter_id: string | null;
   ma_tthc: string | null;
   ten_tthc: string | null;
   received_at: string | null;
@@ -83,6 +87,13 @@ interface RemoteRow {
   hist: string | null;
 }
 
+/** A feed row with its history packed in one string; the caller adds WHERE … GROUP BY r.ma_ho_so. */
+export const REMOTE_SELECT = `SELECT r.rowid AS rid, r.ma_ho_so, r.counter_id, r.ma_tthc, r.ten_tthc, r.received_at, r.due_at, r.finished_at, r.returned_at, r.status, r.changed_at,
+              count(h.ma_ho_so) AS h_count, group_concat(h.status || char(31) || coalesce(h.changed_at, ''), char(30) ORDER BY h.version) AS hist
+       FROM remote_dossiers r LEFT JOIN remote_status_history h ON h.ma_ho_so = r.ma_ho_so`;
+
+export const LOCAL_COLUMNS = 'd.id, d.ma_ho_so, d.counter_id, d.ma_tthc, d.ten_tthc, d.ngay_tiep_nhan, d.ngay_hen_tra, d.ngay_ket_thuc_xu_ly, d.ngay_tra, d.trang_thai, d.updated_at';
+
 /** The feed's history rows of one dossier as the query packed them, or null when a value held a separator. */
 function unpack(r: RemoteRow): Array<{ status: string; changed_at: string }> | null {
   if (!r.h_count) return [];
@@ -91,33 +102,101 @@ function unpack(r: RemoteRow): Array<{ status: string; changed_at: string }> | n
   return rows.map(([status, changed_at]) => ({ status: status!, changed_at: changed_at! }));
 }
 
+/** A row's history: unpacked, or read again when a value held a separator. */
+export function historyOf(db: Database.Database): (r: RemoteRow) => Array<{ status: string; changed_at: string | null }> {
+  const history = db.prepare('SELECT status, changed_at FROM remote_status_history WHERE ma_ho_so = ? ORDER BY version');
+  return (r) => unpack(r) ?? (history.all(r.ma_ho_so) as Array<{ status: string; changed_at: string | null }>);
+}
+
+/** What a settled dossier's class for any period follows from: its end, its last time and its verdict (keys of timeKey). */
+export interface SettledFacts {
+  end: string;
+  last: string;
+  due: string;
+  /** The first time with a status other than 1 (from then on it counts); null: never. */
+  counted: string | null;
+  /** null: never counted (no status but 1). */
+  verdict: 'truocHan' | 'dungHan' | 'treHan' | null;
+}
+
 /**
- * The class of a settled dossier (see Settled) — the same as classify766 over its history, for a
- * dossier with no supplement request, a due time and every time in one exact form — or undefined
- * when it is not settled before `before` or not that simple.
+ * The facts of a feed row that has ended with no supplement request, a due time and every time in
+ * one exact form — its class then no longer depends on the judgement time — or undefined.
  */
-function settledClass(r: RemoteRow, hist: ReadonlyArray<{ status: string; changed_at: string }>, start: string, before: string): Kpi766Class | null | undefined {
+export function settledFacts(r: Omit<RemoteRow, 'h_count' | 'hist'>, hist: ReadonlyArray<{ status: string; changed_at: string | null }>): SettledFacts | undefined {
   const due = timeKey(r.due_at);
   if (!due || r.status === '5') return undefined;
   let end: string | null = null;
   let max = '';
-  let counted = false;
+  let counted: string | null = null;
   const event = (status: string, raw: string | null): boolean => {
     const k = timeKey(raw);
     if (k === undefined) return false;
     if (k === null) return true;
     if (END_SET.has(status) && (end === null || k < end)) end = k;
     if (k > max) max = k;
-    if (status !== '1') counted = true;
+    if (status !== '1' && (counted === null || k < counted)) counted = k;
     return true;
   };
   if (!event('2', r.received_at) || !event('9', r.finished_at) || !event('10', r.returned_at) || !event(r.status, r.changed_at)) return undefined;
   for (const h of hist) if (h.status === '5' || h.status === '' || !event(h.status, h.changed_at)) return undefined;
-  if (end === null || max >= before) return undefined;
-  const ended: string = end;
-  if (!counted || ended < start) return null;
-  if (ended > due) return 'treHan';
-  return ended.slice(0, 8) < due.slice(0, 8) ? 'truocHan' : 'dungHan';
+  return end === null ? undefined : verdictOf(end, max, due, counted);
+}
+
+function verdictOf(end: string, last: string, due: string, counted: string | null): SettledFacts {
+  const verdict = counted === null ? null : end > due ? 'treHan' : end.slice(0, 8) < due.slice(0, 8) ? 'truocHan' : 'dungHan';
+  return { end, last, verdict, due, counted };
+}
+
+/** Its class for a period starting at `start` whose trend window starts at `before`, or undefined when not settled before it. */
+export function settledIn(f: SettledFacts | undefined, start: string, before: string): Kpi766Class | null | undefined {
+  if (!f || f.last >= before) return undefined;
+  return f.verdict === null || f.end < start ? null : f.verdict;
+}
+
+/** This PC's dossier as the candidates query reads it. */
+export interface LocalRow {
+  id: number;
+  ma_ho_so: string;
+  counter_id: string;
+  ma_tthc: string;
+  ten_tthc: string;
+  ngay_tiep_nhan: string;
+  ngay_hen_tra: string | null;
+  ngay_ket_thuc_xu_ly: string | null;
+  ngay_tra: string | null;
+  trang_thai: string;
+  updated_at: string;
+}
+
+/** The history the JS path judges for one of this PC's dossiers. */
+function localHistory(d: LocalRow): StatusEvent[] {
+  const history: StatusEvent[] = [{ status: '2', at: d.ngay_tiep_nhan }];
+  if (d.ngay_ket_thuc_xu_ly) history.push({ status: '9', at: d.ngay_ket_thuc_xu_ly });
+  if (d.ngay_tra) history.push({ status: '10', at: d.ngay_tra });
+  else if (d.trang_thai !== '2') history.push({ status: d.trang_thai, at: d.updated_at });
+  return history;
+}
+
+/**
+ * settledFacts for one of this PC's dossiers. Its history is judged from the stored strings (not
+ * normalised), so only RFC 3339 at +07:00 to the second, where Date.parse and the key agree, qualifies.
+ */
+export function localSettledFacts(d: LocalRow): SettledFacts | undefined {
+  const exact = (v: string | null) => (v !== null && v.length === 25 ? timeKey(v) : undefined);
+  const due = exact(d.ngay_hen_tra);
+  if (!due || d.trang_thai === '5') return undefined;
+  let end: string | null = null;
+  let max = '';
+  let counted: string | null = null;
+  for (const e of localHistory(d)) {
+    const k = exact(e.at);
+    if (!k) return undefined;
+    if (END_SET.has(e.status) && (end === null || k < end)) end = k;
+    if (k > max) max = k;
+    if (e.status !== '1' && (counted === null || k < counted)) counted = k;
+  }
+  return end === null ? undefined : verdictOf(end, max, due, counted);
 }
 
 /**
@@ -125,7 +204,8 @@ function settledClass(r: RemoteRow, hist: ReadonlyArray<{ status: string; change
  * and, since, either changed or still open, in code order. Its history is the feed's versions plus
  * the summary times (NgayTiepNhan, NgayKetThucXuLy, NgayTra), so a dossier seen through one change
  * only is still judged. `settle` (the period's first day and the trend window's first instant, with
- * the judgement time no earlier) lets the query judge the settled dossiers itself.
+ * the judgement time no earlier) lets the query judge the settled dossiers itself. `only`: the rows
+ * to look at (rowids of the feed's rows and ids of this PC's), when the caller knows a superset.
  */
 export function candidates(
   db: Database.Database,
@@ -133,16 +213,15 @@ export function candidates(
   last: string,
   counterId: string | null,
   settle: { start: string; before: string } | null,
+  only?: { remote: number[]; local: number[] },
 ): Array<Candidate | Settled> {
   const out: Array<Candidate | Settled> = [];
   const p = { fromIso: `${from}T00:00:00`, toIso: `${last}T99`, toNat: nat(last, true), counter: counterId };
   // The rows to look at, found through the indexes; the conditions below stay the exact test.
-  const remoteIds = remoteCandidateIds(db, p);
+  const remoteIds = only ? only.remote : remoteCandidateIds(db, p);
   const rows = db
     .prepare(
-      `SELECT r.ma_ho_so, r.ma_tthc, r.ten_tthc, r.received_at, r.due_at, r.finished_at, r.returned_at, r.status, r.changed_at,
-              count(h.ma_ho_so) AS h_count, group_concat(h.status || char(31) || coalesce(h.changed_at, ''), char(30) ORDER BY h.version) AS hist
-       FROM remote_dossiers r LEFT JOIN remote_status_history h ON h.ma_ho_so = r.ma_ho_so
+      `${REMOTE_SELECT}
        WHERE ${remoteIds ? 'r.rowid IN (SELECT value FROM json_each(@ids)) AND' : ''} (r.received_at IS NULL OR r.received_at <= @toNat) AND (r.status IN ${OPEN} OR r.changed_at IS NULL OR r.changed_at >= @fromIso)
        ${counterId ? 'AND r.counter_id = @counter' : ''}
        -- A receipt voided here reaches the province as withdrawn (7); it was a mistake, not a dossier processed.
@@ -150,12 +229,12 @@ export function candidates(
        GROUP BY r.ma_ho_so ORDER BY r.ma_ho_so`,
     )
     .all(remoteIds ? { ...p, ids: JSON.stringify(remoteIds) } : p) as RemoteRow[];
-  const history = db.prepare('SELECT status, changed_at FROM remote_status_history WHERE ma_ho_so = ? ORDER BY version');
+  const history = historyOf(db);
   const start = settle ? timeKey(settle.start) : undefined;
   const before = settle ? timeKey(settle.before) : undefined;
   for (const r of rows) {
-    const hist = unpack(r) ?? (history.all(r.ma_ho_so) as Array<{ status: string; changed_at: string | null }>);
-    const settled = start && before ? settledClass(r, hist as Array<{ status: string; changed_at: string }>, start, before) : undefined;
+    const hist = history(r);
+    const settled = start && before ? settledIn(settledFacts(r, hist), start, before) : undefined;
     if (settled !== undefined) {
       out.push({ code: r.ma_ho_so, maTthc: r.ma_tthc, name: r.ten_tthc, settled });
       continue;
@@ -170,32 +249,16 @@ export function candidates(
     for (const h of hist) if (h.status) push(h.status, normalizeTime(h.changed_at));
     out.push(c);
   }
-  const localIds = localCandidateIds(db, p);
+  const localIds = only ? only.local : localCandidateIds(db, p);
   const local = db
     .prepare(
-      `SELECT d.ma_ho_so, d.ma_tthc, d.ten_tthc, d.ngay_tiep_nhan, d.ngay_hen_tra, d.ngay_ket_thuc_xu_ly, d.ngay_tra, d.trang_thai, d.updated_at FROM dossiers d
+      `SELECT ${LOCAL_COLUMNS} FROM dossiers d
        WHERE ${localIds ? 'd.id IN (SELECT value FROM json_each(@ids)) AND' : ''} d.voided_at IS NULL AND d.ngay_tiep_nhan <= @toIso AND (d.trang_thai IN ${OPEN} OR d.ngay_tiep_nhan >= @fromIso OR d.updated_at >= @fromIso)
        ${counterId ? 'AND d.counter_id = @counter' : ''}
        AND NOT EXISTS (SELECT 1 FROM remote_dossiers r WHERE r.ma_ho_so = d.ma_ho_so)
        ORDER BY d.ma_ho_so`,
     )
-    .all(localIds ? { ...p, ids: JSON.stringify(localIds) } : p) as Array<{
-    ma_ho_so: string;
-    ma_tthc: string;
-    ten_tthc: string;
-    ngay_tiep_nhan: string;
-    ngay_hen_tra: string | null;
-    ngay_ket_thuc_xu_ly: string | null;
-    ngay_tra: string | null;
-    trang_thai: string;
-    updated_at: string;
-  }>;
-  for (const d of local) {
-    const history: StatusEvent[] = [{ status: '2', at: d.ngay_tiep_nhan }];
-    if (d.ngay_ket_thuc_xu_ly) history.push({ status: '9', at: d.ngay_ket_thuc_xu_ly });
-    if (d.ngay_tra) history.push({ status: '10', at: d.ngay_tra });
-    else if (d.trang_thai !== '2') history.push({ status: d.trang_thai, at: d.updated_at });
-    out.push({ code: d.ma_ho_so, maTthc: d.ma_tthc, name: d.ten_tthc, receivedAt: d.ngay_tiep_nhan, due: d.ngay_hen_tra, history });
-  }
+    .all(localIds ? { ...p, ids: JSON.stringify(localIds) } : p) as LocalRow[];
+  for (const d of local) out.push({ code: d.ma_ho_so, maTthc: d.ma_tthc, name: d.ten_tthc, receivedAt: d.ngay_tiep_nhan, due: d.ngay_hen_tra, history: localHistory(d), local: true });
   return out;
 }

@@ -1,13 +1,17 @@
 import type Database from 'better-sqlite3';
 import type { WorkCalendar } from '../../common/domain/calendar';
 import { evaluateKpi } from '../../common/domain/kpi';
-import { addTo766, classifier766, emptyKpi766, judgementTime, type Kpi766, type Kpi766Class } from '../../common/domain/kpi766';
+import { addTo766, classifier766, emptyKpi766, judgementTime, ratio766, type Kpi766, type Kpi766Class } from '../../common/domain/kpi766';
 import { toVietnamRfc3339 } from '../../common/domain/time';
-import { candidates, type Candidate } from './kpi766-candidates-repo';
+import { candidates, type Candidate, type Settled, type SettledFacts } from './kpi766-candidates-repo';
+import { refreshSettled, settledGroups, unsettled, type SettledGroup, type SettledPeriod } from './kpi766-settled-repo';
+import { SEEK_MAX_DAYS } from './kpi766-spans-repo';
+import { periodDays } from './report-log-repo';
 import { loadWorkCalendar } from '../calendar/calendar-repo';
 
-// Read only: the 766 on-time indicator over the unit's dossiers as the feed shows them, plus this
-// PC's own dossiers the feed has not shown yet (offline, or a counter without a province).
+// The 766 on-time indicator over the unit's dossiers as the feed shows them, plus this PC's own
+// dossiers the feed has not shown yet (offline, or a counter without a province). It reads them;
+// the only thing it writes is the summaries of settled dossiers, derived from them (kpi766-settled-repo).
 
 export interface TrendDay {
   readonly day: string;
@@ -42,10 +46,81 @@ function legalDue(db: Database.Database, c: Candidate, cal: () => WorkCalendar):
 }
 
 /**
+ * Whether settled dossiers are added up from their summaries (kpi766-settled-repo): 'auto' past a
+ * quarter, 'always', or 'never' — every dossier judged from its rows, the way the summaries are
+ * checked against.
+ */
+export type SettledMode = 'auto' | 'always' | 'never';
+
+const nat = (day: string) => day.replace(/-/g, '');
+
+function settledPeriod(from: string, o: { first: string; last: string; counterId: string | null }, trendFrom: string): SettledPeriod {
+  return { fromIso: `${from}T00:00:00`, toIso: `${o.last}T99`, toNat: `${nat(o.last)}999999`, counter: o.counterId, start: `${nat(o.first)}000000`, before: `${nat(trendFrom)}000000` };
+}
+
+/** Bytewise, as SQLite orders the codes (UTF-16 order differs above U+FFFF). */
+const codeOrder = (a: { src: number; code: string }, b: { src: number; code: string }) => a.src - b.src || Buffer.compare(Buffer.from(a.code), Buffer.from(b.code));
+
+/**
+ * The settled groups' counts added to the classes of those judged now. A procedure keeps the name
+ * of its first counted dossier and its place in that order — the candidates' order, in which the
+ * plain path meets them — so both paths give the same report.
+ */
+function withSettled(kpi: Kpi766, groups: readonly SettledGroup[], judged: Iterable<{ maTthc: string | null; name: string | null; src: 0 | 1; code: string; k: Kpi766Class | null }>) {
+  const entries = new Map<string, { key: string; name: string; onTime: number; late: number; src: 0 | 1; code: string }>();
+  const note = (key: string, first: { src: 0 | 1; code: string; name: string | null }, late: boolean, n: number) => {
+    let e = entries.get(key);
+    if (!e) entries.set(key, (e = { key, name: first.name ?? key, onTime: 0, late: 0, src: first.src, code: first.code }));
+    else if (codeOrder(first, e) < 0) Object.assign(e, { name: first.name ?? key, src: first.src, code: first.code });
+    if (late) e.late += n;
+    else e.onTime += n;
+  };
+  for (const g of groups) {
+    kpi[g.verdict] += g.n;
+    note(g.maTthc ?? '?', g.first, g.verdict === 'treHan', g.n);
+  }
+  for (const c of judged) {
+    const k = c.k;
+    if (!k) continue;
+    kpi[k]++;
+    if (k === 'truocHan' || k === 'dungHan' || k === 'treHan') note(c.maTthc ?? '?', c, k === 'treHan', 1);
+  }
+  kpi.tyLeDungHan = ratio766(kpi);
+  return new Map([...entries.values()].sort(codeOrder).map((e) => [e.key, { name: e.name, onTime: e.onTime, late: e.late }]));
+}
+
+const keyMs = (k: string) => Date.UTC(+k.slice(0, 4), +k.slice(4, 6) - 1, +k.slice(6, 8), +k.slice(8, 10), +k.slice(10, 12), +k.slice(12, 14)) - 7 * 3600_000;
+
+/**
+ * classify766 for a settled dossier judged inside its history (a trend day): with no supplement
+ * request, what is known at an instant follows from three times — the first that counts, the end
+ * (the earliest end state) and the due time — with no history to order.
+ */
+function factJudge(f: SettledFacts): (period: { from: string; judgedAt: string }) => Kpi766Class | null {
+  const countedMs = f.counted === null ? null : keyMs(f.counted);
+  const endMs = keyMs(f.end);
+  const dueMs = keyMs(f.due);
+  const early = f.end.slice(0, 8) < f.due.slice(0, 8);
+  return (period) => {
+    const cut = Date.parse(period.judgedAt);
+    if (countedMs === null || countedMs > cut) return null;
+    if (endMs <= cut) {
+      if (endMs < Date.parse(`${period.from}T00:00:00+07:00`)) return null;
+      if (endMs > dueMs) return 'treHan';
+      return early ? 'truocHan' : 'dungHan';
+    }
+    return cut <= dueMs ? 'dangTrongHan' : 'dangQuaHan';
+  };
+}
+
+/**
  * The 766 indicator for [first, last] judged at the period's end (or now), by procedure, and the
  * day-by-day trend over the last `trendDays` days up to `last`.
  */
-export function kpi766Report(db: Database.Database, o: { first: string; last: string; now: string; counterId: string | null; trendDays: number }): Kpi766Report {
+export function kpi766Report(
+  db: Database.Database,
+  o: { first: string; last: string; now: string; counterId: string | null; trendDays: number; settled?: SettledMode },
+): Kpi766Report {
   const trendFrom = addDays(o.last, 1 - o.trendDays);
   const from = trendFrom < o.first ? trendFrom : o.first;
   let calendar: WorkCalendar | null = null;
@@ -54,7 +129,14 @@ export function kpi766Report(db: Database.Database, o: { first: string; last: st
   // The query judges the dossiers settled before the trend window when every bound is an exact day.
   const before = `${trendFrom}T00:00:00+07:00`;
   const exact = /^\d{4}-\d{2}-\d{2}$/.test(o.first) && /^\d{4}-\d{2}-\d{2}$/.test(trendFrom) && Date.parse(judgedAt) >= Date.parse(before);
-  const listed = candidates(db, from, o.last, o.counterId, exact ? { start: `${o.first}T00:00:00+07:00`, before } : null);
+  const settle = exact ? { start: `${o.first}T00:00:00+07:00`, before } : null;
+  // The summaries pay where the candidates query reads every row (past a quarter); shorter periods
+  // find theirs through the indexes, and a day's report never waits for a first summary of a million.
+  const mode = o.settled ?? 'auto';
+  const period = settle && (mode === 'always' || (mode === 'auto' && periodDays(from, o.last) > SEEK_MAX_DAYS)) && refreshSettled(db) ? settledPeriod(from, o, trendFrom) : null;
+  const groups = period ? settledGroups(db, period) : [];
+  const rest = period ? unsettled(db, period) : null;
+  const listed = candidates(db, from, o.last, o.counterId, settle, rest?.rows);
   const all: Candidate[] = [];
   for (const c of listed) if (!('settled' in c)) all.push(c);
   for (const c of all) c.due ??= legalDue(db, c, cal);
@@ -63,17 +145,27 @@ export function kpi766Report(db: Database.Database, o: { first: string; last: st
   const judgeOf = new Map(all.map((c, i) => [c, judges[i]!]));
 
   const kpi = emptyKpi766(judgedAt);
-  const byProcedure = new Map<string, { name: string; onTime: number; late: number }>();
-  for (const c of listed) {
-    const k = 'settled' in c ? c.settled : judgeOf.get(c)!({ from: o.first, judgedAt });
-    if (!k) continue;
-    addTo766(kpi, k);
-    if (k === 'truocHan' || k === 'dungHan' || k === 'treHan') {
-      const key = c.maTthc ?? '?';
-      const e = byProcedure.get(key) ?? { name: c.name ?? key, onTime: 0, late: 0 };
-      if (k === 'treHan') e.late++;
-      else e.onTime++;
-      byProcedure.set(key, e);
+  let byProcedure = new Map<string, { name: string; onTime: number; late: number }>();
+  const recent = rest?.recent ?? [];
+  const recentJudges = recent.map((r) => factJudge(r.facts));
+  if (period) {
+    const now = (c: Candidate | Settled) => ('settled' in c ? c.settled : judgeOf.get(c)!({ from: o.first, judgedAt }));
+    byProcedure = withSettled(kpi, groups, [
+      ...listed.map((c) => ({ maTthc: c.maTthc, name: c.name, code: c.code, src: 'local' in c && c.local ? (1 as const) : (0 as const), k: now(c) })),
+      ...recent.map((r, i) => ({ ...r, k: recentJudges[i]!({ from: o.first, judgedAt }) })),
+    ]);
+  } else {
+    for (const c of listed) {
+      const k = 'settled' in c ? c.settled : judgeOf.get(c)!({ from: o.first, judgedAt });
+      if (!k) continue;
+      addTo766(kpi, k);
+      if (k === 'truocHan' || k === 'dungHan' || k === 'treHan') {
+        const key = c.maTthc ?? '?';
+        const e = byProcedure.get(key) ?? { name: c.name ?? key, onTime: 0, late: 0 };
+        if (k === 'treHan') e.late++;
+        else e.onTime++;
+        byProcedure.set(key, e);
+      }
     }
   }
 
@@ -82,6 +174,9 @@ export function kpi766Report(db: Database.Database, o: { first: string; last: st
     const times = c.history.map((e) => Date.parse(e.at));
     return { first: Math.min(...times), last: Math.max(...times), ended: evaluateKpi(c.due, c.history).ended, day: c.receivedAt ? toVietnamRfc3339(new Date(c.receivedAt)).slice(0, 10) : null };
   });
+  // The settled ones with something in the window cost one comparison a day: never skipped.
+  for (const r of recent) bounds.push({ first: -Infinity, last: Infinity, ended: false, day: r.receivedDay });
+  judges.push(...recentJudges);
   const trend: TrendDay[] = [];
   for (let day = trendFrom; day <= o.last; day = addDays(day, 1)) {
     const at = judgementTime(day, o.now);
@@ -90,7 +185,7 @@ export function kpi766Report(db: Database.Database, o: { first: string; last: st
     if (atMs < dayStart) break; // a day still to come
     const k = emptyKpi766(at);
     let received = 0;
-    for (let i = 0; i < all.length; i++) {
+    for (let i = 0; i < judges.length; i++) {
       const b = bounds[i]!;
       if (b.day === day) received++;
       if (b.first > atMs || (b.ended && b.last < dayStart)) continue;

@@ -15,7 +15,7 @@ const INDEXES = ['remote_dossiers_open', 'remote_dossiers_span', 'dossiers_span'
  * by id then costs more than reading in key order (a year at a million: ≈ 2.9 against 2.4 s CPU for
  * the query alone, plus 0.9 s to gather the ids), so longer periods keep the plain read.
  */
-const SEEK_MAX_DAYS = 92;
+export const SEEK_MAX_DAYS = 92;
 const spanDays = (fromIso: string, last: string) => (Date.parse(`${last.slice(0, 10)}T00:00:00Z`) - Date.parse(`${fromIso.slice(0, 10)}T00:00:00Z`)) / 86_400_000 + 1;
 const hasIndexes = new WeakMap<Database.Database, boolean>();
 
@@ -36,10 +36,11 @@ function indexed(db: Database.Database): boolean {
 /**
  * The month keys (the first characters of the received time) present in the index, in order, up to
  * `last`. A key in any other form than the expected one is kept: its rows are compared by the
- * exact query, as before.
+ * exact query, as before, and so is the empty one.
  */
 function months(next: Database.Statement, expected: RegExp, last: string): string[] {
-  const out: string[] = [];
+  // An empty received time (the feed sent "") is a key of its own that the walk, from '' upwards, steps over.
+  const out: string[] = [''];
   for (let k = (next.get('') as { k: string } | undefined)?.k; k !== undefined; k = (next.get(k) as { k: string } | undefined)?.k) {
     if (!expected.test(k) || k <= last) out.push(k);
   }

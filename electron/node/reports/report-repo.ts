@@ -3,13 +3,14 @@ import type Database from 'better-sqlite3';
 import type { Kpi766 } from '../../common/domain/kpi766';
 import { readSetting } from '../settings/settings-repo';
 import { thisCounter } from '../unit/unit-repo';
-import { kpi766Report, type TrendDay } from './kpi766-repo';
+import { kpi766Report, type SettledMode, type TrendDay } from './kpi766-repo';
 import { LOG_PAGE_SIZE, logRows, periodDays, type LogRow } from './report-log-repo';
 
 export type { LogRow } from './report-log-repo';
 
-// The reports' read model: it only reads — local dossiers, the unit feed, receipt prints, voids
-// and the audit log — and computes the national indicators over them with common/domain/kpi.
+// The reports' read model: it reads — local dossiers, the unit feed, receipt prints, voids and the
+// audit log — and computes the national indicators over them with common/domain/kpi; a long period
+// also brings the 766 summaries, derived from those records, up to date (kpi766-settled-repo).
 
 /** Something a supervisor reviews before closing the day: a voided receipt, a reprint, a stale-sync override. */
 export interface ReviewItem {
@@ -73,12 +74,13 @@ const natRange = (first: string, last: string) => [`${first.replace(/-/g, '')}00
 /**
  * Báo cáo quầy trong ngày. The counter's own part comes from its records; the unit-wide part
  * (byCounter for other counters) from what the changes feed brought, with its freshness.
- * Every figure is a query over the stored records — nothing is kept as a running total.
+ * Every figure is a query over the stored records — nothing is kept as a running total; the 766
+ * summaries of a long period are per-dossier facts, dropped whenever their dossier changes.
  */
 export function dailyReport(
   db: Database.Database,
   day: string,
-  o: { counterId?: string | null; now: string; to?: string; log?: { offset: number; limit: number | null } },
+  o: { counterId?: string | null; now: string; to?: string; log?: { offset: number; limit: number | null }; settled?: SettledMode },
 ): DailyReport {
   // A period report (day … to) counts the same way; only a single day can have been closed.
   const last = o.to && o.to > day ? o.to : day;
@@ -125,7 +127,7 @@ export function dailyReport(
   const span = periodDays(day, last);
   // The trend covers the period itself (its last 31 days at most): a day's report is that day's own
   // figures, and a week before it would cost judging three times the dossiers (issue #15).
-  const k766 = kpi766Report(db, { first: day, last, now: o.now, counterId, trendDays: Math.min(31, span) });
+  const k766 = kpi766Report(db, { first: day, last, now: o.now, counterId, trendDays: Math.min(31, span), ...(o.settled ? { settled: o.settled } : {}) });
   const procKpi = k766.byProcedure;
 
   const byProc = new Map<string, { maTthc: string; tenTthc: string; received: number; returned: number; onTime: number; late: number }>();

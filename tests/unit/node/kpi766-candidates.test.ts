@@ -158,3 +158,27 @@ describe('candidates through the indexes of migration 15 (issue #15)', () => {
     expect(Math.min(...seen.map((x) => x.length))).toBeGreaterThan(20);
   });
 });
+
+describe('candidates through the indexes: an empty received time', () => {
+  it('is found as a read of every row finds it (it sorts before every month, and the walk over months stepped over it)', () => {
+    const { dir, cleanup: c } = tempDir();
+    cleanup = c;
+    const path = join(dir, 'k.sqlite3');
+    const { db } = openDatabase(path, { key: null });
+    const remote = db.prepare(
+      `INSERT INTO remote_dossiers (ma_ho_so, version, status, counter_id, ma_tthc, ten_tthc, received_at, due_at, finished_at, returned_at, changed_at, payload)
+       VALUES (?, 1, ?, 'Q01', 'P', 'Thủ tục', ?, '20250305080000', NULL, NULL, ?, '{}')`,
+    );
+    remote.run('E-1', '9', '', '20250310080000');
+    remote.run('E-2', '10', '', '2025-03-11T08:00:00+07:00');
+    remote.run('N-1', '9', '20250301080000', '20250310080000');
+    const seen = candidates(db, '2025-03-01', '2025-03-31', null, null).map((x) => x.code);
+    db.exec('DROP INDEX remote_dossiers_span');
+    db.close();
+    const { db: scan } = openDatabase(path, { key: null, migrate: false });
+    const all = candidates(scan, '2025-03-01', '2025-03-31', null, null).map((x) => x.code);
+    scan.close();
+    expect(all).toEqual(['E-1', 'E-2', 'N-1']);
+    expect(seen).toEqual(all);
+  });
+});

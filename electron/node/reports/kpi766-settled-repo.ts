@@ -1,0 +1,157 @@
+import type Database from 'better-sqlite3';
+import { historyOf, LOCAL_COLUMNS, localSettledFacts, REMOTE_SELECT, settledFacts, timeKey, type LocalRow, type RemoteRow, type SettledFacts } from './kpi766-candidates-repo';
+import { OPEN_STATES as OPEN } from './kpi766-spans-repo';
+
+// The 766 summaries of settled dossiers (migration 18): kpi766_settled and kpi766_stale are this
+// module's. A dossier's summary holds no judgement time, only what its class for any period
+// follows from, so a report judged at any "now" can use it; dossiers not settled are marked so and
+// judged in JS every time, as before.
+//
+// Brought up to date lazily, by the first long report after a change, not by the writers: the
+// sync pull, intake and the hand-over would otherwise run the 766 rules inside their own
+// transactions (and every future writer would have to remember to), while the triggers queue
+// whatever changed whoever wrote it. The first report after this version, or after a million feed
+// rows arrive, pays for summarising them once; the next ones add up the table.
+
+const BATCH = 5000;
+
+type Verdict = 'truocHan' | 'dungHan' | 'treHan';
+
+/**
+ * Summarises what changed since the last call (everything, the first time). False on a read-only
+ * connection with something to summarise: the caller then judges every dossier from its rows.
+ */
+export function refreshSettled(db: Database.Database): boolean {
+  const stale = db.prepare('SELECT ma_ho_so FROM kpi766_stale').pluck().all() as string[];
+  if (!stale.length) return true;
+  if (db.readonly) return false;
+  try {
+    summarise(db, stale);
+  } catch (e) {
+    // A cache that cannot be written (a full disk, a file or connection that refuses writes) must not
+    // cost the report: the transaction rolled back, and the plain path judges every dossier.
+    if (/^SQLITE_(FULL|READONLY|BUSY|LOCKED)/.test((e as { code?: string }).code ?? '')) return false;
+    throw e;
+  }
+  return true;
+}
+
+function summarise(db: Database.Database, stale: readonly string[]): void {
+  const insert = db.prepare(
+    `INSERT OR REPLACE INTO kpi766_settled (ma_ho_so, src, rid, counter_id, ma_tthc, ten_tthc, received, status, changed, end_key, last_key, verdict, due_key, counted_key)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const history = historyOf(db);
+  const put = (code: string, src: 0 | 1, rid: number, counter: string | null, maTthc: string | null, name: string | null, received: string | null, status: string, changed: string | null, f: SettledFacts | undefined) =>
+    insert.run(code, src, rid, counter, maTthc, name, received, status, changed, f?.end ?? null, f?.last ?? null, f?.verdict ?? null, f?.due ?? null, f?.counted ?? null);
+  const remote = (rows: RemoteRow[]) => {
+    for (const r of rows) put(r.ma_ho_so, 0, r.rid, r.counter_id, r.ma_tthc, r.ten_tthc, r.received_at, r.status, r.changed_at, settledFacts(r, history(r)));
+  };
+  const local = (rows: LocalRow[]) => {
+    for (const d of rows) put(d.ma_ho_so, 1, d.id, d.counter_id, d.ma_tthc, d.ten_tthc, d.ngay_tiep_nhan, d.trang_thai, d.updated_at, localSettledFacts(d));
+  };
+  // The candidates query's own exclusions: a feed row whose receipt was voided here, this PC's voided
+  // dossiers and those the feed holds. What it leaves out has no summary, and is never looked for.
+  const remoteWhere = 'r.ma_ho_so NOT IN (SELECT v.ma_ho_so FROM dossiers v WHERE v.voided_at IS NOT NULL)';
+  const localWhere = 'd.voided_at IS NULL AND NOT EXISTS (SELECT 1 FROM remote_dossiers r WHERE r.ma_ho_so = d.ma_ho_so)';
+  db.transaction(() => {
+    if (stale.includes('*')) {
+      db.prepare('DELETE FROM kpi766_settled').run();
+      // In pages: better-sqlite3 runs nothing else on a connection while a statement iterates.
+      const firstRemote = db.prepare(`${REMOTE_SELECT} WHERE ${remoteWhere} GROUP BY r.ma_ho_so ORDER BY r.ma_ho_so LIMIT ${BATCH}`);
+      const nextRemote = db.prepare(`${REMOTE_SELECT} WHERE r.ma_ho_so > ? AND ${remoteWhere} GROUP BY r.ma_ho_so ORDER BY r.ma_ho_so LIMIT ${BATCH}`);
+      for (let rows = firstRemote.all() as RemoteRow[]; rows.length; rows = nextRemote.all(rows.at(-1)!.ma_ho_so) as RemoteRow[]) remote(rows);
+      const nextLocal = db.prepare(`SELECT ${LOCAL_COLUMNS} FROM dossiers d WHERE d.id > ? AND ${localWhere} ORDER BY d.id LIMIT ${BATCH}`);
+      for (let rows = nextLocal.all(-(2 ** 53)) as LocalRow[]; rows.length; rows = nextLocal.all(rows.at(-1)!.id) as LocalRow[]) local(rows);
+    } else {
+      const drop = db.prepare('DELETE FROM kpi766_settled WHERE ma_ho_so IN (SELECT value FROM json_each(?))');
+      const remoteOf = db.prepare(`${REMOTE_SELECT} WHERE r.ma_ho_so IN (SELECT value FROM json_each(?)) AND ${remoteWhere} GROUP BY r.ma_ho_so`);
+      const localOf = db.prepare(`SELECT ${LOCAL_COLUMNS} FROM dossiers d WHERE d.ma_ho_so IN (SELECT value FROM json_each(?)) AND ${localWhere}`);
+      for (let i = 0; i < stale.length; i += BATCH) {
+        const codes = JSON.stringify(stale.slice(i, i + BATCH));
+        drop.run(codes);
+        remote(remoteOf.all(codes) as RemoteRow[]);
+        local(localOf.all(codes) as LocalRow[]);
+      }
+    }
+    db.prepare('DELETE FROM kpi766_stale').run();
+  })();
+}
+
+/** A period as the candidates query bounds it, with the settled window: time keys of its start and of the trend window's start. */
+export interface SettledPeriod {
+  fromIso: string;
+  toIso: string;
+  toNat: string;
+  counter: string | null;
+  start: string;
+  before: string;
+}
+
+/** The candidates query's conditions for a period, on the copies of the source columns. */
+const CANDIDATE = `CASE src WHEN 0 THEN (received IS NULL OR received <= @toNat) AND (status IN ${OPEN} OR changed IS NULL OR changed >= @fromIso)
+                   ELSE received <= @toIso AND (status IN ${OPEN} OR received >= @fromIso OR changed >= @fromIso) END`;
+
+export interface SettledGroup {
+  verdict: Verdict;
+  maTthc: string | null;
+  n: number;
+  /** The group's first dossier in the candidates' order (the feed's rows, then this PC's, each by code). */
+  first: { src: 0 | 1; code: string; name: string | null };
+}
+
+/** The candidates settled before the trend window and ended from the period's start, counted by verdict and procedure. */
+export function settledGroups(db: Database.Database, p: SettledPeriod): SettledGroup[] {
+  const rows = db
+    .prepare(
+      `SELECT verdict, ma_tthc, count(*) AS n, min(src || ma_ho_so) AS first FROM kpi766_settled
+       WHERE verdict IS NOT NULL AND end_key >= @start AND end_key < @before AND last_key < @before ${p.counter ? 'AND counter_id = @counter' : ''} AND ${CANDIDATE}
+       GROUP BY verdict, ma_tthc`,
+    )
+    .all(p) as Array<{ verdict: Verdict; ma_tthc: string | null; n: number; first: string }>;
+  const name = db.prepare('SELECT ten_tthc FROM kpi766_settled WHERE ma_ho_so = ?').pluck();
+  return rows.map((r) => {
+    const code = r.first.slice(1);
+    return { verdict: r.verdict, maTthc: r.ma_tthc, n: r.n, first: { src: r.first[0] === '0' ? 0 : 1, code, name: name.get(code) as string | null } };
+  });
+}
+
+/** A settled dossier with something from the trend window on: judged per day from its facts, without its history. */
+export interface RecentSettled {
+  src: 0 | 1;
+  code: string;
+  maTthc: string | null;
+  name: string | null;
+  /** The Vietnam day it was received, as the trend counts it; null when the feed has no time. */
+  receivedDay: string | null;
+  facts: SettledFacts;
+}
+
+/**
+ * The candidates not settled before the trend window: the rows the candidates query must still
+ * look at (no facts: open, a supplement request, a time in another form…), and the settled ones
+ * with something from the window on, with their facts.
+ */
+export function unsettled(db: Database.Database, p: SettledPeriod): { rows: { remote: number[]; local: number[] }; recent: RecentSettled[] } {
+  const rows = { remote: [] as number[], local: [] as number[] };
+  const recent: RecentSettled[] = [];
+  const add = (found: unknown[]) => {
+    for (const r of found as Array<{ src: 0 | 1; rid: number; ma_ho_so: string; ma_tthc: string | null; ten_tthc: string | null; received: string | null; end_key: string | null; last_key: string; verdict: SettledFacts['verdict']; due_key: string; counted_key: string | null }>) {
+      if (r.end_key === null) (r.src === 0 ? rows.remote : rows.local).push(r.rid);
+      else {
+        const k = timeKey(r.received) ?? null;
+        const facts = { end: r.end_key, last: r.last_key, verdict: r.verdict, due: r.due_key, counted: r.counted_key };
+        recent.push({ src: r.src, code: r.ma_ho_so, maTthc: r.ma_tthc, name: r.ten_tthc, receivedDay: k && `${k.slice(0, 4)}-${k.slice(4, 6)}-${k.slice(6, 8)}`, facts });
+      }
+    }
+  };
+  // A candidate was received by the period's end (both bounds start with its year): one seek per year received.
+  const year = p.toNat.slice(0, 4);
+  const next = db.prepare('SELECT substr(received, 1, 4) AS k FROM kpi766_settled WHERE substr(received, 1, 4) > ? ORDER BY substr(received, 1, 4) LIMIT 1').pluck();
+  const columns = 'src, rid, ma_ho_so, ma_tthc, ten_tthc, received, end_key, last_key, verdict, due_key, counted_key';
+  const where = `coalesce(last_key, '~') >= @before ${p.counter ? 'AND counter_id = @counter' : ''} AND ${CANDIDATE}`;
+  const open = db.prepare(`SELECT ${columns} FROM kpi766_settled WHERE substr(received, 1, 4) = @k AND ${where}`);
+  for (let k: string | undefined = ''; k !== undefined && k <= year; k = next.get(k) as string | undefined) add(open.all({ ...p, k }));
+  add(db.prepare(`SELECT ${columns} FROM kpi766_settled WHERE substr(received, 1, 4) IS NULL AND ${where}`).all(p));
+  return { rows, recent };
+}

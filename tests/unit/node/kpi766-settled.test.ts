@@ -1,0 +1,187 @@
+import type Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../electron/node/db/open';
+import { settledGroups } from '../../../electron/node/reports/kpi766-settled-repo';
+import { dailyReport } from '../../../electron/node/reports/report-repo';
+import { buildLargeDb, rng } from '../../bench/large-db';
+import { tempDir } from '../../helpers/tmp';
+
+// The 766 summaries of settled dossiers (migration 18) against the plain path ('never': every
+// dossier judged from its rows, the code before them): the same report, to the last field, for any
+// data, period, counter and judgement time, and after any change to what a summary came from.
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+const DAY = 86_400_000;
+const LATER = '2026-11-21T17:00:00+07:00';
+
+let dir: { dir: string; cleanup: () => void };
+let path: string;
+let db: Database.Database;
+
+/** The bench's database at a small size (every dossier in the feed, exact times), then a varied feed and this PC's own on top. */
+function build(): void {
+  buildLargeDb(path, 6000);
+  db = openDatabase(path, { key: null }).db;
+  db.pragma('foreign_keys = OFF'); // this PC's dossiers name procedures the catalog may not have
+  db.prepare("INSERT INTO procedures (ma_tthc, ten_tthc, duration_value, duration_unit, updated_at) VALUES ('2.000001', 'Chứng thực bản sao', 2, 'NgayLamViec', 'x')").run();
+  const r = rng(18);
+  const iso = (ms: number) => `${new Date(ms + 7 * 3600_000).toISOString().slice(0, 19)}+07:00`;
+  // Both exact forms, and the forms that send a dossier to the JS path: Z with milliseconds, 30 February, empty, missing.
+  const time = (ms: number): string | null => {
+    const x = r();
+    if (x < 0.45) return iso(ms).slice(0, 19).replace(/[-T:]/g, '');
+    if (x < 0.9) return iso(ms);
+    if (x < 0.93) return new Date(ms).toISOString();
+    if (x < 0.95) return `${iso(ms).slice(0, 8)}30${iso(ms).slice(10)}`;
+    if (x < 0.97) return '';
+    return null;
+  };
+  const STATUSES = ['1', '2', '4', '5', '9', '10', '3', '7', '8', '6'];
+  const PROCS: Array<[string | null, string | null]> = [['1.001193', 'Đăng ký khai sinh'], ['1.001193', 'Đăng ký khai sinh (tên cũ)'], ['2.000001', 'Chứng thực bản sao'], [null, null], ['2.000001', null], ['?', 'Dấu hỏi']];
+  const remote = db.prepare(
+    `INSERT INTO remote_dossiers (ma_ho_so, version, status, counter_id, ma_tthc, ten_tthc, received_at, due_at, finished_at, returned_at, changed_at, payload)
+     VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, '{}')`,
+  );
+  const hist = db.prepare('INSERT INTO remote_status_history (ma_ho_so, version, status, changed_at) VALUES (?, ?, ?, ?)');
+  const local = db.prepare(
+    `INSERT INTO dossiers (ma_ho_so, ma_tthc, ten_tthc, unit_code, counter_id, loai_doi_tuong, chu_ho_so, ngay_tiep_nhan, ngay_hen_tra, ngay_ket_thuc_xu_ly, ngay_tra, trang_thai, sync_state, voided_at, created_at, updated_at, name_folded)
+     VALUES (?, ?, ?, 'U', ?, '1', 'x', ?, ?, ?, ?, ?, 'pending', ?, 'x', ?, '')`,
+  );
+  const base = Date.parse('2024-10-01T00:00:00+07:00');
+  db.transaction(() => {
+    for (let i = 0; i < 3000; i++) {
+      const code = `V-${pad(i, 5)}`;
+      const recv = base + Math.floor(r() * 480) * DAY + Math.floor(r() * DAY);
+      const due = recv + Math.floor(r() * 10) * DAY;
+      const end = recv + Math.floor(r() * (r() < 0.1 ? 120 : 12)) * DAY;
+      const ended = r() < 0.85;
+      const status = ended ? STATUSES[4 + Math.floor(r() * 5)]! : STATUSES[Math.floor(r() * 4)]!;
+      const [maTthc, name] = PROCS[Math.floor(r() * PROCS.length)]!;
+      const counter = ['Q01', 'Q02', 'Q03', null][Math.floor(r() * 4)]!;
+      remote.run(code, status, counter, maTthc, name, time(recv), r() < 0.93 ? time(due) : null, ended && r() < 0.7 ? time(end) : null, ended && r() < 0.5 ? time(end + 3600_000) : null, time(ended ? end + 7200_000 : recv));
+      const n = Math.floor(r() * 4);
+      for (let v = 1; v <= n; v++) hist.run(code, v, STATUSES[Math.floor(r() * STATUSES.length)]!, time(recv + Math.floor(r() * 14) * DAY));
+    }
+    // This PC's own: the feed's rows (some voided here), and those it has not shown yet.
+    for (let i = 0; i < 1500; i++) {
+      const inFeed = r() < 0.3;
+      const code = inFeed ? `V-${pad(Math.floor(r() * 3000), 5)}` : `L-${pad(i, 5)}`;
+      if (inFeed && db.prepare('SELECT 1 FROM dossiers WHERE ma_ho_so = ?').get(code)) continue;
+      const recv = base + Math.floor(r() * 480) * DAY + Math.floor(r() * DAY);
+      const end = recv + Math.floor(r() * 9) * DAY;
+      const ended = r() < 0.8;
+      const status = ended ? ['9', '10', '3', '7'][Math.floor(r() * 4)]! : ['2', '4', '5', '6'][Math.floor(r() * 4)]!;
+      const [maTthc, name] = PROCS[Math.floor(r() * 3)]!;
+      // Forms Date.parse reads (the plain path judges this PC's times unnormalised): exact, or Z with milliseconds.
+      const odd = (ms: number) => (r() < 0.9 ? iso(ms) : new Date(ms).toISOString());
+      local.run(code, maTthc, name, ['Q01', 'Q02'][Math.floor(r() * 2)]!, odd(recv), r() < 0.9 ? odd(recv + 3 * DAY) : null, ended && r() < 0.6 ? odd(end) : null, ended && r() < 0.6 ? odd(end + 3600_000) : null, status, r() < 0.05 ? iso(recv) : null, odd(ended ? end + 7200_000 : recv + DAY));
+    }
+  })();
+}
+
+/** Every period kind with the counters and judgement times that change what settles: past, inside the trend window, before it. */
+const CASES: Array<{ first: string; last: string; now: string }> = [
+  { first: '2025-01-01', last: '2025-12-31', now: LATER },
+  { first: '2025-01-01', last: '2025-12-31', now: '2025-12-15T10:00:00+07:00' },
+  { first: '2025-01-01', last: '2025-12-31', now: '2025-06-15T10:00:00+07:00' },
+  { first: '2024-10-01', last: '2026-01-31', now: LATER },
+  { first: '2025-04-01', last: '2025-06-30', now: LATER },
+  { first: '2025-03-01', last: '2025-03-31', now: LATER },
+  { first: '2025-03-12', last: '2025-03-12', now: LATER },
+  { first: '2025-03-12', last: '2025-03-12', now: '2025-03-12T11:00:00+07:00' },
+];
+const COUNTERS = [null, 'Q01', 'Q03'];
+
+const report = (o: { first: string; last: string; now: string }, counterId: string | null, settled: 'always' | 'never' | 'auto') =>
+  dailyReport(db, o.first, { now: o.now, to: o.last, counterId, settled, log: { offset: 0, limit: 0 } });
+
+beforeAll(() => {
+  dir = tempDir();
+  path = join(dir.dir, 'settled.sqlite3');
+  build();
+}, 120_000);
+afterAll(() => {
+  db?.close();
+  dir?.cleanup();
+});
+
+describe('766 summaries of settled dossiers', () => {
+  it('give the same report as judging every dossier, for a day, a month, a quarter, a year and more, per counter and for the unit', () => {
+    for (const c of CASES)
+      for (const counter of COUNTERS) {
+        const plain = report(c, counter, 'never');
+        expect(report(c, counter, 'always'), `${c.first}…${c.last} at ${c.now}, ${counter}`).toEqual(plain);
+        expect(report(c, counter, 'auto')).toEqual(plain);
+      }
+    // Not a comparison of two empty reports: the year counts thousands, most of them from the summaries.
+    const year = report(CASES[0]!, null, 'always');
+    expect(year.kpi766.truocHan + year.kpi766.dungHan + year.kpi766.treHan).toBeGreaterThan(2000);
+    expect(year.byProcedure.length).toBeGreaterThan(2);
+    const settled = settledGroups(db, { fromIso: '2025-01-01T00:00:00', toIso: '2025-12-31T99', toNat: '20251231999999', counter: null, start: '20250101000000', before: '20251201000000' });
+    expect(settled.reduce((s, g) => s + g.n, 0)).toBeGreaterThan(2000);
+    expect(new Set(settled.map((g) => g.verdict))).toEqual(new Set(['truocHan', 'dungHan', 'treHan']));
+    expect(db.prepare("SELECT count(*) FROM kpi766_settled WHERE src = 1 AND verdict IS NOT NULL").pluck().get()).toBeGreaterThan(100);
+  });
+
+  it('follow every change to what they were computed from: the feed, its history, the due time, this PC’s records', () => {
+    const year = CASES[0]!;
+    const counted = (code: string) => db.prepare('SELECT count(*) FROM kpi766_settled WHERE ma_ho_so = ?').pluck().get(code) as number;
+    // Settled, counted dossiers of 2025 of each source, summarised by the reports above.
+    const pick = (src: number, verdict: string) =>
+      db
+        .prepare("SELECT ma_ho_so FROM kpi766_settled WHERE src = @src AND verdict = @verdict AND end_key >= '20250101' AND last_key < '20251101' AND ma_ho_so NOT IN (SELECT ma_ho_so FROM dossiers WHERE @src = 0) ORDER BY ma_ho_so LIMIT 1")
+        .pluck()
+        .get({ src, verdict }) as string;
+    const supp = pick(0, 'truocHan');
+    const voided = db.prepare("SELECT ma_ho_so FROM kpi766_settled WHERE src = 0 AND verdict = 'truocHan' AND end_key >= '20250101' AND last_key < '20251101' AND ma_ho_so > ? ORDER BY ma_ho_so LIMIT 1").pluck().get(supp) as string;
+    const changes: Array<[string, string, () => unknown]> = [
+      ['a second supplement request in the history', supp, () =>
+        db.prepare("INSERT INTO remote_status_history (ma_ho_so, version, status, changed_at) VALUES (@c, 901, '5', '20250102080000'), (@c, 902, '2', '20250103080000'), (@c, 903, '5', '20250104080000')").run({ c: supp })],
+      ['a later due time', pick(0, 'treHan'), () => db.prepare("UPDATE remote_dossiers SET due_at = '20261231170000' WHERE ma_ho_so = ?").run(pick(0, 'treHan'))],
+      ['a receipt voided here', voided, () => {
+        db.prepare("INSERT INTO dossiers (ma_ho_so, ma_tthc, ten_tthc, unit_code, counter_id, loai_doi_tuong, chu_ho_so, ngay_tiep_nhan, trang_thai, sync_state, created_at, updated_at, name_folded) VALUES (?, '1.001193', 'x', 'U', 'Q01', '1', 'x', '2025-01-01T08:00:00+07:00', '10', 'synced', 'x', 'x', '')").run(voided);
+        db.prepare("UPDATE dossiers SET voided_at = '2025-01-01T09:00:00+07:00' WHERE ma_ho_so = ?").run(voided);
+      }],
+      ['this PC’s dossier returned late', pick(1, 'truocHan'), () =>
+        db.prepare("UPDATE dossiers SET ngay_tra = '2025-11-20T10:00:00+07:00', ngay_ket_thuc_xu_ly = NULL, ngay_hen_tra = '2025-11-01T10:00:00+07:00' WHERE ma_ho_so = ?").run(pick(1, 'truocHan'))],
+      ['the feed shows this PC’s dossier, still open', pick(1, 'treHan'), () =>
+        db.prepare("INSERT INTO remote_dossiers (ma_ho_so, version, status, counter_id, ma_tthc, ten_tthc, received_at, due_at, changed_at, payload) VALUES (?, 1, '4', 'Q02', '2.000001', 'Chứng thực bản sao', '20250301080000', '20250305080000', '20250301080000', '{}')").run(pick(1, 'treHan'))],
+      ['the feed row deleted', pick(0, 'dungHan'), () => db.prepare('DELETE FROM remote_dossiers WHERE ma_ho_so = ?').run(pick(0, 'dungHan'))],
+    ];
+    for (const [what, code, change] of changes) {
+      expect(code, what).toBeTruthy();
+      const before = report(year, null, 'always');
+      expect(counted(code), what).toBe(1);
+      change();
+      // Dropped with the change itself, before any report: no stale verdict is ever there to read.
+      expect(counted(code), what).toBe(0);
+      const after = report(year, null, 'always');
+      expect(after, what).toEqual(report(year, null, 'never'));
+      expect(after.kpi766, what).not.toEqual(before.kpi766);
+    }
+  });
+
+  it('on a connection that cannot write, with changes not yet summarised, judge every dossier from its rows', () => {
+    db.prepare("UPDATE remote_dossiers SET returned_at = '20250401100000' WHERE ma_ho_so = (SELECT ma_ho_so FROM kpi766_settled WHERE src = 0 AND verdict = 'truocHan' AND end_key >= '20250101' LIMIT 1)").run();
+    const ro = openDatabase(path, { key: null, readonly: true }).db;
+    try {
+      expect(ro.prepare('SELECT count(*) FROM kpi766_stale').pluck().get()).toBe(1);
+      const plain = dailyReport(ro, '2025-01-01', { now: LATER, to: '2025-12-31', settled: 'never' });
+      expect(dailyReport(ro, '2025-01-01', { now: LATER, to: '2025-12-31', settled: 'always' })).toEqual(plain);
+      expect(ro.prepare('SELECT count(*) FROM kpi766_stale').pluck().get()).toBe(1);
+      // A connection that refuses writes without saying so up front (a full disk answers alike): the same.
+      db.pragma('query_only = ON');
+      try {
+        expect(dailyReport(db, '2025-01-01', { now: LATER, to: '2025-12-31', settled: 'always' })).toEqual(plain);
+      } finally {
+        db.pragma('query_only = OFF');
+      }
+      expect(db.prepare('SELECT count(*) FROM kpi766_stale').pluck().get()).toBe(1);
+      expect(dailyReport(db, '2025-01-01', { now: LATER, to: '2025-12-31', settled: 'always' })).toEqual(plain);
+      expect(db.prepare('SELECT count(*) FROM kpi766_stale').pluck().get()).toBe(0);
+    } finally {
+      ro.close();
+    }
+  });
+});
