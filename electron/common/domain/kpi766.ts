@@ -36,6 +36,12 @@ export type Kpi766Class = 'truocHan' | 'dungHan' | 'treHan' | 'dangTrongHan' | '
 /** Vietnam calendar day of an instant. */
 const vnDay = (ms: number) => new Date(ms + 7 * 3600_000).toISOString().slice(0, 10);
 
+/** A due time that does not parse (a feed's or an import's odd form) is no due time: khongRoHan, not a crash. */
+const dueMsOf = (dueAt: string | null): number | null => {
+  const ms = dueAt ? Date.parse(dueAt) : NaN;
+  return Number.isNaN(ms) ? null : ms;
+};
+
 /**
  * The class of one dossier for the period [from 00:00, judgedAt] (Vietnam time), or null when it
  * falls outside: received after the judgement time, not yet received (status 1 only), or ended
@@ -47,7 +53,7 @@ export function classify766(due: string | null, history: readonly StatusEvent[],
   const known = history.filter((e) => Date.parse(e.at) <= cut);
   if (!known.some((e) => e.status !== '1')) return null;
   const k = evaluateKpi(due, known);
-  const dueMs = k.dueAt ? Date.parse(k.dueAt) : null;
+  const dueMs = dueMsOf(k.dueAt);
   if (k.ended) {
     const end = Date.parse(k.endAt!);
     if (end < start) return null;
@@ -81,7 +87,7 @@ export function classifier766(due: string | null, history: readonly StatusEvent[
       if (!known.some((e) => e.status !== '1')) m = null;
       else {
         const k = evaluateKpi(due, known);
-        m = { k, dueMs: k.dueAt ? Date.parse(k.dueAt) : null, endMs: k.ended ? Date.parse(k.endAt!) : null };
+        m = { k, dueMs: dueMsOf(k.dueAt), endMs: k.ended ? Date.parse(k.endAt!) : null };
       }
       memo.set(n, m);
     }

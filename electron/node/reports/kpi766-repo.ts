@@ -37,7 +37,8 @@ const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00
  */
 function legalDue(db: Database.Database, c: Candidate, cal: () => WorkCalendar): string | null {
   const received = c.receivedAt ?? c.history.map((e) => e.at).sort((a, b) => Date.parse(a) - Date.parse(b))[0] ?? null;
-  if (!c.maTthc || !received) return null;
+  // A receipt time that does not parse gives no legal due time (khongRoHan), not an Invalid Date.
+  if (!c.maTthc || !received || Number.isNaN(Date.parse(received))) return null;
   const p = db.prepare('SELECT duration_value, duration_unit, gio_cat_ngay FROM procedures WHERE ma_tthc = ?').get(c.maTthc) as
     | { duration_value: number; duration_unit: 'NgayLamViec' | 'Ngay' | 'Gio' | 'Thang' | 'TrongNgay'; gio_cat_ngay: string | null }
     | undefined;
