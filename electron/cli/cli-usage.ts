@@ -43,6 +43,8 @@ export class WordedCommand extends Command {
     // "--pin=1234" mistyped must not echo its value back onto the screen or a captured log.
     const option = flag.split('=')[0]!;
     const candidates = this.#ancestry().flatMap((c) => c.createHelp().visibleOptions(c).flatMap((o) => (o.long ? [o.long] : [])));
+    // "--json=1": the option exists but takes no value; commander calls that unknown too.
+    if (option !== flag && candidates.includes(option)) return this.#saying([{ key: 'cli.usage.optionNoValue', params: { option } }], () => base.unknownOption.call(this, flag));
     const suggestion = option.startsWith('--') ? similar(option.slice(2), candidates.map((c) => c.slice(2))).map((c) => `--${c}`) : [];
     this.#saying([{ key: 'cli.usage.unknownOption', params: { option } }, ...didYouMean(suggestion)], () => base.unknownOption.call(this, flag));
   }

@@ -11,6 +11,7 @@ const CASES: Array<{ args: string[]; vi: string; en: string }> = [
   { args: ['doctor', '--jsn'], vi: "Lỗi: Không có tùy chọn '--jsn'.\n(Có phải ý bạn là --json?)", en: "Error: Unknown option '--jsn'.\n(Did you mean --json?)" },
   { args: ['doctorx'], vi: "Lỗi: motcua không có lệnh 'doctorx'.\n(Có phải ý bạn là doctor?)", en: "Error: motcua has no command 'doctorx'.\n(Did you mean doctor?)" },
   { args: ['officer', 'bogus'], vi: "Lỗi: motcua officer không có lệnh 'bogus'.", en: "Error: motcua officer has no command 'bogus'." },
+  { args: ['doctor', '--json=yes'], vi: "Lỗi: Tùy chọn '--json' không nhận giá trị.", en: "Error: Option '--json' takes no value." },
   { args: ['officer', 'add', '--id'], vi: "Lỗi: Tùy chọn '--id <officerId>' thiếu giá trị.", en: "Error: Option '--id <officerId>' is missing its value." },
   {
     args: ['unit', 'set', '--name', 'X', '--counter', 'Q01'],

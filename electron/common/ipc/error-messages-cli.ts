@@ -55,6 +55,7 @@ export const CLI_MESSAGES = {
   'cli.usage.unknownCommand': { vi: "{parent} không có lệnh '{command}'.", en: "{parent} has no command '{command}'." },
   'cli.usage.didYouMean': { vi: '(Có phải ý bạn là {names}?)', en: '(Did you mean {names}?)' },
   'cli.usage.missingArgument': { vi: "Lệnh {command} còn thiếu đối số bắt buộc '{argument}'.", en: "{command} is missing its required argument '{argument}'." },
+  'cli.usage.optionNoValue': { vi: "Tùy chọn '{option}' không nhận giá trị.", en: "Option '{option}' takes no value." },
   'cli.usage.optionMissingValue': { vi: "Tùy chọn '{option}' thiếu giá trị.", en: "Option '{option}' is missing its value." },
   'cli.usage.requiredOption': { vi: "Lệnh {command} cần tùy chọn '{option}'.", en: "{command} needs the option '{option}'." },
   'cli.usage.tooManyArguments': {
