@@ -46,12 +46,12 @@ export function bilingual(k: KeyedText): Bilingual {
 
 /**
  * What a check caught: a keyed failure's wording both ways; a common system error (a missing file,
- * no permission, a port in use) worded from its errno code with what it names (or `subject`); else
+ * no permission, a port in use) worded from its errno code with the path or address it names; else
  * the error's own text in both, which has no key to word it by.
  */
-export function errorBilingual(e: unknown, subject?: string): Bilingual {
+export function errorBilingual(e: unknown): Bilingual {
   if (e instanceof AppFailure) return { vi: e.message, en: errorText(e, 'en') };
-  const sys = systemWording(e, subject);
+  const sys = systemWording(e);
   if (sys) return bilingual(sys);
   const message = e instanceof Error ? e.message : String(e);
   return { vi: message, en: message };

@@ -55,7 +55,8 @@ describe('issue #16: common system errors in doctor and start-of-day rows are wo
   it('ETIMEDOUT and ENOTFOUND name their host; without one the caller\'s subject stands in, else "the file or device"', () => {
     expect(errorBilingual(nodeError('ETIMEDOUT', { address: '10.0.0.5', port: 443 }))).toEqual({ vi: '10.0.0.5:443 không trả lời (hết thời gian chờ)', en: '10.0.0.5:443 did not answer (timed out)' });
     expect(errorBilingual(nodeError('ENOTFOUND', { hostname: 'api.tinh.gov.vn' })).en).toBe('host api.tinh.gov.vn not found (DNS)');
-    expect(errorBilingual(nodeError('EBUSY'), 'COM3')).toEqual({ vi: 'COM3 đang bị chương trình khác dùng', en: 'COM3 is in use by another program' });
+    const com3 = systemWording(nodeError('EBUSY'), 'COM3')!;
+    expect([formatError(com3.key, com3.params, 'vi'), formatError(com3.key, com3.params, 'en')]).toEqual(['COM3 đang bị chương trình khác dùng', 'COM3 is in use by another program']);
     expect(errorBilingual(nodeError('EBUSY')).en).toBe('the file or device is in use by another program');
   });
 
