@@ -8,7 +8,7 @@
  * when that command runs — esbuild defers those modules in the bundle — so `motcua --help` and
  * `motcua cccd parse` start about as fast as node itself.
  */
-import { Command, CommanderError } from 'commander';
+import { type Command, CommanderError } from 'commander';
 import { AppFailure, errorText, failure as keyedFailure, toAppError } from '../common/ipc/result';
 import { dataLayout, resolveDataDir } from '../node/config/paths';
 import type { SqliteStore } from '../node/store/sqlite-store';
@@ -25,6 +25,7 @@ import { APP_VERSION } from '../common/version';
 import type { Actor } from '../common/domain/actor';
 import type { CoreServices } from '../node/core/core-services';
 import { cliLocale, helpFlagText, jsonFlagText, say } from './cli-locale';
+import { WordedCommand } from './cli-usage';
 
 type CliCore = typeof import('./cli-core');
 
@@ -61,7 +62,7 @@ const closers: Array<() => Promise<void>> = [];
 const WITHOUT_STORE = new Set(['cccd parse', 'doctor', 'db key-import']);
 
 export function buildProgram(io: CliIo = stdio): Command {
-  const program = new Command('motcua')
+  const program = new WordedCommand('motcua')
     .description(say('Một Cửa Desk — dòng lệnh cho quầy tiếp nhận và trả kết quả', 'Một Cửa Desk — the command line for the intake and results counter'))
     .version(APP_VERSION, '-v, --version', say('in phiên bản', 'print the version'))
     .helpOption('-h, --help', helpFlagText())

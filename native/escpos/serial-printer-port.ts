@@ -1,11 +1,12 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import { SerialPort } from 'serialport';
 import type { PrinterConfig, PrinterPort } from '../../electron/common/hardware/printer';
+import { portError } from '../serial/port-errors';
 
 /** ESC/POS over a serial (USB-serial, CDC) port; answers to DLE EOT come back on the same line. */
 export async function openSerialPrinter(cfg: PrinterConfig): Promise<PrinterPort> {
   const port = new SerialPort({ path: cfg.path, baudRate: cfg.baudRate, autoOpen: false });
-  await new Promise<void>((resolve, reject) => port.open((e) => (e ? reject(e) : resolve())));
+  await new Promise<void>((resolve, reject) => port.open((e) => (e ? void portError(cfg.path, e).then(reject) : resolve())));
   let waiter: ((b: number) => void) | null = null;
   port.on('data', (d: Buffer) => {
     if (waiter && d.length) {

@@ -2,6 +2,9 @@ import { existsSync } from 'node:fs';
 import type { SerialPort } from 'serialport';
 import { normalizeUsbId } from '../../electron/common/hardware/serial';
 import type { ScannerPort, ScannerState, SerialScannerConfig } from '../../electron/common/hardware/scanner';
+import type { KeyedText } from '../../electron/common/ipc/error-messages';
+import { systemWording } from '../../electron/common/ipc/system-wording';
+import { portError } from './port-errors';
 
 const DELIMITERS = { CR: '\r', LF: '\n', CRLF: '\r\n' } as const;
 const RECONNECT_MS = 1000;
@@ -21,7 +24,7 @@ export class SerialScanner implements ScannerPort {
   #health: NodeJS.Timeout | null = null;
   #currentPath: string;
   readonly #scan = new Set<(raw: string) => void>();
-  readonly #stateCbs = new Set<(s: ScannerState, detail: string | null) => void>();
+  readonly #stateCbs = new Set<(s: ScannerState, detail: KeyedText | null) => void>();
 
   constructor(readonly cfg: SerialScannerConfig) {
     this.#currentPath = cfg.path;
@@ -36,12 +39,12 @@ export class SerialScanner implements ScannerPort {
     return () => this.#scan.delete(cb);
   }
 
-  onState(cb: (s: ScannerState, detail: string | null) => void): () => void {
+  onState(cb: (s: ScannerState, detail: KeyedText | null) => void): () => void {
     this.#stateCbs.add(cb);
     return () => this.#stateCbs.delete(cb);
   }
 
-  #setState(s: ScannerState, detail: string | null = null): void {
+  #setState(s: ScannerState, detail: KeyedText | null = null): void {
     if (s === this.#state && detail === null) return;
     this.#state = s;
     for (const cb of this.#stateCbs) cb(s, detail);
@@ -52,7 +55,7 @@ export class SerialScanner implements ScannerPort {
     this.#stopped = false;
     void this.#open();
     this.#health = setInterval(() => {
-      if (this.#state === 'connected' && !existsSync(this.#currentPath)) this.#lost('cổng đã biến mất');
+      if (this.#state === 'connected' && !existsSync(this.#currentPath)) this.#lost({ key: 'scanner.portGone' });
     }, HEALTH_MS);
     this.#health.unref();
   }
@@ -95,8 +98,11 @@ export class SerialScanner implements ScannerPort {
     });
     port.open((err) => {
       if (err) {
-        this.#setState('disconnected', err.message);
-        this.#schedule();
+        void portError(this.#currentPath, err).then((why) => {
+          if (this.#stopped) return;
+          this.#setState('disconnected', portWording(why, this.#currentPath));
+          this.#schedule();
+        });
         return;
       }
       if (this.#stopped) {
@@ -112,13 +118,13 @@ export class SerialScanner implements ScannerPort {
         const text = (typeof chunk === 'string' ? chunk : chunk.toString('utf8')).replace(/^[\r\n]+|[\r\n]+$/g, '');
         if (text) for (const cb of this.#scan) cb(text);
       });
-      port.on('close', () => this.#lost('cổng đã đóng'));
-      port.on('error', (e: Error) => this.#lost(e.message));
+      port.on('close', () => this.#lost({ key: 'scanner.portClosed' }));
+      port.on('error', (e: Error) => this.#lost(portWording(e, this.#currentPath)));
       this.#setState('connected');
     });
   }
 
-  #lost(detail: string): void {
+  #lost(detail: KeyedText): void {
     if (this.#stopped || this.#state === 'disconnected') return;
     const p = this.#port;
     this.#port = null;
@@ -138,3 +144,8 @@ export class SerialScanner implements ScannerPort {
 }
 
 export const serialScannerFactory = (cfg: SerialScannerConfig): ScannerPort => new SerialScanner(cfg);
+
+/** A port's failure keyed by its errno code where it has one; else the driver's own words, framed. */
+function portWording(e: unknown, path: string): KeyedText {
+  return systemWording(e, path) ?? { key: 'scanner.portError', params: { detail: (e as Error)?.message ?? String(e) } };
+}

@@ -1,10 +1,11 @@
+import type { KeyedText } from '../../electron/common/ipc/error-messages';
 import type { ScannerFactory, ScannerPort, ScannerState, SerialScannerConfig } from '../../electron/common/hardware/scanner';
 
 /** In-process scanner double: the test "scans" by calling `scan(text)`, and can unplug/replug it. */
 export class FakeScanner implements ScannerPort {
   state: ScannerState = 'disconnected';
   readonly #scan = new Set<(raw: string) => void>();
-  readonly #stateCbs = new Set<(s: ScannerState, d: string | null) => void>();
+  readonly #stateCbs = new Set<(s: ScannerState, d: KeyedText | null) => void>();
   constructor(readonly cfg: SerialScannerConfig) {}
   start(): void {
     this.#set('connected');
@@ -16,7 +17,7 @@ export class FakeScanner implements ScannerPort {
     this.#scan.add(cb);
     return () => this.#scan.delete(cb);
   }
-  onState(cb: (s: ScannerState, d: string | null) => void) {
+  onState(cb: (s: ScannerState, d: KeyedText | null) => void) {
     this.#stateCbs.add(cb);
     return () => this.#stateCbs.delete(cb);
   }
@@ -25,9 +26,9 @@ export class FakeScanner implements ScannerPort {
     for (const cb of this.#scan) cb(text);
   }
   unplug(): void {
-    this.#set('disconnected', 'rút cáp');
+    this.#set('disconnected', { key: 'scanner.portGone' });
   }
-  #set(s: ScannerState, d: string | null = null) {
+  #set(s: ScannerState, d: KeyedText | null = null) {
     this.state = s;
     for (const cb of this.#stateCbs) cb(s, d);
   }

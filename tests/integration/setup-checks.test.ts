@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../electron/common/domain/actor';
@@ -69,12 +70,20 @@ describe('doctor and start-of-day rows: unit at the province, clock against the 
   });
 
   it('the province gone: both rows warn that they could not be checked, never throw', async () => {
-    await core.apiSetup.configure(SETUP, { apiUrl: 'http://127.0.0.1:9/api', ...CLIENT });
+    // A port that was free a moment ago: nothing listens, so the connection is refused (not a port fetch bars).
+    const closed = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as AddressInfo;
+        probe.close(() => resolve(port));
+      });
+    });
+    await core.apiSetup.configure(SETUP, { apiUrl: `http://127.0.0.1:${closed}/api`, ...CLIENT });
     const rows = byId(await core.provinceChecks());
     expect(rows['unit-province']!.status).toBe('warn');
     expect(rows['unit-province']!.detail).toMatch(/^chưa kiểm tra được/);
     expect(rows['clock-server']!.status).toBe('warn');
-    expect(rows['clock-server']!.detail).toMatch(/^chưa so được/);
+    // The refusal is worded from its errno code, naming the address, in each language (not Node's English).
+    expect(rows['clock-server']).toMatchObject({ detail: `chưa so được: 127.0.0.1:${closed} từ chối kết nối`, en: { detail: `not compared: 127.0.0.1:${closed} refused the connection` } });
     await core.apiSetup.configure(SETUP, { apiUrl: server.url, ...CLIENT });
   });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import './zod-locale';
+import { keyedIssue, vi } from './zod-locale';
 import { formatError, type ErrorKey, type ErrorParams, type KeyedText } from '../ipc/error-messages';
 import { findingsWording, type Finding } from '../ipc/import-findings';
 import { foldVietnamese } from './text';
@@ -94,29 +94,38 @@ export function currentUnitsHint(map: ProvinceMap, province: ProvinceEntry | nul
   return { text: changed ? `nay thuộc ${current}` : null, province: prov, source: map.nguon };
 }
 
-const name = (field: string, max = 200) =>
-  z.string({ error: `thiếu ${field}` }).trim().min(1, `thiếu ${field}`).max(max, `${field} dài quá ${max} ký tự`);
+/**
+ * A name in the map, trimmed. Its refusals are custom issues carrying their key and the field's,
+ * so an English line names the field in English instead of quoting the Vietnamese message.
+ */
+const name = (field: ErrorKey, max = 200) =>
+  z.unknown().transform((v, ctx) => {
+    const s = typeof v === 'string' ? v.trim() : '';
+    if (s && s.length <= max) return s;
+    ctx.addIssue({ code: 'custom', ...(s ? keyedIssue('address.fieldTooLong', { field: { key: field }, max }) : keyedIssue('address.fieldMissing', { field: { key: field } })) });
+    return z.NEVER;
+  });
 
 /**
  * The commune-level map a province publishes: `{"nguon": "<văn bản>", "xa": [{"tinhCu", "huyenCu",
  * "xaCu", "loaiXaMoi", "xaMoi", "tinhMoi"}]}` (README: "Địa giới hành chính 2025").
  */
 export const communeImportSchema = z.object({
-  nguon: name('nguồn (văn bản pháp lý, "nguon")', 500),
+  nguon: name('address.field.nguon', 500),
   xa: z
     .array(
       z.object({
-        tinhCu: name('tỉnh cũ (tinhCu)'),
-        huyenCu: name('huyện cũ (huyenCu)'),
-        xaCu: name('xã cũ (xaCu)'),
-        loaiXaMoi: z.enum(['xã', 'phường', 'đặc khu'], { error: 'loại xã mới (loaiXaMoi) phải là "xã", "phường" hoặc "đặc khu"' }),
-        xaMoi: name('xã mới (xaMoi)'),
-        tinhMoi: name('tỉnh mới (tinhMoi)'),
+        tinhCu: name('address.field.tinhCu'),
+        huyenCu: name('address.field.huyenCu'),
+        xaCu: name('address.field.xaCu'),
+        loaiXaMoi: z.enum(['xã', 'phường', 'đặc khu'], { error: vi('address.communeTypeBad') }),
+        xaMoi: name('address.field.xaMoi'),
+        tinhMoi: name('address.field.tinhMoi'),
       }),
-      { error: 'thiếu danh sách xã ("xa")' },
+      { error: vi('address.listMissing') },
     )
-    .min(1, 'danh sách xã ("xa") trống')
-    .max(20000, 'quá 20.000 dòng'),
+    .min(1, vi('address.listEmpty'))
+    .max(20000, vi('address.listTooLong')),
 });
 export type CommuneImport = z.output<typeof communeImportSchema>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { formatError, type KeyedText } from '../ipc/error-messages';
 import { AppFailure, errorText } from '../ipc/result';
+import { systemWording } from '../ipc/system-wording';
 
 export const doctorCheckSchema = z.object({
   id: z.string(),
@@ -43,9 +44,15 @@ export function bilingual(k: KeyedText): Bilingual {
   return { vi: formatError(k.key, k.params, 'vi'), en: formatError(k.key, k.params, 'en') };
 }
 
-/** What a check caught: a keyed failure's wording both ways, else the error's own text (a system message) in both. */
+/**
+ * What a check caught: a keyed failure's wording both ways; a common system error (a missing file,
+ * no permission, a port in use) worded from its errno code with the path or address it names; else
+ * the error's own text in both, which has no key to word it by.
+ */
 export function errorBilingual(e: unknown): Bilingual {
   if (e instanceof AppFailure) return { vi: e.message, en: errorText(e, 'en') };
+  const sys = systemWording(e);
+  if (sys) return bilingual(sys);
   const message = e instanceof Error ? e.message : String(e);
   return { vi: message, en: message };
 }

@@ -1,4 +1,5 @@
 import type { ScanEvent } from '../domain/scan';
+import type { KeyedText } from '../ipc/error-messages';
 
 export type SuffixMode = 'CR' | 'LF' | 'CRLF' | 'none';
 
@@ -25,7 +26,8 @@ export interface ScannerPort {
   stop(): Promise<void>;
   readonly state: ScannerState;
   onScan(cb: (raw: string) => void): () => void;
-  onState(cb: (s: ScannerState, detail: string | null) => void): () => void;
+  /** `detail`: why it is not connected, keyed so the start-of-day row words it in the officer's language. */
+  onState(cb: (s: ScannerState, detail: KeyedText | null) => void): () => void;
 }
 
 export type ScannerFactory = (cfg: SerialScannerConfig) => ScannerPort;

@@ -50,4 +50,27 @@ export const CLI_MESSAGES = {
     vi: 'Chưa cấu hình máy chủ tỉnh: motcua api set …, hoặc đặt MOTCUA_API_URL, hoặc dùng --api.',
     en: 'No provincial server is configured: motcua api set …, or set MOTCUA_API_URL, or use --api.',
   },
+  // Commander's own refusals of a command line, keyed by electron/cli/cli-usage.ts.
+  'cli.usage.unknownOption': { vi: "Không có tùy chọn '{option}'.", en: "Unknown option '{option}'." },
+  'cli.usage.unknownCommand': { vi: "{parent} không có lệnh '{command}'.", en: "{parent} has no command '{command}'." },
+  'cli.usage.didYouMean': { vi: '(Có phải ý bạn là {names}?)', en: '(Did you mean {names}?)' },
+  'cli.usage.missingArgument': { vi: "Lệnh {command} còn thiếu đối số bắt buộc '{argument}'.", en: "{command} is missing its required argument '{argument}'." },
+  'cli.usage.optionNoValue': { vi: "Tùy chọn '{option}' không nhận giá trị.", en: "Option '{option}' takes no value." },
+  'cli.usage.optionMissingValue': { vi: "Tùy chọn '{option}' thiếu giá trị.", en: "Option '{option}' is missing its value." },
+  'cli.usage.requiredOption': { vi: "Lệnh {command} cần tùy chọn '{option}'.", en: "{command} needs the option '{option}'." },
+  'cli.usage.tooManyArguments': {
+    vi: 'Lệnh {command} nhận {expected} đối số nhưng được đưa {received}.',
+    en: 'Too many arguments for {command}: it takes {expected}, given {received}.',
+  },
+  'cli.usage.noArguments': { vi: 'Lệnh {command} không nhận đối số nào nhưng được đưa {received}.', en: '{command} takes no arguments (given {received}).' },
+  'cli.usage.optionChoice': {
+    vi: "Giá trị '{value}' của tùy chọn '{option}' không hợp lệ: chọn một trong {choices}.",
+    en: "'{value}' is not a valid value of option '{option}': choose one of {choices}.",
+  },
+  'cli.usage.optionInvalid': { vi: "Giá trị '{value}' của tùy chọn '{option}' không hợp lệ.", en: "'{value}' is not a valid value of option '{option}'." },
+  'cli.usage.argumentChoice': {
+    vi: "Giá trị '{value}' của đối số '{argument}' không hợp lệ: chọn một trong {choices}.",
+    en: "'{value}' is not a valid value of argument '{argument}': choose one of {choices}.",
+  },
+  'cli.usage.argumentInvalid': { vi: "Giá trị '{value}' của đối số '{argument}' không hợp lệ.", en: "'{value}' is not a valid value of argument '{argument}'." },
 } as const satisfies Record<string, { vi: string; en: string }>;

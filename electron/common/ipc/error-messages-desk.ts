@@ -16,6 +16,10 @@ export const DESK_MESSAGES = {
   'printer.jobNotFound': { vi: 'Không có lệnh in số {jobId}.', en: 'No print job number {jobId}.' },
   'printer.jobNotHeld': { vi: 'Lệnh in số {jobId} không ở trạng thái chờ in lại.', en: 'Print job {jobId} is not waiting to be printed again.' },
   'printer.noStatus': { vi: 'Máy in không trả lời trạng thái.', en: 'The printer does not answer the status request.' },
+  'scanner.portGone': { vi: 'cổng đã biến mất', en: 'the port is gone' },
+  'scanner.portClosed': { vi: 'cổng đã đóng', en: 'the port was closed' },
+  'scanner.portError': { vi: 'lỗi cổng: {detail}', en: 'port error: {detail}' },
+  'scanner.configInvalid': { vi: 'cấu hình máy quét không hợp lệ', en: 'the scanner settings are not valid' },
   'printer.openFailed': { vi: 'Không mở được máy in tại {path}: {error}. Kiểm tra cáp và cổng.', en: 'The printer at {path} cannot be opened: {error}. Check the cable and the port.' },
   'printer.noAnswer': {
     vi: 'Máy in không trả lời (kiểm tra nguồn, cáp và cổng; máy in không hỗ trợ trạng thái thì tắt "kiểm tra trạng thái").',

@@ -119,4 +119,17 @@ export const FIELD_MESSAGES = {
     vi: "Bộ gõ tiếng Việt (Telex/VNI) đang bật đã làm sai dữ liệu quét. Hãy tắt bộ gõ (chuyển sang E) rồi quét lại.",
     en: "A Vietnamese input method (Telex/VNI) that is on has changed the scanned data. Turn it off (switch to E) and scan again.",
   },
+  // The province's commune map (motcua address import): its fields, named in each language.
+  'address.field.nguon': { vi: 'nguồn (văn bản pháp lý, "nguon")', en: 'the source (legal text, "nguon")' },
+  'address.field.tinhCu': { vi: 'tỉnh cũ (tinhCu)', en: 'the old province (tinhCu)' },
+  'address.field.huyenCu': { vi: 'huyện cũ (huyenCu)', en: 'the old district (huyenCu)' },
+  'address.field.xaCu': { vi: 'xã cũ (xaCu)', en: 'the old commune (xaCu)' },
+  'address.field.xaMoi': { vi: 'xã mới (xaMoi)', en: 'the new commune (xaMoi)' },
+  'address.field.tinhMoi': { vi: 'tỉnh mới (tinhMoi)', en: 'the new province (tinhMoi)' },
+  'address.fieldMissing': { vi: 'thiếu {field}', en: '{field} is missing' },
+  'address.fieldTooLong': { vi: '{field} dài quá {max} ký tự', en: '{field} is longer than {max} characters' },
+  'address.communeTypeBad': { vi: 'loại xã mới (loaiXaMoi) phải là "xã", "phường" hoặc "đặc khu"', en: 'the new commune\'s type (loaiXaMoi) must be "xã", "phường" or "đặc khu"' },
+  'address.listMissing': { vi: 'thiếu danh sách xã ("xa")', en: 'the list of communes ("xa") is missing' },
+  'address.listEmpty': { vi: 'danh sách xã ("xa") trống', en: 'the list of communes ("xa") is empty' },
+  'address.listTooLong': { vi: 'quá 20.000 dòng', en: 'more than 20,000 rows' },
 } as const satisfies Record<string, { vi: string; en: string }>;

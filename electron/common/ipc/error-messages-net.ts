@@ -38,6 +38,7 @@ export const NET_MESSAGES = {
   'net.notOnServerYet': { vi: 'hồ sơ chưa có trên máy chủ', en: 'the dossier is not on the server yet' },
   'net.syncLockLost': { vi: 'mất khóa đồng bộ', en: 'lost the sync lock' },
   'net.itemReason': { vi: '{code}: {reason}', en: 'Dossier {code}: {reason}' },
+  'setup.noServerTime': { vi: 'máy chủ không gửi giờ (thiếu tiêu đề Date)', en: 'the server sent no time (no Date header)' },
   'pull.noUnit': { vi: 'chưa cấu hình đơn vị', en: 'no unit configured' },
   'pull.unit': { vi: 'đơn vị: {reason}', en: 'unit: {reason}' },
   'pull.catalog': { vi: 'danh mục: {reason}', en: 'catalog: {reason}' },

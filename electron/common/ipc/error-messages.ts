@@ -5,6 +5,7 @@ import { FIELD_MESSAGES } from './error-messages-fields';
 import { FILE_MESSAGES } from './error-messages-files';
 import { NET_MESSAGES } from './error-messages-net';
 import { SIGNING_MESSAGES } from './error-messages-signing';
+import { SYS_MESSAGES } from './error-messages-sys';
 
 /**
  * User-facing failures as keys with parameters, worded here once per language. Services throw
@@ -220,6 +221,7 @@ export const ERROR_MESSAGES = {
   ...DESK_MESSAGES,
   ...CLI_MESSAGES,
   ...NET_MESSAGES,
+  ...SYS_MESSAGES,
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 export type ErrorKey = keyof typeof ERROR_MESSAGES;

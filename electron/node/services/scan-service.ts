@@ -1,5 +1,6 @@
 import { classifyScan, type ScanEvent } from '../../common/domain/scan';
 import { serialScannerConfigSchema, type ScannerFactory, type ScannerPort, type ScannerState } from '../../common/hardware/scanner';
+import { formatError, type KeyedText } from '../../common/ipc/error-messages';
 import type { EventHub } from '../events/event-hub';
 import type { Logger } from '../log/logger';
 import type { AppStore } from '../store/app-store';
@@ -14,13 +15,14 @@ export class ScanService {
   #port: ScannerPort | null = null;
   #offs: Array<() => void> = [];
   #state: ScannerState = 'unconfigured';
-  #detail: string | null = null;
+  #detail: KeyedText | null = null;
   readonly #listeners = new Set<(e: ScanEvent) => void>();
 
   constructor(private readonly d: { store: AppStore; hub: EventHub; factory: ScannerFactory; log: Logger }) {}
 
-  get state(): { state: ScannerState; detail: string | null } {
-    return { state: this.#state, detail: this.#detail };
+  /** `detail` in Vietnamese (the window's state, logs); `detailKey` for the start-of-day row in either language. */
+  get state(): { state: ScannerState; detail: string | null; detailKey: KeyedText | null } {
+    return { state: this.#state, detail: this.#detailText(), detailKey: this.#detail };
   }
 
   onScan(cb: (e: ScanEvent) => void): () => void {
@@ -33,7 +35,7 @@ export class ScanService {
     const raw = await this.d.store.getSetting(SCANNER_SETTING);
     if (!raw) return this.#setState('unconfigured', null);
     const cfg = serialScannerConfigSchema.safeParse(JSON.parse(raw));
-    if (!cfg.success) return this.#setState('unconfigured', 'cấu hình máy quét không hợp lệ');
+    if (!cfg.success) return this.#setState('unconfigured', { key: 'scanner.configInvalid' });
     const port = this.d.factory(cfg.data);
     this.#port = port;
     this.#offs.push(
@@ -52,10 +54,14 @@ export class ScanService {
     return e;
   }
 
-  #setState(s: ScannerState, detail: string | null): void {
+  #setState(s: ScannerState, detail: KeyedText | null): void {
     this.#state = s;
     this.#detail = detail;
-    this.d.hub.emit('devices.state', { scanner: s, detail });
+    this.d.hub.emit('devices.state', { scanner: s, detail: this.#detailText() });
+  }
+
+  #detailText(): string | null {
+    return this.#detail && formatError(this.#detail.key, this.#detail.params, 'vi');
   }
 
   async stop(): Promise<void> {

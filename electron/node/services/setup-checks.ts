@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import type { DoctorCheck } from '../../common/domain/doctor';
+import { bilingual, errorBilingual, type Bilingual, type DoctorCheck } from '../../common/domain/doctor';
 import { pickDetected } from '../../common/hardware/token-modules';
 import { AppFailure } from '../../common/ipc/result';
 import type { SecretVault } from '../secrets/secret-vault';
@@ -43,24 +43,25 @@ export async function trustDirCheck(dir: string | null): Promise<DoctorCheck> {
     const anchors = (await loadTrustAnchors(dir)) ?? [];
     return row({ id: 'trust', label, status: 'ok', detail: `${dir}: đọc được ${anchors.length} chứng thư gốc`, enDetail: `${dir}: ${countOf(anchors.length, 'root certificate')} read` }, en);
   } catch (e) {
-    const empty = e instanceof AppFailure && /không có chứng thư/.test(e.message);
+    const empty = e instanceof AppFailure && e.key === 'trust.dirEmpty';
     return row({ id: 'trust', label, status: 'fail', detail: (e as Error).message, enDetail: empty ? `${dir} holds no certificate (.pem, .crt, .cer, .der)` : `${dir} cannot be read` }, en);
   }
 }
 
 /** The server's clock from the Date header of one plain request, against this PC's, at the request's midpoint. */
-async function serverClock(baseUrl: string, now: () => Date): Promise<{ skewMs: number } | { reason: string }> {
+async function serverClock(baseUrl: string, now: () => Date): Promise<{ skewMs: number } | { reason: Bilingual }> {
   const t0 = now().getTime();
   try {
     const res = await fetch(baseUrl, { method: 'HEAD', redirect: 'manual', signal: AbortSignal.timeout(5000) });
     await res.body?.cancel();
     const t1 = now().getTime();
     const date = Date.parse(res.headers.get('date') ?? '');
-    if (!Number.isFinite(date)) return { reason: 'máy chủ không gửi giờ (thiếu tiêu đề Date)' };
+    if (!Number.isFinite(date)) return { reason: bilingual({ key: 'setup.noServerTime' }) };
     // The header has whole seconds: half a second either way is not a skew.
     return { skewMs: Math.round((t0 + t1) / 2 - date - 500) };
   } catch (e) {
-    return { reason: (e as Error).name === 'TimeoutError' ? 'hết thời gian chờ' : (e as Error).message };
+    // fetch names the refusal (ECONNREFUSED, ENOTFOUND…) only in its cause, worded here with the host it named.
+    return { reason: (e as Error).name === 'TimeoutError' ? bilingual({ key: 'net.timeout' }) : errorBilingual(e) };
   }
 }
 
@@ -87,7 +88,7 @@ export async function provinceChecks(d: { store: SqliteStore; secrets?: SecretVa
   const clock = await serverClock(cfg.baseUrl, now);
   const clockRow =
     'reason' in clock
-      ? row({ id: 'clock-server', label: clockLabel, status: 'warn', detail: `chưa so được: ${clock.reason}`, enDetail: `not compared: ${clock.reason}` }, clockEn)
+      ? row({ id: 'clock-server', label: clockLabel, status: 'warn', detail: `chưa so được: ${clock.reason.vi}`, enDetail: `not compared: ${clock.reason.en}` }, clockEn)
       : Math.abs(clock.skewMs) > MAX_CLOCK_SKEW_MS
         ? row({ id: 'clock-server', label: clockLabel, status: 'warn', detail: `đồng hồ máy ${signed(clock.skewMs)} so với máy chủ tỉnh (quá 2 phút): chỉnh giờ của máy`, enDetail: `this PC's clock is ${signedEn(clock.skewMs)} of the provincial server (more than 2 minutes): set the PC's time` }, clockEn)
         : row({ id: 'clock-server', label: clockLabel, status: 'ok', detail: `khớp với máy chủ tỉnh (lệch dưới 2 phút)`, enDetail: 'agrees with the provincial server (less than 2 minutes apart)' }, clockEn);

@@ -1,6 +1,7 @@
 import { statfs } from 'node:fs/promises';
 import { bilingual, checkRow, errorBilingual, type DoctorCheck } from '../../common/domain/doctor';
 import { toVietnamRfc3339 } from '../../common/domain/time';
+import { AppFailure } from '../../common/ipc/result';
 import type { PrinterService } from '../printing/printer-service';
 import type { SqliteStore } from '../store/sqlite-store';
 import { verdictCheck, type AuditService } from '../audit/audit-service';
@@ -30,17 +31,17 @@ export async function startOfDay(d: {
     const { problemKey } = await d.printer.status();
     rows.push(checkRow('printer', problemKey ? 'fail' : 'ok', PRINTER_LABEL, problemKey ? bilingual(problemKey) : { vi: 'sẵn sàng', en: 'ready' }));
   } catch (e) {
-    const unconfigured = /Chưa cấu hình/.test((e as Error).message);
+    const unconfigured = e instanceof AppFailure && e.key === 'printer.notConfigured';
     rows.push(checkRow('printer', unconfigured ? 'unconfigured' : 'fail', PRINTER_LABEL, unconfigured ? NOT_CONFIGURED : errorBilingual(e)));
   }
   const sc = d.scans.state;
-  const lost = sc.detail ? ` (${sc.detail})` : '';
+  const why = sc.detailKey && bilingual(sc.detailKey);
   rows.push(
     checkRow(
       'scanner',
       sc.state === 'connected' ? 'ok' : sc.state === 'unconfigured' ? 'unconfigured' : 'fail',
       { vi: 'Máy quét mã', en: 'Code scanner' },
-      sc.state === 'connected' ? { vi: 'đã kết nối', en: 'connected' } : sc.state === 'unconfigured' ? NOT_CONFIGURED : { vi: `mất kết nối${lost}`, en: `disconnected${lost}` },
+      sc.state === 'connected' ? { vi: 'đã kết nối', en: 'connected' } : sc.state === 'unconfigured' ? NOT_CONFIGURED : { vi: `mất kết nối${why ? ` (${why.vi})` : ''}`, en: `disconnected${why ? ` (${why.en})` : ''}` },
     ),
   );
   rows.push(await tokenModuleCheck(await d.store.getSetting('devices.tokenModule')));

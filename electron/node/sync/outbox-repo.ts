@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { formatError, isErrorKey, type KeyedText } from '../../common/ipc/error-messages';
+import { wordingOfText } from '../../common/ipc/net-wording';
+import { readStoredWording } from '../../common/ipc/notice';
 import { failure } from '../../common/ipc/result';
 
 /**
@@ -144,7 +146,7 @@ export interface ItemUpdate {
   readonly attempt?: boolean;
   /** Not before this time (RFC 3339); null to send as soon as its turn comes. */
   readonly nextAttemptAt: string | null;
-  /** Plain text for retries, the server's reasons as JSON for a rejection; null clears it. */
+  /** A retry's reason (its key as a stored wording, or the server's text), the server's reasons as JSON for a rejection; null clears it. */
   readonly error: string | null;
   /** Replaces the stored payload: a body resolved once so every retry sends the same bytes. */
   readonly payload?: string;
@@ -242,7 +244,10 @@ export interface QueueEntry {
   readonly state: OutboxState;
   readonly attempts: number;
   readonly nextAttemptAt: string | null;
+  /** The last failure in Vietnamese (logs, older callers). */
   readonly lastError: string | null;
+  /** Its key, for the officer's language; null for the server's own words. */
+  readonly lastErrorKey: KeyedText | null;
 }
 
 /** Every item not yet done, in queue order (the `sync.queue` screen). */
@@ -256,7 +261,17 @@ export function listQueue(db: Database.Database, limit = 500): QueueEntry[] {
       next_attempt_at: string | null;
       last_error: string | null;
     }>
-  ).map((r) => ({ code: r.ma_ho_so, kind: r.kind, state: r.state, attempts: r.attempts, nextAttemptAt: r.next_attempt_at, lastError: r.last_error }));
+  ).map((r) => ({ code: r.ma_ho_so, kind: r.kind, state: r.state, attempts: r.attempts, nextAttemptAt: r.next_attempt_at, ...lastFailure(r.last_error) }));
+}
+
+/**
+ * A retry's reason as the sender stores it: its key as JSON. Rows written before it was keyed hold
+ * the Vietnamese text, whose key is found again from that text.
+ */
+function lastFailure(stored: string | null): Pick<QueueEntry, 'lastError' | 'lastErrorKey'> {
+  if (stored === null) return { lastError: null, lastErrorKey: null };
+  const { message, wording } = readStoredWording(stored);
+  return { lastError: message, lastErrorKey: wording ?? wordingOfText(message) };
 }
 
 export interface InboxEntry {

@@ -1,12 +1,14 @@
 import type Database from 'better-sqlite3';
 import { toVietnamRfc3339 } from '../../common/domain/time';
 import { formatError, type KeyedText } from '../../common/ipc/error-messages';
+import { storedWording } from '../../common/ipc/notice';
 import { failure } from '../../common/ipc/result';
 import { attachmentForUpload, markPendingAgain, markUploaded, raiseServerVersion, setSyncState, setUploadUrl, uploadUrlOf } from '../intake/dossier-repo';
 import { appendAudit } from '../store/audit';
 import { buildHoSo } from './hoso';
 import { dossierQueueState, markInFlightUnknown, nextAttemptAt, readyHeadOf, readyHeads, requeueRejected, updateItem, type OutboxItem, type OutboxState } from './outbox-repo';
 import type { ApiOutcome } from './provincial-api';
+import { retryFor } from './api-types';
 import { runPool } from './head-pool';
 import { reasonOf, type SyncContext } from './sync-context';
 
@@ -153,13 +155,16 @@ export class OutboxSender {
       await this.#mark(item, 'rejected', { error, attempt: true });
       return { done: false, error: `${item.code}: ${r.message}` };
     }
+    // The row keeps the reason's key, so the queue words it in the officer's language; the
+    // server's own words, which have none, are kept as they came.
+    const stored = (text: string) => (r.wording ? storedWording(r.wording) : text);
     if (r.kind === 'fatal') {
       // Not retried in a loop: parked for a long backoff and surfaced.
-      await this.#mark(item, 'pending', { error: r.message, attempt: true, delayMs: this.c.o.maxBackoffMs });
+      await this.#mark(item, 'pending', { error: stored(r.message), attempt: true, delayMs: this.c.o.maxBackoffMs });
       return { done: false, error: `${item.code}: ${r.message}` };
     }
     const state = r.kind === 'unknown' ? 'unknown' : item.state === 'unknown' ? 'unknown' : 'pending';
-    await this.#mark(item, state, { error: r.reason, attempt: true, delayMs: this.backoff(item.attempts, r.kind === 'retry' ? r.afterMs : null) });
+    await this.#mark(item, state, { error: stored(r.reason), attempt: true, delayMs: this.backoff(item.attempts, r.kind === 'retry' ? r.afterMs : null) });
     return { done: false, error: `${item.code}: ${r.reason}` };
   }
 
@@ -239,7 +244,7 @@ export class OutboxSender {
     if (r.kind === 'rejected' && r.error === 'upload_gone') {
       // The server dropped the partial upload: start a new one next time.
       await this.c.exec('uploadGone', (db) => setUploadUrl(db, att.id, null));
-      return this.#setback(item, { kind: 'retry', afterMs: 0, reason: r.message });
+      return this.#setback(item, { kind: 'retry', afterMs: 0, reason: r.message, ...(r.wording ? { wording: r.wording } : {}) });
     }
     return this.#setback(item, r);
   }
@@ -250,7 +255,7 @@ export class OutboxSender {
     if (!item.prepared && (item.state === 'unknown' || item.state === 'in_flight')) {
       // Contract §3.3: read before retrying a write whose outcome is unknown.
       const read = await api.getDossier(item.code);
-      if (read.kind !== 'ok') return this.#setback(item, read.kind === 'rejected' ? { kind: 'retry', afterMs: null, reason: read.message } : read);
+      if (read.kind !== 'ok') return this.#setback(item, read.kind === 'rejected' ? { kind: 'retry', afterMs: null, reason: read.message, ...(read.wording ? { wording: read.wording } : {}) } : read);
       if (read.value && read.value.idempotencyKey === item.idempotencyKey) return this.#putDone(item, read.value.version);
       if (read.value && !payload.ifMatch) {
         return this.#setback(item, { ...ownRejection('conflict', { key: 'sync.codeTaken' }), status: 409 });
@@ -305,7 +310,7 @@ export class OutboxSender {
     await this.#mark(item, 'in_flight');
     const r = await this.c.d.api.postEvent(item.code, body, item.idempotencyKey);
     if (r.kind === 'ok') return this.#done(item);
-    if (r.kind === 'rejected' && r.status === 404) return this.#setback({ ...item, state: 'in_flight' }, { kind: 'retry', afterMs: null, reason: 'hồ sơ chưa có trên máy chủ' });
+    if (r.kind === 'rejected' && r.status === 404) return this.#setback({ ...item, state: 'in_flight' }, retryFor('net.notOnServerYet'));
     return this.#setback({ ...item, state: 'in_flight' }, r);
   }
 

@@ -60,7 +60,19 @@ describe('issue #16: network reasons, the staleness warning and import findings 
     writeFileSync(field, JSON.stringify({ nguon: 'NQ', xa: [row, { ...row, loaiXaMoi: 'thôn' }] }));
     const f = await caught(() => svc.importCommunes({} as never, field));
     expect(f.vi).toBe('Tệp địa giới xã không hợp lệ, chưa nhập gì: Dòng 2, loaiXaMoi: loại xã mới (loaiXaMoi) phải là "xã", "phường" hoặc "đặc khu".');
-    expect(f.en.startsWith('The commune boundary file is not valid; nothing was imported: Row 2, loaiXaMoi: ')).toBe(true);
+    expect(f.en).toBe('The commune boundary file is not valid; nothing was imported: Row 2, loaiXaMoi: the new commune\'s type (loaiXaMoi) must be "xã", "phường" or "đặc khu".');
+    // A missing or overlong name, the source and the list itself: each field named in the line's own language.
+    const { tinhCu: _gone, ...noOldProvince } = row;
+    const names = join(dir.dir, 'names.json');
+    writeFileSync(names, JSON.stringify({ xa: [noOldProvince, { ...row, xaMoi: 'x'.repeat(201) }] }));
+    const n = await caught(() => svc.importCommunes({} as never, names));
+    expect(n.vi).toBe('Tệp địa giới xã không hợp lệ, chưa nhập gì: nguon: thiếu nguồn (văn bản pháp lý, "nguon"); Dòng 1, tinhCu: thiếu tỉnh cũ (tinhCu); Dòng 2, xaMoi: xã mới (xaMoi) dài quá 200 ký tự.');
+    expect(n.en).toBe(
+      'The commune boundary file is not valid; nothing was imported: in nguon: the source (legal text, "nguon") is missing; Row 1, tinhCu: the old province (tinhCu) is missing; Row 2, xaMoi: the new commune (xaMoi) is longer than 200 characters.',
+    );
+    const empty = join(dir.dir, 'empty.json');
+    writeFileSync(empty, JSON.stringify({ nguon: 'NQ', xa: [] }));
+    expect((await caught(() => svc.importCommunes({} as never, empty))).en).toBe('The commune boundary file is not valid; nothing was imported: in xa: the list of communes ("xa") is empty.');
   });
 
   it("the calendar import's day findings", async () => {

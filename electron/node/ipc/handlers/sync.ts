@@ -15,8 +15,8 @@ export const syncHandlers = (e: HandlerEnv): AreaHandlers<C> => ({
         ? { ran: false, sent: 0, remaining: 0, rejected: 0, message: e.core.sync.lastError, messageKey: e.core.sync.lastErrorKey }
         : { ran: false, sent: 0, remaining: 0, rejected: 0, message: formatError('sync.notConfigured', undefined, 'vi'), messageKey: { key: 'sync.notConfigured' } };
   },
-  // A reason is kept as text in the outbox row: its key is found again from it for the officer's language.
-  'sync.queue': async () => (await e.core.outbox.queue()).map((q) => ({ ...q, lastErrorKey: q.lastError ? wordingOfText(q.lastError) : null })),
+  // Each entry carries its reason's key (outbox-repo reads it from the row, or from an older row's text).
+  'sync.queue': () => e.core.outbox.queue(),
   'sync.inbox': async () => (await e.core.outbox.rejected()).map((x) => ({ ...x, details: [...x.details] })),
   'sync.resend': async ({ code }) => {
     await e.core.sync.resend(code);
