@@ -84,7 +84,10 @@ describe('a stored attachment that is not what its name says never completes an 
     const failed = await engineFor(f, server.url).runOnce({ pulls: false, deadlineMs: 300 });
     expect(failed).toMatchObject({ sent: 0, rejected: 0 });
     expect(failed.remaining).toBeGreaterThan(0);
-    expect(await uploadItem()).toMatchObject({ state: expect.stringMatching(/^(pending|unknown)$/), error: expect.stringContaining('tus: 500') });
+    const item = await uploadItem();
+    expect(item.state).toMatch(/^(pending|unknown)$/);
+    // The row keeps the reason's key and status, worded in the officer's language when shown.
+    expect(JSON.parse(item.error!)).toEqual({ $key: 'net.uploadStatus', params: { status: 500 } });
     // The upload's URL is kept: the next run resumes it.
     const { uploadUrl } = await attachment();
     expect(uploadUrl).toMatch(/\/files\//);

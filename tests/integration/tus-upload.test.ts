@@ -65,7 +65,7 @@ describe('tus uploads (contract §4) with the project client', () => {
     const small = bytes.subarray(0, 1000);
     const urls: string[] = [];
     const r = await api.upload({ data: small, size: small.length, sha256: sha256(Buffer.from('something else')), metadata: { filename: 'a.pdf' }, uploadUrl: null, onUrl: (u) => void urls.push(u) });
-    expect(r).toMatchObject({ kind: 'retry', reason: 'tus: 460' });
+    expect(r).toMatchObject({ kind: 'retry', reason: 'tus: máy chủ thấy mã kiểm tra của một phần tệp không khớp (460)', wording: { key: 'net.uploadChecksum' } });
     expect(serverFile(t, urls[0]!).length).toBe(0);
     const ok = await api.upload({ data: small, size: small.length, sha256: sha256(small), metadata: { filename: 'a.pdf' }, uploadUrl: urls[0]!, onUrl: () => undefined });
     expect(ok).toMatchObject({ kind: 'ok', value: urls[0] });

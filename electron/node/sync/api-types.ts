@@ -33,14 +33,33 @@ type Failed = Exclude<ApiOutcome<never>, { kind: 'ok' }>;
 const vi = (key: ErrorKey, params?: KeyedText['params']) => formatError(key, params, 'vi');
 const keyed = (key: ErrorKey, params?: KeyedText['params']): KeyedText => (params ? { key, params } : { key });
 
-export function retryFor(key: ErrorKey, afterMs: number | null = null): Extract<Failed, { kind: 'retry' }> {
-  return { kind: 'retry', afterMs, reason: vi(key), wording: keyed(key) };
+export function retryFor(key: ErrorKey, afterMs: number | null = null, params?: KeyedText['params']): Extract<Failed, { kind: 'retry' }> {
+  return { kind: 'retry', afterMs, reason: vi(key, params), wording: keyed(key, params) };
 }
-export function unknownFor(key: ErrorKey): Extract<Failed, { kind: 'unknown' }> {
-  return { kind: 'unknown', reason: vi(key), wording: keyed(key) };
+export function unknownFor(key: ErrorKey, params?: KeyedText['params']): Extract<Failed, { kind: 'unknown' }> {
+  return { kind: 'unknown', reason: vi(key, params), wording: keyed(key, params) };
 }
-export function fatalFor(status: number, key: ErrorKey): Extract<Failed, { kind: 'fatal' }> {
-  return { kind: 'fatal', status, message: vi(key), wording: keyed(key) };
+export function fatalFor(status: number, key: ErrorKey, params?: KeyedText['params']): Extract<Failed, { kind: 'fatal' }> {
+  return { kind: 'fatal', status, message: vi(key, params), wording: keyed(key, params) };
+}
+/**
+ * A refusal in the server's own words when it sent some (they stay unkeyed), else its HTTP status
+ * worded; `rejected` keeps the server's error code and details.
+ */
+export function refusedWith(status: number, message: string | undefined): { message: string; wording?: KeyedText } {
+  return message ? { message } : { message: vi('net.serverRefusedStatus', { status }), wording: keyed('net.serverRefusedStatus', { status }) };
+}
+/**
+ * Retry-After as a delay (capped at an hour): seconds, or an HTTP date (RFC 9110 §10.2.3). Null when
+ * there is none that reads — a proxy's 503 in front of the province sends none, and reading that as
+ * 0 s had every worker retry at once instead of backing off.
+ */
+export function retryAfterMs(header: string | null | undefined, now = Date.now()): number | null {
+  const v = header?.trim();
+  if (!v) return null;
+  // An HTTP date always names its day or month; a bare '-5' or '1.5' is neither form.
+  const ms = /^\d+$/.test(v) ? Number(v) * 1000 : /[A-Za-z]{3}/.test(v) ? Date.parse(v) - now : NaN;
+  return Number.isFinite(ms) ? Math.min(Math.max(ms, 0), 3600_000) : null;
 }
 /** The server's own words (an unknown or fatal outcome's text) stay unkeyed; the client's come with their key. */
 export function outcomeWording(r: Failed): KeyedText | string {

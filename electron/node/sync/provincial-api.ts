@@ -15,7 +15,7 @@ import { formatError } from '../../common/ipc/error-messages';
 import { assertApiUrl, discard, isRedirect, JSON_MAX_BYTES, NO_REDIRECT, readCapped, ResponseTooLarge } from './http-guard';
 
 export type { ApiConfig, ApiOutcome } from './api-types';
-import { fatalFor, retryFor, unknownFor, type ApiConfig, type ApiOutcome } from './api-types';
+import { fatalFor, refusedWith, retryAfterMs, retryFor, unknownFor, type ApiConfig, type ApiOutcome } from './api-types';
 import { TusClient, type UploadInput } from './tus-upload';
 
 const trimSlash = (u: string) => u.replace(/\/+$/, '');
@@ -89,7 +89,7 @@ export class ProvincialApi {
       } catch (e) {
         if (e instanceof TokenError) {
           if (isRedirect(e.status)) return fatalFor(e.status, 'net.redirected');
-          return e.status === 429 || e.status === 503 ? { kind: 'retry', afterMs: null, reason: `token ${e.status}` } : e.status >= 500 ? { kind: 'retry', afterMs: null, reason: `token ${e.status}` } : fatalFor(e.status, 'net.credentialsRefused');
+          return e.status === 429 || e.status >= 500 ? retryFor('net.sessionStatus', null, { status: e.status }) : fatalFor(e.status, 'net.credentialsRefused');
         }
         if (e instanceof ResponseTooLarge) return fatalFor(200, 'net.answerOverLimit');
         return { kind: 'retry', afterMs: null, reason: `token: ${(e as Error).message}` };
@@ -142,21 +142,18 @@ export class ProvincialApi {
       return r.success ? { kind: 'ok', status: res.status, value: r.data } : fatalFor(res.status, 'net.malformedAnswer');
     }
     if (res.status === 404 && o.notFound === 'ok-null') return { kind: 'ok', status: 404, value: null };
-    if (res.status === 429 || res.status === 503) {
-      const ra = Number(res.headers.get('retry-after'));
-      return { kind: 'retry', afterMs: Number.isFinite(ra) && ra >= 0 ? Math.min(ra, 3600) * 1000 : null, reason: `HTTP ${res.status}` };
-    }
-    if (res.status >= 500) return o.write ? { kind: 'unknown', reason: `HTTP ${res.status}` } : { kind: 'retry', afterMs: null, reason: `HTTP ${res.status}` };
+    if (res.status === 429 || res.status === 503) return retryFor('net.serverBusy', retryAfterMs(res.headers.get('retry-after')), { status: res.status });
+    if (res.status >= 500) return o.write ? unknownFor('net.serverError', { status: res.status }) : retryFor('net.serverError', null, { status: res.status });
     const e = errorBody.safeParse(parse());
     const info = e.success ? e.data : { error: `http_${res.status}`, message: undefined, details: undefined };
     if (o.refusal === 'officer') {
-      if (res.status === 401 || res.status === 403) return { kind: 'rejected', status: res.status, error: info.error, message: info.message ?? `HTTP ${res.status}`, details: [] };
-      return { kind: 'fatal', status: res.status, message: info.message ?? `HTTP ${res.status}` };
+      if (res.status === 401 || res.status === 403) return { kind: 'rejected', status: res.status, error: info.error, ...refusedWith(res.status, info.message), details: [] };
+      return { kind: 'fatal', status: res.status, ...refusedWith(res.status, info.message) };
     }
     if ([404, 409, 412, 422].includes(res.status)) {
-      return { kind: 'rejected', status: res.status, error: info.error, message: info.message ?? `HTTP ${res.status}`, details: info.details ?? [] };
+      return { kind: 'rejected', status: res.status, error: info.error, ...refusedWith(res.status, info.message), details: info.details ?? [] };
     }
-    return { kind: 'fatal', status: res.status, message: info.message ?? `HTTP ${res.status}` };
+    return { kind: 'fatal', status: res.status, ...refusedWith(res.status, info.message) };
   }
 
   getUnit(unitCode: string) {
@@ -218,7 +215,7 @@ export class ProvincialApi {
       const res = await fetch(this.#c.baseUrl, { method: 'HEAD', signal: AbortSignal.timeout(timeoutMs), ...NO_REDIRECT });
       await res.body?.cancel();
       const ms = Math.round(performance.now() - t0);
-      return { reachable: res.status < 500, ms, status: res.status, reason: res.status < 500 ? null : `HTTP ${res.status}` };
+      return { reachable: res.status < 500, ms, status: res.status, reason: res.status < 500 ? null : formatError(res.status === 503 ? 'net.serverBusy' : 'net.serverError', { status: res.status }, 'vi') };
     } catch (e) {
       return { reachable: false, ms: Math.round(performance.now() - t0), status: null, reason: (e as Error).name === 'TimeoutError' ? formatError('net.timeout', undefined, 'vi') : (e as Error).message };
     }
@@ -232,14 +229,14 @@ export class ProvincialApi {
       return { kind: 'ok', ms: Math.round(performance.now() - t0) };
     } catch (e) {
       if (e instanceof TokenError && e.status < 500 && e.status !== 429) return { kind: 'refused', status: e.status };
-      return { kind: 'unreachable', reason: e instanceof TokenError ? `HTTP ${e.status}` : (e as Error).message };
+      return { kind: 'unreachable', reason: e instanceof TokenError ? formatError('net.sessionStatus', { status: e.status }, 'vi') : (e as Error).message };
     }
   }
 
   /** Raw JSON GET (the calendar's shape is validated by the importer). */
   async getJson(path: string): Promise<ApiOutcome<unknown>> {
     const token = await this.token().catch(() => null);
-    if (!token) return { kind: 'retry', afterMs: null, reason: 'token' };
+    if (!token) return retryFor('net.noSession');
     try {
       const res = await fetch(`${this.#c.baseUrl}${path}`, { headers: { Authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(this.#c.timeoutMs), ...NO_REDIRECT });
       if (isRedirect(res.status)) {
@@ -248,7 +245,7 @@ export class ProvincialApi {
       }
       if (res.status === 404 || !res.ok) {
         await discard(res);
-        return res.status === 404 ? { kind: 'ok', status: 404, value: null } : { kind: 'retry', afterMs: null, reason: `HTTP ${res.status}` };
+        return res.status === 404 ? { kind: 'ok', status: 404, value: null } : retryFor(res.status === 429 || res.status === 503 ? 'net.serverBusy' : 'net.serverError', null, { status: res.status });
       }
       return { kind: 'ok', status: res.status, value: JSON.parse((await readCapped(res, JSON_MAX_BYTES)).toString('utf8')) };
     } catch (e) {
@@ -272,7 +269,7 @@ export class ProvincialApi {
     }
     if (target.origin !== base.origin) return fatalFor(0, 'net.resultElsewhere');
     const token = await this.token().catch(() => null);
-    if (!token) return { kind: 'retry', afterMs: null, reason: 'token' };
+    if (!token) return retryFor('net.noSession');
     try {
       const res = await fetch(target, { headers: { Authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(this.#c.timeoutMs * 4), ...NO_REDIRECT });
       if (isRedirect(res.status)) {
@@ -281,7 +278,7 @@ export class ProvincialApi {
       }
       if (!res.ok) {
         await discard(res);
-        return res.status >= 500 || res.status === 429 ? { kind: 'retry', afterMs: null, reason: `HTTP ${res.status}` } : { kind: 'fatal', status: res.status, message: `HTTP ${res.status}` };
+        return res.status >= 500 || res.status === 429 ? retryFor(res.status === 429 || res.status === 503 ? 'net.serverBusy' : 'net.serverError', null, { status: res.status }) : fatalFor(res.status, 'net.serverRefusedStatus', { status: res.status });
       }
       const len = Number(res.headers.get('content-length'));
       const buf = await readCapped(res, maxBytes);

@@ -2,7 +2,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { formatError } from '../../common/ipc/error-messages';
-import { fatalFor, retryFor, type ApiOutcome } from './api-types';
+import { fatalFor, retryAfterMs, retryFor, type ApiOutcome } from './api-types';
 import { ChunkSource, type PositionalReader } from './chunk-source';
 import { isRedirect, sameOrigin } from './http-guard';
 
@@ -139,13 +139,12 @@ export class TusClient {
     if (isRedirect(a.status)) return fatalFor(a.status, 'net.redirected');
     if (a.status === 401) {
       this.t.tokenRefused();
-      return { kind: 'retry', afterMs: 0, reason: 'token' };
+      return retryFor('net.noSession', 0);
     }
-    if (a.status === 429 || a.status === 503) {
-      const ra = Number(a.headers['retry-after']);
-      return { kind: 'retry', afterMs: Number.isFinite(ra) && ra >= 0 ? Math.min(ra, 3600) * 1000 : null, reason: `tus: ${a.status}` };
-    }
-    return { kind: 'retry', afterMs: null, reason: `tus: ${a.status}` };
+    // tus checksum extension: the chunk arrived other than it was sent; sent again on the next attempt.
+    if (a.status === 460) return retryFor('net.uploadChecksum');
+    const ra = a.status === 429 || a.status === 503 ? retryAfterMs(a.headers['retry-after']) : null;
+    return retryFor('net.uploadStatus', ra, { status: a.status });
   }
 
   /** One request; its answer's body is read and dropped. Rejects on a network error or inactivity. */
