@@ -71,9 +71,9 @@ function work(db: Database.Database, limit: number): boolean {
   let at = state.find(isCursor) ?? null;
   const w = writer(db);
   if (state.includes('*')) {
-    // Every summary goes, and the codes queued before (all ahead of the cursor now); the cursor
-    // takes '*''s place, so the triggers queue codes again from here on.
-    db.prepare('DELETE FROM kpi766_settled').run();
+    // The codes queued before go (all ahead of the cursor now), and the cursor takes '*''s place, so
+    // the triggers queue codes again from here on. The summaries of before go page by page
+    // (remotePage): at once, on an encrypted file, that alone held the thread 1.4 s at 100,000.
     db.prepare('DELETE FROM kpi766_stale').run();
     at = REMOTE_START;
     db.prepare('INSERT INTO kpi766_stale (ma_ho_so) VALUES (?)').run(at);
@@ -120,14 +120,22 @@ function writer(db: Database.Database) {
     /** The feed's next page after `after` (null: from the first); its last code, or null past the end. */
     remotePage(after: string | null, limit: number): string | null {
       const rows = db.prepare(`${REMOTE_SELECT} WHERE ${after === null ? '' : 'r.ma_ho_so > @after AND'} ${remoteWhere} GROUP BY r.ma_ho_so ORDER BY r.ma_ho_so LIMIT @limit`).all({ ...(after === null ? {} : { after }), limit }) as RemoteRow[];
+      const last = rows.length < limit ? null : rows.at(-1)!.ma_ho_so;
+      // Whatever was there before in the codes this page covers, this PC's dossiers' too (their own
+      // phase comes after): the feed's pages cover every code, so none from before the rebuild is left.
+      const range = { ...(after === null ? {} : { after }), ...(last === null ? {} : { last }) };
+      db.prepare(`DELETE FROM kpi766_settled WHERE ${after === null ? '1' : 'ma_ho_so > @after'} AND ${last === null ? '1' : 'ma_ho_so <= @last'}`).run(range);
       remote(rows);
-      return rows.length < limit ? null : rows.at(-1)!.ma_ho_so;
+      return last;
     },
-    /** This PC's next page after the id `after`; its last id, or null past the end. */
+    /** This PC's next `limit` dossiers after the id `after`; the last id looked at, or null past the end. */
     localPage(after: number, limit: number): number | null {
-      const rows = db.prepare(`SELECT ${LOCAL_COLUMNS} FROM dossiers d WHERE d.id > ? AND ${localWhere} ORDER BY d.id LIMIT ?`).all(after, limit) as LocalRow[];
-      local(rows);
-      return rows.length < limit ? null : rows.at(-1)!.id;
+      // Bounded by the rows looked at, not those kept: where the feed holds nearly all of this PC's
+      // dossiers, LIMIT over the kept ones read them all in one step (250 ms at 100,000).
+      const end = db.prepare('SELECT max(id) FROM (SELECT id FROM dossiers WHERE id > ? ORDER BY id LIMIT ?)').pluck().get(after, limit) as number | null;
+      if (end === null) return null;
+      local(db.prepare(`SELECT ${LOCAL_COLUMNS} FROM dossiers d WHERE d.id > ? AND d.id <= ? AND ${localWhere}`).all(after, end) as LocalRow[]);
+      return end;
     },
   };
 }
