@@ -45,6 +45,8 @@ export interface ChromiumHostOptions {
   /** Opens the citizen display as a second window; unset: as the `display.enabled` setting says. */
   readonly citizenDisplay?: boolean;
   readonly documentsDir?: string;
+  /** Summaries for long reports made in the background (AppServicesOptions.warmReports): the host CLI says yes, tests leave it out. */
+  readonly warmReports?: boolean;
   /**
    * The app window, already launching: an entry point starts Chromium before it loads this module
    * and the services' packages, so the two overlap. Unset: launched here, still before the services open.
@@ -174,6 +176,7 @@ export async function startChromiumHost(o: ChromiumHostOptions): Promise<Chromiu
       },
     },
     ...(o.documentsDir ? { documentsDir: o.documentsDir } : {}),
+    ...(o.warmReports ? { warmReports: true } : {}),
     ...(o.probe ? { probe: o.probe } : {}),
     ...(o.now ? { now: o.now } : {}),
   }).catch(async (e: unknown) => {

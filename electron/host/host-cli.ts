@@ -32,6 +32,7 @@ async function main(): Promise<void> {
     appVersion: APP_VERSION,
     headless,
     log: createLogger({ scope: 'host' }),
+    warmReports: true,
   });
   const shutdown = async () => {
     await host.close();

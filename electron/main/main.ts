@@ -89,6 +89,7 @@ async function start(): Promise<void> {
     tokenFactory: lazyPkcs11Token,
     // safeStorage first (DPAPI/Keychain/libsecret); the OS keyring where safeStorage is plain text; then the key file.
     secretStores: [safeStorageStore(safeStorage), osKeyringStore({ dataDir })],
+    warmReports: true,
     shell: {
       openExternal: (url) => shell.openExternal(url),
       pickFiles: async () => {

@@ -11,6 +11,7 @@ import { documentStores } from '../helpers/documents';
 import { IntakeService } from '../../electron/node/intake/intake-service';
 import { searchDossiers } from '../../electron/node/search/search-repo';
 import { dailyReport } from '../../electron/node/reports/report-repo';
+import { settleStep, STEP_DOSSIERS } from '../../electron/node/reports/kpi766-settled-repo';
 import { reportPdf } from '../../electron/node/reports/report-pdf';
 import { SqliteStore } from '../../electron/node/store/sqlite-store';
 import { BENCH_DB_KEY, buildLargeDb, buildSealedCopy, migrateCached, rng, UNIT } from './large-db';
@@ -118,6 +119,21 @@ async function reportFigures(dbs: Record<Side, Database.Database>, paths: Record
       `median of ${ys.n}, max ${ys.max.toFixed(0)} ms; ${yearRows.toLocaleString('en')} dossiers received that year; the plain path ${ps.p50.toFixed(0)} ms (median of ${ps.n})`,
     );
     record(`  its first after the summaries are dropped (summarising all ${n}) — ${side}`, cold[side][0]!, 'ms', null, 'once per version, then per changed dossier');
+  }
+  // In the background instead (SettledWarmer): the same rebuild in steps of STEP_DOSSIERS, each its own
+  // transaction; the longest step is how long intake may wait behind it, the sum what the steps cost in all.
+  for (const side of SIDES) {
+    rw[side].prepare("INSERT OR IGNORE INTO kpi766_stale (ma_ho_so) VALUES ('*')").run();
+    const steps: number[] = [];
+    for (let more = true; more; ) {
+      const t0 = performance.now();
+      more = settleStep(rw[side], STEP_DOSSIERS);
+      steps.push(performance.now() - t0);
+    }
+    const total = steps.reduce((a, b) => a + b, 0);
+    const s = summarize(steps);
+    record(`  the same in background steps of ${STEP_DOSSIERS.toLocaleString('en')}: longest step — ${side}`, s.max, 'ms', null, `${steps.length} steps, median ${s.p50.toFixed(0)} ms`);
+    record(`  the same in background steps: all steps together — ${side}`, total, 'ms', null, 'pauses between steps not counted');
   }
   for (const side of SIDES) rw[side].close();
   // The first export of this process (fonts parsed, JIT cold), then another day's (new names and codes to shape),

@@ -26,6 +26,11 @@ export interface AppServicesOptions {
   /** Where this host can keep secrets, best first (the key file is always added last). */
   readonly secretStores?: readonly SecretStore[];
   readonly documentsDir?: string;
+  /**
+   * Summarise dossiers for long reports in the background (SettledWarmer) from startBackground on.
+   * The window hosts say yes; left out (tests), nothing runs that a test did not ask for.
+   */
+  readonly warmReports?: boolean;
 }
 
 export type AppServices = CoreServices & {
@@ -61,6 +66,7 @@ export async function createAppServices(o: AppServicesOptions): Promise<AppServi
     await core.scans.start();
     await core.display.startKeypad();
     core.sync.start();
+    if (o.warmReports) core.settledWarmer.start();
   };
   return {
     ...core,

@@ -17,6 +17,7 @@ import { IntakeService } from '../intake/intake-service';
 import type { Logger } from '../log/logger';
 import { PrinterService } from '../printing/printer-service';
 import { defaultReportExportDir, ReportService } from '../reports/report-service';
+import { SettledWarmer } from '../reports/settled-warmer';
 import { ReturnService } from '../returns/return-service';
 import { AddressService } from '../address/address-service';
 import { apiProbe, ConnectivityMonitor, interfaceProbe, type NetworkProbe } from '../services/connectivity';
@@ -153,7 +154,9 @@ export function createCoreServices(dataDir: string, a: CoreAdapters, dbKey: stri
   const printOffers = new PrintOffers(docs);
   const intake = new IntakeService({ store, files, docs, receiptsDir: layout.receiptsDir, fontsDir, pdf, now, apiConfigured });
   const forms = new FormService({ store, intake, docs, pdf, formsDir: layout.receiptsDir, now });
-  const sync = new SyncService({ store, files, monitor, log: a.log.child('sync'), hub, secrets });
+  // The 766 summaries for long reports, made between other work; idle until a window host starts it.
+  const settledWarmer = new SettledWarmer({ exec: (op, fn) => store.exec(op, fn), log: a.log.child('reports') });
+  const sync = new SyncService({ store, files, monitor, log: a.log.child('sync'), hub, secrets, onPulled: () => settledWarmer.poke() });
   /** The API client, or a Vietnamese AppFailure saying what is missing; null when no API is configured. */
   const apiOrFail = async () => {
     const cfg = await resolveApiConfig(store, {}, secrets);
@@ -230,6 +233,7 @@ export function createCoreServices(dataDir: string, a: CoreAdapters, dbKey: stri
     scans,
     printer,
     reports,
+    settledWarmer,
     address,
     display,
     signedOutput,
@@ -257,6 +261,7 @@ export function createCoreServices(dataDir: string, a: CoreAdapters, dbKey: stri
       await audit.anchor('close').catch(() => a.log.warn('audit anchor at close failed'));
       monitor.stop();
       sync.stop();
+      settledWarmer.stop();
       await scans.stop();
       await display.stopKeypad();
       await printer.close();

@@ -7,26 +7,46 @@ import { OPEN_STATES as OPEN } from './kpi766-spans-repo';
 // follows from, so a report judged at any "now" can use it; dossiers not settled are marked so and
 // judged in JS every time, as before.
 //
-// Brought up to date lazily, by the first long report after a change, not by the writers: the
-// sync pull, intake and the hand-over would otherwise run the 766 rules inside their own
-// transactions (and every future writer would have to remember to), while the triggers queue
-// whatever changed whoever wrote it. The first report after this version, or after a million feed
-// rows arrive, pays for summarising them once; the next ones add up the table.
+// Brought up to date by the writers' triggers (each change drops its dossier's summary at once and
+// queues its code) and then by small steps, not by the writers: the sync pull, intake and the
+// hand-over would otherwise run the 766 rules inside their own transactions (and every future
+// writer would have to remember to). The steps run in the background (settled-warmer.ts) so the
+// first long report after this version or a big feed pull normally finds the work done; a long
+// report that still finds some left does it itself, all of it, before reading a summary: a summary
+// present is always right (its triggers dropped it otherwise), but the table is complete only when
+// kpi766_stale is empty.
 
+/** Dossiers a background step summarises in one transaction: tens of milliseconds (README, Benchmarks). */
+export const STEP_DOSSIERS = 2000;
+/** A report finishing the work in one transaction pages at this size. */
 const BATCH = 5000;
+
+// A '*' rebuild under way keeps where it has reached as a row of kpi766_stale, so a restart goes
+// on from there. No trigger writes these (they queue plain codes, and only while '*' itself is
+// absent), so from the rebuild's start every change is queued again: a dossier changed behind the
+// cursor is summarised from its queued code, one ahead of it is read by the rebuild anyway.
+const REMOTE_START = '*remote';
+const REMOTE_AT = '*remote>'; // + the last feed code summarised
+const LOCAL_AT = '*local>'; // + the last dossiers.id summarised
+const LOCAL_START = `${LOCAL_AT}${-(2 ** 53)}`;
+const isCursor = (s: string) => s === REMOTE_START || s.startsWith(REMOTE_AT) || s.startsWith(LOCAL_AT);
 
 type Verdict = 'truocHan' | 'dungHan' | 'treHan';
 
+const pending = (db: Database.Database) => db.prepare('SELECT EXISTS (SELECT 1 FROM kpi766_stale)').pluck().get() === 1;
+
 /**
- * Summarises what changed since the last call (everything, the first time). False on a read-only
- * connection with something to summarise: the caller then judges every dossier from its rows.
+ * Summarises what changed since the last call (everything, the first time, or what an unfinished
+ * rebuild has left), in one transaction. False on a read-only connection with something to
+ * summarise: the caller then judges every dossier from its rows.
  */
 export function refreshSettled(db: Database.Database): boolean {
-  const stale = db.prepare('SELECT ma_ho_so FROM kpi766_stale').pluck().all() as string[];
-  if (!stale.length) return true;
+  if (!pending(db)) return true;
   if (db.readonly) return false;
   try {
-    summarise(db, stale);
+    db.transaction(() => {
+      while (work(db, BATCH));
+    })();
   } catch (e) {
     // A cache that cannot be written (a full disk, a file or connection that refuses writes) must not
     // cost the report: the transaction rolled back, and the plain path judges every dossier.
@@ -36,7 +56,43 @@ export function refreshSettled(db: Database.Database): boolean {
   return true;
 }
 
-function summarise(db: Database.Database, stale: readonly string[]): void {
+/**
+ * One background step: at most `limit` dossiers summarised, in one transaction. True while work
+ * remains (false as well on a read-only connection, which can do none).
+ */
+export function settleStep(db: Database.Database, limit: number = STEP_DOSSIERS): boolean {
+  if (db.readonly) return false;
+  return db.transaction(() => work(db, limit))();
+}
+
+/** Up to `limit` dossiers: queued codes first, then the rebuild's next page. True while work remains. */
+function work(db: Database.Database, limit: number): boolean {
+  const state = db.prepare("SELECT ma_ho_so FROM kpi766_stale WHERE ma_ho_so >= '*' AND ma_ho_so < '+'").pluck().all() as string[];
+  let at = state.find(isCursor) ?? null;
+  const w = writer(db);
+  if (state.includes('*')) {
+    // The codes queued before go (all ahead of the cursor now), and the cursor takes '*''s place, so
+    // the triggers queue codes again from here on. The summaries of before go page by page
+    // (remotePage): at once, on an encrypted file, that alone held the thread 1.4 s at 100,000.
+    db.prepare('DELETE FROM kpi766_stale').run();
+    at = REMOTE_START;
+    db.prepare('INSERT INTO kpi766_stale (ma_ho_so) VALUES (?)').run(at);
+  }
+  const codes = db.prepare('SELECT ma_ho_so FROM kpi766_stale WHERE ma_ho_so IS NOT ? LIMIT ?').pluck().all(at, limit) as string[];
+  if (codes.length) {
+    const json = JSON.stringify(codes);
+    w.codes(json);
+    db.prepare('DELETE FROM kpi766_stale WHERE ma_ho_so IN (SELECT value FROM json_each(?))').run(json);
+  } else if (at) {
+    const next = at.startsWith(LOCAL_AT) ? w.localPage(Number(at.slice(LOCAL_AT.length)), limit) : w.remotePage(at === REMOTE_START ? null : at.slice(REMOTE_AT.length), limit);
+    const to = next === null ? (at.startsWith(LOCAL_AT) ? null : LOCAL_START) : at.startsWith(LOCAL_AT) ? `${LOCAL_AT}${next}` : `${REMOTE_AT}${next}`;
+    db.prepare('DELETE FROM kpi766_stale WHERE ma_ho_so = ?').run(at);
+    if (to) db.prepare('INSERT INTO kpi766_stale (ma_ho_so) VALUES (?)').run(to);
+  }
+  return pending(db);
+}
+
+function writer(db: Database.Database) {
   const insert = db.prepare(
     `INSERT OR REPLACE INTO kpi766_settled (ma_ho_so, src, rid, counter_id, ma_tthc, ten_tthc, received, status, changed, end_key, last_key, verdict, due_key, counted_key)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -54,28 +110,34 @@ function summarise(db: Database.Database, stale: readonly string[]): void {
   // dossiers and those the feed holds. What it leaves out has no summary, and is never looked for.
   const remoteWhere = 'r.ma_ho_so NOT IN (SELECT v.ma_ho_so FROM dossiers v WHERE v.voided_at IS NOT NULL)';
   const localWhere = 'd.voided_at IS NULL AND NOT EXISTS (SELECT 1 FROM remote_dossiers r WHERE r.ma_ho_so = d.ma_ho_so)';
-  db.transaction(() => {
-    if (stale.includes('*')) {
-      db.prepare('DELETE FROM kpi766_settled').run();
-      // In pages: better-sqlite3 runs nothing else on a connection while a statement iterates.
-      const firstRemote = db.prepare(`${REMOTE_SELECT} WHERE ${remoteWhere} GROUP BY r.ma_ho_so ORDER BY r.ma_ho_so LIMIT ${BATCH}`);
-      const nextRemote = db.prepare(`${REMOTE_SELECT} WHERE r.ma_ho_so > ? AND ${remoteWhere} GROUP BY r.ma_ho_so ORDER BY r.ma_ho_so LIMIT ${BATCH}`);
-      for (let rows = firstRemote.all() as RemoteRow[]; rows.length; rows = nextRemote.all(rows.at(-1)!.ma_ho_so) as RemoteRow[]) remote(rows);
-      const nextLocal = db.prepare(`SELECT ${LOCAL_COLUMNS} FROM dossiers d WHERE d.id > ? AND ${localWhere} ORDER BY d.id LIMIT ${BATCH}`);
-      for (let rows = nextLocal.all(-(2 ** 53)) as LocalRow[]; rows.length; rows = nextLocal.all(rows.at(-1)!.id) as LocalRow[]) local(rows);
-    } else {
-      const drop = db.prepare('DELETE FROM kpi766_settled WHERE ma_ho_so IN (SELECT value FROM json_each(?))');
-      const remoteOf = db.prepare(`${REMOTE_SELECT} WHERE r.ma_ho_so IN (SELECT value FROM json_each(?)) AND ${remoteWhere} GROUP BY r.ma_ho_so`);
-      const localOf = db.prepare(`SELECT ${LOCAL_COLUMNS} FROM dossiers d WHERE d.ma_ho_so IN (SELECT value FROM json_each(?)) AND ${localWhere}`);
-      for (let i = 0; i < stale.length; i += BATCH) {
-        const codes = JSON.stringify(stale.slice(i, i + BATCH));
-        drop.run(codes);
-        remote(remoteOf.all(codes) as RemoteRow[]);
-        local(localOf.all(codes) as LocalRow[]);
-      }
-    }
-    db.prepare('DELETE FROM kpi766_stale').run();
-  })();
+  return {
+    /** Each queued code summarised again from its rows (none when they are gone or left out). */
+    codes(json: string): void {
+      db.prepare('DELETE FROM kpi766_settled WHERE ma_ho_so IN (SELECT value FROM json_each(?))').run(json);
+      remote(db.prepare(`${REMOTE_SELECT} WHERE r.ma_ho_so IN (SELECT value FROM json_each(?)) AND ${remoteWhere} GROUP BY r.ma_ho_so`).all(json) as RemoteRow[]);
+      local(db.prepare(`SELECT ${LOCAL_COLUMNS} FROM dossiers d WHERE d.ma_ho_so IN (SELECT value FROM json_each(?)) AND ${localWhere}`).all(json) as LocalRow[]);
+    },
+    /** The feed's next page after `after` (null: from the first); its last code, or null past the end. */
+    remotePage(after: string | null, limit: number): string | null {
+      const rows = db.prepare(`${REMOTE_SELECT} WHERE ${after === null ? '' : 'r.ma_ho_so > @after AND'} ${remoteWhere} GROUP BY r.ma_ho_so ORDER BY r.ma_ho_so LIMIT @limit`).all({ ...(after === null ? {} : { after }), limit }) as RemoteRow[];
+      const last = rows.length < limit ? null : rows.at(-1)!.ma_ho_so;
+      // Whatever was there before in the codes this page covers, this PC's dossiers' too (their own
+      // phase comes after): the feed's pages cover every code, so none from before the rebuild is left.
+      const range = { ...(after === null ? {} : { after }), ...(last === null ? {} : { last }) };
+      db.prepare(`DELETE FROM kpi766_settled WHERE ${after === null ? '1' : 'ma_ho_so > @after'} AND ${last === null ? '1' : 'ma_ho_so <= @last'}`).run(range);
+      remote(rows);
+      return last;
+    },
+    /** This PC's next `limit` dossiers after the id `after`; the last id looked at, or null past the end. */
+    localPage(after: number, limit: number): number | null {
+      // Bounded by the rows looked at, not those kept: where the feed holds nearly all of this PC's
+      // dossiers, LIMIT over the kept ones read them all in one step (250 ms at 100,000).
+      const end = db.prepare('SELECT max(id) FROM (SELECT id FROM dossiers WHERE id > ? ORDER BY id LIMIT ?)').pluck().get(after, limit) as number | null;
+      if (end === null) return null;
+      local(db.prepare(`SELECT ${LOCAL_COLUMNS} FROM dossiers d WHERE d.id > ? AND d.id <= ? AND ${localWhere}`).all(after, end) as LocalRow[]);
+      return end;
+    },
+  };
 }
 
 /** A period as the candidates query bounds it, with the settled window: time keys of its start and of the trend window's start. */

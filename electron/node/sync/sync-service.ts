@@ -27,7 +27,17 @@ export class SyncService {
   #wasOnline = true;
 
   constructor(
-    private readonly d: { store: SqliteStore; files: ContentStore; monitor: ConnectivityMonitor; log: Logger; hub?: EventHub; intervalMs?: number; secrets?: SecretVault },
+    private readonly d: {
+      store: SqliteStore;
+      files: ContentStore;
+      monitor: ConnectivityMonitor;
+      log: Logger;
+      hub?: EventHub;
+      intervalMs?: number;
+      secrets?: SecretVault;
+      /** After a run that applied the feed's changes: derived data may have work queued (the 766 summaries). */
+      onPulled?: () => void;
+    },
   ) {}
 
   get lastReport(): SyncReport | null {
@@ -116,6 +126,7 @@ export class SyncService {
       this.#lastReport = report;
       this.#setError(report.errors[0] ?? null, report.errors[0] ? wordingOfText(report.errors[0]) : null);
       this.d.log.info('sync run', { reason, sent: report.sent, remaining: report.remaining, rejected: report.rejected });
+      if (report.changesApplied > 0) this.d.onPulled?.();
       return report;
     } catch (e) {
       if (e instanceof SyncLockedError) this.#setError(e.message, keyOf(e));

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/node/db/open';
-import { settledGroups } from '../../../electron/node/reports/kpi766-settled-repo';
+import { refreshSettled, settledGroups, settleStep } from '../../../electron/node/reports/kpi766-settled-repo';
 import { dailyReport } from '../../../electron/node/reports/report-repo';
 import { buildLargeDb, rng } from '../../bench/large-db';
 import { tempDir } from '../../helpers/tmp';
@@ -183,5 +183,115 @@ describe('766 summaries of settled dossiers', () => {
     } finally {
       ro.close();
     }
+  });
+});
+
+// The rebuild in background steps (settleStep): where it has reached is kept in kpi766_stale, so a
+// report never takes a partial table for the whole, a change during it is not lost, and a restart
+// goes on from there.
+describe('766 summaries rebuilt in steps', () => {
+  const STEP = 500;
+  const table = () => db.prepare('SELECT * FROM kpi766_settled ORDER BY ma_ho_so').all();
+  const summaries = () => db.prepare('SELECT count(*) FROM kpi766_settled').pluck().get() as number;
+  const cursor = () => db.prepare("SELECT ma_ho_so FROM kpi766_stale WHERE ma_ho_so >= '*' AND ma_ho_so < '+'").pluck().all() as string[];
+  const queued = () => db.prepare("SELECT ma_ho_so FROM kpi766_stale WHERE NOT (ma_ho_so >= '*' AND ma_ho_so < '+')").pluck().all() as string[];
+  const queueAll = () => db.prepare("INSERT OR IGNORE INTO kpi766_stale (ma_ho_so) VALUES ('*')").run();
+  /** As a migration changing what is summarised does: every row deleted, '*' queued. */
+  const rebuild = () => {
+    db.prepare('DELETE FROM kpi766_settled').run();
+    queueAll();
+  };
+  /** Steps until none is left; how many it took. */
+  const finish = () => {
+    let n = 1;
+    while (settleStep(db, STEP)) expect(++n).toBeLessThan(200);
+    return n;
+  };
+  /** The table a rebuild from scratch in one transaction makes of the same rows. */
+  const fromScratch = () => {
+    rebuild();
+    expect(refreshSettled(db)).toBe(true);
+    return table();
+  };
+  const year = CASES[0]!;
+
+  it('leave an interrupted rebuild unread: a report finishes it, or judges every dossier on a connection that cannot', () => {
+    const plain = report(year, null, 'never');
+    rebuild();
+    for (let i = 0; i < 3; i++) expect(settleStep(db, STEP)).toBe(true);
+    expect(summaries()).toBe(3 * STEP);
+    expect(cursor()).toHaveLength(1);
+    const ro = openDatabase(path, { key: null, readonly: true }).db;
+    try {
+      expect(dailyReport(ro, year.first, { now: year.now, to: year.last, settled: 'always', log: { offset: 0, limit: 0 } })).toEqual(plain);
+    } finally {
+      ro.close();
+    }
+    expect(summaries()).toBe(3 * STEP);
+    for (const counter of COUNTERS) expect(report(year, counter, 'always')).toEqual(report(year, counter, 'never'));
+    expect(cursor()).toEqual([]);
+    expect(summaries()).toBeGreaterThan(9000);
+  });
+
+  it('summarise again a dossier changed behind the cursor, and read one changed ahead of it', () => {
+    rebuild();
+    // Behind: a late dossier of 2025 already summarised, made on time. Ahead: one the rebuild has not read.
+    const lateOf2025 = db.prepare("SELECT ma_ho_so FROM kpi766_settled WHERE src = 0 AND verdict = 'treHan' AND end_key >= '20250101' ORDER BY ma_ho_so LIMIT 1").pluck();
+    // The first step drops the summaries of before, then goes on until one is behind the cursor.
+    do expect(settleStep(db, STEP)).toBe(true);
+    while (!lateOf2025.get());
+    const behind = lateOf2025.get() as string;
+    const at = cursor()[0]!;
+    expect(at.startsWith('*remote>')).toBe(true);
+    const reached = at.slice('*remote>'.length);
+    const ahead = db.prepare("SELECT ma_ho_so FROM remote_dossiers WHERE ma_ho_so > ? AND finished_at >= '20250101' AND ma_ho_so NOT IN (SELECT ma_ho_so FROM dossiers) ORDER BY ma_ho_so DESC LIMIT 1").pluck().get(reached) as string;
+    expect(behind && ahead).toBeTruthy();
+    const later = db.prepare("UPDATE remote_dossiers SET due_at = '20261231170000' WHERE ma_ho_so = ?");
+    later.run(behind);
+    later.run(ahead);
+    expect(queued().sort()).toEqual([ahead, behind].sort());
+    expect(db.prepare('SELECT count(*) FROM kpi766_settled WHERE ma_ho_so = ?').pluck().get(behind)).toBe(0);
+    // Into this PC's dossiers: one already summarised, returned late after the fact.
+    while (!cursor()[0]!.startsWith('*local>') || summaries() < 9000) expect(settleStep(db, STEP)).toBe(true);
+    const mine = db.prepare("SELECT ma_ho_so FROM kpi766_settled WHERE src = 1 AND verdict = 'truocHan' AND end_key >= '20250101' ORDER BY ma_ho_so LIMIT 1").pluck().get() as string;
+    expect(mine).toBeTruthy();
+    db.prepare("UPDATE dossiers SET ngay_tra = '2025-11-20T10:00:00+07:00', ngay_ket_thuc_xu_ly = NULL, ngay_hen_tra = '2025-11-01T10:00:00+07:00' WHERE ma_ho_so = ?").run(mine);
+    expect(queued()).toEqual([mine]);
+    finish();
+    expect(db.prepare('SELECT verdict FROM kpi766_settled WHERE ma_ho_so = ?').pluck().all(behind)).toEqual(['truocHan']);
+    expect(db.prepare('SELECT verdict FROM kpi766_settled WHERE ma_ho_so = ?').pluck().all(mine)).toEqual(['treHan']);
+    expect(db.prepare('SELECT count(*) FROM kpi766_stale').pluck().get()).toBe(0);
+    const stepped = table();
+    expect(stepped).toEqual(fromScratch());
+    expect(report(year, null, 'always')).toEqual(report(year, null, 'never'));
+  });
+
+  it('go on after a restart from where the rebuild had reached', () => {
+    rebuild();
+    for (let i = 0; i < 4; i++) settleStep(db, STEP);
+    const at = cursor();
+    expect(summaries()).toBe(4 * STEP);
+    db.close();
+    db = openDatabase(path, { key: null }).db;
+    expect(cursor()).toEqual(at);
+    expect(summaries()).toBe(4 * STEP);
+    expect(settleStep(db, STEP)).toBe(true);
+    expect(summaries()).toBe(5 * STEP);
+    expect(cursor()[0]! > at[0]!).toBe(true);
+    const steps = finish();
+    const stepped = table();
+    expect(stepped).toEqual(fromScratch());
+    // Fewer steps than from the start.
+    rebuild();
+    expect(finish()).toBe(steps + 5);
+    // '*' over rows of before, some made by other rules or for codes now gone: none is left as it was.
+    const some = db.prepare("SELECT ma_ho_so FROM kpi766_settled WHERE verdict = 'treHan' ORDER BY ma_ho_so LIMIT 1 OFFSET 40").pluck().get() as string;
+    expect(db.prepare("UPDATE kpi766_settled SET verdict = 'truocHan' WHERE ma_ho_so = ?").run(some).changes).toBe(1);
+    expect(db.prepare("INSERT INTO kpi766_settled SELECT 'ZZ-gone', src, rid, counter_id, ma_tthc, ten_tthc, received, status, changed, end_key, last_key, verdict, due_key, counted_key FROM kpi766_settled WHERE ma_ho_so = ?").run(some).changes).toBe(1);
+    expect(db.prepare("INSERT INTO kpi766_settled SELECT '0-gone', src, rid, counter_id, ma_tthc, ten_tthc, received, status, changed, end_key, last_key, verdict, due_key, counted_key FROM kpi766_settled WHERE ma_ho_so = ?").run(some).changes).toBe(1);
+    queueAll();
+    finish();
+    expect(table()).toEqual(stepped);
+    expect(report(year, 'Q01', 'always')).toEqual(report(year, 'Q01', 'never'));
   });
 });
