@@ -29,6 +29,9 @@ export async function passStaleGate(
   actor: Actor,
   override: StaleOverride | null | undefined,
 ): Promise<OverrideGrant | null> {
+  // A counter with no provincial API is never stale (see staleness): its outbox, which only grows
+  // there, is not counted on every save (1 ms per save at 1,000 dossiers, linear).
+  if (!d.apiConfigured) return null;
   const stale = await d.store.exec('intake.staleness', (db) => staleness(db, d.now, d.apiConfigured));
   if (stale.level !== 'block') return null;
   if (!override) throw failure('sync_stale', 'intake.staleSync', { hours: Math.floor(stale.hoursSinceSync ?? 0), pending: stale.pending });

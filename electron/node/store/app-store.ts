@@ -8,6 +8,8 @@ export interface StoreStats {
   /** Longest time one synchronous SQLite call held the event loop, in ms. */
   readonly maxBlockMs: number;
   readonly maxBlockOp: string | null;
+  /** WAL checkpoints run between calls (none inside a call unless the WAL reached its cap): how many, and their times in ms. */
+  readonly checkpoints: { readonly n: number; readonly maxMs: number; readonly totalMs: number };
 }
 
 /**

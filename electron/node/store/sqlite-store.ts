@@ -4,6 +4,7 @@ import type { UnitIdentity } from '../../common/domain/unit';
 import { toVietnamRfc3339 } from '../../common/domain/time';
 import { storageFailure } from '../db/db-errors';
 import { openDatabase } from '../db/open';
+import { configureWal, DeferredCheckpoint } from '../db/wal-checkpoint';
 import type { AppStore, StoreStats } from './app-store';
 import { readSetting, writeSetting, type SettingKey } from '../settings/settings-repo';
 import { saveUnitIdentity, unitIdentity } from '../unit/unit-repo';
@@ -21,11 +22,20 @@ export class SqliteStore implements AppStore {
   #maxBlockOp: string | null = null;
   /** Until the vault has answered for the audit key, work waits for it (once); afterwards calls run at once. */
   #keyReady: Promise<void> | null = null;
+  /** Null for a read-only store, which never writes the WAL. */
+  readonly #checkpoint: DeferredCheckpoint | null;
 
-  private constructor(dbPath: string, db: Database.Database, now: Clock) {
+  private constructor(dbPath: string, db: Database.Database, now: Clock, readonly: boolean) {
     this.dbPath = dbPath;
     this.#db = db;
     this.#now = now;
+    this.#checkpoint = readonly
+      ? null
+      : new DeferredCheckpoint(db, (fn) => {
+          // A checkpoint that fails (a full disk) loses nothing: the frames stay in the WAL, synced,
+          // and the next checkpoint, the cap or the close copies them.
+          this.#run('walCheckpoint', fn).catch(() => undefined);
+        });
   }
 
   /**
@@ -35,8 +45,10 @@ export class SqliteStore implements AppStore {
    * row can commit: an unkeyed row would break the chain. A key that cannot be read fails those writes with why.
    */
   static open(dbPath: string, opts: { key: string | null; now?: Clock; migrate?: boolean; readonly?: boolean; auditKey?: () => Promise<Buffer> }): SqliteStore {
-    const { db } = openDatabase(dbPath, { migrate: opts.migrate ?? true, readonly: opts.readonly ?? false, key: opts.key });
-    const store = new SqliteStore(dbPath, db, opts.now ?? (() => new Date()));
+    const readonly = opts.readonly ?? false;
+    const { db } = openDatabase(dbPath, { migrate: opts.migrate ?? true, readonly, key: opts.key });
+    if (!readonly) configureWal(db);
+    const store = new SqliteStore(dbPath, db, opts.now ?? (() => new Date()), readonly);
     if (opts.auditKey) {
       const provide = opts.auditKey;
       store.#keyReady = Promise.resolve()
@@ -75,6 +87,7 @@ export class SqliteStore implements AppStore {
     } finally {
       const dt = performance.now() - t0;
       this.#calls++;
+      this.#checkpoint?.schedule();
       if (dt > this.#maxBlockMs) {
         this.#maxBlockMs = dt;
         this.#maxBlockOp = op;
@@ -141,10 +154,11 @@ export class SqliteStore implements AppStore {
   }
 
   stats(): StoreStats {
-    return { calls: this.#calls, maxBlockMs: this.#maxBlockMs, maxBlockOp: this.#maxBlockOp };
+    return { calls: this.#calls, maxBlockMs: this.#maxBlockMs, maxBlockOp: this.#maxBlockOp, checkpoints: this.#checkpoint?.stats() ?? { n: 0, maxMs: 0, totalMs: 0 } };
   }
 
   close(): Promise<void> {
+    this.#checkpoint?.close();
     this.#db.close();
     return Promise.resolve();
   }
