@@ -17,6 +17,14 @@ function rng(seed: number) {
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
+/** A new store on disk, removed after the test; its path, to reopen it without the indexes. */
+function freshDb() {
+  const { dir, cleanup: c } = tempDir();
+  cleanup = c;
+  const path = join(dir, 'k.sqlite3');
+  return { path, db: openDatabase(path, { key: null }).db };
+}
+
 describe('timeKey', () => {
   it('orders exactly like normalizeTime + Date.parse for the two exact forms', () => {
     const r = rng(3);
@@ -104,10 +112,7 @@ describe('candidates: dossiers settled before the trend window', () => {
 
 describe('candidates through the indexes of migration 15 (issue #15)', () => {
   it('are exactly those a read of every row finds, for past days, a month, a year and today', () => {
-    const { dir, cleanup: c } = tempDir();
-    cleanup = c;
-    const path = join(dir, 'k.sqlite3');
-    const { db } = openDatabase(path, { key: null });
+    const { path, db } = freshDb();
     const remote = db.prepare(
       `INSERT INTO remote_dossiers (ma_ho_so, version, status, counter_id, ma_tthc, ten_tthc, received_at, due_at, finished_at, returned_at, changed_at, payload)
        VALUES (?, 1, ?, ?, 'P', 'Thủ tục', ?, ?, NULL, NULL, ?, '{}')`,
@@ -161,10 +166,7 @@ describe('candidates through the indexes of migration 15 (issue #15)', () => {
 
 describe('candidates through the indexes: an empty received time', () => {
   it('is found as a read of every row finds it (it sorts before every month, and the walk over months stepped over it)', () => {
-    const { dir, cleanup: c } = tempDir();
-    cleanup = c;
-    const path = join(dir, 'k.sqlite3');
-    const { db } = openDatabase(path, { key: null });
+    const { path, db } = freshDb();
     const remote = db.prepare(
       `INSERT INTO remote_dossiers (ma_ho_so, version, status, counter_id, ma_tthc, ten_tthc, received_at, due_at, finished_at, returned_at, changed_at, payload)
        VALUES (?, 1, ?, 'Q01', 'P', 'Thủ tục', ?, '20250305080000', NULL, NULL, ?, '{}')`,
