@@ -80,7 +80,7 @@ export const NET_MESSAGES = {
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 /**
- * Keys whose Vietnamese may sit as text in an outbox row or a sync report: the engine writes the
- * Vietnamese (tests and logs read it), and readers find the key again from it (`wordingOfText`).
+ * Keys whose Vietnamese may sit as text in an outbox row written before rows kept their key:
+ * readers find the key again from that text (`wordingOfText`).
  */
 export const NET_TEXT_KEYS = Object.keys(NET_MESSAGES).filter((k) => k.startsWith('net.') || k.startsWith('pull.')) as Array<keyof typeof NET_MESSAGES>;

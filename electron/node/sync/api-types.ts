@@ -25,9 +25,8 @@ export type ApiOutcome<T> =
   | { readonly kind: 'fatal'; readonly status: number; readonly message: string; readonly wording?: KeyedText };
 
 /*
- * The client's own reasons, keyed: `reason`/`message` hold the Vietnamese (the outbox row and the
- * sync report keep that text, and readers find the key again from it with `wordingOfText`), and
- * `wording` the key for callers that word the outcome themselves.
+ * The client's own reasons, keyed: `reason`/`message` hold the Vietnamese (logs and older outbox
+ * rows keep that text), and `wording` the key, which the outbox row and the sync report carry on.
  */
 type Failed = Exclude<ApiOutcome<never>, { kind: 'ok' }>;
 const vi = (key: ErrorKey, params?: KeyedText['params']) => formatError(key, params, 'vi');
