@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { bilingual, errorBilingual, type Bilingual, type DoctorCheck } from '../../common/domain/doctor';
+import { moduleErrorText } from '../../common/hardware/token-module-wording';
 import { pickDetected } from '../../common/hardware/token-modules';
 import { AppFailure } from '../../common/ipc/result';
 import type { SecretVault } from '../secrets/secret-vault';
@@ -26,7 +27,7 @@ export async function tokenModuleCheck(configured: string | null, o: Omit<Detect
   if (configured) {
     const c = existsSync(configured) ? await (o.probe ?? probeModule)(configured) : null;
     if (!c) return row({ id: 'token', label, status: 'fail', detail: `không có tệp ${configured} (chọn lại trong Cài đặt → Thiết bị ký số)`, enDetail: `${configured} does not exist (choose again in Settings › Signing token)` }, en);
-    if (!c.loads) return row({ id: 'token', label, status: 'fail', detail: `không nạp được ${configured}: ${c.error ?? ''}`, enDetail: `${configured} does not load: ${c.error ?? ''}` }, en);
+    if (!c.loads) return row({ id: 'token', label, status: 'fail', detail: `không nạp được ${configured}: ${moduleErrorText(c, 'vi')}`, enDetail: `${configured} does not load: ${moduleErrorText(c, 'en')}` }, en);
     return row({ id: 'token', label, status: 'ok', detail: `${configured}: nạp được, ${c.tokens ?? 0} token đang cắm`, enDetail: `${configured}: loads, ${countOf(c.tokens ?? 0, 'token')} plugged in` }, en);
   }
   const picked = pickDetected(await detectTokenModules({ extraRegistryDirs: envRegistryDirs(), ...o }));
