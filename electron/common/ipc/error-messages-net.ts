@@ -44,6 +44,8 @@ export const NET_MESSAGES = {
   'net.uploadChecksum': { vi: 'tus: máy chủ thấy mã kiểm tra của một phần tệp không khớp (460)', en: "upload (tus): the server found a chunk's checksum wrong (460)" },
   'net.notOnServerYet': { vi: 'hồ sơ chưa có trên máy chủ', en: 'the dossier is not on the server yet' },
   'net.syncLockLost': { vi: 'mất khóa đồng bộ', en: 'lost the sync lock' },
+  'net.couldNotConnect': { vi: 'không kết nối được ({detail})', en: 'could not connect ({detail})' },
+  'net.sessionReason': { vi: 'xin phiên làm việc: {reason}', en: 'asking for a session: {reason}' },
   'net.itemReason': { vi: '{code}: {reason}', en: 'Dossier {code}: {reason}' },
   'setup.noServerTime': { vi: 'máy chủ không gửi giờ (thiếu tiêu đề Date)', en: 'the server sent no time (no Date header)' },
   'pull.noUnit': { vi: 'chưa cấu hình đơn vị', en: 'no unit configured' },
