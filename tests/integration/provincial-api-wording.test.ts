@@ -75,6 +75,12 @@ describe("the provincial API client's reasons for no answer are keyed", { timeou
     expect(formatError('net.couldNotConnect', { detail: 'other side closed' }, 'en')).toBe('could not connect (other side closed)');
   });
 
+  it('an upload whose connection is cut: the reset keyed inside the tus reason, naming the server', async () => {
+    const host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const r = await served().upload({ data: Buffer.from('%PDF-1.4 scan'), size: 13, uploadUrl: null, metadata: { filename: 'scan.pdf' }, onUrl: () => undefined });
+    expect(r).toMatchObject({ kind: 'retry', reason: `tus: kết nối tới ${host} bị ngắt giữa chừng`, wording: { key: 'net.tus', params: { reason: { key: 'sys.reset', params: { path: host } } } } });
+  });
+
   it("motcua api test's lines and doctor's unit row, in English", async () => {
     await core.apiSetup.configure(SETUP, { apiUrl: `http://127.0.0.1:${port}/api`, ...CLIENT });
     await core.store.setUnitIdentity(UNIT, 'qt01');

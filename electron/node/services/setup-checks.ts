@@ -97,7 +97,7 @@ export async function provinceChecks(d: { store: SqliteStore; secrets?: SecretVa
         : row({ id: 'clock-server', label: clockLabel, status: 'ok', detail: `khớp với máy chủ tỉnh (lệch dưới 2 phút)`, enDetail: 'agrees with the provincial server (less than 2 minutes apart)' }, clockEn);
   const unit = await d.store.getUnitIdentity();
   if (!unit) return [row({ id: 'unit-province', label: unitLabel, status: 'unconfigured', detail: 'máy này chưa cấu hình đơn vị (motcua unit pull --counter <mã quầy>)', enDetail: 'no unit configured on this PC (motcua unit pull --counter <id>)' }, unitEn), clockRow];
-  const r = await new ProvincialApi(cfg).getUnit(unit.unitCode).catch(retryUnanswered);
+  const r = await new ProvincialApi(cfg).getUnit(unit.unitCode).catch((e: unknown) => retryUnanswered(e, new URL(cfg.baseUrl).host));
   // The client keys its own reasons; a refusal in the server's own words is shown as it came.
   const unanswered = r.kind === 'ok' ? { vi: 'máy chủ tỉnh không trả thông tin đơn vị', en: 'the provincial server sent no unit' } : keyedOrAsIs(outcomeWording(r));
   const unitRow =

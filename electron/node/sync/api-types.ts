@@ -1,4 +1,5 @@
 import { formatError, type ErrorKey, type KeyedText } from '../../common/ipc/error-messages';
+import { AppFailure } from '../../common/ipc/result';
 import { systemWording } from '../../common/ipc/system-wording';
 
 /** The provincial API client's configuration and the outcome of each call, shared by the client and its callers. */
@@ -62,14 +63,16 @@ export function retryAfterMs(header: string | null | undefined, now = Date.now()
   return Number.isFinite(ms) ? Math.min(Math.max(ms, 0), 3600_000) : null;
 }
 /**
- * Why a request got no answer, keyed: a timeout; the errno that fetch names only in its cause
+ * Why a request got no answer, keyed: a failure of the client's own keeps its key; a timeout; the errno that fetch names only in its cause
  * (refused, reset, host not found), with the host:port; an answer that is no JSON; else 'could not
  * connect' with undici's own words (its cause's, which say more than "fetch failed") as the detail.
+ * `host` is named when the error names no address of its own (a reset mid-request).
  */
-export function unansweredWording(e: unknown): KeyedText {
+export function unansweredWording(e: unknown, host?: string): KeyedText {
+  if (e instanceof AppFailure && e.key) return e.params ? { key: e.key, params: e.params } : { key: e.key };
   const err = e as { name?: unknown; message?: unknown; cause?: unknown } | null;
   if (err?.name === 'TimeoutError') return { key: 'net.timeout' };
-  const sys = systemWording(e);
+  const sys = systemWording(e, host);
   if (sys) return sys;
   if (e instanceof SyntaxError || err?.name === 'ZodError') return { key: 'net.malformedAnswer' };
   const cause = err?.cause as { message?: unknown } | undefined;
@@ -77,8 +80,8 @@ export function unansweredWording(e: unknown): KeyedText {
   return { key: 'net.couldNotConnect', params: { detail } };
 }
 /** A read that got no answer: tried again later, its reason keyed. */
-export function retryUnanswered(e: unknown): Extract<Failed, { kind: 'retry' }> {
-  const w = unansweredWording(e);
+export function retryUnanswered(e: unknown, host?: string): Extract<Failed, { kind: 'retry' }> {
+  const w = unansweredWording(e, host);
   return retryFor(w.key, null, w.params);
 }
 

@@ -50,6 +50,11 @@ export class ProvincialApi {
     return this.#c.baseUrl;
   }
 
+  /** What a system error is about when it names no address itself. */
+  get #host(): string {
+    return new URL(this.#c.baseUrl).host;
+  }
+
   async #fetchToken(timeoutMs = this.#c.timeoutMs): Promise<string> {
     const res = await fetch(`${this.#c.baseUrl}/oauth/token`, {
       method: 'POST',
@@ -92,7 +97,7 @@ export class ProvincialApi {
           return e.status === 429 || e.status >= 500 ? retryFor('net.sessionStatus', null, { status: e.status }) : fatalFor(e.status, 'net.credentialsRefused');
         }
         if (e instanceof ResponseTooLarge) return fatalFor(200, 'net.answerOverLimit');
-        return retryFor('net.sessionReason', null, { reason: unansweredWording(e) });
+        return retryFor('net.sessionReason', null, { reason: unansweredWording(e, this.#host) });
       }
       let res: Response;
       try {
@@ -105,7 +110,7 @@ export class ProvincialApi {
         });
       } catch (e) {
         // Timeout or reset: a write may have been applied (contract §3.3); a read is just retried.
-        return o.write ? unknownFor((e as Error).name === 'TimeoutError' ? 'net.timeout' : 'net.connectionLost') : retryUnanswered(e);
+        return o.write ? unknownFor((e as Error).name === 'TimeoutError' ? 'net.timeout' : 'net.connectionLost') : retryUnanswered(e, this.#host);
       }
       if (res.status === 401 && attempt === 0 && o.refusal !== 'officer') {
         await res.body?.cancel();
@@ -218,7 +223,7 @@ export class ProvincialApi {
       if (res.status < 500) return { reachable: true, ms, status: res.status, reason: null, wording: null };
       return { reachable: false, ms, status: res.status, ...withVi({ key: res.status === 503 ? 'net.serverBusy' : 'net.serverError', params: { status: res.status } }) };
     } catch (e) {
-      return { reachable: false, ms: Math.round(performance.now() - t0), status: null, ...withVi(unansweredWording(e)) };
+      return { reachable: false, ms: Math.round(performance.now() - t0), status: null, ...withVi(unansweredWording(e, this.#host)) };
     }
   }
 
@@ -230,7 +235,7 @@ export class ProvincialApi {
       return { kind: 'ok', ms: Math.round(performance.now() - t0) };
     } catch (e) {
       if (e instanceof TokenError && e.status < 500 && e.status !== 429) return { kind: 'refused', status: e.status };
-      return { kind: 'unreachable', ...withVi(e instanceof TokenError ? { key: 'net.sessionStatus', params: { status: e.status } } : unansweredWording(e)) };
+      return { kind: 'unreachable', ...withVi(e instanceof TokenError ? { key: 'net.sessionStatus', params: { status: e.status } } : unansweredWording(e, this.#host)) };
     }
   }
 
@@ -251,7 +256,7 @@ export class ProvincialApi {
       return { kind: 'ok', status: res.status, value: JSON.parse((await readCapped(res, JSON_MAX_BYTES)).toString('utf8')) };
     } catch (e) {
       if (e instanceof ResponseTooLarge) return fatalFor(200, 'net.answerOverLimit');
-      return retryUnanswered(e);
+      return retryUnanswered(e, this.#host);
     }
   }
 
@@ -287,7 +292,7 @@ export class ProvincialApi {
       return { kind: 'ok', status: res.status, value: buf };
     } catch (e) {
       if (e instanceof ResponseTooLarge) return fatalFor(200, 'net.resultTooLarge');
-      return retryUnanswered(e);
+      return retryUnanswered(e, this.#host);
     }
   }
 
