@@ -1,8 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { contract } from '../../electron/common/ipc/contract';
 import { wordingOfText } from '../../electron/common/ipc/net-wording';
-import { errorText } from '../../electron/common/ipc/result';
+import { errorText, type AppFailure } from '../../electron/common/ipc/result';
 import { syncHandlers } from '../../electron/node/ipc/handlers/sync';
 import type { HandlerEnv } from '../../electron/node/ipc/handlers/env';
 import type { SyncReport } from '../../electron/node/sync/sync-engine';
@@ -74,6 +75,15 @@ describe("a sync run's report lines carry their key, and the panel and the CLI w
     expect(errorText({ message: out.message!, ...out.messageKey }, 'en')).toBe(`Dossier ${code}: File ${file} on this PC is damaged or deleted.`);
   });
 
+  it("resending a rejected dossier while the province cannot be reached: the read's reason is keyed inside the failure", async () => {
+    const [code] = await dossiers(f, 1, { attachmentSize: 0 });
+    const port = await closedPort();
+    const e = await engineFor(f, `http://127.0.0.1:${port}`).resend(code!).then(() => null, (x: unknown) => x as AppFailure);
+    const refused = { key: 'sys.refused', params: { path: `127.0.0.1:${port}` } };
+    expect(e).toMatchObject({ key: 'sync.readFailed', params: { code, reason: { key: 'net.sessionReason', params: { reason: refused } } } });
+    expect(errorText(e!, 'en')).toBe(`Dossier ${code} cannot be read from the provincial server: asking for a session: 127.0.0.1:${port} refused the connection`);
+  });
+
   it('motcua sync --once prints the line in English under MOTCUA_LANG=en', async () => {
     const { code, file } = await damageTheScan();
     const env = { MOTCUA_API_URL: server.url, MOTCUA_CLIENT_ID: 'counter-q01', MOTCUA_CLIENT_SECRET: 'secret-q01', MOTCUA_OFFICER: 'canbo01', MOTCUA_PASSWORD: OFFICER_PASSWORD, MOTCUA_LOG_LEVEL: 'error' };
@@ -84,3 +94,13 @@ describe("a sync run's report lines carry their key, and the panel and the CLI w
     expect(en.stderr).not.toContain('trong máy');
   }, 60_000);
 });
+
+/** A port that was free a moment ago: nothing listens, so the connection is refused. */
+function closedPort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}

@@ -10,7 +10,7 @@ import { dossierQueueState, markInFlightUnknown, nextAttemptAt, readyHeadOf, rea
 import type { ApiOutcome } from './provincial-api';
 import { outcomeWording, retryFor } from './api-types';
 import { runPool } from './head-pool';
-import { reasonOf, syncError, thrownReason, type SyncContext, type SyncError } from './sync-context';
+import { syncError, thrownReason, type SyncContext, type SyncError } from './sync-context';
 
 /**
  * A queue head as the sender holds it. `prepared`: put in flight, with its body, by the commit that
@@ -320,7 +320,7 @@ export class OutboxSender {
    */
   async resend(code: string): Promise<void> {
     const read = await this.c.d.api.getDossier(code);
-    if (read.kind !== 'ok') throw failure('device_error', 'sync.readFailed', { code, reason: reasonOf(read) });
+    if (read.kind !== 'ok') throw failure('device_error', 'sync.readFailed', { code, reason: outcomeWording(read) });
     const version = read.value?.version ?? null;
     const at = this.c.at();
     await this.c.exec('resend', (db) =>
