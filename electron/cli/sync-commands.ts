@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { wordingOfText } from '../common/ipc/net-wording';
 import { failure } from '../common/ipc/result';
 import { cliText, helpFlagText, jsonFlagText, say } from './cli-locale';
 import type { CliContext } from './motcua';
@@ -39,7 +38,7 @@ export function registerSyncCommands(program: Command, ctx: CliContext): void {
           `Sent ${report.sent} items; ${report.remaining} dossiers still waiting, ${report.rejected} rejected; applied ${report.changesApplied} changes from the server.`,
         ),
       );
-      for (const e of report.errors) ctx.io.err(`  ${cliText(e, wordingOfText(e))}`);
+      for (const e of report.errors) ctx.io.err(`  ${cliText(e.text, e.wording)}`);
     });
 
   sync

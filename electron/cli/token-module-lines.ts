@@ -1,5 +1,6 @@
 import { pickDetected, type TokenModuleCandidate } from '../common/hardware/token-modules';
-import { say } from './cli-locale';
+import { moduleErrorText } from '../common/hardware/token-module-wording';
+import { cliLocale, say } from './cli-locale';
 import { countOf } from '../common/domain/english-plural';
 
 const SOURCE: Record<TokenModuleCandidate['source'], readonly [vi: string, en: string]> = {
@@ -15,7 +16,7 @@ export function moduleLines(list: readonly TokenModuleCandidate[]): string[] {
     !c.found
       ? say('không có tệp', 'no file')
       : !c.loads
-        ? `${say('không nạp được', 'does not load')}${c.error ? ` (${c.error})` : ''}`
+        ? `${say('không nạp được', 'does not load')}${c.error ? ` (${moduleErrorText(c, cliLocale())})` : ''}`
         : c.tokens === null
           ? say('nạp được', 'loads')
           : say(`nạp được, ${c.tokens} token`, `loads, ${countOf(c.tokens, 'token')}`);

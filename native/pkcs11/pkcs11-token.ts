@@ -9,6 +9,7 @@ import {
   type TokenFlags,
   type TokenSummary,
 } from '../../electron/common/hardware/token';
+import { moduleLoadReason } from '../../electron/common/hardware/token-module-wording';
 import { notice, type Notice } from '../../electron/common/ipc/notice';
 import { describeCertificate } from './certificate-info';
 import { slotKey, withSlotLock } from './slot-lock';
@@ -45,15 +46,25 @@ function loadModule(path: string, factory: Pkcs11Factory): P11 {
   try {
     p.load(path);
   } catch (e) {
-    throw new TokenError('module_not_found', { key: 'token.moduleLoad', params: { path, reason: (e as Error).message } });
+    throw loadFailure('module_not_found', path, e);
   }
   try {
     p.C_Initialize({ flags: pkcs11js.CKF_OS_LOCKING_OK });
   } catch (e) {
-    if ((e as { code?: number }).code !== CKR.CRYPTOKI_ALREADY_INITIALIZED) throw e;
+    if ((e as { code?: number }).code !== CKR.CRYPTOKI_ALREADY_INITIALIZED) throw loadFailure('device_error', path, e);
   }
   modules.set(path, p);
   return p;
+}
+
+/**
+ * A module that did not load or initialise, keyed by why (see moduleLoadReason); the loader's own
+ * words stay as a detail for the technician, and are the reason only when they match no key.
+ */
+function loadFailure(code: 'module_not_found' | 'device_error', path: string, e: unknown): TokenError {
+  const raw = e instanceof Error ? e.message : String(e);
+  const reason = moduleLoadReason(raw, path);
+  return new TokenError(code, { key: 'token.moduleLoad', params: { path, reason: reason ?? raw } }, null, reason ? [{ path: 'module', message: raw }] : undefined);
 }
 
 export function flagsOf(f: number): TokenFlags {

@@ -104,7 +104,7 @@ describe('sync with the reference server', () => {
     expect(r.remaining).toBe(0);
     expect(server.hits.get('PUT /dossiers/:code')).toBe(3);
     expect(server.hits.get('GET /dossiers/:code')).toBe(3);
-    expect(r.errors.every((e) => /hết thời gian chờ/.test(e))).toBe(true);
+    expect(r.errors.every((e) => /hết thời gian chờ/.test(e.text))).toBe(true);
     await serverHoldsExactly(server, f, codes);
   });
 

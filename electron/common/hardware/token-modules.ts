@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { keyedTextSchema } from '../ipc/notice';
 
 export type ModulePlatform = 'win32' | 'linux' | 'darwin';
 
@@ -102,8 +103,10 @@ export const tokenModuleCandidateSchema = z.object({
   loads: z.boolean().nullable(),
   /** Slots holding an initialised token (null: the module did not load). */
   tokens: z.number().int().nullable(),
-  /** Why it did not load, in the module's own words. */
+  /** Why it did not load, in the loader's own words: a detail for the technician. */
   error: z.string().nullable(),
+  /** The same reason keyed (not a PKCS#11 library, wrong architecture…), worded in the officer's language; null when the loader's words match no key. */
+  errorKey: keyedTextSchema.nullable(),
   configured: z.boolean(),
 });
 export type TokenModuleCandidate = z.infer<typeof tokenModuleCandidateSchema>;

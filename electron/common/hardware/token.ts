@@ -1,6 +1,6 @@
 import { formatError, type ErrorKey, type ErrorParams } from '../ipc/error-messages';
 import type { Notice } from '../ipc/notice';
-import { AppFailure } from '../ipc/result';
+import { AppFailure, type AppError } from '../ipc/result';
 
 export interface TokenFlags {
   readonly loginRequired: boolean;
@@ -81,8 +81,9 @@ export class TokenError extends AppFailure {
     readonly tokenCode: TokenErrorCode,
     message: string | { readonly key: ErrorKey; readonly params?: ErrorParams },
     readonly flags: TokenFlags | null = null,
+    details?: AppError['details'],
   ) {
-    super('device_error', typeof message === 'string' ? message : formatError(message.key, message.params, 'vi'), undefined, typeof message === 'string' ? undefined : message);
+    super('device_error', typeof message === 'string' ? message : formatError(message.key, message.params, 'vi'), details, typeof message === 'string' ? undefined : message);
     this.name = 'TokenError';
   }
 }

@@ -44,6 +44,8 @@ export const NET_MESSAGES = {
   'net.uploadChecksum': { vi: 'tus: máy chủ thấy mã kiểm tra của một phần tệp không khớp (460)', en: "upload (tus): the server found a chunk's checksum wrong (460)" },
   'net.notOnServerYet': { vi: 'hồ sơ chưa có trên máy chủ', en: 'the dossier is not on the server yet' },
   'net.syncLockLost': { vi: 'mất khóa đồng bộ', en: 'lost the sync lock' },
+  'net.couldNotConnect': { vi: 'không kết nối được ({detail})', en: 'could not connect ({detail})' },
+  'net.sessionReason': { vi: 'xin phiên làm việc: {reason}', en: 'asking for a session: {reason}' },
   'net.itemReason': { vi: '{code}: {reason}', en: 'Dossier {code}: {reason}' },
   'setup.noServerTime': { vi: 'máy chủ không gửi giờ (thiếu tiêu đề Date)', en: 'the server sent no time (no Date header)' },
   'pull.noUnit': { vi: 'chưa cấu hình đơn vị', en: 'no unit configured' },
@@ -80,7 +82,7 @@ export const NET_MESSAGES = {
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 /**
- * Keys whose Vietnamese may sit as text in an outbox row or a sync report: the engine writes the
- * Vietnamese (tests and logs read it), and readers find the key again from it (`wordingOfText`).
+ * Keys whose Vietnamese may sit as text in an outbox row written before rows kept their key:
+ * readers find the key again from that text (`wordingOfText`).
  */
 export const NET_TEXT_KEYS = Object.keys(NET_MESSAGES).filter((k) => k.startsWith('net.') || k.startsWith('pull.')) as Array<keyof typeof NET_MESSAGES>;

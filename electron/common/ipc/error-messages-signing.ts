@@ -49,6 +49,19 @@ export const SIGNING_MESSAGES = {
     vi: 'Chỉ còn MỘT lần nhập PIN: nhập sai token sẽ bị khóa. Xác nhận để tiếp tục.',
     en: 'Only ONE PIN try is left: a wrong PIN locks the token. Confirm to go on.',
   },
+  // Why a token library did not load, inside token.moduleLoad's "{reason}" (the loader's own words follow as a detail).
+  'token.whyNoFile': { vi: 'không có tệp này', en: 'the file does not exist' },
+  'token.whyNeedsLibrary': { vi: 'thiếu thư viện {library} mà nó cần', en: 'a library it needs, {library}, is missing' },
+  'token.whyFileOrDll': { vi: 'không tìm thấy tệp này hoặc một DLL mà nó cần', en: 'the file, or a DLL it needs, was not found' },
+  'token.whyNotPkcs11': { vi: 'đây không phải thư viện PKCS#11', en: 'it is not a PKCS#11 library' },
+  'token.whyWrongArch': {
+    vi: 'thư viện được dựng cho kiến trúc khác với ứng dụng (32-bit hay 64-bit, x86 hay ARM)',
+    en: 'it is built for another architecture than the app (32- or 64-bit, x86 or ARM)',
+  },
+  'token.whyInitFailed': { vi: 'thư viện báo lỗi khi khởi tạo ({ckr})', en: 'the library failed to initialise ({ckr})' },
+  'token.whyNoAnswer': { vi: 'không trả lời sau {seconds} giây', en: 'no answer after {seconds} seconds' },
+  'token.whyProbeStopped': { vi: 'tiến trình kiểm tra dừng ({signal})', en: 'the checking process stopped ({signal})' },
+  'token.whyProbeUnreadable': { vi: 'không đọc được kết quả kiểm tra', en: 'the check gave no result that could be read' },
   'intake.missingDocuments': {
     vi: 'Thiếu thành phần hồ sơ bắt buộc: {documents}. Nếu công dân chưa đủ giấy tờ, hãy lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02).',
     en: 'Required documents are missing: {documents}. If the citizen lacks papers, issue the request to complete the dossier (Form 02).',

@@ -2,8 +2,8 @@ import { ERROR_MESSAGES, type ErrorParam, type KeyedText } from './error-message
 import { NET_TEXT_KEYS } from './error-messages-net';
 
 /**
- * The key of a network or pull reason kept as its Vietnamese text. The sync engine writes reasons
- * as text into outbox rows and its report (older rows, logs and tests read that text), so readers
+ * The key of a network or pull reason kept as its Vietnamese text only: an outbox row written
+ * before rows kept their key, or a reason from code that made none. Readers
  * match it against the Vietnamese templates of the `net.*` and `pull.*` keys, parameters included
  * ("lịch 2026: hết thời gian chờ" → pull.calendar {year: 2026, reason: net.timeout}). Text that
  * matches none (a server's own message) comes back null and is shown as it is.

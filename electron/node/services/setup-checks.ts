@@ -1,11 +1,14 @@
 import { existsSync } from 'node:fs';
 import { bilingual, errorBilingual, type Bilingual, type DoctorCheck } from '../../common/domain/doctor';
+import { moduleErrorText } from '../../common/hardware/token-module-wording';
 import { pickDetected } from '../../common/hardware/token-modules';
 import { AppFailure } from '../../common/ipc/result';
 import type { SecretVault } from '../secrets/secret-vault';
 import { detectTokenModules, envRegistryDirs, probeModule, type DetectOptions } from '../signing/token-module-detect';
 import { loadTrustAnchors } from '../signing/trust-store';
 import type { SqliteStore } from '../store/sqlite-store';
+import type { KeyedText } from '../../common/ipc/error-messages';
+import { outcomeWording, retryUnanswered } from '../sync/api-types';
 import { ProvincialApi } from '../sync/provincial-api';
 import { resolveApiConfig } from '../sync/sync-config';
 import { countOf } from '../../common/domain/english-plural';
@@ -26,7 +29,7 @@ export async function tokenModuleCheck(configured: string | null, o: Omit<Detect
   if (configured) {
     const c = existsSync(configured) ? await (o.probe ?? probeModule)(configured) : null;
     if (!c) return row({ id: 'token', label, status: 'fail', detail: `không có tệp ${configured} (chọn lại trong Cài đặt → Thiết bị ký số)`, enDetail: `${configured} does not exist (choose again in Settings › Signing token)` }, en);
-    if (!c.loads) return row({ id: 'token', label, status: 'fail', detail: `không nạp được ${configured}: ${c.error ?? ''}`, enDetail: `${configured} does not load: ${c.error ?? ''}` }, en);
+    if (!c.loads) return row({ id: 'token', label, status: 'fail', detail: `không nạp được ${configured}: ${moduleErrorText(c, 'vi')}`, enDetail: `${configured} does not load: ${moduleErrorText(c, 'en')}` }, en);
     return row({ id: 'token', label, status: 'ok', detail: `${configured}: nạp được, ${c.tokens ?? 0} token đang cắm`, enDetail: `${configured}: loads, ${countOf(c.tokens ?? 0, 'token')} plugged in` }, en);
   }
   const picked = pickDetected(await detectTokenModules({ extraRegistryDirs: envRegistryDirs(), ...o }));
@@ -94,7 +97,9 @@ export async function provinceChecks(d: { store: SqliteStore; secrets?: SecretVa
         : row({ id: 'clock-server', label: clockLabel, status: 'ok', detail: `khớp với máy chủ tỉnh (lệch dưới 2 phút)`, enDetail: 'agrees with the provincial server (less than 2 minutes apart)' }, clockEn);
   const unit = await d.store.getUnitIdentity();
   if (!unit) return [row({ id: 'unit-province', label: unitLabel, status: 'unconfigured', detail: 'máy này chưa cấu hình đơn vị (motcua unit pull --counter <mã quầy>)', enDetail: 'no unit configured on this PC (motcua unit pull --counter <id>)' }, unitEn), clockRow];
-  const r = await new ProvincialApi(cfg).getUnit(unit.unitCode).catch((e: Error) => ({ kind: 'retry' as const, afterMs: null, reason: e.message }));
+  const r = await new ProvincialApi(cfg).getUnit(unit.unitCode).catch((e: unknown) => retryUnanswered(e, new URL(cfg.baseUrl).host));
+  // The client keys its own reasons; a refusal in the server's own words is shown as it came.
+  const unanswered = r.kind === 'ok' ? { vi: 'máy chủ tỉnh không trả thông tin đơn vị', en: 'the provincial server sent no unit' } : keyedOrAsIs(outcomeWording(r));
   const unitRow =
     r.kind === 'ok' && r.value
       ? r.value.counters.some((c) => c.counterId === unit.counterId)
@@ -102,6 +107,8 @@ export async function provinceChecks(d: { store: SqliteStore; secrets?: SecretVa
         : row({ id: 'unit-province', label: unitLabel, status: 'fail', detail: `máy chủ tỉnh không có quầy ${unit.counterId} của đơn vị ${unit.unitCode} (có: ${r.value.counters.map((c) => c.counterId).join(', ') || 'không quầy nào'})`, enDetail: `the provincial server has no counter ${unit.counterId} in unit ${unit.unitCode}` }, unitEn)
       : r.kind === 'rejected' && r.status === 404
         ? row({ id: 'unit-province', label: unitLabel, status: 'fail', detail: `máy chủ tỉnh không có đơn vị ${unit.unitCode}: kiểm tra mã đơn vị (motcua unit pull)`, enDetail: `the provincial server has no unit ${unit.unitCode}: check the unit code (motcua unit pull)` }, unitEn)
-        : row({ id: 'unit-province', label: unitLabel, status: 'warn', detail: `chưa kiểm tra được: ${'reason' in r ? r.reason : 'message' in r ? r.message : 'không rõ'}`, enDetail: 'could not be checked (the provincial server did not answer)' }, unitEn);
+        : row({ id: 'unit-province', label: unitLabel, status: 'warn', detail: `chưa kiểm tra được: ${unanswered.vi}`, enDetail: `could not be checked: ${unanswered.en}` }, unitEn);
   return [unitRow, clockRow];
 }
+
+const keyedOrAsIs = (w: KeyedText | string): Bilingual => (typeof w === 'string' ? { vi: w, en: w } : bilingual(w));

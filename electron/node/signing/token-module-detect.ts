@@ -14,11 +14,16 @@ import {
   type ModulePlatform,
   type TokenModuleCandidate,
 } from '../../common/hardware/token-modules';
+import { moduleLoadReason } from '../../common/hardware/token-module-wording';
+import { formatError, type KeyedText } from '../../common/ipc/error-messages';
 
 export interface ProbeResult {
   readonly loads: boolean;
   readonly tokens: number | null;
+  /** Why it did not load, in the loader's own words (a detail for the technician). */
   readonly error: string | null;
+  /** The same reason keyed, when it is one the app knows (moduleLoadReason): what the officer reads. */
+  readonly errorKey: KeyedText | null;
 }
 
 /**
@@ -43,7 +48,7 @@ export function probeModule(path: string, timeoutMs = 10_000): Promise<ProbeResu
   try {
     binding = createRequire(__filename).resolve('pkcs11js');
   } catch (e) {
-    return Promise.resolve({ loads: false, tokens: null, error: (e as Error).message });
+    return Promise.resolve({ loads: false, tokens: null, error: (e as Error).message, errorKey: null });
   }
   return new Promise((resolve) => {
     execFile(
@@ -53,11 +58,16 @@ export function probeModule(path: string, timeoutMs = 10_000): Promise<ProbeResu
       { timeout: timeoutMs, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, windowsHide: true, maxBuffer: 64 * 1024 },
       (err, stdout) => {
         try {
-          const r = JSON.parse(stdout) as ProbeResult;
-          return resolve({ loads: r.loads === true, tokens: typeof r.tokens === 'number' ? r.tokens : null, error: r.error ?? null });
+          const r = JSON.parse(stdout) as { loads?: unknown; tokens?: unknown; error?: unknown };
+          const error = typeof r.error === 'string' ? r.error : null;
+          return resolve({ loads: r.loads === true, tokens: typeof r.tokens === 'number' ? r.tokens : null, error, errorKey: error === null ? null : moduleLoadReason(error, path) });
         } catch {
-          const why = err ? (err.killed ? `không trả lời sau ${timeoutMs / 1000} giây` : `tiến trình kiểm tra dừng (${err.signal ?? err.code ?? err.message})`) : 'không đọc được kết quả';
-          resolve({ loads: false, tokens: null, error: why });
+          const errorKey: KeyedText = err
+            ? err.killed
+              ? { key: 'token.whyNoAnswer', params: { seconds: timeoutMs / 1000 } }
+              : { key: 'token.whyProbeStopped', params: { signal: String(err.signal ?? err.code ?? err.message) } }
+            : { key: 'token.whyProbeUnreadable' };
+          resolve({ loads: false, tokens: null, error: formatError(errorKey.key, errorKey.params, 'vi'), errorKey });
         }
       },
     );
@@ -129,7 +139,7 @@ export async function detectTokenModules(o: DetectOptions = {}): Promise<TokenMo
     paths.map(async ({ path, source }): Promise<TokenModuleCandidate> => {
       const found = exists(path);
       const r = found ? await probe(path) : null;
-      return { path, source, vendor: vendorOf(path), found, loads: r ? r.loads : null, tokens: r && r.loads ? r.tokens : null, error: r?.error ?? null, configured: path === o.configured };
+      return { path, source, vendor: vendorOf(path), found, loads: r ? r.loads : null, tokens: r && r.loads ? r.tokens : null, error: r?.error ?? null, errorKey: r?.errorKey ?? null, configured: path === o.configured };
     }),
   );
 }

@@ -1,8 +1,8 @@
 import { FIRST_RUN_ACTOR, type Actor } from '../../common/domain/actor';
 import { bilingual, checkRow, errorBilingual, joinBilingual, type Bilingual, type DoctorCheck } from '../../common/domain/doctor';
-import { wordingOfText } from '../../common/ipc/net-wording';
+import type { KeyedText } from '../../common/ipc/error-messages';
 import type { Notice } from '../../common/ipc/notice';
-import { errorText, failure } from '../../common/ipc/result';
+import { failure } from '../../common/ipc/result';
 import type { SecretStoreKind } from '../../common/security/secrets';
 import type { SecretVault } from '../secrets/secret-vault';
 import type { SettingsService } from '../settings/settings-service';
@@ -106,7 +106,7 @@ export class ApiSetupService {
     const words: Bilingual[] = [
       reach.reachable
         ? { vi: `Máy chủ tỉnh ${cfg.baseUrl}: trả lời sau ${reach.ms} ms.`, en: `Provincial server ${cfg.baseUrl}: answered in ${reach.ms} ms.` }
-        : { vi: `Máy chủ tỉnh ${cfg.baseUrl}: không kết nối được (${reach.reason}).`, en: `Provincial server ${cfg.baseUrl}: cannot connect (${inEnglish(reach.reason)}).` },
+        : joinBilingual({ vi: `Máy chủ tỉnh ${cfg.baseUrl}: `, en: `Provincial server ${cfg.baseUrl}: ` }, why(reach), '.'),
       !cred
         ? { vi: `Thông tin thiết bị ${cfg.clientId}: chưa kiểm tra được vì không kết nối được máy chủ.`, en: `Device credentials ${cfg.clientId}: not checked, the server cannot be reached.` }
         : cred.kind === 'ok'
@@ -116,7 +116,7 @@ export class ApiSetupService {
                 vi: `Thông tin thiết bị ${cfg.clientId}: bị từ chối (HTTP ${cred.status}) — kiểm tra mã thiết bị và khóa bí mật.`,
                 en: `Device credentials ${cfg.clientId}: refused (HTTP ${cred.status}) — check the device id and the secret.`,
               }
-            : { vi: `Thông tin thiết bị ${cfg.clientId}: chưa kiểm tra được (${cred.reason}).`, en: `Device credentials ${cfg.clientId}: not checked (${inEnglish(cred.reason)}).` },
+            : joinBilingual({ vi: `Thông tin thiết bị ${cfg.clientId}: chưa kiểm tra được (`, en: `Device credentials ${cfg.clientId}: not checked (` }, why(cred), ').'),
       candidate ? { vi: 'Khóa bí mật: chưa lưu (đang thử thông tin vừa nhập).', en: 'Secret: not saved (trying the details just typed).' } : await this.#secretLine(),
     ];
     return {
@@ -157,7 +157,7 @@ export class ApiSetupService {
         const r = await new ProvincialApi({ baseUrl: checkApiUrl(url), clientId: '', clientSecret: '' }).reach();
         reach = r.reachable
           ? checkRow('api', 'ok', apiLabel, { vi: `${url} trả lời sau ${r.ms} ms`, en: `${url} answered in ${r.ms} ms` })
-          : checkRow('api', 'fail', apiLabel, { vi: `${url}: không kết nối được (${r.reason})`, en: `${url}: cannot connect (${inEnglish(r.reason)})` });
+          : checkRow('api', 'fail', apiLabel, joinBilingual(`${url}: `, why(r)));
       } catch {
         // an invalid address: the message above already says so
       }
@@ -189,7 +189,10 @@ export class ApiSetupService {
   }
 }
 
-/** A network reason (Vietnamese text, maybe keyed: net.timeout…) in English for the English line. */
-function inEnglish(reason: string | null): string {
-  return reason === null ? '' : errorText({ message: reason, ...wordingOfText(reason) }, 'en');
+/**
+ * Why the province did not answer, in both languages: the client keys every reason it makes (a
+ * timeout, the errno of a refused or unknown host, 'could not connect' with undici's words).
+ */
+function why(r: { readonly reason: string | null; readonly wording: KeyedText | null }): Bilingual {
+  return r.wording ? bilingual(r.wording) : { vi: r.reason ?? '', en: r.reason ?? '' };
 }

@@ -1,4 +1,6 @@
 import { formatError, type ErrorKey, type KeyedText } from '../../common/ipc/error-messages';
+import { AppFailure } from '../../common/ipc/result';
+import { systemWording } from '../../common/ipc/system-wording';
 
 /** The provincial API client's configuration and the outcome of each call, shared by the client and its callers. */
 
@@ -25,9 +27,8 @@ export type ApiOutcome<T> =
   | { readonly kind: 'fatal'; readonly status: number; readonly message: string; readonly wording?: KeyedText };
 
 /*
- * The client's own reasons, keyed: `reason`/`message` hold the Vietnamese (the outbox row and the
- * sync report keep that text, and readers find the key again from it with `wordingOfText`), and
- * `wording` the key for callers that word the outcome themselves.
+ * The client's own reasons, keyed: `reason`/`message` hold the Vietnamese (logs and older outbox
+ * rows keep that text), and `wording` the key, which the outbox row and the sync report carry on.
  */
 type Failed = Exclude<ApiOutcome<never>, { kind: 'ok' }>;
 const vi = (key: ErrorKey, params?: KeyedText['params']) => formatError(key, params, 'vi');
@@ -61,6 +62,29 @@ export function retryAfterMs(header: string | null | undefined, now = Date.now()
   const ms = /^\d+$/.test(v) ? Number(v) * 1000 : /[A-Za-z]{3}/.test(v) ? Date.parse(v) - now : NaN;
   return Number.isFinite(ms) ? Math.min(Math.max(ms, 0), 3600_000) : null;
 }
+/**
+ * Why a request got no answer, keyed: a failure of the client's own keeps its key; a timeout; the errno that fetch names only in its cause
+ * (refused, reset, host not found), with the host:port; an answer that is no JSON; else 'could not
+ * connect' with undici's own words (its cause's, which say more than "fetch failed") as the detail.
+ * `host` is named when the error names no address of its own (a reset mid-request).
+ */
+export function unansweredWording(e: unknown, host?: string): KeyedText {
+  if (e instanceof AppFailure && e.key) return e.params ? { key: e.key, params: e.params } : { key: e.key };
+  const err = e as { name?: unknown; message?: unknown; cause?: unknown } | null;
+  if (err?.name === 'TimeoutError') return { key: 'net.timeout' };
+  const sys = systemWording(e, host);
+  if (sys) return sys;
+  if (e instanceof SyntaxError || err?.name === 'ZodError') return { key: 'net.malformedAnswer' };
+  const cause = err?.cause as { message?: unknown } | undefined;
+  const detail = typeof cause?.message === 'string' ? cause.message : typeof err?.message === 'string' ? err.message : String(e);
+  return { key: 'net.couldNotConnect', params: { detail } };
+}
+/** A read that got no answer: tried again later, its reason keyed. */
+export function retryUnanswered(e: unknown, host?: string): Extract<Failed, { kind: 'retry' }> {
+  const w = unansweredWording(e, host);
+  return retryFor(w.key, null, w.params);
+}
+
 /** The server's own words (an unknown or fatal outcome's text) stay unkeyed; the client's come with their key. */
 export function outcomeWording(r: Failed): KeyedText | string {
   return r.wording ?? (r.kind === 'retry' || r.kind === 'unknown' ? r.reason : r.message);

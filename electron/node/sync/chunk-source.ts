@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { formatError } from '../../common/ipc/error-messages';
+import { failure } from '../../common/ipc/result';
 
 /**
  * What reads a file by position: a `FileHandle`, or a `SealedReader` that decrypts a sealed file's
@@ -53,7 +53,7 @@ export class ChunkSource {
     const buf = (this.#buffers[i] ??= Buffer.allocUnsafe(Math.min(this.chunkSize, this.size))).subarray(0, len);
     for (let got = 0; got < len; ) {
       const { bytesRead } = await fh.read(buf, got, len - got, offset + got);
-      if (!bytesRead) throw new Error(formatError('net.fileShorter', undefined, 'vi'));
+      if (!bytesRead) throw failure('internal', 'net.fileShorter');
       got += bytesRead;
     }
     return this.#chunk(buf, offset);

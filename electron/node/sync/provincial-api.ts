@@ -11,11 +11,11 @@ import {
   tokenResponse,
   unitResponse,
 } from '../../common/domain/sync-wire';
-import { formatError } from '../../common/ipc/error-messages';
+import { formatError, type KeyedText } from '../../common/ipc/error-messages';
 import { assertApiUrl, discard, isRedirect, JSON_MAX_BYTES, NO_REDIRECT, readCapped, ResponseTooLarge } from './http-guard';
 
 export type { ApiConfig, ApiOutcome } from './api-types';
-import { fatalFor, refusedWith, retryAfterMs, retryFor, unknownFor, type ApiConfig, type ApiOutcome } from './api-types';
+import { fatalFor, refusedWith, retryAfterMs, retryFor, retryUnanswered, unansweredWording, unknownFor, type ApiConfig, type ApiOutcome } from './api-types';
 import { TusClient, type UploadInput } from './tus-upload';
 
 const trimSlash = (u: string) => u.replace(/\/+$/, '');
@@ -48,6 +48,11 @@ export class ProvincialApi {
 
   get baseUrl(): string {
     return this.#c.baseUrl;
+  }
+
+  /** What a system error is about when it names no address itself. */
+  get #host(): string {
+    return new URL(this.#c.baseUrl).host;
   }
 
   async #fetchToken(timeoutMs = this.#c.timeoutMs): Promise<string> {
@@ -92,7 +97,7 @@ export class ProvincialApi {
           return e.status === 429 || e.status >= 500 ? retryFor('net.sessionStatus', null, { status: e.status }) : fatalFor(e.status, 'net.credentialsRefused');
         }
         if (e instanceof ResponseTooLarge) return fatalFor(200, 'net.answerOverLimit');
-        return { kind: 'retry', afterMs: null, reason: `token: ${(e as Error).message}` };
+        return retryFor('net.sessionReason', null, { reason: unansweredWording(e, this.#host) });
       }
       let res: Response;
       try {
@@ -105,7 +110,7 @@ export class ProvincialApi {
         });
       } catch (e) {
         // Timeout or reset: a write may have been applied (contract §3.3); a read is just retried.
-        return o.write ? unknownFor((e as Error).name === 'TimeoutError' ? 'net.timeout' : 'net.connectionLost') : { kind: 'retry', afterMs: null, reason: (e as Error).message };
+        return o.write ? unknownFor((e as Error).name === 'TimeoutError' ? 'net.timeout' : 'net.connectionLost') : retryUnanswered(e, this.#host);
       }
       if (res.status === 401 && attempt === 0 && o.refusal !== 'officer') {
         await res.body?.cancel();
@@ -127,7 +132,7 @@ export class ProvincialApi {
       text = (await readCapped(res, JSON_MAX_BYTES)).toString('utf8');
     } catch (e) {
       if (e instanceof ResponseTooLarge) return fatalFor(res.status, 'net.answerOverLimit');
-      return o.write ? unknownFor('net.answerLost') : { kind: 'retry', afterMs: null, reason: 'body' };
+      return o.write ? unknownFor('net.answerLost') : retryFor('net.answerLost');
     }
     const parse = (): unknown => {
       try {
@@ -209,27 +214,28 @@ export class ProvincialApi {
   }
 
   /** Whether anything answers at the base URL, and how fast (no credentials sent). */
-  async reach(timeoutMs = Math.min(this.#c.timeoutMs, 5000)): Promise<{ reachable: boolean; ms: number; status: number | null; reason: string | null }> {
+  async reach(timeoutMs = Math.min(this.#c.timeoutMs, 5000)): Promise<{ reachable: boolean; ms: number; status: number | null; reason: string | null; wording: KeyedText | null }> {
     const t0 = performance.now();
     try {
       const res = await fetch(this.#c.baseUrl, { method: 'HEAD', signal: AbortSignal.timeout(timeoutMs), ...NO_REDIRECT });
       await res.body?.cancel();
       const ms = Math.round(performance.now() - t0);
-      return { reachable: res.status < 500, ms, status: res.status, reason: res.status < 500 ? null : formatError(res.status === 503 ? 'net.serverBusy' : 'net.serverError', { status: res.status }, 'vi') };
+      if (res.status < 500) return { reachable: true, ms, status: res.status, reason: null, wording: null };
+      return { reachable: false, ms, status: res.status, ...withVi({ key: res.status === 503 ? 'net.serverBusy' : 'net.serverError', params: { status: res.status } }) };
     } catch (e) {
-      return { reachable: false, ms: Math.round(performance.now() - t0), status: null, reason: (e as Error).name === 'TimeoutError' ? formatError('net.timeout', undefined, 'vi') : (e as Error).message };
+      return { reachable: false, ms: Math.round(performance.now() - t0), status: null, ...withVi(unansweredWording(e, this.#host)) };
     }
   }
 
   /** Asks for a fresh device token: are client_id / client_secret accepted, and how fast. */
-  async checkCredentials(timeoutMs = Math.min(this.#c.timeoutMs, 5000)): Promise<{ kind: 'ok'; ms: number } | { kind: 'refused'; status: number } | { kind: 'unreachable'; reason: string }> {
+  async checkCredentials(timeoutMs = Math.min(this.#c.timeoutMs, 5000)): Promise<{ kind: 'ok'; ms: number } | { kind: 'refused'; status: number } | { kind: 'unreachable'; reason: string; wording: KeyedText }> {
     const t0 = performance.now();
     try {
       await this.token(true, timeoutMs);
       return { kind: 'ok', ms: Math.round(performance.now() - t0) };
     } catch (e) {
       if (e instanceof TokenError && e.status < 500 && e.status !== 429) return { kind: 'refused', status: e.status };
-      return { kind: 'unreachable', reason: e instanceof TokenError ? formatError('net.sessionStatus', { status: e.status }, 'vi') : (e as Error).message };
+      return { kind: 'unreachable', ...withVi(e instanceof TokenError ? { key: 'net.sessionStatus', params: { status: e.status } } : unansweredWording(e, this.#host)) };
     }
   }
 
@@ -250,7 +256,7 @@ export class ProvincialApi {
       return { kind: 'ok', status: res.status, value: JSON.parse((await readCapped(res, JSON_MAX_BYTES)).toString('utf8')) };
     } catch (e) {
       if (e instanceof ResponseTooLarge) return fatalFor(200, 'net.answerOverLimit');
-      return { kind: 'retry', afterMs: null, reason: (e as Error).message };
+      return retryUnanswered(e, this.#host);
     }
   }
 
@@ -286,7 +292,7 @@ export class ProvincialApi {
       return { kind: 'ok', status: res.status, value: buf };
     } catch (e) {
       if (e instanceof ResponseTooLarge) return fatalFor(200, 'net.resultTooLarge');
-      return { kind: 'retry', afterMs: null, reason: (e as Error).message };
+      return retryUnanswered(e, this.#host);
     }
   }
 
@@ -321,6 +327,9 @@ export class ProvincialApi {
     }));
   }
 }
+
+/** A reason keyed, with its Vietnamese beside it for logs and the older callers that print it. */
+const withVi = (wording: KeyedText): { reason: string; wording: KeyedText } => ({ reason: formatError(wording.key, wording.params, 'vi'), wording });
 
 class TokenError extends Error {
   constructor(readonly status: number) {

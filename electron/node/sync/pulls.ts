@@ -1,7 +1,6 @@
 import type Database from 'better-sqlite3';
 import { changeSchema, type Change } from '../../common/domain/sync-wire';
 import { vietnamDate } from '../../common/domain/time';
-import { formatError, type ErrorKey, type ErrorParams } from '../../common/ipc/error-messages';
 import { importCalendarYear } from '../calendar/calendar-repo';
 import { importCatalog, retireSampleProcedures } from '../catalog/catalog-repo';
 import { addLease, remainingCodes } from '../intake/code-repo';
@@ -11,12 +10,11 @@ import { appendAudit } from '../store/audit';
 import { applyUnitFromProvince, thisCounter, type ThisCounter } from '../unit/unit-repo';
 import { applyProvinceDesk, provinceDesk } from '../unit/unit-service';
 import { recordRemoteChange } from './remote-dossier-repo';
-import { reasonOf, type SyncContext } from './sync-context';
+import { outcomeWording } from './api-types';
+import { syncError, thrownReason, type SyncContext, type SyncError } from './sync-context';
 
 type Unit = Pick<ThisCounter, 'unitCode' | 'counterId'>;
 
-/** The report keeps Vietnamese text; the sync panel and the CLI find the pull.* key again from it. */
-const vi = (key: ErrorKey, params?: ErrorParams) => formatError(key, params, 'vi');
 
 /**
  * What the counter takes from the province: its unit and counters, the procedure catalog, the
@@ -27,10 +25,10 @@ export class Pulls {
   constructor(private readonly c: SyncContext) {}
 
   /** Unit, catalog, calendar, code leases and the changes feed; each failure is reported, never fatal. */
-  async pull(errors: string[] = []): Promise<number> {
+  async pull(errors: SyncError[] = []): Promise<number> {
     const unit = await this.c.exec('unit', (db) => thisCounter(db));
     if (!unit) {
-      errors.push(vi('pull.noUnit'));
+      errors.push(syncError('pull.noUnit'));
       return 0;
     }
     await this.#pullUnit(unit, errors);
@@ -40,10 +38,10 @@ export class Pulls {
     return this.pullChanges(errors);
   }
 
-  async #pullUnit(unit: Unit, errors: string[]): Promise<void> {
+  async #pullUnit(unit: Unit, errors: SyncError[]): Promise<void> {
     const r = await this.c.d.api.getUnit(unit.unitCode);
     if (r.kind !== 'ok' || !r.value) {
-      if (r.kind !== 'ok') errors.push(vi('pull.unit', { reason: reasonOf(r) }));
+      if (r.kind !== 'ok') errors.push(syncError('pull.unit', { reason: outcomeWording(r) }));
       return;
     }
     const u = r.value;
@@ -66,13 +64,13 @@ export class Pulls {
     );
   }
 
-  async #pullCatalog(errors: string[]): Promise<void> {
+  async #pullCatalog(errors: SyncError[]): Promise<void> {
     let cursor: string | null = null;
     const items: unknown[] = [];
     for (let page = 0; page < 1000; page++) {
       const r = await this.c.d.api.procedures(cursor, null);
       if (r.kind !== 'ok' || !r.value) {
-        if (r.kind !== 'ok') errors.push(vi('pull.catalog', { reason: reasonOf(r) }));
+        if (r.kind !== 'ok') errors.push(syncError('pull.catalog', { reason: outcomeWording(r) }));
         return;
       }
       items.push(...r.value.items);
@@ -80,47 +78,47 @@ export class Pulls {
       cursor = r.value.cursor;
     }
     const report = await this.c.exec('catalog', (db) => importCatalog(db, items, { sample: false, at: this.c.at() }));
-    if (report.rejected.length) errors.push(vi('pull.catalogSkipped', { count: report.rejected.length }));
+    if (report.rejected.length) errors.push(syncError('pull.catalogSkipped', { count: report.rejected.length }));
     // Sample procedures the province does not have are retired once a real catalog arrives.
     if (report.imported) await this.c.exec('retireSamples', (db) => retireSampleProcedures(db));
   }
 
-  async #pullCalendar(errors: string[]): Promise<void> {
+  async #pullCalendar(errors: SyncError[]): Promise<void> {
     const year = Number(vietnamDate(this.c.o.now()).slice(0, 4));
     for (const y of [year, year + 1]) {
       const r = await this.c.d.api.getJson(`/catalog/calendar?year=${y}`);
       if (r.kind !== 'ok') {
-        errors.push(vi('pull.calendar', { year: y, reason: reasonOf(r) }));
+        errors.push(syncError('pull.calendar', { year: y, reason: outcomeWording(r) }));
         continue;
       }
       if (!r.value) continue;
       try {
         await this.c.exec('calendar', (db) => importCalendarYear(db, r.value));
       } catch (e) {
-        errors.push(vi('pull.calendar', { year: y, reason: (e as Error).message }));
+        errors.push(syncError('pull.calendar', { year: y, reason: thrownReason(e) }));
       }
     }
   }
 
-  async #topUpLeases(unit: Unit, errors: string[]): Promise<void> {
+  async #topUpLeases(unit: Unit, errors: SyncError[]): Promise<void> {
     const day = vietnamDate(this.c.o.now());
     const left = await this.c.exec('leasesLeft', (db) => remainingCodes(db, unit.unitCode, unit.counterId, day).lease);
     if (left >= this.c.o.minLeased) return;
     const r = await this.c.d.api.leaseCodes(unit.unitCode, { date: day, counterId: unit.counterId, size: this.c.o.leaseSize });
     if (r.kind !== 'ok' || !r.value) {
-      if (r.kind !== 'ok') errors.push(vi('pull.lease', { reason: reasonOf(r) }));
+      if (r.kind !== 'ok') errors.push(syncError('pull.lease', { reason: outcomeWording(r) }));
       return;
     }
     const l = r.value;
     if (l.date !== day || l.to < l.from || l.to > 9999) {
-      errors.push(vi('pull.leaseInvalid'));
+      errors.push(syncError('pull.leaseInvalid'));
       return;
     }
     await this.c.exec('lease', (db) => addLease(db, { unitCode: unit.unitCode, day, leaseId: l.leaseId, from: l.from, to: l.to, at: this.c.at() }));
   }
 
   /** The changes feed with a persisted cursor; stale and duplicated changes are ignored by version. */
-  async pullChanges(errors: string[] = []): Promise<number> {
+  async pullChanges(errors: SyncError[] = []): Promise<number> {
     const unit = await this.c.exec('unit', (db) => thisCounter(db));
     if (!unit) return 0;
     let applied = 0;
@@ -128,14 +126,14 @@ export class Pulls {
       const cursor = await this.c.exec('cursor', (db) => readSetting(db, 'sync.changesCursor'));
       const r = await this.c.d.api.changes(unit.unitCode, cursor);
       if (r.kind !== 'ok' || !r.value) {
-        if (r.kind !== 'ok') errors.push(vi('pull.changes', { reason: reasonOf(r) }));
+        if (r.kind !== 'ok') errors.push(syncError('pull.changes', { reason: outcomeWording(r) }));
         break;
       }
       const valid: Change[] = [];
       for (const c of r.value.changes) {
         const p = changeSchema.safeParse(c);
         if (p.success) valid.push(p.data);
-        else errors.push(vi('pull.changeSkipped'));
+        else errors.push(syncError('pull.changeSkipped'));
       }
       const results: Array<{ code: string; docs: NonNullable<Change['DanhSachGiayToKetQua']> }> = [];
       applied += await this.c.exec('applyChanges', (db) =>
@@ -166,7 +164,7 @@ export class Pulls {
   }
 
   /** Result files of a dossier that is ready (status 9): downloaded, checked, kept with the dossier. */
-  async #downloadResults(code: string, docs: NonNullable<Change['DanhSachGiayToKetQua']>, errors: string[]): Promise<void> {
+  async #downloadResults(code: string, docs: NonNullable<Change['DanhSachGiayToKetQua']>, errors: SyncError[]): Promise<void> {
     const dossierId = await this.c.exec('resDossier', (db) => dossierIdByCode(db, code));
     if (!dossierId) return; // another counter's dossier: the unit view is enough
     for (const doc of docs) {
@@ -174,12 +172,12 @@ export class Pulls {
       if (have) continue;
       const r = await this.c.d.api.download(doc.DuongDanTepTinKetQua);
       if (r.kind !== 'ok') {
-        errors.push(vi('pull.resultFailed', { code, reason: reasonOf(r) }));
+        errors.push(syncError('pull.resultFailed', { code, reason: outcomeWording(r) }));
         continue;
       }
       const isPdf = r.value.subarray(0, 5).toString('latin1') === '%PDF-';
       if (!isPdf) {
-        errors.push(vi('pull.resultNotPdf', { code }));
+        errors.push(syncError('pull.resultNotPdf', { code }));
         continue;
       }
       const stored = await this.c.d.files.putBuffer(r.value, `${doc.TenGiayTo ?? 'ket-qua'}.pdf`, 'application/pdf');

@@ -8,9 +8,9 @@ import { appendAudit } from '../store/audit';
 import { buildHoSo } from './hoso';
 import { dossierQueueState, markInFlightUnknown, nextAttemptAt, readyHeadOf, readyHeads, requeueRejected, updateItem, type OutboxItem, type OutboxState } from './outbox-repo';
 import type { ApiOutcome } from './provincial-api';
-import { retryFor } from './api-types';
+import { outcomeWording, retryFor } from './api-types';
 import { runPool } from './head-pool';
-import { reasonOf, type SyncContext } from './sync-context';
+import { syncError, thrownReason, type SyncContext, type SyncError } from './sync-context';
 
 /**
  * A queue head as the sender holds it. `prepared`: put in flight, with its body, by the commit that
@@ -18,7 +18,7 @@ import { reasonOf, type SyncContext } from './sync-context';
  */
 type Head = OutboxItem & { readonly prepared?: boolean };
 /** `next`: the dossier's following head, read (and a dossier PUT prepared) in the commit of a success. */
-type Outcome = { done: boolean; error?: string; next?: Head | null };
+type Outcome = { done: boolean; error?: SyncError; next?: Head | null };
 
 /** Larger files are read from the sealed store as they go (decrypted a chunk at a time), not held in memory. */
 const IN_MEMORY_MAX = 16 * 1024 * 1024;
@@ -56,7 +56,7 @@ export class OutboxSender {
    * Sends until no queue head is ready (and, with `waitForBackoff`, none is backing off), until
    * `deadline` (ms since epoch), or until `stillOwner` says another process took the engine lock.
    */
-  async drain(o: { deadline: number; waitForBackoff: boolean; stillOwner: () => Promise<boolean>; errors: string[] }): Promise<number> {
+  async drain(o: { deadline: number; waitForBackoff: boolean; stillOwner: () => Promise<boolean>; errors: SyncError[] }): Promise<number> {
     // Items left in flight by a crash are unknown outcomes: resolved before anything is resent.
     await this.c.exec('recover', (db) => markInFlightUnknown(db));
     let sent = 0;
@@ -71,7 +71,7 @@ export class OutboxSender {
         if (Date.now() - ownerCheckedAt < 1000) return true;
         ownerCheckedAt = Date.now();
         if (await o.stillOwner()) return true;
-        o.errors.push('mất khóa đồng bộ');
+        o.errors.push(syncError('net.syncLockLost'));
         return false;
       },
       scan: (busy) => {
@@ -153,7 +153,7 @@ export class OutboxSender {
     if (r.kind === 'rejected') {
       const error = JSON.stringify({ status: r.status, error: r.error, message: r.message, details: r.details, ...(r.wording ? { wording: r.wording } : {}) });
       await this.#mark(item, 'rejected', { error, attempt: true });
-      return { done: false, error: `${item.code}: ${r.message}` };
+      return { done: false, error: itemError(item.code, r) };
     }
     // The row keeps the reason's key, so the queue words it in the officer's language; the
     // server's own words, which have none, are kept as they came.
@@ -161,11 +161,11 @@ export class OutboxSender {
     if (r.kind === 'fatal') {
       // Not retried in a loop: parked for a long backoff and surfaced.
       await this.#mark(item, 'pending', { error: stored(r.message), attempt: true, delayMs: this.c.o.maxBackoffMs });
-      return { done: false, error: `${item.code}: ${r.message}` };
+      return { done: false, error: itemError(item.code, r) };
     }
     const state = r.kind === 'unknown' ? 'unknown' : item.state === 'unknown' ? 'unknown' : 'pending';
     await this.#mark(item, state, { error: stored(r.reason), attempt: true, delayMs: this.backoff(item.attempts, r.kind === 'retry' ? r.afterMs : null) });
-    return { done: false, error: `${item.code}: ${r.reason}` };
+    return { done: false, error: itemError(item.code, r) };
   }
 
   /**
@@ -177,7 +177,7 @@ export class OutboxSender {
     const out: Outcome[] = [];
     for (let item: Head | null = head; item; ) {
       const code: string = item.code;
-      const r: Outcome = await this.#process(item).catch((e: unknown): Outcome => ({ done: false, error: (e as Error).message }));
+      const r: Outcome = await this.#process(item).catch((e: unknown): Outcome => ({ done: false, error: syncError('net.itemReason', { code, reason: thrownReason(e) }) }));
       out.push(r);
       if (!r.done || Date.now() > deadline) break;
       const now = this.c.at();
@@ -320,7 +320,7 @@ export class OutboxSender {
    */
   async resend(code: string): Promise<void> {
     const read = await this.c.d.api.getDossier(code);
-    if (read.kind !== 'ok') throw failure('device_error', 'sync.readFailed', { code, reason: reasonOf(read) });
+    if (read.kind !== 'ok') throw failure('device_error', 'sync.readFailed', { code, reason: outcomeWording(read) });
     const version = read.value?.version ?? null;
     const at = this.c.at();
     await this.c.exec('resend', (db) =>
@@ -331,6 +331,11 @@ export class OutboxSender {
       })(),
     );
   }
+}
+
+/** "{code}: {reason}", the reason keyed when the client made it and in the server's own words when it sent some. */
+function itemError(code: string, r: Exclude<ApiOutcome<unknown>, { kind: 'ok' }>): SyncError {
+  return syncError('net.itemReason', { code, reason: outcomeWording(r) });
 }
 
 /** A refusal made by this PC, not the server (status 0): keyed, so the inbox words it in the officer's language. */

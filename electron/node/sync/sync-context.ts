@@ -1,5 +1,8 @@
 import type Database from 'better-sqlite3';
 import { toVietnamRfc3339 } from '../../common/domain/time';
+import { formatError, type ErrorKey, type ErrorParams, type KeyedText } from '../../common/ipc/error-messages';
+import { AppFailure } from '../../common/ipc/result';
+import { systemWording } from '../../common/ipc/system-wording';
 import type { ContentStore } from '../files/content-store';
 import type { Logger } from '../log/logger';
 import type { SqliteStore } from '../store/sqlite-store';
@@ -96,6 +99,28 @@ export class SyncContext {
   at(): string {
     return toVietnamRfc3339(this.o.now());
   }
+}
+
+/**
+ * A line of a run's report. The Vietnamese `text` is what logs and older readers print; `wording`
+ * is its key, made where the failure was, so the sync panel and the CLI word it in the officer's
+ * language without matching the text back to a template (a server's own words, or a reason keyed
+ * outside net.* and pull.*, matched nothing and stayed Vietnamese).
+ */
+export interface SyncError {
+  readonly text: string;
+  readonly wording: KeyedText;
+}
+
+export function syncError(key: ErrorKey, params?: ErrorParams): SyncError {
+  const wording: KeyedText = params ? { key, params } : { key };
+  return { text: formatError(key, params, 'vi'), wording };
+}
+
+/** An exception's reason as a parameter: its key when it has one (a failure, an errno), else its own words. */
+export function thrownReason(e: unknown): KeyedText | string {
+  if (e instanceof AppFailure && e.key) return e.params ? { key: e.key, params: e.params } : { key: e.key };
+  return systemWording(e) ?? (e instanceof Error ? e.message : String(e));
 }
 
 /** The message of a failed call, whichever kind of failure it was. */

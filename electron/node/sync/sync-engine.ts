@@ -7,9 +7,9 @@ import { EngineLock } from './engine-lock';
 import { enqueueEvent, outboxCounts } from './outbox-repo';
 import { Pulls } from './pulls';
 import { OutboxSender } from './push';
-import { SyncContext, type SyncDeps, type SyncOptions } from './sync-context';
+import { SyncContext, type SyncDeps, type SyncError, type SyncOptions } from './sync-context';
 
-export type { SyncOptions } from './sync-context';
+export type { SyncError, SyncOptions } from './sync-context';
 
 export interface SyncReport {
   readonly sent: number;
@@ -18,7 +18,8 @@ export interface SyncReport {
   /** Dossiers still to send: "pending" as `outboxCounts` defines it. */
   readonly remaining: number;
   readonly changesApplied: number;
-  readonly errors: readonly string[];
+  /** Each with its key: readers word it in their language, never by matching the text. */
+  readonly errors: readonly SyncError[];
 }
 
 export class SyncLockedError extends AppFailure {
@@ -68,7 +69,7 @@ export class SyncEngine {
     if (!(await this.#lock.tryAcquire())) throw new SyncLockedError();
     this.#running = true;
     this.#lock.startHeartbeat();
-    const errors: string[] = [];
+    const errors: SyncError[] = [];
     const deadline = Date.now() + (opts.deadlineMs ?? 10 * 60_000);
     let changesApplied = 0;
     try {
@@ -82,7 +83,7 @@ export class SyncEngine {
       if (opts.pulls !== false) changesApplied += await this.#pulls.pullChanges(errors);
       const counts = await this.counts();
       if (counts.remaining === 0) await this.#c.exec('lastSuccess', (db) => writeSetting(db, 'sync.lastSuccessAt', this.#c.at()));
-      return { sent, rejected: counts.rejected, waiting: counts.waiting, remaining: counts.remaining, changesApplied, errors: [...new Set(errors)].slice(0, 20) };
+      return { sent, rejected: counts.rejected, waiting: counts.waiting, remaining: counts.remaining, changesApplied, errors: distinct(errors).slice(0, 20) };
     } finally {
       this.#running = false;
       await this.#lock.release();
@@ -95,12 +96,12 @@ export class SyncEngine {
   }
 
   /** Unit, catalog, calendar, code leases and the changes feed; each failure is reported, never fatal. */
-  pull(errors: string[] = []): Promise<number> {
+  pull(errors: SyncError[] = []): Promise<number> {
     return this.#pulls.pull(errors);
   }
 
   /** The changes feed with a persisted cursor; stale and duplicated changes are ignored by version. */
-  pullChanges(errors: string[] = []): Promise<number> {
+  pullChanges(errors: SyncError[] = []): Promise<number> {
     return this.#pulls.pullChanges(errors);
   }
 
@@ -113,4 +114,10 @@ export class SyncEngine {
   static queueEvent(db: Database.Database, code: string, event: Record<string, unknown>, at: string): string {
     return enqueueEvent(db, { code, dossierId: dossierIdByCode(db, code), event, at });
   }
+}
+
+/** The same line once (every item that timed out says so): the first of each text, in order. */
+function distinct(errors: readonly SyncError[]): SyncError[] {
+  const seen = new Set<string>();
+  return errors.filter((e) => !seen.has(e.text) && seen.add(e.text));
 }

@@ -1,5 +1,4 @@
 import type { KeyedText } from '../../common/ipc/error-messages';
-import { wordingOfText } from '../../common/ipc/net-wording';
 import { AppFailure, failure } from '../../common/ipc/result';
 import type { ContentStore } from '../files/content-store';
 import type { Logger } from '../log/logger';
@@ -124,7 +123,7 @@ export class SyncService {
     try {
       const report = await engine.runOnce({ deadlineMs: 5 * 60_000, waitForBackoff: false });
       this.#lastReport = report;
-      this.#setError(report.errors[0] ?? null, report.errors[0] ? wordingOfText(report.errors[0]) : null);
+      this.#setError(report.errors[0]?.text ?? null, report.errors[0]?.wording ?? null);
       this.d.log.info('sync run', { reason, sent: report.sent, remaining: report.remaining, rejected: report.rejected });
       if (report.changesApplied > 0) this.d.onPulled?.();
       return report;

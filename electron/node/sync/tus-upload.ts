@@ -2,7 +2,8 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { formatError } from '../../common/ipc/error-messages';
-import { fatalFor, retryAfterMs, retryFor, type ApiOutcome } from './api-types';
+import { failure } from '../../common/ipc/result';
+import { fatalFor, retryAfterMs, retryFor, unansweredWording, type ApiOutcome } from './api-types';
 import { ChunkSource, type PositionalReader } from './chunk-source';
 import { isRedirect, sameOrigin } from './http-guard';
 
@@ -67,7 +68,7 @@ export class TusClient {
       const known = o.sha256 ? Buffer.from(o.sha256, 'hex').toString('base64') : null;
       return await this.#run(o, new ChunkSource(o.data ?? o.reader ?? file!, o.size, this.t.chunkSize, this.t.checksums, known));
     } catch (e) {
-      return { kind: 'retry', afterMs: null, reason: `tus: ${(e as Error).message}` };
+      return retryFor('net.tus', null, { reason: unansweredWording(e, new URL(this.t.baseUrl).host) });
     } finally {
       await file?.close().catch(() => undefined);
     }
@@ -155,13 +156,13 @@ export class TusClient {
     if (body) h['Content-Length'] = String(body.length);
     return new Promise<Answer>((resolve, reject) => {
       const req = (u.protocol === 'https:' ? httpsRequest : httpRequest)(u, { method, headers: h, agent: this.#agent });
-      req.setTimeout(this.t.timeoutMs, () => req.destroy(new Error(formatError('net.timeout', undefined, 'vi'))));
+      req.setTimeout(this.t.timeoutMs, () => req.destroy(failure('internal', 'net.timeout')));
       req.on('error', reject);
       req.on('response', (res) => {
         let n = 0;
         res.on('data', (d: Buffer) => {
           n += d.length;
-          if (n > ANSWER_MAX_BYTES) req.destroy(new Error(formatError('net.answerTooLarge', undefined, 'vi')));
+          if (n > ANSWER_MAX_BYTES) req.destroy(failure('internal', 'net.answerTooLarge'));
         });
         res.on('error', reject);
         res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers }));

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { moduleErrorText } from '../../../electron/common/hardware/token-module-wording';
 import type { TokenModuleCandidate } from '../../../electron/common/hardware/token-modules';
 import type { AppError } from '../../../electron/common/ipc/result';
 import { api, errText } from '../api';
@@ -13,7 +14,7 @@ type Message = { kind: 'ok' | 'error'; text: string };
  * officer here when no token is found.
  */
 export function TokenSettings() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [modulePath, setModulePath] = useState('');
   const [trustDir, setTrustDir] = useState('');
   const [message, setMessage] = useState<Message | null>(null);
@@ -47,7 +48,7 @@ export function TokenSettings() {
     if (given) void detect();
   };
   const verdict = (c: TokenModuleCandidate) =>
-    !c.loads ? t('tokenSettings.notLoading', { error: c.error ?? '' }) : c.tokens === null ? t('tokenSettings.loads') : t('tokenSettings.loadsTokens', { count: c.tokens });
+    !c.loads ? t('tokenSettings.notLoading', { error: moduleErrorText(c, i18n.language === 'en' ? 'en' : 'vi') }) : c.tokens === null ? t('tokenSettings.loads') : t('tokenSettings.loadsTokens', { count: c.tokens });
   const found = detected?.filter((c) => c.found) ?? [];
   const saveTrust = async () => {
     const r = await api()['devices.setTrustDir']({ path: trustDir.trim() || null });

@@ -37,7 +37,7 @@ describe('token module candidates', () => {
   });
 
   it('picks a module holding a token before one that only loads, never one that does not load', () => {
-    const c = (path: string, loads: boolean | null, tokens: number | null): TokenModuleCandidate => ({ path, source: 'known', vendor: null, found: loads !== null, loads, tokens, error: null, configured: false });
+    const c = (path: string, loads: boolean | null, tokens: number | null): TokenModuleCandidate => ({ path, source: 'known', vendor: null, found: loads !== null, loads, tokens, error: null, errorKey: null, configured: false });
     expect(pickDetected([c('/a', false, null), c('/b', true, 0), c('/c', true, 1)])?.path).toBe('/c');
     expect(pickDetected([c('/a', false, null), c('/b', true, 0)])?.path).toBe('/b');
     expect(pickDetected([c('/a', null, null), c('/b', false, null)])).toBeNull();

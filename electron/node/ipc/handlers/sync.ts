@@ -1,5 +1,4 @@
 import { formatError } from '../../../common/ipc/error-messages';
-import { wordingOfText } from '../../../common/ipc/net-wording';
 import { staleness } from '../../sync/staleness';
 import { actorOf, type AreaHandlers, type HandlerEnv } from './env';
 
@@ -10,7 +9,7 @@ export const syncHandlers = (e: HandlerEnv): AreaHandlers<C> => ({
   'sync.now': async () => {
     const r = await e.core.sync.trigger('manual');
     return r
-      ? { ran: true, sent: r.sent, remaining: r.remaining, rejected: r.rejected, message: r.errors[0] ?? null, messageKey: r.errors[0] ? wordingOfText(r.errors[0]) : null }
+      ? { ran: true, sent: r.sent, remaining: r.remaining, rejected: r.rejected, message: r.errors[0]?.text ?? null, messageKey: r.errors[0]?.wording ?? null }
       : e.core.sync.lastError
         ? { ran: false, sent: 0, remaining: 0, rejected: 0, message: e.core.sync.lastError, messageKey: e.core.sync.lastErrorKey }
         : { ran: false, sent: 0, remaining: 0, rejected: 0, message: formatError('sync.notConfigured', undefined, 'vi'), messageKey: { key: 'sync.notConfigured' } };
