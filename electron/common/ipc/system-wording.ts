@@ -1,4 +1,5 @@
 import type { ErrorKey, KeyedText } from './error-messages';
+import { AppFailure } from './result';
 
 /** Each common errno code, and what it says about the file, device, port or host it names. */
 const BY_CODE: Readonly<Record<string, ErrorKey>> = {
@@ -48,4 +49,20 @@ export function systemWording(e: unknown, subject?: string): KeyedText | null {
 function systemError(e: unknown): SystemError | null {
   const code = (e as SystemError | null)?.code;
   return typeof code === 'string' && Object.hasOwn(BY_CODE, code) ? (e as SystemError) : null;
+}
+
+/** A keyed failure's own wording (its key and parameters); null for any other error. */
+export function failureWording(e: unknown): KeyedText | null {
+  if (!(e instanceof AppFailure) || !e.key) return null;
+  return e.params ? { key: e.key, params: e.params } : { key: e.key };
+}
+
+/** A system error worded by its errno (see systemWording), else the error's own text. */
+export function systemText(e: unknown, subject?: string): KeyedText | string {
+  return systemWording(e, subject) ?? (e instanceof Error ? e.message : String(e));
+}
+
+/** An exception's reason as a parameter: its key when it has one (a failure, an errno), else its own words. */
+export function thrownWording(e: unknown, subject?: string): KeyedText | string {
+  return failureWording(e) ?? systemText(e, subject);
 }

@@ -4,8 +4,8 @@ import { printerConfigSchema, type PrinterConfig, type PrinterFactory, type Prin
 import { toVietnamRfc3339 } from '../../common/domain/time';
 import { formatError, type KeyedText } from '../../common/ipc/error-messages';
 import { storedWording } from '../../common/ipc/notice';
-import { systemWording } from '../../common/ipc/system-wording';
-import { AppFailure, failure } from '../../common/ipc/result';
+import { failureWording, systemText } from '../../common/ipc/system-wording';
+import { failure } from '../../common/ipc/result';
 import { dossierIdByCode, recordThermalPrint, requireDossierId, thermalPrintCount } from '../intake/dossier-repo';
 import type { IntakeService } from '../intake/intake-service';
 import { appendAudit } from '../store/audit';
@@ -139,7 +139,7 @@ export class PrinterService {
       this.#conn = { key, port };
       return port;
     } catch (e) {
-      throw failure('device_error', 'printer.openFailed', { path: cfg.path, error: systemWording(e, cfg.path) ?? (e as Error).message });
+      throw failure('device_error', 'printer.openFailed', { path: cfg.path, error: systemText(e, cfg.path) });
     }
   }
 
@@ -155,7 +155,7 @@ export class PrinterService {
     try {
       port = await this.#open(cfg);
     } catch (e) {
-      return fail(e instanceof AppFailure && e.key ? { key: e.key, ...(e.params ? { params: e.params } : {}) } : { key: 'printer.openFailed', params: { path: cfg.path, error: systemWording(e, cfg.path) ?? (e as Error).message } });
+      return fail(failureWording(e) ?? { key: 'printer.openFailed', params: { path: cfg.path, error: systemText(e, cfg.path) } });
     }
     {
       if (cfg.statusCheck && cfg.transport !== 'file') {
@@ -167,7 +167,7 @@ export class PrinterService {
       try {
         await port.write(new Uint8Array(bytes));
       } catch (e) {
-        return await fail({ key: 'printer.writeFailed', params: { error: systemWording(e, cfg.path) ?? (e as Error).message } });
+        return await fail({ key: 'printer.writeFailed', params: { error: systemText(e, cfg.path) } });
       }
       const at = this.#at();
       await this.d.store.exec('printer.done', (db) =>

@@ -1,6 +1,5 @@
 import { formatError, type ErrorKey, type KeyedText } from '../../common/ipc/error-messages';
-import { AppFailure } from '../../common/ipc/result';
-import { systemWording } from '../../common/ipc/system-wording';
+import { failureWording, systemWording } from '../../common/ipc/system-wording';
 
 /** The provincial API client's configuration and the outcome of each call, shared by the client and its callers. */
 
@@ -69,7 +68,8 @@ export function retryAfterMs(header: string | null | undefined, now = Date.now()
  * `host` is named when the error names no address of its own (a reset mid-request).
  */
 export function unansweredWording(e: unknown, host?: string): KeyedText {
-  if (e instanceof AppFailure && e.key) return e.params ? { key: e.key, params: e.params } : { key: e.key };
+  const own = failureWording(e);
+  if (own) return own;
   const err = e as { name?: unknown; message?: unknown; cause?: unknown } | null;
   if (err?.name === 'TimeoutError') return { key: 'net.timeout' };
   const sys = systemWording(e, host);

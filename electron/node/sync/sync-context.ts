@@ -1,8 +1,7 @@
 import type Database from 'better-sqlite3';
 import { toVietnamRfc3339 } from '../../common/domain/time';
 import { formatError, type ErrorKey, type ErrorParams, type KeyedText } from '../../common/ipc/error-messages';
-import { AppFailure } from '../../common/ipc/result';
-import { systemWording } from '../../common/ipc/system-wording';
+import { thrownWording } from '../../common/ipc/system-wording';
 import type { ContentStore } from '../files/content-store';
 import type { Logger } from '../log/logger';
 import type { SqliteStore } from '../store/sqlite-store';
@@ -118,10 +117,7 @@ export function syncError(key: ErrorKey, params?: ErrorParams): SyncError {
 }
 
 /** An exception's reason as a parameter: its key when it has one (a failure, an errno), else its own words. */
-export function thrownReason(e: unknown): KeyedText | string {
-  if (e instanceof AppFailure && e.key) return e.params ? { key: e.key, params: e.params } : { key: e.key };
-  return systemWording(e) ?? (e instanceof Error ? e.message : String(e));
-}
+export const thrownReason = (e: unknown): KeyedText | string => thrownWording(e);
 
 /** The message of a failed call, whichever kind of failure it was. */
 export function reasonOf(r: { reason: string } | { message: string }): string {
