@@ -75,7 +75,9 @@ CREATE TRIGGER kpi766_dossier_insert AFTER INSERT ON dossiers BEGIN
   DELETE FROM kpi766_settled WHERE ma_ho_so = NEW.ma_ho_so;
   INSERT OR IGNORE INTO kpi766_stale (ma_ho_so) SELECT NEW.ma_ho_so WHERE NOT EXISTS (SELECT 1 FROM kpi766_stale WHERE ma_ho_so = '*');
 END;
-CREATE TRIGGER kpi766_dossier_update AFTER UPDATE ON dossiers BEGIN
+-- Only an update of what a summary is read from (kpi766-candidates-repo LOCAL_COLUMNS) or of the void:
+-- not the receipt's path or the server's version, which every intake and every sync write and no summary reads.
+CREATE TRIGGER kpi766_dossier_update AFTER UPDATE OF ma_ho_so, counter_id, ma_tthc, ten_tthc, ngay_tiep_nhan, ngay_hen_tra, ngay_ket_thuc_xu_ly, ngay_tra, trang_thai, updated_at, voided_at ON dossiers BEGIN
   DELETE FROM kpi766_settled WHERE ma_ho_so IN (OLD.ma_ho_so, NEW.ma_ho_so);
   INSERT OR IGNORE INTO kpi766_stale (ma_ho_so) SELECT value FROM (SELECT OLD.ma_ho_so AS value UNION SELECT NEW.ma_ho_so) WHERE NOT EXISTS (SELECT 1 FROM kpi766_stale WHERE ma_ho_so = '*');
 END;
