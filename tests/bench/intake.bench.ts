@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { foldVietnamese } from '../../electron/common/domain/text';
@@ -42,16 +42,46 @@ function paired(n: number, fn: (side: Side, i: number) => unknown): Record<Side,
  * what the store defers until after a call has answered (its WAL checkpoint) runs between two calls,
  * untimed here and reported on its own line, instead of never (a loop of awaits never yields).
  */
-async function pairedAsync(n: number, fn: (side: Side, i: number) => Promise<unknown>): Promise<Record<Side, number[]>> {
+async function pairedAsync(n: number, fn: (side: Side, i: number) => Promise<unknown>, between?: () => void): Promise<Record<Side, number[]>> {
   const out: Record<Side, number[]> = { clear: [], encrypted: [] };
-  for (let i = 0; i < n; i++)
+  for (let i = 0; i < n; i++) {
     for (const side of SIDES) {
       const t0 = performance.now();
       await fn(side, i);
       out[side].push(performance.now() - t0);
       await new Promise((resolve) => setImmediate(resolve));
     }
+    between?.();
+  }
   return out;
+}
+
+/**
+ * The disk's own floor for a commit under synchronous=FULL: append what a save appends to the WAL
+ * (~38 pages) and fsync, in the saves' folder, between the saves so the same load falls on it. A
+ * save p99 above 5 ms while this floor's p99 is above it too is the disk's, not the code's.
+ */
+function diskFloor(dir: string): { take: () => void; close: () => number[] } {
+  const path = join(dir, 'save-bench-fsync-floor.bin');
+  const fd = openSync(path, 'w');
+  const page = Buffer.alloc(38 * 4096, 0x5a);
+  const times: number[] = [];
+  let offset = 0;
+  return {
+    take: () => {
+      const t0 = performance.now();
+      writeSync(fd, page, 0, page.length, offset);
+      fsyncSync(fd);
+      times.push(performance.now() - t0);
+      // A WAL restarts from its head after each checkpoint; so does this file, every 28 saves.
+      offset = (offset + page.length) % (28 * page.length);
+    },
+    close: () => {
+      closeSync(fd);
+      rmSync(path, { force: true });
+      return times;
+    },
+  };
 }
 
 const p99 = (name: string, t: Timing, goal: number | null) =>
@@ -203,8 +233,10 @@ async function saveFigures(dir: string): Promise<void> {
     TaiLieuNop: ['TP1', 'TP2', 'TP3'],
     DanhSachLePhi: ['LP1'],
   };
-  const whole = await pairedAsync(1000, (side) => intakes[side].receiveImport(BENCH_OFFICER, draft, { baseDir: dir, skipReceipt: true }));
+  const floor = diskFloor(dir);
+  const whole = await pairedAsync(1000, (side) => intakes[side].receiveImport(BENCH_OFFICER, draft, { baseDir: dir, skipReceipt: true }), floor.take);
   p99Pair('save dossier (validate + one txn, FULL sync, on disk)', whole, 5);
+  p99('  the disk alone: write 38 pages + fsync, between the saves (the floor of a FULL commit)', summarize(floor.close()), null);
   // Receipts from the sealed store, as the app runs.
   const intake = intakes.encrypted;
   const receipts: number[] = [];
