@@ -1,3 +1,4 @@
+import { typeAsOfficer } from '../helpers/keyboard';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -44,7 +45,7 @@ describe('the citizen display through a full dossier (Chromium host: a second wi
     await page.keyboard.press('Escape');
     scanner.send(`${CCCD}\r`);
     await page.waitForFunction(() => (document.querySelector('input[name="ChuHoSo"]') as HTMLInputElement)?.value === 'Nguyễn Văn Đức');
-    await page.keyboard.type('khai sinh');
+    await typeAsOfficer(page, 'khai sinh');
     await page.waitForSelector('#procedure-list li.active:has-text("Đăng ký khai sinh")');
     await page.keyboard.press('Enter');
     await page.waitForSelector('[data-testid="due-preview"]');

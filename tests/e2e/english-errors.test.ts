@@ -1,3 +1,4 @@
+import { typeAsOfficer } from '../helpers/keyboard';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCREENSHOT_DIR, startTestHost } from '../helpers/host';
@@ -26,7 +27,7 @@ describe('a keyed service failure in English: the renderer words it, not the mai
     const { page } = host;
     await page.keyboard.press('Alt+1');
     await page.click('input[name="procedure"]');
-    await page.keyboard.type('khai sinh');
+    await typeAsOfficer(page, 'khai sinh');
     await page.waitForSelector('#procedure-list li.active:has-text("Đăng ký khai sinh")');
     await page.keyboard.press('Enter');
     await page.waitForSelector('[data-testid="documents"]');
@@ -51,7 +52,7 @@ describe('a keyed service failure in English: the renderer words it, not the mai
     await page.keyboard.press('Alt+1');
     await page.fill('input[name="procedure"]', '');
     await page.click('input[name="procedure"]');
-    await page.keyboard.type('khai sinh');
+    await typeAsOfficer(page, 'khai sinh');
     await page.waitForSelector('#procedure-list li.active:has-text("Đăng ký khai sinh")');
     await page.keyboard.press('Enter');
     const due = (await (await page.waitForSelector('[data-testid="due-preview"]')).textContent()) ?? '';
@@ -114,7 +115,7 @@ describe('the same field checks in Vietnamese (the default locale) keep their wo
     const { page } = host;
     await page.keyboard.press('Alt+1');
     await page.click('input[name="procedure"]');
-    await page.keyboard.type('khai sinh');
+    await typeAsOfficer(page, 'khai sinh');
     await page.waitForSelector('#procedure-list li.active:has-text("Đăng ký khai sinh")');
     await page.keyboard.press('Enter');
     const due = (await (await page.waitForSelector('[data-testid="due-preview"]')).textContent()) ?? '';

@@ -1,3 +1,4 @@
+import { typeAsOfficer } from '../helpers/keyboard';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHost } from '../helpers/host';
 import { ptyPair, type PtyPair } from '../helpers/pty';
@@ -52,7 +53,7 @@ describe('issue #14 at the counter: "nay thuộc tỉnh …" beside a scanned ca
     await page.fill('input[name="DiaChiNhanKetQua"]', 'Số 3 Lê Lợi, Phường Hà Giang 1, Tỉnh Tuyên Quang');
 
     await page.focus('input[name="procedure"]');
-    await page.keyboard.type('khai sinh');
+    await typeAsOfficer(page, 'khai sinh');
     await page.waitForSelector('#procedure-list li.active');
     await page.keyboard.press('Enter');
     await page.waitForSelector('[data-testid="due-preview"]');

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, SCREENSHOT_DIR, startTestHost } from '../helpers/host';
+import { typeAsOfficer } from '../helpers/keyboard';
 import { tool } from '../helpers/tools';
 import { lastPrinted, printCalls, stubPrint, viewerLeftovers } from '../helpers/print-view';
 import { clearFiles } from '../helpers/clear-files';
@@ -41,7 +42,7 @@ describe('intake at the counter, end to end (Chromium host + scanner on a real p
     await page.keyboard.press('Escape');
     pty.send(`${CCCD}\r`);
     await page.waitForFunction(() => (document.querySelector('input[name="ChuHoSo"]') as HTMLInputElement)?.value === 'Nguyễn Văn Đức');
-    await page.keyboard.type('khai sinh');
+    await typeAsOfficer(page, 'khai sinh');
     await page.waitForSelector('#procedure-list li.active');
     await page.keyboard.press('Enter');
   };
@@ -106,7 +107,7 @@ describe('intake at the counter, end to end (Chromium host + scanner on a real p
   it('the officer picks the procedure and saves with the keyboard alone; the receipt PDF exists', async () => {
     const { page } = host;
     // The picker has focus after the scan. Each keyboard.type/press below is one officer action.
-    await page.keyboard.type('khai sinh');
+    await typeAsOfficer(page, 'khai sinh');
     actions++;
     await page.waitForSelector('#procedure-list li.active:has-text("Đăng ký khai sinh")');
     await page.keyboard.press('Enter');
@@ -197,7 +198,7 @@ describe('intake at the counter, end to end (Chromium host + scanner on a real p
     // Issued at 20 (01/01/2010): renewal was due at 25, on 01/01/2015 (Luật Căn cước 2023, Điều 21).
     pty.send('001090123456|012345678|Nguyễn Văn Đức|01011990|Nam|Phường Bến Nghé, Quận 1, TP. Hồ Chí Minh|01012010\r');
     await page.waitForSelector('[data-testid="applicant-warnings"]:has-text("hết hạn")');
-    await page.keyboard.type('khai sinh');
+    await typeAsOfficer(page, 'khai sinh');
     await page.waitForSelector('#procedure-list li.active');
     await page.keyboard.press('Enter');
     await page.waitForSelector('[data-testid="due-preview"]');
@@ -222,9 +223,9 @@ describe('intake at the counter, end to end (Chromium host + scanner on a real p
       await page.keyboard.press('Escape');
       pty.send(`${CCCD}\r`);
       await page.waitForFunction(() => (document.querySelector('input[name="ChuHoSo"]') as HTMLInputElement)?.value === 'Nguyễn Văn Đức');
-      await page.keyboard.type('khai sin');
+      await typeAsOfficer(page, 'khai sin');
       await page.waitForSelector('#procedure-list li.active:has-text("Đăng ký khai sinh")');
-      await page.keyboard.type('h');
+      await typeAsOfficer(page, 'h');
       await expect.poll(() => hold.asked).toBe(1);
       await page.keyboard.press('Enter');
       await page.waitForSelector('[data-testid="due-preview"]');
@@ -252,10 +253,10 @@ describe('intake at the counter, end to end (Chromium host + scanner on a real p
     try {
       await page.keyboard.press('Escape');
       await page.focus('input[name="procedure"]');
-      await page.keyboard.type('khai');
+      await typeAsOfficer(page, 'khai');
       // The shorter name ranks first for "khai": the line a stale Enter would take.
       await page.waitForSelector('#procedure-list li.active:has-text("Đăng ký khai tử")');
-      await page.keyboard.type(' sinh');
+      await typeAsOfficer(page, ' sinh');
       await expect.poll(() => hold.asked).toBeGreaterThanOrEqual(1);
       await page.keyboard.press('Enter');
       // Nothing is chosen from the stale line while the answer for "khai sinh" is on its way.

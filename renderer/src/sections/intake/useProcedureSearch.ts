@@ -40,21 +40,20 @@ export function useProcedureSearch(procedure: Procedure | null): ProcedureSearch
       setSuggestions([]);
       return;
     }
-    // A short debounce: a scanner or a fast typist should cost one catalog query, not one per key.
-    // An answer to text no longer in the field is dropped: arriving after Enter chose a procedure,
-    // it would reopen the list under the choice and make the next Esc close a list nobody sees.
+    // Asked at every key, no debounce: a catalog query is a millisecond, and a wait would be paid
+    // on the last key too. Enter never depends on the list having caught up (enterChoice). An
+    // answer to text no longer in the field is dropped: arriving after Enter chose a procedure, it
+    // would reopen the list under the choice and make the next Esc close a list nobody sees.
     let current = true;
-    const h = setTimeout(async () => {
-      const r = await api()['catalog.search']({ query });
+    void api()['catalog.search']({ query }).then((r) => {
       if (r.ok && current) {
         setSuggestions(r.value);
         setAnswered(query);
         setActive(0);
       }
-    }, 25);
+    });
     return () => {
       current = false;
-      clearTimeout(h);
     };
   }, [query, procedure]);
 
