@@ -14,6 +14,8 @@ export function SyncPanel() {
   const [inbox, setInbox] = useState<InboxItem[]>([]);
   const [progress, setProgress] = useState<Record<string, { fileName: string; sent: number; total: number }>>({});
   const [message, setMessage] = useState<string | null>(null);
+  /** The last F9 run's first failure, worded in the officer's language. */
+  const [runError, setRunError] = useState<string | null>(null);
   const [stale, setStale] = useState<string | null>(null);
 
   const load = useCallback(async () => {
@@ -25,8 +27,12 @@ export function SyncPanel() {
 
   const now = useCallback(async () => {
     setMessage(t('sync.running'));
+    setRunError(null);
     const r = await api()['sync.now']({});
-    setMessage(r.ok ? (r.value.ran ? t('sync.ranReport', { sent: r.value.sent, remaining: r.value.remaining, rejected: r.value.rejected }) : r.value.message && errText({ message: r.value.message, ...r.value.messageKey })) : errText(r.error));
+    // A run's first failure is its reason, keyed and worded here: "còn 1" alone says nothing of why.
+    const reason = r.ok && r.value.message ? errText({ message: r.value.message, ...r.value.messageKey }) : null;
+    setMessage(r.ok ? (r.value.ran ? t('sync.ranReport', { sent: r.value.sent, remaining: r.value.remaining, rejected: r.value.rejected }) : reason) : errText(r.error));
+    setRunError(r.ok && r.value.ran ? reason : null);
     void load();
   }, [load, t]);
 
@@ -67,7 +73,12 @@ export function SyncPanel() {
       {stale && <p className="message warn" data-testid="staleness">{stale}</p>}
       <div className="actions">
         <button onClick={() => void now()} data-testid="sync-now">{t('sync.now')} (F9)</button>
-        {message && <span role="status" className="muted">{message}</span>}
+        {message && (
+          <span role="status" className="muted" data-testid="sync-message">
+            {message}
+            {runError && <span className="sync-why" data-testid="sync-run-error"> {t('syncx.firstError', { reason: runError })}</span>}
+          </span>
+        )}
       </div>
       <h3>{t('sync.queue', { count: queue.length })}</h3>
       <ul className="sync-queue">
