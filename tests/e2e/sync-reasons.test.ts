@@ -96,4 +96,19 @@ describe('the sync panel after F9 against a busy province (503): the reason and 
     expect(await whyOf(code, 'next retry at')).toBe(`Last failure: the provincial server is busy (HTTP 503) — next retry at ${vnDateTime(at)}`);
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'issue16-sync-503-en.png'), fullPage: true });
   });
+
+  it('while a run sends, the panel shows which dossier and how many items are done, and drops the bar when it ends', async () => {
+    const { page } = host;
+    // The province is answering again, but holds each dossier PUT for a while: long enough for the bar to be seen.
+    server.faults = { ...NO_FAULTS, errorRate: 1, kinds: ['delay'], delayMs: 4000, endpoints: '^PUT /dossiers/' };
+    await page.keyboard.press('Alt+2');
+    await page.waitForSelector('[data-testid="sync-panel"]');
+    const r = await receive('Cong ty TNHH Phu Quy');
+    const code = r.ok ? r.value.code : '';
+    // Intake starts the run; the two dossiers put off for an hour are not in it.
+    const bar = await page.waitForSelector(`[data-testid="sync-run-progress"]:has-text("${code}")`, { timeout: 30_000 });
+    expect(await bar.textContent()).toBe(`Sending dossier ${code}: 0 of 1 items done`);
+    await page.waitForSelector('[data-testid="sync-run-progress"]', { state: 'detached', timeout: 30_000 });
+    await expect.poll(() => server.db.prepare('SELECT COUNT(*) AS n FROM dossiers WHERE code = ?').get(code), { timeout: 30_000 }).toEqual({ n: 1 });
+  });
 });

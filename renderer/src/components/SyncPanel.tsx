@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../electron/common/ipc/contract';
 import { api, errText } from '../api';
 import { dateTime } from '../format';
+import { ProgressBar } from './ProgressBar';
 
 type QueueItem = Output<'sync.queue'>[number];
 type InboxItem = Output<'sync.inbox'>[number];
@@ -14,6 +15,8 @@ export function SyncPanel() {
   const [inbox, setInbox] = useState<InboxItem[]>([]);
   const [progress, setProgress] = useState<Record<string, { fileName: string; sent: number; total: number }>>({});
   const [message, setMessage] = useState<string | null>(null);
+  /** A run's sending, item by item (main's work.progress events); null when no run is sending. */
+  const [run, setRun] = useState<{ done: number; total: number; current: string } | null>(null);
   /** The last F9 run's first failure, worded in the officer's language. */
   const [runError, setRunError] = useState<string | null>(null);
   const [stale, setStale] = useState<string | null>(null);
@@ -33,6 +36,7 @@ export function SyncPanel() {
     const reason = r.ok && r.value.message ? errText({ message: r.value.message, ...r.value.messageKey }) : null;
     setMessage(r.ok ? (r.value.ran ? t('sync.ranReport', { sent: r.value.sent, remaining: r.value.remaining, rejected: r.value.rejected }) : reason) : errText(r.error));
     setRunError(r.ok && r.value.ran ? reason : null);
+    setRun(null);
     void load();
   }, [load, t]);
 
@@ -40,6 +44,7 @@ export function SyncPanel() {
     void load();
     const offProgress = api().on('sync.progress', (p) => setProgress((all) => ({ ...all, [p.code]: p })));
     const offState = api().on('sync.state', () => void load());
+    const offRun = api().on('work.progress', (p) => p.task === 'sync' && setRun(p.current ? { done: p.done, total: p.total, current: p.current } : null));
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'F9') {
         e.preventDefault();
@@ -50,6 +55,7 @@ export function SyncPanel() {
     return () => {
       offProgress();
       offState();
+      offRun();
       window.removeEventListener('keydown', onKey);
     };
   }, [load, now]);
@@ -73,6 +79,7 @@ export function SyncPanel() {
       {stale && <p className="message warn" data-testid="staleness">{stale}</p>}
       <div className="actions">
         <button onClick={() => void now()} data-testid="sync-now">{t('sync.now')} (F9)</button>
+        {run && <ProgressBar label={t('progress.sync', run)} done={run.done} total={run.total} testId="sync-run-progress" />}
         {message && (
           <span role="status" className="muted" data-testid="sync-message">
             {message}
