@@ -1,7 +1,7 @@
 /**
  * `motcua`: the command line over the same services as the app (IT staff, data migration, tests).
  * Every command: `--help`, `--json` where it reports data, exit 0 on success, and on failure a
- * non-zero exit with one Vietnamese line on stderr.
+ * non-zero exit with one Vietnamese line on stderr (and a "Chi tiết: …" line when the failure has details).
  *
  * Building the program loads only commander and the command tables. Whatever a command needs
  * beyond that (the core, zod schemas, the database, devices, PDF, tokens, sync) is `import()`ed
@@ -26,6 +26,7 @@ import type { Actor } from '../common/domain/actor';
 import type { CoreServices } from '../node/core/core-services';
 import { cliLocale, helpFlagText, jsonFlagText, say } from './cli-locale';
 import { WordedCommand } from './cli-usage';
+import { failureLines } from './failure-lines';
 
 type CliCore = typeof import('./cli-core');
 
@@ -254,7 +255,9 @@ async function failure(e: unknown, io: CliIo): Promise<number> {
   // --out) is still said as what it is and what to do, never as "internal error".
   const locale = process.env.MOTCUA_LANG === 'en' ? 'en' : 'vi';
   const known = e instanceof AppFailure ? e : (await import('../node/db/db-errors')).storageFailure(e);
-  const message = known ? errorText(known, locale) : `${errorText(toAppError(e), locale)} (${(e as Error)?.message ?? String(e)})`;
+  // A known failure's details (a loader's own words, a field's reason) follow on a line of their own.
+  const [message, details] = known ? failureLines(known, locale) : [`${errorText(toAppError(e), locale)} (${(e as Error)?.message ?? String(e)})`];
   io.err(`${locale === 'en' ? 'Error' : 'Lỗi'}: ${message}`);
+  if (details) io.err(details);
   return 1;
 }

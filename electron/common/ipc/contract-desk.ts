@@ -20,6 +20,9 @@ export const deskChannels = {
 } as const satisfies Record<string, { readonly access: Access; readonly input: z.ZodType; readonly output: z.ZodType }>;
 
 export const deskEvents = {
-  /** Long work (batch signing, report export): i of n done, for a progress bar. */
-  'work.progress': z.object({ task: z.enum(['signing', 'report']), done: z.number().int().nonnegative(), total: z.number().int().positive() }),
+  /**
+   * Long work (batch signing, report export, a sync run's sending): i of n done, for a progress bar;
+   * `current` is what is being worked on (a sync run: the dossier's code; absent once it is over).
+   */
+  'work.progress': z.object({ task: z.enum(['signing', 'report', 'sync']), done: z.number().int().nonnegative(), total: z.number().int().positive(), current: z.string().max(60).optional() }),
 } as const;

@@ -128,6 +128,15 @@ export function readyHeads(db: Database.Database, now: string, limit: number): O
   ).map(toItem);
 }
 
+/**
+ * Items a run may send now: every sendable item of the dossiers whose queue head is ready (the
+ * total of the sync panel's progress; a dossier whose head fails stops short of it).
+ */
+export function readyItemCount(db: Database.Database, now: string): number {
+  const ready = `SELECT ma_ho_so FROM (${HEADS} WHERE o.state IN ${SENDABLE} AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= ?))`;
+  return (db.prepare(`SELECT COUNT(*) AS n FROM outbox WHERE state IN ${SENDABLE} AND ma_ho_so IN (${ready})`).get(now) as { n: number }).n;
+}
+
 /** A dossier's queue head if it may be sent now: the sender goes on with a dossier without scanning every queue. */
 export function readyHeadOf(db: Database.Database, code: string, now: string): OutboxItem | null {
   const r = db.prepare(`SELECT * FROM outbox WHERE ma_ho_so = ? AND state IN ${OPEN} ORDER BY seq LIMIT 1`).get(code) as Row | undefined;

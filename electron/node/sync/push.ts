@@ -6,7 +6,7 @@ import { failure } from '../../common/ipc/result';
 import { attachmentForUpload, markPendingAgain, markUploaded, raiseServerVersion, setSyncState, setUploadUrl, uploadUrlOf } from '../intake/dossier-repo';
 import { appendAudit } from '../store/audit';
 import { buildHoSo } from './hoso';
-import { dossierQueueState, markInFlightUnknown, nextAttemptAt, readyHeadOf, readyHeads, requeueRejected, updateItem, type OutboxItem, type OutboxState } from './outbox-repo';
+import { dossierQueueState, markInFlightUnknown, nextAttemptAt, readyHeadOf, readyHeads, readyItemCount, requeueRejected, updateItem, type OutboxItem, type OutboxState } from './outbox-repo';
 import type { ApiOutcome } from './provincial-api';
 import { outcomeWording, retryFor } from './api-types';
 import { runPool } from './head-pool';
@@ -60,6 +60,16 @@ export class OutboxSender {
     // Items left in flight by a crash are unknown outcomes: resolved before anything is resent.
     await this.c.exec('recover', (db) => markInFlightUnknown(db));
     let sent = 0;
+    // Progress for the sync panel, only when someone listens: one count now, then each item as it goes.
+    const step = this.c.d.onStep;
+    const startedAt = this.c.at();
+    let total = step ? await this.c.exec('readyCount', (db) => readyItemCount(db, startedAt)) : 0;
+    let done = 0;
+    const report = (current: string | null) => {
+      // An item that became ready after the count (queued meanwhile, a Retry-After of 0) adds to it.
+      total = Math.max(total, done + (current ? 1 : 0));
+      if (step && total > 0) step({ done, total, current });
+    };
     // The lock's heartbeat is a write of its own: asked at most once a second, not before every scan.
     let ownerCheckedAt = 0;
     await runPool<OutboxItem>({
@@ -80,13 +90,16 @@ export class OutboxSender {
       },
       nextDelay: () => this.#nextAttemptDelay(),
       run: async (head) => {
+        report(head.code);
         for (const r of await this.#processQueue(head, o.deadline)) {
+          done++;
           if (r.done) sent++;
           if (r.error) o.errors.push(r.error);
         }
         this.c.d.onChange?.();
       },
     });
+    report(null);
     return sent;
   }
 

@@ -25,6 +25,11 @@ export interface SyncDeps {
   readonly log: Logger;
   readonly onChange?: () => void;
   readonly onProgress?: (p: { code: string; fileName: string; sent: number; total: number }) => void;
+  /**
+   * The outbox's part of a run, item by item: `done` of the `total` ready when it began, and the
+   * dossier now being sent (null once the run's sending is over).
+   */
+  readonly onStep?: (p: { done: number; total: number; current: string | null }) => void;
 }
 
 /** One short synchronous unit of SQLite work on the store, never a handle kept across awaits. */

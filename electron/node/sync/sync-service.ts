@@ -97,6 +97,7 @@ export class SyncService {
         log: this.d.log,
         onChange: () => void this.d.monitor.check(),
         onProgress: (p) => this.d.hub?.emit('sync.progress', p),
+        onStep: ({ done, total, current }) => this.d.hub?.emit('work.progress', { task: 'sync', done, total, ...(current ? { current } : {}) }),
       },
       backoffFromEnv(),
     );

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../electron/common/ipc/contract';
 import { api, errText } from '../api';
 import { dateTime } from '../format';
+import { ProgressBar } from './ProgressBar';
 
 type QueueItem = Output<'sync.queue'>[number];
 type InboxItem = Output<'sync.inbox'>[number];
@@ -14,6 +15,10 @@ export function SyncPanel() {
   const [inbox, setInbox] = useState<InboxItem[]>([]);
   const [progress, setProgress] = useState<Record<string, { fileName: string; sent: number; total: number }>>({});
   const [message, setMessage] = useState<string | null>(null);
+  /** A run's sending, item by item (main's work.progress events); null when no run is sending. */
+  const [run, setRun] = useState<{ done: number; total: number; current: string } | null>(null);
+  /** The last F9 run's first failure, worded in the officer's language. */
+  const [runError, setRunError] = useState<string | null>(null);
   const [stale, setStale] = useState<string | null>(null);
 
   const load = useCallback(async () => {
@@ -25,8 +30,13 @@ export function SyncPanel() {
 
   const now = useCallback(async () => {
     setMessage(t('sync.running'));
+    setRunError(null);
     const r = await api()['sync.now']({});
-    setMessage(r.ok ? (r.value.ran ? t('sync.ranReport', { sent: r.value.sent, remaining: r.value.remaining, rejected: r.value.rejected }) : r.value.message && errText({ message: r.value.message, ...r.value.messageKey })) : errText(r.error));
+    // A run's first failure is its reason, keyed and worded here: "còn 1" alone says nothing of why.
+    const reason = r.ok && r.value.message ? errText({ message: r.value.message, ...r.value.messageKey }) : null;
+    setMessage(r.ok ? (r.value.ran ? t('sync.ranReport', { sent: r.value.sent, remaining: r.value.remaining, rejected: r.value.rejected }) : reason) : errText(r.error));
+    setRunError(r.ok && r.value.ran ? reason : null);
+    setRun(null);
     void load();
   }, [load, t]);
 
@@ -34,6 +44,7 @@ export function SyncPanel() {
     void load();
     const offProgress = api().on('sync.progress', (p) => setProgress((all) => ({ ...all, [p.code]: p })));
     const offState = api().on('sync.state', () => void load());
+    const offRun = api().on('work.progress', (p) => p.task === 'sync' && setRun(p.current ? { done: p.done, total: p.total, current: p.current } : null));
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'F9') {
         e.preventDefault();
@@ -44,6 +55,7 @@ export function SyncPanel() {
     return () => {
       offProgress();
       offState();
+      offRun();
       window.removeEventListener('keydown', onKey);
     };
   }, [load, now]);
@@ -67,7 +79,13 @@ export function SyncPanel() {
       {stale && <p className="message warn" data-testid="staleness">{stale}</p>}
       <div className="actions">
         <button onClick={() => void now()} data-testid="sync-now">{t('sync.now')} (F9)</button>
-        {message && <span role="status" className="muted">{message}</span>}
+        {run && <ProgressBar label={t('progress.sync', run)} done={run.done} total={run.total} testId="sync-run-progress" />}
+        {message && (
+          <span role="status" className="muted" data-testid="sync-message">
+            {message}
+            {runError && <span className="sync-why" data-testid="sync-run-error"> {t('syncx.firstError', { reason: runError })}</span>}
+          </span>
+        )}
       </div>
       <h3>{t('sync.queue', { count: queue.length })}</h3>
       <ul className="sync-queue">

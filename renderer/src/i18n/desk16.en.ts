@@ -57,6 +57,7 @@ export const desk16En: Widen<typeof desk16Vi> = {
   progress: {
     signing: 'Signing file {{done}}/{{total}}',
     report: 'Exporting the report: step {{done}}/{{total}}',
+    sync: 'Sending dossier {{current}}: {{done}} of {{total}} items done',
   },
   textSize: {
     title: 'Text size',

@@ -45,6 +45,7 @@ export const desk16Vi = {
   progress: {
     signing: 'Đang ký tệp {{done}}/{{total}}',
     report: 'Đang xuất báo cáo: bước {{done}}/{{total}}',
+    sync: 'Đang gửi hồ sơ {{current}}: đã xong {{done}}/{{total}} mục',
   },
   textSize: {
     title: 'Cỡ chữ',

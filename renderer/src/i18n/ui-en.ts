@@ -49,6 +49,7 @@ export const uiEn: Widen<typeof uiVi> = {
   },
   search: { noHits: 'No dossier matches “{{text}}”.' },
   syncx: {
+    firstError: 'Failure: {{reason}}',
     lastError: 'Last failure: {{reason}}',
     nextRetry: 'next retry at {{at}}',
   },

@@ -45,6 +45,7 @@ export const uiVi = {
   },
   search: { noHits: 'Không tìm thấy hồ sơ nào khớp “{{text}}”.' },
   syncx: {
+    firstError: 'Lỗi: {{reason}}',
     lastError: 'Lỗi lần trước: {{reason}}',
     nextRetry: 'thử lại lúc {{at}}',
   },
