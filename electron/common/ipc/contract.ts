@@ -231,7 +231,8 @@ export const contract = {
       /** Mẫu 02's "Lý do" line (why the dossier is incomplete). */
       reason: z.string().trim().max(1000).nullable().optional(),
     }),
-    output: z.object({ id: z.number().int() }),
+    /** The form is offered to the print view at once (`print.document`), as the receipt is: the citizen leaves with it. */
+    output: z.object({ id: z.number().int(), document: printOfferSchema }),
   },
   'intake.applicant': {
     access: 'officer',

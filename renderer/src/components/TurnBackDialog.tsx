@@ -2,22 +2,33 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Procedure } from '../../../electron/common/domain/procedure';
 import { api, errText } from '../api';
+import type { PrintOffer } from './PrintView';
 
-/** Mẫu 02 / 03: reasons one per line; Ctrl+Enter confirms, Esc cancels. Nothing is recorded as accepted. */
+/**
+ * Mẫu 02 / 03: reasons one per line; Ctrl+Enter confirms, Esc cancels. Nothing is recorded as
+ * accepted. Once recorded, the form is handed back (`onClose(document)`) for the print view.
+ */
 export function TurnBackDialog(p: {
   form: '02' | '03';
   procedure: Procedure;
   applicant: { name: string; address: string; phone: string; idNumber: string };
   suggested: string[];
-  onClose: (done: boolean) => void;
+  /** The recorded form's print offer, or null when cancelled. */
+  onClose: (recorded: PrintOffer | null) => void;
 }) {
   const { t } = useTranslation();
   const [text, setText] = useState(p.suggested.join('\n'));
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
+  // From Ctrl+Enter to the answer: the form's PDF renders in that call (cold, the day's first, for
+  // seconds), and a second Ctrl+Enter would record the citizen turned back twice.
+  const [busy, setBusy] = useState(false);
   const ref = useRef<HTMLTextAreaElement>(null);
   useEffect(() => ref.current?.focus(), []);
   const confirm = async () => {
+    if (busy) return;
+    setBusy(true);
+    setError(null);
     const r = await api()['intake.turnBack']({
       form: p.form,
       MaTTHC: p.procedure.maTthc,
@@ -28,7 +39,8 @@ export function TurnBackDialog(p: {
       reasons: text.split('\n').map((s) => s.trim()).filter(Boolean),
       ...(p.form === '02' ? { reason: reason.trim() || null } : {}),
     });
-    if (r.ok) p.onClose(true);
+    setBusy(false);
+    if (r.ok) p.onClose(r.value.document);
     else setError([errText(r.error), ...(r.error.details ?? []).map(errText)].join(' '));
   };
   return (
@@ -38,8 +50,9 @@ export function TurnBackDialog(p: {
         role="dialog"
         aria-modal="true"
         aria-labelledby="tb-title"
+        aria-busy={busy || undefined}
         onKeyDown={(e) => {
-          if (e.key === 'Escape') p.onClose(false);
+          if (e.key === 'Escape' && !busy) p.onClose(null);
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void confirm();
         }}
       >
@@ -57,8 +70,13 @@ export function TurnBackDialog(p: {
         )}
         {error && <p role="alert" className="message error">{error}</p>}
         <div className="actions">
-          <button onClick={() => void confirm()}>{t('intake.turnBackConfirm')} (Ctrl+Enter)</button>
-          <button className="secondary" onClick={() => p.onClose(false)}>{t('intake.cancel')} (Esc)</button>
+          <button disabled={busy} onClick={() => void confirm()}>{t('intake.turnBackConfirm')} (Ctrl+Enter)</button>
+          <button className="secondary" disabled={busy} onClick={() => p.onClose(null)}>{t('intake.cancel')} (Esc)</button>
+          {busy && (
+            <span role="status" className="busy" data-testid="turnback-busy">
+              {t('print.turnBackBusy', { form: p.form })}
+            </span>
+          )}
         </div>
       </div>
     </div>

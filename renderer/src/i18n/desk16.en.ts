@@ -53,6 +53,10 @@ export const desk16En: Widen<typeof desk16Vi> = {
     tooManyPages: 'The file has {{count}} pages, more than the {{max}} the app prints.',
     page: 'Printed page {{page}}/{{pages}}',
     slipFailed: 'The result was handed over, but the hand-over slip did not print: {{reason}}',
+    turnBackBusy: 'Issuing Form {{form}} and preparing its print…',
+    turnBackPrinted: 'Form {{form}} sent to the print dialog: hand the print to the citizen.',
+    turnBackFailed: 'Form {{form}} was issued but did not print: {{reason}}',
+    turnBackAgain: 'Print Form {{form}} again',
   },
   progress: {
     signing: 'Signing file {{done}}/{{total}}',

@@ -41,6 +41,10 @@ export const desk16Vi = {
     tooManyPages: 'Tệp có {{count}} trang, quá {{max}} trang in được từ ứng dụng.',
     page: 'Trang in {{page}}/{{pages}}',
     slipFailed: 'Đã trả kết quả, nhưng chưa in được phiếu bàn giao: {{reason}}',
+    turnBackBusy: 'Đang lập và chuẩn bị bản in Mẫu {{form}}…',
+    turnBackPrinted: 'Đã gửi Mẫu {{form}} tới hộp thoại in: trao bản in cho công dân.',
+    turnBackFailed: 'Đã lập Mẫu {{form}}, nhưng chưa in được: {{reason}}',
+    turnBackAgain: 'In lại Mẫu {{form}}',
   },
   progress: {
     signing: 'Đang ký tệp {{done}}/{{total}}',

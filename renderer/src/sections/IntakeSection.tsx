@@ -9,6 +9,7 @@ import { ProcedurePicker } from './intake/ProcedurePicker';
 import { SavedDossier } from './intake/SavedDossier';
 import { useCitizenDisplay } from './intake/useCitizenDisplay';
 import { TodayDossiers, useTodayDossiers } from './intake/TodayDossiers';
+import { TurnBackPrint, useTurnBackPrint } from './intake/TurnBackPrint';
 import { useIntakeDraft } from './intake/useIntakeDraft';
 import { useIntakeShortcuts, type TurnBackForm } from './intake/useIntakeShortcuts';
 
@@ -20,7 +21,9 @@ import { useIntakeShortcuts, type TurnBackForm } from './intake/useIntakeShortcu
 export function IntakeSection({ onSaved }: { onSaved?: () => void }) {
   const { t } = useTranslation();
   const today = useTodayDossiers();
+  const slip = useTurnBackPrint();
   const d = useIntakeDraft(() => {
+    slip.clear();
     void today.reload();
     onSaved?.();
   });
@@ -32,6 +35,7 @@ export function IntakeSection({ onSaved }: { onSaved?: () => void }) {
   return (
     <div className="intake">
       {d.notice && <p role="status" className="message ok" data-testid="intake-notice">{d.notice}</p>}
+      <TurnBackPrint slip={slip.slip} onPrint={(form, offer) => void slip.print(form, offer)} />
       {d.scanWarning && <p role="alert" className="message warn" data-testid="scan-warning">{d.scanWarning}</p>}
       {d.errors.length > 0 && (
         <div role="alert" className="message error" data-testid="intake-errors" ref={(el) => el?.scrollIntoView({ block: 'nearest' })}>
@@ -69,9 +73,11 @@ export function IntakeSection({ onSaved }: { onSaved?: () => void }) {
           procedure={procedure}
           applicant={{ name: applicant.ChuHoSo, address: applicant.DiaChiChuHoSo, phone: applicant.SoDienThoai, idNumber: applicant.SoGiayToChuHoSo }}
           suggested={turnBack === '02' ? d.missing.map((m) => t('intake.supplyDoc', { name: m.name })) : []}
-          onClose={(done) => {
+          onClose={(recorded) => {
             setTurnBack(null);
-            if (done) d.turnedBack(turnBack);
+            if (!recorded) return;
+            d.turnedBack(turnBack);
+            void slip.print(turnBack, recorded);
           }}
         />
       )}

@@ -40,7 +40,10 @@ export const intakeHandlers = (e: HandlerEnv): AreaHandlers<C> => ({
     });
     return { code: r.code, receivedAt: r.receivedAt, dueAt: r.dueAt, hasReceipt: false, warnings: [...r.warnings], warningKeys: [...r.warningKeys] };
   },
-  'intake.turnBack': async (input, ctx) => ({ id: (await e.core.intake.turnBack(await actorOf(e, ctx), input)).id }),
+  'intake.turnBack': async (input, ctx) => {
+    const { id, pdfPath } = await e.core.intake.turnBack(await actorOf(e, ctx), input);
+    return { id, ...(await printKept(e, pdfPath)) };
+  },
   'intake.applicant': async ({ idNumber }, ctx) => e.core.intake.reuseApplicant(await actorOf(e, ctx), idNumber),
   'dossier.listDay': ({ date }) => e.core.intake.ofDay(date ?? vietnamDate(e.core.now())),
   'dossier.search': async ({ text }, ctx) => e.core.intake.find(await actorOf(e, ctx), text, 30),
