@@ -24,11 +24,14 @@ export function ReturnsSection() {
   const [receivedBy, setReceivedBy] = useState('');
   const [idChecked, setIdChecked] = useState(false);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error' | 'warn'; text: string } | null>(null);
+  /** The token's note after a signature (PIN tries left): a line of its own under "Đã ký", as on Ký số. */
+  const [tokenWarning, setTokenWarning] = useState<string | null>(null);
   const codeRef = useRef<HTMLInputElement>(null);
 
   const open = useCallback(
     async (c: string) => {
       setMessage(null);
+      setTokenWarning(null);
       const r = await api()['returns.open']({ code: c });
       if (!r.ok) {
         setView(null);
@@ -54,10 +57,13 @@ export function ReturnsSection() {
   const sign = async (e: FormEvent) => {
     e.preventDefault();
     if (!view) return;
+    setTokenWarning(null);
     const r = await api()['returns.sign']({ code: view.dossier.code, ...picker.take(), attachmentIds: [...selected] });
     if (!r.ok) return setMessage({ kind: 'error', text: errText(r.error) });
     await open(view.dossier.code);
-    setMessage({ kind: r.value.warning ? 'warn' : 'ok', text: r.value.warning ? errText(r.value.warning) : t('returns.signed', { count: r.value.signed.length }) });
+    // "Đã ký" first, always; the token's warning follows it, never instead of it.
+    setMessage({ kind: 'ok', text: t('returns.signed', { count: r.value.signed.length }) });
+    setTokenWarning(r.value.warning ? errText(r.value.warning) : null);
   };
 
   const handOver = async (e: FormEvent) => {
@@ -86,6 +92,7 @@ export function ReturnsSection() {
         </label>
       </form>
       {message && <p role={message.kind === 'error' ? 'alert' : 'status'} className={`message ${message.kind}`} data-testid="returns-message">{message.text}</p>}
+      {tokenWarning && <p role="alert" className="message warn" data-testid="returns-warning">{t('signOut.warning', { warning: tokenWarning })}</p>}
       {view && (
         <>
           <section className="card" data-testid="return-view">
