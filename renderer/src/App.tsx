@@ -12,6 +12,7 @@ import { setLocale } from './i18n';
 import { SECTIONS, sectionForShortcut, type SectionId } from './sections';
 import { IntakeSection } from './sections/IntakeSection';
 import { appInfo, authState } from './first-calls';
+import { setWedgeGap } from './wedge';
 
 // Only the login and intake screens are in the first chunk: the page a counter opens on parses
 // nothing else. The other sections load on first use, and in the background once intake is up.
@@ -62,6 +63,7 @@ export function App() {
       if (r.value.locale) void setLocale(r.value.locale);
       // Cỡ chữ: every size in the stylesheet is in rem, so the root's size scales the whole screen.
       document.documentElement.style.fontSize = `${r.value.textScale ?? 100}%`;
+      setWedgeGap(r.value.wedgeGapMs);
     } else setError(errText(r.error));
   }, []);
 

@@ -1,26 +1,37 @@
 import type { ScanEvent } from '../../electron/common/domain/scan';
 import { classifyScan } from '../../electron/common/domain/scan-classify';
+import { isWedgeGap, WEDGE_GAP_DEFAULT_MS, WEDGE_MIN_CHARS, type KeyStamp } from '../../electron/common/domain/wedge-timing';
+import { formatError } from '../../electron/common/ipc/error-messages';
+
+export type { KeyStamp } from '../../electron/common/domain/wedge-timing';
 
 /**
  * Keyboard-wedge scanners "type" a whole payload in a few milliseconds per key and end with
- * Enter; people do not. A burst is at least MIN_CHARS characters, each within MAX_GAP_MS of the
- * previous one, ended by Enter within MAX_GAP_MS too.
+ * Enter; people do not. A burst is at least MIN_CHARS characters, each within the threshold of
+ * the previous one, ended by Enter within the threshold too. The threshold is MAX_GAP_MS until
+ * this PC's scanner is calibrated from the test scan in Cài đặt → Thiết bị (setWedgeGap).
  */
-export const MIN_CHARS = 8;
-export const MAX_GAP_MS = 35;
+export const MIN_CHARS = WEDGE_MIN_CHARS;
+export const MAX_GAP_MS = WEDGE_GAP_DEFAULT_MS;
 
-export interface KeyStamp {
-  readonly key: string;
-  readonly t: number;
-  readonly composing?: boolean;
+let gapMs = MAX_GAP_MS;
+
+/** This PC's calibrated threshold (from app.info or a calibration just made); null: the default. */
+export function setWedgeGap(ms: number | null | undefined): void {
+  gapMs = isWedgeGap(ms) ? ms : MAX_GAP_MS;
 }
 
+export const wedgeGap = (): number => gapMs;
+
+/** Elements whose keys the detector leaves alone: the test-scan box measures a scanner's keys itself. */
+export const WEDGE_OFF_ATTR = 'data-wedge-off';
+
 /** Decides whether the keys before an Enter were a scanner burst; pure, unit-tested. */
-export function burstText(keys: readonly KeyStamp[], enterAt: number): { text: string; imeSuspected: boolean } | null {
+export function burstText(keys: readonly KeyStamp[], enterAt: number, maxGap: number = MAX_GAP_MS): { text: string; imeSuspected: boolean } | null {
   if (keys.length < MIN_CHARS) return null;
   let prev = enterAt;
   for (let i = keys.length - 1; i >= 0; i--) {
-    if (prev - keys[i]!.t > MAX_GAP_MS) return null;
+    if (prev - keys[i]!.t > maxGap) return null;
     prev = keys[i]!.t;
   }
   return {
@@ -42,12 +53,12 @@ export function installWedgeDetector(onScan: Listener, win: Window = window): ()
   const onKey = (e: KeyboardEvent) => {
     const now = e.timeStamp || performance.now();
     const last = keys[keys.length - 1];
-    if (last && now - last.t > MAX_GAP_MS) {
+    if (last && now - last.t > gapMs) {
       keys = [];
       snapshot = null;
     }
     if (e.key === 'Enter') {
-      const burst = burstText(keys, now);
+      const burst = burstText(keys, now, gapMs);
       keys = [];
       if (!burst) {
         snapshot = null;
@@ -65,7 +76,7 @@ export function installWedgeDetector(onScan: Listener, win: Window = window): ()
       const ev = classifyScan(burst.text, 'wedge');
       onScan(
         burst.imeSuspected && ev.kind !== 'cccd' && ev.kind !== 'dossierCode'
-          ? { ...ev, kind: 'invalid', imeSuspected: true, error: 'Bộ gõ tiếng Việt (Telex/VNI) đang bật đã làm sai dữ liệu quét. Hãy tắt bộ gõ rồi quét lại.' }
+          ? { ...ev, kind: 'invalid', imeSuspected: true, error: formatError('scan.ime', undefined, 'vi'), reason: { key: 'scan.ime' } }
           : ev,
       );
       return;
@@ -73,7 +84,7 @@ export function installWedgeDetector(onScan: Listener, win: Window = window): ()
     if (e.key.length !== 1 && e.key !== 'Process' && e.key !== 'Unidentified') return;
     // A password manager types as fast as a scanner; nothing typed into a password field is a scan.
     const target = e.target instanceof HTMLInputElement ? e.target : win.document.activeElement;
-    if (target instanceof HTMLInputElement && target.type === 'password') {
+    if (target instanceof HTMLInputElement && (target.type === 'password' || target.hasAttribute(WEDGE_OFF_ATTR))) {
       keys = [];
       snapshot = null;
       return;

@@ -89,6 +89,8 @@ const CHANNELS: Record<Channel, 1> = {
   'display.state': 1,
   'display.rate': 1,
   'app.setTextScale': 1,
+  'devices.calibrateWedge': 1,
+  'devices.resetWedge': 1,
   'signing.outputFolder': 1,
   'signing.chooseOutputFolder': 1,
   'signing.openOutputFolder': 1,

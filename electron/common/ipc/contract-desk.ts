@@ -14,6 +14,17 @@ export type TextScale = z.infer<typeof textScaleSchema>;
 
 export const deskChannels = {
   'app.setTextScale': { access: 'officer', input: z.strictObject({ scale: textScaleSchema }), output: z.object({ scale: textScaleSchema }) },
+  /**
+   * The keyboard-wedge threshold of this PC from the gaps (ms) of a test scan, each key to the next
+   * and the last to its Enter; main decides the threshold (wedge-timing.ts) and refuses a sample
+   * that cannot be a scanner. Reset returns to the default.
+   */
+  'devices.calibrateWedge': {
+    access: 'admin',
+    input: z.strictObject({ gapsMs: z.array(z.number().finite().nonnegative().max(60_000)).max(4096) }),
+    output: z.object({ gapMs: z.number().int(), measuredMs: z.number().int() }),
+  },
+  'devices.resetWedge': { access: 'admin', input: empty, output: z.object({ gapMs: z.null() }) },
   'signing.outputFolder': { access: 'officer', input: empty, output: z.object({ path: z.string() }) },
   'signing.chooseOutputFolder': { access: 'officer', input: empty, output: z.object({ path: z.string(), changed: z.boolean() }) },
   'signing.openOutputFolder': { access: 'officer', input: empty, output: z.object({ opened: z.boolean() }) },

@@ -43,6 +43,8 @@ export const appInfoSchema = z.object({
   unit: unitIdentitySchema.nullable(),
   officer: z.object({ officerId: z.string(), fullName: z.string() }).nullable(),
   textScale: z.number().int().optional(),
+  /** This PC's calibrated keyboard-wedge threshold (ms); absent or null: the default. */
+  wedgeGapMs: z.number().int().nullable().optional(),
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 

@@ -119,6 +119,15 @@ export const FIELD_MESSAGES = {
     vi: "Bộ gõ tiếng Việt (Telex/VNI) đang bật đã làm sai dữ liệu quét. Hãy tắt bộ gõ (chuyển sang E) rồi quét lại.",
     en: "A Vietnamese input method (Telex/VNI) that is on has changed the scanned data. Turn it off (switch to E) and scan again.",
   },
+  // Why the test scan in Cài đặt → Thiết bị could not calibrate the keyboard-wedge scanner.
+  'scan.calibrateShort': {
+    vi: "Mã quét thử quá ngắn để đo tốc độ máy quét: hãy quét một mã dài ít nhất {min} ký tự (ví dụ mã QR trên căn cước).",
+    en: "The test scan is too short to measure the scanner's speed: scan a code of at least {min} characters (for example the QR code on an ID card).",
+  },
+  'scan.calibrateSlow': {
+    vi: "Các phím đến quá chậm để là máy quét (chậm nhất {measured} ms, tối đa {max} ms): nếu đây là máy quét, hãy giảm độ trễ giữa các ký tự trong cấu hình máy quét rồi quét thử lại.",
+    en: "The keys came too slowly for a scanner (slowest {measured} ms, at most {max} ms): if this is a scanner, lower its delay between characters in its configuration and scan again.",
+  },
   // The province's commune map (motcua address import): its fields, named in each language.
   'address.field.nguon': { vi: 'nguồn (văn bản pháp lý, "nguon")', en: 'the source (legal text, "nguon")' },
   'address.field.tinhCu': { vi: 'tỉnh cũ (tinhCu)', en: 'the old province (tinhCu)' },

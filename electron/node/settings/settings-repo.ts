@@ -16,6 +16,7 @@ export const SETTING_KEYS = [
   'intake.scanFolder',
   'intake.cutoff',
   'devices.scanner',
+  'devices.wedgeGapMs',
   'devices.printer',
   'devices.tokenModule',
   'signing.trustDir',

@@ -4,6 +4,7 @@ import { appendAudit } from '../store/audit';
 import type { SqliteStore } from '../store/sqlite-store';
 import { readJson, readPositive, readSetting, settingTampered, writeSetting, type SettingKey } from './settings-repo';
 import { toVietnamRfc3339 } from '../../common/domain/time';
+import { isWedgeGap } from '../../common/domain/wedge-timing';
 
 /**
  * Configuration as the services ask for it, over the settings repository. Every change is
@@ -48,6 +49,12 @@ export class SettingsService {
   async textScale(): Promise<TextScale> {
     const r = textScaleSchema.safeParse(Number(await this.get('ui.textScale')));
     return r.success ? r.data : 100;
+  }
+
+  /** This PC's calibrated keyboard-wedge threshold (ms); null (the default applies) when never calibrated or out of bounds. */
+  async wedgeGap(): Promise<number | null> {
+    const n = Number(await this.get('devices.wedgeGapMs'));
+    return isWedgeGap(n) ? n : null;
   }
 
   /** The provincial API's address: the environment wins (IT's override), then the saved setting. */

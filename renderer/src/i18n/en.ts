@@ -4,6 +4,7 @@ import type { Messages } from './messages';
 import { setupEn } from './setup.en';
 import { uiEn } from './ui-en';
 import { kpiEn } from './kpi.en';
+import { scanEn } from './scan.en';
 
 export const en: Messages = {
   ...setupEn,
@@ -11,6 +12,7 @@ export const en: Messages = {
   ...kpiEn,
   ...displayEn,
   ...desk16En,
+  ...scanEn,
   app: { name: 'Một Cửa Desk', tagline: 'One-stop desk', loading: 'Loading…' },
   nav: {
     intake: 'Intake',

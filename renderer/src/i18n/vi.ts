@@ -3,6 +3,7 @@ import { desk16Vi } from './desk16.vi';
 import { setupVi } from './setup.vi';
 import { uiVi } from './ui-vi';
 import { kpiVi } from './kpi.vi';
+import { scanVi } from './scan.vi';
 
 export const vi = {
   ...setupVi,
@@ -10,6 +11,7 @@ export const vi = {
   ...kpiVi,
   ...displayVi,
   ...desk16Vi,
+  ...scanVi,
   app: { name: 'Một Cửa Desk', tagline: 'Bộ phận Một cửa', loading: 'Đang tải…' },
   nav: {
     intake: 'Tiếp nhận',

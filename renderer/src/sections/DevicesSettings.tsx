@@ -6,6 +6,8 @@ import type { Output } from '../../../electron/common/ipc/contract';
 import { api, errText } from '../api';
 import { onScan } from '../scan-bus';
 import { ChecksTable } from '../components/ChecksTable';
+import { vnDate } from '../../../electron/common/domain/vn-format';
+import { WedgeCalibration } from './WedgeCalibration';
 
 type Port = { path: string; manufacturer: string | null; serialNumber: string | null; vendorId: string | null; productId: string | null };
 type Job = Output<'printer.jobs'>[number];
@@ -116,13 +118,15 @@ export function DevicesSettings() {
           <button onClick={() => void saveScanner()}>{t('settings.save')}</button>
         </div>
         <p className="muted">{t('devices.testScanHint')}</p>
+        {/* The app's font, not a <pre>'s monospace, in which Vietnamese accents land on the wrong letters. */}
         {lastScan && (
-          <pre className="scan-result" data-testid="last-scan">
+          <div className="scan-result" data-testid="last-scan">
             {t(`devices.kind.${lastScan.kind}`)} ({lastScan.source}){lastScan.imeSuspected ? ` — ${t('devices.ime')}` : ''}
             {'\n'}
-            {lastScan.cccd ? `${lastScan.cccd.HoTen} · ${lastScan.cccd.SoDinhDanh} · ${lastScan.cccd.NgaySinh}` : lastScan.code ?? (lastScan.reason ? errText({ message: lastScan.error ?? '', ...lastScan.reason }) : lastScan.error) ?? lastScan.text}
-          </pre>
+            {lastScan.cccd ? `${lastScan.cccd.HoTen} · ${lastScan.cccd.SoDinhDanh} · ${vnDate(lastScan.cccd.NgaySinh)}` : lastScan.code ?? (lastScan.reason ? errText({ message: lastScan.error ?? '', ...lastScan.reason }) : lastScan.error) ?? lastScan.text}
+          </div>
         )}
+        <WedgeCalibration onScanned={setLastScan} />
       </section>
       <section className="card">
         <h2>{t('devices.printer')}</h2>

@@ -17,6 +17,7 @@ export const appHandlers = (e: HandlerEnv): AreaHandlers<C> => ({
     unit: await e.core.store.getUnitIdentity(),
     officer: e.core.session.officer ? { officerId: e.core.session.officer.officerId, fullName: e.core.session.officer.fullName } : null,
     textScale: await e.core.settings.textScale(),
+    wedgeGapMs: await e.core.settings.wedgeGap(),
   }),
   'app.setLocale': async ({ locale }, ctx) => {
     // Signed out, nothing is written: an anonymous caller could otherwise grow the database and

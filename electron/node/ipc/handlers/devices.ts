@@ -1,5 +1,6 @@
 import type { SerialPortLister } from '../../../common/hardware/serial';
 import { startOfDay } from '../../services/start-of-day';
+import { calibrateWedge, resetWedge } from '../../services/wedge-calibration';
 import { actorOf, type AreaHandlers, type HandlerEnv } from './env';
 
 type C =
@@ -10,6 +11,8 @@ type C =
   | 'devices.setPrinter'
   | 'devices.setScanFolder'
   | 'devices.startOfDay'
+  | 'devices.calibrateWedge'
+  | 'devices.resetWedge'
   | 'printer.test'
   | 'printer.receipt'
   | 'printer.jobs'
@@ -40,6 +43,8 @@ export const deviceHandlers = (e: HandlerEnv, serialPorts: SerialPortLister): Ar
     return { saved: true };
   },
   'devices.startOfDay': () => startOfDay({ store: e.core.store, printer: e.core.printer, scans: e.core.scans, audit: e.core.audit, dataDir: e.core.dataDir, now: e.core.now, province: () => e.core.provinceChecks() }),
+  'devices.calibrateWedge': async ({ gapsMs }, ctx) => calibrateWedge(e.core.settings, gapsMs, await actorOf(e, ctx)),
+  'devices.resetWedge': async (_input, ctx) => resetWedge(e.core.settings, await actorOf(e, ctx)),
   'printer.test': () => e.core.printer.printTest(),
   'printer.receipt': async ({ code, reason }, ctx) => e.core.printer.printReceipt(code, { actor: (await actorOf(e, ctx)).officerId, reason }),
   'printer.jobs': () => e.core.printer.jobs(),

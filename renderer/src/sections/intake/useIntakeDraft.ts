@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import type { DossierSummary } from '../../../../electron/common/domain/dossier';
 import type { Procedure } from '../../../../electron/common/domain/procedure';
 import type { ScanEvent } from '../../../../electron/common/domain/scan';
-import { classifyScan } from '../../../../electron/common/domain/scan-classify';
 import { api, errText } from '../../api';
 import { printOffered } from '../../components/PrintView';
 import { isDayOrEmpty } from '../../components/DateInput';
@@ -14,6 +13,7 @@ import { applicantFromCard, EMPTY_APPLICANT, intakeFields, receiveRequest, toggl
 import type { DuePreview } from './ProcedurePicker';
 import type { Override } from './OverrideDialog';
 import type { Saved } from './SavedDossier';
+import { landedScan } from './landed-scan';
 import { useProcedureSearch } from './useProcedureSearch';
 
 export type IntakeDraftState = ReturnType<typeof useIntakeDraft>;
@@ -148,17 +148,31 @@ export function useIntakeDraft(onSaved: () => void) {
     saveRef.current?.focus();
   }, [procedure]);
 
+  const setField = (k: keyof Applicant, value: string) => {
+    setApplicant((a) => withField(a, k, value));
+    // An edited field is no longer the one refused; the others stay marked until the next save.
+    setInvalid((all) => {
+      if (!(k in all)) return all;
+      const rest = { ...all };
+      delete rest[k];
+      return rest;
+    });
+  };
+
   const save = async (e?: FormEvent, override?: Override): Promise<string | null> => {
     e?.preventDefault();
     if (busy || saved) return null;
-    // A wedge scan typed too slowly to be caught lands in the procedure box; its Enter is a scan, not a save.
-    if (!procedure && search.query.includes('|')) {
-      const ev = classifyScan(search.query, 'wedge');
-      if (ev.kind === 'cccd' || ev.kind === 'invalid') {
-        showQuery('');
-        await fillFromScan(ev);
-        return null;
-      }
+    // A wedge scan typed too slowly to be caught lands in the field that had focus (or stays in the
+    // procedure box); its Enter is a scan, not a save: the scan leaves the field and fills the applicant.
+    const el = document.activeElement;
+    const focused = el instanceof HTMLInputElement && e?.currentTarget instanceof HTMLFormElement && el.form === e.currentTarget && el.name in EMPTY_APPLICANT ? el : null;
+    const inField = focused ? landedScan(focused.value, focused.name) : null;
+    const landed = inField ?? (procedure ? null : landedScan(search.query, 'procedure'));
+    if (landed) {
+      if (inField && focused) setField(focused.name as keyof Applicant, landed.before);
+      else showQuery(landed.before);
+      await fillFromScan(landed.event);
+      return null;
     }
     if (!procedure) {
       refuse(t('intake.noProcedure'), [{ field: 'procedure', text: t('intake.noProcedure') }]);
@@ -259,16 +273,7 @@ export function useIntakeDraft(onSaved: () => void) {
     stale,
     closeStale: () => setStale(null),
     missing: (procedure?.documents ?? []).filter((d) => d.required && !docs.has(d.code)),
-    setField: (k: keyof Applicant, value: string) => {
-      setApplicant((a) => withField(a, k, value));
-      // An edited field is no longer the one refused; the others stay marked until the next save.
-      setInvalid((all) => {
-        if (!(k in all)) return all;
-        const rest = { ...all };
-        delete rest[k];
-        return rest;
-      });
-    },
+    setField,
     toggleDoc: (code: string) => setDocs(toggled(docs, code)),
     toggleFee: (code: string) => setFees(toggled(fees, code)),
     typeProcedure,
