@@ -40,6 +40,19 @@ export function burstText(keys: readonly KeyStamp[], enterAt: number, maxGap: nu
   };
 }
 
+/**
+ * The burst the detector takes for a scan. One that only a calibrated threshold lets in (slower
+ * than the default) counts only when it reads as a card or a dossier code: at that pace a fast
+ * typist's word and Enter could pass too, and what an officer typed must never be taken out of
+ * the field and refused as an unknown barcode.
+ */
+export function acceptedBurst(keys: readonly KeyStamp[], enterAt: number, maxGap: number): { text: string; imeSuspected: boolean } | null {
+  const burst = burstText(keys, enterAt, maxGap);
+  if (!burst || maxGap <= MAX_GAP_MS || burstText(keys, enterAt, MAX_GAP_MS)) return burst;
+  const kind = classifyScan(burst.text, 'wedge').kind;
+  return kind === 'cccd' || kind === 'dossierCode' ? burst : null;
+}
+
 type Listener = (e: ScanEvent) => void;
 
 /**
@@ -58,7 +71,7 @@ export function installWedgeDetector(onScan: Listener, win: Window = window): ()
       snapshot = null;
     }
     if (e.key === 'Enter') {
-      const burst = burstText(keys, now, gapMs);
+      const burst = acceptedBurst(keys, now, gapMs);
       keys = [];
       if (!burst) {
         snapshot = null;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { calibratedGap, isWedgeGap, keyGaps, WEDGE_GAP_CEILING_MS } from '../../../electron/common/domain/wedge-timing';
-import { burstText, MAX_GAP_MS, setWedgeGap, wedgeGap } from '../../../renderer/src/wedge';
+import { acceptedBurst, burstText, MAX_GAP_MS, setWedgeGap, wedgeGap } from '../../../renderer/src/wedge';
 import { landedScan } from '../../../renderer/src/sections/intake/landed-scan';
 
 const stamps = (text: string, gap: number, t0 = 1000) => [...text].map((key, i) => ({ key, t: t0 + i * gap }));
@@ -53,5 +53,20 @@ describe('a card QR that landed in a text field', () => {
     expect(landedScan('Nguyễn Văn A', 'ChuHoSo')).toBeNull();
     // In the procedure box, where no name has a "|", an IME-garbled card is reported.
     expect(landedScan('0010901234ư6|012345678|x', 'procedure')).toMatchObject({ event: { kind: 'invalid' } });
+  });
+
+  it('a burst only the calibrated threshold lets in is a scan when it reads as a card or a dossier code, never a typed word', () => {
+    const at = (keys: ReturnType<typeof stamps>, gap: number) => keys.at(-1)!.t + gap;
+    const word = stamps('khai sinh', 70);
+    expect(burstText(word, at(word, 70), 90)?.text).toBe('khai sinh');
+    expect(acceptedBurst(word, at(word, 70), 90)).toBeNull();
+    const card = stamps(CARD, 70);
+    expect(acceptedBurst(card, at(card, 70), 90)?.text).toBe(CARD);
+    const code = stamps('000.00.01.H22-261123-0001', 70);
+    expect(acceptedBurst(code, at(code, 70), 90)?.text).toBe('000.00.01.H22-261123-0001');
+    // At the default pace any burst stays a scan, so an unknown barcode is still refused out loud.
+    const url = stamps('https://dichvucong.gov.vn', 5);
+    expect(acceptedBurst(url, at(url, 5), 90)?.text).toBe('https://dichvucong.gov.vn');
+    expect(acceptedBurst(url, at(url, 5), MAX_GAP_MS)?.text).toBe('https://dichvucong.gov.vn');
   });
 });
