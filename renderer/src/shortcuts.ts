@@ -12,6 +12,8 @@ export const SHORTCUTS: ReadonlyArray<{ readonly keys: string; readonly text: st
   { keys: 'Alt+U', text: 'shortcuts.altU' },
   { keys: 'Alt+G', text: 'shortcuts.altG' },
   { keys: 'Alt+K', text: 'shortcuts.altK' },
+  { keys: 'Alt+D', text: 'shortcuts.altD' },
+  { keys: 'Alt+P', text: 'shortcuts.altP' },
   { keys: 'Ctrl+P', text: 'shortcuts.print' },
   { keys: 'Ctrl+Shift+P', text: 'shortcuts.thermal' },
   { keys: 'Alt+B', text: 'shortcuts.altB' },

@@ -88,7 +88,11 @@ describe('a fresh PC set up inside the app, against the reference server', () =>
     await page.fill('input[name="deskPhone"]', 'gọi tôi');
     await shot('setup-3-unit');
     await page.click('[data-testid="unit-confirm"]');
-    expect(await (await page.waitForSelector('[data-testid="unit-setup"] [role="alert"]')).textContent()).toMatch(/Số điện thoại chỉ gồm chữ số/);
+    const refused = (await (await page.waitForSelector('[data-testid="unit-setup"] [role="alert"]')).textContent()) ?? '';
+    expect(refused).toMatch(/Số điện thoại của bộ phận: Số điện thoại chỉ gồm chữ số/);
+    expect(refused).not.toMatch(/\bphone\b/);
+    await page.waitForFunction(() => document.activeElement?.getAttribute('name') === 'deskPhone');
+    expect(await page.getAttribute('input[name="deskPhone"]', 'aria-invalid')).toBe('true');
     expect(await page.inputValue('input[name="deskName"]')).toBe('Bộ phận Một cửa xã Tân Phú');
     await page.fill('input[name="deskPhone"]', '0272 3811 234');
     await page.click('[data-testid="unit-confirm"]');

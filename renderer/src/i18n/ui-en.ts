@@ -28,6 +28,8 @@ export const uiEn: Widen<typeof uiVi> = {
     altF: 'Intake: attach files',
     altS: 'Intake: files from the scanner folder',
     altK: 'Intake: mark every required document as checked',
+    altD: 'Intake: go to the document checklist',
+    altP: 'Intake: go to the fees',
     altN: "Intake: go to the applicant's name",
     altL: 'Intake: go to the phone number',
     altU: 'Intake: choose how the dossier came in (in person / by post)',

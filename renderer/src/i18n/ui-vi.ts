@@ -24,6 +24,8 @@ export const uiVi = {
     altF: 'Tiếp nhận: đính kèm tệp',
     altS: 'Tiếp nhận: lấy tệp từ thư mục máy quét',
     altK: 'Tiếp nhận: đánh dấu đã kiểm tra mọi thành phần bắt buộc',
+    altD: 'Tiếp nhận: đến danh sách thành phần hồ sơ (giấy tờ)',
+    altP: 'Tiếp nhận: đến nhóm phí, lệ phí',
     altN: 'Tiếp nhận: đến ô họ và tên người nộp',
     altL: 'Tiếp nhận: đến ô số điện thoại',
     altU: 'Tiếp nhận: chọn kênh tiếp nhận (trực tiếp / bưu chính)',

@@ -4,6 +4,7 @@ import type { Output } from '../../../electron/common/ipc/contract';
 import type { AppError } from '../../../electron/common/ipc/result';
 import type { Role } from '../../../electron/common/ipc/roles';
 import { api, errText } from '../api';
+import { useFieldMarks } from '../use-field-marks';
 
 type Account = Output<'officer.list'>[number];
 type Message = { kind: 'ok' | 'error'; text: string };
@@ -24,6 +25,8 @@ export function AccountsSettings() {
   const [newPassword, setNewPassword] = useState('');
   const [rolesFor, setRolesFor] = useState<{ account: Account; roles: Role[] } | null>(null);
   const [message, setMessage] = useState<Message | null>(null);
+  const addMarks = useFieldMarks();
+  const resetMarks = useFieldMarks();
 
   const fail = (e: AppError) => setMessage({ kind: 'error', text: [errText(e), ...(e.details ?? []).map(errText)].join(' ') });
 
@@ -37,9 +40,20 @@ export function AccountsSettings() {
 
   const add = async (e: FormEvent) => {
     e.preventDefault();
-    if (!form.roles.length) return setMessage({ kind: 'error', text: t('accounts.noRole') });
+    addMarks.clear();
+    if (!form.roles.length) return setMessage({ kind: 'error', text: addMarks.refuseField('role-officer', t('accounts.roles'), t('accounts.noRole')) });
     const r = await api()['officer.add']({ ...form, officerId: form.officerId.trim(), username: form.username.trim(), fullName: form.fullName.trim() });
-    if (!r.ok) return fail(r.error);
+    if (!r.ok)
+      return setMessage({
+        kind: 'error',
+        text: addMarks.refuse(r.error, {
+          officerId: { name: 'newOfficerId', label: t('accounts.officerId') },
+          username: { name: 'newUsername', label: t('accounts.username') },
+          fullName: { name: 'newFullName', label: t('accounts.fullName') },
+          password: { name: 'addPassword', label: t('accounts.password') },
+          roles: { name: 'role-officer', label: t('accounts.roles') },
+        }),
+      });
     setMessage({ kind: 'ok', text: t('accounts.added', { username: form.username.trim() }) });
     setForm(blank);
     await load();
@@ -55,9 +69,10 @@ export function AccountsSettings() {
   const reset = async (e: FormEvent) => {
     e.preventDefault();
     if (!resetFor) return;
+    resetMarks.clear();
     const r = await api()['officer.resetPassword']({ officerId: resetFor.officerId, password: newPassword });
     setNewPassword('');
-    if (!r.ok) return fail(r.error);
+    if (!r.ok) return setMessage({ kind: 'error', text: resetMarks.refuse(r.error, { password: { name: 'newPassword', label: t('accounts.password') } }) });
     setMessage({ kind: 'ok', text: t('accounts.passwordReset', { username: resetFor.username }) });
     setResetFor(null);
   };
@@ -126,10 +141,10 @@ export function AccountsSettings() {
         </tbody>
       </table>
       {resetFor && (
-        <form onSubmit={reset} className="form-grid" aria-label={t('accounts.resetPassword')}>
+        <form ref={resetMarks.formRef} onSubmit={reset} className="form-grid" aria-label={t('accounts.resetPassword')}>
           <label className="span2">
             {t('accounts.newPassword', { username: resetFor.username })}
-            <input name="newPassword" type="password" autoFocus autoComplete="new-password" value={newPassword} onChange={(e) => setNewPassword(e.target.value)} />
+            <input name="newPassword" {...resetMarks.mark('newPassword')} type="password" autoFocus autoComplete="new-password" value={newPassword} onChange={(e) => setNewPassword(e.target.value)} />
           </label>
           <div className="actions">
             <button type="submit">{t('accounts.confirmReset')}</button>
@@ -155,28 +170,28 @@ export function AccountsSettings() {
         </form>
       )}
       <h3>{t('accounts.addTitle')}</h3>
-      <form onSubmit={add} className="form-grid" aria-label={t('accounts.addTitle')}>
+      <form ref={addMarks.formRef} onSubmit={add} className="form-grid" aria-label={t('accounts.addTitle')}>
         <label>
           {t('accounts.officerId')}
-          <input name="newOfficerId" value={form.officerId} onChange={(e) => setForm({ ...form, officerId: e.target.value })} required />
+          <input name="newOfficerId" {...addMarks.mark('newOfficerId')} value={form.officerId} onChange={(e) => setForm({ ...form, officerId: e.target.value })} required />
         </label>
         <label>
           {t('accounts.username')}
-          <input name="newUsername" value={form.username} onChange={(e) => setForm({ ...form, username: e.target.value })} required autoComplete="off" />
+          <input name="newUsername" {...addMarks.mark('newUsername')} value={form.username} onChange={(e) => setForm({ ...form, username: e.target.value })} required autoComplete="off" />
         </label>
         <label>
           {t('accounts.fullName')}
-          <input name="newFullName" value={form.fullName} onChange={(e) => setForm({ ...form, fullName: e.target.value })} required />
+          <input name="newFullName" {...addMarks.mark('newFullName')} value={form.fullName} onChange={(e) => setForm({ ...form, fullName: e.target.value })} required />
         </label>
         <label>
           {t('accounts.password')}
-          <input name="addPassword" type="password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} required autoComplete="new-password" />
+          <input name="addPassword" {...addMarks.mark('addPassword')} type="password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} required autoComplete="new-password" />
         </label>
         <fieldset className="span2">
           <legend>{t('accounts.roles')}</legend>
           {ROLE_LIST.map((r) => (
             <label key={r} className="inline">
-              <input type="checkbox" name={`role-${r}`} checked={form.roles.includes(r)} onChange={() => toggleRole(r)} /> {t(`accounts.role.${r}`)}
+              <input type="checkbox" name={`role-${r}`} {...addMarks.mark(`role-${r}`)} checked={form.roles.includes(r)} onChange={() => toggleRole(r)} /> {t(`accounts.role.${r}`)}
             </label>
           ))}
         </fieldset>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../electron/common/ipc/contract';
 import type { AppError } from '../../../electron/common/ipc/result';
 import { api, errText } from '../api';
+import { useFieldMarks } from '../use-field-marks';
 
 type Saved = Output<'api.configure'>;
 type State = Output<'api.state'>;
@@ -38,21 +39,28 @@ export function ProvinceApiForm({ state, onSaved, idPrefix, focus = false }: { s
   const [tested, setTested] = useState<Tested | null>(null);
   const [message, setMessage] = useState<Message | null>(null);
   const stored = Boolean(state?.secret.stored);
+  const marks = useFieldMarks();
+  const fields = {
+    apiUrl: { name: 'apiUrl', label: t('provinceApi.url') },
+    clientId: { name: 'clientId', label: t('provinceApi.clientId') },
+    clientSecret: { name: 'clientSecret', label: t('provinceApi.clientSecret') },
+  };
 
   const check = (needSecret: boolean): boolean => {
+    marks.clear();
     if (urlProblem(url)) {
-      setMessage({ kind: 'error', text: t('provinceApi.httpsOnly') });
+      setMessage({ kind: 'error', text: marks.refuseField('apiUrl', fields.apiUrl.label, t('provinceApi.httpsOnly')) });
       return false;
     }
     if (needSecret && !secret) {
-      setMessage({ kind: 'error', text: t('provinceApi.needSecret') });
+      setMessage({ kind: 'error', text: marks.refuseField('clientSecret', fields.clientSecret.label, t('provinceApi.needSecret')) });
       return false;
     }
     return true;
   };
 
-  const fail = (e: AppError) =>
-    setMessage({ kind: 'error', text: [errText(e), ...(e.details ?? []).map(errText)].join(' ') });
+  // Paths from api.test's candidate or api.configure: the tail names the field either way.
+  const fail = (e: AppError) => setMessage({ kind: 'error', text: marks.refuse(e, fields) });
 
   /** A typed secret tests what was typed; with none, the saved connection is tested as it is. */
   const test = async () => {
@@ -82,18 +90,18 @@ export function ProvinceApiForm({ state, onSaved, idPrefix, focus = false }: { s
   const envNames = state ? Object.entries(state.fromEnv).filter(([, v]) => v).map(([k]) => ({ apiUrl: 'MOTCUA_API_URL', clientId: 'MOTCUA_CLIENT_ID', clientSecret: 'MOTCUA_CLIENT_SECRET' })[k]) : [];
 
   return (
-    <form onSubmit={save} className="province-api" aria-label={t('provinceApi.title')} data-testid={`${idPrefix}-form`}>
+    <form ref={marks.formRef} onSubmit={save} className="province-api" aria-label={t('provinceApi.title')} data-testid={`${idPrefix}-form`}>
       <label>
         {t('provinceApi.url')}
-        <input name="apiUrl" type="url" autoFocus={focus} value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://motcua.tinh.gov.vn/api/v1" required />
+        <input name="apiUrl" {...marks.mark('apiUrl')} type="url" autoFocus={focus} value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://motcua.tinh.gov.vn/api/v1" required />
       </label>
       <label>
         {t('provinceApi.clientId')}
-        <input name="clientId" value={clientId} onChange={(e) => setClientId(e.target.value)} placeholder="counter-q01" required autoComplete="off" />
+        <input name="clientId" {...marks.mark('clientId')} value={clientId} onChange={(e) => setClientId(e.target.value)} placeholder="counter-q01" required autoComplete="off" />
       </label>
       <label>
         {t('provinceApi.clientSecret')}
-        <input name="clientSecret" type="password" value={secret} onChange={(e) => setSecret(e.target.value)} autoComplete="new-password" />
+        <input name="clientSecret" {...marks.mark('clientSecret')} type="password" value={secret} onChange={(e) => setSecret(e.target.value)} autoComplete="new-password" />
       </label>
       {state && (
         <p className="muted" data-testid={`${idPrefix}-secret-where`}>

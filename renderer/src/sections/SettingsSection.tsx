@@ -11,6 +11,7 @@ import { TokenSettings } from './TokenSettings';
 import { DisplaySettings } from './DisplaySettings';
 import { ChecksTable } from '../components/ChecksTable';
 import { TextSizeSetting } from './TextSizeSetting';
+import { useFieldMarks } from '../use-field-marks';
 
 export function SettingsSection({ info, admin, onChanged, onLocale }: { info: AppInfo | null; admin: boolean; onChanged: () => void; onLocale: (l: Locale) => void }) {
   const { t } = useTranslation();
@@ -21,17 +22,27 @@ export function SettingsSection({ info, admin, onChanged, onLocale }: { info: Ap
   const [block, setBlock] = useState(unit?.offlineBlock ? `${unit.offlineBlock.from}-${unit.offlineBlock.to}` : '');
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [report, setReport] = useState<DoctorReport | null>(null);
+  const marks = useFieldMarks();
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
+    marks.clear();
     const offlineBlock = block.trim() ? parseOfflineBlock(block) : null;
-    if (block.trim() && !offlineBlock) return setMessage({ kind: 'error', text: t('settings.invalidBlock') });
+    if (block.trim() && !offlineBlock) return setMessage({ kind: 'error', text: marks.refuseField('offlineBlock', t('settings.offlineBlock'), t('settings.invalidBlock')) });
     const r = await api()['unit.set']({ unitCode: unitCode.trim(), unitName: unitName.trim(), counterId: counterId.trim(), offlineBlock });
     if (r.ok) {
       setMessage({ kind: 'ok', text: t('settings.saved') });
       onChanged();
     } else {
-      setMessage({ kind: 'error', text: [errText(r.error), ...(r.error.details ?? []).map(errText)].join(' ') });
+      setMessage({
+        kind: 'error',
+        text: marks.refuse(r.error, {
+          unitCode: { name: 'unitCode', label: t('settings.unitCode') },
+          unitName: { name: 'unitName', label: t('settings.unitName') },
+          counterId: { name: 'counterId', label: t('settings.counterId') },
+          offlineBlock: { name: 'offlineBlock', label: t('settings.offlineBlock') },
+        }),
+      });
     }
   };
 
@@ -45,29 +56,29 @@ export function SettingsSection({ info, admin, onChanged, onLocale }: { info: Ap
     <div className="settings">
       <section className="card">
         <h2>{t('settings.unitTitle')}</h2>
-        <form onSubmit={save} className="form-grid" aria-label={t('settings.unitTitle')}>
+        <form ref={marks.formRef} onSubmit={save} className="form-grid" aria-label={t('settings.unitTitle')}>
           <label>
             {t('settings.unitCode')}
-            <input name="unitCode" value={unitCode} onChange={(e) => setUnitCode(e.target.value.toUpperCase())} placeholder="000.00.01.H22" required />
+            <input name="unitCode" {...marks.mark('unitCode')} value={unitCode} onChange={(e) => setUnitCode(e.target.value.toUpperCase())} placeholder="000.00.01.H22" required />
           </label>
           <label>
             {t('settings.unitName')}
-            <input name="unitName" value={unitName} onChange={(e) => setUnitName(e.target.value)} required />
+            <input name="unitName" {...marks.mark('unitName')} value={unitName} onChange={(e) => setUnitName(e.target.value)} required />
           </label>
           <label>
             {t('settings.counterId')}
-            <input name="counterId" value={counterId} onChange={(e) => setCounterId(e.target.value)} placeholder="Q01" required />
+            <input name="counterId" {...marks.mark('counterId')} value={counterId} onChange={(e) => setCounterId(e.target.value)} placeholder="Q01" required />
           </label>
           <label>
             {t('settings.offlineBlock')}
-            <input name="offlineBlock" value={block} onChange={(e) => setBlock(e.target.value)} placeholder="9001-9200" />
+            <input name="offlineBlock" {...marks.mark('offlineBlock')} value={block} onChange={(e) => setBlock(e.target.value)} placeholder="9001-9200" />
           </label>
           <div>
             <button type="submit">{t('settings.save')}</button>
           </div>
         </form>
         {message && (
-          <p role={message.kind === 'error' ? 'alert' : 'status'} className={`message ${message.kind}`}>
+          <p role={message.kind === 'error' ? 'alert' : 'status'} className={`message ${message.kind}`} data-testid="unit-message">
             {message.text}
           </p>
         )}

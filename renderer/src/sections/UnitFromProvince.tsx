@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../electron/common/ipc/contract';
-import { api, errText } from '../api';
+import { api } from '../api';
 import { SetupSteps } from './FirstRunSetup';
+import { useFieldMarks } from '../use-field-marks';
 
 /**
  * Step 3 of the first run, for the admin who just signed in online: this PC's unit and counter
@@ -18,18 +19,27 @@ export function UnitFromProvince({ onDone }: { onDone: () => void }) {
   const [pulled, setPulled] = useState<Output<'unit.pull'> | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [desk, setDesk] = useState({ deskName: '', place: '', phone: '' });
+  const pullMarks = useFieldMarks();
+  const deskMarks = useFieldMarks();
 
   const pull = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
     setPulled(null);
+    pullMarks.clear();
     setBusy(true);
     const r = await api()['unit.pull']({ counterId: counterId.trim(), unitCode: unitCode.trim() ? unitCode.trim().toUpperCase() : null });
     setBusy(false);
     if (r.ok) {
       setPulled(r.value);
       setDesk({ deskName: r.value.desk.deskName ?? '', place: r.value.desk.place ?? '', phone: r.value.desk.phone ?? '' });
-    } else setError([errText(r.error), ...(r.error.details ?? []).map(errText)].join(' '));
+    } else
+      setError(
+        pullMarks.refuse(r.error, {
+          counterId: { name: 'pullCounter', label: t('settings.counterId') },
+          unitCode: { name: 'pullUnitCode', label: t('firstRun.unitCodeOptional') },
+        }),
+      );
   };
 
   /** The desk's lines on the forms: saved here unless they are exactly what the province sent. */
@@ -40,8 +50,16 @@ export function UnitFromProvince({ onDone }: { onDone: () => void }) {
     const same = typed.deskName === pulled.desk.deskName && typed.place === pulled.desk.place && typed.phone === pulled.desk.phone;
     if (!(same && pulled.deskFromProvince)) {
       setError(null);
+      deskMarks.clear();
       const r = await api()['unit.setDesk'](typed);
-      if (!r.ok) return setError([errText(r.error), ...(r.error.details ?? []).map(errText)].join(' '));
+      if (!r.ok)
+        return setError(
+          deskMarks.refuse(r.error, {
+            deskName: { name: 'deskName', label: t('firstRun.deskName') },
+            place: { name: 'deskPlace', label: t('firstRun.place') },
+            phone: { name: 'deskPhone', label: t('firstRun.phone') },
+          }),
+        );
     }
     onDone();
   };
@@ -54,14 +72,14 @@ export function UnitFromProvince({ onDone }: { onDone: () => void }) {
         <h2>{t('firstRun.title')}</h2>
         <SetupSteps current={3} />
         <p className="muted">{t('firstRun.step3Hint')}</p>
-        <form onSubmit={pull} aria-label={t('firstRun.step3')}>
+        <form ref={pullMarks.formRef} onSubmit={pull} aria-label={t('firstRun.step3')}>
           <label>
             {t('settings.counterId')}
-            <input name="pullCounter" autoFocus value={counterId} onChange={(e) => setCounterId(e.target.value)} placeholder="Q01" required />
+            <input name="pullCounter" {...pullMarks.mark('pullCounter')} autoFocus value={counterId} onChange={(e) => setCounterId(e.target.value)} placeholder="Q01" required />
           </label>
           <label>
             {t('firstRun.unitCodeOptional')}
-            <input name="pullUnitCode" value={unitCode} onChange={(e) => setUnitCode(e.target.value)} placeholder="000.00.01.H22" />
+            <input name="pullUnitCode" {...pullMarks.mark('pullUnitCode')} value={unitCode} onChange={(e) => setUnitCode(e.target.value)} placeholder="000.00.01.H22" />
           </label>
           <div className="actions">
             <button type="submit" disabled={busy}>{busy ? t('firstRun.pulling') : t('firstRun.pull')}</button>
@@ -86,19 +104,19 @@ export function UnitFromProvince({ onDone }: { onDone: () => void }) {
               <dt>{t('firstRun.hours')}</dt>
               <dd>{pulled.workHours?.map((h) => `${h.from}–${h.to}`).join(', ') ?? none}</dd>
             </dl>
-            <form onSubmit={confirm} aria-label={t('firstRun.desk')} data-testid="desk-form">
+            <form ref={deskMarks.formRef} onSubmit={confirm} aria-label={t('firstRun.desk')} data-testid="desk-form">
               <p className="muted">{pulled.deskFromProvince ? t('firstRun.deskFromProvinceHint') : t('firstRun.deskAsk')}</p>
               <label>
                 {t('firstRun.deskName')}
-                <input name="deskName" value={desk.deskName} onChange={(e) => setDesk({ ...desk, deskName: e.target.value })} placeholder={t('firstRun.deskNameExample')} />
+                <input name="deskName" {...deskMarks.mark('deskName')} value={desk.deskName} onChange={(e) => setDesk({ ...desk, deskName: e.target.value })} placeholder={t('firstRun.deskNameExample')} />
               </label>
               <label>
                 {t('firstRun.place')}
-                <input name="deskPlace" value={desk.place} onChange={(e) => setDesk({ ...desk, place: e.target.value })} placeholder={t('firstRun.placeExample')} />
+                <input name="deskPlace" {...deskMarks.mark('deskPlace')} value={desk.place} onChange={(e) => setDesk({ ...desk, place: e.target.value })} placeholder={t('firstRun.placeExample')} />
               </label>
               <label>
                 {t('firstRun.phone')}
-                <input name="deskPhone" value={desk.phone} onChange={(e) => setDesk({ ...desk, phone: e.target.value })} inputMode="tel" />
+                <input name="deskPhone" {...deskMarks.mark('deskPhone')} value={desk.phone} onChange={(e) => setDesk({ ...desk, phone: e.target.value })} inputMode="tel" />
               </label>
               <button type="submit" data-testid="unit-confirm">{t('firstRun.confirm')}</button>
             </form>

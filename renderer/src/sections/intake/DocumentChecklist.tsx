@@ -39,7 +39,7 @@ export function DocumentChecklist(p: {
       </ul>
       {p.missing.length > 0 && <p className="message warn">{t('intake.missing', { count: p.missing.length })}</p>}
       {procedure.fees.length > 0 && (
-        <>
+        <div className="fees" data-testid="fees">
           <h2>{t('intake.fees')}</h2>
           <ul className="checklist">
             {procedure.fees.map((f) => (
@@ -52,7 +52,7 @@ export function DocumentChecklist(p: {
             ))}
           </ul>
           <p>{t('intake.totalFees', { total: vnd(totalFees) })}</p>
-        </>
+        </div>
       )}
     </>
   );

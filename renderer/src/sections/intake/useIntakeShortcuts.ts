@@ -5,6 +5,17 @@ import type { IntakeDraftState } from './useIntakeDraft';
 export type TurnBackForm = '02' | '03';
 
 /**
+ * Puts the officer on the first box of a checklist group, in the middle of the screen: the group
+ * sits below the applicant's fields, and focus at the screen's bottom edge would be under the sticky bar.
+ */
+function focusGroup(testId: string): void {
+  const box = document.querySelector<HTMLInputElement>(`[data-testid="${testId}"] input[type="checkbox"]`);
+  if (!box) return;
+  box.focus({ preventScroll: true });
+  box.scrollIntoView({ block: 'center' });
+}
+
+/**
  * The section's keys, on the window so they work whatever field has focus. Esc undoes the
  * innermost thing first (open suggestions, then a preview) before it clears the whole dossier.
  * While a turn-back dialog is open it owns the keyboard.
@@ -59,6 +70,14 @@ export function useIntakeShortcuts(d: IntakeDraftState, turnBack: TurnBackForm |
         // How the result goes back (giao kết quả): at the counter or by post.
         e.preventDefault();
         focusField('HinhThuc');
+      } else if (e.altKey && e.key.toLowerCase() === 'd' && procedure && !saved) {
+        // Documents (giấy tờ): each is ticked as the officer sees the paper, so the list is one key away.
+        e.preventDefault();
+        focusGroup('documents');
+      } else if (e.altKey && e.key.toLowerCase() === 'p' && procedure && !saved) {
+        // Phí, lệ phí: a fee the citizen is exempt from is unticked here.
+        e.preventDefault();
+        focusGroup('fees');
       } else if (e.altKey && e.key.toLowerCase() === 'f') {
         e.preventDefault();
         void addFiles('pick');
