@@ -3,7 +3,7 @@ import type { WorkCalendar } from '../../common/domain/calendar';
 import { evaluateKpi } from '../../common/domain/kpi';
 import { addTo766, classifier766, emptyKpi766, judgementTime, ratio766, type Kpi766, type Kpi766Class } from '../../common/domain/kpi766';
 import { toVietnamRfc3339 } from '../../common/domain/time';
-import { candidates, type Candidate, type Settled, type SettledFacts } from './kpi766-candidates-repo';
+import { candidates, type Candidate, type Known, type Settled, type SettledFacts } from './kpi766-candidates-repo';
 import { refreshSettled, settledGroups, unsettled, type SettledGroup, type SettledPeriod } from './kpi766-settled-repo';
 import { SEEK_MAX_DAYS } from './kpi766-spans-repo';
 import { periodDays } from './report-log-repo';
@@ -137,9 +137,13 @@ export function kpi766Report(
   const period = settle && (mode === 'always' || (mode === 'auto' && periodDays(from, o.last) > SEEK_MAX_DAYS)) && refreshSettled(db) ? settledPeriod(from, o, trendFrom) : null;
   const groups = period ? settledGroups(db, period) : [];
   const rest = period ? unsettled(db, period) : null;
-  const listed = candidates(db, from, o.last, o.counterId, settle, rest?.rows);
+  const listed = candidates(db, from, o.last, o.counterId, settle, rest?.rows, mode !== 'never');
   const all: Candidate[] = [];
-  for (const c of listed) if (!('settled' in c)) all.push(c);
+  const known: Known[] = [];
+  for (const c of listed) {
+    if ('facts' in c) known.push(c);
+    else if (!('settled' in c)) all.push(c);
+  }
   for (const c of all) c.due ??= legalDue(db, c, cal);
   // Judged once for the period and once per trend day: each dossier's history is ordered once.
   const judges = all.map((c) => classifier766(c.due, c.history));
@@ -147,17 +151,19 @@ export function kpi766Report(
 
   const kpi = emptyKpi766(judgedAt);
   let byProcedure = new Map<string, { name: string; onTime: number; late: number }>();
-  const recent = rest?.recent ?? [];
+  // Both are judged from their facts: the settled ones with something in the trend window, and the candidates read with facts.
+  const recent = [...(rest?.recent ?? []), ...known];
   const recentJudges = recent.map((r) => factJudge(r.facts));
+  const factJudgeOf = new Map<Known, (period: { from: string; judgedAt: string }) => Kpi766Class | null>(known.map((c, i) => [c, recentJudges[recent.length - known.length + i]!]));
+  const now = (c: Candidate | Settled | Known) => ('settled' in c ? c.settled : 'facts' in c ? factJudgeOf.get(c)!({ from: o.first, judgedAt }) : judgeOf.get(c)!({ from: o.first, judgedAt }));
   if (period) {
-    const now = (c: Candidate | Settled) => ('settled' in c ? c.settled : judgeOf.get(c)!({ from: o.first, judgedAt }));
     byProcedure = withSettled(kpi, groups, [
-      ...listed.map((c) => ({ maTthc: c.maTthc, name: c.name, code: c.code, src: 'local' in c && c.local ? (1 as const) : (0 as const), k: now(c) })),
-      ...recent.map((r, i) => ({ ...r, k: recentJudges[i]!({ from: o.first, judgedAt }) })),
+      ...listed.map((c) => ({ maTthc: c.maTthc, name: c.name, code: c.code, src: 'facts' in c ? c.src : 'local' in c && c.local ? (1 as const) : (0 as const), k: now(c) })),
+      ...(rest?.recent ?? []).map((r, i) => ({ ...r, k: recentJudges[i]!({ from: o.first, judgedAt }) })),
     ]);
   } else {
     for (const c of listed) {
-      const k = 'settled' in c ? c.settled : judgeOf.get(c)!({ from: o.first, judgedAt });
+      const k = now(c);
       if (!k) continue;
       addTo766(kpi, k);
       if (k === 'truocHan' || k === 'dungHan' || k === 'treHan') {
