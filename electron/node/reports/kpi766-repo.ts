@@ -90,6 +90,18 @@ function withSettled(kpi: Kpi766, groups: readonly SettledGroup[], judged: Itera
   return new Map([...entries.values()].sort(codeOrder).map((e) => [e.key, { name: e.name, onTime: e.onTime, late: e.late }]));
 }
 
+// A trend judges tens of thousands of dossiers at one instant after another: each parsed once, not per dossier.
+let lastInstant = ['', 0] as [string, number];
+let lastDay = ['', 0] as [string, number];
+const instant = (at: string) => (lastInstant[0] === at ? lastInstant[1] : (lastInstant = [at, Date.parse(at)])[1]);
+const dayStartMs = (day: string) => (lastDay[0] === day ? lastDay[1] : (lastDay = [day, Date.parse(`${day}T00:00:00+07:00`)])[1]);
+
+/**
+ * When a dossier judged from its facts can count at all (factJudge's first tests): from the time it
+ * counts from, on days its end has not passed before; so a trend day skips it without judging it.
+ */
+const factBounds = (f: SettledFacts) => ({ first: f.counted === null ? Infinity : keyMs(f.counted), last: keyMs(f.end), ended: true });
+
 const keyMs = (k: string) => Date.UTC(+k.slice(0, 4), +k.slice(4, 6) - 1, +k.slice(6, 8), +k.slice(8, 10), +k.slice(10, 12), +k.slice(12, 14)) - 7 * 3600_000;
 
 /**
@@ -103,10 +115,10 @@ function factJudge(f: SettledFacts): (period: { from: string; judgedAt: string }
   const dueMs = keyMs(f.due);
   const early = f.end.slice(0, 8) < f.due.slice(0, 8);
   return (period) => {
-    const cut = Date.parse(period.judgedAt);
+    const cut = instant(period.judgedAt);
     if (countedMs === null || countedMs > cut) return null;
     if (endMs <= cut) {
-      if (endMs < Date.parse(`${period.from}T00:00:00+07:00`)) return null;
+      if (endMs < dayStartMs(period.from)) return null;
       if (endMs > dueMs) return 'treHan';
       return early ? 'truocHan' : 'dungHan';
     }
@@ -181,8 +193,7 @@ export function kpi766Report(
     const times = c.history.map((e) => Date.parse(e.at));
     return { first: Math.min(...times), last: Math.max(...times), ended: evaluateKpi(c.due, c.history).ended, day: c.receivedAt ? toVietnamRfc3339(new Date(c.receivedAt)).slice(0, 10) : null };
   });
-  // The settled ones with something in the window cost one comparison a day: never skipped.
-  for (const r of recent) bounds.push({ first: -Infinity, last: Infinity, ended: false, day: r.receivedDay });
+  for (const r of recent) bounds.push({ ...factBounds(r.facts), day: r.receivedDay });
   judges.push(...recentJudges);
   const trend: TrendDay[] = [];
   for (let day = trendFrom; day <= o.last; day = addDays(day, 1)) {
