@@ -48,8 +48,9 @@ function legalDue(db: Database.Database, c: Candidate, cal: () => WorkCalendar):
 
 /**
  * Whether settled dossiers are added up from their summaries (kpi766-settled-repo): 'auto' past a
- * quarter, 'always', or 'never' — every dossier judged from its rows, the way the summaries are
- * checked against.
+ * quarter, 'always', or 'never' — every dossier judged from its history, the way the summaries are
+ * checked against. 'never' is the report's plain path throughout: no facts read with a candidate
+ * (kpi766-candidates-repo Known), and dailyReport counts from the rows, not the per-day counts.
  */
 export type SettledMode = 'auto' | 'always' | 'never';
 
