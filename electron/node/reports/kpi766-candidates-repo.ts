@@ -31,6 +31,27 @@ export interface Settled {
   settled: Kpi766Class | null;
 }
 
+/**
+ * A dossier read with its facts (settledFacts, localSettledFacts) that is not settled before the
+ * trend window: judged from those facts for the period and each trend day (kpi766-repo factJudge),
+ * without building, ordering and evaluating its history — most of a day's candidates (issue #15).
+ */
+export interface Known {
+  src: 0 | 1;
+  code: string;
+  maTthc: string | null;
+  name: string | null;
+  /** The Vietnam day it was received, as the trend counts it; null when the feed has no time. */
+  receivedDay: string | null;
+  facts: SettledFacts;
+}
+
+/** The Vietnam day of a received time in one of the exact forms (timeKey). */
+export const keyDay = (received: string | null): string | null => {
+  const k = timeKey(received) ?? null;
+  return k && `${k.slice(0, 4)}-${k.slice(4, 6)}-${k.slice(6, 8)}`;
+};
+
 const nat = (day: string, end: boolean) => `${day.replace(/-/g, '')}${end ? '999999' : '000000'}`;
 
 const SEP_FIELD = '\x1f';
@@ -206,6 +227,8 @@ export function localSettledFacts(d: LocalRow): SettledFacts | undefined {
  * only is still judged. `settle` (the period's first day and the trend window's first instant, with
  * the judgement time no earlier) lets the query judge the settled dossiers itself. `only`: the rows
  * to look at (rowids of the feed's rows and ids of this PC's), when the caller knows a superset.
+ * `known`: a dossier with facts comes back as Known instead of with its history (false: every one
+ * judged from its history, the plain path the facts are checked against).
  */
 export function candidates(
   db: Database.Database,
@@ -214,8 +237,9 @@ export function candidates(
   counterId: string | null,
   settle: { start: string; before: string } | null,
   only?: { remote: number[]; local: number[] },
-): Array<Candidate | Settled> {
-  const out: Array<Candidate | Settled> = [];
+  known = false,
+): Array<Candidate | Settled | Known> {
+  const out: Array<Candidate | Settled | Known> = [];
   const p = { fromIso: `${from}T00:00:00`, toIso: `${last}T99`, toNat: nat(last, true), counter: counterId };
   // The rows to look at, found through the indexes; the conditions below stay the exact test.
   const remoteIds = only ? only.remote : remoteCandidateIds(db, p);
@@ -234,9 +258,14 @@ export function candidates(
   const before = settle ? timeKey(settle.before) : undefined;
   for (const r of rows) {
     const hist = history(r);
-    const settled = start && before ? settledIn(settledFacts(r, hist), start, before) : undefined;
+    const facts = settledFacts(r, hist);
+    const settled = start && before ? settledIn(facts, start, before) : undefined;
     if (settled !== undefined) {
       out.push({ code: r.ma_ho_so, maTthc: r.ma_tthc, name: r.ten_tthc, settled });
+      continue;
+    }
+    if (known && facts) {
+      out.push({ src: 0, code: r.ma_ho_so, maTthc: r.ma_tthc, name: r.ten_tthc, receivedDay: keyDay(r.received_at), facts });
       continue;
     }
     const received = normalizeTime(r.received_at);
@@ -259,6 +288,10 @@ export function candidates(
        ORDER BY d.ma_ho_so`,
     )
     .all(localIds ? { ...p, ids: JSON.stringify(localIds) } : p) as LocalRow[];
-  for (const d of local) out.push({ code: d.ma_ho_so, maTthc: d.ma_tthc, name: d.ten_tthc, receivedAt: d.ngay_tiep_nhan, due: d.ngay_hen_tra, history: localHistory(d), local: true });
+  for (const d of local) {
+    const facts = known ? localSettledFacts(d) : undefined;
+    if (facts) out.push({ src: 1, code: d.ma_ho_so, maTthc: d.ma_tthc, name: d.ten_tthc, receivedDay: keyDay(d.ngay_tiep_nhan), facts });
+    else out.push({ code: d.ma_ho_so, maTthc: d.ma_tthc, name: d.ten_tthc, receivedAt: d.ngay_tiep_nhan, due: d.ngay_hen_tra, history: localHistory(d), local: true });
+  }
   return out;
 }

@@ -3,7 +3,7 @@ import type { WorkCalendar } from '../../common/domain/calendar';
 import { evaluateKpi } from '../../common/domain/kpi';
 import { addTo766, classifier766, emptyKpi766, judgementTime, ratio766, type Kpi766, type Kpi766Class } from '../../common/domain/kpi766';
 import { toVietnamRfc3339 } from '../../common/domain/time';
-import { candidates, type Candidate, type Settled, type SettledFacts } from './kpi766-candidates-repo';
+import { candidates, type Candidate, type Known, type Settled, type SettledFacts } from './kpi766-candidates-repo';
 import { refreshSettled, settledGroups, unsettled, type SettledGroup, type SettledPeriod } from './kpi766-settled-repo';
 import { SEEK_MAX_DAYS } from './kpi766-spans-repo';
 import { periodDays } from './report-log-repo';
@@ -48,8 +48,9 @@ function legalDue(db: Database.Database, c: Candidate, cal: () => WorkCalendar):
 
 /**
  * Whether settled dossiers are added up from their summaries (kpi766-settled-repo): 'auto' past a
- * quarter, 'always', or 'never' — every dossier judged from its rows, the way the summaries are
- * checked against.
+ * quarter, 'always', or 'never' — every dossier judged from its history, the way the summaries are
+ * checked against. 'never' is the report's plain path throughout: no facts read with a candidate
+ * (kpi766-candidates-repo Known), and dailyReport counts from the rows, not the per-day counts.
  */
 export type SettledMode = 'auto' | 'always' | 'never';
 
@@ -90,6 +91,18 @@ function withSettled(kpi: Kpi766, groups: readonly SettledGroup[], judged: Itera
   return new Map([...entries.values()].sort(codeOrder).map((e) => [e.key, { name: e.name, onTime: e.onTime, late: e.late }]));
 }
 
+// A trend judges tens of thousands of dossiers at one instant after another: each parsed once, not per dossier.
+let lastInstant = ['', 0] as [string, number];
+let lastDay = ['', 0] as [string, number];
+const instant = (at: string) => (lastInstant[0] === at ? lastInstant[1] : (lastInstant = [at, Date.parse(at)])[1]);
+const dayStartMs = (day: string) => (lastDay[0] === day ? lastDay[1] : (lastDay = [day, Date.parse(`${day}T00:00:00+07:00`)])[1]);
+
+/**
+ * When a dossier judged from its facts can count at all (factJudge's first tests): from the time it
+ * counts from, on days its end has not passed before; so a trend day skips it without judging it.
+ */
+const factBounds = (f: SettledFacts) => ({ first: f.counted === null ? Infinity : keyMs(f.counted), last: keyMs(f.end), ended: true });
+
 const keyMs = (k: string) => Date.UTC(+k.slice(0, 4), +k.slice(4, 6) - 1, +k.slice(6, 8), +k.slice(8, 10), +k.slice(10, 12), +k.slice(12, 14)) - 7 * 3600_000;
 
 /**
@@ -103,10 +116,10 @@ function factJudge(f: SettledFacts): (period: { from: string; judgedAt: string }
   const dueMs = keyMs(f.due);
   const early = f.end.slice(0, 8) < f.due.slice(0, 8);
   return (period) => {
-    const cut = Date.parse(period.judgedAt);
+    const cut = instant(period.judgedAt);
     if (countedMs === null || countedMs > cut) return null;
     if (endMs <= cut) {
-      if (endMs < Date.parse(`${period.from}T00:00:00+07:00`)) return null;
+      if (endMs < dayStartMs(period.from)) return null;
       if (endMs > dueMs) return 'treHan';
       return early ? 'truocHan' : 'dungHan';
     }
@@ -137,9 +150,13 @@ export function kpi766Report(
   const period = settle && (mode === 'always' || (mode === 'auto' && periodDays(from, o.last) > SEEK_MAX_DAYS)) && refreshSettled(db) ? settledPeriod(from, o, trendFrom) : null;
   const groups = period ? settledGroups(db, period) : [];
   const rest = period ? unsettled(db, period) : null;
-  const listed = candidates(db, from, o.last, o.counterId, settle, rest?.rows);
+  const listed = candidates(db, from, o.last, o.counterId, settle, rest?.rows, mode !== 'never');
   const all: Candidate[] = [];
-  for (const c of listed) if (!('settled' in c)) all.push(c);
+  const known: Known[] = [];
+  for (const c of listed) {
+    if ('facts' in c) known.push(c);
+    else if (!('settled' in c)) all.push(c);
+  }
   for (const c of all) c.due ??= legalDue(db, c, cal);
   // Judged once for the period and once per trend day: each dossier's history is ordered once.
   const judges = all.map((c) => classifier766(c.due, c.history));
@@ -147,17 +164,19 @@ export function kpi766Report(
 
   const kpi = emptyKpi766(judgedAt);
   let byProcedure = new Map<string, { name: string; onTime: number; late: number }>();
-  const recent = rest?.recent ?? [];
+  // Both are judged from their facts: the settled ones with something in the trend window, and the candidates read with facts.
+  const recent = [...(rest?.recent ?? []), ...known];
   const recentJudges = recent.map((r) => factJudge(r.facts));
+  const factJudgeOf = new Map<Known, (period: { from: string; judgedAt: string }) => Kpi766Class | null>(known.map((c, i) => [c, recentJudges[recent.length - known.length + i]!]));
+  const now = (c: Candidate | Settled | Known) => ('settled' in c ? c.settled : 'facts' in c ? factJudgeOf.get(c)!({ from: o.first, judgedAt }) : judgeOf.get(c)!({ from: o.first, judgedAt }));
   if (period) {
-    const now = (c: Candidate | Settled) => ('settled' in c ? c.settled : judgeOf.get(c)!({ from: o.first, judgedAt }));
     byProcedure = withSettled(kpi, groups, [
-      ...listed.map((c) => ({ maTthc: c.maTthc, name: c.name, code: c.code, src: 'local' in c && c.local ? (1 as const) : (0 as const), k: now(c) })),
-      ...recent.map((r, i) => ({ ...r, k: recentJudges[i]!({ from: o.first, judgedAt }) })),
+      ...listed.map((c) => ({ maTthc: c.maTthc, name: c.name, code: c.code, src: 'facts' in c ? c.src : 'local' in c && c.local ? (1 as const) : (0 as const), k: now(c) })),
+      ...(rest?.recent ?? []).map((r, i) => ({ ...r, k: recentJudges[i]!({ from: o.first, judgedAt }) })),
     ]);
   } else {
     for (const c of listed) {
-      const k = 'settled' in c ? c.settled : judgeOf.get(c)!({ from: o.first, judgedAt });
+      const k = now(c);
       if (!k) continue;
       addTo766(kpi, k);
       if (k === 'truocHan' || k === 'dungHan' || k === 'treHan') {
@@ -175,8 +194,7 @@ export function kpi766Report(
     const times = c.history.map((e) => Date.parse(e.at));
     return { first: Math.min(...times), last: Math.max(...times), ended: evaluateKpi(c.due, c.history).ended, day: c.receivedAt ? toVietnamRfc3339(new Date(c.receivedAt)).slice(0, 10) : null };
   });
-  // The settled ones with something in the window cost one comparison a day: never skipped.
-  for (const r of recent) bounds.push({ first: -Infinity, last: Infinity, ended: false, day: r.receivedDay });
+  for (const r of recent) bounds.push({ ...factBounds(r.facts), day: r.receivedDay });
   judges.push(...recentJudges);
   const trend: TrendDay[] = [];
   for (let day = trendFrom; day <= o.last; day = addDays(day, 1)) {

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { historyOf, LOCAL_COLUMNS, localSettledFacts, REMOTE_SELECT, settledFacts, timeKey, type LocalRow, type RemoteRow, type SettledFacts } from './kpi766-candidates-repo';
+import { historyOf, keyDay, LOCAL_COLUMNS, localSettledFacts, REMOTE_SELECT, settledFacts, type Known, type LocalRow, type RemoteRow, type SettledFacts } from './kpi766-candidates-repo';
 import { OPEN_STATES as OPEN } from './kpi766-spans-repo';
 
 // The 766 summaries of settled dossiers (migration 18): kpi766_settled and kpi766_stale are this
@@ -179,15 +179,7 @@ export function settledGroups(db: Database.Database, p: SettledPeriod): SettledG
 }
 
 /** A settled dossier with something from the trend window on: judged per day from its facts, without its history. */
-export interface RecentSettled {
-  src: 0 | 1;
-  code: string;
-  maTthc: string | null;
-  name: string | null;
-  /** The Vietnam day it was received, as the trend counts it; null when the feed has no time. */
-  receivedDay: string | null;
-  facts: SettledFacts;
-}
+export type RecentSettled = Known;
 
 /**
  * The candidates not settled before the trend window: the rows the candidates query must still
@@ -201,9 +193,8 @@ export function unsettled(db: Database.Database, p: SettledPeriod): { rows: { re
     for (const r of found as Array<{ src: 0 | 1; rid: number; ma_ho_so: string; ma_tthc: string | null; ten_tthc: string | null; received: string | null; end_key: string | null; last_key: string; verdict: SettledFacts['verdict']; due_key: string; counted_key: string | null }>) {
       if (r.end_key === null) (r.src === 0 ? rows.remote : rows.local).push(r.rid);
       else {
-        const k = timeKey(r.received) ?? null;
         const facts = { end: r.end_key, last: r.last_key, verdict: r.verdict, due: r.due_key, counted: r.counted_key };
-        recent.push({ src: r.src, code: r.ma_ho_so, maTthc: r.ma_tthc, name: r.ten_tthc, receivedDay: k && `${k.slice(0, 4)}-${k.slice(4, 6)}-${k.slice(6, 8)}`, facts });
+        recent.push({ src: r.src, code: r.ma_ho_so, maTthc: r.ma_tthc, name: r.ten_tthc, receivedDay: keyDay(r.received), facts });
       }
     }
   };

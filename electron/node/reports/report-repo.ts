@@ -5,6 +5,7 @@ import { readSetting } from '../settings/settings-repo';
 import { thisCounter } from '../unit/unit-repo';
 import { kpi766Report, type SettledMode, type TrendDay } from './kpi766-repo';
 import { LOG_PAGE_SIZE, logRows, periodDays, type LogRow } from './report-log-repo';
+import { feedByCounter, feesByCounter, receivedGroups, returnedByProcedure } from './report-days-repo';
 
 export type { LogRow } from './report-log-repo';
 
@@ -69,13 +70,12 @@ export interface DailyReport {
 }
 
 const range = (first: string, last: string) => [`${first}T00:00:00`, `${last}T99`] as const;
-const natRange = (first: string, last: string) => [`${first.replace(/-/g, '')}000000`, `${last.replace(/-/g, '')}999999`] as const;
 
 /**
  * Báo cáo quầy trong ngày. The counter's own part comes from its records; the unit-wide part
  * (byCounter for other counters) from what the changes feed brought, with its freshness.
- * Every figure is a query over the stored records — nothing is kept as a running total; the 766
- * summaries of a long period are per-dossier facts, dropped whenever their dossier changes.
+ * Every figure is a query over the stored records, or over what is derived from them and dropped
+ * whenever they change: the per-day counts of a long period (report-days-repo) and its 766 summaries.
  */
 export function dailyReport(
   db: Database.Database,
@@ -91,27 +91,16 @@ export function dailyReport(
   const p = { from, to, counter: counterId };
   // What was received, counted by SQL in groups (a year is ~350,000 dossiers at a million): one row
   // per procedure, counter, officer, channel and hour, in the order of each group's first dossier.
-  const groups = db
-    .prepare(
-      `SELECT ma_tthc, ten_tthc, counter_id, officer_id, kenh_thuc_hien AS channel, substr(ngay_tiep_nhan, 12, 2) AS hour, count(*) AS n,
-              min(ngay_tiep_nhan) AS first_at, min(id) AS first_id
-       FROM dossiers WHERE ngay_tiep_nhan BETWEEN @from AND @to AND voided_at IS NULL ${counterClause}
-       GROUP BY ma_tthc, ten_tthc, counter_id, officer_id, kenh_thuc_hien, hour ORDER BY first_at, first_id`,
-    )
-    .all(p) as Array<{ ma_tthc: string; ten_tthc: string; counter_id: string; officer_id: string | null; channel: string | null; hour: string; n: number }>;
+  // A long period reads the per-day counts (report-days-repo); 'never' counts everything from the rows.
+  const cq = { first: day, last, counter: counterId, days: o.settled !== 'never' };
+  const groups = receivedGroups(db, cq);
   const receivedCount = groups.reduce((s, g) => s + g.n, 0);
   // Fees count when they are collected: at intake, or at the hand-over for a fee the catalog collects
   // then (ThoiDiemThu = TraKetQua); a voided receipt's fees were never kept.
   const fees = new Map<string, number>();
-  for (const f of db
-    .prepare(
-      `SELECT d.counter_id, SUM(f.amount_vnd) AS s FROM dossier_fees f JOIN dossiers d ON d.id = f.dossier_id
-       WHERE f.collected_at BETWEEN @from AND @to AND d.voided_at IS NULL ${counterId ? 'AND d.counter_id = @counter' : ''} GROUP BY d.counter_id`,
-    )
-    .all(p) as Array<{ counter_id: string; s: number }>) {
-    fees.set(f.counter_id, f.s);
-  }
-  const returned = (db.prepare(`SELECT COUNT(*) AS n FROM dossiers WHERE ngay_tra BETWEEN @from AND @to ${counterClause}`).get(p) as { n: number }).n;
+  for (const f of feesByCounter(db, cq)) fees.set(f.counter_id, f.s);
+  const returnedByProc = returnedByProcedure(db, cq);
+  const returned = returnedByProc.reduce((s, r) => s + r.n, 0);
   const tb = db.prepare(`SELECT form, COUNT(*) AS n FROM turn_backs WHERE at BETWEEN @from AND @to ${counterClause} GROUP BY form`).all(p) as Array<{ form: string; n: number }>;
   const voided = (db.prepare(`SELECT COUNT(*) AS n FROM dossiers WHERE voided_at BETWEEN @from AND @to ${counterClause}`).get(p) as { n: number }).n;
   const reprinted = (
@@ -136,7 +125,7 @@ export function dailyReport(
     e.received += g.n;
     byProc.set(g.ma_tthc, e);
   }
-  for (const r of db.prepare(`SELECT ma_tthc, ten_tthc, COUNT(*) AS n FROM dossiers WHERE ngay_tra BETWEEN @from AND @to ${counterClause} GROUP BY ma_tthc`).all(p) as Array<{ ma_tthc: string; ten_tthc: string; n: number }>) {
+  for (const r of returnedByProc) {
     const e = byProc.get(r.ma_tthc) ?? { maTthc: r.ma_tthc, tenTthc: r.ten_tthc, received: 0, returned: 0, onTime: 0, late: 0 };
     e.returned = r.n;
     byProc.set(r.ma_tthc, e);
@@ -149,7 +138,6 @@ export function dailyReport(
   }
 
   // By counter: this PC's counter from its own records; the others from the feed.
-  const [nFrom, nTo] = natRange(day, last);
   const byCounter = new Map<string, { counterId: string; received: number; returned: number; feesCollected: number; source: 'local' | 'feed' }>();
   for (const g of groups) {
     const e = byCounter.get(g.counter_id) ?? { counterId: g.counter_id, received: 0, returned: 0, feesCollected: 0, source: 'local' as const };
@@ -162,15 +150,7 @@ export function dailyReport(
     byCounter.set(counter, e);
   }
   if (!counterId) {
-    const others = db
-      .prepare(
-        `SELECT counter_id, SUM(CASE WHEN received_at BETWEEN @nFrom AND @nTo THEN 1 ELSE 0 END) AS received,
-                SUM(CASE WHEN returned_at BETWEEN @nFrom AND @nTo THEN 1 ELSE 0 END) AS returned,
-                SUM(CASE WHEN received_at BETWEEN @nFrom AND @nTo THEN COALESCE(fees_vnd, 0) ELSE 0 END) AS fees
-         FROM remote_dossiers WHERE (received_at BETWEEN @nFrom AND @nTo OR returned_at BETWEEN @nFrom AND @nTo) AND counter_id IS NOT NULL AND counter_id <> @mine
-         GROUP BY counter_id`,
-      )
-      .all({ nFrom, nTo, mine: unit?.counterId ?? '' }) as Array<{ counter_id: string; received: number; returned: number; fees: number }>;
+    const others = feedByCounter(db, cq, unit?.counterId ?? '');
     for (const r of others) byCounter.set(r.counter_id, { counterId: r.counter_id, received: r.received, returned: r.returned, feesCollected: r.fees, source: 'feed' });
   }
   const mineReturned = byCounter.get(unit?.counterId ?? '');

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/node/db/open';
+import { candidates } from '../../../electron/node/reports/kpi766-candidates-repo';
 import { refreshSettled, settledGroups, settleStep } from '../../../electron/node/reports/kpi766-settled-repo';
 import { dailyReport } from '../../../electron/node/reports/report-repo';
 import { buildLargeDb, rng } from '../../bench/large-db';
@@ -183,6 +184,37 @@ describe('766 summaries of settled dossiers', () => {
     } finally {
       ro.close();
     }
+  });
+});
+
+// A day's or a month's report reads no summary, but many of its candidates have facts all the same
+// (ended, exact times, no supplement request): they are judged from them, not from a history (issue #15).
+describe('candidates judged from their facts', () => {
+  const DAYS = Array.from({ length: 40 }, (_, i) => new Date(Date.parse('2024-10-01T00:00:00Z') + i * 13 * DAY).toISOString().slice(0, 10));
+
+  it('give the same day, week and month reports as judging every dossier from its history, per counter, at any judgement time', () => {
+    for (const day of DAYS)
+      for (const counter of COUNTERS) {
+        const c = { first: day, last: day, now: LATER };
+        expect(report(c, counter, 'auto'), `${day}, ${counter}`).toEqual(report(c, counter, 'never'));
+      }
+    for (const c of [
+      { first: '2025-02-10', last: '2025-02-10', now: '2025-02-10T09:30:00+07:00' },
+      { first: '2025-02-10', last: '2025-02-16', now: LATER },
+      { first: '2025-05-01', last: '2025-05-31', now: '2025-05-20T15:00:00+07:00' },
+      { first: '2025-08-01', last: '2025-08-31', now: LATER },
+    ])
+      for (const counter of COUNTERS) expect(report(c, counter, 'auto'), `${c.first}…${c.last} at ${c.now}, ${counter}`).toEqual(report(c, counter, 'never'));
+  });
+
+  it('are many of a day’s candidates, from the feed and this PC’s own', () => {
+    const all = DAYS.flatMap((d) => candidates(db, d, d, null, { start: `${d}T00:00:00+07:00`, before: `${d}T00:00:00+07:00` }, undefined, true));
+    const known = all.filter((c) => 'facts' in c);
+    // A quarter here, where the varied feed holds many open dossiers and odd times; nearly all in the bench's.
+    expect(known.length).toBeGreaterThan(all.length / 4);
+    expect(new Set(known.map((c) => c.src))).toEqual(new Set([0, 1]));
+    // The plain path asked for: none.
+    expect(DAYS.flatMap((d) => candidates(db, d, d, null, null)).filter((c) => 'facts' in c)).toEqual([]);
   });
 });
 
