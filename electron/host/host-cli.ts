@@ -7,10 +7,11 @@
 // spawned before Playwright and the services' packages (SQLite, PDF, zod…) are loaded, behind the
 // dynamic imports below; Playwright then takes that process over its pipe.
 import { chromiumExecutable, startChromiumEarly } from './chromium-early';
+import { installCodeCache } from './code-cache';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { APP_VERSION } from '../common/version';
-import { dataDirFromArgv, resolveDataDir } from '../node/config/paths';
+import { dataDirFromArgv, defaultCacheDir, resolveDataDir } from '../node/config/paths';
 import { createLogger } from '../node/log/logger';
 
 async function main(): Promise<void> {
@@ -20,6 +21,8 @@ async function main(): Promise<void> {
   const distRoot = join(__dirname, '..');
   const executablePath = chromiumExecutable();
   const early = startChromiumEarly({ executablePath, headless });
+  // Before Playwright loads: its bundles are then compiled from the last start's cache.
+  const codeCache = installCodeCache(join(defaultCacheDir(), 'code-cache'));
   const window = import('./chromium-window').then(({ launchAppWindow }) => launchAppWindow({ executablePath, headless, early }));
   // Handled by startChromiumHost (it closes the window on a failed start); never unhandled meanwhile.
   window.catch(() => undefined);
@@ -34,7 +37,10 @@ async function main(): Promise<void> {
     log: createLogger({ scope: 'host' }),
     warmReports: true,
   });
+  // Once the login screen is up, with what the start compiled: a write of a few MB, once per build.
+  setTimeout(() => codeCache.save(), 2000).unref();
   const shutdown = async () => {
+    codeCache.save();
     await host.close();
     process.exit(0);
   };
