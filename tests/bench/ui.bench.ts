@@ -4,7 +4,7 @@ import { ADMIN } from '../helpers/host';
 import { tempDir } from '../helpers/tmp';
 import { fakeScannerFactory } from '../fakes/fake-scanner';
 import { summarize } from './stats';
-import { pickerFocused, startHost, type ColdStart } from './ui-start';
+import { pickerFocused, startHost, type ColdStart } from './ui-start-child';
 import { record } from './summary';
 
 const CCCD = '001090123456|012345678|Nguyễn Văn Đức|01011990|Nam|Phường Bến Nghé, Quận 1, TP. Hồ Chí Minh|15042021';
@@ -66,7 +66,7 @@ export async function benchUi(): Promise<void> {
     record('    node start: Chromium spawned', med(cold.map((c) => c.launchCalled)), 'ms', null, `from process start; before Playwright loads (taken by Playwright in ${early} of ${cold.length} starts)`);
     record('    Playwright and the host\'s other modules loaded', med(cold.map((c) => c.modules)), 'ms', null, 'from process start; during the Chromium launch');
     record('    data directory open (vault, key, migrations, seed)', med(cold.map((c) => c.servicesReady)), 'ms', null, 'from process start; during the Chromium launch');
-    record('    Chromium launch alone (its floor, not ours)', med(cold.map((c) => c.chromium)), 'ms', null, 'from its spawn to Playwright\'s context ready, in parallel with loading the modules and opening the data directory');
+    record('    Chromium launch (from its spawn to Playwright\'s context ready)', med(cold.map((c) => c.chromium)), 'ms', null, 'Chromium\'s start, in parallel with loading the modules and opening the data directory; Playwright\'s part of it waits for those');
     record('    renderer page loaded', med(cold.map((c) => c.pageLoaded)), 'ms', null, 'from process start; then the login form renders after auth.state');
     record('  of which: sign-in submitted → intake picker focused', med(cold.map((c) => c.signIn)), 'ms', null);
 

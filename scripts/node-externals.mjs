@@ -1,0 +1,18 @@
+// The Node bundles (app, CLI, host, bench) load npm packages from node_modules, as
+// `packages: 'external'` does, except those listed here, which are bundled in: zod's CommonJS
+// build is ~100 files (every locale among them) that Node resolves, reads and compiles one by one
+// at each start, ~100 ms of the host's cold start (issue #15); bundled, it is part of one script.
+const BUNDLED = ['zod'];
+
+const packageOf = (spec) => spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/');
+
+/** An esbuild plugin: every bare import external (node: builtins too), but the BUNDLED packages. */
+export const nodeExternals = {
+  name: 'node-externals',
+  setup(b) {
+    b.onResolve({ filter: /^[^./]/ }, (a) => {
+      if (a.kind === 'entry-point' || /^[A-Za-z]:[\\/]/.test(a.path)) return undefined;
+      return BUNDLED.includes(packageOf(a.path)) ? undefined : { path: a.path, external: true };
+    });
+  },
+};
