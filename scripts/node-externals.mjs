@@ -16,3 +16,10 @@ export const nodeExternals = {
     });
   },
 };
+
+/**
+ * esbuild's `supported` for a bundle the host compiles from its code cache (code-cache.ts): in
+ * Node 20 a script compiled from a cache has no import(), so each import() of a package is written
+ * as a require() instead (what the host imports lazily, serialport and the OS keyring, is CommonJS).
+ */
+export const NO_DYNAMIC_IMPORT = { 'dynamic-import': false };

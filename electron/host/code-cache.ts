@@ -1,15 +1,17 @@
 /**
- * A V8 code cache for playwright-core's two bundles (~7 MB): parsing and compiling them is most of
- * the 300–600 ms Playwright takes to load, and a cache made after a start lets the next start skip
- * it. Node 20 has no module.enableCompileCache (Node 22), so this is the v8-compile-cache approach:
- * the chosen files are compiled through vm.Script with the cache, every other file as Node does.
- * No Playwright import here (and nothing but builtins): it is installed before Playwright loads.
+ * A V8 code cache for the big scripts a host start loads: playwright-core's two bundles (~7 MB)
+ * and the host's own (host-run.cjs, ~1.6 MB). Parsing and compiling them is most of the time they
+ * take to load, and a cache made after a start lets the next start skip it. Node 20 has no
+ * module.enableCompileCache (Node 22), so this is the v8-compile-cache approach: the chosen files
+ * are compiled through vm.Script with the cache, every other file as Node does.
+ * Nothing but builtins here: it is installed before any of those loads (start-early.ts).
  *
- * Only for files whose import() calls are known: in Node 20 a script compiled from a cache loses
- * its dynamic import callback, so an import() in it throws ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING.
+ * Only for files without import() where the host goes: in Node 20 a script compiled from a cache
+ * loses its dynamic import callback, so an import() in it throws ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING.
  * vm.compileFunction keeps it, but its cache (made at compile time) holds a third of the functions
- * and saved ~50 ms instead of ~170 ms here. Playwright's bundles call import() only for a Kerberos
- * proxy and for Node without WebCrypto (tests/unit/host/code-cache.test.ts keeps that list).
+ * and saved ~50 ms instead of ~170 ms on Playwright. Playwright's bundles call import() only for a
+ * Kerberos proxy and for Node without WebCrypto; the host's bundle is built without import()
+ * (scripts/node-externals.mjs). tests/unit/host/code-cache.test.ts checks both.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';

@@ -11,7 +11,7 @@ import { loadBeside, startEarly } from './start-early';
 function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const headless = argv.includes('--headless') || !process.env.DISPLAY;
-  const start = startEarly({ headless, codeCacheDir: join(defaultCacheDir(), 'code-cache') });
+  const start = startEarly({ headless, codeCacheDir: join(defaultCacheDir(), 'code-cache'), cacheBundle: join(__dirname, 'host-run.cjs') });
   const { runHost } = loadBeside<typeof import('./host-run')>(__dirname, 'host-run.cjs');
   return runHost(start, argv, join(__dirname, '..'));
 }

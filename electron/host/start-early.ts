@@ -7,7 +7,7 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromiumExecutable, startChromiumEarly, type EarlyChromium } from './chromium-early';
-import { installCodeCache, type CodeCache } from './code-cache';
+import { installCodeCache, PLAYWRIGHT_BUNDLES, type CodeCache } from './code-cache';
 
 export interface EarlyStart {
   readonly executablePath: string;
@@ -17,11 +17,15 @@ export interface EarlyStart {
   readonly codeCache: CodeCache | null;
 }
 
-export function startEarly(o: { readonly headless: boolean; readonly codeCacheDir: string | null }): EarlyStart {
+/**
+ * `cacheBundle`: the bundle loadBeside loads next, compiled from the code cache with Playwright's
+ * (built without import(), scripts/node-externals.mjs NO_DYNAMIC_IMPORT).
+ */
+export function startEarly(o: { readonly headless: boolean; readonly codeCacheDir: string | null; readonly cacheBundle?: string }): EarlyStart {
   const executablePath = chromiumExecutable();
   const early = startChromiumEarly({ executablePath, headless: o.headless });
-  // After the spawn, before Playwright loads: its bundles are then compiled from the last start's cache.
-  const codeCache = o.codeCacheDir ? installCodeCache(o.codeCacheDir) : null;
+  // After the spawn, before the rest loads: Playwright's bundles and ours compile from the last start's cache.
+  const codeCache = o.codeCacheDir ? installCodeCache(o.codeCacheDir, (f) => PLAYWRIGHT_BUNDLES(f) || f === o.cacheBundle) : null;
   return { executablePath, headless: o.headless, early, codeCache };
 }
 

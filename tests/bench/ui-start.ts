@@ -1,4 +1,5 @@
 // First, as in the host's entry point (host-cli.ts): Chromium starts while Playwright and the services' packages load.
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadBeside, startEarly } from '../../electron/host/start-early';
 
@@ -12,7 +13,7 @@ if (process.argv[1]?.endsWith('ui-start.cjs')) {
   Promise.resolve()
     .then(() => {
       const launchCalled = performance.now();
-      const start = startEarly({ headless: true, codeCacheDir: process.argv[3] || null });
+      const start = startEarly({ headless: true, codeCacheDir: process.argv[3] || null, cacheBundle: join(__dirname, 'ui-start-child.cjs') });
       const child = loadBeside<typeof import('./ui-start-child')>(__dirname, 'ui-start-child.cjs');
       return child.uiStartChild(start, process.argv[2]!, launchCalled);
     })

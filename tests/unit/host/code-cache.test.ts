@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../helpers/cli';
 import { tempDir } from '../../helpers/tmp';
 import { PLAYWRIGHT_BUNDLES } from '../../../electron/host/code-cache';
+// @ts-expect-error plain ESM script without typings
+import { NO_DYNAMIC_IMPORT, nodeExternals } from '../../../scripts/node-externals.mjs';
 
 /**
  * The host's code cache (electron/host/code-cache.ts) replaces how Node compiles the files it is
@@ -94,5 +96,24 @@ process.stdout.write(JSON.stringify({ hits: cache.hits.length, answer: m.answer,
       'utilsBundle.js: "node:crypto"',
     ]);
     expect(PLAYWRIGHT_BUNDLES(join(dir, 'server', 'x.js'))).toBe(false);
+  });
+
+  it("is given the host's own bundle built without import()", { timeout: 60_000 }, async () => {
+    const r = await build({
+      entryPoints: [join(ROOT, 'electron', 'host', 'host-run.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      plugins: [nodeExternals],
+      supported: NO_DYNAMIC_IMPORT,
+      define: { __APP_VERSION__: '"0.0.0"' },
+      write: false,
+      logLevel: 'error',
+    });
+    const code = r.outputFiles[0]!.text.split('\n').filter((l) => !l.trim().startsWith('//'));
+    expect(code.filter((l) => /\bimport\(/.test(l))).toEqual([]);
+    // The lazy packages are still loaded lazily, by require.
+    expect(code.some((l) => l.includes('Promise.resolve().then(() => __toESM(require("serialport")))'))).toBe(true);
   });
 });
