@@ -1,6 +1,6 @@
 // Builds every runtime bundle: Electron main and preload, the CLI, the Chromium host and its init
-// script (esbuild), and the renderer (Vite). Native modules and npm packages stay external, but
-// the few node-externals.mjs bundles in.
+// script (esbuild), and the renderer (Vite). Native modules and npm packages stay external (the
+// host's bundle takes in the few node-externals.mjs lists).
 import { build } from 'esbuild';
 import { readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -19,7 +19,7 @@ const common = {
   absWorkingDir: root,
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
 };
-const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', plugins: [nodeExternals] };
+const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', packages: 'external' };
 
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 await Promise.all([
@@ -30,7 +30,8 @@ await Promise.all([
   build({ ...node, entryPoints: ['electron/cli/main.ts'], outfile: 'dist/cli/motcua.cjs' }),
   // The host's entry spawns Chromium, then loads the rest (host-run.cjs, from the code cache) while it starts.
   build({ ...node, entryPoints: ['electron/host/host-cli.ts'], outfile: 'dist/host/host.cjs' }),
-  build({ ...node, entryPoints: ['electron/host/host-run.ts'], outfile: 'dist/host/host-run.cjs', supported: NO_DYNAMIC_IMPORT }),
+  // zod bundled in (node-externals.mjs): the host loads it at every start, the CLI's --help does not.
+  build({ ...node, packages: undefined, plugins: [nodeExternals], entryPoints: ['electron/host/host-run.ts'], outfile: 'dist/host/host-run.cjs', supported: NO_DYNAMIC_IMPORT }),
   build({ ...node, entryPoints: ['electron/node/workers/pdf-worker.ts'], outfile: 'dist/workers/pdf-worker.cjs' }),
   build({ ...common, platform: 'browser', format: 'iife', target: 'chrome120', entryPoints: ['electron/host/init-script.ts'], outfile: 'dist/host/init-script.js', sourcemap: false }),
   build({ ...common, platform: 'browser', format: 'iife', target: 'chrome120', entryPoints: ['electron/host/display-init-script.ts'], outfile: 'dist/host/display-init-script.js', sourcemap: false }),
