@@ -43,28 +43,33 @@ interface ModuleInternals {
 }
 
 /**
- * Installs the cache for the `cached` scripts loaded from here on, kept in `dir` (created private: a cache is
- * code this user runs, so it lives with the user's files, never in a shared folder). A script is
- * keyed by its path, size and time, and V8 itself refuses a cache made for other source or another
- * V8 (then the script compiles from source and its cache is written again).
+ * Installs the cache for the `cached` scripts loaded from here on, kept in `dir` (created private:
+ * a cache is code this user runs, so it lives with the user's files, never in a shared folder).
+ * One file per script path and V8, so a rebuild replaces its cache instead of adding one; the file
+ * starts with the script's size and time, and a cache for other ones is not used. V8 itself also
+ * refuses a cache made for other source or other flags: the script then compiles from source and
+ * its cache is written again.
  */
 export function installCodeCache(dir: string, cached: (filename: string) => boolean = PLAYWRIGHT_BUNDLES): CodeCache {
   const M = Module as unknown as ModuleInternals;
   const original = M.prototype._compile;
   const hits: string[] = [];
-  const pending: Array<{ script: vm.Script; file: string }> = [];
+  const pending: Array<{ script: vm.Script; file: string; stamp: string }> = [];
   let saved = false;
   const versionKey = `${process.versions.v8}|${process.arch}`;
 
   M.prototype._compile = function compileWithCache(this: Module, content: string, filename: string) {
     if (!cached(filename)) return original.call(this, content, filename);
     let file: string;
+    let stamp: string;
     let cachedData: Buffer | undefined;
     try {
       const st = statSync(filename);
-      file = join(dir, `${createHash('sha256').update(`${versionKey}|${filename}|${st.size}|${st.mtimeMs}`).digest('hex').slice(0, 32)}.bin`);
+      file = join(dir, `${createHash('sha256').update(`${versionKey}|${filename}`).digest('hex').slice(0, 32)}.bin`);
+      stamp = `${st.size}|${st.mtimeMs}\n`;
       try {
-        cachedData = readFileSync(file);
+        const kept = readFileSync(file);
+        if (kept.subarray(0, stamp.length).toString('latin1') === stamp) cachedData = kept.subarray(stamp.length);
       } catch {
         // First start, or the cache was cleared: compiled from source below.
       }
@@ -84,7 +89,7 @@ export function installCodeCache(dir: string, cached: (filename: string) => bool
       return original.call(this, content, filename);
     }
     if (cachedData && !script.cachedDataRejected) hits.push(filename);
-    else pending.push({ script, file });
+    else pending.push({ script, file, stamp });
     const fn = script.runInThisContext({ displayErrors: true }) as (...a: unknown[]) => unknown;
     // The require Node would pass (its makeRequireFunction is internal): resolve and cache are what bundles use.
     const mod = this as Module & { require(id: string): unknown };
@@ -108,10 +113,10 @@ export function installCodeCache(dir: string, cached: (filename: string) => bool
       if (pending.length === 0) return;
       try {
         mkdirSync(dir, { recursive: true, mode: 0o700 });
-        for (const { script, file } of pending.splice(0)) {
+        for (const { script, file, stamp } of pending.splice(0)) {
           // Written beside and renamed: a start reading it meanwhile sees the old cache or none, never half of one.
           const tmp = `${file}.${process.pid}.tmp`;
-          writeFileSync(tmp, script.createCachedData(), { mode: 0o600 });
+          writeFileSync(tmp, Buffer.concat([Buffer.from(stamp, 'latin1'), script.createCachedData()]), { mode: 0o600 });
           renameSync(tmp, file);
         }
       } catch {

@@ -66,8 +66,17 @@ process.stdout.write(JSON.stringify({ hits: cache.hits.length, answer: m.answer,
 
   it('compiles from source when the cache is damaged, and writes it again', () => {
     const [file] = readdirSync(cacheDir).filter((f) => f.endsWith('.bin'));
-    writeFileSync(join(cacheDir, file!), Buffer.from('not a code cache'));
+    const kept = readFileSync(join(cacheDir, file!));
+    const stamp = kept.subarray(0, kept.indexOf(10) + 1);
+    writeFileSync(join(cacheDir, file!), Buffer.concat([stamp, Buffer.from('not a code cache')]));
     expect(start()).toEqual({ hits: 0, ...loaded });
+    expect(start()).toEqual({ hits: 1, ...loaded });
+  });
+
+  it('replaces the cache of a script that changed, rather than adding one', () => {
+    writeFileSync(big, readFileSync(big, 'utf8') + '\nexports.more = 1;\n');
+    expect(start()).toEqual({ hits: 0, ...loaded });
+    expect(readdirSync(cacheDir).filter((f) => f.endsWith('.bin'))).toHaveLength(1);
     expect(start()).toEqual({ hits: 1, ...loaded });
   });
 
