@@ -24,6 +24,7 @@ import { serialportLister } from '../../native/serial/serialport-lister';
 import { lazyPkcs11Token } from '../../native/pkcs11/lazy-token';
 import { osKeyringStore } from '../../native/keyring/os-keyring-store';
 import { chromiumExecutable, defaultChromiumPath, launchAppWindow, type AppWindow } from './chromium-window';
+import type { EarlyStart } from './start-early';
 
 export { defaultChromiumPath };
 
@@ -99,6 +100,14 @@ export interface HostStartup {
   readonly backgroundStarted: number;
   /** Playwright took the Chromium the entry point started before loading it (chromium-early.ts). */
   readonly chromiumStartedEarly: boolean;
+}
+
+/** A start begun by startEarly (start-early.ts): the app window on the Chromium it spawned, then the host. */
+export function startHostAfterEarly(start: EarlyStart, o: Omit<ChromiumHostOptions, 'window' | 'headless' | 'executablePath'>): Promise<ChromiumHost> {
+  const window = launchAppWindow({ executablePath: start.executablePath, headless: start.headless, early: start.early });
+  // Handled by startChromiumHost (it closes the window on a failed start); never unhandled meanwhile.
+  window.catch(() => undefined);
+  return startChromiumHost({ ...o, headless: start.headless, window });
 }
 
 export async function startChromiumHost(o: ChromiumHostOptions): Promise<ChromiumHost> {

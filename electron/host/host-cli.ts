@@ -1,74 +1,25 @@
 /**
- * `npm start` without an Electron binary: the Chromium host. With a display (or under xvfb-run)
- * it opens a real window and runs until the window is closed; headless it saves a screenshot of
- * every section and exits.
+ * `npm start` without an Electron binary: the Chromium host's entry point. Chromium's start is the
+ * longest step of a start and needs nothing of ours, so it is spawned first, before Playwright and
+ * the services' packages (SQLite, PDF, zod…) are loaded: they are in host-run.cjs, a bundle of its
+ * own loaded after the spawn (start-early.ts), and Playwright then takes that process over its pipe.
  */
-// First: Chromium's start is the longest step of a start and needs nothing of ours, so it is
-// spawned before Playwright and the services' packages (SQLite, PDF, zod…) are loaded, behind the
-// dynamic imports below; Playwright then takes that process over its pipe.
-import { chromiumExecutable, startChromiumEarly } from './chromium-early';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { APP_VERSION } from '../common/version';
-import { dataDirFromArgv, resolveDataDir } from '../node/config/paths';
-import { createLogger } from '../node/log/logger';
+import { defaultCacheDir } from '../node/config/paths';
+import { loadBeside, startEarly } from './start-early';
 
-async function main(): Promise<void> {
+function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const headless = argv.includes('--headless') || !process.env.DISPLAY;
-  const dataDir = resolveDataDir(dataDirFromArgv(argv));
-  const distRoot = join(__dirname, '..');
-  const executablePath = chromiumExecutable();
-  const early = startChromiumEarly({ executablePath, headless });
-  const window = import('./chromium-window').then(({ launchAppWindow }) => launchAppWindow({ executablePath, headless, early }));
-  // Handled by startChromiumHost (it closes the window on a failed start); never unhandled meanwhile.
-  window.catch(() => undefined);
-  const { startChromiumHost } = await import('./chromium-host');
-  const host = await startChromiumHost({
-    window,
-    dataDir,
-    rendererRoot: join(distRoot, 'renderer'),
-    initScriptPath: join(distRoot, 'host', 'init-script.js'),
-    appVersion: APP_VERSION,
-    headless,
-    log: createLogger({ scope: 'host' }),
-    warmReports: true,
-  });
-  const shutdown = async () => {
-    await host.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void shutdown());
-  process.on('SIGTERM', () => void shutdown());
-  if (!headless) {
-    process.stdout.write(`Một Cửa Desk đang chạy trong cửa sổ Chromium (dữ liệu: ${dataDir}). Đóng cửa sổ để thoát.\n`);
-    host.page.on('close', () => void shutdown());
-    return;
-  }
-  const outDir = join(dataDir, 'screenshots');
-  mkdirSync(outDir, { recursive: true });
-  // A fresh data dir opens on the first-run setup screen, no signed-in officer on the login screen:
-  // neither can be passed without a person, so that screen is saved instead of the sections.
-  await host.page.waitForSelector('nav button, form.login, [data-testid="first-run"]');
-  const firstRun = (await host.page.$('[data-testid="first-run"]')) !== null;
-  if (firstRun || (await host.page.$('form.login'))) {
-    const shot = join(outDir, firstRun ? 'first-run.png' : 'login.png');
-    await host.page.screenshot({ path: shot });
-    const what = firstRun ? 'màn hình cài đặt lần đầu' : 'màn hình đăng nhập';
-    process.stdout.write(`Không có màn hình (DISPLAY) và chưa đăng nhập: đã chụp ${what} vào ${shot}. Dùng xvfb-run -a npm start để mở cửa sổ và đăng nhập (hoặc cài đặt lần đầu).\n`);
-    return shutdown();
-  }
-  const sections = await host.page.$$eval('nav button[data-section]', (bs) => bs.map((b) => b.getAttribute('data-section') ?? ''));
-  for (const s of sections) {
-    await host.page.click(`nav button[data-section="${s}"]`);
-    await host.page.waitForSelector(`[data-testid="section-${s}"]`);
-    await host.page.screenshot({ path: join(outDir, `${s}.png`) });
-  }
-  process.stdout.write(`Không có màn hình (DISPLAY): đã chụp ${sections.length} mục vào ${outDir}. Dùng xvfb-run -a npm start để mở cửa sổ.\n`);
-  await shutdown();
+  const start = startEarly({ headless, codeCacheDir: join(defaultCacheDir(), 'code-cache'), cacheBundle: join(__dirname, 'host-run.cjs') });
+  const { runHost } = loadBeside<typeof import('./host-run')>(__dirname, 'host-run.cjs');
+  return runHost(start, argv, join(__dirname, '..'));
 }
 
-main().catch((e: unknown) => {
-  process.stderr.write(`Lỗi: ${(e as Error).message}\n`);
-  process.exit(1);
-});
+// A throw before the first await (no Chromium, say) is reported as a failed start is.
+Promise.resolve()
+  .then(main)
+  .catch((e: unknown) => {
+    process.stderr.write(`Lỗi: ${(e as Error).message}\n`);
+    process.exit(1);
+  });

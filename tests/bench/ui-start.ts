@@ -1,97 +1,27 @@
-// First, as in the host's entry point: Chromium starts while Playwright and the services' packages load.
-import { chromiumExecutable, startChromiumEarly } from '../../electron/host/chromium-early';
+// First, as in the host's entry point (host-cli.ts): Chromium starts while Playwright and the services' packages load.
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { silentLogger } from '../../electron/node/log/logger';
-import type { ScannerFactory } from '../../electron/common/hardware/scanner';
-import { ADMIN } from '../helpers/admin';
+import { loadBeside, startEarly } from '../../electron/host/start-early';
 
 /**
- * `.tmp/bench/ui-start.cjs`, its own bundle (scripts/bench.mjs): a cold start loads what the
- * Chromium host loads, not the whole bench (signing, sync, reports and their packages).
+ * `.tmp/bench/ui-start.cjs <dataDir> [codeCacheDir]`, one cold start in a fresh process: the
+ * entry point spawns Chromium and installs the code cache, then loads the rest from
+ * ui-start-child.cjs, as the host's host.cjs loads host-run.cjs (scripts/bench.mjs builds both):
+ * a cold start loads what the Chromium host loads, not the whole bench (signing, sync, reports).
  */
-const ROOT = process.cwd();
-
-/** Starts the host as `npm start` does: Chromium spawned first, then Playwright and the host's modules loaded. */
-export async function startHost(dataDir: string, scannerFactory?: ScannerFactory, marks?: { launchCalled?: number; modules?: number }) {
-  if (marks) marks.launchCalled = performance.now();
-  const executablePath = chromiumExecutable();
-  const early = startChromiumEarly({ executablePath, headless: true });
-  const window = import('../../electron/host/chromium-window').then(({ launchAppWindow }) => launchAppWindow({ executablePath, headless: true, early }));
-  window.catch(() => undefined);
-  const { startChromiumHost } = await import('../../electron/host/chromium-host');
-  if (marks) marks.modules = performance.now();
-  return startChromiumHost({
-    window,
-    dataDir,
-    rendererRoot: join(ROOT, 'dist', 'renderer'),
-    initScriptPath: join(ROOT, 'dist', 'host', 'init-script.js'),
-    appVersion: 'bench',
-    headless: true,
-    log: silentLogger,
-    ...(scannerFactory ? { scannerFactory } : {}),
-    probe: async () => true,
-  });
-}
-
-/** One cold start, in ms from the process's start except `chromium` and `signIn`, which are durations. */
-export interface ColdStart {
-  readonly login: number;
-  readonly signIn: number;
-  readonly interactive: number;
-  /** Node started: Chromium is spawned (before Playwright is loaded). */
-  readonly launchCalled: number;
-  /** The host's other modules loaded (during the launch). */
-  readonly modules: number;
-  /** The data directory open (vault, key, migrations, seed). */
-  readonly servicesReady: number;
-  /** Chromium's launch on its own, in parallel with opening the services: its floor, not ours. */
-  readonly chromium: number;
-  /** The renderer's page loaded. */
-  readonly pageLoaded: number;
-  /** Playwright took the Chromium spawned first (false: its switches changed, and it launched its own). */
-  readonly startedEarly?: boolean;
-}
-
-export const pickerFocused = () => document.activeElement?.getAttribute('name') === 'procedure';
-
-/**
- * One cold start in a fresh process (`node .tmp/bench/ui-start.cjs <dataDir>`): node
- * starting, the services opening the data directory, Chromium launching, the login screen, the
- * officer's sign-in (typed in the form, submitted with Enter) and the intake screen with the
- * picker focused. Times are from this process's start (performance.timeOrigin), so module loading
- * counts; a person's typing does not (the fields are filled at once).
- */
-async function uiStartChild(dataDir: string): Promise<number> {
-  const marks: { launchCalled?: number; modules?: number } = {};
-  const host = await startHost(dataDir, undefined, marks);
-  const modules = marks.modules!;
-  try {
-    const { page } = host;
-    await page.waitForSelector('form.login input[name="username"]');
-    const login = performance.now();
-    await page.fill('input[name="username"]', ADMIN.username);
-    await page.fill('input[name="password"]', ADMIN.password);
-    const submit = performance.now();
-    await page.keyboard.press('Enter');
-    await page.waitForFunction(pickerFocused);
-    const interactive = performance.now();
-    const s = host.startup;
-    const at = (ms: number) => modules + ms;
-    const result: ColdStart = { login, signIn: interactive - submit, interactive, launchCalled: marks.launchCalled!, modules, servicesReady: at(s.servicesReady), chromium: s.chromiumLaunched, pageLoaded: at(s.pageLoaded), startedEarly: s.chromiumStartedEarly };
-    process.stdout.write(JSON.stringify(result) + '\n');
-    return 0;
-  } finally {
-    await host.close();
-  }
-}
-
 if (process.argv[1]?.endsWith('ui-start.cjs')) {
-  void uiStartChild(process.argv[2]!).then(
-    (code) => process.exit(code),
-    (e: unknown) => {
-      console.error(e);
-      process.exit(1);
-    },
-  );
+  Promise.resolve()
+    .then(() => {
+      const launchCalled = performance.now();
+      const start = startEarly({ headless: true, codeCacheDir: process.argv[3] || null, cacheBundle: join(__dirname, 'ui-start-child.cjs') });
+      const child = loadBeside<typeof import('./ui-start-child')>(__dirname, 'ui-start-child.cjs');
+      return child.uiStartChild(start, process.argv[2]!, launchCalled);
+    })
+    .then(
+      (code) => process.exit(code),
+      (e: unknown) => {
+        console.error(e);
+        process.exit(1);
+      },
+    );
 }

@@ -19,6 +19,16 @@ export function defaultDataDir(p: PathEnv = currentEnv()): string {
 }
 
 /**
+ * Where the OS keeps per-user caches: what is kept there is rebuilt when lost, so it stays out of
+ * the data directory, which holds the office's records.
+ */
+export function defaultCacheDir(p: PathEnv = currentEnv()): string {
+  if (p.platform === 'win32') return join(p.env.LOCALAPPDATA ?? join(p.home, 'AppData', 'Local'), APP_DIR_NAME, 'Cache');
+  if (p.platform === 'darwin') return join(p.home, 'Library', 'Caches', APP_DIR_NAME);
+  return join(p.env.XDG_CACHE_HOME ?? join(p.home, '.cache'), APP_DIR_NAME);
+}
+
+/**
  * One rule for the app, the Chromium host and the CLI: `--data-dir`, then `MOTCUA_DATA_DIR`,
  * then the OS default. Nothing else decides where a citizen's data lives.
  */

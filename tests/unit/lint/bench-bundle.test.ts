@@ -12,7 +12,7 @@ const root = join(__dirname, '..', '..', '..');
 describe('the bench bundle', () => {
   it('does not import vitest', { timeout: 60_000 }, async () => {
     const r = await build({
-      entryPoints: [join(root, 'tests', 'bench', 'index.ts'), join(root, 'tests', 'bench', 'ui-start.ts')],
+      entryPoints: [join(root, 'tests', 'bench', 'index.ts'), join(root, 'tests', 'bench', 'ui-start.ts'), join(root, 'tests', 'bench', 'ui-start-child.ts')],
       bundle: true,
       platform: 'node',
       format: 'cjs',

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveAppRequest } from '../../../electron/node/app/static-files';
-import { dataDirFromArgv, dataLayout, defaultDataDir, resolveDataDir } from '../../../electron/node/config/paths';
+import { dataDirFromArgv, dataLayout, defaultCacheDir, defaultDataDir, resolveDataDir } from '../../../electron/node/config/paths';
 
 describe('resolveAppRequest (checklist 18: app:// without traversal)', () => {
   const root = '/opt/motcua/renderer';
@@ -42,6 +42,12 @@ describe('data dir resolution', () => {
     expect(defaultDataDir(env('win32', { APPDATA: 'C:\\Users\\cb\\AppData\\Roaming' }))).toContain('MotCuaDesk');
     expect(defaultDataDir(env('darwin'))).toBe('/home/can-bo/Library/Application Support/MotCuaDesk');
     expect(defaultDataDir(env('linux', { XDG_CONFIG_HOME: '/x' }))).toBe('/x/MotCuaDesk');
+  });
+  it('keeps caches in the OS cache folder, apart from the data', () => {
+    expect(defaultCacheDir(env('linux'))).toBe('/home/can-bo/.cache/MotCuaDesk');
+    expect(defaultCacheDir(env('linux', { XDG_CACHE_HOME: '/c' }))).toBe('/c/MotCuaDesk');
+    expect(defaultCacheDir(env('darwin'))).toBe('/home/can-bo/Library/Caches/MotCuaDesk');
+    expect(defaultCacheDir(env('win32', { LOCALAPPDATA: 'C:\\Users\\cb\\AppData\\Local' }))).toContain('MotCuaDesk');
   });
   it('reads --data-dir from argv in both spellings', () => {
     expect(dataDirFromArgv(['node', 'x', '--data-dir', '/d'])).toBe('/d');
