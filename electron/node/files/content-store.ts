@@ -4,7 +4,7 @@ import { basename, dirname, extname, join } from 'node:path';
 import { failure } from '../../common/ipc/result';
 import { fsFailure } from './fs-errors';
 import { eachChunk, openRegularFile } from './regular-file';
-import { plainSize, sealBuffer, SealedReader, sealTo, unsealEach, unsealToBuffer } from './sealed-file';
+import { plainSize, sealBuffer, SealedReader, sealTo, unsealEach, unsealSmall, unsealToBuffer } from './sealed-file';
 import { PlainTemp } from './plain-temp';
 import { VerifiedReader } from './verified-reader';
 
@@ -164,6 +164,24 @@ export class ContentStore {
     try {
       const h = createHash('sha256');
       const plain = await unsealToBuffer(this.master, this.pathOf(sha256), (c) => void h.update(c));
+      if (h.digest('hex') === sha256) return plain;
+      plain.fill(0);
+      return null;
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * `readVerified` for a small file whose plain size the caller knows (a one-PATCH upload): the
+   * sealed file read whole in one go, into the one buffer the content is then opened into
+   * (`unsealSmall`), and no separate `sizeOf`. Null when its size is not `sizeBytes`, or changed,
+   * cut, missing or not sealed with this key. Memory is the sealed file: keep it for small files.
+   */
+  async readSmallVerified(sha256: string, sizeBytes: number): Promise<Buffer | null> {
+    try {
+      const h = createHash('sha256');
+      const plain = await unsealSmall(this.master, this.pathOf(sha256), sizeBytes, (c) => void h.update(c));
       if (h.digest('hex') === sha256) return plain;
       plain.fill(0);
       return null;

@@ -17,6 +17,7 @@ import { assertApiUrl, discard, isRedirect, JSON_MAX_BYTES, NO_REDIRECT, readCap
 export type { ApiConfig, ApiOutcome } from './api-types';
 import { fatalFor, refusedWith, retryAfterMs, retryFor, retryUnanswered, unansweredWording, unknownFor, type ApiConfig, type ApiOutcome } from './api-types';
 import { TusClient, type UploadInput } from './tus-upload';
+import { answerOf, PlainHttp, type Answer } from './http-answer';
 
 const trimSlash = (u: string) => u.replace(/\/+$/, '');
 const SIGN_IN_TIMEOUT_MS = 5000;
@@ -39,6 +40,7 @@ export class ProvincialApi {
   #token: { value: string; expiresAt: number } | null = null;
   #tokenPending: Promise<string> | null = null;
   #tus: TusClient | null = null;
+  #http: PlainHttp | null = null;
 
   constructor(c: ApiConfig) {
     // Checked here too, not only when the settings are read: no caller can point it at plain http.
@@ -99,21 +101,23 @@ export class ProvincialApi {
         if (e instanceof ResponseTooLarge) return fatalFor(200, 'net.answerOverLimit');
         return retryFor('net.sessionReason', null, { reason: unansweredWording(e, this.#host) });
       }
-      let res: Response;
+      let res: Answer;
       try {
-        res = await fetch(`${this.#c.baseUrl}${path}`, {
-          method,
-          headers: { Authorization: `Bearer ${token}`, Accept: 'application/json', ...(o.json !== undefined ? { 'Content-Type': 'application/json; charset=utf-8' } : {}), ...o.headers },
-          ...(o.json !== undefined ? { body: typeof o.json === 'string' ? o.json : JSON.stringify(o.json) } : {}),
-          signal: AbortSignal.timeout(timeoutMs),
-          ...NO_REDIRECT,
-        });
+        const url = `${this.#c.baseUrl}${path}`;
+        const headers = { Authorization: `Bearer ${token}`, Accept: 'application/json', ...(o.json !== undefined ? { 'Content-Type': 'application/json; charset=utf-8' } : {}), ...o.headers };
+        const body = o.json === undefined ? undefined : typeof o.json === 'string' ? o.json : JSON.stringify(o.json);
+        // Writes (the sender's PUTs and events, one or more per dossier) go on node:http, which costs
+        // the thread a quarter of what fetch does (http-answer.ts). Reads stay on fetch, whose
+        // failures the officer's wording of an unreachable server is made from.
+        res = o.write
+          ? await (this.#http ??= new PlainHttp(this.#c.baseUrl)).send(url, { method, headers, ...(body !== undefined ? { body } : {}), timeoutMs })
+          : answerOf(await fetch(url, { method, headers, ...(body !== undefined ? { body } : {}), signal: AbortSignal.timeout(timeoutMs), ...NO_REDIRECT }));
       } catch (e) {
         // Timeout or reset: a write may have been applied (contract §3.3); a read is just retried.
         return o.write ? unknownFor((e as Error).name === 'TimeoutError' ? 'net.timeout' : 'net.connectionLost') : retryUnanswered(e, this.#host);
       }
       if (res.status === 401 && attempt === 0 && o.refusal !== 'officer') {
-        await res.body?.cancel();
+        await res.discard();
         continue; // refresh the token once, then retry
       }
       return this.#outcome(res, schema, o);
@@ -121,15 +125,15 @@ export class ProvincialApi {
     return fatalFor(401, 'net.sessionRefused');
   }
 
-  async #outcome<S extends z.ZodType>(res: Response, schema: S | null, o: RequestOptions): Promise<ApiOutcome<z.infer<S> | null>> {
+  async #outcome<S extends z.ZodType>(res: Answer, schema: S | null, o: RequestOptions): Promise<ApiOutcome<z.infer<S> | null>> {
     if (isRedirect(res.status)) {
-      // Not followed (NO_REDIRECT), and not a retry: the same request would be redirected again.
-      await discard(res);
+      // Not followed (NO_REDIRECT, PlainHttp), and not a retry: the same request would be redirected again.
+      await res.discard();
       return fatalFor(res.status, 'net.redirected');
     }
     let text: string;
     try {
-      text = (await readCapped(res, JSON_MAX_BYTES)).toString('utf8');
+      text = (await res.read(JSON_MAX_BYTES)).toString('utf8');
     } catch (e) {
       if (e instanceof ResponseTooLarge) return fatalFor(res.status, 'net.answerOverLimit');
       return o.write ? unknownFor('net.answerLost') : retryFor('net.answerLost');
@@ -141,13 +145,13 @@ export class ProvincialApi {
         return undefined;
       }
     };
-    if (res.ok) {
+    if (res.status >= 200 && res.status <= 299) {
       if (!schema) return { kind: 'ok', status: res.status, value: null };
       const r = schema.safeParse(parse());
       return r.success ? { kind: 'ok', status: res.status, value: r.data } : fatalFor(res.status, 'net.malformedAnswer');
     }
     if (res.status === 404 && o.notFound === 'ok-null') return { kind: 'ok', status: 404, value: null };
-    if (res.status === 429 || res.status === 503) return retryFor('net.serverBusy', retryAfterMs(res.headers.get('retry-after')), { status: res.status });
+    if (res.status === 429 || res.status === 503) return retryFor('net.serverBusy', retryAfterMs(res.header('retry-after')), { status: res.status });
     if (res.status >= 500) return o.write ? unknownFor('net.serverError', { status: res.status }) : retryFor('net.serverError', null, { status: res.status });
     const e = errorBody.safeParse(parse());
     const info = e.success ? e.data : { error: `http_${res.status}`, message: undefined, details: undefined };

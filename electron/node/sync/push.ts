@@ -211,19 +211,23 @@ export class OutboxSender {
     if (!att) return this.#setback(item, ownRejection('missing_attachment', { key: 'sync.attachmentGone' }));
     if (att.uploadedAt && att.uploadUrl) return this.#done(item);
     const { files, api } = this.c.d;
-    const size = await files.sizeOf(att.sha256);
+    const size = att.sizeBytes;
     const corrupt = () => this.#setback(item, ownRejection('corrupt_attachment', { key: 'sync.attachmentDamaged', params: { file: att.fileName } }));
-    if (size !== att.sizeBytes) return corrupt();
-    // A file that fits one PATCH goes from memory: one decryption, no plain copy on disk, and no
-    // upload URL to keep (a crash before its single PATCH ends resumes at offset 0 anyway).
+    // A file that fits one PATCH goes from memory: one read and one decryption into one buffer, no
+    // plain copy on disk, and no upload URL to keep (a crash before its single PATCH ends resumes at
+    // offset 0 anyway). A stored file of another size than the row's is damaged, as one whose
+    // content does not hash to its name.
     const small = size <= Math.min(api.chunkSize, IN_MEMORY_MAX);
-    const data = small ? await files.readVerified(att.sha256) : null;
+    const data = small ? await files.readSmallVerified(att.sha256, size) : null;
     if (small && !data) return corrupt();
     // A larger file is decrypted chunk by chunk into the tus chunks, checked against its sha256 as
     // it goes (VerifiedReader): the chunk that would complete the upload is read, and so sent, only
-    // when the whole file matches. Opening it checks that it is there and sealed with this key.
+    // when the whole file matches. Opening it checks that it is there, whole, and sealed with this key.
     const reader = small ? null : await files.openVerified(att.sha256).catch(() => null);
-    if (!small && !reader) return corrupt();
+    if (!small && reader?.size !== size) {
+      await reader?.close();
+      return corrupt();
+    }
     // A small file's upload is not marked in flight: a crash during it leaves the item pending and
     // the file is simply sent again as a new upload, which in-flight would not change.
     let r: ApiOutcome<string>;

@@ -58,4 +58,35 @@ describe('content store: files kept from memory and read without a clear copy', 
     expect(await files.verify(one.sha256)).toBe(false);
     expect(await files.readVerified(sha(Buffer.from('never stored')))).toBeNull();
   });
+
+  it('a small file read whole for its one-PATCH upload (issue #15): the same bytes at every chunk bound, refused when it is not what its row says', async () => {
+    for (const n of [1, SEAL_CHUNK - 1, SEAL_CHUNK, SEAL_CHUNK + 1, 3 * SEAL_CHUNK, 200 * 1024 + 7]) {
+      const bytes = randomBytes(n);
+      const stored = await files.putBuffer(bytes, 'scan.pdf', 'application/pdf');
+      const got = await files.readSmallVerified(stored.sha256, n);
+      expect(got?.length).toBe(n);
+      expect(got!.equals(bytes)).toBe(true);
+      // A row that says another size: the file is not that one (cut, or another file).
+      expect(await files.readSmallVerified(stored.sha256, n + 1)).toBeNull();
+      if (n > 1) expect(await files.readSmallVerified(stored.sha256, n - 1)).toBeNull();
+    }
+    const one = await files.putBuffer(randomBytes(2 * SEAL_CHUNK + 9), 'a.pdf', 'application/pdf');
+    const two = await files.putBuffer(randomBytes(2 * SEAL_CHUNK + 9), 'b.pdf', 'application/pdf');
+    const sealed = readFileSync(one.path);
+    // A changed byte in the last chunk, then the chunk cut off: neither is handed out.
+    const changed = Buffer.from(sealed);
+    changed[changed.length - 20]! ^= 1;
+    writeFileSync(one.path, changed);
+    expect(await files.readSmallVerified(one.sha256, one.sizeBytes)).toBeNull();
+    writeFileSync(one.path, sealed.subarray(0, sealed.length - SEAL_CHUNK));
+    expect(await files.readSmallVerified(one.sha256, one.sizeBytes)).toBeNull();
+    // Another file of this key, of the same size, under its name: it opens, but does not hash to the name.
+    writeFileSync(one.path, readFileSync(two.path));
+    expect(await files.readSmallVerified(one.sha256, one.sizeBytes)).toBeNull();
+    writeFileSync(one.path, sealed);
+    expect((await files.readSmallVerified(one.sha256, one.sizeBytes))?.length).toBe(one.sizeBytes);
+    // Under another data directory's key, or missing.
+    expect(await new ContentStore(join(t.dir, 'files'), randomBytes(32)).readSmallVerified(one.sha256, one.sizeBytes)).toBeNull();
+    expect(await files.readSmallVerified(sha(Buffer.from('never stored')), 12)).toBeNull();
+  });
 });
