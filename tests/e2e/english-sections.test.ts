@@ -12,6 +12,7 @@ import { stubPrint } from '../helpers/print-view';
 import { makePki, PIN, SOFTHSM_MODULE } from '../helpers/softhsm';
 import { chooseRsaToken } from '../helpers/token-ui';
 import { tempDir } from '../helpers/tmp';
+import { typeAsOfficer } from '../helpers/keyboard';
 
 type Host = Awaited<ReturnType<typeof startTestHost>>;
 
@@ -231,6 +232,13 @@ describe('every section in English with content on it: no Vietnamese wording lef
     await page.waitForSelector('[data-testid="reports-message"]:has-text("bao-cao")', { timeout: 30_000 });
     // Where the file went is a path on this PC, its folders made once under fixed names: data.
     expect(await leftovers(page, 'main', [reportsDir()])).toEqual([]);
+    await page.click('[data-testid="audit-verify"]');
+    await page.waitForSelector('[data-testid="audit-verdict"]');
+    await page.fill('textarea[name="closeNotes"]', 'Voided receipt checked with the officer.');
+    await page.click('[data-testid="close-day"]');
+    await page.waitForSelector('[data-testid="reports-message"].ok', { timeout: 30_000 });
+    await shot('reports-closed');
+    expect(await leftovers(page, 'main', [reportsDir()])).toEqual([]);
     const [d, m, y] = today.split('/').map(Number) as [number, number, number];
     const start = new Date(Date.UTC(y, m - 1, d - 3));
     const pad = (n: number) => String(n).padStart(2, '0');
@@ -257,6 +265,22 @@ describe('every section in English with content on it: no Vietnamese wording lef
     // Module paths and the data folder are the PC's own: a path is data.
     const rest = (await leftovers(page, 'main')).filter((l) => !/(\/tmp\/|\/usr\/|C:\\)/.test(l));
     expect(rest).toEqual([]);
+  });
+
+  it('Intake: a returning citizen’s card scanned (her earlier dossiers listed), a procedure chosen with its documents and fees', async () => {
+    const { page } = host;
+    await page.keyboard.press('Alt+1');
+    await page.waitForSelector('nav button[data-section="intake"][aria-current="page"]');
+    // A wedge scanner types the card's QR in one burst and Enter.
+    await page.keyboard.type(`001190123457||${CITIZEN}|15061990|Nữ|${ADDRESS}|01012021`);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid="applicant-history"]');
+    await typeAsOfficer(page, 'khai sinh');
+    await page.waitForSelector('#procedure-list li.active');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid="checklist"]');
+    await shot('intake');
+    expect(await leftovers(page, 'main')).toEqual([]);
   });
 
   it('F1 help over a section', async () => {
