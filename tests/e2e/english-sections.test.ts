@@ -25,6 +25,7 @@ const CATALOG = JSON.parse(readFileSync(join(ROOT, 'resources', 'catalog', 'samp
 const COMPANY = 'Công ty Trách nhiệm hữu hạn Thương mại và Dịch vụ Sao Mai Phương Nam';
 const CITIZEN = 'Nguyễn Thị Phương Thảo';
 const ADDRESS = 'Số 12 đường Lê Lợi, xã Tân Phú';
+const OFFICER_NAME = 'Lê Thị Mai';
 const VOID_REASON = 'Nhập nhầm thủ tục, công dân nộp lại';
 const DRAFTS = [
   { MaTTHC: '2.002010', LoaiDoiTuong: '2' as const, ChuHoSo: COMPANY, DiaChiChuHoSo: ADDRESS, DanhSachLePhi: [], SoBo: 1 },
@@ -216,6 +217,12 @@ describe('every section in English with content on it: no Vietnamese wording lef
     await page.waitForSelector('[data-testid="signing-result"]', { timeout: 30_000 });
     await shot('signing-done');
     expect(await leftovers(page, 'main', [folder])).toEqual([]);
+    // The signed copy checked: its signer and the verdict on its signature.
+    host.queueFilePick([join(folder, 'quyet-dinh-da-ky.pdf')]);
+    await page.click('[data-testid="signing-pick"]');
+    await page.click('[data-testid="signing-files"] li:has-text("quyet-dinh-da-ky.pdf") >> text=Check signature');
+    await page.waitForSelector('[data-testid="signing-files"] li:has-text("quyet-dinh-da-ky.pdf") [data-testid="signing-check"]');
+    expect(await leftovers(page, 'main', [folder])).toEqual([]);
   });
 
   it('Báo cáo for a period: totals, the KPI panel, both charts, the satisfaction block and the review list', async () => {
@@ -265,6 +272,20 @@ describe('every section in English with content on it: no Vietnamese wording lef
     // Module paths and the data folder are the PC's own: a path is data.
     const rest = (await leftovers(page, 'main')).filter((l) => !/(\/tmp\/|\/usr\/|C:\\)/.test(l));
     expect(rest).toEqual([]);
+    // An account added (its name is data), a test page sent to no printer, the display settings saved.
+    await page.fill('input[name="newOfficerId"]', 'cb02');
+    await page.fill('input[name="newUsername"]', 'canbo02');
+    await page.fill('input[name="newFullName"]', OFFICER_NAME);
+    await page.fill('input[name="addPassword"]', 'mat-khau-can-bo-02');
+    await page.check('input[name="role-officer"]');
+    await page.click('form[aria-label="Add an officer"] button[type="submit"]');
+    await page.waitForSelector('tr[data-officer="cb02"]');
+    await page.click('[data-testid="test-print"]');
+    await page.waitForSelector('div.devices > p.message');
+    await page.click('[data-testid="save-display"]');
+    await page.waitForTimeout(300);
+    await shot('settings-content');
+    expect((await leftovers(page, 'main', [OFFICER_NAME])).filter((l) => !/(\/tmp\/|\/usr\/|C:\\)/.test(l))).toEqual([]);
   });
 
   it('Intake: a returning citizen’s card scanned (her earlier dossiers listed), a procedure chosen with its documents and fees', async () => {
