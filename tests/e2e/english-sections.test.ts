@@ -282,6 +282,13 @@ describe('every section in English with content on it: no Vietnamese wording lef
     await page.waitForSelector('tr[data-officer="cb02"]');
     await page.click('[data-testid="test-print"]');
     await page.waitForSelector('div.devices > p.message');
+    // A scanner on a port this PC does not have, and a scan folder that does not exist.
+    await page.fill('input[name="scannerPath"]', '/dev/ttyKHONGCO0');
+    await page.click('section:has(input[name="scannerPath"]) button:text-is("Save")');
+    await page.waitForSelector('[data-testid="scanner-state"]:not(:text-is("not configured"))');
+    await page.fill('.devices > section:last-of-type input', join(t.dir, 'khong-co'));
+    await page.click('.devices > section:last-of-type button');
+    await page.waitForTimeout(300);
     await page.click('[data-testid="save-display"]');
     await page.waitForTimeout(300);
     await shot('settings-content');
