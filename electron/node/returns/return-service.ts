@@ -109,7 +109,8 @@ export class ReturnService {
           const nid = insertResultDocument(db, {
             dossierId: requireDossierId(db, code),
             kind: 'signed_result',
-            fileName: file.fileName.replace(/\.pdf$/i, '') + ' (đã ký).pdf',
+            // Named as Ký số names its copies (…-da-ky.pdf): a file name the app makes carries no wording of one language.
+            fileName: file.fileName.replace(/\.pdf$/i, '') + '-da-ky.pdf',
             sha256: stored.sha256,
             sizeBytes: stored.sizeBytes,
             at,

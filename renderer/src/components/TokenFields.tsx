@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../electron/common/ipc/contract';
 import { api, errText } from '../api';
+import { ddmmyyyy } from '../format';
 
 type Tokens = Output<'token.list'>;
 
@@ -89,7 +90,7 @@ export function TokenFields({ picker, onError }: { picker: TokenPicker; onError:
         {t('returns.certificate')}
         <select name="certId" value={p.certId} onChange={(e) => p.setCertId(e.target.value)}>
           {(tk?.certificates ?? []).map((c) => (
-            <option key={c.id} value={c.id}>{c.subject} — {c.notAfter.slice(0, 10)}</option>
+            <option key={c.id} value={c.id}>{c.subject} — {ddmmyyyy(c.notAfter)}</option>
           ))}
         </select>
       </label>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { DoctorCheck } from '../../../electron/common/domain/doctor';
 import type { ScanEvent } from '../../../electron/common/domain/scan';
 import type { Output } from '../../../electron/common/ipc/contract';
+import type { AppError } from '../../../electron/common/ipc/result';
 import { api, errText } from '../api';
 import { onScan } from '../scan-bus';
 import { ChecksTable } from '../components/ChecksTable';
@@ -25,8 +26,9 @@ export function DevicesSettings() {
   const [checks, setChecks] = useState<DoctorCheck[] | null>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
 
-  const show = (r: { ok: boolean; error?: { message: string } }, okText: string) =>
-    setMessage(r.ok ? { kind: 'ok', text: okText } : { kind: 'error', text: r.error!.message });
+  // Keyed failures are worded here, in the officer's language: main's message is the Vietnamese one.
+  const show = (r: { ok: boolean; error?: Pick<AppError, 'message' | 'key' | 'params'> }, okText: string) =>
+    setMessage(r.ok ? { kind: 'ok', text: okText } : { kind: 'error', text: errText(r.error!) });
 
   const load = useCallback(async () => {
     const [p, c, s, j] = await Promise.all([api()['devices.list']({}), api()['devices.config']({}), api()['devices.state']({}), api()['printer.jobs']({})]);

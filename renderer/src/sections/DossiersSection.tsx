@@ -11,7 +11,7 @@ import { dateTime, vnd } from '../format';
 
 /** Hồ sơ: one search box over every dossier (code, unaccented name, ID number, phone), and a dossier's detail. */
 export function DossiersSection({ initialQuery }: { initialQuery?: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [text, setText] = useState(initialQuery ?? '');
   const [rows, setRows] = useState<DossierSummary[]>([]);
   const [detail, setDetail] = useState<DossierDetail | null>(null);
@@ -92,7 +92,7 @@ export function DossiersSection({ initialQuery }: { initialQuery?: string }) {
             <dt>{t('intake.documents')}</dt>
             <dd>{detail.documents.map((d) => d.name).join('; ') || '—'}</dd>
             <dt>{t('intake.fees')}</dt>
-            <dd>{vnd(detail.fees.reduce((s, f) => s + f.amountVnd, 0))}</dd>
+            <dd>{vnd(detail.fees.reduce((s, f) => s + f.amountVnd, 0), i18n.language)}</dd>
           </dl>
           <div className="actions">
             <button onClick={() => void print()} disabled={printing} aria-busy={printing || undefined}>{t('intake.print')}</button>

@@ -17,7 +17,7 @@ const TOTALS = ['received', 'returned', 'turnedBack', 'onTime', 'late', 'pending
 
 /** Báo cáo (supervisors): the day at a glance, exports, and the end-of-day close. */
 export function ReportsSection() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [date, setDate] = useState(today());
   const [to, setTo] = useState('');
   // Typed days count once they are whole and in order; until then the last good report stays.
@@ -108,7 +108,7 @@ export function ReportsSection() {
           <div className="totals" data-testid="totals">
             {TOTALS.map((k) => (
               <div key={k} className={`total${(k === 'overdue' || k === 'late') && report.totals[k] ? ' overdue' : ''}`}>
-                <span className="n">{k === 'feesCollected' ? vnd(report.totals[k] ?? 0) : report.totals[k]}</span>
+                <span className="n">{k === 'feesCollected' ? vnd(report.totals[k] ?? 0, i18n.language) : report.totals[k]}</span>
                 <span className="l">{t(`reports.t.${k}`)}</span>
               </div>
             ))}
@@ -169,7 +169,7 @@ export function ReportsSection() {
                     <td>{c.counterId}</td>
                     <td>{c.received}</td>
                     <td>{c.returned}</td>
-                    <td>{vnd(c.feesCollected)}</td>
+                    <td>{vnd(c.feesCollected, i18n.language)}</td>
                     <td className="muted">{c.source === 'local' ? t('reports.local') : t('reports.feed')}</td>
                   </tr>
                 ))}

@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
+import { num } from '../format';
 import type { Satisfaction } from '../../../electron/common/domain/citizen-display';
 
 /** The report's citizen-satisfaction figures: ratings 1–5 from the citizen display and the share satisfied (4–5). */
 export function SatisfactionBlock({ s }: { s: Satisfaction | undefined }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (!s) return null;
   return (
     <section className="card" data-testid="satisfaction">
@@ -12,7 +13,7 @@ export function SatisfactionBlock({ s }: { s: Satisfaction | undefined }) {
         <p>{t('displayx.noRatings')}</p>
       ) : (
         <>
-          <p data-testid="satisfaction-pct">{t('displayx.satisfied', { pct: `${(s.satisfiedPct ?? 0).toLocaleString('vi-VN')} %`, total: s.total })}</p>
+          <p data-testid="satisfaction-pct">{t('displayx.satisfied', { pct: `${num(s.satisfiedPct ?? 0, i18n.language, 1)} %`, total: s.total })}</p>
           <table>
             <thead>
               <tr>{s.counts.map((_, i) => <th key={i} scope="col">{i + 1}</th>)}</tr>

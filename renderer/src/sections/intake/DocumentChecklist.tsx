@@ -15,7 +15,7 @@ export function DocumentChecklist(p: {
   onToggleFee: (code: string) => void;
   onCheckRequired: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { procedure, docs, fees } = p;
   const totalFees = useMemo(() => procedure.fees.filter((f) => fees.has(f.code)).reduce((s, f) => s + f.amountVnd, 0), [procedure, fees]);
   return (
@@ -46,12 +46,12 @@ export function DocumentChecklist(p: {
               <li key={f.code}>
                 <label>
                   <input type="checkbox" checked={fees.has(f.code)} onChange={() => p.onToggleFee(f.code)} />
-                  {f.name}: {vnd(f.amountVnd)}
+                  {f.name}: {vnd(f.amountVnd, i18n.language)}
                 </label>
               </li>
             ))}
           </ul>
-          <p>{t('intake.totalFees', { total: vnd(totalFees) })}</p>
+          <p>{t('intake.totalFees', { total: vnd(totalFees, i18n.language) })}</p>
         </div>
       )}
     </>

@@ -1,20 +1,19 @@
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../../electron/common/ipc/contract';
-import { dateTime } from '../../format';
+import { dateTime, pct } from '../../format';
 
 type Kpi = Output<'report.daily'>['kpi766'];
 const CLASSES = ['truocHan', 'dungHan', 'treHan', 'dangTrongHan', 'dangQuaHan', 'khongRoHan'] as const;
-const pct = (n: number) => `${n.toLocaleString('vi-VN', { maximumFractionDigits: 1 })}%`;
 
 /** The 766 on-time rate, its classes, and what is late or overdue in red. Below 80 % (the 766 threshold) the rate is red too. */
 export function KpiPanel({ kpi }: { kpi: Kpi }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const bad = kpi.treHan + kpi.dangQuaHan > 0;
   return (
     <section className="card kpi" data-testid="kpi766" aria-labelledby="kpi766-title">
       <h2 id="kpi766-title">{t('kpi.title')}</h2>
       <p className={`kpi-ratio${kpi.tyLeDungHan !== null && kpi.tyLeDungHan < 80 ? ' overdue' : ''}`} data-testid="kpi-ratio">
-        {kpi.tyLeDungHan === null ? t('kpi.none') : pct(kpi.tyLeDungHan)}
+        {kpi.tyLeDungHan === null ? t('kpi.none') : pct(kpi.tyLeDungHan, i18n.language)}
       </p>
       <p className="muted">{t('kpi.formula', { at: dateTime(kpi.judgedAt) })}</p>
       <table className="simple">

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { pct } from '../../format';
 
 /** Plain SVG charts for Báo cáo: values on the marks, labelled axes, and a text alternative for screen readers. */
 
@@ -75,11 +76,11 @@ export interface TrendPoint {
 }
 
 const dm = (day: string) => `${day.slice(8, 10)}/${day.slice(5, 7)}`;
-const pctText = (n: number) => `${n.toLocaleString('vi-VN', { maximumFractionDigits: 1 })}%`;
 
 /** Per day: received and finished as bars (left axis), the 766 on-time rate as a line (right axis, 0–100 %). */
 export function TrendChart({ trend }: { trend: readonly TrendPoint[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const pctText = (n: number) => pct(n, i18n.language);
   if (!trend.length) return null;
   const scale = ticks(Math.max(...trend.flatMap((d) => [d.received, d.finished])));
   const top = scale.at(-1)!;
