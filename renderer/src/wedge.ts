@@ -95,6 +95,9 @@ export function installWedgeDetector(onScan: Listener, win: Window = window): ()
       return;
     }
     if (e.key.length !== 1 && e.key !== 'Process' && e.key !== 'Unidentified') return;
+    // A shortcut (Alt+1, Ctrl+P) types nothing, though its key is a character: counted, the "1" of an
+    // Alt+1 pressed just before a scan would lead the card number. AltGr (Ctrl+Alt on Windows) types.
+    if ((e.ctrlKey || e.altKey || e.metaKey) && !e.getModifierState?.('AltGraph')) return;
     // A password manager types as fast as a scanner; nothing typed into a password field is a scan.
     const target = e.target instanceof HTMLInputElement ? e.target : win.document.activeElement;
     if (target instanceof HTMLInputElement && (target.type === 'password' || target.hasAttribute(WEDGE_OFF_ATTR))) {

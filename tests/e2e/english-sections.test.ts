@@ -12,7 +12,7 @@ import { stubPrint } from '../helpers/print-view';
 import { makePki, PIN, SOFTHSM_MODULE } from '../helpers/softhsm';
 import { chooseRsaToken } from '../helpers/token-ui';
 import { tempDir } from '../helpers/tmp';
-import { typeAsOfficer } from '../helpers/keyboard';
+import { typeAsOfficer, wedgeScan } from '../helpers/keyboard';
 
 type Host = Awaited<ReturnType<typeof startTestHost>>;
 
@@ -300,8 +300,7 @@ describe('every section in English with content on it: no Vietnamese wording lef
     await page.keyboard.press('Alt+1');
     await page.waitForSelector('nav button[data-section="intake"][aria-current="page"]');
     // A wedge scanner types the card's QR in one burst and Enter.
-    await page.keyboard.type(`001190123457||${CITIZEN}|15061990|Nữ|${ADDRESS}|01012021`);
-    await page.keyboard.press('Enter');
+    await wedgeScan(page, `001190123457||${CITIZEN}|15061990|Nữ|${ADDRESS}|01012021`);
     await page.waitForSelector('[data-testid="applicant-history"]');
     await typeAsOfficer(page, 'khai sinh');
     await page.waitForSelector('#procedure-list li.active');

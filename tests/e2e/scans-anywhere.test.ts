@@ -1,5 +1,5 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { wedgeScan } from '../helpers/keyboard';
 import { startTestHost } from '../helpers/host';
 import { UNIT } from '../helpers/intake';
 import { ptyPair, type PtyPair } from '../helpers/pty';
@@ -7,26 +7,6 @@ import { ptyPair, type PtyPair } from '../helpers/pty';
 type Host = Awaited<ReturnType<typeof startTestHost>>;
 const CCCD = '001090123456|012345678|Nguyễn Văn Đức|01011990|Nam|Phường Bến Nghé, Quận 1, TP. Hồ Chí Minh|15042021';
 const CODE = '000.00.01.H22-261123-0007';
-
-/**
- * A keyboard-wedge scanner typing `keys` and Enter, one key every `gapMs`, as real key events into
- * the focused field. Each event carries its own timestamp (as in devices.test.ts), so the pace the
- * page sees is the one asked for, whatever the load on the machine running the test.
- */
-async function wedgeScan(page: Page, keys: string | readonly string[], gapMs: number): Promise<void> {
-  const cdp = await page.context().newCDPSession(page);
-  const all = [...keys, 'Enter'];
-  // Timestamps end now: the page never sees a key stamped later than it arrives.
-  const t0 = Date.now() / 1000 - (all.length * gapMs) / 1000;
-  for (const [i, key] of all.entries()) {
-    const at = t0 + (i * gapMs) / 1000;
-    const special = key === 'Enter' ? { code: 'Enter', windowsVirtualKeyCode: 13 } : key === 'Process' ? { windowsVirtualKeyCode: 229 } : {};
-    const typed = key === 'Enter' ? '\r' : key === 'Process' ? '' : key;
-    await cdp.send('Input.dispatchKeyEvent', { type: typed ? 'keyDown' : 'rawKeyDown', key, text: typed, unmodifiedText: typed, timestamp: at, ...special });
-    await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key, timestamp: at + 0.002, ...special });
-  }
-  await cdp.detach();
-}
 
 describe('scans wherever they land, and a wedge scanner calibrated from the test scan (Chromium host)', () => {
   let host: Host;
