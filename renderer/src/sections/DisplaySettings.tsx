@@ -36,14 +36,16 @@ export function DisplaySettings({ admin }: { admin: boolean }) {
           <input type="checkbox" name="displayEnabled" disabled={!admin} checked={cfg.enabled} onChange={(e) => setCfg({ ...cfg, enabled: e.target.checked })} />
           {t('displayx.enabled')}
         </label>
-        <label>
-          {t('displayx.screen')}
-          <input name="displayScreen" inputMode="numeric" disabled={!admin} value={screen} onChange={(e) => setScreen(e.target.value)} />
-        </label>
-        <label>
-          {t('displayx.keypad')}
-          <input name="displayKeypad" disabled={!admin} value={keypad} onChange={(e) => setKeypad(e.target.value)} />
-        </label>
+        <div className="form-grid">
+          <label>
+            {t('displayx.screen')}
+            <input name="displayScreen" inputMode="numeric" disabled={!admin} value={screen} onChange={(e) => setScreen(e.target.value)} />
+          </label>
+          <label>
+            {t('displayx.keypad')}
+            <input name="displayKeypad" disabled={!admin} value={keypad} onChange={(e) => setKeypad(e.target.value)} />
+          </label>
+        </div>
         <label className="check">
           <input type="checkbox" name="displaySync" disabled={!admin} checked={cfg.syncRatings} onChange={(e) => setCfg({ ...cfg, syncRatings: e.target.checked })} />
           {t('displayx.syncRatings')}
