@@ -9,10 +9,14 @@ export type TurnBackForm = '02' | '03';
  * sits below the applicant's fields, and focus at the screen's bottom edge would be under the sticky bar.
  */
 function focusGroup(testId: string): void {
-  const box = document.querySelector<HTMLInputElement>(`[data-testid="${testId}"] input[type="checkbox"]`);
-  if (!box) return;
-  box.focus({ preventScroll: true });
-  box.scrollIntoView({ block: 'center' });
+  // In the next frame, as focusField puts a field: two keys pressed within one frame (Alt+N, Alt+P)
+  // then land in the order pressed, instead of the field's late focus undoing the group's.
+  requestAnimationFrame(() => {
+    const box = document.querySelector<HTMLInputElement>(`[data-testid="${testId}"] input[type="checkbox"]`);
+    if (!box) return;
+    box.focus({ preventScroll: true });
+    box.scrollIntoView({ block: 'center' });
+  });
 }
 
 /**
