@@ -1,33 +1,11 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCREENSHOT_DIR, startTestHost } from '../helpers/host';
 import { UNIT } from '../helpers/intake';
+import { wedgeScan } from '../helpers/keyboard';
 
 type Host = Awaited<ReturnType<typeof startTestHost>>;
-
-/**
- * A keyboard-wedge scanner typing `text` and Enter, one key every 4 ms, as real key events into
- * the focused field. Each event carries its own timestamp: page.keyboard.type paces keys by one
- * Node↔Chromium round trip each, which on a loaded machine stretches past the 35 ms burst gap
- * and would make the test measure the machine instead of the detector.
- */
-async function wedgeScan(page: Page, text: string): Promise<void> {
-  const cdp = await page.context().newCDPSession(page);
-  const t0 = Date.now() / 1000;
-  const sends = [...text, 'Enter'].flatMap((key, i) => {
-    const enter = key === 'Enter' ? { code: 'Enter', windowsVirtualKeyCode: 13 } : {};
-    const typed = key === 'Enter' ? '\r' : key;
-    const at = t0 + i * 0.004;
-    return [
-      cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key, text: typed, unmodifiedText: typed, timestamp: at, ...enter }),
-      cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key, timestamp: at + 0.002, ...enter }),
-    ];
-  });
-  await Promise.all(sends);
-  await cdp.detach();
-}
 
 describe('counter devices in the app (Chromium host)', () => {
   let host: Host;
