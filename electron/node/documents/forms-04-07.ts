@@ -2,6 +2,7 @@ import { PDFDocument, rgb } from 'pdf-lib';
 import type { ControlSlipModel, DelayNoticeModel, StopNoticeModel } from '../../common/domain/forms';
 import { vnLongTime, type ReceiptModel } from '../../common/domain/receipt';
 import { A4_LANDSCAPE, A5, Flow, newDocument } from '../pdf/pdf-flow';
+import { savePdf } from '../pdf/pdf-save';
 import { LOG_HEADERS, logCells } from '../reports/report-cells';
 import type { LogRow } from '../reports/report-repo';
 import { header, renderReceiptPdf, signatures } from './receipt-pdf';
@@ -42,7 +43,7 @@ export async function renderDelayNoticePdf(m: DelayNoticeModel, fontsDir: string
   f.text(`Thời gian hẹn trả lại kết quả: ${vnLongTime(m.newDueAt)}`, { size: 9.5, font: 'bold', gapAfter: 3 });
   f.text('Mong nhận được sự thông cảm của ông/bà.', { size: 9, font: 'italic' });
   signatures(f, 'NGƯỜI NHẬN', 'NGƯỜI LẬP', m.officer?.name ?? null);
-  return doc.save({ useObjectStreams: false });
+  return savePdf(doc);
 }
 
 /** Mẫu 05 — Thông báo dừng giải quyết hồ sơ (TT 03/2025, Phụ lục I). */
@@ -56,7 +57,7 @@ export async function renderStopNoticePdf(m: StopNoticeModel, fontsDir: string):
   f.text(`Lý do: ${m.reason ?? `${DOTS}${DOTS}`}`, { size: 9, gapAfter: 3 });
   f.text('Ông/Bà nhận lại hồ sơ (nếu có) tại nơi đã nộp hồ sơ.', { size: 9, font: 'italic' });
   signatures(f, 'NGƯỜI NHẬN THÔNG BÁO', 'NGƯỜI LẬP', m.officer?.name ?? null);
-  return doc.save({ useObjectStreams: false });
+  return savePdf(doc);
 }
 
 /**
@@ -108,7 +109,7 @@ export async function renderControlSlipPdf(m: ControlSlipModel, receipt: Receipt
   const receiptDoc = await PDFDocument.load(await renderReceiptPdf(receipt, fontsDir));
   const [keptCopy] = await doc.copyPages(receiptDoc, [0]);
   doc.addPage(keptCopy!);
-  return doc.save({ useObjectStreams: false });
+  return savePdf(doc);
 }
 
 /** Mẫu 07 — Sổ theo dõi hồ sơ, A4 landscape: the rows of one day of the unit's book. */
@@ -143,5 +144,5 @@ export async function renderLogBookPdf(m: { unitName: string; deskName: string; 
   if (!m.rows.length) f.text('(không có hồ sơ)', { size: 9 });
   f.space(8);
   f.text(`Người in sổ: ${m.officerName ?? DOTS}`, { size: 9 });
-  return doc.save({ useObjectStreams: false });
+  return savePdf(doc);
 }

@@ -1,6 +1,7 @@
 import { formatVnd, vnDateLine, vnLongTime, type ReceiptModel, type TurnBackModel } from '../../common/domain/receipt';
-import { code128Png, qrPng } from '../pdf/barcodes';
 import { A5, Flow, newDocument } from '../pdf/pdf-flow';
+import { savePdf } from '../pdf/pdf-save';
+import { drawCode128, drawQr } from '../pdf/vector-barcodes';
 
 const COPIES = ['Liên 1: Lưu', 'Liên 2: Giao người nộp hồ sơ'] as const;
 
@@ -43,9 +44,6 @@ export function signatures(f: Flow, left: string, right: string, rightName: stri
  */
 export async function renderReceiptPdf(m: ReceiptModel, fontsDir: string): Promise<Uint8Array> {
   const { doc, fonts } = await newDocument(fontsDir, `Giấy tiếp nhận hồ sơ ${m.code}`);
-  const [barPng, qr] = await Promise.all([code128Png(m.code), qrPng(m.code)]);
-  const bar = await doc.embedPng(barPng);
-  const qrImg = await doc.embedPng(qr);
   doc.setSubject(m.code);
   doc.setKeywords([m.code, 'Mẫu 01']);
 
@@ -62,9 +60,8 @@ export async function renderReceiptPdf(m: ReceiptModel, fontsDir: string): Promi
     const x0 = f.margin.left + (f.contentWidth - barW - 10 - qrS) / 2;
     f.ensure(qrS + 4);
     const top = f.y;
-    f.image(bar, barW, barH, x0);
-    f.y = top;
-    f.image(qrImg, qrS, qrS, x0 + barW + 10);
+    drawCode128(f.page, m.code, x0, top - barH, barW, barH);
+    drawQr(f.page, m.code, x0 + barW + 10, top - qrS, qrS);
     f.y = top - qrS - 4;
     f.text(`(${copy})`, { size: 8.5, font: 'italic', align: 'center', gapAfter: 4 });
 
@@ -103,7 +100,7 @@ export async function renderReceiptPdf(m: ReceiptModel, fontsDir: string): Promi
     });
     signatures(f, 'NGƯỜI NỘP HỒ SƠ', 'NGƯỜI TIẾP NHẬN HỒ SƠ', m.officer?.name ?? null);
   }
-  return doc.save({ useObjectStreams: false });
+  return savePdf(doc);
 }
 
 /** Mẫu 02 (yêu cầu bổ sung, hoàn thiện hồ sơ) and Mẫu 03 (từ chối tiếp nhận giải quyết hồ sơ). */
@@ -133,5 +130,5 @@ export async function renderTurnBackPdf(m: TurnBackModel, fontsDir: string): Pro
     f.text('Xin thông báo để ông/bà được biết và thực hiện.', { size: 9 });
   }
   signatures(f, 'NGƯỜI NỘP HỒ SƠ', m.form === '02' ? 'NGƯỜI HƯỚNG DẪN' : 'NGƯỜI TIẾP NHẬN', m.officer?.name ?? null);
-  return doc.save({ useObjectStreams: false });
+  return savePdf(doc);
 }

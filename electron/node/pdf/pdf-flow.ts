@@ -27,7 +27,7 @@ async function fontBytes(dir: string, name: string): Promise<Buffer> {
  */
 type ParsedFont = ReturnType<typeof fontkit.create>;
 const parsed = new WeakMap<Uint8Array, ParsedFont>();
-const cachingFontkit: typeof fontkit = {
+export const cachingFontkit: typeof fontkit = {
   ...fontkit,
   create: (bytes: Uint8Array, postscriptName?: string) => {
     if (postscriptName) return fontkit.create(bytes, postscriptName);
@@ -54,19 +54,55 @@ function keepCodePoints(font: ParsedFont): ParsedFont {
 }
 
 /**
- * OpenType shaping (Vietnamese stacks marks through GSUB/GPOS) is most of a form's render time,
- * and pdf-lib shapes each string again to measure and to draw it, form after form. The glyph run
- * of a string is only read, so it is kept per parsed font, bounded.
+ * pdf-lib reads only the glyphs of a run (their ids, and each glyph's own advance for widths),
+ * never its GPOS positions: kerning and mark placement were most of the shaping time for nothing.
+ * Switching those features off leaves the glyphs as they were (GSUB: ccmp, liga) and skips GPOS.
+ */
+const GLYPHS_ONLY = { kern: false, mark: false, mkmk: false, curs: false, dist: false, abvm: false, blwm: false };
+/** Combining marks: a string with one is shaped whole, as a mark may follow a space (ccmp reads across it). */
+const COMBINING = /\p{M}/u;
+
+type GlyphRun = ReturnType<ParsedFont['layout']>;
+type Glyph = GlyphRun['glyphs'][number];
+
+/**
+ * OpenType shaping is most of a form's render time, and pdf-lib shapes each string again to
+ * measure and to draw it, form after form; a long table's cells are new strings of old words
+ * (names, places, "giờ", dates). The Noto fonts' substitutions (ccmp, liga) stay inside a word, so
+ * a string's glyphs are its words' glyphs with the space's glyph between them: words are shaped
+ * once per parsed font, strings are put together from them (both bounded). pdf-shaping.test.ts
+ * holds this equal to shaping the whole string.
  */
 function memoizeLayout(font: ParsedFont): ParsedFont {
   const layout = font.layout.bind(font);
-  const runs = new Map<string, ReturnType<ParsedFont['layout']>>();
+  const words = new Map<string, readonly Glyph[]>();
+  const runs = new Map<string, GlyphRun>();
+  const space = layout(' ', GLYPHS_ONLY).glyphs;
+  const shape = (text: string): readonly Glyph[] => {
+    let g = words.get(text);
+    if (g === undefined) {
+      if (words.size >= 50_000) words.clear();
+      words.set(text, (g = layout(text, GLYPHS_ONLY).glyphs));
+    }
+    return g;
+  };
   font.layout = (text, features) => {
-    const key = features === undefined ? text : `${text}\u0000${JSON.stringify(features)}`;
-    let run = runs.get(key);
+    // Asked for features of its own (pdf-lib never does): shaped as asked, not kept.
+    if (features !== undefined || typeof text !== 'string') return layout(text, features);
+    let run = runs.get(text);
     if (run === undefined) {
+      let glyphs: Glyph[];
+      if (COMBINING.test(text) || space.length !== 1) glyphs = [...shape(text)];
+      else {
+        glyphs = [];
+        text.split(' ').forEach((w, i) => {
+          if (i) glyphs.push(space[0]!);
+          if (w) for (const g of shape(w)) glyphs.push(g);
+        });
+      }
       if (runs.size >= 20_000) runs.clear();
-      runs.set(key, (run = layout(text, features)));
+      // Only the glyphs are kept: a positioned run is not what pdf-lib reads (see GLYPHS_ONLY).
+      runs.set(text, (run = { glyphs } as unknown as GlyphRun));
     }
     return run;
   };

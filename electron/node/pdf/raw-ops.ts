@@ -19,6 +19,12 @@ export class RawMarks {
     return this;
   }
 
+  /** Filled rectangles in one colour (a barcode's bars, a QR's dark runs), one path filled once. */
+  fillRects(rects: ReadonlyArray<readonly [x: number, y: number, width: number, height: number]>, color: RGB): this {
+    if (rects.length) this.#ops.push(`q ${rgbOf(color)} rg\n${rects.map(([x, y, w, h]) => `${num(x)} ${num(y)} ${num(w)} ${num(h)} re`).join('\n')}\nf Q`);
+    return this;
+  }
+
   /** One line of text, as drawText(text, { x, y, size, font, color }). */
   text(text: string, x: number, y: number, size: number, font: PDFFont, color: RGB): this {
     // pdf-lib's drawText cleans the text the same way before encoding it.

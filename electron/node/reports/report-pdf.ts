@@ -1,6 +1,7 @@
 import { rgb } from 'pdf-lib';
 import { formatVnd } from '../../common/domain/receipt';
 import { A4_LANDSCAPE, Flow, newDocument } from '../pdf/pdf-flow';
+import { savePdf } from '../pdf/pdf-save';
 import type { DailyReport } from './report-repo';
 import { LOG_HEADERS, logCells, logOmitted, MAU07_WEIGHTS, TOTAL_LABELS, when } from './report-cells';
 import { drawKpi766, drawTable, pct, RED } from './report-pdf-parts';
@@ -77,7 +78,7 @@ export async function reportPdf(r: DailyReport, fontsDir: string, anchor: { at: 
   if (r.log.length < r.logTotal) {
     f.space(6);
     f.text(logOmitted(r), { size: 9.5, font: 'italic' });
-    return doc.save({ useObjectStreams: false });
+    return savePdf(doc);
   }
   // Mẫu 07 — Sổ theo dõi hồ sơ, on its own page(s).
   f.newPage();
@@ -85,5 +86,5 @@ export async function reportPdf(r: DailyReport, fontsDir: string, anchor: { at: 
   // Relative widths, scaled to the page: every column, Ghi chú included, stays inside the margins.
   drawTable(f, LOG_HEADERS, r.log.map(logCells), MAU07_WEIGHTS);
   if (!r.log.length) f.text('(không có hồ sơ)', { size: 9 });
-  return doc.save({ useObjectStreams: false });
+  return savePdf(doc);
 }
