@@ -1,7 +1,7 @@
-import fontkit from '@pdf-lib/fontkit';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PDFDocument, rgb, type PDFFont, type PDFImage, type PDFPage } from 'pdf-lib';
+import { cachingFontkit } from './font-shaping';
 
 export const A5: [number, number] = [419.53, 595.28];
 export const A4_LANDSCAPE: [number, number] = [841.89, 595.28];
@@ -18,95 +18,6 @@ async function fontBytes(dir: string, name: string): Promise<Buffer> {
   let b = fontCache.get(key);
   if (!b) fontCache.set(key, (b = await readFile(key)));
   return b;
-}
-
-/**
- * Parsing a Noto font takes a few hundred ms and pdf-lib parses again for every document; the
- * parsed font is only read afterwards (each document makes its own subset), so it is kept per
- * font file for the life of the process (or of the PDF worker).
- */
-type ParsedFont = ReturnType<typeof fontkit.create>;
-const parsed = new WeakMap<Uint8Array, ParsedFont>();
-export const cachingFontkit: typeof fontkit = {
-  ...fontkit,
-  create: (bytes: Uint8Array, postscriptName?: string) => {
-    if (postscriptName) return fontkit.create(bytes, postscriptName);
-    let font = parsed.get(bytes);
-    if (!font) parsed.set(bytes, (font = memoizeLayout(keepCodePoints(fontkit.create(bytes)))));
-    return font;
-  },
-};
-
-/**
- * fontkit keeps one glyph object per glyph id. Subsetting a composite glyph (ủ) creates its parts
- * (u) with no characters; a fresh font per document never noticed, but a shared font would hand
- * the next document a "u" without its character and its text layer would lose every u (pdftotext,
- * screen readers, search). A glyph asked for with its characters gets them back.
- */
-function keepCodePoints(font: ParsedFont): ParsedFont {
-  const getGlyph = font.getGlyph.bind(font);
-  font.getGlyph = (id: number, codePoints?: number[]) => {
-    const glyph = getGlyph(id, codePoints);
-    if (codePoints?.length && !glyph.codePoints.length) (glyph as { codePoints: number[] }).codePoints = codePoints;
-    return glyph;
-  };
-  return font;
-}
-
-/**
- * pdf-lib reads only the glyphs of a run (their ids, and each glyph's own advance for widths),
- * never its GPOS positions: kerning and mark placement were most of the shaping time for nothing.
- * Switching those features off leaves the glyphs as they were (GSUB: ccmp, liga) and skips GPOS.
- */
-const GLYPHS_ONLY = { kern: false, mark: false, mkmk: false, curs: false, dist: false, abvm: false, blwm: false };
-/** Combining marks: a string with one is shaped whole, as a mark may follow a space (ccmp reads across it). */
-const COMBINING = /\p{M}/u;
-
-type GlyphRun = ReturnType<ParsedFont['layout']>;
-type Glyph = GlyphRun['glyphs'][number];
-
-/**
- * OpenType shaping is most of a form's render time, and pdf-lib shapes each string again to
- * measure and to draw it, form after form; a long table's cells are new strings of old words
- * (names, places, "giờ", dates). The Noto fonts' substitutions (ccmp, liga) stay inside a word, so
- * a string's glyphs are its words' glyphs with the space's glyph between them: words are shaped
- * once per parsed font, strings are put together from them (both bounded). pdf-shaping.test.ts
- * holds this equal to shaping the whole string.
- */
-function memoizeLayout(font: ParsedFont): ParsedFont {
-  const layout = font.layout.bind(font);
-  const words = new Map<string, readonly Glyph[]>();
-  const runs = new Map<string, GlyphRun>();
-  const space = layout(' ', GLYPHS_ONLY).glyphs;
-  const shape = (text: string): readonly Glyph[] => {
-    let g = words.get(text);
-    if (g === undefined) {
-      if (words.size >= 50_000) words.clear();
-      words.set(text, (g = layout(text, GLYPHS_ONLY).glyphs));
-    }
-    return g;
-  };
-  font.layout = (text, features) => {
-    // Asked for features of its own (pdf-lib never does): shaped as asked, not kept.
-    if (features !== undefined || typeof text !== 'string') return layout(text, features);
-    let run = runs.get(text);
-    if (run === undefined) {
-      let glyphs: Glyph[];
-      if (COMBINING.test(text) || space.length !== 1) glyphs = [...shape(text)];
-      else {
-        glyphs = [];
-        text.split(' ').forEach((w, i) => {
-          if (i) glyphs.push(space[0]!);
-          if (w) for (const g of shape(w)) glyphs.push(g);
-        });
-      }
-      if (runs.size >= 20_000) runs.clear();
-      // Only the glyphs are kept: a positioned run is not what pdf-lib reads (see GLYPHS_ONLY).
-      runs.set(text, (run = { glyphs } as unknown as GlyphRun));
-    }
-    return run;
-  };
-  return font;
 }
 
 /** A PDF with the bundled Noto fonts embedded (subset), so every Vietnamese mark is in the file. */
