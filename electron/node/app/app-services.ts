@@ -27,8 +27,9 @@ export interface AppServicesOptions {
   readonly secretStores?: readonly SecretStore[];
   readonly documentsDir?: string;
   /**
-   * Summarise dossiers for long reports in the background (SettledWarmer) from startBackground on.
-   * The window hosts say yes; left out (tests), nothing runs that a test did not ask for.
+   * Summarise dossiers for long reports in the background (SettledWarmer) from startBackground on,
+   * and warm the PDF worker then (a throwaway render). The window hosts say yes; left out (tests),
+   * nothing runs that a test did not ask for.
    */
   readonly warmReports?: boolean;
 }
@@ -66,7 +67,12 @@ export async function createAppServices(o: AppServicesOptions): Promise<AppServi
     await core.scans.start();
     await core.display.startKeypad();
     core.sync.start();
-    if (o.warmReports) core.settledWarmer.start();
+    if (o.warmReports) {
+      core.settledWarmer.start();
+      // Loading pdf-lib and fontkit, parsing the fonts and compiling the code is most of a first PDF:
+      // done now on the worker, the first receipt or report export after start does not wait for it.
+      void core.pdf.render({ kind: 'warmUp' }).catch(() => o.log.warn('PDF warm-up failed'));
+    }
   };
   return {
     ...core,

@@ -1,6 +1,7 @@
 import { reportPdf } from '../reports/report-pdf';
 import { renderControlSlipPdf, renderDelayNoticePdf, renderLogBookPdf, renderStopNoticePdf } from './forms-04-07';
 import type { PdfJob } from './pdf-renderer';
+import { renderWarmUpPdf } from './pdf-warm';
 import { renderReceiptPdf, renderTurnBackPdf } from './receipt-pdf';
 
 /** One PDF job rendered on this thread (the PDF worker's, or a short-lived CLI's). */
@@ -21,5 +22,7 @@ export function renderPdfJob(job: PdfJob, fontsDir: string): Promise<Uint8Array>
       return renderControlSlipPdf(job.model, job.receipt, fontsDir);
     case 'logBook':
       return renderLogBookPdf(job.model, fontsDir);
+    case 'warmUp':
+      return renderWarmUpPdf(fontsDir);
   }
 }

