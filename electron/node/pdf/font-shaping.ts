@@ -12,7 +12,7 @@ export const cachingFontkit: typeof fontkit = {
   create: (bytes: Uint8Array, postscriptName?: string) => {
     if (postscriptName) return fontkit.create(bytes, postscriptName);
     let font = parsed.get(bytes);
-    if (!font) parsed.set(bytes, (font = memoizeLayout(keepCodePoints(fontkit.create(bytes)))));
+    if (!font) parsed.set(bytes, (font = memoizeLayout(keepGlyphs(fontkit.create(bytes)))));
     return font;
   },
 };
@@ -22,12 +22,24 @@ export const cachingFontkit: typeof fontkit = {
  * (u) with no characters; a fresh font per document never noticed, but a shared font would hand
  * the next document a "u" without its character and its text layer would lose every u (pdftotext,
  * screen readers, search). A glyph asked for with its characters gets them back.
+ *
+ * Each document's subset decodes every glyph it takes again (its outline, to find a composite's
+ * parts): a third of a receipt's render. The decoded glyph is only read (the subset copies the
+ * glyph's bytes from the font), so it is decoded once per glyph of the shared font.
  */
-function keepCodePoints(font: ParsedFont): ParsedFont {
+function keepGlyphs(font: ParsedFont): ParsedFont {
   const getGlyph = font.getGlyph.bind(font);
+  const decodedOnce = new WeakSet<object>();
   font.getGlyph = (id: number, codePoints?: number[]) => {
     const glyph = getGlyph(id, codePoints);
     if (codePoints?.length && !glyph.codePoints.length) (glyph as { codePoints: number[] }).codePoints = codePoints;
+    const g = glyph as unknown as { _decode?: () => unknown };
+    if (typeof g._decode === 'function' && !decodedOnce.has(glyph)) {
+      decodedOnce.add(glyph);
+      const decode = g._decode.bind(glyph);
+      let decoded: { value: unknown } | null = null;
+      g._decode = () => (decoded ??= { value: decode() }).value;
+    }
     return glyph;
   };
   return font;
