@@ -1,6 +1,6 @@
 import { A4_LANDSCAPE, Flow, newDocument } from '../pdf/pdf-flow';
 import { savePdf } from '../pdf/pdf-save';
-import { drawCode128, drawQr } from '../pdf/vector-barcodes';
+import { dossierBarcodes, drawCode128, drawQr } from '../pdf/vector-barcodes';
 import { LOG_HEADERS, MAU07_WEIGHTS } from '../reports/report-cells';
 import { drawTable } from '../reports/report-pdf-parts';
 
@@ -26,8 +26,9 @@ export async function renderWarmUpPdf(fontsDir: string): Promise<Uint8Array> {
     const name = `${words[i % 16]} ${words[16 + (i % 6)]} ${words[22 + (i % 6)]}`;
     return [String(i + 1), `000.00.01.H22-260101-${String(i + 1).padStart(4, '0')}`, words.slice(-5).join(' '), '1', name, `${words[28 + (i % 5)]} ${i + 1}, 09${String(12345678 + i)}`, words[28]!, at, at, '', '', at, '', ''];
   });
-  drawCode128(f.page, rows[0]![1]!, f.margin.left, f.y - 38, 210, 32);
-  drawQr(f.page, rows[0]![1]!, f.margin.left + 220, f.y - 52, 46);
+  const codes = await dossierBarcodes(rows[0]![1]!);
+  drawCode128(f.page, codes.code128, f.margin.left, f.y - 38, 210, 32);
+  drawQr(f.page, codes.qr, f.margin.left + 220, f.y - 52, 46);
   f.space(60);
   drawTable(f, LOG_HEADERS, rows, MAU07_WEIGHTS);
   return savePdf(doc);

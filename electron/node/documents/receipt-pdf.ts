@@ -1,7 +1,7 @@
 import { formatVnd, vnDateLine, vnLongTime, type ReceiptModel, type TurnBackModel } from '../../common/domain/receipt';
 import { A5, Flow, newDocument } from '../pdf/pdf-flow';
 import { savePdf } from '../pdf/pdf-save';
-import { drawCode128, drawQr } from '../pdf/vector-barcodes';
+import { dossierBarcodes, drawCode128, drawQr } from '../pdf/vector-barcodes';
 
 const COPIES = ['Liên 1: Lưu', 'Liên 2: Giao người nộp hồ sơ'] as const;
 
@@ -44,6 +44,7 @@ export function signatures(f: Flow, left: string, right: string, rightName: stri
  */
 export async function renderReceiptPdf(m: ReceiptModel, fontsDir: string): Promise<Uint8Array> {
   const { doc, fonts } = await newDocument(fontsDir, `Giấy tiếp nhận hồ sơ ${m.code}`);
+  const codes = await dossierBarcodes(m.code);
   doc.setSubject(m.code);
   doc.setKeywords([m.code, 'Mẫu 01']);
 
@@ -60,8 +61,8 @@ export async function renderReceiptPdf(m: ReceiptModel, fontsDir: string): Promi
     const x0 = f.margin.left + (f.contentWidth - barW - 10 - qrS) / 2;
     f.ensure(qrS + 4);
     const top = f.y;
-    drawCode128(f.page, m.code, x0, top - barH, barW, barH);
-    drawQr(f.page, m.code, x0 + barW + 10, top - qrS, qrS);
+    drawCode128(f.page, codes.code128, x0, top - barH, barW, barH);
+    drawQr(f.page, codes.qr, x0 + barW + 10, top - qrS, qrS);
     f.y = top - qrS - 4;
     f.text(`(${copy})`, { size: 8.5, font: 'italic', align: 'center', gapAfter: 4 });
 

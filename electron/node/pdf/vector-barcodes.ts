@@ -1,9 +1,9 @@
-import bwipjs from 'bwip-js';
+type Bwip = typeof import('bwip-js');
 import { rgb, type PDFPage } from 'pdf-lib';
 import { RawMarks } from './raw-ops';
 
 /** Dark rectangles in module units, from the top left: the symbol as BWIPP encodes it. */
-interface Symbol {
+export interface Symbol {
   readonly cols: number;
   readonly rows: number;
   readonly rects: ReadonlyArray<readonly [x: number, y: number, w: number, h: number]>;
@@ -21,7 +21,7 @@ function cached(key: string, make: () => Symbol): Symbol {
 }
 
 /** Code 128 with a 6-module quiet zone each side, as the PNG the receipt drew before (paddingwidth 6). */
-function code128(text: string): Symbol {
+function code128(bwipjs: Bwip, text: string): Symbol {
   return cached(`c:${text}`, () => {
     const { sbs } = (bwipjs.raw('code128', text, {}) as Array<{ sbs: number[] }>)[0]!;
     const rects: Array<[number, number, number, number]> = [];
@@ -35,7 +35,7 @@ function code128(text: string): Symbol {
 }
 
 /** QR (error correction M) with a 2-module margin, dark runs of each row as one rectangle. */
-function qr(text: string): Symbol {
+function qr(bwipjs: Bwip, text: string): Symbol {
   return cached(`q:${text}`, () => {
     const { pixs, pixx, pixy } = (bwipjs.raw('qrcode', text, {}) as Array<{ pixs: number[]; pixx: number; pixy: number }>)[0]!;
     const rects: Array<[number, number, number, number]> = [];
@@ -66,12 +66,20 @@ function draw(page: PDFPage, s: Symbol, x: number, y: number, width: number, hei
 
 const BLACK = rgb(0, 0, 0);
 
-/** The dossier code as Code 128, bars the full height of the box. */
-export function drawCode128(page: PDFPage, text: string, x: number, y: number, width: number, height: number): void {
-  draw(page, code128(text), x, y, width, height);
+/** A dossier code's Code 128 and QR, encoded (bwip-js is loaded with the first: a report never needs it). */
+export async function dossierBarcodes(text: string): Promise<{ code128: Symbol; qr: Symbol }> {
+  // Its ES module's default export is the API; its named `raw` is another function.
+  const mod = (await import('bwip-js')) as Bwip & { default?: Bwip };
+  const bwipjs = mod.default ?? mod;
+  return { code128: code128(bwipjs, text), qr: qr(bwipjs, text) };
 }
 
-/** The dossier code as QR, in a square box. */
-export function drawQr(page: PDFPage, text: string, x: number, y: number, size: number): void {
-  draw(page, qr(text), x, y, size, size);
+/** Code 128 bars the full height of the box. */
+export function drawCode128(page: PDFPage, s: Symbol, x: number, y: number, width: number, height: number): void {
+  draw(page, s, x, y, width, height);
+}
+
+/** QR in a square box. */
+export function drawQr(page: PDFPage, s: Symbol, x: number, y: number, size: number): void {
+  draw(page, s, x, y, size, size);
 }
