@@ -84,4 +84,24 @@ describe('F9 against a province that was busy and is back: the waiting dossier g
     expect(JSON.parse(audit[0]!.details)).toEqual({ retried: 1, heldForCorrection: 1 });
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'issue16-sync-now-vi.png'), fullPage: true });
   });
+
+  it('in English: "Retried 1 waiting dossier now", the refused one still counted', async () => {
+    const { page } = host;
+    expect(await page.evaluate(() => window.motcua['app.setLocale']({ locale: 'en' }))).toEqual({ ok: true, value: { locale: 'en' } });
+    await page.reload();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    await page.waitForSelector('nav button[data-section]');
+    server.faults = { ...NO_FAULTS, errorRate: 1, kinds: ['503'], retryAfterSec: 3600, endpoints: '^PUT /dossiers/' };
+    const waiting = await receive('Cong ty TNHH Phu Quy');
+    await expect.poll(() => backedOff(waiting), { timeout: 30_000 }).not.toBeNull();
+    server.faults = NO_FAULTS;
+    await page.keyboard.press('Alt+2');
+    await page.waitForSelector(`ul.sync-queue li:has(.code:text-is("${waiting}")):has-text("next retry at")`, { timeout: 30_000 });
+    await page.keyboard.press('F9');
+    await page.waitForSelector('[data-testid="sync-panel"] [role="status"]:has-text("Sent")', { timeout: 30_000 });
+    expect(await page.textContent('[data-testid="sync-panel"] [role="status"]')).toBe('Sent 1; 0 left; 1 rejected.');
+    expect(await page.textContent('[data-testid="sync-retried"]')).toBe('Retried 1 waiting dossier now. 1 rejected dossier waits for a correction and was not resent.');
+    expect(onServer(waiting)).toEqual({ n: 1 });
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'issue16-sync-now-en.png'), fullPage: true });
+  });
 });
