@@ -67,6 +67,8 @@ describe('F9 against a province that was busy and is back: the waiting dossier g
     await page.waitForSelector(`ul.sync-queue li:has(.code:text-is("${waiting}")):has-text("thử lại lúc")`, { timeout: 30_000 });
     await page.waitForSelector(`[data-testid="sync-inbox"] li:has(.code:text-is("${refused}"))`, { timeout: 30_000 });
     expect(onServer(waiting)).toEqual({ n: 0 });
+    const row = (code: string, state: string) => `[data-testid="search-results"] tbody tr:has(.code:text-is("${code}")) .badge.sync-${state}`;
+    await page.waitForSelector(row(waiting, 'pending'), { timeout: 15_000 });
 
     await page.keyboard.press('F9');
     await page.waitForSelector('[data-testid="sync-panel"] [role="status"]:has-text("Đã gửi")', { timeout: 30_000 });
@@ -75,6 +77,9 @@ describe('F9 against a province that was busy and is back: the waiting dossier g
     expect(onServer(waiting)).toEqual({ n: 1 });
     expect(onServer(refused)).toEqual({ n: 0 });
     await page.waitForSelector(`ul.sync-queue li:has(.code:text-is("${waiting}"))`, { state: 'detached', timeout: 30_000 });
+    // The day's list above the panel follows the queue: the dossier sent says "Đã gửi" without a new search.
+    await page.waitForSelector(row(waiting, 'synced'), { timeout: 15_000 });
+    expect(await page.$(row(waiting, 'pending'))).toBeNull();
     expect(await page.$(`[data-testid="sync-inbox"] li:has(.code:text-is("${refused}"))`)).not.toBeNull();
     const audit = await sql<{ actor: string; details: string }>("SELECT actor, details FROM audit_log WHERE action = 'sync.retryNow'");
     // The officer who pressed it (the admin the host signed in), not the engine.
