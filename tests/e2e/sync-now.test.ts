@@ -1,11 +1,8 @@
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { NO_FAULTS } from '../reference-server/faults';
-import { ADMIN, SCREENSHOT_DIR, startTestHost } from '../helpers/host';
-import { referenceServer } from '../helpers/sync';
-import { tempDir } from '../helpers/tmp';
-
-type Host = Awaited<ReturnType<typeof startTestHost>>;
+import { ADMIN, SCREENSHOT_DIR } from '../helpers/host';
+import { provinceHostSuite, type Host, type Server } from '../helpers/province-host';
 
 /**
  * Issue #16: F9 is "sync now". A dossier put off for an hour by a busy province (503, Retry-After)
@@ -13,25 +10,13 @@ type Host = Awaited<ReturnType<typeof startTestHost>>;
  * province refused stays in the inbox, and the panel says both.
  */
 describe('F9 against a province that was busy and is back: the waiting dossier goes now, the refused one stays', () => {
+  const suite = provinceHostSuite('motcua-e2e-sync-now-');
   let host: Host;
-  let server: Awaited<ReturnType<typeof referenceServer>>;
-  const t = tempDir('motcua-e2e-sync-now-');
-  const saved = { ...process.env };
-  const ENV = { MOTCUA_API_URL: '', MOTCUA_CLIENT_ID: 'counter-q01', MOTCUA_CLIENT_SECRET: 'secret-q01', MOTCUA_HTTP_TIMEOUT_MS: '20000' };
-  beforeAll(async () => {
-    server = await referenceServer(t.dir);
-    Object.assign(process.env, { ...ENV, MOTCUA_API_URL: server.url });
-    host = await startTestHost({ province: true });
-    await host.page.waitForSelector('nav button[data-section]');
+  let server: Server;
+  beforeAll(() => {
+    ({ host, server } = suite);
     // Every dossier PUT meets a 503 that puts it off for an hour: past the test, so only F9 can send it.
     server.faults = { ...NO_FAULTS, errorRate: 1, kinds: ['503'], retryAfterSec: 3600, endpoints: '^PUT /dossiers/' };
-  });
-  afterAll(async () => {
-    await host?.close();
-    await server?.close();
-    for (const k of Object.keys(ENV)) if (!(k in saved)) delete process.env[k];
-    host?.cleanupDir();
-    t.cleanup();
   });
 
   const receive = async (name: string): Promise<string> => {
