@@ -20,18 +20,28 @@ export function registerSyncCommands(program: Command, ctx: CliContext): void {
       const { ProvincialApi } = await import('../node/sync/provincial-api');
       const { backoffFromEnv, resolveApiConfig } = await import('../node/sync/sync-config');
       const { SyncEngine } = await import('../node/sync/sync-engine');
-      const report = await ctx.withStore(async (store) => {
+      const { report, retried, heldForCorrection } = await ctx.withStore(async (store) => {
         const cfg = await resolveApiConfig(store, o.api ? { apiUrl: o.api } : {}, ctx.core().secrets);
         if (!cfg) throw failure('conflict', 'cli.syncNotConfigured');
+        // The same "sync now" as F9: what waits out a backoff is tried in this run (policy and audit in the service).
+        const now = await ctx.core().sync.retryNow(ctx.actor());
         const engine = new SyncEngine({
           store,
           api: new ProvincialApi(cfg),
           files: ctx.core().files,
           log: createLogger({ scope: 'sync' }),
         }, backoffFromEnv());
-        return engine.runOnce({ deadlineMs: Number(o.timeout) * 1000 });
+        return { report: await engine.runOnce({ deadlineMs: Number(o.timeout) * 1000 }), ...now };
       });
-      if (o.json) return ctx.printJson(report);
+      if (o.json) return ctx.printJson({ ...report, retried, heldForCorrection });
+      if (retried || heldForCorrection) {
+        ctx.io.out(
+          say(
+            `Thử lại ngay ${retried} hồ sơ đang chờ lần thử sau; ${heldForCorrection} hồ sơ bị trả lại chờ sửa, không gửi lại.`,
+            `Retried now ${retried} dossiers that were waiting to retry; ${heldForCorrection} rejected dossiers wait for a correction and were not resent.`,
+          ),
+        );
+      }
       ctx.io.out(
         say(
           `Đã gửi ${report.sent} mục; còn ${report.remaining} hồ sơ chờ gửi, ${report.rejected} bị trả lại; áp dụng ${report.changesApplied} thay đổi từ máy chủ.`,

@@ -7,18 +7,16 @@ export type { KeyStamp } from '../../electron/common/domain/wedge-timing';
 
 /**
  * Keyboard-wedge scanners "type" a whole payload in a few milliseconds per key and end with
- * Enter; people do not. A burst is at least MIN_CHARS characters, each within the threshold of
- * the previous one, ended by Enter within the threshold too. The threshold is MAX_GAP_MS until
- * this PC's scanner is calibrated from the test scan in Cài đặt → Thiết bị (setWedgeGap).
+ * Enter; people do not. A burst is at least WEDGE_MIN_CHARS characters, each within the threshold
+ * of the previous one, ended by Enter within the threshold too. The threshold is
+ * WEDGE_GAP_DEFAULT_MS until this PC's scanner is calibrated from the test scan in
+ * Cài đặt → Thiết bị (setWedgeGap).
  */
-export const MIN_CHARS = WEDGE_MIN_CHARS;
-export const MAX_GAP_MS = WEDGE_GAP_DEFAULT_MS;
-
-let gapMs = MAX_GAP_MS;
+let gapMs = WEDGE_GAP_DEFAULT_MS;
 
 /** This PC's calibrated threshold (from app.info or a calibration just made); null: the default. */
 export function setWedgeGap(ms: number | null | undefined): void {
-  gapMs = isWedgeGap(ms) ? ms : MAX_GAP_MS;
+  gapMs = isWedgeGap(ms) ? ms : WEDGE_GAP_DEFAULT_MS;
 }
 
 export const wedgeGap = (): number => gapMs;
@@ -27,8 +25,8 @@ export const wedgeGap = (): number => gapMs;
 export const WEDGE_OFF_ATTR = 'data-wedge-off';
 
 /** Decides whether the keys before an Enter were a scanner burst; pure, unit-tested. */
-export function burstText(keys: readonly KeyStamp[], enterAt: number, maxGap: number = MAX_GAP_MS): { text: string; imeSuspected: boolean } | null {
-  if (keys.length < MIN_CHARS) return null;
+export function burstText(keys: readonly KeyStamp[], enterAt: number, maxGap: number = WEDGE_GAP_DEFAULT_MS): { text: string; imeSuspected: boolean } | null {
+  if (keys.length < WEDGE_MIN_CHARS) return null;
   let prev = enterAt;
   for (let i = keys.length - 1; i >= 0; i--) {
     if (prev - keys[i]!.t > maxGap) return null;
@@ -46,12 +44,15 @@ export function burstText(keys: readonly KeyStamp[], enterAt: number, maxGap: nu
  * typist's word and Enter could pass too, and what an officer typed must never be taken out of
  * the field and refused as an unknown barcode.
  */
-export function acceptedBurst(keys: readonly KeyStamp[], enterAt: number, maxGap: number): { text: string; imeSuspected: boolean } | null {
+export function acceptedBurst(keys: readonly KeyStamp[], enterAt: number, maxGap: number): { event: ScanEvent; imeSuspected: boolean } | null {
   const burst = burstText(keys, enterAt, maxGap);
-  if (!burst || maxGap <= MAX_GAP_MS || burstText(keys, enterAt, MAX_GAP_MS)) return burst;
-  const kind = classifyScan(burst.text, 'wedge').kind;
-  return kind === 'cccd' || kind === 'dossierCode' ? burst : null;
+  if (!burst) return null;
+  const event = classifyScan(burst.text, 'wedge');
+  const fastEnough = maxGap <= WEDGE_GAP_DEFAULT_MS || burstText(keys, enterAt, WEDGE_GAP_DEFAULT_MS) !== null;
+  return fastEnough || isCodeScan(event) ? { event, imeSuspected: burst.imeSuspected } : null;
 }
+
+const isCodeScan = (e: ScanEvent): boolean => e.kind === 'cccd' || e.kind === 'dossierCode';
 
 type Listener = (e: ScanEvent) => void;
 
@@ -86,9 +87,9 @@ export function installWedgeDetector(onScan: Listener, win: Window = window): ()
         snapshot.el.dispatchEvent(new Event('input', { bubbles: true }));
       }
       snapshot = null;
-      const ev = classifyScan(burst.text, 'wedge');
+      const ev = burst.event;
       onScan(
-        burst.imeSuspected && ev.kind !== 'cccd' && ev.kind !== 'dossierCode'
+        burst.imeSuspected && !isCodeScan(ev)
           ? { ...ev, kind: 'invalid', imeSuspected: true, error: formatError('scan.ime', undefined, 'vi'), reason: { key: 'scan.ime' } }
           : ev,
       );

@@ -20,11 +20,17 @@ function coldStart(dataDir: string, codeCacheDir: string): ColdStart {
   return JSON.parse(last) as ColdStart;
 }
 
-/** Waits for the first of several outcomes, so a refusal on screen is reported at once instead of a 30 s timeout. */
+/**
+ * Waits for the first of several outcomes, so a refusal on screen is reported at once instead of a
+ * 30 s timeout. Checked in the page on every frame (waitForFunction), as pickerFocused is:
+ * Playwright's waitForSelector checks again only after 20, 50, then 100 ms, so a screen up 25 ms
+ * after the key was timed at about 70 ms, one up 75 ms after at about 170 ms.
+ */
 async function expectScreen(page: import('playwright-core').Page, want: string, step: string): Promise<void> {
-  const hit = await page.waitForSelector(`${want}, [data-testid="intake-errors"], [data-testid="override-dialog"]`);
-  if (await hit.evaluate((el, w) => el.matches(w), want)) return;
-  throw new Error(`${step}: the screen showed ${await hit.evaluate((el) => el.getAttribute('data-testid'))}: ${(await hit.textContent())?.trim()}`);
+  const hit = await page.waitForFunction((sel) => document.querySelector(sel), `${want}, [data-testid="intake-errors"], [data-testid="override-dialog"]`);
+  const shown = await hit.evaluate((el, w) => (el!.matches(w) ? null : `${el!.getAttribute('data-testid')}: ${el!.textContent?.trim()}`), want);
+  await hit.dispose();
+  if (shown !== null) throw new Error(`${step}: the screen showed ${shown}`);
 }
 
 /**

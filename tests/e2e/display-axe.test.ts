@@ -17,7 +17,7 @@ describe('accessibility: axe-core on the citizen display in every phase', () => 
   let display: Page;
   const counts: Record<string, string[]> = {};
   const check = async (phase: string): Promise<AxeFinding[]> => {
-    const v = await runAxe(display);
+    const v = await runAxe(display, `display-${phase}`);
     counts[phase] = v.map((x) => `${x.id}:${x.impact}`);
     await display.screenshot({ path: join(SCREENSHOT_DIR, `display-axe-${phase}.png`) });
     return blocking(v);

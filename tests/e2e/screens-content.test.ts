@@ -49,7 +49,7 @@ describe('screens with content: axe-core, tables at 1366 px, Báo cáo charts an
   const counts: Record<string, string[]> = {};
   const findings: Record<string, AxeFinding[]> = {};
   const axe = async (screen: string, page: Page = host.page) => {
-    const v = await runAxe(page);
+    const v = await runAxe(page, `content-${screen}`);
     counts[screen] = v.map((x) => `${x.id}:${x.impact}`);
     findings[screen] = blocking(v);
     return findings[screen];

@@ -1,38 +1,23 @@
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { vnDateTime } from '../../electron/common/domain/vn-format';
 import { NO_FAULTS } from '../reference-server/faults';
-import { SCREENSHOT_DIR, startTestHost } from '../helpers/host';
-import { referenceServer } from '../helpers/sync';
-import { tempDir } from '../helpers/tmp';
-
-type Host = Awaited<ReturnType<typeof startTestHost>>;
+import { SCREENSHOT_DIR } from '../helpers/host';
+import { provinceHostSuite, type Host, type Server } from '../helpers/province-host';
 
 /**
  * Issue #16: after F9 the sync panel says why the run left items behind (its first failure, keyed
  * and worded in the officer's language) and, for each waiting item, its reason and when it goes again.
  */
 describe('the sync panel after F9 against a busy province (503): the reason and the next retry time', () => {
+  const suite = provinceHostSuite('motcua-e2e-sync-reasons-');
   let host: Host;
-  let server: Awaited<ReturnType<typeof referenceServer>>;
-  const t = tempDir('motcua-e2e-sync-reasons-');
-  const saved = { ...process.env };
-  const ENV = { MOTCUA_API_URL: '', MOTCUA_CLIENT_ID: 'counter-q01', MOTCUA_CLIENT_SECRET: 'secret-q01', MOTCUA_HTTP_TIMEOUT_MS: '20000' };
-  beforeAll(async () => {
-    server = await referenceServer(t.dir);
-    Object.assign(process.env, { ...ENV, MOTCUA_API_URL: server.url });
-    host = await startTestHost({ province: true });
-    await host.page.waitForSelector('nav button[data-section]');
+  let server: Server;
+  beforeAll(() => {
+    ({ host, server } = suite);
     // Every call but the session's (token, sign-in) meets a 503 whose Retry-After (an hour) puts
     // each item off well past the test: nothing is retried behind its back, so the time shown is fixed.
     server.faults = { ...NO_FAULTS, errorRate: 1, kinds: ['503'], retryAfterSec: 3600, endpoints: '^(?!POST /(oauth/token|officers/login)$)' };
-  });
-  afterAll(async () => {
-    await host?.close();
-    await server?.close();
-    for (const k of Object.keys(ENV)) if (!(k in saved)) delete process.env[k];
-    host?.cleanupDir();
-    t.cleanup();
   });
 
   const receive = (name: string) =>

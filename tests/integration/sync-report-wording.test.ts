@@ -8,7 +8,7 @@ import { syncHandlers } from '../../electron/node/ipc/handlers/sync';
 import type { HandlerEnv } from '../../electron/node/ipc/handlers/env';
 import type { SyncReport } from '../../electron/node/sync/sync-engine';
 import { motcuaAsync } from '../helpers/cli';
-import { intakeFixture, OFFICER_PASSWORD } from '../helpers/intake';
+import { intakeFixture, OFFICER, OFFICER_PASSWORD } from '../helpers/intake';
 import { dossiers, engineFor, referenceServer } from '../helpers/sync';
 import { serverPerTest } from '../helpers/sync-suite';
 
@@ -69,8 +69,8 @@ describe("a sync run's report lines carry their key, and the panel and the CLI w
     const wording = { key: 'net.itemReason', params: { code, reason: { key: 'sync.attachmentDamaged', params: { file } } } };
     expect(f.core.sync.lastError).toBe(`${code}: Tệp ${file} trong máy đã hỏng hoặc bị xóa.`);
     expect(f.core.sync.lastErrorKey).toEqual(wording);
-    const handlers = syncHandlers({ core: { sync: { trigger: async () => report } } } as unknown as HandlerEnv);
-    const out = contract['sync.now'].output.parse(await handlers['sync.now']({}, {} as never));
+    const handlers = syncHandlers({ core: { sync: { syncNow: async () => ({ report, retried: 0, heldForCorrection: 0 }) }, actorOf: async (a: unknown) => a } } as unknown as HandlerEnv);
+    const out = contract['sync.now'].output.parse(await handlers['sync.now']({}, { officer: OFFICER } as never));
     expect(out).toMatchObject({ ran: true, rejected: 1, messageKey: wording });
     expect(errorText({ message: out.message!, ...out.messageKey }, 'en')).toBe(`Dossier ${code}: File ${file} on this PC is damaged or deleted.`);
   });

@@ -7,13 +7,14 @@
 import Database from 'better-sqlite3';
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { appendFile, readFile, truncate } from 'node:fs/promises';
+import { readFile, truncate, writeFile } from 'node:fs/promises';
 import { createWriteStream } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { NO_FAULTS, seededRandom, type FaultConfig, type FaultKind } from './faults';
 import { handleDayCloses } from './day-closes';
+import { cachePrepared } from './prepared';
 import { handleRatings } from './ratings';
 import { body, err, send } from './http';
 import { DEFAULT_OFFICERS, officerDirectory, type OfficerDirectory, type ProvinceOfficer } from './officers';
@@ -56,6 +57,7 @@ export async function startReferenceServer(o: ReferenceServerOptions): Promise<R
   mkdirSync(o.filesDir, { recursive: true });
   const db = new Database(o.dbPath ?? ':memory:');
   db.pragma('journal_mode = WAL');
+  cachePrepared(db);
   db.exec(`
     CREATE TABLE IF NOT EXISTS dossiers (code TEXT PRIMARY KEY, idem TEXT NOT NULL, version INTEGER NOT NULL, body TEXT NOT NULL, first_response TEXT NOT NULL, status TEXT NOT NULL, updated_at TEXT NOT NULL);
     CREATE TABLE IF NOT EXISTS events (idem TEXT PRIMARY KEY, code TEXT NOT NULL, body TEXT NOT NULL, response TEXT NOT NULL);
@@ -296,8 +298,8 @@ export async function startReferenceServer(o: ReferenceServerOptions): Promise<R
       );
       const id = randomUUID().replace(/-/g, '');
       db.prepare('INSERT INTO files (id, length, offset, metadata) VALUES (?, ?, 0, ?)').run(id, length, JSON.stringify(meta));
-      rmSync(join(o.filesDir, id), { force: true });
-      await appendFile(join(o.filesDir, id), Buffer.alloc(0));
+      // One open that creates it empty (or empties a leftover of an earlier run).
+      await writeFile(join(o.filesDir, id), Buffer.alloc(0));
       if (length === 0) db.prepare('UPDATE files SET done = 1 WHERE id = ?').run(id);
       const base = `http://${req.headers.host}${url.pathname.startsWith('/api/v1') ? '/api/v1' : ''}`;
       if (await afterCommit()) return;
@@ -327,14 +329,15 @@ export async function startReferenceServer(o: ReferenceServerOptions): Promise<R
         const checksum = req.headers['upload-checksum'];
         const [alg, expected] = typeof checksum === 'string' ? checksum.split(' ') : [null, null];
         if (alg && alg !== 'sha256') return send(res, 400, undefined, tusHeaders);
-        const hash = createHash('sha256');
+        // Hashed only when the client sent a checksum to check.
+        const hash = expected ? createHash('sha256') : null;
         const out = createWriteStream(join(o.filesDir, file.id), { flags: 'a' });
         let received = 0;
         try {
           for await (const part of req) {
             received += (part as Buffer).length;
             if (file.offset + received > file.length) throw new Error('too long');
-            hash.update(part as Buffer);
+            hash?.update(part as Buffer);
             if (!out.write(part)) await new Promise<void>((r) => out.once('drain', () => r()));
           }
         } catch {
@@ -343,7 +346,7 @@ export async function startReferenceServer(o: ReferenceServerOptions): Promise<R
           return send(res, 400, undefined, tusHeaders);
         }
         await new Promise<void>((r) => out.end(r));
-        if (expected && hash.digest('base64') !== expected) {
+        if (hash && hash.digest('base64') !== expected) {
           await truncate(join(o.filesDir, file.id), file.offset);
           return send(res, 460, undefined, tusHeaders);
         }

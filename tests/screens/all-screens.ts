@@ -1,6 +1,7 @@
 /**
  * Screenshots of every screen at 1366×768, in Vietnamese and English (issue 16's acceptance):
- * `node scripts/screenshots.mjs [--out DIR]` after `node scripts/build.mjs`. It drives the built
+ * `node scripts/screenshots.mjs [--out DIR] [--jpeg QUALITY] [--lang vi|en]` after `node scripts/build.mjs`
+ * (PNG by default; JPEG at that quality for the sets kept in docs/screenshots, a tenth of the size). It drives the built
  * renderer through the Chromium host as an officer would (first run, sign-in, a dossier through
  * intake, Hồ sơ, the forms, returns, signing, reports, sync, settings, accounts, F1) with the
  * citizen display open. A step that fails is reported and the others still run; the exit code
@@ -30,11 +31,23 @@ function argValue(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
+/** `--jpeg 70`: JPEG at that quality instead of PNG. */
+function format(): { ext: 'png' | 'jpg'; options: { type: 'png' } | { type: 'jpeg'; quality: number } } {
+  const q = argValue('--jpeg');
+  if (q === undefined) return { ext: 'png', options: { type: 'png' } };
+  const quality = Number(q);
+  if (!Number.isInteger(quality) || quality < 1 || quality > 100) throw new Error(`--jpeg: a quality from 1 to 100, not ${q}`);
+  return { ext: 'jpg', options: { type: 'jpeg', quality } };
+}
+
 async function main(): Promise<number> {
   const out = resolve(argValue('--out') ?? join(ROOT, 'test-results', 'screenshots', 'after'));
   mkdirSync(out, { recursive: true });
+  format(); // a wrong --jpeg is said once, before any screen
   const run: Run = { taken: [], failed: [] };
-  for (const lang of ['vi', 'en'] as const) await screensIn(lang, out, run);
+  const only = argValue('--lang');
+  if (only !== undefined && only !== 'vi' && only !== 'en') throw new Error(`--lang: vi | en, not ${only}`);
+  for (const lang of ['vi', 'en'] as const) if (!only || only === lang) await screensIn(lang, out, run);
   for (const f of run.taken) process.stdout.write(`${f}\n`);
   for (const f of run.failed) process.stderr.write(`KHÔNG CHỤP ĐƯỢC / NOT TAKEN: ${f.name}: ${f.error}\n`);
   process.stdout.write(`${run.taken.length} ảnh / screenshots in ${out}; ${run.failed.length} bước lỗi / failed steps\n`);
@@ -62,8 +75,9 @@ async function screensIn(lang: Lang, out: string, run: Run): Promise<void> {
       await f();
       if (!shotOf) return;
       await shotOf.waitForTimeout(150); // the last paint after the awaited selector (fonts, transitions)
-      const file = join(out, `${lang}-${name}.png`);
-      await shotOf.screenshot({ path: file, fullPage });
+      const { ext, options } = format();
+      const file = join(out, `${lang}-${name}.${ext}`);
+      await shotOf.screenshot({ path: file, fullPage, ...options });
       run.taken.push(file);
     } catch (e) {
       run.failed.push({ name: `${lang}-${name}`, error: (e as Error).message.split('\n')[0] ?? String(e) });

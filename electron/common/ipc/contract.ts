@@ -290,7 +290,8 @@ export const contract = {
   'sync.now': {
     access: 'officer',
     input: empty,
-    output: z.object({ ran: z.boolean(), sent: z.number().int(), remaining: z.number().int(), rejected: z.number().int(), message: z.string().nullable(), messageKey: keyedTextSchema.nullable() }),
+    // retried: dossiers whose backoff the press cut short; heldForCorrection: rejected or waiting ones it left.
+    output: z.object({ ran: z.boolean(), sent: z.number().int(), remaining: z.number().int(), rejected: z.number().int(), retried: z.number().int(), heldForCorrection: z.number().int(), message: z.string().nullable(), messageKey: keyedTextSchema.nullable() }),
   },
   'sync.queue': {
     access: 'officer',

@@ -156,7 +156,7 @@ export function createCoreServices(dataDir: string, a: CoreAdapters, dbKey: stri
   const forms = new FormService({ store, intake, docs, pdf, formsDir: layout.receiptsDir, now });
   // The 766 summaries for long reports, made between other work; idle until a window host starts it.
   const settledWarmer = new SettledWarmer({ exec: (op, fn) => store.exec(op, fn), log: a.log.child('reports') });
-  const sync = new SyncService({ store, files, monitor, log: a.log.child('sync'), hub, secrets, onPulled: () => settledWarmer.poke() });
+  const sync = new SyncService({ store, files, monitor, log: a.log.child('sync'), hub, secrets, now, onPulled: () => settledWarmer.poke() });
   /** The API client, or a Vietnamese AppFailure saying what is missing; null when no API is configured. */
   const apiOrFail = async () => {
     const cfg = await resolveApiConfig(store, {}, secrets);

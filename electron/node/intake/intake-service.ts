@@ -97,6 +97,12 @@ export class SavedWithoutReceipt extends AppFailure {
 }
 
 const CLOCK_SKEW_MS = 60_000;
+/**
+ * How long work that follows a save waits: the Chromium host sends an answer one event-loop turn
+ * after the handler returns (Playwright's hop), so a setImmediate ran before it left; and the page
+ * needs a frame or two to draw it.
+ */
+export const AFTER_ANSWER_MS = 100;
 type Scan = StoredFile & { documentCode: string | null };
 
 /** Everything the intake screen and `motcua intake` do, over one transaction per dossier, on behalf of the signed-in officer. */
@@ -149,10 +155,11 @@ export class IntakeService {
       })(),
     );
     if (req.skipReceipt) return { ...result, receiptPath: null };
-    // In the background the render starts after this call has answered: its first steps (the
-    // receipt's model read, the worker message) would otherwise delay the "saved" on the screen.
+    // In the background the render starts once the screen has had time to show the answer: its
+    // model read would delay the answer, and the render itself (a worker thread) would take one of
+    // a counter PC's two cores from the page drawing "saved". A print asked for meanwhile waits for it.
     const rendering = req.receiptInBackground
-      ? new Promise<string>((resolve, reject) => setImmediate(() => this.writeReceipt(actor, result.code, { reprint: false }).then(resolve, reject)))
+      ? new Promise<string>((resolve, reject) => setTimeout(() => this.writeReceipt(actor, result.code, { reprint: false }).then(resolve, reject), AFTER_ANSWER_MS))
       : this.writeReceipt(actor, result.code, { reprint: false });
     if (req.receiptInBackground) {
       this.#pendingReceipts.set(result.code, rendering);

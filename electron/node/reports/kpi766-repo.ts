@@ -146,8 +146,9 @@ export function kpi766Report(
   const settle = exact ? { start: `${o.first}T00:00:00+07:00`, before } : null;
   // The summaries pay where the candidates query reads every row (past a quarter); shorter periods
   // find theirs through the indexes, and a day's report never waits for a first summary of a million.
+  // 'auto' reads them only when ready (a rebuild is the background's); 'always' finishes the work first.
   const mode = o.settled ?? 'auto';
-  const period = settle && (mode === 'always' || (mode === 'auto' && periodDays(from, o.last) > SEEK_MAX_DAYS)) && refreshSettled(db) ? settledPeriod(from, o, trendFrom) : null;
+  const period = settle && (mode === 'always' || (mode === 'auto' && periodDays(from, o.last) > SEEK_MAX_DAYS)) && refreshSettled(db, mode === 'always') ? settledPeriod(from, o, trendFrom) : null;
   const groups = period ? settledGroups(db, period) : [];
   const rest = period ? unsettled(db, period) : null;
   const listed = candidates(db, from, o.last, o.counterId, settle, rest?.rows, mode !== 'never');

@@ -12,9 +12,10 @@ import { OPEN_STATES as OPEN } from './kpi766-spans-repo';
 // hand-over would otherwise run the 766 rules inside their own transactions (and every future
 // writer would have to remember to). The steps run in the background (settled-warmer.ts) so the
 // first long report after this version or a big feed pull normally finds the work done; a long
-// report that still finds some left does it itself, all of it, before reading a summary: a summary
-// present is always right (its triggers dropped it otherwise), but the table is complete only when
-// kpi766_stale is empty.
+// report that still finds a rebuild or much left judges every dossier from its rows (exact, as slow
+// as before the summaries) and leaves the work to the steps; a few codes it summarises itself. A
+// summary present is always right (its triggers dropped it otherwise), but the table is complete
+// only when kpi766_stale is empty.
 
 /** Dossiers a background step summarises in one transaction: tens of milliseconds (README, Benchmarks). */
 export const STEP_DOSSIERS = 2000;
@@ -35,14 +36,23 @@ type Verdict = 'truocHan' | 'dungHan' | 'treHan';
 
 const pending = (db: Database.Database) => db.prepare('SELECT EXISTS (SELECT 1 FROM kpi766_stale)').pluck().get() === 1;
 
+/** Queued codes a report summarises itself before reading: one or two background steps' worth. */
+const INLINE_MAX = 2 * STEP_DOSSIERS;
+
 /**
- * Summarises what changed since the last call (everything, the first time, or what an unfinished
- * rebuild has left), in one transaction. False on a read-only connection with something to
- * summarise: the caller then judges every dossier from its rows.
+ * Summarises what changed since the last call, in one transaction, so the summaries can be read.
+ * False when they cannot be read yet and the caller must judge every dossier from its rows: on a
+ * read-only connection with something to summarise, and — unless `finish` — while a rebuild is under
+ * way or more than INLINE_MAX codes wait: that work is the background steps' (settled-warmer.ts),
+ * and a report that did it would hold the store for all of it (a million dossiers: tens of seconds).
  */
-export function refreshSettled(db: Database.Database): boolean {
+export function refreshSettled(db: Database.Database, finish = true): boolean {
   if (!pending(db)) return true;
   if (db.readonly) return false;
+  if (!finish) {
+    const rebuilding = db.prepare("SELECT EXISTS (SELECT 1 FROM kpi766_stale WHERE ma_ho_so >= '*' AND ma_ho_so < '+')").pluck().get() === 1;
+    if (rebuilding || (db.prepare('SELECT count(*) FROM (SELECT 1 FROM kpi766_stale LIMIT ?)').pluck().get(INLINE_MAX + 1) as number) > INLINE_MAX) return false;
+  }
   try {
     db.transaction(() => {
       while (work(db, BATCH));

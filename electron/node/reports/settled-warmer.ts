@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { performance } from 'node:perf_hooks';
 import { errorCode, type Logger } from '../log/logger';
 import { settleStep, STEP_DOSSIERS } from './kpi766-settled-repo';
+import { daysStep } from './report-days-repo';
 
 /** Long enough after start for the sign-in screen, the first sync run and the day's first intake. */
 const START_DELAY_MS = 20_000;
@@ -20,9 +21,10 @@ export interface SettledWarmerDeps {
 }
 
 /**
- * Brings the 766 summaries up to date in the background (kpi766-settled-repo `settleStep`), so
- * the first year's report after this version or after a big feed pull finds them ready instead of
- * summarising every dossier while the counter waits. One small transaction per step on the store's
+ * Brings the report's derived data up to date in the background — the per-day counts of a store
+ * upgraded with rows (report-days-repo `daysStep`), then the 766 summaries (kpi766-settled-repo
+ * `settleStep`) — so the first year's report after this version or after a big feed pull finds
+ * them ready instead of counting and judging every dossier from its rows while the counter waits. One small transaction per step on the store's
  * own connection, then a pause as long as the step, so intake and the IPC calls between steps
  * wait at most one step. Nothing runs until `start` (the window hosts call it; the CLI and the
  * tests do not, unless a test asks); `stop` before the store closes.
@@ -84,7 +86,8 @@ export class SettledWarmer {
         if (!this.#started) return false;
         const t0 = performance.now();
         try {
-          return settleStep(db, this.d.dossiersPerStep ?? STEP_DOSSIERS);
+          // The per-day counts of an upgraded store first (a few keys a step), then the 766 summaries.
+          return daysStep(db) || settleStep(db, this.d.dossiersPerStep ?? STEP_DOSSIERS);
         } finally {
           took = performance.now() - t0;
         }

@@ -149,6 +149,17 @@ export function nextAttemptAt(db: Database.Database): string | null {
   return (db.prepare(`SELECT MIN(o.next_attempt_at) AS t FROM (${HEADS} WHERE o.state IN ${SENDABLE}) o`).get() as { t: string | null }).t;
 }
 
+/**
+ * "Sync now": the dossiers whose sendable head is put off by a backoff may go at once. Only heads:
+ * an item behind a rejected or waiting head cannot go whatever its time. `attempts` is kept, so a
+ * head that fails again backs off as long as it would have. Returns how many heads were freed.
+ */
+export function clearBackoff(db: Database.Database, now: string, at: string): number {
+  return db
+    .prepare(`UPDATE outbox SET next_attempt_at = NULL, updated_at = ? WHERE id IN (SELECT id FROM (${HEADS} WHERE o.state IN ${SENDABLE} AND o.next_attempt_at > ?))`)
+    .run(at, now).changes;
+}
+
 export interface ItemUpdate {
   readonly state: OutboxState;
   /** Counts as one more attempt (backoff grows with attempts). */

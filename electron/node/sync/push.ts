@@ -108,27 +108,50 @@ export class OutboxSender {
     return t === null ? null : Math.max(0, Date.parse(t) - this.c.o.now().getTime());
   }
 
-  /** `also`: the write the new state stands for (an uploaded file, the server's version), in the same commit. */
-  async #mark(item: OutboxItem, state: OutboxState, o: { error?: string | null; delayMs?: number; attempt?: boolean; payload?: string; also?: (db: Database.Database) => void } = {}): Promise<void> {
-    await this.#write(item, state, o, false);
+  /**
+   * `also`: the write the new state stands for (an uploaded file, the server's version), in the same commit.
+   * `ack`: the record of an answer that was not a success (`#setback`). Lost in a power cut, it leaves the
+   * item as it was before the send: pending (sent again under the same key) or in flight (read back first,
+   * contract §3.3), so its commit does not wait for an fsync. A mark that announces a send never is one.
+   */
+  async #mark(item: OutboxItem, state: OutboxState, o: { error?: string | null; delayMs?: number; attempt?: boolean; payload?: string; also?: (db: Database.Database) => void; ack?: boolean } = {}): Promise<void> {
+    await this.#write(item, state, o, o.ack ? 'ack' : 'none');
   }
 
-  /** Marks `item` done and, in the same commit, takes the dossier's next head (see `#prepareNext`). */
-  #done(item: OutboxItem, o: { error?: string; also?: (db: Database.Database) => void } = {}): Promise<Outcome> {
-    return this.#write(item, 'done', o, true).then((next) => ({ done: true, next }));
+  /**
+   * Marks `item` done and, in the same commit, takes the dossier's next head (see `#prepareNext`).
+   * `ack`: the server dedupes the request by its Idempotency-Key (contract §3.2: a replay answers
+   * 200; §3.3: an unknown write is read back first; §3.4: an event replay answers 200), so losing
+   * this mark in a power cut only asks or sends once more: its commit does not wait for an fsync
+   * (a dossier then costs one fsync, not two). It prepares no next dossier PUT, whose in-flight
+   * body must be on disk before it goes.
+   */
+  #done(item: OutboxItem, o: { error?: string; also?: (db: Database.Database) => void; ack?: boolean } = {}): Promise<Outcome> {
+    return this.#write(item, 'done', o, o.ack ? 'ack' : 'prepare').then((next) => ({ done: true, next }));
   }
 
-  #write(item: OutboxItem, state: OutboxState, o: { error?: string | null; delayMs?: number; attempt?: boolean; payload?: string; also?: (db: Database.Database) => void }, withNext: boolean): Promise<Head | null> {
+  /**
+   * `next`: 'prepare' reads the dossier's next head and may prepare it (`#prepareNext`), 'ack' commits
+   * without waiting for an fsync and, for a done item, only reads the next head; 'none' neither.
+   */
+  #write(
+    item: OutboxItem,
+    state: OutboxState,
+    o: { error?: string | null; delayMs?: number; attempt?: boolean; payload?: string; also?: (db: Database.Database) => void },
+    next: 'none' | 'prepare' | 'ack',
+  ): Promise<Head | null> {
     const at = this.c.at();
-    const next = o.delayMs !== undefined ? toVietnamRfc3339(new Date(this.c.o.now().getTime() + o.delayMs)) : null;
-    return this.c.write('mark', (db) =>
-      db.transaction(() => {
+    const retryAt = o.delayMs !== undefined ? toVietnamRfc3339(new Date(this.c.o.now().getTime() + o.delayMs)) : null;
+    // Each write runs in a savepoint of its own (SyncContext.write): one that throws is undone alone.
+    return this.c.write(
+      'mark',
+      (db) => {
         o.also?.(db);
-        updateItem(db, item.id, { state, attempt: o.attempt ?? false, nextAttemptAt: next, error: o.error ?? null, ...(o.payload !== undefined ? { payload: o.payload } : {}) }, at);
+        updateItem(db, item.id, { state, attempt: o.attempt ?? false, nextAttemptAt: retryAt, error: o.error ?? null, ...(o.payload !== undefined ? { payload: o.payload } : {}) }, at);
         if (state === 'done' || state === 'rejected') {
           appendAudit(db, { actor: 'sync', action: `sync.${item.kind}.${state}`, subject: item.code, details: o.error ? errorFacts(o.error) : null }, at);
         }
-        const head = withNext ? this.#prepareNext(db, item.code, at) : null;
+        const head: Head | null = state !== 'done' ? null : next === 'ack' ? readyHeadOf(db, item.code, at) : next === 'prepare' ? this.#prepareNext(db, item.code, at) : null;
         if (item.dossierId) {
           const q = dossierQueueState(db, item.dossierId, item.code);
           const sending = state === 'in_flight' || head?.prepared === true;
@@ -136,7 +159,8 @@ export class OutboxSender {
           setSyncState(db, item.dossierId, syncState, at);
         }
         return head;
-      })(),
+      },
+      { durable: next !== 'ack' },
     );
   }
 
@@ -165,7 +189,7 @@ export class OutboxSender {
   async #setback(item: OutboxItem, r: Exclude<ApiOutcome<unknown>, { kind: 'ok' }>): Promise<Outcome> {
     if (r.kind === 'rejected') {
       const error = JSON.stringify({ status: r.status, error: r.error, message: r.message, details: r.details, ...(r.wording ? { wording: r.wording } : {}) });
-      await this.#mark(item, 'rejected', { error, attempt: true });
+      await this.#mark(item, 'rejected', { error, attempt: true, ack: true });
       return { done: false, error: itemError(item.code, r) };
     }
     // The row keeps the reason's key, so the queue words it in the officer's language; the
@@ -173,11 +197,11 @@ export class OutboxSender {
     const stored = (text: string) => (r.wording ? storedWording(r.wording) : text);
     if (r.kind === 'fatal') {
       // Not retried in a loop: parked for a long backoff and surfaced.
-      await this.#mark(item, 'pending', { error: stored(r.message), attempt: true, delayMs: this.c.o.maxBackoffMs });
+      await this.#mark(item, 'pending', { error: stored(r.message), attempt: true, delayMs: this.c.o.maxBackoffMs, ack: true });
       return { done: false, error: itemError(item.code, r) };
     }
     const state = r.kind === 'unknown' ? 'unknown' : item.state === 'unknown' ? 'unknown' : 'pending';
-    await this.#mark(item, state, { error: stored(r.reason), attempt: true, delayMs: this.backoff(item.attempts, r.kind === 'retry' ? r.afterMs : null) });
+    await this.#mark(item, state, { error: stored(r.reason), attempt: true, delayMs: this.backoff(item.attempts, r.kind === 'retry' ? r.afterMs : null), ack: true });
     return { done: false, error: itemError(item.code, r) };
   }
 
@@ -288,7 +312,7 @@ export class OutboxSender {
   }
 
   #putDone(item: OutboxItem, version: number): Promise<Outcome> {
-    return this.#done(item, { also: (db) => raiseServerVersion(db, item.dossierId, version) });
+    return this.#done(item, { also: (db) => raiseServerVersion(db, item.dossierId, version), ack: true });
   }
 
   /**
@@ -326,7 +350,7 @@ export class OutboxSender {
     // Events are idempotent on the server by key: an unknown outcome is simply resent.
     await this.#mark(item, 'in_flight');
     const r = await this.c.d.api.postEvent(item.code, body, item.idempotencyKey);
-    if (r.kind === 'ok') return this.#done(item);
+    if (r.kind === 'ok') return this.#done(item, { ack: true });
     if (r.kind === 'rejected' && r.status === 404) return this.#setback({ ...item, state: 'in_flight' }, retryFor('net.notOnServerYet'));
     return this.#setback({ ...item, state: 'in_flight' }, r);
   }

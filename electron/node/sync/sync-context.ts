@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { toVietnamRfc3339 } from '../../common/domain/time';
 import { formatError, type ErrorKey, type ErrorParams, type KeyedText } from '../../common/ipc/error-messages';
 import { thrownWording } from '../../common/ipc/system-wording';
+import { commitWithoutFsync } from '../db/lazy-commit';
 import type { ContentStore } from '../files/content-store';
 import type { Logger } from '../log/logger';
 import type { SqliteStore } from '../store/sqlite-store';
@@ -64,17 +65,19 @@ export class SyncContext {
     this.exec = (op, fn) => d.store.exec(`sync.${op}`, fn);
   }
 
-  #pending: Array<{ fn: (db: Database.Database) => unknown; done: (e: unknown, v?: unknown) => void }> = [];
+  #pending: Array<{ fn: (db: Database.Database) => unknown; durable: boolean; done: (e: unknown, v?: unknown) => void }> = [];
 
   /**
    * A state change that must be on disk before the send it announces: changes of concurrent sends
    * that arrive in the same turn of the event loop share one commit (group commit; the commit's
    * fsync, not the SQL, is what a state change costs). Each runs in its own savepoint, so one that
    * throws is undone alone; every caller resumes only once the shared commit is durable.
+   * `durable: false` is for an acknowledgement whose loss in a power cut only makes the sender ask
+   * again (push.ts `#done`, `#mark`): a commit holding nothing else is not fsynced (commitWithoutFsync).
    */
-  write<T>(op: string, fn: (db: Database.Database) => T): Promise<T> {
+  write<T>(op: string, fn: (db: Database.Database) => T, o: { durable?: boolean } = {}): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.#pending.push({ fn, done: (e, v) => (e === undefined ? resolve(v as T) : reject(e)) });
+      this.#pending.push({ fn, durable: o.durable ?? true, done: (e, v) => (e === undefined ? resolve(v as T) : reject(e)) });
       if (this.#pending.length === 1) setImmediate(() => void this.#flush(op));
     });
   }
@@ -83,18 +86,22 @@ export class SyncContext {
     const batch = this.#pending;
     this.#pending = [];
     const outcomes: Array<{ e?: unknown; v?: unknown }> = [];
+    const durable = batch.some((b) => b.durable);
     try {
-      await this.exec(batch.length === 1 ? op : 'groupCommit', (db) =>
-        db.transaction(() => {
+      await this.exec(batch.length === 1 ? op : 'groupCommit', (db) => {
+        // One savepoint wrapper for the batch, not one per write: making a wrapper costs more than its savepoint.
+        const savepoint = db.transaction((fn: (d: Database.Database) => unknown) => fn(db));
+        const commit = db.transaction(() => {
           for (const b of batch) {
             try {
-              outcomes.push({ v: db.transaction(b.fn)(db) });
+              outcomes.push({ v: savepoint(b.fn) });
             } catch (e) {
               outcomes.push({ e: e ?? new Error('write failed') });
             }
           }
-        })(),
-      );
+        });
+        return durable ? commit() : commitWithoutFsync(db, commit);
+      });
     } catch (e) {
       // The commit itself failed (a full disk): nothing of the batch was written.
       for (const b of batch) b.done(e ?? new Error('commit failed'));

@@ -1,3 +1,5 @@
+import type { Actor } from '../../common/domain/actor';
+import { toVietnamRfc3339 } from '../../common/domain/time';
 import type { KeyedText } from '../../common/ipc/error-messages';
 import { AppFailure, failure } from '../../common/ipc/result';
 import type { ContentStore } from '../files/content-store';
@@ -6,6 +8,8 @@ import type { ConnectivityMonitor } from '../services/connectivity';
 import type { SqliteStore } from '../store/sqlite-store';
 import type { EventHub } from '../events/event-hub';
 import type { SecretVault } from '../secrets/secret-vault';
+import { appendAudit } from '../store/audit';
+import { clearBackoff, outboxCounts } from './outbox-repo';
 import { ProvincialApi } from './provincial-api';
 import { backoffFromEnv, resolveApiConfig } from './sync-config';
 import { SyncEngine, SyncLockedError, type SyncReport } from './sync-engine';
@@ -36,6 +40,7 @@ export class SyncService {
       secrets?: SecretVault;
       /** After a run that applied the feed's changes: derived data may have work queued (the 766 summaries). */
       onPulled?: () => void;
+      now?: () => Date;
     },
   ) {}
 
@@ -101,6 +106,34 @@ export class SyncService {
       },
       backoffFromEnv(),
     );
+  }
+
+  /**
+   * What the officer asked for with "Đồng bộ ngay" (F9, the panel's button, `motcua sync --once`):
+   * every dossier waiting out a backoff is tried now, not at its retry time — the network or the
+   * province is often back by then, and the officer is the one who knows. That includes a head
+   * parked after a fatal answer (credentials refused, a redirect): its cause is fixed outside the
+   * app, and this is one try, parked again if it fails. Rejected dossiers and those waiting for
+   * the citizen are left: the province's refusal stands until the dossier is corrected and resent.
+   */
+  async retryNow(actor: Actor): Promise<{ retried: number; heldForCorrection: number }> {
+    const at = toVietnamRfc3339((this.d.now ?? (() => new Date()))());
+    return this.d.store.exec('sync.retryNow', (db) =>
+      db.transaction(() => {
+        const retried = clearBackoff(db, at, at);
+        const c = outboxCounts(db);
+        const heldForCorrection = c.rejected + c.waiting;
+        // Only a press that changed something: a backoff cut short is a change of the queue's course.
+        if (retried > 0) appendAudit(db, { actor: actor.officerId, action: 'sync.retryNow', details: { retried, heldForCorrection } }, at);
+        return { retried, heldForCorrection };
+      })(),
+    );
+  }
+
+  /** "Đồng bộ ngay" in the app: `retryNow`, then a run; the run's report (null if none ran) and the counts. */
+  async syncNow(actor: Actor): Promise<{ report: SyncReport | null; retried: number; heldForCorrection: number }> {
+    const r = await this.retryNow(actor);
+    return { report: await this.trigger('manual'), ...r };
   }
 
   /** Sends a corrected, rejected dossier again (If-Match with the server's version). */

@@ -69,7 +69,7 @@ export function LoginScreen({ needsSetup, noOfficerYet, apiConfigured, locked, o
   }
 
   return (
-    <div className="login-backdrop">
+    <main className="login-backdrop">
       <form ref={formRef} className="login card" onSubmit={submit} aria-label={needsSetup ? t('auth.setupTitle') : t('auth.title')}>
         <h1>{t('app.name')}</h1>
         <h2>{needsSetup ? t('auth.setupTitle') : locked ? t('auth.locked') : t('auth.title')}</h2>
@@ -113,6 +113,6 @@ export function LoginScreen({ needsSetup, noOfficerYet, apiConfigured, locked, o
         {error && <p role="alert" className="message error" data-testid="login-error" ref={(el) => el?.scrollIntoView({ block: 'nearest' })}>{error}</p>}
         <button type="submit">{needsSetup ? t('auth.setupSubmit') : t('auth.submit')}</button>
       </form>
-    </div>
+    </main>
   );
 }

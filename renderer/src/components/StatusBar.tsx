@@ -6,7 +6,7 @@ export function StatusBar({ info, sync }: { info: AppInfo | null; sync: SyncStat
   const { t } = useTranslation();
   const unit = info?.unit;
   return (
-    <footer className="status-bar" role="status" aria-live="polite">
+    <footer className="status-bar">
       <span data-testid="status-unit">
         {t('status.unit')}: <strong>{unit ? `${unit.unitName} (${unit.unitCode})` : t('status.noUnit')}</strong>
       </span>
@@ -18,7 +18,7 @@ export function StatusBar({ info, sync }: { info: AppInfo | null; sync: SyncStat
       </span>
       <span className="spacer" />
       {sync && (
-        <span data-testid="status-sync" className={sync.online ? 'sync online' : 'sync offline'}>
+        <span data-testid="status-sync" className={sync.online ? 'sync online' : 'sync offline'} role="status" aria-live="polite">
           <span className="dot" aria-hidden="true" />
           {sync.online ? t('status.online') : t('status.offline')}
           {!sync.apiConfigured && ` · ${t('status.apiNotConfigured')}`}

@@ -19,6 +19,8 @@ export function SyncPanel() {
   const [run, setRun] = useState<{ done: number; total: number; current: string } | null>(null);
   /** The last F9 run's first failure, worded in the officer's language. */
   const [runError, setRunError] = useState<string | null>(null);
+  /** What the last F9 did to the queue: dossiers tried before their retry time, rejected ones left for a correction. */
+  const [pressed, setPressed] = useState<string | null>(null);
   const [stale, setStale] = useState<string | null>(null);
 
   const load = useCallback(async () => {
@@ -31,11 +33,14 @@ export function SyncPanel() {
   const now = useCallback(async () => {
     setMessage(t('sync.running'));
     setRunError(null);
+    setPressed(null);
     const r = await api()['sync.now']({});
     // A run's first failure is its reason, keyed and worded here: "còn 1" alone says nothing of why.
     const reason = r.ok && r.value.message ? errText({ message: r.value.message, ...r.value.messageKey }) : null;
     setMessage(r.ok ? (r.value.ran ? t('sync.ranReport', { sent: r.value.sent, remaining: r.value.remaining, rejected: r.value.rejected }) : reason) : errText(r.error));
     setRunError(r.ok && r.value.ran ? reason : null);
+    const counts = r.ok ? [r.value.retried > 0 && t('syncx.retried', { count: r.value.retried }), r.value.heldForCorrection > 0 && t('syncx.held', { count: r.value.heldForCorrection })] : [];
+    setPressed(counts.filter(Boolean).join(' ') || null);
     setRun(null);
     void load();
   }, [load, t]);
@@ -86,6 +91,7 @@ export function SyncPanel() {
             {runError && <span className="sync-why" data-testid="sync-run-error"> {t('syncx.firstError', { reason: runError })}</span>}
           </span>
         )}
+        {pressed && <span className="muted" data-testid="sync-retried">{pressed}</span>}
       </div>
       <h3>{t('sync.queue', { count: queue.length })}</h3>
       <ul className="sync-queue">

@@ -54,6 +54,10 @@ export const uiEn: Widen<typeof uiVi> = {
     firstError: 'Failure: {{reason}}',
     lastError: 'Last failure: {{reason}}',
     nextRetry: 'next retry at {{at}}',
+    retried_one: 'Retried {{count}} waiting dossier now.',
+    retried: 'Retried {{count}} waiting dossiers now.',
+    held_one: '{{count}} rejected dossier waits for a correction and was not resent.',
+    held: '{{count}} rejected dossiers wait for a correction and were not resent.',
   },
   intakex: {
     checkAll: 'All documents checked (Alt+K)',

@@ -50,6 +50,11 @@ export const uiVi = {
     firstError: 'Lỗi: {{reason}}',
     lastError: 'Lỗi lần trước: {{reason}}',
     nextRetry: 'thử lại lúc {{at}}',
+    retried: 'Đã thử lại ngay {{count}} hồ sơ đang chờ lần thử sau.',
+    // i18next never picks the _one keys for vi; English needs them, and both catalogs keep the same keys.
+    retried_one: 'Đã thử lại ngay {{count}} hồ sơ đang chờ lần thử sau.',
+    held: '{{count}} hồ sơ bị trả lại chờ sửa, không gửi lại.',
+    held_one: '{{count}} hồ sơ bị trả lại chờ sửa, không gửi lại.',
   },
   intakex: {
     checkAll: 'Đã kiểm tra đủ giấy tờ (Alt+K)',

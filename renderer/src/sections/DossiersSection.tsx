@@ -20,6 +20,13 @@ export function DossiersSection({ initialQuery }: { initialQuery?: string }) {
   const [formsOpen, setFormsOpen] = useState(false);
   const ref = useRef<HTMLInputElement>(null);
   const detailRef = useRef<HTMLElement>(null);
+  const detailCode = useRef<string | null>(null);
+  detailCode.current = detail?.code ?? null;
+
+  // Bumped when the queue changes (a sync run sent or parked dossiers): the list's "Đồng bộ" column
+  // and an open detail are read again, or they go on saying "Chờ gửi" after F9 has sent them.
+  const [queueSeen, setQueueSeen] = useState(0);
+  useEffect(() => api().on('sync.state', () => setQueueSeen((n) => n + 1)), []);
 
   useEffect(() => ref.current?.focus(), []);
   useEffect(() => {
@@ -28,10 +35,15 @@ export function DossiersSection({ initialQuery }: { initialQuery?: string }) {
       if (!r.ok) return;
       setRows(r.value);
       // The detail belongs to the search that found it: a search without that dossier closes it.
-      setDetail((d) => (d && r.value.some((x) => x.code === d.code) ? d : null));
+      const kept = detailCode.current && r.value.some((x) => x.code === detailCode.current) ? detailCode.current : null;
+      if (!kept) setDetail(null);
+      else if (queueSeen > 0) {
+        const d = await api()['dossier.get']({ code: kept });
+        if (d.ok) setDetail((cur) => (cur?.code === kept ? d.value : cur));
+      }
     }, 40);
     return () => clearTimeout(h);
-  }, [text]);
+  }, [text, queueSeen]);
 
   const open = async (code: string) => {
     const r = await api()['dossier.get']({ code });

@@ -33,7 +33,7 @@ export function FirstRunSetup({ onSaved, other }: { onSaved: () => void; other: 
     void api()['api.state']({}).then((r) => r.ok && setState(r.value));
   }, []);
   return (
-    <div className="login-backdrop">
+    <main className="login-backdrop">
       <div className="login card first-run" data-testid="first-run">
         <h1>{t('app.name')}</h1>
         <h2>{t('firstRun.title')}</h2>
@@ -46,7 +46,7 @@ export function FirstRunSetup({ onSaved, other }: { onSaved: () => void; other: 
           </button>
         )}
       </div>
-    </div>
+    </main>
   );
 }
 

@@ -66,7 +66,7 @@ export function UnitFromProvince({ onDone }: { onDone: () => void }) {
 
   const none = t('firstRun.none');
   return (
-    <div className="login-backdrop">
+    <main className="login-backdrop">
       <div className="login card first-run" data-testid="unit-setup">
         <h1>{t('app.name')}</h1>
         <h2>{t('firstRun.title')}</h2>
@@ -123,6 +123,6 @@ export function UnitFromProvince({ onDone }: { onDone: () => void }) {
           </div>
         )}
       </div>
-    </div>
+    </main>
   );
 }

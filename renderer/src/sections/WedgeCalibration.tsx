@@ -2,9 +2,9 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScanEvent } from '../../../electron/common/domain/scan';
 import { classifyScan } from '../../../electron/common/domain/scan-classify';
-import { keyGaps, type KeyStamp } from '../../../electron/common/domain/wedge-timing';
+import { keyGaps, WEDGE_GAP_DEFAULT_MS, type KeyStamp } from '../../../electron/common/domain/wedge-timing';
 import { api, errText } from '../api';
-import { MAX_GAP_MS, setWedgeGap, WEDGE_OFF_ATTR } from '../wedge';
+import { setWedgeGap, WEDGE_OFF_ATTR } from '../wedge';
 
 /**
  * The test scan of a keyboard-wedge scanner, which also measures it: the box records when each key
@@ -56,14 +56,14 @@ export function WedgeCalibration(p: { onScanned: (e: ScanEvent) => void }) {
     const r = await api()['devices.resetWedge']({});
     if (!r.ok) return setMessage({ kind: 'error', text: errText(r.error) });
     applied(null);
-    setMessage({ kind: 'ok', text: t('wedge.resetDone', { ms: MAX_GAP_MS }) });
+    setMessage({ kind: 'ok', text: t('wedge.resetDone', { ms: WEDGE_GAP_DEFAULT_MS }) });
   };
 
   return (
     <div className="wedge-calibration">
       <h3>{t('wedge.title')}</h3>
       <p className="muted">{t('wedge.hint')}</p>
-      <p data-testid="wedge-gap">{gap === null ? t('wedge.default', { ms: MAX_GAP_MS }) : t('wedge.calibrated', { ms: gap })}</p>
+      <p data-testid="wedge-gap">{gap === null ? t('wedge.default', { ms: WEDGE_GAP_DEFAULT_MS }) : t('wedge.calibrated', { ms: gap })}</p>
       <div className="actions">
         <label className="grow">
           {t('wedge.box')}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { calibratedGap, isWedgeGap, keyGaps, WEDGE_GAP_CEILING_MS } from '../../../electron/common/domain/wedge-timing';
-import { acceptedBurst, burstText, MAX_GAP_MS, setWedgeGap, wedgeGap } from '../../../renderer/src/wedge';
+import { WEDGE_GAP_DEFAULT_MS } from '../../../electron/common/domain/wedge-timing';
+import { acceptedBurst, burstText, setWedgeGap, wedgeGap } from '../../../renderer/src/wedge';
 import { landedScan } from '../../../renderer/src/sections/intake/landed-scan';
 
 const stamps = (text: string, gap: number, t0 = 1000) => [...text].map((key, i) => ({ key, t: t0 + i * gap }));
@@ -34,7 +35,7 @@ describe('calibrating a keyboard-wedge scanner from one test scan', () => {
       const person = stamps('000.00.01.H22-261123-0001', 150);
       expect(burstText(person, person.at(-1)!.t + 150, wedgeGap())).toBeNull();
       setWedgeGap(500);
-      expect(wedgeGap()).toBe(MAX_GAP_MS);
+      expect(wedgeGap()).toBe(WEDGE_GAP_DEFAULT_MS);
     } finally {
       setWedgeGap(null);
     }
@@ -61,12 +62,12 @@ describe('a card QR that landed in a text field', () => {
     expect(burstText(word, at(word, 70), 90)?.text).toBe('khai sinh');
     expect(acceptedBurst(word, at(word, 70), 90)).toBeNull();
     const card = stamps(CARD, 70);
-    expect(acceptedBurst(card, at(card, 70), 90)?.text).toBe(CARD);
+    expect(acceptedBurst(card, at(card, 70), 90)?.event.text).toBe(CARD);
     const code = stamps('000.00.01.H22-261123-0001', 70);
-    expect(acceptedBurst(code, at(code, 70), 90)?.text).toBe('000.00.01.H22-261123-0001');
+    expect(acceptedBurst(code, at(code, 70), 90)?.event.text).toBe('000.00.01.H22-261123-0001');
     // At the default pace any burst stays a scan, so an unknown barcode is still refused out loud.
     const url = stamps('https://dichvucong.gov.vn', 5);
-    expect(acceptedBurst(url, at(url, 5), 90)?.text).toBe('https://dichvucong.gov.vn');
-    expect(acceptedBurst(url, at(url, 5), MAX_GAP_MS)?.text).toBe('https://dichvucong.gov.vn');
+    expect(acceptedBurst(url, at(url, 5), 90)?.event.text).toBe('https://dichvucong.gov.vn');
+    expect(acceptedBurst(url, at(url, 5), WEDGE_GAP_DEFAULT_MS)?.event.text).toBe('https://dichvucong.gov.vn');
   });
 });

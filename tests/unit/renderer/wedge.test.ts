@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { burstText, MAX_GAP_MS } from '../../../renderer/src/wedge';
+import { WEDGE_GAP_DEFAULT_MS } from '../../../electron/common/domain/wedge-timing';
+import { burstText } from '../../../renderer/src/wedge';
 import { classifyScan, looksImeGarbled } from '../../../electron/common/domain/scan';
 
 const stamps = (text: string, gap: number, t0 = 1000) => [...text].map((key, i) => ({ key, t: t0 + i * gap }));
@@ -15,7 +16,7 @@ describe('keyboard-wedge burst detection', () => {
     const short = stamps('1234567', 3);
     expect(burstText(short, short.at(-1)!.t + 3)).toBeNull();
     const late = stamps('000.00.01.H22-261123-0001', 3);
-    expect(burstText(late, late.at(-1)!.t + MAX_GAP_MS + 50)).toBeNull();
+    expect(burstText(late, late.at(-1)!.t + WEDGE_GAP_DEFAULT_MS + 50)).toBeNull();
   });
   it('flags composition keys (Telex/VNI active) as suspected IME damage', () => {
     const keys = [...stamps('0010901234', 3), { key: 'Process', t: 1031, composing: true }];

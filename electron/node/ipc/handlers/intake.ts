@@ -2,6 +2,7 @@ import { vietnamDate } from '../../../common/domain/time';
 import { failure } from '../../../common/ipc/result';
 import { searchProcedures } from '../../catalog/catalog-repo';
 import { voidDossier } from '../../intake/void-dossier';
+import { AFTER_ANSWER_MS } from '../../intake/intake-service';
 import { toVietnamRfc3339 } from '../../../common/domain/time';
 import { actorOf, printKept, type AreaHandlers, type HandlerEnv } from './env';
 
@@ -34,10 +35,10 @@ export const intakeHandlers = (e: HandlerEnv): AreaHandlers<C> => ({
     // After the answer: the officer sees "saved" without waiting on the probe or a sync pass's first steps.
     // Both are best effort: the app may be closing by then (store shut), and an unhandled rejection
     // would end the main process; the next probe and sync pass run on their own timers anyway.
-    setImmediate(() => {
+    setTimeout(() => {
       e.core.monitor.check().catch(() => undefined);
       Promise.resolve(e.core.sync.trigger('intake')).catch(() => undefined);
-    });
+    }, AFTER_ANSWER_MS);
     return { code: r.code, receivedAt: r.receivedAt, dueAt: r.dueAt, hasReceipt: false, warnings: [...r.warnings], warningKeys: [...r.warningKeys] };
   },
   'intake.turnBack': async (input, ctx) => {

@@ -6,13 +6,14 @@ type C = 'sync.state' | 'sync.now' | 'sync.queue' | 'sync.inbox' | 'sync.resend'
 
 export const syncHandlers = (e: HandlerEnv): AreaHandlers<C> => ({
   'sync.state': () => e.core.monitor.check(),
-  'sync.now': async () => {
-    const r = await e.core.sync.trigger('manual');
+  'sync.now': async (_input, ctx) => {
+    const { report: r, retried, heldForCorrection } = await e.core.sync.syncNow(await actorOf(e, ctx));
+    const counts = { retried, heldForCorrection };
     return r
-      ? { ran: true, sent: r.sent, remaining: r.remaining, rejected: r.rejected, message: r.errors[0]?.text ?? null, messageKey: r.errors[0]?.wording ?? null }
+      ? { ran: true, sent: r.sent, remaining: r.remaining, rejected: r.rejected, ...counts, message: r.errors[0]?.text ?? null, messageKey: r.errors[0]?.wording ?? null }
       : e.core.sync.lastError
-        ? { ran: false, sent: 0, remaining: 0, rejected: 0, message: e.core.sync.lastError, messageKey: e.core.sync.lastErrorKey }
-        : { ran: false, sent: 0, remaining: 0, rejected: 0, message: formatError('sync.notConfigured', undefined, 'vi'), messageKey: { key: 'sync.notConfigured' } };
+        ? { ran: false, sent: 0, remaining: 0, rejected: 0, ...counts, message: e.core.sync.lastError, messageKey: e.core.sync.lastErrorKey }
+        : { ran: false, sent: 0, remaining: 0, rejected: 0, ...counts, message: formatError('sync.notConfigured', undefined, 'vi'), messageKey: { key: 'sync.notConfigured' } };
   },
   // Each entry carries its reason's key (outbox-repo reads it from the row, or from an older row's text).
   'sync.queue': () => e.core.outbox.queue(),

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { memo, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DossierSummary } from '../../../../electron/common/domain/dossier';
 import { api } from '../../api';
@@ -17,7 +17,11 @@ export function useTodayDossiers() {
   return { rows, reload };
 }
 
-export function TodayDossiers({ rows }: { rows: DossierSummary[] }) {
+/**
+ * Memoised: the intake form re-renders on every key, on "busy" and on "saved", and the table (a
+ * sort, a filter and the virtualizer's measure) need not follow unless the rows changed.
+ */
+export const TodayDossiers = memo(function TodayDossiers({ rows }: { rows: DossierSummary[] }) {
   const { t } = useTranslation();
   return (
     <section className="card">
@@ -25,4 +29,4 @@ export function TodayDossiers({ rows }: { rows: DossierSummary[] }) {
       <DossierTable rows={rows} testId="today-table" />
     </section>
   );
-}
+});
