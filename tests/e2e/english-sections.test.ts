@@ -156,7 +156,10 @@ describe('every section in English with content on it: no Vietnamese wording lef
     await page.click('[data-testid="form-print-05"]');
     await page.waitForSelector('[data-testid="form-reason"]');
     await page.click('[data-testid="form-confirm"]');
-    await page.waitForSelector('[data-testid="forms-error"], [data-testid="dossier-message"]');
+    // Form 05's own outcome (the message of 06 above is still shown), and its print view gone: keys
+    // pressed while it is open go to it, the screen behind it being inert.
+    await page.waitForSelector('[data-testid="forms-error"], [data-testid="dossier-message"]:text-is("Form 05 printed.")');
+    await page.waitForSelector('[data-testid="print-view"]', { state: 'detached' });
     expect(await leftovers(page, 'main')).toEqual([]);
     await page.keyboard.press('Escape');
     await page.focus(`[data-testid="search-results"] tbody tr:has-text("${codes[0]}")`);

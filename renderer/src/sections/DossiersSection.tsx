@@ -35,11 +35,12 @@ export function DossiersSection({ initialQuery }: { initialQuery?: string }) {
       if (!r.ok) return;
       setRows(r.value);
       // The detail belongs to the search that found it: a search without that dossier closes it.
-      const kept = detailCode.current && r.value.some((x) => x.code === detailCode.current) ? detailCode.current : null;
-      if (!kept) setDetail(null);
-      else if (queueSeen > 0) {
-        const d = await api()['dossier.get']({ code: kept });
-        if (d.ok) setDetail((cur) => (cur?.code === kept ? d.value : cur));
+      // (From the state itself: a detail opened while this search was answered is not yet in the ref.)
+      setDetail((d) => (d && r.value.some((x) => x.code === d.code) ? d : null));
+      const shown = detailCode.current;
+      if (queueSeen > 0 && shown && r.value.some((x) => x.code === shown)) {
+        const d = await api()['dossier.get']({ code: shown });
+        if (d.ok) setDetail((cur) => (cur?.code === shown ? d.value : cur));
       }
     }, 40);
     return () => clearTimeout(h);
