@@ -1,7 +1,7 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { fakeSafeStorage } from './fake-safe-storage';
 
 /**
  * An in-process stand-in for the `electron` module, enough for electron/main's composition root to
@@ -66,26 +66,6 @@ export class FakeBrowserWindow extends EventEmitter {
     this.#destroyed = true;
     this.emit('closed');
   }
-}
-
-/** Electron's safeStorage on a machine with a keyring: real AES-GCM under a key this process holds. */
-function fakeSafeStorage() {
-  const key = randomBytes(32);
-  return {
-    isEncryptionAvailable: () => true,
-    getSelectedStorageBackend: () => 'gnome_libsecret',
-    encryptString(plain: string): Buffer {
-      const iv = randomBytes(12);
-      const c = createCipheriv('aes-256-gcm', key, iv);
-      const ct = Buffer.concat([c.update(plain, 'utf8'), c.final()]);
-      return Buffer.concat([iv, c.getAuthTag(), ct]);
-    },
-    decryptString(buf: Buffer): string {
-      const d = createDecipheriv('aes-256-gcm', key, buf.subarray(0, 12));
-      d.setAuthTag(buf.subarray(12, 28));
-      return Buffer.concat([d.update(buf.subarray(28)), d.final()]).toString('utf8');
-    },
-  };
 }
 
 const app = Object.assign(new EventEmitter(), {
