@@ -9,6 +9,7 @@ import { resourcesDir } from '../../electron/node/config/resources';
 import { openDatabase } from '../../electron/node/db/open';
 import { documentStores } from '../helpers/documents';
 import { IntakeService } from '../../electron/node/intake/intake-service';
+import { REWRITE_STEP_PAGES, rewritePending, rewriteStep, searchSegments } from '../../electron/node/search/search-index-repo';
 import { searchDossiers } from '../../electron/node/search/search-repo';
 import { dailyReport, type DailyReport } from '../../electron/node/reports/report-repo';
 import { findPdfWorkerScript, inProcessRenderer, WorkerPdfRenderer, type PdfRenderer } from '../../electron/node/documents/pdf-renderer';
@@ -92,6 +93,22 @@ function p99Pair(name: string, t: Record<Side, number[]>, goal: number | null): 
   for (const side of SIDES) p99(`${name} — ${side}`, summarize(t[side]), goal);
 }
 
+/**
+ * Work the background steps do (SettledWarmer), run to its end: the longest step is how long intake
+ * may wait behind one, the sum what the work costs in all.
+ */
+function steps(side: Side, step: () => boolean, label: string): void {
+  const took: number[] = [];
+  for (let more = true; more; ) {
+    const t0 = performance.now();
+    more = step();
+    took.push(performance.now() - t0);
+  }
+  const s = summarize(took);
+  record(`  ${label}: longest step — ${side}`, s.max, 'ms', null, `${took.length} steps, median ${s.p50.toFixed(0)} ms`);
+  record(`  ${label}: all steps together — ${side}`, took.reduce((a, b) => a + b, 0), 'ms', null, 'pauses between steps not counted');
+}
+
 /** The cached clear database and its sealed copy, built once per size and brought to the current schema. */
 function cachedDatabases(dir: string, dossiers: number): Record<Side, string> {
   const clear = join(dir, `dossiers-v2-${dossiers}.sqlite3`);
@@ -122,7 +139,7 @@ export async function benchIntake(opts: { dossiers: number }): Promise<void> {
   };
   const n = opts.dossiers.toLocaleString('en');
   await reportFigures(dbs, paths, n);
-  searchFigures(dbs, opts.dossiers, n);
+  searchFigures(dbs, paths, opts.dossiers, n);
   for (const side of SIDES) dbs[side].close();
   await saveFigures(dir);
 }
@@ -134,19 +151,7 @@ async function reportFigures(dbs: Record<Side, Database.Database>, paths: Record
     clear: openDatabase(paths.clear, { key: null }).db,
     encrypted: openDatabase(paths.encrypted, { key: BENCH_DB_KEY }).db,
   };
-  // A cache upgraded past migration 19 has its per-day counts built by the background steps (SettledWarmer):
-  // the longest step is how long intake may wait behind one, the sum what the build costs in all.
-  const steps = (side: Side, step: () => boolean, label: string) => {
-    const took: number[] = [];
-    for (let more = true; more; ) {
-      const t0 = performance.now();
-      more = step();
-      took.push(performance.now() - t0);
-    }
-    const s = summarize(took);
-    record(`  ${label}: longest step — ${side}`, s.max, 'ms', null, `${took.length} steps, median ${s.p50.toFixed(0)} ms`);
-    record(`  ${label}: all steps together — ${side}`, took.reduce((a, b) => a + b, 0), 'ms', null, 'pauses between steps not counted');
-  };
+  // A cache upgraded past migration 19 has its per-day counts built by the background steps (SettledWarmer).
   for (const side of SIDES) {
     if (rw[side].prepare("SELECT EXISTS (SELECT 1 FROM report_day_stale WHERE part IN ('R', 'F', 'T', 'N'))").pluck().get() === 1) {
       steps(side, () => daysStep(rw[side], STEP_DAY_KEYS), `per-day counts of an upgraded store, in background steps of ${STEP_DAY_KEYS} day keys`);
@@ -230,7 +235,7 @@ async function reportPdfFigures(db: Database.Database): Promise<void> {
 }
 
 /** Search p99 on realistic counter queries, every query run on both databases in turn. */
-function searchFigures(dbs: Record<Side, Database.Database>, dossiers: number, n: string): void {
+function searchFigures(dbs: Record<Side, Database.Database>, paths: Record<Side, string>, dossiers: number, n: string): void {
   const r = rng(7);
   const pick = <T>(a: readonly T[]) => a[Math.floor(r() * a.length)]!;
   const sample = dbs.clear.prepare('SELECT ma_ho_so, chu_ho_so, so_giay_to, so_dien_thoai FROM dossiers WHERE id = ?');
@@ -250,9 +255,25 @@ function searchFigures(dbs: Record<Side, Database.Database>, dossiers: number, n
       : ['đ folded', pick(['dang duc', 'do dinh', 'duong dao', 'đặng đạt'])],
     );
   }
-  for (const side of SIDES) for (const [q] of queries.slice(0, 20)) searchDossiers(dbs[side], q); // warm the page cache
-  const all = paired(queries.length, (side, i) => searchDossiers(dbs[side], queries[i]![1], 20));
+  const measure = () => {
+    for (const side of SIDES) for (const [q] of queries.slice(0, 20)) searchDossiers(dbs[side], q); // warm the page cache
+    return paired(queries.length, (side, i) => searchDossiers(dbs[side], queries[i]![1], 20));
+  };
+  // A cache upgraded past migration 21 rewrites its index once in the background (SettledWarmer): its
+  // searches before and the steps, printed once, when the cache is upgraded.
+  const rw: Record<Side, Database.Database> = {
+    clear: openDatabase(paths.clear, { key: null }).db,
+    encrypted: openDatabase(paths.encrypted, { key: BENCH_DB_KEY }).db,
+  };
+  if (SIDES.some((side) => rewritePending(rw[side]))) {
+    p99Pair(`  search (${n} dossiers) before the index's one-time rewrite: all queries`, measure(), null);
+    for (const side of SIDES) steps(side, () => rewriteStep(rw[side]), `search index rewritten in background steps of ${REWRITE_STEP_PAGES} leaf pages`);
+  }
+  const segments = SIDES.map((side) => `${side} ${searchSegments(rw[side])}`).join(', ');
+  for (const side of SIDES) rw[side].close();
+  const all = measure();
   p99Pair(`search (${n} dossiers): all queries`, all, 5);
+  line('  search index segments', segments);
   for (const side of SIDES) {
     const byKind = new Map<string, number[]>();
     queries.forEach(([kind], i) => byKind.set(kind, [...(byKind.get(kind) ?? []), all[side][i]!]));

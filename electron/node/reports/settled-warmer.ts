@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { performance } from 'node:perf_hooks';
 import { errorCode, type Logger } from '../log/logger';
 import { settleStep, STEP_DOSSIERS } from './kpi766-settled-repo';
+import { rewriteStep } from '../search/search-index-repo';
 import { daysStep } from './report-days-repo';
 
 /** Long enough after start for the sign-in screen, the first sync run and the day's first intake. */
@@ -24,7 +25,8 @@ export interface SettledWarmerDeps {
  * Brings the report's derived data up to date in the background — the per-day counts of a store
  * upgraded with rows (report-days-repo `daysStep`), then the 766 summaries (kpi766-settled-repo
  * `settleStep`) — so the first year's report after this version or after a big feed pull finds
- * them ready instead of counting and judging every dossier from its rows while the counter waits. One small transaction per step on the store's
+ * them ready instead of counting and judging every dossier from its rows while the counter waits;
+ * last, an upgraded store's search index is rewritten once (search-index-repo `rewriteStep`). One small transaction per step on the store's
  * own connection, then a pause as long as the step, so intake and the IPC calls between steps
  * wait at most one step. Nothing runs until `start` (the window hosts call it; the CLI and the
  * tests do not, unless a test asks); `stop` before the store closes.
@@ -86,8 +88,9 @@ export class SettledWarmer {
         if (!this.#started) return false;
         const t0 = performance.now();
         try {
-          // The per-day counts of an upgraded store first (a few keys a step), then the 766 summaries.
-          return daysStep(db) || settleStep(db, this.d.dossiersPerStep ?? STEP_DOSSIERS);
+          // The per-day counts of an upgraded store first (a few keys a step), then the 766 summaries,
+          // then the search index's one-time rewrite (migration 21).
+          return daysStep(db) || settleStep(db, this.d.dossiersPerStep ?? STEP_DOSSIERS) || rewriteStep(db);
         } finally {
           took = performance.now() - t0;
         }
