@@ -152,7 +152,22 @@ export function createCoreServices(dataDir: string, a: CoreAdapters, dbKey: stri
   files.temp.wipeLeftovers();
   docs.wipeViewerLeftovers();
   const printOffers = new PrintOffers(docs);
-  const intake = new IntakeService({ store, files, docs, receiptsDir: layout.receiptsDir, fontsDir, pdf, now, apiConfigured });
+  const intake = new IntakeService({
+    store,
+    files,
+    docs,
+    receiptsDir: layout.receiptsDir,
+    fontsDir,
+    pdf,
+    now,
+    apiConfigured,
+    // Best effort, after the officer saw "saved": the app may be closing by then (store shut), and an
+    // unhandled rejection would end the main process; the next probe and sync pass run on their own timers.
+    afterAnswer: () => {
+      monitor.check().catch(() => undefined);
+      Promise.resolve(sync.trigger('intake')).catch(() => undefined);
+    },
+  });
   const forms = new FormService({ store, intake, docs, pdf, formsDir: layout.receiptsDir, now });
   // The 766 summaries for long reports, made between other work; idle until a window host starts it.
   const settledWarmer = new SettledWarmer({ exec: (op, fn) => store.exec(op, fn), log: a.log.child('reports') });

@@ -41,6 +41,11 @@ export interface IntakeDeps {
   readonly now?: () => Date;
   /** Whether a provincial API is configured: staleness only applies to a counter that syncs. */
   readonly apiConfigured?: () => Promise<boolean>;
+  /**
+   * What follows a save a screen answered (`answerFirst`): the core probes the network and starts
+   * a sync pass, so the dossier leaves for the province without the officer waiting on either.
+   */
+  readonly afterAnswer?: () => void;
 }
 
 export interface ReceiveRequest {
@@ -55,10 +60,10 @@ export interface ReceiveRequest {
   /** Skip the PDF (bulk migration, benchmarks); `receipt pdf` renders it later on demand. */
   readonly skipReceipt?: boolean;
   /**
-   * Return as soon as the dossier is committed and render the receipt afterwards: the counter
-   * screen answers at once, and printing waits for the PDF if it is not ready yet.
+   * A screen waits: return as soon as the dossier is committed, and render the receipt and run
+   * `afterAnswer` once the answer has been drawn. Printing waits for the PDF if it is not ready yet.
    */
-  readonly receiptInBackground?: boolean;
+  readonly answerFirst?: boolean;
 }
 
 export interface ReceiveResult {
@@ -102,7 +107,7 @@ const CLOCK_SKEW_MS = 60_000;
  * after the handler returns (Playwright's hop), so a setImmediate ran before it left; and the page
  * needs a frame or two to draw it.
  */
-export const AFTER_ANSWER_MS = 100;
+const AFTER_ANSWER_MS = 100;
 type Scan = StoredFile & { documentCode: string | null };
 
 /** Everything the intake screen and `motcua intake` do, over one transaction per dossier, on behalf of the signed-in officer. */
@@ -155,13 +160,18 @@ export class IntakeService {
       })(),
     );
     if (req.skipReceipt) return { ...result, receiptPath: null };
-    // In the background the render starts once the screen has had time to show the answer: its
-    // model read would delay the answer, and the render itself (a worker thread) would take one of
-    // a counter PC's two cores from the page drawing "saved". A print asked for meanwhile waits for it.
-    const rendering = req.receiptInBackground
-      ? new Promise<string>((resolve, reject) => setTimeout(() => this.writeReceipt(actor, result.code, { reprint: false }).then(resolve, reject), AFTER_ANSWER_MS))
+    // For a screen the render starts once it has had time to show the answer: its model read would
+    // delay the answer, and the render itself (a worker thread) would take one of a counter PC's two
+    // cores from the page drawing "saved". A print asked for meanwhile waits for it.
+    const rendering = req.answerFirst
+      ? new Promise<string>((resolve, reject) =>
+          setTimeout(() => {
+            this.writeReceipt(actor, result.code, { reprint: false }).then(resolve, reject);
+            this.#d.afterAnswer?.();
+          }, AFTER_ANSWER_MS),
+        )
       : this.writeReceipt(actor, result.code, { reprint: false });
-    if (req.receiptInBackground) {
+    if (req.answerFirst) {
       this.#pendingReceipts.set(result.code, rendering);
       // A failed render is not lost: the receipt is rendered again on the next print.
       rendering.catch(() => undefined).finally(() => this.#pendingReceipts.delete(result.code));

@@ -2,7 +2,6 @@ import { vietnamDate } from '../../../common/domain/time';
 import { failure } from '../../../common/ipc/result';
 import { searchProcedures } from '../../catalog/catalog-repo';
 import { voidDossier } from '../../intake/void-dossier';
-import { AFTER_ANSWER_MS } from '../../intake/intake-service';
 import { toVietnamRfc3339 } from '../../../common/domain/time';
 import { actorOf, printKept, type AreaHandlers, type HandlerEnv } from './env';
 
@@ -30,15 +29,8 @@ export const intakeHandlers = (e: HandlerEnv): AreaHandlers<C> => ({
       draft,
       attachments: attachments.map((a) => ({ path: e.core.inbox.pathOf(a.token), documentCode: a.MaThanhPhanHoSo })),
       override: override ?? null,
-      receiptInBackground: true,
+      answerFirst: true,
     });
-    // After the answer: the officer sees "saved" without waiting on the probe or a sync pass's first steps.
-    // Both are best effort: the app may be closing by then (store shut), and an unhandled rejection
-    // would end the main process; the next probe and sync pass run on their own timers anyway.
-    setTimeout(() => {
-      e.core.monitor.check().catch(() => undefined);
-      Promise.resolve(e.core.sync.trigger('intake')).catch(() => undefined);
-    }, AFTER_ANSWER_MS);
     return { code: r.code, receivedAt: r.receivedAt, dueAt: r.dueAt, hasReceipt: false, warnings: [...r.warnings], warningKeys: [...r.warningKeys] };
   },
   'intake.turnBack': async (input, ctx) => {
