@@ -155,11 +155,11 @@ describe('rows written before the seals (an upgraded database)', () => {
     const { migrations } = await import('../../electron/node/db/migrations/index.generated');
     const before = migrations[migrations.findIndex((m) => m.name === 'record_integrity') - 1]!.version;
     const db = await openDataDb(dir);
-    // The migrations after the seals (17, the report's indexes; 18, the 766 summaries and their triggers; 19, the per-day counts and theirs) are undone too, so the reopen replays them as an upgrade does.
+    // The migrations after the seals (17, the report's indexes; 18, the 766 summaries and their triggers; 19, the per-day counts and theirs; 21, the search index's rewrite mark; 22, the 766 summaries' sums per day) are undone too, so the reopen replays them as an upgrade does.
     for (const t of db.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'report_days_%'").pluck().all() as string[]) db.exec(`DROP TRIGGER ${t}`);
     db.exec('DROP TABLE report_day_received; DROP TABLE report_day_fees; DROP TABLE report_day_returned; DROP TABLE report_day_feed; DROP TABLE report_day_stale;');
     for (const t of ['remote', 'history', 'dossier']) for (const op of ['insert', 'update', 'delete']) db.exec(`DROP TRIGGER kpi766_${t}_${op}`);
-    db.exec('DROP TABLE kpi766_settled; DROP TABLE kpi766_stale;');
+    db.exec('DROP TABLE kpi766_settled; DROP TABLE kpi766_stale; DROP TABLE kpi766_settled_days; DROP TABLE kpi766_day_stale; DROP TABLE search_index_upkeep;');
     db.exec(`DROP INDEX remote_dossiers_span; DROP INDEX dossiers_span; DROP INDEX remote_dossiers_open; DROP INDEX dossiers_open; CREATE INDEX dossiers_status ON dossiers(trang_thai);`);
     db.exec(`ALTER TABLE officers DROP COLUMN mac; DROP TABLE setting_macs; DROP TABLE record_integrity; PRAGMA user_version = ${before};`);
     db.close();

@@ -3,8 +3,8 @@ import type { WorkCalendar } from '../../common/domain/calendar';
 import { evaluateKpi } from '../../common/domain/kpi';
 import { addTo766, classifier766, emptyKpi766, judgementTime, ratio766, type Kpi766, type Kpi766Class } from '../../common/domain/kpi766';
 import { toVietnamRfc3339 } from '../../common/domain/time';
-import { candidates, type Candidate, type Known, type Settled, type SettledFacts } from './kpi766-candidates-repo';
-import { refreshSettled, settledGroups, unsettled, type SettledGroup, type SettledPeriod } from './kpi766-settled-repo';
+import { candidates, type Candidate, type Known, type Settled } from './kpi766-candidates-repo';
+import { refreshSettled, settledGroups, settledName, unsettled, type RecentSettled, type SettledGroup, type SettledPeriod } from './kpi766-settled-repo';
 import { SEEK_MAX_DAYS } from './kpi766-spans-repo';
 import { periodDays } from './report-log-repo';
 import { loadWorkCalendar } from '../calendar/calendar-repo';
@@ -68,12 +68,18 @@ const codeOrder = (a: { src: number; code: string }, b: { src: number; code: str
  * of its first counted dossier and its place in that order — the candidates' order, in which the
  * plain path meets them — so both paths give the same report.
  */
-function withSettled(kpi: Kpi766, groups: readonly SettledGroup[], judged: Iterable<{ maTthc: string | null; name: string | null; src: 0 | 1; code: string; k: Kpi766Class | null }>) {
-  const entries = new Map<string, { key: string; name: string; onTime: number; late: number; src: 0 | 1; code: string }>();
-  const note = (key: string, first: { src: 0 | 1; code: string; name: string | null }, late: boolean, n: number) => {
+function withSettled(
+  kpi: Kpi766,
+  groups: readonly SettledGroup[],
+  judged: Iterable<{ maTthc: string | null; name?: string | null; src: 0 | 1; code: string; k: Kpi766Class | null }>,
+  nameOf: (code: string) => string | null,
+) {
+  // name undefined: a summarised dossier's, looked up once its procedure's first dossier is known.
+  const entries = new Map<string, { key: string; name: string | null | undefined; onTime: number; late: number; src: 0 | 1; code: string }>();
+  const note = (key: string, first: { src: 0 | 1; code: string; name?: string | null }, late: boolean, n: number) => {
     let e = entries.get(key);
-    if (!e) entries.set(key, (e = { key, name: first.name ?? key, onTime: 0, late: 0, src: first.src, code: first.code }));
-    else if (codeOrder(first, e) < 0) Object.assign(e, { name: first.name ?? key, src: first.src, code: first.code });
+    if (!e) entries.set(key, (e = { key, name: first.name, onTime: 0, late: 0, src: first.src, code: first.code }));
+    else if (codeOrder(first, e) < 0) Object.assign(e, { name: first.name, src: first.src, code: first.code });
     if (late) e.late += n;
     else e.onTime += n;
   };
@@ -88,43 +94,46 @@ function withSettled(kpi: Kpi766, groups: readonly SettledGroup[], judged: Itera
     if (k === 'truocHan' || k === 'dungHan' || k === 'treHan') note(c.maTthc ?? '?', c, k === 'treHan', 1);
   }
   kpi.tyLeDungHan = ratio766(kpi);
-  return new Map([...entries.values()].sort(codeOrder).map((e) => [e.key, { name: e.name, onTime: e.onTime, late: e.late }]));
+  return new Map([...entries.values()].sort(codeOrder).map((e) => [e.key, { name: (e.name === undefined ? nameOf(e.code) : e.name) ?? e.key, onTime: e.onTime, late: e.late }]));
 }
 
-// A trend judges tens of thousands of dossiers at one instant after another: each parsed once, not per dossier.
-let lastInstant = ['', 0] as [string, number];
-let lastDay = ['', 0] as [string, number];
-const instant = (at: string) => (lastInstant[0] === at ? lastInstant[1] : (lastInstant = [at, Date.parse(at)])[1]);
-const dayStartMs = (day: string) => (lastDay[0] === day ? lastDay[1] : (lastDay = [day, Date.parse(`${day}T00:00:00+07:00`)])[1]);
+/** A time key as a number (yyyyMMddHHmmss, Vietnam wall clock) in ms. */
+const keyMs = (k: number) =>
+  Date.UTC(Math.floor(k / 1e10), (Math.floor(k / 1e8) % 100) - 1, Math.floor(k / 1e6) % 100, Math.floor(k / 1e4) % 100, Math.floor(k / 100) % 100, k % 100) - 7 * 3600_000;
 
-/**
- * When a dossier judged from its facts can count at all (factJudge's first tests): from the time it
- * counts from, on days its end has not passed before; so a trend day skips it without judging it.
- */
-const factBounds = (f: SettledFacts) => ({ first: f.counted === null ? Infinity : keyMs(f.counted), last: keyMs(f.end), ended: true });
-
-const keyMs = (k: string) => Date.UTC(+k.slice(0, 4), +k.slice(4, 6) - 1, +k.slice(6, 8), +k.slice(8, 10), +k.slice(10, 12), +k.slice(12, 14)) - 7 * 3600_000;
+/** A candidate read with its facts, in the form the summaries give them. */
+const asRecent = (c: Known): RecentSettled => ({
+  src: c.src,
+  code: c.code,
+  maTthc: c.maTthc,
+  receivedDay: c.receivedDay === null ? null : Number(c.receivedDay.replace(/-/g, '')),
+  counted: c.facts.counted === null ? null : Number(c.facts.counted),
+  end: Number(c.facts.end),
+  due: Number(c.facts.due),
+});
 
 /**
  * classify766 for a settled dossier judged inside its history (a trend day): with no supplement
  * request, what is known at an instant follows from three times — the first that counts, the end
- * (the earliest end state) and the due time — with no history to order.
+ * (the earliest end state) and the due time — with no history to order. Judged at `cut` for a period
+ * starting at `start` (both in ms), so tens of thousands of dossiers judged per day parse no dates.
+ * With when it can count at all (the judge's first tests): from `first`, on days `last` has not passed before.
  */
-function factJudge(f: SettledFacts): (period: { from: string; judgedAt: string }) => Kpi766Class | null {
-  const countedMs = f.counted === null ? null : keyMs(f.counted);
-  const endMs = keyMs(f.end);
-  const dueMs = keyMs(f.due);
-  const early = f.end.slice(0, 8) < f.due.slice(0, 8);
-  return (period) => {
-    const cut = instant(period.judgedAt);
+function factJudge(r: RecentSettled): { first: number; last: number; judge: (cut: number, start: number) => Kpi766Class | null } {
+  const countedMs = r.counted === null ? null : keyMs(r.counted);
+  const endMs = keyMs(r.end);
+  const dueMs = keyMs(r.due);
+  const early = Math.floor(r.end / 1e6) < Math.floor(r.due / 1e6);
+  const judge = (cut: number, start: number): Kpi766Class | null => {
     if (countedMs === null || countedMs > cut) return null;
     if (endMs <= cut) {
-      if (endMs < dayStartMs(period.from)) return null;
+      if (endMs < start) return null;
       if (endMs > dueMs) return 'treHan';
       return early ? 'truocHan' : 'dungHan';
     }
     return cut <= dueMs ? 'dangTrongHan' : 'dangQuaHan';
   };
+  return { first: countedMs ?? Infinity, last: endMs, judge };
 }
 
 /**
@@ -166,15 +175,16 @@ export function kpi766Report(
   const kpi = emptyKpi766(judgedAt);
   let byProcedure = new Map<string, { name: string; onTime: number; late: number }>();
   // Both are judged from their facts: the settled ones with something in the trend window, and the candidates read with facts.
-  const recent = [...(rest?.recent ?? []), ...known];
-  const recentJudges = recent.map((r) => factJudge(r.facts));
-  const factJudgeOf = new Map<Known, (period: { from: string; judgedAt: string }) => Kpi766Class | null>(known.map((c, i) => [c, recentJudges[recent.length - known.length + i]!]));
-  const now = (c: Candidate | Settled | Known) => ('settled' in c ? c.settled : 'facts' in c ? factJudgeOf.get(c)!({ from: o.first, judgedAt }) : judgeOf.get(c)!({ from: o.first, judgedAt }));
+  const recent = [...(rest?.recent ?? []), ...known.map(asRecent)];
+  const recentJudges = recent.map(factJudge);
+  const factJudgeOf = new Map(known.map((c, i) => [c, recentJudges[recent.length - known.length + i]!.judge]));
+  const [cutMs, firstMs] = [Date.parse(judgedAt), Date.parse(`${o.first}T00:00:00+07:00`)];
+  const now = (c: Candidate | Settled | Known) => ('settled' in c ? c.settled : 'facts' in c ? factJudgeOf.get(c)!(cutMs, firstMs) : judgeOf.get(c)!({ from: o.first, judgedAt }));
   if (period) {
     byProcedure = withSettled(kpi, groups, [
       ...listed.map((c) => ({ maTthc: c.maTthc, name: c.name, code: c.code, src: 'facts' in c ? c.src : 'local' in c && c.local ? (1 as const) : (0 as const), k: now(c) })),
-      ...(rest?.recent ?? []).map((r, i) => ({ ...r, k: recentJudges[i]!({ from: o.first, judgedAt }) })),
-    ]);
+      ...(rest?.recent ?? []).map((r, i) => ({ maTthc: r.maTthc, src: r.src, code: r.code, k: recentJudges[i]!.judge(cutMs, firstMs) })),
+    ], settledName(db));
   } else {
     for (const c of listed) {
       const k = now(c);
@@ -190,29 +200,41 @@ export function kpi766Report(
     }
   }
 
-  // Cheap bounds per dossier so each trend day only judges the dossiers that can count on it.
-  const bounds = all.map((c) => {
-    const times = c.history.map((e) => Date.parse(e.at));
-    return { first: Math.min(...times), last: Math.max(...times), ended: evaluateKpi(c.due, c.history).ended, day: c.receivedAt ? toVietnamRfc3339(new Date(c.receivedAt)).slice(0, 10) : null };
-  });
-  for (const r of recent) bounds.push({ ...factBounds(r.facts), day: r.receivedDay });
-  judges.push(...recentJudges);
-  const trend: TrendDay[] = [];
+  // The trend days, each with its judgement instant (nondecreasing) and its start; a day still to come ends them.
+  const days: Array<{ period: { from: string; judgedAt: string }; atMs: number; start: number; k: Kpi766; received: number }> = [];
   for (let day = trendFrom; day <= o.last; day = addDays(day, 1)) {
     const at = judgementTime(day, o.now);
     const atMs = Date.parse(at);
-    const dayStart = Date.parse(`${day}T00:00:00+07:00`);
-    if (atMs < dayStart) break; // a day still to come
-    const k = emptyKpi766(at);
-    let received = 0;
-    for (let i = 0; i < judges.length; i++) {
-      const b = bounds[i]!;
-      if (b.day === day) received++;
-      if (b.first > atMs || (b.ended && b.last < dayStart)) continue;
-      const cls: Kpi766Class | null = judges[i]!({ from: day, judgedAt: at });
-      if (cls) addTo766(k, cls);
-    }
-    trend.push({ day, received, finished: k.truocHan + k.dungHan + k.treHan, tyLeDungHan: k.tyLeDungHan });
+    const start = Date.parse(`${day}T00:00:00+07:00`);
+    if (atMs < start) break;
+    days.push({ period: { from: day, judgedAt: at }, atMs, start, k: emptyKpi766(at), received: 0 });
   }
+  const dayIndex = new Map(days.map((d, j) => [Number(d.period.from.replace(/-/g, '')), j]));
+  // A dossier is judged only on the days it can count on: from the first judged after its first time
+  // to the last that starts before its end has passed. Both bounds only move forward from day to day,
+  // so those days are one run, found without looking at the others (31 × every dossier, before).
+  const tally = (b: { first: number; last: number; ended: boolean; day: number | null }, judge: (d: (typeof days)[number]) => Kpi766Class | null) => {
+    const r = b.day === null ? undefined : dayIndex.get(b.day);
+    if (r !== undefined) days[r]!.received++;
+    let j = 0;
+    while (j < days.length && b.first > days[j]!.atMs) j++;
+    for (; j < days.length && !(b.ended && b.last < days[j]!.start); j++) {
+      const cls = judge(days[j]!);
+      if (cls) days[j]!.k[cls]++;
+    }
+  };
+  all.forEach((c, i) => {
+    const times = c.history.map((e) => Date.parse(e.at));
+    const b = { first: Math.min(...times), last: Math.max(...times), ended: evaluateKpi(c.due, c.history).ended, day: c.receivedAt ? Number(toVietnamRfc3339(new Date(c.receivedAt)).slice(0, 10).replace(/-/g, '')) : null };
+    tally(b, (d) => judges[i]!(d.period));
+  });
+  recent.forEach((r, i) => {
+    const f = recentJudges[i]!;
+    tally({ first: f.first, last: f.last, ended: true, day: r.receivedDay }, (d) => f.judge(d.atMs, d.start));
+  });
+  const trend: TrendDay[] = days.map(({ period, k, received }) => {
+    k.tyLeDungHan = ratio766(k);
+    return { day: period.from, received, finished: k.truocHan + k.dungHan + k.treHan, tyLeDungHan: k.tyLeDungHan };
+  });
   return { kpi, byProcedure, trend };
 }

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
-import { historyOf, keyDay, LOCAL_COLUMNS, localSettledFacts, REMOTE_SELECT, settledFacts, type Known, type LocalRow, type RemoteRow, type SettledFacts } from './kpi766-candidates-repo';
-import { OPEN_STATES as OPEN } from './kpi766-spans-repo';
+import { historyOf, LOCAL_COLUMNS, localSettledFacts, REMOTE_SELECT, settledFacts, type LocalRow, type RemoteRow, type SettledFacts } from './kpi766-candidates-repo';
+import { candidateWhere, countDays, dayGroups, daysPending } from './kpi766-days-repo';
 
 // The 766 summaries of settled dossiers (migration 18): kpi766_settled and kpi766_stale are this
 // module's. A dossier's summary holds no judgement time, only what its class for any period
@@ -72,7 +72,8 @@ export function refreshSettled(db: Database.Database, finish = true): boolean {
  */
 export function settleStep(db: Database.Database, limit: number = STEP_DOSSIERS): boolean {
   if (db.readonly) return false;
-  return db.transaction(() => work(db, limit))();
+  // Then the sums per end day of what was summarised (kpi766-days-repo), as many summaries a step.
+  return db.transaction(() => (pending(db) ? work(db, limit) || daysPending(db) : countDays(db, limit)))();
 }
 
 /** Up to `limit` dossiers: queued codes first, then the rebuild's next page. True while work remains. */
@@ -160,9 +161,7 @@ export interface SettledPeriod {
   before: string;
 }
 
-/** The candidates query's conditions for a period, on the copies of the source columns. */
-const CANDIDATE = `CASE src WHEN 0 THEN (received IS NULL OR received <= @toNat) AND (status IN ${OPEN} OR changed IS NULL OR changed >= @fromIso)
-                   ELSE received <= @toIso AND (status IN ${OPEN} OR received >= @fromIso OR changed >= @fromIso) END`;
+const CANDIDATE = candidateWhere('@fromIso', '@toNat', '@toIso');
 
 export interface SettledGroup {
   verdict: Verdict;
@@ -172,24 +171,37 @@ export interface SettledGroup {
   first: { src: 0 | 1; code: string; name: string | null };
 }
 
-/** The candidates settled before the trend window and ended from the period's start, counted by verdict and procedure. */
+/** The candidates settled before the trend window and ended from the period's start, counted by verdict and procedure (their sums per day). */
 export function settledGroups(db: Database.Database, p: SettledPeriod): SettledGroup[] {
-  const rows = db
-    .prepare(
-      `SELECT verdict, ma_tthc, count(*) AS n, min(src || ma_ho_so) AS first FROM kpi766_settled
-       WHERE verdict IS NOT NULL AND end_key >= @start AND end_key < @before AND last_key < @before ${p.counter ? 'AND counter_id = @counter' : ''} AND ${CANDIDATE}
-       GROUP BY verdict, ma_tthc`,
-    )
-    .all(p) as Array<{ verdict: Verdict; ma_tthc: string | null; n: number; first: string }>;
-  const name = db.prepare('SELECT ten_tthc FROM kpi766_settled WHERE ma_ho_so = ?').pluck();
+  const rows = dayGroups(db, p);
+  const name = settledName(db);
   return rows.map((r) => {
     const code = r.first.slice(1);
-    return { verdict: r.verdict, maTthc: r.ma_tthc, n: r.n, first: { src: r.first[0] === '0' ? 0 : 1, code, name: name.get(code) as string | null } };
+    return { verdict: r.verdict, maTthc: r.ma_tthc, n: r.n, first: { src: r.first[0] === '0' ? 0 : 1, code, name: name(code) } };
   });
 }
 
-/** A settled dossier with something from the trend window on: judged per day from its facts, without its history. */
-export type RecentSettled = Known;
+/**
+ * A settled dossier with something from the trend window on: judged per day from its facts, without
+ * its history. Times as numbers (yyyyMMddHHmmss, the time keys; the day received as yyyyMMdd) and no
+ * name (settledName gives it when its procedure needs one): a year holds tens of thousands of them,
+ * and making a string of every key and name cost more than the query (issue #15).
+ */
+export interface RecentSettled {
+  src: 0 | 1;
+  code: string;
+  maTthc: string | null;
+  receivedDay: number | null;
+  counted: number | null;
+  end: number;
+  due: number;
+}
+
+/** The name a summarised dossier carries. */
+export const settledName = (db: Database.Database) => {
+  const get = db.prepare('SELECT ten_tthc FROM kpi766_settled WHERE ma_ho_so = ?').pluck();
+  return (code: string) => get.get(code) as string | null;
+};
 
 /**
  * The candidates not settled before the trend window: the rows the candidates query must still
@@ -199,22 +211,23 @@ export type RecentSettled = Known;
 export function unsettled(db: Database.Database, p: SettledPeriod): { rows: { remote: number[]; local: number[] }; recent: RecentSettled[] } {
   const rows = { remote: [] as number[], local: [] as number[] };
   const recent: RecentSettled[] = [];
+  // Rows as arrays (raw): an object per row of tens of thousands cost as much again.
   const add = (found: unknown[]) => {
-    for (const r of found as Array<{ src: 0 | 1; rid: number; ma_ho_so: string; ma_tthc: string | null; ten_tthc: string | null; received: string | null; end_key: string | null; last_key: string; verdict: SettledFacts['verdict']; due_key: string; counted_key: string | null }>) {
-      if (r.end_key === null) (r.src === 0 ? rows.remote : rows.local).push(r.rid);
-      else {
-        const facts = { end: r.end_key, last: r.last_key, verdict: r.verdict, due: r.due_key, counted: r.counted_key };
-        recent.push({ src: r.src, code: r.ma_ho_so, maTthc: r.ma_tthc, name: r.ten_tthc, receivedDay: keyDay(r.received), facts });
-      }
+    for (const [src, rid, code, maTthc, day, end, due, counted] of found as Array<[0 | 1, number, string, string | null, number | null, number | null, number, number | null]>) {
+      if (end === null) (src === 0 ? rows.remote : rows.local).push(rid);
+      else recent.push({ src, code, maTthc, receivedDay: day, counted, end, due });
     }
   };
   // A candidate was received by the period's end (both bounds start with its year): one seek per year received.
   const year = p.toNat.slice(0, 4);
   const next = db.prepare('SELECT substr(received, 1, 4) AS k FROM kpi766_settled WHERE substr(received, 1, 4) > ? ORDER BY substr(received, 1, 4) LIMIT 1').pluck();
-  const columns = 'src, rid, ma_ho_so, ma_tthc, ten_tthc, received, end_key, last_key, verdict, due_key, counted_key';
+  // A settled dossier's received time is in one of timeKey's two exact forms (or empty): its day as keyDay reads it.
+  const day = `CASE WHEN end_key IS NULL OR coalesce(received, '') = '' THEN NULL WHEN length(received) = 14 THEN CAST(substr(received, 1, 8) AS INTEGER)
+                    ELSE CAST(substr(received, 1, 4) || substr(received, 6, 2) || substr(received, 9, 2) AS INTEGER) END`;
+  const columns = `src, rid, ma_ho_so, ma_tthc, ${day}, CAST(end_key AS INTEGER), CAST(due_key AS INTEGER), CAST(counted_key AS INTEGER)`;
   const where = `coalesce(last_key, '~') >= @before ${p.counter ? 'AND counter_id = @counter' : ''} AND ${CANDIDATE}`;
-  const open = db.prepare(`SELECT ${columns} FROM kpi766_settled WHERE substr(received, 1, 4) = @k AND ${where}`);
+  const open = db.prepare(`SELECT ${columns} FROM kpi766_settled WHERE substr(received, 1, 4) = @k AND ${where}`).raw();
   for (let k: string | undefined = ''; k !== undefined && k <= year; k = next.get(k) as string | undefined) add(open.all({ ...p, k }));
-  add(db.prepare(`SELECT ${columns} FROM kpi766_settled WHERE substr(received, 1, 4) IS NULL AND ${where}`).all(p));
+  add(db.prepare(`SELECT ${columns} FROM kpi766_settled WHERE substr(received, 1, 4) IS NULL AND ${where}`).raw().all(p));
   return { rows, recent };
 }

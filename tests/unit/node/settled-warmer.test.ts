@@ -51,8 +51,10 @@ describe('SettledWarmer', () => {
     await w.idle();
     expect(stale()).toBe(0);
     expect(summaries()).toBe(23);
-    // The rebuild's start with the feed's first page of 5, four more (the last of 3), this PC's (none).
-    expect(w.stats.steps).toBe(6);
+    // The rebuild's start with the feed's first page of 5, four more (the last of 3), this PC's (none),
+    // then their sums per end day (few days: one step).
+    expect(w.stats.steps).toBe(7);
+    expect(db.prepare('SELECT count(*) FROM kpi766_day_stale').pluck().get()).toBe(0);
     insert(100);
     expect(stale()).toBe(1);
     w.poke();
