@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { failure } from '../common/ipc/result';
+import { AppFailure, failure } from '../common/ipc/result';
 import { cliText, helpFlagText, jsonFlagText, say } from './cli-locale';
 import type { CliContext } from './motcua';
 
@@ -16,23 +16,12 @@ export function registerSyncCommands(program: Command, ctx: CliContext): void {
     .option('--json', jsonFlagText())
     .action(async (o: { once?: boolean; api?: string; timeout: string; json?: boolean }) => {
       if (!o.once) throw failure('invalid_input', 'cli.syncOnce');
-      const { createLogger } = await import('../node/log/logger');
-      const { ProvincialApi } = await import('../node/sync/provincial-api');
-      const { backoffFromEnv, resolveApiConfig } = await import('../node/sync/sync-config');
-      const { SyncEngine } = await import('../node/sync/sync-engine');
-      const { report, retried, heldForCorrection } = await ctx.withStore(async (store) => {
-        const cfg = await resolveApiConfig(store, o.api ? { apiUrl: o.api } : {}, ctx.core().secrets);
-        if (!cfg) throw failure('conflict', 'cli.syncNotConfigured');
-        // The same "sync now" as F9: what waits out a backoff is tried in this run (policy and audit in the service).
-        const now = await ctx.core().sync.retryNow(ctx.actor());
-        const engine = new SyncEngine({
-          store,
-          api: new ProvincialApi(cfg),
-          files: ctx.core().files,
-          log: createLogger({ scope: 'sync' }),
-        }, backoffFromEnv());
-        return { report: await engine.runOnce({ deadlineMs: Number(o.timeout) * 1000 }), ...now };
-      });
+      const { report, retried, heldForCorrection } = await ctx
+        .withStore(() => ctx.core().sync.syncOnce(ctx.actor(), { ...(o.api ? { apiUrl: o.api } : {}), deadlineMs: Number(o.timeout) * 1000 }))
+        .catch((e: unknown) => {
+          // On the command line the refusal names the three ways to give the address.
+          throw e instanceof AppFailure && e.key === 'sync.notConfigured' ? failure('conflict', 'cli.syncNotConfigured') : e;
+        });
       if (o.json) return ctx.printJson({ ...report, retried, heldForCorrection });
       if (retried || heldForCorrection) {
         ctx.io.out(

@@ -136,6 +136,18 @@ export class SyncService {
     return { report: await this.trigger('manual'), ...r };
   }
 
+  /**
+   * `motcua sync --once`: the same "sync now" as F9 (`retryNow`), then one run to its end or the
+   * deadline, outside the app's timer, waiting out the backoffs that remain; an API address given on
+   * the command line is used for this run only.
+   */
+  async syncOnce(actor: Actor, o: { apiUrl?: string; deadlineMs: number }): Promise<{ report: SyncReport; retried: number; heldForCorrection: number }> {
+    const cfg = await resolveApiConfig(this.d.store, o.apiUrl ? { apiUrl: o.apiUrl } : {}, this.d.secrets);
+    if (!cfg) throw failure('conflict', 'sync.notConfigured');
+    const r = await this.retryNow(actor);
+    return { report: await this.engine(cfg).runOnce({ deadlineMs: o.deadlineMs }), ...r };
+  }
+
   /** Sends a corrected, rejected dossier again (If-Match with the server's version). */
   async resend(code: string): Promise<void> {
     const cfg = await resolveApiConfig(this.d.store, {}, this.d.secrets);
