@@ -44,7 +44,7 @@ function store(version?: number): Database.Database {
 }
 
 /** `n` dossiers in transactions of `batch`, each flush a segment of its own, their names varied enough to fill many leaves. */
-function receive(conn: Database.Database, n: number, batch: number): void {
+function receive(conn: Database.Database, n: number, batch: number, first = 0): void {
   let s = 11;
   const r = () => (s = (s * 48271) % 2147483647) / 2147483647;
   const pick = <T,>(a: readonly T[]) => a[Math.floor(r() * a.length)]!;
@@ -52,11 +52,11 @@ function receive(conn: Database.Database, n: number, batch: number): void {
     `INSERT INTO dossiers (ma_ho_so, ma_tthc, ten_tthc, unit_code, counter_id, loai_doi_tuong, chu_ho_so, name_folded, ngay_tiep_nhan, trang_thai, created_at, updated_at)
      VALUES (?, '1.1', 'Khai sinh', 'U', 'Q01', '1', ?, ?, '2025-05-05T09:10:00+07:00', '2', 'x', 'x')`,
   );
-  for (let from = 0; from < n; from += batch) {
+  for (let from = first; from < first + n; from += batch) {
     conn.transaction(() => {
-      for (let i = from; i < Math.min(n, from + batch); i++) {
+      for (let i = from; i < Math.min(first + n, from + batch); i++) {
         const name = `${pick(FAMILY)} ${pick(MIDDLE)} ${pick(GIVEN)}`;
-        const code = `000.00.01.H12-250505-${String(i).padStart(4, '0')}`;
+        const code = `000.00.01.H12-250505-${String(i).padStart(5, '0')}`;
         const id = Number(ins.run(code, name, foldVietnamese(name)).lastInsertRowid);
         const idNumber = `0${String(79_000_000_000 + Math.floor(r() * 999_999_999))}`;
         indexDossier(conn, { id, code, name, idNumber, phone: `09${String(Math.floor(r() * 1e8)).padStart(8, '0')}` });
@@ -100,6 +100,25 @@ describe('migration 21: the search index in leaves that fit a page', () => {
     expect(() => db.exec("INSERT INTO dossier_search (dossier_search) VALUES ('integrity-check')")).not.toThrow();
     // Done once: a later step finds nothing asked.
     expect(rewriteStep(db)).toBe(false);
+  });
+
+  it('ends after about one pass however many dossiers arrive meanwhile (each one a new segment, which would start the forced merge over)', () => {
+    db = store(BEFORE);
+    receive(db, 3000, 500);
+    migrate(db, migrations);
+    let steps = 0;
+    let n = 3000;
+    while (rewriteStep(db, 4) && steps < 20_000) {
+      steps++;
+      receive(db, 1, 1, n); // a dossier received between two steps
+      n++;
+    }
+    expect(rewriteAsked(db)).toBe(0);
+    expect(steps).toBeLessThan(200);
+    // The pass did its job: no leaf of the old size is left, only the newest few segments beside the big one.
+    expect(longestLeaf(db)).toBeLessThanOrEqual(leafRoom(db));
+    expect(db.prepare('SELECT count(*) FROM dossiers').pluck().get()).toBe(n);
+    expect(() => db.exec("INSERT INTO dossier_search (dossier_search) VALUES ('integrity-check')")).not.toThrow();
   });
 
   it('a new store asks for no rewrite, and writes leaves that fit from its first dossier', () => {

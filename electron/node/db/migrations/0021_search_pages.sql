@@ -8,7 +8,10 @@ INSERT INTO dossier_search (dossier_search, rank) VALUES ('pgsz', 3900);
 -- Leaves already written keep their size until merged: a store with dossiers rewrites its index
 -- once, in background steps that also merge it into one segment (search/search-index-repo.ts
 -- `rewriteStep`, which owns this table). Not here: at a million dossiers that is 25 s of work.
+-- steps_left: the pass's budget, set by its first step from the index's size; a forced merge starts
+-- over whenever a dossier received meanwhile adds a segment, so the pass ends on the budget too.
 CREATE TABLE search_index_upkeep (
-  job TEXT PRIMARY KEY CHECK (job IN ('rewrite'))
+  job        TEXT PRIMARY KEY CHECK (job IN ('rewrite')),
+  steps_left INTEGER
 ) STRICT, WITHOUT ROWID;
 INSERT INTO search_index_upkeep (job) SELECT 'rewrite' WHERE EXISTS (SELECT 1 FROM dossiers);
