@@ -161,10 +161,10 @@ export async function benchSealedRead(input: string, dir: string, pkiDir: string
   const added = (k: 'verified' | 'twoPass') => median(times[k].map((t, i) => t - times.clear[i]!));
   const mbs = (size / 1024 / 1024).toFixed(1);
   record(
-    `  upload read of the sealed ${mbs} MB file (decrypt into 8 MB tus chunks with checksums, sha256 checked as it goes) − the clear file's`,
+    `  upload read of the sealed ${mbs} MB file (decrypt into 8 MB tus chunks with checksums, checked against its name as it goes: v2, by the last chunk's tag) − the clear file's`,
     added('verified'),
     'ms',
     null,
-    `${median(times.verified).toFixed(1)} ms vs ${median(times.clear).toFixed(1)} ms from the clear file; verify first, then decrypt again (before): +${added('twoPass').toFixed(1)} ms (${median(times.twoPass).toFixed(1)} ms); paired medians of ${RUNS}, the three in turn; CPU time (process, all threads) sealed / before / clear ${median(cpu.verified!).toFixed(1)} / ${median(cpu.twoPass!).toFixed(1)} / ${median(cpu.clear!).toFixed(1)} ms; no clear copy on disk`,
+    `${median(times.verified).toFixed(1)} ms vs ${median(times.clear).toFixed(1)} ms from the clear file; verify first (v2: a decryption, no hash), then decrypt again (before): +${added('twoPass').toFixed(1)} ms (${median(times.twoPass).toFixed(1)} ms); paired medians of ${RUNS}, the three in turn; CPU time (process, all threads) sealed / before / clear ${median(cpu.verified!).toFixed(1)} / ${median(cpu.twoPass!).toFixed(1)} / ${median(cpu.clear!).toFixed(1)} ms; no clear copy on disk`,
   );
 }
