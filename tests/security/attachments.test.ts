@@ -49,7 +49,7 @@ describe('attachments must be regular files, reached directly', () => {
     const f = await store.importFile(join(scans, 'to-khai.pdf'));
     // On disk only the sealed form; opened with the key, the very bytes the citizen brought.
     expect(readFileSync(f.path).includes(PDF('the form the citizen brought'))).toBe(false);
-    expect(await unsealToBuffer(key, f.path)).toEqual(PDF('the form the citizen brought'));
+    expect(await unsealToBuffer(key, f.path, Buffer.from(f.sha256, 'hex'))).toEqual(PDF('the form the citizen brought'));
     expect(await store.verify(f.sha256)).toBe(true);
     expect(lstatSync(f.path).isFile()).toBe(true);
     expect(f.contentType).toBe('application/pdf');

@@ -1,11 +1,11 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { buildSync } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataLayout } from '../../electron/node/config/paths';
-import { isSealed, sealBuffer, unsealToBuffer } from '../../electron/node/files/sealed-file';
+import { isSealed, sealBuffer, sealVersion, unsealToBuffer } from '../../electron/node/files/sealed-file';
 import { tempDir } from '../helpers/tmp';
 
 const PRELOAD = join(__dirname, 'fixtures', 'kill-at-fs-call-preload.mjs');
@@ -58,7 +58,10 @@ async function eachFileOnce(dir: string, files: Map<string, Buffer>, master: Buf
     expect(existsSync(p), `${rel} is never lost (${when})`).toBe(true);
     const bytes = readFileSync(p);
     if (isSealed(bytes)) {
-      expect((await unsealToBuffer(master, p)).equals(clear), `${rel} opens to its own bytes (${when})`).toBe(true);
+      // Stored scans are sealed bound to their name (v2) and open only under it; documents stay v1.
+      const stored = rel.startsWith('files/sha256/');
+      expect(sealVersion(bytes), `${rel} sealed as ${stored ? 'v2' : 'v1'} (${when})`).toBe(stored ? 2 : 1);
+      expect((await unsealToBuffer(master, p, stored ? Buffer.from(basename(rel), 'hex') : undefined)).equals(clear), `${rel} opens to its own bytes (${when})`).toBe(true);
       states.push('sealed');
     } else {
       expect(bytes.equals(clear), `${rel} is the whole clear file (${when})`).toBe(true);

@@ -4,7 +4,7 @@ import { basename, dirname, extname, join } from 'node:path';
 import { failure } from '../../common/ipc/result';
 import { fsFailure } from './fs-errors';
 import { eachChunk, openRegularFile } from './regular-file';
-import { plainSize, sealBuffer, SealedReader, sealTo, unsealEach, unsealSmall, unsealToBuffer } from './sealed-file';
+import { plainSize, sealContent, SealedReader, sealTo, unsealEach, unsealSmall, unsealToBuffer } from './sealed-file';
 import { PlainTemp } from './plain-temp';
 import { VerifiedReader } from './verified-reader';
 
@@ -31,6 +31,9 @@ export function sniffContentType(head: Buffer): string | null {
  * Scans and documents, stored by SHA-256 of their content under `<data dir>/files/sha256/ab/abcdef…`
  * and sealed (sealed-file.ts): the same file twice is stored once, a stored file can be checked
  * against its name at any time, and nothing in the folder reads without the data directory's key.
+ * Files are sealed bound to their sha256 (format v2, seal-format.ts), so a read under the name checks
+ * the content by the last chunk's tag, without hashing it again; files sealed before (v1) are still
+ * hashed on every read.
  * Writes go to a temp file and are renamed into place, so a crash never leaves half a file; a
  * failed write (a full disk) removes its temp file. No clear copy is written: the signer and the
  * uploader read a stored file in memory (`readVerified`) or by position (`openVerified`); `temp` is
@@ -79,27 +82,24 @@ export class ContentStore {
 
   /** Copies the open file into the store under its hash: what is stored must be what was hashed. */
   #copyIn(fh: FileHandle, size: number, sha256: string, dest: string, name: string): Promise<void> {
-    return this.#sealIn(dest, size, name, sha256, async (buf, position) => (await fh.read(buf, 0, buf.length, position)).bytesRead);
+    return this.#sealIn(dest, size, name, sha256, async (buf, position) => (await fh.read(buf, 0, buf.length, position)).bytesRead, false);
   }
 
   /**
    * Seals `size` bytes from `read` to `dest`: temp file, fsync, rename; the temp file never outlives
-   * a failure. The bytes are hashed as they are sealed and refused unless they hash to `sha256`.
+   * a failure. The bytes are hashed as they are sealed (the hash the file is bound to) and refused
+   * unless they hash to `sha256`; `hashed`: they were hashed to `sha256` in memory just before and
+   * cannot have changed (pieces held by the caller), so the sealer binds `sha256` without a second hash.
    */
-  async #sealIn(dest: string, size: number, name: string, sha256: string, read: (buf: Buffer, position: number) => Promise<number>): Promise<void> {
+  async #sealIn(dest: string, size: number, name: string, sha256: string, read: (buf: Buffer, position: number) => Promise<number>, hashed: boolean): Promise<void> {
     const tmp = `${dest}.${randomUUID()}.tmp`;
     try {
       await mkdir(dirname(dest), { recursive: true, mode: 0o700 });
       const out = await open(tmp, 'wx', 0o600);
       try {
-        const h = createHash('sha256');
-        await sealTo(this.master, out, size, async (buf, position) => {
-          const n = await read(buf, position);
-          h.update(buf.subarray(0, n));
-          return n;
-        });
+        const bound = await sealTo(this.master, out, size, read, hashed ? Buffer.from(sha256, 'hex') : undefined);
         // A file changed between the hash and the copy is refused.
-        if (h.digest('hex') !== sha256) throw changedWhileReading(name);
+        if (bound.toString('hex') !== sha256) throw changedWhileReading(name);
         await out.sync();
       } finally {
         await out.close();
@@ -126,14 +126,16 @@ export class ContentStore {
     }
     const sha256 = h.digest('hex');
     const dest = this.pathOf(sha256);
-    if (!(await exists(dest))) await this.#sealIn(dest, size, fileName, sha256, async (buf, position) => copyFromPieces(pieces, buf, position));
+    // Hashed once: the pieces are in memory and the sealer binds this digest without hashing them again.
+    if (!(await exists(dest))) await this.#sealIn(dest, size, fileName, sha256, async (buf, position) => copyFromPieces(pieces, buf, position), true);
     return { sha256, path: dest, sizeBytes: size, fileName, contentType };
   }
 
   async putBuffer(buf: Buffer, fileName: string, contentType: string): Promise<StoredFile> {
-    const sha256 = createHash('sha256').update(buf).digest('hex');
+    const digest = createHash('sha256').update(buf).digest();
+    const sha256 = digest.toString('hex');
     const dest = this.pathOf(sha256);
-    if (!(await exists(dest))) await writeFileAtomic(dest, sealBuffer(this.master, buf));
+    if (!(await exists(dest))) await writeFileAtomic(dest, sealContent(this.master, buf, digest));
     return { sha256, path: dest, sizeBytes: buf.length, fileName, contentType };
   }
 
@@ -146,9 +148,8 @@ export class ContentStore {
   /** Opens the stored file and checks its content against its name: false when changed, cut, missing or not sealed with this key. */
   async verify(sha256: string): Promise<boolean> {
     try {
-      const h = createHash('sha256');
-      await unsealEach(this.master, this.pathOf(sha256), (c) => void h.update(c));
-      return h.digest('hex') === sha256;
+      await unsealEach(this.master, this.pathOf(sha256), () => undefined, nameOf(sha256));
+      return true;
     } catch {
       return false;
     }
@@ -162,11 +163,7 @@ export class ContentStore {
    */
   async readVerified(sha256: string): Promise<Buffer | null> {
     try {
-      const h = createHash('sha256');
-      const plain = await unsealToBuffer(this.master, this.pathOf(sha256), (c) => void h.update(c));
-      if (h.digest('hex') === sha256) return plain;
-      plain.fill(0);
-      return null;
+      return await unsealToBuffer(this.master, this.pathOf(sha256), nameOf(sha256));
     } catch {
       return null;
     }
@@ -180,11 +177,7 @@ export class ContentStore {
    */
   async readSmallVerified(sha256: string, sizeBytes: number): Promise<Buffer | null> {
     try {
-      const h = createHash('sha256');
-      const plain = await unsealSmall(this.master, this.pathOf(sha256), sizeBytes, (c) => void h.update(c));
-      if (h.digest('hex') === sha256) return plain;
-      plain.fill(0);
-      return null;
+      return await unsealSmall(this.master, this.pathOf(sha256), sizeBytes, nameOf(sha256));
     } catch {
       return null;
     }
@@ -192,17 +185,18 @@ export class ContentStore {
 
   /**
    * The stored file for a reader by position: decrypted chunk by chunk as it is read, each chunk
-   * authenticated, no clear copy on disk. The caller closes it. Its content is not checked against
-   * its name (a file put under another's name opens); `openVerified` checks it in the same pass.
+   * authenticated, no clear copy on disk. The caller closes it. A v2 file's last chunk opens only if
+   * the content is `sha256`'s; a v1 file's content is not checked against its name (a file put under
+   * another's name opens): `openVerified` checks both kinds in the same pass.
    */
   openSealed(sha256: string): Promise<SealedReader> {
-    return SealedReader.open(this.master, this.pathOf(sha256));
+    return SealedReader.open(this.master, this.pathOf(sha256), nameOf(sha256));
   }
 
   /**
    * The stored file for a reader by position that checks it against its name as it reads (the tus
    * uploader, verified-reader.ts): one decryption, and the read that reaches the end throws unless the
-   * whole content hashes to `sha256`. Rejects when the file is missing, cut or not sealed with this key.
+   * content is `sha256`'s (the last chunk's tag for a v2 file, a hash as it goes for a v1 file). Rejects when the file is missing, cut or not sealed with this key.
    */
   async openVerified(sha256: string): Promise<VerifiedReader> {
     return new VerifiedReader(await this.openSealed(sha256), sha256);
@@ -225,6 +219,9 @@ function copyFromPieces(pieces: readonly Uint8Array[], buf: Buffer, position: nu
   }
   return n;
 }
+
+/** The name a stored file is read under, as the sealed reader binds it (a malformed name opens nothing). */
+const nameOf = (sha256: string) => Buffer.from(sha256, 'hex');
 
 const changedWhileReading = (name: string) => failure('invalid_input', 'files.changedWhileReading', { file: name });
 

@@ -2,7 +2,7 @@ import { chmodSync, closeSync, existsSync, linkSync, lstatSync, mkdirSync, openS
 import { dirname, join } from 'node:path';
 import type { DataLayout } from '../config/paths';
 import { syncDir, syncFile, wipeFile } from './durable';
-import { isSealed, sealBuffer } from './sealed-file';
+import { isSealed, sealBuffer, sealContent } from './sealed-file';
 
 /** Names only a kill can leave behind: a sealed copy not yet renamed, a second name of the original, a write cut short. */
 const LEFTOVER = /\.(sealing|clear|tmp)$/;
@@ -22,12 +22,16 @@ export function sealLegacyDataDir(l: DataLayout, master: Buffer): void {
   sealLegacyDocuments([l.receiptsDir, l.returnsDir, l.reportsDir], master, l.legacySealedMarker);
 }
 
-/** Stored scans and attachments from a version before sealing (files/sha256/xx/…), sealed in place. */
+/**
+ * Stored scans and attachments from a version before sealing (files/sha256/xx/…), sealed in place,
+ * v2: bound to the sha256 of the bytes found (a file that no longer matched its name then fails to
+ * open under it, as the hash pass on v1 files would have refused it).
+ */
 export function sealLegacyFiles(root: string, master: Buffer): number {
   const dir = join(root, 'sha256');
   if (!existsSync(dir)) return 0;
   let sealed = 0;
-  for (const sub of readdirSync(dir)) sealed += sealFolderInPlace(join(dir, sub), master);
+  for (const sub of readdirSync(dir)) sealed += sealFolderInPlace(join(dir, sub), master, { bound: true });
   return sealed;
 }
 
@@ -58,7 +62,7 @@ export function sealLegacyDocuments(dirs: readonly string[], master: Buffer, mar
  * clear bytes are overwritten and removed. A kill at any point leaves each file either clear or
  * sealed (never half), and the next start finishes the job.
  */
-export function sealFolderInPlace(dir: string, master: Buffer, o: { tighten?: boolean } = {}): number {
+export function sealFolderInPlace(dir: string, master: Buffer, o: { tighten?: boolean; bound?: boolean } = {}): number {
   const names = readdirSync(dir);
   // First what a kill left: a copy or a second name whose original is still there, clear or sealed.
   for (const name of names) if (LEFTOVER.test(name)) removeLeftover(join(dir, name));
@@ -72,7 +76,8 @@ export function sealFolderInPlace(dir: string, master: Buffer, o: { tighten?: bo
       continue;
     }
     const copy = `${path}.sealing`;
-    writeFileSync(copy, sealBuffer(master, readFileSync(path)), { mode: 0o600, flag: 'wx' });
+    const clear = readFileSync(path);
+    writeFileSync(copy, o.bound ? sealContent(master, clear) : sealBuffer(master, clear), { mode: 0o600, flag: 'wx' });
     syncFile(copy);
     linkSync(path, `${path}.clear`);
     renameSync(copy, path);

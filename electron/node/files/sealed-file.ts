@@ -1,79 +1,30 @@
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { close, fstat, open, read } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { open as openHandle } from 'node:fs/promises';
 import { promisify } from 'node:util';
+import { aadOf, bindingFor, HEADER, newHeader, openChunk, plainSize, SEAL_CHUNK, SealError, sealChunk, TAG, unwrap } from './seal-format';
 
 /**
  * Files at rest (scans, attachments, result documents) are sealed with AES-256-GCM under a key of
  * their own, itself wrapped by the data directory's file key; so a file copied out of the data
- * directory is noise, and a changed or cut file fails to open rather than reading wrong.
- *
- *   "MCSF" | 1 | wrap iv (12) | wrapped file key (32) | wrap tag (16) | nonce prefix (8)
- *   then chunks of up to 64 KiB, each AES-256-GCM with iv = prefix ‖ chunk index (uint32 BE) and the
- *   additional data "last chunk or not", so dropping whole chunks at the end is detected too.
+ * directory is noise, and a changed or cut file fails to open rather than reading wrong. The format,
+ * and why a v2 file needs no hash pass to be known as the content it is named after: seal-format.ts.
  */
-const MAGIC = Buffer.from('MCSF\x01', 'latin1');
-const HEADER = MAGIC.length + 12 + 32 + 16 + 8;
-export const SEAL_CHUNK = 64 * 1024;
-const TAG = 16;
-
-/** The data directory's file key, derived from its database key (one secret to keep, two uses kept apart). */
-export function fileMasterKey(dbKeyHex: string): Buffer {
-  return Buffer.from(hkdfSync('sha256', Buffer.from(dbKeyHex, 'hex'), Buffer.alloc(0), 'motcua/files/v1', 32));
-}
-
-export function isSealed(head: Buffer): boolean {
-  return head.length >= MAGIC.length && head.subarray(0, MAGIC.length).equals(MAGIC);
-}
-
-export class SealError extends Error {}
-
-function header(master: Buffer): { head: Buffer; fileKey: Buffer; prefix: Buffer } {
-  const fileKey = randomBytes(32);
-  const iv = randomBytes(12);
-  const wrap = createCipheriv('aes-256-gcm', master, iv);
-  const wrapped = Buffer.concat([wrap.update(fileKey), wrap.final()]);
-  const prefix = randomBytes(8);
-  return { head: Buffer.concat([MAGIC, iv, wrapped, wrap.getAuthTag(), prefix]), fileKey, prefix };
-}
-
-function unwrap(master: Buffer, head: Buffer): { fileKey: Buffer; prefix: Buffer } {
-  if (head.length < HEADER || !isSealed(head)) throw new SealError('not a sealed file');
-  let o = MAGIC.length;
-  const iv = head.subarray(o, (o += 12));
-  const wrapped = head.subarray(o, (o += 32));
-  const tag = head.subarray(o, (o += 16));
-  const prefix = Buffer.from(head.subarray(o, o + 8));
-  try {
-    const d = createDecipheriv('aes-256-gcm', master, iv);
-    d.setAuthTag(tag);
-    return { fileKey: Buffer.concat([d.update(wrapped), d.final()]), prefix };
-  } catch {
-    throw new SealError('the file key does not open with this data directory key');
-  }
-}
-
-const ivOf = (prefix: Buffer, index: number) => {
-  const iv = Buffer.alloc(12);
-  prefix.copy(iv, 0);
-  iv.writeUInt32BE(index, 8);
-  return iv;
-};
-
-function sealChunk(fileKey: Buffer, prefix: Buffer, index: number, last: boolean, plain: Buffer): Buffer {
-  const c = createCipheriv('aes-256-gcm', fileKey, ivOf(prefix, index));
-  c.setAAD(Buffer.from([last ? 1 : 0]));
-  return Buffer.concat([c.update(plain), c.final(), c.getAuthTag()]);
-}
+export { fileMasterKey, isSealed, plainSize, SEAL_CHUNK, SealError, sealVersion } from './seal-format';
 
 /**
- * Writes `size` plain bytes, read chunk by chunk from `read`, sealed to `out`. Memory stays at one
- * chunk whatever the file size; the caller owns temp naming, fsync and rename.
+ * Writes `size` plain bytes, read chunk by chunk from `read`, sealed (v2: bound to their sha256) to
+ * `out`, and returns that sha256. The bytes are hashed as they are sealed, so the last chunk binds
+ * what was sealed; `digest` skips that hash when the caller has just hashed these very bytes in
+ * memory (pieces that cannot change underneath). Memory stays at one chunk whatever the file size;
+ * the caller owns temp naming, fsync and rename.
  */
-export async function sealTo(master: Buffer, out: FileHandle, size: number, read: (buf: Buffer, position: number) => Promise<number>): Promise<void> {
-  const { head, fileKey, prefix } = header(master);
+export async function sealTo(master: Buffer, out: FileHandle, size: number, read: (buf: Buffer, position: number) => Promise<number>, digest?: Buffer): Promise<Buffer> {
+  const { head, fileKey, prefix } = newHeader(master, 2);
   await writeAll(out, head);
+  const h = digest ? null : createHash('sha256');
+  let bound = digest ?? null;
   const chunks = Math.max(1, Math.ceil(size / SEAL_CHUNK));
   const buf = Buffer.alloc(Math.min(SEAL_CHUNK, Math.max(size, 1)));
   for (let i = 0; i < chunks; i++) {
@@ -84,32 +35,54 @@ export async function sealTo(master: Buffer, out: FileHandle, size: number, read
       if (n === 0) throw new SealError('the source ended early');
       got += n;
     }
-    await writeAll(out, sealChunk(fileKey, prefix, i, i === chunks - 1, buf.subarray(0, len)));
+    const plain = buf.subarray(0, len);
+    h?.update(plain);
+    const last = i === chunks - 1;
+    if (last && h) bound = h.digest();
+    await writeAll(out, sealChunk(fileKey, prefix, i, aadOf(last, bound), plain));
   }
+  buf.fill(0);
+  return bound!;
 }
 
+/** v1, unbound: for files whose name is not their content's hash (the document vault's receipts and reports). */
 export function sealBuffer(master: Buffer, plain: Buffer | Uint8Array): Buffer {
+  return sealWhole(master, plain, null);
+}
+
+/** v2, bound to the content's sha256 (`digest` when the caller has just hashed these bytes): for the content store. */
+export function sealContent(master: Buffer, plain: Buffer | Uint8Array, digest?: Buffer): Buffer {
+  return sealWhole(master, plain, digest ?? createHash('sha256').update(plain).digest());
+}
+
+function sealWhole(master: Buffer, plain: Buffer | Uint8Array, bound: Buffer | null): Buffer {
   const data = Buffer.from(plain.buffer, plain.byteOffset, plain.byteLength);
-  const { head, fileKey, prefix } = header(master);
+  const { head, fileKey, prefix } = newHeader(master, bound ? 2 : 1);
   const chunks = Math.max(1, Math.ceil(data.length / SEAL_CHUNK));
   const parts = [head];
-  for (let i = 0; i < chunks; i++) parts.push(sealChunk(fileKey, prefix, i, i === chunks - 1, data.subarray(i * SEAL_CHUNK, (i + 1) * SEAL_CHUNK)));
+  for (let i = 0; i < chunks; i++) {
+    parts.push(sealChunk(fileKey, prefix, i, aadOf(i === chunks - 1, bound), data.subarray(i * SEAL_CHUNK, (i + 1) * SEAL_CHUNK)));
+  }
   return Buffer.concat(parts);
 }
 
-/** The plain size of a sealed file of `sealedSize` bytes, or null when no sealed file has that size. */
-export function plainSize(sealedSize: number): number | null {
-  const body = sealedSize - HEADER;
-  if (body < TAG) return null;
-  const full = Math.floor(body / (SEAL_CHUNK + TAG));
-  const rest = body - full * (SEAL_CHUNK + TAG);
-  if (rest === 0) return full * SEAL_CHUNK;
-  return rest < TAG ? null : full * SEAL_CHUNK + rest - TAG;
+/**
+ * What makes a whole read "the content named `name`": nothing more for a v2 file (its last chunk
+ * opened under the name), a sha256 over the plain chunks for a v1 file; nothing without a name.
+ */
+function nameCheck(bound: boolean, name: Buffer | undefined): { seen?: (plain: Buffer) => void; check: () => void } {
+  if (bound || !name) return { check: () => undefined };
+  const h = createHash('sha256');
+  return {
+    seen: (plain) => void h.update(plain),
+    check: () => {
+      if (!h.digest().equals(name)) throw new SealError('the content does not match the name it is read under');
+    },
+  };
 }
 
 /** How many sealed chunks one disk read takes (about 1 MiB): few reads, and memory stays small whatever the file size. */
 const READ_CHUNKS = 16;
-const AAD = [Buffer.from([0]), Buffer.from([1])] as const;
 
 /**
  * Random access to the plain bytes of a sealed file, with the shape of `FileHandle.read`, so a
@@ -132,11 +105,22 @@ export class SealedReader {
     /** The plain size. */
     readonly size: number,
     private readonly chunks: number,
+    /** What the last chunk is opened with beside the last flag: the name, for a v2 file. */
+    private readonly binding: Buffer | null,
   ) {
     prefix.copy(this.#iv, 0);
   }
 
-  static async open(master: Buffer, path: string): Promise<SealedReader> {
+  /** True when the last chunk authenticates the name the file was opened under (v2): reaching it proves the content is that name's. */
+  get bound(): boolean {
+    return this.binding !== null;
+  }
+
+  /**
+   * `name`: the sha256 the file is looked up under (32 bytes). A v2 file opens only with it, and its
+   * last chunk fails unless it was sealed for that content; a v1 file opens with or without it.
+   */
+  static async open(master: Buffer, path: string, name?: Buffer): Promise<SealedReader> {
     const fh = await openHandle(path, 'r');
     try {
       const { size } = await fh.stat();
@@ -144,8 +128,8 @@ export class SealedReader {
       if (plain === null) throw new SealError('a sealed file of impossible size (cut)');
       const head = Buffer.alloc(HEADER);
       await readFully(fh, head, 0);
-      const { fileKey, prefix } = unwrap(master, head);
-      return new SealedReader(fh, fileKey, prefix, plain, Math.max(1, Math.ceil(plain / SEAL_CHUNK)));
+      const { fileKey, prefix, version } = unwrap(master, head);
+      return new SealedReader(fh, fileKey, prefix, plain, Math.max(1, Math.ceil(plain / SEAL_CHUNK)), bindingFor(version, name));
     } catch (e) {
       await fh.close();
       throw e;
@@ -159,7 +143,11 @@ export class SealedReader {
    */
   async read(buffer: Buffer, offset: number, length: number, position: number, seen?: (plain: Buffer, at: number) => void): Promise<{ bytesRead: number; buffer: Buffer }> {
     const end = Math.min(this.size, position + length);
-    if (position >= end) return { bytesRead: 0, buffer };
+    if (position >= end) {
+      // An empty file's one chunk is still opened: a read of it is then as checked (its tag, and for a v2 file its name) as any other.
+      if (this.size === 0) await this.#run(0, 0, () => undefined);
+      return { bytesRead: 0, buffer };
+    }
     await this.#run(Math.floor(position / SEAL_CHUNK), Math.floor((end - 1) / SEAL_CHUNK), (i, plain) => {
       const at = i * SEAL_CHUNK;
       const from = Math.max(position, at) - at;
@@ -225,24 +213,8 @@ export class SealedReader {
   }
 
   #open(index: number, sealed: Buffer): Buffer {
-    return openChunk(this.fileKey, this.#iv, index, index === this.chunks - 1, sealed);
+    return openChunk(this.fileKey, this.#iv, index, aadOf(index === this.chunks - 1, this.binding), sealed);
   }
-}
-
-/** Chunk `index` (its sealed bytes, tag last) opened with `iv` (the file's prefix, the index is written in); SealError when it does not authenticate. */
-function openChunk(fileKey: Buffer, iv: Buffer, index: number, last: boolean, sealed: Buffer): Buffer {
-  iv.writeUInt32BE(index, 8);
-  const d = createDecipheriv('aes-256-gcm', fileKey, iv);
-  d.setAAD(AAD[last ? 1 : 0]);
-  d.setAuthTag(sealed.subarray(sealed.length - TAG));
-  const plain = d.update(sealed.subarray(0, sealed.length - TAG));
-  try {
-    d.final();
-  } catch {
-    plain.fill(0);
-    throw new SealError(`chunk ${index} was changed, cut or reordered`);
-  }
-  return plain;
 }
 
 /**
@@ -252,9 +224,10 @@ function openChunk(fileKey: Buffer, iv: Buffer, index: number, last: boolean, se
  * and copied back into the buffer it was read into, where the plain bytes fit before the sealed
  * bytes still to open (chunk i lands at i × 64 KiB, its sealed bytes start after the header and i
  * tags further on); so the file costs one buffer. SealError unless the file has the sealed size of
- * `plain` bytes (cut, or another file), which also bounds what is read into memory.
+ * `plain` bytes (cut, or another file), which also bounds what is read into memory. With `name`
+ * (the sha256 it is stored under), SealError unless the content is that name's (unsealToBuffer).
  */
-export async function unsealSmall(master: Buffer, path: string, plain: number, seen?: (plain: Buffer) => void): Promise<Buffer> {
+export async function unsealSmall(master: Buffer, path: string, plain: number, name?: Buffer): Promise<Buffer> {
   const fd = await fsOpen(path, 'r');
   let buf: Buffer;
   try {
@@ -270,19 +243,22 @@ export async function unsealSmall(master: Buffer, path: string, plain: number, s
     await fsClose(fd);
   }
   try {
-    const { fileKey, prefix } = unwrap(master, buf.subarray(0, HEADER));
+    const { fileKey, prefix, version } = unwrap(master, buf.subarray(0, HEADER));
+    const binding = bindingFor(version, name);
+    const { seen, check } = nameCheck(binding !== null, name);
     const iv = Buffer.alloc(12);
     prefix.copy(iv, 0);
     const chunks = Math.max(1, Math.ceil(plain / SEAL_CHUNK));
     for (let i = 0, at = HEADER; i < chunks; i++) {
       const len = Math.min(SEAL_CHUNK, plain - i * SEAL_CHUNK) + TAG;
-      const piece = openChunk(fileKey, iv, i, i === chunks - 1, buf.subarray(at, at + len));
+      const piece = openChunk(fileKey, iv, i, aadOf(i === chunks - 1, binding), buf.subarray(at, at + len));
       seen?.(piece);
       piece.copy(buf, i * SEAL_CHUNK);
       // The cipher's output would otherwise hold this chunk in clear until the garbage collector runs.
       piece.fill(0);
       at += len;
     }
+    check();
     return buf.subarray(0, plain);
   } catch (e) {
     // Chunks opened before the failing one are clear bytes of a file that will not be handed out.
@@ -297,11 +273,19 @@ const fsClose = promisify(close);
 const fsRead = (fd: number, buf: Buffer, offset: number, length: number, position: number) =>
   new Promise<number>((resolve, reject) => read(fd, buf, offset, length, position, (e, n) => (e ? reject(e) : resolve(n))));
 
-/** Reads a sealed file chunk by chunk, handing each plain chunk to `each` in order; throws SealError on any change. */
-export async function unsealEach(master: Buffer, path: string, each: (plain: Buffer) => Promise<void> | void): Promise<number> {
-  const r = await SealedReader.open(master, path);
+/**
+ * Reads a sealed file chunk by chunk, handing each plain chunk to `each` in order; throws SealError on
+ * any change, and with `name` unless the content is that name's (as unsealToBuffer).
+ */
+export async function unsealEach(master: Buffer, path: string, each: (plain: Buffer) => Promise<void> | void, name?: Buffer): Promise<number> {
+  const r = await SealedReader.open(master, path, name);
   try {
-    await r.readAll(each);
+    const { seen, check } = nameCheck(r.bound, name);
+    await r.readAll((plain) => {
+      seen?.(plain);
+      return each(plain);
+    });
+    check();
     return r.size;
   } finally {
     await r.close();
@@ -310,13 +294,15 @@ export async function unsealEach(master: Buffer, path: string, each: (plain: Buf
 
 /**
  * The whole plain content in one buffer of its exact size (no concatenation); memory is the file
- * plus about 2 MiB. `seen` gets each plain chunk as it is opened, while it is still in the CPU's
- * cache (a hash over the content costs less there than in a second pass over the buffer).
+ * plus about 2 MiB. With `name` (the sha256 the file is stored under, 32 bytes) it is that name's
+ * content or SealError: a v2 file by its last chunk's tag, a v1 file by a sha256 over each chunk as
+ * it is opened, still in the CPU's cache. Without, a v1 file opens unchecked and a v2 file not at all.
  */
-export async function unsealToBuffer(master: Buffer, path: string, seen?: (plain: Buffer) => void): Promise<Buffer> {
-  const r = await SealedReader.open(master, path);
+export async function unsealToBuffer(master: Buffer, path: string, name?: Buffer): Promise<Buffer> {
+  const r = await SealedReader.open(master, path, name);
   const out = Buffer.allocUnsafe(r.size);
   try {
+    const { seen, check } = nameCheck(r.bound, name);
     let at = 0;
     await r.readAll((plain) => {
       seen?.(plain);
@@ -324,6 +310,7 @@ export async function unsealToBuffer(master: Buffer, path: string, seen?: (plain
       // The cipher's output would otherwise hold this chunk in clear until the garbage collector runs.
       plain.fill(0);
     });
+    check();
     return out;
   } catch (e) {
     // Chunks opened before the failing one are clear bytes of a file that will not be handed out.

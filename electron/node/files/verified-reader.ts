@@ -14,10 +14,13 @@ const PREFIX_READ = 1024 * 1024;
  * What the sealed format already guarantees: every 64 KiB chunk is authenticated (GCM) under a key of
  * this file alone, with its index in the IV and "last or not" in the additional data, and only whole
  * sizes open; so a changed, reordered, cut or extended file throws before a byte of the bad chunk is
- * handed out. What it does not: that the file under `sha256/ab/abcd…` holds that content. Another
+ * handed out. What a v1 file does not: that the file under `sha256/ab/abcd…` holds that content. Another
  * validly sealed file (another scan of this data directory, copied or renamed over it, or one stored
  * under a wrong name by a bug) opens cleanly. The name is the attachment's identity at the province
- * (the dossier and the upload's metadata carry it), so that check stays, done here as the bytes go.
+ * (the dossier and the upload's metadata carry it), so that check stays. A v2 file (seal-format.ts)
+ * makes it itself: its last chunk opens only under the name it was sealed for, so the read that
+ * reaches the end throws SealError for another file, and nothing is hashed here. A v1 file is hashed
+ * here as the bytes go:
  *
  * The whole file is hashed in order: bytes before a read's position that were never read (a resumed
  * upload starts at the server's offset) are read and hashed first, and the read that reaches the end
@@ -58,6 +61,7 @@ export class VerifiedReader {
   async #read(buffer: Buffer, offset: number, length: number, position: number): Promise<{ bytesRead: number }> {
     if (this.#failure) throw this.#failure;
     try {
+      if (this.inner.bound) return { bytesRead: (await this.inner.read(buffer, offset, length, position)).bytesRead };
       if (position > this.#hashed) await this.#hashUpTo(position);
       const { bytesRead } = await this.inner.read(buffer, offset, length, position, (plain, at) => this.#take(plain, at));
       if (this.#hashed === this.size && !this.#matched) {

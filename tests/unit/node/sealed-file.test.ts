@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fileMasterKey, plainSize, SEAL_CHUNK, sealBuffer, SealError, SealedReader, sealTo, unsealEach, unsealToBuffer } from '../../../electron/node/files/sealed-file';
+import { fileMasterKey, plainSize, SEAL_CHUNK, sealBuffer, sealContent, SealError, SealedReader, sealTo, sealVersion, unsealEach, unsealToBuffer } from '../../../electron/node/files/sealed-file';
 import { tempDir } from '../../helpers/tmp';
 
 describe('sealed files (AES-256-GCM, chunked)', () => {
@@ -16,18 +16,26 @@ describe('sealed files (AES-256-GCM, chunked)', () => {
   };
   const master = randomBytes(32);
 
-  it.each([0, 1, SEAL_CHUNK - 1, SEAL_CHUNK, SEAL_CHUNK + 1, 3 * SEAL_CHUNK + 17])('%i bytes: sealed by buffer and by stream, both open to the same bytes', async (size) => {
+  it.each([0, 1, SEAL_CHUNK - 1, SEAL_CHUNK, SEAL_CHUNK + 1, 3 * SEAL_CHUNK + 17])('%i bytes: sealed by buffer (v1 and v2) and by stream (v2), all open to the same bytes', async (size) => {
     const d = dir();
     const plain = randomBytes(size);
+    const name = createHash('sha256').update(plain).digest();
     const a = join(d, 'a');
     writeFileSync(a, sealBuffer(master, plain));
     const b = join(d, 'b');
     const out = await open(b, 'w');
-    await sealTo(master, out, size, async (buf, pos) => plain.copy(buf, 0, pos, pos + buf.length));
+    // The stream sealer hashes what it seals and says so: the digest its last chunk is bound to.
+    expect(await sealTo(master, out, size, async (buf, pos) => plain.copy(buf, 0, pos, pos + buf.length))).toEqual(name);
     await out.close();
+    const c = join(d, 'c');
+    writeFileSync(c, sealContent(master, plain));
+    expect([a, b, c].map((p) => sealVersion(readFileSync(p)))).toEqual([1, 2, 2]);
     expect(await unsealToBuffer(master, a)).toEqual(plain);
-    expect(await unsealToBuffer(master, b)).toEqual(plain);
-    expect(plainSize(readFileSync(a).length)).toBe(size);
+    expect(await unsealToBuffer(master, a, name)).toEqual(plain);
+    expect(await unsealToBuffer(master, b, name)).toEqual(plain);
+    expect(await unsealToBuffer(master, c, name)).toEqual(plain);
+    // v1 and v2 have the same layout and sizes: only the version byte and the last chunk's AAD differ.
+    for (const p of [a, b, c]) expect(plainSize(readFileSync(p).length)).toBe(size);
     // The same content sealed twice differs (fresh file key and nonces): nothing to compare across files.
     expect(readFileSync(a).equals(readFileSync(b))).toBe(false);
   });

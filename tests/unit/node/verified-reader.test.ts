@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ContentStore } from '../../../electron/node/files/content-store';
-import { SealError, SEAL_CHUNK } from '../../../electron/node/files/sealed-file';
+import { SealError, SEAL_CHUNK, sealBuffer } from '../../../electron/node/files/sealed-file';
 import { ContentMismatch, type VerifiedReader } from '../../../electron/node/files/verified-reader';
 import { tempDir } from '../../helpers/tmp';
 
@@ -27,14 +27,23 @@ async function readFrom(r: VerifiedReader, from: number, piece: number): Promise
   }
 }
 
-describe('verified reader: a stored file read by position and checked against its name in the same pass', () => {
+/**
+ * v2: what the store writes now (the last chunk bound to the name: another file fails its tag, SealError);
+ * v1: files sealed before, written here with the v1 writer (hashed as read: ContentMismatch).
+ */
+describe.each([
+  ['v2', SealError],
+  ['v1', ContentMismatch],
+] as const)('verified reader (%s files): a stored file read by position and checked against its name in the same pass', (format, Mismatch) => {
   let t: ReturnType<typeof tempDir>;
+  let master: Buffer;
   let files: ContentStore;
   let bytes: Buffer;
   let other: Buffer;
   beforeEach(() => {
     t = tempDir('motcua-verified-');
-    files = new ContentStore(join(t.dir, 'files'), randomBytes(32));
+    master = randomBytes(32);
+    files = new ContentStore(join(t.dir, 'files'), master);
     bytes = Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(5 * SEAL_CHUNK + 321)]);
     // Same size, same bytes except the first chunk: a swap only a hash over the skipped prefix sees.
     other = Buffer.from(bytes);
@@ -42,16 +51,23 @@ describe('verified reader: a stored file read by position and checked against it
   });
   afterEach(() => t.cleanup());
 
+  /** `content` stored in this test's format. */
+  async function put(content: Buffer, name: string) {
+    const stored = await files.putPieces([content], name, 'application/pdf');
+    if (format === 'v1') writeFileSync(stored.path, sealBuffer(master, content));
+    return stored;
+  }
+
   /** `other`, validly sealed with this store's key, put in place of `bytes` under bytes' name. */
   async function swapped(): Promise<string> {
-    const a = await files.putPieces([bytes], 'a.pdf', 'application/pdf');
-    const b = await files.putPieces([other], 'b.pdf', 'application/pdf');
+    const a = await put(bytes, 'a.pdf');
+    const b = await put(other, 'b.pdf');
     writeFileSync(a.path, readFileSync(b.path));
     return a.sha256;
   }
 
   it('an intact file reads whole, in pieces across seal chunks, and again from an earlier position', async () => {
-    const stored = await files.putPieces([bytes], 'a.pdf', 'application/pdf');
+    const stored = await put(bytes, 'a.pdf');
     const r = await files.openVerified(stored.sha256);
     try {
       const got = await readFrom(r, 0, 3 * SEAL_CHUNK + 7);
@@ -65,8 +81,8 @@ describe('verified reader: a stored file read by position and checked against it
     }
   });
 
-  it('a resumed read (from the server offset) hashes the prefix it skips: an intact file reads, a file differing only there does not', async () => {
-    const stored = await files.putPieces([bytes], 'a.pdf', 'application/pdf');
+  it('a resumed read (from the server offset): an intact file reads, a file differing only in the prefix it skips does not (v1: that prefix is hashed; v2: the last chunk is bound to the name)', async () => {
+    const stored = await put(bytes, 'a.pdf');
     const ok = await files.openVerified(stored.sha256);
     try {
       const got = await readFrom(ok, 2 * SEAL_CHUNK + 9, SEAL_CHUNK);
@@ -79,7 +95,7 @@ describe('verified reader: a stored file read by position and checked against it
     try {
       // Every byte from the offset on is the right one; the difference is in the prefix the upload skips.
       const got = await readFrom(bad, 2 * SEAL_CHUNK + 9, SEAL_CHUNK);
-      expect(got).toBeInstanceOf(ContentMismatch);
+      expect(got).toBeInstanceOf(Mismatch);
       expect(bad.failure).toBe(got);
     } finally {
       await bad.close();
@@ -92,17 +108,17 @@ describe('verified reader: a stored file read by position and checked against it
       const first = Buffer.alloc(4 * SEAL_CHUNK);
       expect((await r.read(first, 0, first.length, 0)).bytesRead).toBe(first.length);
       const last = Buffer.alloc(r.size - first.length);
-      await expect(r.read(last, 0, last.length, first.length)).rejects.toBeInstanceOf(ContentMismatch);
+      await expect(r.read(last, 0, last.length, first.length)).rejects.toBeInstanceOf(Mismatch);
       // The last bytes it decrypted are not left in the caller's buffer.
       expect(last.equals(Buffer.alloc(last.length))).toBe(true);
-      await expect(r.read(Buffer.alloc(10), 0, 10, 0)).rejects.toBeInstanceOf(ContentMismatch);
+      await expect(r.read(Buffer.alloc(10), 0, 10, 0)).rejects.toBeInstanceOf(Mismatch);
     } finally {
       await r.close();
     }
   });
 
   it('a changed byte in a later seal chunk throws SealError at that chunk, before the end, and is the failure', async () => {
-    const stored = await files.putPieces([bytes], 'a.pdf', 'application/pdf');
+    const stored = await put(bytes, 'a.pdf');
     const sealed = readFileSync(stored.path);
     sealed[HEADER + 3 * (SEAL_CHUNK + 16) + 10]! ^= 1;
     writeFileSync(stored.path, sealed);
@@ -123,7 +139,7 @@ describe('verified reader: a stored file read by position and checked against it
 
   it('a missing file or one sealed under another key does not open', async () => {
     await expect(files.openVerified(sha(Buffer.from('never stored')))).rejects.toThrow();
-    const stored = await files.putPieces([bytes], 'a.pdf', 'application/pdf');
+    const stored = await put(bytes, 'a.pdf');
     const elsewhere = new ContentStore(join(t.dir, 'files'), randomBytes(32));
     await expect(elsewhere.openVerified(stored.sha256)).rejects.toBeInstanceOf(SealError);
   });
