@@ -7,8 +7,8 @@ import { OPEN_STATES as OPEN } from './kpi766-spans-repo';
 // dossier whose candidate conditions are not plain — so its groups are exactly what counting every
 // summary gave (kpi766-settled-repo settledGroups).
 
-/** A period as settledGroups bounds it: time keys of its first day and of the trend window's (whole days). */
-export interface DaysPeriod {
+/** A period as the candidates query bounds it, with the settled window: time keys of its start and of the trend window's start (whole days). */
+export interface SettledPeriod {
   fromIso: string;
   toIso: string;
   toNat: string;
@@ -90,7 +90,7 @@ export interface DayGroup {
  * The candidates settled before the trend window and ended from the period's start, counted by
  * verdict and procedure: the sums of the days counted, and the other days from their summaries.
  */
-export function dayGroups(db: Database.Database, p: DaysPeriod): DayGroup[] {
+export function dayGroups(db: Database.Database, p: SettledPeriod): DayGroup[] {
   const startDay = p.start.slice(0, 8);
   const beforeDay = p.before.slice(0, 8);
   const counter = p.counter ? 'AND counter_id = @counter' : '';

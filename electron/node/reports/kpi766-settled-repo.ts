@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
 import { historyOf, LOCAL_COLUMNS, localSettledFacts, REMOTE_SELECT, settledFacts, type LocalRow, type RemoteRow, type SettledFacts } from './kpi766-candidates-repo';
-import { candidateWhere, countDays, dayGroups, daysPending } from './kpi766-days-repo';
+import { candidateWhere, countDays, dayGroups, daysPending, type SettledPeriod } from './kpi766-days-repo';
+
+export type { SettledPeriod } from './kpi766-days-repo';
 
 // The 766 summaries of settled dossiers (migration 18): kpi766_settled and kpi766_stale are this
 // module's. A dossier's summary holds no judgement time, only what its class for any period
@@ -151,15 +153,6 @@ function writer(db: Database.Database) {
   };
 }
 
-/** A period as the candidates query bounds it, with the settled window: time keys of its start and of the trend window's start. */
-export interface SettledPeriod {
-  fromIso: string;
-  toIso: string;
-  toNat: string;
-  counter: string | null;
-  start: string;
-  before: string;
-}
 
 const CANDIDATE = candidateWhere('@fromIso', '@toNat', '@toIso');
 
