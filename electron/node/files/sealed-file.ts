@@ -107,6 +107,8 @@ export class SealedReader {
     private readonly chunks: number,
     /** What the last chunk is opened with beside the last flag: the name, for a v2 file. */
     private readonly binding: Buffer | null,
+    /** The name it was opened under, if any: `readAll` checks a v1 file's content against it. */
+    private readonly name: Buffer | undefined,
   ) {
     prefix.copy(this.#iv, 0);
   }
@@ -129,7 +131,7 @@ export class SealedReader {
       const head = Buffer.alloc(HEADER);
       await readFully(fh, head, 0);
       const { fileKey, prefix, version } = unwrap(master, head);
-      return new SealedReader(fh, fileKey, prefix, plain, Math.max(1, Math.ceil(plain / SEAL_CHUNK)), bindingFor(version, name));
+      return new SealedReader(fh, fileKey, prefix, plain, Math.max(1, Math.ceil(plain / SEAL_CHUNK)), bindingFor(version, name), name);
     } catch (e) {
       await fh.close();
       throw e;
@@ -158,9 +160,17 @@ export class SealedReader {
     return { bytesRead: end - position, buffer };
   }
 
-  /** Every chunk in order, each authenticated, to `each` (an empty file has one chunk: its tag is checked too). */
-  readAll(each: (plain: Buffer) => Promise<void> | void): Promise<void> {
-    return this.#run(0, this.chunks - 1, (_i, plain) => each(plain));
+  /**
+   * Every chunk in order, each authenticated, to `each` (an empty file has one chunk: its tag is
+   * checked too); opened under a name, SealError unless the content is that name's (nameCheck).
+   */
+  async readAll(each: (plain: Buffer) => Promise<void> | void): Promise<void> {
+    const { seen, check } = nameCheck(this.bound, this.name);
+    await this.#run(0, this.chunks - 1, (_i, plain) => {
+      seen?.(plain);
+      return each(plain);
+    });
+    check();
   }
 
   close(): Promise<void> {
@@ -280,12 +290,7 @@ const fsRead = (fd: number, buf: Buffer, offset: number, length: number, positio
 export async function unsealEach(master: Buffer, path: string, each: (plain: Buffer) => Promise<void> | void, name?: Buffer): Promise<number> {
   const r = await SealedReader.open(master, path, name);
   try {
-    const { seen, check } = nameCheck(r.bound, name);
-    await r.readAll((plain) => {
-      seen?.(plain);
-      return each(plain);
-    });
-    check();
+    await r.readAll(each);
     return r.size;
   } finally {
     await r.close();
@@ -302,15 +307,12 @@ export async function unsealToBuffer(master: Buffer, path: string, name?: Buffer
   const r = await SealedReader.open(master, path, name);
   const out = Buffer.allocUnsafe(r.size);
   try {
-    const { seen, check } = nameCheck(r.bound, name);
     let at = 0;
     await r.readAll((plain) => {
-      seen?.(plain);
       at += plain.copy(out, at);
       // The cipher's output would otherwise hold this chunk in clear until the garbage collector runs.
       plain.fill(0);
     });
-    check();
     return out;
   } catch (e) {
     // Chunks opened before the failing one are clear bytes of a file that will not be handed out.
