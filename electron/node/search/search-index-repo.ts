@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 
-/** Leaf pages of the search index written per background step: ≈ 40 ms encrypted at a million dossiers. */
+/** Leaf pages of the search index written per background step: at a million dossiers, encrypted, median 15 ms, longest 369 ms (quiet bench). */
 export const REWRITE_STEP_PAGES = 64;
 
 /**
