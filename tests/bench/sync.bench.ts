@@ -105,12 +105,60 @@ export async function benchSync(): Promise<void> {
     record('upload 50 MB: plain HTTP PUT (best of 3)', mbps(best(plain)), 'MB/s', null);
     record('upload 50 MB: tus, 8 MB chunks, sha256 per chunk ÷ plain PUT', best(tusRuns) / best(plain), '×', { op: '>=', value: 0.8 }, `${mb(best(tusRuns))}/s, best of 3`);
     record('upload 50 MB: tus, no chunk checksum (https default) ÷ plain PUT', best(tusNoSum) / best(plain), '×', null, `${mb(best(tusNoSum))}/s, best of 3`);
+  } finally {
+    await server.stop();
+    await f.close();
+  }
+  const runs: SyncRun[] = [];
+  for (let i = 0; i < SYNC_RUNS; i++) runs.push(await syncRun());
+  const byRate = [...runs].sort((a, b) => a.rate - b.rate);
+  const mid = byRate[Math.floor(SYNC_RUNS / 2)]!;
+  const all = runs.map((r) => r.rate.toFixed(0)).join(', ');
+  record(
+    'sync: 1,000 dossiers × 200 KB attachment → loopback, faults off',
+    mid.rate,
+    'dossiers/s',
+    { op: '>=', value: 200 },
+    `median of ${SYNC_RUNS} runs (${all}/s), each on a fresh store and server; that run: ${mid.secs.toFixed(1)} s, ${mid.sent} items, ${mid.remaining} left; ${mid.cpuText}`,
+  );
+  const worst = runs.reduce((a, b) => (b.rssGrowth > a.rssGrowth ? b : a));
+  record('sync: peak RSS growth during that run', worst.rssGrowth / 1024 / 1024, 'MB', { op: '<', value: 100 }, `the most of the ${SYNC_RUNS} runs; peak RSS ${mb(worst.peakRss)}, heap ${mb(worst.peakHeap)}`);
+  await benchSyncFaults();
+}
+
+/**
+ * Runs of 1,000 dossiers: one run's rate moved by a fifth from run to run on the 2-core test
+ * machine (188–266/s for the same code, the client's CPU per dossier 4.1–6.2 ms), so the figure
+ * is the median of three, each with its own store, queue and server process.
+ */
+const SYNC_RUNS = 3;
+
+interface SyncRun {
+  readonly rate: number;
+  readonly secs: number;
+  readonly sent: number;
+  readonly remaining: number;
+  readonly cpuText: string;
+  readonly rssGrowth: number;
+  readonly peakRss: number;
+  readonly peakHeap: number;
+}
+
+/** 1,000 dossiers with a 200 KB scan each, queued, then sent by one engine run with faults off. */
+async function syncRun(): Promise<SyncRun> {
+  const f = await intakeFixture({ unit: { ...UNIT, offlineBlock: { from: 1, to: 9999 } } });
+  const server = await serverProcess(join(f.dir, 'server'));
+  try {
+    const api = new ProvincialApi({ baseUrl: server.url, ...CLIENT });
     await dossiers(f, 1000, { attachmentSize: 200 * 1024 });
     const engine = new SyncEngine({ store: f.store, api, files: f.files, log: silentLogger });
-    // The 300 MB the upload runs just wrote are still being flushed to disk, and every commit's
-    // fsync would wait behind them: written out first, so this run pays only for its own writes.
+    // What the queueing just wrote is still being flushed to disk, and every commit's fsync
+    // would wait behind it: written out first, so this run pays only for its own writes.
     spawnSync('sync');
-    global.gc?.();
+    // No forced collection first, though it would make a cleaner RSS baseline: after global.gc()
+    // V8 keeps the old generation's limit tight and marks it again and again (24–34 full
+    // collections in a run instead of 1, the client's CPU per dossier 5.0 ms instead of 3.9, about
+    // 10 % fewer dossiers/s), which the app, never forcing one, does not pay.
     const before = process.memoryUsage().rss;
     const stop = sampleMemory();
     const cpu0 = process.cpuUsage();
@@ -123,14 +171,11 @@ export async function benchSync(): Promise<void> {
     const mem = stop();
     const serverCpu = server0 !== null && server1 !== null ? `, reference server ${((server1 - server0) / 1000).toFixed(2)} ms` : '';
     const cpuText = `CPU per dossier: client ${((cpu.user + cpu.system) / 1000 / 1000).toFixed(2)} ms${serverCpu}`;
-    record('sync: 1,000 dossiers × 200 KB attachment → loopback, faults off', 1000 / secs, 'dossiers/s', { op: '>=', value: 200 }, `${secs.toFixed(1)} s, ${report.sent} items, ${report.remaining} left; ${cpuText}`);
-    record('sync: peak RSS growth during that run', (mem.peakRss - before) / 1024 / 1024, 'MB', { op: '<', value: 100 }, `peak RSS ${mb(mem.peakRss)}, heap ${mb(mem.peakHeap)}`);
-
+    return { rate: 1000 / secs, secs, sent: report.sent, remaining: report.remaining, cpuText, rssGrowth: mem.peakRss - before, peakRss: mem.peakRss, peakHeap: mem.peakHeap };
   } finally {
     await server.stop();
     await f.close();
   }
-  await benchSyncFaults();
 }
 
 const MIXED = ['500', '503', '429', 'reset', 'delay', 'commitThenTimeout', 'commitThenReset'] as const;
