@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { ContentStore } from '../../electron/node/files/content-store';
-import { DocumentVault } from '../../electron/node/files/document-vault';
-import { fileMasterKey, unsealToBuffer } from '../../electron/node/files/sealed-file';
+import { DocumentVault, readDocumentSealed } from '../../electron/node/files/document-vault';
+import { fileMasterKey } from '../../electron/node/files/sealed-file';
 import { dataDbKey } from './data-db';
 
 /**
@@ -27,7 +27,7 @@ export function plainCopy(bytes: Buffer | Uint8Array, name = 'document.pdf'): st
 
 /** The clear bytes of a document kept sealed in `dataDir`. */
 export async function readDocument(dataDir: string, path: string): Promise<Buffer> {
-  return unsealToBuffer(fileMasterKey(await dataDbKey(dataDir)), path);
+  return readDocumentSealed(fileMasterKey(await dataDbKey(dataDir)), path);
 }
 
 /** A clear copy of a document kept sealed in `dataDir`, for a tool that reads a path. */

@@ -5,6 +5,7 @@ import { basename, dirname, join, relative } from 'node:path';
 import { buildSync } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataLayout } from '../../electron/node/config/paths';
+import { readDocumentSealed } from '../../electron/node/files/document-vault';
 import { isSealed, sealBuffer, sealVersion, unsealToBuffer } from '../../electron/node/files/sealed-file';
 import { tempDir } from '../helpers/tmp';
 
@@ -13,6 +14,8 @@ const MARKER = 'GIAY-TO-CU-CHUA-NIEM-PHONG-9d41e7';
 /** Names only a kill may leave behind (seal-legacy.ts), and the temp names of an atomic write. */
 const LEFTOVER = /\.(clear|sealing|tmp)$/;
 const WORKING_COPY = 'files/returns/0f8b5c2e-3a41-4d8e-9b7a-1c2d3e4f5a6b.pdf';
+/** A receipt an older version had already sealed (v1, unbound): left as it is. */
+const PRE_SEALED = 'files/receipts/da-niem-phong.pdf';
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const pdf = (label: string, pad: number) => Buffer.from(`%PDF-1.4\n% ${MARKER} ${label}\n${'x'.repeat(pad)}\n%%EOF\n`, 'latin1');
 
@@ -35,7 +38,7 @@ function legacyDataDir(dir: string, master: Buffer): Map<string, Buffer> {
     put(`files/sha256/${h.slice(0, 2)}/${h}`, scan);
   }
   for (let i = 0; i < 3; i++) put(`files/receipts/giay-tiep-nhan-${i}.pdf`, pdf(`receipt ${i}`, 3_000 * (i + 1)));
-  put('files/receipts/da-niem-phong.pdf', pdf('sealed already', 500), sealBuffer(master, pdf('sealed already', 500)));
+  put(PRE_SEALED, pdf('sealed already', 500), sealBuffer(master, pdf('sealed already', 500)));
   put('files/returns/ket-qua.pdf', pdf('result', 90_000));
   put('reports/bao-cao-2026-11-30-chot.pdf', pdf('report', 20_000));
   put('reports/bao-cao-2026-11-30-chot-da-ky.pdf', pdf('signed report', 25_000));
@@ -58,10 +61,13 @@ async function eachFileOnce(dir: string, files: Map<string, Buffer>, master: Buf
     expect(existsSync(p), `${rel} is never lost (${when})`).toBe(true);
     const bytes = readFileSync(p);
     if (isSealed(bytes)) {
-      // Stored scans are sealed bound to their name (v2) and open only under it; documents stay v1.
+      // Stored scans are sealed bound to their content's sha256 (v2) and open only under it; documents
+      // bound to their file name (v2), but the one an older version had sealed already (v1).
       const stored = rel.startsWith('files/sha256/');
-      expect(sealVersion(bytes), `${rel} sealed as ${stored ? 'v2' : 'v1'} (${when})`).toBe(stored ? 2 : 1);
-      expect((await unsealToBuffer(master, p, stored ? Buffer.from(basename(rel), 'hex') : undefined)).equals(clear), `${rel} opens to its own bytes (${when})`).toBe(true);
+      const version = rel === PRE_SEALED ? 1 : 2;
+      expect(sealVersion(bytes), `${rel} sealed as v${version} (${when})`).toBe(version);
+      const opened = stored ? await unsealToBuffer(master, p, Buffer.from(basename(rel), 'hex')) : await readDocumentSealed(master, p);
+      expect(opened.equals(clear), `${rel} opens to its own bytes (${when})`).toBe(true);
       states.push('sealed');
     } else {
       expect(bytes.equals(clear), `${rel} is the whole clear file (${when})`).toBe(true);

@@ -4,7 +4,7 @@ import { failure } from '../../common/ipc/result';
 import { writeFileAtomic } from './content-store';
 import { wipeFile } from './durable';
 import { fsFailure } from './fs-errors';
-import { SealError, sealBuffer, unsealToBuffer } from './sealed-file';
+import { documentBinding, SealError, sealBound, unsealToBuffer } from './sealed-file';
 
 /**
  * The documents the app generates and keeps in its data directory (receipts, turn-back slips,
@@ -12,7 +12,9 @@ import { SealError, sealBuffer, unsealToBuffer } from './sealed-file';
  * the content store's files, with the same key, so none of them reads without this PC's key.
  * Clear bytes exist only in memory (`read`: the signer takes and returns bytes, the print view gets
  * them over IPC through PrintOffers). A file the user saves to a place of their own choice (`--out`)
- * is written clear by intent (`exportTo`).
+ * is written clear by intent (`exportTo`). Each is bound to its file name (`documentBinding`): a
+ * receipt copied over another dossier's receipt fails to open, as a changed byte does; documents
+ * sealed before that (format v1) still open.
  */
 export class DocumentVault {
   /** `viewerDir`: where versions before printing from memory left plain copies for the OS viewer; only wiped now. */
@@ -23,13 +25,13 @@ export class DocumentVault {
 
   /** Sealed, atomically (temp file, fsync, rename), 0600 in a 0700 folder. */
   write(dest: string, plain: Buffer | Uint8Array): Promise<void> {
-    return writeFileAtomic(dest, sealBuffer(this.master, plain));
+    return writeFileAtomic(dest, sealBound(this.master, plain, documentBinding(dest)));
   }
 
   /** The clear bytes, in memory; a missing, cut, changed or foreign file is a typed failure naming the file. */
   async read(path: string): Promise<Buffer> {
     try {
-      return await unsealToBuffer(this.master, path);
+      return await readDocumentSealed(this.master, path);
     } catch (e) {
       throw documentFailure(e, path);
     }
@@ -50,6 +52,11 @@ export class DocumentVault {
     for (const name of names) wipeTree(join(this.viewerDir, name));
     return names.length;
   }
+}
+
+/** A generated document's clear bytes: bound to its name (v2), or as sealed before binding (v1). */
+export function readDocumentSealed(master: Buffer, path: string): Promise<Buffer> {
+  return unsealToBuffer(master, path, documentBinding(path), { v1: 'open' });
 }
 
 function documentFailure(e: unknown, path: string) {

@@ -10,13 +10,17 @@ import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:cr
  * Version 1 ("unbound"): the last chunk's AAD is [1], so dropping whole chunks at the end fails too.
  * What it does not say is which content the file is: a content-addressed file (the content store's
  * `sha256/ab/abcd…`) must be hashed again on read to catch another validly sealed file put under its
- * name. Still written for the document vault (receipts, reports: their names are not content hashes)
- * and still read everywhere.
+ * name. No longer written but by tests; still read everywhere (documents sealed before they were
+ * bound open unchecked, as they always did).
  *
  * Version 2 ("bound", content-store files since issue #13): the last chunk's AAD is [1] ‖ the sha256
  * of the whole plain content (32 bytes), hashed by the writer as it seals. A reader opens the last
  * chunk with [1] ‖ the name it looks the file up under, so a file sealed for other content fails its
  * tag exactly like a changed byte, and the second sha256 pass over the content is not needed.
+ * The document vault's files (receipts, forms, reports: named by path, not by content) are v2 too,
+ * bound instead to a labelled hash of their file name (sealed-file.ts `documentBinding`): the same
+ * tag then refuses one citizen's receipt copied over another's, and the label keeps a document's
+ * binding from ever being a content store name.
  *
  * Why this is as good as the recomputed hash: the tag of the last chunk can only be produced with
  * the file key, random per file and readable only by unwrapping it with the data directory's master

@@ -2,7 +2,7 @@ import { chmodSync, closeSync, existsSync, linkSync, lstatSync, mkdirSync, openS
 import { dirname, join } from 'node:path';
 import type { DataLayout } from '../config/paths';
 import { syncDir, syncFile, wipeFile } from './durable';
-import { isSealed, sealBuffer, sealContent } from './sealed-file';
+import { documentBinding, isSealed, sealBound, sealContent } from './sealed-file';
 
 /** Names only a kill can leave behind: a sealed copy not yet renamed, a second name of the original, a write cut short. */
 const LEFTOVER = /\.(sealing|clear|tmp)$/;
@@ -31,7 +31,7 @@ export function sealLegacyFiles(root: string, master: Buffer): number {
   const dir = join(root, 'sha256');
   if (!existsSync(dir)) return 0;
   let sealed = 0;
-  for (const sub of readdirSync(dir)) sealed += sealFolderInPlace(join(dir, sub), master, { bound: true });
+  for (const sub of readdirSync(dir)) sealed += sealFolderInPlace(join(dir, sub), master, { bind: 'content' });
   return sealed;
 }
 
@@ -49,7 +49,7 @@ export function sealLegacyDocuments(dirs: readonly string[], master: Buffer, mar
     if (!existsSync(dir)) continue;
     chmodSync(dir, 0o700);
     for (const name of readdirSync(dir)) if (WORKING_COPY.test(name)) wipeFile(join(dir, name));
-    sealed += sealFolderInPlace(dir, master, { tighten: true });
+    sealed += sealFolderInPlace(dir, master, { tighten: true, bind: 'name' });
   }
   mkdirSync(dirname(marker), { recursive: true, mode: 0o700 });
   writeFileSync(marker, `${new Date().toISOString()}\n`, { mode: 0o600 });
@@ -60,9 +60,10 @@ export function sealLegacyDocuments(dirs: readonly string[], master: Buffer, mar
  * Seals every clear file of one folder in place, one by one: the sealed copy is written and flushed
  * under a temporary name, the clear file keeps a second name, the copy is renamed over it, and the
  * clear bytes are overwritten and removed. A kill at any point leaves each file either clear or
- * sealed (never half), and the next start finishes the job.
+ * sealed (never half), and the next start finishes the job. `bind`: a stored file to the sha256 of
+ * its bytes, a document to its file name (as the vault writes them).
  */
-export function sealFolderInPlace(dir: string, master: Buffer, o: { tighten?: boolean; bound?: boolean } = {}): number {
+export function sealFolderInPlace(dir: string, master: Buffer, o: { tighten?: boolean; bind: 'content' | 'name' }): number {
   const names = readdirSync(dir);
   // First what a kill left: a copy or a second name whose original is still there, clear or sealed.
   for (const name of names) if (LEFTOVER.test(name)) removeLeftover(join(dir, name));
@@ -77,7 +78,7 @@ export function sealFolderInPlace(dir: string, master: Buffer, o: { tighten?: bo
     }
     const copy = `${path}.sealing`;
     const clear = readFileSync(path);
-    writeFileSync(copy, o.bound ? sealContent(master, clear) : sealBuffer(master, clear), { mode: 0o600, flag: 'wx' });
+    writeFileSync(copy, o.bind === 'content' ? sealContent(master, clear) : sealBound(master, clear, documentBinding(path)), { mode: 0o600, flag: 'wx' });
     syncFile(copy);
     linkSync(path, `${path}.clear`);
     renameSync(copy, path);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { close, fstat, open, read } from 'node:fs';
+import { basename } from 'node:path';
 import type { FileHandle } from 'node:fs/promises';
 import { open as openHandle } from 'node:fs/promises';
 import { promisify } from 'node:util';
@@ -45,9 +46,26 @@ export async function sealTo(master: Buffer, out: FileHandle, size: number, read
   return bound!;
 }
 
-/** v1, unbound: for files whose name is not their content's hash (the document vault's receipts and reports). */
+/** v1, unbound: only where a test or a migration needs a file as older versions wrote it. */
 export function sealBuffer(master: Buffer, plain: Buffer | Uint8Array): Buffer {
   return sealWhole(master, plain, null);
+}
+
+/**
+ * v2 bound to `binding` (32 bytes) that is not the content's hash: a generated document bound to
+ * its file name (`documentBinding`), so a receipt copied over another's name fails to open.
+ */
+export function sealBound(master: Buffer, plain: Buffer | Uint8Array, binding: Buffer): Buffer {
+  return sealWhole(master, plain, binding);
+}
+
+/**
+ * What a generated document (receipt, form, slip, report) is bound to: its file name, which names
+ * the dossier or the day (the folder is left out, so a data directory restored elsewhere still
+ * reads). Labelled, so it can never equal a content store name (a sha256 of file bytes).
+ */
+export function documentBinding(path: string): Buffer {
+  return createHash('sha256').update(`motcua/document-name/v1\0${basename(path).normalize('NFC')}`).digest();
 }
 
 /** v2, bound to the content's sha256 (`digest` when the caller has just hashed these bytes): for the content store. */
@@ -81,6 +99,11 @@ function nameCheck(bound: boolean, name: Buffer | undefined): { seen?: (plain: B
   };
 }
 
+/** `v1: 'open'`: the name given is a binding (a document's), and a v1 file, which has none, opens unchecked. */
+export interface ReadOptions {
+  readonly v1?: 'hash' | 'open';
+}
+
 /** How many sealed chunks one disk read takes (about 1 MiB): few reads, and memory stays small whatever the file size. */
 const READ_CHUNKS = 16;
 
@@ -107,7 +130,7 @@ export class SealedReader {
     private readonly chunks: number,
     /** What the last chunk is opened with beside the last flag: the name, for a v2 file. */
     private readonly binding: Buffer | null,
-    /** The name it was opened under, if any: `readAll` checks a v1 file's content against it. */
+    /** The name it was opened under, if any: `readAll` checks a v1 file's content against it (unless `v1: 'open'`). */
     private readonly name: Buffer | undefined,
   ) {
     prefix.copy(this.#iv, 0);
@@ -121,8 +144,10 @@ export class SealedReader {
   /**
    * `name`: the sha256 the file is looked up under (32 bytes). A v2 file opens only with it, and its
    * last chunk fails unless it was sealed for that content; a v1 file opens with or without it.
+   * `v1: 'open'`: `name` is a binding, not a content hash (a document's, `documentBinding`): a v1
+   * file, sealed before documents were bound, opens unchecked as it always did.
    */
-  static async open(master: Buffer, path: string, name?: Buffer): Promise<SealedReader> {
+  static async open(master: Buffer, path: string, name?: Buffer, o: ReadOptions = {}): Promise<SealedReader> {
     const fh = await openHandle(path, 'r');
     try {
       const { size } = await fh.stat();
@@ -131,7 +156,7 @@ export class SealedReader {
       const head = Buffer.alloc(HEADER);
       await readFully(fh, head, 0);
       const { fileKey, prefix, version } = unwrap(master, head);
-      return new SealedReader(fh, fileKey, prefix, plain, Math.max(1, Math.ceil(plain / SEAL_CHUNK)), bindingFor(version, name), name);
+      return new SealedReader(fh, fileKey, prefix, plain, Math.max(1, Math.ceil(plain / SEAL_CHUNK)), bindingFor(version, name), o.v1 === 'open' ? undefined : name);
     } catch (e) {
       await fh.close();
       throw e;
@@ -302,9 +327,10 @@ export async function unsealEach(master: Buffer, path: string, each: (plain: Buf
  * plus about 2 MiB. With `name` (the sha256 the file is stored under, 32 bytes) it is that name's
  * content or SealError: a v2 file by its last chunk's tag, a v1 file by a sha256 over each chunk as
  * it is opened, still in the CPU's cache. Without, a v1 file opens unchecked and a v2 file not at all.
+ * `o`: as for `SealedReader.open` (a document's binding instead of a content name).
  */
-export async function unsealToBuffer(master: Buffer, path: string, name?: Buffer): Promise<Buffer> {
-  const r = await SealedReader.open(master, path, name);
+export async function unsealToBuffer(master: Buffer, path: string, name?: Buffer, o: ReadOptions = {}): Promise<Buffer> {
+  const r = await SealedReader.open(master, path, name, o);
   const out = Buffer.allocUnsafe(r.size);
   try {
     let at = 0;

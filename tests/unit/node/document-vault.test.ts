@@ -3,10 +3,10 @@ import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync, t
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { errorText } from '../../../electron/common/ipc/result';
-import { DocumentVault } from '../../../electron/node/files/document-vault';
+import { DocumentVault, readDocumentSealed } from '../../../electron/node/files/document-vault';
 import { PrintOffers } from '../../../electron/node/files/print-offers';
 import { sealLegacyDocuments } from '../../../electron/node/files/seal-legacy';
-import { isSealed, sealBuffer, unsealToBuffer } from '../../../electron/node/files/sealed-file';
+import { isSealed, sealBuffer, sealVersion } from '../../../electron/node/files/sealed-file';
 import { tempDir } from '../../helpers/tmp';
 
 const PDF = (s: string) => Buffer.from(`%PDF-1.4\n% ${s}\n%%EOF\n`, 'latin1');
@@ -139,7 +139,9 @@ describe('documents from a version before sealing are sealed in place at start',
     for (const [f, text] of [['receipts/A.pdf', 'receipt A'], ['receipts/mau-02-1.pdf', 'mau 02'], ['returns/ban-giao-A.pdf', 'slip'], ['reports/bao-cao-2026-11-23-chot.pdf', 'report'], ['reports/sealed.pdf', 'already']] as const) {
       const p = join(t.dir, f);
       expect(isSealed(readFileSync(p)), f).toBe(true);
-      expect(await unsealToBuffer(master, p)).toEqual(PDF(text));
+      expect(await readDocumentSealed(master, p)).toEqual(PDF(text));
+      // Sealed by the pass: bound to its file name (v2); the one sealed before stays as it was (v1).
+      expect(sealVersion(readFileSync(p)), f).toBe(f === 'reports/sealed.pdf' ? 1 : 2);
       expect(statSync(p).mode & 0o777, f).toBe(0o600);
     }
     for (const d of dirs()) expect(statSync(d).mode & 0o777).toBe(0o700);
@@ -165,7 +167,7 @@ describe('documents from a version before sealing are sealed in place at start',
     writeFileSync(join(r, 'D.pdf.6f1c2b9e-0000-4000-8000-000000000000.tmp'), PDF('half'));
     expect(sealLegacyDocuments(dirs(), master, marker())).toBe(2);
     expect(readdirSync(r).sort()).toEqual(['A.pdf', 'B.pdf', 'C.pdf']);
-    for (const n of ['A', 'B', 'C']) expect(await unsealToBuffer(master, join(r, `${n}.pdf`)), n).toEqual(PDF(n));
+    for (const n of ['A', 'B', 'C']) expect(await readDocumentSealed(master, join(r, `${n}.pdf`)), n).toEqual(PDF(n));
     expect(existsSync(marker())).toBe(true);
   });
 });
