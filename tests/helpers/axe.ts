@@ -1,6 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { ADMIN } from './admin';
 import { ROOT } from './cli';
 
 export interface AxeFinding {
@@ -98,3 +99,31 @@ function writeAtomically(file: string, value: unknown): void {
 
 /** Serious and critical violations: the ones that stop an officer using a screen with a screen reader or low vision. */
 export const blocking = (f: readonly AxeFinding[]) => f.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+
+/** The app's sections, in the navigation's order. */
+export const SECTIONS = ['intake', 'dossiers', 'returns', 'signing', 'reports', 'settings'] as const;
+
+/**
+ * A new counter's screens in turn: the first-run screen, the unit and its first admin set up through
+ * the contract, every section, then the login screen after signing out; `check(screen)` on each,
+ * once it shows. `page` must be on the first-run screen.
+ */
+export async function everyScreen(page: Page, check: (screen: string) => Promise<void>): Promise<void> {
+  await page.waitForSelector('[data-testid="first-run"]');
+  await check('first-run');
+  const r = await page.evaluate(
+    (a) => window.motcua['auth.setup']({ unit: { unitCode: '000.00.01.H22', unitName: 'UBND xã Tân Phú', counterId: 'Q01', offlineBlock: { from: 9001, to: 9200 } }, admin: a }),
+    ADMIN,
+  );
+  if (!r.ok) throw new Error(`setup refused: ${r.error.message}`);
+  await page.waitForSelector('nav button[data-section]');
+  for (const s of SECTIONS) {
+    await page.click(`nav button[data-section="${s}"]`);
+    await page.waitForSelector(`nav button[data-section="${s}"][aria-current="page"]`);
+    await page.waitForTimeout(300);
+    await check(s);
+  }
+  await page.evaluate(() => window.motcua['auth.logout']({}));
+  await page.waitForSelector('form.login');
+  await check('login');
+}
