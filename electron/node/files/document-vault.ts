@@ -4,7 +4,8 @@ import { failure } from '../../common/ipc/result';
 import { writeFileAtomic } from './content-store';
 import { wipeFile } from './durable';
 import { fsFailure } from './fs-errors';
-import { documentBinding, SealError, sealBound, unsealToBuffer } from './sealed-file';
+import { createHash } from 'node:crypto';
+import { SealError, sealBound, unsealToBuffer } from './sealed-file';
 
 /**
  * The documents the app generates and keeps in its data directory (receipts, turn-back slips,
@@ -25,7 +26,7 @@ export class DocumentVault {
 
   /** Sealed, atomically (temp file, fsync, rename), 0600 in a 0700 folder. */
   write(dest: string, plain: Buffer | Uint8Array): Promise<void> {
-    return writeFileAtomic(dest, sealBound(this.master, plain, documentBinding(dest)));
+    return writeFileAtomic(dest, sealDocument(this.master, plain, dest));
   }
 
   /** The clear bytes, in memory; a missing, cut, changed or foreign file is a typed failure naming the file. */
@@ -52,6 +53,20 @@ export class DocumentVault {
     for (const name of names) wipeTree(join(this.viewerDir, name));
     return names.length;
   }
+}
+
+/**
+ * What a generated document (receipt, form, slip, report) is bound to: its file name, which names
+ * the dossier or the day (the folder is left out, so a data directory restored elsewhere still
+ * reads). Labelled, so it can never equal a content store name (a sha256 of file bytes).
+ */
+export function documentBinding(path: string): Buffer {
+  return createHash('sha256').update(`motcua/document-name/v1\0${basename(path).normalize('NFC')}`).digest();
+}
+
+/** A generated document sealed as it is kept at `path`: by the vault, and by the first start's sealing of clear ones. */
+export function sealDocument(master: Buffer, plain: Buffer | Uint8Array, path: string): Buffer {
+  return sealBound(master, plain, documentBinding(path));
 }
 
 /** A generated document's clear bytes: bound to its name (v2), or as sealed before binding (v1). */

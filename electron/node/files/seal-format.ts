@@ -18,7 +18,7 @@ import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:cr
  * chunk with [1] ‖ the name it looks the file up under, so a file sealed for other content fails its
  * tag exactly like a changed byte, and the second sha256 pass over the content is not needed.
  * The document vault's files (receipts, forms, reports: named by path, not by content) are v2 too,
- * bound instead to a labelled hash of their file name (sealed-file.ts `documentBinding`): the same
+ * bound instead to a labelled hash of their file name (document-vault.ts `documentBinding`): the same
  * tag then refuses one citizen's receipt copied over another's, and the label keeps a document's
  * binding from ever being a content store name.
  *

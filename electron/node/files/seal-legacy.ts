@@ -2,7 +2,8 @@ import { chmodSync, closeSync, existsSync, linkSync, lstatSync, mkdirSync, openS
 import { dirname, join } from 'node:path';
 import type { DataLayout } from '../config/paths';
 import { syncDir, syncFile, wipeFile } from './durable';
-import { documentBinding, isSealed, sealBound, sealContent } from './sealed-file';
+import { sealDocument } from './document-vault';
+import { isSealed, sealContent } from './sealed-file';
 
 /** Names only a kill can leave behind: a sealed copy not yet renamed, a second name of the original, a write cut short. */
 const LEFTOVER = /\.(sealing|clear|tmp)$/;
@@ -78,7 +79,7 @@ export function sealFolderInPlace(dir: string, master: Buffer, o: { tighten?: bo
     }
     const copy = `${path}.sealing`;
     const clear = readFileSync(path);
-    writeFileSync(copy, o.bind === 'content' ? sealContent(master, clear) : sealBound(master, clear, documentBinding(path)), { mode: 0o600, flag: 'wx' });
+    writeFileSync(copy, o.bind === 'content' ? sealContent(master, clear) : sealDocument(master, clear, path), { mode: 0o600, flag: 'wx' });
     syncFile(copy);
     linkSync(path, `${path}.clear`);
     renameSync(copy, path);

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { close, fstat, open, read } from 'node:fs';
-import { basename } from 'node:path';
 import type { FileHandle } from 'node:fs/promises';
 import { open as openHandle } from 'node:fs/promises';
 import { promisify } from 'node:util';
@@ -53,24 +52,15 @@ export function sealBuffer(master: Buffer, plain: Buffer | Uint8Array): Buffer {
 
 /**
  * v2 bound to `binding` (32 bytes) that is not the content's hash: a generated document bound to
- * its file name (`documentBinding`), so a receipt copied over another's name fails to open.
+ * its file name (document-vault.ts `sealDocument`), so a receipt copied over another's name fails to open.
  */
 export function sealBound(master: Buffer, plain: Buffer | Uint8Array, binding: Buffer): Buffer {
   return sealWhole(master, plain, binding);
 }
 
-/**
- * What a generated document (receipt, form, slip, report) is bound to: its file name, which names
- * the dossier or the day (the folder is left out, so a data directory restored elsewhere still
- * reads). Labelled, so it can never equal a content store name (a sha256 of file bytes).
- */
-export function documentBinding(path: string): Buffer {
-  return createHash('sha256').update(`motcua/document-name/v1\0${basename(path).normalize('NFC')}`).digest();
-}
-
 /** v2, bound to the content's sha256 (`digest` when the caller has just hashed these bytes): for the content store. */
 export function sealContent(master: Buffer, plain: Buffer | Uint8Array, digest?: Buffer): Buffer {
-  return sealWhole(master, plain, digest ?? createHash('sha256').update(plain).digest());
+  return sealBound(master, plain, digest ?? createHash('sha256').update(plain).digest());
 }
 
 function sealWhole(master: Buffer, plain: Buffer | Uint8Array, bound: Buffer | null): Buffer {
@@ -144,7 +134,7 @@ export class SealedReader {
   /**
    * `name`: the sha256 the file is looked up under (32 bytes). A v2 file opens only with it, and its
    * last chunk fails unless it was sealed for that content; a v1 file opens with or without it.
-   * `v1: 'open'`: `name` is a binding, not a content hash (a document's, `documentBinding`): a v1
+   * `v1: 'open'`: `name` is a binding, not a content hash (a document's, document-vault.ts): a v1
    * file, sealed before documents were bound, opens unchecked as it always did.
    */
   static async open(master: Buffer, path: string, name?: Buffer, o: ReadOptions = {}): Promise<SealedReader> {

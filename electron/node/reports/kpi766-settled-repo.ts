@@ -153,7 +153,6 @@ function writer(db: Database.Database) {
   };
 }
 
-
 const CANDIDATE = candidateWhere('@fromIso', '@toNat', '@toIso');
 
 export interface SettledGroup {

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { errorText } from '../../../electron/common/ipc/result';
 import { ContentStore } from '../../../electron/node/files/content-store';
-import { DocumentVault } from '../../../electron/node/files/document-vault';
-import { documentBinding, sealBuffer, sealVersion } from '../../../electron/node/files/sealed-file';
+import { DocumentVault, documentBinding } from '../../../electron/node/files/document-vault';
+import { sealBuffer, sealVersion } from '../../../electron/node/files/sealed-file';
 import { tempDir } from '../../helpers/tmp';
 
 const PDF = (s: string) => Buffer.from(`%PDF-1.4\n% ${s}\n${'x'.repeat(70_000)}\n%%EOF\n`, 'latin1');
