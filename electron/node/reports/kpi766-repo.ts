@@ -5,8 +5,6 @@ import { addTo766, classifier766, emptyKpi766, judgementTime, ratio766, type Kpi
 import { toVietnamRfc3339 } from '../../common/domain/time';
 import { candidates, type Candidate, type Known, type Settled } from './kpi766-candidates-repo';
 import { refreshSettled, settledGroups, settledName, unsettled, type RecentSettled, type SettledGroup, type SettledPeriod } from './kpi766-settled-repo';
-import { SEEK_MAX_DAYS } from './kpi766-spans-repo';
-import { periodDays } from './report-log-repo';
 import { loadWorkCalendar } from '../calendar/calendar-repo';
 
 // The 766 on-time indicator over the unit's dossiers as the feed shows them, plus this PC's own
@@ -153,11 +151,13 @@ export function kpi766Report(
   const before = `${trendFrom}T00:00:00+07:00`;
   const exact = /^\d{4}-\d{2}-\d{2}$/.test(o.first) && /^\d{4}-\d{2}-\d{2}$/.test(trendFrom) && Date.parse(judgedAt) >= Date.parse(before);
   const settle = exact ? { start: `${o.first}T00:00:00+07:00`, before } : null;
-  // The summaries pay where the candidates query reads every row (past a quarter); shorter periods
-  // find theirs through the indexes, and a day's report never waits for a first summary of a million.
-  // 'auto' reads them only when ready (a rebuild is the background's); 'always' finishes the work first.
+  // The summaries serve every period when they are ready: past a quarter they spare reading every
+  // row, and a day's candidates are a few range reads of their index (migration 23) instead of
+  // thousands of feed rows and histories read at random. 'auto' reads them only when ready (a
+  // rebuild is the background's, and a day's report never waits for a first summary of a million:
+  // it finds its rows through the indexes, as before); 'always' finishes the work first.
   const mode = o.settled ?? 'auto';
-  const period = settle && (mode === 'always' || (mode === 'auto' && periodDays(from, o.last) > SEEK_MAX_DAYS)) && refreshSettled(db, mode === 'always') ? settledPeriod(from, o, trendFrom) : null;
+  const period = settle && mode !== 'never' && refreshSettled(db, mode === 'always') ? settledPeriod(from, o, trendFrom) : null;
   const groups = period ? settledGroups(db, period) : [];
   const rest = period ? unsettled(db, period) : null;
   const listed = candidates(db, from, o.last, o.counterId, settle, rest?.rows, mode !== 'never');

@@ -154,6 +154,8 @@ function writer(db: Database.Database) {
 }
 
 const CANDIDATE = candidateWhere('@fromIso', '@toNat', '@toIso');
+/** The month a summary's dossier was received in, as migration 23 indexes it: the received text's first 6 (the feed's) or 7 (this PC's) characters. */
+const MONTH = 'CASE src WHEN 0 THEN substr(received, 1, 6) ELSE substr(received, 1, 7) END';
 
 export interface SettledGroup {
   verdict: Verdict;
@@ -210,16 +212,21 @@ export function unsettled(db: Database.Database, p: SettledPeriod): { rows: { re
       else recent.push({ src, code, maTthc, receivedDay: day, counted, end, due });
     }
   };
-  // A candidate was received by the period's end (both bounds start with its year): one seek per year received.
-  const year = p.toNat.slice(0, 4);
-  const next = db.prepare('SELECT substr(received, 1, 4) AS k FROM kpi766_settled WHERE substr(received, 1, 4) > ? ORDER BY substr(received, 1, 4) LIMIT 1').pluck();
   // A settled dossier's received time is in one of timeKey's two exact forms (or empty): its day as keyDay reads it.
   const day = `CASE WHEN end_key IS NULL OR coalesce(received, '') = '' THEN NULL WHEN length(received) = 14 THEN CAST(substr(received, 1, 8) AS INTEGER)
                     ELSE CAST(substr(received, 1, 4) || substr(received, 6, 2) || substr(received, 9, 2) AS INTEGER) END`;
   const columns = `src, rid, ma_ho_so, ma_tthc, ${day}, CAST(end_key AS INTEGER), CAST(due_key AS INTEGER), CAST(counted_key AS INTEGER)`;
   const where = `coalesce(last_key, '~') >= @before ${p.counter ? 'AND counter_id = @counter' : ''} AND ${CANDIDATE}`;
-  const open = db.prepare(`SELECT ${columns} FROM kpi766_settled WHERE substr(received, 1, 4) = @k AND ${where}`).raw();
-  for (let k: string | undefined = ''; k !== undefined && k <= year; k = next.get(k) as string | undefined) add(open.all({ ...p, k }));
-  add(db.prepare(`SELECT ${columns} FROM kpi766_settled WHERE substr(received, 1, 4) IS NULL AND ${where}`).raw().all(p));
+  // One range read per source and month received up to the period's end (migration 23, covering).
+  const next = db.prepare(`SELECT ${MONTH} FROM kpi766_settled WHERE src = @src AND ${MONTH} > @k ORDER BY ${MONTH} LIMIT 1`).pluck();
+  const inMonth = db.prepare(`SELECT ${columns} FROM kpi766_settled WHERE src = @src AND ${MONTH} = @k AND ${where}`).raw();
+  const noMonth = db.prepare(`SELECT ${columns} FROM kpi766_settled WHERE src = @src AND ${MONTH} IS NULL AND ${where}`).raw();
+  for (const src of [0, 1] as const) {
+    // The month key is the received text's first characters; past the bound's own first characters
+    // (a key of any form, since the comparison is the text's), the received time is past the bound.
+    const bound = src === 0 ? p.toNat.slice(0, 6) : p.toIso.slice(0, 7);
+    add(noMonth.all({ ...p, src }));
+    for (let k: string | undefined = ''; k !== undefined && k <= bound; k = next.get({ src, k }) as string | undefined) add(inMonth.all({ ...p, src, k }));
+  }
   return { rows, recent };
 }
