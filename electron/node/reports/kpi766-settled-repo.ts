@@ -154,8 +154,11 @@ function writer(db: Database.Database) {
 }
 
 const CANDIDATE = candidateWhere('@fromIso', '@toNat', '@toIso');
-/** The month a summary's dossier was received in, as migration 23 indexes it: the received text's first 6 (the feed's) or 7 (this PC's) characters. */
-const MONTH = 'CASE src WHEN 0 THEN substr(received, 1, 6) ELSE substr(received, 1, 7) END';
+/**
+ * The ten days a summary's dossier was received in, as migration 23 indexes it: the received text's
+ * first 7 (the feed's yyyyMMd…) or 9 (this PC's yyyy-MM-d…) characters, its month and the tens of its day.
+ */
+const TEN_DAYS = 'CASE src WHEN 0 THEN substr(received, 1, 7) ELSE substr(received, 1, 9) END';
 
 export interface SettledGroup {
   verdict: Verdict;
@@ -217,16 +220,16 @@ export function unsettled(db: Database.Database, p: SettledPeriod): { rows: { re
                     ELSE CAST(substr(received, 1, 4) || substr(received, 6, 2) || substr(received, 9, 2) AS INTEGER) END`;
   const columns = `src, rid, ma_ho_so, ma_tthc, ${day}, CAST(end_key AS INTEGER), CAST(due_key AS INTEGER), CAST(counted_key AS INTEGER)`;
   const where = `coalesce(last_key, '~') >= @before ${p.counter ? 'AND counter_id = @counter' : ''} AND ${CANDIDATE}`;
-  // One range read per source and month received up to the period's end (migration 23, covering).
-  const next = db.prepare(`SELECT ${MONTH} FROM kpi766_settled WHERE src = @src AND ${MONTH} > @k ORDER BY ${MONTH} LIMIT 1`).pluck();
-  const inMonth = db.prepare(`SELECT ${columns} FROM kpi766_settled WHERE src = @src AND ${MONTH} = @k AND ${where}`).raw();
-  const noMonth = db.prepare(`SELECT ${columns} FROM kpi766_settled WHERE src = @src AND ${MONTH} IS NULL AND ${where}`).raw();
+  // One range read per source and ten days received up to the period's end (migration 23, covering).
+  const next = db.prepare(`SELECT ${TEN_DAYS} FROM kpi766_settled WHERE src = @src AND ${TEN_DAYS} > @k ORDER BY ${TEN_DAYS} LIMIT 1`).pluck();
+  const inKey = db.prepare(`SELECT ${columns} FROM kpi766_settled WHERE src = @src AND ${TEN_DAYS} = @k AND ${where}`).raw();
+  const noKey = db.prepare(`SELECT ${columns} FROM kpi766_settled WHERE src = @src AND ${TEN_DAYS} IS NULL AND ${where}`).raw();
   for (const src of [0, 1] as const) {
-    // The month key is the received text's first characters; past the bound's own first characters
-    // (a key of any form, since the comparison is the text's), the received time is past the bound.
-    const bound = src === 0 ? p.toNat.slice(0, 6) : p.toIso.slice(0, 7);
-    add(noMonth.all({ ...p, src }));
-    for (let k: string | undefined = ''; k !== undefined && k <= bound; k = next.get({ src, k }) as string | undefined) add(inMonth.all({ ...p, src, k }));
+    // The key is the received text's first characters; past the bound's own first characters (a key
+    // of any form, since the comparison is the text's), the received time is past the bound.
+    const bound = src === 0 ? p.toNat.slice(0, 7) : p.toIso.slice(0, 9);
+    add(noKey.all({ ...p, src }));
+    for (let k: string | undefined = ''; k !== undefined && k <= bound; k = next.get({ src, k }) as string | undefined) add(inKey.all({ ...p, src, k }));
   }
   return { rows, recent };
 }

@@ -125,16 +125,17 @@ describe('766 summaries of settled dossiers', () => {
     expect(db.prepare("SELECT count(*) FROM kpi766_settled WHERE src = 1 AND verdict IS NOT NULL").pluck().get()).toBeGreaterThan(100);
   });
 
-  it('serve a day’s report once ready (migration 23: by month received), the same as judging every dossier, whatever form the received time has', () => {
+  it('serve a day’s report once ready (migration 23: by ten days received), the same as judging every dossier, whatever form the received time has', () => {
     refreshSettled(db);
     const read: string[] = [];
     const prepare = db.prepare.bind(db);
     const spy = (sql: string) => (read.push(sql), prepare(sql));
     (db as unknown as { prepare: typeof spy }).prepare = spy;
     try {
-      // Every 11th day over the 16 months the feed spans: days early and late in a month, in every month.
-      for (let i = 0; i < 44; i++) {
-        const day = new Date(Date.parse('2024-10-01T00:00:00Z') + i * 11 * DAY).toISOString().slice(0, 10);
+      // Every 11th day over the 16 months the feed spans (days early and late in a month, in every
+      // month), and the days on each side of a key's bound (the tens of the day: 9|10, 19|20, 29|30|31).
+      const every11th = Array.from({ length: 44 }, (_, i) => new Date(Date.parse('2024-10-01T00:00:00Z') + i * 11 * DAY).toISOString().slice(0, 10));
+      for (const day of [...every11th, '2025-01-09', '2025-01-10', '2025-01-19', '2025-01-20', '2025-01-29', '2025-01-30', '2025-01-31', '2025-02-28', '2025-03-01']) {
         for (const counter of COUNTERS) {
           const c = { first: day, last: day, now: LATER };
           expect(report(c, counter, 'auto'), `${day}, ${counter}`).toEqual(report(c, counter, 'never'));
@@ -143,7 +144,7 @@ describe('766 summaries of settled dossiers', () => {
     } finally {
       (db as unknown as { prepare: typeof prepare }).prepare = prepare;
     }
-    expect(read.some((sql) => sql.includes('FROM kpi766_settled WHERE src = @src AND CASE src WHEN 0 THEN substr(received, 1, 6)'))).toBe(true);
+    expect(read.some((sql) => sql.includes('FROM kpi766_settled WHERE src = @src AND CASE src WHEN 0 THEN substr(received, 1, 7)'))).toBe(true);
     // The feed's received times in RFC 3339 (and the other odd forms) sort among the national ones by their text, as the candidates query compares them.
     expect(db.prepare("SELECT count(*) FROM kpi766_settled WHERE src = 0 AND substr(received, 5, 1) = '-'").pluck().get()).toBeGreaterThan(100);
   });
