@@ -1,10 +1,10 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { failure } from '../../common/ipc/result';
 import { writeFileAtomic } from './content-store';
 import { wipeFile } from './durable';
 import { fsFailure } from './fs-errors';
-import { createHash } from 'node:crypto';
 import { SealError, sealBound, unsealToBuffer } from './sealed-file';
 
 /**

@@ -15,7 +15,7 @@ const INDEXES = ['remote_dossiers_open', 'remote_dossiers_span', 'dossiers_span'
  * by id then costs more than reading in key order (a year at a million: ≈ 2.9 against 2.4 s CPU for
  * the query alone, plus 0.9 s to gather the ids), so longer periods keep the plain read.
  */
-export const SEEK_MAX_DAYS = 92;
+const SEEK_MAX_DAYS = 92;
 const spanDays = (fromIso: string, last: string) => (Date.parse(`${last.slice(0, 10)}T00:00:00Z`) - Date.parse(`${fromIso.slice(0, 10)}T00:00:00Z`)) / 86_400_000 + 1;
 const hasIndexes = new WeakMap<Database.Database, boolean>();
 
