@@ -26,8 +26,8 @@ const options = {
 // in the same two steps (host.cjs then host-run.cjs; ui-start.cjs then ui-start-child.cjs), the
 // second compiled from the code cache as host-run.cjs is.
 await Promise.all([
-  // The PDF worker beside the bench (.tmp/bench/workers), found by findPdfWorkerScript before any older dist/ build.
-  build({ ...options, entryPoints: { bench: join(root, 'tests', 'bench', 'index.ts'), 'workers/pdf-worker': join(root, 'electron', 'node', 'workers', 'pdf-worker.ts') } }),
+  // The workers beside the bench (.tmp/bench/workers), found by findWorkerScript before any older dist/ build.
+  build({ ...options, entryPoints: { bench: join(root, 'tests', 'bench', 'index.ts'), 'workers/pdf-worker': join(root, 'electron', 'node', 'workers', 'pdf-worker.ts'), 'workers/unseal-worker': join(root, 'electron', 'node', 'workers', 'unseal-worker.ts') } }),
   build({
     ...options,
     entryPoints: { 'ui-start': join(root, 'tests', 'bench', 'ui-start.ts'), 'ui-start-child': join(root, 'tests', 'bench', 'ui-start-child.ts') },

@@ -33,6 +33,7 @@ await Promise.all([
   // zod bundled in (node-externals.mjs): the host loads it at every start, the CLI's --help does not.
   build({ ...node, packages: undefined, plugins: [nodeExternals], entryPoints: ['electron/host/host-run.ts'], outfile: 'dist/host/host-run.cjs', supported: NO_DYNAMIC_IMPORT }),
   build({ ...node, entryPoints: ['electron/node/workers/pdf-worker.ts'], outfile: 'dist/workers/pdf-worker.cjs' }),
+  build({ ...node, entryPoints: ['electron/node/workers/unseal-worker.ts'], outfile: 'dist/workers/unseal-worker.cjs' }),
   build({ ...common, platform: 'browser', format: 'iife', target: 'chrome120', entryPoints: ['electron/host/init-script.ts'], outfile: 'dist/host/init-script.js', sourcemap: false }),
   build({ ...common, platform: 'browser', format: 'iife', target: 'chrome120', entryPoints: ['electron/host/display-init-script.ts'], outfile: 'dist/host/display-init-script.js', sourcemap: false }),
 ]);

@@ -12,6 +12,7 @@ import { defaultPdfRenderer, inProcessRenderer, type PdfRenderer } from '../docu
 import { EventHub } from '../events/event-hub';
 import { AttachmentInbox } from '../files/attachment-inbox';
 import { ContentStore } from '../files/content-store';
+import { UnsealThread } from '../files/unseal-thread';
 import { FormService } from '../forms/form-service';
 import { IntakeService } from '../intake/intake-service';
 import type { Logger } from '../log/logger';
@@ -38,6 +39,7 @@ import { OfficerService } from '../officers/officer-service';
 import { UnitService } from '../unit/unit-service';
 import { resolveApiConfig } from '../sync/sync-config';
 import { SyncService } from '../sync/sync-service';
+import { findWorkerScript } from '../workers/worker-script';
 import { OutboxService } from '../sync/outbox-service';
 import { thisCounter } from '../unit/unit-repo';
 import { countOfficers } from '../officers/officer-repo';
@@ -146,7 +148,9 @@ export function createCoreServices(dataDir: string, a: CoreAdapters, dbKey: stri
   const monitor = new ConnectivityMonitor({ store, hub, probe, apiConfigured });
   const pdf: PdfRenderer = a.pdf === 'in-process' ? inProcessRenderer(fontsDir) : defaultPdfRenderer(fontsDir);
   const master = fileMasterKey(dbKey);
-  const files = new ContentStore(layout.filesDir, master);
+  const unsealScript = findWorkerScript('unseal-worker');
+  const unsealer = unsealScript ? new UnsealThread(unsealScript) : null;
+  const files = new ContentStore(layout.filesDir, master, unsealer);
   const docs = new DocumentVault(master, layout.viewerDir);
   // Plain copies an older version left behind go before anything runs: its upload or signature copies, the prints its OS viewer had.
   files.temp.wipeLeftovers();
@@ -281,6 +285,7 @@ export function createCoreServices(dataDir: string, a: CoreAdapters, dbKey: stri
       await display.stopKeypad();
       await printer.close();
       await pdf.close();
+      await unsealer?.close();
       await store.close();
     },
   };

@@ -1,9 +1,8 @@
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ControlSlipModel, DelayNoticeModel, StopNoticeModel } from '../../common/domain/forms';
 import type { ReceiptModel, TurnBackModel } from '../../common/domain/receipt';
 import type { DailyReport, LogRow } from '../reports/report-repo';
+import { findWorkerScript } from '../workers/worker-script';
 
 export type PdfJob =
   | { readonly kind: 'receipt'; readonly model: ReceiptModel }
@@ -38,16 +37,9 @@ export function inProcessRenderer(fontsDir: string): PdfRenderer {
   };
 }
 
-/** The bundled worker script (built by scripts/build.mjs), wherever this module runs from. */
+/** The bundled PDF worker (worker-script.ts), or null when none was built. */
 export function findPdfWorkerScript(): string | null {
-  let dir = __dirname;
-  for (let i = 0; i < 6; i++) {
-    for (const candidate of [join(dir, 'workers', 'pdf-worker.cjs'), join(dir, 'dist', 'workers', 'pdf-worker.cjs')]) {
-      if (existsSync(candidate)) return candidate;
-    }
-    dir = dirname(dir);
-  }
-  return null;
+  return findWorkerScript('pdf-worker');
 }
 
 /**

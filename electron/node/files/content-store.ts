@@ -6,6 +6,7 @@ import { fsFailure } from './fs-errors';
 import { eachChunk, openRegularFile } from './regular-file';
 import { plainSize, sealContent, SealedReader, sealTo, unsealEach, unsealSmall, unsealToBuffer } from './sealed-file';
 import { PlainTemp } from './plain-temp';
+import type { UnsealThread } from './unseal-thread';
 import { VerifiedReader } from './verified-reader';
 
 export interface StoredFile {
@@ -45,6 +46,8 @@ export class ContentStore {
   constructor(
     readonly root: string,
     private readonly master: Buffer,
+    /** Where `readVerified` opens a file (unseal-thread.ts), so its reader's thread goes on meanwhile; null: on the reader's. */
+    private readonly unsealer: UnsealThread | null = null,
   ) {
     this.temp = new PlainTemp(join(root, 'tmp'));
   }
@@ -159,11 +162,13 @@ export class ContentStore {
    * A stored file's content, checked against its name, for whoever can take bytes (the signer, a
    * one-PATCH upload): one read and one decryption into one buffer, and no plain copy on disk.
    * Memory is the file itself (at most MAX_SCAN_BYTES, or a signed copy of such a file) plus about
-   * 1 MiB. Null when changed, cut, missing or not sealed with this key.
+   * 1 MiB. Null when changed, cut, missing or not sealed with this key. With the unseal thread, the
+   * decryption runs there: the caller's thread is free for other work until the bytes come back.
    */
   async readVerified(sha256: string): Promise<Buffer | null> {
     try {
-      return await unsealToBuffer(this.master, this.pathOf(sha256), nameOf(sha256));
+      const path = this.pathOf(sha256);
+      return await (this.unsealer ? this.unsealer.unseal(this.master, path, nameOf(sha256)) : unsealToBuffer(this.master, path, nameOf(sha256)));
     } catch {
       return null;
     }

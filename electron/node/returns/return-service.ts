@@ -86,8 +86,9 @@ export class ReturnService {
       const sha = await this.d.store.exec('returns.sha', (db) => attachmentSha(db, id));
       // Signed in memory: the stored result is unsealed into memory and checked against its hash, and
       // the signed copy is sealed straight from the signer's pieces; no clear byte reaches the disk.
-      const input = await this.d.files.readVerified(sha);
-      if (!input) throw failure('conflict', 'returns.resultUnreadable', { id });
+      // It opens (on the unseal thread) while the signer loads and reads the token's certificates.
+      const input = this.d.files.readVerified(sha).then((b) => b ?? Promise.reject(failure('conflict', 'returns.resultUnreadable', { id })));
+      input.catch(() => undefined);
       // The signer (pkijs, pdf-lib) loads with the first signature, not with the app.
       const { signPdf } = await import('../signing/signing-service');
       const r = await signPdf(input, {

@@ -122,23 +122,44 @@ export function signatureBoxLines(subject: string, now: Date): string[] {
   return [`Ký bởi: ${cn}`, ...(org ? [`Cơ quan: ${org}`] : []), `Thời gian: ${vnStamp(now)}`];
 }
 
-/**
- * Signs PDF bytes held in memory with a token: certificate checks, then PAdES as an incremental
- * update. No file is read or written, so a sealed document is signed from its in-memory unseal and
- * its signed copy sealed again without a clear byte reaching the disk. Memory: the input (which the
- * caller holds anyway; at most the 50 MB attachment limit) plus what pdf-lib parses of it and the
- * small update.
- */
-export async function signPdf(pdf: Uint8Array, r: SignRequest): Promise<SignedPdf> {
-  // A view, not a copy: pdf-lib then parses streams as views into it (Buffer#slice).
-  const input = Buffer.isBuffer(pdf) ? pdf : Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
-  const now = r.now ?? new Date();
+/** The token's certificate to sign with, and the intermediates stored beside it; refused with the reasons when it may not sign now. */
+async function chooseCertificate(r: SignRequest, now: Date): Promise<{ cert: TokenCertificate; intermediates: Uint8Array[] }> {
   const certs = await r.token.listCertificates(r.tokenId);
   const cert = pickCertificate(certs, r.certId, now);
   // Intermediates on the token (the CA's chain is often stored beside the signer's certificate).
   const intermediates = certs.filter((c) => c.id !== cert.id && c.subject === cert.issuer).map((c) => c.der);
   const problems = await certificateProblems(cert, now, { ...(r.trustAnchors ? { trustAnchors: r.trustAnchors } : {}), intermediates });
   if (problems.length) throw certificateRefusal(problems);
+  return { cert, intermediates };
+}
+
+/**
+ * Signs PDF bytes held in memory (or on their way there) with a token: certificate checks, then
+ * PAdES as an incremental update. No file is read or written, so a sealed document is signed from its in-memory unseal and
+ * its signed copy sealed again without a clear byte reaching the disk. Memory: the input (which the
+ * caller holds anyway; at most the 50 MB attachment limit) plus what pdf-lib parses of it and the
+ * small update.
+ */
+export async function signPdf(pdf: Uint8Array | Promise<Uint8Array>, r: SignRequest): Promise<SignedPdf> {
+  // The bytes may still be coming (a sealed result opening on the unseal thread): the token's
+  // certificates are listed and checked meanwhile, the input awaited only when the signer needs it.
+  // Its failure is heard there; until then it must not count as unhandled.
+  const coming = Promise.resolve(pdf);
+  coming.catch(() => undefined);
+  const now = r.now ?? new Date();
+  let chosen: { cert: TokenCertificate; intermediates: Uint8Array[] };
+  try {
+    chosen = await chooseCertificate(r, now);
+  } catch (e) {
+    // The input's own failure is told first, as when it was read before the token was asked: a
+    // changed or missing file is what the officer must hear of, not a certificate on the side.
+    await coming;
+    throw e;
+  }
+  const { cert, intermediates } = chosen;
+  const bytes = await coming;
+  // A view, not a copy: pdf-lib then parses streams as views into it (Buffer#slice).
+  const input = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let warning: Notice | null = null;
   const increment = await signPdfIncrement(
     input,
