@@ -5,7 +5,7 @@ import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { NO_DYNAMIC_IMPORT, nodeExternals } from './node-externals.mjs';
+import { NODE_ALIAS, NO_DYNAMIC_IMPORT, nodeExternals } from './node-externals.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, '.tmp', 'bench', 'bench.cjs');
@@ -18,6 +18,7 @@ const options = {
   target: 'node20',
   // As the app's bundles (build.mjs): ui-start.cjs must load what the host loads.
   plugins: [nodeExternals],
+  alias: NODE_ALIAS,
   // Beside the bundle, as the app's (build.mjs): an inline map would double what a cold start reads.
   sourcemap: 'linked',
   logLevel: 'warning',

@@ -6,7 +6,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
-import { NO_DYNAMIC_IMPORT, nodeExternals } from './node-externals.mjs';
+import { NODE_ALIAS, NO_DYNAMIC_IMPORT, nodeExternals } from './node-externals.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -19,7 +19,7 @@ const common = {
   absWorkingDir: root,
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
 };
-const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', packages: 'external' };
+const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', packages: 'external', alias: NODE_ALIAS };
 
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 await Promise.all([

@@ -6,6 +6,16 @@
 // no zod, and would parse it for nothing.
 const BUNDLED = ['zod'];
 
+/**
+ * esbuild's `alias` for every Node bundle: pdf-lib's CommonJS build is 139 files that Node
+ * resolves, reads and compiles one by one the first time a PDF is made or signed (≈ 150–250 ms of
+ * a new PDF worker's first export here); its single-file build, the same version from the same
+ * source and not minified (class names kept for its messages), loads in about a third of that.
+ * No package the app bundles or loads imports pdf-lib itself, so every bundle has one pdf-lib and
+ * its `instanceof` checks hold.
+ */
+export const NODE_ALIAS = { 'pdf-lib': 'pdf-lib/dist/pdf-lib.js' };
+
 const packageOf = (spec) => spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/');
 
 /** An esbuild plugin: every bare import external (node: builtins too), but the BUNDLED packages. */
@@ -14,7 +24,8 @@ export const nodeExternals = {
   setup(b) {
     b.onResolve({ filter: /^[^./]/ }, (a) => {
       if (a.kind === 'entry-point' || /^[A-Za-z]:[\\/]/.test(a.path)) return undefined;
-      return BUNDLED.includes(packageOf(a.path)) ? undefined : { path: a.path, external: true };
+      // esbuild applies `alias` after this plugin has taken the path: the aliases are applied here.
+      return BUNDLED.includes(packageOf(a.path)) ? undefined : { path: NODE_ALIAS[a.path] ?? a.path, external: true };
     });
   },
 };
@@ -25,3 +36,4 @@ export const nodeExternals = {
  * as a require() instead (what the host imports lazily, serialport and the OS keyring, is CommonJS).
  */
 export const NO_DYNAMIC_IMPORT = { 'dynamic-import': false };
+
