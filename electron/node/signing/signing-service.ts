@@ -135,10 +135,10 @@ async function chooseCertificate(r: SignRequest, now: Date): Promise<{ cert: Tok
 
 /**
  * Signs PDF bytes held in memory (or on their way there) with a token: certificate checks, then
- * PAdES as an incremental update. No file is read or written, so a sealed document is signed from its in-memory unseal and
- * its signed copy sealed again without a clear byte reaching the disk. Memory: the input (which the
- * caller holds anyway; at most the 50 MB attachment limit) plus what pdf-lib parses of it and the
- * small update.
+ * PAdES as an incremental update. No file is read or written, so a sealed document is signed from
+ * its in-memory unseal and its signed copy sealed again without a clear byte reaching the disk.
+ * Memory: the input (which the caller holds anyway; at most the 50 MB attachment limit) plus what
+ * pdf-lib parses of it and the small update.
  */
 export async function signPdf(pdf: Uint8Array | Promise<Uint8Array>, r: SignRequest): Promise<SignedPdf> {
   // The bytes may still be coming (a sealed result opening on the unseal thread): the token's
