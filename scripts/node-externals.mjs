@@ -36,4 +36,3 @@ export const nodeExternals = {
  * as a require() instead (what the host imports lazily, serialport and the OS keyring, is CommonJS).
  */
 export const NO_DYNAMIC_IMPORT = { 'dynamic-import': false };
-
