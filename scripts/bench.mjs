@@ -5,7 +5,7 @@ import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { NODE_ALIAS, NO_DYNAMIC_IMPORT, nodeExternals } from './node-externals.mjs';
+import { NO_DYNAMIC_IMPORT, nodeExternals } from './node-externals.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, '.tmp', 'bench', 'bench.cjs');
@@ -17,8 +17,8 @@ const options = {
   format: 'cjs',
   target: 'node20',
   // As the app's bundles (build.mjs): ui-start.cjs must load what the host loads.
+  // Its aliases too (NODE_ALIAS: pdf-lib's single-file build), applied by the plugin.
   plugins: [nodeExternals],
-  alias: NODE_ALIAS,
   // Beside the bundle, as the app's (build.mjs): an inline map would double what a cold start reads.
   sourcemap: 'linked',
   logLevel: 'warning',

@@ -13,10 +13,10 @@ const bundles = (): string[] =>
 // scripts/node-externals.mjs NODE_ALIAS: the bundles load pdf-lib's single-file build, not its 139-file CommonJS one.
 describe('pdf-lib in the built bundles', () => {
   it('every bundle that uses pdf-lib loads its single-file build, and none its CommonJS build', () => {
-    const found = bundles();
+    const found = bundles().map((f) => ({ f, text: readFileSync(f, 'utf8') }));
     expect(found.length, 'npm run build writes dist/').toBeGreaterThan(5);
-    const loading = found.filter((f) => readFileSync(f, 'utf8').includes('require("pdf-lib/dist/pdf-lib.js")'));
-    for (const f of found) expect(readFileSync(f, 'utf8'), f).not.toMatch(/require\("pdf-lib(\/cjs[^"]*)?"\)/);
+    const loading = found.filter((b) => b.text.includes('require("pdf-lib/dist/pdf-lib.js")')).map((b) => b.f);
+    for (const b of found) expect(b.text, b.f).not.toMatch(/require\("pdf-lib(\/cjs[^"]*)?"\)/);
     // The app, the CLI, the host and the PDF worker all make or sign PDFs.
     expect(loading.map((f) => f.slice(dist.length + 1)).sort()).toEqual(['cli/motcua.cjs', 'host/host-run.cjs', 'main/main.cjs', 'workers/pdf-worker.cjs']);
   });

@@ -1,7 +1,7 @@
-import { Worker } from 'node:worker_threads';
 import type { ControlSlipModel, DelayNoticeModel, StopNoticeModel } from '../../common/domain/forms';
 import type { ReceiptModel, TurnBackModel } from '../../common/domain/receipt';
 import type { DailyReport, LogRow } from '../reports/report-repo';
+import { WorkerChannel } from '../workers/worker-channel';
 import { findWorkerScript } from '../workers/worker-script';
 
 export type PdfJob =
@@ -45,54 +45,23 @@ export function findPdfWorkerScript(): string | null {
 /**
  * One long-lived worker thread for PDFs: the event loop that answers the counter screen (and the
  * scanner) never waits for font subsetting. Jobs are queued in order; a crashed worker is
- * replaced on the next job.
+ * replaced on the next job (worker-channel.ts).
  */
 export class WorkerPdfRenderer implements PdfRenderer {
-  #worker: Worker | null = null;
-  #seq = 0;
-  readonly #pending = new Map<number, { resolve: (b: Uint8Array) => void; reject: (e: Error) => void }>();
+  readonly #channel: WorkerChannel<{ readonly id: number; readonly ok: boolean; readonly bytes?: Uint8Array; readonly error?: string }>;
 
-  constructor(
-    private readonly script: string,
-    private readonly fontsDir: string,
-  ) {}
-
-  #spawn(): Worker {
-    const w = new Worker(this.script, { workerData: { fontsDir: this.fontsDir } });
-    w.unref();
-    w.on('message', (m: { id: number; ok: boolean; bytes?: Uint8Array; error?: string }) => {
-      const p = this.#pending.get(m.id);
-      if (!p) return;
-      this.#pending.delete(m.id);
-      if (m.ok && m.bytes) p.resolve(m.bytes);
-      else p.reject(new Error(m.error ?? 'pdf worker failed'));
-    });
-    const failAll = (e: Error) => {
-      for (const p of this.#pending.values()) p.reject(e);
-      this.#pending.clear();
-      this.#worker = null;
-    };
-    w.on('error', failAll);
-    w.on('exit', (code) => code !== 0 && failAll(new Error(`pdf worker exited with ${code}`)));
-    return w;
+  constructor(script: string, fontsDir: string) {
+    this.#channel = new WorkerChannel(script, 'pdf', { fontsDir });
   }
 
-  render(job: PdfJob): Promise<Uint8Array> {
-    const w = (this.#worker ??= this.#spawn());
-    const id = ++this.#seq;
-    return new Promise((resolve, reject) => {
-      this.#pending.set(id, { resolve, reject });
-      w.ref();
-      w.postMessage({ id, job });
-    }).finally(() => {
-      if (this.#pending.size === 0) this.#worker?.unref();
-    }) as Promise<Uint8Array>;
+  async render(job: PdfJob): Promise<Uint8Array> {
+    const m = await this.#channel.request((id) => ({ id, job }));
+    if (m.ok && m.bytes) return m.bytes;
+    throw new Error(m.error ?? 'pdf worker failed');
   }
 
-  async close(): Promise<void> {
-    const w = this.#worker;
-    this.#worker = null;
-    if (w) await w.terminate();
+  close(): Promise<void> {
+    return this.#channel.close();
   }
 }
 

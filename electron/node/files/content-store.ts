@@ -167,8 +167,8 @@ export class ContentStore {
    */
   async readVerified(sha256: string): Promise<Buffer | null> {
     try {
-      const path = this.pathOf(sha256);
-      return await (this.unsealer ? this.unsealer.unseal(this.master, path, nameOf(sha256)) : unsealToBuffer(this.master, path, nameOf(sha256)));
+      const [path, name] = [this.pathOf(sha256), nameOf(sha256)];
+      return await (this.unsealer ? this.unsealer.unseal(this.master, path, name) : unsealToBuffer(this.master, path, name));
     } catch {
       return null;
     }

@@ -249,15 +249,20 @@ export class SealedReader {
  * and copied back into the buffer it was read into, where the plain bytes fit before the sealed
  * bytes still to open (chunk i lands at i × 64 KiB, its sealed bytes start after the header and i
  * tags further on); so the file costs one buffer. SealError unless the file has the sealed size of
- * `plain` bytes (cut, or another file), which also bounds what is read into memory. With `name`
- * (the sha256 it is stored under), SealError unless the content is that name's (unsealToBuffer).
+ * `expected` plain bytes (cut, or another file), which also bounds what is read into memory; with
+ * `expected` null, any size a sealed file can have (the caller takes the whole file in memory
+ * anyway: the unseal thread). With `name` (the sha256 it is stored under), SealError unless the
+ * content is that name's (unsealToBuffer).
  */
-export async function unsealSmall(master: Buffer, path: string, plain: number, name?: Buffer): Promise<Buffer> {
+export async function unsealSmall(master: Buffer, path: string, expected: number | null, name?: Buffer): Promise<Buffer> {
   const fd = await fsOpen(path, 'r');
   let buf: Buffer;
+  let plain: number;
   try {
     const { size } = await fsFstat(fd);
-    if (plainSize(size) !== plain) throw new SealError('a sealed file of another size than expected');
+    const sized = plainSize(size);
+    if (sized === null || (expected !== null && sized !== expected)) throw new SealError('a sealed file of another size than expected');
+    plain = sized;
     buf = Buffer.allocUnsafe(size);
     for (let got = 0; got < size; ) {
       const n = await fsRead(fd, buf, got, size - got, got);
