@@ -81,6 +81,8 @@ async function screensIn(lang: Lang, out: string, run: Run): Promise<void> {
       run.taken.push(file);
     } catch (e) {
       run.failed.push({ name: `${lang}-${name}`, error: (e as Error).message.split('\n')[0] ?? String(e) });
+      // What the screen showed when the step gave up: the message alone rarely says why.
+      await shotOf?.screenshot({ path: join(out, `${lang}-${name}.failed.png`) }).catch(() => undefined);
     }
   };
   const call = (channel: string, input: unknown) =>
@@ -123,7 +125,8 @@ async function screensIn(lang: Lang, out: string, run: Run): Promise<void> {
     });
     await step('04-intake-filled', async () => {
       await page.click('input[name="procedure"]');
-      await page.keyboard.type('khai sinh');
+      // At a person's pace: nine keys and an Enter typed as fast as a scanner are taken for a scan.
+      await page.keyboard.type('khai sinh', { delay: 80 });
       // The name is catalog data (Vietnamese in both languages); wait for the filter to settle on it.
       await page.waitForSelector('#procedure-list li.active:has-text("Đăng ký khai sinh")');
       await page.keyboard.press('Enter');
@@ -132,7 +135,7 @@ async function screensIn(lang: Lang, out: string, run: Run): Promise<void> {
       await page.fill('input[name="ChuHoSo"]', 'Trần Thị Hoa');
       await page.fill('input[name="SoGiayToChuHoSo"]', '001185012345');
       await page.click('input[name="NgaySinhChuHoSo"]');
-      await page.keyboard.type('08/12/1985', { delay: 30 });
+      await page.keyboard.type('08/12/1985', { delay: 80 });
       await page.selectOption('select[name="GioiTinhChuHoSo"]', 'Nữ');
     });
     if (display) await step('17-display-draft', () => display.waitForSelector('[data-testid="display-draft"]'), display);
