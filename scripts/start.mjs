@@ -9,8 +9,12 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
+if (!existsSync(join(root, 'node_modules', '.package-lock.json'))) {
+  console.error('Chưa cài đặt: chạy npm run setup trước (not installed: run npm run setup first).');
+  process.exit(1);
+}
 if (!existsSync(join(root, 'dist', 'main', 'main.cjs'))) {
-  console.error('Chưa build ứng dụng: chạy npm run build (npm install làm việc này tự động).');
+  console.error('Chưa build ứng dụng: chạy npm run build (npm run setup làm việc này tự động).');
   process.exit(1);
 }
 

@@ -17,6 +17,10 @@ const step = (title, cmd, args, opts = {}) => {
   }
 };
 
+if (!existsSync(join(root, 'node_modules', '.package-lock.json'))) {
+  process.stderr.write('Chưa cài đặt: chạy npm run setup trước (not installed: run npm run setup first).\n');
+  process.exit(1);
+}
 step('test tools (Debian)', 'bash', [join(root, 'scripts', 'ensure-tools.sh')]);
 step('build', process.execPath, [join(root, 'scripts', 'build.mjs')]);
 step('type-check', bin('tsc'), ['-b', 'tsconfig.json']);
