@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resourcesDir } from '../../electron/node/config/resources';
 import { renderPdfJob } from '../../electron/node/documents/pdf-jobs';
+import { findPdfWorkerScript, WorkerPdfRenderer } from '../../electron/node/documents/pdf-renderer';
+import { WorkerClosedError } from '../../electron/node/workers/worker-channel';
 import { plainCopy } from '../helpers/documents';
 import { decodeBarcodes, tool } from '../helpers/tools';
 
@@ -15,5 +17,25 @@ describe('the PDF worker warm-up (startBackground)', () => {
     expect(text).toContain('Tên cá nhân, tổ chức');
     expect(text).toContain('000.00.01.H22-260101-0300');
     expect(decodeBarcodes(path).sort()).toEqual(['000.00.01.H22-260101-0001', '000.00.01.H22-260101-0001']);
+  });
+
+  it('closing the app while the warm-up runs ends it as closed, not as a crashed worker (no warning at shutdown)', async () => {
+    const script = findPdfWorkerScript();
+    if (!script) throw new Error('the PDF worker bundle is missing: run node scripts/build.mjs');
+    const fonts = join(resourcesDir(), 'fonts');
+    const pdf = new WorkerPdfRenderer(script, fonts);
+    const warm = pdf.render({ kind: 'warmUp' }).then(() => 'rendered', (x: unknown) => x);
+    await pdf.close();
+    expect(await warm).toBeInstanceOf(WorkerClosedError);
+    // A crash is still a crash: a worker that cannot start fails its request with its own error.
+    const broken = new WorkerPdfRenderer(join(fonts, 'no-such-worker.cjs'), fonts);
+    const e = await broken.render({ kind: 'warmUp' }).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(Error);
+    expect(e).not.toBeInstanceOf(WorkerClosedError);
+    await broken.close();
+    // And the next job after a close starts a new worker.
+    const again = new WorkerPdfRenderer(script, fonts);
+    expect((await again.render({ kind: 'warmUp' })).length).toBeGreaterThan(1000);
+    await again.close();
   });
 });

@@ -8,6 +8,7 @@ import { openCoreServices, type CoreServices } from '../core/core-services';
 import { createDispatcher, type Dispatcher } from '../ipc/dispatcher';
 import { createHandlers, type HostShell } from '../ipc/handlers/index';
 import type { Logger } from '../log/logger';
+import { WorkerClosedError } from '../workers/worker-channel';
 import type { NetworkProbe } from '../services/connectivity';
 
 export interface AppServicesOptions {
@@ -71,7 +72,10 @@ export async function createAppServices(o: AppServicesOptions): Promise<AppServi
       core.settledWarmer.start();
       // Loading pdf-lib and fontkit, parsing the fonts and compiling the code is most of a first PDF:
       // done now on the worker, the first receipt or report export after start does not wait for it.
-      void core.pdf.render({ kind: 'warmUp' }).catch(() => o.log.warn('PDF warm-up failed'));
+      // Closing the app while it runs ends it on purpose: nothing to warn about.
+      void core.pdf.render({ kind: 'warmUp' }).catch((e: unknown) => {
+        if (!(e instanceof WorkerClosedError)) o.log.warn('PDF warm-up failed', { error: e instanceof Error ? e.message : String(e) });
+      });
     }
   };
   return {

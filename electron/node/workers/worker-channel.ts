@@ -1,5 +1,16 @@
 import { Worker, type TransferListItem } from 'node:worker_threads';
 
+/**
+ * What a request still waiting gets when its channel is closed (the app shutting down): not a
+ * fault of the worker, so callers that only warm up or prepare can let it pass unlogged.
+ */
+export class WorkerClosedError extends Error {
+  constructor(name: string) {
+    super(`${name} worker closed`);
+    this.name = 'WorkerClosedError';
+  }
+}
+
 interface Pending<R> {
   readonly resolve: (reply: R) => void;
   readonly reject: (e: Error) => void;
@@ -69,6 +80,10 @@ export class WorkerChannel<R extends { readonly id: number }> {
   async close(): Promise<void> {
     const live = this.#live;
     this.#live = null;
-    if (live) await live.worker.terminate();
+    if (!live) return;
+    // Told before the thread ends, so its exit does not word them as a crash.
+    for (const p of live.pending.values()) p.reject(new WorkerClosedError(this.name));
+    live.pending.clear();
+    await live.worker.terminate();
   }
 }
