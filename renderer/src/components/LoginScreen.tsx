@@ -26,7 +26,9 @@ export function LoginScreen({ needsSetup, noOfficerYet, apiConfigured, locked, o
   const formRef = useRef<HTMLFormElement>(null);
   const mark = (name: string) => ({ 'aria-invalid': name in invalid || undefined });
   const first = useRef<HTMLInputElement>(null);
-  useEffect(() => first.current?.focus(), [needsSetup]);
+  // Also when the officer switches between the province's setup and the local one: the form that
+  // replaces the button they pressed starts with the keyboard in its first field, not on the page.
+  useEffect(() => first.current?.focus(), [needsSetup, local, editApi]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();

@@ -52,7 +52,8 @@ export function PdfPreview({ token, name, onClose }: { token: string; name: stri
       {state.kind === 'loading' && <p role="status" className="muted">{t('preview.loading')}</p>}
       {state.kind === 'error' && <p role="alert" className="message error">{state.text}</p>}
       {state.kind === 'ready' && <p className="muted" data-testid="pdf-preview-pages">{t('preview.shown', { shown: Math.min(state.pages, MAX_PAGES), pages: state.pages })}</p>}
-      <div className="pages" ref={box} />
+      {/* A region that scrolls is reached by Tab and scrolled with the arrow keys: the officer checks every page without a mouse. */}
+      <div className="pages" ref={box} tabIndex={0} role="group" aria-label={t('preview.pages', { name })} data-testid="pdf-preview-scroll" />
     </section>
   );
 }

@@ -52,8 +52,16 @@ export function TurnBackDialog(p: {
         aria-labelledby="tb-title"
         aria-busy={busy || undefined}
         onKeyDown={(e) => {
-          if (e.key === 'Escape' && !busy) p.onClose(null);
-          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void confirm();
+          // The dialog's keys stop here: the intake form's own Esc (a new dossier) listens on the
+          // window and, once this Esc has closed the dialog, would clear the draft behind it.
+          if (e.key === 'Escape') {
+            e.stopPropagation();
+            if (!busy) p.onClose(null);
+          }
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+            e.stopPropagation();
+            void confirm();
+          }
         }}
       >
         <h2 id="tb-title">{p.form === '02' ? t('intake.form02Title') : t('intake.form03Title')}</h2>

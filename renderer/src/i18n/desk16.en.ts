@@ -39,6 +39,7 @@ export const desk16En: Widen<typeof desk16Vi> = {
     title: 'Preview: {{name}}',
     page: 'Page {{page}}/{{pages}}',
     shown: 'Showing {{shown}}/{{pages}} pages',
+    pages: 'Pages of {{name}} (scroll with the arrow keys)',
     loading: 'Opening the file…',
     failed: 'This PDF cannot be shown.',
     close: 'Close preview',

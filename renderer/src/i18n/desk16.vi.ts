@@ -27,6 +27,7 @@ export const desk16Vi = {
     title: 'Xem trước: {{name}}',
     page: 'Trang {{page}}/{{pages}}',
     shown: 'Hiển thị {{shown}}/{{pages}} trang',
+    pages: 'Các trang của {{name}} (cuộn bằng phím mũi tên)',
     loading: 'Đang mở tệp…',
     failed: 'Không hiển thị được tệp PDF này.',
     close: 'Đóng xem trước',

@@ -1,0 +1,138 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { blocking, runAxe, type AxeFinding } from '../helpers/axe';
+import { startTestHost } from '../helpers/host';
+import { typeAsOfficer } from '../helpers/keyboard';
+
+type Host = Awaited<ReturnType<typeof startTestHost>>;
+
+/**
+ * Issue 16's axe-core check on the screens an officer reaches in the middle of work, beyond each
+ * section's empty state (accessibility.test.ts) and the screens with content (screens-content): the
+ * local setup form with its errors marked, the intake form filled and saved, the Mẫu 02 dialog, the
+ * dossier's forms panel, Trả kết quả with a dossier open, Ký số with files and a preview, and the
+ * locked screen. Each result is kept in test-results/axe/state-<screen>.json; no violation of any
+ * impact is accepted.
+ */
+describe('axe-core on the screens in the middle of work (Chromium host, 1366×768)', () => {
+  let host: Host;
+  let code = '';
+  const found: Record<string, string[]> = {};
+  const check = async (screen: string): Promise<AxeFinding[]> => {
+    const v = await runAxe(host.page, `state-${screen}`);
+    found[screen] = v.map((x) => `${x.id}:${x.impact}×${x.nodes} ${x.targets.join(' | ')}`);
+    return v;
+  };
+
+  beforeAll(async () => {
+    host = await startTestHost({ login: false, viewport: { width: 1366, height: 768 } });
+  });
+  afterAll(async () => {
+    console.log('axe on screens in the middle of work:', JSON.stringify(found));
+    await host?.close();
+    host?.cleanupDir();
+  });
+
+  it('the local setup form, then with its refused fields marked', async () => {
+    const { page } = host;
+    await page.waitForSelector('[data-testid="first-run"]');
+    await page.click('[data-testid="setup-other"]');
+    await page.waitForSelector('input[name="setupUnitCode"]');
+    // Keyboard-first: the form that replaced the pressed button has the focus in its first field.
+    await page.waitForFunction(() => (document.activeElement as HTMLInputElement | null)?.name === 'setupUnitCode');
+    expect(await check('setup-local')).toEqual([]);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('input[name="setupUnitCode"][aria-invalid="true"], form.login [role="alert"]');
+    expect(await check('setup-local-refused')).toEqual([]);
+    const r = await page.evaluate(() =>
+      window.motcua['auth.setup']({
+        unit: { unitCode: '000.00.01.H22', unitName: 'UBND xã Tân Phú', counterId: 'Q01', offlineBlock: { from: 9001, to: 9200 } },
+        admin: { username: 'quantri', fullName: 'Quản Trị Viên', password: 'mat-khau-quan-tri' },
+      }),
+    );
+    expect(r.ok).toBe(true);
+    await page.waitForSelector('nav button[data-section]');
+  });
+
+  it('intake filled, the Mẫu 02 dialog over it (Esc closes it and keeps the draft), then a saved dossier', async () => {
+    const { page } = host;
+    await page.keyboard.press('Alt+1');
+    await page.focus('input[name="procedure"]');
+    await typeAsOfficer(page, 'khai sinh');
+    await page.waitForSelector('#procedure-list li.active:has-text("Đăng ký khai sinh")');
+    expect(blocking(await check('intake-procedure-list'))).toEqual([]);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid="due-preview"]');
+    await page.fill('input[name="ChuHoSo"]', 'Trần Thị Hoa');
+    await page.fill('input[name="SoGiayToChuHoSo"]', '001185012345');
+    await page.keyboard.press('Alt+k');
+    expect(await check('intake-filled')).toEqual([]);
+    await page.keyboard.press('Alt+b');
+    await page.waitForSelector('[role="dialog"]');
+    expect(await check('turn-back-dialog')).toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('[role="dialog"]', { state: 'detached' });
+    // Esc closed the dialog only: the dossier behind it is still as typed (it used to start a new one).
+    expect(await page.inputValue('input[name="ChuHoSo"]')).toBe('Trần Thị Hoa');
+    expect(await page.inputValue('input[name="procedure"]')).toContain('Đăng ký khai sinh');
+    await page.click('[data-testid="save"]');
+    code = ((await page.textContent('[data-testid="saved-code"]')) ?? '').trim();
+    expect(code).toMatch(/^000\.00\.01\.H22-\d{6}-9001$/);
+    expect(await check('intake-saved')).toEqual([]);
+  });
+
+  it("Hồ sơ: the dossier's forms panel open", async () => {
+    const { page } = host;
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Alt+2');
+    await page.fill('[data-testid="dossier-search"]', 'tran thi hoa');
+    await page.waitForSelector('[data-testid="search-results"] tbody tr');
+    await page.click('[data-testid="search-results"] tbody tr');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid="dossier-detail"]');
+    await page.click('[data-testid="forms-open"]');
+    await page.waitForSelector('[data-testid="forms-panel"]');
+    expect(await check('dossier-forms-panel')).toEqual([]);
+  });
+
+  it('Trả kết quả with the dossier open', async () => {
+    const { page } = host;
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Alt+3');
+    await page.fill('input[name="returnCode"]', code);
+    await page.press('input[name="returnCode"]', 'Enter');
+    await page.waitForSelector('[data-testid="return-view"]');
+    expect(await check('returns-open')).toEqual([]);
+  });
+
+  it('Ký số with two files listed and one previewed', async () => {
+    const { page } = host;
+    const inputs: string[] = [];
+    for (const name of ['quyet-dinh.pdf', 'van-ban.pdf']) {
+      const doc = await PDFDocument.create();
+      const font = await doc.embedFont(StandardFonts.Helvetica);
+      doc.addPage([595, 842]).drawText(name, { x: 72, y: 760, size: 28, font });
+      const p = join(host.dataDir, name);
+      writeFileSync(p, await doc.save());
+      inputs.push(p);
+    }
+    await page.keyboard.press('Alt+4');
+    host.queueFilePick(inputs);
+    await page.click('[data-testid="signing-pick"]');
+    await page.waitForSelector('[data-testid="signing-files"] li:has-text("van-ban.pdf")');
+    await page.click('[data-testid="signing-files"] li:has-text("quyet-dinh.pdf") >> [data-testid="signing-preview"]');
+    await page.waitForSelector('[data-testid="pdf-preview-pages"]:has-text("1/1")');
+    expect(await check('signing-preview')).toEqual([]);
+    // The pages scroll from the keyboard: Tab reaches them (axe's scrollable-region-focusable).
+    expect(await page.getAttribute('[data-testid="pdf-preview-scroll"]', 'tabindex')).toBe('0');
+  });
+
+  it('the locked screen', async () => {
+    const { page } = host;
+    expect((await page.evaluate(() => window.motcua['auth.lock']({}))).ok).toBe(true);
+    await page.waitForSelector('form.login');
+    expect(await check('locked')).toEqual([]);
+  });
+});
