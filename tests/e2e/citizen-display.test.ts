@@ -205,7 +205,9 @@ describe('the citizen display through a full dossier (Chromium host: a second wi
     expect(r.ok && r.value.satisfaction).toEqual({ counts: [0, 1, 0, 0, 1], total: 2, satisfied: 1, satisfiedPct: 50 });
     await page.keyboard.press('Escape');
     await page.keyboard.press('Alt+5');
-    await page.waitForSelector('[data-testid="satisfaction-pct"]:has-text("50 %")');
+    // Written as the 766 rate is ("50%"), and red: below the provinces' 90% target.
+    await page.waitForSelector('[data-testid="satisfaction-pct"]:has-text("Hài lòng (4–5): 50% trên 2 lượt đánh giá (mục tiêu ≥ 90%)")');
+    expect(await page.getAttribute('[data-testid="satisfaction-pct"]', 'class')).toBe('overdue');
     expect(await page.textContent('[data-testid="satisfaction-counts"]')).toBe('01001');
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'citizen-display-report.png'), fullPage: true });
   });

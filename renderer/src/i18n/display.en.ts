@@ -39,7 +39,7 @@ export const displayEn: Widen<typeof displayVi> = {
     save: 'Save',
     saved: 'Citizen display settings saved.',
     satisfactionTitle: 'Citizen satisfaction',
-    satisfied: 'Satisfied (4–5): {{pct}} of {{total}} ratings (target ≥ 90 %)',
+    satisfied: 'Satisfied (4–5): {{pct}} of {{total}} ratings (target ≥ 90%)',
     noRatings: 'No ratings yet.',
   },
 };

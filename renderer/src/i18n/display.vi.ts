@@ -36,7 +36,7 @@ export const displayVi = {
     save: 'Lưu',
     saved: 'Đã lưu cấu hình màn hình công dân.',
     satisfactionTitle: 'Mức độ hài lòng của công dân',
-    satisfied: 'Hài lòng (4–5): {{pct}} trên {{total}} lượt đánh giá (mục tiêu ≥ 90 %)',
+    satisfied: 'Hài lòng (4–5): {{pct}} trên {{total}} lượt đánh giá (mục tiêu ≥ 90%)',
     noRatings: 'Chưa có lượt đánh giá nào.',
   },
 };

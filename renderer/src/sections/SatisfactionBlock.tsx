@@ -1,6 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { num } from '../format';
+import { pct } from '../format';
 import type { Satisfaction } from '../../../electron/common/domain/citizen-display';
+
+/** The provinces' aim: at least this share of citizens satisfied (4–5). */
+const SATISFIED_TARGET_PCT = 90;
 
 /** The report's citizen-satisfaction figures: ratings 1–5 from the citizen display and the share satisfied (4–5). */
 export function SatisfactionBlock({ s }: { s: Satisfaction | undefined }) {
@@ -13,7 +16,10 @@ export function SatisfactionBlock({ s }: { s: Satisfaction | undefined }) {
         <p>{t('displayx.noRatings')}</p>
       ) : (
         <>
-          <p data-testid="satisfaction-pct">{t('displayx.satisfied', { pct: `${num(s.satisfiedPct ?? 0, i18n.language, 1)} %`, total: s.total })}</p>
+          {/* Written as the 766 rate beside it, and red below the provinces' target as that rate is below its own. */}
+          <p className={(s.satisfiedPct ?? 0) < SATISFIED_TARGET_PCT ? 'overdue' : undefined} data-testid="satisfaction-pct">
+            {t('displayx.satisfied', { pct: pct(s.satisfiedPct ?? 0, i18n.language), total: s.total })}
+          </p>
           <table>
             <thead>
               <tr>{s.counts.map((_, i) => <th key={i} scope="col">{i + 1}</th>)}</tr>
