@@ -46,8 +46,18 @@ export function plainMessage(message: string): string {
  * (not under the sticky button bar). After React has drawn the aria-invalid marks.
  */
 export function focusField(name: string, within: ParentNode = document): void {
+  focusFirstField([name], within);
+}
+
+/**
+ * focusField for several refused fields: the one that comes first on the screen, whatever order
+ * main listed them in (its schema's order, which is not the form's: the setup form asks the
+ * admin's full name before the username the schema checks first).
+ */
+export function focusFirstField(names: readonly string[], within: ParentNode = document): void {
   requestAnimationFrame(() => {
-    const el = within.querySelector<HTMLElement>(`[name="${CSS.escape(name)}"]`);
+    const found = names.map((n) => within.querySelector<HTMLElement>(`[name="${CSS.escape(n)}"]`)).filter((el): el is HTMLElement => el !== null);
+    const el = found.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1))[0];
     if (!el) return;
     el.focus({ preventScroll: true });
     el.scrollIntoView({ block: 'center' });

@@ -2,7 +2,7 @@ import { useCallback, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../electron/common/ipc/result';
 import { errText } from './api';
-import { fieldIssues, focusField } from './field-errors';
+import { fieldIssues, focusField, focusFirstField } from './field-errors';
 
 type Fields = Readonly<Record<string, { readonly name: string; readonly label: string }>>;
 
@@ -31,7 +31,7 @@ export function useFieldMarks<F extends HTMLElement = HTMLFormElement>(): FieldM
     (error, fields) => {
       const { issues, other } = fieldIssues(error, fields);
       setInvalid(new Set(issues.map((i) => i.field)));
-      if (issues[0]) focusField(issues[0].field, formRef.current ?? document);
+      if (issues[0]) focusFirstField(issues.map((i) => i.field), formRef.current ?? document);
       return [issues.length ? t('fields.fixMarked') : errText(error), ...issues.map((i) => i.text), ...other].join(' ');
     },
     [t],

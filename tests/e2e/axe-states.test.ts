@@ -35,7 +35,7 @@ describe('axe-core on the screens in the middle of work (Chromium host, 1366×76
     host?.cleanupDir();
   });
 
-  it('the local setup form, then with its refused fields marked', async () => {
+  it('the local setup form, then with its refused fields marked (the first in the form focused)', async () => {
     const { page } = host;
     await page.waitForSelector('[data-testid="first-run"]');
     await page.click('[data-testid="setup-other"]');
@@ -46,6 +46,19 @@ describe('axe-core on the screens in the middle of work (Chromium host, 1366×76
     await page.keyboard.press('Enter');
     await page.waitForSelector('input[name="setupUnitCode"][aria-invalid="true"], form.login [role="alert"]');
     expect(await check('setup-local-refused')).toEqual([]);
+    // Two fields refused: the officer is put on the one higher in the form (the full name), not on the
+    // one main checks first (the username).
+    await page.fill('input[name="setupUnitCode"]', '000.00.01.H22');
+    await page.fill('input[name="setupUnitName"]', 'UBND xã Tân Phú');
+    await page.fill('input[name="setupCounter"]', 'Q01');
+    await page.fill('input[name="setupFullName"]', '');
+    await page.fill('input[name="username"]', 'ab');
+    await page.fill('input[name="password"]', 'mat-khau-quan-tri');
+    await page.focus('input[name="password"]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('input[name="username"][aria-invalid="true"]');
+    expect(await page.getAttribute('input[name="setupFullName"]', 'aria-invalid')).toBe('true');
+    await page.waitForFunction(() => (document.activeElement as HTMLInputElement | null)?.name === 'setupFullName');
     const r = await page.evaluate(() =>
       window.motcua['auth.setup']({
         unit: { unitCode: '000.00.01.H22', unitName: 'UBND xã Tân Phú', counterId: 'Q01', offlineBlock: { from: 9001, to: 9200 } },

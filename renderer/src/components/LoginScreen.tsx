@@ -4,7 +4,7 @@ import { parseOfflineBlock } from '../../../electron/common/domain/offline-block
 import type { Output } from '../../../electron/common/ipc/contract';
 import { api, errText } from '../api';
 import { FirstRunSetup, OnlineAdminHint } from '../sections/FirstRunSetup';
-import { fieldIssues, focusField } from '../field-errors';
+import { fieldIssues, focusFirstField } from '../field-errors';
 
 /**
  * Đăng nhập. On a PC with no officer yet: the first-run setup, the provincial server first (its
@@ -55,7 +55,7 @@ export function LoginScreen({ needsSetup, noOfficerYet, apiConfigured, locked, o
     });
     setInvalid(Object.fromEntries(issues.map((i) => [i.field, i.text])));
     setError([issues.length ? t('fields.fixMarked') : errText(r.error), ...issues.map((i) => i.text), ...other].join(' '));
-    if (issues[0] && formRef.current) focusField(issues[0].field, formRef.current);
+    if (issues[0] && formRef.current) focusFirstField(issues.map((i) => i.field), formRef.current);
   };
 
   if (noOfficerYet && (editApi || (!apiConfigured && !local))) {

@@ -6,7 +6,7 @@ import type { ScanEvent } from '../../../../electron/common/domain/scan';
 import { api, errText } from '../../api';
 import { printOffered } from '../../components/PrintView';
 import { isDayOrEmpty } from '../../components/DateInput';
-import { fieldIssues, focusField } from '../../field-errors';
+import { fieldIssues, focusFirstField } from '../../field-errors';
 import { onScan as subscribeScans } from '../../scan-bus';
 import type { AttachmentSource, Preview } from './Attachments';
 import { applicantFromCard, EMPTY_APPLICANT, intakeFields, receiveRequest, toggled, withField, type Applicant, type Attachment } from './draft';
@@ -75,7 +75,7 @@ export function useIntakeDraft(onSaved: () => void) {
   const refuse = useCallback((head: string, issues: { field: string; text: string }[], other: string[] = []) => {
     setInvalid(Object.fromEntries(issues.map((i) => [i.field, i.text])));
     setErrors([...(issues.length ? [t('fields.fixMarked')] : [head]), ...issues.map((i) => i.text), ...other]);
-    if (issues[0]) focusField(issues[0].field);
+    if (issues[0]) focusFirstField(issues.map((i) => i.field));
   }, [t]);
 
   // A scan anywhere on the screen fills the applicant, never half: the event is parsed in main.
