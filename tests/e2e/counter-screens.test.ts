@@ -224,6 +224,12 @@ describe('the counter screens at 1366×768 (Chromium host)', () => {
 
   it('the sync queue says why an item still waits and when it is tried again', async () => {
     const { page } = host;
+    // No provincial server on this PC: nothing is ever tried, and the panel says why the items wait.
+    await page.keyboard.press('Alt+1');
+    await page.keyboard.press('Alt+2');
+    expect(await (await page.waitForSelector('[data-testid="sync-unconfigured"]')).textContent()).toBe(
+      'Chưa cấu hình máy chủ tỉnh: hồ sơ được giữ an toàn trên máy này và gửi đi khi quản trị viên cài đặt máy chủ (Cài đặt → Máy chủ tỉnh).',
+    );
     // As the engine leaves an item after a failed attempt (the engine is idle here: no provincial API).
     await host.services.store.exec('t', (db) =>
       db

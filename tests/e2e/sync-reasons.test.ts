@@ -65,6 +65,8 @@ describe('the sync panel after F9 against a busy province (503): the reason and 
     const shown = vnDateTime(at);
     expect(shown).toMatch(/^\d{2}:\d{2} \d{2}\/\d{2}\/\d{4}$/);
     expect(await whyOf(code, 'thử lại lúc')).toBe(`Lỗi lần trước: máy chủ tỉnh đang bận (HTTP 503) — thử lại lúc ${shown}`);
+    // A province is configured here: the panel does not say it is missing.
+    expect(await page.$('[data-testid="sync-unconfigured"]')).toBeNull();
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'issue16-sync-503-vi.png'), fullPage: true });
   });
 

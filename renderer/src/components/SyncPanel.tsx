@@ -22,9 +22,12 @@ export function SyncPanel() {
   /** What the last F9 did to the queue: dossiers tried before their retry time, rejected ones left for a correction. */
   const [pressed, setPressed] = useState<string | null>(null);
   const [stale, setStale] = useState<string | null>(null);
+  /** No provincial server yet: nothing is ever tried, so no item has a failure or a retry time to show. */
+  const [unconfigured, setUnconfigured] = useState(false);
 
   const load = useCallback(async () => {
-    const [q, i, s] = await Promise.all([api()['sync.queue']({}), api()['sync.inbox']({}), api()['sync.staleness']({})]);
+    const [q, i, s, a] = await Promise.all([api()['sync.queue']({}), api()['sync.inbox']({}), api()['sync.staleness']({}), api()['auth.state']({})]);
+    if (a.ok) setUnconfigured(!a.value.apiConfigured);
     if (q.ok) setQueue(q.value);
     if (i.ok) setInbox(i.value);
     if (s.ok) setStale(s.value.message && errText({ message: s.value.message, ...s.value.messageKey }));
@@ -94,6 +97,7 @@ export function SyncPanel() {
         {pressed && <span className="muted" data-testid="sync-retried">{pressed}</span>}
       </div>
       <h3>{t('sync.queue', { count: queue.length })}</h3>
+      {unconfigured && queue.length > 0 && <p className="sync-why" data-testid="sync-unconfigured">{t('syncx.unconfigured')}</p>}
       <ul className="sync-queue">
         {queue.slice(0, 50).map((q) => {
           const p = progress[q.code];

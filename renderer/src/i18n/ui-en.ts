@@ -51,6 +51,7 @@ export const uiEn: Widen<typeof uiVi> = {
   },
   search: { noHits: 'No dossier matches “{{text}}”.' },
   syncx: {
+    unconfigured: 'No provincial server is configured: dossiers are kept safely on this PC and sent once an admin sets the server up (Settings → Provincial server).',
     firstError: 'Failure: {{reason}}',
     lastError: 'Last failure: {{reason}}',
     nextRetry: 'next retry at {{at}}',

@@ -47,6 +47,7 @@ export const uiVi = {
   },
   search: { noHits: 'Không tìm thấy hồ sơ nào khớp “{{text}}”.' },
   syncx: {
+    unconfigured: 'Chưa cấu hình máy chủ tỉnh: hồ sơ được giữ an toàn trên máy này và gửi đi khi quản trị viên cài đặt máy chủ (Cài đặt → Máy chủ tỉnh).',
     firstError: 'Lỗi: {{reason}}',
     lastError: 'Lỗi lần trước: {{reason}}',
     nextRetry: 'thử lại lúc {{at}}',
