@@ -142,6 +142,20 @@ describe('axe-core on the screens in the middle of work (Chromium host, 1366×76
     expect(await page.getAttribute('[data-testid="pdf-preview-scroll"]', 'tabindex')).toBe('0');
   });
 
+  it("the officer's window draws Vietnamese in the bundled Noto Sans, regular and bold, not a system face", async () => {
+    const { page } = host;
+    expect(await page.evaluate(() => getComputedStyle(document.body).fontFamily)).toMatch(/^"Noto Sans"/);
+    const loaded = await page.evaluate(async () => {
+      await document.fonts.ready;
+      const faces: string[] = [];
+      document.fonts.forEach((f) => {
+        if (f.status === 'loaded') faces.push(`${f.family.replace(/"/g, '')} ${f.weight}`);
+      });
+      return faces;
+    });
+    expect(loaded).toEqual(expect.arrayContaining(['Noto Sans 400', 'Noto Sans 700']));
+  });
+
   it('the locked screen', async () => {
     const { page } = host;
     expect((await page.evaluate(() => window.motcua['auth.lock']({}))).ok).toBe(true);
