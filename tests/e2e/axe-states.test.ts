@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeSetting } from '../../electron/node/settings/settings-repo';
 import { blocking, runAxe, type AxeFinding } from '../helpers/axe';
 import { startTestHost } from '../helpers/host';
 import { typeAsOfficer } from '../helpers/keyboard';
@@ -154,6 +155,48 @@ describe('axe-core on the screens in the middle of work (Chromium host, 1366×76
       return faces;
     });
     expect(loaded).toEqual(expect.arrayContaining(['Noto Sans 400', 'Noto Sans 700']));
+  });
+
+  it("sync overdue: the supervisor's permission dialog, then its refusal of the officer's own account", async () => {
+    const { page } = host;
+    await host.services.store.exec('test.stale', (db) => {
+      writeSetting(db, 'sync.apiUrl', 'http://127.0.0.1:9');
+      writeSetting(db, 'sync.lastSuccessAt', '2020-01-01T08:00:00+07:00');
+    });
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Alt+1');
+    await page.focus('input[name="procedure"]');
+    await typeAsOfficer(page, 'khai sinh');
+    await page.waitForSelector('#procedure-list li.active:has-text("Đăng ký khai sinh")');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid="due-preview"]');
+    await page.fill('input[name="ChuHoSo"]', 'Lê Văn Nam');
+    await page.fill('input[name="SoGiayToChuHoSo"]', '001090000555');
+    await page.keyboard.press('Alt+k');
+    await page.click('[data-testid="save"]');
+    await page.waitForSelector('[data-testid="override-dialog"]');
+    expect(await check('override-dialog')).toEqual([]);
+    await page.fill('[data-testid="override-supervisor"]', 'quantri');
+    await page.fill('[data-testid="override-password"]', 'mat-khau-quan-tri');
+    await page.fill('[data-testid="override-reason"]', 'Mạng tỉnh đang bảo trì');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid="override-error"]');
+    expect(await check('override-refused')).toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('[data-testid="override-dialog"]', { state: 'detached' });
+  });
+
+  it('the idle warning counting down before the lock', async () => {
+    const { page } = host;
+    // One minute idle, warned for all of it: the countdown shows at the next second.
+    await host.services.store.exec('test.idle', (db) => {
+      writeSetting(db, 'auth.idleMinutes', '1');
+      writeSetting(db, 'auth.warnMinutes', '1');
+    });
+    await page.reload();
+    await page.waitForSelector('nav button[data-section]');
+    await page.waitForSelector('.idle-warning[role="alert"]');
+    expect(await check('idle-warning')).toEqual([]);
   });
 
   it('the locked screen', async () => {

@@ -31,16 +31,13 @@ export function OverrideDialog(p: { message: string; onSubmit: (o: Override) => 
   };
   return (
     <div className="dialog-backdrop">
-      <form
+      {/* The dialog role sits on a div around the form: a form may not take it (axe: aria-allowed-role). */}
+      <div
         className="dialog"
         role="dialog"
         aria-modal="true"
         aria-labelledby="ov-title"
         data-testid="override-dialog"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
         onKeyDown={(e) => {
           if (e.key !== 'Escape') return;
           // Esc closes the dialog only; the dossier behind it stays as typed.
@@ -48,27 +45,34 @@ export function OverrideDialog(p: { message: string; onSubmit: (o: Override) => 
           p.onClose();
         }}
       >
-        <h2 id="ov-title">{t('intake.override.title')}</h2>
-        <p className="message warn">{p.message}</p>
-        <p>{t('intake.override.hint')}</p>
-        <label className="block">
-          {t('intake.override.supervisor')}
-          <input ref={first} autoComplete="off" value={supervisor} onChange={(e) => setSupervisor(e.target.value)} data-testid="override-supervisor" />
-        </label>
-        <label className="block">
-          {t('intake.override.password')}
-          <input type="password" autoComplete="off" value={password} onChange={(e) => setPassword(e.target.value)} data-testid="override-password" />
-        </label>
-        <label className="block">
-          {t('intake.override.reason')}
-          <input value={reason} onChange={(e) => setReason(e.target.value)} data-testid="override-reason" />
-        </label>
-        {error && <p role="alert" className="message error" data-testid="override-error">{error}</p>}
-        <div className="actions">
-          <button type="submit" disabled={busy}>{t('intake.override.confirm')} (Enter)</button>
-          <button type="button" className="secondary" onClick={p.onClose}>{t('intake.cancel')} (Esc)</button>
-        </div>
-      </form>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void submit();
+          }}
+        >
+          <h2 id="ov-title">{t('intake.override.title')}</h2>
+          <p className="message warn">{p.message}</p>
+          <p>{t('intake.override.hint')}</p>
+          <label className="block">
+            {t('intake.override.supervisor')}
+            <input ref={first} autoComplete="off" value={supervisor} onChange={(e) => setSupervisor(e.target.value)} data-testid="override-supervisor" />
+          </label>
+          <label className="block">
+            {t('intake.override.password')}
+            <input type="password" autoComplete="off" value={password} onChange={(e) => setPassword(e.target.value)} data-testid="override-password" />
+          </label>
+          <label className="block">
+            {t('intake.override.reason')}
+            <input value={reason} onChange={(e) => setReason(e.target.value)} data-testid="override-reason" />
+          </label>
+          {error && <p role="alert" className="message error" data-testid="override-error">{error}</p>}
+          <div className="actions">
+            <button type="submit" disabled={busy}>{t('intake.override.confirm')} (Enter)</button>
+            <button type="button" className="secondary" onClick={p.onClose}>{t('intake.cancel')} (Esc)</button>
+          </div>
+        </form>
+      </div>
     </div>
   );
 }
