@@ -4,7 +4,8 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeSetting } from '../../electron/node/settings/settings-repo';
 import { runAxe, type AxeFinding } from '../helpers/axe';
-import { startTestHost } from '../helpers/host';
+import { ADMIN, startTestHost } from '../helpers/host';
+import { UNIT } from '../helpers/intake';
 import { typeAsOfficer } from '../helpers/keyboard';
 
 type Host = Awaited<ReturnType<typeof startTestHost>>;
@@ -63,23 +64,18 @@ describe('axe-core on the screens in the middle of work (Chromium host, 1366×76
     expect(await check('setup-local-refused')).toEqual([]);
     // Two fields refused: the officer is put on the one higher in the form (the full name), not on the
     // one main checks first (the username).
-    await page.fill('input[name="setupUnitCode"]', '000.00.01.H22');
-    await page.fill('input[name="setupUnitName"]', 'UBND xã Tân Phú');
-    await page.fill('input[name="setupCounter"]', 'Q01');
+    await page.fill('input[name="setupUnitCode"]', UNIT.unitCode);
+    await page.fill('input[name="setupUnitName"]', UNIT.unitName);
+    await page.fill('input[name="setupCounter"]', UNIT.counterId);
     await page.fill('input[name="setupFullName"]', '');
     await page.fill('input[name="username"]', 'ab');
-    await page.fill('input[name="password"]', 'mat-khau-quan-tri');
+    await page.fill('input[name="password"]', ADMIN.password);
     await page.focus('input[name="password"]');
     await page.keyboard.press('Enter');
     await page.waitForSelector('input[name="username"][aria-invalid="true"]');
     expect(await page.getAttribute('input[name="setupFullName"]', 'aria-invalid')).toBe('true');
     await page.waitForFunction(() => (document.activeElement as HTMLInputElement | null)?.name === 'setupFullName');
-    const r = await page.evaluate(() =>
-      window.motcua['auth.setup']({
-        unit: { unitCode: '000.00.01.H22', unitName: 'UBND xã Tân Phú', counterId: 'Q01', offlineBlock: { from: 9001, to: 9200 } },
-        admin: { username: 'quantri', fullName: 'Quản Trị Viên', password: 'mat-khau-quan-tri' },
-      }),
-    );
+    const r = await page.evaluate(([unit, admin]) => window.motcua['auth.setup']({ unit, admin }), [UNIT, ADMIN] as const);
     expect(r.ok).toBe(true);
     await page.waitForSelector('nav button[data-section]');
   });
@@ -175,8 +171,8 @@ describe('axe-core on the screens in the middle of work (Chromium host, 1366×76
     await page.click('[data-testid="save"]');
     await page.waitForSelector('[data-testid="override-dialog"]');
     expect(await check('override-dialog')).toEqual([]);
-    await page.fill('[data-testid="override-supervisor"]', 'quantri');
-    await page.fill('[data-testid="override-password"]', 'mat-khau-quan-tri');
+    await page.fill('[data-testid="override-supervisor"]', ADMIN.username);
+    await page.fill('[data-testid="override-password"]', ADMIN.password);
     await page.fill('[data-testid="override-reason"]', 'Mạng tỉnh đang bảo trì');
     await page.keyboard.press('Enter');
     await page.waitForSelector('[data-testid="override-error"]');

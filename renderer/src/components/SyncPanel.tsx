@@ -26,11 +26,16 @@ export function SyncPanel() {
   const [unconfigured, setUnconfigured] = useState(false);
 
   const load = useCallback(async () => {
-    const [q, i, s, a] = await Promise.all([api()['sync.queue']({}), api()['sync.inbox']({}), api()['sync.staleness']({}), api()['auth.state']({})]);
-    if (a.ok) setUnconfigured(!a.value.apiConfigured);
+    const [q, i, s] = await Promise.all([api()['sync.queue']({}), api()['sync.inbox']({}), api()['sync.staleness']({})]);
     if (q.ok) setQueue(q.value);
     if (i.ok) setInbox(i.value);
     if (s.ok) setStale(s.value.message && errText({ message: s.value.message, ...s.value.messageKey }));
+  }, []);
+
+  // Read once as the panel opens, not with every queue change: the server is set up in Cài đặt,
+  // and coming back from there opens the panel again.
+  useEffect(() => {
+    void api()['auth.state']({}).then((a) => a.ok && setUnconfigured(!a.value.apiConfigured));
   }, []);
 
   const now = useCallback(async () => {
