@@ -7,7 +7,6 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import { NODE_ALIAS, NO_DYNAMIC_IMPORT, nodeExternals } from './node-externals.mjs';
-import { fontkitLazy } from './fontkit-lazy.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -33,7 +32,7 @@ await Promise.all([
   build({ ...node, entryPoints: ['electron/host/host-cli.ts'], outfile: 'dist/host/host.cjs' }),
   // zod bundled in (node-externals.mjs): the host loads it at every start, the CLI's --help does not.
   build({ ...node, packages: undefined, plugins: [nodeExternals], entryPoints: ['electron/host/host-run.ts'], outfile: 'dist/host/host-run.cjs', supported: NO_DYNAMIC_IMPORT }),
-  build({ ...node, plugins: [fontkitLazy], entryPoints: ['electron/node/workers/pdf-worker.ts'], outfile: 'dist/workers/pdf-worker.cjs' }),
+  build({ ...node, entryPoints: ['electron/node/workers/pdf-worker.ts'], outfile: 'dist/workers/pdf-worker.cjs' }),
   build({ ...node, entryPoints: ['electron/node/workers/unseal-worker.ts'], outfile: 'dist/workers/unseal-worker.cjs' }),
   build({ ...common, platform: 'browser', format: 'iife', target: 'chrome120', entryPoints: ['electron/host/init-script.ts'], outfile: 'dist/host/init-script.js', sourcemap: false }),
   build({ ...common, platform: 'browser', format: 'iife', target: 'chrome120', entryPoints: ['electron/host/display-init-script.ts'], outfile: 'dist/host/display-init-script.js', sourcemap: false }),
