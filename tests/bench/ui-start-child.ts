@@ -12,7 +12,10 @@ import { ADMIN } from '../helpers/admin';
  */
 const ROOT = process.cwd();
 
-/** The host on a start begun by startEarly, as host-run.ts starts it for `npm start`. */
+/**
+ * The host on a start begun by startEarly, as host-run.ts starts it for `npm start`: with the
+ * background summaries and the PDF worker's warm-up, which run in the app while it starts.
+ */
 export function startHostOn(start: EarlyStart, dataDir: string, scannerFactory?: ScannerFactory) {
   return startHostAfterEarly(start, {
     dataDir,
@@ -22,6 +25,7 @@ export function startHostOn(start: EarlyStart, dataDir: string, scannerFactory?:
     log: silentLogger,
     ...(scannerFactory ? { scannerFactory } : {}),
     probe: async () => true,
+    warmReports: true,
   });
 }
 

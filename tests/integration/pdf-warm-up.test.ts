@@ -1,10 +1,12 @@
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { resourcesDir } from '../../electron/node/config/resources';
 import { renderPdfJob } from '../../electron/node/documents/pdf-jobs';
 import { findPdfWorkerScript, WorkerPdfRenderer } from '../../electron/node/documents/pdf-renderer';
 import { WorkerClosedError } from '../../electron/node/workers/worker-channel';
 import { plainCopy } from '../helpers/documents';
+import { testAppServices } from '../helpers/app';
+import { tempDir } from '../helpers/tmp';
 import { decodeBarcodes, tool } from '../helpers/tools';
 
 describe('the PDF worker warm-up (startBackground)', () => {
@@ -37,5 +39,28 @@ describe('the PDF worker warm-up (startBackground)', () => {
     const again = new WorkerPdfRenderer(script, fonts);
     expect((await again.render({ kind: 'warmUp' })).length).toBeGreaterThan(1000);
     await again.close();
+  });
+
+  it('begins only after its delay, so the start and the sign-in have the CPU; a close before then starts no worker', async () => {
+    const t = tempDir();
+    try {
+      const app = await testAppServices(t.dir, { warmReports: true, pdfWarmUpDelayMs: 300 });
+      const render = vi.spyOn(app.pdf, 'render');
+      await app.start();
+      await new Promise((r) => setTimeout(r, 100));
+      expect(render).not.toHaveBeenCalled();
+      await vi.waitFor(() => expect(render).toHaveBeenCalledWith({ kind: 'warmUp' }), { timeout: 5000 });
+      expect(((await render.mock.results[0]!.value) as Uint8Array).length).toBeGreaterThan(1000);
+      await app.close();
+
+      const early = await testAppServices(t.dir, { warmReports: true, pdfWarmUpDelayMs: 300 });
+      const none = vi.spyOn(early.pdf, 'render');
+      await early.start();
+      await early.close();
+      await new Promise((r) => setTimeout(r, 600));
+      expect(none).not.toHaveBeenCalled();
+    } finally {
+      t.cleanup();
+    }
   });
 });
