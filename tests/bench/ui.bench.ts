@@ -85,6 +85,11 @@ export async function benchUi(): Promise<void> {
       const login = await page.evaluate((a) => window.motcua['auth.login']({ username: a.username, password: a.password }), ADMIN);
       if (!login.ok) throw new Error(`sign-in failed: ${login.error.message}`);
       await page.waitForFunction(pickerFocused);
+      // Timed on a started app, as at a counter, where the start's PDF warm-up (5 s after the page
+      // is up) is over while the officer signs in: here the sign-in is instant.
+      const w0 = performance.now();
+      await services.whenPdfWarm();
+      record('  waited for the start\'s PDF warm-up before the actions', performance.now() - w0, 'ms', null, 'from the sign-in');
       await services.store.setSetting('devices.scanner', JSON.stringify({ path: '/dev/fake', baudRate: 9600, dataBits: 8, parity: 'none', stopBits: 1, suffix: 'CR', interByteTimeoutMs: 50 }), 'bench');
       await services.scans.start();
 
@@ -113,7 +118,7 @@ export async function benchUi(): Promise<void> {
         t0 = performance.now();
         // The suggestion for the whole query, not a list left from a partial one (a loaded
         // machine answers "kh…" late): Enter on that one chooses a procedure, on none it saves.
-        await page.waitForSelector('#procedure-list li.active:has-text("Đăng ký khai sinh")');
+        await page.waitForFunction(() => document.querySelector('#procedure-list li.active')?.textContent?.includes('Đăng ký khai sinh') === true);
         typeahead.push(performance.now() - t0);
         t0 = performance.now();
         await page.keyboard.press('Enter');
@@ -146,7 +151,8 @@ export async function benchUi(): Promise<void> {
         await page.fill('[data-testid="dossier-search"]', '');
         await page.fill('[data-testid="dossier-search"]', i % 2 ? 'nguyen van duc' : 'duc');
         const t0 = performance.now();
-        await page.waitForSelector('[data-testid="search-results"] td:has-text("Nguyễn Văn Đức")');
+        // In the page on every frame, as the other actions (expectScreen).
+        await page.waitForFunction(() => Array.from(document.querySelectorAll('[data-testid="search-results"] td')).some((td) => td.textContent?.includes('Nguyễn Văn Đức')));
         search.push(performance.now() - t0);
       }
       action('UI: search typed → results (40 ms debounce)', search);

@@ -49,16 +49,26 @@ describe('the PDF worker warm-up (startBackground)', () => {
       await app.start();
       await new Promise((r) => setTimeout(r, 100));
       expect(render).not.toHaveBeenCalled();
+      let warm = false;
+      void app.whenPdfWarm().then(() => (warm = true));
       await vi.waitFor(() => expect(render).toHaveBeenCalledWith({ kind: 'warmUp' }), { timeout: 5000 });
+      expect(warm).toBe(false);
       expect(((await render.mock.results[0]!.value) as Uint8Array).length).toBeGreaterThan(1000);
+      await app.whenPdfWarm();
       await app.close();
 
       const early = await testAppServices(t.dir, { warmReports: true, pdfWarmUpDelayMs: 300 });
       const none = vi.spyOn(early.pdf, 'render');
       await early.start();
       await early.close();
+      // Nothing left to wait for: a closed app settles its warm-up at once.
+      await early.whenPdfWarm();
       await new Promise((r) => setTimeout(r, 600));
       expect(none).not.toHaveBeenCalled();
+      // Without the warm-up asked for, there is none to wait for.
+      const plain = await testAppServices(t.dir);
+      await plain.whenPdfWarm();
+      await plain.close();
     } finally {
       t.cleanup();
     }

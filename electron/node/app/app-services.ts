@@ -55,6 +55,11 @@ export type AppServices = CoreServices & {
    * calls this once its page is up (after `seed`) instead of `start`.
    */
   startBackground(): Promise<void>;
+  /**
+   * Settles once the start's PDF warm-up has run, or at once when there is none to wait for (not
+   * asked, or the app closed first): the UI bench times the officer's actions on a started app.
+   */
+  whenPdfWarm(): Promise<void>;
 };
 
 /**
@@ -76,6 +81,9 @@ export async function createAppServices(o: AppServicesOptions): Promise<AppServi
   const handlers = createHandlers({ core, shell: o.shell, appVersion: o.appVersion, host: o.host }, o.serialPorts);
   const dispatcher = createDispatcher(handlers, { allowedOrigin: o.allowedOrigin, log: o.log.child('ipc'), officer: () => core.session.officer, session: core.session, noOfficerYet: core.noOfficerYet });
   let pdfWarmUp: NodeJS.Timeout | null = null;
+  let pdfWarm: () => void = () => undefined;
+  const pdfWarmed = new Promise<void>((r) => (pdfWarm = r));
+  if (!o.warmReports) pdfWarm();
   const startBackground = async () => {
     await core.scans.start();
     await core.display.startKeypad();
@@ -87,9 +95,12 @@ export async function createAppServices(o: AppServicesOptions): Promise<AppServi
       // Closing the app while it runs ends it on purpose: nothing to warn about.
       pdfWarmUp = setTimeout(() => {
         pdfWarmUp = null;
-        void core.pdf.render({ kind: 'warmUp' }).catch((e: unknown) => {
-          if (!(e instanceof WorkerClosedError)) o.log.warn('PDF warm-up failed', { error: e instanceof Error ? e.message : String(e) });
-        });
+        void core.pdf
+          .render({ kind: 'warmUp' })
+          .catch((e: unknown) => {
+            if (!(e instanceof WorkerClosedError)) o.log.warn('PDF warm-up failed', { error: e instanceof Error ? e.message : String(e) });
+          })
+          .finally(pdfWarm);
       }, o.pdfWarmUpDelayMs ?? PDF_WARM_UP_DELAY_MS);
       pdfWarmUp.unref();
     }
@@ -102,7 +113,9 @@ export async function createAppServices(o: AppServicesOptions): Promise<AppServi
       if (pdfWarmUp) clearTimeout(pdfWarmUp);
       pdfWarmUp = null;
       await core.close();
+      pdfWarm();
     },
+    whenPdfWarm: () => pdfWarmed,
     async start() {
       await core.seed();
       await startBackground();
