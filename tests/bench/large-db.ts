@@ -30,7 +30,7 @@ export const UNIT = '000.00.01.H22';
  */
 export function buildLargeDb(path: string, n: number): void {
   const tmp = `${path}.building`;
-  rmSync(tmp, { force: true });
+  for (const f of [tmp, `${tmp}.salt`]) rmSync(f, { force: true });
   const storeTmp = SqliteStore.open(tmp, { key: null, auditKey: BENCH_AUDIT_KEY });
   void storeTmp.close();
   const db = new Database(tmp);
@@ -83,8 +83,8 @@ export function buildLargeDb(path: string, n: number): void {
   db.pragma('optimize');
   db.close();
   renameSync(tmp, path);
-  rmSync(`${tmp}-wal`, { force: true });
-  rmSync(`${tmp}-shm`, { force: true });
+  // The store's salt file stays behind under the building name: the database is opened by its own name from now on.
+  for (const f of [`${tmp}-wal`, `${tmp}-shm`, `${tmp}.salt`]) rmSync(f, { force: true });
 }
 
 /**
