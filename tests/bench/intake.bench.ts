@@ -234,20 +234,10 @@ async function reportPdfFigures(db: Database.Database): Promise<void> {
   record(`  its PDF export (${rows}): first after the start warm-up`, afterWarmUp.ms, 'ms', goal, `${afterWarmUp.kb} KB; the warm-up itself ${warmUp.toFixed(0)} ms, on the worker from startBackground`);
 }
 
-/** Search p99 on realistic counter queries, every query run on both databases in turn. */
-type SearchQueries = ReadonlyArray<readonly [kind: string, text: string]>;
-
-/** The queries after the first WARM_QUERIES, on both databases in turn, after those first ones have warmed the page caches. */
-function measureSearch(dbs: Record<Side, Database.Database>, queries: SearchQueries): Record<Side, number[]> {
-  // Queries of their own: searched again in the measure, one of them would read only pages it had just read.
-  for (const side of SIDES) for (const [, q] of queries.slice(0, WARM_QUERIES)) searchDossiers(dbs[side], q);
-  const timed = queries.slice(WARM_QUERIES);
-  return paired(timed.length, (side, i) => searchDossiers(dbs[side], timed[i]![1], 20));
-}
-
 /** Searches that warm the page caches before the timed ones (until 02/12/2026 the warm-up searched the kinds' names). */
 const WARM_QUERIES = 20;
 
+/** Search p99 on realistic counter queries, every query run on both databases in turn. */
 function searchFigures(dbs: Record<Side, Database.Database>, paths: Record<Side, string>, dossiers: number, n: string): void {
   const r = rng(7);
   const pick = <T>(a: readonly T[]) => a[Math.floor(r() * a.length)]!;
@@ -268,7 +258,13 @@ function searchFigures(dbs: Record<Side, Database.Database>, paths: Record<Side,
       : ['đ folded', pick(['dang duc', 'do dinh', 'duong dao', 'đặng đạt'])],
     );
   }
-  const measure = () => measureSearch(dbs, queries);
+  // Queries of their own warm the caches: searched again in the measure, one would read only pages it had just read.
+  const warm = queries.slice(0, WARM_QUERIES);
+  const timed = queries.slice(WARM_QUERIES);
+  const measure = () => {
+    for (const side of SIDES) for (const [, q] of warm) searchDossiers(dbs[side], q);
+    return paired(timed.length, (side, i) => searchDossiers(dbs[side], timed[i]![1], 20));
+  };
   // A cache upgraded past migration 21 rewrites its index once in the background (SettledWarmer): its
   // searches before and the steps, printed once, when the cache is upgraded.
   const rw: Record<Side, Database.Database> = {
@@ -286,7 +282,7 @@ function searchFigures(dbs: Record<Side, Database.Database>, paths: Record<Side,
   line('  search index segments', segments);
   for (const side of SIDES) {
     const byKind = new Map<string, number[]>();
-    queries.slice(WARM_QUERIES).forEach(([kind], i) => byKind.set(kind, [...(byKind.get(kind) ?? []), all[side][i]!]));
+    timed.forEach(([kind], i) => byKind.set(kind, [...(byKind.get(kind) ?? []), all[side][i]!]));
     for (const [k, v] of byKind) p99(`  search: ${k} — ${side}`, summarize(v), null);
   }
 }
