@@ -292,7 +292,7 @@ function searchFigures(dbs: Record<Side, Database.Database>, paths: Record<Side,
     timed.forEach(([kind], i) => byKind.set(kind, [...(byKind.get(kind) ?? []), all[side][i]!]));
     for (const [k, v] of byKind) p99(`  search: ${k} — ${side}`, summarize(v), null);
   }
-  coldSearch(storeFiles(paths), () => openBoth(paths, true), timed, n);
+  coldSearch(paths, timed, n);
 }
 
 /**
@@ -300,11 +300,11 @@ function searchFigures(dbs: Record<Side, Database.Database>, paths: Record<Side,
  * warm-up. What the figure above reads depends on what ran before the bench (its pages were in
  * memory after the database's build, on disk after a CI run); this one is always taken cold.
  */
-function coldSearch(files: readonly string[], open: () => Record<Side, Database.Database>, timed: ReadonlyArray<readonly [string, string]>, n: string): void {
+function coldSearch(paths: Record<Side, string>, timed: ReadonlyArray<readonly [string, string]>, n: string): void {
   const name = `  search (${n} dossiers), the files out of the OS page cache, no warm-up: all queries`;
-  const why = evictFromPageCache(files);
+  const why = evictFromPageCache(storeFiles(paths));
   if (why) return line(name, `not measured: ${why}`);
-  const dbs = open();
+  const dbs = openBoth(paths, true);
   try {
     const t = paired(timed.length, (side, i) => searchDossiers(dbs[side], timed[i]![1], 20));
     // The goal (< 5 ms) is the running app's, the figure above: a morning's first searches read the disk.
