@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { median } from './stats';
 import { record } from './summary';
 
 const BIN = join(process.cwd(), 'scripts', 'motcua.cjs');
@@ -16,7 +17,6 @@ function wall(args: readonly string[]): number {
   return ms;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /**
  * `motcua --help` and `motcua cccd parse` as whole processes against a bare `node -e 0`, in

@@ -10,6 +10,7 @@ import { ChunkSource, type PositionalReader } from '../../electron/node/sync/chu
 import { findWorkerScript } from '../../electron/node/workers/worker-script';
 import { Pkcs11Token } from '../../native/pkcs11/pkcs11-token';
 import { PIN, SOFTHSM_MODULE } from '../helpers/softhsm';
+import { median } from './stats';
 import { record } from './summary';
 
 const RUNS = 11;
@@ -17,7 +18,6 @@ const RUNS = 11;
 const SIGN_RUNS = 21;
 /** The product's tus chunk size (api-types) and checksums on, as the uploader reads a file. */
 const TUS_CHUNK = 8 * 1024 * 1024;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** Every chunk of the file through the uploader's chunk source, checksums awaited, as the tus client reads it. */
 async function readAsUploader(reader: PositionalReader, size: number): Promise<void> {

@@ -9,6 +9,7 @@ import { Pkcs11Token } from '../../native/pkcs11/pkcs11-token';
 import { signFile } from '../../electron/node/signing/signing-service';
 import { makePki, PIN, SOFTHSM_MODULE } from '../helpers/softhsm';
 import { benchSealedRead } from './sealed-read';
+import { median } from './stats';
 import { record } from './summary';
 
 /** `BENCH_SIGN_MB=10` signs only that size (the one the goals are set at), e.g. to rerun the decryption figure. */
@@ -94,7 +95,6 @@ function runChild(tool: string, input: string, output: string, dir: string): { m
   return JSON.parse(r.stdout.trim().split('\n').pop()!) as { ms: number; growth: number };
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** PAdES with the token (SoftHSM2) vs @signpdf/signpdf with the same key as PKCS#12, on the same files. */
 export async function benchSigning(): Promise<void> {

@@ -13,6 +13,11 @@ export function summarize(samplesMs: number[]): Timing {
   return { n: s.length, p50: at(0.5), p99: at(0.99), max: s[s.length - 1]! };
 }
 
+/** The middle sample (the upper one of an even count), as `summarize`'s p50. */
+export function median(samplesMs: number[]): number {
+  return summarize(samplesMs).p50;
+}
+
 export async function timeEach(n: number, fn: (i: number) => unknown): Promise<Timing> {
   const samples: number[] = [];
   for (let i = 0; i < n; i++) {

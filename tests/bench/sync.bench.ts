@@ -106,7 +106,7 @@ export async function benchSync(): Promise<void> {
     record('upload 50 MB: plain HTTP PUT (best of 3)', mbps(best(plain)), 'MB/s', null);
     record('upload 50 MB: tus, 8 MB chunks, sha256 per chunk ÷ plain PUT', best(tusRuns) / best(plain), '×', { op: '>=', value: 0.8 }, `${mb(best(tusRuns))}/s, best of 3`);
     record('upload 50 MB: tus, no chunk checksum (https default) ÷ plain PUT', best(tusNoSum) / best(plain), '×', null, `${mb(best(tusNoSum))}/s, best of 3`);
-    await benchSealedUpload(api, big, f.dir);
+    await benchSealedUpload(api, big, f.files);
   } finally {
     await server.stop();
     await f.close();
