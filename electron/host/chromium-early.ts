@@ -95,12 +95,21 @@ export function playwrightLaunchArgs(headless: boolean, profile: string): string
 /**
  * A throwaway profile (nothing persists between runs, as with a fresh context) whose preferences
  * turn translation off: the app switches between Vietnamese and English pages, and Chromium
- * would otherwise offer to translate one into the other.
+ * would otherwise offer to translate one into the other. Autofill and the password manager are
+ * off too: Chromium writes what was typed into a submitted form to the profile in clear (a
+ * citizen's name, ID number and phone; they stay on disk after a crash) and offers it back to the
+ * next person at the counter.
  */
 export function appProfile(): { dir: string; remove(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'motcua-chromium-'));
   mkdirSync(join(dir, 'Default'));
-  const prefs = { translate: { enabled: false }, intl: { accept_languages: `${APP_LOCALE},vi,en` } };
+  const prefs = {
+    translate: { enabled: false },
+    intl: { accept_languages: `${APP_LOCALE},vi,en` },
+    autofill: { enabled: false, profile_enabled: false, credit_card_enabled: false },
+    credentials_enable_service: false,
+    profile: { password_manager_enabled: false },
+  };
   writeFileSync(join(dir, 'Default', 'Preferences'), JSON.stringify(prefs));
   return {
     dir,

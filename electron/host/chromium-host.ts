@@ -86,6 +86,8 @@ export interface ChromiumHost {
   readonly foldersOpened: readonly string[];
   /** Where this start's time went (ms from startChromiumHost's call): what is ours and what is Chromium's. */
   readonly startup: HostStartup;
+  /** Chromium's throwaway profile for this run (chromium-early.ts): it goes at close. */
+  readonly profileDir: string;
   close(): Promise<void>;
 }
 
@@ -294,6 +296,7 @@ export async function startChromiumHost(o: ChromiumHostOptions): Promise<Chromiu
     browser,
     context,
     page,
+    profileDir: win.profileDir,
     get displayPage() {
       return displayPage;
     },

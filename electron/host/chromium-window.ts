@@ -20,6 +20,8 @@ export interface AppWindow {
   readonly launchMs: number;
   /** Playwright took the Chromium started early instead of launching its own. */
   readonly adoptedEarly: boolean;
+  /** The throwaway profile Chromium writes while the window is open; removed by `close`. */
+  readonly profileDir: string;
   close(): Promise<void>;
 }
 
@@ -88,6 +90,7 @@ export async function launchAppWindow(o: {
       page,
       launchMs: performance.now() - t0,
       adoptedEarly,
+      profileDir: profile.dir,
       async close() {
         await context.close().catch(() => undefined);
         process.off('exit', removeProfile);

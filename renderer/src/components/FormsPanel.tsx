@@ -81,7 +81,7 @@ export function FormsPanel(p: { code: string; onDone: (message: { kind: 'ok' | '
         ))}
       </ul>
       {asking && (
-        <form className="form-grid" onSubmit={submit} aria-label={t('forms.item', { mau: asking, title: t(`forms.t${asking}`) })}>
+        <form autoComplete="off" className="form-grid" onSubmit={submit} aria-label={t('forms.item', { mau: asking, title: t(`forms.t${asking}`) })}>
           <label className="span2">
             {asking === '04' ? t('forms.reason04') : t('forms.reason05')}
             <input name="formReason" autoFocus value={reason} onChange={(e) => setReason(e.target.value)} data-testid="form-reason" />

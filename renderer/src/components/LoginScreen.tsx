@@ -72,7 +72,7 @@ export function LoginScreen({ needsSetup, noOfficerYet, apiConfigured, locked, o
 
   return (
     <main className="login-backdrop">
-      <form ref={formRef} className="login card" onSubmit={submit} aria-label={needsSetup ? t('auth.setupTitle') : t('auth.title')}>
+      <form autoComplete="off" ref={formRef} className="login card" onSubmit={submit} aria-label={needsSetup ? t('auth.setupTitle') : t('auth.title')}>
         <h1>{t('app.name')}</h1>
         <h2>{needsSetup ? t('auth.setupTitle') : locked ? t('auth.locked') : t('auth.title')}</h2>
         {noOfficerYet && apiConfigured && <OnlineAdminHint onEditApi={() => setEditApi(true)} />}

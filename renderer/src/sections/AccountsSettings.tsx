@@ -141,7 +141,7 @@ export function AccountsSettings() {
         </tbody>
       </table>
       {resetFor && (
-        <form ref={resetMarks.formRef} onSubmit={reset} className="form-grid" aria-label={t('accounts.resetPassword')}>
+        <form autoComplete="off" ref={resetMarks.formRef} onSubmit={reset} className="form-grid" aria-label={t('accounts.resetPassword')}>
           <label className="span2">
             {t('accounts.newPassword', { username: resetFor.username })}
             <input name="newPassword" {...resetMarks.mark('newPassword')} type="password" autoFocus autoComplete="new-password" value={newPassword} onChange={(e) => setNewPassword(e.target.value)} />
@@ -153,7 +153,7 @@ export function AccountsSettings() {
         </form>
       )}
       {rolesFor && (
-        <form onSubmit={saveRoles} className="form-grid" aria-label={t('accounts.changeRoles')} data-testid="roles-form">
+        <form autoComplete="off" onSubmit={saveRoles} className="form-grid" aria-label={t('accounts.changeRoles')} data-testid="roles-form">
           <fieldset className="span2">
             <legend>{t('accounts.rolesOf', { username: rolesFor.account.username })}</legend>
             {ROLE_LIST.map((r) => (
@@ -170,7 +170,7 @@ export function AccountsSettings() {
         </form>
       )}
       <h3>{t('accounts.addTitle')}</h3>
-      <form ref={addMarks.formRef} onSubmit={add} className="form-grid" aria-label={t('accounts.addTitle')}>
+      <form autoComplete="off" ref={addMarks.formRef} onSubmit={add} className="form-grid" aria-label={t('accounts.addTitle')}>
         <label>
           {t('accounts.officerId')}
           <input name="newOfficerId" {...addMarks.mark('newOfficerId')} value={form.officerId} onChange={(e) => setForm({ ...form, officerId: e.target.value })} required />

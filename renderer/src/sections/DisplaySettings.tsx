@@ -31,7 +31,7 @@ export function DisplaySettings({ admin }: { admin: boolean }) {
   return (
     <section className="card" data-testid="display-settings">
       <h2>{t('displayx.settingsTitle')}</h2>
-      <form onSubmit={save}>
+      <form autoComplete="off" onSubmit={save}>
         <label className="check">
           <input type="checkbox" name="displayEnabled" disabled={!admin} checked={cfg.enabled} onChange={(e) => setCfg({ ...cfg, enabled: e.target.checked })} />
           {t('displayx.enabled')}

@@ -121,7 +121,7 @@ export function DossiersSection({ initialQuery }: { initialQuery?: string }) {
           </div>
           {formsOpen && <FormsPanel code={detail.code} onDone={setMessage} onClose={() => setFormsOpen(false)} />}
           {voidReason !== null && (
-            <form className="form-grid" onSubmit={voidReceipt} aria-label={t('dossiers.voidConfirm')}>
+            <form autoComplete="off" className="form-grid" onSubmit={voidReceipt} aria-label={t('dossiers.voidConfirm')}>
               <label className="span2">
                 {t('dossiers.voidReason')}
                 <input name="voidReason" autoFocus value={voidReason} onChange={(e) => setVoidReason(e.target.value)} />

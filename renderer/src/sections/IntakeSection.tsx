@@ -47,7 +47,7 @@ export function IntakeSection({ onSaved }: { onSaved?: () => void }) {
       {d.saved ? (
         <SavedDossier saved={d.saved} citizenRating={citizenRating} printing={d.printing} onPrint={d.print} onPrintThermal={d.printThermal} onNew={d.reset} />
       ) : (
-        <form className="intake-form" onSubmit={d.save} aria-label={t('section.intake.title')}>
+        <form autoComplete="off" className="intake-form" onSubmit={d.save} aria-label={t('section.intake.title')}>
           <ProcedurePicker search={d.search} procedure={procedure} due={d.due} inputRef={d.pickerRef} invalid={d.invalid.procedure} onType={d.typeProcedure} onChoose={d.choose} />
           <ApplicantFields applicant={applicant} history={d.history} reused={d.reused} invalid={d.invalid} onChange={d.setField} />
           {procedure && (

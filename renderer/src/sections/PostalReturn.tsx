@@ -16,7 +16,7 @@ export function PostalReturn({ view, onDone }: { view: Output<'returns.open'>; o
     onDone(r.ok ? { kind: 'ok', text: t('returns.posted', { at: dateTime(r.value.postedAt), tracking: tracking.trim().toUpperCase() }) } : { kind: 'error', text: errText(r.error) });
   };
   return (
-    <form className="card" onSubmit={post} aria-label={t('returns.postOut')} data-testid="postal-return">
+    <form autoComplete="off" className="card" onSubmit={post} aria-label={t('returns.postOut')} data-testid="postal-return">
       <p>{t('returns.postal', { address: d.postalAddress ?? '' })}</p>
       {d.postedAt ? (
         <p className="muted">{t('returns.posted', { at: dateTime(d.postedAt), tracking: d.trackingNo ?? '' })}</p>

@@ -90,7 +90,7 @@ export function ProvinceApiForm({ state, onSaved, idPrefix, focus = false }: { s
   const envNames = state ? Object.entries(state.fromEnv).filter(([, v]) => v).map(([k]) => ({ apiUrl: 'MOTCUA_API_URL', clientId: 'MOTCUA_CLIENT_ID', clientSecret: 'MOTCUA_CLIENT_SECRET' })[k]) : [];
 
   return (
-    <form ref={marks.formRef} onSubmit={save} className="province-api" aria-label={t('provinceApi.title')} data-testid={`${idPrefix}-form`}>
+    <form autoComplete="off" ref={marks.formRef} onSubmit={save} className="province-api" aria-label={t('provinceApi.title')} data-testid={`${idPrefix}-form`}>
       <label>
         {t('provinceApi.url')}
         <input name="apiUrl" {...marks.mark('apiUrl')} type="url" autoFocus={focus} value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://motcua.tinh.gov.vn/api/v1" required />

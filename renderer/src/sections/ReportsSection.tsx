@@ -206,7 +206,7 @@ export function ReportsSection() {
             )}
           </section>
           {!period && (
-            <form className="card" onSubmit={close} aria-label={t('reports.closeTitle')}>
+            <form autoComplete="off" className="card" onSubmit={close} aria-label={t('reports.closeTitle')}>
               <h2>{t('reports.closeTitle')}</h2>
               <textarea name="closeNotes" rows={3} value={notes} onChange={(e) => setNotes(e.target.value)} placeholder={t('reports.notesHint')} />
               <label>

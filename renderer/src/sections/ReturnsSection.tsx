@@ -80,6 +80,7 @@ export function ReturnsSection() {
   return (
     <div className="returns">
       <form
+        autoComplete="off"
         className="card"
         onSubmit={(e) => {
           e.preventDefault();
@@ -124,7 +125,7 @@ export function ReturnsSection() {
             </ul>
           </section>
           {view.returnable && view.results.some((r) => r.kind === 'result') && (
-            <form className="card" onSubmit={sign} aria-label={t('returns.signTitle')}>
+            <form autoComplete="off" className="card" onSubmit={sign} aria-label={t('returns.signTitle')}>
               <h2>{t('returns.signTitle')}</h2>
               <div className="form-grid three">
                 <TokenFields picker={picker} onError={(text) => setMessage({ kind: 'error', text })} />
@@ -138,7 +139,7 @@ export function ReturnsSection() {
           )}
           <PostalReturn view={view} onDone={(m) => void open(view.dossier.code).then(() => setMessage(m))} />
           {view.returnable && (
-            <form className="card" onSubmit={handOver} aria-label={t('returns.handOverTitle')}>
+            <form autoComplete="off" className="card" onSubmit={handOver} aria-label={t('returns.handOverTitle')}>
               <h2>{t('returns.handOverTitle')}</h2>
               <div className="form-grid">
                 <label>

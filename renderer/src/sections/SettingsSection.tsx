@@ -56,7 +56,7 @@ export function SettingsSection({ info, admin, onChanged, onLocale }: { info: Ap
     <div className="settings">
       <section className="card">
         <h2>{t('settings.unitTitle')}</h2>
-        <form ref={marks.formRef} onSubmit={save} className="form-grid" aria-label={t('settings.unitTitle')}>
+        <form autoComplete="off" ref={marks.formRef} onSubmit={save} className="form-grid" aria-label={t('settings.unitTitle')}>
           <label>
             {t('settings.unitCode')}
             <input name="unitCode" {...marks.mark('unitCode')} value={unitCode} onChange={(e) => setUnitCode(e.target.value.toUpperCase())} placeholder="000.00.01.H22" required />

@@ -96,7 +96,7 @@ export function SigningSection() {
       </section>
       {preview && files.some((f) => f.token === preview.token) && <PdfPreview key={preview.token} token={preview.token} name={preview.fileName} onClose={() => setPreview(null)} />}
       {files.length > 0 && (
-        <form className="card" onSubmit={sign} aria-label={t('signing.signTitle')}>
+        <form autoComplete="off" className="card" onSubmit={sign} aria-label={t('signing.signTitle')}>
           <h2>{t('signing.signTitle')}</h2>
           <div className="form-grid three">
             <TokenFields picker={picker} onError={(text) => setMessage({ kind: 'error', text })} />

@@ -72,7 +72,7 @@ export function UnitFromProvince({ onDone }: { onDone: () => void }) {
         <h2>{t('firstRun.title')}</h2>
         <SetupSteps current={3} />
         <p className="muted">{t('firstRun.step3Hint')}</p>
-        <form ref={pullMarks.formRef} onSubmit={pull} aria-label={t('firstRun.step3')}>
+        <form autoComplete="off" ref={pullMarks.formRef} onSubmit={pull} aria-label={t('firstRun.step3')}>
           <label>
             {t('settings.counterId')}
             <input name="pullCounter" {...pullMarks.mark('pullCounter')} autoFocus value={counterId} onChange={(e) => setCounterId(e.target.value)} placeholder="Q01" required />
@@ -104,7 +104,7 @@ export function UnitFromProvince({ onDone }: { onDone: () => void }) {
               <dt>{t('firstRun.hours')}</dt>
               <dd>{pulled.workHours?.map((h) => `${h.from}–${h.to}`).join(', ') ?? none}</dd>
             </dl>
-            <form ref={deskMarks.formRef} onSubmit={confirm} aria-label={t('firstRun.desk')} data-testid="desk-form">
+            <form autoComplete="off" ref={deskMarks.formRef} onSubmit={confirm} aria-label={t('firstRun.desk')} data-testid="desk-form">
               <p className="muted">{pulled.deskFromProvince ? t('firstRun.deskFromProvinceHint') : t('firstRun.deskAsk')}</p>
               <label>
                 {t('firstRun.deskName')}

@@ -46,6 +46,7 @@ export function OverrideDialog(p: { message: string; onSubmit: (o: Override) => 
         }}
       >
         <form
+          autoComplete="off"
           onSubmit={(e) => {
             e.preventDefault();
             void submit();
