@@ -1,29 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { ContentStore } from '../../electron/node/files/content-store';
 import { DocumentVault, readDocumentSealed } from '../../electron/node/files/document-vault';
 import { fileMasterKey } from '../../electron/node/files/sealed-file';
+import { plainCopy } from './clear-copy';
 import { dataDbKey } from './data-db';
 
 /**
  * The documents the app keeps (receipts, forms, slips, reports) are sealed at rest. Tests read them
  * the way the app does: unsealed with the data directory's key; pdftotext and friends get a clear
- * copy in a folder of the test's own, outside every data directory, removed when the process ends.
+ * copy (clear-copy.ts), removed when the test file ends.
  */
-const copies: string[] = [];
-process.once('exit', () => {
-  for (const d of copies) rmSync(d, { recursive: true, force: true });
-});
-
-export function plainCopy(bytes: Buffer | Uint8Array, name = 'document.pdf'): string {
-  const dir = mkdtempSync(join(tmpdir(), 'motcua-clear-copy-'));
-  copies.push(dir);
-  const path = join(dir, name);
-  writeFileSync(path, bytes);
-  return path;
-}
+export { plainCopy };
 
 /** The clear bytes of a document kept sealed in `dataDir`. */
 export async function readDocument(dataDir: string, path: string): Promise<Buffer> {

@@ -31,6 +31,7 @@ async function expectOnlyRecordedReceipts(dataDir: string): Promise<void> {
 
 describe('disk full during motcua intake, on a real 8 MB tmpfs', () => {
   let root = '';
+  const drafts = tempDir('motcua-draft-');
   beforeAll(() => {
     if (!MOUNT) return;
     root = mkdtempSync(join(tmpdir(), 'motcua-full-'));
@@ -41,6 +42,7 @@ describe('disk full during motcua intake, on a real 8 MB tmpfs', () => {
     unmount(root);
     rmSync(root, { recursive: true, force: true });
   });
+  afterAll(() => drafts.cleanup());
 
   it.skipIf(!MOUNT)(
     'at every amount of free space a failure either committed nothing or names the dossier it did commit; no temp file stays',
@@ -49,7 +51,8 @@ describe('disk full during motcua intake, on a real 8 MB tmpfs', () => {
       mkdirSync(data);
       const env = counterReady(data);
       const dbPath = join(data, 'motcua.sqlite3');
-      const draft = join(mkdtempSync(join(tmpdir(), 'motcua-draft-')), 'd.json');
+      // Off the small disk, so it takes none of the free space measured below.
+      const draft = join(drafts.dir, 'd.json');
       writeFileSync(draft, JSON.stringify(DRAFT));
       const first = motcua(['intake', '--json', draft, '--data-dir', data], env);
       expect(first.code, first.stderr).toBe(0);
