@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHost } from '../helpers/host';
 import { UNIT } from '../helpers/intake';
+import { chooseProcedureByKeyboard } from '../helpers/keyboard';
 
 type Host = Awaited<ReturnType<typeof startTestHost>>;
 
@@ -48,13 +49,7 @@ describe('the browser keeps nothing the officer typed (Chromium host)', () => {
 
   it('after an intake typed by hand, a search and a return looked up by code, Chromium’s profile holds none of it; it goes at close', async () => {
     const { page } = host;
-    await page.keyboard.press('Alt+1');
-    await page.keyboard.press('Escape');
-    await page.waitForFunction(() => document.activeElement?.getAttribute('name') === 'procedure');
-    await page.keyboard.type('khai sinh', { delay: 40 });
-    await page.waitForSelector('#procedure-list li.active:has-text("Đăng ký khai sinh")');
-    await page.keyboard.press('Enter');
-    await page.waitForSelector('[data-testid="due-preview"]');
+    await chooseProcedureByKeyboard(page);
     await page.keyboard.press('Alt+k');
     await page.fill('input[name="ChuHoSo"]', NAME);
     await page.fill('input[name="SoGiayToChuHoSo"]', CCCD);

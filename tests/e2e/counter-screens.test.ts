@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, SCREENSHOT_DIR, startTestHost } from '../helpers/host';
 import { UNIT } from '../helpers/intake';
+import { chooseProcedureByKeyboard } from '../helpers/keyboard';
 import { ptyPair, type PtyPair } from '../helpers/pty';
 import { printCalls, stubPrint } from '../helpers/print-view';
 
@@ -37,16 +38,7 @@ describe('the counter screens at 1366×768 (Chromium host)', () => {
   });
 
   /** A fresh form with "Đăng ký khai sinh" chosen by keyboard. */
-  const chooseProcedure = async () => {
-    const { page } = host;
-    await page.keyboard.press('Alt+1');
-    await page.keyboard.press('Escape');
-    await page.waitForFunction(() => document.activeElement?.getAttribute('name') === 'procedure');
-    await page.keyboard.type('khai sinh', { delay: 60 });
-    await page.waitForSelector('#procedure-list li.active:has-text("Đăng ký khai sinh")');
-    await page.keyboard.press('Enter');
-    await page.waitForSelector('[data-testid="due-preview"]');
-  };
+  const chooseProcedure = () => chooseProcedureByKeyboard(host.page);
   /**
    * Makes sure today's table has a dossier of `name`. Today is the app's day in Vietnam time, and
    * CI runs at any hour: when the run crossed midnight since the test that saved one, the table is

@@ -35,3 +35,14 @@ export async function wedgeScan(page: Page, keys: string | readonly string[], ga
   }
   await cdp.detach();
 }
+
+/** A fresh intake form (Alt+1, Esc) with the procedure `title` chosen by typing `query` in the picker and Enter, as an officer does. */
+export async function chooseProcedureByKeyboard(page: Page, query = 'khai sinh', title = 'Đăng ký khai sinh'): Promise<void> {
+  await page.keyboard.press('Alt+1');
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => document.activeElement?.getAttribute('name') === 'procedure');
+  await typeAsOfficer(page, query);
+  await page.waitForSelector(`#procedure-list li.active:has-text("${title}")`);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('[data-testid="due-preview"]');
+}
