@@ -1,8 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestHost } from '../helpers/host';
-import { UNIT } from '../helpers/intake';
+import { startCounterHost, type startTestHost } from '../helpers/host';
 import { chooseProcedureByKeyboard } from '../helpers/keyboard';
 
 type Host = Awaited<ReturnType<typeof startTestHost>>;
@@ -38,9 +37,7 @@ function filesHolding(dir: string, needles: readonly string[]): string[] {
 describe('the browser keeps nothing the officer typed (Chromium host)', () => {
   let host: Host;
   beforeAll(async () => {
-    host = await startTestHost();
-    await host.page.waitForSelector('nav button[data-section]');
-    expect((await host.page.evaluate((u) => window.motcua['unit.set'](u), UNIT)).ok).toBe(true);
+    host = await startCounterHost();
   });
   afterAll(async () => {
     await host?.close();

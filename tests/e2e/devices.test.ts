@@ -1,8 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SCREENSHOT_DIR, startTestHost } from '../helpers/host';
-import { UNIT } from '../helpers/intake';
+import { SCREENSHOT_DIR, startCounterHost, type startTestHost } from '../helpers/host';
 import { wedgeScan } from '../helpers/keyboard';
 
 type Host = Awaited<ReturnType<typeof startTestHost>>;
@@ -10,9 +9,7 @@ type Host = Awaited<ReturnType<typeof startTestHost>>;
 describe('counter devices in the app (Chromium host)', () => {
   let host: Host;
   beforeAll(async () => {
-    host = await startTestHost();
-    await host.page.waitForSelector('nav button[data-section]');
-    expect((await host.page.evaluate((u) => window.motcua['unit.set'](u), UNIT)).ok).toBe(true);
+    host = await startCounterHost();
   });
   afterAll(async () => {
     await host?.close();

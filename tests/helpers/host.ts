@@ -5,6 +5,7 @@ import { silentLogger } from '../../electron/node/log/logger';
 import { ROOT } from './cli';
 import { tempDir } from './tmp';
 import { ADMIN } from './admin';
+import { UNIT } from './intake';
 
 export { ADMIN };
 
@@ -62,4 +63,13 @@ export async function startTestHost(opts: { online?: () => boolean; login?: bool
     await host.page.waitForSelector('nav button[data-section]');
   }
   return Object.assign(host, { dataDir: t.dir, cleanupDir: t.cleanup });
+}
+
+/** A signed-in host whose unit is this counter's (UNIT), on the app's first section. */
+export async function startCounterHost(opts: Parameters<typeof startTestHost>[0] = {}): Promise<Awaited<ReturnType<typeof startTestHost>>> {
+  const host = await startTestHost(opts);
+  await host.page.waitForSelector('nav button[data-section]');
+  const r = await host.page.evaluate((u) => window.motcua['unit.set'](u), UNIT);
+  if (!r.ok) throw new Error(`unit.set failed: ${r.error.message}`);
+  return host;
 }
