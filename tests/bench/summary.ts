@@ -40,7 +40,7 @@ export function meets(value: number, goal: Goal): boolean {
 export function record(metric: string, value: number, unit: string, goal: Goal | null, detail = ''): Figure {
   const goalText = goal ? `${SYMBOL[goal.op]} ${goal.value} ${unit}` : null;
   const met = goal ? meets(value, goal) : null;
-  const f: Figure = { metric, value: Number(value.toFixed(3)), unit, goal: goalText, met };
+  const f: Figure = { metric, value: Number(Math.abs(value) >= 0.01 ? value.toFixed(3) : value.toPrecision(3)), unit, goal: goalText, met };
   figures.push(f);
   const shown = `${formatValue(value)} ${unit}`;
   const verdict = goal ? `  [goal ${goalText}: ${met ? 'met' : 'NOT MET'}]` : '';
@@ -48,7 +48,8 @@ export function record(metric: string, value: number, unit: string, goal: Goal |
   return f;
 }
 
-const formatValue = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 10 ? v.toFixed(1) : v.toFixed(2));
+// Below 0.01, two significant digits: a ratio of 0.0011 is not "0.00".
+const formatValue = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 10 ? v.toFixed(1) : Math.abs(v) >= 0.01 || v === 0 ? v.toFixed(2) : v.toPrecision(2));
 
 export function recorded(): readonly Figure[] {
   return figures;
