@@ -10,7 +10,7 @@ import { ChunkSource, type PositionalReader } from '../../electron/node/sync/chu
 import { findWorkerScript } from '../../electron/node/workers/worker-script';
 import { Pkcs11Token } from '../../native/pkcs11/pkcs11-token';
 import { PIN, SOFTHSM_MODULE } from '../helpers/softhsm';
-import { median } from './stats';
+import { median, signed } from './stats';
 import { record } from './summary';
 
 const RUNS = 11;
@@ -99,7 +99,7 @@ export async function benchSealedRead(input: string, dir: string, pkiDir: string
       added('sealed', 'total') / clear,
       '×',
       { op: '<=', value: 0.1 },
-      `+${added('sealed', 'total').toFixed(1)} ms on ${clear.toFixed(0)} ms (sealed ${median(t.sealed.map((x) => x.total)).toFixed(0)} ms), paired median of ${SIGN_RUNS}, the paths in turn; bytes in memory after ${median(t.sealed.map((x) => x.read)).toFixed(1)} ms vs ${median(t.clear.map((x) => x.read)).toFixed(1)} ms clear; decrypted first on the signer's thread (before): +${added('here', 'total').toFixed(1)} ms (its read +${added('here', 'read').toFixed(1)} ms); no clear copy on disk`,
+      `${signed(added('sealed', 'total'))} ms on ${clear.toFixed(0)} ms (sealed ${median(t.sealed.map((x) => x.total)).toFixed(0)} ms), paired median of ${SIGN_RUNS}, the paths in turn; bytes in memory after ${median(t.sealed.map((x) => x.read)).toFixed(1)} ms vs ${median(t.clear.map((x) => x.read)).toFixed(1)} ms clear; decrypted first on the signer's thread (before): ${signed(added('here', 'total'))} ms (its read ${signed(added('here', 'read'))} ms); no clear copy on disk`,
     );
   } finally {
     await token.close();

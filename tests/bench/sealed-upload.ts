@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { ContentStore } from '../../electron/node/files/content-store';
 import type { ProvincialApi } from '../../electron/node/sync/provincial-api';
-import { median } from './stats';
+import { median, signed } from './stats';
 import { record } from './summary';
 
 /** Each pair's two uploads differ by tens of ms on 200–300 ms that vary by as much: pairs, in turn. */
@@ -55,6 +55,6 @@ export async function benchSealedUpload(api: ProvincialApi, input: string, files
     added / clear,
     '×',
     { op: '<=', value: 0.1 },
-    `${added >= 0 ? '+' : ''}${added.toFixed(1)} ms on ${clear.toFixed(0)} ms (sealed ${median(wall('sealed')).toFixed(0)} ms), paired median of ${PAIRS}, in turn; to the reference server on loopback, which shares the 2 cores: this process's CPU (all threads) ${cpu('sealed')} ms sealed vs ${cpu('clear')} ms clear`,
+    `${signed(added)} ms on ${clear.toFixed(0)} ms (sealed ${median(wall('sealed')).toFixed(0)} ms), paired median of ${PAIRS}, in turn; to the reference server on loopback, which shares the 2 cores: this process's CPU (all threads) ${cpu('sealed')} ms sealed vs ${cpu('clear')} ms clear`,
   );
 }

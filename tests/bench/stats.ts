@@ -35,3 +35,6 @@ export function line(name: string, value: string) {
 
 /** The officer benches act as (not a real account: benches measure the save, not the sign-in). */
 export const BENCH_OFFICER = { officerId: 'bench', fullName: 'Cán bộ đo', roles: ['officer'] as const, counterId: 'Q01' };
+
+/** A difference with its sign, for a figure's detail: +3.1, −20.4. */
+export const signed = (x: number, digits = 1): string => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(digits)}`;

@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import type { ChromiumHost } from '../../electron/host/chromium-host';
 import { printCalls, stubPrint } from '../helpers/print-view';
 import { tempDir } from '../helpers/tmp';
-import { median, summarize } from './stats';
+import { median, signed, summarize } from './stats';
 import { record } from './summary';
 
 /** Receipts printed, each once (the officer's Ctrl+P after saving). */
@@ -79,7 +79,7 @@ export async function benchPrintPath(host: ChromiumHost, save: () => Promise<str
       d / p.p50,
       '×',
       { op: '<=', value: 0.1 },
-      `${d >= 0 ? '+' : ''}${(d * 1000).toFixed(0)} µs on ${p.p50.toFixed(0)} ms; paired median of ${added.length} reads of ${kept.length} receipts (${(size / 1024).toFixed(0)} KB sealed), in turn`,
+      `${signed(d * 1000, 0)} µs on ${p.p50.toFixed(0)} ms; paired median of ${added.length} reads of ${kept.length} receipts (${(size / 1024).toFixed(0)} KB sealed), in turn`,
     );
   } finally {
     clear.cleanup();
