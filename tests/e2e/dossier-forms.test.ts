@@ -28,9 +28,14 @@ const sheetSizes = (call: PrintCall) => call.sizes.map((s) => [parseFloat(s.w), 
 describe('In mẫu… on the Hồ sơ detail (Chromium host)', () => {
   let host: Host;
   let code = '';
+  /** Fetches of pdf.js's worker script: one per worker started. */
+  const workerStarts: string[] = [];
 
   beforeAll(async () => {
     host = await startTestHost();
+    host.context.on('request', (r) => {
+      if (/pdf\.worker[^/]*\.m?js$/.test(new URL(r.url()).pathname)) workerStarts.push(r.url());
+    });
     await stubPrint(host.page);
     const { page } = host;
     const desk = await page.evaluate(() => window.motcua['unit.setDesk']({ deskName: 'Trung tâm Phục vụ hành chính công xã Tân Phú', place: 'Tân Phú', phone: '0272 3811 234' }));
@@ -107,6 +112,8 @@ describe('In mẫu… on the Hồ sơ detail (Chromium host)', () => {
     expect(m06).toContain('TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG XÃ TÂN PHÚ');
     expect(m06).toContain('Liên 1: Lưu');
     expect(m06).toContain('Quản Trị Viên');
+    // Two prints, one pdf.js worker: it is started with the first and kept for the session.
+    expect(workerStarts).toHaveLength(1);
     // The kept forms stay sealed, and nothing clear was written to print them.
     await page.waitForSelector('[data-testid="print-view"]', { state: 'detached' });
     expect(viewerLeftovers(host)).toBe(false);

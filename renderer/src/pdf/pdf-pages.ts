@@ -1,5 +1,5 @@
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
-import type { PDFDocumentProxy } from 'pdfjs-dist';
+import type { PDFDocumentProxy, PDFWorker } from 'pdfjs-dist';
 
 /**
  * pdf.js (~0.4 MB) is a chunk of its own, loaded with the first preview or print: it was most of
@@ -11,6 +11,18 @@ const pdfjs = () =>
     m.GlobalWorkerOptions.workerSrc = workerUrl;
     return m;
   });
+
+/**
+ * One pdf.js worker for every preview and print of the session, started with the first: a worker
+ * per document loaded and compiled pdf.js's worker script again for each receipt printed. A
+ * document's `destroy` ends that document only; a worker that was ended or failed is replaced.
+ */
+let shared: PDFWorker | null = null;
+async function pdfWorker(): Promise<PDFWorker> {
+  const m = await pdfjs();
+  if (!shared || shared.destroyed) shared = new m.PDFWorker();
+  return shared;
+}
 
 function bytesOf(dataUrl: string): Uint8Array {
   const bin = atob(dataUrl.slice(dataUrl.indexOf(',') + 1));
@@ -32,7 +44,8 @@ export interface OpenedPdf {
  */
 export async function openPdf(dataUrl: string, onTask?: (destroy: () => Promise<void>) => void): Promise<OpenedPdf> {
   const { getDocument } = await pdfjs();
-  const task = getDocument({ data: bytesOf(dataUrl), isEvalSupported: false, enableXfa: false, disableFontFace: true, useSystemFonts: false });
+  const worker = await pdfWorker();
+  const task = getDocument({ data: bytesOf(dataUrl), worker, isEvalSupported: false, enableXfa: false, disableFontFace: true, useSystemFonts: false });
   const destroy = () => task.destroy();
   onTask?.(destroy);
   return { doc: await task.promise, destroy };
