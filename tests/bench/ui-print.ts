@@ -73,6 +73,7 @@ export async function benchPrintPath(host: ChromiumHost, save: () => Promise<str
     const p = summarize(took);
     const size = (await stat(kept[0]!)).size;
     record('UI: Ctrl+P → print dialog (kept receipt unsealed in memory, every page drawn at 250 dpi)', p.p50, 'ms', null, `p99 ${p.p99.toFixed(0)} ms (n=${p.n}); the receipt already rendered and kept`);
+    record('  the first Ctrl+P of the session', took[0]!, 'ms', null, 'it starts pdf.js and its worker in the page');
     const d = median(added);
     record(
       'print a kept receipt: its decryption (unseal in memory − read the clear file) ÷ the print path (Ctrl+P → print dialog)',
