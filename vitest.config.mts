@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 /** Run before every test file of every project (their own hooks: see each file). */
-const setupFiles = ['tests/setup/clear-copies.ts'];
+const setupFiles = ['tests/setup/temp-dirs.ts'];
 
 export default defineConfig({
   test: {

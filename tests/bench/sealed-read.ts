@@ -10,7 +10,7 @@ import { ChunkSource, type PositionalReader } from '../../electron/node/sync/chu
 import { findWorkerScript } from '../../electron/node/workers/worker-script';
 import { Pkcs11Token } from '../../native/pkcs11/pkcs11-token';
 import { PIN, SOFTHSM_MODULE } from '../helpers/softhsm';
-import { median, signed } from './stats';
+import { inTurn, median, signed } from './stats';
 import { record } from './summary';
 
 const RUNS = 11;
@@ -77,18 +77,10 @@ export async function benchSealedRead(input: string, dir: string, pkiDir: string
     sealed: () => run(() => files.readVerified(stored.sha256).then(checked)),
     here: () => run(async () => checked(await filesHere.readVerified(stored.sha256))),
   };
-  const signOrder = ['clear', 'sealed', 'here'] as const;
-  const t: Record<(typeof signOrder)[number], Array<{ read: number; total: number }>> = { clear: [], sealed: [], here: [] };
   try {
     // Modules, the token session, the unseal thread and the signer's first parse warmed up before anything is timed.
-    for (const k of signOrder) await signPaths[k]();
-    for (let i = 0; i < SIGN_RUNS; i++) {
-      // Rotate which path goes first, so none always follows another's garbage.
-      for (let j = 0; j < signOrder.length; j++) {
-        const k = signOrder[(i + j) % signOrder.length]!;
-        t[k].push(await signPaths[k]());
-      }
-    }
+    await inTurn(1, signPaths);
+    const t = await inTurn(SIGN_RUNS, signPaths);
     // A thread that failed falls back to the reader's: the figure would then time the way before, under this one's name.
     if (unsealer.opened.here || !unsealer.opened.onThread) throw new Error(`the unseal thread did not open the file (${JSON.stringify(unsealer.opened)})`);
     const added = (k: 'sealed' | 'here', f: 'read' | 'total') => median(t[k].map((x, i) => x[f] - t.clear[i]![f]));
@@ -146,16 +138,8 @@ export async function benchSealedRead(input: string, dir: string, pkiDir: string
       }
     },
   };
-  const order = ['verified', 'twoPass', 'clear'] as const;
-  const times: Record<(typeof order)[number], number[]> = { verified: [], twoPass: [], clear: [] };
-  for (const k of order) await paths[k]();
-  for (let i = 0; i < RUNS; i++) {
-    // Rotate which path goes first, so none always follows another's garbage.
-    for (let j = 0; j < order.length; j++) {
-      const k = order[(i + j) % order.length]!;
-      times[k].push(await timed(k, paths[k]));
-    }
-  }
+  await inTurn(1, paths);
+  const times = await inTurn(RUNS, { verified: () => timed('verified', paths.verified), twoPass: () => timed('twoPass', paths.twoPass), clear: () => timed('clear', paths.clear) });
   const added = (k: 'verified' | 'twoPass') => median(times[k].map((t, i) => t - times.clear[i]!));
   const mbs = (size / 1024 / 1024).toFixed(1);
   record(

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { ContentStore } from '../../electron/node/files/content-store';
 import type { ProvincialApi } from '../../electron/node/sync/provincial-api';
-import { median, signed } from './stats';
+import { inTurn, median, signed } from './stats';
 import { record } from './summary';
 
 /** Each pair's two uploads differ by tens of ms on 200–300 ms that vary by as much: pairs, in turn. */
@@ -41,11 +41,7 @@ export async function benchSealedUpload(api: ProvincialApi, input: string, files
   // Connections, the server's first upload and the modules warmed before anything is timed.
   await upload('clear');
   await upload('sealed');
-  const runs: Record<Source, Array<{ wall: number; cpu: number }>> = { clear: [], sealed: [] };
-  for (let i = 0; i < PAIRS; i++) {
-    const order: readonly Source[] = i % 2 ? ['sealed', 'clear'] : ['clear', 'sealed'];
-    for (const k of order) runs[k].push(await upload(k));
-  }
+  const runs = await inTurn(PAIRS, { clear: () => upload('clear'), sealed: () => upload('sealed') });
   const wall = (k: Source) => runs[k].map((r) => r.wall);
   const cpu = (k: Source) => median(runs[k].map((r) => r.cpu)).toFixed(0);
   const added = median(wall('sealed').map((t, i) => t - wall('clear')[i]!));

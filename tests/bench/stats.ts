@@ -38,3 +38,19 @@ export const BENCH_OFFICER = { officerId: 'bench', fullName: 'Cán bộ đo', ro
 
 /** A difference with its sign, for a figure's detail: +3.1, −20.4. */
 export const signed = (x: number, digits = 1): string => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(digits)}`;
+
+/**
+ * Each of `paths` run `rounds` times, in turn: round i starts with path i (mod their number), so the
+ * machine's load falls on all alike and none always follows another's garbage. Results in run order per path.
+ */
+export async function inTurn<K extends string, T>(rounds: number, paths: Record<K, () => Promise<T>>): Promise<Record<K, T[]>> {
+  const keys = Object.keys(paths) as K[];
+  const out = Object.fromEntries(keys.map((k) => [k, [] as T[]])) as Record<K, T[]>;
+  for (let i = 0; i < rounds; i++) {
+    for (let j = 0; j < keys.length; j++) {
+      const k = keys[(i + j) % keys.length]!;
+      out[k].push(await paths[k]());
+    }
+  }
+  return out;
+}

@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import type { ChromiumHost } from '../../electron/host/chromium-host';
 import { printCalls, stubPrint } from '../helpers/print-view';
 import { tempDir } from '../helpers/tmp';
-import { median, signed, summarize } from './stats';
+import { inTurn, median, signed, summarize } from './stats';
 import { record } from './summary';
 
 /** Receipts printed, each once (the officer's Ctrl+P after saving). */
@@ -46,29 +46,13 @@ export async function benchPrintPath(host: ChromiumHost, save: () => Promise<str
     for (const [i, path] of kept.entries()) {
       const copy = join(clear.dir, `receipt-${i}.pdf`);
       await writeFile(copy, await services.docs.read(path));
-      for (let j = 0; j < READ_PAIRS; j++) {
-        const sealed = async () => {
-          const t0 = performance.now();
-          await services.docs.read(path);
-          return performance.now() - t0;
-        };
-        const plain = async () => {
-          const t0 = performance.now();
-          await readFile(copy);
-          return performance.now() - t0;
-        };
-        // In turn, so the machine's load falls on both alike.
-        let s: number;
-        let c: number;
-        if (j % 2) {
-          c = await plain();
-          s = await sealed();
-        } else {
-          s = await sealed();
-          c = await plain();
-        }
-        added.push(s - c);
-      }
+      const timedRead = (read: () => Promise<unknown>) => async () => {
+        const t0 = performance.now();
+        await read();
+        return performance.now() - t0;
+      };
+      const t = await inTurn(READ_PAIRS, { sealed: timedRead(() => services.docs.read(path)), plain: timedRead(() => readFile(copy)) });
+      added.push(...t.sealed.map((s, j) => s - t.plain[j]!));
     }
     const p = summarize(took);
     const size = (await stat(kept[0]!)).size;

@@ -1,6 +1,7 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clearFiles } from '../helpers/clear-files';
 import { startCounterHost, type startTestHost } from '../helpers/host';
 import { chooseProcedureByKeyboard } from '../helpers/keyboard';
 
@@ -9,24 +10,6 @@ type Host = Awaited<ReturnType<typeof startTestHost>>;
 const NAME = 'Lê Thị Thu Hằng';
 const CCCD = '079186004321';
 const PHONE = '0912345678';
-
-/** Every file under `dir` whose bytes hold one of `needles` (as UTF-8 or UTF-16LE: leveldb and SQLite keep both), with the needle. */
-function filesHolding(dir: string, needles: readonly string[]): string[] {
-  const forms = needles.flatMap((n) => [Buffer.from(n, 'utf8'), Buffer.from(n, 'utf16le')].map((b) => ({ n, b })));
-  const hits: string[] = [];
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.isFile() && statSync(p).size > 0) {
-        const bytes = readFileSync(p);
-        for (const { n, b } of forms) if (bytes.includes(b)) hits.push(`${p.slice(dir.length + 1)}: ${n}`);
-      }
-    }
-  };
-  walk(dir);
-  return [...new Set(hits)];
-}
 
 /**
  * What the officer types about a citizen goes to the app, never into the browser's own stores:
@@ -73,7 +56,7 @@ describe('the browser keeps nothing the officer typed (Chromium host)', () => {
     const profile = host.profileDir;
     expect(existsSync(join(profile, 'Default'))).toBe(true);
     await host.context.close();
-    expect(filesHolding(profile, [NAME, CCCD, PHONE, code])).toEqual([]);
+    expect(clearFiles(profile, [NAME, CCCD, PHONE, code])).toEqual([]);
     await host.close();
     expect(existsSync(profile)).toBe(false);
   });

@@ -1,17 +1,22 @@
 import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { ContentStore } from '../../electron/node/files/content-store';
 import { DocumentVault, readDocumentSealed } from '../../electron/node/files/document-vault';
 import { fileMasterKey } from '../../electron/node/files/sealed-file';
-import { plainCopy } from './clear-copy';
 import { dataDbKey } from './data-db';
+import { tempDir } from './tmp';
 
 /**
  * The documents the app keeps (receipts, forms, slips, reports) are sealed at rest. Tests read them
  * the way the app does: unsealed with the data directory's key; pdftotext and friends get a clear
- * copy (clear-copy.ts), removed when the test file ends.
+ * copy in a temp dir of its own outside every data directory, removed when the test file ends (tmp.ts).
  */
-export { plainCopy };
+export function plainCopy(bytes: Buffer | Uint8Array, name = 'document.pdf'): string {
+  const path = join(tempDir('motcua-clear-copy-').dir, name);
+  writeFileSync(path, bytes);
+  return path;
+}
 
 /** The clear bytes of a document kept sealed in `dataDir`. */
 export async function readDocument(dataDir: string, path: string): Promise<Buffer> {

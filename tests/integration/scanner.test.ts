@@ -1,4 +1,4 @@
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { SuffixMode } from '../../electron/common/hardware/scanner';
 import { serialScannerConfigSchema } from '../../electron/common/hardware/scanner';
 import { SerialScanner } from '../../native/serial/serial-scanner';
@@ -16,7 +16,6 @@ describe('serial scanner on a socat pty pair', () => {
     await scanner?.stop();
     await pty?.close();
   });
-  afterAll(() => t.cleanup());
 
   const start = async (suffix: SuffixMode, name: string) => {
     pty = await ptyPair(t.dir, name);

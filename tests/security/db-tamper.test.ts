@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DoctorReport } from '../../electron/common/domain/doctor';
 import { IDLE_DEFAULT_MINUTES, setIdleMinutes } from '../../electron/node/auth/idle-policy';
@@ -147,9 +148,8 @@ describe('rows written before the seals (an upgraded database)', () => {
     expect((await f.call('devices.setTokenModule', { path: GOOD_MODULE })).ok).toBe(true);
     const actor = await f.services.actorOf({ officerId: 'admin-quantri', fullName: ADMIN.fullName, roles: ['admin'] });
     await setIdleMinutes(f.services.settings, 7, actor);
-    const first = { dir: f.dir, removeDir: f.removeDir };
-    const dir = first.dir;
-    removeDir = first.removeDir;
+    const dir = f.dir;
+    removeDir = () => rmSync(dir, { recursive: true, force: true });
     await f.services.close();
     // Back to the schema before the seals, as the previous version left it: no MAC anywhere, the same rows.
     const { migrations } = await import('../../electron/node/db/migrations/index.generated');
@@ -164,7 +164,7 @@ describe('rows written before the seals (an upgraded database)', () => {
     db.exec(`ALTER TABLE officers DROP COLUMN mac; DROP TABLE setting_macs; DROP TABLE record_integrity; PRAGMA user_version = ${before};`);
     db.close();
     const loaded: string[] = [];
-    f = await reopen(first, loaded);
+    f = await reopen(dir, loaded);
     expect((await login(f, OFFICER)).ok).toBe(true);
     expect(await f.audit('integrity.seal')).toEqual([{ actor: 'system', subject: 'record_integrity', details: JSON.stringify({ officers: 2, settings: 2 }) }]);
     const s = await f.call('auth.state');
@@ -177,14 +177,14 @@ describe('rows written before the seals (an upgraded database)', () => {
     await f.services.close();
     await sql(dir, `UPDATE record_integrity SET sealed_at = NULL`);
     await sql(dir, `UPDATE officers SET mac = NULL WHERE officer_id = 'cb01'`);
-    f = await reopen(first, loaded);
+    f = await reopen(dir, loaded);
     expect(await login(f, OFFICER)).toMatchObject(tampered('integrity.officerTampered'));
     expect(await f.audit('integrity.resealRefused')).toHaveLength(1);
   });
 });
 
 /** The app over an existing data directory (the fixture's services, without the first-run setup). */
-async function reopen({ dir, removeDir }: Pick<AppFixture, 'dir' | 'removeDir'>, loaded: string[]): Promise<AppFixture> {
+async function reopen(dir: string, loaded: string[]): Promise<AppFixture> {
   const { createAppServices } = await import('../../electron/node/app/app-services');
   const { silentLogger } = await import('../../electron/node/log/logger');
   const { fakeScannerFactory } = await import('../fakes/fake-scanner');
@@ -211,7 +211,6 @@ async function reopen({ dir, removeDir }: Pick<AppFixture, 'dir' | 'removeDir'>,
   return {
     services,
     dir,
-    removeDir,
     opened: [],
     call: (channel: string, input: unknown = {}) => services.dispatcher.dispatch(GOOD_SENDER, channel, input),
     audit: (action: string) =>

@@ -42,7 +42,6 @@ describe('disk full during motcua intake, on a real 8 MB tmpfs', () => {
     unmount(root);
     rmSync(root, { recursive: true, force: true });
   });
-  afterAll(() => drafts.cleanup());
 
   it.skipIf(!MOUNT)(
     'at every amount of free space a failure either committed nothing or names the dossier it did commit; no temp file stays',

@@ -63,8 +63,6 @@ export async function appFixture(o: { now?: () => Date; log?: Logger; tokenFacto
     /** Rows of the audit log with this action, oldest first. */
     audit: (action: string) =>
       services.store.exec('test.audit', (db) => db.prepare('SELECT actor, subject, details FROM audit_log WHERE action = ? ORDER BY id').all(action) as Array<{ actor: string; subject: string | null; details: string | null }>),
-    /** Removes the data directory and its key file, for a test that closed the services itself (and reopened them). */
-    removeDir: t.cleanup,
     async close() {
       await services.close();
       t.cleanup();
