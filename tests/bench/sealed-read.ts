@@ -4,6 +4,7 @@ import { open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ContentStore } from '../../electron/node/files/content-store';
+import { ThreadReader } from '../../electron/node/files/thread-reader';
 import { UnsealThread } from '../../electron/node/files/unseal-thread';
 import { signPdf } from '../../electron/node/signing/signing-service';
 import { ChunkSource, type PositionalReader } from '../../electron/node/sync/chunk-source';
@@ -41,8 +42,8 @@ async function readAsUploader(reader: PositionalReader, size: number): Promise<v
  * waits for more. Beside it, the way before (decrypted on the signer's own thread, first), and the
  * read step alone.
  *
- * Upload: the uploader reads the file by position through the sealed reader, decrypting into the
- * tus chunks and checking the name as it goes (openVerified: for v2, the last chunk's tag); its extra cost over reading the
+ * Upload: the uploader reads the file by position, decrypted on the unseal thread into the tus
+ * chunks and checked against its name as it goes (openVerified: for v2, the last chunk's tag); its extra cost over reading the
  * clear file through the same chunk source is printed, beside the earlier way (a verify pass first,
  * then a second decryption). No goal: it is set against a network upload, which at a provincial
  * link takes seconds for 10 MB.
@@ -95,13 +96,22 @@ export async function benchSealedRead(input: string, dir: string, pkiDir: string
     );
   } finally {
     await token.close();
+  }
+  try {
+    await benchUploadRead(files, input, stored.sha256, size);
+  } finally {
     await unsealer.close();
   }
+}
 
-  // The uploader's read of the sealed file, as push.ts does it (openVerified: one decryption, the sha256
-  // checked as it goes), beside the way before it (verify, then a second decryption through
-  // openSealed) and the clear file through the same chunk source: the three in turn, run by run.
-  // CPU time beside wall time: on a shared, loaded machine the wall time is mostly waiting for a core.
+/**
+ * The uploader's read of the sealed file, as push.ts does it (openVerified: decrypted on the unseal
+ * thread into the chunk source's shared buffers, the name checked as it goes), beside the way
+ * before it (verify, then a second decryption through openSealed, on this thread) and the clear
+ * file through the same chunk source: the three in turn, run by run. CPU time beside wall time: on
+ * a shared, loaded machine the wall time is mostly waiting for a core.
+ */
+async function benchUploadRead(files: ContentStore, input: string, sha256: string, size: number): Promise<void> {
   const cpu: Record<string, number[]> = { verified: [], twoPass: [], clear: [] };
   const timed = async (k: string, fn: () => Promise<void>) => {
     const c0 = process.cpuUsage();
@@ -113,7 +123,8 @@ export async function benchSealedRead(input: string, dir: string, pkiDir: string
   };
   const paths = {
     verified: async () => {
-      const reader = await files.openVerified(stored.sha256);
+      const reader = await files.openVerified(sha256);
+      if (!(reader instanceof ThreadReader)) throw new Error('the upload read did not run on the unseal thread');
       try {
         await readAsUploader(reader, size);
       } finally {
@@ -121,8 +132,8 @@ export async function benchSealedRead(input: string, dir: string, pkiDir: string
       }
     },
     twoPass: async () => {
-      if (!(await files.verify(stored.sha256))) throw new Error('the sealed file did not verify');
-      const reader = await files.openSealed(stored.sha256);
+      if (!(await files.verify(sha256))) throw new Error('the sealed file did not verify');
+      const reader = await files.openSealed(sha256);
       try {
         await readAsUploader(reader, size);
       } finally {
@@ -143,7 +154,7 @@ export async function benchSealedRead(input: string, dir: string, pkiDir: string
   const added = (k: 'verified' | 'twoPass') => median(times[k].map((t, i) => t - times.clear[i]!));
   const mbs = (size / 1024 / 1024).toFixed(1);
   record(
-    `  upload read of the sealed ${mbs} MB file (decrypt into 8 MB tus chunks with checksums, checked against its name as it goes: v2, by the last chunk's tag) − the clear file's`,
+    `  upload read of the sealed ${mbs} MB file (decrypted on the unseal thread into 8 MB tus chunks with checksums, checked against its name as it goes: v2, by the last chunk's tag) − the clear file's`,
     added('verified'),
     'ms',
     null,

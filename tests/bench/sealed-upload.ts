@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { ContentStore } from '../../electron/node/files/content-store';
+import { ThreadReader } from '../../electron/node/files/thread-reader';
 import type { ProvincialApi } from '../../electron/node/sync/provincial-api';
 import { inTurn, median, signed } from './stats';
 import { record } from './summary';
@@ -11,8 +12,9 @@ type Source = 'clear' | 'sealed';
 /**
  * What decryption adds to the upload path (issue 13: < 10 %): the same file uploaded whole by tus
  * (8 MB chunks, sha256 per chunk) to the reference server in its own process, once from `files`
- * (the app's content store) as push.ts sends an attachment (sealed; `openVerified`: decrypted chunk
- * by chunk into the tus chunks and checked against its name as it goes, no clear copy on disk),
+ * (the app's content store) as push.ts sends an attachment (sealed; `openVerified`: decrypted on the
+ * unseal thread straight into the tus chunks and checked against its name as it goes, no clear copy
+ * on disk),
  * once from the clear file by path. The two in turn, pair by pair, so the machine's load falls on
  * both alike; the figure is the median of the paired differences ÷ the clear upload's median.
  * Loopback is the hardest case for it: at a provincial link's speed the wire takes seconds for
@@ -25,6 +27,8 @@ export async function benchSealedUpload(api: ProvincialApi, input: string, files
   /** One upload: its wall time and this process's CPU (all threads), in ms. */
   const upload = async (source: Source) => {
     const reader = source === 'sealed' ? await files.openVerified(stored.sha256) : null;
+    // Read on this thread instead (the thread failed), the figure would time another path under this one's name.
+    if (reader && !(reader instanceof ThreadReader)) throw new Error('the sealed upload did not decrypt on the unseal thread');
     const c0 = process.cpuUsage();
     const t0 = performance.now();
     try {

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SEAL_CHUNK } from '../../electron/node/files/sealed-file';
+import { ThreadReader } from '../../electron/node/files/thread-reader';
 import { ProvincialApi } from '../../electron/node/sync/provincial-api';
 import { NO_FAULTS } from '../reference-server/faults';
 import { intakeFixture } from '../helpers/intake';
@@ -44,6 +45,13 @@ describe('a stored attachment that is not what its name says never completes an 
     expect(serverDossiers()).toBe(0);
     expect(await attachment()).toMatchObject({ uploadUrl: null, uploadedAt: null });
   }
+
+  it('the app’s store decrypts a large scan for its upload on the unseal thread: the cases below are read there', async () => {
+    await dossiers(f, 1, { attachmentSize: LARGE });
+    const r = await f.files.openVerified((await attachment()).sha256);
+    await r.close();
+    expect(r).toBeInstanceOf(ThreadReader);
+  });
 
   it('another validly sealed file under the scan name: chunks before the last may go, the completing one does not', async () => {
     await dossiers(f, 1, { attachmentSize: LARGE });

@@ -9,6 +9,16 @@ import { PlainTemp } from './plain-temp';
 import type { UnsealThread } from './unseal-thread';
 import { VerifiedReader } from './verified-reader';
 
+/** A stored file read by position and checked against its name as it goes (VerifiedReader, or its twin on the unseal thread). */
+export interface StoredReader {
+  readonly size: number;
+  readonly failure: Error | null;
+  read(buffer: Buffer, offset: number, length: number, position: number): Promise<{ bytesRead: number }>;
+  /** A buffer this reader fills fastest (the thread's: memory both threads see). */
+  allocate?(size: number): Buffer;
+  close(): Promise<void>;
+}
+
 export interface StoredFile {
   readonly sha256: string;
   readonly path: string;
@@ -202,8 +212,13 @@ export class ContentStore {
    * The stored file for a reader by position that checks it against its name as it reads (the tus
    * uploader, verified-reader.ts): one decryption, and the read that reaches the end throws unless the
    * content is `sha256`'s (the last chunk's tag for a v2 file, a hash as it goes for a v1 file). Rejects when the file is missing, cut or not sealed with this key.
+   * With the unseal thread, the decryption runs there (thread-reader.ts says why); without it, or
+   * when the thread cannot take it, here.
    */
-  async openVerified(sha256: string): Promise<VerifiedReader> {
+  async openVerified(sha256: string): Promise<StoredReader> {
+    // A thread that cannot take it costs time, not the read; the file's own fault is the answer either way.
+    const onThread = await this.unsealer?.openVerified(this.master, this.pathOf(sha256), sha256);
+    if (onThread) return onThread;
     return new VerifiedReader(await this.openSealed(sha256), sha256);
   }
 }

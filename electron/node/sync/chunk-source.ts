@@ -7,6 +7,8 @@ import { failure } from '../../common/ipc/result';
  */
 export interface PositionalReader {
   read(buffer: Buffer, offset: number, length: number, position: number): Promise<{ bytesRead: number }>;
+  /** A buffer this reader fills without a copy (a sealed file decrypted on another thread writes into shared memory). */
+  allocate?(size: number): Buffer;
 }
 
 /** A chunk to send and its tus Upload-Checksum (sha256, base64), or null when checksums are off. */
@@ -50,7 +52,8 @@ export class ChunkSource {
 
   async #fromFile(fh: PositionalReader, offset: number, len: number): Promise<Chunk> {
     const i = this.#turn++ % 2;
-    const buf = (this.#buffers[i] ??= Buffer.allocUnsafe(Math.min(this.chunkSize, this.size))).subarray(0, len);
+    const n = Math.min(this.chunkSize, this.size);
+    const buf = (this.#buffers[i] ??= fh.allocate?.(n) ?? Buffer.allocUnsafe(n)).subarray(0, len);
     for (let got = 0; got < len; ) {
       const { bytesRead } = await fh.read(buf, got, len - got, offset + got);
       if (!bytesRead) throw failure('internal', 'net.fileShorter');

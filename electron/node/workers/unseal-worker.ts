@@ -1,7 +1,8 @@
 /** Worker-thread entry: opens sealed files posted by UnsealThread (bundled to dist/workers/unseal-worker.cjs). */
 import { parentPort } from 'node:worker_threads';
-import { SealError, unsealSmall } from '../files/sealed-file';
+import { SealError, SealedReader, unsealSmall } from '../files/sealed-file';
 import type { UnsealJob, UnsealReply } from '../files/unseal-thread';
+import { ContentMismatch, VerifiedReader } from '../files/verified-reader';
 
 /**
  * The plain bytes, to be moved to the reader's thread with the ArrayBuffer under them. A buffer no
@@ -17,17 +18,58 @@ function movable(plain: Buffer): Uint8Array {
   return own;
 }
 
+const bytes = (u: Uint8Array) => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
+
+/** Readers by position kept open here, by the id of the job that opened them. */
+const readers = new Map<number, VerifiedReader>();
+
+function failed(id: number, e: unknown): UnsealReply {
+  const failure = e instanceof SealError ? 'seal' : e instanceof ContentMismatch ? 'mismatch' : 'io';
+  const code = (e as NodeJS.ErrnoException).code;
+  return { id, ok: false, failure, message: (e as Error).message, ...(typeof code === 'string' ? { code } : {}) };
+}
+
+async function run(m: UnsealJob): Promise<{ reply: UnsealReply; transfer?: ArrayBuffer[] }> {
+  switch (m.kind) {
+    case 'unseal': {
+      const master = bytes(m.master);
+      try {
+        // The whole file read in one go and opened in place, whatever sealed size it has (the reader takes it whole).
+        const out = movable(await unsealSmall(master, m.path, null, m.name ? bytes(m.name) : undefined));
+        return { reply: { id: m.id, ok: true, plain: out }, transfer: [out.buffer as ArrayBuffer] };
+      } finally {
+        master.fill(0);
+      }
+    }
+    case 'open': {
+      const master = bytes(m.master);
+      try {
+        const sealed = await SealedReader.open(master, m.path, Buffer.from(m.sha256, 'hex'));
+        readers.set(m.id, new VerifiedReader(sealed, m.sha256));
+        return { reply: { id: m.id, ok: true, size: sealed.size } };
+      } finally {
+        master.fill(0);
+      }
+    }
+    case 'read': {
+      const r = readers.get(m.reader);
+      if (!r) return { reply: { id: m.id, ok: false, failure: 'gone', message: 'the reader was opened on a thread that has ended' } };
+      // VerifiedReader wipes what it wrote into the target when the read fails.
+      const { bytesRead } = await r.read(Buffer.from(m.target, m.offset, m.length), 0, m.length, m.position);
+      return { reply: { id: m.id, ok: true, bytesRead } };
+    }
+    case 'close': {
+      const r = readers.get(m.reader);
+      readers.delete(m.reader);
+      await r?.close();
+      return { reply: { id: m.id, ok: true } };
+    }
+  }
+}
+
 parentPort!.on('message', (m: UnsealJob) => {
-  const master = Buffer.from(m.master.buffer, m.master.byteOffset, m.master.byteLength);
-  const name = m.name ? Buffer.from(m.name.buffer, m.name.byteOffset, m.name.byteLength) : undefined;
-  // The whole file read in one go and opened in place, whatever sealed size it has (the reader takes it whole).
-  unsealSmall(master, m.path, null, name)
-    .then(
-      (plain) => {
-        const out = movable(plain);
-        parentPort!.postMessage({ id: m.id, ok: true, plain: out } satisfies UnsealReply, [out.buffer as ArrayBuffer]);
-      },
-      (e: unknown) => parentPort!.postMessage({ id: m.id, ok: false, sealError: e instanceof SealError, message: (e as Error).message } satisfies UnsealReply),
-    )
-    .finally(() => master.fill(0));
+  run(m).then(
+    ({ reply, transfer }) => parentPort!.postMessage(reply, transfer ?? []),
+    (e: unknown) => parentPort!.postMessage(failed(m.id, e)),
+  );
 });

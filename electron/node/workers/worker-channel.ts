@@ -60,6 +60,11 @@ export class WorkerChannel<R extends { readonly id: number }> {
     return live;
   }
 
+  /** A thread is up (a request now would not start one). */
+  get running(): boolean {
+    return this.#live !== null;
+  }
+
   /** Posts the message made for the next id (moving `transfer`); resolves with the reply that carries that id. */
   request(message: (id: number) => object, transfer: readonly TransferListItem[] = []): Promise<R> {
     const live = (this.#live ??= this.#spawn());
