@@ -1,10 +1,11 @@
 import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { bilingual, checkRow, joinBilingual, type DoctorCheck } from '../../common/domain/doctor';
 import { keyedOf } from '../../common/ipc/notice';
 import { failure } from '../../common/ipc/result';
+import { makePrivate } from '../files/private-folder';
 import type { SecretVault } from '../secrets/secret-vault';
 import { DB_KEY_BYTES, dbFileState, isDbKey } from './cipher';
 import { DbVersionFromFutureError, latestVersion } from './migration';
@@ -34,7 +35,7 @@ export async function storedDbKey(vault: SecretVault, dbPath: string): Promise<s
  * - a clear store from an older version is sealed once, crash-safely (seal-store.ts).
  */
 export async function unlockStore(dbPath: string, vault: SecretVault): Promise<string> {
-  privateFolder(dirname(dbPath));
+  await privateFolder(dirname(dbPath));
   if (dbFileState(dbPath) === 'encrypted') return sealedKey(dbPath, vault);
   // Under the lock: two first starts at once (the app and a CLI command) must agree on one key.
   return withSealLock(dbPath, async () => {
@@ -135,16 +136,11 @@ function refuseNewerClearStore(dbPath: string): void {
   }
 }
 
-/** The data directory is this user's alone (POSIX 0700; on Windows %APPDATA% already is per user). */
-function privateFolder(dir: string): void {
+/** The data directory, this user's alone (private-folder.ts: POSIX 0700, a Windows ACL). */
+async function privateFolder(dir: string): Promise<void> {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
-  if (process.platform !== 'win32') {
-    try {
-      chmodSync(dir, 0o700);
-    } catch {
-      // a folder owned by someone else: doctor reports the permissions; opening still works or fails on its own
-    }
-  }
+  // Refused (a folder owned by someone else, a volume without ACLs): doctor's row says so; the store opens or fails on its own.
+  await makePrivate(dir).catch(() => undefined);
 }
 
 /** A sealed store's key, or the failure saying this PC does not hold it. */

@@ -13,6 +13,7 @@ import { recordsCheck } from '../auth/integrity-repo';
 import { deriveRecordKey } from '../auth/record-integrity';
 import { CALENDAR_LABEL, CANNOT_READ, DB_LABEL, DISK_LABEL, freeGiB, NOT_CONFIGURED, PRINTER_LABEL, RECORDS_LABEL, TOKEN_LABEL } from './check-words';
 import { tokenModuleCheck, trustDirCheck } from './setup-checks';
+import { privateFolderCheck } from '../files/private-folder';
 
 const MIN_FREE_BYTES = 1024 ** 3; // below 1 GiB, scans and receipts soon fail to save
 
@@ -134,6 +135,7 @@ export async function diagnose(d: DoctorDeps): Promise<Diagnosis> {
         DISK_LABEL,
         freeDiskBytes === null ? CANNOT_READ : freeGiB(freeDiskBytes),
       ),
+      await privateFolderCheck(d.dataDir),
       // Dossier times are computed in +07:00 whatever the PC says, but a wrong zone usually means a wrong clock.
       checkRow('clock', now.getUTCFullYear() < 2025 ? 'fail' : utcOffsetMinutes === 420 ? 'ok' : 'warn', { vi: 'Đồng hồ và múi giờ', en: 'Clock and time zone' }, {
         vi: `${toVietnamRfc3339(now)} (máy: ${zone})`,
