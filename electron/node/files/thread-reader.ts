@@ -1,4 +1,5 @@
 import type { WorkerChannel } from '../workers/worker-channel';
+import { CheckedReader } from './checked-reader';
 import { SealError } from './sealed-file';
 import type { UnsealReply } from './unseal-thread';
 import { ContentMismatch } from './verified-reader';
@@ -30,21 +31,15 @@ export function replyError(m: UnsealReply & { ok: false }): Error {
  * filled through a scratch one. Buffers handed out are wiped on `close`. A thread that ends under a
  * read fails that read without a `failure`: the file is not at fault, the upload is tried again.
  */
-export class ThreadReader {
-  #failure: Error | null = null;
-  /** The read under way, if any: `close` waits for it. */
-  #reading: Promise<unknown> | null = null;
+export class ThreadReader extends CheckedReader {
   readonly #handedOut: Buffer[] = [];
 
   constructor(
     private readonly channel: WorkerChannel<UnsealReply>,
     private readonly handle: number,
     readonly size: number,
-  ) {}
-
-  /** Why the content cannot be sent, once known (as VerifiedReader's). */
-  get failure(): Error | null {
-    return this.#failure;
+  ) {
+    super();
   }
 
   /** A buffer the thread writes into directly (the tus chunk source's two). */
@@ -54,14 +49,7 @@ export class ThreadReader {
     return b;
   }
 
-  read(buffer: Buffer, offset: number, length: number, position: number): Promise<{ bytesRead: number }> {
-    const p = this.#read(buffer, offset, length, position);
-    this.#reading = p.catch(() => undefined);
-    return p;
-  }
-
-  async #read(buffer: Buffer, offset: number, length: number, position: number): Promise<{ bytesRead: number }> {
-    if (this.#failure) throw this.#failure;
+  protected async readChecked(buffer: Buffer, offset: number, length: number, position: number): Promise<{ bytesRead: number }> {
     const direct = buffer.buffer instanceof SharedArrayBuffer;
     const target = direct ? buffer : Buffer.from(new SharedArrayBuffer(length));
     const at = direct ? buffer.byteOffset + offset : 0;
@@ -69,8 +57,7 @@ export class ThreadReader {
       const m = await this.channel.request((id) => ({ kind: 'read', id, reader: this.handle, target: target.buffer as SharedArrayBuffer, offset: at, length, position }));
       if (!m.ok) {
         const e = replyError(m);
-        if (!(e instanceof ReaderGone)) this.#failure = e;
-        throw e;
+        throw e instanceof ReaderGone ? e : this.fail(e);
       }
       if (!direct) target.copy(buffer, offset, 0, m.bytesRead);
       return { bytesRead: m.bytesRead! };
@@ -89,7 +76,7 @@ export class ThreadReader {
    * it handed out: they held the file in clear.
    */
   async close(): Promise<void> {
-    await this.#reading;
+    await this.settled();
     try {
       // A thread that ended took its file handle with it: none is started just to close nothing.
       if (this.channel.running) await this.channel.request((id) => ({ kind: 'close', id, reader: this.handle }));

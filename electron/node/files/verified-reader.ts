@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { CheckedReader } from './checked-reader';
 import type { SealedReader } from './sealed-file';
 
 /** The stored content does not hash to the name it is stored under. */
@@ -29,37 +30,24 @@ const PREFIX_READ = 1024 * 1024;
  * hashed twice: the same authenticated chunk under the same key and IV opens to the same bytes.
  * A failure sticks: every read after it throws it again, and `failure` tells the caller why.
  */
-export class VerifiedReader {
+export class VerifiedReader extends CheckedReader {
   readonly #hash = createHash('sha256');
   /** Plain bytes [0, #hashed) are in #hash. */
   #hashed = 0;
-  #failure: Error | null = null;
   #matched = false;
-  /** The read under way, if any: `close` waits for it. */
-  #reading: Promise<unknown> | null = null;
 
   constructor(
     private readonly inner: SealedReader,
     private readonly sha256: string,
-  ) {}
+  ) {
+    super();
+  }
 
   get size(): number {
     return this.inner.size;
   }
 
-  /** Why the content cannot be sent (a chunk that does not open, a whole that does not match, a read error), once known. */
-  get failure(): Error | null {
-    return this.#failure;
-  }
-
-  read(buffer: Buffer, offset: number, length: number, position: number): Promise<{ bytesRead: number }> {
-    const p = this.#read(buffer, offset, length, position);
-    this.#reading = p.catch(() => undefined);
-    return p;
-  }
-
-  async #read(buffer: Buffer, offset: number, length: number, position: number): Promise<{ bytesRead: number }> {
-    if (this.#failure) throw this.#failure;
+  protected async readChecked(buffer: Buffer, offset: number, length: number, position: number): Promise<{ bytesRead: number }> {
     try {
       if (this.inner.bound) return { bytesRead: (await this.inner.read(buffer, offset, length, position)).bytesRead };
       if (position > this.#hashed) await this.#hashUpTo(position);
@@ -72,18 +60,13 @@ export class VerifiedReader {
     } catch (e) {
       // Clear bytes of a file that will not be sent stay nowhere (chunks before a bad one were copied in too).
       buffer.fill(0, offset, Math.min(buffer.length, offset + length));
-      this.#failure = e as Error;
-      throw e;
+      throw this.fail(e as Error);
     }
   }
 
-  /**
-   * Closes the file once the read under way has ended. An upload that stops on a network failure
-   * leaves its read-ahead running: closed under it, that read would fail on the closed handle and
-   * `failure` would call a sound file corrupt.
-   */
+  /** Closes the file once the read under way has ended (CheckedReader says why). */
   async close(): Promise<void> {
-    await this.#reading;
+    await this.settled();
     await this.inner.close();
   }
 

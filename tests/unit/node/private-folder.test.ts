@@ -1,6 +1,6 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makePrivate, privateFolderCheck, thisOs, type FolderOs } from '../../../electron/node/files/private-folder';
 import { unlockStore } from '../../../electron/node/db/store-key';
 import { keyFileStore } from '../../../electron/node/secrets/key-file-store';
@@ -28,102 +28,83 @@ function windows(user = 'can bo', refuse: string | null = null) {
 }
 
 describe('the data folder is this user’s alone (issue 13: 0700, a Windows ACL)', () => {
+  let t: ReturnType<typeof tempDir>;
+  beforeEach(() => {
+    t = tempDir('motcua-private-');
+  });
+  afterEach(() => t.cleanup());
+
   it('POSIX: a folder others can open is warned about with its mode and the fix, made 0700, then reported private', async () => {
-    const t = tempDir('motcua-private-');
-    try {
-      const dir = join(t.dir, 'data');
-      mkdirSync(dir);
-      chmodSync(dir, 0o755);
-      expect(await privateFolderCheck(dir)).toMatchObject({
-        id: 'data-dir',
-        status: 'warn',
-        label: 'Quyền truy cập thư mục dữ liệu',
-        detail: `người khác truy cập được (quyền 755): chạy chmod 700 "${dir}"`,
-        en: { label: 'Data folder access', detail: `others can open it (mode 755): run chmod 700 "${dir}"` },
-      });
-      await makePrivate(dir);
-      expect(statSync(dir).mode & 0o777).toBe(0o700);
-      expect(await privateFolderCheck(dir)).toMatchObject({ status: 'ok', detail: 'chỉ người dùng này (quyền 700)', en: { detail: 'this user only (mode 700)' } });
-      // A new folder is made private as it is made.
-      const fresh = join(t.dir, 'new', 'data');
-      await makePrivate(fresh);
-      expect(statSync(fresh).mode & 0o777).toBe(0o700);
-    } finally {
-      t.cleanup();
-    }
+    const dir = join(t.dir, 'data');
+    mkdirSync(dir);
+    chmodSync(dir, 0o755);
+    expect(await privateFolderCheck(dir)).toMatchObject({
+      id: 'data-dir',
+      status: 'warn',
+      label: 'Quyền truy cập thư mục dữ liệu',
+      detail: `người khác truy cập được (quyền 755): chạy chmod 700 "${dir}"`,
+      en: { label: 'Data folder access', detail: `others can open it (mode 755): run chmod 700 "${dir}"` },
+    });
+    await makePrivate(dir);
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
+    expect(await privateFolderCheck(dir)).toMatchObject({ status: 'ok', detail: 'chỉ người dùng này (quyền 700)', en: { detail: 'this user only (mode 700)' } });
+    // A new folder is made private as it is made.
+    const fresh = join(t.dir, 'new', 'data');
+    await makePrivate(fresh);
+    expect(statSync(fresh).mode & 0o777).toBe(0o700);
   });
 
   it('POSIX: the store’s opening makes an existing data folder (one an older version or an admin left 0755) private', async () => {
-    const t = tempDir('motcua-private-');
-    try {
-      const dir = join(t.dir, 'data');
-      mkdirSync(dir);
-      chmodSync(dir, 0o755);
-      const vault = new SecretVault({ indexPath: join(dir, 'secrets.json'), stores: [keyFileStore(join(t.dir, 'data.key'))], now });
-      await unlockStore(join(dir, 'motcua.sqlite3'), vault);
-      expect(statSync(dir).mode & 0o777).toBe(0o700);
-    } finally {
-      t.cleanup();
-    }
+    const dir = join(t.dir, 'data');
+    mkdirSync(dir);
+    chmodSync(dir, 0o755);
+    const vault = new SecretVault({ indexPath: join(dir, 'secrets.json'), stores: [keyFileStore(join(t.dir, 'data.key'))], now });
+    await unlockStore(join(dir, 'motcua.sqlite3'), vault);
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
   });
 
   it('POSIX: a folder of another user, and a missing one, are warnings that say which', async () => {
-    const t = tempDir('motcua-private-');
-    try {
-      expect(await privateFolderCheck(t.dir, { ...thisOs, platform: 'linux', uid: (thisOs.uid ?? 0) + 4242 })).toMatchObject({ status: 'warn', detail: expect.stringMatching(/^thuộc người dùng khác \(uid \d+, quyền 700\)$/) });
-      const missing = await privateFolderCheck(join(t.dir, 'none'));
-      expect(missing.status).toBe('warn');
-      expect(missing.detail).toContain(join(t.dir, 'none'));
-    } finally {
-      t.cleanup();
-    }
+    expect(await privateFolderCheck(t.dir, { ...thisOs, platform: 'linux', uid: (thisOs.uid ?? 0) + 4242 })).toMatchObject({ status: 'warn', detail: expect.stringMatching(/^thuộc người dùng khác \(uid \d+, quyền 700\)$/) });
+    const missing = await privateFolderCheck(join(t.dir, 'none'));
+    expect(missing.status).toBe('warn');
+    expect(missing.detail).toContain(join(t.dir, 'none'));
   });
 
   it('Windows: icacls cuts inheritance and grants the account (by SID) alone, once per folder and account; doctor reads the note', async () => {
-    const t = tempDir('motcua-private-');
-    try {
-      const dir = join(t.dir, 'data');
-      const { os, ran } = windows();
-      expect((await privateFolderCheck(dir, os)).status).toBe('warn');
-      await makePrivate(dir, os, now);
-      expect(ran).toEqual([
-        ['whoami', ['/user', '/fo', 'csv', '/nh']],
-        ['icacls', [resolve(dir), '/inheritance:r', '/grant:r', `*${SID}:(OI)(CI)F`, '/Q']],
-      ]);
-      expect(JSON.parse(readFileSync(join(dir, '.private-acl.json'), 'utf8'))).toEqual({ path: resolve(dir), user: 'can bo', sid: SID, at: '2026-12-03T08:00:00.000Z' });
-      expect(await privateFolderCheck(dir, os)).toMatchObject({
-        status: 'ok',
-        detail: 'chỉ người dùng này (ACL Windows, đặt lúc 2026-12-03T08:00:00.000Z)',
-        en: { detail: 'this user only (Windows ACL, set at 2026-12-03T08:00:00.000Z)' },
-      });
-      // The next start: nothing run.
-      await makePrivate(dir, os, now);
-      expect(ran).toHaveLength(2);
-      // Another account on this PC, or the folder moved (it then has its new parent's ACL): set again.
-      const other = windows('truong bo phan');
-      expect((await privateFolderCheck(dir, other.os)).status).toBe('warn');
-      await makePrivate(dir, other.os, now);
-      expect(other.ran.map(([c]) => c)).toEqual(['whoami', 'icacls']);
-      const moved = join(t.dir, 'moved');
-      renameSync(dir, moved);
-      const again = windows('truong bo phan');
-      await makePrivate(moved, again.os, now);
-      expect(again.ran[1]![1][0]).toBe(resolve(moved));
-    } finally {
-      t.cleanup();
-    }
+    const dir = join(t.dir, 'data');
+    const { os, ran } = windows();
+    expect((await privateFolderCheck(dir, os)).status).toBe('warn');
+    await makePrivate(dir, os, now);
+    expect(ran).toEqual([
+      ['whoami', ['/user', '/fo', 'csv', '/nh']],
+      ['icacls', [resolve(dir), '/inheritance:r', '/grant:r', `*${SID}:(OI)(CI)F`, '/Q']],
+    ]);
+    expect(JSON.parse(readFileSync(join(dir, '.private-acl.json'), 'utf8'))).toEqual({ path: resolve(dir), user: 'can bo', sid: SID, at: '2026-12-03T08:00:00.000Z' });
+    expect(await privateFolderCheck(dir, os)).toMatchObject({
+      status: 'ok',
+      detail: 'chỉ người dùng này (ACL Windows, đặt lúc 2026-12-03T08:00:00.000Z)',
+      en: { detail: 'this user only (Windows ACL, set at 2026-12-03T08:00:00.000Z)' },
+    });
+    // The next start: nothing run.
+    await makePrivate(dir, os, now);
+    expect(ran).toHaveLength(2);
+    // Another account on this PC, or the folder moved (it then has its new parent's ACL): set again.
+    const other = windows('truong bo phan');
+    expect((await privateFolderCheck(dir, other.os)).status).toBe('warn');
+    await makePrivate(dir, other.os, now);
+    expect(other.ran.map(([c]) => c)).toEqual(['whoami', 'icacls']);
+    const moved = join(t.dir, 'moved');
+    renameSync(dir, moved);
+    const again = windows('truong bo phan');
+    await makePrivate(moved, again.os, now);
+    expect(again.ran[1]![1][0]).toBe(resolve(moved));
   });
 
   it('Windows: icacls refused (a drive without ACLs): it rejects with the reason, writes no note, and doctor keeps warning', async () => {
-    const t = tempDir('motcua-private-');
-    try {
-      const dir = join(t.dir, 'data');
-      const { os } = windows('can bo', 'This operation is not supported');
-      await expect(makePrivate(dir, os, now)).rejects.toThrow(/not supported/);
-      expect(existsSync(join(dir, '.private-acl.json'))).toBe(false);
-      expect(await privateFolderCheck(dir, os)).toMatchObject({ status: 'warn', en: { detail: expect.stringContaining('not restricted to this user') } });
-    } finally {
-      t.cleanup();
-    }
+    const dir = join(t.dir, 'data');
+    const { os } = windows('can bo', 'This operation is not supported');
+    await expect(makePrivate(dir, os, now)).rejects.toThrow(/not supported/);
+    expect(existsSync(join(dir, '.private-acl.json'))).toBe(false);
+    expect(await privateFolderCheck(dir, os)).toMatchObject({ status: 'warn', en: { detail: expect.stringContaining('not restricted to this user') } });
   });
 });
