@@ -50,7 +50,8 @@ let skipped = 0;
 if (existsSync(report)) {
   const j = JSON.parse(readFileSync(report, 'utf8'));
   passed = j.numPassedTests ?? 0;
-  failed = (j.numFailedTests ?? 0) + (j.numFailedTestSuites ?? 0);
+  // A failed file or hook fails no test of its own; a failed test also fails its file and describe, not counted again.
+  failed = j.numFailedTests || j.numFailedTestSuites || 0;
   skipped = (j.numPendingTests ?? 0) + (j.numTodoTests ?? 0);
 }
 if (r.status !== 0 && failed === 0) failed = 1; // the runner itself failed
