@@ -1,5 +1,4 @@
-const DAY_MS = 86_400_000;
-const VIETNAM_OFFSET_MS = 7 * 3_600_000;
+import { vietnamDate } from '../../electron/common/domain/time';
 
 /**
  * Waits, when the day in Vietnam ends within `seconds`, until the next one has begun. For a test
@@ -9,6 +8,8 @@ const VIETNAM_OFFSET_MS = 7 * 3_600_000;
  * from 23:57 Vietnam time, so without this such a test fails whenever midnight falls inside it.
  */
 export async function oneVietnamDayFor(seconds: number): Promise<void> {
-  const left = DAY_MS - ((Date.now() + VIETNAM_OFFSET_MS) % DAY_MS);
-  if (left < seconds * 1000) await new Promise((r) => setTimeout(r, left + 1000));
+  const now = Date.now();
+  const later = vietnamDate(new Date(now + seconds * 1000));
+  if (later === vietnamDate(new Date(now))) return;
+  await new Promise((r) => setTimeout(r, Date.parse(`${later}T00:00:00+07:00`) - now + 1000));
 }

@@ -2,7 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ContentStore, type StoredReader } from '../../electron/node/files/content-store';
+import type { CheckedReader } from '../../electron/node/files/checked-reader';
+import { ContentStore } from '../../electron/node/files/content-store';
 import { SealError, SEAL_CHUNK, sealBuffer } from '../../electron/node/files/sealed-file';
 import { ThreadReader } from '../../electron/node/files/thread-reader';
 import { UnsealThread } from '../../electron/node/files/unseal-thread';
@@ -16,7 +17,7 @@ const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const HEADER = 5 + 12 + 32 + 16 + 8;
 
 /** Reads [from, size) in pieces of `piece` bytes, as the tus chunk source does; the bytes read, or the error. */
-async function readFrom(r: StoredReader, from: number, piece: number): Promise<Buffer | Error> {
+async function readFrom(r: CheckedReader, from: number, piece: number): Promise<Buffer | Error> {
   const parts: Buffer[] = [];
   try {
     for (let at = from; at < r.size; ) {

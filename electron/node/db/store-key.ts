@@ -138,9 +138,9 @@ function refuseNewerClearStore(dbPath: string): void {
 
 /** The data directory, this user's alone (private-folder.ts: POSIX 0700, a Windows ACL). */
 async function privateFolder(dir: string): Promise<void> {
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  // Refused (a folder owned by someone else, a volume without ACLs): doctor's row says so; the store opens or fails on its own.
-  await makePrivate(dir).catch(() => undefined);
+  // Refused (a folder owned by someone else, a volume without ACLs): doctor's row says so, and the
+  // store opens or fails on its own; a folder that could not even be made fails here, with its reason.
+  await makePrivate(dir).catch(() => mkdirSync(dir, { recursive: true, mode: 0o700 }));
 }
 
 /** A sealed store's key, or the failure saying this PC does not hold it. */

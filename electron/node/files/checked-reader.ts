@@ -1,5 +1,6 @@
 /**
- * What an uploader's reader by position keeps beside its reads (VerifiedReader on this thread,
+ * A stored file read by position and checked against its name as it goes, as `ContentStore.openVerified`
+ * gives it. What an uploader's reader by position keeps beside its reads (VerifiedReader on this thread,
  * ThreadReader on the unseal thread): the read under way, which `close` must wait for (an upload
  * that stops on a network failure leaves its read-ahead running; closed under it, that read would
  * fail on the closed handle and a sound file would be called corrupt), and the failure that sticks
@@ -11,6 +12,12 @@ export abstract class CheckedReader {
   #reading: Promise<unknown> = Promise.resolve();
 
   abstract readonly size: number;
+
+  /** A buffer this reader fills without a copy, if it has one (chunk-source.ts's PositionalReader). */
+  allocate?(size: number): Buffer;
+
+  /** Closes the file once the read under way has ended (`settled`). */
+  abstract close(): Promise<void>;
 
   /** Why the content cannot be sent (a chunk that does not open, a whole that does not match, a read error), once known. */
   get failure(): Error | null {

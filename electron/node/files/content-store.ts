@@ -6,18 +6,9 @@ import { fsFailure } from './fs-errors';
 import { eachChunk, openRegularFile } from './regular-file';
 import { plainSize, sealContent, SealedReader, sealTo, unsealEach, unsealSmall, unsealToBuffer } from './sealed-file';
 import { PlainTemp } from './plain-temp';
+import type { CheckedReader } from './checked-reader';
 import type { UnsealThread } from './unseal-thread';
 import { VerifiedReader } from './verified-reader';
-
-/** A stored file read by position and checked against its name as it goes (VerifiedReader, or its twin on the unseal thread). */
-export interface StoredReader {
-  readonly size: number;
-  readonly failure: Error | null;
-  read(buffer: Buffer, offset: number, length: number, position: number): Promise<{ bytesRead: number }>;
-  /** A buffer this reader fills fastest (the thread's: memory both threads see). */
-  allocate?(size: number): Buffer;
-  close(): Promise<void>;
-}
 
 export interface StoredFile {
   readonly sha256: string;
@@ -215,7 +206,7 @@ export class ContentStore {
    * With the unseal thread, the decryption runs there (thread-reader.ts says why); without it, or
    * when the thread cannot take it, here.
    */
-  async openVerified(sha256: string): Promise<StoredReader> {
+  async openVerified(sha256: string): Promise<CheckedReader> {
     // A thread that cannot take it costs time, not the read; the file's own fault is the answer either way.
     const onThread = await this.unsealer?.openVerified(this.master, this.pathOf(sha256), sha256);
     if (onThread) return onThread;

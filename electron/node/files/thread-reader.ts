@@ -43,7 +43,7 @@ export class ThreadReader extends CheckedReader {
   }
 
   /** A buffer the thread writes into directly (the tus chunk source's two). */
-  allocate(size: number): Buffer {
+  override allocate(size: number): Buffer {
     const b = Buffer.from(new SharedArrayBuffer(size));
     this.#handedOut.push(b);
     return b;

@@ -20,6 +20,16 @@ function movable(plain: Buffer): Uint8Array {
 
 const bytes = (u: Uint8Array) => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
 
+/** `use` with the key moved here, wiped once it is done with it (a reader keeps only its file's key). */
+async function withMaster<T>(moved: Uint8Array, use: (master: Buffer) => Promise<T>): Promise<T> {
+  const master = bytes(moved);
+  try {
+    return await use(master);
+  } finally {
+    master.fill(0);
+  }
+}
+
 /** Readers by position kept open here, by the id of the job that opened them. */
 const readers = new Map<number, VerifiedReader>();
 
@@ -32,24 +42,14 @@ function failed(id: number, e: unknown): UnsealReply {
 async function run(m: UnsealJob): Promise<{ reply: UnsealReply; transfer?: ArrayBuffer[] }> {
   switch (m.kind) {
     case 'unseal': {
-      const master = bytes(m.master);
-      try {
-        // The whole file read in one go and opened in place, whatever sealed size it has (the reader takes it whole).
-        const out = movable(await unsealSmall(master, m.path, null, m.name ? bytes(m.name) : undefined));
-        return { reply: { id: m.id, ok: true, plain: out }, transfer: [out.buffer as ArrayBuffer] };
-      } finally {
-        master.fill(0);
-      }
+      // The whole file read in one go and opened in place, whatever sealed size it has (the reader takes it whole).
+      const out = movable(await withMaster(m.master, (master) => unsealSmall(master, m.path, null, m.name ? bytes(m.name) : undefined)));
+      return { reply: { id: m.id, ok: true, plain: out }, transfer: [out.buffer as ArrayBuffer] };
     }
     case 'open': {
-      const master = bytes(m.master);
-      try {
-        const sealed = await SealedReader.open(master, m.path, Buffer.from(m.sha256, 'hex'));
-        readers.set(m.id, new VerifiedReader(sealed, m.sha256));
-        return { reply: { id: m.id, ok: true, size: sealed.size } };
-      } finally {
-        master.fill(0);
-      }
+      const sealed = await withMaster(m.master, (master) => SealedReader.open(master, m.path, Buffer.from(m.sha256, 'hex')));
+      readers.set(m.id, new VerifiedReader(sealed, m.sha256));
+      return { reply: { id: m.id, ok: true, size: sealed.size } };
     }
     case 'read': {
       const r = readers.get(m.reader);
