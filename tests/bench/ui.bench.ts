@@ -8,6 +8,7 @@ import { summarize } from './stats';
 import { pickerFocused, startHost, type ColdStart } from './ui-start-child';
 import { record } from './summary';
 import { benchPrintPath } from './ui-print';
+import { chromiumAloneMedian, passwordCheckMedian } from './chromium-floor';
 
 const CCCD = '001090123456|012345678|Nguyễn Văn Đức|01011990|Nam|Phường Bến Nghé, Quận 1, TP. Hồ Chí Minh|15042021';
 const COLD_STARTS = 5;
@@ -110,6 +111,13 @@ export async function benchUi(): Promise<void> {
     record('    Chromium launch (from its spawn to Playwright\'s context ready)', med(cold.map((c) => c.chromium)), 'ms', null, 'Chromium\'s start, in parallel with loading the modules and opening the data directory; Playwright\'s part of it waits for those');
     record('    renderer page loaded', med(cold.map((c) => c.pageLoaded)), 'ms', null, 'from process start; then the login form renders after auth.state');
     record('  of which: sign-in submitted → intake picker focused', med(cold.map((c) => c.signIn)), 'ms', null);
+    // The floor under that figure on this machine, in this run: what no change to the host can remove.
+    const alone = await chromiumAloneMedian(COLD_STARTS);
+    const check = await passwordCheckMedian(COLD_STARTS);
+    const spawned = med(cold.map((c) => c.launchCalled));
+    record('  floor: Chromium alone, spawn → a script answered in its window', alone, 'ms', null, `median of ${COLD_STARTS}; the app window's command line and profile, no Playwright, no app`);
+    record('  floor: the sign-in\'s password check (scrypt as stored)', check, 'ms', null, `median of ${COLD_STARTS}; a security setting, not a speed one`);
+    record('  left of the goal for Playwright, the page and the services', 1500 - spawned - alone - check, 'ms', null, `1500 − node start to Chromium's spawn (${spawned.toFixed(0)}) − Chromium alone − the password check; ours now: ${(med(interactive) - spawned - alone - check).toFixed(0)} ms`);
 
     const scanners = fakeScannerFactory();
     const host = await startHost(t.dir, scanners.factory);
