@@ -67,6 +67,10 @@ export const FILE_MESSAGES = {
     vi: 'Không tạo được tệp khóa {path} ({reason}): đặt MOTCUA_KEY_FILE tới một thư mục ghi được.',
     en: 'Key file {path} cannot be created ({reason}): point MOTCUA_KEY_FILE to a folder that can be written.',
   },
+  'secrets.keyFileAcl': {
+    vi: 'Không giới hạn được tệp khóa {path} cho riêng người dùng này ({reason}): đặt MOTCUA_KEY_FILE tới một thư mục trên ổ NTFS (ví dụ trong %APPDATA%) rồi chạy lại motcua api set.',
+    en: 'Key file {path} cannot be restricted to this user ({reason}): point MOTCUA_KEY_FILE to a folder on an NTFS drive (e.g. under %APPDATA%), then run motcua api set again.',
+  },
   'secrets.sealedDamaged': { vi: 'Khóa bí mật đã lưu bị hỏng: chạy lại motcua api set.', en: 'The stored secret is damaged: run motcua api set again.' },
   'secrets.keyChanged': {
     vi: 'Tệp khóa {path} không mở được khóa bí mật đã lưu (khóa đã đổi?): chạy lại motcua api set.',

@@ -87,6 +87,22 @@ export async function makePrivate(dir: string, os: FolderOs = thisOs, now: () =>
   renameSync(tmp, join(dir, NOTE));
 }
 
+/**
+ * Makes one file this user's alone. POSIX: mode 0600. Windows: inheritance cut and the signed-in
+ * account granted full control, by SID: a file beside a data folder on D:\ (the key file) would
+ * otherwise inherit "Users: read" from the drive, and the folder's own ACL does not reach it. A
+ * file this app created has no ACEs but inherited ones, so after this no one else has any.
+ * Rejects when the OS refuses (a drive without ACLs), with what it said.
+ */
+export async function makeFilePrivate(path: string, os: FolderOs = thisOs): Promise<void> {
+  if (os.platform !== 'win32') {
+    chmodSync(path, 0o600);
+    return;
+  }
+  const sid = await currentSid(os.run);
+  await os.run('icacls', [resolve(path), '/inheritance:r', '/grant:r', `*${sid}:F`, '/Q']);
+}
+
 const LABEL: Bilingual = { vi: 'Quyền truy cập thư mục dữ liệu', en: 'Data folder access' };
 
 /** Doctor's row: is the data folder this user's alone? A warning says what is open and how to close it. */

@@ -1,9 +1,10 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, fsyncSync, linkSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, linkSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { syncDir } from '../files/durable';
+import { makeFilePrivate, thisOs, type FolderOs } from '../files/private-folder';
 import { notice } from '../../common/ipc/notice';
-import { failure } from '../../common/ipc/result';
+import { AppFailure, failure } from '../../common/ipc/result';
 import type { SecretName, SecretStore } from '../../common/security/secrets';
 
 const KEY_PREFIX = 'motcua-key-v1:';
@@ -20,17 +21,29 @@ export function keyFilePath(dataDir: string, env: Readonly<Record<string, string
   return join(dirname(dir), `${basename(dir)}.key`);
 }
 
-/** Refuses a key file someone else could read or replace: such a key protects nothing. */
-function checkPrivate(path: string): void {
-  if (process.platform === 'win32') return; // NTFS ACLs under %APPDATA% are per user; POSIX bits mean nothing there
+/**
+ * Refuses a key file someone else could read or replace: such a key protects nothing. POSIX bits
+ * mean nothing on Windows: there the store sets the file's ACL itself (restrict, keyFileStore).
+ */
+function checkPrivate(path: string, os: FolderOs): void {
+  if (os.platform === 'win32') return;
   const st = statSync(path);
-  if ((st.mode & 0o077) !== 0 || (typeof process.getuid === 'function' && st.uid !== process.getuid())) {
+  if ((st.mode & 0o077) !== 0 || (os.uid !== null && st.uid !== os.uid)) {
     throw failure('forbidden', 'secrets.keyFileOpen', { path, mode: (st.mode & 0o777).toString(8) });
   }
 }
 
-function readKey(path: string): Buffer {
-  checkPrivate(path);
+/** The file made this user's alone, or the store's refusal saying why it could not be. */
+async function restrict(path: string, shownPath: string, os: FolderOs): Promise<void> {
+  try {
+    await makeFilePrivate(path, os);
+  } catch (e) {
+    throw failure('forbidden', 'secrets.keyFileAcl', { path: shownPath, reason: (e as Error).message });
+  }
+}
+
+function readKey(path: string, os: FolderOs): Buffer {
+  checkPrivate(path, os);
   const text = readFileSync(path, 'utf8').trim();
   const key = text.startsWith(KEY_PREFIX) ? Buffer.from(text.slice(KEY_PREFIX.length), 'base64') : Buffer.alloc(0);
   if (key.length !== 32) throw failure('conflict', 'secrets.keyFileDamaged', { path });
@@ -38,27 +51,29 @@ function readKey(path: string): Buffer {
 }
 
 /**
- * Creates the key once, atomically: written and flushed under a temporary name with mode 0600,
- * then linked into place (link fails if another process won the race; its key is used instead).
+ * Creates the key once, atomically: written and flushed under a temporary name, made this user's
+ * alone (0600; Windows: its ACL) while still under that name, then linked into place (link fails
+ * if another process won the race; its key is used instead). The key never sits at `path` open to others.
  */
-function createKey(path: string): Buffer {
+async function createKey(path: string, os: FolderOs): Promise<Buffer> {
   const tmp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   const key = randomBytes(32);
-  const fd = openSync(tmp, 'wx', 0o600);
   try {
-    writeSync(fd, `${KEY_PREFIX}${key.toString('base64')}\n`);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  try {
-    chmodSync(tmp, 0o600); // a umask cannot widen it, but an odd filesystem default could
+    const fd = openSync(tmp, 'wx', 0o600);
+    try {
+      writeSync(fd, `${KEY_PREFIX}${key.toString('base64')}\n`);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    // POSIX: a umask cannot widen 0600, but an odd filesystem default could.
+    await restrict(tmp, path, os);
     linkSync(tmp, path);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-    return readKey(path);
+    return readKey(path, os);
   } finally {
-    unlinkSync(tmp);
+    rmSync(tmp, { force: true });
   }
   syncDir(dirname(path));
   return key;
@@ -70,19 +85,30 @@ const aad = (name: SecretName) => Buffer.from(`motcua-secret:v1:${name}`);
  * The fallback where no OS keyring exists (headless Linux, CI): AES-256-GCM under a random key in a
  * file only this user may read. The sealed value is bound to its name, so blobs cannot be swapped.
  */
-export function keyFileStore(path: string): SecretStore {
-  const key = (create: boolean): Buffer => {
+export function keyFileStore(path: string, os: FolderOs = thisOs): SecretStore {
+  // Windows: an existing key file (one an older version made, with the ACL it inherited) is made
+  // this user's alone once per store, before its key is used; a new one is made so as it is created.
+  let restricted = os.platform !== 'win32';
+  const key = async (create: boolean): Promise<Buffer> => {
+    let k: Buffer;
     try {
-      return readKey(path);
+      k = readKey(path, os);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
       if (!create) throw failure('conflict', 'secrets.keyFileMissing', { path });
       try {
-        return createKey(path);
+        k = await createKey(path, os);
       } catch (c) {
+        if (c instanceof AppFailure) throw c;
         throw failure('conflict', 'secrets.keyFileUncreatable', { path, reason: (c as Error).message });
       }
+      restricted = true;
     }
+    if (!restricted) {
+      await restrict(path, path, os);
+      restricted = true;
+    }
+    return k;
   };
   return {
     kind: 'key-file',
@@ -91,7 +117,7 @@ export function keyFileStore(path: string): SecretStore {
     available: async () => true,
     async seal(name, value) {
       const iv = randomBytes(12);
-      const c = createCipheriv('aes-256-gcm', key(true), iv);
+      const c = createCipheriv('aes-256-gcm', await key(true), iv);
       c.setAAD(aad(name));
       const ct = Buffer.concat([c.update(value, 'utf8'), c.final()]);
       return BLOB_PREFIX + Buffer.concat([iv, c.getAuthTag(), ct]).toString('base64');
@@ -99,7 +125,7 @@ export function keyFileStore(path: string): SecretStore {
     async open(name, sealed) {
       if (!sealed?.startsWith(BLOB_PREFIX)) throw failure('conflict', 'secrets.sealedDamaged');
       const raw = Buffer.from(sealed.slice(BLOB_PREFIX.length), 'base64');
-      const d = createDecipheriv('aes-256-gcm', key(false), raw.subarray(0, 12));
+      const d = createDecipheriv('aes-256-gcm', await key(false), raw.subarray(0, 12));
       d.setAAD(aad(name));
       d.setAuthTag(raw.subarray(12, 28));
       try {

@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makePrivate, privateFolderCheck, thisOs, type FolderOs } from '../../../electron/node/files/private-folder';
@@ -106,5 +106,52 @@ describe('the data folder is this user’s alone (issue 13: 0700, a Windows ACL)
     await expect(makePrivate(dir, os, now)).rejects.toThrow(/not supported/);
     expect(existsSync(join(dir, '.private-acl.json'))).toBe(false);
     expect(await privateFolderCheck(dir, os)).toMatchObject({ status: 'warn', en: { detail: expect.stringContaining('not restricted to this user') } });
+  });
+});
+
+describe('the key file is this user’s alone (issue 13: the fallback store beside the data folder, which its ACL does not reach)', () => {
+  let t: ReturnType<typeof tempDir>;
+  beforeEach(() => {
+    t = tempDir('motcua-keyfile-');
+  });
+  afterEach(() => t.cleanup());
+
+  it('Windows: a new key is restricted by SID under its temporary name, before it is linked into place', async () => {
+    const path = join(t.dir, 'MotCuaDesk.key');
+    const { os, ran } = windows();
+    const store = keyFileStore(path, os);
+    const sealed = await store.seal('sync.clientSecret', 'khóa-bí-mật');
+    expect(ran).toHaveLength(2);
+    expect(ran[0]).toEqual(['whoami', ['/user', '/fo', 'csv', '/nh']]);
+    const [command, args] = ran[1]!;
+    expect(command).toBe('icacls');
+    expect(args[0]).toMatch(new RegExp(`^${path.replace(/[.\\]/g, '\\$&')}\\.\\d+\\.[0-9a-f]{8}\\.tmp$`));
+    expect(args.slice(1)).toEqual(['/inheritance:r', '/grant:r', `*${SID}:F`, '/Q']);
+    expect(readdirSync(t.dir)).toEqual(['MotCuaDesk.key']);
+    // The same store: nothing run again.
+    expect(await store.open('sync.clientSecret', sealed)).toBe('khóa-bí-mật');
+    expect(ran).toHaveLength(2);
+    // The next start's store (or one over a key file an older version left with its folder's ACL):
+    // the file itself, once, before its key is used.
+    const next = windows();
+    const again = keyFileStore(path, next.os);
+    expect(await again.open('sync.clientSecret', sealed)).toBe('khóa-bí-mật');
+    expect(await again.open('sync.clientSecret', sealed)).toBe('khóa-bí-mật');
+    expect(next.ran).toEqual([
+      ['whoami', ['/user', '/fo', 'csv', '/nh']],
+      ['icacls', [resolve(path), '/inheritance:r', '/grant:r', `*${SID}:F`, '/Q']],
+    ]);
+  });
+
+  it('Windows: icacls refused (a drive without ACLs): no key is made or used, and the error says why and what to do', async () => {
+    const path = join(t.dir, 'MotCuaDesk.key');
+    const { os } = windows('can bo', 'This operation is not supported');
+    const refused = keyFileStore(path, os).seal('sync.clientSecret', 'khóa-bí-mật');
+    await expect(refused).rejects.toMatchObject({ code: 'forbidden', key: 'secrets.keyFileAcl' });
+    await expect(refused).rejects.toThrow(`Không giới hạn được tệp khóa ${path} cho riêng người dùng này (icacls: This operation is not supported): đặt MOTCUA_KEY_FILE`);
+    expect(readdirSync(t.dir)).toEqual([]);
+    // A key file already there is not used either while it cannot be restricted.
+    const sealed = await keyFileStore(path, { ...thisOs, platform: 'linux' }).seal('sync.clientSecret', 'khóa-bí-mật');
+    await expect(keyFileStore(path, os).open('sync.clientSecret', sealed)).rejects.toMatchObject({ key: 'secrets.keyFileAcl' });
   });
 });
