@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { appProfile, chromiumExecutable, playwrightLaunchArgs } from '../../electron/host/chromium-early';
 import { checkVerifier, makeVerifier } from '../../electron/node/officers/officer-repo';
+import { cpuSince, machineCpu } from './machine-cpu';
 import { median } from './stats';
 
 /**
@@ -15,10 +16,11 @@ import { median } from './stats';
 /**
  * Chromium with the app window's own command line and profile (playwrightLaunchArgs), no
  * Playwright and no app: ms from its spawn to the answer of a script run in its first page,
- * over the same DevTools pipe Playwright uses.
+ * over the same DevTools pipe Playwright uses; and the machine's busy core-ms meanwhile.
  */
-export function chromiumAlone(timeoutMs = 30_000): Promise<number> {
+export function chromiumAlone(timeoutMs = 30_000): Promise<{ readonly ms: number; readonly cpuBusy: number }> {
   const profile = appProfile();
+  const cpu = machineCpu();
   const t0 = performance.now();
   const child = spawn(chromiumExecutable(), playwrightLaunchArgs(true, profile.dir), {
     detached: process.platform !== 'win32',
@@ -35,7 +37,7 @@ export function chromiumAlone(timeoutMs = 30_000): Promise<number> {
     }
     profile.remove();
   };
-  return new Promise<number>((resolve, reject) => {
+  return new Promise((resolve, reject) => {
     const timer = setTimeout(() => fail(new Error(`Chromium gave no page within ${timeoutMs} ms`)), timeoutMs);
     const fail = (e: Error) => {
       clearTimeout(timer);
@@ -76,24 +78,24 @@ export function chromiumAlone(timeoutMs = 30_000): Promise<number> {
       const { sessionId } = (await send('Target.attachToTarget', { targetId, flatten: true })) as { sessionId: string };
       const r = (await send('Runtime.evaluate', { expression: '6 * 7', returnByValue: true }, sessionId)) as { result?: { value?: unknown } };
       if (r.result?.value !== 42) throw new Error('the page did not run the script');
-      return performance.now() - t0;
+      return { ms: performance.now() - t0, cpuBusy: cpuSince(cpu).busy };
     })().then(
-      (ms) => {
+      (r) => {
         child.removeAllListeners('exit');
         clearTimeout(timer);
         end();
-        resolve(ms);
+        resolve(r);
       },
       (e: unknown) => fail(e instanceof Error ? e : new Error(String(e))),
     );
   });
 }
 
-/** The median of `n` Chromium starts on their own (one after another, never beside the app's). */
-export async function chromiumAloneMedian(n: number): Promise<number> {
-  const xs: number[] = [];
+/** The medians of `n` Chromium starts on their own (one after another, never beside the app's). */
+export async function chromiumAloneMedian(n: number): Promise<{ readonly ms: number; readonly cpuBusy: number }> {
+  const xs: Array<{ ms: number; cpuBusy: number }> = [];
   for (let i = 0; i < n; i++) xs.push(await chromiumAlone());
-  return median(xs);
+  return { ms: median(xs.map((x) => x.ms)), cpuBusy: median(xs.map((x) => x.cpuBusy)) };
 }
 
 /** The median of `n` sign-in password checks as the app makes them (its scrypt settings). */

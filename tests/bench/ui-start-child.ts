@@ -5,6 +5,7 @@ import { startEarly, type EarlyStart } from '../../electron/host/start-early';
 import { silentLogger } from '../../electron/node/log/logger';
 import type { ScannerFactory } from '../../electron/common/hardware/scanner';
 import { ADMIN } from '../helpers/admin';
+import { cpuSince, type MachineCpu } from './machine-cpu';
 
 /**
  * `.tmp/bench/ui-start-child.cjs`: what a cold start loads after ui-start.cjs has spawned
@@ -53,6 +54,10 @@ export interface ColdStart {
   readonly startedEarly?: boolean;
   /** Scripts compiled from the code cache a previous start wrote (0: the first start after a build). */
   readonly codeCacheHits?: number;
+  /** The whole machine's CPU from the entry's first line to the intake screen (machine-cpu.ts): busy core-ms, the share of the cores' time that was, and how many. */
+  readonly cpuBusy: number;
+  readonly cpuShare: number;
+  readonly cores: number;
 }
 
 export const pickerFocused = () => document.activeElement?.getAttribute('name') === 'procedure';
@@ -64,7 +69,7 @@ export const pickerFocused = () => document.activeElement?.getAttribute('name') 
  * (performance.timeOrigin), so module loading counts; a person's typing does not (the fields are
  * filled at once).
  */
-export async function uiStartChild(start: EarlyStart, dataDir: string, launchCalled: number): Promise<number> {
+export async function uiStartChild(start: EarlyStart, dataDir: string, launchCalled: number, cpu: MachineCpu): Promise<number> {
   const modules = performance.now();
   const host = await startHostOn(start, dataDir);
   try {
@@ -79,9 +84,10 @@ export async function uiStartChild(start: EarlyStart, dataDir: string, launchCal
     await page.keyboard.press('Enter');
     await page.waitForFunction(pickerFocused);
     const interactive = performance.now();
+    const used = cpuSince(cpu);
     const s = host.startup;
     const at = (ms: number) => modules + ms;
-    const result: ColdStart = { login, signIn: interactive - submit, interactive, launchCalled, modules, servicesReady: at(s.servicesReady), chromium: s.chromiumLaunched, pageLoaded: at(s.pageLoaded), startedEarly: s.chromiumStartedEarly, codeCacheHits: start.codeCache?.hits.length ?? 0 };
+    const result: ColdStart = { login, signIn: interactive - submit, interactive, launchCalled, modules, servicesReady: at(s.servicesReady), chromium: s.chromiumLaunched, pageLoaded: at(s.pageLoaded), startedEarly: s.chromiumStartedEarly, codeCacheHits: start.codeCache?.hits.length ?? 0, cpuBusy: used.busy, cpuShare: used.share, cores: used.cores };
     process.stdout.write(JSON.stringify(result) + '\n');
     // After the figures, as host-run.ts saves it after the start: the next start reads it.
     start.codeCache?.save();

@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadBeside, startEarly } from '../../electron/host/start-early';
+import { machineCpu } from './machine-cpu';
 
 /**
  * `.tmp/bench/ui-start.cjs <dataDir> [codeCacheDir]`, one cold start in a fresh process: the
@@ -12,10 +13,11 @@ import { loadBeside, startEarly } from '../../electron/host/start-early';
 if (process.argv[1]?.endsWith('ui-start.cjs')) {
   Promise.resolve()
     .then(() => {
+      const cpu = machineCpu();
       const launchCalled = performance.now();
       const start = startEarly({ headless: true, codeCacheDir: process.argv[3] || null, cacheBundle: join(__dirname, 'ui-start-child.cjs') });
       const child = loadBeside<typeof import('./ui-start-child')>(__dirname, 'ui-start-child.cjs');
-      return child.uiStartChild(start, process.argv[2]!, launchCalled);
+      return child.uiStartChild(start, process.argv[2]!, launchCalled, cpu);
     })
     .then(
       (code) => process.exit(code),
