@@ -123,6 +123,7 @@ export async function benchUi(): Promise<void> {
     const busy = med(cold.map((c) => c.cpuBusy));
     const cores = cold[0]!.cores;
     record('  the whole machine\'s CPU, process start → intake screen', busy, 'core-ms', null, `median of ${COLD_STARTS}; ${(med(cold.map((c) => c.cpuShare)) * 100).toFixed(0)} % of its ${cores} cores' time; that work alone needs ≥ ${(busy / cores).toFixed(0)} ms on ${cores} cores`);
+    record('    of which this Node process (Playwright, the services, all its threads)', med(cold.map((c) => c.nodeCpu)), 'core-ms', null, 'the rest is Chromium\'s processes (and the OS)');
 
     const scanners = fakeScannerFactory();
     const host = await startHost(t.dir, scanners.factory);
