@@ -1,12 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { migrations } from '../../electron/node/db/migrations/index.generated';
-import { bindAuditKey } from '../../electron/node/store/audit';
-import { migrate } from '../../electron/node/db/migration';
-import { addOfficer, DEFAULT_LOGIN_POLICY, loginOffline } from '../../electron/node/officers/officer-repo';
+import { DEFAULT_LOGIN_POLICY, loginOffline } from '../../electron/node/officers/officer-repo';
 import { cliAdmin, motcua, motcuaAsync } from '../helpers/cli';
 import { openDataDb } from '../helpers/data-db';
+import { officerDb } from '../helpers/officer-db';
 import { tempDir } from '../helpers/tmp';
 import { appFixture, type AppFixture } from './support';
 
@@ -54,11 +51,7 @@ describe('the lockout rule in the officers repository', () => {
   let db: Database.Database;
   const T0 = new Date('2026-11-23T08:00:00+07:00');
   beforeEach(async () => {
-    db = new Database(':memory:');
-    migrate(db, migrations);
-    // Every failure is audited, and audit rows are keyed: the store binds its key the same way.
-    bindAuditKey(db, randomBytes(32));
-    await addOfficer(db, { officerId: 'cb01', username: 'canbo01', fullName: 'Trần Văn Một', roles: ['officer'], password: PASSWORD }, 'test', T0.toISOString());
+    db = await officerDb(PASSWORD, T0);
   });
   afterEach(() => db.close());
   const state = () => db.prepare('SELECT failed_logins, locked_until FROM officers').get() as { failed_logins: number; locked_until: string | null };

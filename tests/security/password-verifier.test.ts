@@ -1,10 +1,8 @@
 import { randomBytes, scryptSync } from 'node:crypto';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { migrations } from '../../electron/node/db/migrations/index.generated';
-import { bindAuditKey } from '../../electron/node/store/audit';
-import { migrate } from '../../electron/node/db/migration';
-import { addOfficer, assertOfficerIntact, checkVerifier, loginOffline, makeVerifier, replaceVerifier, weakerThanNow } from '../../electron/node/officers/officer-repo';
+import { officerDb } from '../helpers/officer-db';
+import { assertOfficerIntact, checkVerifier, loginOffline, makeVerifier, replaceVerifier, weakerThanNow } from '../../electron/node/officers/officer-repo';
 
 const PASSWORD = 'mật-khẩu-cán-bộ-01';
 const T0 = new Date('2026-12-03T08:00:00+07:00');
@@ -19,10 +17,7 @@ function earlierVerifier(password: string): string {
 describe('password verifiers: scrypt at OWASP’s minimum, older ones made again at the next sign-in', () => {
   let db: Database.Database;
   beforeEach(async () => {
-    db = new Database(':memory:');
-    migrate(db, migrations);
-    bindAuditKey(db, randomBytes(32));
-    await addOfficer(db, { officerId: 'cb01', username: 'canbo01', fullName: 'Trần Văn Một', roles: ['officer'], password: PASSWORD }, 'test', T0.toISOString());
+    db = await officerDb(PASSWORD, T0);
   });
   afterEach(() => db.close());
   const verifier = () => (db.prepare("SELECT verifier FROM officers WHERE officer_id = 'cb01'").get() as { verifier: string }).verifier;

@@ -27,13 +27,13 @@ function windows(user = 'can bo', refuse: string | null = null) {
   return { os, ran };
 }
 
-describe('the data folder is this user’s alone (issue 13: 0700, a Windows ACL)', () => {
-  let t: ReturnType<typeof tempDir>;
-  beforeEach(() => {
-    t = tempDir('motcua-private-');
-  });
-  afterEach(() => t.cleanup());
+let t: ReturnType<typeof tempDir>;
+beforeEach(() => {
+  t = tempDir('motcua-private-');
+});
+afterEach(() => t.cleanup());
 
+describe('the data folder is this user’s alone (issue 13: 0700, a Windows ACL)', () => {
   it('POSIX: a folder others can open is warned about with its mode and the fix, made 0700, then reported private', async () => {
     const dir = join(t.dir, 'data');
     mkdirSync(dir);
@@ -110,12 +110,6 @@ describe('the data folder is this user’s alone (issue 13: 0700, a Windows ACL)
 });
 
 describe('the key file is this user’s alone (issue 13: the fallback store beside the data folder, which its ACL does not reach)', () => {
-  let t: ReturnType<typeof tempDir>;
-  beforeEach(() => {
-    t = tempDir('motcua-keyfile-');
-  });
-  afterEach(() => t.cleanup());
-
   it('Windows: a new key is restricted by SID under its temporary name, before it is linked into place', async () => {
     const path = join(t.dir, 'MotCuaDesk.key');
     const { os, ran } = windows();
