@@ -33,10 +33,12 @@ function accountName(): string {
 export const thisOs: FolderOs = { platform: process.platform, run: runCommand, uid: typeof process.getuid === 'function' ? process.getuid() : null, user: accountName() };
 
 /**
- * Where a Windows data folder notes that its ACL was set: for which folder and which user. A folder
- * copied elsewhere (it then has its new parent's ACL) or opened by another account is set again.
+ * Where a Windows ACL this app set is noted, for which folder or file and which user: inside a
+ * folder, beside a file. One copied elsewhere (it then has its new parent's ACL) or opened by
+ * another account is set again.
  */
 const NOTE = '.private-acl.json';
+const notePath = (target: string, kind: 'folder' | 'file') => (kind === 'folder' ? join(target, NOTE) : `${target}.acl.json`);
 
 interface AclNote {
   readonly path: string;
@@ -45,15 +47,21 @@ interface AclNote {
   readonly at: string;
 }
 
-/** The note, when it is this folder's and this account's: the ACL was set for them (no process started to know it). */
-function noteFor(dir: string, os: FolderOs): AclNote | null {
+/** The note, when it is this folder's or file's and this account's: the ACL was set for them (no process started to know it). */
+function noteFor(target: string, kind: 'folder' | 'file', os: FolderOs): AclNote | null {
   try {
-    const n = JSON.parse(readFileSync(join(dir, NOTE), 'utf8')) as Partial<AclNote>;
+    const n = JSON.parse(readFileSync(notePath(target, kind), 'utf8')) as Partial<AclNote>;
     const whole = typeof n.path === 'string' && typeof n.user === 'string' && typeof n.sid === 'string' && typeof n.at === 'string';
-    return whole && n.path === resolve(dir) && n.user === os.user ? (n as AclNote) : null;
+    return whole && n.path === resolve(target) && n.user === os.user ? (n as AclNote) : null;
   } catch {
     return null;
   }
+}
+
+function writeNote(target: string, kind: 'folder' | 'file', os: FolderOs, sid: string, now: () => Date): void {
+  const at = notePath(target, kind);
+  writeFileSync(`${at}.tmp`, JSON.stringify({ path: resolve(target), user: os.user, sid, at: now().toISOString() } satisfies AclNote));
+  renameSync(`${at}.tmp`, at);
 }
 
 /** The signed-in account's SID (`whoami /user /fo csv /nh` → "pc\user","S-1-5-21-…"): names are localised, SIDs are not. */
@@ -77,14 +85,11 @@ export async function makePrivate(dir: string, os: FolderOs = thisOs, now: () =>
     chmodSync(dir, 0o700);
     return;
   }
-  if (noteFor(dir, os)) return;
-  const path = resolve(dir);
+  if (noteFor(dir, 'folder', os)) return;
   const sid = await currentSid(os.run);
   // (OI)(CI): files and folders inside inherit it; /grant:r replaces any grant the account had.
-  await os.run('icacls', [path, '/inheritance:r', '/grant:r', `*${sid}:(OI)(CI)F`, '/Q']);
-  const tmp = join(dir, `${NOTE}.tmp`);
-  writeFileSync(tmp, JSON.stringify({ path, user: os.user, sid, at: now().toISOString() } satisfies AclNote));
-  renameSync(tmp, join(dir, NOTE));
+  await os.run('icacls', [resolve(dir), '/inheritance:r', '/grant:r', `*${sid}:(OI)(CI)F`, '/Q']);
+  writeNote(dir, 'folder', os, sid, now);
 }
 
 /**
@@ -92,15 +97,19 @@ export async function makePrivate(dir: string, os: FolderOs = thisOs, now: () =>
  * account granted full control, by SID: a file beside a data folder on D:\ (the key file) would
  * otherwise inherit "Users: read" from the drive, and the folder's own ACL does not reach it. A
  * file this app created has no ACEs but inherited ones, so after this no one else has any.
+ * As for a folder, once per file and account (a note beside it), not at every start. `noteAs`: a
+ * file still under a temporary name, set every time and noted under the name it is about to take.
  * Rejects when the OS refuses (a drive without ACLs), with what it said.
  */
-export async function makeFilePrivate(path: string, os: FolderOs = thisOs): Promise<void> {
+export async function makeFilePrivate(path: string, os: FolderOs = thisOs, now: () => Date = () => new Date(), noteAs: string = path): Promise<void> {
   if (os.platform !== 'win32') {
     chmodSync(path, 0o600);
     return;
   }
+  if (noteAs === path && noteFor(path, 'file', os)) return;
   const sid = await currentSid(os.run);
   await os.run('icacls', [resolve(path), '/inheritance:r', '/grant:r', `*${sid}:F`, '/Q']);
+  writeNote(noteAs, 'file', os, sid, now);
 }
 
 const LABEL: Bilingual = { vi: 'Quyền truy cập thư mục dữ liệu', en: 'Data folder access' };
@@ -109,7 +118,7 @@ const LABEL: Bilingual = { vi: 'Quyền truy cập thư mục dữ liệu', en: 
 export async function privateFolderCheck(dir: string, os: FolderOs = thisOs): Promise<DoctorCheck> {
   try {
     if (os.platform === 'win32') {
-      const note = noteFor(dir, os);
+      const note = noteFor(dir, 'folder', os);
       if (note) {
         return checkRow('data-dir', 'ok', LABEL, { vi: `chỉ người dùng này (ACL Windows, đặt lúc ${note.at})`, en: `this user only (Windows ACL, set at ${note.at})` });
       }

@@ -33,12 +33,12 @@ function checkPrivate(path: string, os: FolderOs): void {
   }
 }
 
-/** The file made this user's alone, or the store's refusal saying why it could not be. */
-async function restrict(path: string, shownPath: string, os: FolderOs): Promise<void> {
+/** The key file (`path`, or its temporary name `at`) made this user's alone, or the store's refusal saying why it could not be. */
+async function restrict(path: string, os: FolderOs, at: string = path): Promise<void> {
   try {
-    await makeFilePrivate(path, os);
+    await makeFilePrivate(at, os, undefined, path);
   } catch (e) {
-    throw failure('forbidden', 'secrets.keyFileAcl', { path: shownPath, reason: (e as Error).message });
+    throw failure('forbidden', 'secrets.keyFileAcl', { path, reason: (e as Error).message });
   }
 }
 
@@ -67,7 +67,7 @@ async function createKey(path: string, os: FolderOs): Promise<Buffer> {
       closeSync(fd);
     }
     // POSIX: a umask cannot widen 0600, but an odd filesystem default could.
-    await restrict(tmp, path, os);
+    await restrict(path, os, tmp);
     linkSync(tmp, path);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
@@ -87,7 +87,8 @@ const aad = (name: SecretName) => Buffer.from(`motcua-secret:v1:${name}`);
  */
 export function keyFileStore(path: string, os: FolderOs = thisOs): SecretStore {
   // Windows: an existing key file (one an older version made, with the ACL it inherited) is made
-  // this user's alone once per store, before its key is used; a new one is made so as it is created.
+  // this user's alone before its key is used, once (its note says so to the next starts); a new one
+  // is made so as it is created.
   let restricted = os.platform !== 'win32';
   const key = async (create: boolean): Promise<Buffer> => {
     let k: Buffer;
@@ -105,7 +106,7 @@ export function keyFileStore(path: string, os: FolderOs = thisOs): SecretStore {
       restricted = true;
     }
     if (!restricted) {
-      await restrict(path, path, os);
+      await restrict(path, os);
       restricted = true;
     }
     return k;

@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makePrivate, privateFolderCheck, thisOs, type FolderOs } from '../../../electron/node/files/private-folder';
@@ -121,20 +121,30 @@ describe('the key file is this user’s alone (issue 13: the fallback store besi
     expect(command).toBe('icacls');
     expect(args[0]).toMatch(new RegExp(`^${path.replace(/[.\\]/g, '\\$&')}\\.\\d+\\.[0-9a-f]{8}\\.tmp$`));
     expect(args.slice(1)).toEqual(['/inheritance:r', '/grant:r', `*${SID}:F`, '/Q']);
-    expect(readdirSync(t.dir)).toEqual(['MotCuaDesk.key']);
+    // No temporary file left; the key's note beside it, under its own name (as the data folder's).
+    expect(readdirSync(t.dir).sort()).toEqual(['MotCuaDesk.key', 'MotCuaDesk.key.acl.json']);
+    expect(JSON.parse(readFileSync(`${path}.acl.json`, 'utf8'))).toMatchObject({ path: resolve(path), user: 'can bo', sid: SID });
     // The same store: nothing run again.
     expect(await store.open('sync.clientSecret', sealed)).toBe('khóa-bí-mật');
     expect(ran).toHaveLength(2);
-    // The next start's store (or one over a key file an older version left with its folder's ACL):
-    // the file itself, once, before its key is used.
+    // The next start's store: nothing run either (the note says it was set for this file and account).
     const next = windows();
-    const again = keyFileStore(path, next.os);
+    expect(await keyFileStore(path, next.os).open('sync.clientSecret', sealed)).toBe('khóa-bí-mật');
+    expect(next.ran).toEqual([]);
+    // A key file an older version left (no note, its folder's ACL): the file itself, once, before its
+    // key is used; then noted, so the start after runs nothing.
+    rmSync(`${path}.acl.json`);
+    const older = windows();
+    const again = keyFileStore(path, older.os);
     expect(await again.open('sync.clientSecret', sealed)).toBe('khóa-bí-mật');
     expect(await again.open('sync.clientSecret', sealed)).toBe('khóa-bí-mật');
-    expect(next.ran).toEqual([
+    expect(older.ran).toEqual([
       ['whoami', ['/user', '/fo', 'csv', '/nh']],
       ['icacls', [resolve(path), '/inheritance:r', '/grant:r', `*${SID}:F`, '/Q']],
     ]);
+    const after = windows();
+    expect(await keyFileStore(path, after.os).open('sync.clientSecret', sealed)).toBe('khóa-bí-mật');
+    expect(after.ran).toEqual([]);
   });
 
   it('Windows: icacls refused (a drive without ACLs): no key is made or used, and the error says why and what to do', async () => {
